@@ -1,0 +1,278 @@
+//! CSV import and export for any entity, in the dialects Excel and LibreOffice write:
+//! comma or semicolon (Indonesian Excel), UTF-8 with or without BOM.
+use chrono::{DateTime, Utc};
+
+use super::record::{Entity, FieldError, FieldKind};
+
+#[derive(Debug, PartialEq)]
+pub struct Table {
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Line in the file where each row starts (the header is line 1).
+    pub lines: Vec<usize>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum CsvError {
+    Empty,
+    /// (line number, detail)
+    Malformed(u64, String),
+    NotText,
+}
+
+const BOM: char = '\u{feff}';
+
+/// Picks the delimiter that occurs most in the header line, outside quotes.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let first = text.trim_start_matches(BOM).lines().next().unwrap_or("");
+    let (mut quoted, mut counts) = (false, [0usize; 3]);
+    for ch in first.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+/// Reads the whole file as a table; rows are padded so every row has a cell per header.
+pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| CsvError::NotText)?;
+    let text = text.trim_start_matches(BOM);
+    if text.trim().is_empty() {
+        return Err(CsvError::Empty);
+    }
+    let delimiter = detect_delimiter(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| CsvError::Malformed(1, e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let (mut rows, mut lines) = (Vec::new(), Vec::new());
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            CsvError::Malformed(line, e.to_string())
+        })?;
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut cells: Vec<String> = rec.iter().map(unprotect).collect();
+        cells.resize(headers.len().max(cells.len()), String::new());
+        rows.push(cells);
+        lines.push(rec.position().map(|p| p.line() as usize).unwrap_or(0));
+    }
+    Ok(Table { delimiter, headers, rows, lines })
+}
+
+fn normalise(h: &str) -> String {
+    h.trim().to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// For each column, the field it most likely fills: its key, its label in either language, or an alias.
+pub fn guess_mapping<E: Entity>(headers: &[String], label: impl Fn(&str) -> Vec<String>) -> Vec<Option<&'static str>> {
+    headers
+        .iter()
+        .map(|h| {
+            let h = normalise(h);
+            E::fields()
+                .iter()
+                .find(|f| {
+                    normalise(f.key) == h
+                        || label(f.label).iter().any(|l| normalise(l) == h)
+                        || f.aliases.iter().any(|a| normalise(a) == h)
+                })
+                .map(|f| f.key)
+        })
+        .collect()
+}
+
+pub struct RowOutcome<E> {
+    /// Line in the file (the header is line 1).
+    pub line: usize,
+    pub record: E,
+    pub errors: Vec<FieldError>,
+}
+
+/// Turns mapped rows into records; a row with errors is reported, never half-imported.
+pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>], now: DateTime<Utc>) -> Vec<RowOutcome<E>> {
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut rec = E::blank(now);
+            for f in E::fields() {
+                let parts: Vec<&str> = mapping
+                    .iter()
+                    .zip(row)
+                    .filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty())
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let joined = match f.kind {
+                    FieldKind::Emails | FieldKind::Phones => parts.join("\n"),
+                    FieldKind::Tags => parts.join(","),
+                    _ => parts.join(" "),
+                };
+                let value = match f.kind {
+                    FieldKind::Select(opts) => match_choice(&joined, opts),
+                    _ => joined,
+                };
+                rec.set(f.key, &value);
+            }
+            let errors = rec.validate();
+            RowOutcome { line: table.lines.get(i).copied().unwrap_or(i + 2), record: rec, errors }
+        })
+        .collect()
+}
+
+/// Accepts a choice by its stored value or case-insensitively ("Supplier", "SUPPLIER").
+fn match_choice(v: &str, opts: &[(&str, &str)]) -> String {
+    let lv = v.trim().to_lowercase();
+    opts.iter()
+        .find(|(o, _)| *o == lv || o.starts_with(&lv) && !lv.is_empty())
+        .map(|(o, _)| o.to_string())
+        .or_else(|| match lv.as_str() {
+            "vendor" | "pemasok" => Some("supplier".into()),
+            "klien" | "pelanggan" | "customer" => Some("client".into()),
+            "mitra" => Some("partner".into()),
+            "lainnya" => Some("other".into()),
+            "orang" | "individual" => Some("person".into()),
+            "organization" | "organisasi" | "company" | "perusahaan" => Some("organisation".into()),
+            _ => None,
+        })
+        .unwrap_or_else(|| v.trim().to_string())
+}
+
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A spreadsheet would run `=HYPERLINK(...)` from an exported cell; a leading quote stops it.
+pub fn protect(cell: &str) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Undoes [`protect`] on import, so an export read back gives the same values.
+fn unprotect(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
+/// Exports live records with a BOM and one column per schema field (headers are field keys).
+pub fn export<E: Entity>(records: &[E], delimiter: u8) -> String {
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
+    let fields = E::fields();
+    let mut header: Vec<&str> = fields.iter().map(|f| f.key).collect();
+    header.extend(["created_at", "updated_at"]);
+    w.write_record(&header).expect("in-memory write");
+    for r in records.iter().filter(|r| r.meta().deleted_at.is_none()) {
+        let mut row: Vec<String> = fields.iter().map(|f| protect(&r.get(f.key))).collect();
+        row.push(r.meta().created_at.to_rfc3339());
+        row.push(r.meta().updated_at.to_rfc3339());
+        w.write_record(&row).expect("in-memory write");
+    }
+    let body = String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 in, utf-8 out");
+    format!("{BOM}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contact::Contact;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-22T08:00:00Z".parse().unwrap()
+    }
+    fn no_labels(_: &str) -> Vec<String> {
+        vec![]
+    }
+
+    #[test]
+    fn semicolon_with_bom_and_indonesian_headers() {
+        let file = "\u{feff}Nama;Perusahaan;Email;Telepon;Kategori\nBudi Santoso;PT Maju;budi@maju.co.id;0812-1111-2222;Pemasok\n;;;;\nAni;CV Jaya;ani@jaya;021 555;klien\n";
+        let t = parse_table(file.as_bytes()).unwrap();
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.rows.len(), 2, "blank row skipped");
+        let map = guess_mapping::<Contact>(&t.headers, no_labels);
+        assert_eq!(map, vec![Some("name"), Some("organisation"), Some("emails"), Some("phones"), Some("kind")]);
+        let out = build_records::<Contact>(&t, &map, now());
+        assert!(out[0].errors.is_empty());
+        assert_eq!(out[0].record.kind, "supplier");
+        assert_eq!(out[0].record.organisation, "PT Maju");
+        assert_eq!(out[1].line, 4);
+        assert_eq!(out[1].errors, vec![("emails", "err.email")]);
+        assert_eq!(out[1].record.kind, "client");
+    }
+
+    #[test]
+    fn comma_with_quotes_and_multiple_email_columns() {
+        let file = "Name,Email 1,Email 2,Notes\n\"Doe, John\",a@x.com,b@y.com,\"line1\nline2\"\n";
+        let t = parse_table(file.as_bytes()).unwrap();
+        assert_eq!(t.delimiter, b',');
+        let map = guess_mapping::<Contact>(&t.headers, no_labels);
+        let out = build_records::<Contact>(&t, &map, now());
+        assert_eq!(out[0].record.name, "Doe, John");
+        assert_eq!(out[0].record.emails, vec!["a@x.com", "b@y.com"]);
+        assert_eq!(out[0].record.notes, "line1\nline2");
+    }
+
+    #[test]
+    fn unknown_headers_stay_unmapped() {
+        let t = parse_table(b"Shoe size,Name\n42,Ana\n").unwrap();
+        assert_eq!(guess_mapping::<Contact>(&t.headers, no_labels), vec![None, Some("name")]);
+    }
+
+    #[test]
+    fn bad_files() {
+        assert_eq!(parse_table(b"").unwrap_err(), CsvError::Empty);
+        assert_eq!(parse_table(&[0xff, 0xfe, 0x00]).unwrap_err(), CsvError::NotText);
+    }
+
+    #[test]
+    fn export_neutralises_formulas_and_round_trips() {
+        let mut c = Contact::blank(now());
+        c.set("name", "=HYPERLINK(\"http://evil\")");
+        c.set("phones", "+62 812 000\n-5");
+        c.set("notes", "@SUM(A1)");
+        c.set("tags", "a, b");
+        let csv_text = export(&[c.clone()], b';');
+        assert!(csv_text.starts_with('\u{feff}'));
+        assert!(csv_text.contains("'=HYPERLINK"));
+        assert!(csv_text.contains("'@SUM"));
+        assert!(!csv_text.contains(";=HYPERLINK"));
+        let t = parse_table(csv_text.as_bytes()).unwrap();
+        let map = guess_mapping::<Contact>(&t.headers, no_labels);
+        let back = build_records::<Contact>(&t, &map, now()).remove(0).record;
+        assert_eq!(back.name, c.name);
+        assert_eq!(back.phones, c.phones);
+        assert_eq!(back.notes, c.notes);
+        assert_eq!(back.tags, c.tags);
+    }
+
+    #[test]
+    fn trashed_records_are_not_exported() {
+        let mut c = Contact::blank(now());
+        c.set("name", "Gone");
+        c.meta.deleted_at = Some(now());
+        assert!(!export(&[c], b',').contains("Gone"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Locale-aware display of money, numbers and dates (id-ID by default).
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s == "id" || s.starts_with("id-") || s == "in" {
+            Some(Lang::Id)
+        } else if s == "en" || s.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// First match among the browser's preferred languages; Indonesian when none match.
+    pub fn from_browser(prefs: &[String]) -> Lang {
+        prefs.iter().find_map(|p| Lang::parse(p)).unwrap_or(Lang::Id)
+    }
+}
+
+pub struct Currency {
+    pub code: &'static str,
+    pub symbol: &'static str,
+    /// Digits after the decimal point in the stored minor units.
+    pub decimals: u32,
+}
+
+/// Rupiah is kept in whole rupiah: Indonesian offices never show sen.
+pub const CURRENCIES: &[Currency] = &[
+    Currency { code: "IDR", symbol: "Rp", decimals: 0 },
+    Currency { code: "USD", symbol: "US$", decimals: 2 },
+    Currency { code: "EUR", symbol: "€", decimals: 2 },
+    Currency { code: "SGD", symbol: "S$", decimals: 2 },
+    Currency { code: "MYR", symbol: "RM", decimals: 2 },
+    Currency { code: "AUD", symbol: "A$", decimals: 2 },
+    Currency { code: "JPY", symbol: "¥", decimals: 0 },
+];
+
+pub fn currency(code: &str) -> &'static Currency {
+    CURRENCIES.iter().find(|c| c.code == code).unwrap_or(&CURRENCIES[0])
+}
+
+/// Groups digits: "1.234.567" in Indonesian, "1,234,567" in English.
+pub fn group_digits(n: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::Id { '.' } else { ',' };
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Formats integer minor units, e.g. `Rp 1.234.567` or `US$ 1,234.50`.
+pub fn format_money(minor: i64, code: &str, lang: Lang) -> String {
+    let cur = currency(code);
+    let neg = minor < 0;
+    let abs = minor.unsigned_abs();
+    let scale = 10u64.pow(cur.decimals);
+    let mut s = format!("{} {}", cur.symbol, group_digits(abs / scale, lang));
+    if cur.decimals > 0 {
+        let dec = if lang == Lang::Id { ',' } else { '.' };
+        s.push(dec);
+        s.push_str(&format!("{:0width$}", abs % scale, width = cur.decimals as usize));
+    }
+    if neg {
+        format!("-{s}")
+    } else {
+        s
+    }
+}
+
+const MONTHS_ID: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// "22 Nov 2026 14.05" (id) or "22 Nov 2026 14:05" (en), in the given local offset.
+pub fn format_datetime(t: DateTime<FixedOffset>, lang: Lang) -> String {
+    let (months, sep) = match lang {
+        Lang::Id => (MONTHS_ID, '.'),
+        Lang::En => (MONTHS_EN, ':'),
+    };
+    format!(
+        "{} {} {} {:02}{}{:02}",
+        t.day(),
+        months[t.month0() as usize],
+        t.year(),
+        t.hour(),
+        sep,
+        t.minute()
+    )
+}
+
+pub fn format_date(t: DateTime<FixedOffset>, lang: Lang) -> String {
+    let months = if lang == Lang::Id { MONTHS_ID } else { MONTHS_EN };
+    format!("{} {} {}", t.day(), months[t.month0() as usize], t.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_in_indonesian() {
+        assert_eq!(format_money(1_234_567, "IDR", Lang::Id), "Rp 1.234.567");
+        assert_eq!(format_money(0, "IDR", Lang::Id), "Rp 0");
+        assert_eq!(format_money(-500, "IDR", Lang::En), "-Rp 500");
+    }
+
+    #[test]
+    fn cents_currencies() {
+        assert_eq!(format_money(123_450, "USD", Lang::En), "US$ 1,234.50");
+        assert_eq!(format_money(5, "EUR", Lang::Id), "€ 0,05");
+    }
+
+    #[test]
+    fn dates_per_locale() {
+        let t: DateTime<FixedOffset> = "2026-08-17T09:05:00+07:00".parse().unwrap();
+        assert_eq!(format_datetime(t, Lang::Id), "17 Agu 2026 09.05");
+        assert_eq!(format_datetime(t, Lang::En), "17 Aug 2026 09:05");
+        assert_eq!(format_date(t, Lang::Id), "17 Agu 2026");
+    }
+
+    #[test]
+    fn browser_language() {
+        assert_eq!(Lang::from_browser(&["en-US".into(), "id".into()]), Lang::En);
+        assert_eq!(Lang::from_browser(&["fr".into(), "id-ID".into()]), Lang::Id);
+        assert_eq!(Lang::from_browser(&["fr".into()]), Lang::Id);
+    }
+}

@@ -1,0 +1,11 @@
+//! Pure domain logic: record types, validation, formats. No browser APIs here,
+//! so everything below is tested natively with `cargo test`.
+
+pub mod backup;
+pub mod contact;
+pub mod csv_io;
+pub mod format;
+pub mod record;
+pub mod schema;
+pub mod settings;
+pub mod vcard;

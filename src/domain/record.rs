@@ -1,0 +1,143 @@
+//! The generic record layer: every module's record is an [`Entity`] described by a
+//! static schema of fields, so the shared list/form/trash screens serve them all.
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Set when the record is in the trash; purged records are removed outright.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl Meta {
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Meta { id: uuid::Uuid::new_v4().to_string(), created_at: now, updated_at: now, deleted_at: None }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldKind {
+    Text,
+    LongText,
+    /// One value per line; every line must look like an e-mail address.
+    Emails,
+    /// One value per line.
+    Phones,
+    /// Comma-separated labels.
+    Tags,
+    /// Fixed choices: (stored value, i18n key of the label).
+    Select(&'static [(&'static str, &'static str)]),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct FieldDef {
+    pub key: &'static str,
+    /// i18n key of the label.
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// Shown as a column in the list.
+    pub in_list: bool,
+    /// Other column headers that mean this field in imported CSV files (lower case).
+    pub aliases: &'static [&'static str],
+}
+
+/// A validation problem on one field: (field key, i18n key of the message).
+pub type FieldError = (&'static str, &'static str);
+
+pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+    /// Storage collection name; also the key in backups.
+    const COLLECTION: &'static str;
+    fn fields() -> &'static [FieldDef];
+    fn blank(now: DateTime<Utc>) -> Self;
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    /// The field as the text a user edits or reads.
+    fn get(&self, key: &str) -> String;
+    /// Sets a field from the text a user typed; parsing is lenient, `validate` judges.
+    fn set(&mut self, key: &str, value: &str);
+    fn validate(&self) -> Vec<FieldError>;
+    /// A one-line name for toasts, the trash and the detail heading.
+    fn title(&self) -> String;
+}
+
+/// Splits a multi-value text field (lines, or commas for tags) into trimmed, non-empty parts.
+pub fn split_list(value: &str, sep: &[char]) -> Vec<String> {
+    value.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+pub fn looks_like_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+        && !domain.contains('@')
+}
+
+pub fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    digits >= 3 && s.chars().all(|c| c.is_ascii_digit() || " +-().#*/xXext;=:".contains(c))
+}
+
+/// Upper bound on any single text field, so a pasted novel cannot eat the quota unnoticed.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+/// Checks that apply to every field of every entity, from its schema alone.
+pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    for f in E::fields() {
+        let v = record.get(f.key);
+        if f.required && v.trim().is_empty() {
+            errs.push((f.key, "err.required"));
+            continue;
+        }
+        if v.chars().count() > MAX_FIELD_CHARS {
+            errs.push((f.key, "err.too_long"));
+            continue;
+        }
+        match f.kind {
+            FieldKind::Emails if !split_list(&v, &['\n']).iter().all(|e| looks_like_email(e)) => {
+                errs.push((f.key, "err.email"))
+            }
+            FieldKind::Phones if !split_list(&v, &['\n']).iter().all(|p| looks_like_phone(p)) => {
+                errs.push((f.key, "err.phone"))
+            }
+            FieldKind::Select(opts) if !opts.iter().any(|(o, _)| *o == v) => errs.push((f.key, "err.choice")),
+            _ => {}
+        }
+    }
+    errs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_shapes() {
+        assert!(looks_like_email("budi@contoh.co.id"));
+        assert!(!looks_like_email("budi@contoh"));
+        assert!(!looks_like_email("budi contoh@x.id"));
+        assert!(!looks_like_email("@x.id"));
+        assert!(!looks_like_email("a@b@c.id"));
+    }
+
+    #[test]
+    fn phone_shapes() {
+        assert!(looks_like_phone("+62 21 555-1234"));
+        assert!(looks_like_phone("(905) 555-1234"));
+        assert!(!looks_like_phone("call me"));
+        assert!(!looks_like_phone("12"));
+    }
+
+    #[test]
+    fn split_list_trims_and_drops_empty() {
+        assert_eq!(split_list(" a, ,b ,", &[',']), vec!["a", "b"]);
+    }
+}

@@ -1,0 +1,87 @@
+//! Office-wide settings: company profile, currency, language, departments.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub company_name: String,
+    pub company_address: String,
+    /// NPWP in Indonesia; free text elsewhere.
+    pub tax_number: String,
+    pub phone: String,
+    pub email: String,
+    pub currency: String,
+    /// "" follows the browser; otherwise "id" or "en".
+    pub language: String,
+    pub departments: Vec<String>,
+    /// Who is using this browser; stamped on later audit entries.
+    pub user_name: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            company_name: String::new(),
+            company_address: String::new(),
+            tax_number: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            currency: "IDR".into(),
+            language: String::new(),
+            departments: vec![],
+            user_name: String::new(),
+        }
+    }
+}
+
+/// NPWP is 15 digits (old) or 16 digits (NIK-based, from 2024); punctuation is free.
+pub fn valid_npwp(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    s.trim().is_empty()
+        || ((digits == 15 || digits == 16) && s.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c)))
+}
+
+impl Settings {
+    /// Problems as (field, i18n message key).
+    pub fn validate(&self) -> Vec<(&'static str, &'static str)> {
+        let mut errs = vec![];
+        if !valid_npwp(&self.tax_number) {
+            errs.push(("tax_number", "err.npwp"));
+        }
+        if !self.email.trim().is_empty() && !super::record::looks_like_email(self.email.trim()) {
+            errs.push(("email", "err.email"));
+        }
+        if !super::format::CURRENCIES.iter().any(|c| c.code == self.currency) {
+            errs.push(("currency", "err.choice"));
+        }
+        errs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npwp_formats() {
+        assert!(valid_npwp("01.234.567.8-901.000"));
+        assert!(valid_npwp("3171234567890001"));
+        assert!(valid_npwp(""));
+        assert!(!valid_npwp("1234"));
+        assert!(!valid_npwp("01.234.567.8-901.00A"));
+    }
+
+    #[test]
+    fn defaults_are_indonesian_office() {
+        let s = Settings::default();
+        assert_eq!(s.currency, "IDR");
+        assert!(s.validate().is_empty());
+    }
+
+    #[test]
+    fn partial_json_fills_defaults() {
+        let s: Settings = serde_json::from_str(r#"{"company_name":"PT Maju"}"#).unwrap();
+        assert_eq!(s.company_name, "PT Maju");
+        assert_eq!(s.currency, "IDR");
+    }
+}

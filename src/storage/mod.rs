@@ -1,0 +1,70 @@
+//! The one seam between the app and persistent storage.
+//!
+//! Layout (every key starts with `bo.` so other apps on the origin are never touched):
+//! - `bo.meta`: schema version, a revision per collection, when a backup was last exported.
+//! - `bo.c.<collection>`: `{"schema":2,"rev":7,"data":…}`, one key per collection so saving
+//!   a contact rewrites only the contacts.
+//! - `bo.premigration.v<N>`: the raw keys as they were before a migration from schema N.
+//!
+//! Writes are immediate and checked: a collection is written only if its stored revision is
+//! still the one this tab last read, so a second tab's newer data is never silently replaced.
+mod db;
+mod memory;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+
+pub use db::{Db, OpenReport, Unreadable};
+pub use memory::MemoryBackend;
+#[cfg(target_arch = "wasm32")]
+pub use browser::LocalStorageBackend;
+
+pub const PREFIX: &str = "bo.";
+pub const META_KEY: &str = "bo.meta";
+/// What a Chromium origin gets, in UTF-16 code units of keys plus values.
+pub const QUOTA_CHARS: usize = 5_242_880;
+
+pub fn doc_key(name: &str) -> String {
+    format!("{PREFIX}c.{name}")
+}
+
+pub fn doc_name(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)?.strip_prefix("c.")
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// Storage is blocked or absent (private mode, disabled cookies); with the browser's words.
+    Unavailable(String),
+    /// The origin's quota is full; nothing was written.
+    Quota,
+    /// Another tab saved this collection since this tab read it.
+    Conflict(String),
+    /// Data was written by a newer version of the app; this one must not write.
+    ReadOnly,
+    /// The collection's stored text could not be read; it is kept, not overwritten.
+    Unreadable(String),
+    Other(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+/// Raw key/value access; implemented by localStorage in the browser and a map in tests.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Characters used by all keys and values of the origin, as the browser counts them.
+pub fn usage(b: &dyn Backend) -> usize {
+    b.keys()
+        .unwrap_or_default()
+        .iter()
+        .map(|k| k.encode_utf16().count() + b.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+        .sum()
+}

@@ -1,0 +1,177 @@
+//! The storage engine's guarantees, against the in-memory backend.
+use backoffice::domain::contact::Contact;
+use backoffice::domain::record::Entity;
+use backoffice::storage::{doc_key, Backend, Db, MemoryBackend, StorageError, META_KEY};
+use serde_json::json;
+
+fn contact(name: &str) -> Contact {
+    let mut c = Contact::blank("2026-11-22T08:00:00Z".parse().unwrap());
+    c.set("name", name);
+    c
+}
+
+fn open(b: &MemoryBackend) -> Db {
+    Db::open(Box::new(b.clone())).unwrap().0
+}
+
+#[test]
+fn save_and_load_touch_only_their_collection() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    db.save("settings", &json!({"company_name":"PT Maju"})).unwrap();
+    let settings_before = b.get(&doc_key("settings")).unwrap();
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    assert_eq!(b.get(&doc_key("settings")).unwrap(), settings_before);
+    let back: Vec<Contact> = open(&b).load("contacts").unwrap().unwrap();
+    assert_eq!(back[0].name, "Ani");
+}
+
+#[test]
+fn quota_full_refuses_and_keeps_what_was_stored() {
+    let b = MemoryBackend::new(2_000);
+    let mut db = open(&b);
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    let big: Vec<Contact> = (0..50).map(|i| contact(&format!("Orang {i}"))).collect();
+    assert_eq!(db.save("contacts", &big), Err(StorageError::Quota));
+    let back: Vec<Contact> = db.load("contacts").unwrap().unwrap();
+    assert_eq!(back.len(), 1);
+    // After the refusal this tab can still write a small change.
+    db.save("contacts", &vec![contact("Ani"), contact("Budi")]).unwrap();
+}
+
+#[test]
+fn save_many_is_all_or_nothing() {
+    let b = MemoryBackend::new(3_000);
+    let mut db = open(&b);
+    db.save("settings", &json!({"company_name":"Lama"})).unwrap();
+    let big: Vec<Contact> = (0..50).map(|i| contact(&format!("Orang {i}"))).collect();
+    let big = serde_json::to_string(&big).unwrap();
+    assert_eq!(db.save_many(&[("settings", r#"{"company_name":"Baru"}"#), ("contacts", &big)]), Err(StorageError::Quota));
+    let s: serde_json::Value = db.load("settings").unwrap().unwrap();
+    assert_eq!(s["company_name"], "Lama");
+}
+
+#[test]
+fn second_tab_never_silently_overwrites() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut tab1 = open(&b);
+    let mut tab2 = open(&b);
+    tab1.load::<Vec<Contact>>("contacts").unwrap();
+    tab2.load::<Vec<Contact>>("contacts").unwrap();
+    tab1.save("contacts", &vec![contact("From tab 1")]).unwrap();
+    assert!(tab2.is_stale("contacts"));
+    assert_eq!(tab2.save("contacts", &vec![contact("From tab 2")]), Err(StorageError::Conflict("contacts".into())));
+    let seen: Vec<Contact> = tab2.load("contacts").unwrap().unwrap();
+    assert_eq!(seen[0].name, "From tab 1");
+    tab2.save("contacts", &vec![seen[0].clone(), contact("From tab 2")]).unwrap();
+    assert_eq!(tab1.load::<Vec<Contact>>("contacts").unwrap().unwrap().len(), 2);
+}
+
+#[test]
+fn corrupted_collection_is_kept_aside_and_the_rest_works() {
+    let b = MemoryBackend::new(1_000_000);
+    open(&b).save("settings", &json!({"company_name":"PT Maju"})).unwrap();
+    b.set(&doc_key("contacts"), "{\"schema\":2,\"rev\":1,\"data\":[{\"nam").unwrap();
+    let mut db = open(&b);
+    assert_eq!(db.load::<Vec<Contact>>("contacts").unwrap(), None);
+    assert!(db.unreadable()["contacts"].raw.ends_with("[{\"nam"));
+    assert_eq!(db.save("contacts", &vec![contact("X")]), Err(StorageError::Unreadable("contacts".into())));
+    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().ends_with("[{\"nam"), "never overwritten");
+    let s: serde_json::Value = db.load("settings").unwrap().unwrap();
+    assert_eq!(s["company_name"], "PT Maju");
+    db.discard_unreadable("contacts").unwrap();
+    db.save("contacts", &vec![contact("X")]).unwrap();
+}
+
+#[test]
+fn records_of_the_wrong_shape_are_unreadable_too() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set(&doc_key("contacts"), r#"{"schema":2,"rev":1,"data":[{"name":7}]}"#).unwrap();
+    let mut db = open(&b);
+    assert_eq!(db.load::<Vec<Contact>>("contacts").unwrap(), None);
+    assert!(db.unreadable().contains_key("contacts"));
+}
+
+#[test]
+fn newer_schema_opens_read_only() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set(META_KEY, r#"{"schema_version":99,"revisions":{"contacts":1}}"#).unwrap();
+    b.set(&doc_key("contacts"), &format!(r#"{{"schema":99,"rev":1,"data":{}}}"#, serde_json::to_string(&vec![contact("Ani")]).unwrap())).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    assert_eq!(report.newer, Some(99));
+    assert!(db.is_read_only());
+    let seen: Vec<Contact> = db.load("contacts").unwrap().unwrap();
+    assert_eq!(seen[0].name, "Ani");
+    assert_eq!(db.save("contacts", &Vec::<Contact>::new()), Err(StorageError::ReadOnly));
+    assert_eq!(b.get(META_KEY).unwrap().unwrap(), r#"{"schema_version":99,"revisions":{"contacts":1}}"#);
+}
+
+const V1_CONTACTS: &str = r#"{"schema":1,"rev":3,"data":[{"id":"c1","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z","name":"Budi","email":"budi@maju.co.id","phone":"0812 1111"}]}"#;
+
+#[test]
+fn older_schema_is_migrated_with_a_copy_kept() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set(META_KEY, r#"{"schema_version":1,"revisions":{"contacts":3}}"#).unwrap();
+    b.set(&doc_key("contacts"), V1_CONTACTS).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    assert_eq!(report.migrated_from, Some(1));
+    assert!(!db.is_read_only());
+    let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
+    assert_eq!(c[0].emails, vec!["budi@maju.co.id"]);
+    assert_eq!(c[0].phones, vec!["0812 1111"]);
+    let kept: std::collections::BTreeMap<String, String> = serde_json::from_str(&b.get("bo.premigration.v1").unwrap().unwrap()).unwrap();
+    assert_eq!(kept[&doc_key("contacts")], V1_CONTACTS);
+    // A second open does not migrate again.
+    assert_eq!(Db::open(Box::new(b.clone())).unwrap().1.migrated_from, None);
+    db.save("contacts", &c).unwrap();
+}
+
+#[test]
+fn migration_that_cannot_be_written_leaves_the_store_as_it_was() {
+    let meta = r#"{"schema_version":1,"revisions":{"contacts":3}}"#;
+    let used = META_KEY.len() + meta.len() + doc_key("contacts").len() + V1_CONTACTS.len();
+    let b = MemoryBackend::new(used + 100); // no room for the pre-migration copy
+    b.set(META_KEY, meta).unwrap();
+    b.set(&doc_key("contacts"), V1_CONTACTS).unwrap();
+    let (db, report) = Db::open(Box::new(b.clone())).unwrap();
+    assert!(report.migration_failed.is_some());
+    assert!(db.is_read_only());
+    assert_eq!(b.get(&doc_key("contacts")).unwrap().unwrap(), V1_CONTACTS);
+    assert_eq!(b.get(META_KEY).unwrap().unwrap(), meta);
+}
+
+#[test]
+fn corrupted_meta_is_rebuilt_from_the_collections() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    db.save("contacts", &vec![contact("Ani"), contact("Budi")]).unwrap();
+    b.set(META_KEY, "not json").unwrap();
+    let mut db = open(&b);
+    assert_eq!(db.unreadable()["meta"].raw, "not json");
+    assert_eq!(b.get("bo.aside.meta").unwrap().unwrap(), "not json");
+    let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
+    assert_eq!(c.len(), 2);
+    db.save("contacts", &c).unwrap();
+}
+
+#[test]
+fn reset_removes_only_our_keys() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set("other-app", "keep me").unwrap();
+    let mut db = open(&b);
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    db.reset_all().unwrap();
+    assert_eq!(db.load::<Vec<Contact>>("contacts").unwrap(), None);
+    assert_eq!(b.get("other-app").unwrap().unwrap(), "keep me");
+}
+
+#[test]
+fn last_backup_is_remembered() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    assert_eq!(db.last_backup(), None);
+    let t = "2026-11-01T00:00:00Z".parse().unwrap();
+    db.set_last_backup(t).unwrap();
+    assert_eq!(open(&b).last_backup(), Some(t));
+}

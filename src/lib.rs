@@ -1,2 +1,8 @@
+//! Back Office: a small office's back office in one static web page.
 pub mod domain;
+pub mod i18n;
+pub mod route;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+

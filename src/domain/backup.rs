@@ -9,7 +9,7 @@ use super::settings::Settings;
 
 pub const FORMAT: &str = "backoffice-backup";
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Backup {
     pub format: String,
     pub schema_version: u32,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::record::{Entity, FieldError, FieldKind};
 
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Table {
     pub delimiter: u8,
     pub headers: Vec<String>,

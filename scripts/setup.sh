@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs whatever is missing for building, serving and testing; skips what is present
+# at the right version. Safe to run again. Source it to get the tool paths:
+#   source scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BO_TOOLS="${BO_TOOLS:-$HOME/.cache/backoffice}"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+log() { echo "[setup] $*" >&2; }
+
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
+command -v npm >/dev/null || apt_missing+=(nodejs npm)
+python3 -c 'import venv, ensurepip' 2>/dev/null || apt_missing+=(python3-venv)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  log "apt: ${apt_missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "trunk $TRUNK_VERSION (about 10 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  log "wasm-bindgen-cli $WB_VERSION"
+  # Not --locked: one of its locked dependencies is no longer on the registry.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# Debian's binaryen 108 writes a wasm Chromium rejects; npm's binaryen@132 works.
+WASM_OPT="$BO_TOOLS/binaryen/node_modules/.bin/wasm-opt"
+if ! "$WASM_OPT" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  log "binaryen@$BINARYEN_VERSION from npm"
+  mkdir -p "$BO_TOOLS/binaryen"
+  npm install --prefix "$BO_TOOLS/binaryen" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+
+# End-to-end tests: Selenium (WebDriver) + pytest in a private virtualenv.
+VENV="$BO_TOOLS/venv"
+if ! "$VENV/bin/python" -c 'import selenium, pytest' 2>/dev/null; then
+  log "python venv with selenium and pytest"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet "selenium>=4.20,<5" "pytest>=8,<9"
+fi
+
+export PATH="$BO_TOOLS/binaryen/node_modules/.bin:$VENV/bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CHROME_BIN="${CHROME_BIN:-$(command -v chromium)}"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing, then runs every test tier:
+#   1. native unit and integration tests (domain, formats, storage engine, migrations)
+#   2. in-browser tests of the storage seam against real localStorage (headless Chromium)
+#   3. end-to-end tests driving the release build in headless Chromium through the UI
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+echo "== 1/3 native tests"
+cargo test --quiet
+
+echo "== 2/3 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
+WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --quiet --target wasm32-unknown-unknown --test browser_storage
+
+echo "== 3/3 end-to-end tests (release build, headless Chromium)"
+trunk build --release --offline
+python -m pytest -q tests/e2e "$@"

@@ -1,0 +1,74 @@
+//! Screens and records as hash paths (`#/contacts/<id>/edit`). Pure, so tested natively.
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// Records of a module: `#/contacts`.
+    List(String),
+    New(String),
+    Import(String),
+    View(String, String),
+    Edit(String, String),
+    Trash,
+    Data,
+    Settings,
+    NotFound(String),
+}
+
+pub const MODULES: &[&str] = &["contacts"];
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split('?').next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::List("contacts".into()),
+            ["trash"] => Route::Trash,
+            ["data"] => Route::Data,
+            ["settings"] => Route::Settings,
+            [m] if MODULES.contains(m) => Route::List(m.to_string()),
+            [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
+            [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
+            [m, id] if MODULES.contains(m) => Route::View(m.to_string(), id.to_string()),
+            [m, id, "edit"] if MODULES.contains(m) => Route::Edit(m.to_string(), id.to_string()),
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::List(m) => format!("#/{m}"),
+            Route::New(m) => format!("#/{m}/new"),
+            Route::Import(m) => format!("#/{m}/import"),
+            Route::View(m, id) => format!("#/{m}/{id}"),
+            Route::Edit(m, id) => format!("#/{m}/{id}/edit"),
+            Route::Trash => "#/trash".into(),
+            Route::Data => "#/data".into(),
+            Route::Settings => "#/settings".into(),
+            Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_href_agree() {
+        for r in [
+            Route::List("contacts".into()),
+            Route::New("contacts".into()),
+            Route::Import("contacts".into()),
+            Route::View("contacts".into(), "abc-1".into()),
+            Route::Edit("contacts".into(), "abc-1".into()),
+            Route::Trash,
+            Route::Data,
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(Route::parse(""), Route::List("contacts".into()));
+        assert_eq!(Route::parse("#/nope/x/y/z"), Route::NotFound("nope/x/y/z".into()));
+    }
+}

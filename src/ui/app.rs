@@ -1,0 +1,243 @@
+//! The shell: opens the store, provides state, lays out navigation, banners and the page.
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::contact::Contact;
+use crate::domain::format::Lang;
+use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
+
+use super::collection::UiEntity;
+use super::data::{backup_overdue, export_backup, StorageMeter};
+use super::files::download;
+use super::router::{route_signal, Route};
+use super::state::{set_db, with_db, AppState};
+use super::widgets::Toasts;
+use super::{contacts, data, records, settings, trash};
+
+fn browser_lang() -> Lang {
+    let nav = window().navigator();
+    let prefs: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).chain(nav.language()).collect();
+    Lang::from_browser(&prefs)
+}
+
+/// `?lang=en` or `?lang=id` in the address forces the language for this visit.
+fn url_lang() -> Option<Lang> {
+    let search = window().location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(Lang::parse)
+}
+
+fn open_store(app: &AppState) {
+    let opened = LocalStorageBackend::new().and_then(|b| Db::open(Box::new(b)));
+    match opened {
+        Ok((db, report)) => {
+            set_db(db);
+            if let Some(v) = report.newer {
+                app.read_only.set(Some(v));
+            }
+            if let Some(why) = report.migration_failed {
+                app.read_only.set(Some(0));
+                app.error(app.tf("err.migration_failed", &[("why", why)]));
+            } else if let Some(from) = report.migrated_from {
+                app.info(app.tf("toast.migrated", &[("from", from.to_string())]));
+            }
+        }
+        Err(e) => app.unavailable.set(Some(e.to_string())),
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let dirty = RwSignal::new(false);
+    let lang = RwSignal::new(Lang::Id);
+    let route = route_signal(dirty, move || crate::i18n::t(lang.get_untracked(), "form.leave_unsaved").to_string());
+    let app = AppState {
+        lang,
+        settings: RwSignal::new(Default::default()),
+        contacts: RwSignal::new(vec![]),
+        route,
+        dirty,
+        toasts: RwSignal::new(vec![]),
+        unreadable: RwSignal::new(vec![]),
+        read_only: RwSignal::new(None),
+        unavailable: RwSignal::new(None),
+        quota_full: RwSignal::new(false),
+        used_chars: RwSignal::new(0),
+        last_backup: RwSignal::new(None),
+    };
+    provide_context(app);
+    open_store(&app);
+    app.load_all();
+    lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
+
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang.get().code());
+        }
+        document().set_title(app.t("app.name"));
+    });
+
+    // Another tab wrote: show its data without a reload.
+    let h = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| match ev.key() {
+        Some(key) if key == META_KEY => app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten()),
+        Some(key) => {
+            if let Some(name) = doc_name(&key) {
+                app.reload(name);
+            }
+        }
+        None => app.load_all(),
+    });
+    std::mem::forget(h);
+    let h = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    std::mem::forget(h);
+
+    // Move focus to the new page's heading (or a form's first field) after navigation.
+    Effect::new(move |prev: Option<()>| {
+        let r = route.get();
+        if prev.is_none() {
+            return;
+        }
+        request_animation_frame(move || {
+            let sel = if matches!(r, Route::New(_) | Route::Edit(..)) { "main .bo-form input, main .bo-form select" } else { "main h1" };
+            if let Ok(Some(el)) = document().query_selector(sel) {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    });
+
+    let page = move || match route.get() {
+        Route::List(m) if m == "contacts" => records::list_page::<Contact>("contacts", contacts::toolbar()),
+        Route::New(m) if m == "contacts" => records::form_page::<Contact>("contacts", None),
+        Route::Edit(m, id) if m == "contacts" => records::form_page::<Contact>("contacts", Some(id)),
+        Route::View(m, id) if m == "contacts" => records::detail_page::<Contact>("contacts", id),
+        Route::Import(m) if m == "contacts" => contacts::import_page(),
+        Route::Trash => trash::trash_page(),
+        Route::Data => data::data_page(),
+        Route::Settings => settings::settings_page(),
+        _ => view! {
+            <h1 tabindex="-1">{move || app.t("notfound.title")}</h1>
+            <p><a href="#/">{move || app.t("notfound.home")}</a></p>
+        }
+        .into_any(),
+    };
+
+    let nav_item = move |r: Route, key: &'static str| {
+        let href = r.href();
+        let module = match &r {
+            Route::List(m) => Some(m.clone()),
+            _ => None,
+        };
+        let r2 = r.clone();
+        let active = move || {
+            let cur = route.get();
+            cur == r2 || module.as_ref().is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
+        };
+        view! {
+            <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{move || app.t(key)}</a></li>
+        }
+    };
+    let trash_count = move || Contact::signal(&app).with(|c| c.iter().filter(|r| r.meta.deleted_at.is_some()).count());
+
+    view! {
+        <div class="bo-shell">
+            <nav class="bo-nav" aria-label=move || app.t("nav.label")>
+                <a class="bo-brand" href="#/">{move || {
+                    let n = app.settings.with(|s| s.company_name.clone());
+                    if n.is_empty() { app.t("app.name").to_string() } else { n }
+                }}</a>
+                <ul>
+                    {nav_item(Route::List("contacts".into()), "nav.contacts")}
+                    {nav_item(Route::Trash, "nav.trash")}
+                    {nav_item(Route::Data, "nav.data")}
+                    {nav_item(Route::Settings, "nav.settings")}
+                </ul>
+                <Show when=move || trash_count() != 0>
+                    <p class="bo-nav-note">{move || app.tf("nav.trash_count", &[("n", trash_count().to_string())])}</p>
+                </Show>
+            </nav>
+            <div class="bo-body">
+                <header class="bo-header">
+                    <StorageMeter />
+                    <div class="bo-lang" role="group" aria-label=move || app.t("settings.language")>
+                        <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>
+                        <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
+                    </div>
+                </header>
+                <main id="main" class="bo-main">
+                    <Banners />
+                    <ErrorBoundary fallback=move |_| view! { <p class="bo-banner bo-banner-error" role="alert">{move || app.t("err.screen")}</p> }>
+                        {page}
+                    </ErrorBoundary>
+                </main>
+            </div>
+        </div>
+        <Toasts />
+        <QuotaDialog />
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let app = super::state::use_app();
+    view! {
+        {move || app.unavailable.get().map(|why| view! {
+            <p class="bo-banner bo-banner-error" role="alert">{app.tf("banner.unavailable", &[("why", why)])}</p>
+        })}
+        {move || app.read_only.get().map(|v| view! {
+            <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
+        })}
+        <For each=move || app.unreadable.get() key=|u| u.name.clone() children=move |u| {
+            let (name, raw) = (u.name.clone(), u.raw.clone());
+            let label = app.t(&format!("collection.{}", u.name)).to_string();
+            let name2 = name.clone();
+            view! {
+                <div class="bo-banner bo-banner-error" role="alert">
+                    <p>{app.tf("banner.unreadable", &[("name", label), ("error", u.error.clone())])}</p>
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| download(&format!("backoffice-unreadable-{name}.txt"), "text/plain", &raw)>
+                        {move || app.t("banner.download_raw")}
+                    </button>
+                    <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
+                        if window().confirm_with_message(app.t("banner.discard_confirm")).unwrap_or(false) {
+                            match with_db(|db| db.discard_unreadable(&name2)) {
+                                Ok(()) => app.load_all(),
+                                Err(e) => app.report_storage_error(&e),
+                            }
+                        }
+                    }>{move || app.t("banner.discard")}</button>
+                </div>
+            }
+        } />
+        <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
+            <p class="bo-banner bo-banner-info">
+                {move || app.t("banner.backup_due")}" "
+                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
+            </p>
+        </Show>
+    }
+}
+
+#[component]
+fn QuotaDialog() -> impl IntoView {
+    let app = super::state::use_app();
+    view! {
+        <Show when=move || app.quota_full.get()>
+            <div class="bo-overlay">
+                <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
+                    <h2 id="quota-title">{move || app.t("quota.title")}</h2>
+                    <p id="quota-text">{move || app.t("quota.text")}</p>
+                    <StorageMeter />
+                    <div class="bo-actions">
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
+                        <button type="button" class="bo-btn" autofocus on:click=move |_| app.quota_full.set(false)>{move || app.t("action.close")}</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

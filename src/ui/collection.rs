@@ -1,0 +1,107 @@
+//! Generic record operations shared by every module: save, trash, restore, purge.
+//! Memory changes only after the store accepted the write, so a refused write (quota,
+//! another tab, read-only) leaves both the screen and the stored data as they were.
+use leptos::prelude::*;
+
+use crate::domain::contact::Contact;
+use crate::domain::record::{Entity, FieldKind};
+use crate::storage::StorageError;
+
+use super::state::{now, with_db, AppState};
+
+/// What the UI needs beyond the domain entity: where its records live in the app state.
+pub trait UiEntity: Entity + Send + Sync {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>>;
+    /// i18n key of the module's plural name ("Contacts").
+    const PLURAL: &'static str;
+    /// i18n key of "New contact" and similar.
+    const NEW: &'static str;
+    /// i18n key of the empty-list hint.
+    const EMPTY: &'static str;
+}
+
+impl UiEntity for Contact {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.contacts
+    }
+    const PLURAL: &'static str = "nav.contacts";
+    const NEW: &'static str = "contact.new";
+    const EMPTY: &'static str = "contact.empty";
+}
+
+fn commit<E: UiEntity>(app: &AppState, next: Vec<E>) -> Result<(), StorageError> {
+    match with_db(|db| db.save(E::COLLECTION, &next)) {
+        Ok(_) => {
+            E::signal(app).set(next);
+            app.refresh_usage();
+            Ok(())
+        }
+        Err(e) => {
+            app.report_storage_error(&e);
+            if matches!(e, StorageError::Conflict(_)) {
+                app.reload(E::COLLECTION);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Inserts or replaces a record by id, stamping `updated_at`.
+pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
+    rec.meta_mut().updated_at = now();
+    let mut all = E::signal(app).get_untracked();
+    match all.iter().position(|r| r.meta().id == rec.meta().id) {
+        Some(i) => all[i] = rec,
+        None => all.push(rec),
+    }
+    commit(app, all)
+}
+
+/// Adds many records in one write (imports): all of them or none.
+pub fn add_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
+    let mut all = E::signal(app).get_untracked();
+    all.extend(recs);
+    commit(app, all)
+}
+
+fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
+    let mut all = E::signal(app).get_untracked();
+    let Some(r) = all.iter_mut().find(|r| r.meta().id == id) else { return Ok(()) };
+    r.meta_mut().deleted_at = deleted.then(now);
+    commit(app, all)
+}
+
+/// Moves a record to the trash and offers Undo in a toast.
+pub fn trash_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), StorageError> {
+    let title = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == id).map(|r| r.title())).unwrap_or_default();
+    set_deleted::<E>(app, id, true)?;
+    let (a, id) = (*app, id.to_string());
+    let undo = Callback::new(move |_| {
+        if restore_record::<E>(&a, &id).is_ok() {
+            a.info(a.t("toast.restored").into());
+        }
+    });
+    app.toast(app.tf("toast.trashed", &[("name", title)]), super::state::ToastKind::Info, Some((app.t("action.undo").into(), undo)));
+    Ok(())
+}
+
+pub fn restore_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), StorageError> {
+    set_deleted::<E>(app, id, false)
+}
+
+/// Deletes for good (from the Trash screen only).
+pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), StorageError> {
+    let mut all = E::signal(app).get_untracked();
+    all.retain(|r| !ids.contains(&r.meta().id));
+    commit(app, all)
+}
+
+/// A field as shown in lists and detail views: choices translated, lists joined.
+pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
+    let raw = rec.get(key);
+    match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
+        Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
+        Some(FieldKind::Emails | FieldKind::Phones) => raw.replace('\n', ", "),
+        _ => raw,
+    }
+}

@@ -1,0 +1,214 @@
+//! Data: storage use, JSON backup export/import (replace or merge), reset.
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::backup::{self, Backup, BackupError, MergeReport};
+use crate::domain::format::{format_datetime, group_digits};
+use crate::domain::schema::Docs;
+use crate::storage::QUOTA_CHARS;
+
+use super::files::{download, read_chosen, JSON_MIME};
+use super::state::{local, now, use_app, with_db, AppState};
+use super::widgets::PageHead;
+
+/// Everything the office has, as backup collections.
+fn collections(app: &AppState) -> Docs {
+    let mut d = Docs::new();
+    d.insert("contacts".into(), serde_json::to_value(app.contacts.get_untracked()).expect("contacts serialise"));
+    d.insert("settings".into(), serde_json::to_value(app.settings.get_untracked()).expect("settings serialise"));
+    d
+}
+
+/// Downloads a full backup and remembers when, for the 14-day reminder.
+pub fn export_backup(app: &AppState) {
+    let t = now();
+    download(&backup::file_name(t), JSON_MIME, &backup::export(collections(app), t));
+    if with_db(|db| db.set_last_backup(t)).is_ok() {
+        app.last_backup.set(Some(t));
+    }
+    app.info(app.t("data.exported").into());
+}
+
+pub fn backup_overdue(app: &AppState) -> bool {
+    let has_data = app.contacts.with(|c| !c.is_empty());
+    has_data && app.last_backup.get().is_none_or(|t| now() - t > chrono::Duration::days(14))
+}
+
+#[component]
+pub fn StorageMeter() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="bo-meter">
+            <label for="bo-usage">{move || app.t("data.usage")}</label>
+            <progress id="bo-usage" max="100" value=move || app.usage_percent()></progress>
+            <span>{move || app.tf("data.usage_text", &[
+                ("used", group_digits(app.used_chars.get() as u64, app.lang.get())),
+                ("total", group_digits(QUOTA_CHARS as u64, app.lang.get())),
+                ("pct", format!("{:.1}", app.usage_percent())),
+            ])}</span>
+        </div>
+    }
+}
+
+fn backup_error_text(app: &AppState, e: &BackupError) -> String {
+    match e {
+        BackupError::NotJson => app.t("backup.not_json").into(),
+        BackupError::Truncated => app.t("backup.truncated").into(),
+        BackupError::Foreign => app.t("backup.foreign").into(),
+        BackupError::Newer(v) => app.tf("backup.newer", &[("v", v.to_string())]),
+        BackupError::Invalid(c, detail) => app.tf("backup.invalid", &[("name", c.clone()), ("detail", detail.clone())]),
+    }
+}
+
+pub fn data_page() -> AnyView {
+    let app = use_app();
+    let pending = RwSignal::new(None::<(String, Backup, Vec<String>)>);
+    let problem = RwSignal::new(None::<String>);
+    let mode = RwSignal::new("merge".to_string());
+    let merged = RwSignal::new(None::<(usize, usize, Vec<(String, bool)>)>);
+    let reset_text = RwSignal::new(String::new());
+
+    let on_file = move |ev: web_sys::Event| {
+        spawn_local(async move {
+            let Some((name, bytes)) = read_chosen(ev).await else { return };
+            merged.set(None);
+            match backup::parse(&bytes) {
+                Ok((b, unknown)) => {
+                    problem.set(None);
+                    pending.set(Some((name, b, unknown)));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    problem.set(Some(backup_error_text(&app, &e)));
+                }
+            }
+        });
+    };
+
+    let apply = move |_| {
+        let Some((_, b, _)) = pending.get_untracked() else { return };
+        let replace = mode.get_untracked() == "replace";
+        let mut report = MergeReport::default();
+        let contacts_json = match (replace, b.collections.get("contacts")) {
+            (true, v) => v.cloned().unwrap_or(serde_json::Value::Array(vec![])),
+            (false, Some(serde_json::Value::Array(inc))) => {
+                let local: Vec<serde_json::Value> = serde_json::to_value(app.contacts.get_untracked())
+                    .ok()
+                    .and_then(|v| v.as_array().cloned())
+                    .unwrap_or_default();
+                let (out, r) = backup::merge_records(&local, inc);
+                report = r;
+                serde_json::Value::Array(out)
+            }
+            (false, _) => serde_json::to_value(app.contacts.get_untracked()).unwrap_or_default(),
+        };
+        let contacts_text = contacts_json.to_string();
+        let mut docs: Vec<(&str, String)> = vec![("contacts", contacts_text)];
+        if replace {
+            let settings = b.collections.get("settings").cloned().unwrap_or_else(|| serde_json::to_value(crate::domain::settings::Settings::default()).unwrap());
+            docs.push(("settings", settings.to_string()));
+        }
+        let refs: Vec<(&str, &str)> = docs.iter().map(|(n, s)| (*n, s.as_str())).collect();
+        match with_db(|db| db.save_many(&refs)) {
+            Ok(_) => {
+                app.load_all();
+                pending.set(None);
+                if replace {
+                    app.info(app.t("backup.replaced").into());
+                } else {
+                    app.info(app.tf("backup.merged", &[("added", report.added.to_string()), ("updated", report.updated.to_string())]));
+                    merged.set(Some((report.added, report.updated, report.conflicts)));
+                }
+            }
+            Err(e) => {
+                app.report_storage_error(&e);
+                if matches!(e, crate::storage::StorageError::Conflict(_)) {
+                    app.load_all();
+                }
+            }
+        }
+    };
+
+    let reset_word = move || app.t("data.reset_word");
+    let do_reset = move |_| {
+        if reset_text.get_untracked().trim() != reset_word() {
+            return;
+        }
+        match with_db(|db| db.reset_all()) {
+            Ok(()) => {
+                app.read_only.set(None);
+                app.load_all();
+                reset_text.set(String::new());
+                app.info(app.t("data.reset_done").into());
+            }
+            Err(e) => app.report_storage_error(&e),
+        }
+    };
+
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.data").to_string())>{()}</PageHead>
+        <p class="bo-hint">{move || app.t("data.where")}</p>
+        <section class="bo-card">
+            <h2>{move || app.t("data.storage")}</h2>
+            <StorageMeter />
+            <p>{move || app.tf("data.record_counts", &[("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string())])}</p>
+        </section>
+        <section class="bo-card">
+            <h2>{move || app.t("data.backup")}</h2>
+            <p>{move || match app.last_backup.get() {
+                Some(t) => app.tf("data.last_backup", &[("when", format_datetime(local(t), app.lang.get()))]),
+                None => app.t("data.never_backed_up").into(),
+            }}</p>
+            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
+        </section>
+        <section class="bo-card">
+            <h2>{move || app.t("data.import")}</h2>
+            <div class="bo-field">
+                <label for="backup-file">{move || app.t("data.choose_backup")}</label>
+                <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
+            </div>
+            {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
+            {move || pending.get().map(|(name, b, unknown)| view! {
+                <div class="bo-preview">
+                    <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
+                    <p>{app.tf("backup.preview_meta", &[("v", b.schema_version.to_string()), ("when", format_datetime(local(b.exported_at), app.lang.get()))])}</p>
+                    <ul class="bo-list">
+                        {backup::counts(&b.collections).into_iter().map(|(k, n)| view! { <li>{format!("{}: {n}", app.t(&format!("collection.{k}")))}</li> }).collect_view()}
+                    </ul>
+                    {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
+                    <fieldset>
+                        <legend>{move || app.t("backup.how")}</legend>
+                        <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{move || app.t("backup.merge")}</label>
+                        <label class="bo-radio"><input type="radio" name="mode" value="replace" prop:checked=move || mode.get() == "replace" on:change=move |_| mode.set("replace".into()) />{move || app.t("backup.replace")}</label>
+                    </fieldset>
+                    <div class="bo-actions">
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=apply>{move || app.t("backup.apply")}</button>
+                        <button type="button" class="bo-btn" on:click=move |_| pending.set(None)>{move || app.t("action.cancel")}</button>
+                    </div>
+                </div>
+            })}
+            {move || merged.get().map(|(added, updated, conflicts)| view! {
+                <div class="bo-preview" role="status">
+                    <p>{app.tf("backup.merged", &[("added", added.to_string()), ("updated", updated.to_string())])}</p>
+                    {(!conflicts.is_empty()).then(|| view! {
+                        <h3>{app.t("backup.conflicts")}</h3>
+                        <ul class="bo-list">{conflicts.into_iter().map(|(title, incoming)| view! {
+                            <li>{format!("{title} — {}", app.t(if incoming { "backup.took_incoming" } else { "backup.kept_local" }))}</li>
+                        }).collect_view()}</ul>
+                    })}
+                </div>
+            })}
+        </section>
+        <section class="bo-card bo-danger-zone">
+            <h2>{move || app.t("data.reset")}</h2>
+            <p>{move || app.tf("data.reset_explain", &[("word", reset_word().into())])}</p>
+            <div class="bo-field">
+                <label for="reset-confirm">{move || app.tf("data.reset_type", &[("word", reset_word().into())])}</label>
+                <input id="reset-confirm" type="text" autocomplete="off" prop:value=move || reset_text.get() on:input=move |ev| reset_text.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" class="bo-btn bo-btn-danger" disabled=move || reset_text.get().trim() != reset_word() on:click=do_reset>{move || app.t("data.reset_button")}</button>
+        </section>
+    }
+    .into_any()
+}
+

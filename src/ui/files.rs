@@ -1,0 +1,40 @@
+//! Moving files in and out of the page: downloads via a Blob link, uploads via FileReader.
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Starts a download of `content` named `name`; nothing leaves the machine.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = leptos::prelude::document();
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = doc.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    // Revoke later: Chromium reads the blob after the click handler returns.
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url2); }, std::time::Duration::from_secs(30));
+}
+
+/// The first file chosen in an `<input type=file>` change event: (name, bytes).
+pub async fn read_chosen(ev: web_sys::Event) -> Option<(String, Vec<u8>)> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    // Let the same file be chosen again after a fix.
+    input.set_value("");
+    Some((name, bytes))
+}
+
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+pub const VCARD_MIME: &str = "text/vcard;charset=utf-8";
+pub const JSON_MIME: &str = "application/json";

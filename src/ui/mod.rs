@@ -1,0 +1,17 @@
+//! The browser app: shell, shared widgets and one folder per module.
+mod app;
+mod collection;
+mod records;
+mod contacts;
+mod data;
+mod files;
+mod router;
+mod settings;
+mod state;
+mod trash;
+mod widgets;
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

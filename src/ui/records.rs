@@ -1,0 +1,141 @@
+//! Generic list, detail and form pages: a module supplies only its entity and schema.
+use leptos::prelude::*;
+
+use crate::domain::format::format_datetime;
+
+use super::collection::{display_value, restore_record, save_record, trash_record, UiEntity};
+use super::router::{navigate, Route};
+use super::state::{local, now, use_app};
+use super::widgets::{DataTable, PageHead, RecordForm, Row};
+
+pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
+    let app = use_app();
+    let cols: Vec<_> = E::fields().iter().filter(|f| f.in_list).collect();
+    let keys: Vec<&'static str> = cols.iter().map(|f| f.key).collect();
+    let labels: Vec<&'static str> = cols.iter().map(|f| f.label).collect();
+    let rows = Memo::new(move |_| {
+        app.lang.track();
+        E::signal(&app).with(|all| {
+            all.iter()
+                .filter(|r| r.meta().deleted_at.is_none())
+                .map(|r| Row::new(r.meta().id.clone(), keys.iter().map(|k| display_value(&app, r, k)).collect()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t(E::PLURAL).to_string())>
+            <a class="bo-btn bo-btn-primary" href=Route::New(module.into()).href()>{move || app.t(E::NEW)}</a>
+            {extra}
+        </PageHead>
+        <DataTable module columns=labels rows empty=E::EMPTY />
+    }
+    .into_any()
+}
+
+fn not_found() -> AnyView {
+    let app = use_app();
+    view! {
+        <PageHead title=Signal::derive(move || app.t("notfound.title").to_string())>{()}</PageHead>
+        <p>{move || app.t("notfound.record")}</p>
+        <p><a href="#/">{move || app.t("notfound.home")}</a></p>
+    }
+    .into_any()
+}
+
+pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let rec = Memo::new(move |_| E::signal(&app).with(|all| all.iter().find(|r| r.meta().id == id2).cloned()));
+    let body = move || {
+        let Some(r) = rec.get() else { return not_found() };
+        let id = id.clone();
+        let (id_edit, id_del, id_res) = (id.clone(), id.clone(), id.clone());
+        let deleted = r.meta().deleted_at.is_some();
+        let fields = E::fields()
+            .iter()
+            .map(|f| {
+                let value = display_value(&app, &r, f.key);
+                view! {
+                    <div class="bo-dl-row">
+                        <dt>{move || app.t(f.label)}</dt>
+                        <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
+                    </div>
+                }
+            })
+            .collect_view();
+        let (created, updated) = (r.meta().created_at, r.meta().updated_at);
+        let title = r.title();
+        view! {
+            <PageHead title=Signal::derive(move || title.clone())>
+                <Show when=move || !deleted fallback=move || {
+                    let id = id_res.clone();
+                    view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| {
+                        if restore_record::<E>(&app, &id).is_ok() { app.info(app.t("toast.restored").into()) }
+                    }>{move || app.t("action.restore")}</button> }
+                }>
+                    <a class="bo-btn bo-btn-primary" href=Route::Edit(module.into(), id_edit.clone()).href()>{move || app.t("action.edit")}</a>
+                    <button type="button" class="bo-btn bo-btn-danger" on:click={
+                        let id = id_del.clone();
+                        move |_| { if trash_record::<E>(&app, &id).is_ok() { navigate(&Route::List(module.into())) } }
+                    }>{move || app.t("action.delete")}</button>
+                </Show>
+                <a class="bo-btn" href=Route::List(module.into()).href()>{move || app.t("action.back")}</a>
+            </PageHead>
+            {deleted.then(|| view! { <p class="bo-banner bo-banner-warn">{move || app.t("trash.in_trash")}</p> })}
+            <dl class="bo-dl">{fields}</dl>
+            <p class="bo-meta">
+                {move || app.tf("record.stamps", &[
+                    ("created", format_datetime(local(created), app.lang.get())),
+                    ("updated", format_datetime(local(updated), app.lang.get())),
+                ])}
+            </p>
+        }
+        .into_any()
+    };
+    view! { {body} }.into_any()
+}
+
+pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyView {
+    let app = use_app();
+    let existing = id.as_ref().and_then(|id| E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == *id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return not_found();
+    }
+    let editing = existing.is_some();
+    let base = existing.unwrap_or_else(|| E::blank(now()));
+    let initial: Vec<String> = E::fields().iter().map(|f| base.get(f.key)).collect();
+    let errors = RwSignal::new(vec![]);
+    let base_id = base.meta().id.clone();
+    let on_save = Callback::new(move |vals: Vec<String>| {
+        let mut rec = base.clone();
+        for (f, v) in E::fields().iter().zip(&vals) {
+            rec.set(f.key, v);
+        }
+        let errs = rec.validate();
+        if !errs.is_empty() {
+            errors.set(errs);
+            return;
+        }
+        errors.set(vec![]);
+        // Refuse to replace a copy that changed since this form opened (another tab, an import).
+        let current = E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
+        if editing && current != Some(base.meta().updated_at) {
+            app.error(app.t("err.changed_elsewhere").into());
+            return;
+        }
+        let (id, title) = (rec.meta().id.clone(), rec.title());
+        if save_record(&app, rec).is_ok() {
+            app.dirty.set(false);
+            app.info(app.tf("toast.saved", &[("name", title)]));
+            navigate(&Route::View(module.into(), id));
+        }
+    });
+    let on_cancel = Callback::new(move |_| {
+        navigate(&if editing { Route::View(module.into(), base_id.clone()) } else { Route::List(module.into()) })
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { E::NEW }).to_string())>{()}</PageHead>
+        <RecordForm fields=E::fields() initial errors on_save on_cancel />
+    }
+    .into_any()
+}

@@ -1,0 +1,116 @@
+//! Settings: company profile, currency, language, departments, who uses this browser.
+use leptos::prelude::*;
+
+use crate::domain::format::{Lang, CURRENCIES};
+use crate::domain::settings::Settings;
+
+use super::state::use_app;
+use super::widgets::PageHead;
+
+fn text_field(
+    app: super::state::AppState,
+    key: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<(&'static str, &'static str)>>,
+    multiline: bool,
+) -> AnyView {
+    let id = format!("s-{key}");
+    let err = move || errors.with(|e| e.iter().find(|(k, _)| *k == key).map(|(_, m)| app.t(m)));
+    let control = if multiline {
+        view! { <textarea id=id.clone() rows="3" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea> }.into_any()
+    } else {
+        view! { <input id=id.clone() type="text" aria-invalid=move || err().map(|_| "true") prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /> }.into_any()
+    };
+    view! {
+        <div class="bo-field" class:bo-field-invalid=move || err().is_some()>
+            <label for=id>{move || app.t(label)}</label>
+            {control}
+            <p class="bo-error" role="alert">{err}</p>
+        </div>
+    }
+    .into_any()
+}
+
+pub fn settings_page() -> AnyView {
+    let app = use_app();
+    let s = app.settings.get_untracked();
+    let company_name = RwSignal::new(s.company_name.clone());
+    let company_address = RwSignal::new(s.company_address.clone());
+    let tax_number = RwSignal::new(s.tax_number.clone());
+    let phone = RwSignal::new(s.phone.clone());
+    let email = RwSignal::new(s.email.clone());
+    let currency = RwSignal::new(s.currency.clone());
+    let language = RwSignal::new(s.language.clone());
+    let departments = RwSignal::new(s.departments.join("\n"));
+    let user_name = RwSignal::new(s.user_name.clone());
+    let errors = RwSignal::new(vec![]);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let next = Settings {
+            company_name: company_name.get_untracked().trim().into(),
+            company_address: company_address.get_untracked().trim().into(),
+            tax_number: tax_number.get_untracked().trim().into(),
+            phone: phone.get_untracked().trim().into(),
+            email: email.get_untracked().trim().into(),
+            currency: currency.get_untracked(),
+            language: language.get_untracked(),
+            departments: departments.get_untracked().lines().map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect(),
+            user_name: user_name.get_untracked().trim().into(),
+        };
+        let errs = next.validate();
+        errors.set(errs.clone());
+        if !errs.is_empty() {
+            return;
+        }
+        let lang = Lang::parse(&next.language);
+        if app.save_settings(next).is_ok() {
+            if let Some(l) = lang {
+                app.lang.set(l);
+            }
+            app.info(app.t("settings.saved").into());
+        }
+    };
+
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.settings").to_string())>{()}</PageHead>
+        <form class="bo-form" on:submit=save novalidate>
+            <fieldset>
+                <legend>{move || app.t("settings.company")}</legend>
+                {text_field(app, "company_name", "settings.company_name", company_name, errors, false)}
+                {text_field(app, "company_address", "settings.company_address", company_address, errors, true)}
+                {text_field(app, "tax_number", "settings.tax_number", tax_number, errors, false)}
+                {text_field(app, "phone", "settings.phone", phone, errors, false)}
+                {text_field(app, "email", "settings.email", email, errors, false)}
+            </fieldset>
+            <fieldset>
+                <legend>{move || app.t("settings.regional")}</legend>
+                <div class="bo-field">
+                    <label for="s-currency">{move || app.t("settings.currency")}</label>
+                    <select id="s-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                        {CURRENCIES.iter().map(|c| view! { <option value=c.code selected=move || currency.get() == c.code>{format!("{} ({})", c.code, c.symbol)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="bo-field">
+                    <label for="s-language">{move || app.t("settings.language")}</label>
+                    <select id="s-language" on:change=move |ev| language.set(event_target_value(&ev))>
+                        <option value="" selected=move || language.get().is_empty()>{move || app.t("settings.language_auto")}</option>
+                        <option value="id" selected=move || language.get() == "id">"Bahasa Indonesia"</option>
+                        <option value="en" selected=move || language.get() == "en">"English"</option>
+                    </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || app.t("settings.office")}</legend>
+                {text_field(app, "departments", "settings.departments", departments, errors, true)}
+                <small class="bo-hint">{move || app.t("settings.departments_hint")}</small>
+                {text_field(app, "user_name", "settings.user_name", user_name, errors, false)}
+            </fieldset>
+            <div class="bo-actions">
+                <button type="submit" class="bo-btn bo-btn-primary">{move || app.t("action.save")}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,198 @@
+//! App-wide state: the open store, language, loaded collections and notices.
+use std::cell::RefCell;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::domain::contact::Contact;
+use crate::domain::format::Lang;
+use crate::domain::settings::Settings;
+use crate::i18n;
+use crate::storage::{usage, Db, StorageError, QUOTA_CHARS};
+
+use super::router::Route;
+
+thread_local! {
+    /// The single open store; wasm is single-threaded, so a thread-local is the whole story.
+    static DB: RefCell<Option<Db>> = const { RefCell::new(None) };
+}
+
+pub fn set_db(db: Db) {
+    DB.with(|d| *d.borrow_mut() = Some(db));
+}
+
+/// Runs `f` on the open store, or reports that storage is unavailable.
+pub fn with_db<R>(f: impl FnOnce(&mut Db) -> Result<R, StorageError>) -> Result<R, StorageError> {
+    DB.with(|d| match d.borrow_mut().as_mut() {
+        Some(db) => f(db),
+        None => Err(StorageError::Unavailable("not opened".into())),
+    })
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToastKind {
+    Info,
+    Error,
+}
+
+#[derive(Clone)]
+pub struct Toast {
+    pub id: u64,
+    pub text: String,
+    pub kind: ToastKind,
+    /// A button in the toast: (label, action), e.g. Undo.
+    pub action: Option<(String, Callback<()>)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnreadableNotice {
+    pub name: String,
+    pub raw: String,
+    pub error: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub settings: RwSignal<Settings>,
+    pub contacts: RwSignal<Vec<Contact>>,
+    pub route: RwSignal<Route>,
+    /// A form has unsaved changes.
+    pub dirty: RwSignal<bool>,
+    pub toasts: RwSignal<Vec<Toast>>,
+    pub unreadable: RwSignal<Vec<UnreadableNotice>>,
+    /// Set when the stored data is newer than this app: (stored schema version).
+    pub read_only: RwSignal<Option<u32>>,
+    /// Storage could not be opened at all (blocked by the browser): the browser's words.
+    pub unavailable: RwSignal<Option<String>>,
+    /// The last write was refused for lack of space: shows the quota dialog.
+    pub quota_full: RwSignal<bool>,
+    pub used_chars: RwSignal<usize>,
+    pub last_backup: RwSignal<Option<DateTime<Utc>>>,
+}
+
+impl AppState {
+    pub fn t(&self, key: &str) -> &'static str {
+        i18n::t(self.lang.get(), key)
+    }
+
+    /// A message with `{name}` placeholders filled.
+    pub fn tf(&self, key: &str, args: &[(&str, String)]) -> String {
+        i18n::fill(self.t(key), args)
+    }
+
+    pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, Callback<()>)>) {
+        let id = js_sys::Date::now() as u64 + self.toasts.with_untracked(|t| t.len() as u64);
+        self.toasts.update(|t| {
+            t.push(Toast { id, text, kind, action });
+            // Only the newest few stay on screen.
+            let excess = t.len().saturating_sub(4);
+            t.drain(..excess);
+        });
+        let toasts = self.toasts;
+        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(8));
+    }
+
+    pub fn info(&self, text: String) {
+        self.toast(text, ToastKind::Info, None)
+    }
+
+    pub fn error(&self, text: String) {
+        self.toast(text, ToastKind::Error, None)
+    }
+
+    pub fn refresh_usage(&self) {
+        let used = with_db(|db| Ok(usage(db.backend()))).unwrap_or(0);
+        self.used_chars.set(used);
+    }
+
+    pub fn usage_percent(&self) -> f64 {
+        (self.used_chars.get() as f64 * 100.0 / QUOTA_CHARS as f64).min(100.0)
+    }
+
+    /// Tells the user why a write was refused, in their language.
+    pub fn report_storage_error(&self, e: &StorageError) {
+        match e {
+            StorageError::Quota => self.quota_full.set(true),
+            StorageError::Conflict(_) => self.error(self.t("err.conflict").into()),
+            StorageError::ReadOnly => self.error(self.t("err.read_only").into()),
+            StorageError::Unreadable(name) => self.error(self.tf("err.unreadable_write", &[("name", name.clone())])),
+            StorageError::Unavailable(why) | StorageError::Other(why) => {
+                self.error(self.tf("err.storage", &[("why", why.clone())]))
+            }
+        }
+    }
+
+    pub fn refresh_unreadable(&self) {
+        let list = with_db(|db| {
+            Ok(db
+                .unreadable()
+                .iter()
+                .map(|(name, u)| UnreadableNotice { name: name.clone(), raw: u.raw.clone(), error: u.error.clone() })
+                .collect::<Vec<_>>())
+        })
+        .unwrap_or_default();
+        self.unreadable.set(list);
+    }
+
+    /// Reads every collection from the store into the signals (start, other tab, import).
+    pub fn load_all(&self) {
+        let contacts = with_db(|db| db.load::<Vec<Contact>>("contacts")).ok().flatten().unwrap_or_default();
+        let settings = with_db(|db| db.load::<Settings>("settings")).ok().flatten().unwrap_or_default();
+        self.contacts.set(contacts);
+        self.settings.set(settings);
+        self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
+        self.refresh_unreadable();
+        self.refresh_usage();
+    }
+
+    /// Re-reads one collection after another tab changed it.
+    pub fn reload(&self, name: &str) {
+        match name {
+            "contacts" => {
+                if let Ok(Some(c)) = with_db(|db| db.load::<Vec<Contact>>("contacts")) {
+                    self.contacts.set(c)
+                } else {
+                    self.contacts.set(vec![])
+                }
+            }
+            "settings" => self.settings.set(with_db(|db| db.load::<Settings>("settings")).ok().flatten().unwrap_or_default()),
+            _ => {}
+        }
+        self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
+        self.refresh_unreadable();
+        self.refresh_usage();
+    }
+
+    /// Saves the settings; memory changes only once the store has them.
+    pub fn save_settings(&self, s: Settings) -> Result<(), StorageError> {
+        match with_db(|db| db.save("settings", &s)) {
+            Ok(_) => {
+                self.settings.set(s);
+                self.refresh_usage();
+                Ok(())
+            }
+            Err(e) => {
+                self.report_storage_error(&e);
+                if matches!(e, StorageError::Conflict(_)) {
+                    self.reload("settings");
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The local time zone's offset now, for showing stored UTC times.
+pub fn local(t: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
+    let offset_min = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    t.with_timezone(&chrono::FixedOffset::east_opt(offset_min * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap()))
+}

@@ -1,0 +1,74 @@
+//! The Trash: every module's deleted records, to restore or delete for good.
+use leptos::prelude::*;
+
+use crate::domain::contact::Contact;
+use crate::domain::format::format_datetime;
+
+use super::collection::{purge_records, restore_record, UiEntity};
+use super::state::{local, use_app};
+use super::widgets::PageHead;
+
+fn section<E: UiEntity>(module: &'static str) -> AnyView {
+    let app = use_app();
+    let items = Memo::new(move |_| {
+        E::signal(&app).with(|all| {
+            let mut v: Vec<(String, String, chrono::DateTime<chrono::Utc>)> = all
+                .iter()
+                .filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?)))
+                .collect();
+            v.sort_by(|a, b| b.2.cmp(&a.2));
+            v
+        })
+    });
+    view! {
+        <Show when=move || items.with(|i| !i.is_empty())>
+            <section>
+                <h2>{move || app.t(E::PLURAL)}</h2>
+                <ul class="bo-trash">
+                    <For each=move || items.get() key=|i| i.0.clone() children=move |(id, title, at)| {
+                        let (id1, id2) = (id.clone(), id.clone());
+                        let label = title.clone();
+                        view! {
+                            <li>
+                                <a href=format!("#/{module}/{id}")>{title}</a>
+                                <span class="bo-meta">{move || app.tf("trash.deleted_at", &[("when", format_datetime(local(at), app.lang.get()))])}</span>
+                                <span class="bo-row-actions">
+                                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
+                                        if restore_record::<E>(&app, &id1).is_ok() { app.info(app.t("toast.restored").into()) }
+                                    } aria-label=move || format!("{} {}", app.t("action.restore"), label)>{move || app.t("action.restore")}</button>
+                                    <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
+                                        if window().confirm_with_message(app.t("trash.confirm_purge_one")).unwrap_or(false) {
+                                            let _ = purge_records::<E>(&app, &[id2.clone()]);
+                                        }
+                                    }>{move || app.t("trash.purge")}</button>
+                                </span>
+                            </li>
+                        }
+                    } />
+                </ul>
+                <button type="button" class="bo-btn bo-btn-danger" on:click=move |_| {
+                    let ids: Vec<String> = items.get_untracked().into_iter().map(|i| i.0).collect();
+                    let msg = app.tf("trash.confirm_empty", &[("n", ids.len().to_string())]);
+                    if window().confirm_with_message(&msg).unwrap_or(false) && purge_records::<E>(&app, &ids).is_ok() {
+                        app.info(app.t("trash.emptied").into());
+                    }
+                }>{move || app.t("trash.empty_all")}</button>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+pub fn trash_page() -> AnyView {
+    let app = use_app();
+    let total = move || app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_some()).count());
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.trash").to_string())>{()}</PageHead>
+        <p class="bo-hint">{move || app.t("trash.intro")}</p>
+        <Show when=move || total() == 0>
+            <p class="bo-empty">{move || app.t("trash.empty")}</p>
+        </Show>
+        {section::<Contact>("contacts")}
+    }
+    .into_any()
+}

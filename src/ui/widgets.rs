@@ -1,0 +1,251 @@
+//! Shared, non-generic widgets: the data table, form fields, the record form, toasts.
+//! Module pages are thin generic wrappers that turn records into these widgets' inputs.
+use leptos::prelude::*;
+
+use crate::domain::record::{FieldDef, FieldError, FieldKind};
+
+use super::state::use_app;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub cells: Vec<String>,
+    /// Every cell, lower-cased once, so a keystroke does not re-lowercase every record.
+    pub haystack: String,
+}
+
+impl Row {
+    pub fn new(id: String, cells: Vec<String>) -> Row {
+        let haystack = cells.join("\u{1f}").to_lowercase();
+        Row { id, cells, haystack }
+    }
+}
+
+const PAGE: usize = 100;
+
+/// A searchable, sortable list of records; each row links to `#/{module}/{id}`.
+#[component]
+pub fn DataTable(
+    module: &'static str,
+    /// i18n keys of the column labels.
+    columns: Vec<&'static str>,
+    #[prop(into)] rows: Signal<Vec<Row>>,
+    /// i18n key of what to say when there are no records at all.
+    empty: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new((0usize, true));
+    let limit = RwSignal::new(PAGE);
+    let visible = Memo::new(move |_| {
+        let q = query.get().to_lowercase();
+        let terms: Vec<&str> = q.split_whitespace().collect();
+        let (col, asc) = sort.get();
+        rows.with(|rows| {
+            let mut v: Vec<Row> = rows.iter().filter(|r| terms.iter().all(|t| r.haystack.contains(t))).cloned().collect();
+            v.sort_by(|a, b| {
+                let o = a.cells[col].to_lowercase().cmp(&b.cells[col].to_lowercase());
+                if asc { o } else { o.reverse() }
+            });
+            v
+        })
+    });
+    let total = move || rows.with(Vec::len);
+    let more_left = move || visible.with(Vec::len) > limit.get();
+    let columns_for_head = columns.clone();
+    view! {
+        <div class="bo-table-tools">
+            <label class="bo-search">
+                <span class="bo-visually-hidden">{move || app.t("list.search")}</span>
+                <input type="search" placeholder=move || app.t("list.search_placeholder")
+                    prop:value=move || query.get()
+                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); } />
+            </label>
+            <span class="bo-count" aria-live="polite">
+                {move || {
+                    let (shown, all) = (visible.with(Vec::len), total());
+                    if shown == all { app.tf("list.count", &[("n", all.to_string())]) }
+                    else { app.tf("list.count_filtered", &[("n", shown.to_string()), ("total", all.to_string())]) }
+                }}
+            </span>
+        </div>
+        <Show when=move || total() == 0>
+            <p class="bo-empty">{move || app.t(empty)}</p>
+        </Show>
+        <Show when=move || total() != 0 && visible.with(Vec::is_empty)>
+            <p class="bo-empty">{move || app.t("list.no_match")}</p>
+        </Show>
+        <Show when=move || visible.with(|v| !v.is_empty())>
+            <div class="bo-table-wrap">
+            <table class="bo-table">
+                <thead><tr>
+                    {columns_for_head.iter().enumerate().map(|(i, key)| {
+                        let key = *key;
+                        view! {
+                            <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == i => "ascending", (c, false) if c == i => "descending", _ => "none" }>
+                                <button type="button" class="bo-sort" on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
+                                    {move || app.t(key)}
+                                    <span aria-hidden="true">{move || match sort.get() { (c, true) if c == i => " ▲", (c, false) if c == i => " ▼", _ => "" }}</span>
+                                </button>
+                            </th>
+                        }
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    <For each=move || visible.get().into_iter().take(limit.get()) key=|r| (r.id.clone(), r.cells.clone()) children=move |r: Row| {
+                        let href = format!("#/{module}/{}", r.id);
+                        let href2 = href.clone();
+                        view! {
+                            <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
+                                {r.cells.into_iter().enumerate().map(|(i, c)| if i == 0 {
+                                    view! { <td><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
+                                } else {
+                                    view! { <td>{c}</td> }.into_any()
+                                }).collect_view()}
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
+            </div>
+            <Show when=more_left>
+                <button type="button" class="bo-btn" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {move || app.tf("list.more", &[("n", (visible.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
+                </button>
+            </Show>
+        </Show>
+    }
+}
+
+/// One labelled input for a schema field, with its inline error.
+#[component]
+pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: Signal<Option<&'static str>>) -> impl IntoView {
+    let app = use_app();
+    let id = format!("f-{}", def.key);
+    let err_id = format!("{id}-err");
+    let invalid = move || error.get().is_some().then_some("true");
+    let described = err_id.clone();
+    let control = match def.kind {
+        FieldKind::LongText | FieldKind::Emails | FieldKind::Phones => view! {
+            <textarea id=id.clone() name=def.key rows=if matches!(def.kind, FieldKind::LongText) { 4 } else { 2 }
+                aria-invalid=invalid aria-describedby=described.clone()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        FieldKind::Select(opts) => view! {
+            <select id=id.clone() name=def.key aria-invalid=invalid aria-describedby=described.clone()
+                prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                {opts.iter().map(|(v, l)| view! { <option value=*v selected=move || value.get() == *v>{move || app.t(l)}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        FieldKind::Text | FieldKind::Tags => view! {
+            <input id=id.clone() name=def.key type="text" aria-invalid=invalid aria-describedby=described.clone()
+                required=def.required
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+        .into_any(),
+    };
+    let hint = match def.kind {
+        FieldKind::Emails | FieldKind::Phones => Some("form.hint_lines"),
+        FieldKind::Tags => Some("form.hint_tags"),
+        _ => None,
+    };
+    view! {
+        <div class="bo-field" class:bo-field-invalid=move || error.get().is_some()>
+            <label for=id>{move || app.t(def.label)}{def.required.then_some(" *")}</label>
+            {control}
+            {hint.map(|h| view! { <small class="bo-hint">{move || app.t(h)}</small> })}
+            <p class="bo-error" id=err_id role="alert">{move || error.get().map(|e| app.t(e))}</p>
+        </div>
+    }
+}
+
+/// The form for any schema: Enter in a one-line field saves, Escape cancels.
+#[component]
+pub fn RecordForm(
+    fields: &'static [FieldDef],
+    initial: Vec<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    on_save: Callback<Vec<String>>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let values: Vec<RwSignal<String>> = initial.iter().cloned().map(RwSignal::new).collect();
+    let vals = values.clone();
+    Effect::new(move |_| {
+        let changed = vals.iter().zip(&initial).any(|(v, i)| v.get() != *i);
+        app.dirty.set(changed);
+    });
+    let vals = values.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_save.run(vals.iter().map(|v| v.get_untracked()).collect());
+    };
+    // Move focus to the first field with a problem, so keyboard users land on it.
+    Effect::new(move |_| {
+        if let Some((key, _)) = errors.get().first() {
+            if let Some(el) = document().get_element_by_id(&format!("f-{key}")) {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    view! {
+        <form class="bo-form" novalidate on:submit=submit
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel.run(()) }>
+            <Show when=move || !errors.get().is_empty()>
+                <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
+            </Show>
+            {fields.iter().zip(values).map(|(def, value)| {
+                let key = def.key;
+                let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
+                view! { <FieldInput def=*def value error /> }
+            }).collect_view()}
+            <div class="bo-actions">
+                <button type="submit" class="bo-btn bo-btn-primary">{move || app.t("action.save")}</button>
+                <button type="button" class="bo-btn" on:click=move |_| on_cancel.run(())>{move || app.t("action.cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The stack of notices in the corner; an error stays readable for screen readers.
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="bo-toasts" aria-live="polite">
+            <For each=move || app.toasts.get() key=|t| t.id children=move |t| {
+                let id = t.id;
+                let is_err = t.kind == super::state::ToastKind::Error;
+                view! {
+                    <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" }>
+                        <span>{t.text}</span>
+                        {t.action.map(|(label, cb)| view! {
+                            <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
+                                cb.run(());
+                                app.toasts.update(|ts| ts.retain(|x| x.id != id));
+                            }>{label}</button>
+                        })}
+                        <button type="button" class="bo-toast-close" aria-label=move || app.t("action.dismiss")
+                            on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
+                    </div>
+                }
+            } />
+        </div>
+    }
+}
+
+/// Page heading with optional actions on the right.
+#[component]
+pub fn PageHead(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+    view! {
+        <header class="bo-page-head">
+            <h1 tabindex="-1">{move || title.get()}</h1>
+            <div class="bo-page-actions">{children()}</div>
+        </header>
+    }
+}

@@ -175,3 +175,18 @@ fn last_backup_is_remembered() {
     db.set_last_backup(t).unwrap();
     assert_eq!(open(&b).last_backup(), Some(t));
 }
+
+#[test]
+fn other_tab_data_arriving_before_its_meta_is_not_a_conflict() {
+    // Chromium delivers another tab's writes key by key: the collection may arrive first.
+    let b = MemoryBackend::new(1_000_000);
+    let mut tab1 = open(&b);
+    let mut tab2 = open(&b);
+    tab1.load::<Vec<Contact>>("contacts").unwrap();
+    let old_meta = b.get(META_KEY).unwrap().unwrap();
+    tab2.save("contacts", &vec![contact("Dari tab 2")]).unwrap();
+    b.set(META_KEY, &old_meta).unwrap(); // the meta key has not reached tab 1 yet
+    let seen: Vec<Contact> = tab1.load("contacts").unwrap().unwrap();
+    tab1.save("contacts", &vec![seen[0].clone(), contact("Dari tab 1")]).unwrap();
+    assert_eq!(open(&b).load::<Vec<Contact>>("contacts").unwrap().unwrap().len(), 2);
+}

@@ -16,12 +16,31 @@ struct MetaDoc {
     last_backup_at: Option<DateTime<Utc>>,
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rev_is_read_from_the_head() {
+        assert_eq!(super::peek_rev(r#"{"schema":2,"rev":41,"data":[{"rev":1}]}"#), Some(41));
+        assert_eq!(super::peek_rev("garbage"), None);
+    }
+}
+
 #[derive(Deserialize)]
 struct Envelope<'a> {
     schema: u32,
     rev: u64,
     #[serde(borrow)]
     data: &'a RawValue,
+}
+
+/// The revision at the head of an envelope, read without parsing the (large) data.
+/// Revisions come from the envelope, not the meta key: the two are separate keys, and
+/// another tab's writes reach this one key by key, so only the envelope's own revision
+/// is always in step with its data.
+fn peek_rev(raw: &str) -> Option<u64> {
+    let head = raw.get(..raw.find(",\"data\":")?)?;
+    let rest = &head[head.find("\"rev\":")? + 6..];
+    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
 fn envelope(rev: u64, data_json: &str) -> String {
@@ -179,14 +198,13 @@ impl Db {
 
     /// The collection's data as JSON text; `None` when absent or unreadable (see [`Db::unreadable`]).
     pub fn load_raw(&mut self, name: &str) -> Result<Option<String>, StorageError> {
-        let meta_rev = self.read_meta().map(|m| m.revisions.get(name).copied().unwrap_or(0)).unwrap_or(0);
         let Some(raw) = self.backend.get(&doc_key(name))? else {
-            self.known.insert(name.into(), meta_rev);
+            self.known.insert(name.into(), 0);
             return Ok(None);
         };
         match serde_json::from_str::<Envelope>(&raw) {
             Ok(env) => {
-                self.known.insert(name.into(), meta_rev);
+                self.known.insert(name.into(), env.rev);
                 self.unreadable.remove(name);
                 Ok(Some(env.data.get().to_string()))
             }
@@ -229,18 +247,23 @@ impl Db {
             return Err(StorageError::Unreadable(name.to_string()));
         }
         let mut meta = self.read_meta()?;
+        let mut old: Vec<(String, Option<String>)> = vec![];
+        let mut stored_revs = vec![];
         for (name, _) in docs {
-            if meta.revisions.get(*name).copied().unwrap_or(0) != self.known.get(*name).copied().unwrap_or(0) {
+            let key = doc_key(name);
+            let raw = self.backend.get(&key)?;
+            let stored = raw.as_deref().map_or(Some(0), peek_rev).unwrap_or(0);
+            if stored != self.known.get(*name).copied().unwrap_or(0) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
+            stored_revs.push(stored);
+            old.push((key, raw));
         }
-        let mut old: Vec<(String, Option<String>)> = vec![];
         let mut revs = vec![];
         let result = (|| {
-            for (name, json) in docs {
+            for ((name, json), stored) in docs.iter().zip(&stored_revs) {
                 let key = doc_key(name);
-                old.push((key.clone(), self.backend.get(&key)?));
-                let rev = meta.revisions.get(*name).copied().unwrap_or(0) + 1;
+                let rev = stored + 1;
                 self.backend.set(&key, &envelope(rev, json))?;
                 meta.revisions.insert(name.to_string(), rev);
                 revs.push(rev);
@@ -268,7 +291,7 @@ impl Db {
             self.backend.remove(META_ASIDE_KEY)?;
         } else {
             self.backend.remove(&doc_key(name))?;
-            self.known.insert(name.into(), self.read_meta()?.revisions.get(name).copied().unwrap_or(0));
+            self.known.insert(name.into(), 0);
         }
         self.unreadable.remove(name);
         Ok(())
@@ -302,6 +325,7 @@ impl Db {
 
     /// True when another tab wrote this collection since we read it.
     pub fn is_stale(&self, name: &str) -> bool {
-        self.read_meta().map(|m| m.revisions.get(name).copied().unwrap_or(0)).unwrap_or(0) != self.known.get(name).copied().unwrap_or(0)
+        let stored = self.backend.get(&doc_key(name)).ok().flatten().map_or(Some(0), |r| peek_rev(&r)).unwrap_or(0);
+        stored != self.known.get(name).copied().unwrap_or(0)
     }
 }

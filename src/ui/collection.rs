@@ -75,14 +75,18 @@ fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(
 pub fn trash_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), StorageError> {
     let title = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == id).map(|r| r.title())).unwrap_or_default();
     set_deleted::<E>(app, id, true)?;
-    let (a, id) = (*app, id.to_string());
-    let undo = Callback::new(move |_| {
-        if restore_record::<E>(&a, &id).is_ok() {
-            a.info(a.t("toast.restored").into());
-        }
-    });
-    app.toast(app.tf("toast.trashed", &[("name", title)]), super::state::ToastKind::Info, Some((app.t("action.undo").into(), undo)));
+    app.toast(
+        app.tf("toast.trashed", &[("name", title)]),
+        super::state::ToastKind::Info,
+        Some((app.t("action.undo").into(), undo_trash::<E>, id.to_string())),
+    );
     Ok(())
+}
+
+fn undo_trash<E: UiEntity>(app: &AppState, id: &str) {
+    if restore_record::<E>(app, id).is_ok() {
+        app.info(app.t("toast.restored").into());
+    }
 }
 
 pub fn restore_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), StorageError> {

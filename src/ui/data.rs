@@ -30,8 +30,12 @@ pub fn export_backup(app: &AppState) {
 }
 
 pub fn backup_overdue(app: &AppState) -> bool {
-    let has_data = app.contacts.with(|c| !c.is_empty());
-    has_data && app.last_backup.get().is_none_or(|t| now() - t > chrono::Duration::days(14))
+    let due = now() - chrono::Duration::days(14);
+    match app.last_backup.get() {
+        Some(t) => t < due,
+        // Never backed up: remind once the oldest record is two weeks old.
+        None => app.contacts.with(|c| c.iter().any(|r| r.meta.created_at < due)),
+    }
 }
 
 #[component]
@@ -44,7 +48,7 @@ pub fn StorageMeter() -> impl IntoView {
             <span>{move || app.tf("data.usage_text", &[
                 ("used", group_digits(app.used_chars.get() as u64, app.lang.get())),
                 ("total", group_digits(QUOTA_CHARS as u64, app.lang.get())),
-                ("pct", format!("{:.1}", app.usage_percent())),
+                ("pct", app.usage_percent_text()),
             ])}</span>
         </div>
     }

@@ -40,8 +40,9 @@ pub struct Toast {
     pub id: u64,
     pub text: String,
     pub kind: ToastKind,
-    /// A button in the toast: (label, action), e.g. Undo.
-    pub action: Option<(String, Callback<()>)>,
+    /// A button in the toast, e.g. Undo: (label, what it does, the record id it acts on).
+    /// A plain fn rather than a reactive callback, so it outlives the page that made it.
+    pub action: Option<(String, fn(&AppState, &str), String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +82,7 @@ impl AppState {
         i18n::fill(self.t(key), args)
     }
 
-    pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, Callback<()>)>) {
+    pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, fn(&AppState, &str), String)>) {
         let id = js_sys::Date::now() as u64 + self.toasts.with_untracked(|t| t.len() as u64);
         self.toasts.update(|t| {
             t.push(Toast { id, text, kind, action });
@@ -108,6 +109,12 @@ impl AppState {
 
     pub fn usage_percent(&self) -> f64 {
         (self.used_chars.get() as f64 * 100.0 / QUOTA_CHARS as f64).min(100.0)
+    }
+
+    /// The usage percentage with one decimal, in the locale's decimal mark.
+    pub fn usage_percent_text(&self) -> String {
+        let s = format!("{:.1}", self.usage_percent());
+        if self.lang.get() == Lang::Id { s.replace('.', ",") } else { s }
     }
 
     /// Tells the user why a write was refused, in their language.

@@ -53,6 +53,7 @@ pub fn DataTable(
     let total = move || rows.with(Vec::len);
     let more_left = move || visible.with(Vec::len) > limit.get();
     let columns_for_head = columns.clone();
+    let columns = StoredValue::new(columns);
     view! {
         <div class="bo-table-tools">
             <label class="bo-search">
@@ -77,7 +78,7 @@ pub fn DataTable(
         </Show>
         <Show when=move || visible.with(|v| !v.is_empty())>
             <div class="bo-table-wrap">
-            <table class="bo-table">
+            <table class="bo-table bo-cards">
                 <thead><tr>
                     {columns_for_head.iter().enumerate().map(|(i, key)| {
                         let key = *key;
@@ -95,12 +96,13 @@ pub fn DataTable(
                     <For each=move || visible.get().into_iter().take(limit.get()) key=|r| (r.id.clone(), r.cells.clone()) children=move |r: Row| {
                         let href = format!("#/{module}/{}", r.id);
                         let href2 = href.clone();
+                        let labels = columns.get_value();
                         view! {
                             <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
-                                {r.cells.into_iter().enumerate().map(|(i, c)| if i == 0 {
-                                    view! { <td><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
+                                {r.cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
+                                    view! { <td data-label=move || app.t(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
                                 } else {
-                                    view! { <td>{c}</td> }.into_any()
+                                    view! { <td data-label=move || app.t(label)>{c}</td> }.into_any()
                                 }).collect_view()}
                             </tr>
                         }
@@ -224,9 +226,9 @@ pub fn Toasts() -> impl IntoView {
                 view! {
                     <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" }>
                         <span>{t.text}</span>
-                        {t.action.map(|(label, cb)| view! {
+                        {t.action.map(|(label, act, arg)| view! {
                             <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
-                                cb.run(());
+                                act(&app, &arg);
                                 app.toasts.update(|ts| ts.retain(|x| x.id != id));
                             }>{label}</button>
                         })}

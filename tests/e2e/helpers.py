@@ -1,0 +1,71 @@
+"""Small steps a person takes: open a screen, type into a labelled field, press a button."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import wait
+
+
+def open_app(driver, base_url, hash_="#/contacts", query=""):
+    driver.get(f"{base_url}{query}{hash_}")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+
+
+def heading(driver):
+    return driver.find_element(By.CSS_SELECTOR, "main h1").text
+
+
+def button(driver, text):
+    """A button or link whose visible text is exactly `text`."""
+    xp = f"//main//*[self::button or self::a][normalize-space(.)='{text}'] | //div[contains(@class,'bo-toasts') or contains(@class,'bo-overlay') or contains(@class,'bo-banner')]//button[normalize-space(.)='{text}']"
+    els = [e for e in driver.find_elements(By.XPATH, xp) if e.is_displayed()]
+    assert els, f"no button {text!r}"
+    return els[0]
+
+
+def click(driver, text):
+    button(driver, text).click()
+
+
+def fill(driver, field_id, text):
+    el = driver.find_element(By.ID, field_id)
+    el.clear()
+    el.send_keys(text)
+    return el
+
+
+def body_text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def wait_text(driver, text, timeout=15):
+    wait(driver, lambda d: text in body_text(d), timeout)
+
+
+def table_rows(driver):
+    return [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")]
+
+
+def local_storage(driver, key):
+    return driver.execute_script("return localStorage.getItem(arguments[0])", key)
+
+
+def new_contact(driver, base_url, name, email="", phone="", org=""):
+    open_app(driver, base_url, "#/contacts/new")
+    fill(driver, "f-name", name)
+    if email:
+        fill(driver, "f-emails", email)
+    if phone:
+        fill(driver, "f-phones", phone)
+    if org:
+        fill(driver, "f-organisation", org)
+    click(driver, "Simpan")
+    try:
+        wait(driver, lambda d: heading(d) == name)
+    except Exception:
+        from conftest import shot
+        shot(driver, "new-contact-failed")
+        print("BODY:", body_text(driver)[:600])
+        print("LOG:", driver.get_log("browser"))
+        print("URL:", driver.current_url)
+        open("/tmp/page.html", "w").write(driver.page_source)
+        raise

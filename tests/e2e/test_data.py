@@ -1,0 +1,294 @@
+"""Moving data in and out: CSV, vCard, JSON backup; and the storage engine's promises
+(quota full, corrupted key, newer schema, two tabs) as a person sees them."""
+import json
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import FIXTURES, shot, wait, wait_file
+from helpers import (body_text, click, fill, heading, local_storage, new_contact, open_app,
+                     table_rows, wait_text)
+
+
+def upload(driver, input_id, path):
+    driver.find_element(By.ID, input_id).send_keys(str(path))
+
+
+def stored_contacts(driver):
+    raw = local_storage(driver, "bo.c.contacts")
+    return [] if raw is None else json.loads(raw)["data"]
+
+
+def test_csv_semicolon_import_with_preview_and_row_errors(driver, base_url, tmp_path):
+    csv_file = tmp_path / "kontak.csv"
+    csv_file.write_bytes(
+        "\ufeffNama;Perusahaan;Email;Telepon;Kategori;Ukuran sepatu\n"
+        "Budi Santoso;PT Maju;budi@maju.co.id;0812-1111-2222;Pemasok;42\n"
+        "Siti Rahma;\"CV Jaya; Cabang Bandung\";siti@jaya.id;022 555 1234;klien;38\n"
+        ";;tanpa-nama@x.id;;;\n"
+        "Rudi;;bukan-email;;;\n".encode("utf-8"))
+    open_app(driver, base_url, "#/contacts/import")
+    upload(driver, "import-file", csv_file)
+    wait_text(driver, "2 baris siap diimpor, 2 baris bermasalah")
+    shot(driver, "import-csv-preview-id")
+    # Nothing is written before the user confirms.
+    assert stored_contacts(driver) == []
+    # The unknown column is skipped; map it to Notes instead and see the preview follow.
+    Select(driver.find_element(By.ID, "map-5")).select_by_value("notes")
+    click(driver, "Impor 2 kontak")
+    wait(driver, lambda d: heading(d) == "Kontak" and len(table_rows(d)) == 2)
+    names = sorted(c["name"] for c in stored_contacts(driver))
+    assert names == ["Budi Santoso", "Siti Rahma"]
+    siti = next(c for c in stored_contacts(driver) if c["name"] == "Siti Rahma")
+    assert siti["organisation"] == "CV Jaya; Cabang Bandung"
+    assert siti["kind"] == "client" and siti["notes"] == "38"
+    budi = next(c for c in stored_contacts(driver) if c["name"] == "Budi Santoso")
+    assert budi["kind"] == "supplier"
+
+
+def test_csv_export_is_formula_safe_and_reimports(driver, base_url, downloads):
+    new_contact(driver, base_url, "=HYPERLINK(\"http://jahat\")", email="a@b.id", phone="+62 811 000")
+    open_app(driver, base_url, "#/contacts")
+    click(driver, "Ekspor CSV")
+    f = wait_file(downloads, ".csv")
+    text = f.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+    assert "'+62 811 000" in text
+
+
+def test_bad_csv_is_refused_with_a_clear_message(driver, base_url, tmp_path):
+    bad = tmp_path / "gambar.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    open_app(driver, base_url, "#/contacts/import")
+    upload(driver, "import-file", bad)
+    wait_text(driver, "bukan teks UTF-8")
+    assert stored_contacts(driver) == []
+
+
+def test_every_vcard_fixture_imports_and_round_trips(driver, base_url, downloads):
+    files = sorted((FIXTURES / "vcard").glob("*.vcf"))
+    assert len(files) >= 9
+    total = 0
+    for f in files:
+        open_app(driver, base_url, "#/contacts/import")
+        upload(driver, "import-file", f)
+        wait(driver, lambda d: "kontak ditemukan" in body_text(d) or "Tidak ada kartu" in body_text(d))
+        text = body_text(driver)
+        if f.name == "John_Doe_IPHONE.vcf":
+            shot(driver, "import-vcard-preview-id")
+            assert "PHOTO" in text, "the photo it could not keep is reported"
+        n = int(text.split(" kontak ditemukan")[0].split()[-1])
+        assert n >= 1, f.name
+        click(driver, f"Impor {n} kontak")
+        wait(driver, lambda d: heading(d) == "Kontak")
+        total += n
+    stored = stored_contacts(driver)
+    assert len(stored) == total
+    by_name = {c["name"]: c for c in stored}
+    assert "Mr. John Richter, James Doe Sr." in by_name
+    assert by_name["Mr. John Richter, James Doe Sr."]["organisation"] == "IBM"
+    assert "Ñ Ñ Ñ Ñ Ñ" in " | ".join(by_name), "quoted-printable UTF-8 from Android decoded"
+    assert any(c["emails"] == ["Frank_Dawson@Lotus.com", "fdawson@earthlink.net"] for c in stored)
+    assert "Simon Perreault" in by_name
+
+    # Export all as vCard, reset, import the export: the same people come back.
+    open_app(driver, base_url, "#/contacts")
+    click(driver, "Ekspor vCard")
+    exported = wait_file(downloads, ".vcf")
+    open_app(driver, base_url, "#/data")
+    fill(driver, "reset-confirm", "HAPUS")
+    click(driver, "Hapus semua data di browser ini")
+    wait_text(driver, "Semua data dihapus.")
+    assert stored_contacts(driver) == []
+    open_app(driver, base_url, "#/contacts/import")
+    upload(driver, "import-file", exported)
+    wait_text(driver, f"{total} kontak ditemukan")
+    click(driver, f"Impor {total} kontak")
+    wait(driver, lambda d: heading(d) == "Kontak")
+    again = {c["name"]: c for c in stored_contacts(driver)}
+    assert sorted(again) == sorted(by_name)
+    for name, c in by_name.items():
+        for field in ["organisation", "emails", "phones", "tags", "notes"]:
+            assert again[name][field] == c[field], (name, field)
+
+
+def test_backup_export_reset_import(driver, base_url, downloads):
+    new_contact(driver, base_url, "Ani Wijaya", email="ani@contoh.id")
+    new_contact(driver, base_url, "Budi Santoso", phone="0812 1")
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-company_name", "PT Cadangan Aman")
+    click(driver, "Simpan")
+    wait_text(driver, "Pengaturan disimpan.")
+    open_app(driver, base_url, "#/data")
+    shot(driver, "data-id")
+    click(driver, "Ekspor cadangan")
+    backup = wait_file(downloads, ".json")
+    assert backup.name.startswith("backoffice-backup-") and backup.name.endswith(".json")
+    doc = json.loads(backup.read_text())
+    assert doc["format"] == "backoffice-backup" and doc["schema_version"] >= 2 and "exported_at" in doc
+    assert len(doc["collections"]["contacts"]) == 2
+    wait_text(driver, "Cadangan terakhir:")
+
+    # The reset needs the typed word.
+    reset = driver.find_element(By.XPATH, "//button[normalize-space(.)='Hapus semua data di browser ini']")
+    assert not reset.is_enabled()
+    fill(driver, "reset-confirm", "HAPUS")
+    reset.click()
+    wait_text(driver, "Semua data dihapus.")
+    open_app(driver, base_url, "#/contacts")
+    assert table_rows(driver) == []
+
+    open_app(driver, base_url, "#/data")
+    upload(driver, "backup-file", backup)
+    wait_text(driver, "Kontak: 2")
+    shot(driver, "backup-preview-id")
+    driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Semua data diganti dengan isi cadangan.")
+    driver.refresh()
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+    assert "PT Cadangan Aman" in driver.find_element(By.CSS_SELECTOR, ".bo-brand").text
+
+    # Merge: the same backup again adds nothing and lists no conflicts.
+    open_app(driver, base_url, "#/data")
+    upload(driver, "backup-file", backup)
+    wait_text(driver, "Kontak: 2")
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Digabungkan: 0 ditambahkan, 0 diperbarui.")
+    assert len(stored_contacts(driver)) == 2
+
+
+def test_garbage_and_truncated_backups_change_nothing(driver, base_url, tmp_path, downloads):
+    new_contact(driver, base_url, "Tetap Ada", email="tetap@ada.id")
+    before = local_storage(driver, "bo.c.contacts")
+    cases = {
+        "foto.json": (b"\x89PNG\r\n\x1a\n", "bukan JSON"),
+        "lain.json": (b'{"hello": "world"}', "bukan cadangan Back Office"),
+        "baru.json": (json.dumps({"format": "backoffice-backup", "schema_version": 99, "exported_at": "2026-01-01T00:00:00Z", "collections": {}}).encode(), "versi aplikasi yang lebih baru"),
+    }
+    open_app(driver, base_url, "#/data")
+    click(driver, "Ekspor cadangan")
+    good = wait_file(downloads, ".json").read_bytes()
+    cases["potong.json"] = (good[: len(good) // 2], "terpotong")
+    for name, (content, message) in cases.items():
+        p = tmp_path / name
+        p.write_bytes(content)
+        upload(driver, "backup-file", p)
+        wait_text(driver, message)
+        assert local_storage(driver, "bo.c.contacts") == before, name
+    shot(driver, "backup-refused-id")
+
+
+def test_quota_full_is_refused_with_data_intact(driver, base_url):
+    new_contact(driver, base_url, "Sudah Tersimpan", email="ok@simpan.id")
+    before = local_storage(driver, "bo.c.contacts")
+    # Another app on the same origin has eaten the quota.
+    driver.execute_script("""
+        let i = 0;
+        for (const step of [1000000, 100000, 10000, 500]) {
+            while (true) { try { localStorage.setItem('other-app-' + i++, 'x'.repeat(step)); } catch (e) { break; } }
+        }""")
+    open_app(driver, base_url, "#/contacts/new")
+    fill(driver, "f-name", "Tidak Muat")
+    fill(driver, "f-notes", "catatan panjang " * 200)
+    click(driver, "Simpan")
+    wait_text(driver, "Penyimpanan penuh")
+    assert "TIDAK disimpan" in body_text(driver)
+    shot(driver, "quota-full-id")
+    assert local_storage(driver, "bo.c.contacts") == before
+    # The form keeps what was typed, so nothing is lost while space is freed.
+    click(driver, "Tutup")
+    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Tidak Muat"
+    driver.execute_script("Object.keys(localStorage).filter(k => k.startsWith('other-app-')).forEach(k => localStorage.removeItem(k))")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Tidak Muat")
+    driver.refresh()
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+
+
+def test_corrupted_key_is_kept_and_reported(driver, base_url, downloads):
+    new_contact(driver, base_url, "Akan Rusak")
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-company_name", "PT Tetap Jalan")
+    click(driver, "Simpan")
+    wait_text(driver, "Pengaturan disimpan.")
+    driver.execute_script("localStorage.setItem('bo.c.contacts', '{\"schema\":2,\"rev\":1,\"data\":[{\"na')")
+    driver.refresh()
+    wait_text(driver, "tidak bisa dibaca")
+    shot(driver, "corrupted-key-id")
+    # The rest of the app starts normally.
+    assert "PT Tetap Jalan" in driver.find_element(By.CSS_SELECTOR, ".bo-brand").text
+    # Saving a contact does not overwrite the unreadable text.
+    open_app(driver, base_url, "#/contacts/new")
+    fill(driver, "f-name", "Baru")
+    click(driver, "Simpan")
+    wait_text(driver, "tidak ditimpa")
+    assert local_storage(driver, "bo.c.contacts").endswith('{"na')
+    click(driver, "Unduh teks mentah")
+    raw = wait_file(downloads, ".txt")
+    assert raw.read_text().endswith('{"na')
+
+
+def test_newer_schema_is_read_only(driver, base_url):
+    new_contact(driver, base_url, "Dari Masa Depan")
+    driver.execute_script("""
+        const m = JSON.parse(localStorage.getItem('bo.meta'));
+        m.schema_version = 99;
+        localStorage.setItem('bo.meta', JSON.stringify(m));""")
+    driver.refresh()
+    wait_text(driver, "versi aplikasi yang lebih baru (skema 99)")
+    shot(driver, "newer-schema-id")
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
+    before = local_storage(driver, "bo.c.contacts")
+    open_app(driver, base_url, "#/contacts/new")
+    fill(driver, "f-name", "Tidak Boleh")
+    click(driver, "Simpan")
+    wait_text(driver, "Hanya bisa dibaca")
+    assert local_storage(driver, "bo.c.contacts") == before
+
+
+def test_two_tabs_see_each_other(driver, base_url):
+    open_app(driver, base_url, "#/contacts")
+    first = driver.current_window_handle
+    driver.switch_to.new_window("window")
+    open_app(driver, base_url, "#/contacts")
+    second = driver.current_window_handle
+    new_contact(driver, base_url, "Dari Tab Dua", email="dua@tab.id")
+    driver.switch_to.window(first)
+    wait(driver, lambda d: any(r.startswith("Dari Tab Dua") for r in table_rows(d)))
+    # The first tab edits after the second changed the list: its write goes on top, not over it.
+    click(driver, "Kontak baru")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    fill(driver, "f-name", "Dari Tab Satu")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Dari Tab Satu")
+    driver.switch_to.window(second)
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+
+
+def test_stale_form_in_other_tab_does_not_overwrite(driver, base_url):
+    new_contact(driver, base_url, "Asli")
+    url = driver.current_url
+    first = driver.current_window_handle
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    driver.switch_to.new_window("window")
+    driver.get(url)
+    wait(driver, lambda d: heading(d) == "Asli")
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    fill(driver, "f-role", "Diubah di tab dua")
+    click(driver, "Simpan")
+    wait_text(driver, "Diubah di tab dua")
+    driver.switch_to.window(first)
+    fill(driver, "f-role", "Diubah di tab satu")
+    click(driver, "Simpan")
+    wait_text(driver, "diubah di tempat lain")
+    stored = stored_contacts(driver)
+    assert stored[0]["role"] == "Diubah di tab dua"

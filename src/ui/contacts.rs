@@ -8,7 +8,7 @@ use crate::domain::record::Entity;
 use crate::domain::vcard;
 use crate::i18n;
 
-use super::collection::add_records;
+use super::collection::{add_records, display_value};
 use super::files::{download, read_chosen, CSV_MIME, VCARD_MIME};
 use super::router::{navigate, Route};
 use super::state::{now, use_app};
@@ -103,7 +103,7 @@ pub fn import_page() -> AnyView {
                     .into_iter()
                     .map(|o| PreviewRow {
                         line: o.line,
-                        cells: Contact::fields().iter().filter(|f| f.in_list).map(|f| o.record.get(f.key).replace('\n', ", ")).collect(),
+                        cells: Contact::fields().iter().filter(|f| f.in_list).map(|f| display_value(&app, &o.record, f.key)).collect(),
                         errors: o.errors.iter().map(|(k, e)| format!("{}: {}", app.t(Contact::fields().iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
                     })
                     .collect::<Vec<_>>()

@@ -87,11 +87,11 @@ impl AppState {
         self.toasts.update(|t| {
             t.push(Toast { id, text, kind, action });
             // Only the newest few stay on screen.
-            let excess = t.len().saturating_sub(4);
+            let excess = t.len().saturating_sub(3);
             t.drain(..excess);
         });
         let toasts = self.toasts;
-        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(8));
+        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(6));
     }
 
     pub fn info(&self, text: String) {
@@ -120,7 +120,10 @@ impl AppState {
     /// Tells the user why a write was refused, in their language.
     pub fn report_storage_error(&self, e: &StorageError) {
         match e {
-            StorageError::Quota => self.quota_full.set(true),
+            StorageError::Quota => {
+                self.refresh_usage();
+                self.quota_full.set(true)
+            }
             StorageError::Conflict(_) => self.error(self.t("err.conflict").into()),
             StorageError::ReadOnly => self.error(self.t("err.read_only").into()),
             StorageError::Unreadable(name) => self.error(self.tf("err.unreadable_write", &[("name", name.clone())])),

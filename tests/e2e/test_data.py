@@ -197,6 +197,8 @@ def test_quota_full_is_refused_with_data_intact(driver, base_url):
     click(driver, "Simpan")
     wait_text(driver, "Penyimpanan penuh")
     assert "TIDAK disimpan" in body_text(driver)
+    # The meter in the dialog counts the whole origin, so the user sees why.
+    assert "(100,0%)" in body_text(driver) or "(99," in body_text(driver)
     shot(driver, "quota-full-id")
     assert local_storage(driver, "bo.c.contacts") == before
     # The form keeps what was typed, so nothing is lost while space is freed.
@@ -292,3 +294,20 @@ def test_stale_form_in_other_tab_does_not_overwrite(driver, base_url):
     wait_text(driver, "diubah di tempat lain")
     stored = stored_contacts(driver)
     assert stored[0]["role"] == "Diubah di tab dua"
+
+
+def test_backup_reminder_after_14_days(driver, base_url, downloads):
+    new_contact(driver, base_url, "Lama Sekali")
+    open_app(driver, base_url, "#/contacts")
+    assert "Belum ada cadangan selama 14 hari" not in body_text(driver)
+    # Pretend the record was made a month ago.
+    driver.execute_script("""
+        const env = JSON.parse(localStorage.getItem('bo.c.contacts'));
+        env.data[0].created_at = '2020-01-01T00:00:00Z';
+        localStorage.setItem('bo.c.contacts', JSON.stringify(env));""")
+    driver.refresh()
+    wait_text(driver, "Belum ada cadangan selama 14 hari")
+    shot(driver, "backup-reminder-id")
+    driver.find_element(By.CSS_SELECTOR, "main .bo-banner-info button").click()
+    wait_file(downloads, ".json")
+    wait(driver, lambda d: "Belum ada cadangan selama 14 hari" not in body_text(d))

@@ -11,7 +11,7 @@ echo "== 1/3 native tests"
 cargo test --quiet
 
 echo "== 2/3 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
-WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --quiet --target wasm32-unknown-unknown --test browser_storage
+WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser_storage
 
 echo "== 3/3 end-to-end tests (release build, headless Chromium)"
 trunk build --release --offline

@@ -47,6 +47,7 @@ static STRINGS: &[(&str, &str, &str)] = &[
     ("contact.emails", "Email", "Emails"),
     ("contact.empty", "Belum ada kontak. Tambahkan kontak baru atau impor dari CSV/vCard.", "No contacts yet. Add a new contact or import from CSV/vCard."),
     ("contact.export_csv", "Ekspor CSV", "Export CSV"),
+    ("contact.export_csv_semicolon", "Ekspor CSV (;) Excel Indonesia", "Export CSV (;) for Indonesian Excel"),
     ("contact.export_vcard", "Ekspor vCard", "Export vCard"),
     ("contact.kind", "Kategori", "Kind"),
     ("contact.kind.client", "Klien", "Client"),

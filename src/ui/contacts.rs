@@ -25,10 +25,16 @@ pub fn toolbar() -> AnyView {
     let app = use_app();
     let stamp = move || now().format("%Y-%m-%d").to_string();
     view! {
-        <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{move || app.t("action.import")}</a>
+        <Show when=move || app.read_only.get().is_none()>
+            <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{move || app.t("action.import")}</a>
+        </Show>
         <button type="button" class="bo-btn" on:click=move |_| {
             download(&format!("contacts-{}.csv", stamp()), CSV_MIME, &csv_io::export(&live(&app), b','));
         }>{move || app.t("contact.export_csv")}</button>
+        // Indonesian Excel reads semicolons: its list separator follows the decimal comma.
+        <button type="button" class="bo-btn" on:click=move |_| {
+            download(&format!("contacts-{}-excel-id.csv", stamp()), CSV_MIME, &csv_io::export(&live(&app), b';'));
+        }>{move || app.t("contact.export_csv_semicolon")}</button>
         <button type="button" class="bo-btn" on:click=move |_| {
             download(&format!("contacts-{}.vcf", stamp()), VCARD_MIME, &vcard::export(&live(&app)));
         }>{move || app.t("contact.export_vcard")}</button>

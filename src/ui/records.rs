@@ -24,7 +24,9 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
     });
     view! {
         <PageHead title=Signal::derive(move || app.t(E::PLURAL).to_string())>
-            <a class="bo-btn bo-btn-primary" href=Route::New(module.into()).href()>{move || app.t(E::NEW)}</a>
+            <Show when=move || app.read_only.get().is_none()>
+                <a class="bo-btn bo-btn-primary" href=Route::New(module.into()).href()>{move || app.t(E::NEW)}</a>
+            </Show>
             {extra}
         </PageHead>
         <DataTable module columns=labels rows empty=E::EMPTY />
@@ -67,11 +69,14 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
         let title = r.title();
         view! {
             <PageHead title=Signal::derive(move || title.clone())>
-                <Show when=move || !deleted fallback=move || {
+                <Show when=move || !deleted && app.read_only.get().is_none() fallback=move || {
+                    if app.read_only.get().is_some() {
+                        return ().into_any();
+                    }
                     let id = id_res.clone();
                     view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| {
                         if restore_record::<E>(&app, &id).is_ok() { app.info(app.t("toast.restored").into()) }
-                    }>{move || app.t("action.restore")}</button> }
+                    }>{move || app.t("action.restore")}</button> }.into_any()
                 }>
                     <a class="bo-btn bo-btn-primary" href=Route::Edit(module.into(), id_edit.clone()).href()>{move || app.t("action.edit")}</a>
                     <button type="button" class="bo-btn bo-btn-danger" on:click={

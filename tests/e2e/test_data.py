@@ -56,6 +56,9 @@ def test_csv_export_is_formula_safe_and_reimports(driver, base_url, downloads):
     assert text.startswith("\ufeff")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
     assert "'+62 811 000" in text
+    click(driver, "Ekspor CSV (;) Excel Indonesia")
+    semi = wait_file(downloads, "-excel-id.csv").read_bytes().decode("utf-8")
+    assert semi.splitlines()[0].startswith("\ufeffname;party;kind;")
 
 
 def test_bad_csv_is_refused_with_a_clear_message(driver, base_url, tmp_path):
@@ -252,6 +255,11 @@ def test_newer_schema_is_read_only(driver, base_url):
     click(driver, "Simpan")
     wait_text(driver, "Hanya bisa dibaca")
     assert local_storage(driver, "bo.c.contacts") == before
+    # Leaving the unsaved form asks first; then the list offers nothing that cannot be saved.
+    driver.execute_script("location.hash = '#/contacts'")
+    wait(driver, lambda d: d.switch_to.alert).accept()
+    wait(driver, lambda d: heading(d) == "Kontak")
+    assert "Kontak baru" not in body_text(driver) and "Ekspor CSV" in body_text(driver)
 
 
 def test_two_tabs_see_each_other(driver, base_url):

@@ -50,10 +50,10 @@ fi
 
 # End-to-end tests: Selenium (WebDriver) + pytest in a private virtualenv.
 VENV="$BO_TOOLS/venv"
-if ! "$VENV/bin/python" -c 'import selenium, pytest' 2>/dev/null; then
+if ! "$VENV/bin/python" -c 'import selenium, pytest, brotli' 2>/dev/null; then
   log "python venv with selenium and pytest"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet "selenium>=4.20,<5" "pytest>=8,<9"
+  "$VENV/bin/pip" install --quiet "selenium>=4.20,<5" "pytest>=8,<9" "brotli>=1.1"
 fi
 
 export PATH="$BO_TOOLS/binaryen/node_modules/.bin:$VENV/bin:$HOME/.cargo/bin:$PATH"

@@ -3,16 +3,20 @@
 #   1. native unit and integration tests (domain, formats, storage engine, migrations)
 #   2. in-browser tests of the storage seam against real localStorage (headless Chromium)
 #   3. end-to-end tests driving the release build in headless Chromium through the UI
+#   4. the benchmark harness on 5,000 records (proves it works; asserts no times)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== 1/3 native tests"
+echo "== 1/4 native tests"
 cargo test --quiet
 
-echo "== 2/3 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
+echo "== 2/4 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
 WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser_storage
 
-echo "== 3/3 end-to-end tests (release build, headless Chromium)"
+echo "== 3/4 end-to-end tests (release build, headless Chromium)"
 trunk build --release --offline
 python -m pytest -q tests/e2e "$@"
+
+echo "== 4/4 benchmark harness, small data set (figures printed, times not asserted)"
+python bench/run.py --records 5000 --runs 1

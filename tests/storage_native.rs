@@ -190,3 +190,15 @@ fn other_tab_data_arriving_before_its_meta_is_not_a_conflict() {
     tab1.save("contacts", &vec![seen[0].clone(), contact("Dari tab 1")]).unwrap();
     assert_eq!(open(&b).load::<Vec<Contact>>("contacts").unwrap().unwrap().len(), 2);
 }
+
+#[test]
+fn usage_is_kept_exact_without_rescanning() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set("other-app", "ééé").unwrap();
+    let mut db = open(&b);
+    for i in 0..12 {
+        db.save("contacts", &(0..i).map(|n| contact(&format!("Órang {n}"))).collect::<Vec<_>>()).unwrap();
+        db.save("settings", &json!({"company_name": "x".repeat(i)})).unwrap();
+        assert_eq!(db.used_chars(), backoffice::storage::usage(&b), "after save {i}");
+    }
+}

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{doc_key, doc_name, Backend, StorageError, META_KEY, PREFIX};
+use super::{chars, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
 use crate::domain::schema::{self, Docs};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -43,9 +43,16 @@ fn peek_rev(raw: &str) -> Option<u64> {
     rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
+/// Length of [`envelope`]'s result, without building it again.
+fn envelope_len(rev: u64, data_json: &str) -> usize {
+    chars(data_json) + 27 + rev.to_string().len()
+}
+
 fn envelope(rev: u64, data_json: &str) -> String {
     format!("{{\"schema\":{},\"rev\":{rev},\"data\":{data_json}}}", schema::CURRENT)
 }
+
+const _: () = assert!(schema::CURRENT < 10, "envelope_len counts one digit of schema");
 
 /// Stored text that could not be read, kept so the user can download it.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,11 +79,13 @@ pub struct Db {
     known: BTreeMap<String, u64>,
     read_only: bool,
     unreadable: BTreeMap<String, Unreadable>,
+    /// Characters the origin uses, kept up to date by our writes so a save need not rescan.
+    used: usize,
 }
 
 impl Db {
     pub fn open(backend: Box<dyn Backend>) -> Result<(Db, OpenReport), StorageError> {
-        let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new() };
+        let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: 0 };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
             Some(raw) => match serde_json::from_str::<MetaDoc>(&raw) {
@@ -106,6 +115,7 @@ impl Db {
                 report.migration_failed = Some(e.to_string());
             }
         }
+        db.rescan();
         Ok((db, report))
     }
 
@@ -184,6 +194,15 @@ impl Db {
         Ok(())
     }
 
+    /// Counts the origin's usage afresh (after another tab wrote, or a refusal).
+    pub fn rescan(&mut self) {
+        self.used = usage(self.backend.as_ref());
+    }
+
+    pub fn used_chars(&self) -> usize {
+        self.used
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }
@@ -246,7 +265,8 @@ impl Db {
         if let Some((name, _)) = docs.iter().find(|(n, _)| self.unreadable.contains_key(*n)) {
             return Err(StorageError::Unreadable(name.to_string()));
         }
-        let mut meta = self.read_meta()?;
+        let meta_raw = self.backend.get(META_KEY)?.unwrap_or_default();
+        let mut meta: MetaDoc = serde_json::from_str(&meta_raw).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
         let mut old: Vec<(String, Option<String>)> = vec![];
         let mut stored_revs = vec![];
         for (name, _) in docs {
@@ -282,6 +302,14 @@ impl Db {
         for ((name, _), rev) in docs.iter().zip(&revs) {
             self.known.insert(name.to_string(), *rev);
         }
+        let new_meta = serde_json::to_string(&meta).expect("meta serialises");
+        let mut used = self.used + chars(&new_meta) + (if meta_raw.is_empty() { META_KEY.len() } else { 0 });
+        used -= chars(&meta_raw).min(used);
+        for (((key, before), (_, json)), rev) in old.iter().zip(docs).zip(&revs) {
+            used += envelope_len(*rev, json) + if before.is_none() { chars(key) } else { 0 };
+            used -= before.as_deref().map_or(0, chars).min(used);
+        }
+        self.used = used;
         Ok(revs)
     }
 
@@ -294,6 +322,7 @@ impl Db {
             self.known.insert(name.into(), 0);
         }
         self.unreadable.remove(name);
+        self.rescan();
         Ok(())
     }
 
@@ -307,7 +336,9 @@ impl Db {
         self.known.clear();
         self.unreadable.clear();
         self.read_only = false;
-        self.write_meta(&MetaDoc { schema_version: schema::CURRENT, ..Default::default() })
+        self.write_meta(&MetaDoc { schema_version: schema::CURRENT, ..Default::default() })?;
+        self.rescan();
+        Ok(())
     }
 
     pub fn last_backup(&self) -> Option<DateTime<Utc>> {
@@ -320,7 +351,9 @@ impl Db {
         }
         let mut m = self.read_meta()?;
         m.last_backup_at = Some(at);
-        self.write_meta(&m)
+        self.write_meta(&m)?;
+        self.rescan();
+        Ok(())
     }
 
     /// True when another tab wrote this collection since we read it.

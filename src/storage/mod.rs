@@ -60,11 +60,20 @@ pub trait Backend {
     fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
+/// Length as the browser counts it: UTF-16 code units.
+pub fn chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
+}
+
 /// Characters used by all keys and values of the origin, as the browser counts them.
 pub fn usage(b: &dyn Backend) -> usize {
     b.keys()
         .unwrap_or_default()
         .iter()
-        .map(|k| k.encode_utf16().count() + b.get(k).ok().flatten().map_or(0, |v| v.encode_utf16().count()))
+        .map(|k| chars(k) + b.get(k).ok().flatten().map_or(0, |v| chars(&v)))
         .sum()
 }

@@ -95,6 +95,9 @@ pub fn App() -> impl IntoView {
     });
     std::mem::forget(h);
 
+    // The first screen is usable once it has been laid out.
+    request_animation_frame(|| super::perf::mark("bo:ready"));
+
     // Move focus to the new page's heading (or a form's first field) after navigation.
     Effect::new(move |prev: Option<()>| {
         let r = route.get();

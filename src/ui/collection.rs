@@ -30,7 +30,7 @@ impl UiEntity for Contact {
 }
 
 fn commit<E: UiEntity>(app: &AppState, next: Vec<E>) -> Result<(), StorageError> {
-    match with_db(|db| db.save(E::COLLECTION, &next)) {
+    match super::perf::timed("bo:save", || with_db(|db| db.save(E::COLLECTION, &next))) {
         Ok(_) => {
             E::signal(app).set(next);
             app.refresh_usage();

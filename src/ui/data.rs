@@ -22,7 +22,7 @@ fn collections(app: &AppState) -> Docs {
 /// Downloads a full backup and remembers when, for the 14-day reminder.
 pub fn export_backup(app: &AppState) {
     let t = now();
-    download(&backup::file_name(t), JSON_MIME, &backup::export(collections(app), t));
+    super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup::export(collections(app), t)));
     if with_db(|db| db.set_last_backup(t)).is_ok() {
         app.last_backup.set(Some(t));
     }
@@ -76,7 +76,7 @@ pub fn data_page() -> AnyView {
         spawn_local(async move {
             let Some((name, bytes)) = read_chosen(ev).await else { return };
             merged.set(None);
-            match backup::parse(&bytes) {
+            match super::perf::timed("bo:import-parse", || backup::parse(&bytes)) {
                 Ok((b, unknown)) => {
                     problem.set(None);
                     pending.set(Some((name, b, unknown)));
@@ -89,7 +89,7 @@ pub fn data_page() -> AnyView {
         });
     };
 
-    let apply = move |_| {
+    let apply = move |_| super::perf::timed("bo:import-apply", || {
         let Some((_, b, _)) = pending.get_untracked() else { return };
         let replace = mode.get_untracked() == "replace";
         let mut report = MergeReport::default();
@@ -131,7 +131,7 @@ pub fn data_page() -> AnyView {
                 }
             }
         }
-    };
+    });
 
     let reset_word = move || app.t("data.reset_word");
     let do_reset = move |_| {

@@ -5,6 +5,7 @@ mod records;
 mod contacts;
 mod data;
 mod files;
+mod perf;
 mod router;
 mod settings;
 mod state;

@@ -8,7 +8,7 @@ use crate::domain::contact::Contact;
 use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
 use crate::i18n;
-use crate::storage::{usage, Db, StorageError, QUOTA_CHARS};
+use crate::storage::{Db, StorageError, QUOTA_CHARS};
 
 use super::router::Route;
 
@@ -103,8 +103,17 @@ impl AppState {
     }
 
     pub fn refresh_usage(&self) {
-        let used = with_db(|db| Ok(usage(db.backend()))).unwrap_or(0);
+        let used = with_db(|db| Ok(db.used_chars())).unwrap_or(0);
         self.used_chars.set(used);
+    }
+
+    /// Recounts usage from storage itself: after another tab wrote or a write was refused.
+    pub fn rescan_usage(&self) {
+        let _ = with_db(|db| {
+            db.rescan();
+            Ok(())
+        });
+        self.refresh_usage();
     }
 
     pub fn usage_percent(&self) -> f64 {
@@ -121,7 +130,7 @@ impl AppState {
     pub fn report_storage_error(&self, e: &StorageError) {
         match e {
             StorageError::Quota => {
-                self.refresh_usage();
+                self.rescan_usage();
                 self.quota_full.set(true)
             }
             StorageError::Conflict(_) => self.error(self.t("err.conflict").into()),
@@ -171,7 +180,7 @@ impl AppState {
         }
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
-        self.refresh_usage();
+        self.rescan_usage();
     }
 
     /// Saves the settings; memory changes only once the store has them.

@@ -1,4 +1,5 @@
 """Small steps a person takes: open a screen, type into a labelled field, press a button."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -11,7 +12,11 @@ def open_app(driver, base_url, hash_="#/contacts", query=""):
 
 
 def heading(driver):
-    return driver.find_element(By.CSS_SELECTOR, "main h1").text
+    """The page heading; "" while the page is being replaced."""
+    try:
+        return driver.find_element(By.CSS_SELECTOR, "main h1").text
+    except (NoSuchElementException, StaleElementReferenceException):
+        return ""
 
 
 def button(driver, text):

@@ -1,0 +1,222 @@
+"""Benchmark: generates a data set (fixed seed), drives the release build in headless
+Chromium through WebDriver, reads the app's performance marks and prints medians beside
+the targets of the scale issue, plus bundle sizes. It reports; it never asserts times.
+
+    python bench/run.py --records 100000      # the full run (scripts/bench.sh)
+    python bench/run.py --records 5000 --runs 1   # CI: proves the harness works
+"""
+import argparse
+import gzip
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from browser import ROOT, chrome, serve_dist  # noqa: E402
+import datagen  # noqa: E402
+
+QUOTA = 5_242_880
+
+
+def wait(d, cond, timeout=120):
+    return WebDriverWait(d, timeout, poll_frequency=0.05).until(lambda x: cond(x))
+
+
+def measure(d, name):
+    """Duration of the newest performance measure `name`, in ms."""
+    return d.execute_script("const m = performance.getEntriesByName(arguments[0]); return m.length ? m[m.length-1].duration : null", name)
+
+
+def body(d):
+    return d.find_element(By.TAG_NAME, "body").text
+
+
+def import_backup(d, base, path):
+    """Imports through the Data screen (replace). Returns (parse ms, store ms) or None if refused."""
+    d.get(base + "#/data")
+    wait(d, lambda x: x.find_elements(By.ID, "backup-file"))
+    d.find_element(By.ID, "backup-file").send_keys(str(path))
+    wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "input[value=replace]") or "bo-banner-error" in x.page_source)
+    if not d.find_elements(By.CSS_SELECTOR, "input[value=replace]"):
+        return None
+    parse = measure(d, "bo:import-parse")
+    d.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    d.find_element(By.XPATH, "//button[normalize-space(.)='Impor cadangan']").click()
+    wait(d, lambda x: "Semua data diganti" in body(x) or "Penyimpanan penuh" in body(x))
+    if "Penyimpanan penuh" in body(d):
+        return None
+    return parse, measure(d, "bo:import-apply")
+
+
+def storage_chars(d):
+    return d.execute_script("let n = 0; for (const k of Object.keys(localStorage)) n += k.length + localStorage.getItem(k).length; return n")
+
+
+def cold_starts(d, base, runs):
+    out = []
+    for _ in range(runs):
+        d.get("about:blank")
+        d.get(base + "#/contacts")
+        wait(d, lambda x: x.execute_script("return performance.getEntriesByName('bo:ready').length") > 0)
+        out.append(d.execute_script("return performance.getEntriesByName('bo:ready')[0].startTime"))
+    return out
+
+
+KEYSTROKES = """
+const [text, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.querySelector('input[type=search]');
+const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+(async () => {
+  const times = [];
+  for (const ch of text) {
+    const t0 = performance.now();
+    input.value += ch;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();  // every reactive update has run and the DOM is current
+    times.push(performance.now() - t0);
+    await new Promise(r => setTimeout(r, 50));
+  }
+  done(times);
+})();
+"""
+
+
+def keystrokes(d, base):
+    d.get("about:blank")
+    d.get(base + "#/contacts")
+    wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "input[type=search]"))
+    return d.execute_async_script(KEYSTROKES, "budi san")
+
+
+def dom_rows(d, base):
+    d.get("about:blank")
+    d.get(base + "#/contacts")
+    wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "main table"))
+    return len(d.find_elements(By.CSS_SELECTOR, "main table tbody tr"))
+
+
+def saves(d, base, runs):
+    out = []
+    d.get(base + "#/contacts")
+    wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "main table tbody tr a"))
+    href = d.find_element(By.CSS_SELECTOR, "main table tbody tr a").get_attribute("href")
+    for i in range(runs):
+        d.get(href + "/edit")
+        wait(d, lambda x: x.find_elements(By.ID, "f-role"))
+        role = d.find_element(By.ID, "f-role")
+        role.clear()
+        role.send_keys(f"Peran {i}")
+        d.find_element(By.XPATH, "//button[normalize-space(.)='Simpan']").click()
+        wait(d, lambda x: "/edit" not in x.current_url)
+        out.append(measure(d, "bo:save"))
+    return out
+
+
+def exports(d, base, runs):
+    out = []
+    d.get(base + "#/data")
+    for _ in range(runs):
+        wait(d, lambda x: x.find_elements(By.XPATH, "//button[normalize-space(.)='Ekspor cadangan']"))
+        d.find_element(By.XPATH, "//button[normalize-space(.)='Ekspor cadangan']").click()
+        time.sleep(0.3)
+        out.append(measure(d, "bo:export"))
+    return out
+
+
+def bundle():
+    rows, total = [], {"raw": 0, "gzip": 0, "br": 0}
+    try:
+        import brotli
+    except ImportError:
+        brotli = None
+    for f in sorted((ROOT / "dist").iterdir()):
+        if f.suffix not in (".wasm", ".js", ".css"):
+            continue
+        data = f.read_bytes()
+        sizes = {"raw": len(data), "gzip": len(gzip.compress(data, 9)), "br": len(brotli.compress(data, quality=11)) if brotli else 0}
+        for k in total:
+            total[k] += sizes[k]
+        rows.append((f.name, sizes))
+    return rows, total
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def fmt(v, unit="ms"):
+    return "n/a" if v is None else f"{v:,.1f} {unit}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    n, runs = args.records, args.runs
+    tmp = Path(tempfile.mkdtemp(prefix="bo-bench-"))
+    small, big = tmp / "small.json", tmp / "big.json"
+    t = time.time()
+    records = datagen.contacts(n)
+    small.write_text(datagen.backup(records[:1000]), encoding="utf-8")
+    big.write_text(datagen.backup(records), encoding="utf-8")
+    import json
+    plain_per_record = len(json.dumps(records, ensure_ascii=False, separators=(",", ":"))) / n
+    print(f"generated {n:,} contacts in {time.time() - t:.1f}s; plain JSON {plain_per_record:.0f} chars/record; backup {big.stat().st_size / 1e6:.1f} MB")
+
+    res = {}
+    with serve_dist() as base, chrome(tmp) as d:
+        d.get(base + "#/contacts")
+        wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "main h1"))
+        if import_backup(d, base, small):
+            res["save_1k"] = med(saves(d, base, runs))
+        got = import_backup(d, base, big)
+        if got is None:
+            print(f"!! {n:,} records could not be stored (quota): figures below that need them are n/a")
+            res["stored"] = False
+        else:
+            res["stored"] = True
+            res["import"] = got[0] + got[1]
+            used = storage_chars(d)
+            res["chars"], res["free_pct"] = used / n, 100 * (1 - used / QUOTA)
+            res["cold"] = med(cold_starts(d, base, runs))
+            res["keys"] = med(keystrokes(d, base))
+            res["rows"] = dom_rows(d, base)
+            res["save_n"] = med(saves(d, base, runs))
+            res["export"] = med(exports(d, base, max(1, runs // 2)))
+    rows, total = bundle()
+
+    def verdict(value, ok):
+        return "" if value is None else (" ✅" if ok(value) else " ❌")
+
+    g = res.get
+    print()
+    print(f"| what ({n:,} contacts, medians of {runs}) | figure | target |")
+    print("|---|---|---|")
+    print(f"| stored | {'yes' if g('stored') else 'no: quota'}, {fmt(g('chars'), 'chars/record')} (plain JSON {plain_per_record:.0f}), {fmt(g('free_pct'), '% free')}{verdict(g('free_pct'), lambda v: v >= 40)} | ≥ 40 % free |")
+    print(f"| cold start to first usable screen | {fmt(g('cold'))}{verdict(g('cold'), lambda v: v <= 400)} | ≤ 400 ms |")
+    print(f"| one keystroke in list search | {fmt(g('keys'))}{verdict(g('keys'), lambda v: v <= 30)} | ≤ 30 ms |")
+    print(f"| save one record, {n:,} stored | {fmt(g('save_n'))}{verdict(g('save_n'), lambda v: v <= 5)} | ≤ 5 ms |")
+    print(f"| save one record, 1,000 stored | {fmt(g('save_1k'))} | ≤ 5 ms, no slower than above |")
+    print(f"| import backup (validated, stored) | {fmt(g('import'))}{verdict(g('import'), lambda v: v <= 2000)} | ≤ 2 s |")
+    print(f"| export backup | {fmt(g('export'))}{verdict(g('export'), lambda v: v <= 1000)} | ≤ 1 s |")
+    print(f"| rows in the list's DOM | {g('rows', 'n/a')} | bounded |")
+    print(f"| app transfer (wasm+js+css), brotli | {total['br'] / 1024:,.0f} KB (gzip {total['gzip'] / 1024:,.0f} KB, raw {total['raw'] / 1024:,.0f} KB){verdict(total['br'] / 1024 or None, lambda v: v <= 400)} | ≤ 400 KB |")
+    print()
+    for name, s in rows:
+        print(f"  {name}: raw {s['raw']:,} B, gzip {s['gzip']:,} B, brotli {s['br']:,} B")
+    # The harness itself must work: a small run that stored nothing is a broken harness.
+    if n <= 10_000 and not g("stored"):
+        sys.exit("bench: the data set did not store; the harness is broken")
+
+
+if __name__ == "__main__":
+    main()

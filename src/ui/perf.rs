@@ -1,0 +1,23 @@
+//! Performance marks the benchmark reads (`performance.getEntriesByName`): a measure named
+//! `bo:<what>` per timed operation, plus the `bo:ready` mark when the first screen is usable.
+
+fn perf() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+pub fn mark(name: &str) {
+    if let Some(p) = perf() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Runs `f` between two marks and records the measure `name`.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let start = format!("{name}:start");
+    mark(&start);
+    let r = f();
+    if let Some(p) = perf() {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    r
+}

@@ -8,13 +8,16 @@ pub enum Route {
     Import(String),
     View(String, String),
     Edit(String, String),
+    /// The front desk's Today view; also the start page.
+    Desk,
+    Messages,
     Trash,
     Data,
     Settings,
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts"];
+pub const MODULES: &[&str] = &["contacts", "calls", "visitors"];
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
@@ -22,7 +25,8 @@ impl Route {
         let path = path.split('?').next().unwrap_or("");
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
-            [] => Route::List("contacts".into()),
+            [] | ["desk"] => Route::Desk,
+            ["messages"] => Route::Messages,
             ["trash"] => Route::Trash,
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
@@ -42,6 +46,8 @@ impl Route {
             Route::Import(m) => format!("#/{m}/import"),
             Route::View(m, id) => format!("#/{m}/{id}"),
             Route::Edit(m, id) => format!("#/{m}/{id}/edit"),
+            Route::Desk => "#/desk".into(),
+            Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
             Route::Data => "#/data".into(),
             Route::Settings => "#/settings".into(),
@@ -62,13 +68,17 @@ mod tests {
             Route::Import("contacts".into()),
             Route::View("contacts".into(), "abc-1".into()),
             Route::Edit("contacts".into(), "abc-1".into()),
+            Route::View("calls".into(), "c1".into()),
+            Route::New("visitors".into()),
+            Route::Desk,
+            Route::Messages,
             Route::Trash,
             Route::Data,
             Route::Settings,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
-        assert_eq!(Route::parse(""), Route::List("contacts".into()));
+        assert_eq!(Route::parse(""), Route::Desk);
         assert_eq!(Route::parse("#/nope/x/y/z"), Route::NotFound("nope/x/y/z".into()));
     }
 }

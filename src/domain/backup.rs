@@ -61,6 +61,8 @@ pub fn parse(bytes: &[u8]) -> Result<(Backup, Vec<String>), BackupError> {
         b.collections.remove(k);
     }
     check::<Vec<Contact>>(&b.collections, "contacts")?;
+    check::<Vec<super::frontdesk::Call>>(&b.collections, "calls")?;
+    check::<Vec<super::frontdesk::Visitor>>(&b.collections, "visitors")?;
     check::<Settings>(&b.collections, "settings")?;
     Ok((b, unknown))
 }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod contact;
 pub mod csv_io;
 pub mod format;
+pub mod frontdesk;
 pub mod record;
 pub mod schema;
 pub mod settings;

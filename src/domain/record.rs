@@ -31,6 +31,27 @@ pub enum FieldKind {
     Tags,
     /// Fixed choices: (stored value, i18n key of the label).
     Select(&'static [(&'static str, &'static str)]),
+    /// Local date and time, `YYYY-MM-DDTHH:MM` (office time, as a clerk writes it down).
+    DateTime,
+    /// Like `DateTime`, filled with the current time on a new record.
+    DateTimeNow,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// The id of a contact, or empty.
+    ContactRef,
+}
+
+pub const DATETIME_FMT: &str = "%Y-%m-%dT%H:%M";
+pub const DATE_FMT: &str = "%Y-%m-%d";
+
+pub fn parse_datetime(s: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), DATETIME_FMT)
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+}
+
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), DATE_FMT).ok()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -109,6 +130,10 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
                 errs.push((f.key, "err.phone"))
             }
             FieldKind::Select(opts) if !opts.iter().any(|(o, _)| *o == v) => errs.push((f.key, "err.choice")),
+            FieldKind::DateTime | FieldKind::DateTimeNow if !v.is_empty() && parse_datetime(&v).is_none() => {
+                errs.push((f.key, "err.datetime"))
+            }
+            FieldKind::Date if !v.is_empty() && parse_date(&v).is_none() => errs.push((f.key, "err.date")),
             _ => {}
         }
     }

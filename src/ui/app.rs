@@ -3,16 +3,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::contact::Contact;
+use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
-use super::collection::UiEntity;
 use super::data::{backup_overdue, export_backup, StorageMeter};
 use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{contacts, data, records, settings, trash};
+use super::{contacts, data, desk, records, settings, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
         lang,
         settings: RwSignal::new(Default::default()),
         contacts: RwSignal::new(vec![]),
+        calls: RwSignal::new(vec![]),
+        visitors: RwSignal::new(vec![]),
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
@@ -120,6 +122,16 @@ pub fn App() -> impl IntoView {
         Route::Edit(m, id) if m == "contacts" => records::form_page::<Contact>("contacts", Some(id)),
         Route::View(m, id) if m == "contacts" => records::detail_page::<Contact>("contacts", id),
         Route::Import(m) if m == "contacts" => contacts::import_page(),
+        Route::List(m) if m == "calls" => records::list_page::<Call>("calls", ().into_any()),
+        Route::New(m) if m == "calls" => records::form_page::<Call>("calls", None),
+        Route::Edit(m, id) if m == "calls" => records::form_page::<Call>("calls", Some(id)),
+        Route::View(m, id) if m == "calls" => records::detail_page::<Call>("calls", id),
+        Route::List(m) if m == "visitors" => records::list_page::<Visitor>("visitors", ().into_any()),
+        Route::New(m) if m == "visitors" => records::form_page::<Visitor>("visitors", None),
+        Route::Edit(m, id) if m == "visitors" => records::form_page::<Visitor>("visitors", Some(id)),
+        Route::View(m, id) if m == "visitors" => records::detail_page::<Visitor>("visitors", id),
+        Route::Desk => desk::today_page(),
+        Route::Messages => desk::messages_page(),
         Route::Trash => trash::trash_page(),
         Route::Data => data::data_page(),
         Route::Settings => settings::settings_page(),
@@ -145,7 +157,7 @@ pub fn App() -> impl IntoView {
             <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{move || app.t(key)}</a></li>
         }
     };
-    let trash_count = move || Contact::signal(&app).with(|c| c.iter().filter(|r| r.meta.deleted_at.is_some()).count());
+    let trash_count = move || trash::trashed_count(&app);
 
     view! {
         <div class="bo-shell">
@@ -155,6 +167,10 @@ pub fn App() -> impl IntoView {
                     if n.is_empty() { app.t("app.name").to_string() } else { n }
                 }}</a>
                 <ul>
+                    {nav_item(Route::Desk, "nav.desk")}
+                    {nav_item(Route::Messages, "nav.messages")}
+                    {nav_item(Route::List("calls".into()), "nav.calls")}
+                    {nav_item(Route::List("visitors".into()), "nav.visitors")}
                     {nav_item(Route::List("contacts".into()), "nav.contacts")}
                     {nav_item(Route::Trash, "nav.trash")}
                     {nav_item(Route::Data, "nav.data")}

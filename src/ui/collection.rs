@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
+use crate::domain::format::format_date;
+use crate::domain::frontdesk::{Call, Visitor};
+use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
 use crate::storage::StorageError;
 
@@ -27,6 +30,24 @@ impl UiEntity for Contact {
     const PLURAL: &'static str = "nav.contacts";
     const NEW: &'static str = "contact.new";
     const EMPTY: &'static str = "contact.empty";
+}
+
+impl UiEntity for Call {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.calls
+    }
+    const PLURAL: &'static str = "nav.calls";
+    const NEW: &'static str = "call.new";
+    const EMPTY: &'static str = "call.empty";
+}
+
+impl UiEntity for Visitor {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.visitors
+    }
+    const PLURAL: &'static str = "nav.visitors";
+    const NEW: &'static str = "visitor.new";
+    const EMPTY: &'static str = "visitor.empty";
 }
 
 fn commit<E: UiEntity>(app: &AppState, next: Vec<E>) -> Result<(), StorageError> {
@@ -106,6 +127,27 @@ pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
     match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
         Some(FieldKind::Emails | FieldKind::Phones) => raw.replace('\n', ", "),
+        Some(FieldKind::DateTime | FieldKind::DateTimeNow) => parse_datetime(&raw).map_or(raw, |t| format_local(t, app)),
+        Some(FieldKind::Date) => parse_date(&raw).map_or(raw, |d| format_date_only(d, app)),
+        Some(FieldKind::ContactRef) => app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default(),
         _ => raw,
     }
+}
+
+/// Sorts chronologically for dates, by what is shown for everything else.
+pub fn sort_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
+    match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
+        Some(FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date) => rec.get(key),
+        _ => display_value(app, rec, key).to_lowercase(),
+    }
+}
+
+fn format_local(t: chrono::NaiveDateTime, app: &AppState) -> String {
+    let fixed = t.and_utc().fixed_offset();
+    crate::domain::format::format_datetime(fixed, app.lang.get())
+}
+
+fn format_date_only(d: chrono::NaiveDate, app: &AppState) -> String {
+    let fixed = d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().fixed_offset();
+    format_date(fixed, app.lang.get())
 }

@@ -15,6 +15,8 @@ use super::widgets::PageHead;
 fn collections(app: &AppState) -> Docs {
     let mut d = Docs::new();
     d.insert("contacts".into(), serde_json::to_value(app.contacts.get_untracked()).expect("contacts serialise"));
+    d.insert("calls".into(), serde_json::to_value(app.calls.get_untracked()).expect("calls serialise"));
+    d.insert("visitors".into(), serde_json::to_value(app.visitors.get_untracked()).expect("visitors serialise"));
     d.insert("settings".into(), serde_json::to_value(app.settings.get_untracked()).expect("settings serialise"));
     d
 }
@@ -34,7 +36,11 @@ pub fn backup_overdue(app: &AppState) -> bool {
     match app.last_backup.get() {
         Some(t) => t < due,
         // Never backed up: remind once the oldest record is two weeks old.
-        None => app.contacts.with(|c| c.iter().any(|r| r.meta.created_at < due)),
+        None => {
+            app.contacts.with(|c| c.iter().any(|r| r.meta.created_at < due))
+                || app.calls.with(|c| c.iter().any(|r| r.meta.created_at < due))
+                || app.visitors.with(|c| c.iter().any(|r| r.meta.created_at < due))
+        }
     }
 }
 
@@ -93,21 +99,25 @@ pub fn data_page() -> AnyView {
         let Some((_, b, _)) = pending.get_untracked() else { return };
         let replace = mode.get_untracked() == "replace";
         let mut report = MergeReport::default();
-        let contacts_json = match (replace, b.collections.get("contacts")) {
-            (true, v) => v.cloned().unwrap_or(serde_json::Value::Array(vec![])),
-            (false, Some(serde_json::Value::Array(inc))) => {
-                let local: Vec<serde_json::Value> = serde_json::to_value(app.contacts.get_untracked())
-                    .ok()
-                    .and_then(|v| v.as_array().cloned())
-                    .unwrap_or_default();
-                let (out, r) = backup::merge_records(&local, inc);
-                report = r;
-                serde_json::Value::Array(out)
-            }
-            (false, _) => serde_json::to_value(app.contacts.get_untracked()).unwrap_or_default(),
-        };
-        let contacts_text = contacts_json.to_string();
-        let mut docs: Vec<(&str, String)> = vec![("contacts", contacts_text)];
+        let local_docs = collections(&app);
+        let mut docs: Vec<(&str, String)> = vec![];
+        for name in ["contacts", "calls", "visitors"] {
+            let incoming = b.collections.get(name).and_then(|v| v.as_array().cloned());
+            let local = local_docs.get(name).and_then(|v| v.as_array().cloned()).unwrap_or_default();
+            let merged = match (replace, incoming) {
+                (true, inc) => inc.unwrap_or_default(),
+                (false, Some(inc)) => {
+                    let (out, r) = backup::merge_records(&local, &inc);
+                    report.added += r.added;
+                    report.updated += r.updated;
+                    report.unchanged += r.unchanged;
+                    report.conflicts.extend(r.conflicts);
+                    out
+                }
+                (false, None) => local,
+            };
+            docs.push((name, serde_json::Value::Array(merged).to_string()));
+        }
         if replace {
             let settings = b.collections.get("settings").cloned().unwrap_or_else(|| serde_json::to_value(crate::domain::settings::Settings::default()).unwrap());
             docs.push(("settings", settings.to_string()));
@@ -155,7 +165,11 @@ pub fn data_page() -> AnyView {
         <section class="bo-card">
             <h2>{move || app.t("data.storage")}</h2>
             <StorageMeter />
-            <p>{move || app.tf("data.record_counts", &[("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string())])}</p>
+            <p>{move || app.tf("data.record_counts", &[
+                ("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
+                ("calls", app.calls.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
+                ("visitors", app.visitors.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
+            ])}</p>
         </section>
         <section class="bo-card">
             <h2>{move || app.t("data.backup")}</h2>

@@ -4,6 +4,7 @@ mod collection;
 mod records;
 mod contacts;
 mod data;
+mod desk;
 mod files;
 mod perf;
 mod router;

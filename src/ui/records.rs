@@ -3,12 +3,15 @@ use leptos::prelude::*;
 
 use crate::domain::format::format_datetime;
 
-use super::collection::{display_value, restore_record, save_record, trash_record, UiEntity};
+use super::collection::{display_value, restore_record, save_record, sort_value, trash_record, UiEntity};
+use crate::domain::record::FieldKind;
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app};
 use super::widgets::{DataTable, PageHead, RecordForm, Row};
 
 pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
+    // Logs (first column a time) start newest first.
+    let newest_first = E::fields().iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     let app = use_app();
     let cols: Vec<_> = E::fields().iter().filter(|f| f.in_list).collect();
     let keys: Vec<&'static str> = cols.iter().map(|f| f.key).collect();
@@ -18,7 +21,13 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
         E::signal(&app).with(|all| {
             all.iter()
                 .filter(|r| r.meta().deleted_at.is_none())
-                .map(|r| Row::new(r.meta().id.clone(), keys.iter().map(|k| display_value(&app, r, k)).collect()))
+                .map(|r| {
+                    Row::new(
+                        r.meta().id.clone(),
+                        keys.iter().map(|k| display_value(&app, r, k)).collect(),
+                        keys.iter().map(|k| sort_value(&app, r, k)).collect(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -29,7 +38,7 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
             </Show>
             {extra}
         </PageHead>
-        <DataTable module columns=labels rows empty=E::EMPTY />
+        <DataTable module columns=labels rows empty=E::EMPTY newest_first />
     }
     .into_any()
 }
@@ -107,7 +116,13 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
         return not_found();
     }
     let editing = existing.is_some();
-    let base = existing.unwrap_or_else(|| E::blank(now()));
+    let base = existing.unwrap_or_else(|| {
+        let mut r = E::blank(now());
+        for f in E::fields().iter().filter(|f| f.kind == FieldKind::DateTimeNow) {
+            r.set(f.key, &super::state::local_now_text());
+        }
+        r
+    });
     let initial: Vec<String> = E::fields().iter().map(|f| base.get(f.key)).collect();
     let errors = RwSignal::new(vec![]);
     let base_id = base.meta().id.clone();

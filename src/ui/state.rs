@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
+use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
 use crate::i18n;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub settings: RwSignal<Settings>,
     pub contacts: RwSignal<Vec<Contact>>,
+    pub calls: RwSignal<Vec<Call>>,
+    pub visitors: RwSignal<Vec<Visitor>>,
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
@@ -156,10 +159,10 @@ impl AppState {
 
     /// Reads every collection from the store into the signals (start, other tab, import).
     pub fn load_all(&self) {
-        let contacts = with_db(|db| db.load::<Vec<Contact>>("contacts")).ok().flatten().unwrap_or_default();
-        let settings = with_db(|db| db.load::<Settings>("settings")).ok().flatten().unwrap_or_default();
-        self.contacts.set(contacts);
-        self.settings.set(settings);
+        self.contacts.set(load_or_default("contacts"));
+        self.calls.set(load_or_default("calls"));
+        self.visitors.set(load_or_default("visitors"));
+        self.settings.set(load_or_default("settings"));
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
         self.refresh_usage();
@@ -168,14 +171,10 @@ impl AppState {
     /// Re-reads one collection after another tab changed it.
     pub fn reload(&self, name: &str) {
         match name {
-            "contacts" => {
-                if let Ok(Some(c)) = with_db(|db| db.load::<Vec<Contact>>("contacts")) {
-                    self.contacts.set(c)
-                } else {
-                    self.contacts.set(vec![])
-                }
-            }
-            "settings" => self.settings.set(with_db(|db| db.load::<Settings>("settings")).ok().flatten().unwrap_or_default()),
+            "contacts" => self.contacts.set(load_or_default(name)),
+            "calls" => self.calls.set(load_or_default(name)),
+            "visitors" => self.visitors.set(load_or_default(name)),
+            "settings" => self.settings.set(load_or_default(name)),
             _ => {}
         }
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
@@ -202,6 +201,11 @@ impl AppState {
     }
 }
 
+/// A collection as stored, or its empty default when absent or unreadable (kept aside).
+fn load_or_default<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
+    with_db(|db| db.load::<T>(name)).ok().flatten().unwrap_or_default()
+}
+
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
@@ -214,4 +218,9 @@ pub fn now() -> DateTime<Utc> {
 pub fn local(t: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
     let offset_min = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     t.with_timezone(&chrono::FixedOffset::east_opt(offset_min * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap()))
+}
+
+/// The office's wall-clock time now, as date-time inputs write it.
+pub fn local_now_text() -> String {
+    local(now()).format(crate::domain::record::DATETIME_FMT).to_string()
 }

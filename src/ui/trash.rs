@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
+use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::format_datetime;
 
 use super::collection::{purge_records, restore_record, UiEntity};
@@ -59,9 +60,18 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
     .into_any()
 }
 
+fn trashed<E: UiEntity>(app: &super::state::AppState) -> usize {
+    E::signal(app).with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count())
+}
+
+/// Records in the trash across every module.
+pub fn trashed_count(app: &super::state::AppState) -> usize {
+    trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app)
+}
+
 pub fn trash_page() -> AnyView {
     let app = use_app();
-    let total = move || app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_some()).count());
+    let total = move || trashed_count(&app);
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.trash").to_string())>{()}</PageHead>
         <p class="bo-hint">{move || app.t("trash.intro")}</p>
@@ -69,6 +79,8 @@ pub fn trash_page() -> AnyView {
             <p class="bo-empty">{move || app.t("trash.empty")}</p>
         </Show>
         {section::<Contact>("contacts")}
+        {section::<Call>("calls")}
+        {section::<Visitor>("visitors")}
     }
     .into_any()
 }

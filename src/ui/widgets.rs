@@ -10,14 +10,16 @@ use super::state::use_app;
 pub struct Row {
     pub id: String,
     pub cells: Vec<String>,
+    /// What each column sorts by (dates as ISO text, so they sort in time order).
+    pub sort: Vec<String>,
     /// Every cell, lower-cased once, so a keystroke does not re-lowercase every record.
     pub haystack: String,
 }
 
 impl Row {
-    pub fn new(id: String, cells: Vec<String>) -> Row {
+    pub fn new(id: String, cells: Vec<String>, sort: Vec<String>) -> Row {
         let haystack = cells.join("\u{1f}").to_lowercase();
-        Row { id, cells, haystack }
+        Row { id, cells, sort, haystack }
     }
 }
 
@@ -32,10 +34,13 @@ pub fn DataTable(
     #[prop(into)] rows: Signal<Vec<Row>>,
     /// i18n key of what to say when there are no records at all.
     empty: &'static str,
+    /// Start sorted by this column, descending (the time column of a log: newest first).
+    #[prop(default = None)]
+    newest_first: Option<usize>,
 ) -> impl IntoView {
     let app = use_app();
     let query = RwSignal::new(String::new());
-    let sort = RwSignal::new((0usize, true));
+    let sort = RwSignal::new(newest_first.map_or((0usize, true), |c| (c, false)));
     let limit = RwSignal::new(PAGE);
     let visible = Memo::new(move |_| {
         let q = query.get().to_lowercase();
@@ -44,7 +49,7 @@ pub fn DataTable(
         rows.with(|rows| {
             let mut v: Vec<Row> = rows.iter().filter(|r| terms.iter().all(|t| r.haystack.contains(t))).cloned().collect();
             v.sort_by(|a, b| {
-                let o = a.cells[col].to_lowercase().cmp(&b.cells[col].to_lowercase());
+                let o = a.sort[col].cmp(&b.sort[col]);
                 if asc { o } else { o.reverse() }
             });
             v
@@ -141,6 +146,27 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
             </select>
         }
         .into_any(),
+        FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => view! {
+            <input id=id.clone() name=def.key type=if def.kind == FieldKind::Date { "date" } else { "datetime-local" }
+                aria-invalid=invalid aria-describedby=described.clone() required=def.required
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+        .into_any(),
+        FieldKind::ContactRef => view! {
+            <select id=id.clone() name=def.key aria-invalid=invalid aria-describedby=described.clone()
+                prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                <option value="" selected=move || value.get().is_empty()>{move || app.t("form.no_contact")}</option>
+                {move || {
+                    let mut cs: Vec<(String, String)> = app.contacts.with(|cs| cs.iter().filter(|c| c.meta.deleted_at.is_none()).map(|c| (c.meta.id.clone(), c.name.clone())).collect());
+                    cs.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+                    cs.into_iter().map(|(cid, name)| {
+                        let sel = cid.clone();
+                        view! { <option value=cid selected=move || value.get() == sel>{name}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        }
+        .into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
             <input id=id.clone() name=def.key type="text" aria-invalid=invalid aria-describedby=described.clone()
                 required=def.required
@@ -180,9 +206,21 @@ pub fn RecordForm(
         app.dirty.set(changed);
     });
     let vals = values.clone();
+    let current = move || vals.iter().map(|v| v.get_untracked()).collect::<Vec<_>>();
+    let current2 = current.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        on_save.run(vals.iter().map(|v| v.get_untracked()).collect());
+        on_save.run(current());
+    };
+    // Enter saves from one-line fields (the browser's own submit); Ctrl+Enter from anywhere,
+    // so someone on the phone never reaches for the mouse.
+    let keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => on_cancel.run(()),
+        "Enter" if ev.ctrl_key() || ev.meta_key() => {
+            ev.prevent_default();
+            on_save.run(current2());
+        }
+        _ => {}
     };
     // Move focus to the first field with a problem, so keyboard users land on it.
     Effect::new(move |_| {
@@ -196,8 +234,8 @@ pub fn RecordForm(
         }
     });
     view! {
-        <form class="bo-form" novalidate on:submit=submit
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel.run(()) }>
+        <form class="bo-form" novalidate on:submit=submit on:keydown=keydown>
+            <p class="bo-hint">{move || app.t("form.keys_hint")}</p>
             <Show when=move || !errors.get().is_empty()>
                 <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
             </Show>

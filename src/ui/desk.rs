@@ -1,0 +1,143 @@
+//! Front desk: the Today view, messages waiting per recipient, visitors in the building.
+use leptos::prelude::*;
+
+use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
+use crate::domain::record::{parse_datetime, Entity};
+
+use super::collection::{display_value, save_record};
+use super::router::Route;
+use super::state::{local, local_now_text, now, use_app, AppState};
+use super::widgets::PageHead;
+
+fn set_call_status(app: &AppState, call: &Call, status: &str) {
+    let mut c = call.clone();
+    c.status = status.into();
+    if save_record(app, c).is_ok() {
+        app.info(app.tf("toast.saved", &[("name", call.title())]));
+    }
+}
+
+fn check_out(app: &AppState, v: &Visitor) {
+    let mut v2 = v.clone();
+    v2.check_out = local_now_text();
+    if save_record(app, v2).is_ok() {
+        app.info(app.tf("visitor.checked_out", &[("name", v.name.clone())]));
+    }
+}
+
+fn time_of(app: &AppState, at: &str) -> String {
+    parse_datetime(at).map_or(at.to_string(), |t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get()))
+}
+
+/// Open messages for each recipient, oldest first, with "mark handled".
+fn messages_block(app: AppState) -> impl IntoView {
+    let groups = Memo::new(move |_| app.calls.with(|c| messages_waiting(c)));
+    view! {
+        <Show when=move || groups.with(Vec::is_empty)>
+            <p class="bo-empty">{move || app.t("desk.no_messages")}</p>
+        </Show>
+        <For each=move || groups.get() key=|(who, calls)| (who.clone(), calls.iter().map(|c| (c.meta.id.clone(), c.status.clone())).collect::<Vec<_>>()) children=move |(who, calls)| {
+            view! {
+                <section class="bo-card">
+                    <h3>{app.tf("desk.for", &[("who", who.clone()), ("n", calls.len().to_string())])}</h3>
+                    <ul class="bo-trash">
+                        {calls.into_iter().map(|c| {
+                            let (c1, c2) = (c.clone(), c.clone());
+                            let urgent = matches!(c.urgency.as_str(), "urgent" | "high");
+                            view! {
+                                <li class:bo-urgent=urgent>
+                                    <a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.caller.clone()}</a>
+                                    <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
+                                    <span class="bo-msg">{c.message.clone()}</span>
+                                    <span class="bo-row-actions">
+                                        <Show when={let s = c.status.clone(); move || s == "new"}>
+                                            <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{move || app.t("desk.passed_on")}</button>
+                                        </Show>
+                                        <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{move || app.t("desk.mark_handled")}</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        } />
+    }
+}
+
+fn visitors_in_block(app: AppState) -> impl IntoView {
+    let inside = Memo::new(move |_| {
+        app.visitors.with(|v| {
+            let mut v: Vec<Visitor> = v.iter().filter(|v| v.is_in()).cloned().collect();
+            v.sort_by(|a, b| a.check_in.cmp(&b.check_in));
+            v
+        })
+    });
+    view! {
+        <Show when=move || inside.with(Vec::is_empty)>
+            <p class="bo-empty">{move || app.t("desk.nobody_in")}</p>
+        </Show>
+        <ul class="bo-trash">
+            <For each=move || inside.get() key=|v| v.meta.id.clone() children=move |v| {
+                let v2 = v.clone();
+                view! {
+                    <li>
+                        <a href=Route::View("visitors".into(), v.meta.id.clone()).href()>{v.name.clone()}</a>
+                        <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, &v.check_in))])}</span>
+                        <span class="bo-row-actions">
+                            <button type="button" class="bo-btn bo-btn-small bo-btn-primary" aria-label=move || format!("{} {}", app.t("desk.check_out"), v2.name)
+                                on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{move || app.t("desk.check_out")}</button>
+                        </span>
+                    </li>
+                }
+            } />
+        </ul>
+    }
+}
+
+pub fn messages_page() -> AnyView {
+    let app = use_app();
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.messages").to_string())>
+            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{move || app.t("call.new")}</a>
+        </PageHead>
+        {messages_block(app)}
+    }
+    .into_any()
+}
+
+pub fn today_page() -> AnyView {
+    let app = use_app();
+    let today = local(now()).date_naive();
+    let due = Memo::new(move |_| app.calls.with(|c| follow_ups_due(c, today)));
+    let calls_today = Memo::new(move |_| {
+        app.calls.with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && parse_datetime(&c.at).is_some_and(|t| t.date() == today)).count())
+    });
+    let visitors_today = Memo::new(move |_| {
+        app.visitors.with(|v| v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count())
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.desk").to_string())>
+            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{move || app.t("call.new")}</a>
+            <a class="bo-btn" href=Route::New("visitors".into()).href()>{move || app.t("visitor.new")}</a>
+        </PageHead>
+        <p class="bo-hint">{move || app.tf("desk.summary", &[
+            ("date", crate::domain::format::format_date(local(now()), app.lang.get())),
+            ("calls", calls_today.get().to_string()),
+            ("visitors", visitors_today.get().to_string()),
+        ])}</p>
+        <h2>{move || app.t("desk.waiting")}</h2>
+        {messages_block(app)}
+        <Show when=move || due.with(|d| !d.is_empty())>
+            <h2>{move || app.t("desk.follow_ups")}</h2>
+            <ul class="bo-list">
+                {move || due.get().into_iter().map(|c| view! {
+                    <li><a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.title()}</a>" — "{display_value(&app, &c, "follow_up")}</li>
+                }).collect_view()}
+            </ul>
+        </Show>
+        <h2>{move || app.t("desk.in_building")}</h2>
+        {visitors_in_block(app)}
+    }
+    .into_any()
+}

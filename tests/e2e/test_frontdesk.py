@@ -1,0 +1,89 @@
+"""Front desk through the UI: a call logged by keyboard only, messages waiting, visitors."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import shot, wait
+from helpers import body_text, click, fill, heading, local_storage, new_contact, open_app, table_rows, wait_text
+
+
+def active(driver):
+    return driver.switch_to.active_element
+
+
+def test_log_a_call_by_keyboard_only_then_handle_it(driver, base_url):
+    new_contact(driver, base_url, "Pak Hendra", phone="0812 7777 8888")
+    open_app(driver, base_url, "#/desk")
+    shot(driver, "desk-empty-id")
+    # Tab to «Catat telepon» and press Enter.
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    for _ in range(30):
+        if active(driver).text == "Catat telepon":
+            break
+        active(driver).send_keys(Keys.TAB)
+    assert active(driver).text == "Catat telepon"
+    active(driver).send_keys(Keys.ENTER)
+    wait(driver, lambda d: heading(d) == "Catat telepon")
+    # Focus starts in the caller field; the time is already filled with now.
+    wait(driver, lambda d: active(d).get_attribute("id") == "f-caller")
+    assert driver.find_element(By.ID, "f-at").get_attribute("value")
+    active(driver).send_keys("Pak Hendra" + Keys.TAB + "0812 7777 8888" + Keys.TAB + "Keuangan" + Keys.TAB
+                             + "Minta faktur bulan Oktober dikirim ulang.")
+    shot(driver, "call-form-id")
+    active(driver).send_keys(Keys.CONTROL, Keys.ENTER)
+    wait(driver, lambda d: heading(d) == "Pak Hendra → Keuangan")
+    assert "Minta faktur" in body_text(driver)
+
+    # The message waits for Keuangan, on the Today view and on Messages waiting.
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "Untuk Keuangan (1)")
+    shot(driver, "desk-with-message-id")
+    open_app(driver, base_url, "#/messages")
+    wait_text(driver, "Minta faktur")
+    click(driver, "Tandai selesai")
+    wait_text(driver, "Tidak ada pesan yang menunggu.")
+    driver.refresh()
+    wait_text(driver, "Tidak ada pesan yang menunggu.")
+    open_app(driver, base_url, "#/calls")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
+    assert "Selesai" in table_rows(driver)[0]
+    shot(driver, "calls-list-id")
+
+
+def test_required_fields_and_bad_time_on_a_call(driver, base_url):
+    open_app(driver, base_url, "#/calls/new")
+    fill(driver, "f-caller", "Ibu Sari")
+    click(driver, "Simpan")
+    wait_text(driver, "Wajib diisi.")
+    assert local_storage(driver, "bo.c.calls") is None
+
+
+def test_visitor_check_in_and_out(driver, base_url):
+    open_app(driver, base_url, "#/visitors/new")
+    fill(driver, "f-name", "Ibu Rina")
+    fill(driver, "f-company", "PT Sinar")
+    fill(driver, "f-host", "Pak Joko").send_keys(Keys.ENTER)
+    wait(driver, lambda d: heading(d) == "Ibu Rina")
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "bertemu Pak Joko")
+    shot(driver, "desk-visitor-in-id")
+    click(driver, "Keluar")
+    wait_text(driver, "Tidak ada tamu di gedung.")
+    driver.refresh()
+    wait_text(driver, "Tidak ada tamu di gedung.")
+    open_app(driver, base_url, "#/visitors")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
+    row = table_rows(driver)[0]
+    assert row.startswith("Ibu Rina")
+    stored = local_storage(driver, "bo.c.visitors")
+    assert '"check_out":"20' in stored
+    shot(driver, "visitors-list-id")
+
+    # Check-out before check-in is refused next to the field.
+    driver.find_element(By.CSS_SELECTOR, "main table tbody tr a").click()
+    wait(driver, lambda d: heading(d) == "Ibu Rina")
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-check_out"))
+    driver.execute_script("const e = document.getElementById('f-check_out'); e.value = '2000-01-01T08:00'; e.dispatchEvent(new Event('input', {bubbles: true}))")
+    click(driver, "Simpan")
+    wait_text(driver, "Waktu keluar tidak boleh sebelum waktu masuk.")

@@ -9,7 +9,7 @@ use crate::domain::vcard;
 use crate::i18n;
 
 use super::collection::{add_records, display_value};
-use super::files::{download, read_chosen, CSV_MIME, VCARD_MIME};
+use super::files::{download, read_chosen, VCARD_MIME};
 use super::router::{navigate, Route};
 use super::state::{now, use_app};
 use super::widgets::PageHead;
@@ -28,13 +28,7 @@ pub fn toolbar() -> AnyView {
         <Show when=move || app.read_only.get().is_none()>
             <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{move || app.t("action.import")}</a>
         </Show>
-        <button type="button" class="bo-btn" on:click=move |_| {
-            download(&format!("contacts-{}.csv", stamp()), CSV_MIME, &csv_io::export(&live(&app), b','));
-        }>{move || app.t("contact.export_csv")}</button>
-        // Indonesian Excel reads semicolons: its list separator follows the decimal comma.
-        <button type="button" class="bo-btn" on:click=move |_| {
-            download(&format!("contacts-{}-excel-id.csv", stamp()), CSV_MIME, &csv_io::export(&live(&app), b';'));
-        }>{move || app.t("contact.export_csv_semicolon")}</button>
+        {super::records::csv_buttons::<Contact>()}
         <button type="button" class="bo-btn" on:click=move |_| {
             download(&format!("contacts-{}.vcf", stamp()), VCARD_MIME, &vcard::export(&live(&app)));
         }>{move || app.t("contact.export_vcard")}</button>

@@ -77,6 +77,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
         <Show when=move || inside.with(Vec::is_empty)>
             <p class="bo-empty">{move || app.t("desk.nobody_in")}</p>
         </Show>
+        <Show when=move || inside.with(|v| !v.is_empty())>
         <ul class="bo-trash">
             <For each=move || inside.get() key=|v| v.meta.id.clone() children=move |v| {
                 let v2 = v.clone();
@@ -92,6 +93,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
                 }
             } />
         </ul>
+        </Show>
     }
 }
 

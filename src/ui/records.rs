@@ -159,3 +159,19 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
     }
     .into_any()
 }
+
+/// CSV export of a module's live records, comma and semicolon. Indonesian Excel reads
+/// semicolons: its list separator follows the decimal comma.
+pub fn csv_buttons<E: UiEntity>() -> AnyView {
+    let app = use_app();
+    let export = move |delimiter: u8, suffix: &str| {
+        let live: Vec<E> = E::signal(&app).get_untracked().into_iter().filter(|r| r.meta().deleted_at.is_none()).collect();
+        let name = format!("{}-{}{suffix}.csv", E::COLLECTION, now().format("%Y-%m-%d"));
+        super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter));
+    };
+    view! {
+        <button type="button" class="bo-btn" on:click=move |_| export(b',', "")>{move || app.t("contact.export_csv")}</button>
+        <button type="button" class="bo-btn" on:click=move |_| export(b';', "-excel-id")>{move || app.t("contact.export_csv_semicolon")}</button>
+    }
+    .into_any()
+}

@@ -1,21 +1,33 @@
 //! Generic list, detail and form pages: a module supplies only its entity and schema.
+//! Each generic function only turns records into plain data and callbacks; the views are
+//! non-generic, so a new module adds little to the wasm.
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::format::format_datetime;
+use crate::domain::record::{FieldDef, FieldKind};
 
 use super::collection::{display_value, restore_record, save_record, sort_value, trash_record, UiEntity};
-use crate::domain::record::FieldKind;
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app};
 use super::widgets::{DataTable, PageHead, RecordForm, Row};
 
+/// i18n keys naming a module's screens.
+#[derive(Clone, Copy)]
+struct Names {
+    module: &'static str,
+    plural: &'static str,
+    new: &'static str,
+    empty: &'static str,
+}
+
+fn names<E: UiEntity>(module: &'static str) -> Names {
+    Names { module, plural: E::PLURAL, new: E::NEW, empty: E::EMPTY }
+}
+
 pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
-    // Logs (first column a time) start newest first.
-    let newest_first = E::fields().iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     let app = use_app();
-    let cols: Vec<_> = E::fields().iter().filter(|f| f.in_list).collect();
-    let keys: Vec<&'static str> = cols.iter().map(|f| f.key).collect();
-    let labels: Vec<&'static str> = cols.iter().map(|f| f.label).collect();
+    let keys: Vec<&'static str> = E::fields().iter().filter(|f| f.in_list).map(|f| f.key).collect();
     let rows = Memo::new(move |_| {
         app.lang.track();
         E::signal(&app).with(|all| {
@@ -31,14 +43,22 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
                 .collect::<Vec<_>>()
         })
     });
+    list_view(names::<E>(module), E::fields(), rows.into(), extra)
+}
+
+fn list_view(n: Names, fields: &'static [FieldDef], rows: Signal<Vec<Row>>, extra: AnyView) -> AnyView {
+    let app = use_app();
+    let labels: Vec<&'static str> = fields.iter().filter(|f| f.in_list).map(|f| f.label).collect();
+    // Logs start newest first, by their time column.
+    let newest_first = fields.iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     view! {
-        <PageHead title=Signal::derive(move || app.t(E::PLURAL).to_string())>
+        <PageHead title=Signal::derive(move || app.t(n.plural).to_string())>
             <Show when=move || app.read_only.get().is_none()>
-                <a class="bo-btn bo-btn-primary" href=Route::New(module.into()).href()>{move || app.t(E::NEW)}</a>
+                <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{move || app.t(n.new)}</a>
             </Show>
             {extra}
         </PageHead>
-        <DataTable module columns=labels rows empty=E::EMPTY newest_first />
+        <DataTable module=n.module columns=labels rows empty=n.empty newest_first />
     }
     .into_any()
 }
@@ -53,29 +73,56 @@ fn not_found() -> AnyView {
     .into_any()
 }
 
+/// A record as the detail view shows it.
+#[derive(Clone, PartialEq)]
+struct Detail {
+    title: String,
+    /// (label key, shown value)
+    fields: Vec<(&'static str, String)>,
+    created: DateTime<Utc>,
+    updated: DateTime<Utc>,
+    deleted: bool,
+}
+
 pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let rec = Memo::new(move |_| E::signal(&app).with(|all| all.iter().find(|r| r.meta().id == id2).cloned()));
+    let detail = Memo::new(move |_| {
+        app.lang.track();
+        E::signal(&app).with(|all| {
+            all.iter().find(|r| r.meta().id == id2).map(|r| Detail {
+                title: r.title(),
+                fields: E::fields().iter().map(|f| (f.label, display_value(&app, r, f.key))).collect(),
+                created: r.meta().created_at,
+                updated: r.meta().updated_at,
+                deleted: r.meta().deleted_at.is_some(),
+            })
+        })
+    });
+    let trash = Callback::new(move |id: String| trash_record::<E>(&app, &id).is_ok());
+    let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
+    detail_view(module, id, detail.into(), trash, restore)
+}
+
+fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>) -> AnyView {
+    let app = use_app();
     let body = move || {
-        let Some(r) = rec.get() else { return not_found() };
-        let id = id.clone();
+        let Some(d) = detail.get() else { return not_found() };
         let (id_edit, id_del, id_res) = (id.clone(), id.clone(), id.clone());
-        let deleted = r.meta().deleted_at.is_some();
-        let fields = E::fields()
-            .iter()
-            .map(|f| {
-                let value = display_value(&app, &r, f.key);
+        let deleted = d.deleted;
+        let fields = d
+            .fields
+            .into_iter()
+            .map(|(label, value)| {
                 view! {
                     <div class="bo-dl-row">
-                        <dt>{move || app.t(f.label)}</dt>
+                        <dt>{move || app.t(label)}</dt>
                         <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
                     </div>
                 }
             })
             .collect_view();
-        let (created, updated) = (r.meta().created_at, r.meta().updated_at);
-        let title = r.title();
+        let (created, updated, title) = (d.created, d.updated, d.title);
         view! {
             <PageHead title=Signal::derive(move || title.clone())>
                 <Show when=move || !deleted && app.read_only.get().is_none() fallback=move || {
@@ -84,13 +131,13 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
                     }
                     let id = id_res.clone();
                     view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| {
-                        if restore_record::<E>(&app, &id).is_ok() { app.info(app.t("toast.restored").into()) }
+                        if restore.run(id.clone()) { app.info(app.t("toast.restored").into()) }
                     }>{move || app.t("action.restore")}</button> }.into_any()
                 }>
                     <a class="bo-btn bo-btn-primary" href=Route::Edit(module.into(), id_edit.clone()).href()>{move || app.t("action.edit")}</a>
                     <button type="button" class="bo-btn bo-btn-danger" on:click={
                         let id = id_del.clone();
-                        move |_| { if trash_record::<E>(&app, &id).is_ok() { navigate(&Route::List(module.into())) } }
+                        move |_| { if trash.run(id.clone()) { navigate(&Route::List(module.into())) } }
                     }>{move || app.t("action.delete")}</button>
                 </Show>
                 <a class="bo-btn" href=Route::List(module.into()).href()>{move || app.t("action.back")}</a>
@@ -150,12 +197,23 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
             navigate(&Route::View(module.into(), id));
         }
     });
-    let on_cancel = Callback::new(move |_| {
-        navigate(&if editing { Route::View(module.into(), base_id.clone()) } else { Route::List(module.into()) })
-    });
+    form_view(names::<E>(module), E::fields(), editing, base_id, initial, errors, on_save)
+}
+
+fn form_view(
+    n: Names,
+    fields: &'static [FieldDef],
+    editing: bool,
+    id: String,
+    initial: Vec<String>,
+    errors: RwSignal<Vec<crate::domain::record::FieldError>>,
+    on_save: Callback<Vec<String>>,
+) -> AnyView {
+    let app = use_app();
+    let on_cancel = Callback::new(move |_| navigate(&if editing { Route::View(n.module.into(), id.clone()) } else { Route::List(n.module.into()) }));
     view! {
-        <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { E::NEW }).to_string())>{()}</PageHead>
-        <RecordForm fields=E::fields() initial errors on_save on_cancel />
+        <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())>{()}</PageHead>
+        <RecordForm fields initial errors on_save on_cancel />
     }
     .into_any()
 }
@@ -164,14 +222,19 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
 /// semicolons: its list separator follows the decimal comma.
 pub fn csv_buttons<E: UiEntity>() -> AnyView {
     let app = use_app();
-    let export = move |delimiter: u8, suffix: &str| {
+    let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
         let live: Vec<E> = E::signal(&app).get_untracked().into_iter().filter(|r| r.meta().deleted_at.is_none()).collect();
         let name = format!("{}-{}{suffix}.csv", E::COLLECTION, now().format("%Y-%m-%d"));
         super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter));
-    };
+    });
+    csv_buttons_view(export)
+}
+
+fn csv_buttons_view(export: Callback<(u8, &'static str)>) -> AnyView {
+    let app = use_app();
     view! {
-        <button type="button" class="bo-btn" on:click=move |_| export(b',', "")>{move || app.t("contact.export_csv")}</button>
-        <button type="button" class="bo-btn" on:click=move |_| export(b';', "-excel-id")>{move || app.t("contact.export_csv_semicolon")}</button>
+        <button type="button" class="bo-btn" on:click=move |_| export.run((b',', ""))>{move || app.t("contact.export_csv")}</button>
+        <button type="button" class="bo-btn" on:click=move |_| export.run((b';', "-excel-id"))>{move || app.t("contact.export_csv_semicolon")}</button>
     }
     .into_any()
 }

@@ -1,30 +1,38 @@
 //! The Trash: every module's deleted records, to restore or delete for good.
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
-use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::format_datetime;
+use crate::domain::frontdesk::{Call, Visitor};
 
 use super::collection::{purge_records, restore_record, UiEntity};
-use super::state::{local, use_app};
+use super::state::{local, use_app, AppState};
 use super::widgets::PageHead;
 
+type Trashed = (String, String, DateTime<Utc>);
+
+/// Generic only in gathering the records and the two actions; the view is shared.
 fn section<E: UiEntity>(module: &'static str) -> AnyView {
     let app = use_app();
     let items = Memo::new(move |_| {
         E::signal(&app).with(|all| {
-            let mut v: Vec<(String, String, chrono::DateTime<chrono::Utc>)> = all
-                .iter()
-                .filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?)))
-                .collect();
+            let mut v: Vec<Trashed> = all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect();
             v.sort_by(|a, b| b.2.cmp(&a.2));
             v
         })
     });
+    let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
+    let purge = Callback::new(move |ids: Vec<String>| purge_records::<E>(&app, &ids).is_ok());
+    section_view(module, E::PLURAL, items.into(), restore, purge)
+}
+
+fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Trashed>>, restore: Callback<String, bool>, purge: Callback<Vec<String>, bool>) -> AnyView {
+    let app = use_app();
     view! {
         <Show when=move || items.with(|i| !i.is_empty())>
             <section>
-                <h2>{move || app.t(E::PLURAL)}</h2>
+                <h2>{move || app.t(plural)}</h2>
                 <ul class="bo-trash">
                     <For each=move || items.get() key=|i| i.0.clone() children=move |(id, title, at)| {
                         let (id1, id2) = (id.clone(), id.clone());
@@ -35,11 +43,11 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
                                 <span class="bo-meta">{move || app.tf("trash.deleted_at", &[("when", format_datetime(local(at), app.lang.get()))])}</span>
                                 <span class="bo-row-actions">
                                     <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
-                                        if restore_record::<E>(&app, &id1).is_ok() { app.info(app.t("toast.restored").into()) }
+                                        if restore.run(id1.clone()) { app.info(app.t("toast.restored").into()) }
                                     } aria-label=move || format!("{} {}", app.t("action.restore"), label)>{move || app.t("action.restore")}</button>
                                     <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
                                         if window().confirm_with_message(app.t("trash.confirm_purge_one")).unwrap_or(false) {
-                                            let _ = purge_records::<E>(&app, &[id2.clone()]);
+                                            purge.run(vec![id2.clone()]);
                                         }
                                     }>{move || app.t("trash.purge")}</button>
                                 </span>
@@ -50,7 +58,7 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
                 <button type="button" class="bo-btn bo-btn-danger" on:click=move |_| {
                     let ids: Vec<String> = items.get_untracked().into_iter().map(|i| i.0).collect();
                     let msg = app.tf("trash.confirm_empty", &[("n", ids.len().to_string())]);
-                    if window().confirm_with_message(&msg).unwrap_or(false) && purge_records::<E>(&app, &ids).is_ok() {
+                    if window().confirm_with_message(&msg).unwrap_or(false) && purge.run(ids) {
                         app.info(app.t("trash.emptied").into());
                     }
                 }>{move || app.t("trash.empty_all")}</button>
@@ -60,12 +68,12 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
     .into_any()
 }
 
-fn trashed<E: UiEntity>(app: &super::state::AppState) -> usize {
+fn trashed<E: UiEntity>(app: &AppState) -> usize {
     E::signal(app).with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count())
 }
 
 /// Records in the trash across every module.
-pub fn trashed_count(app: &super::state::AppState) -> usize {
+pub fn trashed_count(app: &AppState) -> usize {
     trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app)
 }
 

@@ -60,6 +60,7 @@ static STRINGS: &[(&str, &str, &str)] = &[
     ("call.urgency.normal", "Biasa", "Normal"),
     ("call.urgency.urgent", "Mendesak", "Urgent"),
     ("collection.calls", "Telepon", "Calls"),
+    ("collection.chunk", "{name} (bagian {n})", "{name} (part {n})"),
     ("collection.contacts", "Kontak", "Contacts"),
     ("collection.meta", "Indeks penyimpanan", "Storage index"),
     ("collection.settings", "Pengaturan", "Settings"),

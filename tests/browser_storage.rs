@@ -4,7 +4,7 @@
 
 use backoffice::domain::contact::Contact;
 use backoffice::domain::record::Entity;
-use backoffice::storage::{doc_key, usage, Backend, Db, LocalStorageBackend, StorageError, META_KEY};
+use backoffice::storage::{chunk_key, doc_key, usage, Backend, Db, Edit, LocalStorageBackend, StorageError, META_KEY};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,7 +22,8 @@ fn contacts(n: usize) -> Vec<Contact> {
     (0..n)
         .map(|i| {
             let mut c = Contact::blank("2026-11-22T08:00:00Z".parse().unwrap());
-            c.set("name", &format!("Kontak nomor {i}"));
+            // Random text, so the records do not compress away.
+            c.set("name", &format!("Kontak {i} {}", uuid::Uuid::new_v4()));
             c.set("emails", &format!("kontak{i}@contoh.co.id"));
             c
         })
@@ -55,14 +56,20 @@ fn remove_filler() {
 fn quota_exceeded_is_refused_and_nothing_is_lost() {
     let mut db = fresh();
     db.save("contacts", &contacts(3)).unwrap();
-    let before = raw().get_item(&doc_key("contacts")).unwrap();
+    let before = (raw().get_item(&doc_key("contacts")).unwrap(), raw().get_item(&chunk_key("contacts", 0)).unwrap());
     fill_storage();
     assert_eq!(db.save("contacts", &contacts(40)), Err(StorageError::Quota));
-    assert_eq!(raw().get_item(&doc_key("contacts")).unwrap(), before, "stored text untouched");
+    // One record more in the same chunk: an edit, refused just the same.
+    let mut more = db.load_list::<Contact>("contacts").unwrap().unwrap();
+    more.extend(contacts(40));
+    assert_eq!(db.save_edit("contacts", &more, &Edit::appended(40)), Err(StorageError::Quota));
+    let after = (raw().get_item(&doc_key("contacts")).unwrap(), raw().get_item(&chunk_key("contacts", 0)).unwrap());
+    assert_eq!(after, before, "stored text untouched");
     let back: Vec<Contact> = db.load("contacts").unwrap().unwrap();
     assert_eq!(back.len(), 3);
     remove_filler();
-    db.save("contacts", &contacts(40)).unwrap();
+    db.save_edit("contacts", &more, &Edit::appended(40)).unwrap();
+    assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), more);
     raw().clear().unwrap();
 }
 
@@ -78,6 +85,22 @@ fn corrupted_key_is_reported_and_never_overwritten() {
     assert_eq!(raw().get_item(&doc_key("contacts")).unwrap().unwrap(), "{\"schema\":2,\"rev\":1,\"data\":[{");
     let s: serde_json::Value = db2.load("settings").unwrap().unwrap();
     assert_eq!(s["company_name"], "PT Maju");
+    drop(db);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_chunk_costs_only_its_records() {
+    let mut db = fresh();
+    let all = contacts(300);
+    db.save("contacts", &all).unwrap();
+    raw().set_item(&chunk_key("contacts", 0), "1;\u{900}broken").unwrap();
+    let mut db2 = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap().0;
+    let mut seen = db2.load_list::<Contact>("contacts").unwrap().unwrap();
+    assert_eq!(seen, all[250..].to_vec());
+    assert!(db2.unreadable().contains_key("contacts.0"));
+    seen[0].set("role", "Masih bisa diubah");
+    db2.save_edit("contacts", &seen, &Edit::replaced(0)).unwrap();
+    assert_eq!(raw().get_item(&chunk_key("contacts", 0)).unwrap().unwrap(), "1;\u{900}broken");
     drop(db);
 }
 
@@ -112,7 +135,8 @@ fn old_schema_migrates_in_real_storage() {
     assert_eq!(report.migrated_from, Some(1));
     let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
     assert_eq!(c[0].emails, vec!["budi@x.id"]);
-    assert!(raw().get_item("bo.premigration.v1").unwrap().unwrap().contains("budi@x.id"));
+    assert_eq!(db.premigration_copy(1).unwrap()[&doc_key("contacts")], v1);
+    assert!(raw().get_item(&chunk_key("contacts", 0)).unwrap().is_some());
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 /// v1: the first draft format, one `email` and one `phone` string per contact.
 /// v2: `emails` and `phones` lists, `party` (person/organisation).
-pub const CURRENT: u32 = 2;
+/// v3: lists stored in compressed chunks; the records themselves are unchanged.
+pub const CURRENT: u32 = 3;
 
 pub type Docs = BTreeMap<String, Value>;
 
@@ -23,6 +24,7 @@ pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
     while v < CURRENT {
         match v {
             1 => v1_to_v2(docs)?,
+            2 => {}
             _ => return Err(format!("no migration from schema {v}")),
         }
         v += 1;

@@ -2,9 +2,11 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde_json::{value::RawValue, Value};
 
-use super::{chars, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
+use super::layout::{plan, Edit, Slot};
+use super::txn::Txn;
+use super::{chunk_key, chunk_prefix, codec, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
 use crate::domain::schema::{self, Docs};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -16,43 +18,42 @@ struct MetaDoc {
     last_backup_at: Option<DateTime<Utc>>,
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn rev_is_read_from_the_head() {
-        assert_eq!(super::peek_rev(r#"{"schema":2,"rev":41,"data":[{"rev":1}]}"#), Some(41));
-        assert_eq!(super::peek_rev("garbage"), None);
-    }
-}
-
-#[derive(Deserialize)]
-struct Envelope<'a> {
+/// A collection's head key. A document (settings) is inline in `data`; a list has
+/// `chunks` (id, records) stored under `bo.k.<name>.<id>`. Schema 2 stored lists inline
+/// too; such a head is still read, and the next save turns it into chunks.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Head {
     schema: u32,
     rev: u64,
-    #[serde(borrow)]
-    data: &'a RawValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    data: Option<Box<RawValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    chunks: Option<Vec<(u32, usize)>>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    next: u32,
 }
 
-/// The revision at the head of an envelope, read without parsing the (large) data.
-/// Revisions come from the envelope, not the meta key: the two are separate keys, and
-/// another tab's writes reach this one key by key, so only the envelope's own revision
-/// is always in step with its data.
-fn peek_rev(raw: &str) -> Option<u64> {
-    let head = raw.get(..raw.find(",\"data\":")?)?;
-    let rest = &head[head.find("\"rev\":")? + 6..];
-    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
-/// Length of [`envelope`]'s result, without building it again.
-fn envelope_len(rev: u64, data_json: &str) -> usize {
-    chars(data_json) + 27 + rev.to_string().len()
+fn head_json(h: &Head) -> String {
+    serde_json::to_string(h).expect("heads serialise")
 }
 
-fn envelope(rev: u64, data_json: &str) -> String {
-    format!("{{\"schema\":{},\"rev\":{rev},\"data\":{data_json}}}", schema::CURRENT)
+/// A chunk's text: the collection revision that wrote it, `;`, the packed records.
+fn chunk_text(rev: u64, rows: &[Value]) -> String {
+    format!("{rev};{}", codec::encode(rows))
 }
 
-const _: () = assert!(schema::CURRENT < 10, "envelope_len counts one digit of schema");
+fn chunk_rev(raw: &str) -> Option<u64> {
+    raw.split_once(';')?.0.parse().ok()
+}
+
+fn decode_chunk(raw: &str) -> Result<Vec<Value>, String> {
+    let (_, packed) = raw.split_once(';').ok_or("no revision")?;
+    codec::decode(packed)
+}
 
 /// Stored text that could not be read, kept so the user can download it.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +74,19 @@ pub struct OpenReport {
 /// Where the corrupted meta key's text is kept before a rebuilt one replaces it.
 const META_ASIDE_KEY: &str = "bo.aside.meta";
 
+/// What a write does to one collection.
+pub enum Write<'a> {
+    /// The whole document or list, as JSON.
+    Whole(Value),
+    /// A change to a list of `len` records, each given as JSON on request.
+    List { len: usize, row: &'a dyn Fn(usize) -> Value, edit: &'a Edit },
+}
+
+/// The name under which an unreadable chunk is reported: `contacts.3`.
+fn chunk_label(name: &str, id: u32) -> String {
+    format!("{name}.{id}")
+}
+
 pub struct Db {
     backend: Box<dyn Backend>,
     /// The revision of each collection as this tab last read or wrote it.
@@ -91,7 +105,7 @@ impl Db {
             Some(raw) => match serde_json::from_str::<MetaDoc>(&raw) {
                 Ok(m) => m,
                 Err(e) => {
-                    // Keep the broken text aside, then rebuild from the collections' own envelopes.
+                    // Keep the broken text aside, then rebuild from the collections' own heads.
                     db.backend.set(META_ASIDE_KEY, &raw)?;
                     db.unreadable.insert("meta".into(), Unreadable { raw, error: e.to_string() });
                     let m = db.rebuild_meta()?;
@@ -123,14 +137,27 @@ impl Db {
         Ok(self.backend.keys()?.into_iter().filter(|k| doc_name(k).is_some()).collect())
     }
 
-    /// Meta from the envelopes alone: each collection's revision and the newest schema seen.
+    fn head(&self, name: &str) -> Result<Option<Head>, String> {
+        let raw = self.backend.get(&doc_key(name)).map_err(|e| e.to_string())?;
+        raw.map(|r| serde_json::from_str(&r).map_err(|e| e.to_string())).transpose()
+    }
+
+    /// The stored revision of a collection; 0 when absent, `None` when its head is unreadable.
+    fn stored_rev(&self, name: &str) -> Option<u64> {
+        match self.head(name) {
+            Ok(h) => Some(h.map_or(0, |h| h.rev)),
+            Err(_) => None,
+        }
+    }
+
+    /// Meta from the heads alone: each collection's revision and the newest schema seen.
     fn rebuild_meta(&self) -> Result<MetaDoc, StorageError> {
         let mut m = MetaDoc { schema_version: 0, ..Default::default() };
         for key in self.doc_keys()? {
-            let raw = self.backend.get(&key)?.unwrap_or_default();
-            if let Ok(env) = serde_json::from_str::<Envelope>(&raw) {
-                m.schema_version = m.schema_version.max(env.schema);
-                m.revisions.insert(doc_name(&key).unwrap_or_default().to_string(), env.rev);
+            let name = doc_name(&key).unwrap_or_default();
+            if let Ok(Some(h)) = self.head(name) {
+                m.schema_version = m.schema_version.max(h.schema);
+                m.revisions.insert(name.to_string(), h.rev);
             }
         }
         if m.schema_version == 0 {
@@ -144,12 +171,8 @@ impl Db {
         serde_json::from_str(&raw).map_err(|e| StorageError::Other(format!("meta: {e}")))
     }
 
-    fn write_meta(&self, m: &MetaDoc) -> Result<(), StorageError> {
-        self.backend.set(META_KEY, &serde_json::to_string(m).expect("meta serialises"))
-    }
-
-    /// Upgrades every collection, keeping the raw keys from before under `bo.premigration.vN`.
-    /// Either all of it is written or, on failure, the store is put back as it was.
+    /// Upgrades every collection, keeping a packed copy of the keys from before under
+    /// `bo.premigration.vN`. Either all of it is written or the store is put back as it was.
     fn migrate(&mut self, mut meta: MetaDoc) -> Result<(), StorageError> {
         let from = meta.schema_version;
         let mut before: BTreeMap<String, String> = BTreeMap::new();
@@ -161,37 +184,43 @@ impl Db {
             }
         }
         let mut docs = Docs::new();
-        for (k, raw) in &before {
+        for k in before.keys() {
             let Some(name) = doc_name(k) else { continue };
-            match serde_json::from_str::<Envelope>(raw).and_then(|e| serde_json::from_str(e.data.get())) {
-                Ok(v) => {
+            match self.load_value(name) {
+                Ok(Some(v)) => {
                     docs.insert(name.to_string(), v);
                 }
-                Err(e) => {
-                    self.unreadable.insert(name.to_string(), Unreadable { raw: raw.clone(), error: e.to_string() });
+                Ok(None) => {}
+                Err(u) => {
+                    self.unreadable.insert(name.to_string(), u);
                 }
             }
         }
-        let aside_key = format!("bo.premigration.v{from}");
-        self.backend.set(&aside_key, &serde_json::to_string(&before).expect("strings serialise"))?;
         schema::migrate(&mut docs, from).map_err(StorageError::Other)?;
+        let copy = codec::pack(&codec::deflate(serde_json::to_string(&before).expect("strings serialise").as_bytes()));
+        let mut txn = Txn::new(self.backend.as_ref());
         let result = (|| {
+            txn.set(&premigration_key(from), &copy)?;
             for (name, data) in &docs {
                 let rev = meta.revisions.get(name).copied().unwrap_or(0) + 1;
-                self.backend.set(&doc_key(name), &envelope(rev, &data.to_string()))?;
+                self.write_one(&mut txn, name, rev, Write::Whole(data.clone()))?;
                 meta.revisions.insert(name.clone(), rev);
             }
             meta.schema_version = schema::CURRENT;
-            self.write_meta(&meta)
+            txn.set(META_KEY, &serde_json::to_string(&meta).expect("meta serialises"))
         })();
         if let Err(e) = result {
-            for (k, v) in &before {
-                let _ = self.backend.set(k, v);
-            }
-            let _ = self.backend.remove(&aside_key);
+            txn.rollback();
             return Err(e);
         }
         Ok(())
+    }
+
+    /// The keys as they were before the migration from schema `from`, if it is kept.
+    pub fn premigration_copy(&self, from: u32) -> Option<BTreeMap<String, String>> {
+        let packed = self.backend.get(&premigration_key(from)).ok()??;
+        let json = codec::inflate(&codec::unpack(&packed).ok()?).ok()?;
+        serde_json::from_slice(&json).ok()
     }
 
     /// Counts the origin's usage afresh (after another tab wrote, or a refusal).
@@ -215,30 +244,59 @@ impl Db {
         self.backend.as_ref()
     }
 
-    /// The collection's data as JSON text; `None` when absent or unreadable (see [`Db::unreadable`]).
-    pub fn load_raw(&mut self, name: &str) -> Result<Option<String>, StorageError> {
-        let Some(raw) = self.backend.get(&doc_key(name))? else {
-            self.known.insert(name.into(), 0);
-            return Ok(None);
+    /// A collection as one JSON value, without touching what this tab knows. A list's
+    /// unreadable chunks are left out and reported under `name.id`; `Err` when the head
+    /// itself cannot be read.
+    fn load_value(&mut self, name: &str) -> Result<Option<Value>, Unreadable> {
+        let raw = match self.backend.get(&doc_key(name)) {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(Unreadable { raw: String::new(), error: e.to_string() }),
         };
-        match serde_json::from_str::<Envelope>(&raw) {
-            Ok(env) => {
-                self.known.insert(name.into(), env.rev);
-                self.unreadable.remove(name);
-                Ok(Some(env.data.get().to_string()))
-            }
-            Err(e) => {
-                self.unreadable.insert(name.into(), Unreadable { raw, error: e.to_string() });
-                Ok(None)
+        let head: Head = serde_json::from_str(&raw).map_err(|e| Unreadable { raw: raw.clone(), error: e.to_string() })?;
+        if let Some(data) = head.data {
+            return serde_json::from_str(data.get()).map(Some).map_err(|e| Unreadable { raw, error: e.to_string() });
+        }
+        let label_prefix = format!("{name}.");
+        self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
+        let mut rows = vec![];
+        for (id, _) in head.chunks.unwrap_or_default() {
+            let text = self.backend.get(&chunk_key(name, id)).ok().flatten();
+            match text.as_deref().map(decode_chunk) {
+                Some(Ok(mut r)) => rows.append(&mut r),
+                Some(Err(error)) => {
+                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
+                }
+                None => {
+                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: String::new(), error: "missing".into() });
+                }
             }
         }
+        Ok(Some(Value::Array(rows)))
     }
 
-    /// Loads and decodes a collection. Text that does not decode is kept aside as unreadable.
+    /// Loads and decodes a collection, remembering its revision. Text that does not decode
+    /// is kept aside as unreadable: the whole collection if its head is broken, else only
+    /// the broken chunks (the rest of the list loads).
     pub fn load<T: DeserializeOwned>(&mut self, name: &str) -> Result<Option<T>, StorageError> {
-        let Some(data) = self.load_raw(name)? else { return Ok(None) };
-        match serde_json::from_str(&data) {
-            Ok(v) => Ok(Some(v)),
+        let rev = self.stored_rev(name);
+        let value = match self.load_value(name) {
+            Ok(v) => v,
+            Err(u) => {
+                self.unreadable.insert(name.into(), u);
+                return Ok(None);
+            }
+        };
+        self.known.insert(name.into(), rev.unwrap_or(0));
+        let Some(value) = value else {
+            self.unreadable.remove(name);
+            return Ok(None);
+        };
+        match serde_json::from_value(value) {
+            Ok(v) => {
+                self.unreadable.remove(name);
+                Ok(Some(v))
+            }
             Err(e) => {
                 let raw = self.backend.get(&doc_key(name))?.unwrap_or_default();
                 self.unreadable.insert(name.into(), Unreadable { raw, error: e.to_string() });
@@ -247,77 +305,161 @@ impl Db {
         }
     }
 
-    /// Writes one collection at once, refusing if another tab wrote it since we read it.
-    pub fn save_raw(&mut self, name: &str, data_json: &str) -> Result<u64, StorageError> {
-        self.save_many(&[(name, data_json)]).map(|revs| revs[0])
+    /// Loads a list record by record: a record of the wrong shape makes only its chunk
+    /// unreadable, not the whole list.
+    pub fn load_list<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
+        let Some(Value::Array(rows)) = self.load::<Value>(name)? else { return Ok(None) };
+        let mut out = Vec::with_capacity(rows.len());
+        let mut bad = None;
+        for row in rows {
+            match serde_json::from_value(row) {
+                Ok(r) => out.push(r),
+                Err(e) => bad = Some(e.to_string()),
+            }
+        }
+        if let Some(error) = bad {
+            // Kept whole: the records of the wrong shape are in its stored text.
+            let raw = self.backend.get(&doc_key(name))?.unwrap_or_default();
+            self.unreadable.insert(name.into(), Unreadable { raw, error });
+            return Ok(None);
+        }
+        Ok(Some(out))
     }
 
+    /// Writes one collection whole (a list is cut into fresh chunks).
     pub fn save<T: Serialize + ?Sized>(&mut self, name: &str, data: &T) -> Result<u64, StorageError> {
-        let json = serde_json::to_string(data).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.save_raw(name, &json)
+        let v = serde_json::to_value(data).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.write(vec![(name, Write::Whole(v))]).map(|r| r[0])
     }
 
-    /// Writes several collections all-or-nothing: on any failure the earlier ones are put back.
+    /// Writes the chunks of a list that `edit` touches, and its head.
+    pub fn save_edit<E: Serialize>(&mut self, name: &str, all: &[E], edit: &Edit) -> Result<u64, StorageError> {
+        let row = |i: usize| serde_json::to_value(&all[i]).expect("records serialise");
+        self.write(vec![(name, Write::List { len: all.len(), row: &row, edit })]).map(|r| r[0])
+    }
+
+    /// Writes several collections, given as JSON text, all-or-nothing.
     pub fn save_many(&mut self, docs: &[(&str, &str)]) -> Result<Vec<u64>, StorageError> {
+        let mut writes = vec![];
+        for (name, json) in docs {
+            let v = serde_json::from_str(json).map_err(|e| StorageError::Other(e.to_string()))?;
+            writes.push((*name, Write::Whole(v)));
+        }
+        self.write(writes)
+    }
+
+    /// The one write path: checks revisions, writes chunks then heads then meta, and on
+    /// any failure puts every key back as it was.
+    pub fn write(&mut self, docs: Vec<(&str, Write)>) -> Result<Vec<u64>, StorageError> {
         if self.read_only {
             return Err(StorageError::ReadOnly);
         }
         if let Some((name, _)) = docs.iter().find(|(n, _)| self.unreadable.contains_key(*n)) {
             return Err(StorageError::Unreadable(name.to_string()));
         }
-        let meta_raw = self.backend.get(META_KEY)?.unwrap_or_default();
-        let mut meta: MetaDoc = serde_json::from_str(&meta_raw).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
-        let mut old: Vec<(String, Option<String>)> = vec![];
-        let mut stored_revs = vec![];
-        for (name, _) in docs {
-            let key = doc_key(name);
-            let raw = self.backend.get(&key)?;
-            let stored = raw.as_deref().map_or(Some(0), peek_rev).unwrap_or(0);
+        let mut meta = self.read_meta()?;
+        let mut revs = vec![];
+        for (name, _) in &docs {
+            let stored = self.stored_rev(name).ok_or_else(|| StorageError::Unreadable(name.to_string()))?;
             if stored != self.known.get(*name).copied().unwrap_or(0) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
-            stored_revs.push(stored);
-            old.push((key, raw));
+            revs.push(stored + 1);
         }
-        let mut revs = vec![];
+        let names: Vec<String> = docs.iter().map(|(n, _)| n.to_string()).collect();
+        let mut txn = Txn::new(self.backend.as_ref());
         let result = (|| {
-            for ((name, json), stored) in docs.iter().zip(&stored_revs) {
-                let key = doc_key(name);
-                let rev = stored + 1;
-                self.backend.set(&key, &envelope(rev, json))?;
-                meta.revisions.insert(name.to_string(), rev);
-                revs.push(rev);
+            for ((name, w), rev) in docs.into_iter().zip(&revs) {
+                self.write_one(&mut txn, name, *rev, w)?;
+                meta.revisions.insert(name.to_string(), *rev);
             }
-            self.write_meta(&meta)
+            txn.set(META_KEY, &serde_json::to_string(&meta).expect("meta serialises"))
         })();
         if let Err(e) = result {
-            for (k, v) in old {
-                let _ = match v {
-                    Some(v) => self.backend.set(&k, &v),
-                    None => self.backend.remove(&k),
-                };
-            }
+            txn.rollback();
             return Err(e);
         }
-        for ((name, _), rev) in docs.iter().zip(&revs) {
-            self.known.insert(name.to_string(), *rev);
+        let delta = txn.commit();
+        self.used = self.used.saturating_add_signed(delta);
+        for (name, rev) in names.into_iter().zip(&revs) {
+            self.known.insert(name, *rev);
         }
-        let new_meta = serde_json::to_string(&meta).expect("meta serialises");
-        let mut used = self.used + chars(&new_meta) + (if meta_raw.is_empty() { META_KEY.len() } else { 0 });
-        used -= chars(&meta_raw).min(used);
-        for (((key, before), (_, json)), rev) in old.iter().zip(docs).zip(&revs) {
-            used += envelope_len(*rev, json) + if before.is_none() { chars(key) } else { 0 };
-            used -= before.as_deref().map_or(0, chars).min(used);
-        }
-        self.used = used;
         Ok(revs)
     }
 
-    /// Gives up an unreadable collection (after the user downloaded it): it starts empty.
+    fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write) -> Result<(), StorageError> {
+        let old = self.head(name).ok().flatten().unwrap_or_default();
+        let (len, edit_all, whole, row_fn): (usize, Edit, Option<Vec<Value>>, Option<&dyn Fn(usize) -> Value>) = match w {
+            Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
+            Write::Whole(doc) => {
+                // A document: inline in its head; any chunks of an earlier list go.
+                for (id, _) in old.chunks.unwrap_or_default() {
+                    txn.remove(&chunk_key(name, id))?;
+                }
+                let data = RawValue::from_string(doc.to_string()).expect("JSON text is JSON");
+                let head = Head { schema: schema::CURRENT, rev, data: Some(data), ..Default::default() };
+                return txn.set(&doc_key(name), &head_json(&head));
+            }
+            Write::List { len, row, edit } => (len, edit.clone(), None, Some(row)),
+        };
+        let slots: Vec<Slot> = old
+            .chunks
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, n)| Slot { id, n, bad: self.unreadable.contains_key(&chunk_label(name, id)) })
+            .collect();
+        // A list stored inline (schema 2) has no chunks yet: it is rewritten whole.
+        let edit = if old.data.is_some() { Edit::all() } else { edit_all };
+        let p = plan(&slots, old.next, len, &edit);
+        let known = self.known.get(name).copied().unwrap_or(0);
+        for (id, range) in &p.write {
+            let key = chunk_key(name, *id);
+            // A chunk written by another tab whose head has not arrived yet is newer than us.
+            if txn.get(&key)?.as_deref().and_then(chunk_rev).is_some_and(|r| r > known) {
+                return Err(StorageError::Conflict(name.to_string()));
+            }
+            let rows: Vec<Value> = match (&whole, row_fn) {
+                (Some(all), _) => all[range.clone()].to_vec(),
+                (None, Some(f)) => range.clone().map(f).collect(),
+                _ => unreachable!(),
+            };
+            txn.set(&key, &chunk_text(rev, &rows))?;
+        }
+        for id in &p.delete {
+            txn.remove(&chunk_key(name, *id))?;
+        }
+        let head = Head {
+            schema: schema::CURRENT,
+            rev,
+            data: None,
+            chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()),
+            next: p.next,
+        };
+        txn.set(&doc_key(name), &head_json(&head))
+    }
+
+    /// Gives up an unreadable collection or chunk (after the user downloaded it).
     pub fn discard_unreadable(&mut self, name: &str) -> Result<(), StorageError> {
         if name == "meta" {
             self.backend.remove(META_ASIDE_KEY)?;
+        } else if let Some((list, id)) = name.rsplit_once('.').and_then(|(l, i)| Some((l, i.parse::<u32>().ok()?))) {
+            // One chunk: its key goes and the head forgets it; the rest of the list stays.
+            if let Ok(Some(mut head)) = self.head(list) {
+                if let Some(chunks) = head.chunks.as_mut() {
+                    chunks.retain(|(c, _)| *c != id);
+                }
+                head.rev += 1;
+                self.backend.set(&doc_key(list), &head_json(&head))?;
+                self.known.insert(list.into(), head.rev);
+            }
+            self.backend.remove(&chunk_key(list, id))?;
         } else {
+            for k in self.backend.keys()? {
+                if k.starts_with(&chunk_prefix(name)) {
+                    self.backend.remove(&k)?;
+                }
+            }
             self.backend.remove(&doc_key(name))?;
             self.known.insert(name.into(), 0);
         }
@@ -336,7 +478,8 @@ impl Db {
         self.known.clear();
         self.unreadable.clear();
         self.read_only = false;
-        self.write_meta(&MetaDoc { schema_version: schema::CURRENT, ..Default::default() })?;
+        let m = MetaDoc { schema_version: schema::CURRENT, ..Default::default() };
+        self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();
         Ok(())
     }
@@ -351,14 +494,17 @@ impl Db {
         }
         let mut m = self.read_meta()?;
         m.last_backup_at = Some(at);
-        self.write_meta(&m)?;
+        self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();
         Ok(())
     }
 
     /// True when another tab wrote this collection since we read it.
     pub fn is_stale(&self, name: &str) -> bool {
-        let stored = self.backend.get(&doc_key(name)).ok().flatten().map_or(Some(0), |r| peek_rev(&r)).unwrap_or(0);
-        stored != self.known.get(name).copied().unwrap_or(0)
+        self.stored_rev(name).unwrap_or(0) != self.known.get(name).copied().unwrap_or(0)
     }
+}
+
+fn premigration_key(from: u32) -> String {
+    format!("bo.premigration.v{from}")
 }

@@ -2,18 +2,25 @@
 //!
 //! Layout (every key starts with `bo.` so other apps on the origin are never touched):
 //! - `bo.meta`: schema version, a revision per collection, when a backup was last exported.
-//! - `bo.c.<collection>`: `{"schema":2,"rev":7,"data":…}`, one key per collection so saving
-//!   a contact rewrites only the contacts.
-//! - `bo.premigration.v<N>`: the raw keys as they were before a migration from schema N.
+//! - `bo.c.<collection>`: the collection's head, `{"schema":3,"rev":7,…}`. A document
+//!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,250],[1,12]]`.
+//! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
+//!   encoding of [`codec`] behind the revision that wrote it (`7;…`). Saving one record
+//!   rewrites its chunk and the head, whatever the size of the list.
+//! - `bo.premigration.v<N>`: the keys as they were before a migration from schema N (packed).
 //!
 //! Writes are immediate and checked: a collection is written only if its stored revision is
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.
+pub mod codec;
 mod db;
+pub mod layout;
+mod txn;
 mod memory;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 
-pub use db::{Db, OpenReport, Unreadable};
+pub use db::{Db, OpenReport, Unreadable, Write};
+pub use layout::Edit;
 pub use memory::MemoryBackend;
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;
@@ -25,6 +32,14 @@ pub const QUOTA_CHARS: usize = 5_242_880;
 
 pub fn doc_key(name: &str) -> String {
     format!("{PREFIX}c.{name}")
+}
+
+pub fn chunk_prefix(name: &str) -> String {
+    format!("{PREFIX}k.{name}.")
+}
+
+pub fn chunk_key(name: &str, id: u32) -> String {
+    format!("{PREFIX}k.{name}.{id}")
 }
 
 pub fn doc_name(key: &str) -> Option<&str> {

@@ -213,7 +213,11 @@ fn Banners() -> impl IntoView {
         })}
         <For each=move || app.unreadable.get() key=|u| u.name.clone() children=move |u| {
             let (name, raw) = (u.name.clone(), u.raw.clone());
-            let label = app.t(&format!("collection.{}", u.name)).to_string();
+            let label = match u.name.rsplit_once('.').and_then(|(c, n)| Some((c, n.parse::<u32>().ok()?))) {
+                // One chunk of a list: "Contacts (part 3)".
+                Some((coll, n)) => app.tf("collection.chunk", &[("name", app.t(&format!("collection.{coll}")).to_string()), ("n", (n + 1).to_string())]),
+                None => app.t(&format!("collection.{}", u.name)).to_string(),
+            };
             let name2 = name.clone();
             view! {
                 <div class="bo-banner bo-banner-error" role="alert">

@@ -8,7 +8,7 @@ use crate::domain::format::format_date;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
-use crate::storage::StorageError;
+use crate::storage::{Edit, StorageError};
 
 use super::state::{now, with_db, AppState};
 
@@ -50,8 +50,9 @@ impl UiEntity for Visitor {
     const EMPTY: &'static str = "visitor.empty";
 }
 
-fn commit<E: UiEntity>(app: &AppState, next: Vec<E>) -> Result<(), StorageError> {
-    match super::perf::timed("bo:save", || with_db(|db| db.save(E::COLLECTION, &next))) {
+/// Stores `next` by writing only the chunks `edit` touches.
+fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), StorageError> {
+    match super::perf::timed("bo:save", || with_db(|db| db.save_edit(E::COLLECTION, &next, &edit))) {
         Ok(_) => {
             E::signal(app).set(next);
             app.refresh_usage();
@@ -71,25 +72,32 @@ fn commit<E: UiEntity>(app: &AppState, next: Vec<E>) -> Result<(), StorageError>
 pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
     rec.meta_mut().updated_at = now();
     let mut all = E::signal(app).get_untracked();
-    match all.iter().position(|r| r.meta().id == rec.meta().id) {
-        Some(i) => all[i] = rec,
-        None => all.push(rec),
-    }
-    commit(app, all)
+    let edit = match all.iter().position(|r| r.meta().id == rec.meta().id) {
+        Some(i) => {
+            all[i] = rec;
+            Edit::replaced(i)
+        }
+        None => {
+            all.push(rec);
+            Edit::appended(1)
+        }
+    };
+    commit(app, all, edit)
 }
 
 /// Adds many records in one write (imports): all of them or none.
 pub fn add_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
     let mut all = E::signal(app).get_untracked();
+    let edit = Edit::appended(recs.len());
     all.extend(recs);
-    commit(app, all)
+    commit(app, all, edit)
 }
 
 fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
     let mut all = E::signal(app).get_untracked();
-    let Some(r) = all.iter_mut().find(|r| r.meta().id == id) else { return Ok(()) };
-    r.meta_mut().deleted_at = deleted.then(now);
-    commit(app, all)
+    let Some(i) = all.iter().position(|r| r.meta().id == id) else { return Ok(()) };
+    all[i].meta_mut().deleted_at = deleted.then(now);
+    commit(app, all, Edit::replaced(i))
 }
 
 /// Moves a record to the trash and offers Undo in a toast.
@@ -117,8 +125,9 @@ pub fn restore_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), Stora
 /// Deletes for good (from the Trash screen only).
 pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), StorageError> {
     let mut all = E::signal(app).get_untracked();
+    let gone: Vec<usize> = all.iter().enumerate().filter(|(_, r)| ids.contains(&r.meta().id)).map(|(i, _)| i).collect();
     all.retain(|r| !ids.contains(&r.meta().id));
-    commit(app, all)
+    commit(app, all, Edit::removed(gone))
 }
 
 /// A field as shown in lists and detail views: choices translated, lists joined.

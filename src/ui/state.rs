@@ -159,9 +159,9 @@ impl AppState {
 
     /// Reads every collection from the store into the signals (start, other tab, import).
     pub fn load_all(&self) {
-        self.contacts.set(load_or_default("contacts"));
-        self.calls.set(load_or_default("calls"));
-        self.visitors.set(load_or_default("visitors"));
+        self.contacts.set(load_list("contacts"));
+        self.calls.set(load_list("calls"));
+        self.visitors.set(load_list("visitors"));
         self.settings.set(load_or_default("settings"));
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
@@ -171,9 +171,9 @@ impl AppState {
     /// Re-reads one collection after another tab changed it.
     pub fn reload(&self, name: &str) {
         match name {
-            "contacts" => self.contacts.set(load_or_default(name)),
-            "calls" => self.calls.set(load_or_default(name)),
-            "visitors" => self.visitors.set(load_or_default(name)),
+            "contacts" => self.contacts.set(load_list(name)),
+            "calls" => self.calls.set(load_list(name)),
+            "visitors" => self.visitors.set(load_list(name)),
             "settings" => self.settings.set(load_or_default(name)),
             _ => {}
         }
@@ -204,6 +204,11 @@ impl AppState {
 /// A collection as stored, or its empty default when absent or unreadable (kept aside).
 fn load_or_default<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
     with_db(|db| db.load::<T>(name)).ok().flatten().unwrap_or_default()
+}
+
+/// A list as stored, leaving out (and reporting) only chunks that cannot be read.
+fn load_list<E: serde::de::DeserializeOwned>(name: &str) -> Vec<E> {
+    with_db(|db| db.load_list::<E>(name)).ok().flatten().unwrap_or_default()
 }
 
 pub fn use_app() -> AppState {

@@ -1,12 +1,14 @@
 """Moving data in and out: CSV, vCard, JSON backup; and the storage engine's promises
 (quota full, corrupted key, newer schema, two tabs) as a person sees them."""
 import json
+import uuid
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
+from stored import rewrite_list, snapshot, stored_list
 from helpers import (body_text, click, fill, heading, local_storage, new_contact, open_app,
                      table_rows, wait_text)
 
@@ -16,8 +18,7 @@ def upload(driver, input_id, path):
 
 
 def stored_contacts(driver):
-    raw = local_storage(driver, "bo.c.contacts")
-    return [] if raw is None else json.loads(raw)["data"]
+    return stored_list(driver, "contacts")
 
 
 def test_csv_semicolon_import_with_preview_and_row_errors(driver, base_url, tmp_path):
@@ -166,7 +167,6 @@ def test_backup_export_reset_import(driver, base_url, downloads):
 
 def test_garbage_and_truncated_backups_change_nothing(driver, base_url, tmp_path, downloads):
     new_contact(driver, base_url, "Tetap Ada", email="tetap@ada.id")
-    before = local_storage(driver, "bo.c.contacts")
     cases = {
         "foto.json": (b"\x89PNG\r\n\x1a\n", "bukan JSON"),
         "lain.json": (b'{"hello": "world"}', "bukan cadangan Back Office"),
@@ -176,18 +176,19 @@ def test_garbage_and_truncated_backups_change_nothing(driver, base_url, tmp_path
     click(driver, "Ekspor cadangan")
     good = wait_file(downloads, ".json").read_bytes()
     cases["potong.json"] = (good[: len(good) // 2], "terpotong")
+    before = snapshot(driver)  # after the export, which notes its date
     for name, (content, message) in cases.items():
         p = tmp_path / name
         p.write_bytes(content)
         upload(driver, "backup-file", p)
         wait_text(driver, message)
-        assert local_storage(driver, "bo.c.contacts") == before, name
+        assert snapshot(driver) == before, name
     shot(driver, "backup-refused-id")
 
 
 def test_quota_full_is_refused_with_data_intact(driver, base_url):
     new_contact(driver, base_url, "Sudah Tersimpan", email="ok@simpan.id")
-    before = local_storage(driver, "bo.c.contacts")
+    before = snapshot(driver)
     # Another app on the same origin has eaten the quota.
     driver.execute_script("""
         let i = 0;
@@ -196,14 +197,15 @@ def test_quota_full_is_refused_with_data_intact(driver, base_url):
         }""")
     open_app(driver, base_url, "#/contacts/new")
     fill(driver, "f-name", "Tidak Muat")
-    fill(driver, "f-notes", "catatan panjang " * 200)
+    # Text that does not compress, longer than the little space left.
+    fill(driver, "f-notes", " ".join(uuid.uuid4().hex for _ in range(100)))
     click(driver, "Simpan")
     wait_text(driver, "Penyimpanan penuh")
     assert "TIDAK disimpan" in body_text(driver)
     # The meter in the dialog counts the whole origin, so the user sees why.
     assert "(100,0%)" in body_text(driver) or "(99," in body_text(driver)
     shot(driver, "quota-full-id")
-    assert local_storage(driver, "bo.c.contacts") == before
+    assert snapshot(driver) == before
     # The form keeps what was typed, so nothing is lost while space is freed.
     click(driver, "Tutup")
     assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Tidak Muat"
@@ -249,12 +251,12 @@ def test_newer_schema_is_read_only(driver, base_url):
     shot(driver, "newer-schema-id")
     open_app(driver, base_url, "#/contacts")
     wait(driver, lambda d: len(table_rows(d)) == 1)
-    before = local_storage(driver, "bo.c.contacts")
+    before = snapshot(driver)
     open_app(driver, base_url, "#/contacts/new")
     fill(driver, "f-name", "Tidak Boleh")
     click(driver, "Simpan")
     wait_text(driver, "Hanya bisa dibaca")
-    assert local_storage(driver, "bo.c.contacts") == before
+    assert snapshot(driver) == before
     # Leaving the unsaved form asks first; then the list offers nothing that cannot be saved.
     driver.execute_script("location.hash = '#/contacts'")
     wait(driver, lambda d: d.switch_to.alert).accept()
@@ -309,10 +311,7 @@ def test_backup_reminder_after_14_days(driver, base_url, downloads):
     open_app(driver, base_url, "#/contacts")
     assert "Belum ada cadangan selama 14 hari" not in body_text(driver)
     # Pretend the record was made a month ago.
-    driver.execute_script("""
-        const env = JSON.parse(localStorage.getItem('bo.c.contacts'));
-        env.data[0].created_at = '2020-01-01T00:00:00Z';
-        localStorage.setItem('bo.c.contacts', JSON.stringify(env));""")
+    rewrite_list(driver, "contacts", lambda r: r.update(created_at="2020-01-01T00:00:00Z"))
     driver.refresh()
     wait_text(driver, "Belum ada cadangan selama 14 hari")
     shot(driver, "backup-reminder-id")

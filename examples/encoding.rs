@@ -1,0 +1,71 @@
+//! Measures storage encodings on a backup file (the benchmark's data set by default):
+//! characters per record as localStorage counts them, and encode/decode speed (native).
+//!
+//!     python3 -c "import sys; sys.path.insert(0,'bench'); import datagen; open('/tmp/mixed.json','w').write(datagen.backup(datagen.mixed(100000)))"
+//!     cargo run --release --example encoding -- /tmp/mixed.json
+use std::time::Instant;
+
+use backoffice::storage::{chars, codec};
+use serde_json::Value;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: encoding <backup.json>");
+    let backup: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+    let cols = backup["collections"].as_object().expect("collections");
+    let total: usize = cols.values().map(|v| v.as_array().map_or(0, Vec::len)).sum();
+    let plain: usize = cols.values().map(|v| chars(&v.to_string())).sum();
+    println!("{total} records; plain JSON {:.1} chars/record", plain as f64 / total as f64);
+    let mut st = [0.0; 4];
+    for v in cols.values() {
+        for part in v.as_array().unwrap().chunks(250) {
+            for (a, b) in st.iter_mut().zip(stages(part)) {
+                *a += b * 1000.0;
+            }
+        }
+    }
+    println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, parse {:.0}, columns to rows {:.0}", st[0], st[1], st[2], st[3]);
+    for chunk in [100, 250, 500, 1000] {
+        let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);
+        for v in cols.values() {
+            let Some(rows) = v.as_array() else { continue };
+            for part in rows.chunks(chunk) {
+                rowwise += chars(&codec::pack(&codec::deflate(&serde_json::to_vec(part).unwrap())));
+                let t = Instant::now();
+                let text = codec::encode(part);
+                enc_t += t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                let back = codec::decode(&text).unwrap();
+                dec_t += t.elapsed().as_secs_f64();
+                assert_eq!(back, part);
+                columnar += chars(&text);
+            }
+        }
+        let n = total as f64;
+        println!(
+            "chunk {chunk:>4}: rows+deflate {:.1}, columns+deflate {:.1} chars/record ({:.1} % of quota free); encode {:.2} ms / chunk, decode all {:.0} ms",
+            rowwise as f64 / n,
+            columnar as f64 / n,
+            100.0 * (1.0 - columnar as f64 / backoffice::storage::QUOTA_CHARS as f64),
+            enc_t * 1000.0 / (n / chunk as f64),
+            dec_t * 1000.0
+        );
+    }
+}
+
+#[allow(dead_code)]
+fn stages(rows: &[Value]) -> [f64; 4] {
+    let text = codec::encode(rows);
+    let t = Instant::now();
+    let bytes = codec::unpack(&text).unwrap();
+    let a = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let json = codec::inflate(&bytes).unwrap();
+    let b = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let v: Value = serde_json::from_slice(&json).unwrap();
+    let c = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let _ = codec::from_columns(v).unwrap();
+    let d = t.elapsed().as_secs_f64();
+    [a, b, c, d]
+}

@@ -1,0 +1,199 @@
+//! Which chunks a change to a list touches. A list is stored as chunks of consecutive
+//! records; a chunk's place in the list is the sum of the sizes before it, so removing a
+//! record shrinks one chunk without renaming or rewriting the ones after it.
+
+/// Records a new chunk takes before the next one starts: small enough that re-encoding
+/// one chunk keeps a save within a few milliseconds, large enough to compress well
+/// (`examples/encoding.rs` prints both figures per size).
+pub const CHUNK: usize = 250;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub id: u32,
+    /// Records in the chunk, as the list's head records it.
+    pub n: usize,
+    /// Unreadable: kept as it is, never written, and holds no records of the list in memory.
+    pub bad: bool,
+}
+
+impl Slot {
+    fn live(&self) -> usize {
+        if self.bad { 0 } else { self.n }
+    }
+}
+
+/// A change to a list, in positions of the list in memory.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Edit {
+    /// Rewrite every chunk (imports, migrations, a layout that does not add up).
+    pub all: bool,
+    /// Positions (in the list after the change) whose record changed.
+    pub replaced: Vec<usize>,
+    /// Records added at the end.
+    pub appended: usize,
+    /// Positions (in the list before the change) of records taken out.
+    pub removed: Vec<usize>,
+}
+
+impl Edit {
+    pub fn all() -> Self {
+        Edit { all: true, ..Default::default() }
+    }
+    pub fn replaced(at: usize) -> Self {
+        Edit { replaced: vec![at], ..Default::default() }
+    }
+    pub fn appended(n: usize) -> Self {
+        Edit { appended: n, ..Default::default() }
+    }
+    pub fn removed(mut at: Vec<usize>) -> Self {
+        at.sort_unstable();
+        at.dedup();
+        Edit { removed: at, ..Default::default() }
+    }
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Plan {
+    pub slots: Vec<Slot>,
+    /// Chunks to (re)write, with the list positions they hold.
+    pub write: Vec<(u32, std::ops::Range<usize>)>,
+    /// Chunks whose keys go.
+    pub delete: Vec<u32>,
+    pub next: u32,
+}
+
+/// The chunks after `edit`, given the chunks before it and the list's length after it.
+pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit) -> Plan {
+    let mut next = next;
+    let mut slots: Vec<Slot> = old.to_vec();
+    let mut dirty: Vec<u32> = vec![];
+    let mut delete: Vec<u32> = vec![];
+    let len_before: usize = old.iter().map(Slot::live).sum();
+    let consistent = len_before + edit.appended == len_after + edit.removed.len()
+        && edit.removed.iter().all(|&p| p < len_before)
+        && edit.replaced.iter().all(|&p| p < len_after);
+    if edit.all || !consistent {
+        delete.extend(slots.iter().filter(|s| !s.bad).map(|s| s.id));
+        slots.retain(|s| s.bad);
+        append(&mut slots, &mut next, &mut dirty, len_after, false);
+    } else {
+        for &p in edit.removed.iter().rev() {
+            let i = slot_at(&slots, p);
+            slots[i].n -= 1;
+            dirty.push(slots[i].id);
+        }
+        append(&mut slots, &mut next, &mut dirty, edit.appended, true);
+        for &p in &edit.replaced {
+            dirty.push(slots[slot_at(&slots, p)].id);
+        }
+    }
+    let mut write = vec![];
+    let mut at = 0;
+    slots.retain(|s| {
+        if !s.bad && s.n == 0 {
+            if !delete.contains(&s.id) {
+                delete.push(s.id);
+            }
+            return false;
+        }
+        if dirty.contains(&s.id) {
+            write.push((s.id, at..at + s.live()));
+        }
+        at += s.live();
+        true
+    });
+    // A chunk emptied and recreated under the same id is written, not deleted.
+    delete.retain(|id| !write.iter().any(|(w, _)| w == id));
+    Plan { slots, write, delete, next }
+}
+
+fn slot_at(slots: &[Slot], pos: usize) -> usize {
+    let mut at = 0;
+    for (i, s) in slots.iter().enumerate() {
+        if pos < at + s.live() {
+            return i;
+        }
+        at += s.live();
+    }
+    unreachable!("positions were checked against the layout")
+}
+
+fn append(slots: &mut Vec<Slot>, next: &mut u32, dirty: &mut Vec<u32>, mut n: usize, fill_last: bool) {
+    if fill_last && n > 0 {
+        if let Some(last) = slots.iter_mut().rev().find(|s| !s.bad).filter(|s| s.n < CHUNK) {
+            let k = n.min(CHUNK - last.n);
+            last.n += k;
+            n -= k;
+            dirty.push(last.id);
+        }
+    }
+    while n > 0 {
+        let k = n.min(CHUNK);
+        slots.push(Slot { id: *next, n: k, bad: false });
+        dirty.push(*next);
+        *next += 1;
+        n -= k;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(ns: &[usize]) -> Vec<Slot> {
+        ns.iter().enumerate().map(|(i, &n)| Slot { id: i as u32, n, bad: false }).collect()
+    }
+
+    #[test]
+    fn a_new_list_is_cut_into_chunks() {
+        let p = plan(&[], 0, CHUNK * 2 + 1, &Edit::all());
+        assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
+        assert_eq!(p.next, 3);
+    }
+
+    #[test]
+    fn replacing_one_record_rewrites_its_chunk_only() {
+        let p = plan(&slots(&[CHUNK, CHUNK, 10]), 3, 2 * CHUNK + 10, &Edit::replaced(CHUNK + 5));
+        assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK)]);
+        assert!(p.delete.is_empty());
+    }
+
+    #[test]
+    fn appending_fills_the_last_chunk_then_opens_one() {
+        let p = plan(&slots(&[CHUNK, CHUNK - 1]), 2, 2 * CHUNK + 1, &Edit::appended(2));
+        assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
+    }
+
+    #[test]
+    fn removing_shrinks_one_chunk_and_leaves_later_ones_alone() {
+        let p = plan(&slots(&[3, 3, 3]), 3, 8, &Edit::removed(vec![4]));
+        assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![3, 2, 3]);
+        assert_eq!(p.write, vec![(1, 3..5)]);
+    }
+
+    #[test]
+    fn an_emptied_chunk_is_deleted() {
+        let p = plan(&slots(&[3, 1, 3]), 3, 6, &Edit::removed(vec![3]));
+        assert_eq!(p.delete, vec![1]);
+        assert!(p.write.is_empty());
+        assert_eq!(p.slots.len(), 2);
+    }
+
+    #[test]
+    fn unreadable_chunks_are_kept_and_hold_no_positions() {
+        let mut old = slots(&[3, 3, 3]);
+        old[1].bad = true;
+        let p = plan(&old, 3, 6, &Edit::replaced(3));
+        assert_eq!(p.write, vec![(2, 3..6)]);
+        let p = plan(&old, 3, 2, &Edit::all());
+        assert_eq!(p.slots.iter().filter(|s| s.bad).count(), 1);
+        assert_eq!(p.delete, vec![0, 2]);
+    }
+
+    #[test]
+    fn a_change_that_does_not_add_up_rewrites_everything() {
+        let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1));
+        assert_eq!(p.write, vec![(1, 0..7)]);
+        assert_eq!(p.delete, vec![0]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Lists stored in compressed chunks (schema 3): one save rewrites one chunk, a broken
+//! chunk costs only its own records, and schema-2 stores are migrated forward.
+use backoffice::domain::contact::Contact;
+use backoffice::domain::record::Entity;
+use backoffice::storage::{chunk_key, doc_key, Backend, Db, Edit, MemoryBackend, StorageError, META_KEY};
+
+fn contact(name: &str) -> Contact {
+    let mut c = Contact::blank("2026-11-22T08:00:00Z".parse().unwrap());
+    c.set("name", name);
+    c.set("organisation", "PT Maju Jaya");
+    c.set("emails", &format!("{}@maju.co.id", name.to_lowercase().replace(' ', ".")));
+    c
+}
+
+fn people(n: usize) -> Vec<Contact> {
+    (0..n).map(|i| contact(&format!("Orang {i}"))).collect()
+}
+
+fn open(b: &MemoryBackend) -> Db {
+    Db::open(Box::new(b.clone())).unwrap().0
+}
+
+fn keys(b: &MemoryBackend) -> Vec<String> {
+    b.keys().unwrap()
+}
+
+fn snapshot(b: &MemoryBackend) -> Vec<(String, String)> {
+    keys(b).into_iter().map(|k| (k.clone(), b.get(&k).unwrap().unwrap())).collect()
+}
+
+#[test]
+fn a_list_is_stored_in_named_chunks() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    db.save("contacts", &people(600)).unwrap();
+    let head = b.get(&doc_key("contacts")).unwrap().unwrap();
+    assert!(head.contains(r#""chunks":[[0,250],[1,250],[2,100]]"#), "{head}");
+    for id in 0..3 {
+        assert!(b.get(&chunk_key("contacts", id)).unwrap().unwrap().starts_with("1;"));
+    }
+    let back: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    assert_eq!(back, people_like(&db_reload(&b)));
+    assert_eq!(back.len(), 600);
+    assert_eq!(back[599].name, "Orang 599");
+}
+
+fn db_reload(b: &MemoryBackend) -> Vec<Contact> {
+    open(b).load_list("contacts").unwrap().unwrap()
+}
+
+fn people_like(v: &[Contact]) -> Vec<Contact> {
+    v.to_vec()
+}
+
+#[test]
+fn saving_one_record_rewrites_only_its_chunk() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    let mut all = people(1000);
+    db.save("contacts", &all).unwrap();
+    let before = snapshot(&b);
+    all[600].set("role", "Direktur");
+    db.save_edit("contacts", &all, &Edit::replaced(600)).unwrap();
+    let changed: Vec<String> = snapshot(&b).into_iter().filter(|kv| !before.contains(kv)).map(|(k, _)| k).collect();
+    assert_eq!(changed, vec![doc_key("contacts"), chunk_key("contacts", 2), META_KEY.to_string()]);
+    assert_eq!(db_reload(&b), all);
+}
+
+#[test]
+fn appends_and_removals_keep_the_list_in_order() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    let mut all = people(260);
+    db.save("contacts", &all).unwrap();
+    all.push(contact("Baru"));
+    db.save_edit("contacts", &all, &Edit::appended(1)).unwrap();
+    all.remove(3);
+    all.remove(100);
+    db.save_edit("contacts", &all, &Edit::removed(vec![3, 101])).unwrap();
+    assert_eq!(db_reload(&b), all);
+    let before = b.get(&chunk_key("contacts", 1)).unwrap();
+    all.remove(0);
+    db.save_edit("contacts", &all, &Edit::removed(vec![0])).unwrap();
+    assert_eq!(b.get(&chunk_key("contacts", 1)).unwrap(), before, "later chunks are not rewritten");
+    assert_eq!(db_reload(&b), all);
+    // A list emptied entirely leaves no chunk keys behind.
+    db.save("contacts", &Vec::<Contact>::new()).unwrap();
+    assert!(!keys(&b).iter().any(|k| k.starts_with("bo.k.")));
+}
+
+#[test]
+fn a_broken_chunk_is_kept_aside_and_the_rest_of_the_list_works() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    db.save("contacts", &people(600)).unwrap();
+    b.set(&chunk_key("contacts", 1), "1;garbage").unwrap();
+    let mut db2 = open(&b);
+    let mut seen: Vec<Contact> = db2.load_list("contacts").unwrap().unwrap();
+    assert_eq!(seen.len(), 350);
+    assert_eq!(seen[250].name, "Orang 500");
+    assert_eq!(db2.unreadable()["contacts.1"].raw, "1;garbage");
+    // Editing and adding records works and never touches the broken chunk.
+    seen[0].set("role", "HRD");
+    db2.save_edit("contacts", &seen, &Edit::replaced(0)).unwrap();
+    seen.push(contact("Baru"));
+    db2.save_edit("contacts", &seen, &Edit::appended(1)).unwrap();
+    assert_eq!(b.get(&chunk_key("contacts", 1)).unwrap().unwrap(), "1;garbage");
+    assert_eq!(open(&b).load_list::<Contact>("contacts").unwrap().unwrap(), seen);
+    // Once the user has the raw text, it can be let go.
+    db2.discard_unreadable("contacts.1").unwrap();
+    assert!(b.get(&chunk_key("contacts", 1)).unwrap().is_none());
+    assert!(open(&b).unreadable().is_empty());
+    let _ = db;
+}
+
+#[test]
+fn quota_refusal_of_an_edit_puts_every_chunk_back() {
+    let b = MemoryBackend::new(40_000);
+    let mut db = open(&b);
+    let mut all = people(300);
+    db.save("contacts", &all).unwrap();
+    let before = snapshot(&b);
+    // Random text does not compress: far more than the space left.
+    all.extend((0..3000).map(|_| contact(&uuid::Uuid::new_v4().to_string())));
+    assert_eq!(db.save_edit("contacts", &all, &Edit::appended(3000)), Err(StorageError::Quota));
+    assert_eq!(snapshot(&b), before);
+    assert_eq!(db.used_chars(), backoffice::storage::usage(&b));
+    all.truncate(301);
+    db.save_edit("contacts", &all, &Edit::appended(1)).unwrap();
+    assert_eq!(db.used_chars(), backoffice::storage::usage(&b));
+}
+
+#[test]
+fn another_tabs_chunk_arriving_before_its_head_is_a_conflict() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut tab1 = open(&b);
+    tab1.save("contacts", &people(10)).unwrap();
+    let mut tab2 = open(&b);
+    let mut seen: Vec<Contact> = tab2.load_list("contacts").unwrap().unwrap();
+    let old_head = b.get(&doc_key("contacts")).unwrap().unwrap();
+    let mut mine = people(10);
+    mine[1].set("role", "Tab 1");
+    tab1.save_edit("contacts", &mine, &Edit::replaced(1)).unwrap();
+    b.set(&doc_key("contacts"), &old_head).unwrap(); // only the chunk has reached tab 2
+    seen[2].set("role", "Tab 2");
+    assert_eq!(tab2.save_edit("contacts", &seen, &Edit::replaced(2)), Err(StorageError::Conflict("contacts".into())));
+}
+
+const V2_CONTACTS: &str = r#"{"schema":2,"rev":5,"data":[{"id":"c1","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z","party":"person","kind":"client","name":"Budi","emails":["budi@maju.co.id"],"phones":[],"tags":[]}]}"#;
+
+#[test]
+fn schema_2_is_migrated_into_chunks_with_a_copy_kept() {
+    let b = MemoryBackend::new(5_242_880);
+    b.set(META_KEY, r#"{"schema_version":2,"revisions":{"contacts":5,"settings":1}}"#).unwrap();
+    b.set(&doc_key("contacts"), V2_CONTACTS).unwrap();
+    b.set(&doc_key("settings"), r#"{"schema":2,"rev":1,"data":{"company_name":"PT Maju"}}"#).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    assert_eq!(report.migrated_from, Some(2));
+    let head = b.get(&doc_key("contacts")).unwrap().unwrap();
+    assert_eq!(head, r#"{"schema":3,"rev":6,"chunks":[[0,1]],"next":1}"#);
+    assert!(b.get(&doc_key("settings")).unwrap().unwrap().contains(r#""data":{"company_name":"PT Maju"}"#));
+    let c: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
+    assert_eq!((c[0].name.as_str(), c[0].emails.clone()), ("Budi", vec!["budi@maju.co.id".to_string()]));
+    assert_eq!(db.premigration_copy(2).unwrap()[&doc_key("contacts")], V2_CONTACTS);
+    assert_eq!(Db::open(Box::new(b.clone())).unwrap().1.migrated_from, None);
+}
+
+#[test]
+fn a_nearly_full_schema_2_store_still_migrates() {
+    // 16,000 contacts as plain JSON fill most of the quota; chunks and the packed copy fit.
+    let quota = 5_242_880;
+    let b = MemoryBackend::new(quota);
+    let all: Vec<Contact> = (0..16_000).map(|i| contact(&format!("Orang {i}"))).collect();
+    let env = format!(r#"{{"schema":2,"rev":1,"data":{}}}"#, serde_json::to_string(&all).unwrap());
+    assert!(env.len() > quota * 3 / 4, "the test needs a nearly full store: {}", env.len());
+    b.set(META_KEY, r#"{"schema_version":2,"revisions":{"contacts":1}}"#).unwrap();
+    b.set(&doc_key("contacts"), &env).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    assert_eq!(report.migration_failed, None);
+    assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), all);
+    assert!(db.used_chars() < quota / 5, "{}", db.used_chars());
+}

@@ -23,6 +23,17 @@ fn main() {
             }
         }
     }
+    let mut es = [0.0; 3];
+    let mut chunks = 0.0;
+    for v in cols.values() {
+        for part in v.as_array().unwrap().chunks(250) {
+            chunks += 1.0;
+            for (a, b) in es.iter_mut().zip(encode_stages(part)) {
+                *a += b * 1000.0;
+            }
+        }
+    }
+    println!("encode stages, ms per chunk of 250: columns {:.2}, JSON {:.2}, deflate+pack {:.2}", es[0] / chunks, es[1] / chunks, es[2] / chunks);
     println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, parse {:.0}, columns to rows {:.0}", st[0], st[1], st[2], st[3]);
     for chunk in [100, 250, 500, 1000] {
         let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);
@@ -31,7 +42,7 @@ fn main() {
             for part in rows.chunks(chunk) {
                 rowwise += chars(&codec::pack(&codec::deflate(&serde_json::to_vec(part).unwrap())));
                 let t = Instant::now();
-                let text = codec::encode(part);
+                let text = codec::encode(part.to_vec());
                 enc_t += t.elapsed().as_secs_f64();
                 let t = Instant::now();
                 let back = codec::decode(&text).unwrap();
@@ -54,7 +65,7 @@ fn main() {
 
 #[allow(dead_code)]
 fn stages(rows: &[Value]) -> [f64; 4] {
-    let text = codec::encode(rows);
+    let text = codec::encode(rows.to_vec());
     let t = Instant::now();
     let bytes = codec::unpack(&text).unwrap();
     let a = t.elapsed().as_secs_f64();
@@ -68,4 +79,18 @@ fn stages(rows: &[Value]) -> [f64; 4] {
     let _ = codec::from_columns(v).unwrap();
     let d = t.elapsed().as_secs_f64();
     [a, b, c, d]
+}
+
+#[allow(dead_code)]
+fn encode_stages(rows: &[Value]) -> [f64; 3] {
+    let t = Instant::now();
+    let cols = codec::to_columns(rows.to_vec());
+    let a = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let json = serde_json::to_vec(&cols).unwrap();
+    let b = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let _ = codec::pack(&codec::deflate(&json));
+    let c = t.elapsed().as_secs_f64();
+    [a, b, c]
 }

@@ -71,25 +71,26 @@ pub fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// Records (JSON objects) → columnar JSON: `{"k":[keys],"n":rows,"c":[columns]}`.
 /// A field a record lacks is `null` in its column; serde reads a missing and a null
 /// optional field alike, and the records we store never hold a meaningful null.
-pub fn to_columns(rows: &[Value]) -> Value {
+pub fn to_columns(rows: Vec<Value>) -> Value {
+    let n = rows.len();
     let mut keys: Vec<String> = vec![];
-    for r in rows {
-        if let Value::Object(m) = r {
-            for k in m.keys() {
-                if !keys.iter().any(|x| x == k) {
-                    keys.push(k.clone());
+    let mut cols: Vec<Vec<Value>> = vec![];
+    for (i, r) in rows.into_iter().enumerate() {
+        let Value::Object(m) = r else { continue };
+        for (k, v) in m {
+            let c = match keys.iter().position(|x| *x == k) {
+                Some(c) => c,
+                None => {
+                    keys.push(k);
+                    cols.push(vec![Value::Null; n]);
+                    cols.len() - 1
                 }
-            }
+            };
+            cols[c][i] = v;
         }
     }
-    let cols: Vec<Value> = keys
-        .iter()
-        .map(|k| {
-            let col: Vec<Value> = rows.iter().map(|r| r.get(k).cloned().unwrap_or(Value::Null)).collect();
-            compact_column(col)
-        })
-        .collect();
-    serde_json::json!({"k": keys, "n": rows.len(), "c": cols})
+    let cols: Vec<Value> = cols.into_iter().map(compact_column).collect();
+    serde_json::json!({"k": keys, "n": n, "c": cols})
 }
 
 pub fn from_columns(v: Value) -> Result<Vec<Value>, String> {
@@ -112,15 +113,79 @@ pub fn from_columns(v: Value) -> Result<Vec<Value>, String> {
     Ok(rows.into_iter().map(Value::Object).collect())
 }
 
-fn ts_text(ms: i64) -> Option<String> {
-    DateTime::<Utc>::from_timestamp_millis(ms).map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+/// Digits at `range` of `b`, if they are all digits.
+fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
+    b.get(range)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
 }
 
-/// The timestamp as milliseconds, if it is a UTC time that prints back exactly the same.
+/// `YYYY-MM-DDTHH:MM` of a real date and time: (date, hour, minute).
+fn date_hm(b: &[u8]) -> Option<(chrono::NaiveDate, u32, u32)> {
+    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(digits(b, 0..4)? as i32, digits(b, 5..7)?, digits(b, 8..10)?)?;
+    let (h, m) = (digits(b, 11..13)?, digits(b, 14..16)?);
+    (h < 24 && m < 60).then_some((date, h, m))
+}
+
+fn push2(out: &mut String, n: u32) {
+    out.push((b'0' + (n / 10) as u8) as char);
+    out.push((b'0' + (n % 10) as u8) as char);
+}
+
+/// `YYYY-MM-DDTHH:MM` (years 1000–9999, the only ones [`date_hm`] lets through).
+fn minute_text(t: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    let mut out = String::with_capacity(24);
+    push2(&mut out, (t.year() / 100) as u32);
+    push2(&mut out, (t.year() % 100) as u32);
+    out.push('-');
+    push2(&mut out, t.month());
+    out.push('-');
+    push2(&mut out, t.day());
+    out.push('T');
+    push2(&mut out, t.hour());
+    out.push(':');
+    push2(&mut out, t.minute());
+    out
+}
+
+/// What serde writes for a `DateTime<Utc>` of whole milliseconds (RFC 3339, `Z`, the
+/// fraction only when not zero).
+fn ts_text(ms: i64) -> Option<String> {
+    use chrono::Timelike;
+    let t = DateTime::<Utc>::from_timestamp_millis(ms)?.naive_utc();
+    if !(1000..=9999).contains(&chrono::Datelike::year(&t)) {
+        return Some(DateTime::<Utc>::from_timestamp_millis(ms)?.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    }
+    let mut out = minute_text(t);
+    out.push(':');
+    push2(&mut out, t.second());
+    let frac = ms.rem_euclid(1000) as u32;
+    if frac != 0 {
+        out.push('.');
+        out.push((b'0' + (frac / 100) as u8) as char);
+        push2(&mut out, frac % 100);
+    }
+    out.push('Z');
+    Some(out)
+}
+
+/// The timestamp as milliseconds, if it is exactly what [`ts_text`] prints for it.
 fn ts_ms(s: &str) -> Option<i64> {
-    let t = DateTime::parse_from_rfc3339(s).ok()?.with_timezone(&Utc);
-    let ms = t.timestamp_millis();
-    (ts_text(ms).as_deref() == Some(s)).then_some(ms)
+    let b = s.as_bytes();
+    let (date, h, m) = date_hm(b)?;
+    if b.get(16) != Some(&b':') || b.last() != Some(&b'Z') {
+        return None;
+    }
+    let sec = digits(b, 17..19).filter(|s| *s < 60)?;
+    let frac = match b.len() {
+        20 => 0,
+        24 if b[19] == b'.' => digits(b, 20..23).filter(|f| *f != 0)?,
+        _ => return None,
+    };
+    let secs = date.and_hms_opt(h, m, sec)?.and_utc().timestamp();
+    Some(secs * 1000 + frac as i64)
 }
 
 fn is_uuid_text(s: &str) -> bool {
@@ -128,22 +193,58 @@ fn is_uuid_text(s: &str) -> bool {
         && s.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_digit() || (b'a'..=b'f').contains(&b) })
 }
 
-/// A column in its smallest exact form: `{"t":[ms deltas]}` for timestamps,
-/// `{"u":"hex…"}` for UUIDs, the plain list otherwise.
+fn deltas(xs: &[i64]) -> Vec<Value> {
+    let mut prev = 0;
+    xs.iter().map(|x| Value::from(x - std::mem::replace(&mut prev, *x))).collect()
+}
+
+/// Minutes since 1970 of a local `YYYY-MM-DDTHH:MM`, if it prints back the same.
+fn minute_of(s: &str) -> Option<i64> {
+    if s.len() != 16 {
+        return None;
+    }
+    let (date, h, m) = date_hm(s.as_bytes())?;
+    Some(date.and_hms_opt(h, m, 0)?.and_utc().timestamp() / 60)
+}
+
+/// A column in its smallest exact form: `{"u":"hex…"}` for UUIDs, `{"t":[ms deltas]}` for
+/// timestamps, `{"m":[minute deltas or null for ""]}` for local date-times, `{"d":[distinct
+/// values],"i":[indexes]}` when few values repeat, the plain list otherwise.
 fn compact_column(col: Vec<Value>) -> Value {
     let strs: Option<Vec<&str>> = col.iter().map(Value::as_str).collect();
     if let Some(strs) = strs.filter(|s| !s.is_empty()) {
         if strs.iter().all(|s| is_uuid_text(s)) {
             return serde_json::json!({"u": strs.iter().map(|s| s.replace('-', "")).collect::<String>()});
         }
-        let ms: Option<Vec<i64>> = strs.iter().map(|s| ts_ms(s)).collect();
-        if let Some(ms) = ms {
-            let mut prev = 0;
-            let deltas: Vec<i64> = ms.iter().map(|m| m - std::mem::replace(&mut prev, *m)).collect();
-            return serde_json::json!({"t": deltas});
+        if let Some(ms) = strs.iter().map(|s| ts_ms(s)).collect::<Option<Vec<i64>>>() {
+            return serde_json::json!({"t": deltas(&ms)});
+        }
+        if strs.iter().any(|s| !s.is_empty()) {
+            let mins: Option<Vec<Option<i64>>> = strs.iter().map(|s| if s.is_empty() { Some(None) } else { minute_of(s).map(Some) }).collect();
+            if let Some(mins) = mins {
+                let present: Vec<i64> = mins.iter().flatten().copied().collect();
+                let mut d = deltas(&present).into_iter();
+                let out: Vec<Value> = mins.iter().map(|m| if m.is_some() { d.next().unwrap_or_default() } else { Value::Null }).collect();
+                return serde_json::json!({"m": out});
+            }
         }
     }
-    Value::Array(col)
+    let mut distinct: Vec<&Value> = vec![];
+    let mut index = Vec::with_capacity(col.len());
+    for v in &col {
+        let i = match distinct.iter().position(|d| *d == v) {
+            Some(i) => i,
+            None => {
+                if distinct.len() * 4 >= col.len().max(8) {
+                    return Value::Array(col);
+                }
+                distinct.push(v);
+                distinct.len() - 1
+            }
+        };
+        index.push(i);
+    }
+    serde_json::json!({"d": distinct, "i": index})
 }
 
 fn expand_column(col: Value, n: usize) -> Result<Vec<Value>, String> {
@@ -168,6 +269,24 @@ fn expand_column(col: Value, n: usize) -> Result<Vec<Value>, String> {
                     out.push(Value::String(ts_text(at).ok_or("timestamp range")?));
                 }
                 out
+            } else if let Some(Value::Array(deltas)) = m.remove("m") {
+                let mut at = 0i64;
+                let mut out = Vec::with_capacity(deltas.len());
+                for d in deltas {
+                    if d.is_null() {
+                        out.push(Value::String(String::new()));
+                        continue;
+                    }
+                    at += d.as_i64().ok_or("minute delta")?;
+                    let t = DateTime::<Utc>::from_timestamp(at * 60, 0).ok_or("minute range")?;
+                    out.push(Value::String(minute_text(t.naive_utc())));
+                }
+                out
+            } else if let (Some(Value::Array(distinct)), Some(Value::Array(index))) = (m.remove("d"), m.remove("i")) {
+                index
+                    .iter()
+                    .map(|i| i.as_u64().and_then(|i| distinct.get(i as usize)).cloned().ok_or("dictionary index"))
+                    .collect::<Result<_, _>>()?
             } else {
                 return Err("unknown column form".into());
             }
@@ -181,7 +300,7 @@ fn expand_column(col: Value, n: usize) -> Result<Vec<Value>, String> {
 }
 
 /// Records' JSON values → stored text.
-pub fn encode(rows: &[Value]) -> String {
+pub fn encode(rows: Vec<Value>) -> String {
     let json = serde_json::to_vec(&to_columns(rows)).expect("JSON values serialise");
     pack(&deflate(&json))
 }
@@ -220,8 +339,25 @@ mod tests {
             json!({"id":"55666334-19ee-4b5a-aa37-2010c4242dfc","created_at":"2023-12-31T23:00:00Z","name":"Siti","deleted_at":"2024-02-01T00:00:00.123456789Z"}),
             json!({"id":"not-a-uuid","created_at":"2024-01-01T07:00:00+07:00","name":"Ani 😀"}),
         ];
-        assert_eq!(decode(&encode(&rows)).unwrap(), rows);
-        assert_eq!(decode(&encode(&rows[..2])).unwrap(), rows[..2].to_vec());
-        assert_eq!(decode(&encode(&[])).unwrap(), Vec::<Value>::new());
+        let many: Vec<Value> = (0..40)
+            .map(|i| {
+                let at = if i % 3 == 0 { String::new() } else { format!("2026-11-{:02}T08:{:02}", 1 + i % 28, i) };
+                let status = if i % 2 == 0 { "new" } else { "closed" };
+                json!({"status": status, "at": at, "tags": [i % 3]})
+            })
+            .collect();
+        assert_eq!(decode(&encode(many.clone())).unwrap(), many);
+        let odd = vec![json!({"at": "2026-11-01T08:00"}), json!({"at": "2026-11-01T8:00"}), json!({"at": "2026-13-01T08:00"})];
+        assert_eq!(decode(&encode(odd.clone())).unwrap(), odd);
+        let stamps: Vec<Value> = ["2024-02-29T23:59:59.001Z", "0999-01-01T00:00:00Z", "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:60Z", "2024-01-01T00:00:00Z"]
+            .iter()
+            .map(|t| json!({"t": t}))
+            .collect();
+        assert_eq!(decode(&encode(stamps.clone())).unwrap(), stamps);
+        let fine = vec![json!({"t": "2024-02-29T23:59:59.001Z"}), json!({"t": "2024-01-01T00:00:00Z"})];
+        assert!(to_columns(fine)["c"][0].get("t").is_some(), "timestamps are packed");
+        assert_eq!(decode(&encode(rows.clone())).unwrap(), rows);
+        assert_eq!(decode(&encode(rows[..2].to_vec())).unwrap(), rows[..2].to_vec());
+        assert_eq!(decode(&encode(vec![])).unwrap(), Vec::<Value>::new());
     }
 }

@@ -42,7 +42,7 @@ fn head_json(h: &Head) -> String {
 }
 
 /// A chunk's text: the collection revision that wrote it, `;`, the packed records.
-fn chunk_text(rev: u64, rows: &[Value]) -> String {
+fn chunk_text(rev: u64, rows: Vec<Value>) -> String {
     format!("{rev};{}", codec::encode(rows))
 }
 
@@ -424,7 +424,7 @@ impl Db {
                 (None, Some(f)) => range.clone().map(f).collect(),
                 _ => unreachable!(),
             };
-            txn.set(&key, &chunk_text(rev, &rows))?;
+            txn.set(&key, &chunk_text(rev, rows))?;
         }
         for id in &p.delete {
             txn.remove(&chunk_key(name, *id))?;

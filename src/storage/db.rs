@@ -416,7 +416,7 @@ impl Db {
         for (id, range) in &p.write {
             let key = chunk_key(name, *id);
             // A chunk written by another tab whose head has not arrived yet is newer than us.
-            if txn.get(&key)?.as_deref().and_then(chunk_rev).is_some_and(|r| r > known) {
+            if txn.before(&key)?.and_then(chunk_rev).is_some_and(|r| r > known) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
             let rows: Vec<Value> = match (&whole, row_fn) {

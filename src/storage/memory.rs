@@ -1,23 +1,26 @@
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::{Backend, StorageError};
+use super::{chars, Backend, StorageError};
 
 /// An in-memory store with a localStorage-like quota. Clones share the same map, so two
 /// `Db`s over clones behave like two tabs of one origin.
 #[derive(Clone)]
 pub struct MemoryBackend {
     map: Rc<RefCell<BTreeMap<String, String>>>,
+    /// Characters of all keys and values, kept as they change.
+    used: Rc<Cell<usize>>,
     quota: usize,
 }
 
 impl MemoryBackend {
     pub fn new(quota_chars: usize) -> Self {
-        MemoryBackend { map: Rc::default(), quota: quota_chars }
+        MemoryBackend { map: Rc::default(), used: Rc::default(), quota: quota_chars }
     }
-    fn used_without(&self, key: &str) -> usize {
-        self.map.borrow().iter().filter(|(k, _)| *k != key).map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+
+    fn size_of(&self, key: &str) -> usize {
+        self.map.borrow().get(key).map_or(0, |v| chars(key) + chars(v))
     }
 }
 
@@ -26,13 +29,17 @@ impl Backend for MemoryBackend {
         Ok(self.map.borrow().get(key).cloned())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        if self.used_without(key) + key.encode_utf16().count() + value.encode_utf16().count() > self.quota {
+        let without = self.used.get() - self.size_of(key);
+        let with = without + chars(key) + chars(value);
+        if with > self.quota {
             return Err(StorageError::Quota);
         }
         self.map.borrow_mut().insert(key.into(), value.into());
+        self.used.set(with);
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.used.set(self.used.get() - self.size_of(key));
         self.map.borrow_mut().remove(key);
         Ok(())
     }

@@ -7,6 +7,8 @@ pub struct Txn<'a> {
     backend: &'a dyn Backend,
     /// Each touched key's text before the first write to it.
     before: BTreeMap<String, Option<String>>,
+    /// Each touched key's size (key and text) now, so a second write need not read it.
+    size_now: BTreeMap<String, isize>,
     /// Characters added (or freed) by the writes so far, keys included.
     delta: isize,
 }
@@ -17,33 +19,36 @@ fn size(key: &str, value: Option<&str>) -> isize {
 
 impl<'a> Txn<'a> {
     pub fn new(backend: &'a dyn Backend) -> Self {
-        Txn { backend, before: BTreeMap::new(), delta: 0 }
+        Txn { backend, before: BTreeMap::new(), size_now: BTreeMap::new(), delta: 0 }
     }
 
-    pub fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.backend.get(key)
-    }
-
-    fn remember(&mut self, key: &str) -> Result<Option<String>, StorageError> {
-        let now = self.backend.get(key)?;
+    /// The key's text before this transaction touched it (read once, then kept).
+    pub fn before(&mut self, key: &str) -> Result<Option<&str>, StorageError> {
         if !self.before.contains_key(key) {
-            self.before.insert(key.to_string(), now.clone());
+            let v = self.backend.get(key)?;
+            self.size_now.insert(key.to_string(), size(key, v.as_deref()));
+            self.before.insert(key.to_string(), v);
         }
-        Ok(now)
+        Ok(self.before[key].as_deref())
+    }
+
+    fn replace_size(&mut self, key: &str, new: isize) -> Result<(), StorageError> {
+        self.before(key)?;
+        let old = self.size_now.insert(key.to_string(), new).unwrap_or(0);
+        self.delta += new - old;
+        Ok(())
     }
 
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        let now = self.remember(key)?;
+        self.before(key)?;
         self.backend.set(key, value)?;
-        self.delta += size(key, Some(value)) - size(key, now.as_deref());
-        Ok(())
+        self.replace_size(key, size(key, Some(value)))
     }
 
     pub fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        let now = self.remember(key)?;
+        self.before(key)?;
         self.backend.remove(key)?;
-        self.delta -= size(key, now.as_deref());
-        Ok(())
+        self.replace_size(key, 0)
     }
 
     /// Puts every touched key back; freed space comes first so the restore itself fits.

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use crate::domain::backup::{self, Backup, BackupError, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::schema::Docs;
-use crate::storage::QUOTA_CHARS;
+use crate::storage::{Write, QUOTA_CHARS};
 
 use super::files::{download, read_chosen, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};
@@ -21,14 +21,68 @@ fn collections(app: &AppState) -> Docs {
     d
 }
 
+/// Every collection by reference, as the backup file lists them.
+#[derive(serde::Serialize)]
+struct Collections<'a> {
+    contacts: &'a [crate::domain::contact::Contact],
+    calls: &'a [crate::domain::frontdesk::Call],
+    visitors: &'a [crate::domain::frontdesk::Visitor],
+    settings: &'a crate::domain::settings::Settings,
+}
+
 /// Downloads a full backup and remembers when, for the 14-day reminder.
 pub fn export_backup(app: &AppState) {
     let t = now();
-    super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup::export(collections(app), t)));
+    super::perf::timed("bo:export", || {
+        let text = app.contacts.with_untracked(|contacts| {
+            app.calls.with_untracked(|calls| {
+                app.visitors.with_untracked(|visitors| {
+                    app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, settings }, t))
+                })
+            })
+        });
+        download(&backup::file_name(t), JSON_MIME, &text)
+    });
     if with_db(|db| db.set_last_backup(t)).is_ok() {
         app.last_backup.set(Some(t));
     }
     app.info(app.t("data.exported").into());
+}
+
+/// Imported collections in the screens' types (already validated by `backup::parse`).
+struct Imported {
+    contacts: Option<Vec<crate::domain::contact::Contact>>,
+    calls: Option<Vec<crate::domain::frontdesk::Call>>,
+    visitors: Option<Vec<crate::domain::frontdesk::Visitor>>,
+    settings: Option<crate::domain::settings::Settings>,
+}
+
+impl Imported {
+    fn from_docs(docs: &[(&str, serde_json::Value)]) -> Self {
+        fn get<T: serde::de::DeserializeOwned>(docs: &[(&str, serde_json::Value)], name: &str) -> Option<T> {
+            docs.iter().find(|(n, _)| *n == name).and_then(|(_, v)| T::deserialize(v).ok())
+        }
+        Imported { contacts: get(docs, "contacts"), calls: get(docs, "calls"), visitors: get(docs, "visitors"), settings: get(docs, "settings") }
+    }
+
+    /// Shows what was stored without reading it back from storage.
+    fn show(self, app: &AppState) {
+        let Imported { contacts, calls, visitors, settings } = self;
+        if let Some(v) = contacts {
+            app.contacts.set(v);
+        }
+        if let Some(v) = calls {
+            app.calls.set(v);
+        }
+        if let Some(v) = visitors {
+            app.visitors.set(v);
+        }
+        if let Some(v) = settings {
+            app.settings.set(v);
+        }
+        app.refresh_unreadable();
+        app.refresh_usage();
+    }
 }
 
 pub fn backup_overdue(app: &AppState) -> bool {
@@ -96,36 +150,43 @@ pub fn data_page() -> AnyView {
     };
 
     let apply = move |_| super::perf::timed("bo:import-apply", || {
-        let Some((_, b, _)) = pending.get_untracked() else { return };
         let replace = mode.get_untracked() == "replace";
         let mut report = MergeReport::default();
-        let local_docs = collections(&app);
-        let mut docs: Vec<(&str, String)> = vec![];
-        for name in ["contacts", "calls", "visitors"] {
-            let incoming = b.collections.get(name).and_then(|v| v.as_array().cloned());
-            let local = local_docs.get(name).and_then(|v| v.as_array().cloned()).unwrap_or_default();
-            let merged = match (replace, incoming) {
-                (true, inc) => inc.unwrap_or_default(),
-                (false, Some(inc)) => {
-                    let (out, r) = backup::merge_records(&local, &inc);
-                    report.added += r.added;
-                    report.updated += r.updated;
-                    report.unchanged += r.unchanged;
-                    report.conflicts.extend(r.conflicts);
-                    out
-                }
-                (false, None) => local,
-            };
-            docs.push((name, serde_json::Value::Array(merged).to_string()));
-        }
-        if replace {
-            let settings = b.collections.get("settings").cloned().unwrap_or_else(|| serde_json::to_value(crate::domain::settings::Settings::default()).unwrap());
-            docs.push(("settings", settings.to_string()));
-        }
-        let refs: Vec<(&str, &str)> = docs.iter().map(|(n, s)| (*n, s.as_str())).collect();
-        match with_db(|db| db.save_many(&refs)) {
+        let local_docs = if replace { Docs::new() } else { collections(&app) };
+        let Some(mut docs) = pending.with_untracked(|p| {
+            let (_, b, _) = p.as_ref()?;
+            let mut docs: Vec<(&str, serde_json::Value)> = vec![];
+            for name in ["contacts", "calls", "visitors"] {
+                let incoming = b.collections.get(name).and_then(|v| v.as_array());
+                let local = local_docs.get(name).and_then(|v| v.as_array());
+                let merged = match (replace, incoming) {
+                    (true, inc) => inc.cloned().unwrap_or_default(),
+                    (false, Some(inc)) => {
+                        let (out, r) = backup::merge_records(local.map_or(&[][..], Vec::as_slice), inc);
+                        report.added += r.added;
+                        report.updated += r.updated;
+                        report.unchanged += r.unchanged;
+                        report.conflicts.extend(r.conflicts);
+                        out
+                    }
+                    (false, None) => local.cloned().unwrap_or_default(),
+                };
+                docs.push((name, serde_json::Value::Array(merged)));
+            }
+            if replace {
+                let settings = b.collections.get("settings").cloned().unwrap_or_else(|| serde_json::to_value(crate::domain::settings::Settings::default()).unwrap());
+                docs.push(("settings", settings));
+            }
+            Some(docs)
+        }) else {
+            return;
+        };
+        // The records as the screens hold them, decoded before the write hands the JSON over.
+        let typed = Imported::from_docs(&docs);
+        let writes = docs.drain(..).map(|(n, v)| (n, Write::Whole(v))).collect();
+        match with_db(|db| db.write(writes)) {
             Ok(_) => {
-                app.load_all();
+                typed.show(&app);
                 pending.set(None);
                 if replace {
                     app.info(app.t("backup.replaced").into());

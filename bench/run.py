@@ -88,10 +88,16 @@ const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.on
 """
 
 
+def loaded(d):
+    """Every list is in memory (those the first screen does not show load after it)."""
+    wait(d, lambda x: x.execute_script("return performance.getEntriesByName('bo:loaded').length") > 0)
+
+
 def keystrokes(d, base):
     d.get("about:blank")
     d.get(base + "#/contacts")
     wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "input[type=search]"))
+    loaded(d)
     return d.execute_async_script(KEYSTROKES, "budi san")
 
 
@@ -110,6 +116,7 @@ def saves(d, base, runs):
     for i in range(runs):
         d.get(href + "/edit")
         wait(d, lambda x: x.find_elements(By.ID, "f-role"))
+        loaded(d)
         role = d.find_element(By.ID, "f-role")
         role.clear()
         role.send_keys(f"Peran {i}")

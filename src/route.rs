@@ -39,6 +39,23 @@ impl Route {
         }
     }
 
+    /// The lists this screen shows, loaded before the first paint; the others follow just
+    /// after it, so a large office's start is not held up by lists nobody is looking at.
+    pub fn lists_first(&self) -> &'static [&'static str] {
+        match self {
+            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) => match m.as_str() {
+                // A call shows and picks its linked contact.
+                "calls" => &["calls", "contacts"],
+                "visitors" => &["visitors"],
+                _ => &["contacts"],
+            },
+            Route::Desk => &["calls", "visitors"],
+            Route::Messages => &["calls"],
+            Route::Trash | Route::Data => MODULES,
+            Route::Settings | Route::NotFound(_) => &[],
+        }
+    }
+
     pub fn href(&self) -> String {
         match self {
             Route::List(m) => format!("#/{m}"),
@@ -59,6 +76,14 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screen_loads_first_only_the_lists_it_shows() {
+        assert_eq!(Route::parse("#/contacts/abc").lists_first(), &["contacts"]);
+        assert_eq!(Route::parse("#/calls/new").lists_first(), &["calls", "contacts"]);
+        assert!(!Route::Desk.lists_first().contains(&"contacts"));
+        assert_eq!(Route::Data.lists_first(), MODULES);
+    }
 
     #[test]
     fn parse_and_href_agree() {

@@ -180,3 +180,18 @@ fn a_nearly_full_schema_2_store_still_migrates() {
     assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), all);
     assert!(db.used_chars() < quota / 5, "{}", db.used_chars());
 }
+
+#[test]
+fn a_chunk_of_the_wrong_shape_costs_only_its_records() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    db.save("contacts", &people(300)).unwrap();
+    // Another program wrote a chunk whose records are not contacts.
+    db.save("odd", &vec![serde_json::json!({"name": 7})]).unwrap();
+    let odd = b.get(&chunk_key("odd", 0)).unwrap().unwrap();
+    b.set(&chunk_key("contacts", 1), &odd).unwrap();
+    let mut db2 = open(&b);
+    let seen: Vec<Contact> = db2.load_list("contacts").unwrap().unwrap();
+    assert_eq!(seen.len(), 250);
+    assert!(db2.unreadable()["contacts.1"].error.contains("invalid type"), "{:?}", db2.unreadable());
+}

@@ -7,6 +7,8 @@ use super::{Backend, StorageError};
 /// so availability is probed first and reported as [`StorageError::Unavailable`].
 pub struct LocalStorageBackend {
     raw: web_sys::Storage,
+    /// `localStorage.getItem`, called directly where only a value's length is wanted.
+    get_item: js_sys::Function,
 }
 
 fn js_text(e: &wasm_bindgen::JsValue) -> String {
@@ -26,7 +28,11 @@ impl LocalStorageBackend {
     pub fn new() -> Result<Self, StorageError> {
         let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         match window.local_storage() {
-            Ok(Some(_)) => Ok(LocalStorageBackend { raw: LocalStorage::raw() }),
+            Ok(Some(_)) => {
+                let raw = LocalStorage::raw();
+                let get_item = js_sys::Reflect::get(&raw, &"getItem".into()).map_err(|e| StorageError::Unavailable(js_text(&e)))?;
+                Ok(LocalStorageBackend { raw, get_item: get_item.unchecked_into() })
+            }
             Ok(None) => Err(StorageError::Unavailable("localStorage is absent".into())),
             Err(e) => Err(StorageError::Unavailable(js_text(&e))),
         }
@@ -42,6 +48,11 @@ impl Backend for LocalStorageBackend {
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.raw.remove_item(key).map_err(|e| StorageError::Other(js_text(&e)))
+    }
+    /// The length as JavaScript counts it, without copying megabytes of text into wasm.
+    fn size(&self, key: &str) -> Result<usize, StorageError> {
+        let v = self.get_item.call1(&self.raw, &key.into()).map_err(|e| StorageError::Other(js_text(&e)))?;
+        Ok(v.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize))
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = LocalStorage::length();

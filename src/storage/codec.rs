@@ -61,7 +61,7 @@ pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
 }
 
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+    miniz_oxide::deflate::compress_to_vec(bytes, 5)
 }
 
 pub fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
@@ -93,24 +93,96 @@ pub fn to_columns(rows: Vec<Value>) -> Value {
     serde_json::json!({"k": keys, "n": n, "c": cols})
 }
 
-pub fn from_columns(v: Value) -> Result<Vec<Value>, String> {
-    let Value::Object(mut top) = v else { return Err("not a chunk".into()) };
-    let keys: Vec<String> = serde_json::from_value(top.remove("k").ok_or("no keys")?).map_err(|e| e.to_string())?;
-    let n = top.get("n").and_then(Value::as_u64).ok_or("no row count")? as usize;
-    let Some(Value::Array(cols)) = top.remove("c") else { return Err("no columns".into()) };
-    if cols.len() != keys.len() {
-        return Err("keys and columns differ".into());
+/// A decoded chunk: field names and one full-length column of values per field.
+pub struct Columns {
+    keys: Vec<String>,
+    cols: Vec<Vec<Value>>,
+    n: usize,
+}
+
+impl Columns {
+    pub fn from_value(v: Value) -> Result<Columns, String> {
+        let Value::Object(mut top) = v else { return Err("not a chunk".into()) };
+        let keys: Vec<String> = serde_json::from_value(top.remove("k").ok_or("no keys")?).map_err(|e| e.to_string())?;
+        let n = top.get("n").and_then(Value::as_u64).ok_or("no row count")? as usize;
+        let Some(Value::Array(cols)) = top.remove("c") else { return Err("no columns".into()) };
+        if cols.len() != keys.len() {
+            return Err("keys and columns differ".into());
+        }
+        let cols = cols.into_iter().map(|c| expand_column(c, n)).collect::<Result<_, _>>()?;
+        Ok(Columns { keys, cols, n })
     }
-    let mut rows: Vec<Map<String, Value>> = (0..n).map(|_| Map::new()).collect();
-    for (k, col) in keys.iter().zip(cols) {
-        let col = expand_column(col, n)?;
-        for (row, v) in rows.iter_mut().zip(col) {
-            if !v.is_null() {
-                row.insert(k.clone(), v);
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Row `i` as something serde can read a record from, without building a map.
+    pub fn row(&self, i: usize) -> RowDe<'_> {
+        RowDe { cols: self, i, k: 0 }
+    }
+
+    pub fn into_rows(self) -> Vec<Value> {
+        let mut rows: Vec<Map<String, Value>> = (0..self.n).map(|_| Map::new()).collect();
+        for (k, col) in self.keys.iter().zip(self.cols) {
+            for (row, v) in rows.iter_mut().zip(col) {
+                if !v.is_null() {
+                    row.insert(k.clone(), v);
+                }
             }
         }
+        rows.into_iter().map(Value::Object).collect()
     }
-    Ok(rows.into_iter().map(Value::Object).collect())
+}
+
+/// One row of [`Columns`] read as a map of its non-null cells.
+pub struct RowDe<'a> {
+    cols: &'a Columns,
+    i: usize,
+    k: usize,
+}
+
+impl<'de> serde::Deserializer<'de> for RowDe<'de> {
+    type Error = serde_json::Error;
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(self)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
+    type Error = serde_json::Error;
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
+        while self.k < self.cols.keys.len() && self.cols.cols[self.k][self.i].is_null() {
+            self.k += 1;
+        }
+        let Some(key) = self.cols.keys.get(self.k) else { return Ok(None) };
+        seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
+    }
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
+        let v = &self.cols.cols[self.k][self.i];
+        self.k += 1;
+        seed.deserialize(v)
+    }
+}
+
+/// Stored text → the chunk's columns.
+pub fn decode_columns(text: &str) -> Result<Columns, String> {
+    let json = inflate(&unpack(text)?)?;
+    Columns::from_value(serde_json::from_slice(&json).map_err(|e| e.to_string())?)
+}
+
+/// Stored text → records of type `T`; a record of another shape fails the whole chunk.
+pub fn decode_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<Vec<T>, String> {
+    let cols = decode_columns(text)?;
+    (0..cols.len()).map(|i| T::deserialize(cols.row(i)).map_err(|e| e.to_string())).collect()
 }
 
 /// Digits at `range` of `b`, if they are all digits.
@@ -306,8 +378,7 @@ pub fn encode(rows: Vec<Value>) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Vec<Value>, String> {
-    let json = inflate(&unpack(text)?)?;
-    from_columns(serde_json::from_slice(&json).map_err(|e| e.to_string())?)
+    decode_columns(text).map(Columns::into_rows)
 }
 
 #[cfg(test)]
@@ -323,6 +394,23 @@ mod tests {
             assert!(text.chars().all(|c| (0x800..0x8800).contains(&(c as u32))));
             assert_eq!(unpack(&text).unwrap(), bytes, "length {len}");
         }
+    }
+
+    #[test]
+    fn records_decode_straight_into_types() {
+        #[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug, Default)]
+        #[serde(default)]
+        struct R {
+            id: String,
+            n: u32,
+            tags: Vec<String>,
+            gone: Option<String>,
+        }
+        let rows = vec![json!({"id":"a","n":1,"tags":["x"]}), json!({"id":"b","n":2,"tags":[],"gone":"2024-01-01T00:00:00Z"})];
+        let typed: Vec<R> = decode_as(&encode(rows)).unwrap();
+        assert_eq!(typed[0], R { id: "a".into(), n: 1, tags: vec!["x".into()], gone: None });
+        assert_eq!(typed[1].gone.as_deref(), Some("2024-01-01T00:00:00Z"));
+        assert!(decode_as::<R>(&encode(vec![json!({"n":"not a number"})])).is_err());
     }
 
     #[test]

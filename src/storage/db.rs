@@ -305,23 +305,31 @@ impl Db {
         }
     }
 
-    /// Loads a list record by record: a record of the wrong shape makes only its chunk
-    /// unreadable, not the whole list.
+    /// Loads a list chunk by chunk, straight into records: a chunk that does not decode,
+    /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
     pub fn load_list<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
-        let Some(Value::Array(rows)) = self.load::<Value>(name)? else { return Ok(None) };
-        let mut out = Vec::with_capacity(rows.len());
-        let mut bad = None;
-        for row in rows {
-            match serde_json::from_value(row) {
-                Ok(r) => out.push(r),
-                Err(e) => bad = Some(e.to_string()),
+        let head = match self.head(name) {
+            Ok(Some(h)) if h.data.is_none() => h,
+            // Absent, unreadable or stored whole (schema 2): the general path says which.
+            _ => return self.load::<Vec<E>>(name),
+        };
+        self.known.insert(name.into(), head.rev);
+        self.unreadable.remove(name);
+        let label_prefix = format!("{name}.");
+        self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
+        let mut out = Vec::new();
+        for (id, _) in head.chunks.unwrap_or_default() {
+            let text = self.backend.get(&chunk_key(name, id))?;
+            let decoded = match text.as_deref() {
+                Some(t) => t.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_as::<E>(p)),
+                None => Err("missing".into()),
+            };
+            match decoded {
+                Ok(mut rows) => out.append(&mut rows),
+                Err(error) => {
+                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
+                }
             }
-        }
-        if let Some(error) = bad {
-            // Kept whole: the records of the wrong shape are in its stored text.
-            let raw = self.backend.get(&doc_key(name))?.unwrap_or_default();
-            self.unreadable.insert(name.into(), Unreadable { raw, error });
-            return Ok(None);
         }
         Ok(Some(out))
     }

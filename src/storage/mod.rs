@@ -73,6 +73,10 @@ pub trait Backend {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// A value's length in UTF-16 code units; 0 when absent.
+    fn size(&self, key: &str) -> Result<usize, StorageError> {
+        Ok(self.get(key)?.map_or(0, |v| chars(&v)))
+    }
 }
 
 /// Length as the browser counts it: UTF-16 code units.
@@ -89,6 +93,6 @@ pub fn usage(b: &dyn Backend) -> usize {
     b.keys()
         .unwrap_or_default()
         .iter()
-        .map(|k| chars(k) + b.get(k).ok().flatten().map_or(0, |v| chars(&v)))
+        .map(|k| chars(k) + b.size(k).unwrap_or(0))
         .sum()
 }

@@ -68,7 +68,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(app);
     open_store(&app);
-    app.load_all();
+    let first = route.get_untracked().lists_first();
+    app.load_lists(first);
     lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
 
     Effect::new(move |_| {
@@ -97,8 +98,18 @@ pub fn App() -> impl IntoView {
     });
     std::mem::forget(h);
 
-    // The first screen is usable once it has been laid out.
-    request_animation_frame(|| super::perf::mark("bo:ready"));
+    // The first screen is usable once it has been laid out; the other lists load after it.
+    request_animation_frame(move || {
+        super::perf::mark("bo:ready");
+        set_timeout(
+            move || {
+                let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
+                app.load_lists(&rest);
+                super::perf::mark("bo:loaded");
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 
     // Move focus to the new page's heading (or a form's first field) after navigation.
     Effect::new(move |prev: Option<()>| {

@@ -143,11 +143,11 @@ pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
     }
 }
 
-/// Sorts chronologically for dates, by what is shown for everything else.
-pub fn sort_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
+/// Sorts chronologically for dates, by what is shown (`shown`) for everything else.
+pub fn sort_key<E: Entity>(rec: &E, key: &str, shown: &str) -> String {
     match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
         Some(FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date) => rec.get(key),
-        _ => display_value(app, rec, key).to_lowercase(),
+        _ => shown.to_lowercase(),
     }
 }
 

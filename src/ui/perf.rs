@@ -1,5 +1,6 @@
 //! Performance marks the benchmark reads (`performance.getEntriesByName`): a measure named
-//! `bo:<what>` per timed operation, plus the `bo:ready` mark when the first screen is usable.
+//! `bo:<what>` per timed operation, the `bo:ready` mark when the first screen is usable, and
+//! `bo:loaded` once every list is in memory (those the first screen does not show load after it).
 
 fn perf() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::format::format_datetime;
 use crate::domain::record::{FieldDef, FieldKind};
 
-use super::collection::{display_value, restore_record, save_record, sort_value, trash_record, UiEntity};
+use super::collection::{display_value, restore_record, save_record, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app};
 use super::widgets::{DataTable, PageHead, RecordForm, Row};
@@ -34,11 +34,9 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
             all.iter()
                 .filter(|r| r.meta().deleted_at.is_none())
                 .map(|r| {
-                    Row::new(
-                        r.meta().id.clone(),
-                        keys.iter().map(|k| display_value(&app, r, k)).collect(),
-                        keys.iter().map(|k| sort_value(&app, r, k)).collect(),
-                    )
+                    let cells: Vec<String> = keys.iter().map(|k| display_value(&app, r, k)).collect();
+                    let sort = keys.iter().zip(&cells).map(|(k, shown)| sort_key(r, k, shown)).collect();
+                    Row::new(r.meta().id.clone(), cells, sort)
                 })
                 .collect::<Vec<_>>()
         })

@@ -157,25 +157,36 @@ impl AppState {
         self.unreadable.set(list);
     }
 
-    /// Reads every collection from the store into the signals (start, other tab, import).
+    /// Reads every collection from the store into the signals (other tab, reset).
     pub fn load_all(&self) {
-        self.contacts.set(load_list("contacts"));
-        self.calls.set(load_list("calls"));
-        self.visitors.set(load_list("visitors"));
+        self.load_lists(crate::route::MODULES);
+    }
+
+    /// Reads the settings and the given lists (the rest stay as they are).
+    pub fn load_lists(&self, names: &[&str]) {
+        for name in names {
+            self.set_list(name);
+        }
         self.settings.set(load_or_default("settings"));
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
         self.refresh_usage();
     }
 
-    /// Re-reads one collection after another tab changed it.
-    pub fn reload(&self, name: &str) {
+    fn set_list(&self, name: &str) {
         match name {
             "contacts" => self.contacts.set(load_list(name)),
             "calls" => self.calls.set(load_list(name)),
             "visitors" => self.visitors.set(load_list(name)),
-            "settings" => self.settings.set(load_or_default(name)),
             _ => {}
+        }
+    }
+
+    /// Re-reads one collection after another tab changed it.
+    pub fn reload(&self, name: &str) {
+        match name {
+            "settings" => self.settings.set(load_or_default(name)),
+            _ => self.set_list(name),
         }
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();

@@ -42,19 +42,30 @@ pub fn DataTable(
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(newest_first.map_or((0usize, true), |c| (c, false)));
     let limit = RwSignal::new(PAGE);
+    // Row positions in display order: sorted once per change of data or sort column, so
+    // a keystroke only filters, and nothing but the shown page is ever cloned.
+    let order = Memo::new(move |_| {
+        let (col, asc) = sort.get();
+        rows.with(|rows| {
+            let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
+            idx.sort_by(|&a, &b| {
+                let o = rows[a as usize].sort[col].cmp(&rows[b as usize].sort[col]);
+                if asc { o } else { o.reverse() }
+            });
+            idx
+        })
+    });
     let visible = Memo::new(move |_| {
         let q = query.get().to_lowercase();
         let terms: Vec<&str> = q.split_whitespace().collect();
-        let (col, asc) = sort.get();
-        rows.with(|rows| {
-            let mut v: Vec<Row> = rows.iter().filter(|r| terms.iter().all(|t| r.haystack.contains(t))).cloned().collect();
-            v.sort_by(|a, b| {
-                let o = a.sort[col].cmp(&b.sort[col]);
-                if asc { o } else { o.reverse() }
-            });
-            v
+        order.with(|order| {
+            if terms.is_empty() {
+                return order.clone();
+            }
+            rows.with(|rows| order.iter().copied().filter(|&i| terms.iter().all(|t| rows[i as usize].haystack.contains(t))).collect())
         })
     });
+    let page = move || visible.with(|v| rows.with(|rows| v.iter().take(limit.get()).map(|&i| rows[i as usize].clone()).collect::<Vec<Row>>()));
     let total = move || rows.with(Vec::len);
     let more_left = move || visible.with(Vec::len) > limit.get();
     let columns_for_head = columns.clone();
@@ -98,7 +109,7 @@ pub fn DataTable(
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    <For each=move || visible.get().into_iter().take(limit.get()) key=|r| (r.id.clone(), r.cells.clone()) children=move |r: Row| {
+                    <For each=page key=|r| (r.id.clone(), r.cells.clone()) children=move |r: Row| {
                         let href = format!("#/{module}/{}", r.id);
                         let href2 = href.clone();
                         let labels = columns.get_value();

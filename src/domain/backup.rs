@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::contact::Contact;
+use super::frontdesk::{Call, Visitor};
+use super::record::Entity;
 use super::schema::{self, Docs};
 use super::settings::Settings;
 
@@ -49,9 +51,78 @@ pub fn file_name(now: DateTime<Utc>) -> String {
     format!("backoffice-backup-{}.json", now.format("%Y-%m-%d"))
 }
 
-/// Parses, migrates to the current schema and checks every known collection.
-/// Unknown collections are dropped and returned by name so the preview can say so.
-pub fn parse(bytes: &[u8]) -> Result<(Backup, Vec<String>), BackupError> {
+/// A backup read and checked, in the app's own types.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub schema_version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub contacts: Option<Vec<Contact>>,
+    pub calls: Option<Vec<Call>>,
+    pub visitors: Option<Vec<Visitor>>,
+    pub settings: Option<Settings>,
+    /// Collections this version does not know; they are left out.
+    pub unknown: Vec<String>,
+}
+
+impl Imported {
+    /// Records per collection, for the preview; the settings object counts as one.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        let mut out = vec![];
+        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len))];
+        for (name, n) in lists {
+            if let Some(n) = n {
+                out.push((name, n));
+            }
+        }
+        if self.settings.is_some() {
+            out.push(("settings", 1));
+        }
+        out
+    }
+}
+
+/// The file as this version writes it, read straight into records (no JSON tree).
+#[derive(Deserialize)]
+struct Current {
+    format: String,
+    schema_version: u32,
+    exported_at: DateTime<Utc>,
+    collections: CurrentCollections,
+}
+
+#[derive(Deserialize)]
+struct CurrentCollections {
+    contacts: Option<Vec<Contact>>,
+    calls: Option<Vec<Call>>,
+    visitors: Option<Vec<Visitor>>,
+    settings: Option<Settings>,
+    #[serde(flatten)]
+    other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+/// Reads a backup: migrated to the current schema, every known collection checked.
+/// Files from schema 2 on hold records as they are now and are read in one pass; older
+/// ones, and any file that fails that pass, go through the JSON tree, which also names
+/// what is wrong.
+pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
+    if let Ok(f) = serde_json::from_slice::<Current>(bytes) {
+        if f.format == FORMAT && (2..=schema::CURRENT).contains(&f.schema_version) {
+            let c = f.collections;
+            return Ok(Imported {
+                schema_version: f.schema_version,
+                exported_at: f.exported_at,
+                contacts: c.contacts,
+                calls: c.calls,
+                visitors: c.visitors,
+                settings: c.settings,
+                unknown: c.other.into_keys().collect(),
+            });
+        }
+    }
+    parse_tree(bytes)
+}
+
+fn parse_tree(bytes: &[u8]) -> Result<Imported, BackupError> {
     let v: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => BackupError::Truncated,
         _ => BackupError::NotJson,
@@ -64,28 +135,20 @@ pub fn parse(bytes: &[u8]) -> Result<(Backup, Vec<String>), BackupError> {
         return Err(BackupError::Newer(b.schema_version));
     }
     schema::migrate(&mut b.collections, b.schema_version).map_err(|e| BackupError::Invalid("*".into(), e))?;
-    b.schema_version = schema::CURRENT;
     let unknown: Vec<String> = b.collections.keys().filter(|k| !schema::COLLECTIONS.contains(&k.as_str())).cloned().collect();
-    for k in &unknown {
-        b.collections.remove(k);
-    }
-    check::<Vec<Contact>>(&b.collections, "contacts")?;
-    check::<Vec<super::frontdesk::Call>>(&b.collections, "calls")?;
-    check::<Vec<super::frontdesk::Visitor>>(&b.collections, "visitors")?;
-    check::<Settings>(&b.collections, "settings")?;
-    Ok((b, unknown))
+    Ok(Imported {
+        schema_version: b.schema_version,
+        exported_at: b.exported_at,
+        contacts: typed(&b.collections, "contacts")?,
+        calls: typed(&b.collections, "calls")?,
+        visitors: typed(&b.collections, "visitors")?,
+        settings: typed(&b.collections, "settings")?,
+        unknown,
+    })
 }
 
-fn check<T: serde::de::DeserializeOwned>(docs: &Docs, name: &str) -> Result<(), BackupError> {
-    match docs.get(name) {
-        None => Ok(()),
-        Some(v) => T::deserialize(v).map(|_| ()).map_err(|e| BackupError::Invalid(name.into(), e.to_string())),
-    }
-}
-
-/// Records per collection, for the preview; the settings object counts as one.
-pub fn counts(docs: &Docs) -> Vec<(String, usize)> {
-    docs.iter().map(|(k, v)| (k.clone(), v.as_array().map_or(1, Vec::len))).collect()
+fn typed<T: serde::de::DeserializeOwned>(docs: &Docs, name: &str) -> Result<Option<T>, BackupError> {
+    docs.get(name).map(|v| T::deserialize(v).map_err(|e| BackupError::Invalid(name.into(), e.to_string()))).transpose()
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -97,47 +160,29 @@ pub struct MergeReport {
     pub conflicts: Vec<(String, bool)>,
 }
 
-fn updated_at(v: &Value) -> Option<DateTime<Utc>> {
-    v.get("updated_at")?.as_str()?.parse().ok()
-}
-
-fn title(v: &Value) -> String {
-    ["name", "title", "organisation", "id"]
-        .iter()
-        .find_map(|k| v.get(*k).and_then(Value::as_str).filter(|s| !s.is_empty()))
-        .unwrap_or("?")
-        .to_string()
-}
-
 /// Merges by id: new ids are added; for a shared id the newer `updated_at` wins.
 /// A shared id whose copies differ is listed as a conflict with the side that won.
-pub fn merge_records(local: &[Value], incoming: &[Value]) -> (Vec<Value>, MergeReport) {
-    let mut out: Vec<Value> = local.to_vec();
-    let mut report = MergeReport::default();
-    let index: std::collections::HashMap<String, usize> = out
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| Some((v.get("id")?.as_str()?.to_string(), i)))
-        .collect();
+pub fn merge<E: Entity>(local: &[E], incoming: Vec<E>, report: &mut MergeReport) -> Vec<E> {
+    let mut out: Vec<E> = local.to_vec();
+    let index: std::collections::HashMap<String, usize> = out.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
     for inc in incoming {
-        let Some(id) = inc.get("id").and_then(Value::as_str) else { continue };
-        match index.get(id) {
+        match index.get(&inc.meta().id) {
             None => {
-                out.push(inc.clone());
+                out.push(inc);
                 report.added += 1;
             }
-            Some(&i) if out[i] == *inc => report.unchanged += 1,
+            Some(&i) if out[i] == inc => report.unchanged += 1,
             Some(&i) => {
-                let incoming_wins = updated_at(inc) > updated_at(&out[i]);
-                report.conflicts.push((title(inc), incoming_wins));
+                let incoming_wins = inc.meta().updated_at > out[i].meta().updated_at;
+                report.conflicts.push((inc.title(), incoming_wins));
                 if incoming_wins {
-                    out[i] = inc.clone();
+                    out[i] = inc;
                     report.updated += 1;
                 }
             }
         }
     }
-    (out, report)
+    out
 }
 
 #[cfg(test)]
@@ -159,10 +204,13 @@ mod tests {
     #[test]
     fn export_parse_round_trip() {
         let text = export(&sample(), now());
-        let (b, unknown) = parse(text.as_bytes()).unwrap();
-        assert!(unknown.is_empty());
-        assert_eq!(b.collections, sample());
-        assert_eq!(counts(&b.collections), vec![("contacts".into(), 1), ("settings".into(), 1)]);
+        let b = parse(text.as_bytes()).unwrap();
+        assert!(b.unknown.is_empty());
+        assert_eq!(b.contacts.as_ref().unwrap()[0].name, "Ani");
+        assert_eq!(b.settings, Some(Settings::default()));
+        assert_eq!(b.counts(), vec![("contacts", 1), ("settings", 1)]);
+        // The tree path reads the same file to the same records.
+        assert_eq!(parse_tree(text.as_bytes()).unwrap(), b);
         assert_eq!(file_name(now()), "backoffice-backup-2026-11-22.json");
     }
 
@@ -183,28 +231,31 @@ mod tests {
         let v1 = r#"{"format":"backoffice-backup","schema_version":1,"exported_at":"2026-01-01T00:00:00Z",
             "collections":{"contacts":[{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Ani","email":"ani@x.id"}],
             "calendar_v9":[]}}"#;
-        let (b, unknown) = parse(v1.as_bytes()).unwrap();
-        assert_eq!(unknown, vec!["calendar_v9"]);
-        assert_eq!(b.collections["contacts"][0]["emails"], json!(["ani@x.id"]));
+        let b = parse(v1.as_bytes()).unwrap();
+        assert_eq!(b.unknown, vec!["calendar_v9"]);
+        assert_eq!(b.contacts.unwrap()[0].emails, vec!["ani@x.id"]);
+        let v2 = v1.replace("\"schema_version\":1", "\"schema_version\":2").replace("\"email\":\"ani@x.id\"", "\"emails\":[\"ani@x.id\"]");
+        let b = parse(v2.as_bytes()).unwrap();
+        assert_eq!((b.unknown, b.contacts.unwrap()[0].emails.clone()), (vec!["calendar_v9".to_string()], vec!["ani@x.id".to_string()]));
     }
 
     #[test]
     fn merge_newer_wins_and_conflicts_listed() {
-        let local = vec![
-            json!({"id":"a","name":"Ani local","updated_at":"2026-03-01T00:00:00Z"}),
-            json!({"id":"b","name":"Budi","updated_at":"2026-03-01T00:00:00Z"}),
-            json!({"id":"c","name":"Citra new","updated_at":"2026-05-01T00:00:00Z"}),
-        ];
+        let c = |id: &str, name: &str, at: &str| -> Contact {
+            serde_json::from_value(json!({"id": id, "name": name, "created_at": "2026-01-01T00:00:00Z", "updated_at": at})).unwrap()
+        };
+        let local = vec![c("a", "Ani local", "2026-03-01T00:00:00Z"), c("b", "Budi", "2026-03-01T00:00:00Z"), c("c", "Citra new", "2026-05-01T00:00:00Z")];
         let incoming = vec![
-            json!({"id":"a","name":"Ani remote","updated_at":"2026-04-01T00:00:00Z"}),
-            json!({"id":"b","name":"Budi","updated_at":"2026-03-01T00:00:00Z"}),
-            json!({"id":"c","name":"Citra old","updated_at":"2026-02-01T00:00:00Z"}),
-            json!({"id":"d","name":"Dewi","updated_at":"2026-02-01T00:00:00Z"}),
+            c("a", "Ani remote", "2026-04-01T00:00:00Z"),
+            c("b", "Budi", "2026-03-01T00:00:00Z"),
+            c("c", "Citra old", "2026-02-01T00:00:00Z"),
+            c("d", "Dewi", "2026-02-01T00:00:00Z"),
         ];
-        let (out, r) = merge_records(&local, &incoming);
+        let mut r = MergeReport::default();
+        let out = merge(&local, incoming, &mut r);
         assert_eq!(out.len(), 4);
-        assert_eq!(out[0]["name"], "Ani remote");
-        assert_eq!(out[2]["name"], "Citra new");
+        assert_eq!(out[0].name, "Ani remote");
+        assert_eq!(out[2].name, "Citra new");
         assert_eq!(r, MergeReport { added: 1, updated: 1, unchanged: 1, conflicts: vec![("Ani remote".into(), true), ("Citra old".into(), false)] });
     }
 }

@@ -2,32 +2,25 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::backup::{self, Backup, BackupError, MergeReport};
+use crate::domain::backup::{self, BackupError, Imported, MergeReport};
+use crate::domain::contact::Contact;
+use crate::domain::frontdesk::{Call, Visitor};
+use crate::domain::record::Entity;
+use crate::domain::settings::Settings;
 use crate::domain::format::{format_datetime, group_digits};
-use crate::domain::schema::Docs;
-use crate::storage::{Write, QUOTA_CHARS};
+use crate::storage::{Edit, Write, QUOTA_CHARS};
 
 use super::files::{download, read_chosen, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};
 use super::widgets::PageHead;
 
-/// Everything the office has, as backup collections.
-fn collections(app: &AppState) -> Docs {
-    let mut d = Docs::new();
-    d.insert("contacts".into(), serde_json::to_value(app.contacts.get_untracked()).expect("contacts serialise"));
-    d.insert("calls".into(), serde_json::to_value(app.calls.get_untracked()).expect("calls serialise"));
-    d.insert("visitors".into(), serde_json::to_value(app.visitors.get_untracked()).expect("visitors serialise"));
-    d.insert("settings".into(), serde_json::to_value(app.settings.get_untracked()).expect("settings serialise"));
-    d
-}
-
 /// Every collection by reference, as the backup file lists them.
 #[derive(serde::Serialize)]
 struct Collections<'a> {
-    contacts: &'a [crate::domain::contact::Contact],
-    calls: &'a [crate::domain::frontdesk::Call],
-    visitors: &'a [crate::domain::frontdesk::Visitor],
-    settings: &'a crate::domain::settings::Settings,
+    contacts: &'a [Contact],
+    calls: &'a [Call],
+    visitors: &'a [Visitor],
+    settings: &'a Settings,
 }
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
@@ -49,36 +42,63 @@ pub fn export_backup(app: &AppState) {
     app.info(app.t("data.exported").into());
 }
 
-/// Imported collections in the screens' types (already validated by `backup::parse`).
-struct Imported {
-    contacts: Option<Vec<crate::domain::contact::Contact>>,
-    calls: Option<Vec<crate::domain::frontdesk::Call>>,
-    visitors: Option<Vec<crate::domain::frontdesk::Visitor>>,
-    settings: Option<crate::domain::settings::Settings>,
+/// The lists (and settings) an import leaves, in the screens' types.
+struct Next {
+    contacts: Vec<Contact>,
+    calls: Vec<Call>,
+    visitors: Vec<Visitor>,
+    settings: Option<Settings>,
 }
 
-impl Imported {
-    fn from_docs(docs: &[(&str, serde_json::Value)]) -> Self {
-        fn get<T: serde::de::DeserializeOwned>(docs: &[(&str, serde_json::Value)], name: &str) -> Option<T> {
-            docs.iter().find(|(n, _)| *n == name).and_then(|(_, v)| T::deserialize(v).ok())
+impl Next {
+    /// Replace: the file's data. Merge: ours and the file's, newer wins.
+    fn from(app: &AppState, b: Imported, replace: bool, report: &mut MergeReport) -> Next {
+        if replace {
+            return Next {
+                contacts: b.contacts.unwrap_or_default(),
+                calls: b.calls.unwrap_or_default(),
+                visitors: b.visitors.unwrap_or_default(),
+                settings: Some(b.settings.unwrap_or_default()),
+            };
         }
-        Imported { contacts: get(docs, "contacts"), calls: get(docs, "calls"), visitors: get(docs, "visitors"), settings: get(docs, "settings") }
+        fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Option<Vec<E>>, report: &mut MergeReport) -> Vec<E> {
+            match incoming {
+                Some(inc) => local.with_untracked(|l| backup::merge(l, inc, report)),
+                None => local.get_untracked(),
+            }
+        }
+        Next {
+            contacts: merged(app.contacts, b.contacts, report),
+            calls: merged(app.calls, b.calls, report),
+            visitors: merged(app.visitors, b.visitors, report),
+            settings: None,
+        }
+    }
+
+    /// Writes every list whole, all or nothing, straight from the records.
+    fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
+        let all = Edit::all();
+        let contacts = |i: usize| serde_json::to_value(&self.contacts[i]).expect("records serialise");
+        let calls = |i: usize| serde_json::to_value(&self.calls[i]).expect("records serialise");
+        let visitors = |i: usize| serde_json::to_value(&self.visitors[i]).expect("records serialise");
+        let mut writes = vec![
+            ("contacts", Write::List { len: self.contacts.len(), row: &contacts, edit: &all }),
+            ("calls", Write::List { len: self.calls.len(), row: &calls, edit: &all }),
+            ("visitors", Write::List { len: self.visitors.len(), row: &visitors, edit: &all }),
+        ];
+        if let Some(s) = &self.settings {
+            writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
+        }
+        with_db(|db| db.write(writes))
     }
 
     /// Shows what was stored without reading it back from storage.
     fn show(self, app: &AppState) {
-        let Imported { contacts, calls, visitors, settings } = self;
-        if let Some(v) = contacts {
-            app.contacts.set(v);
-        }
-        if let Some(v) = calls {
-            app.calls.set(v);
-        }
-        if let Some(v) = visitors {
-            app.visitors.set(v);
-        }
-        if let Some(v) = settings {
-            app.settings.set(v);
+        app.contacts.set(self.contacts);
+        app.calls.set(self.calls);
+        app.visitors.set(self.visitors);
+        if let Some(s) = self.settings {
+            app.settings.set(s);
         }
         app.refresh_unreadable();
         app.refresh_usage();
@@ -126,7 +146,7 @@ fn backup_error_text(app: &AppState, e: &BackupError) -> String {
 
 pub fn data_page() -> AnyView {
     let app = use_app();
-    let pending = RwSignal::new(None::<(String, Backup, Vec<String>)>);
+    let pending = RwSignal::new(None::<(String, Imported)>);
     let problem = RwSignal::new(None::<String>);
     let mode = RwSignal::new("merge".to_string());
     let merged = RwSignal::new(None::<(usize, usize, Vec<(String, bool)>)>);
@@ -137,9 +157,9 @@ pub fn data_page() -> AnyView {
             let Some((name, bytes)) = read_chosen(ev).await else { return };
             merged.set(None);
             match super::perf::timed("bo:import-parse", || backup::parse(&bytes)) {
-                Ok((b, unknown)) => {
+                Ok(b) => {
                     problem.set(None);
-                    pending.set(Some((name, b, unknown)));
+                    pending.set(Some((name, b)));
                 }
                 Err(e) => {
                     pending.set(None);
@@ -151,43 +171,14 @@ pub fn data_page() -> AnyView {
 
     let apply = move |_| super::perf::timed("bo:import-apply", || {
         let replace = mode.get_untracked() == "replace";
+        // Taken, not copied: at 100,000 records a copy costs more than the write.
+        let Some((_, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
         let mut report = MergeReport::default();
-        let local_docs = if replace { Docs::new() } else { collections(&app) };
-        let Some(mut docs) = pending.with_untracked(|p| {
-            let (_, b, _) = p.as_ref()?;
-            let mut docs: Vec<(&str, serde_json::Value)> = vec![];
-            for name in ["contacts", "calls", "visitors"] {
-                let incoming = b.collections.get(name).and_then(|v| v.as_array());
-                let local = local_docs.get(name).and_then(|v| v.as_array());
-                let merged = match (replace, incoming) {
-                    (true, inc) => inc.cloned().unwrap_or_default(),
-                    (false, Some(inc)) => {
-                        let (out, r) = backup::merge_records(local.map_or(&[][..], Vec::as_slice), inc);
-                        report.added += r.added;
-                        report.updated += r.updated;
-                        report.unchanged += r.unchanged;
-                        report.conflicts.extend(r.conflicts);
-                        out
-                    }
-                    (false, None) => local.cloned().unwrap_or_default(),
-                };
-                docs.push((name, serde_json::Value::Array(merged)));
-            }
-            if replace {
-                let settings = b.collections.get("settings").cloned().unwrap_or_else(|| serde_json::to_value(crate::domain::settings::Settings::default()).unwrap());
-                docs.push(("settings", settings));
-            }
-            Some(docs)
-        }) else {
-            return;
-        };
-        // The records as the screens hold them, decoded before the write hands the JSON over.
-        let typed = Imported::from_docs(&docs);
-        let writes = docs.drain(..).map(|(n, v)| (n, Write::Whole(v))).collect();
-        match with_db(|db| db.write(writes)) {
+        let next = Next::from(&app, b, replace, &mut report);
+        match next.store() {
             Ok(_) => {
-                typed.show(&app);
-                pending.set(None);
+                next.show(&app);
+                pending.notify();
                 if replace {
                     app.info(app.t("backup.replaced").into());
                 } else {
@@ -196,6 +187,8 @@ pub fn data_page() -> AnyView {
                 }
             }
             Err(e) => {
+                // Nothing was written; the file can be chosen again once there is room.
+                pending.notify();
                 app.report_storage_error(&e);
                 if matches!(e, crate::storage::StorageError::Conflict(_)) {
                     app.load_all();
@@ -247,12 +240,12 @@ pub fn data_page() -> AnyView {
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-            {move || pending.get().map(|(name, b, unknown)| view! {
+            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone()))).map(|(name, version, exported_at, counts, unknown)| view! {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
-                    <p>{app.tf("backup.preview_meta", &[("v", b.schema_version.to_string()), ("when", format_datetime(local(b.exported_at), app.lang.get()))])}</p>
+                    <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
                     <ul class="bo-list">
-                        {backup::counts(&b.collections).into_iter().map(|(k, n)| view! { <li>{format!("{}: {n}", app.t(&format!("collection.{k}")))}</li> }).collect_view()}
+                        {counts.into_iter().map(|(k, n)| view! { <li>{format!("{}: {n}", app.t(&format!("collection.{k}")))}</li> }).collect_view()}
                     </ul>
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
                     <fieldset>

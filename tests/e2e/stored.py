@@ -36,11 +36,23 @@ def _ts(ms):
 
 
 def _column(col, n):
+    """A column in full; the forms are those of src/storage/codec.rs."""
     if isinstance(col, list):
         return col
     if "u" in col:
         h = col["u"]
         return [f"{h[i:i+8]}-{h[i+8:i+12]}-{h[i+12:i+16]}-{h[i+16:i+20]}-{h[i+20:i+32]}" for i in range(0, n * 32, 32)]
+    if "d" in col:
+        return [col["d"][i] for i in col["i"]]
+    if "m" in col:
+        at, out = 0, []
+        for d in col["m"]:
+            if d is None:
+                out.append("")
+                continue
+            at += d
+            out.append(datetime.fromtimestamp(at * 60, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M"))
+        return out
     at, out = 0, []
     for d in col["t"]:
         at += d

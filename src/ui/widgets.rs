@@ -44,8 +44,10 @@ pub fn DataTable(
     let limit = RwSignal::new(PAGE);
     // Row positions in display order: sorted once per change of data or sort column, so
     // a keystroke only filters, and nothing but the shown page is ever cloned.
+    let order_version = StoredValue::new(0u64);
     let order = Memo::new(move |_| {
         let (col, asc) = sort.get();
+        order_version.update_value(|v| *v += 1);
         rows.with(|rows| {
             let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
             idx.sort_by(|&a, &b| {
@@ -55,14 +57,24 @@ pub fn DataTable(
             idx
         })
     });
-    let visible = Memo::new(move |_| {
+    // The query and order the previous result was filtered with: typing on only narrows
+    // it, so each keystroke searches what the last one found, not the whole list.
+    let searched = StoredValue::new((String::new(), 0u64));
+    let visible = Memo::new(move |prev: Option<&Vec<u32>>| {
         let q = query.get().to_lowercase();
         let terms: Vec<&str> = q.split_whitespace().collect();
         order.with(|order| {
+            let version = order_version.get_value();
+            let (last_q, last_version) = searched.get_value();
+            searched.set_value((q.clone(), version));
             if terms.is_empty() {
                 return order.clone();
             }
-            rows.with(|rows| order.iter().copied().filter(|&i| terms.iter().all(|t| rows[i as usize].haystack.contains(t))).collect())
+            let base: &[u32] = match prev {
+                Some(p) if version == last_version && q.starts_with(&last_q) => p,
+                _ => order,
+            };
+            rows.with(|rows| base.iter().copied().filter(|&i| terms.iter().all(|t| rows[i as usize].haystack.contains(t))).collect())
         })
     });
     let page = move || visible.with(|v| rows.with(|rows| v.iter().take(limit.get()).map(|&i| rows[i as usize].clone()).collect::<Vec<Row>>()));

@@ -35,6 +35,12 @@ fn main() {
     }
     println!("encode stages, ms per chunk of 250: columns {:.2}, JSON {:.2}, deflate+pack {:.2}", es[0] / chunks, es[1] / chunks, es[2] / chunks);
     println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, parse {:.0}, columns to rows {:.0}", st[0], st[1], st[2], st[3]);
+    if let Some(contacts) = cols.get("contacts").and_then(Value::as_array) {
+        let texts: Vec<String> = contacts.chunks(250).map(|p| codec::encode(p.to_vec())).collect();
+        let t = Instant::now();
+        let n: usize = texts.iter().map(|t| codec::decode_as::<backoffice::domain::contact::Contact>(t).unwrap().len()).sum();
+        println!("{n} contacts decoded straight into records in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    }
     for chunk in [150, 200, 250, 500] {
         let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);
         for v in cols.values() {

@@ -121,8 +121,9 @@ impl Columns {
         self.n == 0
     }
 
-    /// Row `i` as something serde can read a record from, without building a map.
-    pub fn row(&self, i: usize) -> RowDe<'_> {
+    /// Row `i` as something serde can read a record from, without building a map. Its
+    /// cells are moved out, not copied, so each string is allocated once.
+    pub fn take_row(&mut self, i: usize) -> RowDe<'_> {
         RowDe { cols: self, i, k: 0 }
     }
 
@@ -141,12 +142,12 @@ impl Columns {
 
 /// One row of [`Columns`] read as a map of its non-null cells.
 pub struct RowDe<'a> {
-    cols: &'a Columns,
+    cols: &'a mut Columns,
     i: usize,
     k: usize,
 }
 
-impl<'de> serde::Deserializer<'de> for RowDe<'de> {
+impl<'de> serde::Deserializer<'de> for RowDe<'_> {
     type Error = serde_json::Error;
     fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visitor.visit_map(self)
@@ -157,17 +158,17 @@ impl<'de> serde::Deserializer<'de> for RowDe<'de> {
     }
 }
 
-impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
+impl<'de> serde::de::MapAccess<'de> for RowDe<'_> {
     type Error = serde_json::Error;
     fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         while self.k < self.cols.keys.len() && self.cols.cols[self.k][self.i].is_null() {
             self.k += 1;
         }
         let Some(key) = self.cols.keys.get(self.k) else { return Ok(None) };
-        seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
+        seed.deserialize(serde::de::value::StrDeserializer::new(key)).map(Some)
     }
     fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
-        let v = &self.cols.cols[self.k][self.i];
+        let v = std::mem::take(&mut self.cols.cols[self.k][self.i]);
         self.k += 1;
         seed.deserialize(v)
     }
@@ -181,8 +182,8 @@ pub fn decode_columns(text: &str) -> Result<Columns, String> {
 
 /// Stored text → records of type `T`; a record of another shape fails the whole chunk.
 pub fn decode_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<Vec<T>, String> {
-    let cols = decode_columns(text)?;
-    (0..cols.len()).map(|i| T::deserialize(cols.row(i)).map_err(|e| e.to_string())).collect()
+    let mut cols = decode_columns(text)?;
+    (0..cols.len()).map(|i| T::deserialize(cols.take_row(i)).map_err(|e| e.to_string())).collect()
 }
 
 /// Digits at `range` of `b`, if they are all digits.
@@ -330,7 +331,14 @@ fn expand_column(col: Value, n: usize) -> Result<Vec<Value>, String> {
                 (0..n)
                     .map(|i| {
                         let h = &hex[i * 32..i * 32 + 32];
-                        Value::String(format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..]))
+                        let mut s = String::with_capacity(36);
+                        for (part, range) in [0..8, 8..12, 12..16, 16..20, 20..32].into_iter().enumerate() {
+                            if part > 0 {
+                                s.push('-');
+                            }
+                            s.push_str(&h[range]);
+                        }
+                        Value::String(s)
                     })
                     .collect()
             } else if let Some(Value::Array(deltas)) = m.remove("t") {

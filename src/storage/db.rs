@@ -93,13 +93,14 @@ pub struct Db {
     known: BTreeMap<String, u64>,
     read_only: bool,
     unreadable: BTreeMap<String, Unreadable>,
-    /// Characters the origin uses, kept up to date by our writes so a save need not rescan.
-    used: usize,
+    /// Characters the origin uses, kept up to date by our writes so a save need not rescan;
+    /// counted on first request, so opening the store does not wait for it.
+    used: Option<usize>,
 }
 
 impl Db {
     pub fn open(backend: Box<dyn Backend>) -> Result<(Db, OpenReport), StorageError> {
-        let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: 0 };
+        let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: None };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
             Some(raw) => match serde_json::from_str::<MetaDoc>(&raw) {
@@ -129,7 +130,6 @@ impl Db {
                 report.migration_failed = Some(e.to_string());
             }
         }
-        db.rescan();
         Ok((db, report))
     }
 
@@ -225,11 +225,17 @@ impl Db {
 
     /// Counts the origin's usage afresh (after another tab wrote, or a refusal).
     pub fn rescan(&mut self) {
-        self.used = usage(self.backend.as_ref());
+        self.used = Some(usage(self.backend.as_ref()));
     }
 
-    pub fn used_chars(&self) -> usize {
-        self.used
+    pub fn used_chars(&mut self) -> usize {
+        match self.used {
+            Some(u) => u,
+            None => {
+                self.rescan();
+                self.used.unwrap_or_default()
+            }
+        }
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -388,7 +394,7 @@ impl Db {
             return Err(e);
         }
         let delta = txn.commit();
-        self.used = self.used.saturating_add_signed(delta);
+        self.used = self.used.map(|u| u.saturating_add_signed(delta));
         for (name, rev) in names.into_iter().zip(&revs) {
             self.known.insert(name, *rev);
         }

@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
             move || {
                 let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
                 app.load_lists(&rest);
+                app.refresh_usage();
                 super::perf::mark("bo:loaded");
             },
             std::time::Duration::ZERO,

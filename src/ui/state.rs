@@ -160,9 +160,11 @@ impl AppState {
     /// Reads every collection from the store into the signals (other tab, reset).
     pub fn load_all(&self) {
         self.load_lists(crate::route::MODULES);
+        self.refresh_usage();
     }
 
-    /// Reads the settings and the given lists (the rest stay as they are).
+    /// Reads the settings and the given lists (the rest stay as they are). Usage is not
+    /// counted here: at start that waits until after the first paint.
     pub fn load_lists(&self, names: &[&str]) {
         for name in names {
             self.set_list(name);
@@ -170,7 +172,6 @@ impl AppState {
         self.settings.set(load_or_default("settings"));
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
-        self.refresh_usage();
     }
 
     fn set_list(&self, name: &str) {

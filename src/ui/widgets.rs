@@ -50,9 +50,10 @@ pub fn DataTable(
         order_version.update_value(|v| *v += 1);
         rows.with(|rows| {
             let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
-            idx.sort_by(|&a, &b| {
+            // Unstable sort with the position as tie-break: as steady as a stable sort, faster.
+            idx.sort_unstable_by(|&a, &b| {
                 let o = rows[a as usize].sort[col].cmp(&rows[b as usize].sort[col]);
-                if asc { o } else { o.reverse() }
+                (if asc { o } else { o.reverse() }).then(a.cmp(&b))
             });
             idx
         })

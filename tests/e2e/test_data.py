@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
-from stored import rewrite_list, snapshot, stored_list
+from stored import decode_chunk, rewrite_list, snapshot, stored_list
 from helpers import (body_text, click, fill, heading, local_storage, new_contact, open_app,
                      table_rows, wait_text)
 
@@ -238,6 +238,30 @@ def test_corrupted_key_is_kept_and_reported(driver, base_url, downloads):
     click(driver, "Unduh teks mentah")
     raw = wait_file(downloads, ".txt")
     assert raw.read_text().endswith('{"na')
+
+
+def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
+    new_contact(driver, base_url, "Di Bagian Rusak")
+    driver.execute_script("localStorage.setItem('bo.k.contacts.0', '1;rusak')")
+    driver.refresh()
+    wait_text(driver, "Kontak (bagian 1)")
+    shot(driver, "corrupted-chunk-id")
+    # The list still works: a new contact is saved beside the broken part, never over it.
+    new_contact(driver, base_url, "Tetap Bisa")
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
+    stored = snapshot(driver)
+    assert stored["bo.k.contacts.0"] == "1;rusak"
+    assert [c["name"] for c in decode_chunk(stored["bo.k.contacts.1"])] == ["Tetap Bisa"]
+    click(driver, "Unduh teks mentah")
+    assert wait_file(downloads, ".txt").read_text() == "1;rusak"
+    driver.execute_script("window.confirm = () => true")
+    click(driver, "Mulai kosong")
+    wait(driver, lambda d: "Kontak (bagian 1)" not in body_text(d))
+    assert "bo.k.contacts.0" not in snapshot(driver)
+    driver.refresh()
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
 
 
 def test_newer_schema_is_read_only(driver, base_url):

@@ -23,7 +23,7 @@ fn main() {
             }
         }
     }
-    let mut es = [0.0; 3];
+    let mut es = [0.0; 2];
     let mut chunks = 0.0;
     for v in cols.values() {
         for part in v.as_array().unwrap().chunks(250) {
@@ -33,8 +33,8 @@ fn main() {
             }
         }
     }
-    println!("encode stages, ms per chunk of 250: columns {:.2}, JSON {:.2}, deflate+pack {:.2}", es[0] / chunks, es[1] / chunks, es[2] / chunks);
-    println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, parse {:.0}, columns to rows {:.0}", st[0], st[1], st[2], st[3]);
+    println!("encode stages, ms per chunk of 250: columns {:.2}, deflate+pack {:.2}", es[0] / chunks, es[1] / chunks);
+    println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, read columns {:.0}, columns to JSON rows {:.0}", st[0], st[1], st[2], st[3]);
     if let Some(contacts) = cols.get("contacts").and_then(Value::as_array) {
         let texts: Vec<String> = contacts.chunks(250).map(|p| codec::encode(p.to_vec())).collect();
         let t = Instant::now();
@@ -69,34 +69,30 @@ fn main() {
     }
 }
 
-#[allow(dead_code)]
 fn stages(rows: &[Value]) -> [f64; 4] {
     let text = codec::encode(rows.to_vec());
     let t = Instant::now();
     let bytes = codec::unpack(&text).unwrap();
     let a = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let json = codec::inflate(&bytes).unwrap();
+    let raw = codec::inflate(&bytes).unwrap();
     let b = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let v: Value = serde_json::from_slice(&json).unwrap();
+    let cols = backoffice::storage::columns::read(&raw).unwrap();
     let c = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let _ = codec::Columns::from_value(v).unwrap().into_rows();
+    let _ = cols.into_rows();
     let d = t.elapsed().as_secs_f64();
     [a, b, c, d]
 }
 
-#[allow(dead_code)]
-fn encode_stages(rows: &[Value]) -> [f64; 3] {
+fn encode_stages(rows: &[Value]) -> [f64; 2] {
+    let rows = rows.to_vec();
     let t = Instant::now();
-    let cols = codec::to_columns(rows.to_vec());
+    let raw = backoffice::storage::columns::write(rows);
     let a = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let json = serde_json::to_vec(&cols).unwrap();
+    let _ = codec::pack(&codec::deflate(&raw));
     let b = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let _ = codec::pack(&codec::deflate(&json));
-    let c = t.elapsed().as_secs_f64();
-    [a, b, c]
+    [a, b]
 }

@@ -12,8 +12,10 @@
 //! Writes are immediate and checked: a collection is written only if its stored revision is
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.
 pub mod codec;
+pub mod columns;
 mod db;
 pub mod layout;
+mod stamps;
 mod txn;
 mod memory;
 #[cfg(target_arch = "wasm32")]

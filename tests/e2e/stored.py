@@ -1,5 +1,5 @@
 """Reads and writes the app's localStorage as the app itself lays it out (schema 3): a head
-key per collection and lists in packed, deflated, columnar chunks. A second, independent
+key per collection and lists in packed, deflated, binary columnar chunks. A second, independent
 reading of the format, so a test sees what is really stored."""
 import json
 import zlib
@@ -35,50 +35,113 @@ def _ts(ms):
     return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
 
 
-def _column(col, n):
-    """A column in full; the forms are those of src/storage/codec.rs."""
-    if isinstance(col, list):
-        return col
-    if "u" in col:
-        h = col["u"]
-        return [f"{h[i:i+8]}-{h[i+8:i+12]}-{h[i+12:i+16]}-{h[i+16:i+20]}-{h[i+20:i+32]}" for i in range(0, n * 32, 32)]
-    if "d" in col:
-        return [col["d"][i] for i in col["i"]]
-    if "m" in col:
+class _Reader:
+    """The binary columns of src/storage/columns.rs, read independently."""
+
+    def __init__(self, b):
+        self.b, self.at = b, 0
+
+    def byte(self):
+        self.at += 1
+        return self.b[self.at - 1]
+
+    def varint(self):
+        n = shift = 0
+        while True:
+            x = self.byte()
+            n |= (x & 0x7F) << shift
+            shift += 7
+            if not x & 0x80:
+                return n
+
+    def zigzag(self, n):
+        return (n >> 1) ^ -(n & 1)
+
+    def text(self, n):
+        self.at += n
+        return self.b[self.at - n:self.at].decode()
+
+    def opt(self, read):
+        n = self.varint()
+        return None if n == 0 else read(n - 1)
+
+
+def _column(r, n):
+    kind = r.byte()
+    if kind == 0:
+        return [r.opt(lambda k: json.loads(r.text(k))) for _ in range(n)]
+    if kind == 1:
+        return [r.opt(r.text) for _ in range(n)]
+    if kind == 2:
+        out = []
+        for _ in range(n):
+            h = r.b[r.at:r.at + 16].hex()
+            r.at += 16
+            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        return out
+    if kind == 3:
         at, out = 0, []
-        for d in col["m"]:
-            if d is None:
+        for _ in range(n):
+            at += r.zigzag(r.varint())
+            out.append(_ts(at))
+        return out
+    if kind == 4:
+        at, out = 0, []
+        for _ in range(n):
+            d = r.varint()
+            if d == 0:
                 out.append("")
                 continue
-            at += d
+            at += r.zigzag(d - 1)
             out.append(datetime.fromtimestamp(at * 60, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M"))
         return out
-    at, out = 0, []
-    for d in col["t"]:
-        at += d
-        out.append(_ts(at))
-    return out
+    if kind == 5:
+        distinct = [r.opt(lambda k: json.loads(r.text(k))) for _ in range(r.varint())]
+        return [distinct[r.varint()] for _ in range(n)]
+    if kind == 6:
+        return [r.opt(lambda k: [r.text(r.varint()) for _ in range(k)]) for _ in range(n)]
+    raise ValueError(f"unknown column kind {kind}")
 
 
 def decode_chunk(raw):
-    packed = raw.split(";", 1)[1]
-    doc = json.loads(zlib.decompress(unpack(packed), wbits=-15))
-    n = doc["n"]
+    r = _Reader(zlib.decompress(unpack(raw.split(";", 1)[1]), wbits=-15))
+    assert r.byte() == 0xB1, "not a chunk"
+    n = r.varint()
     rows = [{} for _ in range(n)]
-    for key, col in zip(doc["k"], doc["c"]):
-        for row, v in zip(rows, _column(col, n)):
+    for _ in range(r.varint()):
+        key = r.text(r.varint())
+        for row, v in zip(rows, _column(r, n)):
             if v is not None:
                 row[key] = v
+    assert r.at == len(r.b)
     return rows
 
 
+def _varint(n):
+    out = bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
 def encode_chunk(rev, rows):
+    """Every column as JSON cells (kind 0): valid, if not the smallest form."""
     keys = []
     for r in rows:
         keys += [k for k in r if k not in keys]
-    doc = {"k": keys, "n": len(rows), "c": [[r.get(k) for r in rows] for k in keys]}
+    out = bytearray([0xB1]) + _varint(len(rows)) + _varint(len(keys))
+    for k in keys:
+        out += _varint(len(k.encode())) + k.encode() + bytes([0])
+        for r in rows:
+            if r.get(k) is None:
+                out += _varint(0)
+            else:
+                cell = json.dumps(r[k], ensure_ascii=False).encode()
+                out += _varint(len(cell) + 1) + cell
     c = zlib.compressobj(6, zlib.DEFLATED, -15)
-    data = c.compress(json.dumps(doc, ensure_ascii=False).encode()) + c.flush()
+    data = c.compress(bytes(out)) + c.flush()
     return f"{rev};{pack(data)}"
 
 

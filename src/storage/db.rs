@@ -203,7 +203,8 @@ impl Db {
             txn.set(&premigration_key(from), &copy)?;
             for (name, data) in &docs {
                 let rev = meta.revisions.get(name).copied().unwrap_or(0) + 1;
-                self.write_one(&mut txn, name, rev, Write::Whole(data.clone()))?;
+                let old = self.head(name).ok().flatten().unwrap_or_default();
+                self.write_one(&mut txn, name, rev, Write::Whole(data.clone()), old)?;
                 meta.revisions.insert(name.clone(), rev);
             }
             meta.schema_version = schema::CURRENT;
@@ -371,20 +372,26 @@ impl Db {
         if let Some((name, _)) = docs.iter().find(|(n, _)| self.unreadable.contains_key(*n)) {
             return Err(StorageError::Unreadable(name.to_string()));
         }
-        let mut meta = self.read_meta()?;
+        // Each key is read once: what is read here is also what a rollback restores.
+        let mut txn = Txn::new(self.backend.as_ref());
+        let mut meta: MetaDoc = serde_json::from_str(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
         let mut revs = vec![];
+        let mut heads = vec![];
         for (name, _) in &docs {
-            let stored = self.stored_rev(name).ok_or_else(|| StorageError::Unreadable(name.to_string()))?;
-            if stored != self.known.get(*name).copied().unwrap_or(0) {
+            let head: Head = match txn.before(&doc_key(name))? {
+                None => Head::default(),
+                Some(raw) => serde_json::from_str(raw).map_err(|_| StorageError::Unreadable(name.to_string()))?,
+            };
+            if head.rev != self.known.get(*name).copied().unwrap_or(0) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
-            revs.push(stored + 1);
+            revs.push(head.rev + 1);
+            heads.push(head);
         }
         let names: Vec<String> = docs.iter().map(|(n, _)| n.to_string()).collect();
-        let mut txn = Txn::new(self.backend.as_ref());
         let result = (|| {
-            for ((name, w), rev) in docs.into_iter().zip(&revs) {
-                self.write_one(&mut txn, name, *rev, w)?;
+            for (((name, w), rev), head) in docs.into_iter().zip(&revs).zip(heads) {
+                self.write_one(&mut txn, name, *rev, w, head)?;
                 meta.revisions.insert(name.to_string(), *rev);
             }
             txn.set(META_KEY, &serde_json::to_string(&meta).expect("meta serialises"))
@@ -401,8 +408,7 @@ impl Db {
         Ok(revs)
     }
 
-    fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write) -> Result<(), StorageError> {
-        let old = self.head(name).ok().flatten().unwrap_or_default();
+    fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write, old: Head) -> Result<(), StorageError> {
         let (len, edit_all, whole, row_fn): (usize, Edit, Option<Vec<Value>>, Option<&dyn Fn(usize) -> Value>) = match w {
             Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
             Write::Whole(doc) => {

@@ -132,8 +132,13 @@ pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), 
 
 /// A field as shown in lists and detail views: choices translated, lists joined.
 pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
+    shown_as(app, rec, key, E::fields().iter().find(|f| f.key == key).map(|f| f.kind))
+}
+
+/// [`display_value`] with the field's kind already looked up (lists do it once per column).
+pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<FieldKind>) -> String {
     let raw = rec.get(key);
-    match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
+    match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
         Some(FieldKind::Emails | FieldKind::Phones) => raw.replace('\n', ", "),
         Some(FieldKind::DateTime | FieldKind::DateTimeNow) => parse_datetime(&raw).map_or(raw, |t| format_local(t, app)),
@@ -144,9 +149,9 @@ pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
 }
 
 /// Sorts chronologically for dates, by what is shown (`shown`) for everything else.
-pub fn sort_key<E: Entity>(rec: &E, key: &str, shown: &str) -> String {
-    match E::fields().iter().find(|f| f.key == key).map(|f| f.kind) {
-        Some(FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date) => rec.get(key),
+pub fn sort_key<E: Entity>(rec: &E, key: &str, kind: FieldKind, shown: &str) -> String {
+    match kind {
+        FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => rec.get(key),
         _ => shown.to_lowercase(),
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::format::format_datetime;
 use crate::domain::record::{FieldDef, FieldKind};
 
-use super::collection::{display_value, restore_record, save_record, sort_key, trash_record, UiEntity};
+use super::collection::{display_value, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app};
 use super::widgets::{DataTable, PageHead, RecordForm, Row};
@@ -27,16 +27,27 @@ fn names<E: UiEntity>(module: &'static str) -> Names {
 
 pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
     let app = use_app();
-    let keys: Vec<&'static str> = E::fields().iter().filter(|f| f.in_list).map(|f| f.key).collect();
+    let cols: Vec<(&'static str, FieldKind)> = E::fields().iter().filter(|f| f.in_list).map(|f| (f.key, f.kind)).collect();
     let rows = Memo::new(move |_| {
         app.lang.track();
         E::signal(&app).with(|all| {
             all.iter()
                 .filter(|r| r.meta().deleted_at.is_none())
                 .map(|r| {
-                    let cells: Vec<String> = keys.iter().map(|k| display_value(&app, r, k)).collect();
-                    let sort = keys.iter().zip(&cells).map(|(k, shown)| sort_key(r, k, shown)).collect();
-                    Row::new(r.meta().id.clone(), cells, sort)
+                    let cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(&app, r, k, Some(*kind))).collect();
+                    let sort: Vec<String> = cols.iter().zip(&cells).map(|((k, kind), shown)| sort_key(r, k, *kind, shown)).collect();
+                    // Text columns' sort keys are already the lower-cased cells: reuse them.
+                    let mut haystack = String::new();
+                    for ((_, kind), (cell, key)) in cols.iter().zip(cells.iter().zip(&sort)) {
+                        if !haystack.is_empty() {
+                            haystack.push('\u{1f}');
+                        }
+                        match kind {
+                            FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => haystack.push_str(&cell.to_lowercase()),
+                            _ => haystack.push_str(key),
+                        }
+                    }
+                    Row { id: r.meta().id.clone(), cells, sort, haystack }
                 })
                 .collect::<Vec<_>>()
         })

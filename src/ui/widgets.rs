@@ -12,16 +12,11 @@ pub struct Row {
     pub cells: Vec<String>,
     /// What each column sorts by (dates as ISO text, so they sort in time order).
     pub sort: Vec<String>,
-    /// Every cell, lower-cased once, so a keystroke does not re-lowercase every record.
+    /// Every cell lower-cased once, joined by U+001F, so a keystroke does not re-lowercase
+    /// every record.
     pub haystack: String,
 }
 
-impl Row {
-    pub fn new(id: String, cells: Vec<String>, sort: Vec<String>) -> Row {
-        let haystack = cells.join("\u{1f}").to_lowercase();
-        Row { id, cells, sort, haystack }
-    }
-}
 
 const PAGE: usize = 100;
 

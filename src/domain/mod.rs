@@ -7,6 +7,7 @@ pub mod csv_io;
 pub mod format;
 pub mod frontdesk;
 pub mod record;
+pub mod recurrence;
 pub mod schema;
 pub mod settings;
 pub mod vcard;

@@ -2,6 +2,7 @@
 //! so everything below is tested natively with `cargo test`.
 
 pub mod backup;
+pub mod booking;
 pub mod contact;
 pub mod csv_io;
 pub mod format;

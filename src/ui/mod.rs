@@ -1,6 +1,7 @@
 //! The browser app: shell, shared widgets and one folder per module.
 mod app;
 mod collection;
+mod contact_picker;
 mod records;
 mod contacts;
 mod data;

@@ -171,21 +171,7 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }
         .into_any(),
-        FieldKind::ContactRef => view! {
-            <select id=id.clone() name=def.key aria-invalid=invalid aria-describedby=described.clone()
-                prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="" selected=move || value.get().is_empty()>{move || app.t("form.no_contact")}</option>
-                {move || {
-                    let mut cs: Vec<(String, String)> = app.contacts.with(|cs| cs.iter().filter(|c| c.meta.deleted_at.is_none()).map(|c| (c.meta.id.clone(), c.name.clone())).collect());
-                    cs.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-                    cs.into_iter().map(|(cid, name)| {
-                        let sel = cid.clone();
-                        view! { <option value=cid selected=move || value.get() == sel>{name}</option> }
-                    }).collect_view()
-                }}
-            </select>
-        }
-        .into_any(),
+        FieldKind::ContactRef => view! { <super::contact_picker::ContactPicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
             <input id=id.clone() name=def.key type="text" aria-invalid=invalid aria-describedby=described.clone()
                 required=def.required

@@ -88,3 +88,36 @@ def test_visitor_check_in_and_out(driver, base_url):
     driver.execute_script("const e = document.getElementById('f-check_out'); e.value = '2000-01-01T08:00'; e.dispatchEvent(new Event('input', {bubbles: true}))")
     click(driver, "Simpan")
     wait_text(driver, "Waktu keluar tidak boleh sebelum waktu masuk.")
+
+
+def test_call_links_a_contact_found_by_search_or_made_on_the_spot(driver, base_url):
+    new_contact(driver, base_url, "Pak Hendra", phone="0812 7777 8888")
+    open_app(driver, base_url, "#/calls/new")
+    fill(driver, "f-caller", "Pak Hendra")
+    fill(driver, "f-for_whom", "Keuangan")
+    # A search, not a list of every contact: a few letters find him.
+    fill(driver, "f-contact_id", "hend")
+    wait_text(driver, "Buat kontak baru «hend»")
+    driver.execute_script("document.getElementById('f-contact_id').scrollIntoView({block: 'center'})")
+    shot(driver, "call-contact-search-id")
+    click(driver, "Pak Hendra")
+    wait_text(driver, "Lepas tautan")
+    shot(driver, "call-contact-picked-id")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Pak Hendra → Keuangan")
+    assert "Pak Hendra" in driver.find_element(By.CSS_SELECTOR, "main dl").text
+
+    # A caller who is not a contact yet becomes one without leaving the form.
+    open_app(driver, base_url, "#/calls/new")
+    fill(driver, "f-caller", "Ibu Sari")
+    fill(driver, "f-for_whom", "HRD")
+    fill(driver, "f-contact_id", "Ibu Sari Dewi")
+    click(driver, "Buat kontak baru «Ibu Sari Dewi»")
+    wait_text(driver, "Lepas tautan")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Ibu Sari → HRD")
+    assert "Ibu Sari Dewi" in driver.find_element(By.CSS_SELECTOR, "main dl").text
+    driver.refresh()
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+    assert any(r.startswith("Ibu Sari Dewi") for r in table_rows(driver))

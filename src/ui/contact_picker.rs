@@ -1,0 +1,77 @@
+//! Linking a record to a contact: type a few letters, pick from the few that match, or
+//! create the contact on the spot. A search rather than a drop-down, because an office
+//! with tens of thousands of contacts cannot scroll a list of them all.
+use leptos::prelude::*;
+
+use crate::domain::contact::Contact;
+use crate::domain::record::Entity;
+
+use super::collection::save_record;
+use super::state::{now, use_app};
+
+/// Matches shown at once; more letters narrow them.
+const SHOWN: usize = 8;
+
+#[component]
+pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let linked = move || {
+        let cid = value.get();
+        (!cid.is_empty()).then(|| app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
+    };
+    let matches = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        if q.is_empty() {
+            return vec![];
+        }
+        app.contacts.with(|cs| {
+            cs.iter()
+                .filter(|c| c.meta.deleted_at.is_none())
+                .filter(|c| c.name.to_lowercase().contains(&q) || c.organisation.to_lowercase().contains(&q) || c.phones.iter().any(|p| p.contains(&q)))
+                .take(SHOWN)
+                .map(|c| (c.meta.id.clone(), c.title(), c.organisation.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let create = move |_| {
+        let name = query.get_untracked().trim().to_string();
+        let mut c = Contact::blank(now());
+        c.set("name", &name);
+        let cid = c.meta.id.clone();
+        if save_record(&app, c).is_ok() {
+            value.set(cid);
+            query.set(String::new());
+            app.info(app.tf("toast.saved", &[("name", name)]));
+        }
+    };
+    view! {
+        <div class="bo-picker">
+            {move || linked().map(|name| view! {
+                <p class="bo-picker-linked">
+                    <span>{name}</span>" "
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| value.set(String::new())>{move || app.t("form.contact_unlink")}</button>
+                </p>
+            })}
+            <input id=id type="search" autocomplete="off" aria-describedby=described
+                placeholder=move || app.t("form.contact_search")
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+            <Show when=move || !query.with(|q| q.trim().is_empty())>
+                <ul class="bo-picker-list" aria-live="polite">
+                    {move || matches.get().into_iter().map(|(cid, name, org)| view! {
+                        <li>
+                            <button type="button" class="bo-picker-choice" on:click=move |_| { value.set(cid.clone()); query.set(String::new()); }>
+                                {name}{(!org.is_empty()).then(|| view! { <span class="bo-meta">" · "{org}</span> })}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                    <li>
+                        <button type="button" class="bo-picker-choice bo-picker-new" on:click=create>
+                            {move || app.tf("form.contact_create", &[("name", query.get().trim().to_string())])}
+                        </button>
+                    </li>
+                </ul>
+            </Show>
+        </div>
+    }
+}

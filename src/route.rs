@@ -8,6 +8,12 @@ pub enum Route {
     Import(String),
     View(String, String),
     Edit(String, String),
+    /// A new record with its time filled in: `#/events/new/2026-11-23T09:00`.
+    NewAt(String, String),
+    /// One date of a repeating calendar item: `#/events/<id>/on/2026-11-24`.
+    Occurrence(String, String),
+    /// The calendar: view ("month", "week" or "agenda") and the date it shows.
+    Calendar(String, String),
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -17,7 +23,8 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts", "calls", "visitors"];
+pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events"];
+pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
@@ -30,6 +37,11 @@ impl Route {
             ["trash"] => Route::Trash,
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
+            ["calendar"] => Route::Calendar("month".into(), String::new()),
+            ["calendar", v] if CALENDAR_VIEWS.contains(v) => Route::Calendar(v.to_string(), String::new()),
+            ["calendar", v, date] if CALENDAR_VIEWS.contains(v) => Route::Calendar(v.to_string(), date.to_string()),
+            [m, "new", at] if MODULES.contains(m) => Route::NewAt(m.to_string(), at.to_string()),
+            ["events", id, "on", date] => Route::Occurrence(id.to_string(), date.to_string()),
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
             [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
@@ -47,9 +59,11 @@ impl Route {
                 // A call shows and picks its linked contact.
                 "calls" => &["calls", "contacts"],
                 "visitors" => &["visitors"],
+                "events" => &["events"],
                 _ => &["contacts"],
             },
-            Route::Desk => &["calls", "visitors"],
+            Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events"],
+            Route::Desk => &["calls", "visitors", "events"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
             Route::Settings | Route::NotFound(_) => &[],
@@ -63,6 +77,10 @@ impl Route {
             Route::Import(m) => format!("#/{m}/import"),
             Route::View(m, id) => format!("#/{m}/{id}"),
             Route::Edit(m, id) => format!("#/{m}/{id}/edit"),
+            Route::NewAt(m, at) => format!("#/{m}/new/{at}"),
+            Route::Occurrence(id, date) => format!("#/events/{id}/on/{date}"),
+            Route::Calendar(v, date) if date.is_empty() => format!("#/calendar/{v}"),
+            Route::Calendar(v, date) => format!("#/calendar/{v}/{date}"),
             Route::Desk => "#/desk".into(),
             Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
@@ -95,6 +113,10 @@ mod tests {
             Route::Edit("contacts".into(), "abc-1".into()),
             Route::View("calls".into(), "c1".into()),
             Route::New("visitors".into()),
+            Route::NewAt("events".into(), "2026-11-23T09:00".into()),
+            Route::Occurrence("e1".into(), "2026-11-24".into()),
+            Route::Calendar("week".into(), "2026-11-23".into()),
+            Route::Calendar("agenda".into(), String::new()),
             Route::Desk,
             Route::Messages,
             Route::Trash,
@@ -104,6 +126,7 @@ mod tests {
             assert_eq!(Route::parse(&r.href()), r);
         }
         assert_eq!(Route::parse(""), Route::Desk);
+        assert_eq!(Route::parse("#/calendar"), Route::Calendar("month".into(), String::new()));
         assert_eq!(Route::parse("#/nope/x/y/z"), Route::NotFound("nope/x/y/z".into()));
     }
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::contact::Contact;
+use super::calendar::Event;
 use super::frontdesk::{Call, Visitor};
 use super::record::Entity;
 use super::schema::{self, Docs};
@@ -59,6 +60,7 @@ pub struct Imported {
     pub contacts: Option<Vec<Contact>>,
     pub calls: Option<Vec<Call>>,
     pub visitors: Option<Vec<Visitor>>,
+    pub events: Option<Vec<Event>>,
     pub settings: Option<Settings>,
     /// Collections this version does not know; they are left out.
     pub unknown: Vec<String>,
@@ -68,7 +70,7 @@ impl Imported {
     /// Records per collection, for the preview; the settings object counts as one.
     pub fn counts(&self) -> Vec<(&'static str, usize)> {
         let mut out = vec![];
-        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len))];
+        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len)), ("events", self.events.as_ref().map(Vec::len))];
         for (name, n) in lists {
             if let Some(n) = n {
                 out.push((name, n));
@@ -95,6 +97,7 @@ struct CurrentCollections {
     contacts: Option<Vec<Contact>>,
     calls: Option<Vec<Call>>,
     visitors: Option<Vec<Visitor>>,
+    events: Option<Vec<Event>>,
     settings: Option<Settings>,
     #[serde(flatten)]
     other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
@@ -114,6 +117,7 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
                 contacts: c.contacts,
                 calls: c.calls,
                 visitors: c.visitors,
+                events: c.events,
                 settings: c.settings,
                 unknown: c.other.into_keys().collect(),
             });
@@ -142,6 +146,7 @@ fn parse_tree(bytes: &[u8]) -> Result<Imported, BackupError> {
         contacts: typed(&b.collections, "contacts")?,
         calls: typed(&b.collections, "calls")?,
         visitors: typed(&b.collections, "visitors")?,
+        events: typed(&b.collections, "events")?,
         settings: typed(&b.collections, "settings")?,
         unknown,
     })

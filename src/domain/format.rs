@@ -110,6 +110,36 @@ pub fn format_date(t: DateTime<FixedOffset>, lang: Lang) -> String {
     format!("{} {} {}", t.day(), months[t.month0() as usize], t.year())
 }
 
+const MONTH_NAMES_ID: [&str; 12] = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const MONTH_NAMES_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS_ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// "November 2026" / "November 2026".
+pub fn month_year(d: chrono::NaiveDate, lang: Lang) -> String {
+    let names = if lang == Lang::Id { MONTH_NAMES_ID } else { MONTH_NAMES_EN };
+    format!("{} {}", names[d.month0() as usize], d.year())
+}
+
+/// "Senin" / "Monday"; `short` gives "Sen" / "Mon".
+pub fn weekday_name(d: chrono::Weekday, lang: Lang, short: bool) -> String {
+    let names = if lang == Lang::Id { WEEKDAYS_ID } else { WEEKDAYS_EN };
+    let n = names[d.num_days_from_monday() as usize];
+    if short { n.chars().take(3).collect() } else { n.to_string() }
+}
+
+/// "Senin, 23 Nov 2026" / "Monday, 23 Nov 2026".
+pub fn long_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    let months = if lang == Lang::Id { MONTHS_ID } else { MONTHS_EN };
+    format!("{}, {} {} {}", weekday_name(d.weekday(), lang, false), d.day(), months[d.month0() as usize], d.year())
+}
+
+/// "09.30" / "09:30".
+pub fn clock_time(t: chrono::NaiveTime, lang: Lang) -> String {
+    let sep = if lang == Lang::Id { '.' } else { ':' };
+    format!("{:02}{sep}{:02}", t.hour(), t.minute())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +163,15 @@ mod tests {
         assert_eq!(format_datetime(t, Lang::Id), "17 Agu 2026 09.05");
         assert_eq!(format_datetime(t, Lang::En), "17 Aug 2026 09:05");
         assert_eq!(format_date(t, Lang::Id), "17 Agu 2026");
+    }
+
+    #[test]
+    fn calendar_words() {
+        let d: chrono::NaiveDate = "2026-11-23".parse().unwrap();
+        assert_eq!(long_date(d, Lang::Id), "Senin, 23 Nov 2026");
+        assert_eq!(month_year(d, Lang::En), "November 2026");
+        assert_eq!(weekday_name(chrono::Weekday::Fri, Lang::Id, true), "Jum");
+        assert_eq!(clock_time(chrono::NaiveTime::from_hms_opt(9, 5, 0).unwrap(), Lang::Id), "09.05");
     }
 
     #[test]

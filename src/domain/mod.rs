@@ -3,10 +3,12 @@
 
 pub mod backup;
 pub mod booking;
+pub mod calendar;
 pub mod contact;
 pub mod csv_io;
 pub mod format;
 pub mod frontdesk;
+pub mod ics;
 pub mod record;
 pub mod recurrence;
 pub mod schema;

@@ -39,6 +39,14 @@ pub enum FieldKind {
     Date,
     /// The id of a contact, or empty.
     ContactRef,
+    /// Yes or no, stored as "1" or "".
+    Check,
+    /// One value per line, free text.
+    Lines,
+    /// A whole number of at least 1, or empty.
+    Number,
+    /// Days of the week as two-letter iCalendar codes, "MO,WE".
+    Weekdays,
 }
 
 pub const DATETIME_FMT: &str = "%Y-%m-%dT%H:%M";
@@ -134,6 +142,7 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
                 errs.push((f.key, "err.datetime"))
             }
             FieldKind::Date if !v.is_empty() && parse_date(&v).is_none() => errs.push((f.key, "err.date")),
+            FieldKind::Number if !v.is_empty() && !v.trim().parse::<u32>().is_ok_and(|n| n >= 1) => errs.push((f.key, "err.number")),
             _ => {}
         }
     }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::contact::Contact;
+use crate::domain::calendar::Event;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
@@ -12,7 +13,7 @@ use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{contacts, data, desk, records, settings, trash};
+use super::{calendar, calendar_files, contacts, data, desk, occurrence, records, settings, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
         contacts: RwSignal::new(vec![]),
         calls: RwSignal::new(vec![]),
         visitors: RwSignal::new(vec![]),
+        events: RwSignal::new(vec![]),
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
@@ -119,7 +121,7 @@ pub fn App() -> impl IntoView {
             return;
         }
         request_animation_frame(move || {
-            let sel = if matches!(r, Route::New(_) | Route::Edit(..)) { "main .bo-form input, main .bo-form select" } else { "main h1" };
+            let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) { "main .bo-form input, main .bo-form select" } else { "main h1" };
             if let Ok(Some(el)) = document().query_selector(sel) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();
@@ -142,6 +144,14 @@ pub fn App() -> impl IntoView {
         Route::New(m) if m == "visitors" => records::form_page::<Visitor>("visitors", None),
         Route::Edit(m, id) if m == "visitors" => records::form_page::<Visitor>("visitors", Some(id)),
         Route::View(m, id) if m == "visitors" => records::detail_page::<Visitor>("visitors", id),
+        Route::List(m) if m == "events" => records::list_page::<Event>("events", ().into_any()),
+        Route::New(m) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(None)),
+        Route::NewAt(m, at) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(Some(&at))),
+        Route::Edit(m, id) if m == "events" => records::form_page::<Event>("events", Some(id)),
+        Route::View(m, id) if m == "events" => records::detail_page_with::<Event>("events", id.clone(), occurrence::event_extras(id)),
+        Route::Import(m) if m == "events" => calendar_files::import_page(),
+        Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
+        Route::Calendar(v, date) => calendar::calendar_page(v, date),
         Route::Desk => desk::today_page(),
         Route::Messages => desk::messages_page(),
         Route::Trash => trash::trash_page(),
@@ -158,12 +168,17 @@ pub fn App() -> impl IntoView {
         let href = r.href();
         let module = match &r {
             Route::List(m) => Some(m.clone()),
+            // Every calendar screen and item page belongs to the calendar.
+            Route::Calendar(..) => Some("events".to_string()),
             _ => None,
         };
         let r2 = r.clone();
         let active = move || {
             let cur = route.get();
-            cur == r2 || module.as_ref().is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
+            let calendar = module.as_deref() == Some("events") && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
+            cur == r2
+                || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
+                || module.as_ref().is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
         };
         view! {
             <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{move || app.t(key)}</a></li>
@@ -181,6 +196,7 @@ pub fn App() -> impl IntoView {
                 <ul>
                     {nav_item(Route::Desk, "nav.desk")}
                     {nav_item(Route::Messages, "nav.messages")}
+                    {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
                     {nav_item(Route::List("calls".into()), "nav.calls")}
                     {nav_item(Route::List("visitors".into()), "nav.visitors")}
                     {nav_item(Route::List("contacts".into()), "nav.contacts")}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
 use crate::domain::format::format_date;
+use crate::domain::calendar::Event;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
@@ -48,6 +49,15 @@ impl UiEntity for Visitor {
     const PLURAL: &'static str = "nav.visitors";
     const NEW: &'static str = "visitor.new";
     const EMPTY: &'static str = "visitor.empty";
+}
+
+impl UiEntity for Event {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.events
+    }
+    const PLURAL: &'static str = "nav.events";
+    const NEW: &'static str = "event.new";
+    const EMPTY: &'static str = "event.empty";
 }
 
 /// Stores `next` by writing only the chunks `edit` touches.
@@ -140,7 +150,13 @@ pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<Fiel
     let raw = rec.get(key);
     match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
-        Some(FieldKind::Emails | FieldKind::Phones) => raw.replace('\n', ", "),
+        Some(FieldKind::Emails | FieldKind::Phones | FieldKind::Lines) => raw.replace('\n', ", "),
+        Some(FieldKind::Check) => app.t(if raw.is_empty() { "form.no" } else { "form.yes" }).to_string(),
+        Some(FieldKind::Weekdays) => crate::domain::calendar::parse_weekdays(&raw)
+            .into_iter()
+            .map(|d| crate::domain::format::weekday_name(d, app.lang.get(), false))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(FieldKind::DateTime | FieldKind::DateTimeNow) => parse_datetime(&raw).map_or(raw, |t| format_local(t, app)),
         Some(FieldKind::Date) => parse_date(&raw).map_or(raw, |d| format_date_only(d, app)),
         Some(FieldKind::ContactRef) => app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default(),

@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::contact::Contact;
+use crate::domain::calendar::Event;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
@@ -20,6 +21,7 @@ struct Collections<'a> {
     contacts: &'a [Contact],
     calls: &'a [Call],
     visitors: &'a [Visitor],
+    events: &'a [Event],
     settings: &'a Settings,
 }
 
@@ -30,7 +32,9 @@ pub fn export_backup(app: &AppState) {
         let text = app.contacts.with_untracked(|contacts| {
             app.calls.with_untracked(|calls| {
                 app.visitors.with_untracked(|visitors| {
-                    app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, settings }, t))
+                    app.events.with_untracked(|events| {
+                        app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, events, settings }, t))
+                    })
                 })
             })
         });
@@ -47,6 +51,7 @@ struct Next {
     contacts: Vec<Contact>,
     calls: Vec<Call>,
     visitors: Vec<Visitor>,
+    events: Vec<Event>,
     settings: Option<Settings>,
 }
 
@@ -58,6 +63,7 @@ impl Next {
                 contacts: b.contacts.unwrap_or_default(),
                 calls: b.calls.unwrap_or_default(),
                 visitors: b.visitors.unwrap_or_default(),
+                events: b.events.unwrap_or_default(),
                 settings: Some(b.settings.unwrap_or_default()),
             };
         }
@@ -71,6 +77,7 @@ impl Next {
             contacts: merged(app.contacts, b.contacts, report),
             calls: merged(app.calls, b.calls, report),
             visitors: merged(app.visitors, b.visitors, report),
+            events: merged(app.events, b.events, report),
             settings: None,
         }
     }
@@ -81,10 +88,12 @@ impl Next {
         let contacts = |i: usize| serde_json::to_value(&self.contacts[i]).expect("records serialise");
         let calls = |i: usize| serde_json::to_value(&self.calls[i]).expect("records serialise");
         let visitors = |i: usize| serde_json::to_value(&self.visitors[i]).expect("records serialise");
+        let events = |i: usize| serde_json::to_value(&self.events[i]).expect("records serialise");
         let mut writes = vec![
             ("contacts", Write::List { len: self.contacts.len(), row: &contacts, edit: &all }),
             ("calls", Write::List { len: self.calls.len(), row: &calls, edit: &all }),
             ("visitors", Write::List { len: self.visitors.len(), row: &visitors, edit: &all }),
+            ("events", Write::List { len: self.events.len(), row: &events, edit: &all }),
         ];
         if let Some(s) = &self.settings {
             writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
@@ -97,6 +106,7 @@ impl Next {
         app.contacts.set(self.contacts);
         app.calls.set(self.calls);
         app.visitors.set(self.visitors);
+        app.events.set(self.events);
         if let Some(s) = self.settings {
             app.settings.set(s);
         }
@@ -114,6 +124,7 @@ pub fn backup_overdue(app: &AppState) -> bool {
             app.contacts.with(|c| c.iter().any(|r| r.meta.created_at < due))
                 || app.calls.with(|c| c.iter().any(|r| r.meta.created_at < due))
                 || app.visitors.with(|c| c.iter().any(|r| r.meta.created_at < due))
+                || app.events.with(|c| c.iter().any(|r| r.meta.created_at < due))
         }
     }
 }
@@ -223,6 +234,7 @@ pub fn data_page() -> AnyView {
                 ("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
                 ("calls", app.calls.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
                 ("visitors", app.visitors.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
+                ("events", app.events.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
             ])}</p>
         </section>
         <section class="bo-card">

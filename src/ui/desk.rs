@@ -128,6 +128,8 @@ pub fn today_page() -> AnyView {
             ("calls", calls_today.get().to_string()),
             ("visitors", visitors_today.get().to_string()),
         ])}</p>
+        <h2>{move || app.t("desk.appointments")}</h2>
+        {super::calendar::todays_items(app)}
         <h2>{move || app.t("desk.waiting")}</h2>
         {messages_block(app)}
         <Show when=move || due.with(|d| !d.is_empty())>

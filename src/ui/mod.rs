@@ -1,5 +1,8 @@
 //! The browser app: shell, shared widgets and one folder per module.
 mod app;
+mod calendar;
+mod calendar_files;
+mod clock;
 mod collection;
 mod contact_picker;
 mod records;
@@ -7,6 +10,7 @@ mod contacts;
 mod data;
 mod desk;
 mod files;
+mod occurrence;
 mod perf;
 mod router;
 mod settings;

@@ -94,6 +94,11 @@ struct Detail {
 }
 
 pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
+    detail_page_with::<E>(module, id, ().into_any())
+}
+
+/// The detail page with a module's own parts under the fields.
+pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, extra: AnyView) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let detail = Memo::new(move |_| {
@@ -110,10 +115,10 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
     });
     let trash = Callback::new(move |id: String| trash_record::<E>(&app, &id).is_ok());
     let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
-    detail_view(module, id, detail.into(), trash, restore)
+    detail_view(module, id, detail.into(), trash, restore, extra)
 }
 
-fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>) -> AnyView {
+fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>, extra: AnyView) -> AnyView {
     let app = use_app();
     let body = move || {
         let Some(d) = detail.get() else { return not_found() };
@@ -162,10 +167,15 @@ fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>,
         }
         .into_any()
     };
-    view! { {body} }.into_any()
+    view! { {body} {extra} }.into_any()
 }
 
 pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyView {
+    form_page_with::<E>(module, id, vec![])
+}
+
+/// The form, a new record's fields filled from `prefill` (a time picked on the calendar).
+pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, prefill: Vec<(&'static str, String)>) -> AnyView {
     let app = use_app();
     let existing = id.as_ref().and_then(|id| E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == *id).cloned()));
     if id.is_some() && existing.is_none() {
@@ -176,6 +186,9 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
         let mut r = E::blank(now());
         for f in E::fields().iter().filter(|f| f.kind == FieldKind::DateTimeNow) {
             r.set(f.key, &super::state::local_now_text());
+        }
+        for (k, v) in &prefill {
+            r.set(k, v);
         }
         r
     });

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
+use crate::domain::calendar::Event;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
@@ -60,6 +61,7 @@ pub struct AppState {
     pub contacts: RwSignal<Vec<Contact>>,
     pub calls: RwSignal<Vec<Call>>,
     pub visitors: RwSignal<Vec<Visitor>>,
+    pub events: RwSignal<Vec<Event>>,
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
@@ -179,6 +181,7 @@ impl AppState {
             "contacts" => self.contacts.set(load_list(name)),
             "calls" => self.calls.set(load_list(name)),
             "visitors" => self.visitors.set(load_list(name)),
+            "events" => self.events.set(load_list(name)),
             _ => {}
         }
     }

@@ -152,8 +152,8 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
     let invalid = move || error.get().is_some().then_some("true");
     let described = err_id.clone();
     let control = match def.kind {
-        FieldKind::LongText | FieldKind::Emails | FieldKind::Phones => view! {
-            <textarea id=id.clone() name=def.key rows=if matches!(def.kind, FieldKind::LongText) { 4 } else { 2 }
+        FieldKind::LongText | FieldKind::Emails | FieldKind::Phones | FieldKind::Lines => view! {
+            <textarea id=id.clone() name=def.key rows=if matches!(def.kind, FieldKind::LongText | FieldKind::Lines) { 4 } else { 2 }
                 aria-invalid=invalid aria-describedby=described.clone()
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
@@ -171,6 +171,17 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }
         .into_any(),
+        FieldKind::Check => view! {
+            <input id=id.clone() name=def.key type="checkbox" class="bo-check" aria-describedby=described.clone()
+                prop:checked=move || !value.get().is_empty() on:change=move |ev| value.set(if event_target_checked(&ev) { "1".into() } else { String::new() }) />
+        }
+        .into_any(),
+        FieldKind::Number => view! {
+            <input id=id.clone() name=def.key type="number" min="1" step="1" inputmode="numeric" aria-invalid=invalid aria-describedby=described.clone()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+        .into_any(),
+        FieldKind::Weekdays => weekday_boxes(id.clone(), value, described.clone()),
         FieldKind::ContactRef => view! { <super::contact_picker::ContactPicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
             <input id=id.clone() name=def.key type="text" aria-invalid=invalid aria-describedby=described.clone()
@@ -180,7 +191,8 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
         .into_any(),
     };
     let hint = match def.kind {
-        FieldKind::Emails | FieldKind::Phones => Some("form.hint_lines"),
+        FieldKind::Emails | FieldKind::Phones | FieldKind::Lines => Some("form.hint_lines"),
+        FieldKind::Weekdays => Some("form.hint_weekdays"),
         FieldKind::Tags => Some("form.hint_tags"),
         _ => None,
     };
@@ -192,6 +204,33 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
             <p class="bo-error" id=err_id role="alert">{move || error.get().map(|e| app.t(e))}</p>
         </div>
     }
+}
+
+/// Seven checkboxes for the days of the week, kept as "MO,WE" in `value`.
+fn weekday_boxes(id: String, value: RwSignal<String>, described: String) -> AnyView {
+    let app = use_app();
+    let boxes = crate::domain::calendar::WEEKDAY_CODES
+        .iter()
+        .enumerate()
+        .map(|(i, (code, day))| {
+            let (code, day) = (*code, *day);
+            let box_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
+            let has = move || value.get().split(',').any(|c| c == code);
+            view! {
+                <label class="bo-day-box">
+                    <input id=box_id type="checkbox" prop:checked=has on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let mut days: Vec<&str> = crate::domain::calendar::WEEKDAY_CODES.iter().map(|(c, _)| *c)
+                            .filter(|c| if *c == code { on } else { value.get_untracked().split(',').any(|x| x == *c) }).collect();
+                        days.dedup();
+                        value.set(days.join(","));
+                    } />
+                    {move || crate::domain::format::weekday_name(day, app.lang.get(), true)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! { <div class="bo-day-boxes" role="group" aria-describedby=described>{boxes}</div> }.into_any()
 }
 
 /// The form for any schema: Enter in a one-line field saves, Escape cancels.

@@ -1,0 +1,339 @@
+//! Calendar screens: month, week and agenda views of appointments and meetings.
+//! Arrow keys move the selected day (Page Up/Down a month, Home/End the week, T today),
+//! Enter creates an item on it; clicking a day or a time slot creates one there.
+use std::cell::Cell;
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::calendar::{month_grid, occurrences, week_start, Event, Occurrence};
+use crate::domain::format::{clock_time, long_date, month_year, weekday_name};
+use crate::domain::record::DATETIME_FMT;
+
+use super::router::{navigate, Route};
+use super::state::{local, now, use_app, AppState};
+use super::widgets::PageHead;
+
+thread_local! {
+    /// Set by a key press that moved the selected day, so the view focuses it once drawn.
+    static KEYBOARD: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn today() -> NaiveDate {
+    local(now()).date_naive()
+}
+
+/// Where an item on the calendar opens: a date of a series, or the record itself.
+pub fn occurrence_href(o: &Occurrence) -> String {
+    match (o.repeats, o.series_date) {
+        (true, Some(d)) => Route::Occurrence(o.id.clone(), d.to_string()).href(),
+        _ => Route::View("events".into(), o.id.clone()).href(),
+    }
+}
+
+fn new_at(day: NaiveDate, hour: u32) -> Route {
+    let t = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN));
+    Route::NewAt("events".into(), t.format(DATETIME_FMT).to_string())
+}
+
+fn time_range(app: &AppState, o: &Occurrence) -> String {
+    if o.all_day {
+        return app.t("event.all_day").to_string();
+    }
+    let lang = app.lang.get();
+    format!("{}–{}", clock_time(o.start.time(), lang), clock_time(o.end.time(), lang))
+}
+
+fn item_link(app: AppState, o: Occurrence, with_time: bool) -> impl IntoView {
+    let label = if o.all_day || !with_time { o.title.clone() } else { format!("{} {}", clock_time(o.start.time(), app.lang.get_untracked()), o.title) };
+    let title = format!("{} · {}{}", o.title, time_range(&app, &o), if o.location.is_empty() { String::new() } else { format!(" · {}", o.location) });
+    view! {
+        <a class="bo-cal-item" class:bo-cal-meeting=o.kind == "meeting" class:bo-cal-allday=o.all_day href=occurrence_href(&o) title=title>
+            {label}
+        </a>
+    }
+}
+
+/// Moves the selection by a key; None for keys the calendar does not use.
+fn moved(day: NaiveDate, key: &str) -> Option<NaiveDate> {
+    match key {
+        "ArrowLeft" => day.pred_opt(),
+        "ArrowRight" => day.succ_opt(),
+        "ArrowUp" => day.checked_sub_days(Days::new(7)),
+        "ArrowDown" => day.checked_add_days(Days::new(7)),
+        "PageUp" => day.checked_sub_months(Months::new(1)),
+        "PageDown" => day.checked_add_months(Months::new(1)),
+        "Home" => Some(week_start(day)),
+        "End" => week_start(day).checked_add_days(Days::new(6)),
+        "t" | "T" => Some(today()),
+        _ => None,
+    }
+}
+
+fn focus_day(day: NaiveDate) {
+    request_animation_frame(move || {
+        if let Ok(Some(el)) = document().query_selector(&format!("[data-date='{day}']")) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+pub fn calendar_page(view: String, date: String) -> AnyView {
+    let app = use_app();
+    let day = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_else(|_| today());
+    let selected = RwSignal::new(day);
+    let view_name: &'static str = match view.as_str() {
+        "week" => "week",
+        "agenda" => "agenda",
+        _ => "month",
+    };
+    // Which dates this view holds: moving past them goes to the next page of the calendar.
+    let (first, last) = match view_name {
+        "week" => (week_start(day), week_start(day) + Days::new(6)),
+        "agenda" => (day, day + Days::new(29)),
+        _ => {
+            let f = day.with_day(1).unwrap_or(day);
+            (f, f.checked_add_months(Months::new(1)).and_then(|n| n.pred_opt()).unwrap_or(f))
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let cur = selected.get_untracked();
+        if ev.key() == "Enter" && ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date")) {
+            ev.prevent_default();
+            navigate(&new_at(cur, 9));
+            return;
+        }
+        let Some(next) = moved(cur, &ev.key()) else { return };
+        ev.prevent_default();
+        KEYBOARD.with(|k| k.set(true));
+        if next < first || next > last {
+            navigate(&Route::Calendar(view_name.into(), next.to_string()));
+        } else {
+            selected.set(next);
+            focus_day(next);
+        }
+    };
+    if KEYBOARD.with(|k| k.replace(false)) {
+        focus_day(day);
+    }
+    let step = move |dir: i32| {
+        let next = match view_name {
+            "week" => if dir < 0 { day.checked_sub_days(Days::new(7)) } else { day.checked_add_days(Days::new(7)) },
+            "agenda" => if dir < 0 { day.checked_sub_days(Days::new(30)) } else { day.checked_add_days(Days::new(30)) },
+            _ => if dir < 0 { day.checked_sub_months(Months::new(1)) } else { day.checked_add_months(Months::new(1)) },
+        };
+        Route::Calendar(view_name.into(), next.unwrap_or(day).to_string()).href()
+    };
+    let heading = move || {
+        let lang = app.lang.get();
+        match view_name {
+            "week" => app.tf("cal.week_of", &[("from", long_date(first, lang)), ("to", long_date(last, lang))]),
+            "agenda" => app.tf("cal.agenda_from", &[("from", long_date(first, lang))]),
+            _ => month_year(day, lang),
+        }
+    };
+    let tab = move |v: &'static str, key: &'static str| {
+        view! {
+            <a class="bo-btn" href=Route::Calendar(v.into(), day.to_string()).href() aria-current=(v == view_name).then_some("page")
+                aria-pressed=(v == view_name).to_string()>{move || app.t(key)}</a>
+        }
+    };
+    let body = match view_name {
+        "week" => week_view(app, first, selected, on_key).into_any(),
+        "agenda" => agenda_view(app, first, last).into_any(),
+        _ => month_view(app, day, selected, on_key).into_any(),
+    };
+    view! {
+        <PageHead title=Signal::derive(move || format!("{} — {}", app.t("nav.calendar"), heading()))>
+            <Show when=move || app.read_only.get().is_none()>
+                <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{move || app.t("event.new")}</a>
+            </Show>
+            <a class="bo-btn" href=Route::Import("events".into()).href()>{move || app.t("cal.import")}</a>
+            <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{move || app.t("cal.export")}</button>
+        </PageHead>
+        <div class="bo-cal-tools" role="toolbar" aria-label=move || app.t("cal.tools")>
+            <a class="bo-btn" href=Route::Calendar(view_name.into(), today().to_string()).href()>{move || app.t("cal.today")}</a>
+            <a class="bo-btn" href=step(-1) aria-label=move || app.t("cal.prev")>"‹"</a>
+            <a class="bo-btn" href=step(1) aria-label=move || app.t("cal.next")>"›"</a>
+            <span class="bo-cal-views">
+                {tab("month", "cal.month")}{tab("week", "cal.week")}{tab("agenda", "cal.agenda")}
+            </span>
+            <a class="bo-btn" href=Route::List("events".into()).href()>{move || app.t("cal.all_items")}</a>
+        </div>
+        <p class="bo-hint">{move || app.t("cal.keys_hint")}</p>
+        {body}
+    }
+    .into_any()
+}
+
+fn month_view(app: AppState, day: NaiveDate, selected: RwSignal<NaiveDate>, on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static) -> impl IntoView {
+    let grid = month_grid(day);
+    let (from, to) = (grid[0], grid[41]);
+    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, from, to)));
+    let month = day.month();
+    let today = today();
+    let heads = grid[..7].iter().map(|d| {
+        let w = d.weekday();
+        view! { <div role="columnheader" class="bo-cal-colhead">{move || weekday_name(w, app.lang.get(), true)}</div> }
+    }).collect_view();
+    let weeks = grid.chunks(7).map(|week| {
+        let cells = week.iter().copied().map(|d| {
+            let items = move || {
+                let all: Vec<Occurrence> = occ.with(|o| o.iter().filter(|o| o.on(d)).cloned().collect());
+                let more = all.len().saturating_sub(3);
+                let shown = all.into_iter().take(3).map(|o| item_link(app, o, true)).collect_view();
+                view! {
+                    {shown}
+                    {(more > 0).then(|| view! {
+                        <a class="bo-cal-more" href=Route::Calendar("agenda".into(), d.to_string()).href()>{app.tf("cal.more", &[("n", more.to_string())])}</a>
+                    })}
+                }
+            };
+            let label = move || long_date(d, app.lang.get());
+            view! {
+                <div role="gridcell" class="bo-cal-day" class:bo-cal-out=d.month() != month class:bo-cal-today=d == today
+                    data-date=d.to_string() tabindex=move || if selected.get() == d { "0" } else { "-1" }
+                    aria-selected=move || (selected.get() == d).to_string() aria-label=label
+                    on:focus=move |_| selected.set(d)
+                    on:click=move |ev| {
+                        // A click on the day itself (not on an item in it) creates an item there.
+                        if ev.target() == ev.current_target() && app.read_only.get_untracked().is_none() {
+                            navigate(&new_at(d, 9));
+                        }
+                    }>
+                    <span class="bo-cal-num" aria-hidden="true">{d.day()}</span>
+                    {items}
+                </div>
+            }
+        }).collect_view();
+        view! { <div role="row" class="bo-cal-week">{cells}</div> }
+    }).collect_view();
+    view! {
+        <div class="bo-cal-month" role="grid" aria-label=move || month_year(day, app.lang.get()) on:keydown=on_key>
+            <div role="row" class="bo-cal-week bo-cal-heads">{heads}</div>
+            {weeks}
+        </div>
+    }
+}
+
+/// Office hours shown as slots; earlier and later items join the first and last slot.
+const FIRST_HOUR: u32 = 7;
+const LAST_HOUR: u32 = 19;
+
+fn week_view(app: AppState, monday: NaiveDate, selected: RwSignal<NaiveDate>, on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static) -> impl IntoView {
+    let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
+    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, monday, monday + Days::new(6))));
+    let today = today();
+    let columns = days.iter().copied().map(|d| {
+        let all_day = move || occ.with(|o| o.iter().filter(|o| o.on(d) && (o.all_day || o.start.date() != d)).cloned().map(|o| item_link(app, o, false)).collect_view());
+        let slots = (FIRST_HOUR..=LAST_HOUR).map(|h| {
+            let items = move || occ.with(|o| {
+                o.iter()
+                    .filter(|o| !o.all_day && o.start.date() == d && slot_hour(o.start) == h)
+                    .cloned()
+                    .map(|o| item_link(app, o, true))
+                    .collect_view()
+            });
+            let label = move || app.tf("cal.new_at", &[("when", format!("{} {}", long_date(d, app.lang.get()), clock_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), app.lang.get())))]);
+            view! {
+                <div class="bo-cal-slot">
+                    <button type="button" class="bo-cal-slot-btn" tabindex="-1" aria-label=label on:click=move |_| navigate(&new_at(d, h))>
+                        {format!("{h:02}")}
+                    </button>
+                    {items}
+                </div>
+            }
+        }).collect_view();
+        view! {
+            <div class="bo-cal-col" role="gridcell" class:bo-cal-today=d == today data-date=d.to_string()
+                tabindex=move || if selected.get() == d { "0" } else { "-1" } aria-selected=move || (selected.get() == d).to_string()
+                aria-label=move || long_date(d, app.lang.get()) on:focus=move |_| selected.set(d)>
+                <div class="bo-cal-colhead" aria-hidden="true">{move || format!("{} {}", weekday_name(d.weekday(), app.lang.get(), true), d.day())}</div>
+                <div class="bo-cal-allday-row">{all_day}</div>
+                {slots}
+            </div>
+        }
+    }).collect_view();
+    view! {
+        <div class="bo-cal-weekview" role="grid" aria-label=move || app.t("cal.week") on:keydown=on_key>
+            <div role="row" class="bo-cal-weekrow">{columns}</div>
+        </div>
+    }
+}
+
+fn slot_hour(t: chrono::NaiveDateTime) -> u32 {
+    use chrono::Timelike;
+    t.hour().clamp(FIRST_HOUR, LAST_HOUR)
+}
+
+fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoView {
+    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, first, last)));
+    let days = move || {
+        let mut out: Vec<(NaiveDate, Vec<Occurrence>)> = vec![];
+        occ.with(|all| {
+            let mut d = first;
+            while d <= last {
+                let on: Vec<Occurrence> = all.iter().filter(|o| o.on(d)).cloned().collect();
+                if !on.is_empty() {
+                    out.push((d, on));
+                }
+                d = d + Days::new(1);
+            }
+        });
+        out
+    };
+    view! {
+        <Show when=move || occ.with(Vec::is_empty)>
+            <p class="bo-empty">{move || app.t("cal.agenda_empty")}</p>
+        </Show>
+        <div class="bo-cal-agenda">
+            {move || days().into_iter().map(|(d, items)| view! {
+                <section class="bo-card">
+                    <h2>{long_date(d, app.lang.get())}</h2>
+                    <ul class="bo-list">
+                        {items.into_iter().map(|o| {
+                            let when = time_range(&app, &o);
+                            let place = o.location.clone();
+                            view! {
+                                <li>
+                                    <span class="bo-meta">{when}</span>" "
+                                    {item_link(app, o, false)}
+                                    {(!place.is_empty()).then(|| view! { <span class="bo-meta">" · "{place}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Today's items for the front desk.
+pub fn todays_items(app: AppState) -> impl IntoView {
+    let day = today();
+    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, day, day)));
+    view! {
+        <Show when=move || occ.with(Vec::is_empty) fallback=move || view! {
+            <ul class="bo-list">
+                {move || occ.get().into_iter().map(|o| {
+                    let when = time_range(&app, &o);
+                    view! { <li><span class="bo-meta">{when}</span>" "{item_link(app, o, false)}</li> }
+                }).collect_view()}
+            </ul>
+        }>
+            <p class="bo-empty">{move || app.t("cal.none_today")}</p>
+        </Show>
+    }
+}
+
+/// The record a calendar page should show for `id`, if it is a live event.
+pub fn find(app: &AppState, id: &str) -> Option<Event> {
+    app.events.with_untracked(|e| e.iter().find(|e| e.meta.id == id).cloned())
+}

@@ -439,7 +439,6 @@ fn duration(c: &Component) -> Option<Duration> {
 pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> NaiveDateTime) -> String {
     let mut cal = icalendar::Calendar::new();
     cal.name(name);
-    let uid_of = |e: &Event| if e.uid.is_empty() { format!("{}@backoffice", e.meta.id) } else { e.uid.clone() };
     let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.meta.id.as_str(), e)).collect();
     let utc = |t: NaiveDateTime| DateTime::<Utc>::from_naive_utc_and_offset(to_utc(t), Utc);
     for e in events.iter().filter(|e| e.meta.deleted_at.is_none()) {
@@ -500,6 +499,11 @@ pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> Na
         cal.push(v.done());
     }
     cal.done().to_string()
+}
+
+/// The UID an item is exported with: its own from an imported file, else one made from its id.
+pub fn uid_of(e: &Event) -> String {
+    if e.uid.is_empty() { format!("{}@backoffice", e.meta.id) } else { e.uid.clone() }
 }
 
 fn fmt_utc(t: NaiveDateTime) -> String {

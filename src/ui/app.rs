@@ -148,7 +148,7 @@ pub fn App() -> impl IntoView {
         Route::New(m) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(None)),
         Route::NewAt(m, at) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(Some(&at))),
         Route::Edit(m, id) if m == "events" => records::form_page::<Event>("events", Some(id)),
-        Route::View(m, id) if m == "events" => records::detail_page_with::<Event>("events", id.clone(), occurrence::event_extras(id)),
+        Route::View(m, id) if m == "events" => occurrence::event_page(id),
         Route::Import(m) if m == "events" => calendar_files::import_page(),
         Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),

@@ -72,12 +72,15 @@ fn moved(day: NaiveDate, key: &str) -> Option<NaiveDate> {
 }
 
 fn focus_day(day: NaiveDate) {
+    // Two frames: after a page change the shell focuses the heading in the first one.
     request_animation_frame(move || {
-        if let Ok(Some(el)) = document().query_selector(&format!("[data-date='{day}']")) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        request_animation_frame(move || {
+            if let Ok(Some(el)) = document().query_selector(&format!("[data-date='{day}']")) {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
-        }
+        })
     });
 }
 

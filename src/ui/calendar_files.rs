@@ -59,19 +59,19 @@ struct Preview {
 /// is already here to that series.
 fn prepare(app: &AppState, mut incoming: Vec<Event>) -> (Vec<Event>, usize) {
     app.events.with_untracked(|have| {
-        let key = |e: &Event| (e.uid.clone(), e.occurrence);
-        let known: std::collections::HashSet<(String, Option<chrono::NaiveDate>)> = have.iter().filter(|e| !e.uid.is_empty()).map(key).collect();
+        let key = |e: &Event| (ics::uid_of(e), e.occurrence);
+        let known: std::collections::HashSet<(String, Option<chrono::NaiveDate>)> = have.iter().map(key).collect();
         let before = incoming.len();
         incoming.retain(|e| e.uid.is_empty() || !known.contains(&key(e)));
         for e in incoming.iter_mut().filter(|e| e.occurrence.is_some() && e.series_id.is_empty()) {
-            if let Some(series) = have.iter().find(|s| s.uid == e.uid && s.occurrence.is_none() && s.series_id.is_empty()) {
+            if let Some(series) = have.iter().find(|s| ics::uid_of(s) == e.uid && s.occurrence.is_none() && s.series_id.is_empty()) {
                 e.series_id = series.meta.id.clone();
             }
         }
         // Changed occurrences whose series was left out as known: point them at ours.
         let ids: std::collections::HashSet<String> = incoming.iter().map(|e| e.meta.id.clone()).collect();
         for e in incoming.iter_mut().filter(|e| !e.series_id.is_empty() && !ids.contains(&e.series_id) && !have.iter().any(|h| h.meta.id == e.series_id)) {
-            if let Some(series) = have.iter().find(|s| s.uid == e.uid && s.series_id.is_empty()) {
+            if let Some(series) = have.iter().find(|s| ics::uid_of(s) == e.uid && s.series_id.is_empty()) {
                 e.series_id = series.meta.id.clone();
             }
         }

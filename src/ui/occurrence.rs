@@ -136,26 +136,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
         move || {
             let e = app.events.with(|all| all.iter().find(|e| e.meta.id == id).cloned())?;
             let o = occ.get()?;
-            let lang = app.lang.get();
-            let when = if o.all_day {
-                long_date(o.start.date(), lang)
-            } else {
-                format!("{} {}–{}", long_date(o.start.date(), lang), clock_time(o.start.time(), lang), clock_time(o.end.time(), lang))
-            };
-            let rows: Vec<(&'static str, String)> = vec![
-                ("event.when", when),
-                ("event.kind", display_value(&app, &e, "kind")),
-                ("event.location", e.location.clone()),
-                ("event.attendees", e.attendees.replace('\n', ", ")),
-                ("event.repeat", display_value(&app, &e, "repeat")),
-                ("event.notes", e.notes.clone()),
-            ];
-            Some(rows.into_iter().map(|(label, value)| view! {
-                <div class="bo-dl-row">
-                    <dt>{move || app.t(label)}</dt>
-                    <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
-                </div>
-            }).collect_view())
+            Some(fields_view(app, &e, when_text(&app, o.start, o.end, o.all_day)))
         }
     };
     let title = Signal::derive(move || occ.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default()));
@@ -172,6 +153,113 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
         <p class="bo-hint">{move || app.t("event.occurrence_hint")}</p>
         <dl class="bo-dl">{fields}</dl>
         {conflicts_banner(app, id)}
+    }
+    .into_any()
+}
+
+fn when_text(app: &AppState, start: chrono::NaiveDateTime, end: chrono::NaiveDateTime, all_day: bool) -> String {
+    let lang = app.lang.get();
+    match (all_day, start.date() == end.date()) {
+        (true, true) => long_date(start.date(), lang),
+        (true, false) => format!("{} – {}", long_date(start.date(), lang), long_date(end.date(), lang)),
+        (false, true) => format!("{} {}–{}", long_date(start.date(), lang), clock_time(start.time(), lang), clock_time(end.time(), lang)),
+        (false, false) => format!("{} {} – {} {}", long_date(start.date(), lang), clock_time(start.time(), lang), long_date(end.date(), lang), clock_time(end.time(), lang)),
+    }
+}
+
+/// "Weekly on Mon, Thu · until 31 Dec 2026" in the UI language.
+fn repeat_text(app: &AppState, e: &Event) -> String {
+    let Some(rule) = e.rule().filter(|_| e.series_id.is_empty()) else { return display_value(app, e, "repeat") };
+    let mut parts = vec![display_value(app, e, "repeat")];
+    if rule.interval > 1 {
+        parts.push(app.tf("event.every_n", &[("n", rule.interval.to_string())]));
+    }
+    if !rule.weekdays.is_empty() {
+        parts.push(display_value(app, e, "weekdays"));
+    }
+    if let Some(u) = rule.until {
+        parts.push(app.tf("event.until_date", &[("date", long_date(u, app.lang.get()))]));
+    }
+    if let Some(c) = rule.count {
+        parts.push(app.tf("event.times", &[("n", c.to_string())]));
+    }
+    if !e.except.is_empty() {
+        parts.push(app.tf("event.skipped_dates", &[("n", e.except.len().to_string())]));
+    }
+    parts.join(" · ")
+}
+
+fn fields_view(app: AppState, e: &Event, when: String) -> AnyView {
+    let rows: Vec<(&'static str, String)> = vec![
+        ("event.when", when),
+        ("event.kind", display_value(&app, e, "kind")),
+        ("event.location", e.location.clone()),
+        ("event.attendees", e.attendees.replace('\n', ", ")),
+        ("event.repeat", repeat_text(&app, e)),
+        ("event.notes", e.notes.clone()),
+    ];
+    rows.into_iter()
+        .map(|(label, value)| view! {
+            <div class="bo-dl-row">
+                <dt>{move || app.t(label)}</dt>
+                <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
+            </div>
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// An item's own page: warnings first, then what, when and where.
+pub fn event_page(id: String) -> AnyView {
+    let app = use_app();
+    let rec = {
+        let id = id.clone();
+        Memo::new(move |_| app.events.with(|all| all.iter().find(|e| e.meta.id == id).cloned()))
+    };
+    if rec.get_untracked().is_none() {
+        return not_found(app);
+    }
+    let (id_del, id_res, id_exp) = (id.clone(), id.clone(), id.clone());
+    let deleted = move || rec.with(|e| e.as_ref().is_some_and(|e| e.meta.deleted_at.is_some()));
+    let trash = move |_| {
+        let day = rec.with_untracked(|e| e.as_ref().and_then(|e| e.start_at()).map(|t| t.date().to_string()).unwrap_or_default());
+        if trash_record::<Event>(&app, &id_del).is_ok() {
+            navigate(&Route::Calendar("month".into(), day));
+        }
+    };
+    let restore = move |_| {
+        if super::collection::restore_record::<Event>(&app, &id_res).is_ok() {
+            app.info(app.t("toast.restored").into());
+        }
+    };
+    let body = move || {
+        let e = rec.get()?;
+        let (Some(s), Some(end)) = (e.start_at(), e.end_at()) else { return Some(fields_view(app, &e, e.start.clone())) };
+        Some(fields_view(app, &e, when_text(&app, s, end, e.all_day)))
+    };
+    let stamps = move || {
+        rec.get().map(|e| {
+            let f = |t| crate::domain::format::format_datetime(super::state::local(t), app.lang.get());
+            app.tf("record.stamps", &[("created", f(e.meta.created_at)), ("updated", f(e.meta.updated_at))])
+        })
+    };
+    let title = Signal::derive(move || rec.with(|e| e.as_ref().map(|e| e.title.clone()).unwrap_or_default()));
+    view! {
+        <PageHead title=title>
+            <Show when=move || app.read_only.get().is_none() && !deleted()>
+                <a class="bo-btn bo-btn-primary" href=Route::Edit("events".into(), id.clone()).href()>{move || app.t("action.edit")}</a>
+                <button type="button" class="bo-btn bo-btn-danger" on:click=trash.clone()>{move || app.t("action.delete")}</button>
+            </Show>
+            <Show when=move || app.read_only.get().is_none() && deleted()>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=restore.clone()>{move || app.t("action.restore")}</button>
+            </Show>
+        </PageHead>
+        <Show when=deleted>
+            <p class="bo-banner bo-banner-warn">{move || app.t("trash.in_trash")}</p>
+        </Show>
+        {event_extras(id_exp)}
+        <dl class="bo-dl">{body}</dl>
+        <p class="bo-meta">{stamps}</p>
     }
     .into_any()
 }

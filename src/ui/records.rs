@@ -94,11 +94,6 @@ struct Detail {
 }
 
 pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
-    detail_page_with::<E>(module, id, ().into_any())
-}
-
-/// The detail page with a module's own parts under the fields.
-pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, extra: AnyView) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let detail = Memo::new(move |_| {
@@ -115,10 +110,10 @@ pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, extra: An
     });
     let trash = Callback::new(move |id: String| trash_record::<E>(&app, &id).is_ok());
     let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
-    detail_view(module, id, detail.into(), trash, restore, extra)
+    detail_view(module, id, detail.into(), trash, restore)
 }
 
-fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>, extra: AnyView) -> AnyView {
+fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>) -> AnyView {
     let app = use_app();
     let body = move || {
         let Some(d) = detail.get() else { return not_found() };
@@ -167,7 +162,7 @@ fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>,
         }
         .into_any()
     };
-    view! { {body} {extra} }.into_any()
+    view! { {body} }.into_any()
 }
 
 pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyView {

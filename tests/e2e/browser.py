@@ -57,7 +57,9 @@ def chrome(downloads: Path, width=1280, height=900):
         "download.prompt_for_download": False,
         "intl.accept_languages": "id-ID,id",
     })
-    d = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=opts)
+    # The office is in Jakarta (UTC+7): calendar files in UTC must land on Jakarta's clock.
+    env = dict(os.environ, TZ=os.environ.get("BO_TEST_TZ", "Asia/Jakarta"))
+    d = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"), env=env), options=opts)
     d.set_script_timeout(120)
     try:
         yield d

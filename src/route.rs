@@ -14,6 +14,8 @@ pub enum Route {
     Occurrence(String, String),
     /// The calendar: view ("month", "week" or "agenda") and the date it shows.
     Calendar(String, String),
+    /// Open action items of every meeting.
+    Actions,
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -23,7 +25,7 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events"];
+pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -37,6 +39,7 @@ impl Route {
             ["trash"] => Route::Trash,
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
+            ["actions"] => Route::Actions,
             ["calendar"] => Route::Calendar("month".into(), String::new()),
             ["calendar", v] if CALENDAR_VIEWS.contains(v) => Route::Calendar(v.to_string(), String::new()),
             ["calendar", v, date] if CALENDAR_VIEWS.contains(v) => Route::Calendar(v.to_string(), date.to_string()),
@@ -60,9 +63,11 @@ impl Route {
                 "calls" => &["calls", "contacts"],
                 "visitors" => &["visitors"],
                 "events" => &["events"],
+                "minutes" => &["minutes", "events"],
                 _ => &["contacts"],
             },
-            Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events"],
+            Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
+            Route::Actions => &["minutes"],
             Route::Desk => &["calls", "visitors", "events"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
@@ -81,6 +86,7 @@ impl Route {
             Route::Occurrence(id, date) => format!("#/events/{id}/on/{date}"),
             Route::Calendar(v, date) if date.is_empty() => format!("#/calendar/{v}"),
             Route::Calendar(v, date) => format!("#/calendar/{v}/{date}"),
+            Route::Actions => "#/actions".into(),
             Route::Desk => "#/desk".into(),
             Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
@@ -118,6 +124,7 @@ mod tests {
             Route::Calendar("week".into(), "2026-11-23".into()),
             Route::Calendar("agenda".into(), String::new()),
             Route::Desk,
+            Route::Actions,
             Route::Messages,
             Route::Trash,
             Route::Data,

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::contact::Contact;
 use super::calendar::Event;
+use super::meeting::Minutes;
 use super::frontdesk::{Call, Visitor};
 use super::record::Entity;
 use super::schema::{self, Docs};
@@ -61,6 +62,7 @@ pub struct Imported {
     pub calls: Option<Vec<Call>>,
     pub visitors: Option<Vec<Visitor>>,
     pub events: Option<Vec<Event>>,
+    pub minutes: Option<Vec<Minutes>>,
     pub settings: Option<Settings>,
     /// Collections this version does not know; they are left out.
     pub unknown: Vec<String>,
@@ -70,7 +72,7 @@ impl Imported {
     /// Records per collection, for the preview; the settings object counts as one.
     pub fn counts(&self) -> Vec<(&'static str, usize)> {
         let mut out = vec![];
-        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len)), ("events", self.events.as_ref().map(Vec::len))];
+        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len)), ("events", self.events.as_ref().map(Vec::len)), ("minutes", self.minutes.as_ref().map(Vec::len))];
         for (name, n) in lists {
             if let Some(n) = n {
                 out.push((name, n));
@@ -98,6 +100,7 @@ struct CurrentCollections {
     calls: Option<Vec<Call>>,
     visitors: Option<Vec<Visitor>>,
     events: Option<Vec<Event>>,
+    minutes: Option<Vec<Minutes>>,
     settings: Option<Settings>,
     #[serde(flatten)]
     other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
@@ -118,6 +121,7 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
                 calls: c.calls,
                 visitors: c.visitors,
                 events: c.events,
+                minutes: c.minutes,
                 settings: c.settings,
                 unknown: c.other.into_keys().collect(),
             });
@@ -147,6 +151,7 @@ fn parse_tree(bytes: &[u8]) -> Result<Imported, BackupError> {
         calls: typed(&b.collections, "calls")?,
         visitors: typed(&b.collections, "visitors")?,
         events: typed(&b.collections, "events")?,
+        minutes: typed(&b.collections, "minutes")?,
         settings: typed(&b.collections, "settings")?,
         unknown,
     })

@@ -9,6 +9,7 @@ pub mod csv_io;
 pub mod format;
 pub mod frontdesk;
 pub mod ics;
+pub mod meeting;
 pub mod record;
 pub mod recurrence;
 pub mod schema;

@@ -14,7 +14,7 @@ pub const CURRENT: u32 = 3;
 pub type Docs = BTreeMap<String, Value>;
 
 /// Collections the app knows; anything else in a backup is reported and left out.
-pub const COLLECTIONS: &[&str] = &["contacts", "calls", "visitors", "events", "settings"];
+pub const COLLECTIONS: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "settings"];
 
 pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
     if from > CURRENT {

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
+use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
@@ -13,7 +14,7 @@ use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{calendar, calendar_files, contacts, data, desk, occurrence, records, settings, trash};
+use super::{calendar, calendar_files, contacts, data, desk, minutes, occurrence, records, settings, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
         calls: RwSignal::new(vec![]),
         visitors: RwSignal::new(vec![]),
         events: RwSignal::new(vec![]),
+        minutes: RwSignal::new(vec![]),
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
@@ -151,6 +153,9 @@ pub fn App() -> impl IntoView {
         Route::View(m, id) if m == "events" => occurrence::event_page(id),
         Route::Import(m) if m == "events" => calendar_files::import_page(),
         Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
+        Route::List(m) if m == "minutes" => records::list_page::<Minutes>("minutes", ().into_any()),
+        Route::View(m, id) if m == "minutes" => minutes::minutes_page(id),
+        Route::Actions => minutes::actions_page(),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
         Route::Desk => desk::today_page(),
         Route::Messages => desk::messages_page(),
@@ -197,6 +202,7 @@ pub fn App() -> impl IntoView {
                     {nav_item(Route::Desk, "nav.desk")}
                     {nav_item(Route::Messages, "nav.messages")}
                     {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
+                    {nav_item(Route::Actions, "nav.actions")}
                     {nav_item(Route::List("calls".into()), "nav.calls")}
                     {nav_item(Route::List("visitors".into()), "nav.visitors")}
                     {nav_item(Route::List("contacts".into()), "nav.contacts")}

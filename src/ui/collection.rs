@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::contact::Contact;
 use crate::domain::format::format_date;
 use crate::domain::calendar::Event;
+use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
@@ -60,6 +61,15 @@ impl UiEntity for Event {
     const EMPTY: &'static str = "event.empty";
 }
 
+impl UiEntity for Minutes {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.minutes
+    }
+    const PLURAL: &'static str = "nav.minutes";
+    const NEW: &'static str = "minutes.new";
+    const EMPTY: &'static str = "minutes.empty";
+}
+
 /// Stores `next` by writing only the chunks `edit` touches.
 fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), StorageError> {
     match super::perf::timed("bo:save", || with_db(|db| db.save_edit(E::COLLECTION, &next, &edit))) {
@@ -92,6 +102,26 @@ pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), Storag
             Edit::appended(1)
         }
     };
+    commit(app, all, edit)
+}
+
+/// Inserts or replaces several records in one write: all of them or none.
+pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
+    let mut all = E::signal(app).get_untracked();
+    let mut edit = Edit::default();
+    for mut rec in recs {
+        rec.meta_mut().updated_at = now();
+        match all.iter().position(|r| r.meta().id == rec.meta().id) {
+            Some(i) => {
+                all[i] = rec;
+                edit.replaced.push(i);
+            }
+            None => {
+                all.push(rec);
+                edit.appended += 1;
+            }
+        }
+    }
     commit(app, all, edit)
 }
 

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
+use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
@@ -22,6 +23,7 @@ struct Collections<'a> {
     calls: &'a [Call],
     visitors: &'a [Visitor],
     events: &'a [Event],
+    minutes: &'a [Minutes],
     settings: &'a Settings,
 }
 
@@ -33,7 +35,9 @@ pub fn export_backup(app: &AppState) {
             app.calls.with_untracked(|calls| {
                 app.visitors.with_untracked(|visitors| {
                     app.events.with_untracked(|events| {
-                        app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, events, settings }, t))
+                        app.minutes.with_untracked(|minutes| {
+                            app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, events, minutes, settings }, t))
+                        })
                     })
                 })
             })
@@ -52,6 +56,7 @@ struct Next {
     calls: Vec<Call>,
     visitors: Vec<Visitor>,
     events: Vec<Event>,
+    minutes: Vec<Minutes>,
     settings: Option<Settings>,
 }
 
@@ -64,6 +69,7 @@ impl Next {
                 calls: b.calls.unwrap_or_default(),
                 visitors: b.visitors.unwrap_or_default(),
                 events: b.events.unwrap_or_default(),
+                minutes: b.minutes.unwrap_or_default(),
                 settings: Some(b.settings.unwrap_or_default()),
             };
         }
@@ -78,6 +84,7 @@ impl Next {
             calls: merged(app.calls, b.calls, report),
             visitors: merged(app.visitors, b.visitors, report),
             events: merged(app.events, b.events, report),
+            minutes: merged(app.minutes, b.minutes, report),
             settings: None,
         }
     }
@@ -89,11 +96,13 @@ impl Next {
         let calls = |i: usize| serde_json::to_value(&self.calls[i]).expect("records serialise");
         let visitors = |i: usize| serde_json::to_value(&self.visitors[i]).expect("records serialise");
         let events = |i: usize| serde_json::to_value(&self.events[i]).expect("records serialise");
+        let minutes = |i: usize| serde_json::to_value(&self.minutes[i]).expect("records serialise");
         let mut writes = vec![
             ("contacts", Write::List { len: self.contacts.len(), row: &contacts, edit: &all }),
             ("calls", Write::List { len: self.calls.len(), row: &calls, edit: &all }),
             ("visitors", Write::List { len: self.visitors.len(), row: &visitors, edit: &all }),
             ("events", Write::List { len: self.events.len(), row: &events, edit: &all }),
+            ("minutes", Write::List { len: self.minutes.len(), row: &minutes, edit: &all }),
         ];
         if let Some(s) = &self.settings {
             writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
@@ -107,6 +116,7 @@ impl Next {
         app.calls.set(self.calls);
         app.visitors.set(self.visitors);
         app.events.set(self.events);
+        app.minutes.set(self.minutes);
         if let Some(s) = self.settings {
             app.settings.set(s);
         }

@@ -10,6 +10,7 @@ mod contacts;
 mod data;
 mod desk;
 mod files;
+mod minutes;
 mod occurrence;
 mod perf;
 mod router;

@@ -71,6 +71,19 @@ pub fn event_extras(id: String) -> AnyView {
             }
         })}
         <div class="bo-actions">
+            <button type="button" class="bo-btn bo-btn-primary" on:click={
+                let id = id2.clone();
+                move |_| {
+                    let Some(e) = find(&app, &id) else { return };
+                    // A changed date's minutes belong to its series and the date it replaces.
+                    let (owner, date) = match (e.series_id.is_empty(), e.occurrence, e.start_at()) {
+                        (false, Some(d), _) => (e.series_id.clone(), d),
+                        (_, _, Some(t)) => (id.clone(), t.date()),
+                        _ => return,
+                    };
+                    super::minutes::open_minutes(&app, &owner, date);
+                }
+            }>{move || app.t("event.minutes")}</button>
             <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_one(&app, &id2)>{move || app.t("event.export_one")}</button>
             <a class="bo-btn" href=move || {
                 let d = find(&app, &id).and_then(|e| e.start_at()).map(|t| t.date().to_string()).unwrap_or_default();
@@ -102,7 +115,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     if occ.get_untracked().is_none() {
         return not_found(app);
     }
-    let (id_one, id_del, id_all, id_trash) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let (id_one, id_del, id_all, id_trash, id_min) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let edit_one = move |_| {
         let Some(series) = find(&app, &id_one) else { return };
         let Some(copy) = detach(&series, day, super::state::now()) else { return };
@@ -143,7 +156,11 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     view! {
         <PageHead title=title>
             <Show when=move || app.read_only.get().is_none()>
-                <button type="button" class="bo-btn bo-btn-primary" on:click=edit_one.clone()>{move || app.t("event.edit_one")}</button>
+                <button type="button" class="bo-btn bo-btn-primary" on:click={
+                    let id = id_min.clone();
+                    move |_| super::minutes::open_minutes(&app, &id, day)
+                }>{move || app.t("event.minutes")}</button>
+                <button type="button" class="bo-btn" on:click=edit_one.clone()>{move || app.t("event.edit_one")}</button>
                 <button type="button" class="bo-btn bo-btn-danger" on:click=delete_one.clone()>{move || app.t("event.delete_one")}</button>
                 <a class="bo-btn" href=Route::Edit("events".into(), id_all.clone()).href()>{move || app.t("event.edit_series")}</a>
                 <button type="button" class="bo-btn bo-btn-danger" on:click=delete_all.clone()>{move || app.t("event.delete_series")}</button>

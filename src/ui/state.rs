@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
+use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
@@ -62,6 +63,7 @@ pub struct AppState {
     pub calls: RwSignal<Vec<Call>>,
     pub visitors: RwSignal<Vec<Visitor>>,
     pub events: RwSignal<Vec<Event>>,
+    pub minutes: RwSignal<Vec<Minutes>>,
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
@@ -182,6 +184,7 @@ impl AppState {
             "calls" => self.calls.set(load_list(name)),
             "visitors" => self.visitors.set(load_list(name)),
             "events" => self.events.set(load_list(name)),
+            "minutes" => self.minutes.set(load_list(name)),
             _ => {}
         }
     }

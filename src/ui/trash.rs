@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::contact::Contact;
 use crate::domain::format::format_datetime;
 use crate::domain::calendar::Event;
+use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 
 use super::collection::{purge_records, restore_record, UiEntity};
@@ -75,7 +76,7 @@ fn trashed<E: UiEntity>(app: &AppState) -> usize {
 
 /// Records in the trash across every module.
 pub fn trashed_count(app: &AppState) -> usize {
-    trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app) + trashed::<Event>(app)
+    trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app) + trashed::<Event>(app) + trashed::<Minutes>(app)
 }
 
 pub fn trash_page() -> AnyView {
@@ -91,6 +92,7 @@ pub fn trash_page() -> AnyView {
         {section::<Call>("calls")}
         {section::<Visitor>("visitors")}
         {section::<Event>("events")}
+        {section::<Minutes>("minutes")}
     }
     .into_any()
 }

@@ -1,0 +1,310 @@
+//! Meetings: the minutes of one meeting date — agenda with owners and time allotted, notes
+//! per agenda item, decisions, action items — and the open action items across meetings.
+//!
+//! Minutes belong to a calendar item and a date (`event_id` + `date`): for a repeating
+//! meeting that is the series and the date of the series it was held for, so "the next
+//! meeting of the same series" is the series' next date.
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{occurrences, Event};
+use super::record::{parse_date, split_list, Entity, FieldDef, FieldError, FieldKind, Meta};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub title: String,
+    pub owner: String,
+    /// Minutes allotted, as typed ("" when not planned).
+    pub minutes: String,
+    /// What was said: the minutes of this item.
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Action {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    /// `YYYY-MM-DD` or "".
+    pub due: String,
+    /// "open", "done", or "carried" (moved on to the next meeting).
+    pub status: String,
+    /// The minutes it was carried over from, if any.
+    pub from: String,
+}
+
+impl Action {
+    pub fn new(text: &str) -> Action {
+        Action { id: uuid::Uuid::new_v4().to_string(), text: text.into(), status: "open".into(), ..Default::default() }
+    }
+}
+
+pub const ACTION_STATUS: &[(&str, &str)] = &[("open", "action.status.open"), ("done", "action.status.done"), ("carried", "action.status.carried")];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Minutes {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// The calendar item (a series, or a one-off meeting).
+    pub event_id: String,
+    /// The date it was held for, `YYYY-MM-DD`.
+    pub date: String,
+    /// The meeting's title when the minutes were started (lists and print).
+    pub title: String,
+    pub chair: String,
+    /// Who attended, one per line.
+    pub present: String,
+    pub agenda: Vec<AgendaItem>,
+    /// One decision per line.
+    pub decisions: String,
+    pub actions: Vec<Action>,
+}
+
+impl Default for Minutes {
+    fn default() -> Self {
+        Minutes::blank(DateTime::UNIX_EPOCH)
+    }
+}
+
+const FIELDS: &[FieldDef] = &[
+    FieldDef { key: "title", label: "minutes.meeting", kind: FieldKind::Text, required: true, in_list: true, aliases: &[] },
+    FieldDef { key: "date", label: "minutes.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &[] },
+    FieldDef { key: "chair", label: "minutes.chair", kind: FieldKind::Text, required: false, in_list: true, aliases: &[] },
+    FieldDef { key: "present", label: "minutes.present", kind: FieldKind::Lines, required: false, in_list: false, aliases: &[] },
+    FieldDef { key: "decisions", label: "minutes.decisions", kind: FieldKind::Lines, required: false, in_list: false, aliases: &[] },
+];
+
+impl Entity for Minutes {
+    const COLLECTION: &'static str = "minutes";
+    fn fields() -> &'static [FieldDef] {
+        FIELDS
+    }
+    fn blank(now: DateTime<Utc>) -> Self {
+        Minutes {
+            meta: Meta::new(now),
+            event_id: String::new(),
+            date: String::new(),
+            title: String::new(),
+            chair: String::new(),
+            present: String::new(),
+            agenda: vec![],
+            decisions: String::new(),
+            actions: vec![],
+        }
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn get(&self, key: &str) -> String {
+        match key {
+            "title" => self.title.clone(),
+            "date" => self.date.clone(),
+            "chair" => self.chair.clone(),
+            "present" => self.present.clone(),
+            "decisions" => self.decisions.clone(),
+            _ => String::new(),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) {
+        match key {
+            "title" => self.title = value.trim().into(),
+            "date" => self.date = value.trim().into(),
+            "chair" => self.chair = value.trim().into(),
+            "present" => self.present = split_list(value, &['\n']).join("\n"),
+            "decisions" => self.decisions = split_list(value, &['\n']).join("\n"),
+            _ => {}
+        }
+    }
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = super::record::validate_by_schema(self);
+        if self.agenda.iter().any(|a| !a.minutes.trim().is_empty() && a.minutes.trim().parse::<u32>().is_err()) {
+            errs.push(("agenda", "err.number"));
+        }
+        if self.actions.iter().any(|a| !a.due.is_empty() && parse_date(&a.due).is_none()) {
+            errs.push(("actions", "err.date"));
+        }
+        if self.actions.iter().any(|a| a.text.trim().is_empty()) {
+            errs.push(("actions", "err.action_text"));
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        format!("{} · {}", self.title, self.date)
+    }
+}
+
+impl Minutes {
+    /// Minutes planned for the agenda, in total.
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().filter_map(|a| a.minutes.trim().parse::<u32>().ok()).sum()
+    }
+
+    pub fn day(&self) -> Option<NaiveDate> {
+        parse_date(&self.date)
+    }
+}
+
+/// The minutes of a meeting date, if started.
+pub fn find<'a>(all: &'a [Minutes], event_id: &str, date: NaiveDate) -> Option<&'a Minutes> {
+    let d = date.to_string();
+    all.iter().find(|m| m.meta.deleted_at.is_none() && m.event_id == event_id && m.date == d)
+}
+
+/// New minutes for a meeting date: the item's title and attendees, and its notes as the
+/// first agenda lines when the invitation listed them.
+pub fn start(event: &Event, event_id: &str, date: NaiveDate, now: DateTime<Utc>) -> Minutes {
+    let mut m = Minutes::blank(now);
+    m.event_id = event_id.to_string();
+    m.date = date.to_string();
+    m.title = event.title.clone();
+    m.present = event.attendees.clone();
+    m
+}
+
+/// The series' next date after `after` (a changed date counts as the date it replaces).
+pub fn next_date(events: &[Event], series_id: &str, after: NaiveDate) -> Option<NaiveDate> {
+    let from = after.checked_add_days(Days::new(1))?;
+    let to = after.checked_add_days(Days::new(400))?;
+    let changed: Vec<&Event> = events.iter().filter(|e| e.series_id == series_id && e.meta.deleted_at.is_none()).collect();
+    let mut dates: Vec<NaiveDate> = occurrences(events, from, to)
+        .into_iter()
+        .filter(|o| o.id == series_id || changed.iter().any(|c| c.meta.id == o.id))
+        .filter_map(|o| o.series_date)
+        .filter(|d| *d > after)
+        .collect();
+    dates.sort();
+    dates.first().copied()
+}
+
+/// Moves the open action items of `from` into `into`; returns how many moved. The copies
+/// remember where they came from; the originals are marked "carried".
+pub fn carry_over(from: &mut Minutes, into: &mut Minutes) -> usize {
+    let mut n = 0;
+    for a in from.actions.iter_mut().filter(|a| a.status == "open") {
+        let mut copy = a.clone();
+        copy.id = uuid::Uuid::new_v4().to_string();
+        copy.from = from.meta.id.clone();
+        into.actions.push(copy);
+        a.status = "carried".into();
+        n += 1;
+    }
+    n
+}
+
+/// An open action item with the meeting it was agreed in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenAction {
+    pub minutes_id: String,
+    pub meeting: String,
+    pub date: String,
+    pub action: Action,
+    pub overdue: bool,
+}
+
+/// Open action items of every meeting: overdue first (oldest due first), then the rest by
+/// due date, those without a due date last.
+pub fn open_actions(all: &[Minutes], today: NaiveDate) -> Vec<OpenAction> {
+    let mut out: Vec<OpenAction> = all
+        .iter()
+        .filter(|m| m.meta.deleted_at.is_none())
+        .flat_map(|m| {
+            m.actions.iter().filter(|a| a.status == "open").map(|a| OpenAction {
+                minutes_id: m.meta.id.clone(),
+                meeting: m.title.clone(),
+                date: m.date.clone(),
+                action: a.clone(),
+                overdue: parse_date(&a.due).is_some_and(|d| d < today),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |x: &OpenAction| (!x.overdue, parse_date(&x.action.due).is_none(), x.action.due.clone(), x.date.clone());
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn weekly() -> Event {
+        let mut e = Event::blank(Utc::now());
+        e.title = "Rapat tim".into();
+        e.kind = "meeting".into();
+        e.start = "2026-11-02T09:00".into();
+        e.end = "2026-11-02T10:00".into();
+        e.repeat = "weekly".into();
+        e.attendees = "Ani\nBudi".into();
+        e
+    }
+
+    #[test]
+    fn next_meeting_of_the_series_skips_deleted_dates_and_follows_moved_ones() {
+        let mut s = weekly();
+        s.except.push(d("2026-11-09"));
+        assert_eq!(next_date(&[s.clone()], &s.meta.id, d("2026-11-02")), Some(d("2026-11-16")));
+        let mut moved = crate::domain::calendar::detach(&s, d("2026-11-16"), Utc::now()).unwrap();
+        moved.start = "2026-11-17T14:00".into();
+        moved.end = "2026-11-17T15:00".into();
+        assert_eq!(next_date(&[s.clone(), moved], &s.meta.id, d("2026-11-02")), Some(d("2026-11-16")));
+        let mut once = weekly();
+        once.repeat.clear();
+        assert_eq!(next_date(&[once.clone()], &once.meta.id, d("2026-11-02")), None);
+    }
+
+    #[test]
+    fn carrying_over_moves_only_open_items_and_remembers_where_from() {
+        let s = weekly();
+        let mut a = start(&s, &s.meta.id, d("2026-11-02"), Utc::now());
+        assert_eq!(a.present, "Ani\nBudi");
+        a.actions = vec![Action::new("Kirim laporan"), Action { status: "done".into(), ..Action::new("Pesan ruang") }];
+        let mut b = start(&s, &s.meta.id, d("2026-11-09"), Utc::now());
+        assert_eq!(carry_over(&mut a, &mut b), 1);
+        assert_eq!(a.actions[0].status, "carried");
+        assert_eq!((b.actions[0].text.as_str(), b.actions[0].status.as_str(), b.actions[0].from.as_str()), ("Kirim laporan", "open", a.meta.id.as_str()));
+        assert_ne!(b.actions[0].id, a.actions[0].id);
+        assert_eq!(carry_over(&mut a, &mut b), 0, "nothing is carried twice");
+    }
+
+    #[test]
+    fn open_actions_overdue_first() {
+        let s = weekly();
+        let mut m = start(&s, &s.meta.id, d("2026-11-02"), Utc::now());
+        m.actions = vec![
+            Action { due: "2026-12-01".into(), ..Action::new("Nanti") },
+            Action::new("Tanpa tenggat"),
+            Action { due: "2026-11-10".into(), ..Action::new("Terlambat") },
+            Action { due: "2026-11-01".into(), status: "done".into(), ..Action::new("Selesai") },
+            Action { due: "2026-11-05".into(), ..Action::new("Paling terlambat") },
+        ];
+        let got: Vec<(String, bool)> = open_actions(&[m], d("2026-11-20")).into_iter().map(|o| (o.action.text, o.overdue)).collect();
+        assert_eq!(got, [("Paling terlambat".into(), true), ("Terlambat".into(), true), ("Nanti".into(), false), ("Tanpa tenggat".into(), false)]);
+    }
+
+    #[test]
+    fn agenda_time_and_validation() {
+        let mut m = Minutes::blank(Utc::now());
+        m.title = "Rapat".into();
+        m.date = "2026-11-02".into();
+        m.agenda = vec![
+            AgendaItem { title: "Anggaran".into(), minutes: "20".into(), ..Default::default() },
+            AgendaItem { title: "Lain-lain".into(), minutes: "10".into(), ..Default::default() },
+        ];
+        assert_eq!(m.planned_minutes(), 30);
+        assert!(m.validate().is_empty());
+        m.agenda[1].minutes = "sepuluh".into();
+        m.actions.push(Action { due: "besok".into(), ..Action::new("X") });
+        assert_eq!(m.validate(), vec![("agenda", "err.number"), ("actions", "err.date")]);
+    }
+}

@@ -163,8 +163,8 @@ pub fn App() -> impl IntoView {
         Route::Data => data::data_page(),
         Route::Settings => settings::settings_page(),
         _ => view! {
-            <h1 tabindex="-1">{move || app.t("notfound.title")}</h1>
-            <p><a href="#/">{move || app.t("notfound.home")}</a></p>
+            <h1 tabindex="-1">{app.text("notfound.title")}</h1>
+            <p><a href="#/">{app.text("notfound.home")}</a></p>
         }
         .into_any(),
     };
@@ -193,7 +193,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="bo-shell">
-            <nav class="bo-nav" aria-label=move || app.t("nav.label")>
+            <nav class="bo-nav" aria-label=app.text("nav.label")>
                 <a class="bo-brand" href="#/">{move || {
                     let n = app.settings.with(|s| s.company_name.clone());
                     if n.is_empty() { app.t("app.name").to_string() } else { n }
@@ -217,14 +217,14 @@ pub fn App() -> impl IntoView {
             <div class="bo-body">
                 <header class="bo-header">
                     <StorageMeter />
-                    <div class="bo-lang" role="group" aria-label=move || app.t("settings.language")>
+                    <div class="bo-lang" role="group" aria-label=app.text("settings.language")>
                         <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>
                         <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
                     </div>
                 </header>
                 <main id="main" class="bo-main">
                     <Banners />
-                    <ErrorBoundary fallback=move |_| view! { <p class="bo-banner bo-banner-error" role="alert">{move || app.t("err.screen")}</p> }>
+                    <ErrorBoundary fallback=move |_| view! { <p class="bo-banner bo-banner-error" role="alert">{app.text("err.screen")}</p> }>
                         {page}
                     </ErrorBoundary>
                 </main>
@@ -257,7 +257,7 @@ fn Banners() -> impl IntoView {
                 <div class="bo-banner bo-banner-error" role="alert">
                     <p>{app.tf("banner.unreadable", &[("name", label), ("error", u.error.clone())])}</p>
                     <button type="button" class="bo-btn bo-btn-small" on:click=move |_| download(&format!("backoffice-unreadable-{name}.txt"), "text/plain", &raw)>
-                        {move || app.t("banner.download_raw")}
+                        {app.text("banner.download_raw")}
                     </button>
                     <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
                         if window().confirm_with_message(app.t("banner.discard_confirm")).unwrap_or(false) {
@@ -266,14 +266,14 @@ fn Banners() -> impl IntoView {
                                 Err(e) => app.report_storage_error(&e),
                             }
                         }
-                    }>{move || app.t("banner.discard")}</button>
+                    }>{app.text("banner.discard")}</button>
                 </div>
             }
         } />
         <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
             <p class="bo-banner bo-banner-info">
-                {move || app.t("banner.backup_due")}" "
-                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
+                {app.text("banner.backup_due")}" "
+                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
             </p>
         </Show>
     }
@@ -286,12 +286,12 @@ fn QuotaDialog() -> impl IntoView {
         <Show when=move || app.quota_full.get()>
             <div class="bo-overlay">
                 <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
-                    <h2 id="quota-title">{move || app.t("quota.title")}</h2>
-                    <p id="quota-text">{move || app.t("quota.text")}</p>
+                    <h2 id="quota-title">{app.text("quota.title")}</h2>
+                    <p id="quota-text">{app.text("quota.text")}</p>
                     <StorageMeter />
                     <div class="bo-actions">
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
-                        <button type="button" class="bo-btn" autofocus on:click=move |_| app.quota_full.set(false)>{move || app.t("action.close")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
+                        <button type="button" class="bo-btn" autofocus on:click=move |_| app.quota_full.set(false)>{app.text("action.close")}</button>
                     </div>
                 </div>
             </div>

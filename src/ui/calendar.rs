@@ -155,21 +155,21 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     view! {
         <PageHead title=Signal::derive(move || format!("{} — {}", app.t("nav.calendar"), heading()))>
             <Show when=move || app.read_only.get().is_none()>
-                <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{move || app.t("event.new")}</a>
+                <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{app.text("event.new")}</a>
             </Show>
-            <a class="bo-btn" href=Route::Import("events".into()).href()>{move || app.t("cal.import")}</a>
-            <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{move || app.t("cal.export")}</button>
+            <a class="bo-btn" href=Route::Import("events".into()).href()>{app.text("cal.import")}</a>
+            <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{app.text("cal.export")}</button>
         </PageHead>
-        <div class="bo-cal-tools" role="toolbar" aria-label=move || app.t("cal.tools")>
-            <a class="bo-btn" href=Route::Calendar(view_name.into(), today().to_string()).href()>{move || app.t("cal.today")}</a>
-            <a class="bo-btn" href=step(-1) aria-label=move || app.t("cal.prev")>"‹"</a>
-            <a class="bo-btn" href=step(1) aria-label=move || app.t("cal.next")>"›"</a>
+        <div class="bo-cal-tools" role="toolbar" aria-label=app.text("cal.tools")>
+            <a class="bo-btn" href=Route::Calendar(view_name.into(), today().to_string()).href()>{app.text("cal.today")}</a>
+            <a class="bo-btn" href=step(-1) aria-label=app.text("cal.prev")>"‹"</a>
+            <a class="bo-btn" href=step(1) aria-label=app.text("cal.next")>"›"</a>
             <span class="bo-cal-views">
                 {tab("month", "cal.month")}{tab("week", "cal.week")}{tab("agenda", "cal.agenda")}
             </span>
-            <a class="bo-btn" href=Route::List("events".into()).href()>{move || app.t("cal.all_items")}</a>
+            <a class="bo-btn" href=Route::List("events".into()).href()>{app.text("cal.all_items")}</a>
         </div>
-        <p class="bo-hint">{move || app.t("cal.keys_hint")}</p>
+        <p class="bo-hint">{app.text("cal.keys_hint")}</p>
         {body}
     }
     .into_any()
@@ -264,7 +264,7 @@ fn week_view(app: AppState, monday: NaiveDate, selected: RwSignal<NaiveDate>, on
         }
     }).collect_view();
     view! {
-        <div class="bo-cal-weekview" role="grid" aria-label=move || app.t("cal.week") on:keydown=on_key>
+        <div class="bo-cal-weekview" role="grid" aria-label=app.text("cal.week") on:keydown=on_key>
             <div role="row" class="bo-cal-weekrow">{columns}</div>
         </div>
     }
@@ -293,7 +293,7 @@ fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoVie
     };
     view! {
         <Show when=move || occ.with(Vec::is_empty)>
-            <p class="bo-empty">{move || app.t("cal.agenda_empty")}</p>
+            <p class="bo-empty">{app.text("cal.agenda_empty")}</p>
         </Show>
         <div class="bo-cal-agenda">
             {move || days().into_iter().map(|(d, items)| view! {
@@ -331,7 +331,7 @@ pub fn todays_items(app: AppState) -> impl IntoView {
                 }).collect_view()}
             </ul>
         }>
-            <p class="bo-empty">{move || app.t("cal.none_today")}</p>
+            <p class="bo-empty">{app.text("cal.none_today")}</p>
         </Show>
     }
 }

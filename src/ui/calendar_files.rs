@@ -115,11 +115,11 @@ pub fn import_page() -> AnyView {
     };
     view! {
         <PageHead title=Signal::derive(move || app.t("cal.import").to_string())>
-            <a class="bo-btn" href=Route::Calendar("month".into(), String::new()).href()>{move || app.t("action.back")}</a>
+            <a class="bo-btn" href=Route::Calendar("month".into(), String::new()).href()>{app.text("action.back")}</a>
         </PageHead>
-        <p class="bo-hint">{move || app.t("ics.how")}</p>
+        <p class="bo-hint">{app.text("ics.how")}</p>
         <div class="bo-field">
-            <label for="ics-file">{move || app.t("ics.choose")}</label>
+            <label for="ics-file">{app.text("ics.choose")}</label>
             <input id="ics-file" type="file" accept=".ics,text/calendar" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}

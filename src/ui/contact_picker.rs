@@ -50,11 +50,11 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
             {move || linked().map(|name| view! {
                 <p class="bo-picker-linked">
                     <span>{name}</span>" "
-                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| value.set(String::new())>{move || app.t("form.contact_unlink")}</button>
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| value.set(String::new())>{app.text("form.contact_unlink")}</button>
                 </p>
             })}
             <input id=id type="search" autocomplete="off" aria-describedby=described
-                placeholder=move || app.t("form.contact_search")
+                placeholder=app.text("form.contact_search")
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
             <Show when=move || !query.with(|q| q.trim().is_empty())>
                 <ul class="bo-picker-list" aria-live="polite">

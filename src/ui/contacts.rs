@@ -26,12 +26,12 @@ pub fn toolbar() -> AnyView {
     let stamp = move || now().format("%Y-%m-%d").to_string();
     view! {
         <Show when=move || app.read_only.get().is_none()>
-            <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{move || app.t("action.import")}</a>
+            <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{app.text("action.import")}</a>
         </Show>
         {super::records::csv_buttons::<Contact>()}
         <button type="button" class="bo-btn" on:click=move |_| {
             download(&format!("contacts-{}.vcf", stamp()), VCARD_MIME, &vcard::export(&live(&app)));
-        }>{move || app.t("contact.export_vcard")}</button>
+        }>{app.text("contact.export_vcard")}</button>
     }
     .into_any()
 }
@@ -123,18 +123,18 @@ pub fn import_page() -> AnyView {
 
     view! {
         <PageHead title=Signal::derive(move || app.t("import.title").to_string())>
-            <a class="bo-btn" href=Route::List(MODULE.into()).href()>{move || app.t("action.back")}</a>
+            <a class="bo-btn" href=Route::List(MODULE.into()).href()>{app.text("action.back")}</a>
         </PageHead>
-        <p>{move || app.t("import.intro")}</p>
+        <p>{app.text("import.intro")}</p>
         <div class="bo-field">
-            <label for="import-file">{move || app.t("import.choose")}</label>
+            <label for="import-file">{app.text("import.choose")}</label>
             <input id="import-file" type="file" accept=".csv,.txt,.vcf,text/csv,text/vcard" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
         {move || table.get().map(|t| {
             let headers = t.headers.clone();
             view! {
-                <h2>{move || app.t("import.mapping")}</h2>
+                <h2>{app.text("import.mapping")}</h2>
                 <div class="bo-mapping">
                     {headers.into_iter().enumerate().map(|(i, h)| {
                         let id = format!("map-{i}");
@@ -146,7 +146,7 @@ pub fn import_page() -> AnyView {
                                     let key = Contact::fields().iter().find(|f| f.key == v).map(|f| f.key);
                                     mapping.update(|m| if i < m.len() { m[i] = key });
                                 }>
-                                    <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{move || app.t("import.skip_column")}</option>
+                                    <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{app.text("import.skip_column")}</option>
                                     {Contact::fields().iter().map(|f| view! {
                                         <option value=f.key selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f.key))>{move || app.t(f.label)}</option>
                                     }).collect_view()}
@@ -155,13 +155,13 @@ pub fn import_page() -> AnyView {
                         }
                     }).collect_view()}
                 </div>
-                <h2>{move || app.t("import.preview")}</h2>
+                <h2>{app.text("import.preview")}</h2>
                 <p aria-live="polite">{move || app.tf("import.summary", &[("good", good().to_string()), ("bad", bad().to_string())])}</p>
                 <div class="bo-table-wrap"><table class="bo-table">
                     <thead><tr>
-                        <th scope="col">{move || app.t("import.line")}</th>
+                        <th scope="col">{app.text("import.line")}</th>
                         {Contact::fields().iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{move || app.t(f.label)}</th> }).collect_view()}
-                        <th scope="col">{move || app.t("import.problems")}</th>
+                        <th scope="col">{app.text("import.problems")}</th>
                     </tr></thead>
                     <tbody>
                         {move || outcomes.get().into_iter().take(200).map(|r| view! {
@@ -177,29 +177,29 @@ pub fn import_page() -> AnyView {
                     <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=confirm_csv>
                         {move || app.tf("import.confirm", &[("n", good().to_string())])}
                     </button>
-                    <a class="bo-btn" href=Route::List(MODULE.into()).href()>{move || app.t("action.cancel")}</a>
+                    <a class="bo-btn" href=Route::List(MODULE.into()).href()>{app.text("action.cancel")}</a>
                 </div>
             }
         })}
         {move || card_report.get().map(|r| {
             let n = r.names.len();
             view! {
-                <h2>{move || app.t("import.preview")}</h2>
+                <h2>{app.text("import.preview")}</h2>
                 <p>{app.tf("import.vcard_summary", &[("n", n.to_string())])}</p>
                 <ul class="bo-list">{r.names.into_iter().map(|nm| view! { <li>{nm}</li> }).collect_view()}</ul>
                 {(!r.skipped.is_empty()).then(|| view! {
-                    <h3>{move || app.t("import.skipped")}</h3>
+                    <h3>{app.text("import.skipped")}</h3>
                     <ul class="bo-list bo-error">{r.skipped.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                 })}
                 {(!r.unmapped.is_empty()).then(|| view! {
-                    <h3>{move || app.t("import.unmapped")}</h3>
+                    <h3>{app.text("import.unmapped")}</h3>
                     <p class="bo-hint">{r.unmapped.join(", ")}</p>
                 })}
                 <div class="bo-actions">
                     <button type="button" class="bo-btn bo-btn-primary" disabled=n == 0 on:click=confirm_vcard>
                         {app.tf("import.confirm", &[("n", n.to_string())])}
                     </button>
-                    <a class="bo-btn" href=Route::List(MODULE.into()).href()>{move || app.t("action.cancel")}</a>
+                    <a class="bo-btn" href=Route::List(MODULE.into()).href()>{app.text("action.cancel")}</a>
                 </div>
             }
         })}

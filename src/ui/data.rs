@@ -144,7 +144,7 @@ pub fn StorageMeter() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="bo-meter">
-            <label for="bo-usage">{move || app.t("data.usage")}</label>
+            <label for="bo-usage">{app.text("data.usage")}</label>
             <progress id="bo-usage" max="100" value=move || app.usage_percent()></progress>
             <span>{move || app.tf("data.usage_text", &[
                 ("used", group_digits(app.used_chars.get() as u64, app.lang.get())),
@@ -218,7 +218,7 @@ pub fn data_page() -> AnyView {
         }
     });
 
-    let reset_word = move || app.t("data.reset_word");
+    let reset_word = app.text("data.reset_word");
     let do_reset = move |_| {
         if reset_text.get_untracked().trim() != reset_word() {
             return;
@@ -236,9 +236,9 @@ pub fn data_page() -> AnyView {
 
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.data").to_string())>{()}</PageHead>
-        <p class="bo-hint">{move || app.t("data.where")}</p>
+        <p class="bo-hint">{app.text("data.where")}</p>
         <section class="bo-card">
-            <h2>{move || app.t("data.storage")}</h2>
+            <h2>{app.text("data.storage")}</h2>
             <StorageMeter />
             <p>{move || app.tf("data.record_counts", &[
                 ("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
@@ -248,17 +248,17 @@ pub fn data_page() -> AnyView {
             ])}</p>
         </section>
         <section class="bo-card">
-            <h2>{move || app.t("data.backup")}</h2>
+            <h2>{app.text("data.backup")}</h2>
             <p>{move || match app.last_backup.get() {
                 Some(t) => app.tf("data.last_backup", &[("when", format_datetime(local(t), app.lang.get()))]),
                 None => app.t("data.never_backed_up").into(),
             }}</p>
-            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{move || app.t("data.export")}</button>
+            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
         </section>
         <section class="bo-card">
-            <h2>{move || app.t("data.import")}</h2>
+            <h2>{app.text("data.import")}</h2>
             <div class="bo-field">
-                <label for="backup-file">{move || app.t("data.choose_backup")}</label>
+                <label for="backup-file">{app.text("data.choose_backup")}</label>
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
@@ -271,13 +271,13 @@ pub fn data_page() -> AnyView {
                     </ul>
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
                     <fieldset>
-                        <legend>{move || app.t("backup.how")}</legend>
-                        <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{move || app.t("backup.merge")}</label>
-                        <label class="bo-radio"><input type="radio" name="mode" value="replace" prop:checked=move || mode.get() == "replace" on:change=move |_| mode.set("replace".into()) />{move || app.t("backup.replace")}</label>
+                        <legend>{app.text("backup.how")}</legend>
+                        <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{app.text("backup.merge")}</label>
+                        <label class="bo-radio"><input type="radio" name="mode" value="replace" prop:checked=move || mode.get() == "replace" on:change=move |_| mode.set("replace".into()) />{app.text("backup.replace")}</label>
                     </fieldset>
                     <div class="bo-actions">
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=apply>{move || app.t("backup.apply")}</button>
-                        <button type="button" class="bo-btn" on:click=move |_| pending.set(None)>{move || app.t("action.cancel")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=apply>{app.text("backup.apply")}</button>
+                        <button type="button" class="bo-btn" on:click=move |_| pending.set(None)>{app.text("action.cancel")}</button>
                     </div>
                 </div>
             })}
@@ -294,13 +294,13 @@ pub fn data_page() -> AnyView {
             })}
         </section>
         <section class="bo-card bo-danger-zone">
-            <h2>{move || app.t("data.reset")}</h2>
+            <h2>{app.text("data.reset")}</h2>
             <p>{move || app.tf("data.reset_explain", &[("word", reset_word().into())])}</p>
             <div class="bo-field">
                 <label for="reset-confirm">{move || app.tf("data.reset_type", &[("word", reset_word().into())])}</label>
                 <input id="reset-confirm" type="text" autocomplete="off" prop:value=move || reset_text.get() on:input=move |ev| reset_text.set(event_target_value(&ev)) />
             </div>
-            <button type="button" class="bo-btn bo-btn-danger" disabled=move || reset_text.get().trim() != reset_word() on:click=do_reset>{move || app.t("data.reset_button")}</button>
+            <button type="button" class="bo-btn bo-btn-danger" disabled=move || reset_text.get().trim() != reset_word() on:click=do_reset>{app.text("data.reset_button")}</button>
         </section>
     }
     .into_any()

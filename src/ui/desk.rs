@@ -34,7 +34,7 @@ fn messages_block(app: AppState) -> impl IntoView {
     let groups = Memo::new(move |_| app.calls.with(|c| messages_waiting(c)));
     view! {
         <Show when=move || groups.with(Vec::is_empty)>
-            <p class="bo-empty">{move || app.t("desk.no_messages")}</p>
+            <p class="bo-empty">{app.text("desk.no_messages")}</p>
         </Show>
         <For each=move || groups.get() key=|(who, calls)| (who.clone(), calls.iter().map(|c| (c.meta.id.clone(), c.status.clone())).collect::<Vec<_>>()) children=move |(who, calls)| {
             view! {
@@ -51,9 +51,9 @@ fn messages_block(app: AppState) -> impl IntoView {
                                     <span class="bo-msg">{c.message.clone()}</span>
                                     <span class="bo-row-actions">
                                         <Show when={let s = c.status.clone(); move || s == "new"}>
-                                            <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{move || app.t("desk.passed_on")}</button>
+                                            <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{app.text("desk.passed_on")}</button>
                                         </Show>
-                                        <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{move || app.t("desk.mark_handled")}</button>
+                                        <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{app.text("desk.mark_handled")}</button>
                                     </span>
                                 </li>
                             }
@@ -75,7 +75,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
     });
     view! {
         <Show when=move || inside.with(Vec::is_empty)>
-            <p class="bo-empty">{move || app.t("desk.nobody_in")}</p>
+            <p class="bo-empty">{app.text("desk.nobody_in")}</p>
         </Show>
         <Show when=move || inside.with(|v| !v.is_empty())>
         <ul class="bo-trash">
@@ -87,7 +87,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
                         <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, &v.check_in))])}</span>
                         <span class="bo-row-actions">
                             <button type="button" class="bo-btn bo-btn-small bo-btn-primary" aria-label=move || format!("{} {}", app.t("desk.check_out"), v2.name)
-                                on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{move || app.t("desk.check_out")}</button>
+                                on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{app.text("desk.check_out")}</button>
                         </span>
                     </li>
                 }
@@ -101,7 +101,7 @@ pub fn messages_page() -> AnyView {
     let app = use_app();
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.messages").to_string())>
-            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{move || app.t("call.new")}</a>
+            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{app.text("call.new")}</a>
         </PageHead>
         {messages_block(app)}
     }
@@ -120,27 +120,27 @@ pub fn today_page() -> AnyView {
     });
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.desk").to_string())>
-            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{move || app.t("call.new")}</a>
-            <a class="bo-btn" href=Route::New("visitors".into()).href()>{move || app.t("visitor.new")}</a>
+            <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{app.text("call.new")}</a>
+            <a class="bo-btn" href=Route::New("visitors".into()).href()>{app.text("visitor.new")}</a>
         </PageHead>
         <p class="bo-hint">{move || app.tf("desk.summary", &[
             ("date", crate::domain::format::format_date(local(now()), app.lang.get())),
             ("calls", calls_today.get().to_string()),
             ("visitors", visitors_today.get().to_string()),
         ])}</p>
-        <h2>{move || app.t("desk.appointments")}</h2>
+        <h2>{app.text("desk.appointments")}</h2>
         {super::calendar::todays_items(app)}
-        <h2>{move || app.t("desk.waiting")}</h2>
+        <h2>{app.text("desk.waiting")}</h2>
         {messages_block(app)}
         <Show when=move || due.with(|d| !d.is_empty())>
-            <h2>{move || app.t("desk.follow_ups")}</h2>
+            <h2>{app.text("desk.follow_ups")}</h2>
             <ul class="bo-list">
                 {move || due.get().into_iter().map(|c| view! {
                     <li><a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.title()}</a>" — "{display_value(&app, &c, "follow_up")}</li>
                 }).collect_view()}
             </ul>
         </Show>
-        <h2>{move || app.t("desk.in_building")}</h2>
+        <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
     }
     .into_any()

@@ -39,8 +39,8 @@ pub fn minutes_page(id: String) -> AnyView {
     let app = use_app();
     let Some(saved) = app.minutes.with_untracked(|all| all.iter().find(|m| m.meta.id == id).cloned()) else {
         return view! {
-            <h1 tabindex="-1">{move || app.t("notfound.title")}</h1>
-            <p><a href=Route::Actions.href()>{move || app.t("nav.actions")}</a></p>
+            <h1 tabindex="-1">{app.text("notfound.title")}</h1>
+            <p><a href=Route::Actions.href()>{app.text("nav.actions")}</a></p>
         }
         .into_any();
     };
@@ -220,47 +220,47 @@ pub fn minutes_page(id: String) -> AnyView {
     };
     view! {
         <PageHead title=heading>
-            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { save(); }>{move || app.t("action.save")}</button>
-            <button type="button" class="bo-btn" on:click=print>{move || app.t("minutes.print")}</button>
+            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { save(); }>{app.text("action.save")}</button>
+            <button type="button" class="bo-btn" on:click=print>{app.text("minutes.print")}</button>
             <Show when=move || next.get().is_some()>
                 <button type="button" class="bo-btn" on:click=carry.clone()>{move || app.tf("minutes.carry", &[("date", next.get().map(|d| long_date(d, app.lang.get())).unwrap_or_default())])}</button>
             </Show>
-            <a class="bo-btn" href=event_href>{move || app.t("minutes.open_event")}</a>
+            <a class="bo-btn" href=event_href>{app.text("minutes.open_event")}</a>
         </PageHead>
         <Show when=move || !errors.get().is_empty()>
             <p class="bo-form-summary" role="alert">{move || errors.get().iter().map(|e| app.t(e)).collect::<Vec<_>>().join(" ")}</p>
         </Show>
         <div class="bo-minutes bo-no-print">
             <div class="bo-field">
-                <label for="m-chair">{move || app.t("minutes.chair")}</label>
+                <label for="m-chair">{app.text("minutes.chair")}</label>
                 <input id="m-chair" type="text" prop:value=saved.chair.clone() on:input=move |ev| { let v = event_target_value(&ev); draft.update_untracked(|m| m.chair = v); touch(); } />
             </div>
             <div class="bo-field">
-                <label for="m-present">{move || app.t("minutes.present")}</label>
+                <label for="m-present">{app.text("minutes.present")}</label>
                 <textarea id="m-present" rows="3" prop:value=saved.present.clone() on:input=move |ev| { let v = event_target_value(&ev); draft.update_untracked(|m| m.present = v); touch(); }></textarea>
-                <small class="bo-hint">{move || app.t("form.hint_lines")}</small>
+                <small class="bo-hint">{app.text("form.hint_lines")}</small>
             </div>
-            <h2>{move || app.t("minutes.agenda")}</h2>
+            <h2>{app.text("minutes.agenda")}</h2>
             <p class="bo-hint">{planned}</p>
             <ol class="bo-agenda">{agenda_rows}</ol>
-            <button type="button" class="bo-btn" on:click=add_item>{move || app.t("minutes.add_item")}</button>
-            <h2>{move || app.t("minutes.decisions")}</h2>
+            <button type="button" class="bo-btn" on:click=add_item>{app.text("minutes.add_item")}</button>
+            <h2>{app.text("minutes.decisions")}</h2>
             <div class="bo-field">
-                <label for="m-decisions" class="bo-visually-hidden">{move || app.t("minutes.decisions")}</label>
+                <label for="m-decisions" class="bo-visually-hidden">{app.text("minutes.decisions")}</label>
                 <textarea id="m-decisions" rows="4" prop:value=saved.decisions.clone() on:input=move |ev| { let v = event_target_value(&ev); draft.update_untracked(|m| m.decisions = v); touch(); }></textarea>
-                <small class="bo-hint">{move || app.t("form.hint_lines")}</small>
+                <small class="bo-hint">{app.text("form.hint_lines")}</small>
             </div>
-            <h2>{move || app.t("minutes.actions")}</h2>
+            <h2>{app.text("minutes.actions")}</h2>
             <div class="bo-table-wrap">
                 <table class="bo-table bo-actions-table">
                     <thead><tr>
-                        <th>{move || app.t("minutes.action")}</th><th>{move || app.t("minutes.owner")}</th>
-                        <th>{move || app.t("minutes.due")}</th><th>{move || app.t("minutes.status")}</th><th></th>
+                        <th>{app.text("minutes.action")}</th><th>{app.text("minutes.owner")}</th>
+                        <th>{app.text("minutes.due")}</th><th>{app.text("minutes.status")}</th><th></th>
                     </tr></thead>
                     <tbody>{action_rows}</tbody>
                 </table>
             </div>
-            <button type="button" class="bo-btn" on:click=add_action>{move || app.t("minutes.add_action")}</button>
+            <button type="button" class="bo-btn" on:click=add_action>{app.text("minutes.add_action")}</button>
         </div>
         {print_view(app, draft, shape)}
     }
@@ -344,18 +344,18 @@ pub fn actions_page() -> AnyView {
     };
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.actions").to_string())>
-            <a class="bo-btn" href=Route::List("minutes".into()).href()>{move || app.t("nav.minutes")}</a>
+            <a class="bo-btn" href=Route::List("minutes".into()).href()>{app.text("nav.minutes")}</a>
         </PageHead>
-        <p class="bo-hint">{move || app.t("minutes.actions_hint")}</p>
+        <p class="bo-hint">{app.text("minutes.actions_hint")}</p>
         <Show when=move || list.with(Vec::is_empty)>
-            <p class="bo-empty">{move || app.t("minutes.no_open_actions")}</p>
+            <p class="bo-empty">{app.text("minutes.no_open_actions")}</p>
         </Show>
         <Show when=move || list.with(|l| !l.is_empty())>
             <div class="bo-table-wrap">
                 <table class="bo-table">
                     <thead><tr>
-                        <th>{move || app.t("minutes.action")}</th><th>{move || app.t("minutes.owner")}</th><th>{move || app.t("minutes.due")}</th>
-                        <th>{move || app.t("minutes.meeting")}</th><th></th>
+                        <th>{app.text("minutes.action")}</th><th>{app.text("minutes.owner")}</th><th>{app.text("minutes.due")}</th>
+                        <th>{app.text("minutes.meeting")}</th><th></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || list.get() key=|o| (o.minutes_id.clone(), o.action.id.clone()) children=move |o| {

@@ -66,7 +66,7 @@ pub fn event_extras(id: String) -> AnyView {
             view! {
                 <p class="bo-banner bo-banner-info">
                     {app.tf("event.part_of", &[("title", title), ("date", when)])}" "
-                    <a href=Route::View("events".into(), sid).href()>{move || app.t("event.open_series")}</a>
+                    <a href=Route::View("events".into(), sid).href()>{app.text("event.open_series")}</a>
                 </p>
             }
         })}
@@ -83,12 +83,12 @@ pub fn event_extras(id: String) -> AnyView {
                     };
                     super::minutes::open_minutes(&app, &owner, date);
                 }
-            }>{move || app.t("event.minutes")}</button>
-            <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_one(&app, &id2)>{move || app.t("event.export_one")}</button>
+            }>{app.text("event.minutes")}</button>
+            <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_one(&app, &id2)>{app.text("event.export_one")}</button>
             <a class="bo-btn" href=move || {
                 let d = find(&app, &id).and_then(|e| e.start_at()).map(|t| t.date().to_string()).unwrap_or_default();
                 Route::Calendar("month".into(), d).href()
-            }>{move || app.t("event.in_calendar")}</a>
+            }>{app.text("event.in_calendar")}</a>
         </div>
     }
     .into_any()
@@ -159,15 +159,15 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
                 <button type="button" class="bo-btn bo-btn-primary" on:click={
                     let id = id_min.clone();
                     move |_| super::minutes::open_minutes(&app, &id, day)
-                }>{move || app.t("event.minutes")}</button>
-                <button type="button" class="bo-btn" on:click=edit_one.clone()>{move || app.t("event.edit_one")}</button>
-                <button type="button" class="bo-btn bo-btn-danger" on:click=delete_one.clone()>{move || app.t("event.delete_one")}</button>
-                <a class="bo-btn" href=Route::Edit("events".into(), id_all.clone()).href()>{move || app.t("event.edit_series")}</a>
-                <button type="button" class="bo-btn bo-btn-danger" on:click=delete_all.clone()>{move || app.t("event.delete_series")}</button>
+                }>{app.text("event.minutes")}</button>
+                <button type="button" class="bo-btn" on:click=edit_one.clone()>{app.text("event.edit_one")}</button>
+                <button type="button" class="bo-btn bo-btn-danger" on:click=delete_one.clone()>{app.text("event.delete_one")}</button>
+                <a class="bo-btn" href=Route::Edit("events".into(), id_all.clone()).href()>{app.text("event.edit_series")}</a>
+                <button type="button" class="bo-btn bo-btn-danger" on:click=delete_all.clone()>{app.text("event.delete_series")}</button>
             </Show>
-            <a class="bo-btn" href=Route::Calendar("month".into(), day.to_string()).href()>{move || app.t("event.in_calendar")}</a>
+            <a class="bo-btn" href=Route::Calendar("month".into(), day.to_string()).href()>{app.text("event.in_calendar")}</a>
         </PageHead>
-        <p class="bo-hint">{move || app.t("event.occurrence_hint")}</p>
+        <p class="bo-hint">{app.text("event.occurrence_hint")}</p>
         <dl class="bo-dl">{fields}</dl>
         {conflicts_banner(app, id)}
     }
@@ -264,15 +264,15 @@ pub fn event_page(id: String) -> AnyView {
     view! {
         <PageHead title=title>
             <Show when=move || app.read_only.get().is_none() && !deleted()>
-                <a class="bo-btn bo-btn-primary" href=Route::Edit("events".into(), id.clone()).href()>{move || app.t("action.edit")}</a>
-                <button type="button" class="bo-btn bo-btn-danger" on:click=trash.clone()>{move || app.t("action.delete")}</button>
+                <a class="bo-btn bo-btn-primary" href=Route::Edit("events".into(), id.clone()).href()>{app.text("action.edit")}</a>
+                <button type="button" class="bo-btn bo-btn-danger" on:click=trash.clone()>{app.text("action.delete")}</button>
             </Show>
             <Show when=move || app.read_only.get().is_none() && deleted()>
-                <button type="button" class="bo-btn bo-btn-primary" on:click=restore.clone()>{move || app.t("action.restore")}</button>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=restore.clone()>{app.text("action.restore")}</button>
             </Show>
         </PageHead>
         <Show when=deleted>
-            <p class="bo-banner bo-banner-warn">{move || app.t("trash.in_trash")}</p>
+            <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p>
         </Show>
         {event_extras(id_exp)}
         <dl class="bo-dl">{body}</dl>
@@ -283,9 +283,9 @@ pub fn event_page(id: String) -> AnyView {
 
 fn not_found(app: AppState) -> AnyView {
     view! {
-        <h1 tabindex="-1">{move || app.t("notfound.title")}</h1>
-        <p>{move || app.t("event.no_occurrence")}</p>
-        <p><a href=Route::Calendar("month".into(), String::new()).href()>{move || app.t("nav.calendar")}</a></p>
+        <h1 tabindex="-1">{app.text("notfound.title")}</h1>
+        <p>{app.text("event.no_occurrence")}</p>
+        <p><a href=Route::Calendar("month".into(), String::new()).href()>{app.text("nav.calendar")}</a></p>
     }
     .into_any()
 }

@@ -76,8 +76,8 @@ fn not_found() -> AnyView {
     let app = use_app();
     view! {
         <PageHead title=Signal::derive(move || app.t("notfound.title").to_string())>{()}</PageHead>
-        <p>{move || app.t("notfound.record")}</p>
-        <p><a href="#/">{move || app.t("notfound.home")}</a></p>
+        <p>{app.text("notfound.record")}</p>
+        <p><a href="#/">{app.text("notfound.home")}</a></p>
     }
     .into_any()
 }
@@ -141,17 +141,17 @@ fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>,
                     let id = id_res.clone();
                     view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| {
                         if restore.run(id.clone()) { app.info(app.t("toast.restored").into()) }
-                    }>{move || app.t("action.restore")}</button> }.into_any()
+                    }>{app.text("action.restore")}</button> }.into_any()
                 }>
-                    <a class="bo-btn bo-btn-primary" href=Route::Edit(module.into(), id_edit.clone()).href()>{move || app.t("action.edit")}</a>
+                    <a class="bo-btn bo-btn-primary" href=Route::Edit(module.into(), id_edit.clone()).href()>{app.text("action.edit")}</a>
                     <button type="button" class="bo-btn bo-btn-danger" on:click={
                         let id = id_del.clone();
                         move |_| { if trash.run(id.clone()) { navigate(&Route::List(module.into())) } }
-                    }>{move || app.t("action.delete")}</button>
+                    }>{app.text("action.delete")}</button>
                 </Show>
-                <a class="bo-btn" href=Route::List(module.into()).href()>{move || app.t("action.back")}</a>
+                <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.back")}</a>
             </PageHead>
-            {deleted.then(|| view! { <p class="bo-banner bo-banner-warn">{move || app.t("trash.in_trash")}</p> })}
+            {deleted.then(|| view! { <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p> })}
             <dl class="bo-dl">{fields}</dl>
             <p class="bo-meta">
                 {move || app.tf("record.stamps", &[
@@ -250,8 +250,8 @@ pub fn csv_buttons<E: UiEntity>() -> AnyView {
 fn csv_buttons_view(export: Callback<(u8, &'static str)>) -> AnyView {
     let app = use_app();
     view! {
-        <button type="button" class="bo-btn" on:click=move |_| export.run((b',', ""))>{move || app.t("contact.export_csv")}</button>
-        <button type="button" class="bo-btn" on:click=move |_| export.run((b';', "-excel-id"))>{move || app.t("contact.export_csv_semicolon")}</button>
+        <button type="button" class="bo-btn" on:click=move |_| export.run((b',', ""))>{app.text("contact.export_csv")}</button>
+        <button type="button" class="bo-btn" on:click=move |_| export.run((b';', "-excel-id"))>{app.text("contact.export_csv_semicolon")}</button>
     }
     .into_any()
 }

@@ -77,7 +77,7 @@ pub fn settings_page() -> AnyView {
         <PageHead title=Signal::derive(move || app.t("nav.settings").to_string())>{()}</PageHead>
         <form class="bo-form" on:submit=save novalidate>
             <fieldset>
-                <legend>{move || app.t("settings.company")}</legend>
+                <legend>{app.text("settings.company")}</legend>
                 {text_field(app, "company_name", "settings.company_name", company_name, errors, false)}
                 {text_field(app, "company_address", "settings.company_address", company_address, errors, true)}
                 {text_field(app, "tax_number", "settings.tax_number", tax_number, errors, false)}
@@ -85,30 +85,30 @@ pub fn settings_page() -> AnyView {
                 {text_field(app, "email", "settings.email", email, errors, false)}
             </fieldset>
             <fieldset>
-                <legend>{move || app.t("settings.regional")}</legend>
+                <legend>{app.text("settings.regional")}</legend>
                 <div class="bo-field">
-                    <label for="s-currency">{move || app.t("settings.currency")}</label>
+                    <label for="s-currency">{app.text("settings.currency")}</label>
                     <select id="s-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
                         {CURRENCIES.iter().map(|c| view! { <option value=c.code selected=move || currency.get() == c.code>{format!("{} ({})", c.code, c.symbol)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="bo-field">
-                    <label for="s-language">{move || app.t("settings.language")}</label>
+                    <label for="s-language">{app.text("settings.language")}</label>
                     <select id="s-language" on:change=move |ev| language.set(event_target_value(&ev))>
-                        <option value="" selected=move || language.get().is_empty()>{move || app.t("settings.language_auto")}</option>
+                        <option value="" selected=move || language.get().is_empty()>{app.text("settings.language_auto")}</option>
                         <option value="id" selected=move || language.get() == "id">"Bahasa Indonesia"</option>
                         <option value="en" selected=move || language.get() == "en">"English"</option>
                     </select>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || app.t("settings.office")}</legend>
+                <legend>{app.text("settings.office")}</legend>
                 {text_field(app, "departments", "settings.departments", departments, errors, true)}
-                <small class="bo-hint">{move || app.t("settings.departments_hint")}</small>
+                <small class="bo-hint">{app.text("settings.departments_hint")}</small>
                 {text_field(app, "user_name", "settings.user_name", user_name, errors, false)}
             </fieldset>
             <div class="bo-actions">
-                <button type="submit" class="bo-btn bo-btn-primary">{move || app.t("action.save")}</button>
+                <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>
             </div>
         </form>
     }

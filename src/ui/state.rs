@@ -84,6 +84,12 @@ impl AppState {
         i18n::t(self.lang.get(), key)
     }
 
+    /// The text of `key`, following the language: for views. One closure type for every
+    /// call site, so each translated label does not add its own copy of the render code.
+    pub fn text(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// A message with `{name}` placeholders filled.
     pub fn tf(&self, key: &str, args: &[(&str, String)]) -> String {
         i18n::fill(self.t(key), args)

@@ -46,12 +46,12 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
                                 <span class="bo-row-actions">
                                     <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
                                         if restore.run(id1.clone()) { app.info(app.t("toast.restored").into()) }
-                                    } aria-label=move || format!("{} {}", app.t("action.restore"), label)>{move || app.t("action.restore")}</button>
+                                    } aria-label=move || format!("{} {}", app.t("action.restore"), label)>{app.text("action.restore")}</button>
                                     <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
                                         if window().confirm_with_message(app.t("trash.confirm_purge_one")).unwrap_or(false) {
                                             purge.run(vec![id2.clone()]);
                                         }
-                                    }>{move || app.t("trash.purge")}</button>
+                                    }>{app.text("trash.purge")}</button>
                                 </span>
                             </li>
                         }
@@ -63,7 +63,7 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
                     if window().confirm_with_message(&msg).unwrap_or(false) && purge.run(ids) {
                         app.info(app.t("trash.emptied").into());
                     }
-                }>{move || app.t("trash.empty_all")}</button>
+                }>{app.text("trash.empty_all")}</button>
             </section>
         </Show>
     }
@@ -84,9 +84,9 @@ pub fn trash_page() -> AnyView {
     let total = move || trashed_count(&app);
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.trash").to_string())>{()}</PageHead>
-        <p class="bo-hint">{move || app.t("trash.intro")}</p>
+        <p class="bo-hint">{app.text("trash.intro")}</p>
         <Show when=move || total() == 0>
-            <p class="bo-empty">{move || app.t("trash.empty")}</p>
+            <p class="bo-empty">{app.text("trash.empty")}</p>
         </Show>
         {section::<Contact>("contacts")}
         {section::<Call>("calls")}

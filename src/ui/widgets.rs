@@ -81,8 +81,8 @@ pub fn DataTable(
     view! {
         <div class="bo-table-tools">
             <label class="bo-search">
-                <span class="bo-visually-hidden">{move || app.t("list.search")}</span>
-                <input type="search" placeholder=move || app.t("list.search_placeholder")
+                <span class="bo-visually-hidden">{app.text("list.search")}</span>
+                <input type="search" placeholder=app.text("list.search_placeholder")
                     prop:value=move || query.get()
                     on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); } />
             </label>
@@ -98,7 +98,7 @@ pub fn DataTable(
             <p class="bo-empty">{move || app.t(empty)}</p>
         </Show>
         <Show when=move || total() != 0 && visible.with(Vec::is_empty)>
-            <p class="bo-empty">{move || app.t("list.no_match")}</p>
+            <p class="bo-empty">{app.text("list.no_match")}</p>
         </Show>
         <Show when=move || visible.with(|v| !v.is_empty())>
             <div class="bo-table-wrap">
@@ -279,7 +279,7 @@ pub fn RecordForm(
     });
     view! {
         <form class="bo-form" novalidate on:submit=submit on:keydown=keydown>
-            <p class="bo-hint">{move || app.t("form.keys_hint")}</p>
+            <p class="bo-hint">{app.text("form.keys_hint")}</p>
             <Show when=move || !errors.get().is_empty()>
                 <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
             </Show>
@@ -289,8 +289,8 @@ pub fn RecordForm(
                 view! { <FieldInput def=*def value error /> }
             }).collect_view()}
             <div class="bo-actions">
-                <button type="submit" class="bo-btn bo-btn-primary">{move || app.t("action.save")}</button>
-                <button type="button" class="bo-btn" on:click=move |_| on_cancel.run(())>{move || app.t("action.cancel")}</button>
+                <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>
+                <button type="button" class="bo-btn" on:click=move |_| on_cancel.run(())>{app.text("action.cancel")}</button>
             </div>
         </form>
     }
@@ -314,7 +314,7 @@ pub fn Toasts() -> impl IntoView {
                                 app.toasts.update(|ts| ts.retain(|x| x.id != id));
                             }>{label}</button>
                         })}
-                        <button type="button" class="bo-toast-close" aria-label=move || app.t("action.dismiss")
+                        <button type="button" class="bo-toast-close" aria-label=app.text("action.dismiss")
                             on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
                     </div>
                 }

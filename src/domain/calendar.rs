@@ -73,7 +73,7 @@ const FIELDS: &[FieldDef] = &[
     FieldDef { key: "end", label: "event.end", kind: FieldKind::DateTime, required: true, in_list: false, aliases: &["selesai", "end date"] },
     FieldDef { key: "all_day", label: "event.all_day", kind: FieldKind::Check, required: false, in_list: false, aliases: &["sepanjang hari"] },
     FieldDef { key: "location", label: "event.location", kind: FieldKind::Text, required: false, in_list: true, aliases: &["lokasi", "ruang", "room"] },
-    FieldDef { key: "attendees", label: "event.attendees", kind: FieldKind::Lines, required: false, in_list: false, aliases: &["peserta"] },
+    FieldDef { key: "attendees", label: "event.attendees", kind: FieldKind::People, required: false, in_list: false, aliases: &["peserta"] },
     FieldDef { key: "repeat", label: "event.repeat", kind: FieldKind::Select(REPEATS), required: false, in_list: true, aliases: &["ulangi"] },
     FieldDef { key: "interval", label: "event.interval", kind: FieldKind::Number, required: false, in_list: false, aliases: &[] },
     FieldDef { key: "weekdays", label: "event.weekdays", kind: FieldKind::Weekdays, required: false, in_list: false, aliases: &[] },

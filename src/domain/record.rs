@@ -43,6 +43,8 @@ pub enum FieldKind {
     Check,
     /// One value per line, free text.
     Lines,
+    /// People, one per line: contacts' names, colleagues or departments, picked or typed.
+    People,
     /// A whole number of at least 1, or empty.
     Number,
     /// Days of the week as two-letter iCalendar codes, "MO,WE".

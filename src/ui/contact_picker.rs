@@ -75,3 +75,70 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
         </div>
     }
 }
+
+/// People, one per line, in a text box; a search under it adds a department from Settings
+/// or a contact by name, so names are written the same way each time (double bookings
+/// compare them).
+#[component]
+pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        if q.is_empty() {
+            return vec![];
+        }
+        let mut out: Vec<(String, String)> = app.settings.with(|s| {
+            s.departments.iter().filter(|d| d.to_lowercase().contains(&q)).map(|d| (d.clone(), app.t("form.department").to_string())).collect()
+        });
+        app.contacts.with(|cs| {
+            for c in cs.iter().filter(|c| c.meta.deleted_at.is_none() && (c.name.to_lowercase().contains(&q) || c.organisation.to_lowercase().contains(&q))) {
+                if out.len() >= SHOWN {
+                    break;
+                }
+                out.push((c.name.clone(), c.organisation.clone()));
+            }
+        });
+        out.truncate(SHOWN);
+        out
+    });
+    let add = move |name: String| {
+        value.update(|v| {
+            if !v.lines().any(|l| l.trim().eq_ignore_ascii_case(name.trim())) {
+                if !v.trim().is_empty() {
+                    *v = format!("{}\n", v.trim_end());
+                }
+                v.push_str(&name);
+            }
+        });
+        query.set(String::new());
+    };
+    let search_id = format!("{id}-search");
+    view! {
+        <textarea id=id name="people" rows="3" aria-describedby=described prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        <div class="bo-picker">
+            <input id=search_id type="search" autocomplete="off" placeholder=app.text("form.people_search") aria-label=app.text("form.people_search")
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Enter adds what was typed (or the first match) without saving the form.
+                    if ev.key() == "Enter" && !query.with_untracked(|q| q.trim().is_empty()) {
+                        ev.prevent_default();
+                        let pick = matches.with_untracked(|m| m.first().map(|(n, _)| n.clone())).unwrap_or_else(|| query.get_untracked().trim().to_string());
+                        add(pick);
+                    }
+                } />
+            <Show when=move || !matches.with(Vec::is_empty)>
+                <ul class="bo-picker-list" aria-live="polite">
+                    {move || matches.get().into_iter().map(|(name, what)| {
+                        let n = name.clone();
+                        view! {
+                            <li><button type="button" class="bo-picker-choice" on:click=move |_| add(n.clone())>
+                                {name}{(!what.is_empty()).then(|| view! { <span class="bo-meta">" · "{what}</span> })}
+                            </button></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

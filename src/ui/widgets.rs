@@ -182,6 +182,7 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
         }
         .into_any(),
         FieldKind::Weekdays => weekday_boxes(id.clone(), value, described.clone()),
+        FieldKind::People => view! { <super::contact_picker::PeoplePicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::ContactRef => view! { <super::contact_picker::ContactPicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
             <input id=id.clone() name=def.key type="text" aria-invalid=invalid aria-describedby=described.clone()
@@ -191,7 +192,7 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
         .into_any(),
     };
     let hint = match def.kind {
-        FieldKind::Emails | FieldKind::Phones | FieldKind::Lines => Some("form.hint_lines"),
+        FieldKind::Emails | FieldKind::Phones | FieldKind::Lines | FieldKind::People => Some("form.hint_lines"),
         FieldKind::Weekdays => Some("form.hint_weekdays"),
         FieldKind::Tags => Some("form.hint_tags"),
         _ => None,

@@ -191,3 +191,21 @@ def test_ics_import_from_google_and_thunderbird_then_export_and_reimport(driver,
     wait_text(driver, "2 acara diimpor.")
     month(driver, base_url, "2012-05-01")
     assert items_on(driver, "2012-05-01") == [] and len(items_on(driver, "2012-05-08")) == 1
+
+
+def test_attendees_picked_from_contacts_or_typed(driver, base_url):
+    from helpers import new_contact
+    new_contact(driver, base_url, "Citra Dewi", org="PT Sinar")
+    open_app(driver, base_url, "#/events/new/2026-12-02T10:00")
+    fill(driver, "f-title", "Kunjungan klien")
+    search = driver.find_element(By.ID, "f-attendees-search")
+    search.send_keys("citr")
+    wait(driver, lambda d: "Citra Dewi · PT Sinar" in body_text(d))
+    click(driver, "Citra Dewi · PT Sinar")
+    search.send_keys("Keuangan" + Keys.ENTER)
+    assert driver.find_element(By.ID, "f-attendees").get_attribute("value") == "Citra Dewi\nKeuangan"
+    assert heading(driver) == "Acara baru", "Enter in the search adds a person, it does not save"
+    shot(driver, "event-people-id")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Kunjungan klien")
+    assert "Citra Dewi, Keuangan" in body_text(driver)

@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::booking::{clashes, Booking, Clash};
-use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta, DATETIME_FMT};
+use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta, DATETIME_FMT};
 use super::recurrence::{Freq, Rule};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -100,8 +100,21 @@ pub fn parse_weekdays(s: &str) -> Vec<Weekday> {
     split_list(s, &[',', ' ']).iter().filter_map(|c| WEEKDAY_CODES.iter().find(|(k, _)| k.eq_ignore_ascii_case(c)).map(|(_, w)| *w)).collect()
 }
 
+const RULES: FormRules = FormRules {
+    shown_when: &[
+        ("interval", "repeat", &[]),
+        ("weekdays", "repeat", &["weekly"]),
+        ("until", "repeat", &[]),
+        ("count", "repeat", &[]),
+    ],
+    span: Some(("start", "end")),
+};
+
 impl Entity for Event {
     const COLLECTION: &'static str = "events";
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
     fn fields() -> &'static [FieldDef] {
         FIELDS
     }

@@ -77,6 +77,37 @@ pub struct FieldDef {
     pub aliases: &'static [&'static str],
 }
 
+/// How a form behaves beyond its fields: what shows when, and which fields move together.
+pub struct FormRules {
+    /// (field, controlling field, values of the controlling field that show it; empty means
+    /// any non-empty value). A hidden field keeps its value; `validate` still judges it.
+    pub shown_when: &'static [(&'static str, &'static str, &'static [&'static str])],
+    /// (start, end): moving the start moves the end by the same amount, keeping the length.
+    pub span: Option<(&'static str, &'static str)>,
+}
+
+impl FormRules {
+    pub const NONE: FormRules = FormRules { shown_when: &[], span: None };
+
+    /// Whether `field` shows, reading the other fields' current text through `value`.
+    pub fn shown(&self, field: &str, value: impl Fn(&str) -> String) -> bool {
+        self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
+            let v = value(by);
+            if vals.is_empty() { !v.trim().is_empty() } else { vals.contains(&v.as_str()) }
+        })
+    }
+}
+
+/// The end after its start moved from `old_start` to `new_start`, keeping the length between
+/// them; `None` when any of the three is not a date or date-time (a half-typed value).
+pub fn shifted_end(old_start: &str, new_start: &str, end: &str) -> Option<String> {
+    if let (Some(a), Some(b), Some(e)) = (parse_datetime(old_start), parse_datetime(new_start), parse_datetime(end)) {
+        return Some((e + (b - a)).format(DATETIME_FMT).to_string());
+    }
+    let (a, b, e) = (parse_date(old_start)?, parse_date(new_start)?, parse_date(end)?);
+    Some((e + (b - a)).format(DATE_FMT).to_string())
+}
+
 /// A validation problem on one field: (field key, i18n key of the message).
 pub type FieldError = (&'static str, &'static str);
 
@@ -94,6 +125,9 @@ pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     fn validate(&self) -> Vec<FieldError>;
     /// A one-line name for toasts, the trash and the detail heading.
     fn title(&self) -> String;
+    fn form_rules() -> &'static FormRules {
+        &FormRules::NONE
+    }
 }
 
 /// Splits a multi-value text field (lines, or commas for tags) into trimmed, non-empty parts.
@@ -154,6 +188,25 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moving_the_start_keeps_the_length() {
+        assert_eq!(shifted_end("2026-12-02T09:00", "2026-12-02T10:30", "2026-12-02T10:00").as_deref(), Some("2026-12-02T11:30"));
+        // Across a month end and a leap day.
+        assert_eq!(shifted_end("2028-02-28T23:00", "2028-02-29T23:00", "2028-02-29T01:00").as_deref(), Some("2028-03-01T01:00"));
+        assert_eq!(shifted_end("2026-12-02", "2026-12-30", "2026-12-03").as_deref(), Some("2026-12-31"));
+        // A half-typed start moves nothing.
+        assert_eq!(shifted_end("2026-12-02T09:00", "2026-12-0", "2026-12-02T10:00"), None);
+    }
+
+    #[test]
+    fn fields_show_by_rule() {
+        const R: FormRules = FormRules { shown_when: &[("weekdays", "repeat", &["weekly"]), ("count", "repeat", &[])], span: None };
+        let with = |repeat: &'static str| move |k: &str| if k == "repeat" { repeat.to_string() } else { String::new() };
+        assert!(R.shown("weekdays", with("weekly")) && !R.shown("weekdays", with("monthly")));
+        assert!(R.shown("count", with("daily")) && !R.shown("count", with("")));
+        assert!(R.shown("title", with("")), "a field without a rule always shows");
+    }
 
     #[test]
     fn email_shapes() {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::format::format_datetime;
-use crate::domain::record::{FieldDef, FieldKind};
+use crate::domain::record::{FieldDef, FieldKind, FormRules};
 
 use super::collection::{display_value, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
@@ -214,12 +214,13 @@ pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, pre
             navigate(&Route::View(module.into(), id));
         }
     });
-    form_view(names::<E>(module), E::fields(), editing, base_id, initial, errors, on_save)
+    form_view(names::<E>(module), E::fields(), E::form_rules(), editing, base_id, initial, errors, on_save)
 }
 
 fn form_view(
     n: Names,
     fields: &'static [FieldDef],
+    rules: &'static FormRules,
     editing: bool,
     id: String,
     initial: Vec<String>,
@@ -230,7 +231,7 @@ fn form_view(
     let on_cancel = Callback::new(move |_| navigate(&if editing { Route::View(n.module.into(), id.clone()) } else { Route::List(n.module.into()) }));
     view! {
         <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())>{()}</PageHead>
-        <RecordForm fields initial errors on_save on_cancel />
+        <RecordForm fields rules initial errors on_save on_cancel />
     }
     .into_any()
 }

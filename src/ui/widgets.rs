@@ -2,7 +2,7 @@
 //! Module pages are thin generic wrappers that turn records into these widgets' inputs.
 use leptos::prelude::*;
 
-use crate::domain::record::{FieldDef, FieldError, FieldKind};
+use crate::domain::record::{shifted_end, FieldDef, FieldError, FieldKind, FormRules};
 
 use super::state::use_app;
 
@@ -145,7 +145,14 @@ pub fn DataTable(
 
 /// One labelled input for a schema field, with its inline error.
 #[component]
-pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: Signal<Option<&'static str>>) -> impl IntoView {
+pub fn FieldInput(
+    def: FieldDef,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<&'static str>>,
+    /// Hides the field while another field makes it meaningless (a repeat rule when nothing repeats).
+    #[prop(default = None)]
+    hidden: Option<Signal<bool>>,
+) -> impl IntoView {
     let app = use_app();
     let id = format!("f-{}", def.key);
     let err_id = format!("{id}-err");
@@ -198,7 +205,7 @@ pub fn FieldInput(def: FieldDef, value: RwSignal<String>, #[prop(into)] error: S
         _ => None,
     };
     view! {
-        <div class="bo-field" class:bo-field-invalid=move || error.get().is_some()>
+        <div class="bo-field" class:bo-field-invalid=move || error.get().is_some() hidden=move || hidden.is_some_and(|h| h.get()) && error.get().is_none()>
             <label for=id>{move || app.t(def.label)}{def.required.then_some(" *")}</label>
             {control}
             {hint.map(|h| view! { <small class="bo-hint">{move || app.t(h)}</small> })}
@@ -238,6 +245,7 @@ fn weekday_boxes(id: String, value: RwSignal<String>, described: String) -> AnyV
 #[component]
 pub fn RecordForm(
     fields: &'static [FieldDef],
+    rules: &'static FormRules,
     initial: Vec<String>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     on_save: Callback<Vec<String>>,
@@ -250,6 +258,20 @@ pub fn RecordForm(
         let changed = vals.iter().zip(&initial).any(|(v, i)| v.get() != *i);
         app.dirty.set(changed);
     });
+    // Moving the start carries the end along, so an hour-long meeting stays an hour long.
+    if let Some((start, end)) = rules.span {
+        let at = |k: &str| fields.iter().position(|f| f.key == k);
+        if let (Some(s), Some(e)) = (at(start), at(end)) {
+            let (s, e) = (values[s], values[e]);
+            Effect::new(move |prev: Option<String>| {
+                let now = s.get();
+                if let Some(moved) = prev.and_then(|old| shifted_end(&old, &now, &e.get_untracked())) {
+                    e.set(moved);
+                }
+                now
+            });
+        }
+    }
     let vals = values.clone();
     let current = move || vals.iter().map(|v| v.get_untracked()).collect::<Vec<_>>();
     let current2 = current.clone();
@@ -284,10 +306,14 @@ pub fn RecordForm(
             <Show when=move || !errors.get().is_empty()>
                 <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
             </Show>
-            {fields.iter().zip(values).map(|(def, value)| {
+            {fields.iter().zip(values.clone()).map(|(def, value)| {
                 let key = def.key;
                 let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
-                view! { <FieldInput def=*def value error /> }
+                let values = values.clone();
+                let hidden = rules.shown_when.iter().any(|(f, _, _)| *f == key).then(|| Signal::derive(move || {
+                    !rules.shown(key, |other| fields.iter().position(|f| f.key == other).map(|i| values[i].get()).unwrap_or_default())
+                }));
+                view! { <FieldInput def=*def value error hidden /> }
             }).collect_view()}
             <div class="bo-actions">
                 <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>

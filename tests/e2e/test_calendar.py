@@ -37,10 +37,17 @@ def make_weekly_meeting(driver, base_url):
     assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2026-12-07T09:00"
     assert driver.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T10:00"
     fill(driver, "f-title", "Rapat tim mingguan")
+    # Moving the start carries the end along; the length stays an hour.
+    set_input(driver, "f-start", "2026-12-07T08:30")
+    wait(driver, lambda d: d.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T09:30")
+    set_input(driver, "f-start", "2026-12-07T09:00")
+    wait(driver, lambda d: d.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T10:00")
+    assert not driver.find_element(By.ID, "f-count").is_displayed(), "nothing repeats: no repeat details"
     Select(driver.find_element(By.ID, "f-kind")).select_by_value("meeting")
     fill(driver, "f-location", "Ruang Melati")
     fill(driver, "f-attendees", "Ani\nBudi")
     Select(driver.find_element(By.ID, "f-repeat")).select_by_value("weekly")
+    wait(driver, lambda d: d.find_element(By.ID, "f-count").is_displayed())
     fill(driver, "f-count", "4")
     shot(driver, "event-form-id")
     click(driver, "Simpan")

@@ -85,6 +85,51 @@ pub fn format_money(minor: i64, code: &str, lang: Lang) -> String {
     }
 }
 
+/// An amount as typed, in major units, to minor units: "15.000", "15,000", "Rp 15.000",
+/// "1.234,50", "1,234.50", "12.5". A separator followed by exactly three digits groups
+/// thousands; a last separator followed by one or two digits is the decimal point (when the
+/// currency has decimals). `None` for anything else, so a typo is refused, never guessed.
+pub fn parse_amount(text: &str, decimals: u32) -> Option<i64> {
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t),
+    };
+    // A currency symbol or code before the number ("Rp", "US$", "IDR").
+    let t = t.trim_start_matches(|c: char| !c.is_ascii_digit() && c != '-').trim();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')) {
+        return None;
+    }
+    let parts: Vec<&str> = t.split(['.', ',', ' ', '\u{a0}']).collect();
+    let (whole, frac) = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() && (1..=2).contains(&last.len()) && decimals > 0 => (rest, *last),
+        _ => (&parts[..], ""),
+    };
+    if whole.is_empty() || whole[0].is_empty() || whole[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let major: i64 = whole.concat().parse().ok()?;
+    let scale = 10i64.pow(decimals);
+    let frac_minor: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = decimals as usize)[..decimals as usize].parse().ok()? };
+    let v = major.checked_mul(scale)?.checked_add(frac_minor)?;
+    Some(if neg { -v } else { v })
+}
+
+/// Minor units as someone would type them back: "15.000" (id) or "15,000.50" (en), no symbol.
+pub fn amount_text(minor: i64, decimals: u32, lang: Lang) -> String {
+    let scale = 10u64.pow(decimals);
+    let abs = minor.unsigned_abs();
+    let mut s = group_digits(abs / scale, lang);
+    if decimals > 0 {
+        s.push(if lang == Lang::Id { ',' } else { '.' });
+        s.push_str(&format!("{:0width$}", abs % scale, width = decimals as usize));
+    }
+    if minor < 0 {
+        s.insert(0, '-');
+    }
+    s
+}
+
 const MONTHS_ID: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -143,6 +188,30 @@ pub fn clock_time(t: chrono::NaiveTime, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_typed_either_way() {
+        for (t, d, v) in [
+            ("15000", 0, Some(15_000)),
+            ("15.000", 0, Some(15_000)),
+            ("Rp 1.250.000", 0, Some(1_250_000)),
+            ("15,000", 0, Some(15_000)),
+            ("1.234,50", 2, Some(123_450)),
+            ("1,234.5", 2, Some(123_450)),
+            ("12.5", 2, Some(1_250)),
+            ("US$ 7", 2, Some(700)),
+            ("-2.000", 0, Some(-2_000)),
+            ("12.50", 0, None),
+            ("1.23.456", 0, None),
+            ("12a", 0, None),
+            ("", 0, None),
+        ] {
+            assert_eq!(parse_amount(t, d), v, "{t}");
+        }
+        assert_eq!(amount_text(1_250_000, 0, Lang::Id), "1.250.000");
+        assert_eq!(amount_text(-123_450, 2, Lang::En), "-1,234.50");
+        assert_eq!(parse_amount(&amount_text(123_450, 2, Lang::Id), 2), Some(123_450));
+    }
 
     #[test]
     fn rupiah_in_indonesian() {

@@ -49,6 +49,15 @@ pub enum FieldKind {
     Number,
     /// Days of the week as two-letter iCalendar codes, "MO,WE".
     Weekdays,
+    /// A whole number, negative allowed (an adjustment), or empty.
+    Integer,
+    /// Money in integer minor units of the office currency; the form shows and reads it in
+    /// major units with the UI language's separators.
+    Money,
+    /// Free text with suggestions from a named source ("locations", "categories", "people").
+    Suggest(&'static str),
+    /// The id of a record in the named collection, chosen from a list.
+    Ref(&'static str),
 }
 
 pub const DATETIME_FMT: &str = "%Y-%m-%dT%H:%M";
@@ -178,6 +187,7 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
                 errs.push((f.key, "err.datetime"))
             }
             FieldKind::Date if !v.is_empty() && parse_date(&v).is_none() => errs.push((f.key, "err.date")),
+            FieldKind::Integer | FieldKind::Money if !v.is_empty() && v.trim().parse::<i64>().is_err() => errs.push((f.key, if f.kind == FieldKind::Money { "err.money" } else { "err.integer" })),
             FieldKind::Number if !v.is_empty() && !v.trim().parse::<u32>().is_ok_and(|n| n >= 1) => errs.push((f.key, "err.number")),
             _ => {}
         }

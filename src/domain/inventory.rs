@@ -1,0 +1,394 @@
+//! Supplies and stock: items, and the stock ledger every quantity on hand is derived from.
+//! Nobody types a quantity on hand; they record what came in, went out, moved or was
+//! counted, and the figures follow. Quantities are whole units: pick the unit (box, ream,
+//! ml) so counts are whole.
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
+
+macro_rules! text_fields {
+    ($t:ty { $($f:ident),* }) => {
+        impl $t {
+            fn text(&self, key: &str) -> Option<&String> {
+                match key { $(stringify!($f) => Some(&self.$f),)* _ => None }
+            }
+            fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key { $(stringify!($f) => Some(&mut self.$f),)* _ => None }
+            }
+        }
+    };
+}
+pub(crate) use text_fields;
+
+/// A whole number typed in a text field; empty or unreadable counts as zero.
+pub fn int(s: &str) -> i64 {
+    s.trim().parse().unwrap_or(0)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Item {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub unit: String,
+    /// Where it is normally kept; new movements start here.
+    pub location: String,
+    pub reorder_point: String,
+    pub reorder_qty: String,
+    /// Preferred supplier: a contact id.
+    pub supplier_id: String,
+    /// Minor units of the office currency.
+    pub unit_cost: String,
+    pub notes: String,
+    /// "1" while the item is stocked.
+    pub active: String,
+}
+text_fields!(Item { code, name, category, unit, location, reorder_point, reorder_qty, supplier_id, unit_cost, notes, active });
+
+impl Default for Item {
+    fn default() -> Self {
+        Item::blank(DateTime::UNIX_EPOCH)
+    }
+}
+
+const ITEM_FIELDS: &[FieldDef] = &[
+    FieldDef { key: "code", label: "item.code", kind: FieldKind::Text, required: true, in_list: true, aliases: &["sku", "kode", "kode barang"] },
+    FieldDef { key: "name", label: "item.name", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nama", "nama barang", "item"] },
+    FieldDef { key: "category", label: "item.category", kind: FieldKind::Suggest("categories"), required: false, in_list: true, aliases: &["kategori"] },
+    FieldDef { key: "unit", label: "item.unit", kind: FieldKind::Text, required: true, in_list: true, aliases: &["satuan", "uom"] },
+    FieldDef { key: "location", label: "item.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi", "gudang"] },
+    FieldDef { key: "reorder_point", label: "item.reorder_point", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["titik pesan ulang", "min"] },
+    FieldDef { key: "reorder_qty", label: "item.reorder_qty", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["jumlah pesan ulang"] },
+    FieldDef { key: "supplier_id", label: "item.supplier", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
+    FieldDef { key: "unit_cost", label: "item.unit_cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["harga satuan", "cost", "harga"] },
+    FieldDef { key: "notes", label: "item.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
+    FieldDef { key: "active", label: "item.active", kind: FieldKind::Check, required: false, in_list: false, aliases: &["aktif"] },
+];
+
+impl Entity for Item {
+    const COLLECTION: &'static str = "items";
+    fn fields() -> &'static [FieldDef] {
+        ITEM_FIELDS
+    }
+    fn blank(now: DateTime<Utc>) -> Self {
+        Item {
+            meta: Meta::new(now),
+            code: String::new(),
+            name: String::new(),
+            category: String::new(),
+            unit: "pcs".into(),
+            location: String::new(),
+            reorder_point: String::new(),
+            reorder_qty: String::new(),
+            supplier_id: String::new(),
+            unit_cost: String::new(),
+            notes: String::new(),
+            active: "1".into(),
+        }
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn get(&self, key: &str) -> String {
+        self.text(key).cloned().unwrap_or_default()
+    }
+    fn set(&mut self, key: &str, value: &str) {
+        if let Some(s) = self.text_mut(key) {
+            *s = if key == "notes" { value.trim_end().to_string() } else { value.trim().to_string() };
+        }
+    }
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        for k in ["reorder_point", "reorder_qty", "unit_cost"] {
+            if int(&self.get(k)) < 0 && !errs.iter().any(|(f, _)| *f == k) {
+                errs.push((k, "err.negative"));
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        format!("{} {}", self.code, self.name)
+    }
+}
+
+impl Item {
+    pub fn is_active(&self) -> bool {
+        self.meta.deleted_at.is_none() && !self.active.is_empty()
+    }
+    pub fn cost(&self) -> i64 {
+        int(&self.unit_cost)
+    }
+}
+
+/// Another live item already using this code (codes are how people find things on shelves).
+pub fn code_taken<'a>(items: &'a [Item], item: &Item) -> Option<&'a Item> {
+    let code = item.code.trim();
+    items.iter().find(|i| i.meta.id != item.meta.id && i.meta.deleted_at.is_none() && i.code.trim().eq_ignore_ascii_case(code))
+}
+
+pub const MOVE_KINDS: &[(&str, &str)] = &[
+    ("receive", "move.kind.receive"),
+    ("issue", "move.kind.issue"),
+    ("transfer", "move.kind.transfer"),
+    ("adjust", "move.kind.adjust"),
+];
+
+/// One line of the stock ledger.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StockMove {
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// Local date and time of the movement.
+    pub at: String,
+    pub item_id: String,
+    pub kind: String,
+    /// Units moved; for an adjustment, signed (+ found, − lost).
+    pub qty: String,
+    /// Where it happened: into here on receipt, out of here on issue or transfer.
+    pub location: String,
+    /// Transfer destination.
+    pub to_location: String,
+    /// Issue: the employee or department that took it.
+    pub to_whom: String,
+    /// Issue purpose or adjustment reason.
+    pub reason: String,
+    /// Receipt: cost per unit, minor units.
+    pub unit_cost: String,
+    /// Receipt against a purchase order: the order's id and line id.
+    pub order_id: String,
+    pub order_line: String,
+}
+text_fields!(StockMove { at, item_id, kind, qty, location, to_location, to_whom, reason, unit_cost, order_id, order_line });
+
+impl Default for StockMove {
+    fn default() -> Self {
+        StockMove::blank(DateTime::UNIX_EPOCH)
+    }
+}
+
+const MOVE_FIELDS: &[FieldDef] = &[
+    FieldDef { key: "item_id", label: "move.item", kind: FieldKind::Ref("items"), required: true, in_list: true, aliases: &["item", "barang"] },
+    FieldDef { key: "kind", label: "move.kind", kind: FieldKind::Select(MOVE_KINDS), required: true, in_list: true, aliases: &["jenis"] },
+    FieldDef { key: "qty", label: "move.qty", kind: FieldKind::Integer, required: true, in_list: true, aliases: &["jumlah", "quantity"] },
+    FieldDef { key: "location", label: "move.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
+    FieldDef { key: "to_location", label: "move.to_location", kind: FieldKind::Suggest("locations"), required: false, in_list: false, aliases: &["ke lokasi"] },
+    FieldDef { key: "to_whom", label: "move.to_whom", kind: FieldKind::Suggest("people"), required: false, in_list: true, aliases: &["untuk", "penerima"] },
+    FieldDef { key: "reason", label: "move.reason", kind: FieldKind::Text, required: false, in_list: false, aliases: &["keperluan", "alasan"] },
+    FieldDef { key: "unit_cost", label: "move.unit_cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["harga satuan"] },
+    FieldDef { key: "at", label: "move.at", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal", "waktu"] },
+];
+
+const MOVE_RULES: FormRules = FormRules {
+    shown_when: &[
+        ("to_location", "kind", &["transfer"]),
+        ("to_whom", "kind", &["issue"]),
+        ("unit_cost", "kind", &["receive"]),
+    ],
+    span: None,
+};
+
+impl Entity for StockMove {
+    const COLLECTION: &'static str = "stock";
+    fn fields() -> &'static [FieldDef] {
+        MOVE_FIELDS
+    }
+    fn form_rules() -> &'static FormRules {
+        &MOVE_RULES
+    }
+    fn blank(now: DateTime<Utc>) -> Self {
+        StockMove {
+            meta: Meta::new(now),
+            at: String::new(),
+            item_id: String::new(),
+            kind: "receive".into(),
+            qty: String::new(),
+            location: String::new(),
+            to_location: String::new(),
+            to_whom: String::new(),
+            reason: String::new(),
+            unit_cost: String::new(),
+            order_id: String::new(),
+            order_line: String::new(),
+        }
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn get(&self, key: &str) -> String {
+        self.text(key).cloned().unwrap_or_default()
+    }
+    fn set(&mut self, key: &str, value: &str) {
+        if let Some(s) = self.text_mut(key) {
+            *s = value.trim().to_string();
+        }
+    }
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        let has = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
+        if !has(&errs, "qty") && !self.qty.is_empty() {
+            let q = int(&self.qty);
+            if self.kind == "adjust" && q == 0 {
+                errs.push(("qty", "err.not_zero"));
+            } else if self.kind != "adjust" && q <= 0 {
+                errs.push(("qty", "err.positive"));
+            }
+        }
+        match self.kind.as_str() {
+            "transfer" if self.to_location.trim().is_empty() => errs.push(("to_location", "err.required")),
+            "transfer" if self.to_location.trim() == self.location.trim() => errs.push(("to_location", "err.same_place")),
+            "issue" if self.to_whom.trim().is_empty() => errs.push(("to_whom", "err.required")),
+            "adjust" if self.reason.trim().is_empty() => errs.push(("reason", "err.required")),
+            _ => {}
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        format!("{} {}", self.kind, self.qty)
+    }
+}
+
+impl StockMove {
+    fn live(&self) -> bool {
+        self.meta.deleted_at.is_none()
+    }
+    /// The change this line makes at each place it touches.
+    pub fn effects(&self) -> Vec<(&str, i64)> {
+        let q = int(&self.qty);
+        match self.kind.as_str() {
+            "receive" | "adjust" => vec![(self.location.as_str(), q)],
+            "issue" => vec![(self.location.as_str(), -q)],
+            "transfer" => vec![(self.location.as_str(), -q), (self.to_location.as_str(), q)],
+            _ => vec![],
+        }
+    }
+    pub fn date(&self) -> Option<NaiveDate> {
+        parse_datetime(&self.at).map(|t| t.date())
+    }
+}
+
+/// Quantities on hand, derived from the ledger in one pass.
+#[derive(Default, Debug, PartialEq)]
+pub struct Stock {
+    pub by_item: HashMap<String, i64>,
+    /// (item id, location) → units; places that net to zero are left out.
+    pub by_place: BTreeMap<(String, String), i64>,
+}
+
+impl Stock {
+    pub fn of(moves: &[StockMove]) -> Stock {
+        let mut s = Stock::default();
+        for m in moves.iter().filter(|m| m.live()) {
+            for (place, q) in m.effects() {
+                *s.by_item.entry(m.item_id.clone()).or_default() += q;
+                *s.by_place.entry((m.item_id.clone(), place.to_string())).or_default() += q;
+            }
+        }
+        s.by_place.retain(|_, q| *q != 0);
+        s
+    }
+    pub fn on_hand(&self, item_id: &str) -> i64 {
+        self.by_item.get(item_id).copied().unwrap_or(0)
+    }
+    pub fn at(&self, item_id: &str, location: &str) -> i64 {
+        self.by_place.get(&(item_id.to_string(), location.to_string())).copied().unwrap_or(0)
+    }
+    /// Every place an item is, with its quantity.
+    pub fn places(&self, item_id: &str) -> Vec<(String, i64)> {
+        self.by_place.iter().filter(|((i, _), _)| i == item_id).map(|((_, l), q)| (l.clone(), *q)).collect()
+    }
+}
+
+/// An item at or under its reorder point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Low {
+    pub item_id: String,
+    pub on_hand: i64,
+    /// Already ordered and not yet received.
+    pub on_order: i64,
+    pub suggested: i64,
+}
+
+/// Active items whose stock, counting what is already on order, is at or under the reorder
+/// point; the suggestion is the reorder quantity, or more if that would still leave it at
+/// or under the point. Ordered by name.
+pub fn low_stock(items: &[Item], stock: &Stock, on_order: &HashMap<String, i64>) -> Vec<Low> {
+    let mut out: Vec<(&Item, Low)> = items
+        .iter()
+        .filter(|i| i.is_active() && !i.reorder_point.trim().is_empty())
+        .filter_map(|i| {
+            let (point, have, coming) = (int(&i.reorder_point), stock.on_hand(&i.meta.id), on_order.get(&i.meta.id).copied().unwrap_or(0));
+            (have + coming <= point).then(|| {
+                let needed = point - (have + coming) + 1;
+                (i, Low { item_id: i.meta.id.clone(), on_hand: have, on_order: coming, suggested: int(&i.reorder_qty).max(needed) })
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+/// One row of the stock value report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueRow {
+    pub group: String,
+    pub units: i64,
+    /// Minor units: quantity × the item's unit cost.
+    pub value: i64,
+}
+
+/// Stock value by category and by location, each sorted by group name, with a total.
+pub fn stock_value(items: &[Item], stock: &Stock) -> (Vec<ValueRow>, Vec<ValueRow>, i64) {
+    let by_id: HashMap<&str, &Item> = items.iter().filter(|i| i.meta.deleted_at.is_none()).map(|i| (i.meta.id.as_str(), i)).collect();
+    let mut cats: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut places: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut total = 0;
+    for ((item_id, place), q) in &stock.by_place {
+        let Some(item) = by_id.get(item_id.as_str()) else { continue };
+        let v = q * item.cost();
+        total += v;
+        for (map, key) in [(&mut cats, &item.category), (&mut places, place)] {
+            let e = map.entry(key.clone()).or_default();
+            e.0 += q;
+            e.1 += v;
+        }
+    }
+    let rows = |m: BTreeMap<String, (i64, i64)>| m.into_iter().map(|(group, (units, value))| ValueRow { group, units, value }).collect();
+    (rows(cats), rows(places), total)
+}
+
+/// Issues in a period: per item (units, value) and per recipient (value), biggest first.
+pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate) -> (Vec<(String, i64, i64)>, Vec<(String, i64)>) {
+    let cost: HashMap<&str, i64> = items.iter().map(|i| (i.meta.id.as_str(), i.cost())).collect();
+    let mut per_item: HashMap<String, (i64, i64)> = HashMap::new();
+    let mut per_whom: HashMap<String, i64> = HashMap::new();
+    for m in moves.iter().filter(|m| m.live() && m.kind == "issue" && m.date().is_some_and(|d| d >= from && d <= to)) {
+        let q = int(&m.qty);
+        let v = q * cost.get(m.item_id.as_str()).copied().unwrap_or(0);
+        let e = per_item.entry(m.item_id.clone()).or_default();
+        e.0 += q;
+        e.1 += v;
+        *per_whom.entry(m.to_whom.clone()).or_default() += v;
+    }
+    let mut items_out: Vec<(String, i64, i64)> = per_item.into_iter().map(|(k, (q, v))| (k, q, v)).collect();
+    items_out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut whom: Vec<(String, i64)> = per_whom.into_iter().collect();
+    whom.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    (items_out, whom)
+}
+
+#[cfg(test)]
+#[path = "inventory_tests.rs"]
+mod tests;

@@ -1,0 +1,160 @@
+//! Stocktake: count what is on the shelves for a location or a category, compare with the
+//! ledger, and post the differences as adjustments. Partial counts are fine: an item nobody
+//! counted is left alone, not set to zero.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::inventory::{text_fields, Item, Stock, StockMove};
+use super::record::{validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
+
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Count {
+    pub item_id: String,
+    /// As typed; empty means not counted yet.
+    pub counted: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stocktake {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub location: String,
+    pub category: String,
+    pub started: String,
+    pub notes: String,
+    /// Local date-time the variances were posted; empty while counting.
+    pub posted: String,
+    pub counts: Vec<Count>,
+}
+text_fields!(Stocktake { location, category, started, notes, posted });
+
+impl Default for Stocktake {
+    fn default() -> Self {
+        Stocktake::blank(DateTime::UNIX_EPOCH)
+    }
+}
+
+const FIELDS: &[FieldDef] = &[
+    FieldDef { key: "started", label: "count.started", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal"] },
+    FieldDef { key: "location", label: "count.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
+    FieldDef { key: "category", label: "count.category", kind: FieldKind::Suggest("categories"), required: false, in_list: true, aliases: &["kategori"] },
+    FieldDef { key: "notes", label: "count.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
+    FieldDef { key: "posted", label: "count.posted", kind: FieldKind::DateTime, required: false, in_list: true, aliases: &[] },
+];
+
+impl Entity for Stocktake {
+    const COLLECTION: &'static str = "counts";
+    fn fields() -> &'static [FieldDef] {
+        FIELDS
+    }
+    fn blank(now: DateTime<Utc>) -> Self {
+        Stocktake { meta: Meta::new(now), location: String::new(), category: String::new(), started: String::new(), notes: String::new(), posted: String::new(), counts: vec![] }
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn get(&self, key: &str) -> String {
+        self.text(key).cloned().unwrap_or_default()
+    }
+    fn set(&mut self, key: &str, value: &str) {
+        if let Some(s) = self.text_mut(key) {
+            *s = value.trim().to_string();
+        }
+    }
+    fn validate(&self) -> Vec<FieldError> {
+        validate_by_schema(self)
+    }
+    fn title(&self) -> String {
+        [self.started.as_str(), self.location.as_str(), self.category.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+    }
+}
+
+/// One counted item against the ledger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variance {
+    pub item_id: String,
+    pub expected: i64,
+    pub counted: i64,
+    pub diff: i64,
+}
+
+impl Stocktake {
+    /// Items this count covers, by code: active, in the category (if any), and kept at or
+    /// holding stock in the location (if any).
+    pub fn scope<'a>(&self, items: &'a [Item], stock: &Stock) -> Vec<&'a Item> {
+        let (loc, cat) = (self.location.trim(), self.category.trim());
+        let mut v: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.is_active())
+            .filter(|i| cat.is_empty() || i.category.trim().eq_ignore_ascii_case(cat))
+            .filter(|i| loc.is_empty() || i.location.trim().eq_ignore_ascii_case(loc) || stock.at(&i.meta.id, loc) != 0)
+            .collect();
+        v.sort_by(|a, b| a.code.to_lowercase().cmp(&b.code.to_lowercase()));
+        v
+    }
+
+    /// What the ledger says should be there: at the location, or everywhere.
+    pub fn expected(&self, item: &Item, stock: &Stock) -> i64 {
+        match self.location.trim() {
+            "" => stock.on_hand(&item.meta.id),
+            loc => stock.at(&item.meta.id, loc),
+        }
+    }
+
+    pub fn counted(&self, item_id: &str) -> Option<i64> {
+        self.counts.iter().find(|c| c.item_id == item_id).and_then(|c| c.counted.trim().parse().ok())
+    }
+
+    /// Sets (or clears, with empty text) one item's count.
+    pub fn set_count(&mut self, item_id: &str, text: &str) {
+        match self.counts.iter_mut().find(|c| c.item_id == item_id) {
+            Some(c) => c.counted = text.trim().to_string(),
+            None => self.counts.push(Count { item_id: item_id.into(), counted: text.trim().to_string() }),
+        }
+        self.counts.retain(|c| !c.counted.is_empty());
+    }
+
+    /// Counts that are not a whole number of zero or more (item ids), so they can be shown.
+    pub fn bad_counts(&self) -> Vec<String> {
+        self.counts.iter().filter(|c| !c.counted.trim().parse::<i64>().is_ok_and(|n| n >= 0)).map(|c| c.item_id.clone()).collect()
+    }
+
+    /// Every counted item in scope, with its difference from the ledger.
+    pub fn variances(&self, items: &[Item], stock: &Stock) -> Vec<Variance> {
+        self.scope(items, stock)
+            .into_iter()
+            .filter_map(|i| {
+                let counted = self.counted(&i.meta.id).filter(|n| *n >= 0)?;
+                let expected = self.expected(i, stock);
+                Some(Variance { item_id: i.meta.id.clone(), expected, counted, diff: counted - expected })
+            })
+            .collect()
+    }
+
+    /// The adjustments that make the ledger match the count; `reason` names the count.
+    pub fn adjustments(&self, items: &[Item], stock: &Stock, at: &str, reason: &str, now: DateTime<Utc>) -> Vec<StockMove> {
+        let by_id = |id: &str| items.iter().find(|i| i.meta.id == id);
+        self.variances(items, stock)
+            .into_iter()
+            .filter(|v| v.diff != 0)
+            .map(|v| {
+                let mut m = StockMove::blank(now);
+                m.kind = "adjust".into();
+                m.item_id = v.item_id.clone();
+                m.qty = v.diff.to_string();
+                m.location = match self.location.trim() {
+                    "" => by_id(&v.item_id).map(|i| i.location.clone()).unwrap_or_default(),
+                    loc => loc.to_string(),
+                };
+                m.reason = reason.to_string();
+                m.at = at.to_string();
+                m
+            })
+            .collect()
+    }
+}

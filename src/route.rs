@@ -16,6 +16,12 @@ pub enum Route {
     Calendar(String, String),
     /// Open action items of every meeting.
     Actions,
+    /// A stock movement of one item: `#/items/<id>/issue` (receive, issue, transfer, adjust).
+    ItemMove(String, String),
+    /// Receiving goods against a purchase order: `#/orders/<id>/receive`.
+    Receive(String),
+    LowStock,
+    StockReport,
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -25,7 +31,10 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes"];
+pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes"];
+pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
+/// What the inventory screens read: items, their ledger, orders and suppliers.
+const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -45,6 +54,10 @@ impl Route {
             ["calendar", v, date] if CALENDAR_VIEWS.contains(v) => Route::Calendar(v.to_string(), date.to_string()),
             [m, "new", at] if MODULES.contains(m) => Route::NewAt(m.to_string(), at.to_string()),
             ["events", id, "on", date] => Route::Occurrence(id.to_string(), date.to_string()),
+            ["items", id, kind] if MOVE_KINDS.contains(kind) => Route::ItemMove(id.to_string(), kind.to_string()),
+            ["orders", id, "receive"] => Route::Receive(id.to_string()),
+            ["low-stock"] => Route::LowStock,
+            ["stock-report"] => Route::StockReport,
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
             [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
@@ -64,10 +77,12 @@ impl Route {
                 "visitors" => &["visitors"],
                 "events" => &["events"],
                 "minutes" => &["minutes", "events"],
+                "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                 _ => &["contacts"],
             },
             Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
             Route::Actions => &["minutes"],
+            Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::Desk => &["calls", "visitors", "events"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
@@ -87,6 +102,10 @@ impl Route {
             Route::Calendar(v, date) if date.is_empty() => format!("#/calendar/{v}"),
             Route::Calendar(v, date) => format!("#/calendar/{v}/{date}"),
             Route::Actions => "#/actions".into(),
+            Route::ItemMove(id, kind) => format!("#/items/{id}/{kind}"),
+            Route::Receive(id) => format!("#/orders/{id}/receive"),
+            Route::LowStock => "#/low-stock".into(),
+            Route::StockReport => "#/stock-report".into(),
             Route::Desk => "#/desk".into(),
             Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
@@ -104,6 +123,11 @@ mod tests {
     #[test]
     fn a_screen_loads_first_only_the_lists_it_shows() {
         assert_eq!(Route::parse("#/contacts/abc").lists_first(), &["contacts"]);
+        for r in [Route::ItemMove("i1".into(), "issue".into()), Route::Receive("p1".into()), Route::LowStock, Route::StockReport, Route::View("stocktakes".into(), "s1".into())] {
+            assert_eq!(Route::parse(&r.href()), r);
+            assert!(r.lists_first().contains(&"stock"));
+        }
+        assert_eq!(Route::parse("#/items/i1/steal"), Route::NotFound("items/i1/steal".into()));
         assert_eq!(Route::parse("#/calls/new").lists_first(), &["calls", "contacts"]);
         assert!(!Route::Desk.lists_first().contains(&"contacts"));
         assert_eq!(Route::Data.lists_first(), MODULES);

@@ -3,10 +3,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::contact::Contact;
-use super::calendar::Event;
-use super::meeting::Minutes;
-use super::frontdesk::{Call, Visitor};
 use super::record::Entity;
 use super::schema::{self, Docs};
 use super::settings::Settings;
@@ -53,109 +49,95 @@ pub fn file_name(now: DateTime<Utc>) -> String {
     format!("backoffice-backup-{}.json", now.format("%Y-%m-%d"))
 }
 
-/// A backup read and checked, in the app's own types.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Imported {
-    pub schema_version: u32,
-    pub exported_at: DateTime<Utc>,
-    pub contacts: Option<Vec<Contact>>,
-    pub calls: Option<Vec<Call>>,
-    pub visitors: Option<Vec<Visitor>>,
-    pub events: Option<Vec<Event>>,
-    pub minutes: Option<Vec<Minutes>>,
-    pub settings: Option<Settings>,
-    /// Collections this version does not know; they are left out.
-    pub unknown: Vec<String>,
-}
+macro_rules! imported {
+    ($($name:ident: $t:ty,)*) => {
+        /// A backup read and checked, in the app's own types.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Imported {
+            pub schema_version: u32,
+            pub exported_at: DateTime<Utc>,
+            $(pub $name: Option<Vec<$t>>,)*
+            pub settings: Option<Settings>,
+            /// Collections this version does not know; they are left out.
+            pub unknown: Vec<String>,
+        }
 
-impl Imported {
-    /// Records per collection, for the preview; the settings object counts as one.
-    pub fn counts(&self) -> Vec<(&'static str, usize)> {
-        let mut out = vec![];
-        let lists = [("calls", self.calls.as_ref().map(Vec::len)), ("contacts", self.contacts.as_ref().map(Vec::len)), ("visitors", self.visitors.as_ref().map(Vec::len)), ("events", self.events.as_ref().map(Vec::len)), ("minutes", self.minutes.as_ref().map(Vec::len))];
-        for (name, n) in lists {
-            if let Some(n) = n {
-                out.push((name, n));
+        impl Imported {
+            /// Records per collection, for the preview; the settings object counts as one.
+            pub fn counts(&self) -> Vec<(&'static str, usize)> {
+                let mut out = vec![];
+                $(if let Some(v) = &self.$name {
+                    out.push((stringify!($name), v.len()));
+                })*
+                if self.settings.is_some() {
+                    out.push(("settings", 1));
+                }
+                out
             }
         }
-        if self.settings.is_some() {
-            out.push(("settings", 1));
+
+        /// The file as this version writes it, read straight into records (no JSON tree).
+        #[derive(Deserialize)]
+        struct Current {
+            format: String,
+            schema_version: u32,
+            exported_at: DateTime<Utc>,
+            collections: CurrentCollections,
         }
-        out
-    }
-}
 
-/// The file as this version writes it, read straight into records (no JSON tree).
-#[derive(Deserialize)]
-struct Current {
-    format: String,
-    schema_version: u32,
-    exported_at: DateTime<Utc>,
-    collections: CurrentCollections,
-}
-
-#[derive(Deserialize)]
-struct CurrentCollections {
-    contacts: Option<Vec<Contact>>,
-    calls: Option<Vec<Call>>,
-    visitors: Option<Vec<Visitor>>,
-    events: Option<Vec<Event>>,
-    minutes: Option<Vec<Minutes>>,
-    settings: Option<Settings>,
-    #[serde(flatten)]
-    other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
-}
-
-/// Reads a backup: migrated to the current schema, every known collection checked.
-/// Files from schema 2 on hold records as they are now and are read in one pass; older
-/// ones, and any file that fails that pass, go through the JSON tree, which also names
-/// what is wrong.
-pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
-    if let Ok(f) = serde_json::from_slice::<Current>(bytes) {
-        if f.format == FORMAT && (2..=schema::CURRENT).contains(&f.schema_version) {
-            let c = f.collections;
-            return Ok(Imported {
-                schema_version: f.schema_version,
-                exported_at: f.exported_at,
-                contacts: c.contacts,
-                calls: c.calls,
-                visitors: c.visitors,
-                events: c.events,
-                minutes: c.minutes,
-                settings: c.settings,
-                unknown: c.other.into_keys().collect(),
-            });
+        #[derive(Deserialize)]
+        struct CurrentCollections {
+            $($name: Option<Vec<$t>>,)*
+            settings: Option<Settings>,
+            #[serde(flatten)]
+            other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
         }
-    }
-    parse_tree(bytes)
-}
 
-fn parse_tree(bytes: &[u8]) -> Result<Imported, BackupError> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => BackupError::Truncated,
-        _ => BackupError::NotJson,
-    })?;
-    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(BackupError::Foreign);
-    }
-    let mut b: Backup = serde_json::from_value(v).map_err(|_| BackupError::Foreign)?;
-    if b.schema_version > schema::CURRENT {
-        return Err(BackupError::Newer(b.schema_version));
-    }
-    schema::migrate(&mut b.collections, b.schema_version).map_err(|e| BackupError::Invalid("*".into(), e))?;
-    let unknown: Vec<String> = b.collections.keys().filter(|k| !schema::COLLECTIONS.contains(&k.as_str())).cloned().collect();
-    Ok(Imported {
-        schema_version: b.schema_version,
-        exported_at: b.exported_at,
-        contacts: typed(&b.collections, "contacts")?,
-        calls: typed(&b.collections, "calls")?,
-        visitors: typed(&b.collections, "visitors")?,
-        events: typed(&b.collections, "events")?,
-        minutes: typed(&b.collections, "minutes")?,
-        settings: typed(&b.collections, "settings")?,
-        unknown,
-    })
+        /// Reads a backup: migrated to the current schema, every known collection checked.
+        /// Files from schema 2 on hold records as they are now and are read in one pass; older
+        /// ones, and any file that fails that pass, go through the JSON tree, which also names
+        /// what is wrong.
+        pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
+            if let Ok(f) = serde_json::from_slice::<Current>(bytes) {
+                if f.format == FORMAT && (2..=schema::CURRENT).contains(&f.schema_version) {
+                    let c = f.collections;
+                    return Ok(Imported {
+                        schema_version: f.schema_version,
+                        exported_at: f.exported_at,
+                        $($name: c.$name,)*
+                        settings: c.settings,
+                        unknown: c.other.into_keys().collect(),
+                    });
+                }
+            }
+            parse_tree(bytes)
+        }
+
+        fn parse_tree(bytes: &[u8]) -> Result<Imported, BackupError> {
+            let v: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+                serde_json::error::Category::Eof => BackupError::Truncated,
+                _ => BackupError::NotJson,
+            })?;
+            if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+                return Err(BackupError::Foreign);
+            }
+            let mut b: Backup = serde_json::from_value(v).map_err(|_| BackupError::Foreign)?;
+            if b.schema_version > schema::CURRENT {
+                return Err(BackupError::Newer(b.schema_version));
+            }
+            schema::migrate(&mut b.collections, b.schema_version).map_err(|e| BackupError::Invalid("*".into(), e))?;
+            let unknown: Vec<String> = b.collections.keys().filter(|k| !schema::COLLECTIONS.contains(&k.as_str())).cloned().collect();
+            Ok(Imported {
+                schema_version: b.schema_version,
+                exported_at: b.exported_at,
+                $($name: typed(&b.collections, stringify!($name))?,)*
+                settings: typed(&b.collections, "settings")?,
+                unknown,
+            })
+        }
+    };
 }
+crate::with_record_lists!(imported);
 
 fn typed<T: serde::de::DeserializeOwned>(docs: &Docs, name: &str) -> Result<Option<T>, BackupError> {
     docs.get(name).map(|v| T::deserialize(v).map_err(|e| BackupError::Invalid(name.into(), e.to_string()))).transpose()
@@ -198,6 +180,7 @@ pub fn merge<E: Entity>(local: &[E], incoming: Vec<E>, report: &mut MergeReport)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::contact::Contact;
     use serde_json::json;
 
     fn now() -> DateTime<Utc> {

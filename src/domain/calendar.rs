@@ -108,6 +108,7 @@ const RULES: FormRules = FormRules {
         ("count", "repeat", &[]),
     ],
     span: Some(("start", "end")),
+    hidden: &[],
 };
 
 impl Entity for Event {

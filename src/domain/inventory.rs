@@ -195,6 +195,7 @@ const MOVE_RULES: FormRules = FormRules {
         ("unit_cost", "kind", &["receive"]),
     ],
     span: None,
+    hidden: &[],
 };
 
 impl Entity for StockMove {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{int, text_fields, Item, Low, StockMove};
-use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
+use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -72,8 +72,13 @@ const FIELDS: &[FieldDef] = &[
     FieldDef { key: "notes", label: "po.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
 ];
 
+const RULES: FormRules = FormRules { shown_when: &[], span: None, hidden: &["status"] };
+
 impl Entity for PurchaseOrder {
     const COLLECTION: &'static str = "orders";
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
     fn fields() -> &'static [FieldDef] {
         FIELDS
     }

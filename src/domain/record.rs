@@ -93,14 +93,17 @@ pub struct FormRules {
     pub shown_when: &'static [(&'static str, &'static str, &'static [&'static str])],
     /// (start, end): moving the start moves the end by the same amount, keeping the length.
     pub span: Option<(&'static str, &'static str)>,
+    /// Fields the form never shows: set by the app as things happen (an order's status).
+    pub hidden: &'static [&'static str],
 }
 
 impl FormRules {
-    pub const NONE: FormRules = FormRules { shown_when: &[], span: None };
+    pub const NONE: FormRules = FormRules { shown_when: &[], span: None, hidden: &[] };
 
     /// Whether `field` shows, reading the other fields' current text through `value`.
     pub fn shown(&self, field: &str, value: impl Fn(&str) -> String) -> bool {
-        self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
+        !self.hidden.contains(&field)
+            && self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
             let v = value(by);
             if vals.is_empty() { !v.trim().is_empty() } else { vals.contains(&v.as_str()) }
         })
@@ -211,11 +214,12 @@ mod tests {
 
     #[test]
     fn fields_show_by_rule() {
-        const R: FormRules = FormRules { shown_when: &[("weekdays", "repeat", &["weekly"]), ("count", "repeat", &[])], span: None };
+        const R: FormRules = FormRules { shown_when: &[("weekdays", "repeat", &["weekly"]), ("count", "repeat", &[])], span: None, hidden: &["status"] };
         let with = |repeat: &'static str| move |k: &str| if k == "repeat" { repeat.to_string() } else { String::new() };
         assert!(R.shown("weekdays", with("weekly")) && !R.shown("weekdays", with("monthly")));
         assert!(R.shown("count", with("daily")) && !R.shown("count", with("")));
         assert!(R.shown("title", with("")), "a field without a rule always shows");
+        assert!(!R.shown("status", with("")));
     }
 
     #[test]

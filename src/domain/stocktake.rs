@@ -41,11 +41,10 @@ const FIELDS: &[FieldDef] = &[
     FieldDef { key: "location", label: "count.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
     FieldDef { key: "category", label: "count.category", kind: FieldKind::Suggest("categories"), required: false, in_list: true, aliases: &["kategori"] },
     FieldDef { key: "notes", label: "count.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
-    FieldDef { key: "posted", label: "count.posted", kind: FieldKind::DateTime, required: false, in_list: true, aliases: &[] },
 ];
 
 impl Entity for Stocktake {
-    const COLLECTION: &'static str = "counts";
+    const COLLECTION: &'static str = "stocktakes";
     fn fields() -> &'static [FieldDef] {
         FIELDS
     }

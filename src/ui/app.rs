@@ -6,6 +6,9 @@ use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
 use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
+use crate::domain::inventory::{Item, StockMove};
+use crate::domain::purchasing::PurchaseOrder;
+use crate::domain::stocktake::Stocktake;
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
@@ -14,7 +17,7 @@ use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{calendar, calendar_files, contacts, data, desk, minutes, occurrence, records, settings, trash};
+use super::{calendar, calendar_files, contacts, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -52,14 +55,20 @@ pub fn App() -> impl IntoView {
     let dirty = RwSignal::new(false);
     let lang = RwSignal::new(Lang::Id);
     let route = route_signal(dirty, move || crate::i18n::t(lang.get_untracked(), "form.leave_unsaved").to_string());
+    let stock = RwSignal::new(vec![]);
     let app = AppState {
         lang,
+        stock_levels: Memo::new(move |_| stock.with(|m| crate::domain::inventory::Stock::of(m))),
         settings: RwSignal::new(Default::default()),
         contacts: RwSignal::new(vec![]),
         calls: RwSignal::new(vec![]),
         visitors: RwSignal::new(vec![]),
         events: RwSignal::new(vec![]),
         minutes: RwSignal::new(vec![]),
+        items: RwSignal::new(vec![]),
+        stock,
+        orders: RwSignal::new(vec![]),
+        stocktakes: RwSignal::new(vec![]),
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
@@ -156,6 +165,26 @@ pub fn App() -> impl IntoView {
         Route::List(m) if m == "minutes" => records::list_page::<Minutes>("minutes", ().into_any()),
         Route::View(m, id) if m == "minutes" => minutes::minutes_page(id),
         Route::Actions => minutes::actions_page(),
+        Route::List(m) if m == "items" => records::list_page::<Item>("items", inventory::toolbar()),
+        Route::New(m) if m == "items" => records::form_page::<Item>("items", None),
+        Route::Edit(m, id) if m == "items" => records::form_page::<Item>("items", Some(id)),
+        Route::View(m, id) if m == "items" => inventory::item_page(id),
+        Route::ItemMove(id, kind) => inventory::move_page(id, kind),
+        Route::List(m) if m == "stock" => records::list_page::<StockMove>("stock", records::csv_buttons::<StockMove>()),
+        Route::New(m) if m == "stock" => records::form_page::<StockMove>("stock", None),
+        Route::Edit(m, id) if m == "stock" => records::form_page::<StockMove>("stock", Some(id)),
+        Route::View(m, id) if m == "stock" => records::detail_page::<StockMove>("stock", id),
+        Route::LowStock => inventory::low_stock_page(),
+        Route::StockReport => inventory::report_page(),
+        Route::List(m) if m == "stocktakes" => records::list_page::<Stocktake>("stocktakes", ().into_any()),
+        Route::New(m) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", None),
+        Route::Edit(m, id) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", Some(id)),
+        Route::View(m, id) if m == "stocktakes" => stocktake::count_page(id),
+        Route::List(m) if m == "orders" => records::list_page::<PurchaseOrder>("orders", records::csv_buttons::<PurchaseOrder>()),
+        Route::New(m) if m == "orders" => orders::new_order_page(),
+        Route::Edit(m, id) if m == "orders" => records::form_page::<PurchaseOrder>("orders", Some(id)),
+        Route::View(m, id) if m == "orders" => orders::order_page(id),
+        Route::Receive(id) => orders::receive_page(id),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
         Route::Desk => desk::today_page(),
         Route::Messages => desk::messages_page(),
@@ -206,6 +235,8 @@ pub fn App() -> impl IntoView {
                     {nav_item(Route::List("calls".into()), "nav.calls")}
                     {nav_item(Route::List("visitors".into()), "nav.visitors")}
                     {nav_item(Route::List("contacts".into()), "nav.contacts")}
+                    {nav_item(Route::List("items".into()), "nav.items")}
+                    {nav_item(Route::List("orders".into()), "nav.orders")}
                     {nav_item(Route::Trash, "nav.trash")}
                     {nav_item(Route::Data, "nav.data")}
                     {nav_item(Route::Settings, "nav.settings")}

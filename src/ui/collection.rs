@@ -8,6 +8,9 @@ use crate::domain::format::format_date;
 use crate::domain::calendar::Event;
 use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
+use crate::domain::inventory::{Item, StockMove};
+use crate::domain::purchasing::PurchaseOrder;
+use crate::domain::stocktake::Stocktake;
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
 use crate::storage::{Edit, StorageError};
@@ -23,6 +26,90 @@ pub trait UiEntity: Entity + Send + Sync {
     const NEW: &'static str;
     /// i18n key of the empty-list hint.
     const EMPTY: &'static str;
+    /// Columns worked out rather than stored (an item's quantity on hand), after the schema's.
+    fn derived() -> &'static [Derived<Self>] {
+        &[]
+    }
+    /// Checks against other records (a code already in use), after the record's own.
+    fn check(&self, _app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        vec![]
+    }
+}
+
+/// A derived list column: its label's i18n key, and (shown text, sort key) of a record.
+pub struct Derived<E: 'static> {
+    pub label: &'static str,
+    pub value: fn(&AppState, &E) -> (String, String),
+}
+
+impl UiEntity for Item {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.items
+    }
+    const PLURAL: &'static str = "nav.items";
+    const NEW: &'static str = "item.new";
+    const EMPTY: &'static str = "item.empty";
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        let taken = app.items.with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
+        if taken { vec![("code", "err.code_taken")] } else { vec![] }
+    }
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived { label: "item.on_hand", value: |app, i| {
+            let n = app.stock_levels.with(|s| s.on_hand(&i.meta.id));
+            let low = !i.reorder_point.trim().is_empty() && n <= crate::domain::inventory::int(&i.reorder_point);
+            (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
+        } }]
+    }
+}
+
+impl UiEntity for StockMove {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.stock
+    }
+    const PLURAL: &'static str = "nav.stock";
+    const NEW: &'static str = "move.new";
+    const EMPTY: &'static str = "move.empty";
+    /// Issuing or moving more than the ledger says is there is refused: the count is wrong
+    /// somewhere, and a stocktake or adjustment should say so first.
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        if !matches!(self.kind.as_str(), "issue" | "transfer") {
+            return vec![];
+        }
+        let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
+        // Editing a movement: its own quantity is already out of the ledger.
+        let own = app.stock.with_untracked(|all| all.iter().find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none()).map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>()).unwrap_or(0));
+        if crate::domain::inventory::int(&self.qty) > there - own { vec![("qty", "err.not_enough")] } else { vec![] }
+    }
+}
+
+impl UiEntity for PurchaseOrder {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.orders
+    }
+    const PLURAL: &'static str = "nav.orders";
+    const NEW: &'static str = "po.new";
+    const EMPTY: &'static str = "po.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived { label: "po.total", value: |app, p| {
+            let t = p.totals().total;
+            (super::fields::money(app, t), number_key(t))
+        } }]
+    }
+}
+
+impl UiEntity for Stocktake {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.stocktakes
+    }
+    const PLURAL: &'static str = "nav.stocktakes";
+    const NEW: &'static str = "count.new";
+    const EMPTY: &'static str = "count.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived { label: "count.state", value: |app, s| {
+            let text = if s.posted.is_empty() { app.tf("count.counting", &[("n", s.counts.len().to_string())]) } else { app.t("count.posted").to_string() };
+            (text, s.posted.clone())
+        } }]
+    }
 }
 
 impl UiEntity for Contact {
@@ -189,15 +276,19 @@ pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<Fiel
             .join(", "),
         Some(FieldKind::DateTime | FieldKind::DateTimeNow) => parse_datetime(&raw).map_or(raw, |t| format_local(t, app)),
         Some(FieldKind::Date) => parse_date(&raw).map_or(raw, |d| format_date_only(d, app)),
+        Some(FieldKind::Money) => super::fields::money_text(app, &raw),
+        Some(FieldKind::Ref(c)) => super::fields::ref_label(app, c, &raw),
         Some(FieldKind::ContactRef) => app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default(),
         _ => raw,
     }
 }
 
-/// Sorts chronologically for dates, by what is shown (`shown`) for everything else.
+/// Sorts chronologically for dates, by value for numbers, by what is shown (`shown`) for
+/// everything else.
 pub fn sort_key<E: Entity>(rec: &E, key: &str, kind: FieldKind, shown: &str) -> String {
     match kind {
         FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => rec.get(key),
+        FieldKind::Integer | FieldKind::Money | FieldKind::Number => number_key(crate::domain::inventory::int(&rec.get(key))),
         _ => shown.to_lowercase(),
     }
 }
@@ -210,4 +301,9 @@ fn format_local(t: chrono::NaiveDateTime, app: &AppState) -> String {
 fn format_date_only(d: chrono::NaiveDate, app: &AppState) -> String {
     let fixed = d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().fixed_offset();
     format_date(fixed, app.lang.get())
+}
+
+/// A number as text that sorts in numeric order (negative numbers included).
+pub fn number_key(n: i64) -> String {
+    format!("{:020}", (n as i128 + i64::MAX as i128 + 1) as u128)
 }

@@ -3,10 +3,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
-use crate::domain::contact::Contact;
-use crate::domain::calendar::Event;
-use crate::domain::meeting::Minutes;
-use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
 use crate::domain::format::{format_datetime, group_digits};
@@ -16,113 +12,82 @@ use super::files::{download, read_chosen, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};
 use super::widgets::PageHead;
 
-/// Every collection by reference, as the backup file lists them.
-#[derive(serde::Serialize)]
-struct Collections<'a> {
-    contacts: &'a [Contact],
-    calls: &'a [Call],
-    visitors: &'a [Visitor],
-    events: &'a [Event],
-    minutes: &'a [Minutes],
-    settings: &'a Settings,
+/// Nests `with_untracked` over the lists so the backup borrows every record, no copies.
+macro_rules! borrowing {
+    ($app:ident, [], $body:expr) => { $body };
+    ($app:ident, [$head:ident $(, $rest:ident)*], $body:expr) => {
+        $app.$head.with_untracked(|$head| borrowing!($app, [$($rest),*], $body))
+    };
+}
+
+macro_rules! lists {
+    ($($name:ident: $t:ty,)*) => {
+        /// Every collection by reference, as the backup file lists them.
+        #[derive(serde::Serialize)]
+        struct Collections<'a> {
+            $($name: &'a [$t],)*
+            settings: &'a Settings,
+        }
+
+        fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
+            borrowing!(app, [$($name,)* settings], backup::export(&Collections { $($name,)* settings }, t))
+        }
+
+        /// The lists (and settings) an import leaves, in the screens' types.
+        struct Next {
+            $($name: Vec<$t>,)*
+            settings: Option<Settings>,
+        }
+
+        impl Next {
+            /// Replace: the file's data. Merge: ours and the file's, newer wins.
+            fn from(app: &AppState, b: Imported, replace: bool, report: &mut MergeReport) -> Next {
+                if replace {
+                    return Next { $($name: b.$name.unwrap_or_default(),)* settings: Some(b.settings.unwrap_or_default()) };
+                }
+                Next { $($name: merged(app.$name, b.$name, report),)* settings: None }
+            }
+
+            /// Writes every list whole, all or nothing, straight from the records.
+            fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
+                let all = Edit::all();
+                $(let $name = |i: usize| serde_json::to_value(&self.$name[i]).expect("records serialise");)*
+                let mut writes = vec![$((stringify!($name), Write::List { len: self.$name.len(), row: &$name, edit: &all }),)*];
+                if let Some(s) = &self.settings {
+                    writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
+                }
+                with_db(|db| db.write(writes))
+            }
+
+            /// Shows what was stored without reading it back from storage.
+            fn show(self, app: &AppState) {
+                $(app.$name.set(self.$name);)*
+                if let Some(s) = self.settings {
+                    app.settings.set(s);
+                }
+                app.refresh_unreadable();
+                app.refresh_usage();
+            }
+        }
+    };
+}
+crate::with_record_lists!(lists);
+
+fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Option<Vec<E>>, report: &mut MergeReport) -> Vec<E> {
+    match incoming {
+        Some(inc) => local.with_untracked(|l| backup::merge(l, inc, report)),
+        None => local.get_untracked(),
+    }
 }
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
 pub fn export_backup(app: &AppState) {
     let t = now();
-    super::perf::timed("bo:export", || {
-        let text = app.contacts.with_untracked(|contacts| {
-            app.calls.with_untracked(|calls| {
-                app.visitors.with_untracked(|visitors| {
-                    app.events.with_untracked(|events| {
-                        app.minutes.with_untracked(|minutes| {
-                            app.settings.with_untracked(|settings| backup::export(&Collections { contacts, calls, visitors, events, minutes, settings }, t))
-                        })
-                    })
-                })
-            })
-        });
-        download(&backup::file_name(t), JSON_MIME, &text)
-    });
+    super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup_text(app, t)));
     if with_db(|db| db.set_last_backup(t)).is_ok() {
         app.last_backup.set(Some(t));
     }
     app.info(app.t("data.exported").into());
-}
-
-/// The lists (and settings) an import leaves, in the screens' types.
-struct Next {
-    contacts: Vec<Contact>,
-    calls: Vec<Call>,
-    visitors: Vec<Visitor>,
-    events: Vec<Event>,
-    minutes: Vec<Minutes>,
-    settings: Option<Settings>,
-}
-
-impl Next {
-    /// Replace: the file's data. Merge: ours and the file's, newer wins.
-    fn from(app: &AppState, b: Imported, replace: bool, report: &mut MergeReport) -> Next {
-        if replace {
-            return Next {
-                contacts: b.contacts.unwrap_or_default(),
-                calls: b.calls.unwrap_or_default(),
-                visitors: b.visitors.unwrap_or_default(),
-                events: b.events.unwrap_or_default(),
-                minutes: b.minutes.unwrap_or_default(),
-                settings: Some(b.settings.unwrap_or_default()),
-            };
-        }
-        fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Option<Vec<E>>, report: &mut MergeReport) -> Vec<E> {
-            match incoming {
-                Some(inc) => local.with_untracked(|l| backup::merge(l, inc, report)),
-                None => local.get_untracked(),
-            }
-        }
-        Next {
-            contacts: merged(app.contacts, b.contacts, report),
-            calls: merged(app.calls, b.calls, report),
-            visitors: merged(app.visitors, b.visitors, report),
-            events: merged(app.events, b.events, report),
-            minutes: merged(app.minutes, b.minutes, report),
-            settings: None,
-        }
-    }
-
-    /// Writes every list whole, all or nothing, straight from the records.
-    fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
-        let all = Edit::all();
-        let contacts = |i: usize| serde_json::to_value(&self.contacts[i]).expect("records serialise");
-        let calls = |i: usize| serde_json::to_value(&self.calls[i]).expect("records serialise");
-        let visitors = |i: usize| serde_json::to_value(&self.visitors[i]).expect("records serialise");
-        let events = |i: usize| serde_json::to_value(&self.events[i]).expect("records serialise");
-        let minutes = |i: usize| serde_json::to_value(&self.minutes[i]).expect("records serialise");
-        let mut writes = vec![
-            ("contacts", Write::List { len: self.contacts.len(), row: &contacts, edit: &all }),
-            ("calls", Write::List { len: self.calls.len(), row: &calls, edit: &all }),
-            ("visitors", Write::List { len: self.visitors.len(), row: &visitors, edit: &all }),
-            ("events", Write::List { len: self.events.len(), row: &events, edit: &all }),
-            ("minutes", Write::List { len: self.minutes.len(), row: &minutes, edit: &all }),
-        ];
-        if let Some(s) = &self.settings {
-            writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
-        }
-        with_db(|db| db.write(writes))
-    }
-
-    /// Shows what was stored without reading it back from storage.
-    fn show(self, app: &AppState) {
-        app.contacts.set(self.contacts);
-        app.calls.set(self.calls);
-        app.visitors.set(self.visitors);
-        app.events.set(self.events);
-        app.minutes.set(self.minutes);
-        if let Some(s) = self.settings {
-            app.settings.set(s);
-        }
-        app.refresh_unreadable();
-        app.refresh_usage();
-    }
 }
 
 pub fn backup_overdue(app: &AppState) -> bool {

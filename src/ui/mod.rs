@@ -9,13 +9,17 @@ mod records;
 mod contacts;
 mod data;
 mod desk;
+mod fields;
 mod files;
+mod inventory;
 mod minutes;
 mod occurrence;
+mod orders;
 mod perf;
 mod router;
 mod settings;
 mod state;
+mod stocktake;
 mod trash;
 mod widgets;
 

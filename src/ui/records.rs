@@ -34,8 +34,8 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
             all.iter()
                 .filter(|r| r.meta().deleted_at.is_none())
                 .map(|r| {
-                    let cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(&app, r, k, Some(*kind))).collect();
-                    let sort: Vec<String> = cols.iter().zip(&cells).map(|((k, kind), shown)| sort_key(r, k, *kind, shown)).collect();
+                    let mut cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(&app, r, k, Some(*kind))).collect();
+                    let mut sort: Vec<String> = cols.iter().zip(&cells).map(|((k, kind), shown)| sort_key(r, k, *kind, shown)).collect();
                     // Text columns' sort keys are already the lower-cased cells: reuse them.
                     let mut haystack = String::new();
                     for ((_, kind), (cell, key)) in cols.iter().zip(cells.iter().zip(&sort)) {
@@ -47,17 +47,25 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
                             _ => haystack.push_str(key),
                         }
                     }
+                    for d in E::derived() {
+                        let (shown, key) = (d.value)(&app, r);
+                        haystack.push('\u{1f}');
+                        haystack.push_str(&shown.to_lowercase());
+                        cells.push(shown);
+                        sort.push(key);
+                    }
                     Row { id: r.meta().id.clone(), cells, sort, haystack }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    list_view(names::<E>(module), E::fields(), rows.into(), extra)
+    let derived: Vec<&'static str> = E::derived().iter().map(|d| d.label).collect();
+    list_view(names::<E>(module), E::fields(), derived, rows.into(), extra)
 }
 
-fn list_view(n: Names, fields: &'static [FieldDef], rows: Signal<Vec<Row>>, extra: AnyView) -> AnyView {
+fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, rows: Signal<Vec<Row>>, extra: AnyView) -> AnyView {
     let app = use_app();
-    let labels: Vec<&'static str> = fields.iter().filter(|f| f.in_list).map(|f| f.label).collect();
+    let labels: Vec<&'static str> = fields.iter().filter(|f| f.in_list).map(|f| f.label).chain(derived).collect();
     // Logs start newest first, by their time column.
     let newest_first = fields.iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     view! {
@@ -171,6 +179,12 @@ pub fn form_page<E: UiEntity>(module: &'static str, id: Option<String>) -> AnyVi
 
 /// The form, a new record's fields filled from `prefill` (a time picked on the calendar).
 pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, prefill: Vec<(&'static str, String)>) -> AnyView {
+    form_page_back::<E>(module, id, prefill, None)
+}
+
+/// [`form_page_with`] that returns to `back` (the item a stock movement was made from)
+/// after saving or cancelling, instead of the record's own page.
+pub fn form_page_back<E: UiEntity>(module: &'static str, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
     let app = use_app();
     let existing = id.as_ref().and_then(|id| E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == *id).cloned()));
     if id.is_some() && existing.is_none() {
@@ -190,12 +204,16 @@ pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, pre
     let initial: Vec<String> = E::fields().iter().map(|f| base.get(f.key)).collect();
     let errors = RwSignal::new(vec![]);
     let base_id = base.meta().id.clone();
+    let back2 = back.clone();
     let on_save = Callback::new(move |vals: Vec<String>| {
         let mut rec = base.clone();
         for (f, v) in E::fields().iter().zip(&vals) {
             rec.set(f.key, v);
         }
-        let errs = rec.validate();
+        let mut errs = rec.validate();
+        if errs.is_empty() {
+            errs = rec.check(&app);
+        }
         if !errs.is_empty() {
             errors.set(errs);
             return;
@@ -211,10 +229,10 @@ pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, pre
         if save_record(&app, rec).is_ok() {
             app.dirty.set(false);
             app.info(app.tf("toast.saved", &[("name", title)]));
-            navigate(&Route::View(module.into(), id));
+            navigate(&back.clone().unwrap_or(Route::View(module.into(), id)));
         }
     });
-    form_view(names::<E>(module), E::fields(), E::form_rules(), editing, base_id, initial, errors, on_save)
+    form_view(names::<E>(module), E::fields(), E::form_rules(), editing, base_id, initial, errors, on_save, back2)
 }
 
 fn form_view(
@@ -226,9 +244,16 @@ fn form_view(
     initial: Vec<String>,
     errors: RwSignal<Vec<crate::domain::record::FieldError>>,
     on_save: Callback<Vec<String>>,
+    back: Option<Route>,
 ) -> AnyView {
     let app = use_app();
-    let on_cancel = Callback::new(move |_| navigate(&if editing { Route::View(n.module.into(), id.clone()) } else { Route::List(n.module.into()) }));
+    let on_cancel = Callback::new(move |_| {
+        navigate(&match &back {
+            Some(r) => r.clone(),
+            None if editing => Route::View(n.module.into(), id.clone()),
+            None => Route::List(n.module.into()),
+        })
+    });
     view! {
         <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())>{()}</PageHead>
         <RecordForm fields rules initial errors on_save on_cancel />

@@ -8,6 +8,9 @@ use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
 use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
+use crate::domain::inventory::{Item, StockMove};
+use crate::domain::purchasing::PurchaseOrder;
+use crate::domain::stocktake::Stocktake;
 use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
 use crate::i18n;
@@ -64,6 +67,12 @@ pub struct AppState {
     pub visitors: RwSignal<Vec<Visitor>>,
     pub events: RwSignal<Vec<Event>>,
     pub minutes: RwSignal<Vec<Minutes>>,
+    pub items: RwSignal<Vec<Item>>,
+    pub stock: RwSignal<Vec<StockMove>>,
+    pub orders: RwSignal<Vec<PurchaseOrder>>,
+    pub stocktakes: RwSignal<Vec<Stocktake>>,
+    /// Quantities on hand, worked out from the stock ledger once per change of it.
+    pub stock_levels: Memo<crate::domain::inventory::Stock>,
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
@@ -191,6 +200,10 @@ impl AppState {
             "visitors" => self.visitors.set(load_list(name)),
             "events" => self.events.set(load_list(name)),
             "minutes" => self.minutes.set(load_list(name)),
+            "items" => self.items.set(load_list(name)),
+            "stock" => self.stock.set(load_list(name)),
+            "orders" => self.orders.set(load_list(name)),
+            "stocktakes" => self.stocktakes.set(load_list(name)),
             _ => {}
         }
     }

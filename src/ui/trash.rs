@@ -6,6 +6,9 @@ use crate::domain::contact::Contact;
 use crate::domain::format::format_datetime;
 use crate::domain::calendar::Event;
 use crate::domain::meeting::Minutes;
+use crate::domain::inventory::{Item, StockMove};
+use crate::domain::purchasing::PurchaseOrder;
+use crate::domain::stocktake::Stocktake;
 use crate::domain::frontdesk::{Call, Visitor};
 
 use super::collection::{purge_records, restore_record, UiEntity};
@@ -77,6 +80,7 @@ fn trashed<E: UiEntity>(app: &AppState) -> usize {
 /// Records in the trash across every module.
 pub fn trashed_count(app: &AppState) -> usize {
     trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app) + trashed::<Event>(app) + trashed::<Minutes>(app)
+        + trashed::<Item>(app) + trashed::<StockMove>(app) + trashed::<PurchaseOrder>(app) + trashed::<Stocktake>(app)
 }
 
 pub fn trash_page() -> AnyView {
@@ -93,6 +97,10 @@ pub fn trash_page() -> AnyView {
         {section::<Visitor>("visitors")}
         {section::<Event>("events")}
         {section::<Minutes>("minutes")}
+        {section::<Item>("items")}
+        {section::<StockMove>("stock")}
+        {section::<PurchaseOrder>("orders")}
+        {section::<Stocktake>("stocktakes")}
     }
     .into_any()
 }

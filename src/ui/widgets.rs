@@ -189,6 +189,14 @@ pub fn FieldInput(
         }
         .into_any(),
         FieldKind::Weekdays => weekday_boxes(id.clone(), value, described.clone()),
+        FieldKind::Integer => view! {
+            <input id=id.clone() name=def.key type="text" inputmode="numeric" autocomplete="off" aria-invalid=invalid aria-describedby=described.clone()
+                required=def.required prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+        .into_any(),
+        FieldKind::Money => super::fields::money_input(id.clone(), def.key, value, described.clone(), error),
+        FieldKind::Suggest(source) => super::fields::suggest_input(id.clone(), def.key, source, value, described.clone(), def.required),
+        FieldKind::Ref(collection) => super::fields::ref_select(id.clone(), def.key, collection, value, described.clone()),
         FieldKind::People => view! { <super::contact_picker::PeoplePicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::ContactRef => view! { <super::contact_picker::ContactPicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
@@ -310,7 +318,7 @@ pub fn RecordForm(
                 let key = def.key;
                 let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
                 let values = values.clone();
-                let hidden = rules.shown_when.iter().any(|(f, _, _)| *f == key).then(|| Signal::derive(move || {
+                let hidden = (rules.hidden.contains(&key) || rules.shown_when.iter().any(|(f, _, _)| *f == key)).then(|| Signal::derive(move || {
                     !rules.shown(key, |other| fields.iter().position(|f| f.key == other).map(|i| values[i].get()).unwrap_or_default())
                 }));
                 view! { <FieldInput def=*def value error hidden /> }

@@ -1,0 +1,126 @@
+//! Form controls for money, suggested text and references to other records. They read
+//! other collections by name, so the schema stays plain data and the form stays generic.
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::domain::format::{amount_text, currency, format_money, parse_amount};
+use crate::domain::inventory::int;
+
+use super::state::{use_app, AppState};
+
+fn decimals(app: &AppState) -> u32 {
+    app.settings.with_untracked(|s| currency(&s.currency).decimals)
+}
+
+/// Money typed in major units with either separator; the record keeps minor units. Text
+/// that is not an amount is kept as typed so validation can point at it.
+pub fn money_input(id: String, name: &'static str, value: RwSignal<String>, described: String, error: Signal<Option<&'static str>>) -> AnyView {
+    let app = use_app();
+    let shown = value.with_untracked(|v| match v.trim().parse::<i64>() {
+        Ok(minor) => amount_text(minor, decimals(&app), app.lang.get_untracked()),
+        Err(_) => v.clone(),
+    });
+    let symbol = app.settings.with_untracked(|s| currency(&s.currency).symbol);
+    view! {
+        <div class="bo-money">
+            <span aria-hidden="true">{symbol}</span>
+            <input id=id name=name type="text" inputmode="decimal" autocomplete="off" aria-describedby=described
+                aria-invalid=move || error.get().is_some().then_some("true") value=shown
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    value.set(match parse_amount(&typed, decimals(&app)) {
+                        Some(minor) => minor.to_string(),
+                        None if typed.trim().is_empty() => String::new(),
+                        None => typed,
+                    });
+                } />
+        </div>
+    }
+    .into_any()
+}
+
+/// Distinct values already used for a kind of text, A→Z, for a `<datalist>`.
+pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
+    let mut set = BTreeSet::new();
+    match source {
+        "locations" => {
+            app.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
+            app.stock.with_untracked(|moves| {
+                for m in moves {
+                    set.insert(m.location.clone());
+                    set.insert(m.to_location.clone());
+                }
+            });
+        }
+        "categories" => app.items.with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
+        "people" => {
+            app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
+            app.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
+        }
+        _ => {}
+    }
+    set.into_iter().filter(|s| !s.trim().is_empty()).collect()
+}
+
+pub fn suggest_input(id: String, name: &'static str, source: &'static str, value: RwSignal<String>, described: String, required: bool) -> AnyView {
+    let app = use_app();
+    let list_id = format!("{id}-list");
+    let options = suggestions(&app, source);
+    view! {
+        <input id=id name=name type="text" list=list_id.clone() autocomplete="off" aria-describedby=described required=required
+            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        <datalist id=list_id>{options.into_iter().map(|o| view! { <option value=o></option> }).collect_view()}</datalist>
+    }
+    .into_any()
+}
+
+/// (id, label) of the records a reference field can point at, in the order to offer them.
+pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
+    match collection {
+        "items" => app.items.with(|items| {
+            let mut v: Vec<(String, String)> = items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
+            v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            v
+        }),
+        _ => vec![],
+    }
+}
+
+/// How a reference reads in lists and detail views.
+pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
+    match collection {
+        "items" => app.items.with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name))).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+pub fn ref_select(id: String, name: &'static str, collection: &'static str, value: RwSignal<String>, described: String) -> AnyView {
+    let app = use_app();
+    // A retired item still shows on the records that point at it.
+    let current = value.get_untracked();
+    let mut options = ref_options(&app, collection);
+    if !current.is_empty() && !options.iter().any(|(i, _)| *i == current) {
+        options.insert(0, (current.clone(), ref_label(&app, collection, &current)));
+    }
+    view! {
+        <select id=id name=name aria-describedby=described prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+            <option value="" selected=move || value.get().is_empty()>{app.text("form.choose")}</option>
+            {options.into_iter().map(|(v, l)| {
+                let v2 = v.clone();
+                view! { <option value=v selected=move || value.get() == v2>{l}</option> }
+            }).collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+/// Minor units as money in the office currency, for lists and reports.
+pub fn money(app: &AppState, minor: i64) -> String {
+    app.settings.with(|s| format_money(minor, &s.currency, app.lang.get()))
+}
+
+/// A stored minor-unit text as money; empty stays empty.
+pub fn money_text(app: &AppState, raw: &str) -> String {
+    if raw.trim().is_empty() { String::new() } else { money(app, int(raw)) }
+}

@@ -1,0 +1,286 @@
+//! Supplies: an item's stock by place and its ledger, the movement forms, the low stock
+//! list (with purchase orders made from it in one step) and the value and usage reports.
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::domain::inventory::{self, int, Item, StockMove};
+use crate::domain::purchasing::{drafts_from_low_stock, on_order};
+use crate::domain::record::{parse_date, parse_datetime, Entity};
+
+use super::calendar::today;
+use super::collection::save_records;
+use super::fields::money;
+use super::records::{csv_buttons, detail_page, form_page_back};
+use super::router::{navigate, Route};
+use super::state::{use_app, AppState};
+use super::widgets::PageHead;
+
+fn item(app: &AppState, id: &str) -> Option<Item> {
+    app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == id).cloned())
+}
+
+/// Links across the inventory screens, shown on the item list.
+pub fn toolbar() -> AnyView {
+    let app = use_app();
+    view! {
+        <a class="bo-btn" href=Route::LowStock.href()>{app.text("nav.low_stock")}</a>
+        <a class="bo-btn" href=Route::List("stocktakes".into()).href()>{app.text("nav.stocktakes")}</a>
+        <a class="bo-btn" href=Route::List("stock".into()).href()>{app.text("nav.stock")}</a>
+        <a class="bo-btn" href=Route::StockReport.href()>{app.text("nav.stock_report")}</a>
+        {csv_buttons::<Item>()}
+    }
+    .into_any()
+}
+
+/// The item's fields, then where it is, what to do with it, and its ledger.
+pub fn item_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let places = Memo::new(move |_| app.stock_levels.with(|s| s.places(&id2)));
+    let id3 = id.clone();
+    let ledger = Memo::new(move |_| {
+        let mut v: Vec<StockMove> = app.stock.with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
+        v.sort_by(|a, b| b.at.cmp(&a.at));
+        v
+    });
+    let id4 = id.clone();
+    let current = Memo::new(move |_| app.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point.clone(), i.is_active()))));
+    let buttons = ["receive", "issue", "transfer", "adjust"].map(|k| {
+        let href = Route::ItemMove(id.clone(), k.into()).href();
+        view! { <a class="bo-btn" class:bo-btn-primary=k == "receive" href=href>{app.text(move_label(k))}</a> }
+    });
+    let stock_part = move || {
+        let (unit, point, active) = current.get()?;
+        let total: i64 = places.with(|p| p.iter().map(|(_, q)| q).sum());
+        let low = !point.trim().is_empty() && total <= int(&point);
+        Some(view! {
+            <section class="bo-card" aria-labelledby="stock-h">
+                <h2 id="stock-h">{app.text("item.stock")}</h2>
+                <p class="bo-big" class:bo-warn-text=low>{format!("{total} {unit}")}{low.then(|| app.t("item.low_mark"))}</p>
+                <ul class="bo-places">
+                    {places.get().into_iter().map(|(place, q)| view! {
+                        <li>{if place.is_empty() { app.t("item.no_place").to_string() } else { place }}": "<strong>{q}</strong></li>
+                    }).collect_view()}
+                </ul>
+                {(active && app.read_only.get().is_none()).then(|| view! { <div class="bo-actions">{buttons.clone()}</div> })}
+            </section>
+        })
+    };
+    let ledger_part = move || {
+        let rows = ledger.get();
+        let unit = current.get().map(|c| c.0).unwrap_or_default();
+        view! {
+            <section class="bo-card" aria-labelledby="ledger-h">
+                <h2 id="ledger-h">{app.text("item.ledger")}</h2>
+                {if rows.is_empty() {
+                    view! { <p class="bo-empty">{app.text("item.no_moves")}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="bo-table bo-ledger">
+                            <thead><tr>
+                                <th scope="col">{app.text("move.at")}</th>
+                                <th scope="col">{app.text("move.kind")}</th>
+                                <th scope="col" class="bo-num">{app.text("move.qty")}</th>
+                                <th scope="col">{app.text("move.location")}</th>
+                                <th scope="col">{app.text("move.detail")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|m| {
+                                    let signed: i64 = m.effects().iter().map(|(_, q)| q).sum();
+                                    let shown = if m.kind == "transfer" { format!("{} {unit}", int(&m.qty)) } else { format!("{signed:+} {unit}") };
+                                    let place = if m.kind == "transfer" { format!("{} → {}", m.location, m.to_location) } else { m.location.clone() };
+                                    let detail = [m.to_whom.as_str(), m.reason.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
+                                    let at = parse_datetime(&m.at).map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or(m.at.clone());
+                                    let href = Route::View("stock".into(), m.meta.id.clone()).href();
+                                    view! {
+                                        <tr>
+                                            <td><a href=href>{at}</a></td>
+                                            <td>{app.t(move_label(&m.kind))}</td>
+                                            <td class="bo-num">{shown}</td>
+                                            <td>{place}</td>
+                                            <td>{detail}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        }
+    };
+    view! {
+        {detail_page::<Item>("items", id)}
+        {stock_part}
+        {ledger_part}
+    }
+    .into_any()
+}
+
+fn move_label(kind: &str) -> &'static str {
+    inventory::MOVE_KINDS.iter().find(|(k, _)| *k == kind).map(|(_, l)| *l).unwrap_or("move.kind")
+}
+
+/// A movement of one item, its kind, place and cost filled in; back to the item after.
+pub fn move_page(item_id: String, kind: String) -> AnyView {
+    let app = use_app();
+    let Some(it) = item(&app, &item_id) else { return detail_page::<Item>("items", item_id) };
+    let mut prefill = vec![("item_id", item_id.clone()), ("kind", kind.clone()), ("location", it.location.clone())];
+    if kind == "receive" {
+        prefill.push(("unit_cost", it.unit_cost.clone()));
+    }
+    form_page_back::<StockMove>("stock", None, prefill, Some(Route::View("items".into(), item_id)))
+}
+
+pub fn low_stock_page() -> AnyView {
+    let app = use_app();
+    let low = Memo::new(move |_| {
+        let ordered = app.orders.with(|o| app.stock.with(|m| on_order(o, m)));
+        app.items.with(|items| app.stock_levels.with(|s| inventory::low_stock(items, s, &ordered)))
+    });
+    let create = move |_| {
+        let lows = low.get_untracked();
+        let today = today();
+        let drafts = app.items.with_untracked(|items| app.orders.with_untracked(|orders| drafts_from_low_stock(&lows, items, orders, today, super::state::now())));
+        let n = drafts.len();
+        if n > 0 && save_records(&app, drafts).is_ok() {
+            app.info(app.tf("low.created", &[("n", n.to_string())]));
+            navigate(&Route::List("orders".into()));
+        }
+    };
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.low_stock").to_string())>
+            <Show when=move || !low.with(Vec::is_empty) && app.read_only.get().is_none()>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=create>{app.text("low.create_orders")}</button>
+            </Show>
+            <a class="bo-btn" href=Route::List("items".into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        <p class="bo-hint">{app.text("low.hint")}</p>
+        {move || if low.with(Vec::is_empty) {
+            view! { <p class="bo-empty">{app.text("low.none")}</p> }.into_any()
+        } else {
+            view! {
+                <table class="bo-table">
+                    <thead><tr>
+                        <th scope="col">{app.text("item.code")}</th>
+                        <th scope="col">{app.text("item.name")}</th>
+                        <th scope="col" class="bo-num">{app.text("item.on_hand")}</th>
+                        <th scope="col" class="bo-num">{app.text("item.reorder_point")}</th>
+                        <th scope="col" class="bo-num">{app.text("low.on_order")}</th>
+                        <th scope="col" class="bo-num">{app.text("low.suggested")}</th>
+                        <th scope="col">{app.text("item.supplier")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {low.get().into_iter().filter_map(|l| {
+                            let it = item(&app, &l.item_id)?;
+                            let supplier = app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == it.supplier_id).map(|c| c.name.clone())).unwrap_or_default();
+                            Some(view! {
+                                <tr>
+                                    <td><a href=Route::View("items".into(), it.meta.id.clone()).href()>{it.code.clone()}</a></td>
+                                    <td>{it.name.clone()}</td>
+                                    <td class="bo-num">{format!("{} {}", l.on_hand, it.unit)}</td>
+                                    <td class="bo-num">{it.reorder_point.clone()}</td>
+                                    <td class="bo-num">{l.on_order}</td>
+                                    <td class="bo-num"><strong>{l.suggested}</strong></td>
+                                    <td>{if supplier.is_empty() { "—".to_string() } else { supplier }}</td>
+                                </tr>
+                            })
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+fn value_table(app: AppState, heading: &'static str, rows: Vec<inventory::ValueRow>) -> AnyView {
+    view! {
+        <section class="bo-card">
+            <h2>{app.text(heading)}</h2>
+            <table class="bo-table">
+                <thead><tr>
+                    <th scope="col">{app.text(heading)}</th>
+                    <th scope="col" class="bo-num">{app.text("report.units")}</th>
+                    <th scope="col" class="bo-num">{app.text("report.value")}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <td>{if r.group.is_empty() { "—".to_string() } else { r.group }}</td>
+                            <td class="bo-num">{r.units}</td>
+                            <td class="bo-num">{money(&app, r.value)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}
+
+/// Stock value (quantity × unit cost) by category and location, and usage over a period.
+pub fn report_page() -> AnyView {
+    let app = use_app();
+    let t = today();
+    let first = NaiveDate::from_ymd_opt(t.year(), t.month(), 1).unwrap_or(t);
+    let from = RwSignal::new(first.format("%Y-%m-%d").to_string());
+    let to = RwSignal::new(t.format("%Y-%m-%d").to_string());
+    let value = Memo::new(move |_| app.items.with(|items| app.stock_levels.with(|s| inventory::stock_value(items, s))));
+    let used = Memo::new(move |_| {
+        let (Some(f), Some(t)) = (parse_date(&from.get()), parse_date(&to.get())) else { return None };
+        Some(app.items.with(|items| app.stock.with(|m| inventory::usage(items, m, f, t))))
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.stock_report").to_string())>
+            <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+            <a class="bo-btn" href=Route::List("items".into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        {move || {
+            let (cats, places, total) = value.get();
+            view! {
+                <p class="bo-big">{app.text("report.total")}": "<strong>{money(&app, total)}</strong></p>
+                {value_table(app, "report.by_category", cats)}
+                {value_table(app, "report.by_location", places)}
+            }
+        }}
+        <section class="bo-card">
+            <h2>{app.text("report.usage")}</h2>
+            <div class="bo-row">
+                <label class="bo-field">{app.text("report.from")}
+                    <input type="date" id="usage-from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
+                <label class="bo-field">{app.text("report.to")}
+                    <input type="date" id="usage-to" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+            </div>
+            {move || match used.get() {
+                None => view! { <p class="bo-error">{app.text("err.date")}</p> }.into_any(),
+                Some((per_item, per_whom)) if per_item.is_empty() => { let _ = per_whom; view! { <p class="bo-empty">{app.text("report.no_usage")}</p> }.into_any() }
+                Some((per_item, per_whom)) => view! {
+                    <table class="bo-table" id="usage-items">
+                        <thead><tr>
+                            <th scope="col">{app.text("move.item")}</th>
+                            <th scope="col" class="bo-num">{app.text("report.units")}</th>
+                            <th scope="col" class="bo-num">{app.text("report.value")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {per_item.into_iter().map(|(id, q, v)| {
+                                let name = item(&app, &id).map(|i| i.title()).unwrap_or(id);
+                                view! { <tr><td>{name}</td><td class="bo-num">{q}</td><td class="bo-num">{money(&app, v)}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <table class="bo-table" id="usage-people">
+                        <thead><tr>
+                            <th scope="col">{app.text("move.to_whom")}</th>
+                            <th scope="col" class="bo-num">{app.text("report.value")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {per_whom.into_iter().map(|(who, v)| view! { <tr><td>{who}</td><td class="bo-num">{money(&app, v)}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,343 @@
+//! Purchase orders: the order page (lines editable while a draft, totals with tax, status
+//! from the ledger), receiving all or part of it into stock, and the printed A4 order.
+use leptos::prelude::*;
+
+use crate::domain::format::parse_amount;
+use crate::domain::inventory::{int, Item};
+use crate::domain::purchasing::{next_number, Line, PurchaseOrder, PO_STATUS};
+use crate::domain::record::Entity;
+
+use super::calendar::today;
+use super::collection::{save_record, save_records, trash_record};
+use super::fields::{money, ref_label, ref_options, suggest_input};
+use super::records::form_page_with;
+use super::router::{navigate, Route};
+use super::state::{local_now_text, now, use_app, AppState};
+use super::widgets::PageHead;
+
+fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
+    app.orders.with(|all| all.iter().find(|o| o.meta.id == id).cloned())
+}
+
+fn status_label(state: &str) -> &'static str {
+    PO_STATUS.iter().find(|(k, _)| *k == state).map(|(_, l)| *l).unwrap_or("po.status")
+}
+
+/// A new order numbered and dated; lines are added on its page.
+pub fn new_order_page() -> AnyView {
+    let app = use_app();
+    let number = app.orders.with_untracked(|o| next_number(o, today()));
+    form_page_with::<PurchaseOrder>("orders", None, vec![("number", number), ("date", today().format("%Y-%m-%d").to_string())])
+}
+
+/// Saves a changed order, refusing if it changed elsewhere since it was read.
+fn store(app: &AppState, po: PurchaseOrder) -> bool {
+    save_record(app, po).is_ok()
+}
+
+fn supplier_name(app: &AppState, id: &str) -> String {
+    app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() || c.organisation == c.name { c.name.clone() } else { format!("{} ({})", c.organisation, c.name) }))
+        .unwrap_or_default()
+}
+
+pub fn order_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let po = Memo::new(move |_| find(&app, &id2));
+    let state = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.stock.with(|m| p.state(m)))).unwrap_or("draft"));
+    let received = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.stock.with(|m| p.received(m)))).unwrap_or_default());
+    let set_status = move |s: &'static str| {
+        if let Some(mut p) = po.get_untracked() {
+            p.status = s.into();
+            if store(&app, p) {
+                app.info(app.tf("po.now", &[("status", app.t(status_label(s)).to_string())]));
+            }
+        }
+    };
+    let mark_ordered = move |_| {
+        match po.get_untracked() {
+            Some(p) if p.lines.is_empty() => app.error(app.t("po.no_lines").into()),
+            Some(p) if !p.validate().is_empty() => app.error(app.t("po.fix_first").into()),
+            _ => set_status("ordered"),
+        }
+    };
+    let cancel = move |_| {
+        if window().confirm_with_message(&app.t("po.confirm_cancel")).unwrap_or(false) {
+            set_status("cancelled");
+        }
+    };
+    // Line editing, for drafts only.
+    let new_item = RwSignal::new(String::new());
+    let new_qty = RwSignal::new(String::from("1"));
+    let add_line = move |_| {
+        let item: Option<Item> = app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == new_item.get_untracked()).cloned());
+        let q = int(&new_qty.get_untracked());
+        let (Some(item), Some(mut p)) = (item, po.get_untracked()) else {
+            app.error(app.t("po.pick_item").into());
+            return;
+        };
+        if q <= 0 {
+            app.error(app.t("err.positive").into());
+            return;
+        }
+        p.lines.push(Line::new(&item, q));
+        if store(&app, p) {
+            new_item.set(String::new());
+            new_qty.set("1".into());
+        }
+    };
+    let edit_line = move |line_id: String, qty: Option<i64>, price: Option<i64>| {
+        let Some(mut p) = po.get_untracked() else { return };
+        if let Some(l) = p.lines.iter_mut().find(|l| l.id == line_id) {
+            if let Some(q) = qty {
+                l.qty = q;
+            }
+            if let Some(pr) = price {
+                l.price = pr;
+            }
+        }
+        store(&app, p);
+    };
+    let remove_line = move |line_id: String| {
+        let Some(mut p) = po.get_untracked() else { return };
+        p.lines.retain(|l| l.id != line_id);
+        store(&app, p);
+    };
+    let id_del = id.clone();
+    let body = move || {
+        let Some(p) = po.get() else {
+            return view! {
+                <h1 tabindex="-1">{app.text("notfound.title")}</h1>
+                <p><a href=Route::List("orders".into()).href()>{app.text("nav.orders")}</a></p>
+            }
+            .into_any();
+        };
+        let st = state.get();
+        let draft = st == "draft" && app.read_only.get().is_none();
+        let totals = p.totals();
+        let got = received.get();
+        let pid = p.meta.id.clone();
+        let id_del = id_del.clone();
+        let decimals = app.settings.with_untracked(|s| crate::domain::format::currency(&s.currency).decimals);
+        view! {
+            <PageHead title=Signal::derive({ let n = p.number.clone(); move || format!("{} {n}", app.t("po.one")) })>
+                {draft.then(|| view! {
+                    <button type="button" class="bo-btn bo-btn-primary" on:click=mark_ordered>{app.text("po.mark_ordered")}</button>
+                })}
+                {matches!(st, "ordered" | "partial").then(|| view! {
+                    <a class="bo-btn bo-btn-primary" href=Route::Receive(pid.clone()).href()>{app.text("po.receive")}</a>
+                })}
+                <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+                {(app.read_only.get().is_none() && st != "received" && st != "cancelled").then(|| view! {
+                    <a class="bo-btn" href=Route::Edit("orders".into(), pid.clone()).href()>{app.text("action.edit")}</a>
+                })}
+                {matches!(st, "draft" | "ordered").then(|| view! {
+                    <button type="button" class="bo-btn" on:click=cancel>{app.text("po.cancel")}</button>
+                })}
+                {(st == "draft" || st == "cancelled").then(|| view! {
+                    <button type="button" class="bo-btn bo-btn-danger" on:click={
+                        let id = id_del.clone();
+                        move |_| if trash_record::<PurchaseOrder>(&app, &id).is_ok() { navigate(&Route::List("orders".into())) }
+                    }>{app.text("action.delete")}</button>
+                })}
+                <a class="bo-btn" href=Route::List("orders".into()).href()>{app.text("action.back")}</a>
+            </PageHead>
+            <div class="bo-no-print">
+                <dl class="bo-dl">
+                    <div class="bo-dl-row"><dt>{app.text("po.status")}</dt><dd><span class=format!("bo-pill bo-pill-{st}")>{app.t(status_label(st))}</span></dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.supplier")}</dt><dd>{let s = supplier_name(&app, &p.supplier_id); if s.is_empty() { app.t("po.no_supplier").to_string() } else { s }}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{p.date.clone()}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { p.expected.clone() }}</dd></div>
+                    {(!p.notes.is_empty()).then(|| view! { <div class="bo-dl-row"><dt>{app.text("po.notes")}</dt><dd class="bo-prewrap">{p.notes.clone()}</dd></div> })}
+                </dl>
+                <table class="bo-table bo-po-lines">
+                    <thead><tr>
+                        <th scope="col">{app.text("move.item")}</th>
+                        <th scope="col" class="bo-num">{app.text("po.qty")}</th>
+                        <th scope="col" class="bo-num">{app.text("po.received")}</th>
+                        <th scope="col" class="bo-num">{app.text("po.price")}</th>
+                        <th scope="col" class="bo-num">{app.text("po.amount")}</th>
+                        {draft.then(|| view! { <th scope="col"><span class="bo-visually-hidden">{app.text("action.delete")}</span></th> })}
+                    </tr></thead>
+                    <tbody>
+                        {p.lines.iter().map(|l| {
+                            let (lq, lp, lr) = (l.id.clone(), l.id.clone(), l.id.clone());
+                            let desc = l.description.clone();
+                            let code = ref_label(&app, "items", &l.item_id);
+                            let got = got.get(&l.id).copied().unwrap_or(0);
+                            view! {
+                                <tr>
+                                    <td>{desc.clone()}<br/><small class="bo-meta">{code}</small></td>
+                                    <td class="bo-num">{if draft {
+                                        view! { <input type="text" inputmode="numeric" class="bo-num-input" aria-label=format!("{} {desc}", app.t("po.qty")) value=l.qty.to_string()
+                                            on:change=move |ev| { let q = int(&event_target_value(&ev)); if q > 0 { edit_line(lq.clone(), Some(q), None) } else { app.error(app.t("err.positive").into()) } } /> }.into_any()
+                                    } else { view! { {l.qty} }.into_any() }}</td>
+                                    <td class="bo-num">{got}</td>
+                                    <td class="bo-num">{if draft {
+                                        view! { <input type="text" inputmode="decimal" class="bo-num-input" aria-label=format!("{} {}", app.t("po.price"), l.description) value=crate::domain::format::amount_text(l.price, decimals, app.lang.get_untracked())
+                                            on:change=move |ev| match parse_amount(&event_target_value(&ev), decimals) { Some(v) if v >= 0 => edit_line(lp.clone(), None, Some(v)), _ => app.error(app.t("err.money").into()) } /> }.into_any()
+                                    } else { view! { {money(&app, l.price)} }.into_any() }}</td>
+                                    <td class="bo-num">{money(&app, l.amount())}</td>
+                                    {draft.then(|| view! { <td><button type="button" class="bo-btn bo-btn-small" aria-label=format!("{} {}", app.t("po.remove_line"), l.description) on:click=move |_| remove_line(lr.clone())>"×"</button></td> })}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot>
+                        <tr><th scope="row" colspan="4">{app.text("po.subtotal")}</th><td class="bo-num">{money(&app, totals.subtotal)}</td></tr>
+                        <tr><th scope="row" colspan="4">{app.tf("po.tax_line", &[("rate", p.tax.clone())])}</th><td class="bo-num">{money(&app, totals.tax)}</td></tr>
+                        <tr><th scope="row" colspan="4">{app.text("po.total")}</th><td class="bo-num"><strong>{money(&app, totals.total)}</strong></td></tr>
+                    </tfoot>
+                </table>
+                {draft.then(|| view! {
+                    <div class="bo-row bo-add-line">
+                        <label class="bo-field">{app.text("po.add_item")}
+                            <select id="po-add-item" prop:value=move || new_item.get() on:change=move |ev| new_item.set(event_target_value(&ev))>
+                                <option value="">{app.text("form.choose")}</option>
+                                {ref_options(&app, "items").into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="bo-field">{app.text("po.qty")}
+                            <input id="po-add-qty" type="text" inputmode="numeric" prop:value=move || new_qty.get() on:input=move |ev| new_qty.set(event_target_value(&ev)) />
+                        </label>
+                        <button type="button" class="bo-btn" on:click=add_line>{app.text("po.add_line")}</button>
+                    </div>
+                })}
+            </div>
+            {print_view(&app, &p)}
+        }
+        .into_any()
+    };
+    view! { {body} }.into_any()
+}
+
+/// The order as printed on A4: company profile, supplier, lines, totals.
+fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
+    let app = *app;
+    let s = app.settings.get_untracked();
+    let supplier = app.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == p.supplier_id).cloned());
+    let t = p.totals();
+    view! {
+        <article class="bo-print-only bo-doc-print" aria-hidden="true">
+            <p class="bo-print-company">{s.company_name.clone()}</p>
+            <p class="bo-prewrap">{s.company_address.clone()}</p>
+            <p>{[s.phone.clone(), s.email.clone(), if s.tax_number.is_empty() { String::new() } else { format!("NPWP {}", s.tax_number) }].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
+            <h1>{app.t("po.one")}" "{p.number.clone()}</h1>
+            <p>{app.t("po.date")}": "{p.date.clone()}{(!p.expected.is_empty()).then(|| format!(" · {}: {}", app.t("po.expected"), p.expected))}</p>
+            <h2>{app.t("po.supplier")}</h2>
+            {supplier.map(|c| view! {
+                <p><strong>{if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }}</strong>
+                {(!c.organisation.is_empty()).then(|| format!(" — u.p. {}", c.name))}</p>
+                <p class="bo-prewrap">{c.address.clone()}</p>
+            })}
+            <table>
+                <thead><tr><th>"#"</th><th>{app.t("move.item")}</th><th>{app.t("po.qty")}</th><th>{app.t("po.price")}</th><th>{app.t("po.amount")}</th></tr></thead>
+                <tbody>
+                    {p.lines.iter().enumerate().map(|(i, l)| view! {
+                        <tr><td>{i + 1}</td><td>{l.description.clone()}</td><td>{l.qty}</td><td>{money(&app, l.price)}</td><td>{money(&app, l.amount())}</td></tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr><td colspan="4">{app.t("po.subtotal")}</td><td>{money(&app, t.subtotal)}</td></tr>
+                    <tr><td colspan="4">{app.tf("po.tax_line", &[("rate", p.tax.clone())])}</td><td>{money(&app, t.tax)}</td></tr>
+                    <tr><td colspan="4"><strong>{app.t("po.total")}</strong></td><td><strong>{money(&app, t.total)}</strong></td></tr>
+                </tfoot>
+            </table>
+            {(!p.notes.is_empty()).then(|| view! { <p class="bo-prewrap">{p.notes.clone()}</p> })}
+            <p class="bo-signature">{app.t("po.signature")}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// Receiving against an order: what is still to come on each line, pre-filled, into one place.
+pub fn receive_page(id: String) -> AnyView {
+    let app = use_app();
+    let Some(p) = find(&app, &id) else { return order_page(id) };
+    let got = app.stock.with_untracked(|m| p.received(m));
+    let first_place = p.lines.first().and_then(|l| app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == l.item_id).map(|i| i.location.clone()))).unwrap_or_default();
+    let location = RwSignal::new(first_place);
+    let qty: Vec<(String, String, i64, RwSignal<String>)> = p
+        .lines
+        .iter()
+        .map(|l| {
+            let left = (l.qty - got.get(&l.id).copied().unwrap_or(0)).max(0);
+            (l.id.clone(), l.description.clone(), l.qty, RwSignal::new(left.to_string()))
+        })
+        .collect();
+    let qty2 = qty.clone();
+    let p2 = p.clone();
+    let receive = move |_| {
+        let mut wanted = vec![];
+        for (line, _, _, q) in &qty2 {
+            let text = q.get_untracked();
+            match text.trim().parse::<i64>() {
+                Ok(n) if n >= 0 => wanted.push((line.clone(), n)),
+                _ if text.trim().is_empty() => {}
+                _ => {
+                    app.error(app.t("err.integer").into());
+                    return;
+                }
+            }
+        }
+        let (moves, over) = app.stock.with_untracked(|m| p2.receive(m, &wanted, location.get_untracked().trim(), &local_now_text(), now()));
+        if moves.is_empty() {
+            app.error(app.t("po.nothing_received").into());
+            return;
+        }
+        if !over.is_empty() && !window().confirm_with_message(&app.tf("po.over_confirm", &[("n", over.len().to_string())])).unwrap_or(false) {
+            return;
+        }
+        let n: i64 = moves.iter().map(|m| int(&m.qty)).sum();
+        if save_records(&app, moves).is_err() {
+            return;
+        }
+        // The stored status follows the ledger, so lists show it too.
+        if let Some(mut cur) = find(&app, &p2.meta.id) {
+            let st = app.stock.with_untracked(|m| cur.state(m));
+            if cur.status != st {
+                cur.status = st.into();
+                let _ = save_record(&app, cur);
+            }
+        }
+        app.info(app.tf("po.received_toast", &[("n", n.to_string())]));
+        navigate(&Route::View("orders".into(), p2.meta.id.clone()));
+    };
+    view! {
+        <PageHead title=Signal::derive({ let n = p.number.clone(); move || app.tf("po.receive_title", &[("number", n.clone())]) })>
+            <a class="bo-btn" href=Route::View("orders".into(), id.clone()).href()>{app.text("action.cancel")}</a>
+        </PageHead>
+        <form class="bo-form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); receive(()); }>
+            <div class="bo-field">
+                <label for="recv-location">{app.text("move.location")}</label>
+                {suggest_input("recv-location".into(), "location", "locations", location, String::new(), false)}
+            </div>
+            <table class="bo-table">
+                <thead><tr>
+                    <th scope="col">{app.text("move.item")}</th>
+                    <th scope="col" class="bo-num">{app.text("po.qty")}</th>
+                    <th scope="col" class="bo-num">{app.text("po.received")}</th>
+                    <th scope="col" class="bo-num">{app.text("po.receive_now")}</th>
+                </tr></thead>
+                <tbody>
+                    {qty.into_iter().enumerate().map(|(i, (line, desc, ordered, q))| {
+                        let before = got.get(&line).copied().unwrap_or(0);
+                        view! {
+                            <tr>
+                                <td>{desc.clone()}</td>
+                                <td class="bo-num">{ordered}</td>
+                                <td class="bo-num">{before}</td>
+                                <td class="bo-num"><input id=format!("recv-{i}") type="text" inputmode="numeric" class="bo-num-input" aria-label=format!("{} {desc}", app.t("po.receive_now"))
+                                    prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev)) /></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="bo-actions">
+                <button type="submit" class="bo-btn bo-btn-primary">{app.text("po.receive")}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -256,8 +256,15 @@ impl Entity for StockMove {
         }
         errs
     }
+    /// Language-neutral: "+25", "−12 → Keuangan", "12 Gudang → Lantai 2", "−4 (Stocktake …)".
     fn title(&self) -> String {
-        format!("{} {}", self.kind, self.qty)
+        let q = int(&self.qty);
+        match self.kind.as_str() {
+            "receive" => format!("+{q}"),
+            "issue" => format!("−{q} → {}", self.to_whom),
+            "transfer" => format!("{q} {} → {}", self.location, self.to_location),
+            _ => format!("{q:+} ({})", self.reason),
+        }
     }
 }
 

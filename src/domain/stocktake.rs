@@ -69,7 +69,8 @@ impl Entity for Stocktake {
         validate_by_schema(self)
     }
     fn title(&self) -> String {
-        [self.started.as_str(), self.location.as_str(), self.category.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+        let started = self.started.replace('T', " ");
+        [started.as_str(), self.location.as_str(), self.category.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
     }
 }
 

@@ -19,6 +19,11 @@ fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
     app.orders.with(|all| all.iter().find(|o| o.meta.id == id).cloned())
 }
 
+/// "23 November 2026" in the UI language; anything unreadable as it is.
+fn day(app: &AppState, text: &str) -> String {
+    crate::domain::record::parse_date(text).map_or(text.to_string(), |d| crate::domain::format::long_date(d, app.lang.get_untracked()))
+}
+
 fn status_label(state: &str) -> &'static str {
     PO_STATUS.iter().find(|(k, _)| *k == state).map(|(_, l)| *l).unwrap_or("po.status")
 }
@@ -146,8 +151,8 @@ pub fn order_page(id: String) -> AnyView {
                 <dl class="bo-dl">
                     <div class="bo-dl-row"><dt>{app.text("po.status")}</dt><dd><span class=format!("bo-pill bo-pill-{st}")>{app.t(status_label(st))}</span></dd></div>
                     <div class="bo-dl-row"><dt>{app.text("po.supplier")}</dt><dd>{let s = supplier_name(&app, &p.supplier_id); if s.is_empty() { app.t("po.no_supplier").to_string() } else { s }}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{p.date.clone()}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { p.expected.clone() }}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{day(&app, &p.date)}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { day(&app, &p.expected) }}</dd></div>
                     {(!p.notes.is_empty()).then(|| view! { <div class="bo-dl-row"><dt>{app.text("po.notes")}</dt><dd class="bo-prewrap">{p.notes.clone()}</dd></div> })}
                 </dl>
                 <table class="bo-table bo-po-lines">
@@ -223,7 +228,7 @@ fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <p>{[s.phone.clone(), s.email.clone(), if s.tax_number.is_empty() { String::new() } else { format!("NPWP {}", s.tax_number) }].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
             <h1>{app.t("po.one")}" "{p.number.clone()}</h1>
-            <p>{app.t("po.date")}": "{p.date.clone()}{(!p.expected.is_empty()).then(|| format!(" · {}: {}", app.t("po.expected"), p.expected))}</p>
+            <p>{app.t("po.date")}": "{day(&app, &p.date)}{(!p.expected.is_empty()).then(|| format!(" · {}: {}", app.t("po.expected"), day(&app, &p.expected)))}</p>
             <h2>{app.t("po.supplier")}</h2>
             {supplier.map(|c| view! {
                 <p><strong>{if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }}</strong>

@@ -1,0 +1,175 @@
+"""Supplies through the UI: items with bad input refused, stock received and issued, a
+stocktake with a variance, the item falling into low stock, a purchase order made from it,
+received partly then fully, printed; reload keeps it all; CSV export of the items."""
+import base64
+import csv
+import io
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from conftest import shot, wait, wait_file
+from stored import stored_list
+from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
+
+
+def on_hand(driver):
+    return driver.find_element(By.CSS_SELECTOR, "main .bo-big").text
+
+
+def new_item(driver, base_url, code, name, unit, location, point, qty, cost, supplier=None):
+    open_app(driver, base_url, "#/items/new")
+    fill(driver, "f-code", code)
+    fill(driver, "f-name", name)
+    fill(driver, "f-category", "ATK")
+    fill(driver, "f-unit", unit)
+    fill(driver, "f-location", location)
+    fill(driver, "f-reorder_point", point)
+    fill(driver, "f-reorder_qty", qty)
+    fill(driver, "f-unit_cost", cost)
+    if supplier:
+        fill(driver, "f-supplier_id", supplier[:4])
+        wait_text(driver, supplier)
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker button") if b.text.startswith(supplier)).click()
+        wait_text(driver, "Lepas tautan")
+    click(driver, "Simpan")
+
+
+def move(driver, label, qty, **fields):
+    click(driver, label)
+    wait(driver, lambda d: heading(d) == "Mutasi baru")
+    fill(driver, "f-qty", str(qty))
+    for k, v in fields.items():
+        fill(driver, f"f-{k}", v)
+    click(driver, "Simpan")
+
+
+def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, downloads):
+    new_contact(driver, base_url, "Pak Joko", org="PT Kertas Jaya")
+
+    # Bad input is named, nothing is saved.
+    new_item(driver, base_url, "ATK-001", "Kertas A4 80g", "rim", "Gudang", "10", "20", "45.000,5x", supplier="Pak Joko")
+    wait_text(driver, "Isi dengan jumlah uang, misalnya 15.000.")
+    fill(driver, "f-unit_cost", "45.000")
+    fill(driver, "f-reorder_point", "sepuluh")
+    click(driver, "Simpan")
+    wait_text(driver, "Isi dengan bilangan bulat.")
+    fill(driver, "f-reorder_point", "10")
+    shot(driver, "item-form-id")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    assert "Rp 45.000" in body_text(driver) and "PT Kertas Jaya" not in heading(driver)
+    assert on_hand(driver) == "0 rim — stok menipis"
+
+    # The same code twice is refused.
+    new_item(driver, base_url, "atk-001", "Kertas lain", "rim", "Gudang", "", "", "1000")
+    wait_text(driver, "Kode ini sudah dipakai barang lain.")
+    click(driver, "Batal")
+    driver.switch_to.alert.accept()  # leaving unsaved changes is asked first
+
+    # Receive 25, issue 12 to Finance, try to issue more than is there.
+    open_app(driver, base_url, "#/items")
+    click(driver, "ATK-001")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    move(driver, "Terima", 25)
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    assert on_hand(driver) == "25 rim"
+    move(driver, "Keluarkan", 12, to_whom="Keuangan", reason="Laporan bulanan")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    assert on_hand(driver) == "13 rim"
+    move(driver, "Keluarkan", 50, to_whom="HRD")
+    wait_text(driver, "Lebih banyak dari stok di lokasi ini menurut catatan.")
+    click(driver, "Batal")
+    driver.switch_to.alert.accept()
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    assert "−12" in body_text(driver) or "-12 rim" in body_text(driver)
+    shot(driver, "item-ledger-id")
+
+    # Stocktake of the store room: 9 counted where the ledger says 13.
+    open_app(driver, base_url, "#/stocktakes/new")
+    fill(driver, "f-location", "Gudang")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d).startswith("Stock opname"))
+    box = driver.find_element(By.CSS_SELECTOR, "[data-count-row='0']")
+    box.send_keys("9" + Keys.ENTER)
+    wait_text(driver, "1 dari 1 barang dihitung, 1 berselisih.")
+    assert driver.find_element(By.CSS_SELECTOR, "main .bo-stocktake tbody tr").text.endswith("-4")
+    shot(driver, "stocktake-id")
+    click(driver, "Posting selisih")
+    driver.switch_to.alert.accept()
+    wait_text(driver, "1 penyesuaian stok diposting.")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-count-row='0']").get_attribute("disabled")
+
+    # Now at 9, under its reorder point of 10: low stock suggests 20.
+    open_app(driver, base_url, "#/low-stock")
+    row = driver.find_element(By.CSS_SELECTOR, "main table tbody tr").text
+    assert row.startswith("ATK-001 Kertas A4 80g 9 rim 10 0 20 Pak Joko"), row
+    shot(driver, "low-stock-id")
+    click(driver, "Buat pesanan pembelian")
+    wait_text(driver, "1 draf pesanan pembelian dibuat")
+    click(driver, "PO-2026-001")
+    wait(driver, lambda d: heading(d) == "Pesanan pembelian PO-2026-001")
+    text = body_text(driver)
+    assert "Draf" in text and "Rp 900.000" in text and "PPN 11 %" in text and "Rp 999.000" in text, text
+
+    # Order it; receive 8 now, the rest later.
+    click(driver, "Tandai sudah dipesan")
+    wait_text(driver, "Pesanan sekarang: Dipesan.")
+    open_app(driver, base_url, "#/low-stock")
+    wait_text(driver, "Tidak ada stok yang menipis.")
+    driver.back()
+    wait(driver, lambda d: heading(d) == "Pesanan pembelian PO-2026-001")
+    click(driver, "Terima barang")
+    wait(driver, lambda d: heading(d) == "Terima barang: PO-2026-001")
+    assert driver.find_element(By.ID, "recv-0").get_attribute("value") == "20"
+    fill(driver, "recv-0", "8")
+    click(driver, "Terima barang")
+    wait_text(driver, "8 unit diterima ke stok.")
+    assert "Diterima sebagian" in body_text(driver)
+    click(driver, "Terima barang")
+    wait(driver, lambda d: d.find_element(By.ID, "recv-0").get_attribute("value") == "12")
+    fill(driver, "recv-0", "13")
+    click(driver, "Terima barang")
+    assert "melebihi" in driver.switch_to.alert.text
+    driver.switch_to.alert.dismiss()
+    fill(driver, "recv-0", "12")
+    click(driver, "Terima barang")
+    wait_text(driver, "12 unit diterima ke stok.")
+    wait_text(driver, "Diterima")
+    shot(driver, "po-received-id")
+
+    # Printed on A4 with the supplier and totals.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    doc = driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print")
+    assert doc.is_displayed() and "PT Kertas Jaya" in doc.text and "Rp 999.000" in doc.text
+    shot(driver, "po-print-id")
+    pdf = base64.b64decode(driver.print_page())
+    assert pdf.startswith(b"%PDF")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+    # Reload: stock, ledger and order are as left.
+    driver.refresh()
+    wait(driver, lambda d: "Diterima" in body_text(d))
+    open_app(driver, base_url, "#/items")
+    click(driver, "ATK-001")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    assert on_hand(driver) == "29 rim"
+    moves = stored_list(driver, "stock")
+    assert sorted(int(m["qty"]) for m in moves) == [-4, 8, 12, 12, 25]
+    orders = stored_list(driver, "orders")
+    assert orders[0]["status"] == "received"
+
+    # Value report: 29 rim × Rp 45.000.
+    open_app(driver, base_url, "#/stock-report")
+    wait_text(driver, "Rp 1.305.000")
+    assert "Keuangan" in driver.find_element(By.ID, "usage-people").text
+    shot(driver, "stock-report-id")
+
+    # CSV export of the items, semicolons for Indonesian Excel.
+    open_app(driver, base_url, "#/items")
+    click(driver, "Ekspor CSV (;) Excel Indonesia")
+    f = wait_file(downloads, ".csv")
+    rows = list(csv.reader(io.StringIO(f.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[1][:2] == ["ATK-001", "Kertas A4 80g"], rows
+    shot(driver, "items-id")

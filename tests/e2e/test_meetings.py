@@ -49,8 +49,10 @@ def test_minutes_actions_carry_over_and_print(driver, base_url):
     click(driver, "Simpan")
     wait_text(driver, "Setiap tindakan perlu uraian.")
     driver.find_element(By.CSS_SELECTOR, "[aria-label='Hapus tindakan 3']").click()
+    # Wait for this save's own notice: earlier "disimpan." toasts are still on screen.
+    saved_before = body_text(driver).count("disimpan.")
     click(driver, "Simpan")
-    wait_text(driver, "disimpan.")
+    wait(driver, lambda d: body_text(d).count("disimpan.") > saved_before)
     shot(driver, "minutes-id")
 
     # Printed: only the minutes, on a clean page.

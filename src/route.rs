@@ -22,6 +22,10 @@ pub enum Route {
     Receive(String),
     LowStock,
     StockReport,
+    /// A log entry for an asset: `#/assets/<id>/checkout` (checkout, repair, maintenance).
+    AssetEntry(String, String),
+    MaintenanceDue,
+    AssetRegister,
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -31,7 +35,9 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes"];
+pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log"];
+pub const ASSET_ENTRIES: &[&str] = &["checkout", "repair", "maintenance"];
+const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
@@ -57,6 +63,9 @@ impl Route {
             ["items", id, kind] if MOVE_KINDS.contains(kind) => Route::ItemMove(id.to_string(), kind.to_string()),
             ["orders", id, "receive"] => Route::Receive(id.to_string()),
             ["low-stock"] => Route::LowStock,
+            ["assets", id, kind] if ASSET_ENTRIES.contains(kind) => Route::AssetEntry(id.to_string(), kind.to_string()),
+            ["maintenance-due"] => Route::MaintenanceDue,
+            ["asset-register"] => Route::AssetRegister,
             ["stock-report"] => Route::StockReport,
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
@@ -78,11 +87,13 @@ impl Route {
                 "events" => &["events"],
                 "minutes" => &["minutes", "events"],
                 "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
+                "assets" | "asset_log" => ASSETS,
                 _ => &["contacts"],
             },
             Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
+            Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
             Route::Desk => &["calls", "visitors", "events"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
@@ -105,6 +116,9 @@ impl Route {
             Route::ItemMove(id, kind) => format!("#/items/{id}/{kind}"),
             Route::Receive(id) => format!("#/orders/{id}/receive"),
             Route::LowStock => "#/low-stock".into(),
+            Route::AssetEntry(id, kind) => format!("#/assets/{id}/{kind}"),
+            Route::MaintenanceDue => "#/maintenance-due".into(),
+            Route::AssetRegister => "#/asset-register".into(),
             Route::StockReport => "#/stock-report".into(),
             Route::Desk => "#/desk".into(),
             Route::Messages => "#/messages".into(),
@@ -126,6 +140,10 @@ mod tests {
         for r in [Route::ItemMove("i1".into(), "issue".into()), Route::Receive("p1".into()), Route::LowStock, Route::StockReport, Route::View("stocktakes".into(), "s1".into())] {
             assert_eq!(Route::parse(&r.href()), r);
             assert!(r.lists_first().contains(&"stock"));
+        }
+        for r in [Route::AssetEntry("a1".into(), "repair".into()), Route::MaintenanceDue, Route::AssetRegister] {
+            assert_eq!(Route::parse(&r.href()), r);
+            assert!(r.lists_first().contains(&"asset_log"));
         }
         assert_eq!(Route::parse("#/items/i1/steal"), Route::NotFound("items/i1/steal".into()));
         assert_eq!(Route::parse("#/calls/new").lists_first(), &["calls", "contacts"]);

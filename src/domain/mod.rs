@@ -1,6 +1,7 @@
 //! Pure domain logic: record types, validation, formats. No browser APIs here,
 //! so everything below is tested natively with `cargo test`.
 
+pub mod assets;
 pub mod backup;
 pub mod booking;
 pub mod calendar;

@@ -14,7 +14,7 @@ pub const CURRENT: u32 = 3;
 pub type Docs = BTreeMap<String, Value>;
 
 /// Collections the app knows; anything else in a backup is reported and left out.
-pub const COLLECTIONS: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "settings"];
+pub const COLLECTIONS: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log", "settings"];
 
 /// Calls `$m!` with every record list as `name: Type`, so the backup, the import and the
 /// app state name each list once here instead of once per place (settings is not a list).
@@ -31,6 +31,8 @@ macro_rules! with_record_lists {
             stock: $crate::domain::inventory::StockMove,
             orders: $crate::domain::purchasing::PurchaseOrder,
             stocktakes: $crate::domain::stocktake::Stocktake,
+            assets: $crate::domain::assets::Asset,
+            asset_log: $crate::domain::assets::AssetLog,
         }
     };
 }

@@ -9,6 +9,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
+use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
@@ -17,7 +18,7 @@ use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{calendar, calendar_files, contacts, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
+use super::{assets, calendar, calendar_files, contacts, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -69,6 +70,8 @@ pub fn App() -> impl IntoView {
         stock,
         orders: RwSignal::new(vec![]),
         stocktakes: RwSignal::new(vec![]),
+        assets: RwSignal::new(vec![]),
+        asset_log: RwSignal::new(vec![]),
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
@@ -185,6 +188,17 @@ pub fn App() -> impl IntoView {
         Route::Edit(m, id) if m == "orders" => records::form_page::<PurchaseOrder>("orders", Some(id)),
         Route::View(m, id) if m == "orders" => orders::order_page(id),
         Route::Receive(id) => orders::receive_page(id),
+        Route::List(m) if m == "assets" => records::list_page::<Asset>("assets", assets::toolbar()),
+        Route::New(m) if m == "assets" => records::form_page::<Asset>("assets", None),
+        Route::Edit(m, id) if m == "assets" => records::form_page::<Asset>("assets", Some(id)),
+        Route::View(m, id) if m == "assets" => assets::asset_page(id),
+        Route::AssetEntry(id, kind) => assets::entry_page(id, kind),
+        Route::List(m) if m == "asset_log" => records::list_page::<AssetLog>("asset_log", records::csv_buttons::<AssetLog>()),
+        Route::New(m) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", None),
+        Route::Edit(m, id) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", Some(id)),
+        Route::View(m, id) if m == "asset_log" => records::detail_page::<AssetLog>("asset_log", id),
+        Route::MaintenanceDue => assets::due_page(),
+        Route::AssetRegister => assets::register_page(),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
         Route::Desk => desk::today_page(),
         Route::Messages => desk::messages_page(),
@@ -237,6 +251,7 @@ pub fn App() -> impl IntoView {
                     {nav_item(Route::List("contacts".into()), "nav.contacts")}
                     {nav_item(Route::List("items".into()), "nav.items")}
                     {nav_item(Route::List("orders".into()), "nav.orders")}
+                    {nav_item(Route::List("assets".into()), "nav.assets")}
                     {nav_item(Route::Trash, "nav.trash")}
                     {nav_item(Route::Data, "nav.data")}
                     {nav_item(Route::Settings, "nav.settings")}

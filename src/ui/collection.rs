@@ -11,6 +11,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
+use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
 use crate::storage::{Edit, StorageError};
@@ -155,6 +156,43 @@ impl UiEntity for Minutes {
     const PLURAL: &'static str = "nav.minutes";
     const NEW: &'static str = "minutes.new";
     const EMPTY: &'static str = "minutes.empty";
+}
+
+impl UiEntity for Asset {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.assets
+    }
+    const PLURAL: &'static str = "nav.assets";
+    const NEW: &'static str = "asset.new";
+    const EMPTY: &'static str = "asset.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived { label: "asset.holder", value: |app, a| {
+            let who = app.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
+            (who.clone(), who.to_lowercase())
+        } }]
+    }
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        let tag = self.tag.trim().to_lowercase();
+        let taken = app.assets.with_untracked(|all| all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && a.tag.trim().to_lowercase() == tag));
+        if taken { vec![("tag", "err.tag_taken")] } else { vec![] }
+    }
+}
+
+impl UiEntity for AssetLog {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.asset_log
+    }
+    const PLURAL: &'static str = "nav.asset_log";
+    const NEW: &'static str = "alog.new";
+    const EMPTY: &'static str = "alog.empty";
+    /// A second check-out of something already out is refused: check it in first.
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        if self.kind != "checkout" {
+            return vec![];
+        }
+        let out = app.asset_log.with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
+        if out { vec![("kind", "err.already_out")] } else { vec![] }
+    }
 }
 
 /// Stores `next` by writing only the chunks `edit` touches.

@@ -46,6 +46,7 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
     match source {
         "locations" => {
             app.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
+            app.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
             app.stock.with_untracked(|moves| {
                 for m in moves {
                     set.insert(m.location.clone());
@@ -57,6 +58,8 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
         "people" => {
             app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
             app.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
+            app.asset_log.with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
+            app.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.assigned_to.clone())));
         }
         _ => {}
     }
@@ -83,6 +86,11 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
             v
         }),
+        "assets" => app.assets.with(|all| {
+            let mut v: Vec<(String, String)> = all.iter().filter(|a| a.meta.deleted_at.is_none()).map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name))).collect();
+            v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            v
+        }),
         _ => vec![],
     }
 }
@@ -91,6 +99,7 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
 pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
     match collection {
         "items" => app.items.with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name))).unwrap_or_default(),
+        "assets" => app.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default(),
         _ => String::new(),
     }
 }

@@ -71,6 +71,8 @@ pub struct AppState {
     pub stock: RwSignal<Vec<StockMove>>,
     pub orders: RwSignal<Vec<PurchaseOrder>>,
     pub stocktakes: RwSignal<Vec<Stocktake>>,
+    pub assets: RwSignal<Vec<crate::domain::assets::Asset>>,
+    pub asset_log: RwSignal<Vec<crate::domain::assets::AssetLog>>,
     /// Quantities on hand, worked out from the stock ledger once per change of it.
     pub stock_levels: Memo<crate::domain::inventory::Stock>,
     pub route: RwSignal<Route>,
@@ -204,6 +206,8 @@ impl AppState {
             "stock" => self.stock.set(load_list(name)),
             "orders" => self.orders.set(load_list(name)),
             "stocktakes" => self.stocktakes.set(load_list(name)),
+            "assets" => self.assets.set(load_list(name)),
+            "asset_log" => self.asset_log.set(load_list(name)),
             _ => {}
         }
     }

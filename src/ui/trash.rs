@@ -9,6 +9,7 @@ use crate::domain::meeting::Minutes;
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
+use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::frontdesk::{Call, Visitor};
 
 use super::collection::{purge_records, restore_record, UiEntity};
@@ -81,6 +82,7 @@ fn trashed<E: UiEntity>(app: &AppState) -> usize {
 pub fn trashed_count(app: &AppState) -> usize {
     trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app) + trashed::<Event>(app) + trashed::<Minutes>(app)
         + trashed::<Item>(app) + trashed::<StockMove>(app) + trashed::<PurchaseOrder>(app) + trashed::<Stocktake>(app)
+        + trashed::<Asset>(app) + trashed::<AssetLog>(app)
 }
 
 pub fn trash_page() -> AnyView {
@@ -101,6 +103,8 @@ pub fn trash_page() -> AnyView {
         {section::<StockMove>("stock")}
         {section::<PurchaseOrder>("orders")}
         {section::<Stocktake>("stocktakes")}
+        {section::<Asset>("assets")}
+        {section::<AssetLog>("asset_log")}
     }
     .into_any()
 }

@@ -1,0 +1,237 @@
+//! Assets and equipment: an asset's page (who has it, book value, next service, history,
+//! check-out/in, repairs and maintenance), the maintenance-due list and the register report.
+use leptos::prelude::*;
+
+use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};
+use crate::domain::format::long_date;
+use crate::domain::inventory::int;
+use crate::domain::record::{parse_date, Entity};
+
+use super::calendar::today;
+use super::collection::{display_value, save_record};
+use super::fields::money;
+use super::records::{csv_buttons, detail_page, form_page_back};
+use super::router::Route;
+use super::state::{now, use_app, AppState};
+use super::widgets::PageHead;
+
+/// Scheduled maintenance this close is listed as due soon.
+const SOON_DAYS: u64 = 14;
+
+fn find(app: &AppState, id: &str) -> Option<Asset> {
+    app.assets.with(|all| all.iter().find(|a| a.meta.id == id).cloned())
+}
+
+fn day(app: &AppState, text: &str) -> String {
+    parse_date(text).map_or(text.to_string(), |d| long_date(d, app.lang.get()))
+}
+
+pub fn toolbar() -> AnyView {
+    let app = use_app();
+    view! {
+        <a class="bo-btn" href=Route::MaintenanceDue.href()>{app.text("nav.maintenance_due")}</a>
+        <a class="bo-btn" href=Route::AssetRegister.href()>{app.text("nav.asset_register")}</a>
+        <a class="bo-btn" href=Route::List("asset_log".into()).href()>{app.text("nav.asset_log")}</a>
+        {csv_buttons::<Asset>()}
+    }
+    .into_any()
+}
+
+pub fn asset_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let asset = Memo::new(move |_| find(&app, &id2));
+    let id3 = id.clone();
+    let log = Memo::new(move |_| app.asset_log.with(|l| assets::history(l, &id3).into_iter().cloned().collect::<Vec<AssetLog>>()));
+    let check_in = move |asset_id: String| {
+        let mut e = AssetLog::blank(now());
+        e.asset_id = asset_id;
+        e.kind = "checkin".into();
+        e.date = today().format("%Y-%m-%d").to_string();
+        if save_record(&app, e).is_ok() {
+            app.info(app.t("asset.checked_in").into());
+        }
+    };
+    let status_part = move || {
+        let a = asset.get()?;
+        let entries = log.get();
+        let out = holder(&entries, &a.meta.id).cloned();
+        let (acc, book) = book_value(&a, today());
+        let next = next_maintenance(&a, &entries);
+        let overdue = next.is_some_and(|d| d < today());
+        let aid = a.meta.id.clone();
+        let writable = app.read_only.get().is_none() && a.meta.deleted_at.is_none();
+        Some(view! {
+            <section class="bo-card" aria-labelledby="use-h">
+                <h2 id="use-h">{app.text("asset.now")}</h2>
+                <p class="bo-big">{match &out {
+                    Some(o) => app.tf("asset.out_to", &[("who", o.who.clone()), ("since", day(&app, &o.date))]) + &if o.due.is_empty() { String::new() } else { app.tf("asset.due_back", &[("due", day(&app, &o.due))]) },
+                    None => app.t("asset.not_out").to_string(),
+                }}</p>
+                <p>{app.text("asset.book_value")}": "<strong>{money(&app, book)}</strong>" ("{app.text("asset.depreciated")}" "{money(&app, acc)}")"</p>
+                {next.map(|d| view! {
+                    <p class:bo-warn-text=overdue>{app.text("asset.next_service")}": "{long_date(d, app.lang.get())}{overdue.then(|| app.t("asset.overdue_mark"))}</p>
+                })}
+                {writable.then(|| view! {
+                    <div class="bo-actions">
+                        {match out {
+                            Some(_) => view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| check_in(aid.clone())>{app.text("asset.check_in")}</button> }.into_any(),
+                            None => view! { <a class="bo-btn bo-btn-primary" href=Route::AssetEntry(aid.clone(), "checkout".into()).href()>{app.text("asset.check_out")}</a> }.into_any(),
+                        }}
+                        <a class="bo-btn" href=Route::AssetEntry(a.meta.id.clone(), "repair".into()).href()>{app.text("asset.log_repair")}</a>
+                        <a class="bo-btn" href=Route::AssetEntry(a.meta.id.clone(), "maintenance".into()).href()>{app.text("asset.log_maintenance")}</a>
+                    </div>
+                })}
+            </section>
+        })
+    };
+    let history_part = move || {
+        let mut entries = log.get();
+        entries.reverse();
+        view! {
+            <section class="bo-card" aria-labelledby="hist-h">
+                <h2 id="hist-h">{app.text("asset.history")}</h2>
+                {if entries.is_empty() {
+                    view! { <p class="bo-empty">{app.text("asset.no_history")}</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="bo-table">
+                            <thead><tr>
+                                <th scope="col">{app.text("alog.date")}</th>
+                                <th scope="col">{app.text("alog.kind")}</th>
+                                <th scope="col">{app.text("alog.detail")}</th>
+                                <th scope="col" class="bo-num">{app.text("alog.cost")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {entries.into_iter().map(|e| {
+                                    let kind = LOG_KINDS.iter().find(|(k, _)| *k == e.kind).map(|(_, l)| *l).unwrap_or("alog.kind");
+                                    let detail = match e.kind.as_str() {
+                                        "checkout" => [e.who.clone(), if e.due.is_empty() { String::new() } else { format!("→ {}", day(&app, &e.due)) }].join(" "),
+                                        "checkin" => String::new(),
+                                        _ => [e.problem.clone(), e.action.clone(), e.vendor.clone(), if e.downtime.is_empty() { String::new() } else { app.tf("alog.days_down", &[("n", e.downtime.clone())]) }]
+                                            .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+                                    };
+                                    let cost = if e.cost.is_empty() { String::new() } else { money(&app, int(&e.cost)) };
+                                    view! {
+                                        <tr>
+                                            <td><a href=Route::View("asset_log".into(), e.meta.id.clone()).href()>{day(&app, &e.date)}</a></td>
+                                            <td>{app.t(kind)}</td>
+                                            <td>{detail}</td>
+                                            <td class="bo-num">{cost}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            </section>
+        }
+    };
+    view! {
+        {detail_page::<Asset>("assets", id)}
+        {status_part}
+        {history_part}
+    }
+    .into_any()
+}
+
+/// A check-out, repair or maintenance entry for one asset; back to the asset after.
+pub fn entry_page(asset_id: String, kind: String) -> AnyView {
+    let prefill = vec![("asset_id", asset_id.clone()), ("kind", kind), ("date", today().format("%Y-%m-%d").to_string())];
+    form_page_back::<AssetLog>("asset_log", None, prefill, Some(Route::View("assets".into(), asset_id)))
+}
+
+pub fn due_page() -> AnyView {
+    let app = use_app();
+    let due = Memo::new(move |_| {
+        app.assets.with(|all| app.asset_log.with(|log| maintenance_due(all, log, today(), SOON_DAYS).into_iter().map(|(a, d)| (a.meta.id.clone(), a.title(), a.location.clone(), d)).collect::<Vec<_>>()))
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.maintenance_due").to_string())>
+            <a class="bo-btn" href=Route::List("assets".into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        <p class="bo-hint">{app.tf("asset.due_hint", &[("n", SOON_DAYS.to_string())])}</p>
+        {move || if due.with(Vec::is_empty) {
+            view! { <p class="bo-empty">{app.text("asset.none_due")}</p> }.into_any()
+        } else {
+            view! {
+                <table class="bo-table" id="due-list">
+                    <thead><tr>
+                        <th scope="col">{app.text("asset.name")}</th>
+                        <th scope="col">{app.text("asset.location")}</th>
+                        <th scope="col">{app.text("asset.next_service")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {due.get().into_iter().map(|(id, title, place, d)| {
+                            let late = d < today();
+                            view! {
+                                <tr>
+                                    <td><a href=Route::View("assets".into(), id).href()>{title}</a></td>
+                                    <td>{place}</td>
+                                    <td class:bo-warn-text=late>{long_date(d, app.lang.get())}{if late { app.t("asset.overdue_mark") } else { app.t("asset.soon_mark") }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// Every asset with its cost, depreciation and book value today, with totals per category.
+pub fn register_page() -> AnyView {
+    let app = use_app();
+    let rows = Memo::new(move |_| {
+        let t = today();
+        app.assets.with(|all| {
+            let mut v: Vec<(String, String, String, i64, i64, i64)> = all
+                .iter()
+                .filter(|a| a.meta.deleted_at.is_none() && a.status != "disposed")
+                .map(|a| {
+                    let (acc, book) = book_value(a, t);
+                    (a.category.clone(), a.title(), display_value(&app, a, "status"), int(&a.cost), acc, book)
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            v
+        })
+    });
+    view! {
+        <PageHead title=Signal::derive(move || app.t("nav.asset_register").to_string())>
+            <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+            <a class="bo-btn" href=Route::List("assets".into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        <p class="bo-hint">{move || app.tf("asset.register_hint", &[("date", long_date(today(), app.lang.get()))])}</p>
+        {move || {
+            let rows = rows.get();
+            let total = |f: fn(&(String, String, String, i64, i64, i64)) -> i64| rows.iter().map(f).sum::<i64>();
+            let (cost, acc, book) = (total(|r| r.3), total(|r| r.4), total(|r| r.5));
+            view! {
+                <table class="bo-table" id="register">
+                    <thead><tr>
+                        <th scope="col">{app.text("asset.category")}</th>
+                        <th scope="col">{app.text("asset.name")}</th>
+                        <th scope="col">{app.text("asset.status")}</th>
+                        <th scope="col" class="bo-num">{app.text("asset.cost")}</th>
+                        <th scope="col" class="bo-num">{app.text("asset.depreciated")}</th>
+                        <th scope="col" class="bo-num">{app.text("asset.book_value")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.iter().cloned().map(|(cat, title, status, c, a, b)| {
+                            let cat = CATEGORIES.iter().find(|(k, _)| *k == cat).map(|(_, l)| app.t(l)).unwrap_or("");
+                            view! { <tr><td>{cat}</td><td>{title}</td><td>{status}</td><td class="bo-num">{money(&app, c)}</td><td class="bo-num">{money(&app, a)}</td><td class="bo-num">{money(&app, b)}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row" colspan="3">{app.text("po.total")}</th>
+                        <td class="bo-num">{money(&app, cost)}</td><td class="bo-num">{money(&app, acc)}</td><td class="bo-num"><strong>{money(&app, book)}</strong></td>
+                    </tr></tfoot>
+                </table>
+            }
+        }}
+    }
+    .into_any()
+}

@@ -2,6 +2,7 @@
 //! comma or semicolon (Indonesian Excel), UTF-8 with or without BOM.
 use chrono::{DateTime, Utc};
 
+use super::format::parse_amount;
 use super::record::{Entity, FieldError, FieldKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,14 +106,29 @@ pub struct RowOutcome<E> {
     pub errors: Vec<FieldError>,
 }
 
+/// What reading a row needs from outside the file.
+pub struct Rules<'a> {
+    /// Decimals of the office currency: money cells are amounts in major units.
+    pub decimals: u32,
+    /// A reference cell (an id, a code or a name) to the id of a record in the named
+    /// collection ("contacts" for contact fields); `None` when nothing matches.
+    pub resolve: &'a dyn Fn(&str, &str) -> Option<String>,
+}
+
+impl Rules<'_> {
+    /// No money, no references: contacts.
+    pub const PLAIN: Rules<'static> = Rules { decimals: 0, resolve: &|_, _| None };
+}
+
 /// Turns mapped rows into records; a row with errors is reported, never half-imported.
-pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>], now: DateTime<Utc>) -> Vec<RowOutcome<E>> {
+pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>], now: DateTime<Utc>, rules: &Rules) -> Vec<RowOutcome<E>> {
     table
         .rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
             let mut rec = E::blank(now);
+            let mut unknown: Vec<FieldError> = vec![];
             for f in E::fields() {
                 let parts: Vec<&str> = mapping
                     .iter()
@@ -130,21 +146,33 @@ pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>],
                 };
                 let value = match f.kind {
                     FieldKind::Select(opts) => match_choice(&joined, opts),
+                    FieldKind::Money => parse_amount(&joined, rules.decimals).map_or(joined, |m| m.to_string()),
+                    FieldKind::Ref(_) | FieldKind::ContactRef => {
+                        let c = if let FieldKind::Ref(c) = f.kind { c } else { "contacts" };
+                        (rules.resolve)(c, joined.trim()).unwrap_or_else(|| {
+                            unknown.push((f.key, "err.unknown_ref"));
+                            joined
+                        })
+                    }
                     _ => joined,
                 };
                 rec.set(f.key, &value);
             }
-            let errors = rec.validate();
+            let mut errors = rec.validate();
+            errors.extend(unknown);
             RowOutcome { line: table.lines.get(i).copied().unwrap_or(i + 2), record: rec, errors }
         })
         .collect()
 }
 
-/// Accepts a choice by its stored value or case-insensitively ("Supplier", "SUPPLIER").
+/// Accepts a choice by its stored value, its label in either language ("Terima",
+/// "Receive"), or case-insensitively ("Supplier", "SUPPLIER").
 fn match_choice(v: &str, opts: &[(&str, &str)]) -> String {
+    use crate::{domain::format::Lang, i18n};
     let lv = v.trim().to_lowercase();
     opts.iter()
         .find(|(o, _)| *o == lv || o.starts_with(&lv) && !lv.is_empty())
+        .or_else(|| opts.iter().find(|(_, l)| [Lang::Id, Lang::En].iter().any(|g| i18n::t(*g, l).to_lowercase() == lv)))
         .map(|(o, _)| o.to_string())
         .or_else(|| match lv.as_str() {
             "vendor" | "pemasok" => Some("supplier".into()),
@@ -178,20 +206,38 @@ fn unprotect(cell: &str) -> String {
 }
 
 /// Exports live records with a BOM and one column per schema field (headers are field keys).
-pub fn export<E: Entity>(records: &[E], delimiter: u8) -> String {
+/// Money is written in major units with a point ("45000", "12.50"), as it reads back.
+pub fn export<E: Entity>(records: &[E], delimiter: u8, decimals: u32) -> String {
     let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
     let fields = E::fields();
     let mut header: Vec<&str> = fields.iter().map(|f| f.key).collect();
     header.extend(["created_at", "updated_at"]);
     w.write_record(&header).expect("in-memory write");
     for r in records.iter().filter(|r| r.meta().deleted_at.is_none()) {
-        let mut row: Vec<String> = fields.iter().map(|f| protect(&r.get(f.key))).collect();
+        let mut row: Vec<String> = fields
+            .iter()
+            .map(|f| match f.kind {
+                FieldKind::Money => plain_amount(&r.get(f.key), decimals),
+                _ => protect(&r.get(f.key)),
+            })
+            .collect();
         row.push(r.meta().created_at.to_rfc3339());
         row.push(r.meta().updated_at.to_rfc3339());
         w.write_record(&row).expect("in-memory write");
     }
     let body = String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 in, utf-8 out");
     format!("{BOM}{body}")
+}
+
+/// Minor units as plain major units: "45000", "-12.50"; anything else as it is.
+fn plain_amount(minor: &str, decimals: u32) -> String {
+    let Ok(m) = minor.trim().parse::<i64>() else { return protect(minor) };
+    if decimals == 0 {
+        return m.to_string();
+    }
+    let scale = 10i64.pow(decimals);
+    let sign = if m < 0 { "-" } else { "" };
+    format!("{sign}{}.{:0w$}", m.unsigned_abs() / scale as u64, m.unsigned_abs() % scale as u64, w = decimals as usize)
 }
 
 #[cfg(test)]
@@ -214,7 +260,7 @@ mod tests {
         assert_eq!(t.rows.len(), 2, "blank row skipped");
         let map = guess_mapping::<Contact>(&t.headers, no_labels);
         assert_eq!(map, vec![Some("name"), Some("organisation"), Some("emails"), Some("phones"), Some("kind")]);
-        let out = build_records::<Contact>(&t, &map, now());
+        let out = build_records::<Contact>(&t, &map, now(), &Rules::PLAIN);
         assert!(out[0].errors.is_empty());
         assert_eq!(out[0].record.kind, "supplier");
         assert_eq!(out[0].record.organisation, "PT Maju");
@@ -229,7 +275,7 @@ mod tests {
         let t = parse_table(file.as_bytes()).unwrap();
         assert_eq!(t.delimiter, b',');
         let map = guess_mapping::<Contact>(&t.headers, no_labels);
-        let out = build_records::<Contact>(&t, &map, now());
+        let out = build_records::<Contact>(&t, &map, now(), &Rules::PLAIN);
         assert_eq!(out[0].record.name, "Doe, John");
         assert_eq!(out[0].record.emails, vec!["a@x.com", "b@y.com"]);
         assert_eq!(out[0].record.notes, "line1\nline2");
@@ -254,14 +300,14 @@ mod tests {
         c.set("phones", "+62 812 000\n-5");
         c.set("notes", "@SUM(A1)");
         c.set("tags", "a, b");
-        let csv_text = export(&[c.clone()], b';');
+        let csv_text = export(&[c.clone()], b';', 0);
         assert!(csv_text.starts_with('\u{feff}'));
         assert!(csv_text.contains("'=HYPERLINK"));
         assert!(csv_text.contains("'@SUM"));
         assert!(!csv_text.contains(";=HYPERLINK"));
         let t = parse_table(csv_text.as_bytes()).unwrap();
         let map = guess_mapping::<Contact>(&t.headers, no_labels);
-        let back = build_records::<Contact>(&t, &map, now()).remove(0).record;
+        let back = build_records::<Contact>(&t, &map, now(), &Rules::PLAIN).remove(0).record;
         assert_eq!(back.name, c.name);
         assert_eq!(back.phones, c.phones);
         assert_eq!(back.notes, c.notes);
@@ -273,6 +319,32 @@ mod tests {
         let mut c = Contact::blank(now());
         c.set("name", "Gone");
         c.meta.deleted_at = Some(now());
-        assert!(!export(&[c], b',').contains("Gone"));
+        assert!(!export(&[c], b',', 0).contains("Gone"));
+    }
+
+    #[test]
+    fn money_and_references_read_as_people_write_them() {
+        use crate::domain::inventory::{Item, StockMove};
+        let file = "kode;nama;satuan;harga satuan\nATK-1;Kertas;rim;45.000\nATK-2;Map;pcs;Rp 2.500,50\n";
+        let t = parse_table(file.as_bytes()).unwrap();
+        let map = guess_mapping::<Item>(&t.headers, |_| vec![]);
+        let out = build_records::<Item>(&t, &map, now(), &Rules::PLAIN);
+        assert_eq!(out[0].record.unit_cost, "45000");
+        assert_eq!(out[1].errors, vec![("unit_cost", "err.money")], "sen in a currency without them is refused, not guessed");
+        let usd = Rules { decimals: 2, resolve: &|_, _| None };
+        assert_eq!(build_records::<Item>(&t, &map, now(), &usd)[1].record.unit_cost, "250050");
+        // Written back in major units, read back the same.
+        let again = parse_table(export(&[out[0].record.clone()], b',', 0).as_bytes()).unwrap();
+        let map2 = guess_mapping::<Item>(&again.headers, |_| vec![]);
+        assert_eq!(build_records::<Item>(&again, &map2, now(), &Rules::PLAIN)[0].record.unit_cost, "45000");
+        assert!(export(&[out[0].record.clone()], b',', 2).contains(",450.00,"));
+
+        let moves = "item;kind;qty;location;tanggal\nATK-1;Terima;5;Gudang;2026-11-01T09:00\nXYZ;receive;1;Gudang;2026-11-01T09:00\n";
+        let t = parse_table(moves.as_bytes()).unwrap();
+        let map = guess_mapping::<StockMove>(&t.headers, |_| vec![]);
+        let by_code = Rules { decimals: 0, resolve: &|c, v| (c == "items" && v == "ATK-1").then(|| "id-1".to_string()) };
+        let out = build_records::<StockMove>(&t, &map, now(), &by_code);
+        assert_eq!((out[0].record.item_id.as_str(), out[0].record.kind.as_str(), out[0].errors.len()), ("id-1", "receive", 0), "{:?}", out[0].errors);
+        assert!(out[1].errors.contains(&("item_id", "err.unknown_ref")), "an unknown item is named, not linked to nothing");
     }
 }

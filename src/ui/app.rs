@@ -18,7 +18,7 @@ use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{assets, calendar, calendar_files, contacts, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
+use super::{assets, calendar, calendar_files, contacts, csv_import, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -150,11 +150,13 @@ pub fn App() -> impl IntoView {
         Route::Edit(m, id) if m == "contacts" => records::form_page::<Contact>("contacts", Some(id)),
         Route::View(m, id) if m == "contacts" => records::detail_page::<Contact>("contacts", id),
         Route::Import(m) if m == "contacts" => contacts::import_page(),
-        Route::List(m) if m == "calls" => records::list_page::<Call>("calls", records::csv_buttons::<Call>()),
+        Route::List(m) if m == "calls" => records::list_page::<Call>("calls", records::csv_tools::<Call>("calls")),
+        Route::Import(m) if m == "calls" => csv_import::import_page::<Call>("calls"),
         Route::New(m) if m == "calls" => records::form_page::<Call>("calls", None),
         Route::Edit(m, id) if m == "calls" => records::form_page::<Call>("calls", Some(id)),
         Route::View(m, id) if m == "calls" => records::detail_page::<Call>("calls", id),
-        Route::List(m) if m == "visitors" => records::list_page::<Visitor>("visitors", records::csv_buttons::<Visitor>()),
+        Route::List(m) if m == "visitors" => records::list_page::<Visitor>("visitors", records::csv_tools::<Visitor>("visitors")),
+        Route::Import(m) if m == "visitors" => csv_import::import_page::<Visitor>("visitors"),
         Route::New(m) if m == "visitors" => records::form_page::<Visitor>("visitors", None),
         Route::Edit(m, id) if m == "visitors" => records::form_page::<Visitor>("visitors", Some(id)),
         Route::View(m, id) if m == "visitors" => records::detail_page::<Visitor>("visitors", id),
@@ -172,8 +174,12 @@ pub fn App() -> impl IntoView {
         Route::New(m) if m == "items" => records::form_page::<Item>("items", None),
         Route::Edit(m, id) if m == "items" => records::form_page::<Item>("items", Some(id)),
         Route::View(m, id) if m == "items" => inventory::item_page(id),
+        Route::Import(m) if m == "items" => csv_import::import_page::<Item>("items"),
+        Route::Import(m) if m == "stock" => csv_import::import_page::<StockMove>("stock"),
+        Route::Import(m) if m == "assets" => csv_import::import_page::<Asset>("assets"),
+        Route::Import(m) if m == "asset_log" => csv_import::import_page::<AssetLog>("asset_log"),
         Route::ItemMove(id, kind) => inventory::move_page(id, kind),
-        Route::List(m) if m == "stock" => records::list_page::<StockMove>("stock", records::csv_buttons::<StockMove>()),
+        Route::List(m) if m == "stock" => records::list_page::<StockMove>("stock", records::csv_tools::<StockMove>("stock")),
         Route::New(m) if m == "stock" => records::form_page::<StockMove>("stock", None),
         Route::Edit(m, id) if m == "stock" => records::form_page::<StockMove>("stock", Some(id)),
         Route::View(m, id) if m == "stock" => records::detail_page::<StockMove>("stock", id),
@@ -193,7 +199,7 @@ pub fn App() -> impl IntoView {
         Route::Edit(m, id) if m == "assets" => records::form_page::<Asset>("assets", Some(id)),
         Route::View(m, id) if m == "assets" => assets::asset_page(id),
         Route::AssetEntry(id, kind) => assets::entry_page(id, kind),
-        Route::List(m) if m == "asset_log" => records::list_page::<AssetLog>("asset_log", records::csv_buttons::<AssetLog>()),
+        Route::List(m) if m == "asset_log" => records::list_page::<AssetLog>("asset_log", records::csv_tools::<AssetLog>("asset_log")),
         Route::New(m) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", None),
         Route::Edit(m, id) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", Some(id)),
         Route::View(m, id) if m == "asset_log" => records::detail_page::<AssetLog>("asset_log", id),

@@ -10,7 +10,7 @@ use crate::domain::record::{parse_date, Entity};
 use super::calendar::today;
 use super::collection::{display_value, save_record};
 use super::fields::money;
-use super::records::{csv_buttons, detail_page, form_page_back};
+use super::records::{csv_tools, detail_page, form_page_back};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
@@ -32,7 +32,7 @@ pub fn toolbar() -> AnyView {
         <a class="bo-btn" href=Route::MaintenanceDue.href()>{app.text("nav.maintenance_due")}</a>
         <a class="bo-btn" href=Route::AssetRegister.href()>{app.text("nav.asset_register")}</a>
         <a class="bo-btn" href=Route::List("asset_log".into()).href()>{app.text("nav.asset_log")}</a>
-        {csv_buttons::<Asset>()}
+        {csv_tools::<Asset>("assets")}
     }
     .into_any()
 }

@@ -3,14 +3,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::contact::Contact;
-use crate::domain::csv_io::{self, CsvError, Table};
+use crate::domain::csv_io::Table;
 use crate::domain::record::Entity;
 use crate::domain::vcard;
-use crate::i18n;
 
-use super::collection::{add_records, display_value};
+use super::csv_import::{finish, mapping_preview, outcomes, problem_text, read_table};
 use super::files::{download, read_chosen, VCARD_MIME};
-use super::router::{navigate, Route};
+use super::router::Route;
 use super::state::{now, use_app};
 use super::widgets::PageHead;
 
@@ -34,13 +33,6 @@ pub fn toolbar() -> AnyView {
         }>{app.text("contact.export_vcard")}</button>
     }
     .into_any()
-}
-
-#[derive(Clone, PartialEq)]
-struct PreviewRow {
-    line: usize,
-    cells: Vec<String>,
-    errors: Vec<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -82,44 +74,25 @@ pub fn import_page() -> AnyView {
                 cards.set(Some(r.contacts));
                 return;
             }
-            match csv_io::parse_table(&bytes) {
-                Ok(t) => {
-                    mapping.set(csv_io::guess_mapping::<Contact>(&t.headers, |k| vec![i18n::t(crate::domain::format::Lang::Id, k).into(), i18n::t(crate::domain::format::Lang::En, k).into()]));
+            match read_table::<Contact>(&bytes) {
+                Ok((t, m)) => {
+                    mapping.set(m);
                     table.set(Some(t));
                 }
-                Err(CsvError::Empty) => problem.set(Some(app.t("import.empty").into())),
-                Err(CsvError::NotText) => problem.set(Some(app.t("import.not_text").into())),
-                Err(CsvError::Malformed(line, detail)) => problem.set(Some(app.tf("import.malformed", &[("line", line.to_string()), ("detail", detail)]))),
+                Err(e) => problem.set(Some(problem_text(&app, e))),
             }
         });
     };
 
-    let outcomes = Memo::new(move |_| {
+    let rows = Memo::new(move |_| {
         app.lang.track();
-        table.with(|t| {
-            let Some(t) = t else { return vec![] };
-            mapping.with(|m| {
-                csv_io::build_records::<Contact>(t, m, now())
-                    .into_iter()
-                    .map(|o| PreviewRow {
-                        line: o.line,
-                        cells: Contact::fields().iter().filter(|f| f.in_list).map(|f| display_value(&app, &o.record, f.key)).collect(),
-                        errors: o.errors.iter().map(|(k, e)| format!("{}: {}", app.t(Contact::fields().iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<Contact>(&app, t, m).1)).unwrap_or_default())
     });
-    let good = move || outcomes.with(|o| o.iter().filter(|r| r.errors.is_empty()).count());
-    let bad = move || outcomes.with(|o| o.iter().filter(|r| !r.errors.is_empty()).count());
-
-    let confirm_csv = move |_| {
-        let recs: Vec<Contact> = table.with_untracked(|t| {
-            t.as_ref().map(|t| mapping.with_untracked(|m| csv_io::build_records::<Contact>(t, m, now())).into_iter().filter(|o| o.errors.is_empty()).map(|o| o.record).collect()).unwrap_or_default()
-        });
-        finish(&app, recs);
-    };
-    let confirm_vcard = move |_| finish(&app, cards.get_untracked().unwrap_or_default());
+    let confirm_csv = Callback::new(move |_| {
+        let good: Vec<Contact> = table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<Contact>(&app, t, m).0)).unwrap_or_default());
+        finish(&app, MODULE, good, "import.done");
+    });
+    let confirm_vcard = move |_| finish(&app, MODULE, cards.get_untracked().unwrap_or_default(), "import.done");
 
     view! {
         <PageHead title=Signal::derive(move || app.t("import.title").to_string())>
@@ -131,56 +104,7 @@ pub fn import_page() -> AnyView {
             <input id="import-file" type="file" accept=".csv,.txt,.vcf,text/csv,text/vcard" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-        {move || table.get().map(|t| {
-            let headers = t.headers.clone();
-            view! {
-                <h2>{app.text("import.mapping")}</h2>
-                <div class="bo-mapping">
-                    {headers.into_iter().enumerate().map(|(i, h)| {
-                        let id = format!("map-{i}");
-                        view! {
-                            <div class="bo-field">
-                                <label for=id.clone()>{app.tf("import.column", &[("name", h)])}</label>
-                                <select id=id on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    let key = Contact::fields().iter().find(|f| f.key == v).map(|f| f.key);
-                                    mapping.update(|m| if i < m.len() { m[i] = key });
-                                }>
-                                    <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{app.text("import.skip_column")}</option>
-                                    {Contact::fields().iter().map(|f| view! {
-                                        <option value=f.key selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f.key))>{move || app.t(f.label)}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-                <h2>{app.text("import.preview")}</h2>
-                <p aria-live="polite">{move || app.tf("import.summary", &[("good", good().to_string()), ("bad", bad().to_string())])}</p>
-                <div class="bo-table-wrap"><table class="bo-table">
-                    <thead><tr>
-                        <th scope="col">{app.text("import.line")}</th>
-                        {Contact::fields().iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{move || app.t(f.label)}</th> }).collect_view()}
-                        <th scope="col">{app.text("import.problems")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || outcomes.get().into_iter().take(200).map(|r| view! {
-                            <tr class:bo-row-error=!r.errors.is_empty()>
-                                <td>{r.line}</td>
-                                {r.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                                <td class="bo-error-cell">{r.errors.join("; ")}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table></div>
-                <div class="bo-actions">
-                    <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=confirm_csv>
-                        {move || app.tf("import.confirm", &[("n", good().to_string())])}
-                    </button>
-                    <a class="bo-btn" href=Route::List(MODULE.into()).href()>{app.text("action.cancel")}</a>
-                </div>
-            }
-        })}
+        {mapping_preview(MODULE, Contact::fields(), table, mapping, rows.into(), confirm_csv, "import.confirm")}
         {move || card_report.get().map(|r| {
             let n = r.names.len();
             view! {
@@ -206,15 +130,4 @@ pub fn import_page() -> AnyView {
         <p class="bo-hint">{move || file_name.get()}</p>
     }
     .into_any()
-}
-
-fn finish(app: &super::state::AppState, recs: Vec<Contact>) {
-    let n = recs.len();
-    if n == 0 {
-        return;
-    }
-    if add_records(app, recs).is_ok() {
-        app.info(app.tf("import.done", &[("n", n.to_string())]));
-        navigate(&Route::List(MODULE.into()));
-    }
 }

@@ -9,7 +9,7 @@ use crate::domain::inventory::int;
 
 use super::state::{use_app, AppState};
 
-fn decimals(app: &AppState) -> u32 {
+pub fn decimals(app: &AppState) -> u32 {
     app.settings.with_untracked(|s| currency(&s.currency).decimals)
 }
 
@@ -132,4 +132,23 @@ pub fn money(app: &AppState, minor: i64) -> String {
 /// A stored minor-unit text as money; empty stays empty.
 pub fn money_text(app: &AppState, raw: &str) -> String {
     if raw.trim().is_empty() { String::new() } else { money(app, int(raw)) }
+}
+
+/// A cell from an imported file to the id it means: an id as is, an item's code, an
+/// asset's tag, a contact's name or organisation (letter case aside).
+pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<String> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return None;
+    }
+    match collection {
+        "items" => app.items.with_untracked(|all| {
+            all.iter().filter(|i| i.meta.deleted_at.is_none()).find(|i| i.meta.id == text.trim() || i.code.to_lowercase() == t || format!("{} — {}", i.code, i.name).to_lowercase() == t).map(|i| i.meta.id.clone())
+        }),
+        "assets" => app.assets.with_untracked(|all| all.iter().filter(|a| a.meta.deleted_at.is_none()).find(|a| a.meta.id == text.trim() || a.tag.to_lowercase() == t).map(|a| a.meta.id.clone())),
+        "contacts" => app.contacts.with_untracked(|all| {
+            all.iter().filter(|c| c.meta.deleted_at.is_none()).find(|c| c.meta.id == text.trim() || c.name.to_lowercase() == t || c.organisation.to_lowercase() == t).map(|c| c.meta.id.clone())
+        }),
+        _ => None,
+    }
 }

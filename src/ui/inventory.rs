@@ -10,7 +10,7 @@ use crate::domain::record::{parse_date, parse_datetime, Entity};
 use super::calendar::today;
 use super::collection::save_records;
 use super::fields::money;
-use super::records::{csv_buttons, detail_page, form_page_back};
+use super::records::{csv_tools, detail_page, form_page_back};
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
@@ -27,7 +27,7 @@ pub fn toolbar() -> AnyView {
         <a class="bo-btn" href=Route::List("stocktakes".into()).href()>{app.text("nav.stocktakes")}</a>
         <a class="bo-btn" href=Route::List("stock".into()).href()>{app.text("nav.stock")}</a>
         <a class="bo-btn" href=Route::StockReport.href()>{app.text("nav.stock_report")}</a>
-        {csv_buttons::<Item>()}
+        {csv_tools::<Item>("items")}
     }
     .into_any()
 }

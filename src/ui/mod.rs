@@ -8,6 +8,7 @@ mod collection;
 mod contact_picker;
 mod records;
 mod contacts;
+mod csv_import;
 mod data;
 mod desk;
 mod fields;

@@ -261,6 +261,18 @@ fn form_view(
     .into_any()
 }
 
+/// CSV import (a link to the module's import page) and export.
+pub fn csv_tools<E: UiEntity>(module: &'static str) -> AnyView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.read_only.get().is_none()>
+            <a class="bo-btn" href=Route::Import(module.into()).href()>{app.text("import.csv_button")}</a>
+        </Show>
+        {csv_buttons::<E>()}
+    }
+    .into_any()
+}
+
 /// CSV export of a module's live records, comma and semicolon. Indonesian Excel reads
 /// semicolons: its list separator follows the decimal comma.
 pub fn csv_buttons<E: UiEntity>() -> AnyView {
@@ -268,7 +280,7 @@ pub fn csv_buttons<E: UiEntity>() -> AnyView {
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
         let live: Vec<E> = E::signal(&app).get_untracked().into_iter().filter(|r| r.meta().deleted_at.is_none()).collect();
         let name = format!("{}-{}{suffix}.csv", E::COLLECTION, now().format("%Y-%m-%d"));
-        super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter));
+        super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter, super::fields::decimals(&app)));
     });
     csv_buttons_view(export)
 }

@@ -173,3 +173,51 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     rows = list(csv.reader(io.StringIO(f.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[1][:2] == ["ATK-001", "Kertas A4 80g"], rows
     shot(driver, "items-id")
+
+
+def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, base_url, downloads, tmp_path):
+    # Indonesian Excel: semicolons, a BOM, Indonesian headers, thousands with dots.
+    items = tmp_path / "barang.csv"
+    items.write_text("\ufeffKode;Nama barang;Satuan;Harga satuan;Titik pesan ulang\n"
+                     "ATK-010;Map plastik;pcs;2.500;5\n"
+                     "ATK-011;Spidol;pcs;dua ribu;3\n", encoding="utf-8")
+    open_app(driver, base_url, "#/items/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(items))
+    wait_text(driver, "1 baris siap diimpor, 1 baris bermasalah (tidak diimpor).")
+    assert "Harga satuan: Isi dengan jumlah uang" in body_text(driver)
+    shot(driver, "items-import-id")
+    click(driver, "Impor 1 baris")
+    wait_text(driver, "1 baris diimpor.")
+
+    moves = tmp_path / "mutasi.csv"
+    moves.write_text("barang;jenis;jumlah;lokasi;tanggal\n"
+                     "ATK-010;Terima;40;Gudang;2026-11-20T09:00\n"
+                     "ATK-999;Terima;1;Gudang;2026-11-20T09:00\n", encoding="utf-8")
+    open_app(driver, base_url, "#/stock/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(moves))
+    wait_text(driver, "1 baris siap diimpor, 1 baris bermasalah (tidak diimpor).")
+    assert "Barang: Tidak ditemukan: periksa kode atau nama." in body_text(driver)
+    click(driver, "Impor 1 baris")
+    wait_text(driver, "1 baris diimpor.")
+    open_app(driver, base_url, "#/items")
+    assert driver.find_element(By.CSS_SELECTOR, "main table tbody tr").text.endswith("40 pcs")
+
+    # The same file again: the code is taken now, so nothing is imported twice.
+    open_app(driver, base_url, "#/items/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(items))
+    wait_text(driver, "0 baris siap diimpor, 2 baris bermasalah (tidak diimpor).")
+    assert "Kode: Kode ini sudah dipakai barang lain." in body_text(driver)
+    open_app(driver, base_url, "#/items")
+
+    # Out as CSV, into an empty browser, and the same item and cost come back.
+    click(driver, "Ekspor CSV")
+    exported = wait_file(downloads, ".csv")
+    driver.execute_script("localStorage.clear()")
+    driver.refresh()
+    open_app(driver, base_url, "#/items/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(exported))
+    wait_text(driver, "1 baris siap diimpor, 0 baris bermasalah (tidak diimpor).")
+    click(driver, "Impor 1 baris")
+    wait_text(driver, "1 baris diimpor.")
+    [item] = stored_list(driver, "items")
+    assert (item["code"], item["name"], item["unit_cost"], item["reorder_point"]) == ("ATK-010", "Map plastik", "2500", "5")

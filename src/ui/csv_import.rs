@@ -1,0 +1,201 @@
+//! CSV import for any module: a file in either Excel dialect, each column mapped to a
+//! field (guessed from headers in both languages and aliases), a preview naming every bad
+//! row, and only the good rows added, in one write.
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::csv_io::{self, CsvError, Rules, Table};
+use crate::domain::format::Lang;
+use crate::domain::record::{Entity, FieldDef};
+use crate::i18n;
+
+use super::collection::{add_records, display_value, UiEntity};
+use super::fields::{decimals, resolve_ref};
+use super::files::read_chosen;
+use super::router::{navigate, Route};
+use super::state::{now, use_app, AppState};
+use super::widgets::PageHead;
+
+#[derive(Clone, PartialEq)]
+pub struct PreviewRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+    pub errors: Vec<String>,
+}
+
+/// The file's problem in the UI language.
+pub fn problem_text(app: &AppState, e: CsvError) -> String {
+    match e {
+        CsvError::Empty => app.t("import.empty").into(),
+        CsvError::NotText => app.t("import.not_text").into(),
+        CsvError::Malformed(line, detail) => app.tf("import.malformed", &[("line", line.to_string()), ("detail", detail)]),
+    }
+}
+
+/// A table read from a file with every column's likely field.
+pub fn read_table<E: Entity>(bytes: &[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError> {
+    let t = csv_io::parse_table(bytes)?;
+    let m = csv_io::guess_mapping::<E>(&t.headers, |k| vec![i18n::t(Lang::Id, k).into(), i18n::t(Lang::En, k).into()]);
+    Ok((t, m))
+}
+
+/// The rows as they would be imported, each with its problems named.
+pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'static str>]) -> (Vec<E>, Vec<PreviewRow>) {
+    let app2 = *app;
+    let resolve = move |c: &str, v: &str| resolve_ref(&app2, c, v);
+    let rules = Rules { decimals: decimals(app), resolve: &resolve };
+    let mut good = vec![];
+    let rows = csv_io::build_records::<E>(t, mapping, now(), &rules)
+        .into_iter()
+        .map(|mut o| {
+            // Checks against what is stored: a code already in use.
+            o.errors.extend(o.record.check(app));
+            let row = PreviewRow {
+                line: o.line,
+                cells: E::fields().iter().filter(|f| f.in_list).map(|f| display_value(app, &o.record, f.key)).collect(),
+                errors: o.errors.iter().map(|(k, e)| format!("{}: {}", app.t(E::fields().iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
+            };
+            if o.errors.is_empty() {
+                good.push(o.record);
+            }
+            row
+        })
+        .collect();
+    (good, rows)
+}
+
+/// Column mapping, preview and the import button, for a table already read.
+pub fn mapping_preview(
+    module: &'static str,
+    fields: &'static [FieldDef],
+    table: RwSignal<Option<Table>>,
+    mapping: RwSignal<Vec<Option<&'static str>>>,
+    rows: Signal<Vec<PreviewRow>>,
+    confirm: Callback<()>,
+    // i18n key of the import button, "Import {n} contacts".
+    confirm_key: &'static str,
+) -> AnyView {
+    let app = use_app();
+    let good = move || rows.with(|o| o.iter().filter(|r| r.errors.is_empty()).count());
+    let bad = move || rows.with(|o| o.iter().filter(|r| !r.errors.is_empty()).count());
+    view! {
+        {move || table.get().map(|t| {
+            let headers = t.headers.clone();
+            view! {
+                <h2>{app.text("import.mapping")}</h2>
+                <div class="bo-mapping">
+                    {headers.into_iter().enumerate().map(|(i, h)| {
+                        let id = format!("map-{i}");
+                        view! {
+                            <div class="bo-field">
+                                <label for=id.clone()>{app.tf("import.column", &[("name", h)])}</label>
+                                <select id=id on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let key = fields.iter().find(|f| f.key == v).map(|f| f.key);
+                                    mapping.update(|m| if i < m.len() { m[i] = key });
+                                }>
+                                    <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{app.text("import.skip_column")}</option>
+                                    {fields.iter().map(|f| view! {
+                                        <option value=f.key selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f.key))>{move || app.t(f.label)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+                <h2>{app.text("import.preview")}</h2>
+                <p aria-live="polite">{move || app.tf("import.summary", &[("good", good().to_string()), ("bad", bad().to_string())])}</p>
+                <div class="bo-table-wrap"><table class="bo-table">
+                    <thead><tr>
+                        <th scope="col">{app.text("import.line")}</th>
+                        {fields.iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{move || app.t(f.label)}</th> }).collect_view()}
+                        <th scope="col">{app.text("import.problems")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().take(200).map(|r| view! {
+                            <tr class:bo-row-error=!r.errors.is_empty()>
+                                <td>{r.line}</td>
+                                {r.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                <td class="bo-error-cell">{r.errors.join("; ")}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table></div>
+                <div class="bo-actions">
+                    <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=move |_| confirm.run(())>
+                        {move || app.tf(confirm_key, &[("n", good().to_string())])}
+                    </button>
+                    <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.cancel")}</a>
+                </div>
+            }
+        })}
+    }
+    .into_any()
+}
+
+/// Adds imported records in one write and goes back to the list; `done` names the toast.
+pub fn finish<E: UiEntity>(app: &AppState, module: &'static str, recs: Vec<E>, done: &'static str) {
+    let n = recs.len();
+    if n > 0 && add_records(app, recs).is_ok() {
+        app.info(app.tf(done, &[("n", n.to_string())]));
+        navigate(&Route::List(module.into()));
+    }
+}
+
+pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
+    let app = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let table = RwSignal::new(None::<Table>);
+    let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
+    let on_file = move |ev: web_sys::Event| {
+        spawn_local(async move {
+            let Some((_, bytes)) = read_chosen(ev).await else { return };
+            problem.set(None);
+            table.set(None);
+            match read_table::<E>(&bytes) {
+                Ok((t, m)) => {
+                    mapping.set(m);
+                    table.set(Some(t));
+                }
+                Err(e) => problem.set(Some(problem_text(&app, e))),
+            }
+        });
+    };
+    let rows = Memo::new(move |_| {
+        app.lang.track();
+        table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<E>(&app, t, m).1)).unwrap_or_default())
+    });
+    let confirm = Callback::new(move |_| {
+        let good: Vec<E> = table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<E>(&app, t, m).0)).unwrap_or_default());
+        finish(&app, module, good, "import.done_rows");
+    });
+    import_view(module, E::PLURAL, E::fields(), problem, table, mapping, rows.into(), confirm, on_file)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_view(
+    module: &'static str,
+    plural: &'static str,
+    fields: &'static [FieldDef],
+    problem: RwSignal<Option<String>>,
+    table: RwSignal<Option<Table>>,
+    mapping: RwSignal<Vec<Option<&'static str>>>,
+    rows: Signal<Vec<PreviewRow>>,
+    confirm: Callback<()>,
+    on_file: impl Fn(web_sys::Event) + 'static,
+) -> AnyView {
+    let app = use_app();
+    view! {
+        <PageHead title=Signal::derive(move || format!("{}: {}", app.t("import.csv_title"), app.t(plural)))>
+            <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        <p>{app.text("import.csv_intro")}</p>
+        <div class="bo-field">
+            <label for="import-file">{app.text("import.choose_csv")}</label>
+            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+        </div>
+        {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
+        {mapping_preview(module, fields, table, mapping, rows, confirm, "import.confirm_rows")}
+    }
+    .into_any()
+}

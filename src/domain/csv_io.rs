@@ -22,7 +22,7 @@ pub enum CsvError {
     NotText,
 }
 
-const BOM: char = '\u{feff}';
+pub const BOM: char = '\u{feff}';
 
 /// Picks the delimiter that occurs most in the header line, outside quotes.
 pub fn detect_delimiter(text: &str) -> u8 {
@@ -77,7 +77,7 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
     Ok(Table { delimiter, headers, rows, lines })
 }
 
-fn normalise(h: &str) -> String {
+pub fn normalise(h: &str) -> String {
     h.trim().to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -230,7 +230,7 @@ pub fn export<E: Entity>(records: &[E], delimiter: u8, decimals: u32) -> String 
 }
 
 /// Minor units as plain major units: "45000", "-12.50"; anything else as it is.
-fn plain_amount(minor: &str, decimals: u32) -> String {
+pub fn plain_amount(minor: &str, decimals: u32) -> String {
     let Ok(m) = minor.trim().parse::<i64>() else { return protect(minor) };
     if decimals == 0 {
         return m.to_string();

@@ -12,6 +12,7 @@ pub mod inventory;
 pub mod frontdesk;
 pub mod ics;
 pub mod meeting;
+pub mod po_csv;
 pub mod purchasing;
 pub mod record;
 pub mod recurrence;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::parse_amount;
 use crate::domain::inventory::{int, Item};
+use crate::domain::po_csv;
 use crate::domain::purchasing::{next_number, Line, PurchaseOrder, PO_STATUS};
 use crate::domain::record::Entity;
 
@@ -13,6 +14,7 @@ use super::fields::{money, ref_label, ref_options, suggest_input};
 use super::records::form_page_with;
 use super::router::{navigate, Route};
 use super::state::{local_now_text, now, use_app, AppState};
+use super::files::{download, CSV_MIME};
 use super::widgets::PageHead;
 
 fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
@@ -343,6 +345,126 @@ pub fn receive_page(id: String) -> AnyView {
                 <button type="submit" class="bo-btn bo-btn-primary">{app.text("po.receive")}</button>
             </div>
         </form>
+    }
+    .into_any()
+}
+
+/// Import and export of orders with their lines, beside "New order".
+pub fn toolbar() -> AnyView {
+    let app = use_app();
+    let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
+        let text = app.orders.with_untracked(|orders| {
+            po_csv::export(
+                orders,
+                // What an import resolves back: the organisation, or the person's name.
+                &|id| app.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })).unwrap_or_default(),
+                &|id| app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default(),
+                delimiter,
+                super::fields::decimals(&app),
+            )
+        });
+        download(&format!("orders-{}{suffix}.csv", today().format("%Y-%m-%d")), CSV_MIME, &text);
+    });
+    view! {
+        <Show when=move || app.read_only.get().is_none()>
+            <a class="bo-btn" href=Route::Import("orders".into()).href()>{app.text("import.csv_button")}</a>
+        </Show>
+        {super::records::csv_buttons_view(export)}
+    }
+    .into_any()
+}
+
+#[derive(Clone, PartialEq)]
+struct ReadRow {
+    number: String,
+    supplier: String,
+    lines: usize,
+    total: i64,
+    problems: Vec<String>,
+}
+
+/// Orders from a CSV file, one row per line: previewed per order, only good orders added.
+pub fn import_page() -> AnyView {
+    let app = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let table = RwSignal::new(None::<crate::domain::csv_io::Table>);
+    let read = move || -> Vec<po_csv::Read> {
+        table.with_untracked(|t| {
+            let Some(t) = t else { return vec![] };
+            let resolve = move |c: &str, v: &str| super::fields::resolve_ref(&app, c, v);
+            let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve };
+            app.orders.with_untracked(|orders| po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now()))
+        })
+    };
+    let rows = Memo::new(move |_| {
+        table.track();
+        app.lang.track();
+        read()
+            .into_iter()
+            .map(|r| ReadRow {
+                number: r.order.number.clone(),
+                supplier: supplier_name(&app, &r.order.supplier_id),
+                lines: r.order.lines.len(),
+                total: r.order.totals().total,
+                problems: r.errors.iter().map(|(line, e)| app.tf("import.row_problem", &[("line", line.to_string()), ("problem", app.t(e).to_string())])).collect(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let good = move || rows.with(|r| r.iter().filter(|x| x.problems.is_empty()).count());
+    let on_file = move |ev: web_sys::Event| {
+        leptos::task::spawn_local(async move {
+            let Some((_, bytes)) = super::files::read_chosen(ev).await else { return };
+            problem.set(None);
+            table.set(None);
+            match crate::domain::csv_io::parse_table(&bytes) {
+                Ok(t) => table.set(Some(t)),
+                Err(e) => problem.set(Some(super::csv_import::problem_text(&app, e))),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let orders: Vec<PurchaseOrder> = read().into_iter().filter(|r| r.errors.is_empty()).map(|r| r.order).collect();
+        let n = orders.len();
+        if n > 0 && save_records(&app, orders).is_ok() {
+            app.info(app.tf("po.imported", &[("n", n.to_string())]));
+            navigate(&Route::List("orders".into()));
+        }
+    };
+    view! {
+        <PageHead title=Signal::derive(move || format!("{}: {}", app.t("import.csv_title"), app.t("nav.orders")))>
+            <a class="bo-btn" href=Route::List("orders".into()).href()>{app.text("action.back")}</a>
+        </PageHead>
+        <p>{app.text("po.import_intro")}</p>
+        <div class="bo-field">
+            <label for="import-file">{app.text("import.choose_csv")}</label>
+            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+        </div>
+        {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
+        <Show when=move || table.with(Option::is_some)>
+            <h2>{app.text("import.preview")}</h2>
+            <p aria-live="polite">{move || app.tf("po.import_summary", &[("good", good().to_string()), ("bad", (rows.with(Vec::len) - good()).to_string())])}</p>
+            <table class="bo-table">
+                <thead><tr>
+                    <th scope="col">{app.text("po.number")}</th>
+                    <th scope="col">{app.text("po.supplier")}</th>
+                    <th scope="col" class="bo-num">{app.text("po.lines")}</th>
+                    <th scope="col" class="bo-num">{app.text("po.total")}</th>
+                    <th scope="col">{app.text("import.problems")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| view! {
+                        <tr class:bo-row-error=!r.problems.is_empty()>
+                            <td>{r.number}</td><td>{r.supplier}</td><td class="bo-num">{r.lines}</td><td class="bo-num">{money(&app, r.total)}</td>
+                            <td class="bo-error-cell">{r.problems.join("; ")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="bo-actions">
+                <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=confirm>{move || app.tf("po.import_confirm", &[("n", good().to_string())])}</button>
+                <a class="bo-btn" href=Route::List("orders".into()).href()>{app.text("action.cancel")}</a>
+            </div>
+        </Show>
     }
     .into_any()
 }

@@ -285,7 +285,7 @@ pub fn csv_buttons<E: UiEntity>() -> AnyView {
     csv_buttons_view(export)
 }
 
-fn csv_buttons_view(export: Callback<(u8, &'static str)>) -> AnyView {
+pub fn csv_buttons_view(export: Callback<(u8, &'static str)>) -> AnyView {
     let app = use_app();
     view! {
         <button type="button" class="bo-btn" on:click=move |_| export.run((b',', ""))>{app.text("contact.export_csv")}</button>

@@ -221,3 +221,40 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     wait_text(driver, "1 baris diimpor.")
     [item] = stored_list(driver, "items")
     assert (item["code"], item["name"], item["unit_cost"], item["reorder_point"]) == ("ATK-010", "Map plastik", "2500", "5")
+
+
+def test_purchase_orders_csv_with_lines(driver, base_url, downloads, tmp_path):
+    new_contact(driver, base_url, "Pak Joko", org="PT Kertas Jaya")
+    new_item(driver, base_url, "ATK-001", "Kertas A4 80g", "rim", "Gudang", "10", "20", "45.000")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    orders = tmp_path / "po.csv"
+    orders.write_text("nomor;pemasok;tanggal;status;ppn;barang;uraian;jumlah;harga\n"
+                      "PO-2026-050;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4 80g;10;45.000\n"
+                      "PO-2026-050;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4 80g (cadangan);2;45.000\n"
+                      "PO-2026-051;Toko Entah;2026-11-21;draft;11;ATK-001;Kertas;1;45.000\n", encoding="utf-8")
+    open_app(driver, base_url, "#/orders/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(orders))
+    wait_text(driver, "1 pesanan siap diimpor, 1 bermasalah (tidak diimpor).")
+    assert "baris 4: Tidak ditemukan: periksa kode atau nama." in body_text(driver)
+    shot(driver, "orders-import-id")
+    click(driver, "Impor 1 pesanan")
+    wait_text(driver, "1 pesanan diimpor.")
+    click(driver, "PO-2026-050")
+    wait(driver, lambda d: heading(d) == "Pesanan pembelian PO-2026-050")
+    assert "Rp 599.400" in body_text(driver), "12 × 45.000 + 11 % tax"
+
+    # Out with its lines and back in under a new number.
+    open_app(driver, base_url, "#/orders")
+    click(driver, "Ekspor CSV (;) Excel Indonesia")
+    exported = wait_file(downloads, ".csv")
+    text = exported.read_text(encoding="utf-8-sig")
+    assert text.count("PO-2026-050;PT Kertas Jaya") == 2, text
+    again = tmp_path / "again.csv"
+    again.write_text(text.replace("PO-2026-050", "PO-2026-052"), encoding="utf-8")
+    open_app(driver, base_url, "#/orders/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(again))
+    wait_text(driver, "1 pesanan siap diimpor, 0 bermasalah (tidak diimpor).")
+    click(driver, "Impor 1 pesanan")
+    wait_text(driver, "1 pesanan diimpor.")
+    stored = {o["number"]: o for o in stored_list(driver, "orders")}
+    assert [(l["qty"], l["price"]) for l in stored["PO-2026-052"]["lines"]] == [(10, 45000), (2, 45000)]

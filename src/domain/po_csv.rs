@@ -1,0 +1,185 @@
+//! Purchase orders as CSV: one row per order line, the order's own columns repeated on each
+//! row, so a spreadsheet can filter and total them; read back by grouping rows by number.
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::csv_io::{normalise, plain_amount, protect, Rules, Table, BOM};
+use super::format::parse_amount;
+use super::purchasing::{Line, PurchaseOrder};
+use super::record::Entity;
+
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("number", &["nomor", "no po", "po"]),
+    ("supplier", &["pemasok", "vendor"]),
+    ("date", &["tanggal", "tanggal pesanan"]),
+    ("expected", &["perkiraan tiba"]),
+    ("status", &[]),
+    ("tax", &["pajak", "ppn"]),
+    ("item", &["barang", "kode", "kode barang"]),
+    ("description", &["uraian", "keterangan"]),
+    ("qty", &["jumlah", "quantity"]),
+    ("price", &["harga", "harga satuan", "unit price"]),
+    ("amount", &["jumlah harga", "total"]),
+    ("notes", &["catatan"]),
+];
+
+/// One row per line (an order without lines gets one row); references as people read them.
+pub fn export(orders: &[PurchaseOrder], supplier: &dyn Fn(&str) -> String, item: &dyn Fn(&str) -> String, delimiter: u8, decimals: u32) -> String {
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
+    w.write_record(COLUMNS.iter().map(|(k, _)| *k)).expect("in-memory write");
+    for po in orders.iter().filter(|o| o.meta.deleted_at.is_none()) {
+        let head = [po.number.clone(), supplier(&po.supplier_id), po.date.clone(), po.expected.clone(), po.status.clone(), po.tax.clone()];
+        let empty = [Line::default()];
+        let lines: &[Line] = if po.lines.is_empty() { &empty } else { &po.lines };
+        for l in lines {
+            let has = !l.item_id.is_empty();
+            let money = |m: i64| if has { plain_amount(&m.to_string(), decimals) } else { String::new() };
+            let mut row: Vec<String> = head.iter().map(|c| protect(c)).collect();
+            row.extend([
+                protect(&if has { item(&l.item_id) } else { String::new() }),
+                protect(&l.description),
+                if has { l.qty.to_string() } else { String::new() },
+                money(l.price),
+                money(l.amount()),
+                protect(&po.notes),
+            ]);
+            w.write_record(&row).expect("in-memory write");
+        }
+    }
+    let body = String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 in, utf-8 out");
+    format!("{BOM}{body}")
+}
+
+/// An order read from a file, with the file lines it came from and their problems.
+pub struct Read {
+    pub order: PurchaseOrder,
+    pub lines: Vec<usize>,
+    /// (file line, i18n key of the problem)
+    pub errors: Vec<(usize, &'static str)>,
+}
+
+/// Groups rows by order number; an order with any bad row is reported whole, never half-read.
+/// `taken` says whether a number is already in use.
+pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: DateTime<Utc>) -> Vec<Read> {
+    let col = |key: &str| {
+        let (k, aliases) = COLUMNS.iter().find(|(k, _)| *k == key).expect("known column");
+        table.headers.iter().position(|h| {
+            let h = normalise(h);
+            h == *k || aliases.iter().any(|a| normalise(a) == h)
+        })
+    };
+    let cols: Vec<Option<usize>> = COLUMNS.iter().map(|(k, _)| col(k)).collect();
+    let cell = |row: &[String], key: &str| -> String {
+        let i = COLUMNS.iter().position(|(k, _)| *k == key).expect("known column");
+        cols[i].and_then(|c| row.get(c)).map(|s| s.trim().to_string()).unwrap_or_default()
+    };
+    let mut groups: BTreeMap<String, Read> = BTreeMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let line = table.lines.get(i).copied().unwrap_or(i + 2);
+        let number = cell(row, "number");
+        let r = groups.entry(number.clone()).or_insert_with(|| {
+            let mut po = PurchaseOrder::blank(now);
+            po.number = number.clone();
+            po.date = cell(row, "date");
+            po.expected = cell(row, "expected");
+            po.tax = cell(row, "tax");
+            po.notes = cell(row, "notes");
+            po.status = match cell(row, "status").to_lowercase().as_str() {
+                "" => "draft".into(),
+                s => s.to_string(),
+            };
+            let mut errors = vec![];
+            match rules.resolve_opt("contacts", &cell(row, "supplier")) {
+                Some(id) => po.supplier_id = id,
+                None => errors.push((line, "err.unknown_ref")),
+            }
+            if !matches!(po.status.as_str(), "draft" | "ordered" | "cancelled") {
+                errors.push((line, "err.po_status"));
+            }
+            if !number.is_empty() && taken(&number) {
+                errors.push((line, "err.number_taken"));
+            }
+            Read { order: po, lines: vec![], errors }
+        });
+        r.lines.push(line);
+        let item = cell(row, "item");
+        if item.is_empty() {
+            continue;
+        }
+        let Some(item_id) = (rules.resolve)("items", &item) else {
+            r.errors.push((line, "err.unknown_ref"));
+            continue;
+        };
+        let qty = cell(row, "qty").parse::<i64>().ok().filter(|q| *q > 0);
+        let price = parse_amount(&cell(row, "price"), rules.decimals).filter(|p| *p >= 0);
+        match (qty, price) {
+            (Some(qty), Some(price)) => r.order.lines.push(Line { id: uuid::Uuid::new_v4().to_string(), item_id, description: cell(row, "description"), qty, price }),
+            (None, _) => r.errors.push((line, "err.positive")),
+            (_, None) => r.errors.push((line, "err.money")),
+        }
+    }
+    groups
+        .into_values()
+        .map(|mut r| {
+            let first = r.lines.first().copied().unwrap_or(0);
+            for (field, e) in r.order.validate() {
+                // An unknown supplier is already named; "required" would say it twice.
+                let named = field == "supplier_id" && r.errors.iter().any(|(_, x)| *x == "err.unknown_ref");
+                if !named && !r.errors.iter().any(|(_, x)| *x == e) {
+                    r.errors.push((first, e));
+                }
+            }
+            r
+        })
+        .collect()
+}
+
+impl Rules<'_> {
+    fn resolve_opt(&self, collection: &str, text: &str) -> Option<String> {
+        if text.trim().is_empty() { None } else { (self.resolve)(collection, text) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::csv_io::parse_table;
+
+    fn resolve(c: &str, v: &str) -> Option<String> {
+        match (c, v) {
+            ("contacts", "PT Kertas Jaya") => Some("sup-1".into()),
+            ("items", "ATK-001") => Some("paper".into()),
+            ("items", "ATK-002") => Some("pens".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn orders_with_lines_round_trip_and_bad_rows_are_named() {
+        let rules = Rules { decimals: 0, resolve: &resolve };
+        let file = "nomor;pemasok;tanggal;status;ppn;barang;uraian;jumlah;harga\n\
+                    PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4;10;45.000\n\
+                    PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-002;Pulpen;24;2.500\n\
+                    PO-2026-011;PT Kertas Jaya;2026-11-21;;;ATK-404;Hilang;1;100\n\
+                    PO-2026-012;Toko Lain;2026-11-21;received;;ATK-001;Kertas;x;100\n";
+        let t = parse_table(file.as_bytes()).unwrap();
+        let read = import(&t, &rules, &|n| n == "PO-2026-001", DateTime::UNIX_EPOCH);
+        assert_eq!(read.len(), 3);
+        let ok = &read[0];
+        assert!(ok.errors.is_empty(), "{:?}", ok.errors);
+        assert_eq!((ok.order.number.as_str(), ok.order.supplier_id.as_str(), ok.order.lines.len(), ok.lines.clone()), ("PO-2026-010", "sup-1", 2, vec![2, 3]));
+        assert_eq!(ok.order.totals().total, (450_000 + 60_000) * 111 / 100);
+        assert_eq!(read[1].errors, vec![(4, "err.unknown_ref")]);
+        let bad: Vec<&str> = read[2].errors.iter().map(|(_, e)| *e).collect();
+        assert_eq!(bad, ["err.unknown_ref", "err.po_status", "err.positive"]);
+
+        // Written out and read back: the same order, line for line.
+        let text = export(&[ok.order.clone()], &|_| "PT Kertas Jaya".into(), &|id| if id == "paper" { "ATK-001".into() } else { "ATK-002".into() }, b',', 0);
+        assert!(text.contains("PO-2026-010,PT Kertas Jaya,2026-11-20,,ordered,11,ATK-001,Kertas A4,10,45000,450000,"));
+        let back = import(&parse_table(text.as_bytes()).unwrap(), &rules, &|_| false, DateTime::UNIX_EPOCH);
+        assert!(back[0].errors.is_empty());
+        let strip = |p: &PurchaseOrder| p.lines.iter().map(|l| (l.item_id.clone(), l.description.clone(), l.qty, l.price)).collect::<Vec<_>>();
+        assert_eq!(strip(&back[0].order), strip(&ok.order));
+    }
+}

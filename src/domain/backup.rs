@@ -140,7 +140,10 @@ macro_rules! imported {
 crate::with_record_lists!(imported);
 
 fn typed<T: serde::de::DeserializeOwned>(docs: &Docs, name: &str) -> Result<Option<T>, BackupError> {
-    docs.get(name).map(|v| T::deserialize(v).map_err(|e| BackupError::Invalid(name.into(), e.to_string()))).transpose()
+    // Through JSON text, so each record type has one JSON reader in the wasm (see `parse`).
+    docs.get(name)
+        .map(|v| serde_json::from_slice(&serde_json::to_vec(v).expect("a JSON value serialises")).map_err(|e| BackupError::Invalid(name.into(), e.to_string())))
+        .transpose()
 }
 
 #[derive(Debug, Default, PartialEq)]

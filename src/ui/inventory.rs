@@ -45,10 +45,16 @@ pub fn item_page(id: String) -> AnyView {
     });
     let id4 = id.clone();
     let current = Memo::new(move |_| app.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point.clone(), i.is_active()))));
-    let buttons = ["receive", "issue", "transfer", "adjust"].map(|k| {
-        let href = Route::ItemMove(id.clone(), k.into()).href();
-        view! { <a class="bo-btn" class:bo-btn-primary=k == "receive" href=href>{app.text(move_label(k))}</a> }
-    });
+    let id5 = id.clone();
+    let buttons = move || {
+        ["receive", "issue", "transfer", "adjust"]
+            .map(|k| {
+                let href = Route::ItemMove(id5.clone(), k.into()).href();
+                view! { <a class="bo-btn" class:bo-btn-primary=k == "receive" href=href>{app.text(move_label(k))}</a> }
+            })
+            .into_iter()
+            .collect_view()
+    };
     let stock_part = move || {
         let (unit, point, active) = current.get()?;
         let total: i64 = places.with(|p| p.iter().map(|(_, q)| q).sum());
@@ -62,7 +68,7 @@ pub fn item_page(id: String) -> AnyView {
                         <li>{if place.is_empty() { app.t("item.no_place").to_string() } else { place }}": "<strong>{q}</strong></li>
                     }).collect_view()}
                 </ul>
-                {(active && app.read_only.get().is_none()).then(|| view! { <div class="bo-actions">{buttons.clone()}</div> })}
+                {(active && app.read_only.get().is_none()).then(|| view! { <div class="bo-actions">{buttons()}</div> })}
             </section>
         })
     };

@@ -1,5 +1,6 @@
-"""Deterministic, realistic Indonesian office data for the benchmark: contacts, the call log
-and the visitor log in the proportions two or three years of a small office produce."""
+"""Deterministic, realistic Indonesian office data for the benchmark: contacts, the front
+desk's logs, calendar items, supplies with their stock ledger and purchase orders, and
+assets with their history, in the proportions two or three years of a small office produce."""
 import json
 import random
 import uuid
@@ -103,11 +104,125 @@ def visitors(n, seed=11):
     return _in_order(out)
 
 
+TITLES = ["Rapat tim mingguan", "Kunjungan klien", "Rapat anggaran", "Presentasi vendor", "Wawancara kandidat",
+          "Pelatihan K3", "Review kuartal", "Servis printer", "Audit internal", "Rapat direksi"]
+ROOMS = ["Ruang Melati", "Ruang Mawar", "Ruang Anggrek", "Zoom", ""]
+ITEM_NAMES = ["Kertas A4 80g", "Kertas F4", "Pulpen biru", "Spidol papan", "Map plastik", "Toner HP 85A", "Tinta Epson",
+              "Klip kertas", "Stapler", "Isi stapler", "Amplop coklat", "Lakban", "Baterai AA", "Air mineral galon",
+              "Kopi sachet", "Teh celup", "Gula 1 kg", "Tisu", "Sabun cuci tangan", "Kantong sampah"]
+UNITS = ["rim", "pcs", "box", "pak", "botol", "galon"]
+PLACES = ["Gudang", "Lantai 2", "Pantry", "Resepsionis"]
+
+
+def events(n, seed=13):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for _ in range(n):
+        created, meta = _stamp(rnd, base)
+        start = (created + timedelta(days=rnd.randrange(0, 30))).replace(hour=rnd.randrange(1, 10), minute=rnd.choice([0, 30]))
+        meeting = rnd.random() < 0.5
+        repeat = rnd.choice(["", "", "", "", "weekly", "monthly"]) if meeting else ""
+        out.append({**meta, "title": rnd.choice(TITLES), "kind": "meeting" if meeting else "appointment",
+                    "start": start.strftime("%Y-%m-%dT%H:%M"), "end": (start + timedelta(minutes=rnd.choice([30, 60, 90]))).strftime("%Y-%m-%dT%H:%M"),
+                    "all_day": False, "location": rnd.choice(ROOMS),
+                    "attendees": "\n".join(f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" for _ in range(rnd.randrange(0, 4))),
+                    "notes": "", "repeat": repeat, "interval": "", "weekdays": "", "until": "",
+                    "count": rnd.choice(["", "4", "12"]) if repeat else "", "except": [], "series_id": "", "occurrence": None, "uid": ""})
+    return _in_order(out)
+
+
+def items(n, supplier_ids, seed=17):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        _, meta = _stamp(rnd, base)
+        out.append({**meta, "code": f"ATK-{i + 1:04d}", "name": f"{ITEM_NAMES[i % len(ITEM_NAMES)]} {i // len(ITEM_NAMES) + 1}",
+                    "category": rnd.choice(["ATK", "Printer", "Pantry", "Kebersihan"]), "unit": rnd.choice(UNITS),
+                    "location": rnd.choice(PLACES), "reorder_point": str(rnd.randrange(2, 20)), "reorder_qty": str(rnd.randrange(10, 60)),
+                    "supplier_id": rnd.choice(supplier_ids) if supplier_ids else "", "unit_cost": str(rnd.randrange(1, 400) * 500),
+                    "notes": "", "active": "1"})
+    return _in_order(out)
+
+
+def stock(n, item_ids, seed=19):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for _ in range(n):
+        created, meta = _stamp(rnd, base)
+        kind = rnd.choice(["receive", "issue", "issue", "issue", "transfer", "adjust"])
+        out.append({**meta, "at": (created + timedelta(hours=7)).strftime("%Y-%m-%dT%H:%M"), "item_id": rnd.choice(item_ids), "kind": kind,
+                    "qty": str(rnd.randrange(1, 40) if kind == "receive" else rnd.randrange(1, 5) * (rnd.choice([1, -1]) if kind == "adjust" else 1)),
+                    "location": rnd.choice(PLACES), "to_location": rnd.choice(PLACES) if kind == "transfer" else "",
+                    "to_whom": rnd.choice(DEPTS) if kind == "issue" else "", "reason": "Stock opname" if kind == "adjust" else "",
+                    "unit_cost": str(rnd.randrange(1, 400) * 500) if kind == "receive" else "", "order_id": "", "order_line": ""})
+    return _in_order(out)
+
+
+def orders(n, item_ids, supplier_ids, seed=23):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        created, meta = _stamp(rnd, base)
+        lines = [{"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "item_id": rnd.choice(item_ids), "description": rnd.choice(ITEM_NAMES),
+                  "qty": rnd.randrange(1, 50), "price": rnd.randrange(1, 400) * 500} for _ in range(rnd.randrange(1, 6))]
+        out.append({**meta, "number": f"PO-{created.year}-{i + 1:04d}", "supplier_id": rnd.choice(supplier_ids) if supplier_ids else "",
+                    "date": created.strftime("%Y-%m-%d"), "expected": "", "status": rnd.choice(["received"] * 6 + ["ordered", "draft", "cancelled"]),
+                    "tax": "11", "notes": "", "lines": lines})
+    return _in_order(out)
+
+
+def assets(n, seed=29):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        created, meta = _stamp(rnd, base)
+        cat = rnd.choice(["it", "it", "furniture", "vehicle", "machine", "other"])
+        out.append({**meta, "tag": f"INV-{i + 1:04d}", "name": rnd.choice(["Laptop", "Monitor", "Kursi", "Meja", "Motor", "Printer", "Proyektor"]),
+                    "category": cat, "serial": f"SN{rnd.randrange(10**7, 10**8)}", "model": "", "supplier_id": "",
+                    "purchase_date": created.strftime("%Y-%m-%d"), "cost": str(rnd.randrange(5, 300) * 100_000), "warranty_end": "",
+                    "location": rnd.choice(PLACES), "assigned_to": f"{rnd.choice(FIRST)} ({rnd.choice(DEPTS)})" if rnd.random() < 0.6 else "",
+                    "status": rnd.choice(["in_use"] * 5 + ["in_storage", "in_repair", "retired"]), "life_months": str(rnd.choice([36, 48, 60, 96])),
+                    "salvage": "0", "every": rnd.choice(["", "6", "12"]), "every_unit": "months", "notes": ""})
+    return _in_order(out)
+
+
+def asset_log(n, asset_ids, seed=31):
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for _ in range(n):
+        created, meta = _stamp(rnd, base)
+        kind = rnd.choice(["checkout", "checkin", "repair", "maintenance"])
+        out.append({**meta, "asset_id": rnd.choice(asset_ids), "kind": kind, "date": created.strftime("%Y-%m-%d"),
+                    "who": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" if kind == "checkout" else "", "due": "",
+                    "problem": "Tidak menyala" if kind == "repair" else "", "action": "Servis rutin" if kind != "checkout" else "",
+                    "vendor": "", "cost": str(rnd.randrange(0, 20) * 50_000) if kind in ("repair", "maintenance") else "",
+                    "downtime": "", "notes": ""})
+    return _in_order(out)
+
+
 def mixed(n):
-    """Half contacts (the list the keystroke target searches), then calls and visitors."""
-    cs = contacts(n // 2)
+    """What two or three years of a small office add up to: half contacts (the list the
+    keystroke target searches), the front desk's logs, the calendar, the stock ledger with
+    its items and orders, and the equipment with its history."""
+    counts = {"contacts": n // 2, "calls": n * 15 // 100, "visitors": n // 10, "events": n // 20,
+              "items": max(1, n * 3 // 1000), "orders": max(1, n * 6 // 1000), "assets": max(1, n * 2 // 1000), "asset_log": n * 29 // 1000}
+    counts["stock"] = n - sum(counts.values())
+    cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
-    return {"contacts": cs, "calls": calls(n * 3 // 10, ids), "visitors": visitors(n - n // 2 - n * 3 // 10)}
+    suppliers = [c["id"] for c in cs[:2000] if c["kind"] == "supplier"]
+    its = items(counts["items"], suppliers)
+    item_ids = [i["id"] for i in its]
+    ast = assets(counts["assets"])
+    return {"contacts": cs, "calls": calls(counts["calls"], ids), "visitors": visitors(counts["visitors"]),
+            "events": events(counts["events"]), "items": its, "stock": stock(counts["stock"], item_ids),
+            "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
+            "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast])}
 
 
 def backup(collections, schema_version=2):

@@ -258,3 +258,48 @@ def test_purchase_orders_csv_with_lines(driver, base_url, downloads, tmp_path):
     wait_text(driver, "1 pesanan diimpor.")
     stored = {o["number"]: o for o in stored_list(driver, "orders")}
     assert [(l["qty"], l["price"]) for l in stored["PO-2026-052"]["lines"]] == [(10, 45000), (2, 45000)]
+
+
+def test_purchase_order_typed_by_hand_lines_edited_while_draft(driver, base_url):
+    new_contact(driver, base_url, "Pak Joko", org="PT Kertas Jaya")
+    new_item(driver, base_url, "ATK-001", "Kertas A4 80g", "rim", "Gudang", "10", "20", "45.000")
+    wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
+    open_app(driver, base_url, "#/orders/new")
+    wait(driver, lambda d: heading(d) == "Pesanan baru")
+    assert driver.find_element(By.ID, "f-number").get_attribute("value").startswith("PO-2026-")
+    assert not driver.find_element(By.ID, "f-status").is_displayed(), "status follows the order's life, not the form"
+    fill(driver, "f-supplier_id", "Joko")
+    wait_text(driver, "Pak Joko")
+    next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker button") if b.text.startswith("Pak Joko")).click()
+    wait_text(driver, "Lepas tautan")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d).startswith("Pesanan pembelian PO-2026-"))
+
+    click(driver, "Tandai sudah dipesan")
+    wait_text(driver, "Tambahkan setidaknya satu baris.")
+    Select(driver.find_element(By.ID, "po-add-item")).select_by_visible_text("ATK-001 — Kertas A4 80g")
+    fill(driver, "po-add-qty", "3")
+    click(driver, "Tambah baris")
+    wait_text(driver, "Rp 135.000")
+    qty = driver.find_element(By.CSS_SELECTOR, "[aria-label='Jumlah Kertas A4 80g']")
+    qty.clear()
+    qty.send_keys("5" + Keys.TAB)
+    wait_text(driver, "Rp 225.000")
+    price = driver.find_element(By.CSS_SELECTOR, "[aria-label='Harga satuan Kertas A4 80g']")
+    price.clear()
+    price.send_keys("40.000" + Keys.TAB)
+    wait_text(driver, "Rp 222.000")  # 5 × 40.000 + 11 %
+    shot(driver, "po-draft-id")
+
+    # English, same order.
+    driver.find_element(By.XPATH, "//button[normalize-space(.)='EN']").click()
+    wait(driver, lambda d: heading(d).startswith("Purchase order PO-2026-"))
+    assert "Partly received" not in body_text(driver) and "Draft" in body_text(driver)
+    driver.find_element(By.XPATH, "//button[normalize-space(.)='ID']").click()
+    wait(driver, lambda d: heading(d).startswith("Pesanan pembelian"))
+
+    click(driver, "Tandai sudah dipesan")
+    wait_text(driver, "Pesanan sekarang: Dipesan.")
+    assert not driver.find_elements(By.ID, "po-add-item"), "an ordered order's lines are fixed"
+    [po] = stored_list(driver, "orders")
+    assert (po["status"], po["lines"][0]["qty"], po["lines"][0]["price"]) == ("ordered", 5, 40000)

@@ -142,6 +142,33 @@ pub fn today_page() -> AnyView {
         </Show>
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
+        {attention_block(app)}
     }
     .into_any()
+}
+
+/// Supplies to reorder and equipment to service, as counts that link to their lists; shown
+/// only when there is something to do.
+fn attention_block(app: AppState) -> impl IntoView {
+    let low = Memo::new(move |_| {
+        let ordered = app.orders.with(|o| app.stock.with(|m| crate::domain::purchasing::on_order(o, m)));
+        app.items.with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
+    });
+    let service = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.assets.with(|a| app.asset_log.with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
+    });
+    view! {
+        <Show when=move || low.get() + service.get() != 0>
+            <h2>{app.text("desk.attention")}</h2>
+            <ul class="bo-list">
+                <Show when=move || low.get() != 0>
+                    <li><a href=Route::LowStock.href()>{move || app.tf("desk.low_stock", &[("n", low.get().to_string())])}</a></li>
+                </Show>
+                <Show when=move || service.get() != 0>
+                    <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
+                </Show>
+            </ul>
+        </Show>
+    }
 }

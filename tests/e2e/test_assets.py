@@ -101,6 +101,8 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     assert "IT-001 Laptop Budi" in driver.find_element(By.ID, "due-list").text
     assert "terlambat" in driver.find_element(By.ID, "due-list").text
     shot(driver, "maintenance-due-id")
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "1 aset perlu perawatan")
     open_app(driver, base_url, f"#/assets/{asset_id}/maintenance")
     fill(driver, "f-action", "Pembersihan dan cek baterai")
     click(driver, "Simpan")

@@ -106,6 +106,10 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     row = driver.find_element(By.CSS_SELECTOR, "main table tbody tr").text
     assert row.startswith("ATK-001 Kertas A4 80g 9 rim 10 0 20 Pak Joko"), row
     shot(driver, "low-stock-id")
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "1 barang stoknya menipis")
+    click(driver, "1 barang stoknya menipis")
+    wait(driver, lambda d: heading(d) == "Stok menipis")
     click(driver, "Buat pesanan pembelian")
     wait_text(driver, "1 draf pesanan pembelian dibuat")
     click(driver, "PO-2026-001")

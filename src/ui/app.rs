@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     open_store(&app);
     let first = route.get_untracked().lists_first();
-    app.load_lists(first);
+    super::perf::timed("bo:load-first", || app.load_lists(first));
     lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
 
     Effect::new(move |_| {

@@ -26,6 +26,8 @@ mod trash;
 mod widgets;
 
 pub fn start() {
+    // When the wasm starts running: what comes before is download and compile.
+    perf::mark("bo:start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

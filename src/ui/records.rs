@@ -30,7 +30,7 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
     let cols: Vec<(&'static str, FieldKind)> = E::fields().iter().filter(|f| f.in_list).map(|f| (f.key, f.kind)).collect();
     let rows = Memo::new(move |_| {
         app.lang.track();
-        E::signal(&app).with(|all| {
+        super::perf::timed("bo:rows", || E::signal(&app).with(|all| {
             all.iter()
                 .filter(|r| r.meta().deleted_at.is_none())
                 .map(|r| {
@@ -57,7 +57,7 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
                     Row { id: r.meta().id.clone(), cells, sort, haystack }
                 })
                 .collect::<Vec<_>>()
-        })
+        }))
     });
     let derived: Vec<&'static str> = E::derived().iter().map(|d| d.label).collect();
     list_view(names::<E>(module), E::fields(), derived, rows.into(), extra)

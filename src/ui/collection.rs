@@ -327,7 +327,7 @@ pub fn sort_key<E: Entity>(rec: &E, key: &str, kind: FieldKind, shown: &str) -> 
     match kind {
         FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => rec.get(key),
         FieldKind::Integer | FieldKind::Money | FieldKind::Number => number_key(crate::domain::inventory::int(&rec.get(key))),
-        _ => shown.to_lowercase(),
+        _ => lower(shown),
     }
 }
 
@@ -344,4 +344,10 @@ fn format_date_only(d: chrono::NaiveDate, app: &AppState) -> String {
 /// A number as text that sorts in numeric order (negative numbers included).
 pub fn number_key(n: i64) -> String {
     format!("{:020}", (n as i128 + i64::MAX as i128 + 1) as u128)
+}
+
+/// Lower case for sorting and search. Most office text is ASCII, and mapping bytes is
+/// several times faster than Unicode case mapping on 50,000 rows; the result is the same.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
 }

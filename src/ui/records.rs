@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::format::format_datetime;
 use crate::domain::record::{FieldDef, FieldKind, FormRules};
 
-use super::collection::{display_value, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
+use super::collection::{display_value, lower, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app};
 use super::widgets::{DataTable, PageHead, RecordForm, Row};
@@ -43,14 +43,14 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
                             haystack.push('\u{1f}');
                         }
                         match kind {
-                            FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => haystack.push_str(&cell.to_lowercase()),
+                            FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => haystack.push_str(&lower(cell)),
                             _ => haystack.push_str(key),
                         }
                     }
                     for d in E::derived() {
                         let (shown, key) = (d.value)(&app, r);
                         haystack.push('\u{1f}');
-                        haystack.push_str(&shown.to_lowercase());
+                        haystack.push_str(&lower(&shown));
                         cells.push(shown);
                         sort.push(key);
                     }

@@ -68,7 +68,7 @@ pub fn DataTable(
     // it, so each keystroke searches what the last one found, not the whole list.
     let searched = StoredValue::new((String::new(), 0u64));
     let visible = Memo::new(move |prev: Option<&Vec<u32>>| {
-        let q = query.get().to_lowercase();
+        let q = super::collection::lower(&query.get());
         let terms: Vec<&str> = q.split_whitespace().collect();
         order.with(|order| {
             let version = order_version.get_value();

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::inventory::{int, text_fields};
+use super::inventory::int;
 use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -51,7 +51,7 @@ pub struct Asset {
     pub every_unit: String,
     pub notes: String,
 }
-text_fields!(Asset { tag, name, category, serial, model, supplier_id, purchase_date, cost, warranty_end, location, assigned_to, status, life_months, salvage, every, every_unit, notes });
+crate::text_fields!(Asset { tag, name, category, serial, model, supplier_id, purchase_date, cost, warranty_end, location, assigned_to, status, life_months, salvage, every, every_unit, notes } long { notes });
 
 impl Default for Asset {
     fn default() -> Self {
@@ -111,20 +111,7 @@ impl Entity for Asset {
             notes: String::new(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = if key == "notes" { value.trim_end().to_string() } else { value.trim().to_string() };
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         let bad = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
@@ -197,7 +184,7 @@ pub struct AssetLog {
     pub downtime: String,
     pub notes: String,
 }
-text_fields!(AssetLog { asset_id, kind, date, who, due, problem, action, vendor, cost, downtime, notes });
+crate::text_fields!(AssetLog { asset_id, kind, date, who, due, problem, action, vendor, cost, downtime, notes });
 
 impl Default for AssetLog {
     fn default() -> Self {
@@ -257,20 +244,7 @@ impl Entity for AssetLog {
             notes: String::new(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = value.trim().to_string();
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         match self.kind.as_str() {

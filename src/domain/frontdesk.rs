@@ -4,25 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
 
-macro_rules! text_fields {
-    ($t:ty { $($f:ident),* }) => {
-        impl $t {
-            fn text(&self, key: &str) -> Option<&String> {
-                match key { $(stringify!($f) => Some(&self.$f),)* _ => None }
-            }
-            fn text_mut(&mut self, key: &str) -> Option<&mut String> {
-                match key { $(stringify!($f) => Some(&mut self.$f),)* _ => None }
-            }
-        }
-    };
-}
-
-fn set_trimmed(slot: Option<&mut String>, value: &str) {
-    if let Some(s) = slot {
-        *s = value.trim().to_string();
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Call {
@@ -41,7 +22,7 @@ pub struct Call {
     pub status: String,
     pub follow_up: String,
 }
-text_fields!(Call { at, caller, number, contact_id, for_whom, message, urgency, status, follow_up });
+crate::text_fields!(Call { at, caller, number, contact_id, for_whom, message, urgency, status, follow_up } long { message });
 
 impl Default for Call {
     fn default() -> Self {
@@ -94,22 +75,7 @@ impl Entity for Call {
             follow_up: String::new(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if key == "message" {
-            self.message = value.trim_end().to_string();
-        } else {
-            set_trimmed(self.text_mut(key), value)
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         validate_by_schema(self)
     }
@@ -164,7 +130,7 @@ pub struct Visitor {
     /// Empty while the visitor is in the building.
     pub check_out: String,
 }
-text_fields!(Visitor { name, company, host, purpose, check_in, check_out });
+crate::text_fields!(Visitor { name, company, host, purpose, check_in, check_out });
 
 impl Default for Visitor {
     fn default() -> Self {
@@ -197,18 +163,7 @@ impl Entity for Visitor {
             check_out: String::new(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        set_trimmed(self.text_mut(key), value)
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         if let (Some(i), Some(o)) = (parse_datetime(&self.check_in), parse_datetime(&self.check_out)) {

@@ -9,19 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 
-macro_rules! text_fields {
-    ($t:ty { $($f:ident),* }) => {
-        impl $t {
-            fn text(&self, key: &str) -> Option<&String> {
-                match key { $(stringify!($f) => Some(&self.$f),)* _ => None }
-            }
-            fn text_mut(&mut self, key: &str) -> Option<&mut String> {
-                match key { $(stringify!($f) => Some(&mut self.$f),)* _ => None }
-            }
-        }
-    };
-}
-pub(crate) use text_fields;
 
 /// A whole number typed in a text field; empty or unreadable counts as zero.
 pub fn int(s: &str) -> i64 {
@@ -49,7 +36,7 @@ pub struct Item {
     /// "1" while the item is stocked.
     pub active: String,
 }
-text_fields!(Item { code, name, category, unit, location, reorder_point, reorder_qty, supplier_id, unit_cost, notes, active });
+crate::text_fields!(Item { code, name, category, unit, location, reorder_point, reorder_qty, supplier_id, unit_cost, notes, active } long { notes });
 
 impl Default for Item {
     fn default() -> Self {
@@ -92,20 +79,7 @@ impl Entity for Item {
             active: "1".into(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = if key == "notes" { value.trim_end().to_string() } else { value.trim().to_string() };
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         for k in ["reorder_point", "reorder_qty", "unit_cost"] {
@@ -168,7 +142,7 @@ pub struct StockMove {
     pub order_id: String,
     pub order_line: String,
 }
-text_fields!(StockMove { at, item_id, kind, qty, location, to_location, to_whom, reason, unit_cost, order_id, order_line });
+crate::text_fields!(StockMove { at, item_id, kind, qty, location, to_location, to_whom, reason, unit_cost, order_id, order_line });
 
 impl Default for StockMove {
     fn default() -> Self {
@@ -222,20 +196,7 @@ impl Entity for StockMove {
             order_line: String::new(),
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = value.trim().to_string();
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         let has = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);

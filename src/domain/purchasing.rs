@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::inventory::{int, text_fields, Item, Low, StockMove};
+use super::inventory::{int, Item, Low, StockMove};
 use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ pub struct PurchaseOrder {
     pub notes: String,
     pub lines: Vec<Line>,
 }
-text_fields!(PurchaseOrder { number, supplier_id, date, expected, status, tax, notes });
+crate::text_fields!(PurchaseOrder { number, supplier_id, date, expected, status, tax, notes } long { notes });
 
 impl Default for PurchaseOrder {
     fn default() -> Self {
@@ -95,20 +95,7 @@ impl Entity for PurchaseOrder {
             lines: vec![],
         }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = if key == "notes" { value.trim_end().to_string() } else { value.trim().to_string() };
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         if tax_basis_points(&self.tax).is_none() {

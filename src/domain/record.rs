@@ -13,6 +13,49 @@ pub struct Meta {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+/// Text access by field key for a record whose editable fields are `String`s, and
+/// `set_text`, which trims what was typed (`long` fields keep their leading spaces:
+/// indented notes and messages).
+#[macro_export]
+macro_rules! text_fields {
+    ($t:ty { $($f:ident),* } $(long { $($l:ident),* })?) => {
+        impl $t {
+            fn text(&self, key: &str) -> Option<&String> {
+                match key { $(stringify!($f) => Some(&self.$f),)* _ => None }
+            }
+            fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key { $(stringify!($f) => Some(&mut self.$f),)* _ => None }
+            }
+            fn set_text(&mut self, key: &str, value: &str) {
+                let long = false $($(|| key == stringify!($l))*)?;
+                if let Some(s) = self.text_mut(key) {
+                    *s = if long { value.trim_end().to_string() } else { value.trim().to_string() };
+                }
+            }
+        }
+    };
+}
+
+/// The `Entity` methods a [`text_fields!`] record writes the same way; goes inside its
+/// `impl Entity`.
+#[macro_export]
+macro_rules! text_entity {
+    () => {
+        fn meta(&self) -> &$crate::domain::record::Meta {
+            &self.meta
+        }
+        fn meta_mut(&mut self) -> &mut $crate::domain::record::Meta {
+            &mut self.meta
+        }
+        fn get(&self, key: &str) -> String {
+            self.text(key).cloned().unwrap_or_default()
+        }
+        fn set(&mut self, key: &str, value: &str) {
+            self.set_text(key, value)
+        }
+    };
+}
+
 impl Meta {
     pub fn new(now: DateTime<Utc>) -> Self {
         Meta { id: uuid::Uuid::new_v4().to_string(), created_at: now, updated_at: now, deleted_at: None }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::inventory::{text_fields, Item, Stock, StockMove};
+use super::inventory::{Item, Stock, StockMove};
 use super::record::{validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -28,7 +28,7 @@ pub struct Stocktake {
     pub posted: String,
     pub counts: Vec<Count>,
 }
-text_fields!(Stocktake { location, category, started, notes, posted });
+crate::text_fields!(Stocktake { location, category, started, notes, posted });
 
 impl Default for Stocktake {
     fn default() -> Self {
@@ -51,20 +51,7 @@ impl Entity for Stocktake {
     fn blank(now: DateTime<Utc>) -> Self {
         Stocktake { meta: Meta::new(now), location: String::new(), category: String::new(), started: String::new(), notes: String::new(), posted: String::new(), counts: vec![] }
     }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        self.text(key).cloned().unwrap_or_default()
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        if let Some(s) = self.text_mut(key) {
-            *s = value.trim().to_string();
-        }
-    }
+    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         validate_by_schema(self)
     }

@@ -46,6 +46,13 @@ def move(driver, label, qty, **fields):
 
 
 def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, downloads):
+    # The company profile the printed order carries.
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-company_name", "PT Sinar Terang")
+    fill(driver, "s-company_address", "Jl. Sudirman 1, Jakarta")
+    fill(driver, "s-tax_number", "01.234.567.8-901.000")
+    click(driver, "Simpan")
+    wait_text(driver, "Pengaturan disimpan.")
     new_contact(driver, base_url, "Pak Joko", org="PT Kertas Jaya")
 
     # Bad input is named, nothing is saved.
@@ -147,6 +154,7 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     doc = driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print")
     assert doc.is_displayed() and "PT Kertas Jaya" in doc.text and "Rp 999.000" in doc.text
+    assert "PT Sinar Terang" in doc.text and "Jl. Sudirman 1, Jakarta" in doc.text and "NPWP 01.234.567.8-901.000" in doc.text
     shot(driver, "po-print-id")
     pdf = base64.b64decode(driver.print_page())
     assert pdf.startswith(b"%PDF")

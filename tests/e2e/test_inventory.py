@@ -214,6 +214,22 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     open_app(driver, base_url, "#/items")
     assert driver.find_element(By.CSS_SELECTOR, "main table tbody tr").text.endswith("40 pcs")
 
+    # A transfer moves stock between places; the total stays.
+    click(driver, "ATK-010")
+    wait(driver, lambda d: heading(d) == "ATK-010 Map plastik")
+    click(driver, "Pindahkan")
+    wait(driver, lambda d: heading(d) == "Mutasi baru")
+    assert driver.find_element(By.ID, "f-to_location").is_displayed() and not driver.find_element(By.ID, "f-to_whom").is_displayed()
+    fill(driver, "f-qty", "15")
+    fill(driver, "f-location", "Gudang")
+    fill(driver, "f-to_location", "Lantai 2")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "ATK-010 Map plastik")
+    places = driver.find_element(By.CSS_SELECTOR, "main .bo-places").text
+    assert "Gudang: 25" in places and "Lantai 2: 15" in places, places
+    assert on_hand(driver) == "40 pcs"
+    open_app(driver, base_url, "#/items")
+
     # The same file again: the code is taken now, so nothing is imported twice.
     open_app(driver, base_url, "#/items/import")
     driver.find_element(By.ID, "import-file").send_keys(str(items))

@@ -10,7 +10,7 @@ use crate::domain::record::{parse_date, Entity};
 use super::calendar::today;
 use super::collection::{display_value, save_record};
 use super::fields::money;
-use super::records::{csv_tools, detail_page, form_page_back};
+use super::records::{csv_tools, detail_page_with, form_page_back};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
@@ -128,9 +128,9 @@ pub fn asset_page(id: String) -> AnyView {
             </section>
         }
     };
+    // Stock or use first, then the record's fields, then its history.
     view! {
-        {detail_page::<Asset>("assets", id)}
-        {status_part}
+        {detail_page_with::<Asset>("assets", id, Some(ViewFn::from(move || view! { {status_part.clone()} }.into_any())))}
         {history_part}
     }
     .into_any()

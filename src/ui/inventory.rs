@@ -10,7 +10,7 @@ use crate::domain::record::{parse_date, parse_datetime, Entity};
 use super::calendar::today;
 use super::collection::save_records;
 use super::fields::money;
-use super::records::{csv_tools, detail_page, form_page_back};
+use super::records::{csv_tools, detail_page, detail_page_with, form_page_back};
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
@@ -115,9 +115,9 @@ pub fn item_page(id: String) -> AnyView {
             </section>
         }
     };
+    // Stock or use first, then the record's fields, then its history.
     view! {
-        {detail_page::<Item>("items", id)}
-        {stock_part}
+        {detail_page_with::<Item>("items", id, Some(ViewFn::from(move || view! { {stock_part.clone()} }.into_any())))}
         {ledger_part}
     }
     .into_any()

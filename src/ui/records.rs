@@ -102,6 +102,12 @@ struct Detail {
 }
 
 pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
+    detail_page_with::<E>(module, id, None)
+}
+
+/// [`detail_page`] with `top` shown between the heading and the fields: what a person
+/// comes to the record for (an item's stock, an asset's holder) before its details.
+pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, top: Option<ViewFn>) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let detail = Memo::new(move |_| {
@@ -118,10 +124,10 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
     });
     let trash = Callback::new(move |id: String| trash_record::<E>(&app, &id).is_ok());
     let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
-    detail_view(module, id, detail.into(), trash, restore)
+    detail_view(module, id, detail.into(), trash, restore, top)
 }
 
-fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>) -> AnyView {
+fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>, top: Option<ViewFn>) -> AnyView {
     let app = use_app();
     let body = move || {
         let Some(d) = detail.get() else { return not_found() };
@@ -160,6 +166,7 @@ fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>,
                 <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.back")}</a>
             </PageHead>
             {deleted.then(|| view! { <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p> })}
+            {top.clone().map(|t| t.run())}
             <dl class="bo-dl">{fields}</dl>
             <p class="bo-meta">
                 {move || app.tf("record.stamps", &[

@@ -305,7 +305,8 @@ pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<Fiel
     let raw = rec.get(key);
     match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
-        Some(FieldKind::Emails | FieldKind::Phones | FieldKind::Lines | FieldKind::People) => raw.replace('\n', ", "),
+        // Most have one line: no second string for them (this runs for every row of a list).
+        Some(FieldKind::Emails | FieldKind::Phones | FieldKind::Lines | FieldKind::People) if raw.contains('\n') => raw.replace('\n', ", "),
         Some(FieldKind::Check) => app.t(if raw.is_empty() { "form.no" } else { "form.yes" }).to_string(),
         Some(FieldKind::Weekdays) => crate::domain::calendar::parse_weekdays(&raw)
             .into_iter()

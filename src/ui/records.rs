@@ -37,7 +37,7 @@ pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
                     let mut cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(&app, r, k, Some(*kind))).collect();
                     let mut sort: Vec<String> = cols.iter().zip(&cells).map(|((k, kind), shown)| sort_key(r, k, *kind, shown)).collect();
                     // Text columns' sort keys are already the lower-cased cells: reuse them.
-                    let mut haystack = String::new();
+                    let mut haystack = String::with_capacity(sort.iter().map(|k| k.len() + 1).sum());
                     for ((_, kind), (cell, key)) in cols.iter().zip(cells.iter().zip(&sort)) {
                         if !haystack.is_empty() {
                             haystack.push('\u{1f}');

@@ -1,6 +1,7 @@
 //! Assets and equipment: the register, a log per asset (check-out and check-in, repairs,
 //! maintenance), scheduled maintenance coming due, and straight-line depreciation.
 //! Who holds an asset and when it was last serviced are read from the log, never typed.
+use crate::domain::sort::sort_by;
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -276,7 +277,7 @@ impl Entity for AssetLog {
 /// An asset's log, oldest first (by date, then as entered).
 pub fn history<'a>(log: &'a [AssetLog], asset_id: &str) -> Vec<&'a AssetLog> {
     let mut v: Vec<&AssetLog> = log.iter().filter(|l| l.asset_id == asset_id && l.meta.deleted_at.is_none()).collect();
-    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.meta.created_at.cmp(&b.meta.created_at)));
+    sort_by(&mut v, |a, b| a.date.cmp(&b.date).then(a.meta.created_at.cmp(&b.meta.created_at)));
     v
 }
 
@@ -312,7 +313,7 @@ pub fn next_maintenance(a: &Asset, log: &[AssetLog]) -> Option<NaiveDate> {
 pub fn maintenance_due<'a>(assets: &'a [Asset], log: &[AssetLog], today: NaiveDate, soon_days: u64) -> Vec<(&'a Asset, NaiveDate)> {
     let horizon = today.checked_add_days(chrono::Days::new(soon_days)).unwrap_or(today);
     let mut v: Vec<(&Asset, NaiveDate)> = assets.iter().filter_map(|a| next_maintenance(a, log).filter(|d| *d <= horizon).map(|d| (a, d))).collect();
-    v.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.tag.cmp(&b.0.tag)));
+    sort_by(&mut v, |a, b| a.1.cmp(&b.1).then(a.0.tag.cmp(&b.0.tag)));
     v
 }
 

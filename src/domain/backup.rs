@@ -2,8 +2,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 use super::record::Entity;
+// Backups are read by the storage's record reader: one reader per record type in the wasm.
+use crate::storage::columns::Columns;
 use super::schema::{self, Docs};
 use super::settings::Settings;
 
@@ -31,18 +34,46 @@ pub enum BackupError {
     Invalid(String, String),
 }
 
-/// The backup file's text. `collections` is anything that serialises as a map of
-/// collection name to data (the app passes its records by reference, no copy). Compact,
-/// one line: at 100,000 records indentation alone would add megabytes.
-pub fn export<C: Serialize>(collections: &C, now: DateTime<Utc>) -> String {
-    #[derive(Serialize)]
-    struct Out<'a, C> {
-        format: &'static str,
-        schema_version: u32,
-        exported_at: DateTime<Utc>,
-        collections: &'a C,
+/// One list as the backup file holds it: each record comes as JSON only while it is
+/// written, so the file never needs a second copy of the data.
+pub struct ExportList<'a> {
+    pub name: &'a str,
+    pub len: usize,
+    pub row: &'a dyn Fn(usize) -> Value,
+}
+
+/// The backup file's text: compact, one line (at 100,000 records indentation alone would
+/// add megabytes). Written through JSON values rather than from each record type, so the
+/// wasm holds one JSON writer, not one per record type.
+pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>) -> String {
+    let mut out = Vec::with_capacity(lists.iter().map(|l| l.len * 160).sum::<usize>() + 256);
+    let head = format!(r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#, schema::CURRENT, Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)));
+    out.extend_from_slice(head.as_bytes());
+    let mut first = true;
+    let mut key = |out: &mut Vec<u8>, name: &str| {
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut *out, name).expect("a name serialises");
+        out.push(b':');
+    };
+    for l in lists {
+        key(&mut out, l.name);
+        out.push(b'[');
+        for i in 0..l.len {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, &(l.row)(i)).expect("a JSON value serialises");
+        }
+        out.push(b']');
     }
-    serde_json::to_string(&Out { format: FORMAT, schema_version: schema::CURRENT, exported_at: now, collections }).expect("records serialise")
+    if let Some(s) = settings {
+        key(&mut out, "settings");
+        serde_json::to_writer(&mut out, s).expect("a JSON value serialises");
+    }
+    out.extend_from_slice(b"}}");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 pub fn file_name(now: DateTime<Utc>) -> String {
@@ -76,23 +107,6 @@ macro_rules! imported {
             }
         }
 
-        /// The file as this version writes it, read straight into records (no JSON tree).
-        #[derive(Deserialize)]
-        struct Current {
-            format: String,
-            schema_version: u32,
-            exported_at: DateTime<Utc>,
-            collections: CurrentCollections,
-        }
-
-        #[derive(Deserialize)]
-        struct CurrentCollections {
-            $($name: Option<Vec<$t>>,)*
-            settings: Option<Settings>,
-            #[serde(flatten)]
-            other: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
-        }
-
         /// Reads a backup: migrated to the current schema, every known collection checked.
         /// Files from schema 2 on hold records as they are now and are read in one pass; older
         /// ones, and any file that fails that pass, go through the JSON tree, which also names
@@ -100,13 +114,13 @@ macro_rules! imported {
         pub fn parse(bytes: &[u8]) -> Result<Imported, BackupError> {
             if let Ok(f) = serde_json::from_slice::<Current>(bytes) {
                 if f.format == FORMAT && (2..=schema::CURRENT).contains(&f.schema_version) {
-                    let c = f.collections;
+                    let mut c = f.collections;
                     return Ok(Imported {
                         schema_version: f.schema_version,
                         exported_at: f.exported_at,
-                        $($name: c.$name,)*
-                        settings: c.settings,
-                        unknown: c.other.into_keys().collect(),
+                        $($name: typed(c.lists.remove(stringify!($name)), stringify!($name))?,)*
+                        settings: settings(c.settings)?,
+                        unknown: c.unknown,
                     });
                 }
             }
@@ -130,8 +144,8 @@ macro_rules! imported {
             Ok(Imported {
                 schema_version: b.schema_version,
                 exported_at: b.exported_at,
-                $($name: typed(&b.collections, stringify!($name))?,)*
-                settings: typed(&b.collections, "settings")?,
+                $($name: typed(b.collections.remove(stringify!($name)).map(Columns::deserialize).transpose().map_err(|e| BackupError::Invalid(stringify!($name).into(), e.to_string()))?, stringify!($name))?,)*
+                settings: settings(b.collections.remove("settings"))?,
                 unknown,
             })
         }
@@ -139,11 +153,59 @@ macro_rules! imported {
 }
 crate::with_record_lists!(imported);
 
-fn typed<T: serde::de::DeserializeOwned>(docs: &Docs, name: &str) -> Result<Option<T>, BackupError> {
-    // Through JSON text, so each record type has one JSON reader in the wasm (see `parse`).
-    docs.get(name)
-        .map(|v| serde_json::from_slice(&serde_json::to_vec(v).expect("a JSON value serialises")).map_err(|e| BackupError::Invalid(name.into(), e.to_string())))
-        .transpose()
+/// The file as this version writes it, each list read straight into columns (no JSON tree).
+#[derive(Deserialize)]
+struct Current {
+    format: String,
+    schema_version: u32,
+    exported_at: DateTime<Utc>,
+    collections: FileCollections,
+}
+
+/// The file's collections: known lists as columns, settings as JSON, other names noted.
+#[derive(Default)]
+struct FileCollections {
+    lists: BTreeMap<&'static str, Columns>,
+    settings: Option<Value>,
+    unknown: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for FileCollections {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FileCollections;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("collections by name")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FileCollections, A::Error> {
+                let mut c = FileCollections::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match schema::COLLECTIONS.iter().find(|n| **n == key) {
+                        Some(&"settings") => c.settings = Some(map.next_value()?),
+                        Some(name) => {
+                            c.lists.insert(name, map.next_value()?);
+                        }
+                        None => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            c.unknown.push(key);
+                        }
+                    }
+                }
+                Ok(c)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A list's records in their type; the first that does not fit is named by its position.
+fn typed<T: serde::de::DeserializeOwned>(cols: Option<Columns>, name: &str) -> Result<Option<Vec<T>>, BackupError> {
+    cols.map(|c| c.typed().map_err(|(row, e)| BackupError::Invalid(name.into(), format!("#{}: {e}", row + 1)))).transpose()
+}
+
+fn settings(v: Option<Value>) -> Result<Option<Settings>, BackupError> {
+    v.map(|v| serde_json::from_value(v).map_err(|e| BackupError::Invalid("settings".into(), e.to_string()))).transpose()
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -197,9 +259,18 @@ mod tests {
         d
     }
 
+    fn export_of(d: &Docs) -> String {
+        let rows: Vec<(&String, &Vec<Value>)> = d.iter().filter_map(|(k, v)| Some((k, v.as_array()?))).collect();
+        let fns: Vec<Box<dyn Fn(usize) -> Value>> = rows.iter().map(|(_, v)| Box::new(move |i: usize| v[i].clone()) as Box<dyn Fn(usize) -> Value>).collect();
+        let lists: Vec<ExportList> = rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), row: f.as_ref() }).collect();
+        export(&lists, d.get("settings"), now())
+    }
+
     #[test]
     fn export_parse_round_trip() {
-        let text = export(&sample(), now());
+        let text = export_of(&sample());
+        assert!(text.starts_with(r#"{"format":"backoffice-backup","schema_version":3,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#), "{text}");
+        assert!(serde_json::from_str::<Value>(&text).is_ok());
         let b = parse(text.as_bytes()).unwrap();
         assert!(b.unknown.is_empty());
         assert_eq!(b.contacts.as_ref().unwrap()[0].name, "Ani");
@@ -212,14 +283,16 @@ mod tests {
 
     #[test]
     fn bad_files_are_named() {
-        let full = export(&sample(), now());
+        let full = export_of(&sample());
         assert_eq!(parse(&full.as_bytes()[..full.len() / 2]).unwrap_err(), BackupError::Truncated);
         assert_eq!(parse(b"\x89PNG\r\n").unwrap_err(), BackupError::NotJson);
         assert_eq!(parse(br#"{"hello":"world"}"#).unwrap_err(), BackupError::Foreign);
         let newer = full.replace(&format!("\"schema_version\":{}", schema::CURRENT), "\"schema_version\":99");
         assert_eq!(parse(newer.as_bytes()).unwrap_err(), BackupError::Newer(99));
         let bad = full.replace("\"name\":\"Ani\"", "\"name\":5");
-        assert!(matches!(parse(bad.as_bytes()).unwrap_err(), BackupError::Invalid(c, _) if c == "contacts"));
+        assert!(matches!(parse(bad.as_bytes()).unwrap_err(), BackupError::Invalid(c, d) if c == "contacts" && d.starts_with("#1: ")));
+        let not_a_record = full.replace("\"contacts\":[{", "\"contacts\":[7,{");
+        assert!(matches!(parse(not_a_record.as_bytes()).unwrap_err(), BackupError::Invalid(c, _) if c == "contacts"));
     }
 
     #[test]

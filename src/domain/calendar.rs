@@ -4,6 +4,7 @@
 //! the series' `except`; moving or changing one occurrence makes a separate record that
 //! names the series and the date it replaces (`series_id` + `occurrence`), as iCalendar's
 //! RECURRENCE-ID does, so the rest of the series stays one record.
+use crate::domain::sort::sort_by;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
@@ -344,7 +345,7 @@ pub fn occurrences(events: &[Event], from: NaiveDate, to: NaiveDate) -> Vec<Occu
             }
         }
     }
-    out.sort_by(|a, b| (a.start.date(), !a.all_day, a.start, &a.title).cmp(&(b.start.date(), !b.all_day, b.start, &b.title)));
+    sort_by(&mut out, |a, b| (a.start.date(), !a.all_day, a.start, &a.title).cmp(&(b.start.date(), !b.all_day, b.start, &b.title)));
     out
 }
 

@@ -1,4 +1,5 @@
 //! Front desk: the call log (with messages waiting per recipient) and the visitor log.
+use crate::domain::sort::sort_by;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -100,7 +101,7 @@ pub fn messages_waiting(calls: &[Call]) -> Vec<(String, Vec<Call>)> {
     groups
         .into_iter()
         .map(|(k, mut v)| {
-            v.sort_by(|a, b| a.at.cmp(&b.at));
+            sort_by(&mut v, |a, b| a.at.cmp(&b.at));
             (k, v)
         })
         .collect()
@@ -113,7 +114,7 @@ pub fn follow_ups_due(calls: &[Call], today: NaiveDate) -> Vec<Call> {
         .filter(|c| c.is_open() && super::record::parse_date(&c.follow_up).is_some_and(|d| d <= today))
         .cloned()
         .collect();
-    v.sort_by(|a, b| a.follow_up.cmp(&b.follow_up));
+    sort_by(&mut v, |a, b| a.follow_up.cmp(&b.follow_up));
     v
 }
 

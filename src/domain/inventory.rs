@@ -2,6 +2,7 @@
 //! Nobody types a quantity on hand; they record what came in, went out, moved or was
 //! counted, and the figures follow. Quantities are whole units: pick the unit (box, ream,
 //! ml) so counts are whole.
+use crate::domain::sort::sort_by;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -305,7 +306,7 @@ pub fn low_stock(items: &[Item], stock: &Stock, on_order: &HashMap<String, i64>)
             })
         })
         .collect();
-    out.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    sort_by(&mut out, |a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
     out.into_iter().map(|(_, l)| l).collect()
 }
 
@@ -352,9 +353,9 @@ pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate
         *per_whom.entry(m.to_whom.clone()).or_default() += v;
     }
     let mut items_out: Vec<(String, i64, i64)> = per_item.into_iter().map(|(k, (q, v))| (k, q, v)).collect();
-    items_out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut items_out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut whom: Vec<(String, i64)> = per_whom.into_iter().collect();
-    whom.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut whom, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     (items_out, whom)
 }
 

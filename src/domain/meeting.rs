@@ -4,6 +4,7 @@
 //! Minutes belong to a calendar item and a date (`event_id` + `date`): for a repeating
 //! meeting that is the series and the date of the series it was held for, so "the next
 //! meeting of the same series" is the series' next date.
+use crate::domain::sort::sort_by;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -178,7 +179,7 @@ pub fn next_date(events: &[Event], series_id: &str, after: NaiveDate) -> Option<
         .filter_map(|o| o.series_date)
         .filter(|d| *d > after)
         .collect();
-    dates.sort();
+    sort_by(&mut dates, |a, b| a.cmp(b));
     dates.first().copied()
 }
 
@@ -223,7 +224,7 @@ pub fn open_actions(all: &[Minutes], today: NaiveDate) -> Vec<OpenAction> {
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    sort_by(&mut out, |a, b| {
         let key = |x: &OpenAction| (!x.overdue, parse_date(&x.action.due).is_none(), x.action.due.clone(), x.date.clone());
         key(a).cmp(&key(b))
     });

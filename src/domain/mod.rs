@@ -18,5 +18,6 @@ pub mod record;
 pub mod recurrence;
 pub mod schema;
 pub mod settings;
+pub mod sort;
 pub mod stocktake;
 pub mod vcard;

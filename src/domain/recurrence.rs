@@ -6,6 +6,7 @@
 //! Dates are local calendar dates (no time zone, so no daylight-saving surprises); a
 //! date that does not exist in a period (the 31st in April, 29 February in 2027) is
 //! skipped, as RFC 5545 and Google Calendar do, rather than moved.
+use crate::domain::sort::sort_by;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +70,7 @@ impl Rule {
     fn series(&self, start: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
         let step = self.interval.max(1);
         let mut days: Vec<Weekday> = if self.weekdays.is_empty() { vec![start.weekday()] } else { self.weekdays.clone() };
-        days.sort_by_key(Weekday::num_days_from_monday);
+        sort_by(&mut days, |a, b| a.num_days_from_monday().cmp(&b.num_days_from_monday()));
         (0..MAX_STEPS).flat_map(move |i| -> Vec<NaiveDate> {
             let n = i * step;
             match self.freq {

@@ -1,6 +1,7 @@
 //! Stocktake: count what is on the shelves for a location or a category, compare with the
 //! ledger, and post the differences as adjustments. Partial counts are fine: an item nobody
 //! counted is left alone, not set to zero.
+use crate::domain::sort::sort_by;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +82,7 @@ impl Stocktake {
             .filter(|i| cat.is_empty() || i.category.trim().eq_ignore_ascii_case(cat))
             .filter(|i| loc.is_empty() || i.location.trim().eq_ignore_ascii_case(loc) || stock.at(&i.meta.id, loc) != 0)
             .collect();
-        v.sort_by(|a, b| a.code.to_lowercase().cmp(&b.code.to_lowercase()));
+        sort_by(&mut v, |a, b| a.code.to_lowercase().cmp(&b.code.to_lowercase()));
         v
     }
 

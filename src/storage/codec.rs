@@ -82,8 +82,7 @@ pub fn decode_columns(text: &str) -> Result<Columns, String> {
 
 /// Stored text → records of type `T`; a record of another shape fails the whole chunk.
 pub fn decode_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<Vec<T>, String> {
-    let mut cols = decode_columns(text)?;
-    (0..cols.len()).map(|i| T::deserialize(cols.take_row(i)).map_err(|e| e.to_string())).collect()
+    decode_columns(text)?.typed().map_err(|(_, e)| e)
 }
 
 pub fn decode(text: &str) -> Result<Vec<Value>, String> {

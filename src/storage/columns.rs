@@ -397,6 +397,11 @@ impl Columns {
         RowDe { cols: self, i, k: 0 }
     }
 
+    /// Every row read into `T`; the first that does not fit is named by its index.
+    pub fn typed<T: serde::de::DeserializeOwned>(mut self) -> Result<Vec<T>, (usize, String)> {
+        (0..self.n).map(|i| T::deserialize(self.take_row(i)).map_err(|e| (i, e.to_string()))).collect()
+    }
+
     pub fn into_rows(self) -> Vec<Value> {
         let mut rows: Vec<serde_json::Map<String, Value>> = (0..self.n).map(|_| serde_json::Map::new()).collect();
         for (k, col) in self.keys.iter().zip(self.cols) {
@@ -407,6 +412,101 @@ impl Columns {
             }
         }
         rows.into_iter().map(Value::Object).collect()
+    }
+}
+
+/// A JSON list of records (a backup's) read straight into columns, so the records are
+/// then read into their types by the same reader as stored chunks: one reader per record
+/// type in the wasm, not one per source. Streams: no JSON tree of the whole list.
+impl<'de> serde::Deserialize<'de> for Columns {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Rows;
+        impl<'de> serde::de::Visitor<'de> for Rows {
+            type Value = Columns;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of records")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Columns, A::Error> {
+                let mut c = Columns { keys: vec![], cols: vec![], n: 0 };
+                while seq.next_element_seed(RowSeed(&mut c))?.is_some() {}
+                Ok(c)
+            }
+        }
+        d.deserialize_seq(Rows)
+    }
+}
+
+/// Appends one record to the columns; a field seen for the first time gets a column that
+/// is empty for the rows before.
+struct RowSeed<'a>(&'a mut Columns);
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a record (a JSON object)")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let c = self.0;
+        let row = c.n;
+        let mut next = 0;
+        while let Some(k) = map.next_key_seed(KeySeed { c: &mut *c, next, row })? {
+            next = k + 1;
+            let cell = cell_of(map.next_value()?);
+            let col = &mut c.cols[k];
+            if col.len() > row {
+                col[row] = cell;
+            } else {
+                col.push(cell);
+            }
+        }
+        for col in &mut c.cols {
+            if col.len() == row {
+                col.push(Cell::Null);
+            }
+        }
+        c.n += 1;
+        Ok(())
+    }
+}
+
+/// A field name → its column, read without allocating the name again.
+struct KeySeed<'a> {
+    c: &'a mut Columns,
+    next: usize,
+    row: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<usize, E> {
+        let c = self.c;
+        // Records of one list name their fields in the same order: try the next column first.
+        if c.keys.get(self.next).is_some_and(|k| k == key) {
+            return Ok(self.next);
+        }
+        if let Some(k) = c.keys.iter().position(|k| k == key) {
+            return Ok(k);
+        }
+        c.keys.push(key.to_string());
+        c.cols.push(vec![Cell::Null; self.row]);
+        Ok(c.keys.len() - 1)
     }
 }
 
@@ -516,6 +616,30 @@ mod tests {
             })
             .collect();
         assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn json_records_read_as_columns() {
+        #[derive(serde::Deserialize, PartialEq, Debug, Default)]
+        #[serde(default)]
+        struct R {
+            id: String,
+            n: u32,
+            tags: Vec<String>,
+            note: Option<String>,
+        }
+        // Fields in another order, missing, repeated (the last wins) and unknown.
+        let text = r#"[{"id":"a","n":1,"tags":["x"]},{"n":2,"id":"b","note":"hi","extra":{"y":1}},{"id":"c","id":"d"}]"#;
+        let cols: Columns = serde_json::from_str(text).unwrap();
+        assert_eq!(cols.len(), 3);
+        let rows: Vec<R> = cols.typed().unwrap();
+        assert_eq!(rows[0], R { id: "a".into(), n: 1, tags: vec!["x".into()], note: None });
+        assert_eq!(rows[1], R { id: "b".into(), n: 2, tags: vec![], note: Some("hi".into()) });
+        assert_eq!(rows[2].id, "d");
+        let bad: Columns = serde_json::from_str(r#"[{"id":"a"},{"n":"two"}]"#).unwrap();
+        assert_eq!(bad.typed::<R>().unwrap_err().0, 1);
+        assert!(serde_json::from_str::<Columns>(r#"[{"id":"a"},3]"#).is_err());
+        assert!(serde_json::from_str::<Columns>(r#"{"id":"a"}"#).is_err());
     }
 
     #[test]

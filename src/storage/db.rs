@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{value::RawValue, Value};
 
+use super::columns::Columns;
 use super::layout::{plan, Edit, Slot};
 use super::txn::Txn;
 use super::{chunk_key, chunk_prefix, codec, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
@@ -286,32 +287,47 @@ impl Db {
     /// is kept aside as unreadable: the whole collection if its head is broken, else only
     /// the broken chunks (the rest of the list loads).
     pub fn load<T: DeserializeOwned>(&mut self, name: &str) -> Result<Option<T>, StorageError> {
+        let mut out = None;
+        self.load_with(name, &mut |v| serde_json::from_value(v).map(|t| out = Some(t)).map_err(|e| e.to_string()))?;
+        Ok(out)
+    }
+
+    /// A list stored whole (schema 2), read by the record reader of stored chunks, so each
+    /// record type has one reader in the wasm.
+    fn load_rows<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
+        let mut out = None;
+        self.load_with(name, &mut |v| {
+            let rows = Columns::deserialize(v).map_err(|e| e.to_string())?.typed().map_err(|(i, e)| format!("#{}: {e}", i + 1))?;
+            out = Some(rows);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn load_with(&mut self, name: &str, read: &mut dyn FnMut(Value) -> Result<(), String>) -> Result<(), StorageError> {
         let rev = self.stored_rev(name);
         let value = match self.load_value(name) {
             Ok(v) => v,
             Err(u) => {
                 self.unreadable.insert(name.into(), u);
-                return Ok(None);
+                return Ok(());
             }
         };
         self.known.insert(name.into(), rev.unwrap_or(0));
         let Some(value) = value else {
             self.unreadable.remove(name);
-            return Ok(None);
+            return Ok(());
         };
-        // Through JSON text rather than `from_value`: every record type then has one JSON
-        // reader in the wasm (the backup's), not two; this path only serves old or small data.
-        match serde_json::from_slice(&serde_json::to_vec(&value).expect("a JSON value serialises")) {
-            Ok(v) => {
+        match read(value) {
+            Ok(()) => {
                 self.unreadable.remove(name);
-                Ok(Some(v))
             }
-            Err(e) => {
+            Err(error) => {
                 let raw = self.backend.get(&doc_key(name))?.unwrap_or_default();
-                self.unreadable.insert(name.into(), Unreadable { raw, error: e.to_string() });
-                Ok(None)
+                self.unreadable.insert(name.into(), Unreadable { raw, error });
             }
         }
+        Ok(())
     }
 
     /// Loads a list chunk by chunk, straight into records: a chunk that does not decode,
@@ -320,7 +336,7 @@ impl Db {
         let head = match self.head(name) {
             Ok(Some(h)) if h.data.is_none() => h,
             // Absent, unreadable or stored whole (schema 2): the general path says which.
-            _ => return self.load::<Vec<E>>(name),
+            _ => return self.load_rows(name),
         };
         self.known.insert(name.into(), head.rev);
         self.unreadable.remove(name);

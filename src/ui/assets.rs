@@ -1,5 +1,6 @@
 //! Assets and equipment: an asset's page (who has it, book value, next service, history,
 //! check-out/in, repairs and maintenance), the maintenance-due list and the register report.
+use crate::domain::sort::sort_by;
 use leptos::prelude::*;
 
 use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};
@@ -195,7 +196,7 @@ pub fn register_page() -> AnyView {
                     (a.category.clone(), a.title(), display_value(&app, a, "status"), int(&a.cost), acc, book)
                 })
                 .collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
             v
         })
     });

@@ -22,15 +22,16 @@ macro_rules! borrowing {
 
 macro_rules! lists {
     ($($name:ident: $t:ty,)*) => {
-        /// Every collection by reference, as the backup file lists them.
-        #[derive(serde::Serialize)]
-        struct Collections<'a> {
-            $($name: &'a [$t],)*
-            settings: &'a Settings,
-        }
-
+        /// Every collection, read in place (no copy of the records), as the backup file lists them.
         fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
-            borrowing!(app, [$($name,)* settings], backup::export(&Collections { $($name,)* settings }, t))
+            borrowing!(app, [$($name,)* settings], {
+                let settings = serde_json::to_value(settings).expect("settings serialise");
+                backup::export(
+                    &[$(backup::ExportList { name: stringify!($name), len: $name.len(), row: &|i| serde_json::to_value(&$name[i]).expect("records serialise") },)*],
+                    Some(&settings),
+                    t,
+                )
+            })
         }
 
         /// The lists (and settings) an import leaves, in the screens' types.

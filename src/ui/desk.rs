@@ -1,4 +1,5 @@
 //! Front desk: the Today view, messages waiting per recipient, visitors in the building.
+use crate::domain::sort::sort_by;
 use leptos::prelude::*;
 
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
@@ -69,7 +70,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
     let inside = Memo::new(move |_| {
         app.visitors.with(|v| {
             let mut v: Vec<Visitor> = v.iter().filter(|v| v.is_in()).cloned().collect();
-            v.sort_by(|a, b| a.check_in.cmp(&b.check_in));
+            sort_by(&mut v, |a, b| a.check_in.cmp(&b.check_in));
             v
         })
     });

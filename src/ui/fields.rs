@@ -1,5 +1,6 @@
 //! Form controls for money, suggested text and references to other records. They read
 //! other collections by name, so the schema stays plain data and the form stays generic.
+use crate::domain::sort::sort_by;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -83,12 +84,12 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
     match collection {
         "items" => app.items.with(|items| {
             let mut v: Vec<(String, String)> = items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
-            v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
             v
         }),
         "assets" => app.assets.with(|all| {
             let mut v: Vec<(String, String)> = all.iter().filter(|a| a.meta.deleted_at.is_none()).map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name))).collect();
-            v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
             v
         }),
         _ => vec![],

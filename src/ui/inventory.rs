@@ -1,5 +1,6 @@
 //! Supplies: an item's stock by place and its ledger, the movement forms, the low stock
 //! list (with purchase orders made from it in one step) and the value and usage reports.
+use crate::domain::sort::sort_by;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn item_page(id: String) -> AnyView {
     let id3 = id.clone();
     let ledger = Memo::new(move |_| {
         let mut v: Vec<StockMove> = app.stock.with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
-        v.sort_by(|a, b| b.at.cmp(&a.at));
+        sort_by(&mut v, |a, b| b.at.cmp(&a.at));
         v
     });
     let id4 = id.clone();

@@ -1,4 +1,5 @@
 //! The Trash: every module's deleted records, to restore or delete for good.
+use crate::domain::sort::sort_by;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
     let items = Memo::new(move |_| {
         E::signal(&app).with(|all| {
             let mut v: Vec<Trashed> = all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect();
-            v.sort_by(|a, b| b.2.cmp(&a.2));
+            sort_by(&mut v, |a, b| b.2.cmp(&a.2));
             v
         })
     });

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-trunk build --release --offline
+release trunk build --release --offline
 python bench/run.py "$@"

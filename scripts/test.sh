@@ -15,7 +15,7 @@ echo "== 2/4 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
 WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser_storage
 
 echo "== 3/4 end-to-end tests (release build, headless Chromium)"
-trunk build --release --offline
+release trunk build --release --offline
 python -m pytest -q tests/e2e "$@"
 
 echo "== 4/4 benchmark harness, small data set (figures printed, times not asserted)"

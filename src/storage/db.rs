@@ -10,6 +10,12 @@ use super::txn::Txn;
 use super::{chunk_key, chunk_prefix, codec, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
 use crate::domain::schema::{self, Docs};
 
+/// JSON text read as bytes: the wasm then holds one JSON reader (the bytes one) per type,
+/// not a second one for text.
+fn from_json<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {
+    serde_json::from_slice(text.as_bytes())
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct MetaDoc {
     schema_version: u32,
@@ -104,7 +110,7 @@ impl Db {
         let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: None };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
-            Some(raw) => match serde_json::from_str::<MetaDoc>(&raw) {
+            Some(raw) => match from_json::<MetaDoc>(&raw) {
                 Ok(m) => m,
                 Err(e) => {
                     // Keep the broken text aside, then rebuild from the collections' own heads.
@@ -140,7 +146,7 @@ impl Db {
 
     fn head(&self, name: &str) -> Result<Option<Head>, String> {
         let raw = self.backend.get(&doc_key(name)).map_err(|e| e.to_string())?;
-        raw.map(|r| serde_json::from_str(&r).map_err(|e| e.to_string())).transpose()
+        raw.map(|r| from_json(&r).map_err(|e| e.to_string())).transpose()
     }
 
     /// The stored revision of a collection; 0 when absent, `None` when its head is unreadable.
@@ -169,7 +175,7 @@ impl Db {
 
     fn read_meta(&self) -> Result<MetaDoc, StorageError> {
         let raw = self.backend.get(META_KEY)?.unwrap_or_default();
-        serde_json::from_str(&raw).map_err(|e| StorageError::Other(format!("meta: {e}")))
+        from_json(&raw).map_err(|e| StorageError::Other(format!("meta: {e}")))
     }
 
     /// Upgrades every collection, keeping a packed copy of the keys from before under
@@ -261,9 +267,9 @@ impl Db {
             Ok(None) => return Ok(None),
             Err(e) => return Err(Unreadable { raw: String::new(), error: e.to_string() }),
         };
-        let head: Head = serde_json::from_str(&raw).map_err(|e| Unreadable { raw: raw.clone(), error: e.to_string() })?;
+        let head: Head = from_json(&raw).map_err(|e| Unreadable { raw: raw.clone(), error: e.to_string() })?;
         if let Some(data) = head.data {
-            return serde_json::from_str(data.get()).map(Some).map_err(|e| Unreadable { raw, error: e.to_string() });
+            return from_json(data.get()).map(Some).map_err(|e| Unreadable { raw, error: e.to_string() });
         }
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
@@ -375,7 +381,7 @@ impl Db {
     pub fn save_many(&mut self, docs: &[(&str, &str)]) -> Result<Vec<u64>, StorageError> {
         let mut writes = vec![];
         for (name, json) in docs {
-            let v = serde_json::from_str(json).map_err(|e| StorageError::Other(e.to_string()))?;
+            let v = from_json(json).map_err(|e| StorageError::Other(e.to_string()))?;
             writes.push((*name, Write::Whole(v)));
         }
         self.write(writes)
@@ -392,13 +398,13 @@ impl Db {
         }
         // Each key is read once: what is read here is also what a rollback restores.
         let mut txn = Txn::new(self.backend.as_ref());
-        let mut meta: MetaDoc = serde_json::from_str(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
+        let mut meta: MetaDoc = from_json(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
         let mut revs = vec![];
         let mut heads = vec![];
         for (name, _) in &docs {
             let head: Head = match txn.before(&doc_key(name))? {
                 None => Head::default(),
-                Some(raw) => serde_json::from_str(raw).map_err(|_| StorageError::Unreadable(name.to_string()))?,
+                Some(raw) => from_json(raw).map_err(|_| StorageError::Unreadable(name.to_string()))?,
             };
             if head.rev != self.known.get(*name).copied().unwrap_or(0) {
                 return Err(StorageError::Conflict(name.to_string()));

@@ -6,11 +6,52 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
+    #[serde(deserialize_with = "stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "stamp")]
     pub updated_at: DateTime<Utc>,
     /// Set when the record is in the trash; purged records are removed outright.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "some_stamp", skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A record's time as RFC 3339 text (JSON, backups) or as milliseconds (stored chunks hand
+/// them over as numbers: no text printed and parsed again on every load).
+fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = DateTime<Utc>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an RFC 3339 date and time")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            crate::storage::stamps::parse_stamp(s).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self))
+        }
+        fn visit_i64<E: serde::de::Error>(self, ms: i64) -> Result<Self::Value, E> {
+            DateTime::from_timestamp_millis(ms).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(ms), &self))
+        }
+    }
+    d.deserialize_any(V)
+}
+
+fn some_stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<DateTime<Utc>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an RFC 3339 date and time or nothing")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            stamp(d).map(Some)
+        }
+    }
+    d.deserialize_option(V)
 }
 
 /// Text access by field key for a record whose editable fields are `String`s, and

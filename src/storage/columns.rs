@@ -7,7 +7,7 @@
 //! varint that is 0 for an absent value and 1 + the value otherwise.
 use serde_json::Value;
 
-use super::stamps::{is_uuid_text, minute_of, minute_text, ts_ms, ts_text};
+use super::stamps::{is_uuid_text, minute_of, minute_text, ts_ms, ts_text, uuid_text};
 
 const MAGIC: u8 = 0xB1;
 
@@ -38,6 +38,9 @@ pub enum Cell {
     Str(String),
     List(Vec<String>),
     Json(Value),
+    /// A UTC timestamp in milliseconds, kept as a number: a record's `DateTime` takes it
+    /// without text being printed and parsed again; anything else reads it as its text.
+    Stamp(i64),
 }
 
 impl From<Cell> for Value {
@@ -47,6 +50,7 @@ impl From<Cell> for Value {
             Cell::Str(s) => Value::String(s),
             Cell::List(l) => Value::Array(l.into_iter().map(Value::String).collect()),
             Cell::Json(v) => v,
+            Cell::Stamp(ms) => Value::String(ts_text(ms).unwrap_or_default()),
         }
     }
 }
@@ -315,25 +319,17 @@ fn read_column(r: &mut Reader, n: usize) -> Result<Vec<Cell>, String> {
             }
         }
         k if k == Kind::Uuid as u8 => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
             for _ in 0..n {
-                let b = r.bytes(16)?;
-                let mut s = String::with_capacity(36);
-                for (i, x) in b.iter().enumerate() {
-                    if matches!(i, 4 | 6 | 8 | 10) {
-                        s.push('-');
-                    }
-                    s.push(HEX[(x >> 4) as usize] as char);
-                    s.push(HEX[(x & 15) as usize] as char);
-                }
-                col.push(Cell::Str(s));
+                let b: &[u8; 16] = r.bytes(16)?.try_into().map_err(|_| "chunk ends early")?;
+                col.push(Cell::Str(uuid_text(b)));
             }
         }
         k if k == Kind::Stamp as u8 => {
             let mut at = 0i64;
             for _ in 0..n {
                 at = at.wrapping_add(unzigzag(r.varint()?));
-                col.push(Cell::Str(ts_text(at).ok_or("timestamp out of range")?));
+                chrono::DateTime::from_timestamp_millis(at).ok_or("timestamp out of range")?;
+                col.push(Cell::Stamp(at));
             }
         }
         k if k == Kind::Minute as u8 => {
@@ -554,6 +550,16 @@ impl<'de> serde::Deserializer<'de> for Cell {
             Cell::Str(s) => visitor.visit_string(s),
             Cell::List(l) => visitor.visit_seq(serde::de::value::SeqDeserializer::new(l.into_iter())),
             Cell::Json(v) => v.deserialize_any(visitor),
+            Cell::Stamp(ms) => visitor.visit_i64(ms),
+        }
+    }
+    fn deserialize_str<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_string<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Cell::Stamp(ms) => visitor.visit_string(ts_text(ms).unwrap_or_default()),
+            c => c.deserialize_any(visitor),
         }
     }
     fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -566,7 +572,7 @@ impl<'de> serde::Deserializer<'de> for Cell {
         Value::from(self).deserialize_enum(name, variants, visitor)
     }
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
         unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }

@@ -15,7 +15,7 @@ pub mod codec;
 pub mod columns;
 mod db;
 pub mod layout;
-mod stamps;
+pub mod stamps;
 mod txn;
 mod memory;
 #[cfg(target_arch = "wasm32")]

@@ -17,32 +17,34 @@ fn date_hm(b: &[u8]) -> Option<(chrono::NaiveDate, u32, u32)> {
     (h < 24 && m < 60).then_some((date, h, m))
 }
 
-fn push2(out: &mut String, n: u32) {
-    out.push((b'0' + (n / 10) as u8) as char);
-    out.push((b'0' + (n % 10) as u8) as char);
+fn put2(out: &mut [u8], at: usize, n: u32) {
+    out[at] = b'0' + (n / 10 % 10) as u8;
+    out[at + 1] = b'0' + (n % 10) as u8;
+}
+
+/// Text made of ASCII bytes (digits and separators) as one allocation, not a push per
+/// character: decoding writes tens of thousands of these.
+fn ascii(b: &[u8]) -> String {
+    std::str::from_utf8(b).expect("ASCII").to_owned()
 }
 
 /// The local date-time `minutes` after 1970 as `YYYY-MM-DDTHH:MM`.
 pub fn minute_text(minutes: i64) -> Option<String> {
     let t = DateTime::<Utc>::from_timestamp(minutes.checked_mul(60)?, 0)?.naive_utc();
-    (1000..=9999).contains(&chrono::Datelike::year(&t)).then(|| hm_text(t))
+    (1000..=9999).contains(&chrono::Datelike::year(&t)).then(|| ascii(&hm_bytes(t)))
 }
 
 /// `YYYY-MM-DDTHH:MM` (years 1000–9999, the only ones [`date_hm`] lets through).
-fn hm_text(t: chrono::NaiveDateTime) -> String {
+fn hm_bytes(t: chrono::NaiveDateTime) -> [u8; 16] {
     use chrono::{Datelike, Timelike};
-    let mut out = String::with_capacity(24);
-    push2(&mut out, (t.year() / 100) as u32);
-    push2(&mut out, (t.year() % 100) as u32);
-    out.push('-');
-    push2(&mut out, t.month());
-    out.push('-');
-    push2(&mut out, t.day());
-    out.push('T');
-    push2(&mut out, t.hour());
-    out.push(':');
-    push2(&mut out, t.minute());
-    out
+    let mut b = *b"0000-00-00T00:00";
+    put2(&mut b, 0, (t.year() / 100) as u32);
+    put2(&mut b, 2, (t.year() % 100) as u32);
+    put2(&mut b, 5, t.month());
+    put2(&mut b, 8, t.day());
+    put2(&mut b, 11, t.hour());
+    put2(&mut b, 14, t.minute());
+    b
 }
 
 /// What serde writes for a `DateTime<Utc>` of whole milliseconds (RFC 3339, `Z`, the
@@ -53,17 +55,20 @@ pub fn ts_text(ms: i64) -> Option<String> {
     if !(1000..=9999).contains(&chrono::Datelike::year(&t)) {
         return Some(DateTime::<Utc>::from_timestamp_millis(ms)?.to_rfc3339_opts(SecondsFormat::AutoSi, true));
     }
-    let mut out = hm_text(t);
-    out.push(':');
-    push2(&mut out, t.second());
+    let mut b = [0u8; 24];
+    b[..16].copy_from_slice(&hm_bytes(t));
+    b[16] = b':';
+    put2(&mut b, 17, t.second());
     let frac = ms.rem_euclid(1000) as u32;
-    if frac != 0 {
-        out.push('.');
-        out.push((b'0' + (frac / 100) as u8) as char);
-        push2(&mut out, frac % 100);
+    if frac == 0 {
+        b[19] = b'Z';
+        return Some(ascii(&b[..20]));
     }
-    out.push('Z');
-    Some(out)
+    b[19] = b'.';
+    b[20] = b'0' + (frac / 100) as u8;
+    put2(&mut b, 21, frac % 100);
+    b[23] = b'Z';
+    Some(ascii(&b))
 }
 
 /// The timestamp as milliseconds, if it is exactly what [`ts_text`] prints for it.
@@ -81,6 +86,31 @@ pub fn ts_ms(s: &str) -> Option<i64> {
     };
     let secs = date.and_hms_opt(h, m, sec)?.and_utc().timestamp();
     Some(secs * 1000 + frac as i64)
+}
+
+/// A timestamp's text as stored by serde, read fast when it is in the form [`ts_text`]
+/// prints (what the app writes) and by chrono's RFC 3339 parser otherwise.
+pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
+    match ts_ms(s) {
+        Some(ms) => DateTime::from_timestamp_millis(ms),
+        None => s.parse().ok(),
+    }
+}
+
+/// A UUID's 16 bytes as lower-case hyphenated text.
+pub fn uuid_text(b: &[u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [b'-'; 36];
+    let mut at = 0;
+    for (i, x) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            at += 1;
+        }
+        out[at] = HEX[(x >> 4) as usize];
+        out[at + 1] = HEX[(x & 15) as usize];
+        at += 2;
+    }
+    ascii(&out)
 }
 
 pub fn is_uuid_text(s: &str) -> bool {

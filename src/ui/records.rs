@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::domain::format::format_datetime;
 use crate::domain::record::{FieldDef, FieldKind, FormRules};
 
-use super::collection::{display_value, lower, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
+use super::collection::{display_value, lower_owned, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
-use super::state::{local, now, use_app};
-use super::widgets::{DataTable, PageHead, RecordForm, Row};
+use super::state::{local, now, use_app, AppState};
+use super::widgets::{DataTable, ListSource, PageHead, RecordForm};
 
 /// i18n keys naming a module's screens.
 #[derive(Clone, Copy)]
@@ -28,42 +28,50 @@ fn names<E: UiEntity>(module: &'static str) -> Names {
 pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
     let app = use_app();
     let cols: Vec<(&'static str, FieldKind)> = E::fields().iter().filter(|f| f.in_list).map(|f| (f.key, f.kind)).collect();
+    let cols = std::sync::Arc::new(cols);
     let rows = Memo::new(move |_| {
-        app.lang.track();
-        super::perf::timed("bo:rows", || E::signal(&app).with(|all| {
-            all.iter()
-                .filter(|r| r.meta().deleted_at.is_none())
-                .map(|r| {
-                    let mut cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(&app, r, k, Some(*kind))).collect();
-                    let mut sort: Vec<String> = cols.iter().zip(&cells).map(|((k, kind), shown)| sort_key(r, k, *kind, shown)).collect();
-                    // Text columns' sort keys are already the lower-cased cells: reuse them.
-                    let mut haystack = String::with_capacity(sort.iter().map(|k| k.len() + 1).sum());
-                    for ((_, kind), (cell, key)) in cols.iter().zip(cells.iter().zip(&sort)) {
-                        if !haystack.is_empty() {
-                            haystack.push('\u{1f}');
-                        }
-                        match kind {
-                            FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => haystack.push_str(&lower(cell)),
-                            _ => haystack.push_str(key),
-                        }
-                    }
-                    for d in E::derived() {
-                        let (shown, key) = (d.value)(&app, r);
-                        haystack.push('\u{1f}');
-                        haystack.push_str(&lower(&shown));
-                        cells.push(shown);
-                        sort.push(key);
-                    }
-                    Row { id: r.meta().id.clone(), cells, sort, haystack }
-                })
-                .collect::<Vec<_>>()
-        }))
+        E::signal(&app).with(|all| all.iter().enumerate().filter(|(_, r)| r.meta().deleted_at.is_none()).map(|(i, _)| i as u32).collect::<Vec<u32>>())
     });
+    let (c1, c2, c3) = (cols.clone(), cols.clone(), cols);
+    let source = ListSource {
+        keys: std::sync::Arc::new(move |pos: &[u32], col: usize| E::signal(&app).with(|all| pos.iter().map(|&p| column_key(&app, &all[p as usize], &c1, col)).collect())),
+        cells: std::sync::Arc::new(move |pos: &[u32]| {
+            E::signal(&app).with(|all| pos.iter().map(|&p| (all[p as usize].meta().id.clone(), shown_cells(&app, &all[p as usize], &c2))).collect())
+        }),
+        search: std::sync::Arc::new(move |pos: &[u32]| E::signal(&app).with(|all| pos.iter().map(|&p| search_text(shown_cells(&app, &all[p as usize], &c3))).collect())),
+    };
     let derived: Vec<&'static str> = E::derived().iter().map(|d| d.label).collect();
-    list_view(names::<E>(module), E::fields(), derived, rows.into(), extra)
+    list_view(names::<E>(module), E::fields(), derived, rows.into(), source, extra)
 }
 
-fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, rows: Signal<Vec<Row>>, extra: AnyView) -> AnyView {
+/// A record's list cells as shown: the schema's list columns, then the derived ones.
+fn shown_cells<E: UiEntity>(app: &AppState, r: &E, cols: &[(&'static str, FieldKind)]) -> Vec<String> {
+    let mut cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(app, r, k, Some(*kind))).collect();
+    cells.extend(E::derived().iter().map(|d| (d.value)(app, r).0));
+    cells
+}
+
+/// What column `col` of a record sorts by (see [`sort_key`]); derived columns bring their own.
+fn column_key<E: UiEntity>(app: &AppState, r: &E, cols: &[(&'static str, FieldKind)], col: usize) -> String {
+    match cols.get(col) {
+        Some((k, kind)) => sort_key(r, k, *kind, || shown_as(app, r, k, Some(*kind))),
+        None => E::derived().get(col - cols.len()).map(|d| (d.value)(app, r).1).unwrap_or_default(),
+    }
+}
+
+/// Cells lower-cased once and joined, so a keystroke only looks for its words in it.
+fn search_text(cells: Vec<String>) -> String {
+    let mut out = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+    for c in cells {
+        if !out.is_empty() {
+            out.push('\u{1f}');
+        }
+        out.push_str(&lower_owned(c));
+    }
+    out
+}
+
+fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, rows: Signal<Vec<u32>>, source: ListSource, extra: AnyView) -> AnyView {
     let app = use_app();
     let labels: Vec<&'static str> = fields.iter().filter(|f| f.in_list).map(|f| f.label).chain(derived).collect();
     // Logs start newest first, by their time column.
@@ -75,7 +83,7 @@ fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, 
             </Show>
             {extra}
         </PageHead>
-        <DataTable module=n.module columns=labels rows empty=n.empty newest_first />
+        <DataTable module=n.module columns=labels rows source empty=n.empty newest_first />
     }
     .into_any()
 }

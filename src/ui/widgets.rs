@@ -6,31 +6,32 @@ use crate::domain::record::{shifted_end, FieldDef, FieldError, FieldKind, FormRu
 
 use super::state::use_app;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    pub id: String,
-    pub cells: Vec<String>,
-    /// What each column sorts by (dates as ISO text, so they sort in time order).
-    pub sort: Vec<String>,
-    /// Every cell lower-cased once, joined by U+001F, so a keystroke does not re-lowercase
-    /// every record.
-    pub haystack: String,
+/// What a list shows, read from the records only when needed: the first screen sorts
+/// by one column and shows one page, so it never builds text for every cell of every row.
+/// Each function takes positions of records in their collection (a list's `rows`).
+#[derive(Clone)]
+pub struct ListSource {
+    /// Each record's sort key in a column (dates as ISO text, numbers padded).
+    pub keys: std::sync::Arc<dyn Fn(&[u32], usize) -> Vec<String> + Send + Sync>,
+    /// Each record's id and shown cells (for the page on screen).
+    pub cells: std::sync::Arc<dyn Fn(&[u32]) -> Vec<(String, Vec<String>)> + Send + Sync>,
+    /// Each record's cells lower-cased and joined by U+001F: the search index.
+    pub search: std::sync::Arc<dyn Fn(&[u32]) -> Vec<String> + Send + Sync>,
 }
-
 
 const PAGE: usize = 100;
 
-/// Row positions ordered by column `col`. The keys' first eight bytes are compared as one
-/// number, so most comparisons never follow a pointer into the rows; the position breaks
+/// Positions in `keys` in sorted order. The keys' first eight bytes are compared as one
+/// number, so most comparisons never follow a pointer into the strings; the position breaks
 /// ties, which makes the unstable sort as steady as a stable one.
-fn sorted_order(rows: &[Row], col: usize, asc: bool) -> Vec<u32> {
+fn sorted_order(keys: &[String], asc: bool) -> Vec<u32> {
     let prefix = |k: &str| {
         let mut b = [0u8; 8];
         let n = k.len().min(8);
         b[..n].copy_from_slice(&k.as_bytes()[..n]);
         u64::from_be_bytes(b)
     };
-    let mut keyed: Vec<(u64, &str, u32)> = rows.iter().enumerate().map(|(i, r)| (prefix(&r.sort[col]), r.sort[col].as_str(), i as u32)).collect();
+    let mut keyed: Vec<(u64, &str, u32)> = keys.iter().enumerate().map(|(i, k)| (prefix(k), k.as_str(), i as u32)).collect();
     keyed.sort_unstable_by(|a, b| {
         let o = a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1));
         (if asc { o } else { o.reverse() }).then(a.2.cmp(&b.2))
@@ -44,7 +45,10 @@ pub fn DataTable(
     module: &'static str,
     /// i18n keys of the column labels.
     columns: Vec<&'static str>,
-    #[prop(into)] rows: Signal<Vec<Row>>,
+    /// Positions of the listed records in their collection.
+    #[prop(into)]
+    rows: Signal<Vec<u32>>,
+    source: ListSource,
     /// i18n key of what to say when there are no records at all.
     empty: &'static str,
     /// Start sorted by this column, descending (the time column of a log: newest first).
@@ -55,14 +59,29 @@ pub fn DataTable(
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(newest_first.map_or((0usize, true), |c| (c, false)));
     let limit = RwSignal::new(PAGE);
-    // Row positions in display order: sorted once per change of data or sort column, so
-    // a keystroke only filters, and nothing but the shown page is ever cloned.
+    let ListSource { keys, cells, search } = source;
+    // Stored so the closures below stay `Copy`, as the views need.
+    let cells = StoredValue::new(cells);
+    // Indexes into `rows` in display order: sorted once per change of data, language or
+    // sort column (only that column's keys are built), so a keystroke only filters.
     let order_version = StoredValue::new(0u64);
     let order = Memo::new(move |_| {
         let (col, asc) = sort.get();
+        app.lang.track();
         order_version.update_value(|v| *v += 1);
-        // Timed inside `with`: building the rows (a memo of their own) is not the sort.
-        rows.with(|rows| super::perf::timed("bo:sort", || sorted_order(rows, col, asc)))
+        rows.with(|rows| {
+            let keys = super::perf::timed("bo:rows", || keys(rows, col));
+            super::perf::timed("bo:sort", || sorted_order(&keys, asc))
+        })
+    });
+    // The search index, built on the first search or just after the first paint
+    // (whichever comes first), not before the list is on screen.
+    let index = Memo::new(move |_| {
+        app.lang.track();
+        rows.with(|rows| search(rows))
+    });
+    request_animation_frame(move || {
+        set_timeout(move || index.with_untracked(|_| ()), std::time::Duration::ZERO);
     });
     // The query and order the previous result was filtered with: typing on only narrows
     // it, so each keystroke searches what the last one found, not the whole list.
@@ -81,10 +100,15 @@ pub fn DataTable(
                 Some(p) if version == last_version && q.starts_with(&last_q) => p,
                 _ => order,
             };
-            rows.with(|rows| base.iter().copied().filter(|&i| terms.iter().all(|t| rows[i as usize].haystack.contains(t))).collect())
+            index.with(|ix| base.iter().copied().filter(|&i| ix.get(i as usize).is_some_and(|h| terms.iter().all(|t| h.contains(t)))).collect())
         })
     });
-    let page = move || visible.with(|v| rows.with(|rows| v.iter().take(limit.get()).map(|&i| rows[i as usize].clone()).collect::<Vec<Row>>()));
+    let page = move || {
+        visible.with(|v| rows.with(|rows| {
+            let shown: Vec<u32> = v.iter().take(limit.get()).filter_map(|&i| rows.get(i as usize).copied()).collect();
+            cells.with_value(|f| f(&shown))
+        }))
+    };
     let total = move || rows.with(Vec::len);
     let more_left = move || visible.with(Vec::len) > limit.get();
     let columns_for_head = columns.clone();
@@ -128,13 +152,13 @@ pub fn DataTable(
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    <For each=page key=|r| (r.id.clone(), r.cells.clone()) children=move |r: Row| {
-                        let href = format!("#/{module}/{}", r.id);
+                    <For each=page key=|r| r.clone() children=move |(id, cells): (String, Vec<String>)| {
+                        let href = format!("#/{module}/{id}");
                         let href2 = href.clone();
                         let labels = columns.get_value();
                         view! {
                             <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
-                                {r.cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
+                                {cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
                                     view! { <td data-label=move || app.t(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
                                 } else {
                                     view! { <td data-label=move || app.t(label)>{c}</td> }.into_any()

@@ -34,17 +34,20 @@ pub enum BackupError {
     Invalid(String, String),
 }
 
-/// One list as the backup file holds it: each record comes as JSON only while it is
-/// written, so the file never needs a second copy of the data.
+/// One list as the backup file holds it: records come as columns a batch at a time while
+/// they are written, so the file never needs a second copy of the data.
 pub struct ExportList<'a> {
     pub name: &'a str,
     pub len: usize,
-    pub row: &'a dyn Fn(usize) -> Value,
+    pub rows: &'a dyn Fn(std::ops::Range<usize>) -> Columns,
 }
 
+/// Records per batch of an export: enough to keep the writer busy, little memory.
+const BATCH: usize = 1000;
+
 /// The backup file's text: compact, one line (at 100,000 records indentation alone would
-/// add megabytes). Written through JSON values rather than from each record type, so the
-/// wasm holds one JSON writer, not one per record type.
+/// add megabytes). Written from columns rather than from each record type, so the wasm
+/// holds one JSON writer, not one per record type.
 pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>) -> String {
     let mut out = Vec::with_capacity(lists.iter().map(|l| l.len * 160).sum::<usize>() + 256);
     let head = format!(r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#, schema::CURRENT, Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)));
@@ -60,11 +63,11 @@ pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>
     for l in lists {
         key(&mut out, l.name);
         out.push(b'[');
-        for i in 0..l.len {
-            if i > 0 {
+        for start in (0..l.len).step_by(BATCH) {
+            if start > 0 {
                 out.push(b',');
             }
-            serde_json::to_writer(&mut out, &(l.row)(i)).expect("a JSON value serialises");
+            (l.rows)(start..(start + BATCH).min(l.len)).write_json_rows(&mut out);
         }
         out.push(b']');
     }
@@ -261,8 +264,9 @@ mod tests {
 
     fn export_of(d: &Docs) -> String {
         let rows: Vec<(&String, &Vec<Value>)> = d.iter().filter_map(|(k, v)| Some((k, v.as_array()?))).collect();
-        let fns: Vec<Box<dyn Fn(usize) -> Value>> = rows.iter().map(|(_, v)| Box::new(move |i: usize| v[i].clone()) as Box<dyn Fn(usize) -> Value>).collect();
-        let lists: Vec<ExportList> = rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), row: f.as_ref() }).collect();
+        type Rows<'a> = Box<dyn Fn(std::ops::Range<usize>) -> Columns + 'a>;
+        let fns: Vec<Rows> = rows.iter().map(|(_, v)| Box::new(move |r: std::ops::Range<usize>| Columns::from_values(&v[r])) as Rows).collect();
+        let lists: Vec<ExportList> = rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), rows: f.as_ref() }).collect();
         export(&lists, d.get("settings"), now())
     }
 

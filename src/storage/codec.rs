@@ -75,6 +75,11 @@ pub fn encode(rows: Vec<Value>) -> String {
     pack(&deflate(&columns::write(rows)))
 }
 
+/// Records already in columns (see [`Columns::push`]) → stored text.
+pub fn encode_columns(cols: Columns) -> String {
+    pack(&deflate(&cols.to_bytes()))
+}
+
 /// Stored text → the chunk's columns.
 pub fn decode_columns(text: &str) -> Result<Columns, String> {
     columns::read(&inflate(&unpack(text)?)?)

@@ -55,7 +55,7 @@ impl From<Cell> for Value {
     }
 }
 
-fn cell_of(v: Value) -> Cell {
+pub(super) fn cell_of(v: Value) -> Cell {
     match v {
         Value::Null => Cell::Null,
         Value::String(s) => Cell::Str(s),
@@ -101,35 +101,127 @@ fn put_opt_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
 
 /// Records (JSON objects) → column bytes. A field a record lacks is absent in its column.
 pub fn write(rows: Vec<Value>) -> Vec<u8> {
-    let n = rows.len();
-    let mut keys: Vec<String> = vec![];
-    let mut cols: Vec<Vec<Value>> = vec![];
-    for (i, r) in rows.into_iter().enumerate() {
-        let Value::Object(m) = r else { continue };
-        for (k, v) in m {
-            let c = match keys.iter().position(|x| *x == k) {
-                Some(c) => c,
-                None => {
-                    keys.push(k);
-                    cols.push(vec![Value::Null; n]);
-                    cols.len() - 1
-                }
-            };
-            cols[c][i] = v;
-        }
-    }
-    let mut out = vec![MAGIC];
-    put_varint(&mut out, n as u64);
-    put_varint(&mut out, keys.len() as u64);
-    for (k, col) in keys.iter().zip(&cols) {
-        put_bytes(&mut out, k.as_bytes());
-        write_column(&mut out, col);
-    }
-    out
+    Columns::from_values(&rows).to_bytes()
 }
 
-fn write_column(out: &mut Vec<u8>, col: &[Value]) {
-    let strs: Option<Vec<&str>> = col.iter().map(Value::as_str).collect();
+impl Columns {
+    /// Records given as JSON objects (anything else is an empty row).
+    pub fn from_values(rows: &[Value]) -> Columns {
+        let mut c = Columns::default();
+        for r in rows {
+            let row = c.n;
+            if let Value::Object(m) = r {
+                let mut next = 0;
+                for (k, v) in m {
+                    let col = c.column(k, next);
+                    next = col + 1;
+                    c.set_cell(col, cell_of(v.clone()));
+                }
+            }
+            c.end_row(row);
+        }
+        c
+    }
+
+    /// The rows as JSON objects separated by commas (a backup's list), fields in column
+    /// order, empty cells left out.
+    pub fn write_json_rows(&self, out: &mut Vec<u8>) {
+        for i in 0..self.n {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.push(b'{');
+            let mut first = true;
+            for (k, col) in self.keys.iter().zip(&self.cols) {
+                let c = &col[i];
+                if *c == Cell::Null {
+                    continue;
+                }
+                if !std::mem::take(&mut first) {
+                    out.push(b',');
+                }
+                let _ = serde_json::to_writer(&mut *out, k.as_str());
+                out.push(b':');
+                let _ = match c {
+                    Cell::Str(s) => serde_json::to_writer(&mut *out, s.as_str()),
+                    Cell::List(l) => serde_json::to_writer(&mut *out, l),
+                    Cell::Json(v) => serde_json::to_writer(&mut *out, v),
+                    Cell::Stamp(ms) => serde_json::to_writer(&mut *out, &ts_text(*ms).unwrap_or_default()),
+                    Cell::Null => Ok(()),
+                };
+            }
+            out.push(b'}');
+        }
+    }
+
+    /// The columns as bytes, each in the smallest exact form its values allow.
+    pub fn to_bytes(self) -> Vec<u8> {
+        let mut out = vec![MAGIC];
+        put_varint(&mut out, self.n as u64);
+        // Columns with no value at all are left out, as a field no record has.
+        let used: Vec<(String, Vec<Cell>)> = self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| *c != Cell::Null)).collect();
+        put_varint(&mut out, used.len() as u64);
+        for (k, mut col) in used {
+            for c in col.iter_mut() {
+                if let Cell::Stamp(ms) = *c {
+                    *c = Cell::Str(ts_text(ms).unwrap_or_default());
+                }
+            }
+            put_bytes(&mut out, k.as_bytes());
+            write_column(&mut out, &col);
+        }
+        out
+    }
+
+    /// The column of field `key`, added (empty for the rows so far) if new; `next` is
+    /// where it most likely is.
+    pub(super) fn column(&mut self, key: &str, next: usize) -> usize {
+        if self.keys.get(next).is_some_and(|k| k == key) {
+            return next;
+        }
+        if let Some(k) = self.keys.iter().position(|k| k == key) {
+            return k;
+        }
+        self.keys.push(key.to_string());
+        self.cols.push(vec![Cell::Null; self.n]);
+        self.keys.len() - 1
+    }
+
+    /// Sets column `k` of the row being added (the last value wins).
+    pub(super) fn set_cell(&mut self, k: usize, cell: Cell) {
+        let col = &mut self.cols[k];
+        if col.len() > self.n {
+            col[self.n] = cell;
+        } else {
+            col.push(cell);
+        }
+    }
+
+    /// Closes the row being added: fields it did not set are empty.
+    pub(super) fn end_row(&mut self, row: usize) {
+        debug_assert_eq!(row, self.n);
+        for col in &mut self.cols {
+            if col.len() == self.n {
+                col.push(Cell::Null);
+            }
+        }
+        self.n += 1;
+    }
+}
+
+fn as_text(c: &Cell) -> Option<&str> {
+    match c {
+        Cell::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn json_text(c: &Cell) -> String {
+    Value::from(c.clone()).to_string()
+}
+
+fn write_column(out: &mut Vec<u8>, col: &[Cell]) {
+    let strs: Option<Vec<&str>> = col.iter().map(as_text).collect();
     if let Some(strs) = strs.filter(|s| !s.is_empty()) {
         if strs.iter().all(|s| is_uuid_text(s)) {
             out.push(Kind::Uuid as u8);
@@ -163,37 +255,37 @@ fn write_column(out: &mut Vec<u8>, col: &[Value]) {
     if write_dict(out, col) {
         return;
     }
-    if col.iter().all(|v| v.is_null() || v.is_string()) {
+    if col.iter().all(|c| matches!(c, Cell::Null | Cell::Str(_))) {
         out.push(Kind::Str as u8);
-        for v in col {
-            put_opt_bytes(out, v.as_str().map(str::as_bytes));
+        for c in col {
+            put_opt_bytes(out, as_text(c).map(str::as_bytes));
         }
         return;
     }
-    if col.iter().all(|v| v.is_null() || v.as_array().is_some_and(|a| a.iter().all(Value::is_string))) {
+    if col.iter().all(|c| matches!(c, Cell::Null | Cell::List(_))) {
         out.push(Kind::StrList as u8);
-        for v in col {
-            match v.as_array() {
-                None => put_varint(out, 0),
-                Some(a) => {
+        for c in col {
+            match c {
+                Cell::List(a) => {
                     put_varint(out, a.len() as u64 + 1);
                     for s in a {
-                        put_bytes(out, s.as_str().unwrap_or_default().as_bytes());
+                        put_bytes(out, s.as_bytes());
                     }
                 }
+                _ => put_varint(out, 0),
             }
         }
         return;
     }
     out.push(Kind::Json as u8);
-    for v in col {
-        put_opt_bytes(out, (!v.is_null()).then(|| v.to_string()).as_deref().map(str::as_bytes));
+    for c in col {
+        put_opt_bytes(out, (*c != Cell::Null).then(|| json_text(c)).as_deref().map(str::as_bytes));
     }
 }
 
 /// Few distinct values (a status, a kind, a department): each stored once.
-fn write_dict(out: &mut Vec<u8>, col: &[Value]) -> bool {
-    let mut distinct: Vec<&Value> = vec![];
+fn write_dict(out: &mut Vec<u8>, col: &[Cell]) -> bool {
+    let mut distinct: Vec<&Cell> = vec![];
     let mut index = Vec::with_capacity(col.len());
     for v in col {
         let i = match distinct.iter().position(|d| *d == v) {
@@ -211,7 +303,7 @@ fn write_dict(out: &mut Vec<u8>, col: &[Value]) -> bool {
     out.push(Kind::Dict as u8);
     put_varint(out, distinct.len() as u64);
     for d in distinct {
-        put_opt_bytes(out, (!d.is_null()).then(|| d.to_string()).as_deref().map(str::as_bytes));
+        put_opt_bytes(out, (*d != Cell::Null).then(|| json_text(d)).as_deref().map(str::as_bytes));
     }
     for i in index {
         put_varint(out, i as u64);
@@ -265,6 +357,7 @@ impl<'a> Reader<'a> {
 }
 
 /// A decoded chunk: field names and one full-length column of cells per field.
+#[derive(Default)]
 pub struct Columns {
     keys: Vec<String>,
     cols: Vec<Vec<Cell>>,
@@ -452,22 +545,12 @@ impl<'de> serde::de::Visitor<'de> for RowSeed<'_> {
         let c = self.0;
         let row = c.n;
         let mut next = 0;
-        while let Some(k) = map.next_key_seed(KeySeed { c: &mut *c, next, row })? {
+        while let Some(k) = map.next_key_seed(KeySeed { c: &mut *c, next })? {
             next = k + 1;
             let cell = cell_of(map.next_value()?);
-            let col = &mut c.cols[k];
-            if col.len() > row {
-                col[row] = cell;
-            } else {
-                col.push(cell);
-            }
+            c.set_cell(k, cell);
         }
-        for col in &mut c.cols {
-            if col.len() == row {
-                col.push(Cell::Null);
-            }
-        }
-        c.n += 1;
+        c.end_row(row);
         Ok(())
     }
 }
@@ -476,7 +559,6 @@ impl<'de> serde::de::Visitor<'de> for RowSeed<'_> {
 struct KeySeed<'a> {
     c: &'a mut Columns,
     next: usize,
-    row: usize,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for KeySeed<'_> {
@@ -492,17 +574,7 @@ impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
         f.write_str("a field name")
     }
     fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<usize, E> {
-        let c = self.c;
-        // Records of one list name their fields in the same order: try the next column first.
-        if c.keys.get(self.next).is_some_and(|k| k == key) {
-            return Ok(self.next);
-        }
-        if let Some(k) = c.keys.iter().position(|k| k == key) {
-            return Ok(k);
-        }
-        c.keys.push(key.to_string());
-        c.cols.push(vec![Cell::Null; self.row]);
-        Ok(c.keys.len() - 1)
+        Ok(self.c.column(key, self.next))
     }
 }
 

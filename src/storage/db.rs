@@ -49,8 +49,17 @@ fn head_json(h: &Head) -> String {
 }
 
 /// A chunk's text: the collection revision that wrote it, `;`, the packed records.
-fn chunk_text(rev: u64, rows: Vec<Value>) -> String {
-    format!("{rev};{}", codec::encode(rows))
+fn chunk_text(rev: u64, rows: Columns) -> String {
+    format!("{rev};{}", codec::encode_columns(rows))
+}
+
+/// Records as columns, ready to be stored or exported.
+pub fn records_as_columns<E: Serialize>(records: &[E]) -> Columns {
+    let mut c = Columns::new();
+    for r in records {
+        c.push(r).expect("records serialise");
+    }
+    c
 }
 
 fn chunk_rev(raw: &str) -> Option<u64> {
@@ -85,8 +94,8 @@ const META_ASIDE_KEY: &str = "bo.aside.meta";
 pub enum Write<'a> {
     /// The whole document or list, as JSON.
     Whole(Value),
-    /// A change to a list of `len` records, each given as JSON on request.
-    List { len: usize, row: &'a dyn Fn(usize) -> Value, edit: &'a Edit },
+    /// A change to a list of `len` records; `rows` gives a range of them as columns.
+    List { len: usize, rows: &'a dyn Fn(std::ops::Range<usize>) -> Columns, edit: &'a Edit },
 }
 
 /// The name under which an unreadable chunk is reported: `contacts.3`.
@@ -373,8 +382,8 @@ impl Db {
 
     /// Writes the chunks of a list that `edit` touches, and its head.
     pub fn save_edit<E: Serialize>(&mut self, name: &str, all: &[E], edit: &Edit) -> Result<u64, StorageError> {
-        let row = |i: usize| serde_json::to_value(&all[i]).expect("records serialise");
-        self.write(vec![(name, Write::List { len: all.len(), row: &row, edit })]).map(|r| r[0])
+        let rows = |r: std::ops::Range<usize>| records_as_columns(&all[r]);
+        self.write(vec![(name, Write::List { len: all.len(), rows: &rows, edit })]).map(|r| r[0])
     }
 
     /// Writes several collections, given as JSON text, all-or-nothing.
@@ -433,7 +442,7 @@ impl Db {
     }
 
     fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write, old: Head) -> Result<(), StorageError> {
-        let (len, edit_all, whole, row_fn): (usize, Edit, Option<Vec<Value>>, Option<&dyn Fn(usize) -> Value>) = match w {
+        let (len, edit_all, whole, rows_fn): (usize, Edit, Option<Vec<Value>>, Option<&dyn Fn(std::ops::Range<usize>) -> Columns>) = match w {
             Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
             Write::Whole(doc) => {
                 // A document: inline in its head; any chunks of an earlier list go.
@@ -444,7 +453,7 @@ impl Db {
                 let head = Head { schema: schema::CURRENT, rev, data: Some(data), ..Default::default() };
                 return txn.set(&doc_key(name), &head_json(&head));
             }
-            Write::List { len, row, edit } => (len, edit.clone(), None, Some(row)),
+            Write::List { len, rows, edit } => (len, edit.clone(), None, Some(rows)),
         };
         let slots: Vec<Slot> = old
             .chunks
@@ -463,9 +472,9 @@ impl Db {
             if txn.before(&key)?.and_then(chunk_rev).is_some_and(|r| r > known) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
-            let rows: Vec<Value> = match (&whole, row_fn) {
-                (Some(all), _) => all[range.clone()].to_vec(),
-                (None, Some(f)) => range.clone().map(f).collect(),
+            let rows = match (&whole, rows_fn) {
+                (Some(all), _) => Columns::from_values(&all[range.clone()]),
+                (None, Some(f)) => f(range.clone()),
                 _ => unreachable!(),
             };
             txn.set(&key, &chunk_text(rev, rows))?;

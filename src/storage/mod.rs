@@ -13,6 +13,7 @@
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.
 pub mod codec;
 pub mod columns;
+mod record_cells;
 mod db;
 pub mod layout;
 pub mod stamps;
@@ -21,7 +22,7 @@ mod memory;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 
-pub use db::{Db, OpenReport, Unreadable, Write};
+pub use db::{records_as_columns, Db, OpenReport, Unreadable, Write};
 pub use layout::Edit;
 pub use memory::MemoryBackend;
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,7 @@ use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
 use crate::domain::format::{format_datetime, group_digits};
-use crate::storage::{Edit, Write, QUOTA_CHARS};
+use crate::storage::{records_as_columns, Edit, Write, QUOTA_CHARS};
 
 use super::files::{download, read_chosen, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};
@@ -27,7 +27,7 @@ macro_rules! lists {
             borrowing!(app, [$($name,)* settings], {
                 let settings = serde_json::to_value(settings).expect("settings serialise");
                 backup::export(
-                    &[$(backup::ExportList { name: stringify!($name), len: $name.len(), row: &|i| serde_json::to_value(&$name[i]).expect("records serialise") },)*],
+                    &[$(backup::ExportList { name: stringify!($name), len: $name.len(), rows: &|r| records_as_columns(&$name[r]) },)*],
                     Some(&settings),
                     t,
                 )
@@ -52,8 +52,8 @@ macro_rules! lists {
             /// Writes every list whole, all or nothing, straight from the records.
             fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
                 let all = Edit::all();
-                $(let $name = |i: usize| serde_json::to_value(&self.$name[i]).expect("records serialise");)*
-                let mut writes = vec![$((stringify!($name), Write::List { len: self.$name.len(), row: &$name, edit: &all }),)*];
+                $(let $name = |r: std::ops::Range<usize>| records_as_columns(&self.$name[r]);)*
+                let mut writes = vec![$((stringify!($name), Write::List { len: self.$name.len(), rows: &$name, edit: &all }),)*];
                 if let Some(s) = &self.settings {
                     writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
                 }

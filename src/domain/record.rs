@@ -6,13 +6,35 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
-    #[serde(deserialize_with = "stamp")]
+    #[serde(deserialize_with = "stamp", serialize_with = "write_stamp")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "stamp")]
+    #[serde(deserialize_with = "stamp", serialize_with = "write_stamp")]
     pub updated_at: DateTime<Utc>,
     /// Set when the record is in the trash; purged records are removed outright.
-    #[serde(default, deserialize_with = "some_stamp", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "some_stamp", serialize_with = "write_some_stamp", skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// The text chrono's serde writes, printed without the formatting machinery when the time
+/// is in whole milliseconds (always, for times the app takes): saves print two per record.
+fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    match crate::storage::stamps::stamp_text(t) {
+        Some(text) => s.serialize_str(&text),
+        None => t.serialize(s),
+    }
+}
+
+fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    struct Stamp<'a>(&'a DateTime<Utc>);
+    impl Serialize for Stamp<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            write_stamp(self.0, s)
+        }
+    }
+    match t {
+        Some(t) => s.serialize_some(&Stamp(t)),
+        None => s.serialize_none(),
+    }
 }
 
 /// A record's time as RFC 3339 text (JSON, backups) or as milliseconds (stored chunks hand

@@ -483,7 +483,7 @@ impl Columns {
     /// Row `i` as something serde can read a record from, without building a map. Its
     /// cells are moved out, not copied, so each string is allocated once.
     pub fn take_row(&mut self, i: usize) -> RowDe<'_> {
-        RowDe { cols: self, i, k: 0 }
+        RowDe { keys: &self.keys, cols: &mut self.cols, i, k: 0 }
     }
 
     /// Every row read into `T`; the first that does not fit is named by its index.
@@ -580,14 +580,16 @@ impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
 
 /// One row of [`Columns`] read as a map of its present cells.
 pub struct RowDe<'a> {
-    cols: &'a mut Columns,
+    /// Lent to the record's reader, so a flattened part's field names are not copied.
+    keys: &'a [String],
+    cols: &'a mut [Vec<Cell>],
     i: usize,
     k: usize,
 }
 
 type Error = serde_json::Error;
 
-impl<'de> serde::Deserializer<'de> for RowDe<'_> {
+impl<'de> serde::Deserializer<'de> for RowDe<'de> {
     type Error = Error;
     fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_map(self)
@@ -598,17 +600,17 @@ impl<'de> serde::Deserializer<'de> for RowDe<'_> {
     }
 }
 
-impl<'de> serde::de::MapAccess<'de> for RowDe<'_> {
+impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
     type Error = Error;
     fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        while self.k < self.cols.keys.len() && self.cols.cols[self.k][self.i] == Cell::Null {
+        while self.k < self.keys.len() && self.cols[self.k][self.i] == Cell::Null {
             self.k += 1;
         }
-        let Some(key) = self.cols.keys.get(self.k) else { return Ok(None) };
-        seed.deserialize(serde::de::value::StrDeserializer::new(key)).map(Some)
+        let Some(key) = self.keys.get(self.k) else { return Ok(None) };
+        seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
     }
     fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let c = std::mem::take(&mut self.cols.cols[self.k][self.i]);
+        let c = std::mem::take(&mut self.cols[self.k][self.i]);
         self.k += 1;
         seed.deserialize(c)
     }

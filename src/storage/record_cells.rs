@@ -120,8 +120,7 @@ impl SerializeMap for RowSer<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        let Value::String(key) = key.serialize(ValueSer)? else { return Err(ser::Error::custom("a field name must be text")) };
-        self.key = Some(self.c.column(&key, self.next));
+        self.key = Some(key.serialize(KeySer { c: &mut *self.c, next: self.next })?);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
@@ -132,6 +131,72 @@ impl SerializeMap for RowSer<'_> {
     }
     fn end(self) -> Result<(), Error> {
         Ok(())
+    }
+}
+
+/// A map key (a flattened part's field name) → its column, without a copy of the name.
+struct KeySer<'a> {
+    c: &'a mut Columns,
+    next: usize,
+}
+
+fn not_a_name() -> Error {
+    ser::Error::custom("a field name must be text")
+}
+
+macro_rules! refuse_name {
+    ($($f:ident($($t:ty),*)),* $(,)?) => {
+        $(fn $f(self, $(_: $t),*) -> Result<usize, Error> { Err(not_a_name()) })*
+    };
+}
+
+impl ser::Serializer for KeySer<'_> {
+    type Ok = usize;
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<usize, Error>;
+    type SerializeTuple = ser::Impossible<usize, Error>;
+    type SerializeTupleStruct = ser::Impossible<usize, Error>;
+    type SerializeTupleVariant = ser::Impossible<usize, Error>;
+    type SerializeMap = ser::Impossible<usize, Error>;
+    type SerializeStruct = ser::Impossible<usize, Error>;
+    type SerializeStructVariant = ser::Impossible<usize, Error>;
+
+    fn serialize_str(self, key: &str) -> Result<usize, Error> {
+        Ok(self.c.column(key, self.next))
+    }
+    refuse_name!(serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64), serialize_u8(u8),
+        serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
+        serialize_bytes(&[u8]), serialize_none(), serialize_unit(), serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str));
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<usize, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<usize, Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<usize, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(not_a_name())
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
+        Err(not_a_name())
     }
 }
 

@@ -97,6 +97,13 @@ pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     }
 }
 
+/// [`ts_text`] of a time in whole milliseconds within years 1000–9999, where it prints
+/// exactly what chrono's serde does; `None` for any other time.
+pub fn stamp_text(t: &DateTime<Utc>) -> Option<String> {
+    let year = chrono::Datelike::year(t);
+    (t.timestamp_subsec_nanos() % 1_000_000 == 0 && (1000..=9999).contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
+}
+
 /// A UUID's 16 bytes as lower-case hyphenated text.
 pub fn uuid_text(b: &[u8; 16]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -127,3 +134,22 @@ pub fn minute_of(s: &str) -> Option<i64> {
     Some(date.and_hms_opt(h, m, 0)?.and_utc().timestamp() / 60)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_print_as_chrono_does() {
+        let times = ["2024-02-29T23:59:59.001Z", "1999-12-31T00:00:00Z", "2026-11-22T08:00:00.120Z", "1000-01-01T00:00:00.5Z", "9999-12-31T23:59:59.999Z"];
+        for text in times {
+            let t: DateTime<Utc> = text.parse().unwrap();
+            let chrono = serde_json::to_value(t).unwrap();
+            assert_eq!(stamp_text(&t).as_deref(), chrono.as_str(), "{text}");
+        }
+        let fine: DateTime<Utc> = "2026-01-01T00:00:00.123456Z".parse().unwrap();
+        assert_eq!(stamp_text(&fine), None);
+        let far: DateTime<Utc> = "0999-01-01T00:00:00Z".parse().unwrap();
+        assert_eq!(stamp_text(&far), None);
+    }
+}

@@ -28,6 +28,9 @@ mod widgets;
 pub fn start() {
     // When the wasm starts running: what comes before is download and compile.
     perf::mark("bo:start");
+    // Release builds abort on a panic without a message (see scripts/setup.sh): the hook
+    // only helps a debug build.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

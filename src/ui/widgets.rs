@@ -81,7 +81,8 @@ pub fn DataTable(
         rows.with(|rows| search(rows))
     });
     request_animation_frame(move || {
-        set_timeout(move || index.with_untracked(|_| ()), std::time::Duration::ZERO);
+        // `try_`: the list may be gone by then (the user moved on).
+        set_timeout(move || { let _ = index.try_with_untracked(|_| ()); }, std::time::Duration::ZERO);
     });
     // The query and order the previous result was filtered with: typing on only narrows
     // it, so each keystroke searches what the last one found, not the whole list.

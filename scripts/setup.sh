@@ -68,13 +68,14 @@ export CHROME_BIN="${CHROME_BIN:-$(command -v chromium)}"
 
 # Runs a command (trunk build/serve) with the release wasm's settings: the standard library
 # rebuilt with the app's size profile, panics that abort without a message and no source
-# locations in the binary: about 6 % less to download. Stable rustc takes these unstable
+# locations in the binary: about 6 % less to download; `bo_speed` builds the few functions
+# that decode stored records at start-up for speed rather than size. Stable rustc takes these unstable
 # flags with RUSTC_BOOTSTRAP, the way the Leptos book's size guide uses nightly. Its own
 # target directory, so tests built the normal way do not rebuild it each time.
 release() {
   RUSTC_BOOTSTRAP=1 \
   CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
   CARGO_TARGET_DIR="$PWD/target/release-wasm" \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg bo_speed -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
   "$@"
 }

@@ -38,6 +38,7 @@ pub fn pack(bytes: &[u8]) -> String {
     out
 }
 
+#[cfg_attr(bo_speed, optimize(speed))]
 pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
     let mut chars = text.chars();
     let pad = chars.next().ok_or("empty")? as u32;
@@ -86,6 +87,7 @@ pub fn decode_columns(text: &str) -> Result<Columns, String> {
 }
 
 /// Stored text → records of type `T`; a record of another shape fails the whole chunk.
+#[cfg_attr(bo_speed, optimize(speed))]
 pub fn decode_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<Vec<T>, String> {
     decode_columns(text)?.typed().map_err(|(_, e)| e)
 }

@@ -364,6 +364,7 @@ pub struct Columns {
     n: usize,
 }
 
+#[cfg_attr(bo_speed, optimize(speed))]
 pub fn read(bytes: &[u8]) -> Result<Columns, String> {
     let mut r = Reader { b: bytes, at: 0 };
     if r.byte()? != MAGIC {
@@ -393,6 +394,7 @@ fn json(r: &mut Reader, len: Option<usize>) -> Result<Cell, String> {
     }
 }
 
+#[cfg_attr(bo_speed, optimize(speed))]
 fn read_column(r: &mut Reader, n: usize) -> Result<Vec<Cell>, String> {
     let kind = r.byte()?;
     let mut col = Vec::with_capacity(n);
@@ -487,6 +489,7 @@ impl Columns {
     }
 
     /// Every row read into `T`; the first that does not fit is named by its index.
+    #[cfg_attr(bo_speed, optimize(speed))]
     pub fn typed<T: serde::de::DeserializeOwned>(mut self) -> Result<Vec<T>, (usize, String)> {
         (0..self.n).map(|i| T::deserialize(self.take_row(i)).map_err(|e| (i, e.to_string()))).collect()
     }
@@ -602,6 +605,7 @@ impl<'de> serde::Deserializer<'de> for RowDe<'de> {
 
 impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
     type Error = Error;
+    #[cfg_attr(bo_speed, optimize(speed))]
     fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         while self.k < self.keys.len() && self.cols[self.k][self.i] == Cell::Null {
             self.k += 1;
@@ -609,6 +613,7 @@ impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
         let Some(key) = self.keys.get(self.k) else { return Ok(None) };
         seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
     }
+    #[cfg_attr(bo_speed, optimize(speed))]
     fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let c = std::mem::take(&mut self.cols[self.k][self.i]);
         self.k += 1;

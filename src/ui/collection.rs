@@ -302,7 +302,11 @@ pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
 
 /// [`display_value`] with the field's kind already looked up (lists do it once per column).
 pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<FieldKind>) -> String {
-    let raw = rec.get(key);
+    shown_text(app, rec.get(key), kind)
+}
+
+/// A field's stored text as the screens show it (the non-generic part of [`shown_as`]).
+fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> String {
     match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
         // Most have one line: no second string for them (this runs for every row of a list).

@@ -2,8 +2,16 @@
 //! a test checks that every key the code uses is here, in both languages.
 use crate::domain::format::Lang;
 
-/// (key, Indonesian, English), sorted by key for binary search.
-static STRINGS: &[(&str, &str, &str)] = &[
+/// (key, Indonesian, English) entries joined into one text: a table of string slices would
+/// put 24 bytes of pointers per entry into the wasm, which compress poorly.
+macro_rules! table {
+    ($(($k:literal, $id:literal, $en:literal),)*) => {
+        concat!($($k, "\u{1f}", $id, "\u{1f}", $en, "\u{1e}",)*)
+    };
+}
+
+/// Sorted by key for binary search.
+static TABLE: &str = table![
     ("action.back", "Kembali", "Back"),
     ("action.cancel", "Batal", "Cancel"),
     ("action.close", "Tutup", "Close"),
@@ -595,19 +603,37 @@ static STRINGS: &[(&str, &str, &str)] = &[
     ("visitor.purpose", "Keperluan", "Purpose"),
 ];
 
+type Entry = (&'static str, &'static str, &'static str);
+
+/// The table split once into entries, on first use.
+fn entries() -> &'static [Entry] {
+    static ENTRIES: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        TABLE
+            .split_terminator('\u{1e}')
+            .map(|e| {
+                let mut parts = e.splitn(3, '\u{1f}');
+                let mut next = || parts.next().unwrap_or_default();
+                (next(), next(), next())
+            })
+            .collect()
+    })
+}
+
 /// The string for `key`; an unknown key shows itself, so a gap is visible, not blank.
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    match STRINGS.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
+    let all = entries();
+    match all.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
         Ok(i) => match lang {
-            Lang::Id => STRINGS[i].1,
-            Lang::En => STRINGS[i].2,
+            Lang::Id => all[i].1,
+            Lang::En => all[i].2,
         },
         Err(_) => Box::leak(key.to_string().into_boxed_str()),
     }
 }
 
 pub fn has(key: &str) -> bool {
-    STRINGS.binary_search_by(|(k, _, _)| (*k).cmp(key)).is_ok()
+    entries().binary_search_by(|(k, _, _)| (*k).cmp(key)).is_ok()
 }
 
 /// Fills `{name}` placeholders.
@@ -625,10 +651,11 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_complete() {
-        for w in STRINGS.windows(2) {
+        assert_eq!(entries().len(), TABLE.matches('\u{1e}').count());
+        for w in entries().windows(2) {
             assert!(w[0].0 < w[1].0, "not sorted or duplicate: {} / {}", w[0].0, w[1].0);
         }
-        for (k, id, en) in STRINGS {
+        for (k, id, en) in entries() {
             assert!(!id.is_empty() && !en.is_empty(), "{k}");
             // Placeholders must match between languages.
             let ph = |s: &str| {

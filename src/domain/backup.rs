@@ -16,6 +16,7 @@ pub const FORMAT: &str = "backoffice-backup";
 pub struct Backup {
     pub format: String,
     pub schema_version: u32,
+    #[serde(deserialize_with = "super::record::stamp", serialize_with = "super::record::write_stamp")]
     pub exported_at: DateTime<Utc>,
     pub collections: Docs,
 }
@@ -80,7 +81,7 @@ pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>
 }
 
 pub fn file_name(now: DateTime<Utc>) -> String {
-    format!("backoffice-backup-{}.json", now.format("%Y-%m-%d"))
+    format!("backoffice-backup-{}.json", super::dates::date_text(now.date_naive()))
 }
 
 macro_rules! imported {
@@ -161,6 +162,7 @@ crate::with_record_lists!(imported);
 struct Current {
     format: String,
     schema_version: u32,
+    #[serde(deserialize_with = "super::record::stamp")]
     exported_at: DateTime<Utc>,
     collections: FileCollections,
 }

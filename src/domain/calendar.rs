@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::booking::{clashes, Booking, Clash};
-use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta, DATETIME_FMT};
+use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 use super::recurrence::{Freq, Rule};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -410,8 +410,8 @@ pub fn detach(series: &Event, date: NaiveDate, now: DateTime<Utc>) -> Option<Eve
     let s = date.and_time(start.time());
     let mut e = series.clone();
     e.meta = Meta::new(now);
-    e.start = s.format(DATETIME_FMT).to_string();
-    e.end = (s + span).format(DATETIME_FMT).to_string();
+    e.start = super::dates::datetime_text(s);
+    e.end = super::dates::datetime_text(s + span);
     e.set_rule(None);
     e.interval.clear();
     e.weekdays.clear();

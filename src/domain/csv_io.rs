@@ -208,11 +208,11 @@ fn unprotect(cell: &str) -> String {
 /// Exports live records with a BOM and one column per schema field (headers are field keys).
 /// Money is written in major units with a point ("45000", "12.50"), as it reads back.
 pub fn export<E: Entity>(records: &[E], delimiter: u8, decimals: u32) -> String {
-    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
+    let mut w = super::csv_write::CsvText::new(delimiter);
     let fields = E::fields();
     let mut header: Vec<&str> = fields.iter().map(|f| f.key).collect();
     header.extend(["created_at", "updated_at"]);
-    w.write_record(&header).expect("in-memory write");
+    w.row(&header);
     for r in records.iter().filter(|r| r.meta().deleted_at.is_none()) {
         let mut row: Vec<String> = fields
             .iter()
@@ -223,10 +223,9 @@ pub fn export<E: Entity>(records: &[E], delimiter: u8, decimals: u32) -> String 
             .collect();
         row.push(r.meta().created_at.to_rfc3339());
         row.push(r.meta().updated_at.to_rfc3339());
-        w.write_record(&row).expect("in-memory write");
+        w.row(&row);
     }
-    let body = String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 in, utf-8 out");
-    format!("{BOM}{body}")
+    w.finish()
 }
 
 /// Minor units as plain major units: "45000", "-12.50"; anything else as it is.

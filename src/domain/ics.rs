@@ -13,7 +13,8 @@ use icalendar::parser::{read_calendar, unfold, Component, Property};
 use icalendar::{Component as _, EventLike as _};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
-use super::record::{Entity, Meta, DATETIME_FMT};
+use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
+use super::record::{Entity, Meta};
 use super::recurrence::{Freq, Rule};
 
 /// Something the import could not bring over as it was.
@@ -222,10 +223,7 @@ fn offset(s: &str) -> Option<i32> {
 /// `YYYYMMDDTHHMMSS` (a trailing Z is the caller's business) or `YYYYMMDD` as midnight.
 fn naive(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim().trim_end_matches(['Z', 'z']);
-    NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M"))
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(s, "%Y%m%d").ok().map(|d| d.and_time(NaiveTime::MIN)))
+    parse_compact(s)
 }
 
 fn rule_parts(s: &str) -> HashMap<String, String> {
@@ -330,8 +328,8 @@ impl Reader<'_> {
                 (t, end.max(t))
             }
         };
-        e.start = s.format(DATETIME_FMT).to_string();
-        e.end = end.format(DATETIME_FMT).to_string();
+        e.start = datetime_text(s);
+        e.end = datetime_text(end);
         e.location = c.find_prop("LOCATION").map(text).unwrap_or_default();
         e.notes = c.find_prop("DESCRIPTION").map(text).unwrap_or_default();
         e.uid = c.find_prop("UID").map(|p| p.val.as_str().to_string()).unwrap_or_default();
@@ -488,7 +486,7 @@ pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> Na
         if let Some(rule) = e.rule().filter(|_| e.series_id.is_empty()) {
             v.add_property("RRULE", rrule_text(&rule, e.all_day, s, to_utc));
             for d in &e.except {
-                let value = if e.all_day { d.format("%Y%m%d").to_string() } else { fmt_utc(to_utc(d.and_time(s.time()))) };
+                let value = if e.all_day { compact_date(*d) } else { fmt_utc(to_utc(d.and_time(s.time()))) };
                 let mut p = icalendar::Property::new("EXDATE", value);
                 if e.all_day {
                     p.add_parameter("VALUE", "DATE");
@@ -507,7 +505,7 @@ pub fn uid_of(e: &Event) -> String {
 }
 
 fn fmt_utc(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    compact_utc(t)
 }
 
 fn rrule_text(r: &Rule, all_day: bool, start: NaiveDateTime, to_utc: &dyn Fn(NaiveDateTime) -> NaiveDateTime) -> String {
@@ -530,7 +528,7 @@ fn rrule_text(r: &Rule, all_day: bool, start: NaiveDateTime, to_utc: &dyn Fn(Nai
     }
     if let Some(u) = r.until {
         // UNTIL must be of DTSTART's kind: a date for all-day items, else a UTC time.
-        s += &if all_day { format!(";UNTIL={}", u.format("%Y%m%d")) } else { format!(";UNTIL={}", fmt_utc(to_utc(u.and_time(start.time())))) };
+        s += &if all_day { format!(";UNTIL={}", compact_date(u)) } else { format!(";UNTIL={}", fmt_utc(to_utc(u.and_time(start.time())))) };
     }
     s
 }

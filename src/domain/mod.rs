@@ -7,6 +7,8 @@ pub mod booking;
 pub mod calendar;
 pub mod contact;
 pub mod csv_io;
+pub mod csv_write;
+pub mod dates;
 pub mod format;
 pub mod inventory;
 pub mod frontdesk;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::csv_io::{normalise, plain_amount, protect, Rules, Table, BOM};
+use super::csv_io::{normalise, plain_amount, protect, Rules, Table};
 use super::format::parse_amount;
 use super::purchasing::{Line, PurchaseOrder};
 use super::record::Entity;
@@ -26,8 +26,8 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 /// One row per line (an order without lines gets one row); references as people read them.
 pub fn export(orders: &[PurchaseOrder], supplier: &dyn Fn(&str) -> String, item: &dyn Fn(&str) -> String, delimiter: u8, decimals: u32) -> String {
-    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(vec![]);
-    w.write_record(COLUMNS.iter().map(|(k, _)| *k)).expect("in-memory write");
+    let mut w = super::csv_write::CsvText::new(delimiter);
+    w.row(COLUMNS.iter().map(|(k, _)| *k));
     for po in orders.iter().filter(|o| o.meta.deleted_at.is_none()) {
         let head = [po.number.clone(), supplier(&po.supplier_id), po.date.clone(), po.expected.clone(), po.status.clone(), po.tax.clone()];
         let empty = [Line::default()];
@@ -44,11 +44,10 @@ pub fn export(orders: &[PurchaseOrder], supplier: &dyn Fn(&str) -> String, item:
                 money(l.amount()),
                 protect(&po.notes),
             ]);
-            w.write_record(&row).expect("in-memory write");
+            w.row(&row);
         }
     }
-    let body = String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 in, utf-8 out");
-    format!("{BOM}{body}")
+    w.finish()
 }
 
 /// An order read from a file, with the file lines it came from and their problems.

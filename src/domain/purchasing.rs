@@ -236,7 +236,7 @@ pub fn drafts_from_low_stock(low: &[Low], items: &[Item], orders: &[PurchaseOrde
         let all: Vec<PurchaseOrder> = orders.iter().chain(made.iter()).cloned().collect();
         po.number = next_number(&all, today);
         po.supplier_id = supplier;
-        po.date = today.format("%Y-%m-%d").to_string();
+        po.date = super::dates::date_text(today);
         po.lines = lines;
         made.push(po);
     }

@@ -17,14 +17,14 @@ pub struct Meta {
 
 /// The text chrono's serde writes, printed without the formatting machinery when the time
 /// is in whole milliseconds (always, for times the app takes): saves print two per record.
-fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     match crate::storage::stamps::stamp_text(t) {
         Some(text) => s.serialize_str(&text),
         None => t.serialize(s),
     }
 }
 
-fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
     struct Stamp<'a>(&'a DateTime<Utc>);
     impl Serialize for Stamp<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -39,7 +39,7 @@ fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Re
 
 /// A record's time as RFC 3339 text (JSON, backups) or as milliseconds (stored chunks hand
 /// them over as numbers: no text printed and parsed again on every load).
-fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+pub(crate) fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     struct V;
     impl serde::de::Visitor<'_> for V {
         type Value = DateTime<Utc>;
@@ -56,7 +56,7 @@ fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Err
     d.deserialize_any(V)
 }
 
-fn some_stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+pub(crate) fn some_stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
     struct V;
     impl<'de> serde::de::Visitor<'de> for V {
         type Value = Option<DateTime<Utc>>;
@@ -166,18 +166,7 @@ pub enum FieldKind {
     Ref(&'static str),
 }
 
-pub const DATETIME_FMT: &str = "%Y-%m-%dT%H:%M";
-pub const DATE_FMT: &str = "%Y-%m-%d";
-
-pub fn parse_datetime(s: &str) -> Option<chrono::NaiveDateTime> {
-    chrono::NaiveDateTime::parse_from_str(s.trim(), DATETIME_FMT)
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()
-}
-
-pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s.trim(), DATE_FMT).ok()
-}
+pub use super::dates::{parse_date, parse_datetime};
 
 #[derive(Clone, Copy, Debug)]
 pub struct FieldDef {
@@ -220,10 +209,10 @@ impl FormRules {
 /// them; `None` when any of the three is not a date or date-time (a half-typed value).
 pub fn shifted_end(old_start: &str, new_start: &str, end: &str) -> Option<String> {
     if let (Some(a), Some(b), Some(e)) = (parse_datetime(old_start), parse_datetime(new_start), parse_datetime(end)) {
-        return Some((e + (b - a)).format(DATETIME_FMT).to_string());
+        return Some(super::dates::datetime_text(e + (b - a)));
     }
     let (a, b, e) = (parse_date(old_start)?, parse_date(new_start)?, parse_date(end)?);
-    Some((e + (b - a)).format(DATE_FMT).to_string())
+    Some(super::dates::date_text(e + (b - a)))
 }
 
 /// A validation problem on one field: (field key, i18n key of the message).

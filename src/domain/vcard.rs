@@ -336,7 +336,7 @@ pub fn export(contacts: &[Contact]) -> String {
         if !c.notes.is_empty() {
             lines.push(format!("NOTE:{}", escape(&c.notes)));
         }
-        lines.push(format!("REV:{}", c.meta.updated_at.format("%Y%m%dT%H%M%SZ")));
+        lines.push(format!("REV:{}", super::dates::compact_utc(c.meta.updated_at.naive_utc())));
         lines.push("END:VCARD".into());
         for l in lines {
             fold(&l, &mut out);

@@ -21,7 +21,7 @@ struct MetaDoc {
     schema_version: u32,
     #[serde(default)]
     revisions: BTreeMap<String, u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::domain::record::some_stamp", serialize_with = "crate::domain::record::write_some_stamp")]
     last_backup_at: Option<DateTime<Utc>>,
 }
 

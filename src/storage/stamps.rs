@@ -89,11 +89,12 @@ pub fn ts_ms(s: &str) -> Option<i64> {
 }
 
 /// A timestamp's text as stored by serde, read fast when it is in the form [`ts_text`]
-/// prints (what the app writes) and by chrono's RFC 3339 parser otherwise.
+/// prints (what the app writes) and by chrono's RFC 3339 parser otherwise (its strict one:
+/// the lenient `FromStr` brings chrono's whole format-string parser into the wasm).
 pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     match ts_ms(s) {
         Some(ms) => DateTime::from_timestamp_millis(ms),
-        None => s.parse().ok(),
+        None => DateTime::parse_from_rfc3339(s).or_else(|_| DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1))).ok().map(|t| t.to_utc()),
     }
 }
 

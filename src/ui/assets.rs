@@ -48,7 +48,7 @@ pub fn asset_page(id: String) -> AnyView {
         let mut e = AssetLog::blank(now());
         e.asset_id = asset_id;
         e.kind = "checkin".into();
-        e.date = today().format("%Y-%m-%d").to_string();
+        e.date = crate::domain::dates::date_text(today());
         if save_record(&app, e).is_ok() {
             app.info(app.t("asset.checked_in").into());
         }
@@ -139,7 +139,7 @@ pub fn asset_page(id: String) -> AnyView {
 
 /// A check-out, repair or maintenance entry for one asset; back to the asset after.
 pub fn entry_page(asset_id: String, kind: String) -> AnyView {
-    let prefill = vec![("asset_id", asset_id.clone()), ("kind", kind), ("date", today().format("%Y-%m-%d").to_string())];
+    let prefill = vec![("asset_id", asset_id.clone()), ("kind", kind), ("date", crate::domain::dates::date_text(today()))];
     form_page_back::<AssetLog>("asset_log", None, prefill, Some(Route::View("assets".into(), asset_id)))
 }
 

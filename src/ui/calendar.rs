@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::calendar::{month_grid, occurrences, week_start, Event, Occurrence};
 use crate::domain::format::{clock_time, long_date, month_year, weekday_name};
-use crate::domain::record::DATETIME_FMT;
+use crate::domain::dates::{datetime_text, parse_date};
 
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app, AppState};
@@ -34,7 +34,7 @@ pub fn occurrence_href(o: &Occurrence) -> String {
 
 fn new_at(day: NaiveDate, hour: u32) -> Route {
     let t = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN));
-    Route::NewAt("events".into(), t.format(DATETIME_FMT).to_string())
+    Route::NewAt("events".into(), datetime_text(t))
 }
 
 fn time_range(app: &AppState, o: &Occurrence) -> String {
@@ -86,7 +86,7 @@ fn focus_day(day: NaiveDate) {
 
 pub fn calendar_page(view: String, date: String) -> AnyView {
     let app = use_app();
-    let day = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_else(|_| today());
+    let day = parse_date(&date).unwrap_or_else(today);
     let selected = RwSignal::new(day);
     let view_name: &'static str = match view.as_str() {
         "week" => "week",

@@ -23,7 +23,7 @@ fn calendar_name(app: &AppState) -> String {
 
 pub fn export_all(app: &AppState) {
     let text = app.events.with_untracked(|e| ics::export(e, &calendar_name(app), &to_utc));
-    download(&format!("calendar-{}.ics", now().format("%Y-%m-%d")), ICS_MIME, &text);
+    download(&format!("calendar-{}.ics", crate::domain::dates::date_text(now().date_naive())), ICS_MIME, &text);
 }
 
 /// One item with its changed occurrences.
@@ -158,6 +158,6 @@ pub fn prefill(at: Option<&str>) -> Vec<(&'static str, String)> {
         .and_then(crate::domain::record::parse_datetime)
         .unwrap_or_else(|| super::calendar::today().and_hms_opt(9, 0, 0).expect("09:00 exists"));
     let end = start + chrono::Duration::hours(1);
-    let f = |t: chrono::NaiveDateTime| t.format(crate::domain::record::DATETIME_FMT).to_string();
+    let f = crate::domain::dates::datetime_text;
     vec![("start", f(start)), ("end", f(end))]
 }

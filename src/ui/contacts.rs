@@ -22,7 +22,7 @@ fn live(app: &super::state::AppState) -> Vec<Contact> {
 /// Import and export actions beside "New contact".
 pub fn toolbar() -> AnyView {
     let app = use_app();
-    let stamp = move || now().format("%Y-%m-%d").to_string();
+    let stamp = move || crate::domain::dates::date_text(now().date_naive());
     view! {
         <Show when=move || app.read_only.get().is_none()>
             <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{app.text("action.import")}</a>

@@ -231,8 +231,8 @@ pub fn report_page() -> AnyView {
     let app = use_app();
     let t = today();
     let first = NaiveDate::from_ymd_opt(t.year(), t.month(), 1).unwrap_or(t);
-    let from = RwSignal::new(first.format("%Y-%m-%d").to_string());
-    let to = RwSignal::new(t.format("%Y-%m-%d").to_string());
+    let from = RwSignal::new(crate::domain::dates::date_text(first));
+    let to = RwSignal::new(crate::domain::dates::date_text(t));
     let value = Memo::new(move |_| app.items.with(|items| app.stock_levels.with(|s| inventory::stock_value(items, s))));
     let used = Memo::new(move |_| {
         let (Some(f), Some(t)) = (parse_date(&from.get()), parse_date(&to.get())) else { return None };

@@ -1,6 +1,6 @@
 //! One date of a repeating item (change or delete just that date, or the whole series),
 //! and what every calendar item's page adds: double-booking warnings and .ics export.
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use leptos::prelude::*;
 
 use crate::domain::booking::Clash;
@@ -96,7 +96,7 @@ pub fn event_extras(id: String) -> AnyView {
 
 fn undo_except(app: &AppState, arg: &str) {
     let Some((id, date)) = arg.split_once('|') else { return };
-    let Ok(date) = date.parse::<NaiveDate>() else { return };
+    let Some(date) = crate::domain::dates::parse_date(&date) else { return };
     if let Some(mut s) = find(app, id) {
         s.except.retain(|d| *d != date);
         if save_record(app, s).is_ok() {
@@ -107,7 +107,7 @@ fn undo_except(app: &AppState, arg: &str) {
 
 pub fn occurrence_page(id: String, date: String) -> AnyView {
     let app = use_app();
-    let Ok(day) = date.parse::<NaiveDate>() else { return not_found(app) };
+    let Some(day) = crate::domain::dates::parse_date(&date) else { return not_found(app) };
     let occ = {
         let id = id.clone();
         Memo::new(move |_| app.events.with(|all| occurrences(all, day, day + Days::new(0)).into_iter().find(|o| o.id == id && o.repeats && o.series_date == Some(day))))

@@ -34,7 +34,7 @@ fn status_label(state: &str) -> &'static str {
 pub fn new_order_page() -> AnyView {
     let app = use_app();
     let number = app.orders.with_untracked(|o| next_number(o, today()));
-    form_page_with::<PurchaseOrder>("orders", None, vec![("number", number), ("date", today().format("%Y-%m-%d").to_string())])
+    form_page_with::<PurchaseOrder>("orders", None, vec![("number", number), ("date", crate::domain::dates::date_text(today()))])
 }
 
 /// Saves a changed order, refusing if it changed elsewhere since it was read.
@@ -363,7 +363,7 @@ pub fn toolbar() -> AnyView {
                 super::fields::decimals(&app),
             )
         });
-        download(&format!("orders-{}{suffix}.csv", today().format("%Y-%m-%d")), CSV_MIME, &text);
+        download(&format!("orders-{}{suffix}.csv", crate::domain::dates::date_text(today())), CSV_MIME, &text);
     });
     view! {
         <Show when=move || app.read_only.get().is_none()>

@@ -294,7 +294,7 @@ pub fn csv_buttons<E: UiEntity>() -> AnyView {
     let app = use_app();
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
         let live: Vec<E> = E::signal(&app).get_untracked().into_iter().filter(|r| r.meta().deleted_at.is_none()).collect();
-        let name = format!("{}-{}{suffix}.csv", E::COLLECTION, now().format("%Y-%m-%d"));
+        let name = format!("{}-{}{suffix}.csv", E::COLLECTION, crate::domain::dates::date_text(now().date_naive()));
         super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter, super::fields::decimals(&app)));
     });
     csv_buttons_view(export)

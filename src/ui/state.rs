@@ -140,14 +140,21 @@ impl AppState {
         self.refresh_usage();
     }
 
-    pub fn usage_percent(&self) -> f64 {
-        (self.used_chars.get() as f64 * 100.0 / QUOTA_CHARS as f64).min(100.0)
+    /// Tenths of a percent of the quota in use, rounded; integers keep float printing out of the wasm.
+    fn usage_permille(&self) -> u64 {
+        ((self.used_chars.get() as u64 * 1000 + QUOTA_CHARS as u64 / 2) / QUOTA_CHARS as u64).min(1000)
+    }
+
+    /// The usage percentage for a `<progress max="100">`.
+    pub fn usage_percent(&self) -> String {
+        let p = self.usage_permille();
+        format!("{}.{}", p / 10, p % 10)
     }
 
     /// The usage percentage with one decimal, in the locale's decimal mark.
     pub fn usage_percent_text(&self) -> String {
-        let s = format!("{:.1}", self.usage_percent());
-        if self.lang.get() == Lang::Id { s.replace('.', ",") } else { s }
+        let p = self.usage_permille();
+        format!("{}{}{}", p / 10, if self.lang.get() == Lang::Id { ',' } else { '.' }, p % 10)
     }
 
     /// Tells the user why a write was refused, in their language.
@@ -268,5 +275,5 @@ pub fn local(t: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
 
 /// The office's wall-clock time now, as date-time inputs write it.
 pub fn local_now_text() -> String {
-    local(now()).format(crate::domain::record::DATETIME_FMT).to_string()
+    crate::domain::dates::datetime_text(local(now()).naive_local())
 }

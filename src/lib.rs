@@ -6,6 +6,7 @@ pub mod domain;
 pub mod i18n;
 pub mod route;
 pub mod storage;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

@@ -24,7 +24,7 @@ pub enum Clash {
 
 /// Same room or person, compared as people write them: case and spacing do not matter.
 fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| crate::text::lower_owned(s.split_whitespace().collect::<Vec<_>>().join(" "));
     !a.trim().is_empty() && norm(a) == norm(b)
 }
 

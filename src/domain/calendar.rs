@@ -43,9 +43,11 @@ pub struct Event {
     /// Number of occurrences, or "".
     pub count: String,
     /// Occurrences deleted from the series.
+    #[serde(with = "super::dates::serde_dates")]
     pub except: Vec<NaiveDate>,
     /// For a changed occurrence: the series it belongs to and the date it replaces.
     pub series_id: String,
+    #[serde(with = "super::dates::serde_dates::option")]
     pub occurrence: Option<NaiveDate>,
     /// iCalendar UID, kept so exports and re-imports recognise the same item.
     pub uid: String,
@@ -173,7 +175,7 @@ impl Entity for Event {
             "kind" => self.kind = v,
             "start" => self.start = v,
             "end" => self.end = v,
-            "all_day" => self.all_day = matches!(v.to_lowercase().as_str(), "1" | "true" | "ya" | "yes"),
+            "all_day" => self.all_day = matches!(crate::text::lower(&v).as_str(), "1" | "true" | "ya" | "yes"),
             "location" => self.location = v,
             "attendees" => self.attendees = split_list(value, &['\n']).join("\n"),
             "notes" => self.notes = value.trim_end().to_string(),
@@ -388,7 +390,7 @@ pub fn conflicts(events: &[Event], event: &Event, from: NaiveDate, days: u64) ->
             bo.id = "other";
             for c in clashes(&bm, &[bo]) {
                 let key = (o.id.clone(), matches!(c, Clash::Room(..)), match &c {
-                    Clash::Room(_, x) | Clash::Person(_, x) => x.to_lowercase(),
+                    Clash::Room(_, x) | Clash::Person(_, x) => crate::text::lower(&x),
                 });
                 if seen.insert(key) {
                     let clash = match c {

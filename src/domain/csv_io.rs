@@ -78,7 +78,7 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
 }
 
 pub fn normalise(h: &str) -> String {
-    h.trim().to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::lower(h.trim()).replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// For each column, the field it most likely fills: its key, its label in either language, or an alias.
@@ -169,10 +169,10 @@ pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>],
 /// "Receive"), or case-insensitively ("Supplier", "SUPPLIER").
 fn match_choice(v: &str, opts: &[(&str, &str)]) -> String {
     use crate::{domain::format::Lang, i18n};
-    let lv = v.trim().to_lowercase();
+    let lv = crate::text::lower(v.trim());
     opts.iter()
         .find(|(o, _)| *o == lv || o.starts_with(&lv) && !lv.is_empty())
-        .or_else(|| opts.iter().find(|(_, l)| [Lang::Id, Lang::En].iter().any(|g| i18n::t(*g, l).to_lowercase() == lv)))
+        .or_else(|| opts.iter().find(|(_, l)| [Lang::Id, Lang::En].iter().any(|g| crate::text::lower(i18n::t(*g, l)) == lv)))
         .map(|(o, _)| o.to_string())
         .or_else(|| match lv.as_str() {
             "vendor" | "pemasok" => Some("supplier".into()),

@@ -113,6 +113,40 @@ pub fn compact_utc(t: NaiveDateTime) -> String {
     s
 }
 
+/// serde of dates as chrono writes them (`"2026-11-22"`), without its format-string parser.
+pub mod serde_dates {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    fn read<E: Error>(t: &str) -> Result<NaiveDate, E> {
+        super::parse_date(t).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(t), &"a date YYYY-MM-DD"))
+    }
+
+    pub fn serialize<S: Serializer>(v: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|d| super::date_text(*d)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        Vec::<String>::deserialize(d)?.iter().map(|t| read(t)).collect()
+    }
+
+    /// The same for an optional date (`null` when absent).
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(d) => s.serialize_some(&super::super::date_text(*d)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<String>::deserialize(d)?.map(|t| read(&t)).transpose()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +186,30 @@ mod tests {
         for bad in ["2026112", "20261122T09", "20261122T093", "2026-11-22", "20261322"] {
             assert_eq!(parse_compact(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_in_json_as_chrono_writes_them() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Ours {
+            #[serde(with = "serde_dates")]
+            list: Vec<NaiveDate>,
+            #[serde(with = "serde_dates::option")]
+            one: Option<NaiveDate>,
+        }
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Chrono {
+            list: Vec<NaiveDate>,
+            one: Option<NaiveDate>,
+        }
+        let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
+        for (list, one) in [(vec![d(11, 22), d(1, 5)], Some(d(2, 28))), (vec![], None)] {
+            let text = serde_json::to_string(&Chrono { list: list.clone(), one }).unwrap();
+            assert_eq!(serde_json::to_string(&Ours { list: list.clone(), one }).unwrap(), text);
+            assert_eq!(serde_json::from_str::<Ours>(&text).unwrap(), Ours { list, one });
+        }
+        let err = serde_json::from_str::<Ours>(r#"{"list":["2026-02-30"],"one":null}"#).unwrap_err().to_string();
+        assert!(err.contains("2026-02-30"), "{err}");
     }
 
     #[test]

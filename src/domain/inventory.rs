@@ -306,7 +306,7 @@ pub fn low_stock(items: &[Item], stock: &Stock, on_order: &HashMap<String, i64>)
             })
         })
         .collect();
-    sort_by(&mut out, |a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    sort_by(&mut out, |a, b| crate::text::lower(&a.0.name).cmp(&crate::text::lower(&b.0.name)));
     out.into_iter().map(|(_, l)| l).collect()
 }
 

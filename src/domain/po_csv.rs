@@ -84,7 +84,7 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             po.expected = cell(row, "expected");
             po.tax = cell(row, "tax");
             po.notes = cell(row, "notes");
-            po.status = match cell(row, "status").to_lowercase().as_str() {
+            po.status = match crate::text::lower(&cell(row, "status")).as_str() {
                 "" => "draft".into(),
                 s => s.to_string(),
             };

@@ -82,7 +82,7 @@ impl Stocktake {
             .filter(|i| cat.is_empty() || i.category.trim().eq_ignore_ascii_case(cat))
             .filter(|i| loc.is_empty() || i.location.trim().eq_ignore_ascii_case(loc) || stock.at(&i.meta.id, loc) != 0)
             .collect();
-        sort_by(&mut v, |a, b| a.code.to_lowercase().cmp(&b.code.to_lowercase()));
+        sort_by(&mut v, |a, b| crate::text::lower(&a.code).cmp(&crate::text::lower(&b.code)));
         v
     }
 

@@ -168,12 +168,12 @@ impl UiEntity for Asset {
     fn derived() -> &'static [Derived<Self>] {
         &[Derived { label: "asset.holder", value: |app, a| {
             let who = app.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
-            (who.clone(), who.to_lowercase())
+            (who.clone(), crate::text::lower(&who))
         } }]
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let tag = self.tag.trim().to_lowercase();
-        let taken = app.assets.with_untracked(|all| all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && a.tag.trim().to_lowercase() == tag));
+        let tag = crate::text::lower(self.tag.trim());
+        let taken = app.assets.with_untracked(|all| all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag));
         if taken { vec![("tag", "err.tag_taken")] } else { vec![] }
     }
 }
@@ -351,18 +351,4 @@ pub fn number_key(n: i64) -> String {
     format!("{:020}", (n as i128 + i64::MAX as i128 + 1) as u128)
 }
 
-/// Lower case for sorting and search. Most office text is ASCII, and mapping bytes is
-/// several times faster than Unicode case mapping on 50,000 rows; the result is the same.
-pub fn lower(s: &str) -> String {
-    if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
-}
-
-/// [`lower`] of a string that is no longer needed: ASCII is lower-cased in place.
-pub fn lower_owned(mut s: String) -> String {
-    if s.is_ascii() {
-        s.make_ascii_lowercase();
-        s
-    } else {
-        s.to_lowercase()
-    }
-}
+pub use crate::text::{lower, lower_owned};

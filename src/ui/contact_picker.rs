@@ -21,14 +21,14 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
         (!cid.is_empty()).then(|| app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
     };
     let matches = Memo::new(move |_| {
-        let q = query.get().trim().to_lowercase();
+        let q = crate::text::lower(query.get().trim());
         if q.is_empty() {
             return vec![];
         }
         app.contacts.with(|cs| {
             cs.iter()
                 .filter(|c| c.meta.deleted_at.is_none())
-                .filter(|c| c.name.to_lowercase().contains(&q) || c.organisation.to_lowercase().contains(&q) || c.phones.iter().any(|p| p.contains(&q)))
+                .filter(|c| crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q) || c.phones.iter().any(|p| p.contains(&q)))
                 .take(SHOWN)
                 .map(|c| (c.meta.id.clone(), c.title(), c.organisation.clone()))
                 .collect::<Vec<_>>()
@@ -84,15 +84,15 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
     let app = use_app();
     let query = RwSignal::new(String::new());
     let matches = Memo::new(move |_| {
-        let q = query.get().trim().to_lowercase();
+        let q = crate::text::lower(query.get().trim());
         if q.is_empty() {
             return vec![];
         }
         let mut out: Vec<(String, String)> = app.settings.with(|s| {
-            s.departments.iter().filter(|d| d.to_lowercase().contains(&q)).map(|d| (d.clone(), app.t("form.department").to_string())).collect()
+            s.departments.iter().filter(|d| crate::text::lower(&d).contains(&q)).map(|d| (d.clone(), app.t("form.department").to_string())).collect()
         });
         app.contacts.with(|cs| {
-            for c in cs.iter().filter(|c| c.meta.deleted_at.is_none() && (c.name.to_lowercase().contains(&q) || c.organisation.to_lowercase().contains(&q))) {
+            for c in cs.iter().filter(|c| c.meta.deleted_at.is_none() && (crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q))) {
                 if out.len() >= SHOWN {
                     break;
                 }

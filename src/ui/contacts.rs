@@ -60,7 +60,7 @@ pub fn import_page() -> AnyView {
             cards.set(None);
             card_report.set(None);
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase();
-            if head.starts_with("BEGIN:VCARD") || name.to_lowercase().ends_with(".vcf") {
+            if head.starts_with("BEGIN:VCARD") || crate::text::lower(&name).ends_with(".vcf") {
                 let r = vcard::import(&bytes, now());
                 if r.contacts.is_empty() && r.skipped.is_empty() {
                     problem.set(Some(app.t("import.vcard_none").into()));

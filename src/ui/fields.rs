@@ -84,12 +84,12 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
     match collection {
         "items" => app.items.with(|items| {
             let mut v: Vec<(String, String)> = items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
-            sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
         "assets" => app.assets.with(|all| {
             let mut v: Vec<(String, String)> = all.iter().filter(|a| a.meta.deleted_at.is_none()).map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name))).collect();
-            sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
         _ => vec![],
@@ -138,17 +138,17 @@ pub fn money_text(app: &AppState, raw: &str) -> String {
 /// A cell from an imported file to the id it means: an id as is, an item's code, an
 /// asset's tag, a contact's name or organisation (letter case aside).
 pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<String> {
-    let t = text.trim().to_lowercase();
+    let t = crate::text::lower(text.trim());
     if t.is_empty() {
         return None;
     }
     match collection {
         "items" => app.items.with_untracked(|all| {
-            all.iter().filter(|i| i.meta.deleted_at.is_none()).find(|i| i.meta.id == text.trim() || i.code.to_lowercase() == t || format!("{} — {}", i.code, i.name).to_lowercase() == t).map(|i| i.meta.id.clone())
+            all.iter().filter(|i| i.meta.deleted_at.is_none()).find(|i| i.meta.id == text.trim() || crate::text::lower(&i.code) == t || crate::text::lower_owned(format!("{} — {}", i.code, i.name)) == t).map(|i| i.meta.id.clone())
         }),
-        "assets" => app.assets.with_untracked(|all| all.iter().filter(|a| a.meta.deleted_at.is_none()).find(|a| a.meta.id == text.trim() || a.tag.to_lowercase() == t).map(|a| a.meta.id.clone())),
+        "assets" => app.assets.with_untracked(|all| all.iter().filter(|a| a.meta.deleted_at.is_none()).find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t).map(|a| a.meta.id.clone())),
         "contacts" => app.contacts.with_untracked(|all| {
-            all.iter().filter(|c| c.meta.deleted_at.is_none()).find(|c| c.meta.id == text.trim() || c.name.to_lowercase() == t || c.organisation.to_lowercase() == t).map(|c| c.meta.id.clone())
+            all.iter().filter(|c| c.meta.deleted_at.is_none()).find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t).map(|c| c.meta.id.clone())
         }),
         _ => None,
     }

@@ -143,16 +143,39 @@ pub fn finish<E: UiEntity>(app: &AppState, module: &'static str, recs: Vec<E>, d
 }
 
 pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
+    import_of(module, E::PLURAL, E::fields(), ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
+}
+
+type Mapping = [Option<&'static str>];
+
+/// A module's CSV import as plain functions: the page and its reactive parts are built once.
+struct ImportOf {
+    read: fn(&[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError>,
+    preview: fn(&AppState, &Table, &Mapping) -> Vec<PreviewRow>,
+    /// Adds the good rows and goes back to the list.
+    import: fn(&AppState, &'static str, &Table, &Mapping),
+}
+
+fn preview_rows<E: UiEntity>(app: &AppState, t: &Table, m: &Mapping) -> Vec<PreviewRow> {
+    outcomes::<E>(app, t, m).1
+}
+
+fn import_rows<E: UiEntity>(app: &AppState, module: &'static str, t: &Table, m: &Mapping) {
+    finish(app, module, outcomes::<E>(app, t, m).0, "import.done_rows");
+}
+
+fn import_of(module: &'static str, plural: &'static str, fields: &'static [FieldDef], of: ImportOf) -> AnyView {
     let app = use_app();
     let problem = RwSignal::new(None::<String>);
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
+    let read = of.read;
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
             let Some((_, bytes)) = read_chosen(ev).await else { return };
             problem.set(None);
             table.set(None);
-            match read_table::<E>(&bytes) {
+            match read(&bytes) {
                 Ok((t, m)) => {
                     mapping.set(m);
                     table.set(Some(t));
@@ -161,15 +184,20 @@ pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
             }
         });
     };
+    let preview = of.preview;
     let rows = Memo::new(move |_| {
         app.lang.track();
-        table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<E>(&app, t, m).1)).unwrap_or_default())
+        table.with(|t| t.as_ref().map(|t| mapping.with(|m| preview(&app, t, m))).unwrap_or_default())
     });
+    let import = of.import;
     let confirm = Callback::new(move |_| {
-        let good: Vec<E> = table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<E>(&app, t, m).0)).unwrap_or_default());
-        finish(&app, module, good, "import.done_rows");
+        table.with_untracked(|t| {
+            if let Some(t) = t {
+                mapping.with_untracked(|m| import(&app, module, t, m));
+            }
+        })
     });
-    import_view(module, E::PLURAL, E::fields(), problem, table, mapping, rows.into(), confirm, on_file)
+    import_view(module, plural, fields, problem, table, mapping, rows.into(), confirm, on_file)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -26,33 +26,61 @@ fn names<E: UiEntity>(module: &'static str) -> Names {
 }
 
 pub fn list_page<E: UiEntity>(module: &'static str, extra: AnyView) -> AnyView {
+    let derived: Vec<&'static str> = E::derived().iter().map(|d| d.label).collect();
+    let of = ListOf { live: live_positions::<E>, keys: column_keys::<E>, cells: page_cells::<E>, search: search_texts::<E> };
+    list_of(names::<E>(module), E::fields(), derived, of, extra)
+}
+
+type Cols = [(&'static str, FieldKind)];
+
+/// A module's list as plain functions: the reactive parts are built once, not per module.
+struct ListOf {
+    live: fn(&AppState) -> Vec<u32>,
+    keys: fn(&AppState, &[u32], &Cols, usize) -> Vec<String>,
+    cells: fn(&AppState, &[u32], &Cols) -> Vec<(String, Vec<String>)>,
+    search: fn(&AppState, &[u32], &Cols) -> Vec<String>,
+}
+
+fn list_of(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, of: ListOf, extra: AnyView) -> AnyView {
     let app = use_app();
-    let cols: Vec<(&'static str, FieldKind)> = E::fields().iter().filter(|f| f.in_list).map(|f| (f.key, f.kind)).collect();
+    let cols: Vec<(&'static str, FieldKind)> = fields.iter().filter(|f| f.in_list).map(|f| (f.key, f.kind)).collect();
     let cols = std::sync::Arc::new(cols);
-    let rows = Memo::new(move |_| {
-        E::signal(&app).with(|all| all.iter().enumerate().filter(|(_, r)| r.meta().deleted_at.is_none()).map(|(i, _)| i as u32).collect::<Vec<u32>>())
-    });
+    let rows = Memo::new(move |_| (of.live)(&app));
     let (c1, c2, c3) = (cols.clone(), cols.clone(), cols);
     let source = ListSource {
-        keys: std::sync::Arc::new(move |pos: &[u32], col: usize| E::signal(&app).with(|all| pos.iter().map(|&p| column_key(&app, &all[p as usize], &c1, col)).collect())),
-        cells: std::sync::Arc::new(move |pos: &[u32]| {
-            E::signal(&app).with(|all| pos.iter().map(|&p| (all[p as usize].meta().id.clone(), shown_cells(&app, &all[p as usize], &c2))).collect())
-        }),
-        search: std::sync::Arc::new(move |pos: &[u32]| E::signal(&app).with(|all| pos.iter().map(|&p| search_text(shown_cells(&app, &all[p as usize], &c3))).collect())),
+        keys: std::sync::Arc::new(move |pos: &[u32], col: usize| (of.keys)(&app, pos, &c1, col)),
+        cells: std::sync::Arc::new(move |pos: &[u32]| (of.cells)(&app, pos, &c2)),
+        search: std::sync::Arc::new(move |pos: &[u32]| (of.search)(&app, pos, &c3)),
     };
-    let derived: Vec<&'static str> = E::derived().iter().map(|d| d.label).collect();
-    list_view(names::<E>(module), E::fields(), derived, rows.into(), source, extra)
+    list_view(n, fields, derived, rows.into(), source, extra)
+}
+
+/// Positions of the records not in the trash.
+fn live_positions<E: UiEntity>(app: &AppState) -> Vec<u32> {
+    E::signal(app).with(|all| all.iter().enumerate().filter(|(_, r)| r.meta().deleted_at.is_none()).map(|(i, _)| i as u32).collect())
+}
+
+fn column_keys<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols, col: usize) -> Vec<String> {
+    E::signal(app).with(|all| pos.iter().map(|&p| column_key(app, &all[p as usize], cols, col)).collect())
+}
+
+fn page_cells<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols) -> Vec<(String, Vec<String>)> {
+    E::signal(app).with(|all| pos.iter().map(|&p| (all[p as usize].meta().id.clone(), shown_cells(app, &all[p as usize], cols))).collect())
+}
+
+fn search_texts<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols) -> Vec<String> {
+    E::signal(app).with(|all| pos.iter().map(|&p| search_text(shown_cells(app, &all[p as usize], cols))).collect())
 }
 
 /// A record's list cells as shown: the schema's list columns, then the derived ones.
-fn shown_cells<E: UiEntity>(app: &AppState, r: &E, cols: &[(&'static str, FieldKind)]) -> Vec<String> {
+fn shown_cells<E: UiEntity>(app: &AppState, r: &E, cols: &Cols) -> Vec<String> {
     let mut cells: Vec<String> = cols.iter().map(|(k, kind)| shown_as(app, r, k, Some(*kind))).collect();
     cells.extend(E::derived().iter().map(|d| (d.value)(app, r).0));
     cells
 }
 
 /// What column `col` of a record sorts by (see [`sort_key`]); derived columns bring their own.
-fn column_key<E: UiEntity>(app: &AppState, r: &E, cols: &[(&'static str, FieldKind)], col: usize) -> String {
+fn column_key<E: UiEntity>(app: &AppState, r: &E, cols: &Cols, col: usize) -> String {
     match cols.get(col) {
         Some((k, kind)) => sort_key(r, k, *kind, || shown_as(app, r, k, Some(*kind))),
         None => E::derived().get(col - cols.len()).map(|d| (d.value)(app, r).1).unwrap_or_default(),
@@ -116,23 +144,33 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
 /// [`detail_page`] with `top` shown between the heading and the fields: what a person
 /// comes to the record for (an item's stock, an asset's holder) before its details.
 pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, top: Option<ViewFn>) -> AnyView {
+    detail_of(module, id, detail_of_record::<E>, trash_record::<E>, restore_record::<E>, top)
+}
+
+type RecordAction = fn(&AppState, &str) -> Result<(), crate::storage::StorageError>;
+
+fn detail_of(module: &'static str, id: String, read: fn(&AppState, &str) -> Option<Detail>, trash: RecordAction, restore: RecordAction, top: Option<ViewFn>) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let detail = Memo::new(move |_| {
         app.lang.track();
-        E::signal(&app).with(|all| {
-            all.iter().find(|r| r.meta().id == id2).map(|r| Detail {
-                title: r.title(),
-                fields: E::fields().iter().map(|f| (f.label, display_value(&app, r, f.key))).collect(),
-                created: r.meta().created_at,
-                updated: r.meta().updated_at,
-                deleted: r.meta().deleted_at.is_some(),
-            })
-        })
+        read(&app, &id2)
     });
-    let trash = Callback::new(move |id: String| trash_record::<E>(&app, &id).is_ok());
-    let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
+    let trash = Callback::new(move |id: String| trash(&app, &id).is_ok());
+    let restore = Callback::new(move |id: String| restore(&app, &id).is_ok());
     detail_view(module, id, detail.into(), trash, restore, top)
+}
+
+fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
+    E::signal(app).with(|all| {
+        all.iter().find(|r| r.meta().id == id).map(|r| Detail {
+            title: r.title(),
+            fields: E::fields().iter().map(|f| (f.label, display_value(app, r, f.key))).collect(),
+            created: r.meta().created_at,
+            updated: r.meta().updated_at,
+            deleted: r.meta().deleted_at.is_some(),
+        })
+    })
 }
 
 fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>, top: Option<ViewFn>) -> AnyView {
@@ -200,54 +238,110 @@ pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, pre
 /// [`form_page_with`] that returns to `back` (the item a stock movement was made from)
 /// after saving or cancelling, instead of the record's own page.
 pub fn form_page_back<E: UiEntity>(module: &'static str, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
+    let form = FormOf { open: open_form::<E>, field: form_field::<E>, submit: submit_form::<E>, fields: E::fields(), rules: E::form_rules() };
+    form_of(names::<E>(module), form, id, prefill, back)
+}
+
+/// The record a form edits, of whichever module: only that module's functions look inside.
+type Base = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
+/// What saving a form came to.
+enum Submitted {
+    Invalid(Vec<crate::domain::record::FieldError>),
+    /// Another tab or an import changed the record since the form opened.
+    ChangedElsewhere,
+    /// Saved: (id, title).
+    Saved(String, String),
+    /// The store refused; the user has been told why.
+    Refused,
+}
+
+/// A module's form as plain functions, so the page around it is built once.
+struct FormOf {
+    /// The record to edit (`None` when the id is unknown) or a new one, and whether it exists.
+    open: fn(&AppState, Option<&str>, &[(&'static str, String)]) -> Option<(Base, bool)>,
+    field: fn(&Base, &str) -> String,
+    submit: fn(&AppState, &Base, bool, &[String]) -> Submitted,
+    fields: &'static [FieldDef],
+    rules: &'static FormRules,
+}
+
+fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
     let app = use_app();
-    let existing = id.as_ref().and_then(|id| E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == *id).cloned()));
-    if id.is_some() && existing.is_none() {
-        return not_found();
-    }
-    let editing = existing.is_some();
-    let base = existing.unwrap_or_else(|| {
-        let mut r = E::blank(now());
-        for f in E::fields().iter().filter(|f| f.kind == FieldKind::DateTimeNow) {
-            r.set(f.key, &super::state::local_now_text());
-        }
-        for (k, v) in &prefill {
-            r.set(k, v);
-        }
-        r
-    });
-    let initial: Vec<String> = E::fields().iter().map(|f| base.get(f.key)).collect();
+    let Some((base, editing)) = (form.open)(&app, id.as_deref(), &prefill) else { return not_found() };
+    let initial = form.fields.iter().map(|f| (form.field)(&base, f.key)).collect();
     let errors = RwSignal::new(vec![]);
-    let base_id = base.meta().id.clone();
+    let base_id = (form.field)(&base, "id");
     let back2 = back.clone();
-    let on_save = Callback::new(move |vals: Vec<String>| {
-        let mut rec = base.clone();
-        for (f, v) in E::fields().iter().zip(&vals) {
-            rec.set(f.key, v);
-        }
-        let mut errs = rec.validate();
-        if errs.is_empty() {
-            errs = rec.check(&app);
-        }
-        if !errs.is_empty() {
-            errors.set(errs);
-            return;
-        }
-        errors.set(vec![]);
-        // Refuse to replace a copy that changed since this form opened (another tab, an import).
-        let current = E::signal(&app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
-        if editing && current != Some(base.meta().updated_at) {
+    let submit = form.submit;
+    let on_save = Callback::new(move |vals: Vec<String>| match submit(&app, &base, editing, &vals) {
+        Submitted::Invalid(errs) => errors.set(errs),
+        Submitted::ChangedElsewhere => {
+            errors.set(vec![]);
             app.error(app.t("err.changed_elsewhere").into());
-            return;
         }
-        let (id, title) = (rec.meta().id.clone(), rec.title());
-        if save_record(&app, rec).is_ok() {
+        Submitted::Saved(id, title) => {
+            errors.set(vec![]);
             app.dirty.set(false);
             app.info(app.tf("toast.saved", &[("name", title)]));
-            navigate(&back.clone().unwrap_or(Route::View(module.into(), id)));
+            navigate(&back.clone().unwrap_or(Route::View(n.module.into(), id)));
         }
+        Submitted::Refused => errors.set(vec![]),
     });
-    form_view(names::<E>(module), E::fields(), E::form_rules(), editing, base_id, initial, errors, on_save, back2)
+    form_view(n, form.fields, form.rules, editing, base_id, initial, errors, on_save, back2)
+}
+
+fn open_form<E: UiEntity>(app: &AppState, id: Option<&str>, prefill: &[(&'static str, String)]) -> Option<(Base, bool)> {
+    let existing = id.map(|id| E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == id).cloned()));
+    let base = match existing {
+        Some(found) => return found.map(|r| (std::sync::Arc::new(r) as Base, true)),
+        None => {
+            let mut r = E::blank(now());
+            for f in E::fields().iter().filter(|f| f.kind == FieldKind::DateTimeNow) {
+                r.set(f.key, &super::state::local_now_text());
+            }
+            for (k, v) in prefill {
+                r.set(k, v);
+            }
+            r
+        }
+    };
+    Some((std::sync::Arc::new(base), false))
+}
+
+fn record_of<E: UiEntity>(base: &Base) -> &E {
+    base.downcast_ref::<E>().expect("a form's record is of its module's type")
+}
+
+/// A field of the form's record as text; "id" gives its id.
+fn form_field<E: UiEntity>(base: &Base, key: &str) -> String {
+    let r = record_of::<E>(base);
+    if key == "id" { r.meta().id.clone() } else { r.get(key) }
+}
+
+fn submit_form<E: UiEntity>(app: &AppState, base: &Base, editing: bool, vals: &[String]) -> Submitted {
+    let base = record_of::<E>(base);
+    let mut rec = base.clone();
+    for (f, v) in E::fields().iter().zip(vals) {
+        rec.set(f.key, v);
+    }
+    let mut errs = rec.validate();
+    if errs.is_empty() {
+        errs = rec.check(app);
+    }
+    if !errs.is_empty() {
+        return Submitted::Invalid(errs);
+    }
+    // Refuse to replace a copy that changed since this form opened (another tab, an import).
+    let current = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
+    if editing && current != Some(base.meta().updated_at) {
+        return Submitted::ChangedElsewhere;
+    }
+    let (id, title) = (rec.meta().id.clone(), rec.title());
+    match save_record(app, rec) {
+        Ok(()) => Submitted::Saved(id, title),
+        Err(_) => Submitted::Refused,
+    }
 }
 
 fn form_view(
@@ -291,11 +385,19 @@ pub fn csv_tools<E: UiEntity>(module: &'static str) -> AnyView {
 /// CSV export of a module's live records, comma and semicolon. Indonesian Excel reads
 /// semicolons: its list separator follows the decimal comma.
 pub fn csv_buttons<E: UiEntity>() -> AnyView {
+    csv_buttons_of(E::COLLECTION, csv_text::<E>)
+}
+
+/// The module's live records as CSV text.
+fn csv_text<E: UiEntity>(app: &AppState, delimiter: u8) -> String {
+    E::signal(app).with_untracked(|all| crate::domain::csv_io::export(all, delimiter, super::fields::decimals(app)))
+}
+
+fn csv_buttons_of(collection: &'static str, text: fn(&AppState, u8) -> String) -> AnyView {
     let app = use_app();
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
-        let live: Vec<E> = E::signal(&app).get_untracked().into_iter().filter(|r| r.meta().deleted_at.is_none()).collect();
-        let name = format!("{}-{}{suffix}.csv", E::COLLECTION, crate::domain::dates::date_text(now().date_naive()));
-        super::files::download(&name, super::files::CSV_MIME, &crate::domain::csv_io::export(&live, delimiter, super::fields::decimals(&app)));
+        let name = format!("{collection}-{}{suffix}.csv", crate::domain::dates::date_text(now().date_naive()));
+        super::files::download(&name, super::files::CSV_MIME, &text(&app, delimiter));
     });
     csv_buttons_view(export)
 }

@@ -19,19 +19,27 @@ use super::widgets::PageHead;
 
 type Trashed = (String, String, DateTime<Utc>);
 
-/// Generic only in gathering the records and the two actions; the view is shared.
 fn section<E: UiEntity>(module: &'static str) -> AnyView {
+    section_of(module, E::PLURAL, trashed_list::<E>, restore_record::<E>, purge_records::<E>)
+}
+
+/// The module's records in the trash, most recently deleted first.
+fn trashed_list<E: UiEntity>(app: &AppState) -> Vec<Trashed> {
+    E::signal(app).with(|all| {
+        let mut v: Vec<Trashed> = all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect();
+        sort_by(&mut v, |a, b| b.2.cmp(&a.2));
+        v
+    })
+}
+
+type Outcome = Result<(), crate::storage::StorageError>;
+
+fn section_of(module: &'static str, plural: &'static str, list: fn(&AppState) -> Vec<Trashed>, restore: fn(&AppState, &str) -> Outcome, purge: fn(&AppState, &[String]) -> Outcome) -> AnyView {
     let app = use_app();
-    let items = Memo::new(move |_| {
-        E::signal(&app).with(|all| {
-            let mut v: Vec<Trashed> = all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect();
-            sort_by(&mut v, |a, b| b.2.cmp(&a.2));
-            v
-        })
-    });
-    let restore = Callback::new(move |id: String| restore_record::<E>(&app, &id).is_ok());
-    let purge = Callback::new(move |ids: Vec<String>| purge_records::<E>(&app, &ids).is_ok());
-    section_view(module, E::PLURAL, items.into(), restore, purge)
+    let items = Memo::new(move |_| list(&app));
+    let restore = Callback::new(move |id: String| restore(&app, &id).is_ok());
+    let purge = Callback::new(move |ids: Vec<String>| purge(&app, &ids).is_ok());
+    section_view(module, plural, items.into(), restore, purge)
 }
 
 fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Trashed>>, restore: Callback<String, bool>, purge: Callback<Vec<String>, bool>) -> AnyView {

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use icalendar::parser::{read_calendar, unfold, Component, Property};
-use icalendar::{Component as _, EventLike as _};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
 use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
+use super::ics_write::IcsText;
 use super::record::{Entity, Meta};
 use super::recurrence::{Freq, Rule};
 
@@ -435,68 +435,66 @@ fn duration(c: &Component) -> Option<Duration> {
 /// into UTC), all-day items as dates; a series carries its RRULE and EXDATEs, a changed
 /// occurrence the series' UID and a RECURRENCE-ID.
 pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> NaiveDateTime) -> String {
-    let mut cal = icalendar::Calendar::new();
-    cal.name(name);
+    let mut w = IcsText::default();
+    for (k, v) in [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Back Office//Back Office//ID"), ("CALSCALE", "GREGORIAN")] {
+        w.prop(k, &[], v);
+    }
+    w.text("NAME", name);
+    w.text("X-WR-CALNAME", name);
     let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.meta.id.as_str(), e)).collect();
-    let utc = |t: NaiveDateTime| DateTime::<Utc>::from_naive_utc_and_offset(to_utc(t), Utc);
+    let date: &[(&str, &str)] = &[("VALUE", "DATE")];
     for e in events.iter().filter(|e| e.meta.deleted_at.is_none()) {
         let (Some(s), Some(end)) = (e.start_at(), e.end_at()) else { continue };
-        let mut v = icalendar::Event::new();
-        v.summary(&e.title);
-        v.timestamp(e.meta.updated_at);
+        w.prop("BEGIN", &[], "VEVENT");
+        let series = by_id.get(e.series_id.as_str()).filter(|_| !e.series_id.is_empty());
+        w.text("UID", &uid_of(series.copied().filter(|_| e.occurrence.is_some()).unwrap_or(e)));
+        w.prop("DTSTAMP", &[], &compact_utc(e.meta.updated_at.naive_utc()));
+        w.text("SUMMARY", &e.title);
         if e.all_day {
-            v.starts(s.date());
-            v.ends(end.date().max(s.date()).succ_opt().unwrap_or(end.date()));
+            w.prop("DTSTART", date, &compact_date(s.date()));
+            w.prop("DTEND", date, &compact_date(end.date().max(s.date()).succ_opt().unwrap_or(end.date())));
         } else {
-            v.starts(utc(s));
-            v.ends(utc(end.max(s)));
+            w.prop("DTSTART", &[], &fmt_utc(to_utc(s)));
+            w.prop("DTEND", &[], &fmt_utc(to_utc(end.max(s))));
         }
         if !e.location.is_empty() {
-            v.location(&e.location);
+            w.text("LOCATION", &e.location);
         }
         if !e.notes.is_empty() {
-            v.description(&e.notes);
+            w.text("DESCRIPTION", &e.notes);
         }
         if e.kind == "meeting" {
-            v.add_property("X-BACKOFFICE-KIND", "meeting");
+            w.prop("X-BACKOFFICE-KIND", &[], "meeting");
         }
         for p in e.people() {
-            let prop = if p.contains('@') && !p.contains(' ') {
-                icalendar::Property::new("ATTENDEE", format!("mailto:{p}"))
+            if p.contains('@') && !p.contains(' ') {
+                w.prop("ATTENDEE", &[], &format!("mailto:{p}"));
             } else {
-                icalendar::Property::new("ATTENDEE", "urn:x-backoffice:attendee").add_parameter("CN", &p).done()
-            };
-            v.append_multi_property(prop);
-        }
-        let series = by_id.get(e.series_id.as_str()).filter(|_| !e.series_id.is_empty());
-        match (series, e.occurrence) {
-            (Some(series), Some(date)) => {
-                v.uid(&uid_of(series));
-                let orig = series.start_at().map_or(date.and_time(NaiveTime::MIN), |t| date.and_time(t.time()));
-                if series.all_day {
-                    v.recurrence_id(date);
-                } else {
-                    v.recurrence_id(utc(orig));
-                }
+                w.prop("ATTENDEE", &[("CN", &p)], "urn:x-backoffice:attendee");
             }
-            _ => {
-                v.uid(&uid_of(e));
+        }
+        if let (Some(series), Some(day)) = (series, e.occurrence) {
+            let orig = series.start_at().map_or(day.and_time(NaiveTime::MIN), |t| day.and_time(t.time()));
+            if series.all_day {
+                w.prop("RECURRENCE-ID", date, &compact_date(day));
+            } else {
+                w.prop("RECURRENCE-ID", &[], &fmt_utc(to_utc(orig)));
             }
         }
         if let Some(rule) = e.rule().filter(|_| e.series_id.is_empty()) {
-            v.add_property("RRULE", rrule_text(&rule, e.all_day, s, to_utc));
+            w.prop("RRULE", &[], &rrule_text(&rule, e.all_day, s, to_utc));
             for d in &e.except {
-                let value = if e.all_day { compact_date(*d) } else { fmt_utc(to_utc(d.and_time(s.time()))) };
-                let mut p = icalendar::Property::new("EXDATE", value);
                 if e.all_day {
-                    p.add_parameter("VALUE", "DATE");
+                    w.prop("EXDATE", date, &compact_date(*d));
+                } else {
+                    w.prop("EXDATE", &[], &fmt_utc(to_utc(d.and_time(s.time()))));
                 }
-                v.append_multi_property(p);
             }
         }
-        cal.push(v.done());
+        w.prop("END", &[], "VEVENT");
     }
-    cal.done().to_string()
+    w.prop("END", &[], "VCALENDAR");
+    w.finish()
 }
 
 /// The UID an item is exported with: its own from an imported file, else one made from its id.

@@ -298,7 +298,7 @@ fn Banners() -> impl IntoView {
         {move || app.read_only.get().map(|v| view! {
             <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
         })}
-        <For each=move || app.unreadable.get() key=|u| u.name.clone() children=move |u| {
+        {move || app.unreadable.get().into_iter().map(move |u| IntoAny::into_any({
             let (name, raw) = (u.name.clone(), u.raw.clone());
             let label = match u.name.rsplit_once('.').and_then(|(c, n)| Some((c, n.parse::<u32>().ok()?))) {
                 // One chunk of a list: "Contacts (part 3)".
@@ -322,7 +322,7 @@ fn Banners() -> impl IntoView {
                     }>{app.text("banner.discard")}</button>
                 </div>
             }
-        } />
+        })).collect::<Vec<_>>()}
         <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
             <p class="bo-banner bo-banner-info">
                 {app.text("banner.backup_due")}" "

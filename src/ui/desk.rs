@@ -37,7 +37,7 @@ fn messages_block(app: AppState) -> impl IntoView {
         <Show when=move || groups.with(Vec::is_empty)>
             <p class="bo-empty">{app.text("desk.no_messages")}</p>
         </Show>
-        <For each=move || groups.get() key=|(who, calls)| (who.clone(), calls.iter().map(|c| (c.meta.id.clone(), c.status.clone())).collect::<Vec<_>>()) children=move |(who, calls)| {
+        {move || groups.get().into_iter().map(move |(who, calls)| IntoAny::into_any({
             view! {
                 <section class="bo-card">
                     <h3>{app.tf("desk.for", &[("who", who.clone()), ("n", calls.len().to_string())])}</h3>
@@ -62,7 +62,7 @@ fn messages_block(app: AppState) -> impl IntoView {
                     </ul>
                 </section>
             }
-        } />
+        })).collect::<Vec<_>>()}
     }
 }
 
@@ -80,7 +80,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
         </Show>
         <Show when=move || inside.with(|v| !v.is_empty())>
         <ul class="bo-trash">
-            <For each=move || inside.get() key=|v| v.meta.id.clone() children=move |v| {
+            {move || inside.get().into_iter().map(move |v| IntoAny::into_any({
                 let v2 = v.clone();
                 view! {
                     <li>
@@ -92,7 +92,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
                         </span>
                     </li>
                 }
-            } />
+            })).collect::<Vec<_>>()}
         </ul>
         </Show>
     }

@@ -358,7 +358,7 @@ pub fn actions_page() -> AnyView {
                         <th>{app.text("minutes.meeting")}</th><th></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || list.get() key=|o| (o.minutes_id.clone(), o.action.id.clone()) children=move |o| {
+                        {move || list.get().into_iter().map(move |o| IntoAny::into_any({
                             let lang = app.lang.get_untracked();
                             let due = crate::domain::record::parse_date(&o.action.due).map(|d| long_date(d, lang)).unwrap_or_else(|| "—".into());
                             let meeting = format!("{} · {}", o.meeting, crate::domain::record::parse_date(&o.date).map(|d| long_date(d, lang)).unwrap_or_default());
@@ -374,7 +374,7 @@ pub fn actions_page() -> AnyView {
                                         on:click=move |_| mark_done(mid.clone(), aid.clone())>{app.t("minutes.mark_done")}</button></td>
                                 </tr>
                             }
-                        } />
+                        })).collect::<Vec<_>>()}
                     </tbody>
                 </table>
             </div>

@@ -49,7 +49,7 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
             <section>
                 <h2>{move || app.t(plural)}</h2>
                 <ul class="bo-trash">
-                    <For each=move || items.get() key=|i| i.0.clone() children=move |(id, title, at)| {
+                    {move || items.get().into_iter().map(move |(id, title, at)| IntoAny::into_any({
                         let (id1, id2) = (id.clone(), id.clone());
                         let label = title.clone();
                         view! {
@@ -68,7 +68,7 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
                                 </span>
                             </li>
                         }
-                    } />
+                    })).collect::<Vec<_>>()}
                 </ul>
                 <button type="button" class="bo-btn bo-btn-danger" on:click=move |_| {
                     let ids: Vec<String> = items.get_untracked().into_iter().map(|i| i.0).collect();

@@ -373,7 +373,7 @@ pub fn Toasts() -> impl IntoView {
     let app = use_app();
     view! {
         <div class="bo-toasts" aria-live="polite">
-            <For each=move || app.toasts.get() key=|t| t.id children=move |t| {
+            {move || app.toasts.get().into_iter().map(move |t| IntoAny::into_any({
                 let id = t.id;
                 let is_err = t.kind == super::state::ToastKind::Error;
                 view! {
@@ -389,7 +389,7 @@ pub fn Toasts() -> impl IntoView {
                             on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
                     </div>
                 }
-            } />
+            })).collect::<Vec<_>>()}
         </div>
     }
 }

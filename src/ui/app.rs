@@ -1,5 +1,7 @@
 //! The shell: opens the store, provides state, lays out navigation, banners and the page.
 use leptos::prelude::*;
+
+use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::contact::Contact;
@@ -263,9 +265,9 @@ pub fn App() -> impl IntoView {
                     {nav_item(Route::Data, "nav.data")}
                     {nav_item(Route::Settings, "nav.settings")}
                 </ul>
-                <Show when=move || trash_count() != 0>
+                {shown(move || trash_count() != 0, move || view! {
                     <p class="bo-nav-note">{move || app.tf("nav.trash_count", &[("n", trash_count().to_string())])}</p>
-                </Show>
+                }.into_any())}
             </nav>
             <div class="bo-body">
                 <header class="bo-header">
@@ -323,12 +325,12 @@ fn Banners() -> impl IntoView {
                 </div>
             }
         })).collect::<Vec<_>>()}
-        <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
+        {shown(move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data), move || view! {
             <p class="bo-banner bo-banner-info">
                 {app.text("banner.backup_due")}" "
                 <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
             </p>
-        </Show>
+        }.into_any())}
     }
 }
 
@@ -336,7 +338,7 @@ fn Banners() -> impl IntoView {
 fn QuotaDialog() -> impl IntoView {
     let app = super::state::use_app();
     view! {
-        <Show when=move || app.quota_full.get()>
+        {shown(move || app.quota_full.get(), move || view! {
             <div class="bo-overlay">
                 <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
                     <h2 id="quota-title">{app.text("quota.title")}</h2>
@@ -348,6 +350,6 @@ fn QuotaDialog() -> impl IntoView {
                     </div>
                 </div>
             </div>
-        </Show>
+        }.into_any())}
     }
 }

@@ -5,6 +5,8 @@ use std::cell::Cell;
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 use leptos::prelude::*;
+
+use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::calendar::{month_grid, occurrences, week_start, Event, Occurrence};
@@ -154,9 +156,9 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     };
     view! {
         <PageHead title=Signal::derive(move || format!("{} — {}", app.t("nav.calendar"), heading()))>
-            <Show when=move || app.read_only.get().is_none()>
+            {shown(move || app.read_only.get().is_none(), move || view! {
                 <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{app.text("event.new")}</a>
-            </Show>
+            }.into_any())}
             <a class="bo-btn" href=Route::Import("events".into()).href()>{app.text("cal.import")}</a>
             <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{app.text("cal.export")}</button>
         </PageHead>
@@ -292,9 +294,9 @@ fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoVie
         out
     };
     view! {
-        <Show when=move || occ.with(Vec::is_empty)>
+        {shown(move || occ.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("cal.agenda_empty")}</p>
-        </Show>
+        }.into_any())}
         <div class="bo-cal-agenda">
             {move || days().into_iter().map(|(d, items)| view! {
                 <section class="bo-card">

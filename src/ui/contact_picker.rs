@@ -3,6 +3,8 @@
 //! with tens of thousands of contacts cannot scroll a list of them all.
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::contact::Contact;
 use crate::domain::record::Entity;
 
@@ -56,7 +58,7 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
             <input id=id type="search" autocomplete="off" aria-describedby=described
                 placeholder=app.text("form.contact_search")
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
-            <Show when=move || !query.with(|q| q.trim().is_empty())>
+            {shown(move || !query.with(|q| q.trim().is_empty()), move || view! {
                 <ul class="bo-picker-list" aria-live="polite">
                     {move || matches.get().into_iter().map(|(cid, name, org)| view! {
                         <li>
@@ -71,7 +73,7 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
                         </button>
                     </li>
                 </ul>
-            </Show>
+            }.into_any())}
         </div>
     }
 }
@@ -127,7 +129,7 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
                         add(pick);
                     }
                 } />
-            <Show when=move || !matches.with(Vec::is_empty)>
+            {shown(move || !matches.with(Vec::is_empty), move || view! {
                 <ul class="bo-picker-list" aria-live="polite">
                     {move || matches.get().into_iter().map(|(name, what)| {
                         let n = name.clone();
@@ -138,7 +140,7 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
                         }
                     }).collect_view()}
                 </ul>
-            </Show>
+            }.into_any())}
         </div>
     }
 }

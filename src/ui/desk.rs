@@ -2,6 +2,8 @@
 use crate::domain::sort::sort_by;
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
 use crate::domain::record::{parse_datetime, Entity};
 
@@ -34,9 +36,9 @@ fn time_of(app: &AppState, at: &str) -> String {
 fn messages_block(app: AppState) -> impl IntoView {
     let groups = Memo::new(move |_| app.calls.with(|c| messages_waiting(c)));
     view! {
-        <Show when=move || groups.with(Vec::is_empty)>
+        {shown(move || groups.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("desk.no_messages")}</p>
-        </Show>
+        }.into_any())}
         {move || groups.get().into_iter().map(move |(who, calls)| IntoAny::into_any({
             view! {
                 <section class="bo-card">
@@ -51,9 +53,9 @@ fn messages_block(app: AppState) -> impl IntoView {
                                     <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
                                     <span class="bo-msg">{c.message.clone()}</span>
                                     <span class="bo-row-actions">
-                                        <Show when={let s = c.status.clone(); move || s == "new"}>
+                                        {shown({let s = c.status.clone(); move || s == "new"}, move || view! {
                                             <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{app.text("desk.passed_on")}</button>
-                                        </Show>
+                                        }.into_any())}
                                         <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{app.text("desk.mark_handled")}</button>
                                     </span>
                                 </li>
@@ -75,10 +77,10 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
         })
     });
     view! {
-        <Show when=move || inside.with(Vec::is_empty)>
+        {shown(move || inside.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("desk.nobody_in")}</p>
-        </Show>
-        <Show when=move || inside.with(|v| !v.is_empty())>
+        }.into_any())}
+        {shown(move || inside.with(|v| !v.is_empty()), move || view! {
         <ul class="bo-trash">
             {move || inside.get().into_iter().map(move |v| IntoAny::into_any({
                 let v2 = v.clone();
@@ -94,7 +96,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
                 }
             })).collect::<Vec<_>>()}
         </ul>
-        </Show>
+        }.into_any())}
     }
 }
 
@@ -133,14 +135,14 @@ pub fn today_page() -> AnyView {
         {super::calendar::todays_items(app)}
         <h2>{app.text("desk.waiting")}</h2>
         {messages_block(app)}
-        <Show when=move || due.with(|d| !d.is_empty())>
+        {shown(move || due.with(|d| !d.is_empty()), move || view! {
             <h2>{app.text("desk.follow_ups")}</h2>
             <ul class="bo-list">
                 {move || due.get().into_iter().map(|c| view! {
                     <li><a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.title()}</a>" — "{display_value(&app, &c, "follow_up")}</li>
                 }).collect_view()}
             </ul>
-        </Show>
+        }.into_any())}
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
         {attention_block(app)}
@@ -160,16 +162,16 @@ fn attention_block(app: AppState) -> impl IntoView {
         app.assets.with(|a| app.asset_log.with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
     });
     view! {
-        <Show when=move || low.get() + service.get() != 0>
+        {shown(move || low.get() + service.get() != 0, move || view! {
             <h2>{app.text("desk.attention")}</h2>
             <ul class="bo-list">
-                <Show when=move || low.get() != 0>
+                {shown(move || low.get() != 0, move || view! {
                     <li><a href=Route::LowStock.href()>{move || app.tf("desk.low_stock", &[("n", low.get().to_string())])}</a></li>
-                </Show>
-                <Show when=move || service.get() != 0>
+                }.into_any())}
+                {shown(move || service.get() != 0, move || view! {
                     <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
-                </Show>
+                }.into_any())}
             </ul>
-        </Show>
+        }.into_any())}
     }
 }

@@ -4,6 +4,8 @@ use crate::domain::sort::sort_by;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::inventory::{self, int, Item, StockMove};
 use crate::domain::purchasing::{drafts_from_low_stock, on_order};
 use crate::domain::record::{parse_date, parse_datetime, Entity};
@@ -157,9 +159,9 @@ pub fn low_stock_page() -> AnyView {
     };
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.low_stock").to_string())>
-            <Show when=move || !low.with(Vec::is_empty) && app.read_only.get().is_none()>
+            {shown(move || !low.with(Vec::is_empty) && app.read_only.get().is_none(), move || view! {
                 <button type="button" class="bo-btn bo-btn-primary" on:click=create>{app.text("low.create_orders")}</button>
-            </Show>
+            }.into_any())}
             <a class="bo-btn" href=Route::List("items".into()).href()>{app.text("action.back")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("low.hint")}</p>

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::format::long_date;
 use crate::domain::meeting::{self, Action, AgendaItem, Minutes, ACTION_STATUS};
 use crate::domain::record::Entity;
@@ -222,14 +224,14 @@ pub fn minutes_page(id: String) -> AnyView {
         <PageHead title=heading>
             <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { save(); }>{app.text("action.save")}</button>
             <button type="button" class="bo-btn" on:click=print>{app.text("minutes.print")}</button>
-            <Show when=move || next.get().is_some()>
+            {shown(move || next.get().is_some(), move || view! {
                 <button type="button" class="bo-btn" on:click=carry.clone()>{move || app.tf("minutes.carry", &[("date", next.get().map(|d| long_date(d, app.lang.get())).unwrap_or_default())])}</button>
-            </Show>
+            }.into_any())}
             <a class="bo-btn" href=event_href>{app.text("minutes.open_event")}</a>
         </PageHead>
-        <Show when=move || !errors.get().is_empty()>
+        {shown(move || !errors.get().is_empty(), move || view! {
             <p class="bo-form-summary" role="alert">{move || errors.get().iter().map(|e| app.t(e)).collect::<Vec<_>>().join(" ")}</p>
-        </Show>
+        }.into_any())}
         <div class="bo-minutes bo-no-print">
             <div class="bo-field">
                 <label for="m-chair">{app.text("minutes.chair")}</label>
@@ -347,10 +349,10 @@ pub fn actions_page() -> AnyView {
             <a class="bo-btn" href=Route::List("minutes".into()).href()>{app.text("nav.minutes")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("minutes.actions_hint")}</p>
-        <Show when=move || list.with(Vec::is_empty)>
+        {shown(move || list.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("minutes.no_open_actions")}</p>
-        </Show>
-        <Show when=move || list.with(|l| !l.is_empty())>
+        }.into_any())}
+        {shown(move || list.with(|l| !l.is_empty()), move || view! {
             <div class="bo-table-wrap">
                 <table class="bo-table">
                     <thead><tr>
@@ -378,7 +380,7 @@ pub fn actions_page() -> AnyView {
                     </tbody>
                 </table>
             </div>
-        </Show>
+        }.into_any())}
     }
     .into_any()
 }

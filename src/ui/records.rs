@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::format::format_datetime;
 use crate::domain::record::{FieldDef, FieldKind, FormRules};
 
@@ -106,9 +108,9 @@ fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, 
     let newest_first = fields.iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     view! {
         <PageHead title=Signal::derive(move || app.t(n.plural).to_string())>
-            <Show when=move || app.read_only.get().is_none()>
+            {shown(move || app.read_only.get().is_none(), move || view! {
                 <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{move || app.t(n.new)}</a>
-            </Show>
+            }.into_any())}
             {extra}
         </PageHead>
         <DataTable module=n.module columns=labels rows source empty=n.empty newest_first />
@@ -374,9 +376,9 @@ fn form_view(
 pub fn csv_tools<E: UiEntity>(module: &'static str) -> AnyView {
     let app = use_app();
     view! {
-        <Show when=move || app.read_only.get().is_none()>
+        {shown(move || app.read_only.get().is_none(), move || view! {
             <a class="bo-btn" href=Route::Import(module.into()).href()>{app.text("import.csv_button")}</a>
-        </Show>
+        }.into_any())}
         {csv_buttons::<E>()}
     }
     .into_any()

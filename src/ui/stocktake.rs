@@ -1,6 +1,8 @@
 //! Counting a stocktake: one row per item in scope, a count typed per row (Enter goes to
 //! the next), variances as you go, and the differences posted as adjustments in one write.
 use leptos::prelude::*;
+
+use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::record::Entity;
@@ -86,13 +88,13 @@ pub fn count_page(id: String) -> AnyView {
         let id_del = id_del.clone();
         view! {
             <PageHead title=Signal::derive(move || format!("{} {}", app.t("count.title"), title))>
-                <Show when=move || !posted && app.read_only.get().is_none()>
+                {shown(move || !posted && app.read_only.get().is_none(), move || view! {
                     <button type="button" class="bo-btn bo-btn-primary" on:click=post>{app.text("count.post")}</button>
                     <button type="button" class="bo-btn bo-btn-danger" on:click={
                         let id = id_del.clone();
                         move |_| if trash_record::<Stocktake>(&app, &id).is_ok() { navigate(&Route::List("stocktakes".into())) }
                     }>{app.text("action.delete")}</button>
-                </Show>
+                }.into_any())}
                 <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
                 <a class="bo-btn" href=Route::List("stocktakes".into()).href()>{app.text("action.back")}</a>
             </PageHead>

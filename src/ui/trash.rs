@@ -3,6 +3,8 @@ use crate::domain::sort::sort_by;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::widgets::shown;
+
 use crate::domain::contact::Contact;
 use crate::domain::format::format_datetime;
 use crate::domain::calendar::Event;
@@ -45,7 +47,7 @@ fn section_of(module: &'static str, plural: &'static str, list: fn(&AppState) ->
 fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Trashed>>, restore: Callback<String, bool>, purge: Callback<Vec<String>, bool>) -> AnyView {
     let app = use_app();
     view! {
-        <Show when=move || items.with(|i| !i.is_empty())>
+        {shown(move || items.with(|i| !i.is_empty()), move || view! {
             <section>
                 <h2>{move || app.t(plural)}</h2>
                 <ul class="bo-trash">
@@ -78,7 +80,7 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
                     }
                 }>{app.text("trash.empty_all")}</button>
             </section>
-        </Show>
+        }.into_any())}
     }
     .into_any()
 }
@@ -100,9 +102,9 @@ pub fn trash_page() -> AnyView {
     view! {
         <PageHead title=Signal::derive(move || app.t("nav.trash").to_string())>{()}</PageHead>
         <p class="bo-hint">{app.text("trash.intro")}</p>
-        <Show when=move || total() == 0>
+        {shown(move || total() == 0, move || view! {
             <p class="bo-empty">{app.text("trash.empty")}</p>
-        </Show>
+        }.into_any())}
         {section::<Contact>("contacts")}
         {section::<Call>("calls")}
         {section::<Visitor>("visitors")}

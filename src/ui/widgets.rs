@@ -130,13 +130,13 @@ pub fn DataTable(
                 }}
             </span>
         </div>
-        <Show when=move || total() == 0>
+        {shown(move || total() == 0, move || view! {
             <p class="bo-empty">{move || app.t(empty)}</p>
-        </Show>
-        <Show when=move || total() != 0 && visible.with(Vec::is_empty)>
+        }.into_any())}
+        {shown(move || total() != 0 && visible.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("list.no_match")}</p>
-        </Show>
-        <Show when=move || visible.with(|v| !v.is_empty())>
+        }.into_any())}
+        {shown(move || visible.with(|v| !v.is_empty()), move || view! {
             <div class="bo-table-wrap">
             <table class="bo-table bo-cards">
                 <thead><tr>
@@ -170,12 +170,12 @@ pub fn DataTable(
                 </tbody>
             </table>
             </div>
-            <Show when=more_left>
+            {shown(more_left, move || view! {
                 <button type="button" class="bo-btn" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {move || app.tf("list.more", &[("n", (visible.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
                 </button>
-            </Show>
-        </Show>
+            }.into_any())}
+        }.into_any())}
     }
 }
 
@@ -347,9 +347,9 @@ pub fn RecordForm(
     view! {
         <form class="bo-form" novalidate on:submit=submit on:keydown=keydown>
             <p class="bo-hint">{app.text("form.keys_hint")}</p>
-            <Show when=move || !errors.get().is_empty()>
+            {shown(move || !errors.get().is_empty(), move || view! {
                 <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
-            </Show>
+            }.into_any())}
             {fields.iter().zip(values.clone()).map(|(def, value)| {
                 let key = def.key;
                 let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
@@ -403,4 +403,18 @@ pub fn PageHead(#[prop(into)] title: Signal<String>, children: Children) -> impl
             <div class="bo-page-actions">{children()}</div>
         </header>
     }
+}
+
+/// `children` while `when` holds, like `<Show>` (redrawn only when `when` changes), but
+/// built once for the whole app: each `<Show>` is its own ~700 bytes of wasm.
+pub fn shown(when: impl Fn() -> bool + Send + Sync + 'static, children: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    shown_erased(Box::new(when), Box::new(children))
+}
+
+type BoolFn = Box<dyn Fn() -> bool + Send + Sync>;
+type ViewBox = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+fn shown_erased(when: BoolFn, children: ViewBox) -> AnyView {
+    let on = Memo::new(move |_| when());
+    (move || if on.get() { children() } else { ().into_any() }).into_any()
 }

@@ -272,7 +272,6 @@ static TABLE: &str = table![
     ("err.required", "Wajib diisi.", "Required."),
     ("err.salvage", "Nilai sisa tidak boleh lebih dari harga beli.", "The salvage value cannot exceed the cost."),
     ("err.same_place", "Lokasi tujuan sama dengan lokasi asal.", "The destination is the same as the origin."),
-    ("err.screen", "Layar ini mengalami kesalahan. Data Anda aman; muat ulang halaman.", "This screen hit an error. Your data is safe; reload the page."),
     ("err.storage", "Penyimpanan gagal: {why}. Tidak ada yang berubah.", "Saving failed: {why}. Nothing was changed."),
     ("err.tag_taken", "Nomor inventaris ini sudah dipakai aset lain.", "Another asset already uses this tag number."),
     ("err.too_long", "Terlalu panjang (maksimal 10.000 karakter).", "Too long (10,000 characters at most)."),

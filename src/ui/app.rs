@@ -238,7 +238,7 @@ pub fn App() -> impl IntoView {
                 || module.as_ref().is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
         };
         view! {
-            <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{move || app.t(key)}</a></li>
+            <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{app.text(key)}</a></li>
         }
     };
     let trash_count = move || trash::trashed_count(&app);
@@ -279,9 +279,7 @@ pub fn App() -> impl IntoView {
                 </header>
                 <main id="main" class="bo-main">
                     <Banners />
-                    <ErrorBoundary fallback=move |_| view! { <p class="bo-banner bo-banner-error" role="alert">{app.text("err.screen")}</p> }>
-                        {page}
-                    </ErrorBoundary>
+                    {page}
                 </main>
             </div>
         </div>

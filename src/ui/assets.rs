@@ -149,7 +149,7 @@ pub fn due_page() -> AnyView {
         app.assets.with(|all| app.asset_log.with(|log| maintenance_due(all, log, today(), SOON_DAYS).into_iter().map(|(a, d)| (a.meta.id.clone(), a.title(), a.location.clone(), d)).collect::<Vec<_>>()))
     });
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.maintenance_due").to_string())>
+        <PageHead title=app.title("nav.maintenance_due")>
             <a class="bo-btn" href=Route::List("assets".into()).href()>{app.text("action.back")}</a>
         </PageHead>
         <p class="bo-hint">{app.tf("asset.due_hint", &[("n", SOON_DAYS.to_string())])}</p>
@@ -201,7 +201,7 @@ pub fn register_page() -> AnyView {
         })
     });
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.asset_register").to_string())>
+        <PageHead title=app.title("nav.asset_register")>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
             <a class="bo-btn" href=Route::List("assets".into()).href()>{app.text("action.back")}</a>
         </PageHead>

@@ -146,7 +146,7 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     let tab = move |v: &'static str, key: &'static str| {
         view! {
             <a class="bo-btn" href=Route::Calendar(v.into(), day.to_string()).href() aria-current=(v == view_name).then_some("page")
-                aria-pressed=(v == view_name).to_string()>{move || app.t(key)}</a>
+                aria-pressed=(v == view_name).to_string()>{app.text(key)}</a>
         }
     };
     let body = match view_name {

@@ -114,7 +114,7 @@ pub fn import_page() -> AnyView {
         }
     };
     view! {
-        <PageHead title=Signal::derive(move || app.t("cal.import").to_string())>
+        <PageHead title=app.title("cal.import")>
             <a class="bo-btn" href=Route::Calendar("month".into(), String::new()).href()>{app.text("action.back")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("ics.how")}</p>

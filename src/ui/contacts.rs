@@ -97,7 +97,7 @@ pub fn import_page() -> AnyView {
     let confirm_vcard = move |_| finish(&app, MODULE, cards.get_untracked().unwrap_or_default(), "import.done");
 
     view! {
-        <PageHead title=Signal::derive(move || app.t("import.title").to_string())>
+        <PageHead title=app.title("import.title")>
             <a class="bo-btn" href=Route::List(MODULE.into()).href()>{app.text("action.back")}</a>
         </PageHead>
         <p>{app.text("import.intro")}</p>

@@ -96,7 +96,7 @@ pub fn mapping_preview(
                                 }>
                                     <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{app.text("import.skip_column")}</option>
                                     {fields.iter().map(|f| view! {
-                                        <option value=f.key selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f.key))>{move || app.t(f.label)}</option>
+                                        <option value=f.key selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f.key))>{app.text(f.label)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>
@@ -108,7 +108,7 @@ pub fn mapping_preview(
                 <div class="bo-table-wrap"><table class="bo-table">
                     <thead><tr>
                         <th scope="col">{app.text("import.line")}</th>
-                        {fields.iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{move || app.t(f.label)}</th> }).collect_view()}
+                        {fields.iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{app.text(f.label)}</th> }).collect_view()}
                         <th scope="col">{app.text("import.problems")}</th>
                     </tr></thead>
                     <tbody>

@@ -201,7 +201,7 @@ pub fn data_page() -> AnyView {
     };
 
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.data").to_string())>{()}</PageHead>
+        <PageHead title=app.title("nav.data")>{()}</PageHead>
         <p class="bo-hint">{app.text("data.where")}</p>
         <section class="bo-card">
             <h2>{app.text("data.storage")}</h2>

@@ -103,7 +103,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
 pub fn messages_page() -> AnyView {
     let app = use_app();
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.messages").to_string())>
+        <PageHead title=app.title("nav.messages")>
             <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{app.text("call.new")}</a>
         </PageHead>
         {messages_block(app)}
@@ -122,7 +122,7 @@ pub fn today_page() -> AnyView {
         app.visitors.with(|v| v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count())
     });
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.desk").to_string())>
+        <PageHead title=app.title("nav.desk")>
             <a class="bo-btn bo-btn-primary" href=Route::New("calls".into()).href()>{app.text("call.new")}</a>
             <a class="bo-btn" href=Route::New("visitors".into()).href()>{app.text("visitor.new")}</a>
         </PageHead>

@@ -158,7 +158,7 @@ pub fn low_stock_page() -> AnyView {
         }
     };
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.low_stock").to_string())>
+        <PageHead title=app.title("nav.low_stock")>
             {shown(move || !low.with(Vec::is_empty) && app.read_only.get().is_none(), move || view! {
                 <button type="button" class="bo-btn bo-btn-primary" on:click=create>{app.text("low.create_orders")}</button>
             }.into_any())}
@@ -241,7 +241,7 @@ pub fn report_page() -> AnyView {
         Some(app.items.with(|items| app.stock.with(|m| inventory::usage(items, m, f, t))))
     });
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.stock_report").to_string())>
+        <PageHead title=app.title("nav.stock_report")>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
             <a class="bo-btn" href=Route::List("items".into()).href()>{app.text("action.back")}</a>
         </PageHead>

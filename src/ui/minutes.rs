@@ -345,7 +345,7 @@ pub fn actions_page() -> AnyView {
         }
     };
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.actions").to_string())>
+        <PageHead title=app.title("nav.actions")>
             <a class="bo-btn" href=Route::List("minutes".into()).href()>{app.text("nav.minutes")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("minutes.actions_hint")}</p>

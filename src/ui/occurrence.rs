@@ -220,7 +220,7 @@ fn fields_view(app: AppState, e: &Event, when: String) -> AnyView {
     rows.into_iter()
         .map(|(label, value)| view! {
             <div class="bo-dl-row">
-                <dt>{move || app.t(label)}</dt>
+                <dt>{app.text(label)}</dt>
                 <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
             </div>
         })

@@ -107,9 +107,9 @@ fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, 
     // Logs start newest first, by their time column.
     let newest_first = fields.iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     view! {
-        <PageHead title=Signal::derive(move || app.t(n.plural).to_string())>
+        <PageHead title=app.title(n.plural)>
             {shown(move || app.read_only.get().is_none(), move || view! {
-                <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{move || app.t(n.new)}</a>
+                <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{app.text(n.new)}</a>
             }.into_any())}
             {extra}
         </PageHead>
@@ -121,7 +121,7 @@ fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, 
 fn not_found() -> AnyView {
     let app = use_app();
     view! {
-        <PageHead title=Signal::derive(move || app.t("notfound.title").to_string())>{()}</PageHead>
+        <PageHead title=app.title("notfound.title")>{()}</PageHead>
         <p>{app.text("notfound.record")}</p>
         <p><a href="#/">{app.text("notfound.home")}</a></p>
     }
@@ -187,7 +187,7 @@ fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>,
             .map(|(label, value)| {
                 view! {
                     <div class="bo-dl-row">
-                        <dt>{move || app.t(label)}</dt>
+                        <dt>{app.text(label)}</dt>
                         <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
                     </div>
                 }

@@ -24,7 +24,7 @@ fn text_field(
     };
     view! {
         <div class="bo-field" class:bo-field-invalid=move || err().is_some()>
-            <label for=id>{move || app.t(label)}</label>
+            <label for=id>{app.text(label)}</label>
             {control}
             <p class="bo-error" role="alert">{err}</p>
         </div>
@@ -74,7 +74,7 @@ pub fn settings_page() -> AnyView {
     };
 
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.settings").to_string())>{()}</PageHead>
+        <PageHead title=app.title("nav.settings")>{()}</PageHead>
         <form class="bo-form" on:submit=save novalidate>
             <fieldset>
                 <legend>{app.text("settings.company")}</legend>

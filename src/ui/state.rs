@@ -101,6 +101,11 @@ impl AppState {
         move || self.t(key)
     }
 
+    /// A page title of `key`, following the language; one closure type for every page.
+    pub fn title(self, key: &'static str) -> Signal<String> {
+        Signal::derive(move || self.t(key).to_string())
+    }
+
     /// A message with `{name}` placeholders filled.
     pub fn tf(&self, key: &str, args: &[(&str, String)]) -> String {
         i18n::fill(self.t(key), args)

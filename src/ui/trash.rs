@@ -49,7 +49,7 @@ fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Tr
     view! {
         {shown(move || items.with(|i| !i.is_empty()), move || view! {
             <section>
-                <h2>{move || app.t(plural)}</h2>
+                <h2>{app.text(plural)}</h2>
                 <ul class="bo-trash">
                     {move || items.get().into_iter().map(move |(id, title, at)| IntoAny::into_any({
                         let (id1, id2) = (id.clone(), id.clone());
@@ -100,7 +100,7 @@ pub fn trash_page() -> AnyView {
     let app = use_app();
     let total = move || trashed_count(&app);
     view! {
-        <PageHead title=Signal::derive(move || app.t("nav.trash").to_string())>{()}</PageHead>
+        <PageHead title=app.title("nav.trash")>{()}</PageHead>
         <p class="bo-hint">{app.text("trash.intro")}</p>
         {shown(move || total() == 0, move || view! {
             <p class="bo-empty">{app.text("trash.empty")}</p>

@@ -131,7 +131,7 @@ pub fn DataTable(
             </span>
         </div>
         {shown(move || total() == 0, move || view! {
-            <p class="bo-empty">{move || app.t(empty)}</p>
+            <p class="bo-empty">{app.text(empty)}</p>
         }.into_any())}
         {shown(move || total() != 0 && visible.with(Vec::is_empty), move || view! {
             <p class="bo-empty">{app.text("list.no_match")}</p>
@@ -145,7 +145,7 @@ pub fn DataTable(
                         view! {
                             <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == i => "ascending", (c, false) if c == i => "descending", _ => "none" }>
                                 <button type="button" class="bo-sort" on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
-                                    {move || app.t(key)}
+                                    {app.text(key)}
                                     <span aria-hidden="true">{move || match sort.get() { (c, true) if c == i => " ▲", (c, false) if c == i => " ▼", _ => "" }}</span>
                                 </button>
                             </th>
@@ -160,9 +160,9 @@ pub fn DataTable(
                         view! {
                             <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
                                 {cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
-                                    view! { <td data-label=move || app.t(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
+                                    view! { <td data-label=app.text(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
                                 } else {
-                                    view! { <td data-label=move || app.t(label)>{c}</td> }.into_any()
+                                    view! { <td data-label=app.text(label)>{c}</td> }.into_any()
                                 }).collect_view()}
                             </tr>
                         }
@@ -204,7 +204,7 @@ pub fn FieldInput(
         FieldKind::Select(opts) => view! {
             <select id=id.clone() name=def.key aria-invalid=invalid aria-describedby=described.clone()
                 prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                {opts.iter().map(|(v, l)| view! { <option value=*v selected=move || value.get() == *v>{move || app.t(l)}</option> }).collect_view()}
+                {opts.iter().map(|(v, l)| view! { <option value=*v selected=move || value.get() == *v>{app.text(l)}</option> }).collect_view()}
             </select>
         }
         .into_any(),
@@ -250,9 +250,9 @@ pub fn FieldInput(
     };
     view! {
         <div class="bo-field" class:bo-field-invalid=move || error.get().is_some() hidden=move || hidden.is_some_and(|h| h.get()) && error.get().is_none()>
-            <label for=id>{move || app.t(def.label)}{def.required.then_some(" *")}</label>
+            <label for=id>{app.text(def.label)}{def.required.then_some(" *")}</label>
             {control}
-            {hint.map(|h| view! { <small class="bo-hint">{move || app.t(h)}</small> })}
+            {hint.map(|h| view! { <small class="bo-hint">{app.text(h)}</small> })}
             <p class="bo-error" id=err_id role="alert">{move || error.get().map(|e| app.t(e))}</p>
         </div>
     }

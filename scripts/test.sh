@@ -12,7 +12,7 @@ echo "== 1/4 native tests"
 cargo test --quiet
 
 echo "== 2/4 in-browser storage tests (wasm-bindgen-test, headless Chromium)"
-WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser_storage
+WASM_BINDGEN_TEST_TIMEOUT=180 cargo test --target wasm32-unknown-unknown --test browser_storage --test browser_text
 
 echo "== 3/4 end-to-end tests (release build, headless Chromium)"
 release trunk build --release --offline

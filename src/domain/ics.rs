@@ -1,5 +1,5 @@
-//! iCalendar (RFC 5545) files in and out, through the `icalendar` crate: it unfolds,
-//! tokenises and escapes; this module maps its components onto [`Event`]s.
+//! iCalendar (RFC 5545) files in and out: `ics_read` unfolds and tokenises, `ics_write`
+//! escapes and folds; this module maps components onto [`Event`]s.
 //!
 //! Times are stored as office wall-clock time. A file's UTC times and TZID times are
 //! turned into office time with the caller's clock (`to_office`); TZID offsets come from
@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
-use icalendar::parser::{read_calendar, unfold, Component, Property};
+use super::ics_read::{read, unescape, Component, Property};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
 use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
@@ -57,16 +57,15 @@ pub fn parse(text: &str, clock: &Clock, now: DateTime<Utc>) -> Result<Imported, 
     if !text.trim_start().to_ascii_uppercase().starts_with("BEGIN:") {
         return Err(IcsError::Unreadable("BEGIN:VCALENDAR".into()));
     }
-    let unfolded = unfold(text);
-    let cal = read_calendar(&unfolded).map_err(|e| IcsError::Unreadable(first_lines(&e)))?;
+    let top = read(text).map_err(|e| IcsError::Unreadable(e.to_string()))?;
     // A bare VEVENT without VCALENDAR around it is read too.
-    let mut stack: Vec<&Component> = cal.components.iter().rev().collect();
+    let mut stack: Vec<&Component> = top.iter().rev().collect();
     let mut zones = HashMap::new();
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut out = Imported::default();
     let mut vevents = vec![];
     while let Some(c) = stack.pop() {
-        match c.name.as_str().to_ascii_uppercase().as_str() {
+        match c.name.as_str() {
             "VCALENDAR" => stack.extend(c.components.iter().rev()),
             "VTIMEZONE" => {
                 if let Some(id) = c.find_prop("TZID") {
@@ -112,10 +111,6 @@ pub fn parse(text: &str, clock: &Clock, now: DateTime<Utc>) -> Result<Imported, 
         return Err(IcsError::NoEvents(out.notes));
     }
     Ok(out)
-}
-
-fn first_lines(e: &str) -> String {
-    e.lines().filter(|l| !l.trim().is_empty()).take(2).collect::<Vec<_>>().join(" ").chars().take(200).collect()
 }
 
 /// A file's time zone: its standard/daylight switches.
@@ -230,12 +225,8 @@ fn rule_parts(s: &str) -> HashMap<String, String> {
     s.split(';').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.trim().to_ascii_uppercase(), v.trim().to_string())).collect()
 }
 
-fn param<'a>(p: &'a Property, key: &str) -> Option<&'a str> {
-    p.params.iter().find(|x| x.key.as_str().eq_ignore_ascii_case(key)).and_then(|x| x.val.as_ref()).map(|v| v.as_str().trim_matches('"'))
-}
-
 fn text(p: &Property) -> String {
-    p.val.clone().unescape_text().as_str().to_string()
+    unescape(&p.val)
 }
 
 /// A point in time as read from a file.
@@ -270,8 +261,8 @@ impl Reader<'_> {
 
     /// Every value of a date/time property (EXDATE may list several).
     fn values(&mut self, p: &Property) -> Vec<When> {
-        let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
-        let tzid = param(p, "TZID").map(str::to_string);
+        let is_date = p.param("VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
+        let tzid = p.param("TZID").map(str::to_string);
         let mut out = vec![];
         for v in p.val.as_str().split(',') {
             let v = v.trim();
@@ -338,7 +329,7 @@ impl Reader<'_> {
         }
         let mut people = vec![];
         for p in c.properties.iter().filter(|p| matches!(p.name.as_str(), "ATTENDEE" | "ORGANIZER")) {
-            let who = param(p, "CN").map(str::to_string).unwrap_or_else(|| p.val.as_str().trim_start_matches("mailto:").trim_start_matches("MAILTO:").to_string());
+            let who = p.param("CN").map(str::to_string).unwrap_or_else(|| p.val.as_str().trim_start_matches("mailto:").trim_start_matches("MAILTO:").to_string());
             if !who.is_empty() && !people.contains(&who) {
                 people.push(who);
             }

@@ -1,9 +1,8 @@
 //! iCalendar content lines written as RFC 5545 §3.1 wants them: TEXT values escaped,
 //! parameter values quoted when they hold `:;,`, lines folded at 75 octets, CRLF endings.
-//! Reading stays with the `icalendar` crate's parser; writing is done here because its
-//! builder always carries a DTSTAMP fallback through chrono's format-string printer,
-//! which costs more wasm than this whole writer. Tests read our output back with that
-//! parser.
+//! Written here because the `icalendar` crate's builder always carries a DTSTAMP
+//! fallback through chrono's format-string printer, which costs more wasm than this whole
+//! writer. Tests read our output back with that crate's parser.
 
 #[derive(Default)]
 pub struct IcsText {

@@ -13,6 +13,7 @@ pub mod format;
 pub mod inventory;
 pub mod frontdesk;
 pub mod ics;
+pub mod ics_read;
 pub mod ics_write;
 pub mod meeting;
 pub mod po_csv;

@@ -68,7 +68,7 @@ pub fn deflate(bytes: &[u8]) -> Vec<u8> {
 }
 
 pub fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, 64 << 20).map_err(|e| format!("inflate: {e:?}"))
+    miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, 64 << 20).map_err(|e| format!("inflate: {e}"))
 }
 
 /// Records' JSON values → stored text.

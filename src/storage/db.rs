@@ -309,16 +309,6 @@ impl Db {
 
     /// A list stored whole (schema 2), read by the record reader of stored chunks, so each
     /// record type has one reader in the wasm.
-    fn load_rows<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
-        let mut out = None;
-        self.load_with(name, &mut |v| {
-            let rows = Columns::deserialize(v).map_err(|e| e.to_string())?.typed().map_err(|(i, e)| format!("#{}: {e}", i + 1))?;
-            out = Some(rows);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
     fn load_with(&mut self, name: &str, read: &mut dyn FnMut(Value) -> Result<(), String>) -> Result<(), StorageError> {
         let rev = self.stored_rev(name);
         let value = match self.load_value(name) {
@@ -348,30 +338,43 @@ impl Db {
     /// Loads a list chunk by chunk, straight into records: a chunk that does not decode,
     /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
     pub fn load_list<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
+        let mut out = Vec::new();
+        let found = self.load_columns(name, &mut |c| c.typed::<E>().map(|mut rows| out.append(&mut rows)))?;
+        Ok(found.then_some(out))
+    }
+
+    /// Reads a list chunk by chunk, handing each chunk's columns to `take` (the one typed
+    /// step, kept out of here so this is not compiled again for every record type); false
+    /// when the list is absent or unreadable as a whole.
+    fn load_columns(&mut self, name: &str, take: &mut dyn FnMut(Columns) -> Result<(), (usize, String)>) -> Result<bool, StorageError> {
         let head = match self.head(name) {
             Ok(Some(h)) if h.data.is_none() => h,
             // Absent, unreadable or stored whole (schema 2): the general path says which.
-            _ => return self.load_rows(name),
+            _ => {
+                let mut found = false;
+                self.load_with(name, &mut |v| {
+                    take(Columns::deserialize(v).map_err(|e| e.to_string())?).map_err(|(i, e)| format!("#{}: {e}", i + 1))?;
+                    found = true;
+                    Ok(())
+                })?;
+                return Ok(found);
+            }
         };
         self.known.insert(name.into(), head.rev);
         self.unreadable.remove(name);
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
-        let mut out = Vec::new();
         for (id, _) in head.chunks.unwrap_or_default() {
             let text = self.backend.get(&chunk_key(name, id))?;
             let decoded = match text.as_deref() {
-                Some(t) => t.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_as::<E>(p)),
+                Some(t) => t.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_columns(p)).and_then(|c| take(c).map_err(|(_, e)| e)),
                 None => Err("missing".into()),
             };
-            match decoded {
-                Ok(mut rows) => out.append(&mut rows),
-                Err(error) => {
-                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
-                }
+            if let Err(error) = decoded {
+                self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
             }
         }
-        Ok(Some(out))
+        Ok(true)
     }
 
     /// Writes one collection whole (a list is cut into fresh chunks).

@@ -64,9 +64,18 @@ pub enum StorageError {
     Other(String),
 }
 
+// Written out rather than through Debug: Debug's string escaping brings Unicode tables
+// into the wasm.
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{self:?}")
+        match self {
+            StorageError::Unavailable(why) => write!(f, "storage unavailable: {why}"),
+            StorageError::Quota => f.write_str("storage quota full"),
+            StorageError::Conflict(name) => write!(f, "{name} was saved by another tab"),
+            StorageError::ReadOnly => f.write_str("data written by a newer version"),
+            StorageError::Unreadable(name) => write!(f, "{name} cannot be read"),
+            StorageError::Other(why) => f.write_str(why),
+        }
     }
 }
 

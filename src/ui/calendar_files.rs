@@ -32,7 +32,8 @@ pub fn export_one(app: &AppState, id: &str) {
         let mine: Vec<Event> = all.iter().filter(|e| e.meta.id == id || e.series_id == id).cloned().collect();
         (ics::export(&mine, &calendar_name(app), &to_utc), mine.first().map(|e| e.title.clone()).unwrap_or_default())
     });
-    let safe: String = title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>().trim_matches('-').chars().take(40).collect();
+    // ASCII punctuation and spaces become dashes; other letters stay (and need no Unicode tables).
+    let safe: String = title.chars().map(|c| if c.is_ascii_alphanumeric() || !c.is_ascii() { c } else { '-' }).collect::<String>().trim_matches('-').chars().take(40).collect();
     download(&format!("{}.ics", if safe.is_empty() { "event".into() } else { safe }), ICS_MIME, &text);
 }
 

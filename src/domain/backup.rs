@@ -205,8 +205,8 @@ impl<'de> Deserialize<'de> for FileCollections {
 }
 
 /// A list's records in their type; the first that does not fit is named by its position.
-fn typed<T: serde::de::DeserializeOwned>(cols: Option<Columns>, name: &str) -> Result<Option<Vec<T>>, BackupError> {
-    cols.map(|c| c.typed().map_err(|(row, e)| BackupError::Invalid(name.into(), format!("#{}: {e}", row + 1)))).transpose()
+fn typed<T: crate::storage::FromRow>(cols: Option<Columns>, name: &str) -> Result<Option<Vec<T>>, BackupError> {
+    cols.map(|c| c.rows_of().map_err(|(row, e)| BackupError::Invalid(name.into(), format!("#{}: {e}", row + 1)))).transpose()
 }
 
 fn settings(v: Option<Value>) -> Result<Option<Settings>, BackupError> {

@@ -218,7 +218,9 @@ pub fn shifted_end(old_start: &str, new_start: &str, end: &str) -> Option<String
 /// A validation problem on one field: (field key, i18n key of the message).
 pub type FieldError = (&'static str, &'static str);
 
-pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+/// `FromRow` is how stored lists and backups are read; `DeserializeOwned` stays for JSON
+/// documents and tests.
+pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + crate::storage::FromRow + 'static {
     /// Storage collection name; also the key in backups.
     const COLLECTION: &'static str;
     fn fields() -> &'static [FieldDef];

@@ -482,6 +482,11 @@ impl Columns {
         self.n == 0
     }
 
+    /// The column names and the columns, for a reader that takes cells out.
+    pub(super) fn parts_mut(&mut self) -> (&[String], &mut [Vec<Cell>]) {
+        (&self.keys, &mut self.cols)
+    }
+
     /// Row `i` as something serde can read a record from, without building a map. Its
     /// cells are moved out, not copied, so each string is allocated once.
     pub fn take_row(&mut self, i: usize) -> RowDe<'_> {

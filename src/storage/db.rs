@@ -337,9 +337,9 @@ impl Db {
 
     /// Loads a list chunk by chunk, straight into records: a chunk that does not decode,
     /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
-    pub fn load_list<E: DeserializeOwned>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
+    pub fn load_list<E: super::FromRow>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
         let mut out = Vec::new();
-        let found = self.load_columns(name, &mut |c| c.typed::<E>().map(|mut rows| out.append(&mut rows)))?;
+        let found = self.load_columns(name, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
         Ok(found.then_some(out))
     }
 

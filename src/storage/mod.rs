@@ -14,6 +14,7 @@
 pub mod codec;
 pub mod columns;
 mod record_cells;
+mod record_rows;
 mod db;
 pub mod layout;
 pub mod stamps;
@@ -24,6 +25,7 @@ mod browser;
 
 pub use db::{records_as_columns, Db, OpenReport, Unreadable, Write};
 pub use layout::Edit;
+pub use record_rows::{FromRow, Row};
 pub use memory::MemoryBackend;
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;

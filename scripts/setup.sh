@@ -54,6 +54,14 @@ if ! "$WASM_OPT" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; th
   npm install --prefix "$BO_TOOLS/binaryen" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
 fi
 
+# terser minifies wasm-bindgen's JS loader after a release build (scripts/minify-js.mjs).
+TERSER_VERSION=5.51.2
+if ! grep -qs "\"version\": \"$TERSER_VERSION\"" "$BO_TOOLS/terser/node_modules/terser/package.json"; then
+  log "terser@$TERSER_VERSION from npm"
+  mkdir -p "$BO_TOOLS/terser"
+  npm install --prefix "$BO_TOOLS/terser" --no-audit --no-fund --silent "terser@$TERSER_VERSION"
+fi
+
 # End-to-end tests: Selenium (WebDriver) + pytest in a private virtualenv.
 VENV="$BO_TOOLS/venv"
 if ! "$VENV/bin/python" -c 'import selenium, pytest, brotli' 2>/dev/null; then

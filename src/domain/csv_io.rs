@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::format::parse_amount;
-use super::record::{Entity, FieldError, FieldKind};
+use super::record::{Entity, FieldDef, FieldError, FieldKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -127,42 +127,48 @@ pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>],
         .iter()
         .enumerate()
         .map(|(i, row)| {
+            let (values, unknown) = row_values(E::fields(), mapping, row, rules);
             let mut rec = E::blank(now);
-            let mut unknown: Vec<FieldError> = vec![];
-            for f in E::fields() {
-                let parts: Vec<&str> = mapping
-                    .iter()
-                    .zip(row)
-                    .filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty())
-                    .map(|(_, v)| v.as_str())
-                    .collect();
-                if parts.is_empty() {
-                    continue;
-                }
-                let joined = match f.kind {
-                    FieldKind::Emails | FieldKind::Phones => parts.join("\n"),
-                    FieldKind::Tags => parts.join(","),
-                    _ => parts.join(" "),
-                };
-                let value = match f.kind {
-                    FieldKind::Select(opts) => match_choice(&joined, opts),
-                    FieldKind::Money => parse_amount(&joined, rules.decimals).map_or(joined, |m| m.to_string()),
-                    FieldKind::Ref(_) | FieldKind::ContactRef => {
-                        let c = if let FieldKind::Ref(c) = f.kind { c } else { "contacts" };
-                        (rules.resolve)(c, joined.trim()).unwrap_or_else(|| {
-                            unknown.push((f.key, "err.unknown_ref"));
-                            joined
-                        })
-                    }
-                    _ => joined,
-                };
-                rec.set(f.key, &value);
+            for (key, value) in &values {
+                rec.set(key, value);
             }
             let mut errors = rec.validate();
             errors.extend(unknown);
             RowOutcome { line: table.lines.get(i).copied().unwrap_or(i + 2), record: rec, errors }
         })
         .collect()
+}
+
+/// One row's text for each mapped field, as `Entity::set` takes it, and the references
+/// that name nothing stored. Not generic: the per-type part above stays small.
+fn row_values(fields: &[FieldDef], mapping: &[Option<&'static str>], row: &[String], rules: &Rules) -> (Vec<(&'static str, String)>, Vec<FieldError>) {
+    let mut unknown: Vec<FieldError> = vec![];
+    let mut values = vec![];
+    for f in fields {
+        let parts: Vec<&str> = mapping.iter().zip(row).filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let joined = match f.kind {
+            FieldKind::Emails | FieldKind::Phones => parts.join("\n"),
+            FieldKind::Tags => parts.join(","),
+            _ => parts.join(" "),
+        };
+        let value = match f.kind {
+            FieldKind::Select(opts) => match_choice(&joined, opts),
+            FieldKind::Money => parse_amount(&joined, rules.decimals).map_or(joined, |m| m.to_string()),
+            FieldKind::Ref(_) | FieldKind::ContactRef => {
+                let c = if let FieldKind::Ref(c) = f.kind { c } else { "contacts" };
+                (rules.resolve)(c, joined.trim()).unwrap_or_else(|| {
+                    unknown.push((f.key, "err.unknown_ref"));
+                    joined
+                })
+            }
+            _ => joined,
+        };
+        values.push((f.key, value));
+    }
+    (values, unknown)
 }
 
 /// Accepts a choice by its stored value, its label in either language ("Terima",

@@ -306,7 +306,7 @@ pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<Fiel
 }
 
 /// A field's stored text as the screens show it (the non-generic part of [`shown_as`]).
-fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> String {
+pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> String {
     match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
         // Most have one line: no second string for them (this runs for every row of a list).

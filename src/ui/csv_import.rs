@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 
 use crate::domain::csv_io::{self, CsvError, Rules, Table};
 use crate::domain::format::Lang;
-use crate::domain::record::{Entity, FieldDef};
+use crate::domain::record::{Entity, FieldDef, FieldError};
 use crate::i18n;
 
-use super::collection::{add_records, display_value, UiEntity};
+use super::collection::{add_records, shown_text, UiEntity};
 use super::fields::{decimals, resolve_ref};
 use super::files::read_chosen;
 use super::router::{navigate, Route};
@@ -50,11 +50,7 @@ pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'stat
         .map(|mut o| {
             // Checks against what is stored: a code already in use.
             o.errors.extend(o.record.check(app));
-            let row = PreviewRow {
-                line: o.line,
-                cells: E::fields().iter().filter(|f| f.in_list).map(|f| display_value(app, &o.record, f.key)).collect(),
-                errors: o.errors.iter().map(|(k, e)| format!("{}: {}", app.t(E::fields().iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
-            };
+            let row = preview_row(app, E::fields(), o.line, &|k| o.record.get(k), &o.errors);
             if o.errors.is_empty() {
                 good.push(o.record);
             }
@@ -62,6 +58,16 @@ pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'stat
         })
         .collect();
     (good, rows)
+}
+
+/// A row of the preview: its listed fields as the list shows them and its problems in
+/// words (not generic: `get` reads the record's fields).
+fn preview_row(app: &AppState, fields: &[FieldDef], line: usize, get: &dyn Fn(&str) -> String, errors: &[FieldError]) -> PreviewRow {
+    PreviewRow {
+        line,
+        cells: fields.iter().filter(|f| f.in_list).map(|f| shown_text(app, get(f.key), Some(f.kind))).collect(),
+        errors: errors.iter().map(|(k, e)| format!("{}: {}", app.t(fields.iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
+    }
 }
 
 /// Column mapping, preview and the import button, for a table already read.

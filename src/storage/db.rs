@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::{value::RawValue, Value};
+use serde_json::Value;
 
 use super::columns::Columns;
 use super::layout::{plan, Edit, Slot};
@@ -33,7 +33,7 @@ struct Head {
     schema: u32,
     rev: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    data: Option<Box<RawValue>>,
+    data: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     chunks: Option<Vec<(u32, usize)>>,
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -278,7 +278,7 @@ impl Db {
         };
         let head: Head = from_json(&raw).map_err(|e| Unreadable { raw: raw.clone(), error: e.to_string() })?;
         if let Some(data) = head.data {
-            return from_json(data.get()).map(Some).map_err(|e| Unreadable { raw, error: e.to_string() });
+            return Ok(Some(data));
         }
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
@@ -452,8 +452,7 @@ impl Db {
                 for (id, _) in old.chunks.unwrap_or_default() {
                     txn.remove(&chunk_key(name, id))?;
                 }
-                let data = RawValue::from_string(doc.to_string()).expect("JSON text is JSON");
-                let head = Head { schema: schema::CURRENT, rev, data: Some(data), ..Default::default() };
+                let head = Head { schema: schema::CURRENT, rev, data: Some(doc), ..Default::default() };
                 return txn.set(&doc_key(name), &head_json(&head));
             }
             Write::List { len, rows, edit } => (len, edit.clone(), None, Some(rows)),

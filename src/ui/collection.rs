@@ -203,14 +203,17 @@ fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), S
             app.refresh_usage();
             Ok(())
         }
-        Err(e) => {
-            app.report_storage_error(&e);
-            if matches!(e, StorageError::Conflict(_)) {
-                app.reload(E::COLLECTION);
-            }
-            Err(e)
-        }
+        Err(e) => Err(refused(app, E::COLLECTION, e)),
     }
+}
+
+/// Tells the user why a save was refused; after a conflict, shows the other tab's data.
+fn refused(app: &AppState, collection: &str, e: StorageError) -> StorageError {
+    app.report_storage_error(&e);
+    if matches!(e, StorageError::Conflict(_)) {
+        app.reload(collection);
+    }
+    e
 }
 
 /// Inserts or replaces a record by id, stamping `updated_at`.

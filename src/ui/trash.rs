@@ -27,11 +27,13 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
 
 /// The module's records in the trash, most recently deleted first.
 fn trashed_list<E: UiEntity>(app: &AppState) -> Vec<Trashed> {
-    E::signal(app).with(|all| {
-        let mut v: Vec<Trashed> = all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect();
-        sort_by(&mut v, |a, b| b.2.cmp(&a.2));
-        v
-    })
+    newest_first(E::signal(app).with(|all| all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect()))
+}
+
+/// Not inside the generic function above, so the sort is compiled once.
+fn newest_first(mut v: Vec<Trashed>) -> Vec<Trashed> {
+    sort_by(&mut v, |a, b| b.2.cmp(&a.2));
+    v
 }
 
 type Outcome = Result<(), crate::storage::StorageError>;

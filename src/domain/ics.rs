@@ -319,6 +319,9 @@ impl Reader<'_> {
                 (t, end.max(t))
             }
         };
+        if !super::record::YEARS.contains(&s.year()) || !super::record::YEARS.contains(&end.year()) {
+            return Err((title, "ics.skip.year"));
+        }
         e.start = datetime_text(s);
         e.end = datetime_text(end);
         e.location = c.find_prop("LOCATION").map(text).unwrap_or_default();

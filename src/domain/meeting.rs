@@ -127,8 +127,8 @@ impl Entity for Minutes {
         if self.agenda.iter().any(|a| !a.minutes.trim().is_empty() && a.minutes.trim().parse::<u32>().is_err()) {
             errs.push(("agenda", "err.number"));
         }
-        if self.actions.iter().any(|a| !a.due.is_empty() && parse_date(&a.due).is_none()) {
-            errs.push(("actions", "err.date"));
+        if let Some(e) = self.actions.iter().filter(|a| !a.due.is_empty()).find_map(|a| super::record::date_problem(&a.due, false)) {
+            errs.push(("actions", e));
         }
         if self.actions.iter().any(|a| a.text.trim().is_empty()) {
             errs.push(("actions", "err.action_text"));

@@ -259,6 +259,21 @@ pub fn looks_like_phone(s: &str) -> bool {
     digits >= 3 && s.chars().all(|c| c.is_ascii_digit() || " +-().#*/xXext;=:".contains(c))
 }
 
+/// Years a date typed or imported may fall in. Four digits hold any year, so a slip
+/// (`0226` for `2026`) is a valid date to the parser: this range catches it at the field.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The message for a date (or date-time, with `datetime`) that cannot be taken, if any.
+pub fn date_problem(v: &str, datetime: bool) -> Option<&'static str> {
+    use chrono::Datelike;
+    let year = if datetime { parse_datetime(v).map(|t| t.year()) } else { parse_date(v).map(|d| d.year()) };
+    match year {
+        None => Some(if datetime { "err.datetime" } else { "err.date" }),
+        Some(y) if !YEARS.contains(&y) => Some("err.year_range"),
+        Some(_) => None,
+    }
+}
+
 /// Upper bound on any single text field, so a pasted novel cannot eat the quota unnoticed.
 pub const MAX_FIELD_CHARS: usize = 10_000;
 
@@ -283,10 +298,11 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
                 errs.push((f.key, "err.phone"))
             }
             FieldKind::Select(opts) if !opts.iter().any(|(o, _)| *o == v) => errs.push((f.key, "err.choice")),
-            FieldKind::DateTime | FieldKind::DateTimeNow if !v.is_empty() && parse_datetime(&v).is_none() => {
-                errs.push((f.key, "err.datetime"))
+            FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date if !v.is_empty() => {
+                if let Some(e) = date_problem(&v, f.kind != FieldKind::Date) {
+                    errs.push((f.key, e))
+                }
             }
-            FieldKind::Date if !v.is_empty() && parse_date(&v).is_none() => errs.push((f.key, "err.date")),
             FieldKind::Integer | FieldKind::Money if !v.is_empty() && v.trim().parse::<i64>().is_err() => errs.push((f.key, if f.kind == FieldKind::Money { "err.money" } else { "err.integer" })),
             FieldKind::Number if !v.is_empty() && !v.trim().parse::<u32>().is_ok_and(|n| n >= 1) => errs.push((f.key, "err.number")),
             _ => {}
@@ -317,6 +333,18 @@ mod tests {
         assert!(R.shown("count", with("daily")) && !R.shown("count", with("")));
         assert!(R.shown("title", with("")), "a field without a rule always shows");
         assert!(!R.shown("status", with("")));
+    }
+
+    #[test]
+    fn dates_outside_the_years_an_office_uses_are_refused() {
+        assert_eq!(date_problem("0226-12-01T09:00", true), Some("err.year_range"));
+        assert_eq!(date_problem("2026-12-01T09:00", true), None);
+        assert_eq!(date_problem("1899-12-31", false), Some("err.year_range"));
+        assert_eq!(date_problem("1900-01-01", false), None);
+        assert_eq!(date_problem("2200-12-31", false), None);
+        assert_eq!(date_problem("2201-01-01", false), Some("err.year_range"));
+        assert_eq!(date_problem("2026-02-30", false), Some("err.date"));
+        assert_eq!(date_problem("2026-12-01T25:00", true), Some("err.datetime"));
     }
 
     #[test]

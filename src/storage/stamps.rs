@@ -28,13 +28,17 @@ fn ascii(b: &[u8]) -> String {
     std::str::from_utf8(b).expect("ASCII").to_owned()
 }
 
+/// Years that four digits hold: every year [`date_hm`] lets through, so every value
+/// [`minute_of`] and [`ts_ms`] accept prints back (a year typed `0226` included).
+const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
 /// The local date-time `minutes` after 1970 as `YYYY-MM-DDTHH:MM`.
 pub fn minute_text(minutes: i64) -> Option<String> {
     let t = DateTime::<Utc>::from_timestamp(minutes.checked_mul(60)?, 0)?.naive_utc();
-    (1000..=9999).contains(&chrono::Datelike::year(&t)).then(|| ascii(&hm_bytes(t)))
+    YEARS.contains(&chrono::Datelike::year(&t)).then(|| ascii(&hm_bytes(t)))
 }
 
-/// `YYYY-MM-DDTHH:MM` (years 1000–9999, the only ones [`date_hm`] lets through).
+/// `YYYY-MM-DDTHH:MM` of a time in [`YEARS`].
 fn hm_bytes(t: chrono::NaiveDateTime) -> [u8; 16] {
     use chrono::{Datelike, Timelike};
     let mut b = *b"0000-00-00T00:00";
@@ -52,7 +56,7 @@ fn hm_bytes(t: chrono::NaiveDateTime) -> [u8; 16] {
 pub fn ts_text(ms: i64) -> Option<String> {
     use chrono::Timelike;
     let t = DateTime::<Utc>::from_timestamp_millis(ms)?.naive_utc();
-    if !(1000..=9999).contains(&chrono::Datelike::year(&t)) {
+    if !YEARS.contains(&chrono::Datelike::year(&t)) {
         return Some(DateTime::<Utc>::from_timestamp_millis(ms)?.to_rfc3339_opts(SecondsFormat::AutoSi, true));
     }
     let mut b = [0u8; 24];
@@ -98,11 +102,11 @@ pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     }
 }
 
-/// [`ts_text`] of a time in whole milliseconds within years 1000–9999, where it prints
+/// [`ts_text`] of a time in whole milliseconds within [`YEARS`], where it prints
 /// exactly what chrono's serde does; `None` for any other time.
 pub fn stamp_text(t: &DateTime<Utc>) -> Option<String> {
     let year = chrono::Datelike::year(t);
-    (t.timestamp_subsec_nanos() % 1_000_000 == 0 && (1000..=9999).contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
+    (t.timestamp_subsec_nanos() % 1_000_000 == 0 && YEARS.contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
 }
 
 /// A UUID's 16 bytes as lower-case hyphenated text.
@@ -151,7 +155,9 @@ mod tests {
         }
         let fine: DateTime<Utc> = "2026-01-01T00:00:00.123456Z".parse().unwrap();
         assert_eq!(stamp_text(&fine), None);
-        let far: DateTime<Utc> = "0999-01-01T00:00:00Z".parse().unwrap();
-        assert_eq!(stamp_text(&far), None);
+        // Years 0000–0999 too: a year typed `0226` must print back as it was read.
+        let early: DateTime<Utc> = "0226-01-01T00:00:00Z".parse().unwrap();
+        assert_eq!(stamp_text(&early).as_deref(), serde_json::to_value(early).unwrap().as_str());
+        assert_eq!(minute_text(minute_of("0226-12-01T09:30").unwrap()).as_deref(), Some("0226-12-01T09:30"));
     }
 }

@@ -2,7 +2,7 @@
 //! Module pages are thin generic wrappers that turn records into these widgets' inputs.
 use leptos::prelude::*;
 
-use crate::domain::record::{shifted_end, FieldDef, FieldError, FieldKind, FormRules};
+use crate::domain::record::{shifted_end, FieldDef, FieldError, FieldKind, FormRules, YEARS};
 
 use super::state::use_app;
 
@@ -210,6 +210,7 @@ pub fn FieldInput(
         .into_any(),
         FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => view! {
             <input id=id.clone() name=def.key type=if def.kind == FieldKind::Date { "date" } else { "datetime-local" }
+                min=date_bound(def.kind, *YEARS.start(), "01-01", "00:00") max=date_bound(def.kind, *YEARS.end(), "12-31", "23:59")
                 aria-invalid=invalid aria-describedby=described.clone() required=def.required
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }
@@ -259,6 +260,16 @@ pub fn FieldInput(
 }
 
 /// Seven checkboxes for the days of the week, kept as "MO,WE" in `value`.
+/// The `min`/`max` of a date or date-time input: the date picker then offers only the
+/// years the form accepts (typing is not limited by it; validation says why).
+fn date_bound(kind: FieldKind, year: i32, day: &str, time: &str) -> String {
+    if kind == FieldKind::Date {
+        format!("{year}-{day}")
+    } else {
+        format!("{year}-{day}T{time}")
+    }
+}
+
 fn weekday_boxes(id: String, value: RwSignal<String>, described: String) -> AnyView {
     let app = use_app();
     let boxes = crate::domain::calendar::WEEKDAY_CODES

@@ -9,22 +9,32 @@ fn main() {
     let reps = 200; // 200 chunks of 250 = 50,000 contacts
     let t = Instant::now();
     let mut bytes = vec![];
-    for _ in 0..reps { bytes = codec::unpack(&text).unwrap(); }
+    for _ in 0..reps {
+        bytes = codec::unpack(&text).unwrap();
+    }
     let unpack = t.elapsed();
     let t = Instant::now();
     let mut raw = vec![];
-    for _ in 0..reps { raw = codec::inflate(&bytes).unwrap(); }
+    for _ in 0..reps {
+        raw = codec::inflate(&bytes).unwrap();
+    }
     let inflate = t.elapsed();
     let t = Instant::now();
-    for _ in 0..reps { columns::read(&raw).unwrap(); }
+    for _ in 0..reps {
+        columns::read(&raw).unwrap();
+    }
     let cols = t.elapsed();
     let t = Instant::now();
     let mut n = 0;
-    for _ in 0..reps { n += codec::decode_as::<Contact>(&text).unwrap().len(); }
+    for _ in 0..reps {
+        n += codec::decode_as::<Contact>(&text).unwrap().len();
+    }
     let all = t.elapsed();
     let t = Instant::now();
     let mut m = 0;
-    for _ in 0..reps { m += codec::decode_columns(&text).unwrap().rows_of::<Contact>().unwrap().len(); }
+    for _ in 0..reps {
+        m += codec::decode_columns(&text).unwrap().rows_of::<Contact>().unwrap().len();
+    }
     assert_eq!(m, n);
     let rows = t.elapsed();
     println!("{n} contacts: unpack {unpack:?}, inflate {inflate:?}, columns {cols:?}, whole decode with serde's reader {all:?}, with the app's (record_rows) {rows:?}");

@@ -34,7 +34,10 @@ fn main() {
         }
     }
     println!("encode stages, ms per chunk of 250: columns {:.2}, deflate+pack {:.2}", es[0] / chunks, es[1] / chunks);
-    println!("decode stages, ms for all: unpack {:.0}, inflate {:.0}, read columns {:.0}, columns to JSON rows {:.0}", st[0], st[1], st[2], st[3]);
+    println!(
+        "decode stages, ms for all: unpack {:.0}, inflate {:.0}, read columns {:.0}, columns to JSON rows {:.0}",
+        st[0], st[1], st[2], st[3]
+    );
     if let Some(contacts) = cols.get("contacts").and_then(Value::as_array) {
         let texts: Vec<String> = contacts.chunks(250).map(|p| codec::encode(p.to_vec())).collect();
         let t = Instant::now();

@@ -29,11 +29,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The release wasm rebuilds the standard library for size (see `release` below).
-if ! rustup component list --installed | grep -q '^rust-src'; then
-  log "rustup component rust-src"
-  rustup component add rust-src
-fi
+# The test command checks formatting and lints.
+for c in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$c"; then
+    log "rustup component $c"
+    rustup component add "$c"
+  fi
+done
 
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "trunk $TRUNK_VERSION (about 10 minutes)"
@@ -70,22 +72,20 @@ if ! "$VENV/bin/python" -c 'import selenium, pytest, brotli' 2>/dev/null; then
   "$VENV/bin/pip" install --quiet "selenium>=4.20,<5" "pytest>=8,<9" "brotli>=1.1"
 fi
 
+# Trunk runs cargo offline: the crates must already be in cargo's cache (a bare machine
+# has none until this runs).
+cargo fetch --quiet
+
 export PATH="$BO_TOOLS/binaryen/node_modules/.bin:$VENV/bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export CHROME_BIN="${CHROME_BIN:-$(command -v chromium)}"
 
-# Runs a command (trunk build/serve) with the release wasm's settings: the standard library
-# rebuilt with the app's size profile, panics that abort without a message and no source
-# locations in the binary: about 6 % less to download; `bo_speed` builds the few functions
-# that decode stored records at start-up for speed rather than size. Stable rustc takes these unstable
-# flags with RUSTC_BOOTSTRAP, the way the Leptos book's size guide uses nightly. Its own
+# Runs a command (trunk build/serve) with the release wasm's settings, all of them stable
+# compiler options: Leptos' erased components (one view type instead of one per component
+# tree) and LLVM inlining only what makes code smaller (`-inline-threshold=0`). Its own
 # target directory, so tests built the normal way do not rebuild it each time.
-# `-inline-threshold=0` inlines only what makes code smaller (measured: 6 KB less brotli,
-# cold start no slower).
 release() {
-  RUSTC_BOOTSTRAP=1 \
-  CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
   CARGO_TARGET_DIR="$PWD/target/release-wasm" \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg bo_speed -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=0" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Cllvm-args=-inline-threshold=0" \
   "$@"
 }

@@ -4,11 +4,17 @@
 #   2. in-browser tests of the storage seam against real localStorage (headless Chromium)
 #   3. end-to-end tests driving the release build in headless Chromium through the UI
 #   4. the benchmark harness on 5,000 records (proves it works; asserts no times)
+# Formatting and clippy (native and wasm, tests included) come first: warnings fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== 1/4 native tests"
+echo "== 0/4 cargo fmt --check, cargo clippy -D warnings (native and wasm32)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+echo "== 1/4 native tests (property tests included, bounded)"
 cargo test --quiet
 
 echo "== 2/4 in-browser storage tests (wasm-bindgen-test, headless Chromium)"

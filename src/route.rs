@@ -35,7 +35,8 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log"];
+pub const MODULES: &[&str] =
+    &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log"];
 pub const ASSET_ENTRIES: &[&str] = &["checkout", "repair", "maintenance"];
 const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
@@ -137,7 +138,13 @@ mod tests {
     #[test]
     fn a_screen_loads_first_only_the_lists_it_shows() {
         assert_eq!(Route::parse("#/contacts/abc").lists_first(), &["contacts"]);
-        for r in [Route::ItemMove("i1".into(), "issue".into()), Route::Receive("p1".into()), Route::LowStock, Route::StockReport, Route::View("stocktakes".into(), "s1".into())] {
+        for r in [
+            Route::ItemMove("i1".into(), "issue".into()),
+            Route::Receive("p1".into()),
+            Route::LowStock,
+            Route::StockReport,
+            Route::View("stocktakes".into(), "s1".into()),
+        ] {
             assert_eq!(Route::parse(&r.href()), r);
             assert!(r.lists_first().contains(&"stock"));
         }

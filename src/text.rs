@@ -5,7 +5,11 @@
 //! Rust's own case tables would add 12 KB to the wasm.
 
 pub fn lower(s: &str) -> String {
-    if s.is_ascii() { s.to_ascii_lowercase() } else { unicode_lower(s) }
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        unicode_lower(s)
+    }
 }
 
 /// [`lower`] of a string that is no longer needed: ASCII is lower-cased in place.

@@ -17,7 +17,43 @@ fn walk(dir: &Path, out: &mut Vec<String>) {
 fn every_used_key_is_translated() {
     let mut files = vec![];
     walk(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
-    let prefixes = ["action.", "app.", "backup.", "banner.", "call.", "desk.", "visitor.", "collection.", "contact.", "data.", "err.", "form.", "import.", "list.", "nav.", "notfound.", "quota.", "record.", "settings.", "toast.", "trash.", "vcard.", "event.", "cal.", "ics.", "minutes.", "action.", "item.", "move.", "po.", "count.", "low.", "report.", "asset.", "alog."];
+    let prefixes = [
+        "action.",
+        "app.",
+        "backup.",
+        "banner.",
+        "call.",
+        "desk.",
+        "visitor.",
+        "collection.",
+        "contact.",
+        "data.",
+        "err.",
+        "form.",
+        "import.",
+        "list.",
+        "nav.",
+        "notfound.",
+        "quota.",
+        "record.",
+        "settings.",
+        "toast.",
+        "trash.",
+        "vcard.",
+        "event.",
+        "cal.",
+        "ics.",
+        "minutes.",
+        "action.",
+        "item.",
+        "move.",
+        "po.",
+        "count.",
+        "low.",
+        "report.",
+        "asset.",
+        "alog.",
+    ];
     let mut missing = vec![];
     let mut seen = 0;
     for src in &files {

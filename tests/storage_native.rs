@@ -99,7 +99,8 @@ fn records_of_the_wrong_shape_are_unreadable_too() {
 fn newer_schema_opens_read_only() {
     let b = MemoryBackend::new(1_000_000);
     b.set(META_KEY, r#"{"schema_version":99,"revisions":{"contacts":1}}"#).unwrap();
-    b.set(&doc_key("contacts"), &format!(r#"{{"schema":99,"rev":1,"data":{}}}"#, serde_json::to_string(&vec![contact("Ani")]).unwrap())).unwrap();
+    b.set(&doc_key("contacts"), &format!(r#"{{"schema":99,"rev":1,"data":{}}}"#, serde_json::to_string(&vec![contact("Ani")]).unwrap()))
+        .unwrap();
     let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
     assert_eq!(report.newer, Some(99));
     assert!(db.is_read_only());

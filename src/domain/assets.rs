@@ -61,22 +61,99 @@ impl Default for Asset {
 }
 
 const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "tag", label: "asset.tag", kind: FieldKind::Text, required: true, in_list: true, aliases: &["tag number", "nomor inventaris", "no aset"] },
+    FieldDef {
+        key: "tag",
+        label: "asset.tag",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["tag number", "nomor inventaris", "no aset"],
+    },
     FieldDef { key: "name", label: "asset.name", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nama", "nama aset"] },
-    FieldDef { key: "category", label: "asset.category", kind: FieldKind::Select(CATEGORIES), required: true, in_list: true, aliases: &["kategori"] },
+    FieldDef {
+        key: "category",
+        label: "asset.category",
+        kind: FieldKind::Select(CATEGORIES),
+        required: true,
+        in_list: true,
+        aliases: &["kategori"],
+    },
     FieldDef { key: "status", label: "asset.status", kind: FieldKind::Select(STATUS), required: true, in_list: true, aliases: &[] },
-    FieldDef { key: "assigned_to", label: "asset.assigned_to", kind: FieldKind::Suggest("people"), required: false, in_list: true, aliases: &["pemegang", "assigned"] },
-    FieldDef { key: "location", label: "asset.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
-    FieldDef { key: "serial", label: "asset.serial", kind: FieldKind::Text, required: false, in_list: false, aliases: &["serial number", "nomor seri"] },
+    FieldDef {
+        key: "assigned_to",
+        label: "asset.assigned_to",
+        kind: FieldKind::Suggest("people"),
+        required: false,
+        in_list: true,
+        aliases: &["pemegang", "assigned"],
+    },
+    FieldDef {
+        key: "location",
+        label: "asset.location",
+        kind: FieldKind::Suggest("locations"),
+        required: false,
+        in_list: true,
+        aliases: &["lokasi"],
+    },
+    FieldDef {
+        key: "serial",
+        label: "asset.serial",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: false,
+        aliases: &["serial number", "nomor seri"],
+    },
     FieldDef { key: "model", label: "asset.model", kind: FieldKind::Text, required: false, in_list: false, aliases: &["tipe"] },
     FieldDef { key: "supplier_id", label: "asset.supplier", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "purchase_date", label: "asset.purchase_date", kind: FieldKind::Date, required: false, in_list: false, aliases: &["tanggal beli"] },
-    FieldDef { key: "cost", label: "asset.cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["harga beli", "harga"] },
-    FieldDef { key: "warranty_end", label: "asset.warranty_end", kind: FieldKind::Date, required: false, in_list: false, aliases: &["garansi"] },
-    FieldDef { key: "life_months", label: "asset.life_months", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["umur ekonomis"] },
+    FieldDef {
+        key: "purchase_date",
+        label: "asset.purchase_date",
+        kind: FieldKind::Date,
+        required: false,
+        in_list: false,
+        aliases: &["tanggal beli"],
+    },
+    FieldDef {
+        key: "cost",
+        label: "asset.cost",
+        kind: FieldKind::Money,
+        required: false,
+        in_list: false,
+        aliases: &["harga beli", "harga"],
+    },
+    FieldDef {
+        key: "warranty_end",
+        label: "asset.warranty_end",
+        kind: FieldKind::Date,
+        required: false,
+        in_list: false,
+        aliases: &["garansi"],
+    },
+    FieldDef {
+        key: "life_months",
+        label: "asset.life_months",
+        kind: FieldKind::Integer,
+        required: false,
+        in_list: false,
+        aliases: &["umur ekonomis"],
+    },
     FieldDef { key: "salvage", label: "asset.salvage", kind: FieldKind::Money, required: false, in_list: false, aliases: &["nilai sisa"] },
-    FieldDef { key: "every", label: "asset.every", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["perawatan setiap"] },
-    FieldDef { key: "every_unit", label: "asset.every_unit", kind: FieldKind::Select(EVERY_UNITS), required: false, in_list: false, aliases: &[] },
+    FieldDef {
+        key: "every",
+        label: "asset.every",
+        kind: FieldKind::Integer,
+        required: false,
+        in_list: false,
+        aliases: &["perawatan setiap"],
+    },
+    FieldDef {
+        key: "every_unit",
+        label: "asset.every_unit",
+        kind: FieldKind::Select(EVERY_UNITS),
+        required: false,
+        in_list: false,
+        aliases: &[],
+    },
     FieldDef { key: "notes", label: "asset.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
 ];
 
@@ -194,16 +271,44 @@ impl Default for AssetLog {
 }
 
 const LOG_FIELDS: &[FieldDef] = &[
-    FieldDef { key: "asset_id", label: "alog.asset", kind: FieldKind::Ref("assets"), required: true, in_list: true, aliases: &["aset", "asset"] },
+    FieldDef {
+        key: "asset_id",
+        label: "alog.asset",
+        kind: FieldKind::Ref("assets"),
+        required: true,
+        in_list: true,
+        aliases: &["aset", "asset"],
+    },
     FieldDef { key: "kind", label: "alog.kind", kind: FieldKind::Select(LOG_KINDS), required: true, in_list: true, aliases: &["jenis"] },
     FieldDef { key: "date", label: "alog.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &["tanggal"] },
-    FieldDef { key: "who", label: "alog.who", kind: FieldKind::Suggest("people"), required: false, in_list: true, aliases: &["peminjam", "who"] },
+    FieldDef {
+        key: "who",
+        label: "alog.who",
+        kind: FieldKind::Suggest("people"),
+        required: false,
+        in_list: true,
+        aliases: &["peminjam", "who"],
+    },
     FieldDef { key: "due", label: "alog.due", kind: FieldKind::Date, required: false, in_list: false, aliases: &["kembali"] },
     FieldDef { key: "problem", label: "alog.problem", kind: FieldKind::Text, required: false, in_list: false, aliases: &["masalah"] },
     FieldDef { key: "action", label: "alog.action", kind: FieldKind::Text, required: false, in_list: false, aliases: &["tindakan"] },
-    FieldDef { key: "vendor", label: "alog.vendor", kind: FieldKind::Text, required: false, in_list: false, aliases: &["bengkel", "vendor"] },
+    FieldDef {
+        key: "vendor",
+        label: "alog.vendor",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: false,
+        aliases: &["bengkel", "vendor"],
+    },
     FieldDef { key: "cost", label: "alog.cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["biaya"] },
-    FieldDef { key: "downtime", label: "alog.downtime", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["hari tidak terpakai"] },
+    FieldDef {
+        key: "downtime",
+        label: "alog.downtime",
+        kind: FieldKind::Integer,
+        required: false,
+        in_list: false,
+        aliases: &["hari tidak terpakai"],
+    },
     FieldDef { key: "notes", label: "alog.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
 ];
 
@@ -250,7 +355,9 @@ impl Entity for AssetLog {
         let mut errs = validate_by_schema(self);
         match self.kind.as_str() {
             "checkout" if self.who.trim().is_empty() => errs.push(("who", "err.required")),
-            "repair" | "maintenance" if self.problem.trim().is_empty() && self.action.trim().is_empty() => errs.push(("action", "err.required")),
+            "repair" | "maintenance" if self.problem.trim().is_empty() && self.action.trim().is_empty() => {
+                errs.push(("action", "err.required"))
+            }
             _ => {}
         }
         if let (Some(d), Some(due)) = (parse_date(&self.date), parse_date(&self.due)) {
@@ -312,7 +419,8 @@ pub fn next_maintenance(a: &Asset, log: &[AssetLog]) -> Option<NaiveDate> {
 /// Assets whose maintenance is overdue or due within `soon_days`, most overdue first.
 pub fn maintenance_due<'a>(assets: &'a [Asset], log: &[AssetLog], today: NaiveDate, soon_days: u64) -> Vec<(&'a Asset, NaiveDate)> {
     let horizon = today.checked_add_days(chrono::Days::new(soon_days)).unwrap_or(today);
-    let mut v: Vec<(&Asset, NaiveDate)> = assets.iter().filter_map(|a| next_maintenance(a, log).filter(|d| *d <= horizon).map(|d| (a, d))).collect();
+    let mut v: Vec<(&Asset, NaiveDate)> =
+        assets.iter().filter_map(|a| next_maintenance(a, log).filter(|d| *d <= horizon).map(|d| (a, d))).collect();
     sort_by(&mut v, |a, b| a.1.cmp(&b.1).then(a.0.tag.cmp(&b.0.tag)));
     v
 }

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use super::record::Entity;
 // Backups are read by the storage's record reader: one reader per record type in the wasm.
-use crate::storage::columns::Columns;
 use super::schema::{self, Docs};
 use super::settings::Settings;
+use crate::storage::columns::Columns;
 
 pub const FORMAT: &str = "backoffice-backup";
 
@@ -49,9 +49,17 @@ const BATCH: usize = 1000;
 /// The backup file's text: compact, one line (at 100,000 records indentation alone would
 /// add megabytes). Written from columns rather than from each record type, so the wasm
 /// holds one JSON writer, not one per record type.
-pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>) -> String {
+///
+/// `unreadable` is stored text this version could not read, by part name (`calls.0`): it
+/// goes into the file as it is (under `"unreadable"`, beside the collections), so a backup
+/// made while a part cannot be read still holds everything the browser holds.
+pub fn export(lists: &[ExportList], settings: Option<&Value>, unreadable: &[(String, String)], now: DateTime<Utc>) -> String {
     let mut out = Vec::with_capacity(lists.iter().map(|l| l.len * 160).sum::<usize>() + 256);
-    let head = format!(r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#, schema::CURRENT, Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)));
+    let head = format!(
+        r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#,
+        schema::CURRENT,
+        Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+    );
     out.extend_from_slice(head.as_bytes());
     let mut first = true;
     let mut key = |out: &mut Vec<u8>, name: &str| {
@@ -76,7 +84,13 @@ pub fn export(lists: &[ExportList], settings: Option<&Value>, now: DateTime<Utc>
         key(&mut out, "settings");
         serde_json::to_writer(&mut out, s).expect("a JSON value serialises");
     }
-    out.extend_from_slice(b"}}");
+    out.push(b'}');
+    if !unreadable.is_empty() {
+        let parts: serde_json::Map<String, Value> = unreadable.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+        out.extend_from_slice(br#","unreadable":"#);
+        serde_json::to_writer(&mut out, &parts).expect("a JSON value serialises");
+    }
+    out.push(b'}');
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -278,7 +292,10 @@ mod tests {
 
     fn sample() -> Docs {
         let mut d = Docs::new();
-        d.insert("contacts".into(), json!([{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Ani"}]));
+        d.insert(
+            "contacts".into(),
+            json!([{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Ani"}]),
+        );
         d.insert("settings".into(), serde_json::to_value(Settings::default()).unwrap());
         d
     }
@@ -286,15 +303,22 @@ mod tests {
     fn export_of(d: &Docs) -> String {
         let rows: Vec<(&String, &Vec<Value>)> = d.iter().filter_map(|(k, v)| Some((k, v.as_array()?))).collect();
         type Rows<'a> = Box<dyn Fn(std::ops::Range<usize>) -> Columns + 'a>;
-        let fns: Vec<Rows> = rows.iter().map(|(_, v)| Box::new(move |r: std::ops::Range<usize>| Columns::from_values(&v[r])) as Rows).collect();
-        let lists: Vec<ExportList> = rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), rows: f.as_ref() }).collect();
-        export(&lists, d.get("settings"), now())
+        let fns: Vec<Rows> =
+            rows.iter().map(|(_, v)| Box::new(move |r: std::ops::Range<usize>| Columns::from_values(&v[r])) as Rows).collect();
+        let lists: Vec<ExportList> =
+            rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), rows: f.as_ref() }).collect();
+        export(&lists, d.get("settings"), &[], now())
     }
 
     #[test]
     fn export_parse_round_trip() {
         let text = export_of(&sample());
-        assert!(text.starts_with(r#"{"format":"backoffice-backup","schema_version":3,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#), "{text}");
+        assert!(
+            text.starts_with(
+                r#"{"format":"backoffice-backup","schema_version":3,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#
+            ),
+            "{text}"
+        );
         assert!(serde_json::from_str::<Value>(&text).is_ok());
         let b = parse(text.as_bytes()).unwrap();
         assert!(b.unknown.is_empty());
@@ -338,7 +362,11 @@ mod tests {
         let c = |id: &str, name: &str, at: &str| -> Contact {
             serde_json::from_value(json!({"id": id, "name": name, "created_at": "2026-01-01T00:00:00Z", "updated_at": at})).unwrap()
         };
-        let local = vec![c("a", "Ani local", "2026-03-01T00:00:00Z"), c("b", "Budi", "2026-03-01T00:00:00Z"), c("c", "Citra new", "2026-05-01T00:00:00Z")];
+        let local = vec![
+            c("a", "Ani local", "2026-03-01T00:00:00Z"),
+            c("b", "Budi", "2026-03-01T00:00:00Z"),
+            c("c", "Citra new", "2026-05-01T00:00:00Z"),
+        ];
         let incoming = vec![
             c("a", "Ani remote", "2026-04-01T00:00:00Z"),
             c("b", "Budi", "2026-03-01T00:00:00Z"),
@@ -350,6 +378,9 @@ mod tests {
         assert_eq!(out.len(), 4);
         assert_eq!(out[0].name, "Ani remote");
         assert_eq!(out[2].name, "Citra new");
-        assert_eq!(r, MergeReport { added: 1, updated: 1, unchanged: 1, conflicts: vec![("Ani remote".into(), true), ("Citra old".into(), false)] });
+        assert_eq!(
+            r,
+            MergeReport { added: 1, updated: 1, unchanged: 1, conflicts: vec![("Ani remote".into(), true), ("Citra old".into(), false)] }
+        );
     }
 }

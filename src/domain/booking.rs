@@ -63,7 +63,10 @@ mod tests {
             Booking { id: "b", start: t("2026-11-23T10:00"), end: t("2026-11-23T11:00"), room: "Ruang Rapat 1", people: &ani },
             Booking { id: "n", start: t("2026-11-23T09:00"), end: t("2026-11-23T10:00"), room: "Ruang Rapat 1", people: &ani },
         ];
-        assert_eq!(clashes(&new, &others), vec![Clash::Room("a".into(), "ruang rapat  1".into()), Clash::Person("a".into(), "Budi".into())]);
+        assert_eq!(
+            clashes(&new, &others),
+            vec![Clash::Room("a".into(), "ruang rapat  1".into()), Clash::Person("a".into(), "Budi".into())]
+        );
     }
 
     #[test]

@@ -70,19 +70,75 @@ pub const REPEATS: &[(&str, &str)] = &[
 ];
 
 const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "title", label: "event.title", kind: FieldKind::Text, required: true, in_list: true, aliases: &["summary", "judul", "subject"] },
+    FieldDef {
+        key: "title",
+        label: "event.title",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["summary", "judul", "subject"],
+    },
     FieldDef { key: "kind", label: "event.kind", kind: FieldKind::Select(KINDS), required: true, in_list: true, aliases: &["jenis"] },
-    FieldDef { key: "start", label: "event.start", kind: FieldKind::DateTime, required: true, in_list: true, aliases: &["mulai", "start date"] },
-    FieldDef { key: "end", label: "event.end", kind: FieldKind::DateTime, required: true, in_list: false, aliases: &["selesai", "end date"] },
-    FieldDef { key: "all_day", label: "event.all_day", kind: FieldKind::Check, required: false, in_list: false, aliases: &["sepanjang hari"] },
-    FieldDef { key: "location", label: "event.location", kind: FieldKind::Text, required: false, in_list: true, aliases: &["lokasi", "ruang", "room"] },
-    FieldDef { key: "attendees", label: "event.attendees", kind: FieldKind::People, required: false, in_list: false, aliases: &["peserta"] },
-    FieldDef { key: "repeat", label: "event.repeat", kind: FieldKind::Select(REPEATS), required: false, in_list: true, aliases: &["ulangi"] },
+    FieldDef {
+        key: "start",
+        label: "event.start",
+        kind: FieldKind::DateTime,
+        required: true,
+        in_list: true,
+        aliases: &["mulai", "start date"],
+    },
+    FieldDef {
+        key: "end",
+        label: "event.end",
+        kind: FieldKind::DateTime,
+        required: true,
+        in_list: false,
+        aliases: &["selesai", "end date"],
+    },
+    FieldDef {
+        key: "all_day",
+        label: "event.all_day",
+        kind: FieldKind::Check,
+        required: false,
+        in_list: false,
+        aliases: &["sepanjang hari"],
+    },
+    FieldDef {
+        key: "location",
+        label: "event.location",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: true,
+        aliases: &["lokasi", "ruang", "room"],
+    },
+    FieldDef {
+        key: "attendees",
+        label: "event.attendees",
+        kind: FieldKind::People,
+        required: false,
+        in_list: false,
+        aliases: &["peserta"],
+    },
+    FieldDef {
+        key: "repeat",
+        label: "event.repeat",
+        kind: FieldKind::Select(REPEATS),
+        required: false,
+        in_list: true,
+        aliases: &["ulangi"],
+    },
     FieldDef { key: "interval", label: "event.interval", kind: FieldKind::Number, required: false, in_list: false, aliases: &[] },
     FieldDef { key: "weekdays", label: "event.weekdays", kind: FieldKind::Weekdays, required: false, in_list: false, aliases: &[] },
     FieldDef { key: "until", label: "event.until", kind: FieldKind::Date, required: false, in_list: false, aliases: &[] },
     FieldDef { key: "count", label: "event.count", kind: FieldKind::Number, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "notes", label: "event.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan", "description"] },
+    FieldDef {
+        key: "notes",
+        label: "event.notes",
+        kind: FieldKind::LongText,
+        required: false,
+        in_list: false,
+        aliases: &["catatan", "description"],
+    },
 ];
 
 pub const WEEKDAY_CODES: [(&str, Weekday); 7] = [
@@ -100,16 +156,14 @@ pub fn weekday_code(d: Weekday) -> &'static str {
 }
 
 pub fn parse_weekdays(s: &str) -> Vec<Weekday> {
-    split_list(s, &[',', ' ']).iter().filter_map(|c| WEEKDAY_CODES.iter().find(|(k, _)| k.eq_ignore_ascii_case(c)).map(|(_, w)| *w)).collect()
+    split_list(s, &[',', ' '])
+        .iter()
+        .filter_map(|c| WEEKDAY_CODES.iter().find(|(k, _)| k.eq_ignore_ascii_case(c)).map(|(_, w)| *w))
+        .collect()
 }
 
 const RULES: FormRules = FormRules {
-    shown_when: &[
-        ("interval", "repeat", &[]),
-        ("weekdays", "repeat", &["weekly"]),
-        ("until", "repeat", &[]),
-        ("count", "repeat", &[]),
-    ],
+    shown_when: &[("interval", "repeat", &[]), ("weekdays", "repeat", &["weekly"]), ("until", "repeat", &[]), ("count", "repeat", &[])],
     span: Some(("start", "end")),
     hidden: &[],
 };
@@ -376,7 +430,10 @@ pub fn conflicts(events: &[Event], event: &Event, from: NaiveDate, days: u64) ->
         people: people.get(o.id.as_str()).unwrap_or(&none),
     };
     // A series and its changed occurrences are one item: they never clash with each other.
-    let root: HashMap<&str, &str> = events.iter().map(|e| (e.meta.id.as_str(), if e.series_id.is_empty() { e.meta.id.as_str() } else { e.series_id.as_str() })).collect();
+    let root: HashMap<&str, &str> = events
+        .iter()
+        .map(|e| (e.meta.id.as_str(), if e.series_id.is_empty() { e.meta.id.as_str() } else { e.series_id.as_str() }))
+        .collect();
     let root_of = |id: &str| root.get(id).copied().unwrap_or("");
     let me = root_of(&event.meta.id);
     let mine: Vec<&Occurrence> = occ.iter().filter(|o| o.id == event.meta.id).collect();
@@ -389,9 +446,13 @@ pub fn conflicts(events: &[Event], event: &Event, from: NaiveDate, days: u64) ->
             bm.id = "me";
             bo.id = "other";
             for c in clashes(&bm, &[bo]) {
-                let key = (o.id.clone(), matches!(c, Clash::Room(..)), match &c {
-                    Clash::Room(_, x) | Clash::Person(_, x) => crate::text::lower(&x),
-                });
+                let key = (
+                    o.id.clone(),
+                    matches!(c, Clash::Room(..)),
+                    match &c {
+                        Clash::Room(_, x) | Clash::Person(_, x) => crate::text::lower(x),
+                    },
+                );
                 if seen.insert(key) {
                     let clash = match c {
                         Clash::Room(_, r) => Clash::Room(o.id.clone(), r),
@@ -463,7 +524,8 @@ mod tests {
         moved.start = "2026-11-10T14:00".into();
         moved.end = "2026-11-10T15:00".into();
         let all = vec![s.clone(), moved.clone()];
-        let got: Vec<String> = occurrences(&all, d("2026-11-01"), d("2026-11-30")).iter().map(|o| o.start.format("%d %H").to_string()).collect();
+        let got: Vec<String> =
+            occurrences(&all, d("2026-11-01"), d("2026-11-30")).iter().map(|o| o.start.format("%d %H").to_string()).collect();
         assert_eq!(got, ["02 09", "10 14", "23 09", "30 09"]);
         let o = occurrences(&all, d("2026-11-10"), d("2026-11-10"));
         assert_eq!((o[0].id.as_str(), o[0].series_date), (moved.meta.id.as_str(), Some(d("2026-11-09"))));
@@ -546,7 +608,13 @@ mod tests {
     #[test]
     fn rule_round_trips_through_fields() {
         let mut e = ev("X", "2026-11-02T09:00", "2026-11-02T10:00");
-        let r = Rule { interval: 2, weekdays: vec![Weekday::Mon, Weekday::Thu], until: Some(d("2026-12-31")), count: None, ..Rule::new(Freq::Weekly) };
+        let r = Rule {
+            interval: 2,
+            weekdays: vec![Weekday::Mon, Weekday::Thu],
+            until: Some(d("2026-12-31")),
+            count: None,
+            ..Rule::new(Freq::Weekly)
+        };
         e.set_rule(Some(&r));
         assert_eq!((e.repeat.as_str(), e.weekdays.as_str(), e.interval.as_str()), ("weekly", "MO,TH", "2"));
         assert_eq!(e.rule(), Some(r));

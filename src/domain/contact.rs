@@ -48,16 +48,86 @@ pub const KINDS: &[(&str, &str)] = &[
 ];
 
 const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "name", label: "contact.name", kind: FieldKind::Text, required: true, in_list: true , aliases: &["nama", "full name", "nama lengkap", "display name", "fn"] },
-    FieldDef { key: "party", label: "contact.party", kind: FieldKind::Select(PARTIES), required: true, in_list: false , aliases: &["type", "jenis", "person/organisation"] },
-    FieldDef { key: "kind", label: "contact.kind", kind: FieldKind::Select(KINDS), required: true, in_list: true , aliases: &["category", "kategori", "relationship", "hubungan"] },
-    FieldDef { key: "organisation", label: "contact.organisation", kind: FieldKind::Text, required: false, in_list: true , aliases: &["organization", "company", "perusahaan", "organisasi", "instansi", "org"] },
-    FieldDef { key: "role", label: "contact.role", kind: FieldKind::Text, required: false, in_list: false , aliases: &["title", "job title", "jabatan", "position", "posisi"] },
-    FieldDef { key: "emails", label: "contact.emails", kind: FieldKind::Emails, required: false, in_list: true , aliases: &["email", "e-mail", "email address", "e-mail address", "surel", "email 1", "email 2"] },
-    FieldDef { key: "phones", label: "contact.phones", kind: FieldKind::Phones, required: false, in_list: true , aliases: &["phone", "telephone", "telepon", "telp", "no. hp", "hp", "mobile", "phone 1", "phone 2", "nomor telepon"] },
-    FieldDef { key: "address", label: "contact.address", kind: FieldKind::LongText, required: false, in_list: false , aliases: &["alamat", "street", "address 1"] },
-    FieldDef { key: "tags", label: "contact.tags", kind: FieldKind::Tags, required: false, in_list: true , aliases: &["tag", "label", "labels", "groups"] },
-    FieldDef { key: "notes", label: "contact.notes", kind: FieldKind::LongText, required: false, in_list: false , aliases: &["note", "catatan", "keterangan", "comments"] },
+    FieldDef {
+        key: "name",
+        label: "contact.name",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["nama", "full name", "nama lengkap", "display name", "fn"],
+    },
+    FieldDef {
+        key: "party",
+        label: "contact.party",
+        kind: FieldKind::Select(PARTIES),
+        required: true,
+        in_list: false,
+        aliases: &["type", "jenis", "person/organisation"],
+    },
+    FieldDef {
+        key: "kind",
+        label: "contact.kind",
+        kind: FieldKind::Select(KINDS),
+        required: true,
+        in_list: true,
+        aliases: &["category", "kategori", "relationship", "hubungan"],
+    },
+    FieldDef {
+        key: "organisation",
+        label: "contact.organisation",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: true,
+        aliases: &["organization", "company", "perusahaan", "organisasi", "instansi", "org"],
+    },
+    FieldDef {
+        key: "role",
+        label: "contact.role",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: false,
+        aliases: &["title", "job title", "jabatan", "position", "posisi"],
+    },
+    FieldDef {
+        key: "emails",
+        label: "contact.emails",
+        kind: FieldKind::Emails,
+        required: false,
+        in_list: true,
+        aliases: &["email", "e-mail", "email address", "e-mail address", "surel", "email 1", "email 2"],
+    },
+    FieldDef {
+        key: "phones",
+        label: "contact.phones",
+        kind: FieldKind::Phones,
+        required: false,
+        in_list: true,
+        aliases: &["phone", "telephone", "telepon", "telp", "no. hp", "hp", "mobile", "phone 1", "phone 2", "nomor telepon"],
+    },
+    FieldDef {
+        key: "address",
+        label: "contact.address",
+        kind: FieldKind::LongText,
+        required: false,
+        in_list: false,
+        aliases: &["alamat", "street", "address 1"],
+    },
+    FieldDef {
+        key: "tags",
+        label: "contact.tags",
+        kind: FieldKind::Tags,
+        required: false,
+        in_list: true,
+        aliases: &["tag", "label", "labels", "groups"],
+    },
+    FieldDef {
+        key: "notes",
+        label: "contact.notes",
+        kind: FieldKind::LongText,
+        required: false,
+        in_list: false,
+        aliases: &["note", "catatan", "keterangan", "comments"],
+    },
 ];
 
 impl Entity for Contact {
@@ -187,10 +257,9 @@ mod tests {
 
     #[test]
     fn old_json_without_new_fields_still_loads() {
-        let c: Contact = serde_json::from_str(
-            r#"{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Budi"}"#,
-        )
-        .unwrap();
+        let c: Contact =
+            serde_json::from_str(r#"{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Budi"}"#)
+                .unwrap();
         assert_eq!(c.kind, "client");
         assert_eq!(c.party, "person");
     }

@@ -49,17 +49,9 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
         return Err(CsvError::Empty);
     }
     let delimiter = detect_delimiter(text);
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| CsvError::Malformed(1, e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let headers: Vec<String> =
+        rdr.headers().map_err(|e| CsvError::Malformed(1, e.to_string()))?.iter().map(|h| h.trim().to_string()).collect();
     let (mut rows, mut lines) = (Vec::new(), Vec::new());
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
@@ -90,9 +82,7 @@ pub fn guess_mapping<E: Entity>(headers: &[String], label: impl Fn(&str) -> Vec<
             E::fields()
                 .iter()
                 .find(|f| {
-                    normalise(f.key) == h
-                        || label(f.label).iter().any(|l| normalise(l) == h)
-                        || f.aliases.iter().any(|a| normalise(a) == h)
+                    normalise(f.key) == h || label(f.label).iter().any(|l| normalise(l) == h) || f.aliases.iter().any(|a| normalise(a) == h)
                 })
                 .map(|f| f.key)
         })
@@ -141,11 +131,17 @@ pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>],
 
 /// One row's text for each mapped field, as `Entity::set` takes it, and the references
 /// that name nothing stored. Not generic: the per-type part above stays small.
-fn row_values(fields: &[FieldDef], mapping: &[Option<&'static str>], row: &[String], rules: &Rules) -> (Vec<(&'static str, String)>, Vec<FieldError>) {
+fn row_values(
+    fields: &[FieldDef],
+    mapping: &[Option<&'static str>],
+    row: &[String],
+    rules: &Rules,
+) -> (Vec<(&'static str, String)>, Vec<FieldError>) {
     let mut unknown: Vec<FieldError> = vec![];
     let mut values = vec![];
     for f in fields {
-        let parts: Vec<&str> = mapping.iter().zip(row).filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect();
+        let parts: Vec<&str> =
+            mapping.iter().zip(row).filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect();
         if parts.is_empty() {
             continue;
         }
@@ -349,7 +345,12 @@ mod tests {
         let map = guess_mapping::<StockMove>(&t.headers, |_| vec![]);
         let by_code = Rules { decimals: 0, resolve: &|c, v| (c == "items" && v == "ATK-1").then(|| "id-1".to_string()) };
         let out = build_records::<StockMove>(&t, &map, now(), &by_code);
-        assert_eq!((out[0].record.item_id.as_str(), out[0].record.kind.as_str(), out[0].errors.len()), ("id-1", "receive", 0), "{:?}", out[0].errors);
+        assert_eq!(
+            (out[0].record.item_id.as_str(), out[0].record.kind.as_str(), out[0].errors.len()),
+            ("id-1", "receive", 0),
+            "{:?}",
+            out[0].errors
+        );
         assert!(out[1].errors.contains(&("item_id", "err.unknown_ref")), "an unknown item is named, not linked to nothing");
     }
 }

@@ -216,7 +216,8 @@ mod tests {
     fn agrees_with_chrono_on_the_app_layouts() {
         for s in ["2026-11-22T09:30", "2026-1-2T3:04", "2026-11-22T09:30:59", "2026-11-31T09:30", "2026-11-22T9:3"] {
             let ours = parse_datetime(s);
-            let chrono = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")).ok();
+            let chrono =
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")).ok();
             assert_eq!(ours, chrono, "{s}");
         }
     }

@@ -58,7 +58,7 @@ pub fn group_digits(n: u64, lang: Lang) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -110,7 +110,8 @@ pub fn parse_amount(text: &str, decimals: u32) -> Option<i64> {
     }
     let major: i64 = whole.concat().parse().ok()?;
     let scale = 10i64.pow(decimals);
-    let frac_minor: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = decimals as usize)[..decimals as usize].parse().ok()? };
+    let frac_minor: i64 =
+        if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = decimals as usize)[..decimals as usize].parse().ok()? };
     let v = major.checked_mul(scale)?.checked_add(frac_minor)?;
     Some(if neg { -v } else { v })
 }
@@ -139,15 +140,7 @@ pub fn format_datetime(t: DateTime<FixedOffset>, lang: Lang) -> String {
         Lang::Id => (MONTHS_ID, '.'),
         Lang::En => (MONTHS_EN, ':'),
     };
-    format!(
-        "{} {} {} {:02}{}{:02}",
-        t.day(),
-        months[t.month0() as usize],
-        t.year(),
-        t.hour(),
-        sep,
-        t.minute()
-    )
+    format!("{} {} {} {:02}{}{:02}", t.day(), months[t.month0() as usize], t.year(), t.hour(), sep, t.minute())
 }
 
 pub fn format_date(t: DateTime<FixedOffset>, lang: Lang) -> String {
@@ -155,8 +148,10 @@ pub fn format_date(t: DateTime<FixedOffset>, lang: Lang) -> String {
     format!("{} {} {}", t.day(), months[t.month0() as usize], t.year())
 }
 
-const MONTH_NAMES_ID: [&str; 12] = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const MONTH_NAMES_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES_ID: [&str; 12] =
+    ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const MONTH_NAMES_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS_ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -170,7 +165,11 @@ pub fn month_year(d: chrono::NaiveDate, lang: Lang) -> String {
 pub fn weekday_name(d: chrono::Weekday, lang: Lang, short: bool) -> String {
     let names = if lang == Lang::Id { WEEKDAYS_ID } else { WEEKDAYS_EN };
     let n = names[d.num_days_from_monday() as usize];
-    if short { n.chars().take(3).collect() } else { n.to_string() }
+    if short {
+        n.chars().take(3).collect()
+    } else {
+        n.to_string()
+    }
 }
 
 /// "Senin, 23 Nov 2026" / "Monday, 23 Nov 2026".

@@ -32,12 +32,8 @@ impl Default for Call {
     }
 }
 
-pub const URGENCY: &[(&str, &str)] = &[
-    ("normal", "call.urgency.normal"),
-    ("high", "call.urgency.high"),
-    ("urgent", "call.urgency.urgent"),
-    ("low", "call.urgency.low"),
-];
+pub const URGENCY: &[(&str, &str)] =
+    &[("normal", "call.urgency.normal"), ("high", "call.urgency.high"), ("urgent", "call.urgency.urgent"), ("low", "call.urgency.low")];
 pub const CALL_STATUS: &[(&str, &str)] = &[
     ("new", "call.status.new"),
     ("passed_on", "call.status.passed_on"),
@@ -46,15 +42,43 @@ pub const CALL_STATUS: &[(&str, &str)] = &[
 ];
 
 const CALL_FIELDS: &[FieldDef] = &[
-    FieldDef { key: "caller", label: "call.caller", kind: FieldKind::Text, required: true, in_list: true, aliases: &["caller", "penelepon", "nama"] },
-    FieldDef { key: "number", label: "call.number", kind: FieldKind::Text, required: false, in_list: false, aliases: &["phone", "nomor", "telepon"] },
+    FieldDef {
+        key: "caller",
+        label: "call.caller",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["caller", "penelepon", "nama"],
+    },
+    FieldDef {
+        key: "number",
+        label: "call.number",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: false,
+        aliases: &["phone", "nomor", "telepon"],
+    },
     FieldDef { key: "for_whom", label: "call.for_whom", kind: FieldKind::Text, required: true, in_list: true, aliases: &["for", "untuk"] },
     FieldDef { key: "message", label: "call.message", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["pesan"] },
-    FieldDef { key: "urgency", label: "call.urgency", kind: FieldKind::Select(URGENCY), required: true, in_list: true, aliases: &["urgensi"] },
+    FieldDef {
+        key: "urgency",
+        label: "call.urgency",
+        kind: FieldKind::Select(URGENCY),
+        required: true,
+        in_list: true,
+        aliases: &["urgensi"],
+    },
     FieldDef { key: "status", label: "call.status", kind: FieldKind::Select(CALL_STATUS), required: true, in_list: true, aliases: &[] },
     FieldDef { key: "at", label: "call.at", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["time", "waktu"] },
     FieldDef { key: "contact_id", label: "call.contact", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "follow_up", label: "call.follow_up", kind: FieldKind::Date, required: false, in_list: false, aliases: &["follow up", "tindak lanjut"] },
+    FieldDef {
+        key: "follow_up",
+        label: "call.follow_up",
+        kind: FieldKind::Date,
+        required: false,
+        in_list: false,
+        aliases: &["follow up", "tindak lanjut"],
+    },
 ];
 
 impl Entity for Call {
@@ -109,11 +133,8 @@ pub fn messages_waiting(calls: &[Call]) -> Vec<(String, Vec<Call>)> {
 
 /// Follow-ups due on or before `today` that are still open.
 pub fn follow_ups_due(calls: &[Call], today: NaiveDate) -> Vec<Call> {
-    let mut v: Vec<Call> = calls
-        .iter()
-        .filter(|c| c.is_open() && super::record::parse_date(&c.follow_up).is_some_and(|d| d <= today))
-        .cloned()
-        .collect();
+    let mut v: Vec<Call> =
+        calls.iter().filter(|c| c.is_open() && super::record::parse_date(&c.follow_up).is_some_and(|d| d <= today)).cloned().collect();
     sort_by(&mut v, |a, b| a.follow_up.cmp(&b.follow_up));
     v
 }
@@ -140,12 +161,47 @@ impl Default for Visitor {
 }
 
 const VISITOR_FIELDS: &[FieldDef] = &[
-    FieldDef { key: "name", label: "visitor.name", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nama", "visitor", "tamu"] },
-    FieldDef { key: "company", label: "visitor.company", kind: FieldKind::Text, required: false, in_list: true, aliases: &["perusahaan", "instansi"] },
-    FieldDef { key: "host", label: "visitor.host", kind: FieldKind::Text, required: true, in_list: true, aliases: &["tuan rumah", "bertemu"] },
+    FieldDef {
+        key: "name",
+        label: "visitor.name",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["nama", "visitor", "tamu"],
+    },
+    FieldDef {
+        key: "company",
+        label: "visitor.company",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: true,
+        aliases: &["perusahaan", "instansi"],
+    },
+    FieldDef {
+        key: "host",
+        label: "visitor.host",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["tuan rumah", "bertemu"],
+    },
     FieldDef { key: "purpose", label: "visitor.purpose", kind: FieldKind::Text, required: false, in_list: false, aliases: &["keperluan"] },
-    FieldDef { key: "check_in", label: "visitor.check_in", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["masuk"] },
-    FieldDef { key: "check_out", label: "visitor.check_out", kind: FieldKind::DateTime, required: false, in_list: true, aliases: &["keluar"] },
+    FieldDef {
+        key: "check_in",
+        label: "visitor.check_in",
+        kind: FieldKind::DateTimeNow,
+        required: true,
+        in_list: true,
+        aliases: &["masuk"],
+    },
+    FieldDef {
+        key: "check_out",
+        label: "visitor.check_out",
+        kind: FieldKind::DateTime,
+        required: false,
+        in_list: true,
+        aliases: &["keluar"],
+    },
 ];
 
 impl Entity for Visitor {

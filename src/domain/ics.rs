@@ -8,8 +8,8 @@
 //! named in the import's notes, never silently dropped.
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use super::ics_read::{read, unescape, Component, Property};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
 use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
@@ -132,7 +132,12 @@ impl Zone {
     fn read(c: &Component) -> Zone {
         let mut z = Zone::default();
         for o in &c.components {
-            let (Some(start), Some(offset)) = (o.find_prop("DTSTART").and_then(|p| naive(p.val.as_str())), o.find_prop("TZOFFSETTO").and_then(|p| offset(p.val.as_str()))) else { continue };
+            let (Some(start), Some(offset)) = (
+                o.find_prop("DTSTART").and_then(|p| naive(p.val.as_str())),
+                o.find_prop("TZOFFSETTO").and_then(|p| offset(p.val.as_str())),
+            ) else {
+                continue;
+            };
             let yearly = o.find_prop("RRULE").and_then(|p| {
                 let r = rule_parts(p.val.as_str());
                 if r.get("FREQ").map(String::as_str) != Some("YEARLY") {
@@ -142,7 +147,12 @@ impl Zone {
                 let (n, day) = ordinal_day(r.get("BYDAY")?)?;
                 Some((month, n, day, r.get("UNTIL").and_then(|u| naive(u))))
             });
-            let dates = o.properties.iter().filter(|p| p.name.as_str() == "RDATE").flat_map(|p| p.val.as_str().split(',').filter_map(naive).collect::<Vec<_>>()).collect();
+            let dates = o
+                .properties
+                .iter()
+                .filter(|p| p.name.as_str() == "RDATE")
+                .flat_map(|p| p.val.as_str().split(',').filter_map(naive).collect::<Vec<_>>())
+                .collect();
             z.observances.push(Observance { start, offset, yearly, dates });
         }
         z
@@ -290,7 +300,13 @@ impl Reader<'_> {
         out
     }
 
-    fn event(&mut self, c: &Component, now: DateTime<Utc>, counts: &mut BTreeMap<&'static str, usize>, notes: &mut Vec<Note>) -> Result<EventRead, (String, &'static str)> {
+    fn event(
+        &mut self,
+        c: &Component,
+        now: DateTime<Utc>,
+        counts: &mut BTreeMap<&'static str, usize>,
+        notes: &mut Vec<Note>,
+    ) -> Result<EventRead, (String, &'static str)> {
         let title = c.find_prop("SUMMARY").map(text).unwrap_or_default();
         if c.properties.iter().any(|p| p.params.iter().any(|x| x.key.as_str().trim().is_empty())) {
             return Err((title, "ics.skip.damaged"));
@@ -332,7 +348,10 @@ impl Reader<'_> {
         }
         let mut people = vec![];
         for p in c.properties.iter().filter(|p| matches!(p.name.as_str(), "ATTENDEE" | "ORGANIZER")) {
-            let who = p.param("CN").map(str::to_string).unwrap_or_else(|| p.val.as_str().trim_start_matches("mailto:").trim_start_matches("MAILTO:").to_string());
+            let who = p
+                .param("CN")
+                .map(str::to_string)
+                .unwrap_or_else(|| p.val.as_str().trim_start_matches("mailto:").trim_start_matches("MAILTO:").to_string());
             if !who.is_empty() && !people.contains(&who) {
                 people.push(who);
             }
@@ -343,7 +362,8 @@ impl Reader<'_> {
                 Some(rule) => e.set_rule(Some(&rule)),
                 None => notes.push(Note::RuleNotKept(title.clone(), r.val.as_str().to_string())),
             }
-            let except: Vec<NaiveDate> = c.properties.iter().filter(|p| p.name.as_str() == "EXDATE").flat_map(|p| self.values(p)).map(When::date).collect();
+            let except: Vec<NaiveDate> =
+                c.properties.iter().filter(|p| p.name.as_str() == "EXDATE").flat_map(|p| self.values(p)).map(When::date).collect();
             e.except = except;
         }
         for (prop, what) in [("RDATE", "ics.part.rdate"), ("CATEGORIES", "ics.part.categories"), ("ATTACH", "ics.part.attach")] {
@@ -371,7 +391,7 @@ impl Reader<'_> {
             _ => return None,
         };
         let mut interval: u32 = r.get("INTERVAL").map_or(Some(1), |v| v.parse().ok())?.max(1);
-        if freq == Freq::Monthly && interval % 3 == 0 {
+        if freq == Freq::Monthly && interval.is_multiple_of(3) {
             freq = Freq::Quarterly;
             interval /= 3;
         }
@@ -391,7 +411,8 @@ impl Reader<'_> {
                     }
                     rule.weekdays = days;
                 }
-                "BYMONTHDAY" if matches!(freq, Freq::Monthly | Freq::Quarterly | Freq::Yearly) && v.parse::<u32>().ok() == Some(start.day()) => {}
+                "BYMONTHDAY"
+                    if matches!(freq, Freq::Monthly | Freq::Quarterly | Freq::Yearly) && v.parse::<u32>().ok() == Some(start.day()) => {}
                 "BYMONTH" if freq == Freq::Yearly && v.parse::<u32>().ok() == Some(start.month()) => {}
                 _ => return None,
             }
@@ -493,7 +514,11 @@ pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> Na
 
 /// The UID an item is exported with: its own from an imported file, else one made from its id.
 pub fn uid_of(e: &Event) -> String {
-    if e.uid.is_empty() { format!("{}@backoffice", e.meta.id) } else { e.uid.clone() }
+    if e.uid.is_empty() {
+        format!("{}@backoffice", e.meta.id)
+    } else {
+        e.uid.clone()
+    }
 }
 
 fn fmt_utc(t: NaiveDateTime) -> String {

@@ -10,7 +10,14 @@ fn reference(text: &str) -> Result<Vec<Component>, String> {
                 .iter()
                 .map(|p| Property {
                     name: p.name.as_str().to_ascii_uppercase(),
-                    params: p.params.iter().map(|x| Param { key: x.key.as_str().to_ascii_uppercase(), val: x.val.as_ref().map_or("", |v| v.as_str()).to_string() }).collect(),
+                    params: p
+                        .params
+                        .iter()
+                        .map(|x| Param {
+                            key: x.key.as_str().to_ascii_uppercase(),
+                            val: x.val.as_ref().map_or("", |v| v.as_str()).to_string(),
+                        })
+                        .collect(),
                     val: p.val.as_str().to_string(),
                 })
                 .collect(),
@@ -98,7 +105,10 @@ fn an_empty_parameter_name_is_kept_for_the_caller_to_refuse() {
 #[test]
 fn broken_structure_names_the_line() {
     assert_eq!(read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VCALENDAR").unwrap_err().line, 3);
-    assert_eq!(read("BEGIN:VCALENDAR\nSUMMARY no colon\nEND:VCALENDAR").unwrap_err(), ReadError { line: 2, text: "SUMMARY no colon".into() });
+    assert_eq!(
+        read("BEGIN:VCALENDAR\nSUMMARY no colon\nEND:VCALENDAR").unwrap_err(),
+        ReadError { line: 2, text: "SUMMARY no colon".into() }
+    );
     assert_eq!(read("SUMMARY:outside\n").unwrap_err().line, 1);
     assert_eq!(read("BEGIN:VCALENDAR\nATTENDEE;CN=\"never closed:x\nEND:VCALENDAR").unwrap_err().line, 2);
     let e = read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n").unwrap_err();

@@ -73,7 +73,9 @@ fn weekly_series_with_exdates_on_separate_lines_and_no_vcalendar_around_it() {
 
 #[test]
 fn a_zone_nobody_knows_is_reported_and_kept_as_written() {
-    let got = parse(&fixture("event_with_recurrence_exdates_on_different_lines.ics"), &Clock { to_office: &wib, zone: &nowhere }, Utc::now()).unwrap();
+    let got =
+        parse(&fixture("event_with_recurrence_exdates_on_different_lines.ics"), &Clock { to_office: &wib, zone: &nowhere }, Utc::now())
+            .unwrap();
     assert_eq!(got.events[0].start, "2012-03-27T10:00");
     assert!(got.notes.contains(&Note::UnknownZone("Europe/Vienna".into())));
 }
@@ -81,7 +83,8 @@ fn a_zone_nobody_knows_is_reported_and_kept_as_written() {
 #[test]
 fn all_day_holidays_whose_end_repeats_the_start() {
     let got = read("example.ics").unwrap();
-    let t: Vec<(&str, bool, &str, &str)> = got.events.iter().map(|e| (e.title.as_str(), e.all_day, e.start.as_str(), e.end.as_str())).collect();
+    let t: Vec<(&str, bool, &str, &str)> =
+        got.events.iter().map(|e| (e.title.as_str(), e.all_day, e.start.as_str(), e.end.as_str())).collect();
     assert_eq!(t[0], ("New Year's Day", true, "2022-01-01T00:00", "2022-01-01T00:00"));
     assert_eq!(got.events[1].location, "Russia");
     assert_eq!(got.events[2].notes, "May the feminine be honoured!");
@@ -119,7 +122,10 @@ fn broken_and_empty_files_are_refused_with_a_reason() {
         read("broken_ical.ics").unwrap_err(),
         IcsError::NoEvents(vec![Note::Skipped("An Event with too many semicolons".into(), "ics.skip.damaged")])
     );
-    assert!(matches!(parse("BEGIN:VCARD\nFN:x\nEND:VCARD", &Clock { to_office: &wib, zone: &vienna }, Utc::now()), Ok(_) | Err(IcsError::NoEvents(_))));
+    assert!(matches!(
+        parse("BEGIN:VCARD\nFN:x\nEND:VCARD", &Clock { to_office: &wib, zone: &vienna }, Utc::now()),
+        Ok(_) | Err(IcsError::NoEvents(_))
+    ));
     assert!(matches!(parse("hello", &Clock { to_office: &wib, zone: &vienna }, Utc::now()), Err(IcsError::Unreadable(_))));
 }
 
@@ -186,10 +192,15 @@ fn export_and_reimport_keep_series_changes_and_text() {
     let bm = back.events.iter().find(|e| e.occurrence.is_some()).unwrap();
     assert_eq!((bm.series_id.as_str(), bm.occurrence, bm.start.as_str()), (b.meta.id.as_str(), Some(d("2026-11-09")), "2026-11-10T13:00"));
     let bh = back.events.iter().find(|e| e.all_day).unwrap();
-    assert_eq!((bh.start.as_str(), bh.end.as_str(), bh.repeat.as_str(), bh.count.as_str()), ("2026-12-24T00:00", "2026-12-26T00:00", "yearly", "3"));
+    assert_eq!(
+        (bh.start.as_str(), bh.end.as_str(), bh.repeat.as_str(), bh.count.as_str()),
+        ("2026-12-24T00:00", "2026-12-26T00:00", "yearly", "3")
+    );
     let bq = back.events.iter().find(|e| e.title == "Tinjauan kuartal").unwrap();
     assert_eq!((bq.repeat.as_str(), bq.interval.as_str()), ("quarterly", ""));
     // The same occurrences on both sides.
-    let when = |ev: &[Event]| occurrences(ev, d("2026-11-01"), d("2027-12-31")).iter().map(|o| (o.start, o.end, o.title.clone())).collect::<Vec<_>>();
+    let when = |ev: &[Event]| {
+        occurrences(ev, d("2026-11-01"), d("2027-12-31")).iter().map(|o| (o.start, o.end, o.title.clone())).collect::<Vec<_>>()
+    };
     assert_eq!(when(&back.events), when(&mine));
 }

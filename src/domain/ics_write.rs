@@ -77,7 +77,11 @@ pub fn escape_text(s: &str) -> String {
 /// A parameter value: double quotes cannot appear in one at all, and `:;,` need quoting.
 fn param_value(v: &str) -> String {
     let v: String = v.chars().filter(|c| *c != '"' && !c.is_control()).collect();
-    if v.contains([':', ';', ',']) { format!("\"{v}\"") } else { v }
+    if v.contains([':', ';', ',']) {
+        format!("\"{v}\"")
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +97,8 @@ mod tests {
         while let Some(c) = stack.pop() {
             stack.extend(c.components.iter());
             if let Some(p) = c.properties.iter().find(|p| p.name == name) {
-                let params = p.params.iter().map(|q| (q.key.to_string(), q.val.as_ref().map(|v| v.to_string()).unwrap_or_default())).collect();
+                let params =
+                    p.params.iter().map(|q| (q.key.to_string(), q.val.as_ref().map(|v| v.to_string()).unwrap_or_default())).collect();
                 return (p.val.to_string(), params);
             }
         }

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
 
-
 /// A whole number typed in a text field; empty or unreadable counts as zero.
 pub fn int(s: &str) -> i64 {
     s.trim().parse().unwrap_or(0)
@@ -46,15 +45,64 @@ impl Default for Item {
 }
 
 const ITEM_FIELDS: &[FieldDef] = &[
-    FieldDef { key: "code", label: "item.code", kind: FieldKind::Text, required: true, in_list: true, aliases: &["sku", "kode", "kode barang"] },
-    FieldDef { key: "name", label: "item.name", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nama", "nama barang", "item"] },
-    FieldDef { key: "category", label: "item.category", kind: FieldKind::Suggest("categories"), required: false, in_list: true, aliases: &["kategori"] },
+    FieldDef {
+        key: "code",
+        label: "item.code",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["sku", "kode", "kode barang"],
+    },
+    FieldDef {
+        key: "name",
+        label: "item.name",
+        kind: FieldKind::Text,
+        required: true,
+        in_list: true,
+        aliases: &["nama", "nama barang", "item"],
+    },
+    FieldDef {
+        key: "category",
+        label: "item.category",
+        kind: FieldKind::Suggest("categories"),
+        required: false,
+        in_list: true,
+        aliases: &["kategori"],
+    },
     FieldDef { key: "unit", label: "item.unit", kind: FieldKind::Text, required: true, in_list: true, aliases: &["satuan", "uom"] },
-    FieldDef { key: "location", label: "item.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi", "gudang"] },
-    FieldDef { key: "reorder_point", label: "item.reorder_point", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["titik pesan ulang", "min"] },
-    FieldDef { key: "reorder_qty", label: "item.reorder_qty", kind: FieldKind::Integer, required: false, in_list: false, aliases: &["jumlah pesan ulang"] },
+    FieldDef {
+        key: "location",
+        label: "item.location",
+        kind: FieldKind::Suggest("locations"),
+        required: false,
+        in_list: true,
+        aliases: &["lokasi", "gudang"],
+    },
+    FieldDef {
+        key: "reorder_point",
+        label: "item.reorder_point",
+        kind: FieldKind::Integer,
+        required: false,
+        in_list: false,
+        aliases: &["titik pesan ulang", "min"],
+    },
+    FieldDef {
+        key: "reorder_qty",
+        label: "item.reorder_qty",
+        kind: FieldKind::Integer,
+        required: false,
+        in_list: false,
+        aliases: &["jumlah pesan ulang"],
+    },
     FieldDef { key: "supplier_id", label: "item.supplier", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "unit_cost", label: "item.unit_cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["harga satuan", "cost", "harga"] },
+    FieldDef {
+        key: "unit_cost",
+        label: "item.unit_cost",
+        kind: FieldKind::Money,
+        required: false,
+        in_list: false,
+        aliases: &["harga satuan", "cost", "harga"],
+    },
     FieldDef { key: "notes", label: "item.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
     FieldDef { key: "active", label: "item.active", kind: FieldKind::Check, required: false, in_list: false, aliases: &["aktif"] },
 ];
@@ -110,12 +158,8 @@ pub fn code_taken<'a>(items: &'a [Item], item: &Item) -> Option<&'a Item> {
     items.iter().find(|i| i.meta.id != item.meta.id && i.meta.deleted_at.is_none() && i.code.trim().eq_ignore_ascii_case(code))
 }
 
-pub const MOVE_KINDS: &[(&str, &str)] = &[
-    ("receive", "move.kind.receive"),
-    ("issue", "move.kind.issue"),
-    ("transfer", "move.kind.transfer"),
-    ("adjust", "move.kind.adjust"),
-];
+pub const MOVE_KINDS: &[(&str, &str)] =
+    &[("receive", "move.kind.receive"), ("issue", "move.kind.issue"), ("transfer", "move.kind.transfer"), ("adjust", "move.kind.adjust")];
 
 /// One line of the stock ledger.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,23 +196,61 @@ impl Default for StockMove {
 }
 
 const MOVE_FIELDS: &[FieldDef] = &[
-    FieldDef { key: "item_id", label: "move.item", kind: FieldKind::Ref("items"), required: true, in_list: true, aliases: &["item", "barang"] },
+    FieldDef {
+        key: "item_id",
+        label: "move.item",
+        kind: FieldKind::Ref("items"),
+        required: true,
+        in_list: true,
+        aliases: &["item", "barang"],
+    },
     FieldDef { key: "kind", label: "move.kind", kind: FieldKind::Select(MOVE_KINDS), required: true, in_list: true, aliases: &["jenis"] },
     FieldDef { key: "qty", label: "move.qty", kind: FieldKind::Integer, required: true, in_list: true, aliases: &["jumlah", "quantity"] },
-    FieldDef { key: "location", label: "move.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
-    FieldDef { key: "to_location", label: "move.to_location", kind: FieldKind::Suggest("locations"), required: false, in_list: false, aliases: &["ke lokasi"] },
-    FieldDef { key: "to_whom", label: "move.to_whom", kind: FieldKind::Suggest("people"), required: false, in_list: true, aliases: &["untuk", "penerima"] },
-    FieldDef { key: "reason", label: "move.reason", kind: FieldKind::Text, required: false, in_list: false, aliases: &["keperluan", "alasan"] },
-    FieldDef { key: "unit_cost", label: "move.unit_cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["harga satuan"] },
+    FieldDef {
+        key: "location",
+        label: "move.location",
+        kind: FieldKind::Suggest("locations"),
+        required: false,
+        in_list: true,
+        aliases: &["lokasi"],
+    },
+    FieldDef {
+        key: "to_location",
+        label: "move.to_location",
+        kind: FieldKind::Suggest("locations"),
+        required: false,
+        in_list: false,
+        aliases: &["ke lokasi"],
+    },
+    FieldDef {
+        key: "to_whom",
+        label: "move.to_whom",
+        kind: FieldKind::Suggest("people"),
+        required: false,
+        in_list: true,
+        aliases: &["untuk", "penerima"],
+    },
+    FieldDef {
+        key: "reason",
+        label: "move.reason",
+        kind: FieldKind::Text,
+        required: false,
+        in_list: false,
+        aliases: &["keperluan", "alasan"],
+    },
+    FieldDef {
+        key: "unit_cost",
+        label: "move.unit_cost",
+        kind: FieldKind::Money,
+        required: false,
+        in_list: false,
+        aliases: &["harga satuan"],
+    },
     FieldDef { key: "at", label: "move.at", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal", "waktu"] },
 ];
 
 const MOVE_RULES: FormRules = FormRules {
-    shown_when: &[
-        ("to_location", "kind", &["transfer"]),
-        ("to_whom", "kind", &["issue"]),
-        ("unit_cost", "kind", &["receive"]),
-    ],
+    shown_when: &[("to_location", "kind", &["transfer"]), ("to_whom", "kind", &["issue"]), ("unit_cost", "kind", &["receive"])],
     span: None,
     hidden: &[],
 };
@@ -339,8 +421,11 @@ pub fn stock_value(items: &[Item], stock: &Stock) -> (Vec<ValueRow>, Vec<ValueRo
     (rows(cats), rows(places), total)
 }
 
+/// Issues per item (name, units, value) and per recipient (name, value).
+pub type Usage = (Vec<(String, i64, i64)>, Vec<(String, i64)>);
+
 /// Issues in a period: per item (units, value) and per recipient (value), biggest first.
-pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate) -> (Vec<(String, i64, i64)>, Vec<(String, i64)>) {
+pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate) -> Usage {
     let cost: HashMap<&str, i64> = items.iter().map(|i| (i.meta.id.as_str(), i.cost())).collect();
     let mut per_item: HashMap<String, (i64, i64)> = HashMap::new();
     let mut per_whom: HashMap<String, i64> = HashMap::new();

@@ -104,12 +104,22 @@ fn low_stock_counts_what_is_on_order_and_suggests_enough() {
 
 #[test]
 fn value_by_category_and_location() {
-    let items = vec![item("paper", "Kertas", "ATK", "Gudang", "", "", 45_000), item("toner", "Toner", "Printer", "Gudang", "", "", 900_000)];
+    let items =
+        vec![item("paper", "Kertas", "ATK", "Gudang", "", "", 45_000), item("toner", "Toner", "Printer", "Gudang", "", "", 900_000)];
     let moves = vec![mv("paper", "receive", 10, "Gudang"), transfer("paper", 4, "Gudang", "Lantai 2"), mv("toner", "receive", 2, "Gudang")];
     let (cats, places, total) = stock_value(&items, &Stock::of(&moves));
     assert_eq!(total, 10 * 45_000 + 2 * 900_000);
-    assert_eq!(cats, vec![ValueRow { group: "ATK".into(), units: 10, value: 450_000 }, ValueRow { group: "Printer".into(), units: 2, value: 1_800_000 }]);
-    assert_eq!(places, vec![ValueRow { group: "Gudang".into(), units: 8, value: 6 * 45_000 + 1_800_000 }, ValueRow { group: "Lantai 2".into(), units: 4, value: 180_000 }]);
+    assert_eq!(
+        cats,
+        vec![ValueRow { group: "ATK".into(), units: 10, value: 450_000 }, ValueRow { group: "Printer".into(), units: 2, value: 1_800_000 }]
+    );
+    assert_eq!(
+        places,
+        vec![
+            ValueRow { group: "Gudang".into(), units: 8, value: 6 * 45_000 + 1_800_000 },
+            ValueRow { group: "Lantai 2".into(), units: 4, value: 180_000 }
+        ]
+    );
 }
 
 #[test]
@@ -136,7 +146,12 @@ fn stocktake_posts_variances_of_counted_items_only() {
         item("clips", "Klip", "ATK", "Gudang", "", "", 500),
         item("tea", "Teh", "Pantry", "Pantry", "", "", 20_000),
     ];
-    let moves = vec![mv("paper", "receive", 20, "Gudang"), mv("pens", "receive", 30, "Gudang"), mv("clips", "receive", 5, "Gudang"), mv("tea", "receive", 3, "Pantry")];
+    let moves = vec![
+        mv("paper", "receive", 20, "Gudang"),
+        mv("pens", "receive", 30, "Gudang"),
+        mv("clips", "receive", 5, "Gudang"),
+        mv("tea", "receive", 3, "Pantry"),
+    ];
     let s = Stock::of(&moves);
     let mut st = Stocktake::blank(DateTime::UNIX_EPOCH);
     st.location = "Gudang".into();

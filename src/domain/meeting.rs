@@ -42,7 +42,8 @@ impl Action {
     }
 }
 
-pub const ACTION_STATUS: &[(&str, &str)] = &[("open", "action.status.open"), ("done", "action.status.done"), ("carried", "action.status.carried")];
+pub const ACTION_STATUS: &[(&str, &str)] =
+    &[("open", "action.status.open"), ("done", "action.status.done"), ("carried", "action.status.carried")];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -273,7 +274,10 @@ mod tests {
         let mut b = start(&s, &s.meta.id, d("2026-11-09"), Utc::now());
         assert_eq!(carry_over(&mut a, &mut b), 1);
         assert_eq!(a.actions[0].status, "carried");
-        assert_eq!((b.actions[0].text.as_str(), b.actions[0].status.as_str(), b.actions[0].from.as_str()), ("Kirim laporan", "open", a.meta.id.as_str()));
+        assert_eq!(
+            (b.actions[0].text.as_str(), b.actions[0].status.as_str(), b.actions[0].from.as_str()),
+            ("Kirim laporan", "open", a.meta.id.as_str())
+        );
         assert_ne!(b.actions[0].id, a.actions[0].id);
         assert_eq!(carry_over(&mut a, &mut b), 0, "nothing is carried twice");
     }
@@ -290,7 +294,10 @@ mod tests {
             Action { due: "2026-11-05".into(), ..Action::new("Paling terlambat") },
         ];
         let got: Vec<(String, bool)> = open_actions(&[m], d("2026-11-20")).into_iter().map(|o| (o.action.text, o.overdue)).collect();
-        assert_eq!(got, [("Paling terlambat".into(), true), ("Terlambat".into(), true), ("Nanti".into(), false), ("Tanpa tenggat".into(), false)]);
+        assert_eq!(
+            got,
+            [("Paling terlambat".into(), true), ("Terlambat".into(), true), ("Nanti".into(), false), ("Tanpa tenggat".into(), false)]
+        );
     }
 
     #[test]

@@ -25,7 +25,13 @@ const COLUMNS: &[(&str, &[&str])] = &[
 ];
 
 /// One row per line (an order without lines gets one row); references as people read them.
-pub fn export(orders: &[PurchaseOrder], supplier: &dyn Fn(&str) -> String, item: &dyn Fn(&str) -> String, delimiter: u8, decimals: u32) -> String {
+pub fn export(
+    orders: &[PurchaseOrder],
+    supplier: &dyn Fn(&str) -> String,
+    item: &dyn Fn(&str) -> String,
+    delimiter: u8,
+    decimals: u32,
+) -> String {
     let mut w = super::csv_write::CsvText::new(delimiter);
     w.row(COLUMNS.iter().map(|(k, _)| *k));
     for po in orders.iter().filter(|o| o.meta.deleted_at.is_none()) {
@@ -113,7 +119,13 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
         let qty = cell(row, "qty").parse::<i64>().ok().filter(|q| *q > 0);
         let price = parse_amount(&cell(row, "price"), rules.decimals).filter(|p| *p >= 0);
         match (qty, price) {
-            (Some(qty), Some(price)) => r.order.lines.push(Line { id: uuid::Uuid::new_v4().to_string(), item_id, description: cell(row, "description"), qty, price }),
+            (Some(qty), Some(price)) => r.order.lines.push(Line {
+                id: uuid::Uuid::new_v4().to_string(),
+                item_id,
+                description: cell(row, "description"),
+                qty,
+                price,
+            }),
             (None, _) => r.errors.push((line, "err.positive")),
             (_, None) => r.errors.push((line, "err.money")),
         }
@@ -136,7 +148,11 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
 
 impl Rules<'_> {
     fn resolve_opt(&self, collection: &str, text: &str) -> Option<String> {
-        if text.trim().is_empty() { None } else { (self.resolve)(collection, text) }
+        if text.trim().is_empty() {
+            None
+        } else {
+            (self.resolve)(collection, text)
+        }
     }
 }
 
@@ -167,18 +183,28 @@ mod tests {
         assert_eq!(read.len(), 3);
         let ok = &read[0];
         assert!(ok.errors.is_empty(), "{:?}", ok.errors);
-        assert_eq!((ok.order.number.as_str(), ok.order.supplier_id.as_str(), ok.order.lines.len(), ok.lines.clone()), ("PO-2026-010", "sup-1", 2, vec![2, 3]));
+        assert_eq!(
+            (ok.order.number.as_str(), ok.order.supplier_id.as_str(), ok.order.lines.len(), ok.lines.clone()),
+            ("PO-2026-010", "sup-1", 2, vec![2, 3])
+        );
         assert_eq!(ok.order.totals().total, (450_000 + 60_000) * 111 / 100);
         assert_eq!(read[1].errors, vec![(4, "err.unknown_ref")]);
         let bad: Vec<&str> = read[2].errors.iter().map(|(_, e)| *e).collect();
         assert_eq!(bad, ["err.unknown_ref", "err.po_status", "err.positive"]);
 
         // Written out and read back: the same order, line for line.
-        let text = export(&[ok.order.clone()], &|_| "PT Kertas Jaya".into(), &|id| if id == "paper" { "ATK-001".into() } else { "ATK-002".into() }, b',', 0);
+        let text = export(
+            std::slice::from_ref(&ok.order),
+            &|_| "PT Kertas Jaya".into(),
+            &|id| if id == "paper" { "ATK-001".into() } else { "ATK-002".into() },
+            b',',
+            0,
+        );
         assert!(text.contains("PO-2026-010,PT Kertas Jaya,2026-11-20,,ordered,11,ATK-001,Kertas A4,10,45000,450000,"));
         let back = import(&parse_table(text.as_bytes()).unwrap(), &rules, &|_| false, DateTime::UNIX_EPOCH);
         assert!(back[0].errors.is_empty());
-        let strip = |p: &PurchaseOrder| p.lines.iter().map(|l| (l.item_id.clone(), l.description.clone(), l.qty, l.price)).collect::<Vec<_>>();
+        let strip =
+            |p: &PurchaseOrder| p.lines.iter().map(|l| (l.item_id.clone(), l.description.clone(), l.qty, l.price)).collect::<Vec<_>>();
         assert_eq!(strip(&back[0].order), strip(&ok.order));
     }
 }

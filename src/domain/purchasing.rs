@@ -23,7 +23,13 @@ pub struct Line {
 
 impl Line {
     pub fn new(item: &Item, qty: i64) -> Line {
-        Line { id: uuid::Uuid::new_v4().to_string(), item_id: item.meta.id.clone(), description: item.name.clone(), qty, price: item.cost() }
+        Line {
+            id: uuid::Uuid::new_v4().to_string(),
+            item_id: item.meta.id.clone(),
+            description: item.name.clone(),
+            qty,
+            price: item.cost(),
+        }
     }
     pub fn amount(&self) -> i64 {
         self.qty * self.price
@@ -64,7 +70,14 @@ pub const PO_STATUS: &[(&str, &str)] = &[
 
 const FIELDS: &[FieldDef] = &[
     FieldDef { key: "number", label: "po.number", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nomor", "po"] },
-    FieldDef { key: "supplier_id", label: "po.supplier", kind: FieldKind::ContactRef, required: true, in_list: true, aliases: &["pemasok", "supplier"] },
+    FieldDef {
+        key: "supplier_id",
+        label: "po.supplier",
+        kind: FieldKind::ContactRef,
+        required: true,
+        in_list: true,
+        aliases: &["pemasok", "supplier"],
+    },
     FieldDef { key: "date", label: "po.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &["tanggal"] },
     FieldDef { key: "expected", label: "po.expected", kind: FieldKind::Date, required: false, in_list: true, aliases: &["perkiraan tiba"] },
     FieldDef { key: "status", label: "po.status", kind: FieldKind::Select(PO_STATUS), required: true, in_list: true, aliases: &[] },
@@ -177,7 +190,14 @@ impl PurchaseOrder {
     /// Receives `qty` per line id into `location`: ledger lines to store, and the lines that
     /// would then exceed what was ordered (a warning to confirm, not a refusal: suppliers
     /// send extra).
-    pub fn receive(&self, moves: &[StockMove], qty: &[(String, i64)], location: &str, at: &str, now: DateTime<Utc>) -> (Vec<StockMove>, Vec<String>) {
+    pub fn receive(
+        &self,
+        moves: &[StockMove],
+        qty: &[(String, i64)],
+        location: &str,
+        at: &str,
+        now: DateTime<Utc>,
+    ) -> (Vec<StockMove>, Vec<String>) {
         let got = self.received(moves);
         let mut out = vec![];
         let mut over = vec![];
@@ -224,7 +244,13 @@ pub fn next_number(orders: &[PurchaseOrder], today: NaiveDate) -> String {
 
 /// Draft orders for the low stock list, one per preferred supplier (items without one share
 /// an order with no supplier yet), lines in the list's order.
-pub fn drafts_from_low_stock(low: &[Low], items: &[Item], orders: &[PurchaseOrder], today: NaiveDate, now: DateTime<Utc>) -> Vec<PurchaseOrder> {
+pub fn drafts_from_low_stock(
+    low: &[Low],
+    items: &[Item],
+    orders: &[PurchaseOrder],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Vec<PurchaseOrder> {
     let mut by_supplier: BTreeMap<String, Vec<Line>> = BTreeMap::new();
     for l in low.iter().filter(|l| l.suggested > 0) {
         let Some(item) = items.iter().find(|i| i.meta.id == l.item_id) else { continue };

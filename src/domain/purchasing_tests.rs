@@ -22,7 +22,16 @@ fn po(lines: &[(&str, i64, i64)]) -> PurchaseOrder {
     p.supplier_id = "sup".into();
     p.date = "2026-11-20".into();
     p.status = "ordered".into();
-    p.lines = lines.iter().map(|(id, qty, price)| Line { id: format!("l-{id}"), item_id: id.to_string(), description: id.to_string(), qty: *qty, price: *price }).collect();
+    p.lines = lines
+        .iter()
+        .map(|(id, qty, price)| Line {
+            id: format!("l-{id}"),
+            item_id: id.to_string(),
+            description: id.to_string(),
+            qty: *qty,
+            price: *price,
+        })
+        .collect();
     p
 }
 
@@ -46,20 +55,22 @@ fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
     let mut ledger: Vec<StockMove> = vec![];
     assert_eq!(p.state(&ledger), "ordered");
 
-    let (moves, over) = p.receive(&ledger, &[("l-paper".into(), 4), ("l-pens".into(), 0)], "Gudang", "2026-11-21T10:00", DateTime::UNIX_EPOCH);
+    let (moves, over) =
+        p.receive(&ledger, &[("l-paper".into(), 4), ("l-pens".into(), 0)], "Gudang", "2026-11-21T10:00", DateTime::UNIX_EPOCH);
     assert!(over.is_empty());
     assert_eq!(moves.len(), 1, "nothing received on a line writes nothing");
     assert_eq!((moves[0].qty.as_str(), moves[0].unit_cost.as_str(), moves[0].location.as_str()), ("4", "45000", "Gudang"));
     ledger.extend(moves);
     assert_eq!(p.state(&ledger), "partial");
-    assert_eq!(on_order(&[p.clone()], &ledger).get("paper"), Some(&6));
+    assert_eq!(on_order(std::slice::from_ref(&p), &ledger).get("paper"), Some(&6));
 
-    let (moves, over) = p.receive(&ledger, &[("l-paper".into(), 7), ("l-pens".into(), 20)], "Gudang", "2026-11-22T10:00", DateTime::UNIX_EPOCH);
+    let (moves, over) =
+        p.receive(&ledger, &[("l-paper".into(), 7), ("l-pens".into(), 20)], "Gudang", "2026-11-22T10:00", DateTime::UNIX_EPOCH);
     assert_eq!(over, ["l-paper"], "4 + 7 is more than the 10 ordered: warned");
     ledger.extend(moves);
     assert_eq!(p.state(&ledger), "received");
     assert_eq!(Stock::of(&ledger).on_hand("paper"), 11);
-    assert!(on_order(&[p.clone()], &ledger).values().all(|q| *q == 0));
+    assert!(on_order(std::slice::from_ref(&p), &ledger).values().all(|q| *q == 0));
 
     let mut cancelled = p.clone();
     cancelled.status = "cancelled".into();
@@ -79,12 +90,20 @@ fn numbers_run_per_year() {
 
 #[test]
 fn low_stock_becomes_one_draft_per_supplier() {
-    let items = vec![item("paper", "sup-a", 45_000, "10", "40"), item("pens", "sup-b", 3_000, "10", "50"), item("clips", "sup-a", 500, "5", "20"), item("tea", "", 20_000, "2", "6")];
+    let items = vec![
+        item("paper", "sup-a", 45_000, "10", "40"),
+        item("pens", "sup-b", 3_000, "10", "50"),
+        item("clips", "sup-a", 500, "5", "20"),
+        item("tea", "", 20_000, "2", "6"),
+    ];
     let low = low_stock(&items, &Stock::default(), &HashMap::new());
     let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let drafts = drafts_from_low_stock(&low, &items, &[], d, DateTime::UNIX_EPOCH);
-    let summary: Vec<(String, String, Vec<(String, i64, i64)>)> =
-        drafts.iter().map(|p| (p.number.clone(), p.supplier_id.clone(), p.lines.iter().map(|l| (l.item_id.clone(), l.qty, l.price)).collect())).collect();
+    type Summary = (String, String, Vec<(String, i64, i64)>);
+    let summary: Vec<Summary> = drafts
+        .iter()
+        .map(|p| (p.number.clone(), p.supplier_id.clone(), p.lines.iter().map(|l| (l.item_id.clone(), l.qty, l.price)).collect()))
+        .collect();
     assert_eq!(
         summary,
         vec![

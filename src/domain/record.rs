@@ -199,9 +199,13 @@ impl FormRules {
     pub fn shown(&self, field: &str, value: impl Fn(&str) -> String) -> bool {
         !self.hidden.contains(&field)
             && self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
-            let v = value(by);
-            if vals.is_empty() { !v.trim().is_empty() } else { vals.contains(&v.as_str()) }
-        })
+                let v = value(by);
+                if vals.is_empty() {
+                    !v.trim().is_empty()
+                } else {
+                    vals.contains(&v.as_str())
+                }
+            })
     }
 }
 
@@ -291,19 +295,17 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
             continue;
         }
         match f.kind {
-            FieldKind::Emails if !split_list(&v, &['\n']).iter().all(|e| looks_like_email(e)) => {
-                errs.push((f.key, "err.email"))
-            }
-            FieldKind::Phones if !split_list(&v, &['\n']).iter().all(|p| looks_like_phone(p)) => {
-                errs.push((f.key, "err.phone"))
-            }
+            FieldKind::Emails if !split_list(&v, &['\n']).iter().all(|e| looks_like_email(e)) => errs.push((f.key, "err.email")),
+            FieldKind::Phones if !split_list(&v, &['\n']).iter().all(|p| looks_like_phone(p)) => errs.push((f.key, "err.phone")),
             FieldKind::Select(opts) if !opts.iter().any(|(o, _)| *o == v) => errs.push((f.key, "err.choice")),
             FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date if !v.is_empty() => {
                 if let Some(e) = date_problem(&v, f.kind != FieldKind::Date) {
                     errs.push((f.key, e))
                 }
             }
-            FieldKind::Integer | FieldKind::Money if !v.is_empty() && v.trim().parse::<i64>().is_err() => errs.push((f.key, if f.kind == FieldKind::Money { "err.money" } else { "err.integer" })),
+            FieldKind::Integer | FieldKind::Money if !v.is_empty() && v.trim().parse::<i64>().is_err() => {
+                errs.push((f.key, if f.kind == FieldKind::Money { "err.money" } else { "err.integer" }))
+            }
             FieldKind::Number if !v.is_empty() && !v.trim().parse::<u32>().is_ok_and(|n| n >= 1) => errs.push((f.key, "err.number")),
             _ => {}
         }
@@ -327,7 +329,8 @@ mod tests {
 
     #[test]
     fn fields_show_by_rule() {
-        const R: FormRules = FormRules { shown_when: &[("weekdays", "repeat", &["weekly"]), ("count", "repeat", &[])], span: None, hidden: &["status"] };
+        const R: FormRules =
+            FormRules { shown_when: &[("weekdays", "repeat", &["weekly"]), ("count", "repeat", &[])], span: None, hidden: &["status"] };
         let with = |repeat: &'static str| move |k: &str| if k == "repeat" { repeat.to_string() } else { String::new() };
         assert!(R.shown("weekdays", with("weekly")) && !R.shown("weekdays", with("monthly")));
         assert!(R.shown("count", with("daily")) && !R.shown("count", with("")));

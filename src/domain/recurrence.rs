@@ -53,12 +53,10 @@ impl Rule {
     /// without those in `except`.
     pub fn dates(&self, start: NaiveDate, except: &[NaiveDate], from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
         let mut out = vec![];
-        let mut produced = 0u32;
-        for d in self.series(start) {
+        for (produced, d) in (0u32..).zip(self.series(start)) {
             if self.count.is_some_and(|c| produced >= c) || self.until.is_some_and(|u| d > u) || d > to {
                 break;
             }
-            produced += 1;
             if d >= from && !except.contains(&d) {
                 out.push(d);
             }
@@ -79,7 +77,10 @@ impl Rule {
                     // The week (Monday first) that is n weeks after the start's week.
                     let monday = start - Days::new(start.weekday().num_days_from_monday() as u64);
                     let Some(week) = monday.checked_add_days(Days::new(7 * n as u64)) else { return vec![] };
-                    days.iter().filter_map(|d| week.checked_add_days(Days::new(d.num_days_from_monday() as u64))).filter(|d| *d >= start).collect()
+                    days.iter()
+                        .filter_map(|d| week.checked_add_days(Days::new(d.num_days_from_monday() as u64)))
+                        .filter(|d| *d >= start)
+                        .collect()
                 }
                 Freq::Monthly => same_day_months_later(start, n),
                 Freq::Quarterly => same_day_months_later(start, n * 3),

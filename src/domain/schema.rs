@@ -14,7 +14,8 @@ pub const CURRENT: u32 = 3;
 pub type Docs = BTreeMap<String, Value>;
 
 /// Collections the app knows; anything else in a backup is reported and left out.
-pub const COLLECTIONS: &[&str] = &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log", "settings"];
+pub const COLLECTIONS: &[&str] =
+    &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log", "settings"];
 
 /// Calls `$m!` with every record list as `name: Type`, so the backup, the import and the
 /// app state name each list once here instead of once per place (settings is not a list).
@@ -75,7 +76,8 @@ fn v1_to_v2(docs: &mut Docs) -> Result<(), String> {
         let obj = c.as_object_mut().ok_or("a contact is not an object")?;
         for (old, new) in [("email", "emails"), ("phone", "phones")] {
             let single = obj.remove(old).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            let values: Vec<Value> = single.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect();
+            let values: Vec<Value> =
+                single.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect();
             obj.insert(new.into(), Value::Array(values));
         }
         let has_org_only = obj.get("name").and_then(Value::as_str).unwrap_or("").is_empty();

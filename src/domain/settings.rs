@@ -37,8 +37,7 @@ impl Default for Settings {
 /// NPWP is 15 digits (old) or 16 digits (NIK-based, from 2024); punctuation is free.
 pub fn valid_npwp(s: &str) -> bool {
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    s.trim().is_empty()
-        || ((digits == 15 || digits == 16) && s.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c)))
+    s.trim().is_empty() || ((digits == 15 || digits == 16) && s.chars().all(|c| c.is_ascii_digit() || ".- ".contains(c)))
 }
 
 impl Settings {

@@ -11,11 +11,7 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     }
     let order = positions(v.len(), &|a, b| cmp(&v[a], &v[b]));
     let mut old: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(
-        order
-            .into_iter()
-            .map(|i| old[i as usize].take().expect("each position once")),
-    );
+    v.extend(order.into_iter().map(|i| old[i as usize].take().expect("each position once")));
 }
 
 #[inline(never)]

@@ -39,8 +39,22 @@ impl Default for Stocktake {
 
 const FIELDS: &[FieldDef] = &[
     FieldDef { key: "started", label: "count.started", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal"] },
-    FieldDef { key: "location", label: "count.location", kind: FieldKind::Suggest("locations"), required: false, in_list: true, aliases: &["lokasi"] },
-    FieldDef { key: "category", label: "count.category", kind: FieldKind::Suggest("categories"), required: false, in_list: true, aliases: &["kategori"] },
+    FieldDef {
+        key: "location",
+        label: "count.location",
+        kind: FieldKind::Suggest("locations"),
+        required: false,
+        in_list: true,
+        aliases: &["lokasi"],
+    },
+    FieldDef {
+        key: "category",
+        label: "count.category",
+        kind: FieldKind::Suggest("categories"),
+        required: false,
+        in_list: true,
+        aliases: &["kategori"],
+    },
     FieldDef { key: "notes", label: "count.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
 ];
 
@@ -50,7 +64,15 @@ impl Entity for Stocktake {
         FIELDS
     }
     fn blank(now: DateTime<Utc>) -> Self {
-        Stocktake { meta: Meta::new(now), location: String::new(), category: String::new(), started: String::new(), notes: String::new(), posted: String::new(), counts: vec![] }
+        Stocktake {
+            meta: Meta::new(now),
+            location: String::new(),
+            category: String::new(),
+            started: String::new(),
+            notes: String::new(),
+            posted: String::new(),
+            counts: vec![],
+        }
     }
     crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
@@ -58,7 +80,12 @@ impl Entity for Stocktake {
     }
     fn title(&self) -> String {
         let started = self.started.replace('T', " ");
-        [started.as_str(), self.location.as_str(), self.category.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+        [started.as_str(), self.location.as_str(), self.category.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }
 

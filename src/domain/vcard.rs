@@ -32,9 +32,9 @@ impl Prop {
     }
     /// True for 2.1 bare types (`TEL;CELL`) and 3.0/4.0 `TYPE=cell` alike.
     fn has_type(&self, t: &str) -> bool {
-        self.params.iter().any(|(k, v)| {
-            (k == "TYPE" && v.split(',').any(|x| x.trim_matches('"').eq_ignore_ascii_case(t))) || (v.is_empty() && k == t)
-        })
+        self.params
+            .iter()
+            .any(|(k, v)| (k == "TYPE" && v.split(',').any(|x| x.trim_matches('"').eq_ignore_ascii_case(t))) || (v.is_empty() && k == t))
     }
 }
 
@@ -112,9 +112,11 @@ fn decode_qp(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'=' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
+        // Bytes, not a slice of the text: `=` before a multi-byte character is no escape.
+        let hex = |at: usize| b.get(at).and_then(|c| (*c as char).to_digit(16));
+        if b[i] == b'=' {
+            if let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) {
+                out.push((hi * 16 + lo) as u8);
                 i += 3;
                 continue;
             }
@@ -133,12 +135,11 @@ fn decoded_value(p: &Prop) -> String {
         return p.value.clone();
     }
     let bytes = decode_qp(&p.value);
-    let charset = p.param("CHARSET").unwrap_or("UTF-8").to_ascii_uppercase();
     match String::from_utf8(bytes.clone()) {
         Ok(s) => s,
-        // Latin-1 maps byte-for-byte to the first 256 code points.
-        Err(_) if charset != "UTF-8" || true => bytes.iter().map(|&b| b as char).collect(),
-        Err(_) => unreachable!(),
+        // Whatever the declared charset, bytes that are not UTF-8 are read as Latin-1,
+        // which maps byte for byte to the first 256 code points.
+        Err(_) => bytes.iter().map(|&b| b as char).collect(),
     }
 }
 
@@ -282,9 +283,15 @@ fn card_to_contact(props: &[Prop], now: DateTime<Utc>, unmapped: &mut BTreeMap<S
         }
     }
     c.notes = extra_notes.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
-    c.name = [fname, nname, c.organisation.clone(), c.emails.first().cloned().unwrap_or_default(), c.phones.first().cloned().unwrap_or_default()]
-        .into_iter()
-        .find(|s| !s.trim().is_empty())?;
+    c.name = [
+        fname,
+        nname,
+        c.organisation.clone(),
+        c.emails.first().cloned().unwrap_or_default(),
+        c.phones.first().cloned().unwrap_or_default(),
+    ]
+    .into_iter()
+    .find(|s| !s.trim().is_empty())?;
     if is_org {
         c.party = "organisation".into();
     }
@@ -395,7 +402,10 @@ mod tests {
         let back = import(text.as_bytes(), now());
         assert!(back.unmapped.is_empty(), "{:?}", back.unmapped);
         let b = &back.contacts[0];
-        assert_eq!((b.name.as_str(), b.party.as_str(), b.organisation.as_str(), b.role.as_str()), (c.name.as_str(), "organisation", c.organisation.as_str(), "Direktur"));
+        assert_eq!(
+            (b.name.as_str(), b.party.as_str(), b.organisation.as_str(), b.role.as_str()),
+            (c.name.as_str(), "organisation", c.organisation.as_str(), "Direktur")
+        );
         assert_eq!((&b.emails, &b.phones, &b.tags), (&c.emails, &c.phones, &c.tags));
         assert_eq!(b.address, "Jl. Sudirman 1\nJakarta");
         assert_eq!(b.notes, c.notes);

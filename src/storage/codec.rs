@@ -38,7 +38,6 @@ pub fn pack(bytes: &[u8]) -> String {
     out
 }
 
-#[cfg_attr(bo_speed, optimize(speed))]
 pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
     let mut chars = text.chars();
     let pad = chars.next().ok_or("empty")? as u32;
@@ -87,7 +86,6 @@ pub fn decode_columns(text: &str) -> Result<Columns, String> {
 }
 
 /// Stored text → records of type `T`; a record of another shape fails the whole chunk.
-#[cfg_attr(bo_speed, optimize(speed))]
 pub fn decode_as<T: serde::de::DeserializeOwned>(text: &str) -> Result<Vec<T>, String> {
     decode_columns(text)?.typed().map_err(|(_, e)| e)
 }
@@ -147,9 +145,14 @@ mod tests {
         assert_eq!(typed[0].meta.deleted_at.map(|t| t.timestamp()), Some(1709287200));
         assert_eq!((typed[1].note.as_str(), typed[1].due.as_deref()), ("2024-03-01T00:00:00Z", Some("2025-01-01T00:00:00.5Z")));
         // JSON (backups, old data): any RFC 3339 offset, and null for "not in the trash".
-        let m: Meta = serde_json::from_value(json!({"id": "a", "created_at": "2024-01-01T07:00:00+07:00", "updated_at": "2024-01-01T00:00:00Z", "deleted_at": null})).unwrap();
+        let m: Meta = serde_json::from_value(
+            json!({"id": "a", "created_at": "2024-01-01T07:00:00+07:00", "updated_at": "2024-01-01T00:00:00Z", "deleted_at": null}),
+        )
+        .unwrap();
         assert_eq!((m.created_at, m.deleted_at), (m.updated_at, None));
-        assert!(serde_json::from_value::<Meta>(json!({"id": "a", "created_at": "yesterday", "updated_at": "2024-01-01T00:00:00Z"})).is_err());
+        assert!(
+            serde_json::from_value::<Meta>(json!({"id": "a", "created_at": "yesterday", "updated_at": "2024-01-01T00:00:00Z"})).is_err()
+        );
     }
 
     #[test]
@@ -176,10 +179,16 @@ mod tests {
         assert_eq!(decode(&encode(many.clone())).unwrap(), many);
         let odd = vec![json!({"at": "2026-11-01T08:00"}), json!({"at": "2026-11-01T8:00"}), json!({"at": "2026-13-01T08:00"})];
         assert_eq!(decode(&encode(odd.clone())).unwrap(), odd);
-        let stamps: Vec<Value> = ["2024-02-29T23:59:59.001Z", "0999-01-01T00:00:00Z", "2024-01-01T00:00:00.000Z", "2024-01-01T00:00:60Z", "2024-01-01T00:00:00Z"]
-            .iter()
-            .map(|t| json!({"t": t}))
-            .collect();
+        let stamps: Vec<Value> = [
+            "2024-02-29T23:59:59.001Z",
+            "0999-01-01T00:00:00Z",
+            "2024-01-01T00:00:00.000Z",
+            "2024-01-01T00:00:60Z",
+            "2024-01-01T00:00:00Z",
+        ]
+        .iter()
+        .map(|t| json!({"t": t}))
+        .collect();
         assert_eq!(decode(&encode(stamps.clone())).unwrap(), stamps);
         // 200 timestamps a minute apart take at most 4 bytes each, not 24.
         let fine: Vec<Value> = (0..200).map(|i| json!({"t": format!("2024-02-29T10:{:02}:00.001Z", i % 60)})).collect();

@@ -59,7 +59,9 @@ pub(super) fn cell_of(v: Value) -> Cell {
     match v {
         Value::Null => Cell::Null,
         Value::String(s) => Cell::Str(s),
-        Value::Array(a) if a.iter().all(Value::is_string) => Cell::List(a.into_iter().map(|v| if let Value::String(s) = v { s } else { String::new() }).collect()),
+        Value::Array(a) if a.iter().all(Value::is_string) => {
+            Cell::List(a.into_iter().map(|v| if let Value::String(s) = v { s } else { String::new() }).collect())
+        }
         v => Cell::Json(v),
     }
 }
@@ -159,7 +161,8 @@ impl Columns {
         let mut out = vec![MAGIC];
         put_varint(&mut out, self.n as u64);
         // Columns with no value at all are left out, as a field no record has.
-        let used: Vec<(String, Vec<Cell>)> = self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| *c != Cell::Null)).collect();
+        let used: Vec<(String, Vec<Cell>)> =
+            self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| *c != Cell::Null)).collect();
         put_varint(&mut out, used.len() as u64);
         for (k, mut col) in used {
             for c in col.iter_mut() {
@@ -352,7 +355,11 @@ impl<'a> Reader<'a> {
     /// A count that must fit in what is left, so a damaged length cannot ask for gigabytes.
     fn count(&mut self) -> Result<usize, String> {
         let n = self.varint()? as usize;
-        if n > self.b.len() - self.at + 1 { Err("count beyond the chunk".into()) } else { Ok(n) }
+        if n > self.b.len() - self.at + 1 {
+            Err("count beyond the chunk".into())
+        } else {
+            Ok(n)
+        }
     }
 }
 
@@ -364,7 +371,6 @@ pub struct Columns {
     n: usize,
 }
 
-#[cfg_attr(bo_speed, optimize(speed))]
 pub fn read(bytes: &[u8]) -> Result<Columns, String> {
     let mut r = Reader { b: bytes, at: 0 };
     if r.byte()? != MAGIC {
@@ -394,7 +400,6 @@ fn json(r: &mut Reader, len: Option<usize>) -> Result<Cell, String> {
     }
 }
 
-#[cfg_attr(bo_speed, optimize(speed))]
 fn read_column(r: &mut Reader, n: usize) -> Result<Vec<Cell>, String> {
     let kind = r.byte()?;
     let mut col = Vec::with_capacity(n);
@@ -494,7 +499,6 @@ impl Columns {
     }
 
     /// Every row read into `T`; the first that does not fit is named by its index.
-    #[cfg_attr(bo_speed, optimize(speed))]
     pub fn typed<T: serde::de::DeserializeOwned>(mut self) -> Result<Vec<T>, (usize, String)> {
         (0..self.n).map(|i| T::deserialize(self.take_row(i)).map_err(|e| (i, e.to_string()))).collect()
     }
@@ -610,7 +614,6 @@ impl<'de> serde::Deserializer<'de> for RowDe<'de> {
 
 impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
     type Error = Error;
-    #[cfg_attr(bo_speed, optimize(speed))]
     fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         while self.k < self.keys.len() && self.cols[self.k][self.i] == Cell::Null {
             self.k += 1;
@@ -618,7 +621,6 @@ impl<'de> serde::de::MapAccess<'de> for RowDe<'de> {
         let Some(key) = self.keys.get(self.k) else { return Ok(None) };
         seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
     }
-    #[cfg_attr(bo_speed, optimize(speed))]
     fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let c = std::mem::take(&mut self.cols[self.k][self.i]);
         self.k += 1;
@@ -652,7 +654,12 @@ impl<'de> serde::Deserializer<'de> for Cell {
             c => visitor.visit_some(c),
         }
     }
-    fn deserialize_enum<V: serde::de::Visitor<'de>>(self, name: &'static str, variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         Value::from(self).deserialize_enum(name, variants, visitor)
     }
     serde::forward_to_deserialize_any! {

@@ -21,7 +21,12 @@ struct MetaDoc {
     schema_version: u32,
     #[serde(default)]
     revisions: BTreeMap<String, u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::domain::record::some_stamp", serialize_with = "crate::domain::record::write_some_stamp")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::some_stamp",
+        serialize_with = "crate::domain::record::write_some_stamp"
+    )]
     last_backup_at: Option<DateTime<Utc>>,
 }
 
@@ -367,7 +372,11 @@ impl Db {
         for (id, _) in head.chunks.unwrap_or_default() {
             let text = self.backend.get(&chunk_key(name, id))?;
             let decoded = match text.as_deref() {
-                Some(t) => t.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_columns(p)).and_then(|c| take(c).map_err(|(_, e)| e)),
+                Some(t) => t
+                    .split_once(';')
+                    .ok_or_else(|| "no revision".to_string())
+                    .and_then(|(_, p)| codec::decode_columns(p))
+                    .and_then(|c| take(c).map_err(|(_, e)| e)),
                 None => Err("missing".into()),
             };
             if let Err(error) = decoded {
@@ -410,7 +419,8 @@ impl Db {
         }
         // Each key is read once: what is read here is also what a rollback restores.
         let mut txn = Txn::new(self.backend.as_ref());
-        let mut meta: MetaDoc = from_json(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
+        let mut meta: MetaDoc =
+            from_json(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
         let mut revs = vec![];
         let mut heads = vec![];
         for (name, _) in &docs {
@@ -445,7 +455,8 @@ impl Db {
     }
 
     fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write, old: Head) -> Result<(), StorageError> {
-        let (len, edit_all, whole, rows_fn): (usize, Edit, Option<Vec<Value>>, Option<&dyn Fn(std::ops::Range<usize>) -> Columns>) = match w {
+        type RowsFn<'a> = &'a dyn Fn(std::ops::Range<usize>) -> Columns;
+        let (len, edit_all, whole, rows_fn): (usize, Edit, Option<Vec<Value>>, Option<RowsFn>) = match w {
             Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
             Write::Whole(doc) => {
                 // A document: inline in its head; any chunks of an earlier list go.
@@ -484,13 +495,8 @@ impl Db {
         for id in &p.delete {
             txn.remove(&chunk_key(name, *id))?;
         }
-        let head = Head {
-            schema: schema::CURRENT,
-            rev,
-            data: None,
-            chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()),
-            next: p.next,
-        };
+        let head =
+            Head { schema: schema::CURRENT, rev, data: None, chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()), next: p.next };
         txn.set(&doc_key(name), &head_json(&head))
     }
 

@@ -18,7 +18,11 @@ pub struct Slot {
 
 impl Slot {
     fn live(&self) -> usize {
-        if self.bad { 0 } else { self.n }
+        if self.bad {
+            0
+        } else {
+            self.n
+        }
     }
 }
 

@@ -11,24 +11,24 @@
 //!
 //! Writes are immediate and checked: a collection is written only if its stored revision is
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.
-pub mod codec;
-pub mod columns;
-mod record_cells;
-mod record_rows;
-mod db;
-pub mod layout;
-pub mod stamps;
-mod txn;
-mod memory;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+pub mod codec;
+pub mod columns;
+mod db;
+pub mod layout;
+mod memory;
+mod record_cells;
+mod record_rows;
+pub mod stamps;
+mod txn;
 
-pub use db::{records_as_columns, Db, OpenReport, Unreadable, Write};
-pub use layout::Edit;
-pub use record_rows::{FromRow, Row};
-pub use memory::MemoryBackend;
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;
+pub use db::{records_as_columns, Db, OpenReport, Unreadable, Write};
+pub use layout::Edit;
+pub use memory::MemoryBackend;
+pub use record_rows::{FromRow, Row};
 
 pub const PREFIX: &str = "bo.";
 pub const META_KEY: &str = "bo.meta";
@@ -104,9 +104,5 @@ pub fn chars(s: &str) -> usize {
 
 /// Characters used by all keys and values of the origin, as the browser counts them.
 pub fn usage(b: &dyn Backend) -> usize {
-    b.keys()
-        .unwrap_or_default()
-        .iter()
-        .map(|k| chars(k) + b.size(k).unwrap_or(0))
-        .sum()
+    b.keys().unwrap_or_default().iter().map(|k| chars(k) + b.size(k).unwrap_or(0)).sum()
 }

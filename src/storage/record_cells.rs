@@ -65,10 +65,26 @@ impl<'a> ser::Serializer for RowSer<'a> {
     type SerializeStruct = Self;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    refuse!(serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64), serialize_u8(u8),
-        serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
-        serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(), serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str));
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str)
+    );
 
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
         v.serialize(self)
@@ -164,10 +180,25 @@ impl ser::Serializer for KeySer<'_> {
     fn serialize_str(self, key: &str) -> Result<usize, Error> {
         Ok(self.c.column(key, self.next))
     }
-    refuse_name!(serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64), serialize_u8(u8),
-        serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
-        serialize_bytes(&[u8]), serialize_none(), serialize_unit(), serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str));
+    refuse_name!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str)
+    );
     fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<usize, Error> {
         Err(not_a_name())
     }
@@ -278,7 +309,13 @@ impl ser::Serializer for CellSer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<Cell, Error> {
         Ok(Cell::Null)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, name: &'static str, i: u32, variant: &'static str, v: &T) -> Result<Cell, Error> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        i: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<Cell, Error> {
         ValueSer.serialize_newtype_variant(name, i, variant, v).map(json)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqCells, Error> {
@@ -290,7 +327,13 @@ impl ser::Serializer for CellSer {
     fn serialize_tuple_struct(self, name: &'static str, len: usize) -> Result<Self::SerializeTupleStruct, Error> {
         ValueSer.serialize_tuple_struct(name, len).map(Nested)
     }
-    fn serialize_tuple_variant(self, name: &'static str, i: u32, variant: &'static str, len: usize) -> Result<Self::SerializeTupleVariant, Error> {
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        i: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
         ValueSer.serialize_tuple_variant(name, i, variant, len).map(Nested)
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, Error> {
@@ -299,7 +342,13 @@ impl ser::Serializer for CellSer {
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Self::SerializeStruct, Error> {
         ValueSer.serialize_struct(name, len).map(Nested)
     }
-    fn serialize_struct_variant(self, name: &'static str, i: u32, variant: &'static str, len: usize) -> Result<Self::SerializeStructVariant, Error> {
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        i: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
         ValueSer.serialize_struct_variant(name, i, variant, len).map(Nested)
     }
 }
@@ -430,10 +479,11 @@ mod tests {
                 .unwrap()
             })
             .collect();
-        let orders: Vec<PurchaseOrder> = vec![serde_json::from_value(json!({"id": "po-1", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+        let orders: Vec<PurchaseOrder> =
+            vec![serde_json::from_value(json!({"id": "po-1", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
             "number": "PO-2026-001", "supplier_id": "s", "date": "2026-01-01", "expected": "", "status": "draft", "tax": "11", "notes": "",
             "lines": [{"id": "l1", "item_id": "a", "description": "Kertas", "qty": 2, "price": 15000000}]}))
-        .unwrap()];
+            .unwrap()];
         let events: Vec<Event> = vec![serde_json::from_value(json!({"id": "e", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
             "title": "Rapat", "start": "2026-11-23T09:00", "end": "2026-11-23T10:00", "all_day": true, "repeat": "weekly", "interval": "2", "except": ["2026-11-30"], "occurrence": "2026-12-07"}))
         .unwrap()];

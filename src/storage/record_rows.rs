@@ -93,7 +93,6 @@ fn locate(keys: &[String], fields: &[&str]) -> Vec<Option<usize>> {
 
 impl Columns {
     /// Every row read into `T`; the first that does not fit is named by its index.
-    #[cfg_attr(bo_speed, optimize(speed))]
     pub fn rows_of<T: FromRow>(mut self) -> Result<Vec<T>, (usize, String)> {
         let blank = T::blank_row();
         let n = self.len();

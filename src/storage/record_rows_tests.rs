@@ -66,23 +66,34 @@ fn every_record_type_reads_as_serde_reads_it() {
         r.tags = vec!["x".into(), "y".into()];
     });
     round_trip::<calendar::Event>(|r| {
-        (r.title, r.kind, r.start, r.end, r.all_day) = ("Rapat".into(), "meeting".into(), "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
-        (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), "weekly".into(), "2".into());
+        (r.title, r.kind, r.start, r.end, r.all_day) =
+            ("Rapat".into(), "meeting".into(), "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
+        (r.location, r.attendees, r.notes, r.repeat, r.interval) =
+            ("R1".into(), "Ani\nBudi".into(), "n".into(), "weekly".into(), "2".into());
         (r.weekdays, r.until, r.count, r.series_id, r.uid) = ("mo,we".into(), "2026-03-01".into(), "5".into(), "s-1".into(), "u@x".into());
         r.except = vec!["2026-01-12".parse().unwrap(), "2026-01-19".parse().unwrap()];
         r.occurrence = Some("2026-01-26".parse().unwrap());
     });
     round_trip::<meeting::Minutes>(|r| {
-        (r.event_id, r.date, r.title, r.chair, r.present, r.decisions) = ("e".into(), "2026-01-05".into(), "t".into(), "c".into(), "p".into(), "d".into());
+        (r.event_id, r.date, r.title, r.chair, r.present, r.decisions) =
+            ("e".into(), "2026-01-05".into(), "t".into(), "c".into(), "p".into(), "d".into());
         r.agenda = vec![meeting::AgendaItem { title: "a".into(), owner: "o".into(), minutes: "10".into(), notes: "n".into() }];
-        r.actions = vec![meeting::Action { id: "1".into(), text: "x".into(), owner: "o".into(), due: "2026-01-09".into(), status: "done".into(), from: "a".into() }];
+        r.actions = vec![meeting::Action {
+            id: "1".into(),
+            text: "x".into(),
+            owner: "o".into(),
+            due: "2026-01-09".into(),
+            status: "done".into(),
+            from: "a".into(),
+        }];
     });
     round_trip::<purchasing::PurchaseOrder>(|r| {
         text_fields(r);
         r.lines = vec![purchasing::Line { id: "l".into(), item_id: "i".into(), description: "d".into(), qty: 3, price: 1500 }];
     });
     round_trip::<stocktake::Stocktake>(|r| {
-        (r.location, r.category, r.started, r.notes, r.posted) = ("g".into(), "c".into(), "2026-01-01".into(), "n".into(), "2026-01-02".into());
+        (r.location, r.category, r.started, r.notes, r.posted) =
+            ("g".into(), "c".into(), "2026-01-01".into(), "n".into(), "2026-01-02".into());
         r.counts = vec![stocktake::Count { item_id: "i".into(), counted: "4".into() }];
     });
 }

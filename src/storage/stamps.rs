@@ -98,7 +98,9 @@ pub fn ts_ms(s: &str) -> Option<i64> {
 pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     match ts_ms(s) {
         Some(ms) => DateTime::from_timestamp_millis(ms),
-        None => DateTime::parse_from_rfc3339(s).or_else(|_| DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1))).ok().map(|t| t.to_utc()),
+        None => {
+            DateTime::parse_from_rfc3339(s).or_else(|_| DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1))).ok().map(|t| t.to_utc())
+        }
     }
 }
 
@@ -106,11 +108,10 @@ pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
 /// exactly what chrono's serde does; `None` for any other time.
 pub fn stamp_text(t: &DateTime<Utc>) -> Option<String> {
     let year = chrono::Datelike::year(t);
-    (t.timestamp_subsec_nanos() % 1_000_000 == 0 && YEARS.contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
+    (t.timestamp_subsec_nanos().is_multiple_of(1_000_000) && YEARS.contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
 }
 
 /// A UUID's 16 bytes as lower-case hyphenated text.
-#[cfg_attr(bo_speed, optimize(speed))]
 pub fn uuid_text(b: &[u8; 16]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = [b'-'; 36];
@@ -128,7 +129,13 @@ pub fn uuid_text(b: &[u8; 16]) -> String {
 
 pub fn is_uuid_text(s: &str) -> bool {
     s.len() == 36
-        && s.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_digit() || (b'a'..=b'f').contains(&b) })
+        && s.bytes().enumerate().all(|(i, b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+            }
+        })
 }
 
 /// Minutes since 1970 of a local `YYYY-MM-DDTHH:MM`, if it prints back the same.
@@ -140,14 +147,19 @@ pub fn minute_of(s: &str) -> Option<i64> {
     Some(date.and_hms_opt(h, m, 0)?.and_utc().timestamp() / 60)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn stamps_print_as_chrono_does() {
-        let times = ["2024-02-29T23:59:59.001Z", "1999-12-31T00:00:00Z", "2026-11-22T08:00:00.120Z", "1000-01-01T00:00:00.5Z", "9999-12-31T23:59:59.999Z"];
+        let times = [
+            "2024-02-29T23:59:59.001Z",
+            "1999-12-31T00:00:00Z",
+            "2026-11-22T08:00:00.120Z",
+            "1000-01-01T00:00:00.5Z",
+            "9999-12-31T23:59:59.999Z",
+        ];
         for text in times {
             let t: DateTime<Utc> = text.parse().unwrap();
             let chrono = serde_json::to_value(t).unwrap();

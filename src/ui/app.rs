@@ -4,23 +4,25 @@ use leptos::prelude::*;
 use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
-use crate::domain::contact::Contact;
+use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::calendar::Event;
-use crate::domain::meeting::Minutes;
+use crate::domain::contact::Contact;
+use crate::domain::format::Lang;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::meeting::Minutes;
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
-use crate::domain::assets::{Asset, AssetLog};
-use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
 use super::data::{backup_overdue, export_backup, StorageMeter};
-use super::files::download;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{assets, calendar, calendar_files, contacts, csv_import, data, desk, inventory, minutes, occurrence, orders, records, settings, stocktake, trash};
+use super::{
+    assets, calendar, calendar_files, contacts, csv_import, data, desk, inventory, minutes, occurrence, orders, records, settings,
+    stocktake, trash,
+};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -137,7 +139,11 @@ pub fn App() -> impl IntoView {
             return;
         }
         request_animation_frame(move || {
-            let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) { "main .bo-form input, main .bo-form select" } else { "main h1" };
+            let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
+                "main .bo-form input, main .bo-form select"
+            } else {
+                "main h1"
+            };
             if let Ok(Some(el)) = document().query_selector(sel) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = el.focus();
@@ -232,10 +238,13 @@ pub fn App() -> impl IntoView {
         let r2 = r.clone();
         let active = move || {
             let cur = route.get();
-            let calendar = module.as_deref() == Some("events") && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
+            let calendar = module.as_deref() == Some("events")
+                && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
-                || module.as_ref().is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
+                || module
+                    .as_ref()
+                    .is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
         };
         view! {
             <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{app.text(key)}</a></li>
@@ -298,31 +307,9 @@ fn Banners() -> impl IntoView {
         {move || app.read_only.get().map(|v| view! {
             <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
         })}
-        {move || app.unreadable.get().into_iter().map(move |u| IntoAny::into_any({
-            let (name, raw) = (u.name.clone(), u.raw.clone());
-            let label = match u.name.rsplit_once('.').and_then(|(c, n)| Some((c, n.parse::<u32>().ok()?))) {
-                // One chunk of a list: "Contacts (part 3)".
-                Some((coll, n)) => app.tf("collection.chunk", &[("name", app.t(&format!("collection.{coll}")).to_string()), ("n", (n + 1).to_string())]),
-                None => app.t(&format!("collection.{}", u.name)).to_string(),
-            };
-            let name2 = name.clone();
-            view! {
-                <div class="bo-banner bo-banner-error" role="alert">
-                    <p>{app.tf("banner.unreadable", &[("name", label), ("error", u.error.clone())])}</p>
-                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| download(&format!("backoffice-unreadable-{name}.txt"), "text/plain", &raw)>
-                        {app.text("banner.download_raw")}
-                    </button>
-                    <button type="button" class="bo-btn bo-btn-small bo-btn-danger" on:click=move |_| {
-                        if window().confirm_with_message(app.t("banner.discard_confirm")).unwrap_or(false) {
-                            match with_db(|db| db.discard_unreadable(&name2)) {
-                                Ok(()) => app.load_all(),
-                                Err(e) => app.report_storage_error(&e),
-                            }
-                        }
-                    }>{app.text("banner.discard")}</button>
-                </div>
-            }
-        })).collect::<Vec<_>>()}
+        <For each=move || app.unreadable.get() key=|u| (u.name.clone(), u.error.clone()) let:u>
+            <super::unreadable::UnreadableBanner notice=u />
+        </For>
         {shown(move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data), move || view! {
             <p class="bo-banner bo-banner-info">
                 {app.text("banner.backup_due")}" "

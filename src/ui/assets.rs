@@ -131,7 +131,7 @@ pub fn asset_page(id: String) -> AnyView {
     };
     // Stock or use first, then the record's fields, then its history.
     view! {
-        {detail_page_with::<Asset>("assets", id, Some(ViewFn::from(move || view! { {status_part.clone()} }.into_any())))}
+        {detail_page_with::<Asset>("assets", id, Some(ViewFn::from(move || view! { {status_part} }.into_any())))}
         {history_part}
     }
     .into_any()
@@ -146,7 +146,14 @@ pub fn entry_page(asset_id: String, kind: String) -> AnyView {
 pub fn due_page() -> AnyView {
     let app = use_app();
     let due = Memo::new(move |_| {
-        app.assets.with(|all| app.asset_log.with(|log| maintenance_due(all, log, today(), SOON_DAYS).into_iter().map(|(a, d)| (a.meta.id.clone(), a.title(), a.location.clone(), d)).collect::<Vec<_>>()))
+        app.assets.with(|all| {
+            app.asset_log.with(|log| {
+                maintenance_due(all, log, today(), SOON_DAYS)
+                    .into_iter()
+                    .map(|(a, d)| (a.meta.id.clone(), a.title(), a.location.clone(), d))
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     view! {
         <PageHead title=app.title("nav.maintenance_due")>

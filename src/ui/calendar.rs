@@ -10,8 +10,8 @@ use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::calendar::{month_grid, occurrences, week_start, Event, Occurrence};
-use crate::domain::format::{clock_time, long_date, month_year, weekday_name};
 use crate::domain::dates::{datetime_text, parse_date};
+use crate::domain::format::{clock_time, long_date, month_year, weekday_name};
 
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app, AppState};
@@ -48,8 +48,17 @@ fn time_range(app: &AppState, o: &Occurrence) -> String {
 }
 
 fn item_link(app: AppState, o: Occurrence, with_time: bool) -> impl IntoView {
-    let label = if o.all_day || !with_time { o.title.clone() } else { format!("{} {}", clock_time(o.start.time(), app.lang.get_untracked()), o.title) };
-    let title = format!("{} · {}{}", o.title, time_range(&app, &o), if o.location.is_empty() { String::new() } else { format!(" · {}", o.location) });
+    let label = if o.all_day || !with_time {
+        o.title.clone()
+    } else {
+        format!("{} {}", clock_time(o.start.time(), app.lang.get_untracked()), o.title)
+    };
+    let title = format!(
+        "{} · {}{}",
+        o.title,
+        time_range(&app, &o),
+        if o.location.is_empty() { String::new() } else { format!(" · {}", o.location) }
+    );
     view! {
         <a class="bo-cal-item" class:bo-cal-meeting=o.kind == "meeting" class:bo-cal-allday=o.all_day href=occurrence_href(&o) title=title>
             {label}
@@ -109,7 +118,9 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
             return;
         }
         let cur = selected.get_untracked();
-        if ev.key() == "Enter" && ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date")) {
+        if ev.key() == "Enter"
+            && ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date"))
+        {
             ev.prevent_default();
             navigate(&new_at(cur, 9));
             return;
@@ -129,9 +140,27 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     }
     let step = move |dir: i32| {
         let next = match view_name {
-            "week" => if dir < 0 { day.checked_sub_days(Days::new(7)) } else { day.checked_add_days(Days::new(7)) },
-            "agenda" => if dir < 0 { day.checked_sub_days(Days::new(30)) } else { day.checked_add_days(Days::new(30)) },
-            _ => if dir < 0 { day.checked_sub_months(Months::new(1)) } else { day.checked_add_months(Months::new(1)) },
+            "week" => {
+                if dir < 0 {
+                    day.checked_sub_days(Days::new(7))
+                } else {
+                    day.checked_add_days(Days::new(7))
+                }
+            }
+            "agenda" => {
+                if dir < 0 {
+                    day.checked_sub_days(Days::new(30))
+                } else {
+                    day.checked_add_days(Days::new(30))
+                }
+            }
+            _ => {
+                if dir < 0 {
+                    day.checked_sub_months(Months::new(1))
+                } else {
+                    day.checked_add_months(Months::new(1))
+                }
+            }
         };
         Route::Calendar(view_name.into(), next.unwrap_or(day).to_string()).href()
     };
@@ -177,16 +206,24 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     .into_any()
 }
 
-fn month_view(app: AppState, day: NaiveDate, selected: RwSignal<NaiveDate>, on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static) -> impl IntoView {
+fn month_view(
+    app: AppState,
+    day: NaiveDate,
+    selected: RwSignal<NaiveDate>,
+    on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static,
+) -> impl IntoView {
     let grid = month_grid(day);
     let (from, to) = (grid[0], grid[41]);
     let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, from, to)));
     let month = day.month();
     let today = today();
-    let heads = grid[..7].iter().map(|d| {
-        let w = d.weekday();
-        view! { <div role="columnheader" class="bo-cal-colhead">{move || weekday_name(w, app.lang.get(), true)}</div> }
-    }).collect_view();
+    let heads = grid[..7]
+        .iter()
+        .map(|d| {
+            let w = d.weekday();
+            view! { <div role="columnheader" class="bo-cal-colhead">{move || weekday_name(w, app.lang.get(), true)}</div> }
+        })
+        .collect_view();
     let weeks = grid.chunks(7).map(|week| {
         let cells = week.iter().copied().map(|d| {
             let items = move || {
@@ -231,7 +268,12 @@ fn month_view(app: AppState, day: NaiveDate, selected: RwSignal<NaiveDate>, on_k
 const FIRST_HOUR: u32 = 7;
 const LAST_HOUR: u32 = 19;
 
-fn week_view(app: AppState, monday: NaiveDate, selected: RwSignal<NaiveDate>, on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static) -> impl IntoView {
+fn week_view(
+    app: AppState,
+    monday: NaiveDate,
+    selected: RwSignal<NaiveDate>,
+    on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static,
+) -> impl IntoView {
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
     let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, monday, monday + Days::new(6))));
     let today = today();

@@ -18,7 +18,11 @@ const ICS_MIME: &str = "text/calendar;charset=utf-8";
 
 fn calendar_name(app: &AppState) -> String {
     let company = app.settings.with_untracked(|s| s.company_name.clone());
-    if company.is_empty() { app.t("nav.calendar").to_string() } else { company }
+    if company.is_empty() {
+        app.t("nav.calendar").to_string()
+    } else {
+        company
+    }
 }
 
 pub fn export_all(app: &AppState) {
@@ -33,13 +37,23 @@ pub fn export_one(app: &AppState, id: &str) {
         (ics::export(&mine, &calendar_name(app), &to_utc), mine.first().map(|e| e.title.clone()).unwrap_or_default())
     });
     // ASCII punctuation and spaces become dashes; other letters stay (and need no Unicode tables).
-    let safe: String = title.chars().map(|c| if c.is_ascii_alphanumeric() || !c.is_ascii() { c } else { '-' }).collect::<String>().trim_matches('-').chars().take(40).collect();
+    let safe: String = title
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || !c.is_ascii() { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .chars()
+        .take(40)
+        .collect();
     download(&format!("{}.ics", if safe.is_empty() { "event".into() } else { safe }), ICS_MIME, &text);
 }
 
 fn note_text(app: &AppState, n: &Note) -> String {
     match n {
-        Note::Skipped(title, why) => app.tf("ics.note.skipped", &[("title", if title.is_empty() { app.t("ics.untitled").into() } else { title.clone() }), ("why", app.t(why).into())]),
+        Note::Skipped(title, why) => app.tf(
+            "ics.note.skipped",
+            &[("title", if title.is_empty() { app.t("ics.untitled").into() } else { title.clone() }), ("why", app.t(why).into())],
+        ),
         Note::NotKept(what, count) => app.tf("ics.note.not_kept", &[("what", app.t(what).into()), ("n", count.to_string())]),
         Note::UnknownZone(z) => app.tf("ics.note.zone", &[("zone", z.clone())]),
         Note::RuleNotKept(title, rule) => app.tf("ics.note.rule", &[("title", title.clone()), ("rule", rule.clone())]),
@@ -71,7 +85,10 @@ fn prepare(app: &AppState, mut incoming: Vec<Event>) -> (Vec<Event>, usize) {
         }
         // Changed occurrences whose series was left out as known: point them at ours.
         let ids: std::collections::HashSet<String> = incoming.iter().map(|e| e.meta.id.clone()).collect();
-        for e in incoming.iter_mut().filter(|e| !e.series_id.is_empty() && !ids.contains(&e.series_id) && !have.iter().any(|h| h.meta.id == e.series_id)) {
+        for e in incoming
+            .iter_mut()
+            .filter(|e| !e.series_id.is_empty() && !ids.contains(&e.series_id) && !have.iter().any(|h| h.meta.id == e.series_id))
+        {
             if let Some(series) = have.iter().find(|s| ics::uid_of(s) == e.uid && s.series_id.is_empty()) {
                 e.series_id = series.meta.id.clone();
             }

@@ -3,17 +3,17 @@
 //! another tab, read-only) leaves both the screen and the stored data as they were.
 use leptos::prelude::*;
 
+use crate::domain::assets::{Asset, AssetLog};
+use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::format::format_date;
-use crate::domain::calendar::Event;
-use crate::domain::meeting::Minutes;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::meeting::Minutes;
 use crate::domain::purchasing::PurchaseOrder;
-use crate::domain::stocktake::Stocktake;
-use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
+use crate::domain::stocktake::Stocktake;
 use crate::storage::columns::Columns;
 use crate::storage::{Edit, StorageError, Write};
 
@@ -53,14 +53,21 @@ impl UiEntity for Item {
     const EMPTY: &'static str = "item.empty";
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         let taken = app.items.with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
-        if taken { vec![("code", "err.code_taken")] } else { vec![] }
+        if taken {
+            vec![("code", "err.code_taken")]
+        } else {
+            vec![]
+        }
     }
     fn derived() -> &'static [Derived<Self>] {
-        &[Derived { label: "item.on_hand", value: |app, i| {
-            let n = app.stock_levels.with(|s| s.on_hand(&i.meta.id));
-            let low = !i.reorder_point.trim().is_empty() && n <= crate::domain::inventory::int(&i.reorder_point);
-            (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
-        } }]
+        &[Derived {
+            label: "item.on_hand",
+            value: |app, i| {
+                let n = app.stock_levels.with(|s| s.on_hand(&i.meta.id));
+                let low = !i.reorder_point.trim().is_empty() && n <= crate::domain::inventory::int(&i.reorder_point);
+                (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
+            },
+        }]
     }
 }
 
@@ -79,8 +86,17 @@ impl UiEntity for StockMove {
         }
         let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
         // Editing a movement: its own quantity is already out of the ledger.
-        let own = app.stock.with_untracked(|all| all.iter().find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none()).map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>()).unwrap_or(0));
-        if crate::domain::inventory::int(&self.qty) > there - own { vec![("qty", "err.not_enough")] } else { vec![] }
+        let own = app.stock.with_untracked(|all| {
+            all.iter()
+                .find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none())
+                .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
+                .unwrap_or(0)
+        });
+        if crate::domain::inventory::int(&self.qty) > there - own {
+            vec![("qty", "err.not_enough")]
+        } else {
+            vec![]
+        }
     }
 }
 
@@ -92,10 +108,13 @@ impl UiEntity for PurchaseOrder {
     const NEW: &'static str = "po.new";
     const EMPTY: &'static str = "po.empty";
     fn derived() -> &'static [Derived<Self>] {
-        &[Derived { label: "po.total", value: |app, p| {
-            let t = p.totals().total;
-            (super::fields::money(app, t), number_key(t))
-        } }]
+        &[Derived {
+            label: "po.total",
+            value: |app, p| {
+                let t = p.totals().total;
+                (super::fields::money(app, t), number_key(t))
+            },
+        }]
     }
 }
 
@@ -107,10 +126,17 @@ impl UiEntity for Stocktake {
     const NEW: &'static str = "count.new";
     const EMPTY: &'static str = "count.empty";
     fn derived() -> &'static [Derived<Self>] {
-        &[Derived { label: "count.state", value: |app, s| {
-            let text = if s.posted.is_empty() { app.tf("count.counting", &[("n", s.counts.len().to_string())]) } else { app.t("count.posted").to_string() };
-            (text, s.posted.clone())
-        } }]
+        &[Derived {
+            label: "count.state",
+            value: |app, s| {
+                let text = if s.posted.is_empty() {
+                    app.tf("count.counting", &[("n", s.counts.len().to_string())])
+                } else {
+                    app.t("count.posted").to_string()
+                };
+                (text, s.posted.clone())
+            },
+        }]
     }
 }
 
@@ -167,15 +193,24 @@ impl UiEntity for Asset {
     const NEW: &'static str = "asset.new";
     const EMPTY: &'static str = "asset.empty";
     fn derived() -> &'static [Derived<Self>] {
-        &[Derived { label: "asset.holder", value: |app, a| {
-            let who = app.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
-            (who.clone(), crate::text::lower(&who))
-        } }]
+        &[Derived {
+            label: "asset.holder",
+            value: |app, a| {
+                let who = app.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
+                (who.clone(), crate::text::lower(&who))
+            },
+        }]
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         let tag = crate::text::lower(self.tag.trim());
-        let taken = app.assets.with_untracked(|all| all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag));
-        if taken { vec![("tag", "err.tag_taken")] } else { vec![] }
+        let taken = app.assets.with_untracked(|all| {
+            all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag)
+        });
+        if taken {
+            vec![("tag", "err.tag_taken")]
+        } else {
+            vec![]
+        }
     }
 }
 
@@ -191,8 +226,13 @@ impl UiEntity for AssetLog {
         if self.kind != "checkout" {
             return vec![];
         }
-        let out = app.asset_log.with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
-        if out { vec![("kind", "err.already_out")] } else { vec![] }
+        let out =
+            app.asset_log.with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
+        if out {
+            vec![("kind", "err.already_out")]
+        } else {
+            vec![]
+        }
     }
 }
 
@@ -224,7 +264,9 @@ fn put<E: UiEntity>(app: &AppState, at: usize, recs: Vec<E>) -> Result<(), Stora
             }
             c
         };
-        super::perf::timed("bo:save", || with_db(|db| db.write(vec![(E::COLLECTION, Write::List { len: n.max(at + k), rows: &rows, edit: &edit })])))
+        super::perf::timed("bo:save", || {
+            with_db(|db| db.write(vec![(E::COLLECTION, Write::List { len: n.max(at + k), rows: &rows, edit: &edit })]))
+        })
     });
     match written {
         Ok(_) => {
@@ -287,7 +329,10 @@ pub fn add_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Stor
 }
 
 fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
-    let Some((at, mut rec)) = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == id).map(|i| (i, all[i].clone()))) else { return Ok(()) };
+    let Some((at, mut rec)) = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == id).map(|i| (i, all[i].clone())))
+    else {
+        return Ok(());
+    };
     rec.meta_mut().deleted_at = deleted.then(now);
     put(app, at, vec![rec])
 }
@@ -348,7 +393,9 @@ pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> Strin
         Some(FieldKind::Date) => parse_date(&raw).map_or(raw, |d| format_date_only(d, app)),
         Some(FieldKind::Money) => super::fields::money_text(app, &raw),
         Some(FieldKind::Ref(c)) => super::fields::ref_label(app, c, &raw),
-        Some(FieldKind::ContactRef) => app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default(),
+        Some(FieldKind::ContactRef) => {
+            app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
+        }
         _ => raw,
     }
 }

@@ -20,7 +20,8 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
     let query = RwSignal::new(String::new());
     let linked = move || {
         let cid = value.get();
-        (!cid.is_empty()).then(|| app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
+        (!cid.is_empty())
+            .then(|| app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
     };
     let matches = Memo::new(move |_| {
         let q = crate::text::lower(query.get().trim());
@@ -30,7 +31,11 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
         app.contacts.with(|cs| {
             cs.iter()
                 .filter(|c| c.meta.deleted_at.is_none())
-                .filter(|c| crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q) || c.phones.iter().any(|p| p.contains(&q)))
+                .filter(|c| {
+                    crate::text::lower(&c.name).contains(&q)
+                        || crate::text::lower(&c.organisation).contains(&q)
+                        || c.phones.iter().any(|p| p.contains(&q))
+                })
                 .take(SHOWN)
                 .map(|c| (c.meta.id.clone(), c.title(), c.organisation.clone()))
                 .collect::<Vec<_>>()
@@ -91,10 +96,17 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
             return vec![];
         }
         let mut out: Vec<(String, String)> = app.settings.with(|s| {
-            s.departments.iter().filter(|d| crate::text::lower(&d).contains(&q)).map(|d| (d.clone(), app.t("form.department").to_string())).collect()
+            s.departments
+                .iter()
+                .filter(|d| crate::text::lower(d).contains(&q))
+                .map(|d| (d.clone(), app.t("form.department").to_string()))
+                .collect()
         });
         app.contacts.with(|cs| {
-            for c in cs.iter().filter(|c| c.meta.deleted_at.is_none() && (crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q))) {
+            for c in cs.iter().filter(|c| {
+                c.meta.deleted_at.is_none()
+                    && (crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q))
+            }) {
                 if out.len() >= SHOWN {
                     break;
                 }

@@ -61,7 +61,8 @@ pub fn import_page() -> AnyView {
             table.set(None);
             cards.set(None);
             card_report.set(None);
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase();
+            let head =
+                String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase();
             if head.starts_with("BEGIN:VCARD") || crate::text::lower(&name).ends_with(".vcf") {
                 let r = vcard::import(&bytes, now());
                 if r.contacts.is_empty() && r.skipped.is_empty() {
@@ -70,7 +71,11 @@ pub fn import_page() -> AnyView {
                 }
                 card_report.set(Some(VcardPreview {
                     names: r.contacts.iter().map(|c| c.name.clone()).collect(),
-                    skipped: r.skipped.iter().map(|(n, why)| app.tf("import.card_skipped", &[("n", n.to_string()), ("why", app.t(why).into())])).collect(),
+                    skipped: r
+                        .skipped
+                        .iter()
+                        .map(|(n, why)| app.tf("import.card_skipped", &[("n", n.to_string()), ("why", app.t(why).into())]))
+                        .collect(),
                     unmapped: r.unmapped.iter().map(|(k, n)| format!("{k} ×{n}")).collect(),
                 }));
                 cards.set(Some(r.contacts));
@@ -91,7 +96,8 @@ pub fn import_page() -> AnyView {
         table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<Contact>(&app, t, m).1)).unwrap_or_default())
     });
     let confirm_csv = Callback::new(move |_| {
-        let good: Vec<Contact> = table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<Contact>(&app, t, m).0)).unwrap_or_default());
+        let good: Vec<Contact> =
+            table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<Contact>(&app, t, m).0)).unwrap_or_default());
         finish(&app, MODULE, good, "import.done");
     });
     let confirm_vcard = move |_| finish(&app, MODULE, cards.get_untracked().unwrap_or_default(), "import.done");

@@ -66,7 +66,10 @@ fn preview_row(app: &AppState, fields: &[FieldDef], line: usize, get: &dyn Fn(&s
     PreviewRow {
         line,
         cells: fields.iter().filter(|f| f.in_list).map(|f| shown_text(app, get(f.key), Some(f.kind))).collect(),
-        errors: errors.iter().map(|(k, e)| format!("{}: {}", app.t(fields.iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e))).collect(),
+        errors: errors
+            .iter()
+            .map(|(k, e)| format!("{}: {}", app.t(fields.iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e)))
+            .collect(),
     }
 }
 

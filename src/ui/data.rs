@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
+use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
-use crate::domain::format::{format_datetime, group_digits};
 use crate::storage::{records_as_columns, Edit, Write, QUOTA_CHARS};
 
 use super::files::{download, read_chosen, JSON_MIME};
@@ -26,9 +26,11 @@ macro_rules! lists {
         fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
             borrowing!(app, [$($name,)* settings], {
                 let settings = serde_json::to_value(settings).expect("settings serialise");
+                let unreadable: Vec<(String, String)> = app.unreadable.with_untracked(|u| u.iter().map(|u| (u.name.clone(), u.raw.clone())).collect());
                 backup::export(
                     &[$(backup::ExportList { name: stringify!($name), len: $name.len(), rows: &|r| records_as_columns(&$name[r]) },)*],
                     Some(&settings),
+                    &unreadable,
                     t,
                 )
             })
@@ -88,7 +90,23 @@ pub fn export_backup(app: &AppState) {
     if with_db(|db| db.set_last_backup(t)).is_ok() {
         app.last_backup.set(Some(t));
     }
-    app.info(app.t("data.exported").into());
+    let kept: Vec<String> = app.unreadable.with_untracked(|u| u.iter().map(|u| part_label(app, &u.name)).collect());
+    if kept.is_empty() {
+        app.info(app.t("data.exported").into());
+    } else {
+        // Said plainly: the file holds these parts as stored text, not as records.
+        app.info(app.tf("data.exported_with_unreadable", &[("names", kept.join(", "))]));
+    }
+}
+
+/// "Calls (part 1)" for a chunk's name `calls.0`, "Settings" for a collection's.
+pub fn part_label(app: &AppState, name: &str) -> String {
+    match name.rsplit_once('.').and_then(|(c, n)| Some((c, n.parse::<u32>().ok()?))) {
+        Some((coll, n)) => {
+            app.tf("collection.chunk", &[("name", app.t(&format!("collection.{coll}")).to_string()), ("n", (n + 1).to_string())])
+        }
+        None => app.t(&format!("collection.{name}")).to_string(),
+    }
 }
 
 pub fn backup_overdue(app: &AppState) -> bool {
@@ -156,33 +174,35 @@ pub fn data_page() -> AnyView {
         });
     };
 
-    let apply = move |_| super::perf::timed("bo:import-apply", || {
-        let replace = mode.get_untracked() == "replace";
-        // Taken, not copied: at 100,000 records a copy costs more than the write.
-        let Some((_, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
-        let mut report = MergeReport::default();
-        let next = Next::from(&app, b, replace, &mut report);
-        match next.store() {
-            Ok(_) => {
-                next.show(&app);
-                pending.notify();
-                if replace {
-                    app.info(app.t("backup.replaced").into());
-                } else {
-                    app.info(app.tf("backup.merged", &[("added", report.added.to_string()), ("updated", report.updated.to_string())]));
-                    merged.set(Some((report.added, report.updated, report.conflicts)));
+    let apply = move |_| {
+        super::perf::timed("bo:import-apply", || {
+            let replace = mode.get_untracked() == "replace";
+            // Taken, not copied: at 100,000 records a copy costs more than the write.
+            let Some((_, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
+            let mut report = MergeReport::default();
+            let next = Next::from(&app, b, replace, &mut report);
+            match next.store() {
+                Ok(_) => {
+                    next.show(&app);
+                    pending.notify();
+                    if replace {
+                        app.info(app.t("backup.replaced").into());
+                    } else {
+                        app.info(app.tf("backup.merged", &[("added", report.added.to_string()), ("updated", report.updated.to_string())]));
+                        merged.set(Some((report.added, report.updated, report.conflicts)));
+                    }
+                }
+                Err(e) => {
+                    // Nothing was written; the file can be chosen again once there is room.
+                    pending.notify();
+                    app.report_storage_error(&e);
+                    if matches!(e, crate::storage::StorageError::Conflict(_)) {
+                        app.load_all();
+                    }
                 }
             }
-            Err(e) => {
-                // Nothing was written; the file can be chosen again once there is room.
-                pending.notify();
-                app.report_storage_error(&e);
-                if matches!(e, crate::storage::StorageError::Conflict(_)) {
-                    app.load_all();
-                }
-            }
-        }
-    });
+        })
+    };
 
     let reset_word = app.text("data.reset_word");
     let do_reset = move |_| {
@@ -201,7 +221,7 @@ pub fn data_page() -> AnyView {
     };
 
     view! {
-        <PageHead title=app.title("nav.data")>{()}</PageHead>
+        <PageHead title=app.title("nav.data")></PageHead>
         <p class="bo-hint">{app.text("data.where")}</p>
         <section class="bo-card">
             <h2>{app.text("data.storage")}</h2>
@@ -271,4 +291,3 @@ pub fn data_page() -> AnyView {
     }
     .into_any()
 }
-

@@ -116,10 +116,13 @@ pub fn today_page() -> AnyView {
     let today = local(now()).date_naive();
     let due = Memo::new(move |_| app.calls.with(|c| follow_ups_due(c, today)));
     let calls_today = Memo::new(move |_| {
-        app.calls.with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && parse_datetime(&c.at).is_some_and(|t| t.date() == today)).count())
+        app.calls
+            .with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && parse_datetime(&c.at).is_some_and(|t| t.date() == today)).count())
     });
     let visitors_today = Memo::new(move |_| {
-        app.visitors.with(|v| v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count())
+        app.visitors.with(|v| {
+            v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count()
+        })
     });
     view! {
         <PageHead title=app.title("nav.desk")>

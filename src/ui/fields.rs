@@ -16,7 +16,13 @@ pub fn decimals(app: &AppState) -> u32 {
 
 /// Money typed in major units with either separator; the record keeps minor units. Text
 /// that is not an amount is kept as typed so validation can point at it.
-pub fn money_input(id: String, name: &'static str, value: RwSignal<String>, described: String, error: Signal<Option<&'static str>>) -> AnyView {
+pub fn money_input(
+    id: String,
+    name: &'static str,
+    value: RwSignal<String>,
+    described: String,
+    error: Signal<Option<&'static str>>,
+) -> AnyView {
     let app = use_app();
     let shown = value.with_untracked(|v| match v.trim().parse::<i64>() {
         Ok(minor) => amount_text(minor, decimals(&app), app.lang.get_untracked()),
@@ -67,7 +73,14 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
     set.into_iter().filter(|s| !s.trim().is_empty()).collect()
 }
 
-pub fn suggest_input(id: String, name: &'static str, source: &'static str, value: RwSignal<String>, described: String, required: bool) -> AnyView {
+pub fn suggest_input(
+    id: String,
+    name: &'static str,
+    source: &'static str,
+    value: RwSignal<String>,
+    described: String,
+    required: bool,
+) -> AnyView {
     let app = use_app();
     let list_id = format!("{id}-list");
     let options = suggestions(&app, source);
@@ -83,12 +96,17 @@ pub fn suggest_input(id: String, name: &'static str, source: &'static str, value
 pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
     match collection {
         "items" => app.items.with(|items| {
-            let mut v: Vec<(String, String)> = items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
+            let mut v: Vec<(String, String)> =
+                items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
         "assets" => app.assets.with(|all| {
-            let mut v: Vec<(String, String)> = all.iter().filter(|a| a.meta.deleted_at.is_none()).map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name))).collect();
+            let mut v: Vec<(String, String)> = all
+                .iter()
+                .filter(|a| a.meta.deleted_at.is_none())
+                .map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name)))
+                .collect();
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
@@ -99,8 +117,12 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
 /// How a reference reads in lists and detail views.
 pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
     match collection {
-        "items" => app.items.with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name))).unwrap_or_default(),
-        "assets" => app.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default(),
+        "items" => {
+            app.items.with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name))).unwrap_or_default()
+        }
+        "assets" => {
+            app.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
+        }
         _ => String::new(),
     }
 }
@@ -132,7 +154,11 @@ pub fn money(app: &AppState, minor: i64) -> String {
 
 /// A stored minor-unit text as money; empty stays empty.
 pub fn money_text(app: &AppState, raw: &str) -> String {
-    if raw.trim().is_empty() { String::new() } else { money(app, int(raw)) }
+    if raw.trim().is_empty() {
+        String::new()
+    } else {
+        money(app, int(raw))
+    }
 }
 
 /// A cell from an imported file to the id it means: an id as is, an item's code, an
@@ -144,11 +170,26 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
     }
     match collection {
         "items" => app.items.with_untracked(|all| {
-            all.iter().filter(|i| i.meta.deleted_at.is_none()).find(|i| i.meta.id == text.trim() || crate::text::lower(&i.code) == t || crate::text::lower_owned(format!("{} — {}", i.code, i.name)) == t).map(|i| i.meta.id.clone())
+            all.iter()
+                .filter(|i| i.meta.deleted_at.is_none())
+                .find(|i| {
+                    i.meta.id == text.trim()
+                        || crate::text::lower(&i.code) == t
+                        || crate::text::lower_owned(format!("{} — {}", i.code, i.name)) == t
+                })
+                .map(|i| i.meta.id.clone())
         }),
-        "assets" => app.assets.with_untracked(|all| all.iter().filter(|a| a.meta.deleted_at.is_none()).find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t).map(|a| a.meta.id.clone())),
+        "assets" => app.assets.with_untracked(|all| {
+            all.iter()
+                .filter(|a| a.meta.deleted_at.is_none())
+                .find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t)
+                .map(|a| a.meta.id.clone())
+        }),
         "contacts" => app.contacts.with_untracked(|all| {
-            all.iter().filter(|c| c.meta.deleted_at.is_none()).find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t).map(|c| c.meta.id.clone())
+            all.iter()
+                .filter(|c| c.meta.deleted_at.is_none())
+                .find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t)
+                .map(|c| c.meta.id.clone())
         }),
         _ => None,
     }

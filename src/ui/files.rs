@@ -20,7 +20,12 @@ pub fn download(name: &str, mime: &str, content: &str) {
     }
     // Revoke later: Chromium reads the blob after the click handler returns.
     let url2 = url.clone();
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url2); }, std::time::Duration::from_secs(30));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        },
+        std::time::Duration::from_secs(30),
+    );
 }
 
 /// The first file chosen in an `<input type=file>` change event: (name, bytes).

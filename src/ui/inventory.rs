@@ -42,12 +42,15 @@ pub fn item_page(id: String) -> AnyView {
     let places = Memo::new(move |_| app.stock_levels.with(|s| s.places(&id2)));
     let id3 = id.clone();
     let ledger = Memo::new(move |_| {
-        let mut v: Vec<StockMove> = app.stock.with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
+        let mut v: Vec<StockMove> =
+            app.stock.with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
         sort_by(&mut v, |a, b| b.at.cmp(&a.at));
         v
     });
     let id4 = id.clone();
-    let current = Memo::new(move |_| app.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point.clone(), i.is_active()))));
+    let current = Memo::new(move |_| {
+        app.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point.clone(), i.is_active())))
+    });
     let id5 = id.clone();
     let buttons = move || {
         ["receive", "issue", "transfer", "adjust"]
@@ -150,7 +153,9 @@ pub fn low_stock_page() -> AnyView {
     let create = move |_| {
         let lows = low.get_untracked();
         let today = today();
-        let drafts = app.items.with_untracked(|items| app.orders.with_untracked(|orders| drafts_from_low_stock(&lows, items, orders, today, super::state::now())));
+        let drafts = app.items.with_untracked(|items| {
+            app.orders.with_untracked(|orders| drafts_from_low_stock(&lows, items, orders, today, super::state::now()))
+        });
         let n = drafts.len();
         if n > 0 && save_records(&app, drafts).is_ok() {
             app.info(app.tf("low.created", &[("n", n.to_string())]));

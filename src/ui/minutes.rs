@@ -210,7 +210,9 @@ pub fn minutes_page(id: String) -> AnyView {
     };
     let heading = {
         let (t, d) = (saved.title.clone(), day);
-        Signal::derive(move || app.tf("minutes.heading", &[("title", t.clone()), ("date", d.map(|d| long_date(d, app.lang.get())).unwrap_or_default())]))
+        Signal::derive(move || {
+            app.tf("minutes.heading", &[("title", t.clone()), ("date", d.map(|d| long_date(d, app.lang.get())).unwrap_or_default())])
+        })
     };
     let event_href = match day {
         Some(d) if find(&app, &event_id).is_some_and(|e| e.rule().is_some()) => Route::Occurrence(event_id.clone(), d.to_string()).href(),

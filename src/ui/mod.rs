@@ -6,7 +6,6 @@ mod calendar_files;
 mod clock;
 mod collection;
 mod contact_picker;
-mod records;
 mod contacts;
 mod csv_import;
 mod data;
@@ -18,19 +17,28 @@ mod minutes;
 mod occurrence;
 mod orders;
 mod perf;
+mod records;
 mod router;
 mod settings;
 mod state;
 mod stocktake;
 mod trash;
+mod unreadable;
 mod widgets;
+
+use wasm_bindgen::JsCast;
 
 pub fn start() {
     // When the wasm starts running: what comes before is download and compile.
     perf::mark("bo:start");
-    // Release builds abort on a panic without a message (see scripts/setup.sh): the hook
-    // only helps a debug build.
-    #[cfg(debug_assertions)]
-    console_error_panic_hook::set_once();
+    // A panic aborts the wasm: before it does, the message goes to the console and to the
+    // crash notice of index.html (the app's own views may be what failed).
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let crash = js_sys::Reflect::get(&js_sys::global(), &"boCrash".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(f) = crash {
+            let _ = f.call1(&wasm_bindgen::JsValue::NULL, &info.to_string().into());
+        }
+    }));
     leptos::mount::mount_to_body(app::App);
 }

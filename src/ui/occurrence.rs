@@ -28,21 +28,23 @@ pub fn conflicts_banner(app: AppState, id: String) -> impl IntoView {
     move || {
         let lang = app.lang.get();
         let list = found.get();
-        (!list.is_empty()).then(|| view! {
-            <div class="bo-banner bo-banner-warn" role="status">
-                <p><strong>{app.t("event.conflicts")}</strong></p>
-                <ul>
-                    {list.into_iter().map(|c| {
-                        let when = format!("{} {}", long_date(c.at.date(), lang), clock_time(c.at.time(), lang));
-                        let (key, what, other) = match &c.clash {
-                            Clash::Room(other, room) => ("event.conflict_room", room.clone(), other.clone()),
-                            Clash::Person(other, who) => ("event.conflict_person", who.clone(), other.clone()),
-                        };
-                        let text = app.tf(key, &[("what", what), ("other", c.other_title.clone()), ("when", when)]);
-                        view! { <li><a href=Route::View("events".into(), other).href()>{text}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="bo-banner bo-banner-warn" role="status">
+                    <p><strong>{app.t("event.conflicts")}</strong></p>
+                    <ul>
+                        {list.into_iter().map(|c| {
+                            let when = format!("{} {}", long_date(c.at.date(), lang), clock_time(c.at.time(), lang));
+                            let (key, what, other) = match &c.clash {
+                                Clash::Room(other, room) => ("event.conflict_room", room.clone(), other.clone()),
+                                Clash::Person(other, who) => ("event.conflict_person", who.clone(), other.clone()),
+                            };
+                            let text = app.tf(key, &[("what", what), ("other", c.other_title.clone()), ("when", when)]);
+                            view! { <li><a href=Route::View("events".into(), other).href()>{text}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
         })
     }
 }
@@ -98,7 +100,7 @@ pub fn event_extras(id: String) -> AnyView {
 
 fn undo_except(app: &AppState, arg: &str) {
     let Some((id, date)) = arg.split_once('|') else { return };
-    let Some(date) = crate::domain::dates::parse_date(&date) else { return };
+    let Some(date) = crate::domain::dates::parse_date(date) else { return };
     if let Some(mut s) = find(app, id) {
         s.except.retain(|d| *d != date);
         if save_record(app, s).is_ok() {
@@ -112,7 +114,11 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     let Some(day) = crate::domain::dates::parse_date(&date) else { return not_found(app) };
     let occ = {
         let id = id.clone();
-        Memo::new(move |_| app.events.with(|all| occurrences(all, day, day + Days::new(0)).into_iter().find(|o| o.id == id && o.repeats && o.series_date == Some(day))))
+        Memo::new(move |_| {
+            app.events.with(|all| {
+                occurrences(all, day, day + Days::new(0)).into_iter().find(|o| o.id == id && o.repeats && o.series_date == Some(day))
+            })
+        })
     };
     if occ.get_untracked().is_none() {
         return not_found(app);
@@ -182,7 +188,13 @@ fn when_text(app: &AppState, start: chrono::NaiveDateTime, end: chrono::NaiveDat
         (true, true) => long_date(start.date(), lang),
         (true, false) => format!("{} – {}", long_date(start.date(), lang), long_date(end.date(), lang)),
         (false, true) => format!("{} {}–{}", long_date(start.date(), lang), clock_time(start.time(), lang), clock_time(end.time(), lang)),
-        (false, false) => format!("{} {} – {} {}", long_date(start.date(), lang), clock_time(start.time(), lang), long_date(end.date(), lang), clock_time(end.time(), lang)),
+        (false, false) => format!(
+            "{} {} – {} {}",
+            long_date(start.date(), lang),
+            clock_time(start.time(), lang),
+            long_date(end.date(), lang),
+            clock_time(end.time(), lang)
+        ),
     }
 }
 
@@ -218,11 +230,13 @@ fn fields_view(app: AppState, e: &Event, when: String) -> AnyView {
         ("event.notes", e.notes.clone()),
     ];
     rows.into_iter()
-        .map(|(label, value)| view! {
-            <div class="bo-dl-row">
-                <dt>{app.text(label)}</dt>
-                <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
-            </div>
+        .map(|(label, value)| {
+            view! {
+                <div class="bo-dl-row">
+                    <dt>{app.text(label)}</dt>
+                    <dd class="bo-prewrap">{if value.is_empty() { "—".to_string() } else { value }}</dd>
+                </div>
+            }
         })
         .collect_view()
         .into_any()

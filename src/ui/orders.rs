@@ -13,10 +13,10 @@ use crate::domain::record::Entity;
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
 use super::fields::{money, ref_label, ref_options, suggest_input};
+use super::files::{download, CSV_MIME};
 use super::records::form_page_with;
 use super::router::{navigate, Route};
 use super::state::{local_now_text, now, use_app, AppState};
-use super::files::{download, CSV_MIME};
 use super::widgets::PageHead;
 
 fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
@@ -45,7 +45,16 @@ fn store(app: &AppState, po: PurchaseOrder) -> bool {
 }
 
 fn supplier_name(app: &AppState, id: &str) -> String {
-    app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() || c.organisation == c.name { c.name.clone() } else { format!("{} ({})", c.organisation, c.name) }))
+    app.contacts
+        .with(|cs| {
+            cs.iter().find(|c| c.meta.id == id).map(|c| {
+                if c.organisation.is_empty() || c.organisation == c.name {
+                    c.name.clone()
+                } else {
+                    format!("{} ({})", c.organisation, c.name)
+                }
+            })
+        })
         .unwrap_or_default()
 }
 
@@ -63,15 +72,13 @@ pub fn order_page(id: String) -> AnyView {
             }
         }
     };
-    let mark_ordered = move |_| {
-        match po.get_untracked() {
-            Some(p) if p.lines.is_empty() => app.error(app.t("po.no_lines").into()),
-            Some(p) if !p.validate().is_empty() => app.error(app.t("po.fix_first").into()),
-            _ => set_status("ordered"),
-        }
+    let mark_ordered = move |_| match po.get_untracked() {
+        Some(p) if p.lines.is_empty() => app.error(app.t("po.no_lines").into()),
+        Some(p) if !p.validate().is_empty() => app.error(app.t("po.fix_first").into()),
+        _ => set_status("ordered"),
     };
     let cancel = move |_| {
-        if window().confirm_with_message(&app.t("po.confirm_cancel")).unwrap_or(false) {
+        if window().confirm_with_message(app.t("po.confirm_cancel")).unwrap_or(false) {
             set_status("cancelled");
         }
     };
@@ -264,7 +271,11 @@ pub fn receive_page(id: String) -> AnyView {
     let app = use_app();
     let Some(p) = find(&app, &id) else { return order_page(id) };
     let got = app.stock.with_untracked(|m| p.received(m));
-    let first_place = p.lines.first().and_then(|l| app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == l.item_id).map(|i| i.location.clone()))).unwrap_or_default();
+    let first_place = p
+        .lines
+        .first()
+        .and_then(|l| app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == l.item_id).map(|i| i.location.clone())))
+        .unwrap_or_default();
     let location = RwSignal::new(first_place);
     let qty: Vec<(String, String, i64, RwSignal<String>)> = p
         .lines
@@ -294,7 +305,8 @@ pub fn receive_page(id: String) -> AnyView {
             app.error(app.t("po.nothing_received").into());
             return;
         }
-        if !over.is_empty() && !window().confirm_with_message(&app.tf("po.over_confirm", &[("n", over.len().to_string())])).unwrap_or(false) {
+        if !over.is_empty() && !window().confirm_with_message(&app.tf("po.over_confirm", &[("n", over.len().to_string())])).unwrap_or(false)
+        {
             return;
         }
         let n: i64 = moves.iter().map(|m| int(&m.qty)).sum();
@@ -359,7 +371,19 @@ pub fn toolbar() -> AnyView {
             po_csv::export(
                 orders,
                 // What an import resolves back: the organisation, or the person's name.
-                &|id| app.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })).unwrap_or_default(),
+                &|id| {
+                    app.contacts
+                        .with_untracked(|cs| {
+                            cs.iter().find(|c| c.meta.id == id).map(|c| {
+                                if c.organisation.is_empty() {
+                                    c.name.clone()
+                                } else {
+                                    c.organisation.clone()
+                                }
+                            })
+                        })
+                        .unwrap_or_default()
+                },
                 &|id| app.items.with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default(),
                 delimiter,
                 super::fields::decimals(&app),
@@ -395,7 +419,9 @@ pub fn import_page() -> AnyView {
             let Some(t) = t else { return vec![] };
             let resolve = move |c: &str, v: &str| super::fields::resolve_ref(&app, c, v);
             let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve };
-            app.orders.with_untracked(|orders| po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now()))
+            app.orders.with_untracked(|orders| {
+                po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now())
+            })
         })
     };
     let rows = Memo::new(move |_| {
@@ -408,7 +434,11 @@ pub fn import_page() -> AnyView {
                 supplier: supplier_name(&app, &r.order.supplier_id),
                 lines: r.order.lines.len(),
                 total: r.order.totals().total,
-                problems: r.errors.iter().map(|(line, e)| app.tf("import.row_problem", &[("line", line.to_string()), ("problem", app.t(e).to_string())])).collect(),
+                problems: r
+                    .errors
+                    .iter()
+                    .map(|(line, e)| app.tf("import.row_problem", &[("line", line.to_string()), ("problem", app.t(e).to_string())]))
+                    .collect(),
             })
             .collect::<Vec<_>>()
     });

@@ -101,7 +101,14 @@ fn search_text(cells: Vec<String>) -> String {
     out
 }
 
-fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, rows: Signal<Vec<u32>>, source: ListSource, extra: AnyView) -> AnyView {
+fn list_view(
+    n: Names,
+    fields: &'static [FieldDef],
+    derived: Vec<&'static str>,
+    rows: Signal<Vec<u32>>,
+    source: ListSource,
+    extra: AnyView,
+) -> AnyView {
     let app = use_app();
     let labels: Vec<&'static str> = fields.iter().filter(|f| f.in_list).map(|f| f.label).chain(derived).collect();
     // Logs start newest first, by their time column.
@@ -121,7 +128,7 @@ fn list_view(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, 
 fn not_found() -> AnyView {
     let app = use_app();
     view! {
-        <PageHead title=app.title("notfound.title")>{()}</PageHead>
+        <PageHead title=app.title("notfound.title")></PageHead>
         <p>{app.text("notfound.record")}</p>
         <p><a href="#/">{app.text("notfound.home")}</a></p>
     }
@@ -151,7 +158,14 @@ pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, top: Opti
 
 type RecordAction = fn(&AppState, &str) -> Result<(), crate::storage::StorageError>;
 
-fn detail_of(module: &'static str, id: String, read: fn(&AppState, &str) -> Option<Detail>, trash: RecordAction, restore: RecordAction, top: Option<ViewFn>) -> AnyView {
+fn detail_of(
+    module: &'static str,
+    id: String,
+    read: fn(&AppState, &str) -> Option<Detail>,
+    trash: RecordAction,
+    restore: RecordAction,
+    top: Option<ViewFn>,
+) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let detail = Memo::new(move |_| {
@@ -175,7 +189,14 @@ fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
     })
 }
 
-fn detail_view(module: &'static str, id: String, detail: Signal<Option<Detail>>, trash: Callback<String, bool>, restore: Callback<String, bool>, top: Option<ViewFn>) -> AnyView {
+fn detail_view(
+    module: &'static str,
+    id: String,
+    detail: Signal<Option<Detail>>,
+    trash: Callback<String, bool>,
+    restore: Callback<String, bool>,
+    top: Option<ViewFn>,
+) -> AnyView {
     let app = use_app();
     let body = move || {
         let Some(d) = detail.get() else { return not_found() };
@@ -239,8 +260,14 @@ pub fn form_page_with<E: UiEntity>(module: &'static str, id: Option<String>, pre
 
 /// [`form_page_with`] that returns to `back` (the item a stock movement was made from)
 /// after saving or cancelling, instead of the record's own page.
-pub fn form_page_back<E: UiEntity>(module: &'static str, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
-    let form = FormOf { open: open_form::<E>, field: form_field::<E>, submit: submit_form::<E>, fields: E::fields(), rules: E::form_rules() };
+pub fn form_page_back<E: UiEntity>(
+    module: &'static str,
+    id: Option<String>,
+    prefill: Vec<(&'static str, String)>,
+    back: Option<Route>,
+) -> AnyView {
+    let form =
+        FormOf { open: open_form::<E>, field: form_field::<E>, submit: submit_form::<E>, fields: E::fields(), rules: E::form_rules() };
     form_of(names::<E>(module), form, id, prefill, back)
 }
 
@@ -318,7 +345,11 @@ fn record_of<E: UiEntity>(base: &Base) -> &E {
 /// A field of the form's record as text; "id" gives its id.
 fn form_field<E: UiEntity>(base: &Base, key: &str) -> String {
     let r = record_of::<E>(base);
-    if key == "id" { r.meta().id.clone() } else { r.get(key) }
+    if key == "id" {
+        r.meta().id.clone()
+    } else {
+        r.get(key)
+    }
 }
 
 fn submit_form<E: UiEntity>(app: &AppState, base: &Base, editing: bool, vals: &[String]) -> Submitted {
@@ -366,7 +397,7 @@ fn form_view(
         })
     });
     view! {
-        <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())>{()}</PageHead>
+        <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())></PageHead>
         <RecordForm fields rules initial errors on_save on_cancel />
     }
     .into_any()

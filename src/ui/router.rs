@@ -25,9 +25,9 @@ pub fn route_signal(dirty: RwSignal<bool>, confirm_text: impl Fn() -> String + '
             return;
         }
         if dirty.get_untracked() && !window().confirm_with_message(&confirm_text()).unwrap_or(true) {
-            let _ = window().history().and_then(|h| {
-                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.get_untracked().href()))
-            });
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.get_untracked().href())));
             return;
         }
         dirty.set(false);
@@ -37,4 +37,3 @@ pub fn route_signal(dirty: RwSignal<bool>, confirm_text: impl Fn() -> String + '
     std::mem::forget(handle);
     route
 }
-

@@ -74,7 +74,7 @@ pub fn settings_page() -> AnyView {
     };
 
     view! {
-        <PageHead title=app.title("nav.settings")>{()}</PageHead>
+        <PageHead title=app.title("nav.settings")></PageHead>
         <form class="bo-form" on:submit=save novalidate>
             <fieldset>
                 <legend>{app.text("settings.company")}</legend>

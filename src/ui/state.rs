@@ -4,15 +4,15 @@ use std::cell::RefCell;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::domain::contact::Contact;
 use crate::domain::calendar::Event;
-use crate::domain::meeting::Minutes;
+use crate::domain::contact::Contact;
+use crate::domain::format::Lang;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::meeting::Minutes;
 use crate::domain::purchasing::PurchaseOrder;
-use crate::domain::stocktake::Stocktake;
-use crate::domain::format::Lang;
 use crate::domain::settings::Settings;
+use crate::domain::stocktake::Stocktake;
 use crate::i18n;
 use crate::storage::{Db, StorageError, QUOTA_CHARS};
 
@@ -172,9 +172,7 @@ impl AppState {
             StorageError::Conflict(_) => self.error(self.t("err.conflict").into()),
             StorageError::ReadOnly => self.error(self.t("err.read_only").into()),
             StorageError::Unreadable(name) => self.error(self.tf("err.unreadable_write", &[("name", name.clone())])),
-            StorageError::Unavailable(why) | StorageError::Other(why) => {
-                self.error(self.tf("err.storage", &[("why", why.clone())]))
-            }
+            StorageError::Unavailable(why) | StorageError::Other(why) => self.error(self.tf("err.storage", &[("why", why.clone())])),
         }
     }
 

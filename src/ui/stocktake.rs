@@ -37,11 +37,16 @@ pub fn count_page(id: String) -> AnyView {
         let Some(st) = take.with(|t| t.as_ref().map(|t| Stocktake { counts: vec![], ..t.clone() })) else { return vec![] };
         app.items.with(|items| {
             app.stock_levels.with(|s| {
-                st.scope(items, s).into_iter().map(|i| (i.meta.id.clone(), i.code.clone(), i.name.clone(), i.unit.clone(), st.expected(i, s))).collect::<Vec<_>>()
+                st.scope(items, s)
+                    .into_iter()
+                    .map(|i| (i.meta.id.clone(), i.code.clone(), i.name.clone(), i.unit.clone(), st.expected(i, s)))
+                    .collect::<Vec<_>>()
             })
         })
     });
-    let variances = Memo::new(move |_| take.with(|t| t.as_ref().map(|t| app.items.with(|items| app.stock_levels.with(|s| t.variances(items, s)))).unwrap_or_default()));
+    let variances = Memo::new(move |_| {
+        take.with(|t| t.as_ref().map(|t| app.items.with(|items| app.stock_levels.with(|s| t.variances(items, s)))).unwrap_or_default())
+    });
     let set_count = move |item_id: String, text: String| {
         let Some(mut st) = take.get_untracked() else { return };
         if st.counts.iter().find(|c| c.item_id == item_id).map(|c| c.counted.as_str()).unwrap_or("") == text.trim() {

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 
 use super::widgets::shown;
 
+use crate::domain::assets::{Asset, AssetLog};
+use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::format::format_datetime;
-use crate::domain::calendar::Event;
-use crate::domain::meeting::Minutes;
+use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::meeting::Minutes;
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
-use crate::domain::assets::{Asset, AssetLog};
-use crate::domain::frontdesk::{Call, Visitor};
 
 use super::collection::{purge_records, restore_record, UiEntity};
 use super::state::{local, use_app, AppState};
@@ -27,7 +27,9 @@ fn section<E: UiEntity>(module: &'static str) -> AnyView {
 
 /// The module's records in the trash, most recently deleted first.
 fn trashed_list<E: UiEntity>(app: &AppState) -> Vec<Trashed> {
-    newest_first(E::signal(app).with(|all| all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect()))
+    newest_first(
+        E::signal(app).with(|all| all.iter().filter_map(|r| Some((r.meta().id.clone(), r.title(), r.meta().deleted_at?))).collect()),
+    )
 }
 
 /// Not inside the generic function above, so the sort is compiled once.
@@ -38,7 +40,13 @@ fn newest_first(mut v: Vec<Trashed>) -> Vec<Trashed> {
 
 type Outcome = Result<(), crate::storage::StorageError>;
 
-fn section_of(module: &'static str, plural: &'static str, list: fn(&AppState) -> Vec<Trashed>, restore: fn(&AppState, &str) -> Outcome, purge: fn(&AppState, &[String]) -> Outcome) -> AnyView {
+fn section_of(
+    module: &'static str,
+    plural: &'static str,
+    list: fn(&AppState) -> Vec<Trashed>,
+    restore: fn(&AppState, &str) -> Outcome,
+    purge: fn(&AppState, &[String]) -> Outcome,
+) -> AnyView {
     let app = use_app();
     let items = Memo::new(move |_| list(&app));
     let restore = Callback::new(move |id: String| restore(&app, &id).is_ok());
@@ -46,7 +54,13 @@ fn section_of(module: &'static str, plural: &'static str, list: fn(&AppState) ->
     section_view(module, plural, items.into(), restore, purge)
 }
 
-fn section_view(module: &'static str, plural: &'static str, items: Signal<Vec<Trashed>>, restore: Callback<String, bool>, purge: Callback<Vec<String>, bool>) -> AnyView {
+fn section_view(
+    module: &'static str,
+    plural: &'static str,
+    items: Signal<Vec<Trashed>>,
+    restore: Callback<String, bool>,
+    purge: Callback<Vec<String>, bool>,
+) -> AnyView {
     let app = use_app();
     view! {
         {shown(move || items.with(|i| !i.is_empty()), move || view! {
@@ -93,16 +107,24 @@ fn trashed<E: UiEntity>(app: &AppState) -> usize {
 
 /// Records in the trash across every module.
 pub fn trashed_count(app: &AppState) -> usize {
-    trashed::<Contact>(app) + trashed::<Call>(app) + trashed::<Visitor>(app) + trashed::<Event>(app) + trashed::<Minutes>(app)
-        + trashed::<Item>(app) + trashed::<StockMove>(app) + trashed::<PurchaseOrder>(app) + trashed::<Stocktake>(app)
-        + trashed::<Asset>(app) + trashed::<AssetLog>(app)
+    trashed::<Contact>(app)
+        + trashed::<Call>(app)
+        + trashed::<Visitor>(app)
+        + trashed::<Event>(app)
+        + trashed::<Minutes>(app)
+        + trashed::<Item>(app)
+        + trashed::<StockMove>(app)
+        + trashed::<PurchaseOrder>(app)
+        + trashed::<Stocktake>(app)
+        + trashed::<Asset>(app)
+        + trashed::<AssetLog>(app)
 }
 
 pub fn trash_page() -> AnyView {
     let app = use_app();
     let total = move || trashed_count(&app);
     view! {
-        <PageHead title=app.title("nav.trash")>{()}</PageHead>
+        <PageHead title=app.title("nav.trash")></PageHead>
         <p class="bo-hint">{app.text("trash.intro")}</p>
         {shown(move || total() == 0, move || view! {
             <p class="bo-empty">{app.text("trash.empty")}</p>

@@ -9,12 +9,15 @@ use super::state::use_app;
 /// What a list shows, read from the records only when needed: the first screen sorts
 /// by one column and shows one page, so it never builds text for every cell of every row.
 /// Each function takes positions of records in their collection (a list's `rows`).
+/// A record's id and the texts of its shown cells.
+pub type RowCells = (String, Vec<String>);
+
 #[derive(Clone)]
 pub struct ListSource {
     /// Each record's sort key in a column (dates as ISO text, numbers padded).
     pub keys: std::sync::Arc<dyn Fn(&[u32], usize) -> Vec<String> + Send + Sync>,
     /// Each record's id and shown cells (for the page on screen).
-    pub cells: std::sync::Arc<dyn Fn(&[u32]) -> Vec<(String, Vec<String>)> + Send + Sync>,
+    pub cells: std::sync::Arc<dyn Fn(&[u32]) -> Vec<RowCells> + Send + Sync>,
     /// Each record's cells lower-cased and joined by U+001F: the search index.
     pub search: std::sync::Arc<dyn Fn(&[u32]) -> Vec<String> + Send + Sync>,
 }
@@ -82,7 +85,12 @@ pub fn DataTable(
     });
     request_animation_frame(move || {
         // `try_`: the list may be gone by then (the user moved on).
-        set_timeout(move || { let _ = index.try_with_untracked(|_| ()); }, std::time::Duration::ZERO);
+        set_timeout(
+            move || {
+                let _ = index.try_with_untracked(|_| ());
+            },
+            std::time::Duration::ZERO,
+        );
     });
     // The query and order the previous result was filtered with: typing on only narrows
     // it, so each keystroke searches what the last one found, not the whole list.
@@ -101,14 +109,18 @@ pub fn DataTable(
                 Some(p) if version == last_version && q.starts_with(&last_q) => p,
                 _ => order,
             };
-            index.with(|ix| base.iter().copied().filter(|&i| ix.get(i as usize).is_some_and(|h| terms.iter().all(|t| h.contains(t)))).collect())
+            index.with(|ix| {
+                base.iter().copied().filter(|&i| ix.get(i as usize).is_some_and(|h| terms.iter().all(|t| h.contains(t)))).collect()
+            })
         })
     });
     let page = move || {
-        visible.with(|v| rows.with(|rows| {
-            let shown: Vec<u32> = v.iter().take(limit.get()).filter_map(|&i| rows.get(i as usize).copied()).collect();
-            cells.with_value(|f| f(&shown))
-        }))
+        visible.with(|v| {
+            rows.with(|rows| {
+                let shown: Vec<u32> = v.iter().take(limit.get()).filter_map(|&i| rows.get(i as usize).copied()).collect();
+                cells.with_value(|f| f(&shown))
+            })
+        })
     };
     let total = move || rows.with(Vec::len);
     let more_left = move || visible.with(Vec::len) > limit.get();
@@ -407,11 +419,11 @@ pub fn Toasts() -> impl IntoView {
 
 /// Page heading with optional actions on the right.
 #[component]
-pub fn PageHead(#[prop(into)] title: Signal<String>, children: Children) -> impl IntoView {
+pub fn PageHead(#[prop(into)] title: Signal<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     view! {
         <header class="bo-page-head">
             <h1 tabindex="-1">{move || title.get()}</h1>
-            <div class="bo-page-actions">{children()}</div>
+            <div class="bo-page-actions">{children.map(|c| c())}</div>
         </header>
     }
 }

@@ -126,14 +126,38 @@ def _varint(n):
             return bytes(out)
 
 
-def encode_chunk(rev, rows):
-    """Every column as JSON cells (kind 0): valid, if not the smallest form."""
+def _zigzag(n):
+    return n << 1 if n >= 0 else ((-n) << 1) - 1
+
+
+def _minute_column(rows, key):
+    """Local date-times as the app stores them (kind 4): minutes since 1970, as deltas."""
+    out, prev = bytearray([4]), 0
+    for r in rows:
+        text = r.get(key) or ""
+        if not text:
+            out += _varint(0)
+            continue
+        t = datetime.strptime(text, "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
+        m = int((t - datetime(1970, 1, 1, tzinfo=timezone.utc)).total_seconds()) // 60
+        out += _varint(_zigzag(m - prev) + 1)
+        prev = m
+    return out
+
+
+def encode_chunk(rev, rows, minutes=()):
+    """Every column as JSON cells (kind 0), valid if not the smallest form; the keys named in
+    `minutes` as local date-time columns (kind 4), as the app writes them."""
     keys = []
     for r in rows:
         keys += [k for k in r if k not in keys]
     out = bytearray([0xB1]) + _varint(len(rows)) + _varint(len(keys))
     for k in keys:
-        out += _varint(len(k.encode())) + k.encode() + bytes([0])
+        out += _varint(len(k.encode())) + k.encode()
+        if k in minutes:
+            out += _minute_column(rows, k)
+            continue
+        out += bytes([0])
         for r in rows:
             if r.get(k) is None:
                 out += _varint(0)

@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
 from stored import decode_chunk, rewrite_list, snapshot, stored_list
-from helpers import (body_text, click, fill, heading, local_storage, new_contact, open_app,
+from helpers import (body_text, button, click, fill, heading, local_storage, new_contact, open_app,
                      table_rows, wait_text)
 
 
@@ -235,7 +235,7 @@ def test_corrupted_key_is_kept_and_reported(driver, base_url, downloads):
     click(driver, "Simpan")
     wait_text(driver, "tidak ditimpa")
     assert local_storage(driver, "bo.c.contacts").endswith('{"na')
-    click(driver, "Unduh teks mentah")
+    click(driver, "Unduh teks tersimpan")
     raw = wait_file(downloads, ".txt")
     assert raw.read_text().endswith('{"na')
 
@@ -253,10 +253,23 @@ def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
     stored = snapshot(driver)
     assert stored["bo.k.contacts.0"] == "1;rusak"
     assert [c["name"] for c in decode_chunk(stored["bo.k.contacts.1"])] == ["Tetap Bisa"]
-    click(driver, "Unduh teks mentah")
+    click(driver, "Unduh teks tersimpan")
     assert wait_file(downloads, ".txt").read_text() == "1;rusak"
-    driver.execute_script("window.confirm = () => true")
-    click(driver, "Mulai kosong")
+    # The notice says the records are kept; its first offer is a backup holding the part.
+    assert "tetap tersimpan" in body_text(driver)
+    click(driver, "Ekspor cadangan (termasuk bagian ini)")
+    backup = json.loads(wait_file(downloads, ".json").read_text())
+    assert backup["unreadable"] == {"contacts.0": "1;rusak"}
+    assert [c["name"] for c in backup["collections"]["contacts"]] == ["Tetap Bisa"]
+    wait_text(driver, "Kontak (bagian 1)) disertakan sebagai teks tersimpan")
+    # Removing the part for good asks for a typed word first.
+    click(driver, "Hapus bagian ini…")
+    go = button(driver, "Hapus selamanya")
+    assert not go.is_enabled()
+    shot(driver, "corrupted-chunk-confirm-id")
+    driver.find_element(By.ID, "bo-discard-contacts-0").send_keys("hapus")
+    wait(driver, lambda d: go.is_enabled())
+    go.click()
     wait(driver, lambda d: "Kontak (bagian 1)" not in body_text(d))
     assert "bo.k.contacts.0" not in snapshot(driver)
     driver.refresh()

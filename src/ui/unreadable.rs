@@ -1,0 +1,61 @@
+//! The notice for stored data this version cannot read. Its records are kept as they are:
+//! the notice says so first, offers a backup that carries the stored text, and removing
+//! the part for good is the last offer, behind a typed word.
+use leptos::prelude::*;
+
+use super::data::{export_backup, part_label};
+use super::files::download;
+use super::state::{use_app, with_db, UnreadableNotice};
+
+#[component]
+pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
+    let app = use_app();
+    let UnreadableNotice { name, raw, error } = notice;
+    let label = part_label(&app, &name);
+    let confirming = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let word = move || app.t("banner.discard_word").to_string();
+    let input_id = format!("bo-discard-{}", name.replace('.', "-"));
+    let file = format!("backoffice-unreadable-{name}.txt");
+    let remove = {
+        let name = name.clone();
+        move |_| match with_db(|db| db.discard_unreadable(&name)) {
+            Ok(()) => app.load_all(),
+            Err(e) => app.report_storage_error(&e),
+        }
+    };
+    view! {
+        <div class="bo-banner bo-banner-error" role="alert">
+            <p>{app.tf("banner.unreadable", &[("name", label.clone()), ("error", error)])}</p>
+            <div class="bo-actions">
+                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| export_backup(&app)>
+                    {app.text("banner.export_with")}
+                </button>
+                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| download(&file, "text/plain", &raw)>
+                    {app.text("banner.download_raw")}
+                </button>
+                <Show when=move || !confirming.get()>
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| confirming.set(true)>
+                        {app.text("banner.discard")}
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || confirming.get()>
+                <p>{app.tf("banner.discard_confirm", &[("name", label.clone()), ("word", word())])}</p>
+                <div class="bo-actions">
+                    <label for=input_id.clone()>{move || app.tf("banner.discard_type", &[("word", word())])}</label>
+                    <input id=input_id.clone() type="text" autocomplete="off" prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev)) />
+                    <button type="button" class="bo-btn bo-btn-small bo-btn-danger"
+                        disabled=move || typed.get().trim().to_uppercase() != word()
+                        on:click=remove.clone()>
+                        {app.text("banner.discard_go")}
+                    </button>
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| { confirming.set(false); typed.set(String::new()); }>
+                        {app.text("action.cancel")}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}

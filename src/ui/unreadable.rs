@@ -41,6 +41,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || confirming.get()>
+                <div class="bo-banner-confirm">
                 <p>{app.tf("banner.discard_confirm", &[("name", label.clone()), ("word", word())])}</p>
                 <div class="bo-actions">
                     <label for=input_id.clone()>{move || app.tf("banner.discard_type", &[("word", word())])}</label>
@@ -54,6 +55,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
                     <button type="button" class="bo-btn bo-btn-small" on:click=move |_| { confirming.set(false); typed.set(String::new()); }>
                         {app.text("action.cancel")}
                     </button>
+                </div>
                 </div>
             </Show>
         </div>

@@ -220,13 +220,27 @@ pub fn FieldInput(
             </select>
         }
         .into_any(),
-        FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => view! {
-            <input id=id.clone() name=def.key type=if def.kind == FieldKind::Date { "date" } else { "datetime-local" }
-                min=date_bound(def.kind, *YEARS.start(), "01-01", "00:00") max=date_bound(def.kind, *YEARS.end(), "12-31", "23:59")
-                aria-invalid=invalid aria-describedby=described.clone() required=def.required
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        FieldKind::DateTime | FieldKind::DateTimeNow | FieldKind::Date => {
+            // While a date is half typed the browser reports an empty value; writing that
+            // back would wipe the parts typed so far. The field is written only when the
+            // value differs from what it holds (a start moving its end, a reset).
+            let input = NodeRef::<leptos::html::Input>::new();
+            Effect::new(move |_| {
+                let v = value.get();
+                if let Some(el) = input.get() {
+                    if el.value() != v {
+                        el.set_value(&v);
+                    }
+                }
+            });
+            view! {
+                <input node_ref=input id=id.clone() name=def.key type=if def.kind == FieldKind::Date { "date" } else { "datetime-local" }
+                    min=date_bound(def.kind, *YEARS.start(), "01-01", "00:00") max=date_bound(def.kind, *YEARS.end(), "12-31", "23:59")
+                    aria-invalid=invalid aria-describedby=described.clone() required=def.required
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            }
+            .into_any()
         }
-        .into_any(),
         FieldKind::Check => view! {
             <input id=id.clone() name=def.key type="checkbox" class="bo-check" aria-describedby=described.clone()
                 prop:checked=move || !value.get().is_empty() on:change=move |ev| value.set(if event_target_checked(&ev) { "1".into() } else { String::new() }) />

@@ -57,6 +57,8 @@ def chrome(downloads: Path, width=1280, height=900):
         "download.prompt_for_download": False,
         "intl.accept_languages": "id-ID,id",
     })
+    # The browser's console, read after each test: an error there fails it.
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # The office is in Jakarta (UTC+7): calendar files in UTC must land on Jakarta's clock.
     env = dict(os.environ, TZ=os.environ.get("BO_TEST_TZ", "Asia/Jakarta"))
     d = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"), env=env), options=opts)

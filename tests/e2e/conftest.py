@@ -27,11 +27,23 @@ def downloads():
     shutil.rmtree(d, ignore_errors=True)
 
 
+def console_errors(driver):
+    """Errors the page wrote to the console (a panic, a trap, an uncaught exception, a
+    failed request) since the last look."""
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
 @pytest.fixture
-def driver(downloads):
+def driver(downloads, request):
     with chrome(downloads) as d:
         d.set_script_timeout(30)
         yield d
+        # A crash is never silent: any page or console error fails the test that caused it.
+        errors = console_errors(d)
+        crashed = d.execute_script("return !!document.getElementById('bo-crash')")
+        if errors or crashed:
+            shot(d, f"console-error-{request.node.name}")
+            pytest.fail(f"page error in {request.node.name}: crash notice shown={crashed}; console: {errors}")
 
 
 def wait(driver, cond, timeout=15):

@@ -32,7 +32,12 @@ def pack(data):
 def _ts(ms):
     t = datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
     frac = f".{ms % 1000:03d}" if ms % 1000 else ""
-    return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
+    return _ymd(t) + t.strftime("T%H:%M:%S") + frac + "Z"
+
+
+def _ymd(t):
+    # strftime's %Y drops the leading zeros of years before 1000 on Linux.
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}"
 
 
 class _Reader:
@@ -93,7 +98,8 @@ def _column(r, n):
                 out.append("")
                 continue
             at += r.zigzag(d - 1)
-            out.append(datetime.fromtimestamp(at * 60, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M"))
+            t = datetime.fromtimestamp(at * 60, tz=timezone.utc)
+            out.append(_ymd(t) + t.strftime("T%H:%M"))
         return out
     if kind == 5:
         distinct = [r.opt(lambda k: json.loads(r.text(k))) for _ in range(r.varint())]

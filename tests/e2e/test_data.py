@@ -225,7 +225,7 @@ def test_corrupted_key_is_kept_and_reported(driver, base_url, downloads):
     wait_text(driver, "Pengaturan disimpan.")
     driver.execute_script("localStorage.setItem('bo.c.contacts', '{\"schema\":2,\"rev\":1,\"data\":[{\"na')")
     driver.refresh()
-    wait_text(driver, "tidak bisa dibaca")
+    wait_text(driver, "tidak bisa membaca")
     shot(driver, "corrupted-key-id")
     # The rest of the app starts normally.
     assert "PT Tetap Jalan" in driver.find_element(By.CSS_SELECTOR, ".bo-brand").text

@@ -48,6 +48,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
+# The splitter cargo-leptos runs for `--split`: the wasm becomes a shell and one part per
+# area (scripts/build-wasm.sh). Its format must match leptos' wasm_split_helpers (0.2.x).
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # Debian's binaryen 108 writes a wasm Chromium rejects; npm's binaryen@132 works.
 WASM_OPT="$BO_TOOLS/binaryen/node_modules/.bin/wasm-opt"
 if ! "$WASM_OPT" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then

@@ -4,25 +4,14 @@ use leptos::prelude::*;
 use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
-use crate::domain::assets::{Asset, AssetLog};
-use crate::domain::calendar::Event;
-use crate::domain::contact::Contact;
 use crate::domain::format::Lang;
-use crate::domain::frontdesk::{Call, Visitor};
-use crate::domain::inventory::{Item, StockMove};
-use crate::domain::meeting::Minutes;
-use crate::domain::purchasing::PurchaseOrder;
-use crate::domain::stocktake::Stocktake;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
 use super::data::{backup_overdue, export_backup, StorageMeter};
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{
-    assets, calendar, calendar_files, contacts, csv_import, data, desk, inventory, minutes, occurrence, orders, records, settings,
-    stocktake, trash,
-};
+use super::{desk, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -52,6 +41,34 @@ fn open_store(app: &AppState) {
             }
         }
         Err(e) => app.unavailable.set(Some(e.to_string())),
+    }
+}
+
+/// The shell's own screens: the Today view (the first screen) and messages waiting.
+fn shell_page(r: Route) -> AnyView {
+    let app = super::state::use_app();
+    match r {
+        Route::Desk => desk::today_page(),
+        Route::Messages => desk::messages_page(),
+        _ => view! {
+            <h1 tabindex="-1">{app.text("notfound.title")}</h1>
+            <p><a href="#/">{app.text("notfound.home")}</a></p>
+        }
+        .into_any(),
+    }
+}
+
+/// Focus on the page's heading, or a form's first field.
+fn focus_page(r: &Route) {
+    let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
+        "main .bo-form input, main .bo-form select"
+    } else {
+        "main h1"
+    };
+    if let Ok(Some(el)) = document().query_selector(sel) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
     }
 }
 
@@ -120,7 +137,9 @@ pub fn App() -> impl IntoView {
 
     // The first screen is usable once it has been laid out; the other lists load after it.
     request_animation_frame(move || {
-        super::perf::mark("bo:ready");
+        if super::areas::area_of(&route.get_untracked()).is_none() {
+            super::perf::mark_ready();
+        }
         set_timeout(
             move || {
                 let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
@@ -138,93 +157,45 @@ pub fn App() -> impl IntoView {
         if prev.is_none() {
             return;
         }
-        request_animation_frame(move || {
-            let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
-                "main .bo-form input, main .bo-form select"
-            } else {
-                "main h1"
-            };
-            if let Ok(Some(el)) = document().query_selector(sel) {
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        request_animation_frame(move || focus_page(&r));
     });
 
-    let page = move || match route.get() {
-        Route::List(m) if m == "contacts" => records::list_page::<Contact>("contacts", contacts::toolbar()),
-        Route::New(m) if m == "contacts" => records::form_page::<Contact>("contacts", None),
-        Route::Edit(m, id) if m == "contacts" => records::form_page::<Contact>("contacts", Some(id)),
-        Route::View(m, id) if m == "contacts" => records::detail_page::<Contact>("contacts", id),
-        Route::Import(m) if m == "contacts" => contacts::import_page(),
-        Route::List(m) if m == "calls" => records::list_page::<Call>("calls", records::csv_tools::<Call>("calls")),
-        Route::Import(m) if m == "calls" => csv_import::import_page::<Call>("calls"),
-        Route::New(m) if m == "calls" => records::form_page::<Call>("calls", None),
-        Route::Edit(m, id) if m == "calls" => records::form_page::<Call>("calls", Some(id)),
-        Route::View(m, id) if m == "calls" => records::detail_page::<Call>("calls", id),
-        Route::List(m) if m == "visitors" => records::list_page::<Visitor>("visitors", records::csv_tools::<Visitor>("visitors")),
-        Route::Import(m) if m == "visitors" => csv_import::import_page::<Visitor>("visitors"),
-        Route::New(m) if m == "visitors" => records::form_page::<Visitor>("visitors", None),
-        Route::Edit(m, id) if m == "visitors" => records::form_page::<Visitor>("visitors", Some(id)),
-        Route::View(m, id) if m == "visitors" => records::detail_page::<Visitor>("visitors", id),
-        Route::List(m) if m == "events" => records::list_page::<Event>("events", ().into_any()),
-        Route::New(m) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(None)),
-        Route::NewAt(m, at) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(Some(&at))),
-        Route::Edit(m, id) if m == "events" => records::form_page::<Event>("events", Some(id)),
-        Route::View(m, id) if m == "events" => occurrence::event_page(id),
-        Route::Import(m) if m == "events" => calendar_files::import_page(),
-        Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
-        Route::List(m) if m == "minutes" => records::list_page::<Minutes>("minutes", ().into_any()),
-        Route::View(m, id) if m == "minutes" => minutes::minutes_page(id),
-        Route::Actions => minutes::actions_page(),
-        Route::List(m) if m == "items" => records::list_page::<Item>("items", inventory::toolbar()),
-        Route::New(m) if m == "items" => records::form_page::<Item>("items", None),
-        Route::Edit(m, id) if m == "items" => records::form_page::<Item>("items", Some(id)),
-        Route::View(m, id) if m == "items" => inventory::item_page(id),
-        Route::Import(m) if m == "items" => csv_import::import_page::<Item>("items"),
-        Route::Import(m) if m == "stock" => csv_import::import_page::<StockMove>("stock"),
-        Route::Import(m) if m == "assets" => csv_import::import_page::<Asset>("assets"),
-        Route::Import(m) if m == "asset_log" => csv_import::import_page::<AssetLog>("asset_log"),
-        Route::ItemMove(id, kind) => inventory::move_page(id, kind),
-        Route::List(m) if m == "stock" => records::list_page::<StockMove>("stock", records::csv_tools::<StockMove>("stock")),
-        Route::New(m) if m == "stock" => records::form_page::<StockMove>("stock", None),
-        Route::Edit(m, id) if m == "stock" => records::form_page::<StockMove>("stock", Some(id)),
-        Route::View(m, id) if m == "stock" => records::detail_page::<StockMove>("stock", id),
-        Route::LowStock => inventory::low_stock_page(),
-        Route::StockReport => inventory::report_page(),
-        Route::List(m) if m == "stocktakes" => records::list_page::<Stocktake>("stocktakes", ().into_any()),
-        Route::New(m) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", None),
-        Route::Edit(m, id) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", Some(id)),
-        Route::View(m, id) if m == "stocktakes" => stocktake::count_page(id),
-        Route::List(m) if m == "orders" => records::list_page::<PurchaseOrder>("orders", orders::toolbar()),
-        Route::New(m) if m == "orders" => orders::new_order_page(),
-        Route::Edit(m, id) if m == "orders" => records::form_page::<PurchaseOrder>("orders", Some(id)),
-        Route::View(m, id) if m == "orders" => orders::order_page(id),
-        Route::Receive(id) => orders::receive_page(id),
-        Route::Import(m) if m == "orders" => orders::import_page(),
-        Route::List(m) if m == "assets" => records::list_page::<Asset>("assets", assets::toolbar()),
-        Route::New(m) if m == "assets" => records::form_page::<Asset>("assets", None),
-        Route::Edit(m, id) if m == "assets" => records::form_page::<Asset>("assets", Some(id)),
-        Route::View(m, id) if m == "assets" => assets::asset_page(id),
-        Route::AssetEntry(id, kind) => assets::entry_page(id, kind),
-        Route::List(m) if m == "asset_log" => records::list_page::<AssetLog>("asset_log", records::csv_tools::<AssetLog>("asset_log")),
-        Route::New(m) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", None),
-        Route::Edit(m, id) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", Some(id)),
-        Route::View(m, id) if m == "asset_log" => records::detail_page::<AssetLog>("asset_log", id),
-        Route::MaintenanceDue => assets::due_page(),
-        Route::AssetRegister => assets::register_page(),
-        Route::Calendar(v, date) => calendar::calendar_page(v, date),
-        Route::Desk => desk::today_page(),
-        Route::Messages => desk::messages_page(),
-        Route::Trash => trash::trash_page(),
-        Route::Data => data::data_page(),
-        Route::Settings => settings::settings_page(),
-        _ => view! {
-            <h1 tabindex="-1">{app.text("notfound.title")}</h1>
-            <p><a href="#/">{app.text("notfound.home")}</a></p>
+    // Tried again by the Retry of an area that could not be fetched.
+    let attempt = RwSignal::new(0u32);
+    let page = move || {
+        let r = route.get();
+        attempt.track();
+        match super::areas::area_of(&r) {
+            None => shell_page(r),
+            Some(area) => view! {
+                <Suspense fallback=move || view! { <p class="bo-hint" role="status">{app.text("area.loading")}</p> }>
+                    {Suspend::new(async move {
+                        let focus = r.clone();
+                        match super::areas::open(area, r).await {
+                            Ok(v) => {
+                                // The area's first screen arrives after the route changed: its
+                                // heading or first field takes focus once it is laid out.
+                                request_animation_frame(move || {
+                                    super::perf::mark_ready();
+                                    focus_page(&focus)
+                                });
+                                v
+                            }
+                            Err(super::areas::NotLoaded) => view! {
+                                <div class="bo-banner bo-banner-error" role="alert">
+                                    <p>{app.text("area.failed")}</p>
+                                    <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
+                                        {app.text("area.retry")}
+                                    </button>
+                                </div>
+                            }
+                            .into_any(),
+                        }
+                    })}
+                </Suspense>
+            }
+            .into_any(),
         }
-        .into_any(),
     };
 
     let nav_item = move |r: Route, key: &'static str| {
@@ -300,7 +271,23 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let app = super::state::use_app();
+    // A new build is cached and waiting (index.html defines `boUpdate` and says so with a
+    // `bo-update` event, which may have come before this banner was there).
+    let update_fn = || js_sys::Reflect::get(&window(), &"boUpdate".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let update_ready = RwSignal::new(update_fn().is_some());
+    std::mem::forget(window_event_listener_untyped("bo-update", move |_| update_ready.set(true)));
     view! {
+        <Show when=move || update_ready.get()>
+            <p class="bo-banner bo-banner-info" role="status">
+                {app.text("banner.update")}" "
+                // Reloading asks first when a form has unsaved input (the unsaved-changes guard).
+                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| {
+                    if let Some(f) = update_fn() {
+                        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                    }
+                }>{app.text("banner.update_reload")}</button>
+            </p>
+        </Show>
         {move || app.unavailable.get().map(|why| view! {
             <p class="bo-banner bo-banner-error" role="alert">{app.tf("banner.unavailable", &[("why", why)])}</p>
         })}

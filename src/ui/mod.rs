@@ -1,5 +1,6 @@
 //! The browser app: shell, shared widgets and one folder per module.
 mod app;
+mod areas;
 mod assets;
 mod calendar;
 mod calendar_files;

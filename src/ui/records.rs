@@ -125,7 +125,7 @@ fn list_view(
     .into_any()
 }
 
-fn not_found() -> AnyView {
+pub fn not_found() -> AnyView {
     let app = use_app();
     view! {
         <PageHead title=app.title("notfound.title")></PageHead>

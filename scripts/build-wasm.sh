@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 profile="${TRUNK_PROFILE:-debug}"
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
 out="$PWD/target/web-pkg"
-args=(build --lib --target wasm32-unknown-unknown --offline)
+args=(build --lib --target wasm32-unknown-unknown --features app --offline)
 [ "$profile" = release ] && args+=(--release)
 # The splitter reads the linker's relocations.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Clink-args=--emit-relocs" \

@@ -12,6 +12,10 @@ BINARYEN_VERSION=132
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 log() { echo "[setup] $*" >&2; }
+VENV="$BO_TOOLS/venv"
+# What this script installs comes first on the PATH, so every check below sees it: cargo
+# install puts its tools in $CARGO_HOME/bin (~/.cargo/bin unless CARGO_HOME is set).
+export PATH="$BO_TOOLS/binaryen/node_modules/.bin:$VENV/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
@@ -73,7 +77,6 @@ if ! grep -qs "\"version\": \"$TERSER_VERSION\"" "$BO_TOOLS/terser/node_modules/
 fi
 
 # End-to-end tests: Selenium (WebDriver) + pytest in a private virtualenv.
-VENV="$BO_TOOLS/venv"
 if ! "$VENV/bin/python" -c 'import selenium, pytest, brotli' 2>/dev/null; then
   log "python venv with selenium and pytest"
   python3 -m venv "$VENV"
@@ -84,7 +87,6 @@ fi
 # has none until this runs).
 cargo fetch --quiet
 
-export PATH="$BO_TOOLS/binaryen/node_modules/.bin:$VENV/bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export CHROME_BIN="${CHROME_BIN:-$(command -v chromium)}"
 

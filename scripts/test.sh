@@ -12,7 +12,7 @@ source scripts/setup.sh
 echo "== 0/4 cargo fmt --check, cargo clippy -D warnings (native and wasm32)"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --all-targets --features app --target wasm32-unknown-unknown -- -D warnings
 
 echo "== 1/4 native tests (property tests included, bounded)"
 cargo test --quiet

@@ -7,9 +7,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-/// Starts the app; called by web/index.html once the wasm is instantiated. Exported rather
-/// than `#[wasm_bindgen(start)]`, which would also start the app inside the browser tests.
-#[cfg(target_arch = "wasm32")]
+/// Starts the app; called by web/index.html once the wasm is instantiated. Only in the
+/// app's build (feature `app`, scripts/build-wasm.sh): an export keeps everything it
+/// reaches, and the browser tests of the storage must not carry the screens.
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn boot() {
     ui::start();

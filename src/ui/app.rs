@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use crate::domain::format::Lang;
 use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
-use super::data::{backup_overdue, export_backup, StorageMeter};
+use super::areas::export_backup;
+use super::data::{backup_overdue, StorageMeter};
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
@@ -300,7 +301,7 @@ fn Banners() -> impl IntoView {
         {shown(move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data), move || view! {
             <p class="bo-banner bo-banner-info">
                 {app.text("banner.backup_due")}" "
-                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
+                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
             </p>
         }.into_any())}
     }
@@ -317,7 +318,7 @@ fn QuotaDialog() -> impl IntoView {
                     <p id="quota-text">{app.text("quota.text")}</p>
                     <StorageMeter />
                     <div class="bo-actions">
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
                         <button type="button" class="bo-btn" autofocus on:click=move |_| app.quota_full.set(false)>{app.text("action.close")}</button>
                     </div>
                 </div>

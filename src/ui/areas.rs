@@ -14,6 +14,8 @@ use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
 use crate::route::Route;
 
+use super::state::AppState;
+
 use super::{assets, calendar, calendar_files, contacts, csv_import, data, inventory, minutes, occurrence, orders, records, settings};
 use super::{stocktake, trash};
 
@@ -176,4 +178,20 @@ fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::Settings => settings::settings_page(),
         _ => records::not_found(),
     })
+}
+
+/// A backup asked for from the shell's banners and dialogs. Its writer (every record type's)
+/// lives with the data screen in the office area, fetched first if need be.
+pub fn export_backup(app: AppState) {
+    leptos::task::spawn_local(async move {
+        if backup_from_office(app).await.is_err() {
+            app.error(app.t("area.failed").into());
+        }
+    });
+}
+
+#[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
+    data::export_backup(&app);
+    Ok(())
 }

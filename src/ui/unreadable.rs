@@ -3,7 +3,8 @@
 //! the part for good is the last offer, behind a typed word.
 use leptos::prelude::*;
 
-use super::data::{export_backup, part_label};
+use super::areas::export_backup;
+use super::data::part_label;
 use super::files::download;
 use super::state::{use_app, with_db, UnreadableNotice};
 
@@ -28,7 +29,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
         <div class="bo-banner bo-banner-error" role="alert">
             <p>{app.tf("banner.unreadable", &[("name", label.clone()), ("error", error)])}</p>
             <div class="bo-actions">
-                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| export_backup(&app)>
+                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| export_backup(app)>
                     {app.text("banner.export_with")}
                 </button>
                 <button type="button" class="bo-btn bo-btn-small" on:click=move |_| download(&file, "text/plain", &raw)>

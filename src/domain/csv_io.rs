@@ -191,18 +191,25 @@ fn match_choice(v: &str, opts: &[(&str, &str)]) -> String {
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A spreadsheet would run `=HYPERLINK(...)` from an exported cell; a leading quote stops it.
+/// A text that itself starts with a quote before such a character (`'=`) gets one more, so
+/// that reading the file back takes off exactly the quote that was added.
 pub fn protect(cell: &str) -> String {
-    if cell.starts_with(FORMULA_STARTS) {
+    if cell.starts_with(FORMULA_STARTS) || cell.strip_prefix('\'').is_some_and(quoted) {
         format!("'{cell}")
     } else {
         cell.to_string()
     }
 }
 
+/// What [`protect`] puts a quote before (after the quote it added).
+fn quoted(rest: &str) -> bool {
+    rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'')
+}
+
 /// Undoes [`protect`] on import, so an export read back gives the same values.
 fn unprotect(cell: &str) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        Some(rest) if quoted(rest) => rest.to_string(),
         _ => cell.to_string(),
     }
 }

@@ -74,3 +74,18 @@ fn every_used_key_is_translated() {
     missing.dedup();
     assert!(missing.is_empty(), "untranslated keys: {missing:?}");
 }
+
+/// Every list of the registry has a name in both languages (the Data screen, the backup
+/// preview and the unreadable-part notice show it).
+#[test]
+fn every_collection_is_named() {
+    macro_rules! names {
+        ($($name:ident: $t:ty,)*) => { [$(stringify!($name),)*] };
+    }
+    for name in backoffice::with_record_lists!(names) {
+        for lang in [backoffice::domain::format::Lang::Id, backoffice::domain::format::Lang::En] {
+            let key = format!("collection.{name}");
+            assert_ne!(backoffice::i18n::t(lang, &key), key, "{key}");
+        }
+    }
+}

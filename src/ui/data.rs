@@ -36,6 +36,11 @@ macro_rules! lists {
             })
         }
 
+        /// Records per list, not counting the trash: every list of the registry.
+        fn live_counts(app: &AppState) -> Vec<(&'static str, usize)> {
+            vec![$((stringify!($name), app.$name.with(|l| l.iter().filter(|r| r.meta().deleted_at.is_none()).count())),)*]
+        }
+
         /// The lists (and settings) an import leaves, in the screens' types.
         struct Next {
             $($name: Vec<$t>,)*
@@ -226,12 +231,12 @@ pub fn data_page() -> AnyView {
         <section class="bo-card">
             <h2>{app.text("data.storage")}</h2>
             <StorageMeter />
-            <p>{move || app.tf("data.record_counts", &[
-                ("contacts", app.contacts.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
-                ("calls", app.calls.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
-                ("visitors", app.visitors.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
-                ("events", app.events.with(|c| c.iter().filter(|r| r.meta.deleted_at.is_none()).count()).to_string()),
-            ])}</p>
+            <p>{app.text("data.record_counts")}</p>
+            <ul class="bo-counts">
+                {move || live_counts(&app).into_iter().map(|(name, n)| view! {
+                    <li>{format!("{}: {}", app.t(&format!("collection.{name}")), group_digits(n as u64, app.lang.get()))}</li>
+                }).collect_view()}
+            </ul>
         </section>
         <section class="bo-card">
             <h2>{app.text("data.backup")}</h2>

@@ -112,7 +112,11 @@ impl AppState {
     }
 
     pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, fn(&AppState, &str), String)>) {
-        let id = js_sys::Date::now() as u64 + self.toasts.with_untracked(|t| t.len() as u64);
+        // Each toast's own key in the keyed list: never reused, even within one millisecond.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // A toast with a button (Undo) stays longer: time to reach it by keyboard.
+        let secs = if action.is_some() { 12 } else { 6 };
         self.toasts.update(|t| {
             t.push(Toast { id, text, kind, action });
             // Only the newest few stay on screen.
@@ -120,7 +124,7 @@ impl AppState {
             t.drain(..excess);
         });
         let toasts = self.toasts;
-        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(6));
+        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(secs));
     }
 
     pub fn info(&self, text: String) {

@@ -409,24 +409,28 @@ pub fn RecordForm(
 pub fn Toasts() -> impl IntoView {
     let app = use_app();
     view! {
+        // Keyed: a new toast or one leaving never redraws the others, so focus stays on an
+        // Undo button and a screen reader does not hear the same message again.
         <div class="bo-toasts" aria-live="polite">
-            {move || app.toasts.get().into_iter().map(move |t| IntoAny::into_any({
-                let id = t.id;
-                let is_err = t.kind == super::state::ToastKind::Error;
-                view! {
-                    <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" }>
-                        <span>{t.text}</span>
-                        {t.action.map(|(label, act, arg)| view! {
-                            <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
-                                act(&app, &arg);
-                                app.toasts.update(|ts| ts.retain(|x| x.id != id));
-                            }>{label}</button>
-                        })}
-                        <button type="button" class="bo-toast-close" aria-label=app.text("action.dismiss")
-                            on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
-                    </div>
+            <For each=move || app.toasts.get() key=|t| t.id let:t>
+                {
+                    let id = t.id;
+                    let is_err = t.kind == super::state::ToastKind::Error;
+                    view! {
+                        <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" }>
+                            <span>{t.text}</span>
+                            {t.action.map(|(label, act, arg)| view! {
+                                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
+                                    act(&app, &arg);
+                                    app.toasts.update(|ts| ts.retain(|x| x.id != id));
+                                }>{label}</button>
+                            })}
+                            <button type="button" class="bo-toast-close" aria-label=app.text("action.dismiss")
+                                on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
+                        </div>
+                    }
                 }
-            })).collect::<Vec<_>>()}
+            </For>
         </div>
     }
 }

@@ -73,13 +73,23 @@ def test_create_validate_edit_delete_undo_and_reload(driver, base_url):
     search.send_keys("zzz-nothing")
     wait_text(driver, "Tidak ada yang cocok")
 
-    # Delete → Undo in the toast brings it back.
+    # Saved, then deleted: Undo in the toast brings it back.
     driver.get(detail_url)
+    wait(driver, lambda d: heading(d) == "Budi Santoso")
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Budi Santoso")
     click(driver, "Hapus")
     wait_text(driver, "dipindah ke tempat sampah")
     shot(driver, "contact-deleted-undo-toast-id")
-    click(driver, "Urungkan")
+    # A person tabs to Undo; the older message leaving meanwhile leaves focus there.
+    undo = button(driver, "Urungkan")
+    driver.execute_script("arguments[0].focus()", undo)
+    assert "disimpan" in driver.find_element(By.CSS_SELECTOR, ".bo-toasts").text
+    wait(driver, lambda d: "disimpan" not in d.find_element(By.CSS_SELECTOR, ".bo-toasts").text, 10)
+    assert driver.switch_to.active_element == undo
+    undo.click()
     wait_text(driver, "Dipulihkan.")
     open_app(driver, base_url, "#/contacts")
     wait(driver, lambda d: len(table_rows(d)) == 2)

@@ -110,6 +110,8 @@ static TABLE: &str = table![
     ("backup.merged", "Digabungkan: {added} ditambahkan, {updated} diperbarui.", "Merged: {added} added, {updated} updated."),
     ("backup.newer", "Cadangan ini dibuat oleh versi aplikasi yang lebih baru (skema {v}). Perbarui aplikasi dulu. Tidak ada yang diubah.", "This backup was made by a newer version of the app (schema {v}). Update the app first. Nothing was changed."),
     ("backup.not_json", "Berkas ini tidak bisa dibaca sebagai cadangan (bukan JSON). Tidak ada yang diubah.", "This file cannot be read as a backup (not JSON). Nothing was changed."),
+    ("backup.parts_read", "Bagian yang tidak bisa dibaca saat cadangan ini dibuat kini terbaca dan ikut diimpor: {names}.", "Parts that could not be read when this backup was made are read now and imported: {names}."),
+    ("backup.parts_unread", "Bagian yang masih tidak bisa dibaca (tidak diimpor, tetap ada di berkas): {names}.", "Parts that still cannot be read (not imported, kept in the file): {names}."),
     ("backup.preview_meta", "Skema {v}, diekspor {when}", "Schema {v}, exported {when}"),
     ("backup.preview_title", "Isi cadangan «{name}»", "Contents of «{name}»"),
     ("backup.replace", "Ganti: hapus semua data di browser ini dan pakai isi cadangan", "Replace: remove everything in this browser and use the backup"),

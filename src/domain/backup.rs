@@ -19,6 +19,9 @@ pub struct Backup {
     #[serde(deserialize_with = "super::record::stamp", serialize_with = "super::record::write_stamp")]
     pub exported_at: DateTime<Utc>,
     pub collections: Docs,
+    /// Stored text of parts the exporting app could not read (see [`export`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unreadable: BTreeMap<String, String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -109,6 +112,10 @@ macro_rules! imported {
             pub settings: Option<Settings>,
             /// Collections this version does not know; they are left out.
             pub unknown: Vec<String>,
+            /// Parts the app that wrote the file could not read, carried as their stored
+            /// text: (part name, whether this version reads them; their records are then
+            /// in the lists above).
+            pub parts: Vec<(String, bool)>,
         }
 
         impl Imported {
@@ -140,8 +147,9 @@ macro_rules! imported {
                         $($name: keep(&mut first, typed(c.lists.remove(stringify!($name)), stringify!($name))),)*
                         settings: keep(&mut first, settings(c.settings)),
                         unknown: c.unknown,
+                        parts: vec![],
                     };
-                    return first.map_or(Ok(got), Err);
+                    return first.map_or(Ok(got.with_parts(f.unreadable)), Err);
                 }
             }
             parse_tree(bytes)
@@ -168,8 +176,33 @@ macro_rules! imported {
                 $($name: keep(&mut first, columns_of(b.collections.remove(stringify!($name)), stringify!($name)).and_then(|c| typed(c, stringify!($name)))),)*
                 settings: keep(&mut first, settings(b.collections.remove("settings"))),
                 unknown,
+                parts: vec![],
             };
-            first.map_or(Ok(got), Err)
+            first.map_or(Ok(got.with_parts(b.unreadable)), Err)
+        }
+
+        impl Imported {
+            /// Reads the parts the file carries as stored text with this version's reader:
+            /// a part written by a build that could not read it back (a year typed `0226`)
+            /// comes back whole. Parts still unreadable are named and left out.
+            fn with_parts(mut self, parts: BTreeMap<String, String>) -> Imported {
+                for (part, raw) in parts {
+                    let list = part.split_once('.').map_or(part.as_str(), |(l, _)| l);
+                    let cols = raw.split_once(';').and_then(|(_, packed)| crate::storage::codec::decode_columns(packed).ok());
+                    let read = match (list, cols) {
+                        $((stringify!($name), Some(c)) => match c.rows_of::<$t>() {
+                            Ok(recs) => {
+                                self.$name.get_or_insert_with(Vec::new).extend(recs);
+                                true
+                            }
+                            Err(_) => false,
+                        },)*
+                        _ => false,
+                    };
+                    self.parts.push((part, read));
+                }
+                self
+            }
         }
     };
 }
@@ -183,6 +216,8 @@ struct Current {
     #[serde(deserialize_with = "super::record::stamp")]
     exported_at: DateTime<Utc>,
     collections: FileCollections,
+    #[serde(default)]
+    unreadable: BTreeMap<String, String>,
 }
 
 /// The file's collections: known lists as columns, settings as JSON, other names noted.
@@ -382,5 +417,29 @@ mod tests {
             r,
             MergeReport { added: 1, updated: 1, unchanged: 1, conflicts: vec![("Ani remote".into(), true), ("Citra old".into(), false)] }
         );
+    }
+}
+
+#[cfg(test)]
+mod parts_tests {
+    use super::*;
+    use crate::domain::frontdesk::Call;
+    use crate::storage::{codec, records_as_columns};
+
+    #[test]
+    fn parts_carried_as_stored_text_are_read_when_this_version_can() {
+        let mut call = Call::blank(DateTime::UNIX_EPOCH);
+        call.caller = "Bu Sari".into();
+        // As a build before 2026-12-01 stored a year typed 0226: it could not read it back.
+        call.at = "0226-12-01T09:30".into();
+        let chunk = format!("7;{}", codec::encode_columns(records_as_columns(std::slice::from_ref(&call))));
+        let parts = [("calls.0".to_string(), chunk), ("contacts.2".to_string(), "3;rusak".to_string())];
+        let file = export(&[], None, &parts, DateTime::UNIX_EPOCH);
+        let got = parse(file.as_bytes()).unwrap();
+        assert_eq!(got.calls, Some(vec![call]));
+        assert_eq!(got.parts, vec![("calls.0".to_string(), true), ("contacts.2".to_string(), false)]);
+        // The same file read through the JSON tree (the path older files take).
+        let tree = parse_tree(file.as_bytes()).unwrap();
+        assert_eq!(tree.parts, got.parts);
     }
 }

@@ -104,6 +104,16 @@ pub fn export_backup(app: &AppState) {
     }
 }
 
+/// The parts a backup carried as stored text that this version reads (`read`), or those it
+/// still cannot: named, so nothing is left out without a word.
+fn parts_note(app: &AppState, parts: &[(String, bool)], read: bool) -> Option<impl IntoView> {
+    let names: Vec<String> = parts.iter().filter(|(_, r)| *r == read).map(|(n, _)| part_label(app, n)).collect();
+    (!names.is_empty()).then(|| {
+        let key = if read { "backup.parts_read" } else { "backup.parts_unread" };
+        view! { <p class="bo-hint">{app.tf(key, &[("names", names.join(", "))])}</p> }
+    })
+}
+
 /// "Calls (part 1)" for a chunk's name `calls.0`, "Settings" for a collection's.
 pub fn part_label(app: &AppState, name: &str) -> String {
     match name.rsplit_once('.').and_then(|(c, n)| Some((c, n.parse::<u32>().ok()?))) {
@@ -253,7 +263,7 @@ pub fn data_page() -> AnyView {
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone()))).map(|(name, version, exported_at, counts, unknown)| view! {
+            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone()))).map(|(name, version, exported_at, counts, unknown, parts)| view! {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
                     <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
@@ -261,6 +271,8 @@ pub fn data_page() -> AnyView {
                         {counts.into_iter().map(|(k, n)| view! { <li>{format!("{}: {n}", app.t(&format!("collection.{k}")))}</li> }).collect_view()}
                     </ul>
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
+                    {parts_note(&app, &parts, true)}
+                    {parts_note(&app, &parts, false)}
                     <fieldset>
                         <legend>{app.text("backup.how")}</legend>
                         <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{app.text("backup.merge")}</label>

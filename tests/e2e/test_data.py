@@ -265,6 +265,12 @@ def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
     assert backup["unreadable"] == {"contacts.0": "1;rusak"}
     assert [c["name"] for c in backup["collections"]["contacts"]] == ["Tetap Bisa"]
     wait_text(driver, "Kontak (bagian 1)) disertakan sebagai teks tersimpan")
+    # Read back, the file names the part it carries as text.
+    open_app(driver, base_url, "#/data")
+    upload(driver, "backup-file", wait_file(downloads, ".json"))
+    wait_text(driver, "Bagian yang masih tidak bisa dibaca (tidak diimpor, tetap ada di berkas): Kontak (bagian 1).")
+    click(driver, "Batal")
+    open_app(driver, base_url, "#/contacts")
     # Removing the part for good asks for a typed word first.
     click(driver, "Hapus bagian ini…")
     go = button(driver, "Hapus selamanya")

@@ -515,6 +515,7 @@ static TABLE: &str = table![
     ("nav.minutes", "Semua notulen", "All minutes"),
     ("nav.orders", "Pesanan pembelian", "Purchase orders"),
     ("nav.settings", "Pengaturan", "Settings"),
+    ("nav.skip", "Langsung ke isi halaman", "Skip to content"),
     ("nav.stock", "Mutasi stok", "Stock ledger"),
     ("nav.stock_report", "Laporan stok", "Stock report"),
     ("nav.stocktakes", "Stock opname", "Stocktakes"),

@@ -114,7 +114,6 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.get().code());
         }
-        document().set_title(app.t("app.name"));
     });
 
     // Another tab wrote: show its data without a reload.
@@ -225,6 +224,12 @@ pub fn App() -> impl IntoView {
     let trash_count = move || trash::trashed_count(&app);
 
     view! {
+        // The first Tab stop: past the navigation to the page (hash URLs are routes, so
+        // this link moves focus itself instead of pointing at an anchor).
+        <a class="bo-skip" href="#/" on:click=move |ev| {
+            ev.prevent_default();
+            focus_page(&Route::Desk);
+        }>{app.text("nav.skip")}</a>
         <div class="bo-shell">
             <nav class="bo-nav" aria-label=app.text("nav.label")>
                 <a class="bo-brand" href="#/">{move || {

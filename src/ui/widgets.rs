@@ -438,6 +438,8 @@ pub fn Toasts() -> impl IntoView {
 /// Page heading with optional actions on the right.
 #[component]
 pub fn PageHead(#[prop(into)] title: Signal<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    // Each screen's own document title: what a tab, the history and a screen reader name.
+    Effect::new(move |_| document().set_title(&format!("{} · Back Office", title.get())));
     view! {
         <header class="bo-page-head">
             <h1 tabindex="-1">{move || title.get()}</h1>

@@ -73,6 +73,22 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
     }
 }
 
+/// Asks the browser for an area's code without waiting for it. The first poll of the
+/// part's loader starts the download; the loader keeps it going, and the screen that opens
+/// the area later is handed the same download (a part is fetched once).
+pub fn preload(area: Area) {
+    use std::future::Future;
+    let mut load: std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> = match area {
+        Area::Contacts => Box::pin(__wasm_split_preload_contacts_area()),
+        Area::FrontDesk => Box::pin(__wasm_split_preload_front_desk_area()),
+        Area::Calendar => Box::pin(__wasm_split_preload_calendar_area()),
+        Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
+        Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
+        Area::Office => Box::pin(__wasm_split_preload_office_area()),
+    };
+    let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+}
+
 #[wasm_split(contacts, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn contacts_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {

@@ -41,5 +41,9 @@ pub fn start() {
             let _ = f.call1(&wasm_bindgen::JsValue::NULL, &info.to_string().into());
         }
     }));
+    // The first screen's area starts downloading now, while the stored lists are decoded.
+    if let Some(area) = areas::area_of(&crate::route::Route::parse(&router::current_hash())) {
+        areas::preload(area);
+    }
     leptos::mount::mount_to_body(app::App);
 }

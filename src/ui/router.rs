@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 pub use crate::route::Route;
 
-fn current_hash() -> String {
+pub fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 

@@ -59,6 +59,32 @@ fn shell_page(r: Route) -> AnyView {
     }
 }
 
+/// The lists the first screen needed, read before it was drawn.
+static FIRST_LISTS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+
+/// Once the first screen is laid out (a shell screen at its first frame, an area's screen
+/// once its part has arrived, or the notice that it could not): marks `bo:ready`, then reads
+/// the lists that screen did not need. Not before: reading them takes the main thread for a
+/// while, and the first screen would wait for it.
+fn first_screen_shown(app: AppState) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if DONE.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    super::perf::mark("bo:ready");
+    let first = FIRST_LISTS.get().copied().unwrap_or_default();
+    set_timeout(
+        move || {
+            let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
+            app.load_lists(&rest);
+            app.refresh_usage();
+            super::perf::mark("bo:loaded");
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Focus on the page's heading, or a form's first field.
 fn focus_page(r: &Route) {
     let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
@@ -136,20 +162,11 @@ pub fn App() -> impl IntoView {
     std::mem::forget(h);
 
     // The first screen is usable once it has been laid out; the other lists load after it.
-    request_animation_frame(move || {
-        if super::areas::area_of(&route.get_untracked()).is_none() {
-            super::perf::mark_ready();
-        }
-        set_timeout(
-            move || {
-                let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
-                app.load_lists(&rest);
-                app.refresh_usage();
-                super::perf::mark("bo:loaded");
-            },
-            std::time::Duration::ZERO,
-        );
-    });
+    let _ = FIRST_LISTS.set(first);
+    // An area's first screen says so itself once its part has arrived.
+    if super::areas::area_of(&route.get_untracked()).is_none() {
+        request_animation_frame(move || first_screen_shown(app));
+    }
 
     // Move focus to the new page's heading (or a form's first field) after navigation.
     Effect::new(move |prev: Option<()>| {
@@ -176,12 +193,14 @@ pub fn App() -> impl IntoView {
                                 // The area's first screen arrives after the route changed: its
                                 // heading or first field takes focus once it is laid out.
                                 request_animation_frame(move || {
-                                    super::perf::mark_ready();
+                                    first_screen_shown(app);
                                     focus_page(&focus)
                                 });
                                 v
                             }
-                            Err(super::areas::NotLoaded) => view! {
+                            Err(super::areas::NotLoaded) => {
+                                request_animation_frame(move || first_screen_shown(app));
+                                view! {
                                 <div class="bo-banner bo-banner-error" role="alert">
                                     <p>{app.text("area.failed")}</p>
                                     <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
@@ -189,7 +208,8 @@ pub fn App() -> impl IntoView {
                                     </button>
                                 </div>
                             }
-                            .into_any(),
+                            .into_any()
+                            }
                         }
                     })}
                 </Suspense>

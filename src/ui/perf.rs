@@ -12,16 +12,6 @@ pub fn mark(name: &str) {
     }
 }
 
-/// `bo:ready`, once: when the first screen is laid out (the shell's at its first frame, an
-/// area's once its part has arrived).
-pub fn mark_ready() {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static DONE: AtomicBool = AtomicBool::new(false);
-    if !DONE.swap(true, Ordering::Relaxed) {
-        mark("bo:ready");
-    }
-}
-
 /// Runs `f` between two marks and records the measure `name`.
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     let start = format!("{name}:start");

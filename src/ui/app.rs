@@ -335,19 +335,55 @@ fn Banners() -> impl IntoView {
 #[component]
 fn QuotaDialog() -> impl IntoView {
     let app = super::state::use_app();
+    // A modal dialog: focus moves in when it opens, Tab stays inside, Esc closes it, and
+    // focus goes back to where it was (the form's Save, whose input is all still there).
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    let export_button = NodeRef::<leptos::html::Button>::new();
+    let came_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        if let (true, Some(b)) = (app.quota_full.get(), close_button.get()) {
+            came_from.set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+            let _ = b.focus();
+        }
+    });
+    let close = move || {
+        app.quota_full.set(false);
+        if let Some(el) = came_from.get_value() {
+            let _ = el.focus();
+        }
+    };
+    let keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            close();
+        }
+        "Tab" => {
+            let (Some(first), Some(last)) = (export_button.get(), close_button.get()) else { return };
+            let active = document().active_element();
+            let at = |b: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == b.unchecked_ref::<web_sys::Element>());
+            if ev.shift_key() && at(&first) {
+                ev.prevent_default();
+                let _ = last.focus();
+            } else if !ev.shift_key() && at(&last) {
+                ev.prevent_default();
+                let _ = first.focus();
+            }
+        }
+        _ => {}
+    };
     view! {
-        {shown(move || app.quota_full.get(), move || view! {
-            <div class="bo-overlay">
+        <Show when=move || app.quota_full.get()>
+            <div class="bo-overlay" on:keydown=keydown>
                 <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
                     <h2 id="quota-title">{app.text("quota.title")}</h2>
                     <p id="quota-text">{app.text("quota.text")}</p>
                     <StorageMeter />
                     <div class="bo-actions">
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
-                        <button type="button" class="bo-btn" autofocus on:click=move |_| app.quota_full.set(false)>{app.text("action.close")}</button>
+                        <button node_ref=export_button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
+                        <button node_ref=close_button type="button" class="bo-btn" on:click=move |_| close()>{app.text("action.close")}</button>
                     </div>
                 </div>
             </div>
-        }.into_any())}
+        </Show>
     }
 }

@@ -4,7 +4,9 @@ import json
 import uuid
 from pathlib import Path
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
@@ -209,8 +211,16 @@ def test_quota_full_is_refused_with_data_intact(driver, base_url):
     assert "(100,0%)" in body_text(driver) or "(99," in body_text(driver)
     shot(driver, "quota-full-id")
     assert snapshot(driver) == before
+    # A modal dialog: focus is in it, Tab stays in it, Esc closes it and focus goes back.
+    wait(driver, lambda d: d.switch_to.active_element.text == "Tutup")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element.text == "Ekspor cadangan"
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert driver.switch_to.active_element.text == "Tutup"
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    wait(driver, lambda d: "Penyimpanan penuh" not in body_text(d))
+    assert driver.switch_to.active_element.text == "Simpan"
     # The form keeps what was typed, so nothing is lost while space is freed.
-    click(driver, "Tutup")
     assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Tidak Muat"
     driver.execute_script("Object.keys(localStorage).filter(k => k.startsWith('other-app-')).forEach(k => localStorage.removeItem(k))")
     click(driver, "Simpan")

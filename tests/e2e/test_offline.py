@@ -8,6 +8,7 @@ import shutil
 import socketserver
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
@@ -35,12 +36,14 @@ class Site:
     def __init__(self):
         self.root = Path(tempfile.mkdtemp(prefix="bo-site-"))
         shutil.copytree(ROOT / "dist", self.root / "office")
-        self.refuse, self.requests = set(), []
+        self.refuse, self.requests, self.slow = set(), [], set()
         site = self
 
         class Handler(QuietHandler):
             def do_GET(self):
                 site.requests.append(self.path)
+                if any(s in self.path for s in site.slow):
+                    time.sleep(4)
                 if any(r in self.path for r in site.refuse):
                     self.send_error(404)
                     return
@@ -139,3 +142,15 @@ def test_a_new_build_is_announced_and_waits_for_the_user(driver):
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
         keys = driver.execute_async_script("caches.keys().then(arguments[arguments.length - 1])")
         assert any(k.startswith("bo-next-") for k in keys) and not any(k.startswith("bo-") and not k.startswith("bo-next-") for k in keys), keys
+
+
+def test_leaving_an_area_still_on_its_way_loads_the_rest(driver):
+    """The lists the first screen did not need are read once a screen is shown, even when
+    the first screen's area part is slow and the user goes elsewhere before it arrives."""
+    with site() as s:
+        s.slow.add("split_contacts")
+        driver.get(s.url + "#/contacts")
+        driver.execute_script("location.hash = '#/'")
+        wait(driver, lambda d: heading(d) == "Meja depan")
+        # Well before the slow part arrives, every list is in memory.
+        wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:loaded').length") > 0, 3)

@@ -163,10 +163,6 @@ pub fn App() -> impl IntoView {
 
     // The first screen is usable once it has been laid out; the other lists load after it.
     let _ = FIRST_LISTS.set(first);
-    // An area's first screen says so itself once its part has arrived.
-    if super::areas::area_of(&route.get_untracked()).is_none() {
-        request_animation_frame(move || first_screen_shown(app));
-    }
 
     // Move focus to the new page's heading (or a form's first field) after navigation.
     Effect::new(move |prev: Option<()>| {
@@ -183,7 +179,11 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         attempt.track();
         match super::areas::area_of(&r) {
-            None => shell_page(r),
+            // Also when the user leaves an area whose part is still on its way.
+            None => {
+                request_animation_frame(move || first_screen_shown(app));
+                shell_page(r)
+            }
             Some(area) => view! {
                 <Suspense fallback=move || view! { <p class="bo-hint" role="status">{app.text("area.loading")}</p> }>
                     {Suspend::new(async move {

@@ -1,6 +1,6 @@
 //! Where decoding a stored list goes, stage by stage, on generated contacts (native).
 use backoffice::domain::contact::Contact;
-use backoffice::storage::{codec, columns};
+use backoffice::table::{codec, columns};
 use std::time::Instant;
 
 fn main() {

@@ -5,7 +5,8 @@
 //!     cargo run --release --example encoding -- /tmp/mixed.json
 use std::time::Instant;
 
-use backoffice::storage::{chars, codec};
+use backoffice::storage::chars;
+use backoffice::table::codec;
 use serde_json::Value;
 
 fn main() {
@@ -81,7 +82,7 @@ fn stages(rows: &[Value]) -> [f64; 4] {
     let raw = codec::inflate(&bytes).unwrap();
     let b = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let cols = backoffice::storage::columns::read(&raw).unwrap();
+    let cols = backoffice::table::columns::read(&raw).unwrap();
     let c = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let _ = cols.into_rows();
@@ -92,7 +93,7 @@ fn stages(rows: &[Value]) -> [f64; 4] {
 fn encode_stages(rows: &[Value]) -> [f64; 2] {
     let rows = rows.to_vec();
     let t = Instant::now();
-    let raw = backoffice::storage::columns::write(rows);
+    let raw = backoffice::table::columns::write(rows);
     let a = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let _ = codec::pack(&codec::deflate(&raw));

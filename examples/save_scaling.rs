@@ -8,7 +8,7 @@ use std::time::Instant;
 fn main() {
     for n in [1_000usize, 50_000, 200_000] {
         let b = MemoryBackend::new(usize::MAX / 4);
-        let (mut db, _) = Db::open(Box::new(b)).unwrap();
+        let (mut db, _) = Db::open(Box::new(b), &backoffice::registry::STORE).unwrap();
         let now = chrono::Utc::now();
         let mut all: Vec<Contact> = (0..n)
             .map(|i| {

@@ -1,8 +1,11 @@
 //! Back Office: a small office's back office in one static web page.
 pub mod domain;
 pub mod i18n;
+pub mod registry;
 pub mod route;
+pub mod sort;
 pub mod storage;
+pub mod table;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -35,8 +35,8 @@ pub enum Route {
     NotFound(String),
 }
 
-pub const MODULES: &[&str] =
-    &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log"];
+/// Every record list has its pages: `#/<list>`, `#/<list>/new`, `#/<list>/<id>` …
+pub const MODULES: &[&str] = crate::registry::LISTS;
 pub const ASSET_ENTRIES: &[&str] = &["checkout", "repair", "maintenance"];
 const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];

@@ -15,7 +15,7 @@ fn raw() -> web_sys::Storage {
 
 fn fresh() -> Db {
     raw().clear().unwrap();
-    Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap().0
+    Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap().0
 }
 
 fn contacts(n: usize) -> Vec<Contact> {
@@ -78,7 +78,7 @@ fn corrupted_key_is_reported_and_never_overwritten() {
     let mut db = fresh();
     db.save("settings", &serde_json::json!({"company_name":"PT Maju"})).unwrap();
     raw().set_item(&doc_key("contacts"), "{\"schema\":2,\"rev\":1,\"data\":[{").unwrap();
-    let mut db2 = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap().0;
+    let mut db2 = Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap().0;
     assert_eq!(db2.load::<Vec<Contact>>("contacts").unwrap(), None);
     assert!(db2.unreadable().contains_key("contacts"));
     assert_eq!(db2.save("contacts", &contacts(1)), Err(StorageError::Unreadable("contacts".into())));
@@ -94,7 +94,7 @@ fn a_corrupted_chunk_costs_only_its_records() {
     let all = contacts(300);
     db.save("contacts", &all).unwrap();
     raw().set_item(&chunk_key("contacts", 0), "1;\u{900}broken").unwrap();
-    let mut db2 = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap().0;
+    let mut db2 = Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap().0;
     let mut seen = db2.load_list::<Contact>("contacts").unwrap().unwrap();
     assert_eq!(seen, all[250..].to_vec());
     assert!(db2.unreadable().contains_key("contacts.0"));
@@ -108,7 +108,7 @@ fn a_corrupted_chunk_costs_only_its_records() {
 fn newer_schema_is_read_only() {
     raw().clear().unwrap();
     raw().set_item(META_KEY, r#"{"schema_version":7,"revisions":{}}"#).unwrap();
-    let (mut db, report) = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap();
+    let (mut db, report) = Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.newer, Some(7));
     assert_eq!(db.save("contacts", &contacts(1)), Err(StorageError::ReadOnly));
     assert_eq!(raw().get_item(&doc_key("contacts")).unwrap(), None);
@@ -117,7 +117,7 @@ fn newer_schema_is_read_only() {
 #[wasm_bindgen_test]
 fn revisions_stop_a_stale_writer() {
     let mut tab1 = fresh();
-    let mut tab2 = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap().0;
+    let mut tab2 = Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap().0;
     tab1.load::<Vec<Contact>>("contacts").unwrap();
     tab2.load::<Vec<Contact>>("contacts").unwrap();
     tab1.save("contacts", &contacts(2)).unwrap();
@@ -131,7 +131,7 @@ fn old_schema_migrates_in_real_storage() {
     raw().set_item(META_KEY, r#"{"schema_version":1,"revisions":{"contacts":1}}"#).unwrap();
     let v1 = r#"{"schema":1,"rev":1,"data":[{"id":"x","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z","name":"Budi","email":"budi@x.id"}]}"#;
     raw().set_item(&doc_key("contacts"), v1).unwrap();
-    let (mut db, report) = Db::open(Box::new(LocalStorageBackend::new().unwrap())).unwrap();
+    let (mut db, report) = Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migrated_from, Some(1));
     let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
     assert_eq!(c[0].emails, vec!["budi@x.id"]);

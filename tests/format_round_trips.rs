@@ -7,7 +7,7 @@ use backoffice::domain::calendar::Event;
 use backoffice::domain::contact::Contact;
 use backoffice::domain::csv_io::{self, Rules};
 use backoffice::domain::frontdesk::Call;
-use backoffice::domain::record::{Entity, YEARS};
+use backoffice::domain::record::{Entity, RecordRules, YEARS};
 use backoffice::domain::{ics, vcard};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use proptest::prelude::*;

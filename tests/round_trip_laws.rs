@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 use backoffice::domain::backup;
 use backoffice::domain::record::Entity;
-use backoffice::storage::columns::Columns;
-use backoffice::storage::{codec, records_as_columns, stamps};
+use backoffice::table::Columns;
+use backoffice::table::{codec, records_as_columns, stamps};
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use serde_json::{json, Value};

@@ -17,7 +17,7 @@ fn people(n: usize) -> Vec<Contact> {
 }
 
 fn open(b: &MemoryBackend) -> Db {
-    Db::open(Box::new(b.clone())).unwrap().0
+    Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap().0
 }
 
 fn keys(b: &MemoryBackend) -> Vec<String> {
@@ -148,7 +148,7 @@ fn schema_2_is_migrated_into_chunks_with_a_copy_kept() {
     b.set(META_KEY, r#"{"schema_version":2,"revisions":{"contacts":5,"settings":1}}"#).unwrap();
     b.set(&doc_key("contacts"), V2_CONTACTS).unwrap();
     b.set(&doc_key("settings"), r#"{"schema":2,"rev":1,"data":{"company_name":"PT Maju"}}"#).unwrap();
-    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migrated_from, Some(2));
     let head = b.get(&doc_key("contacts")).unwrap().unwrap();
     assert_eq!(head, r#"{"schema":3,"rev":6,"chunks":[[0,1]],"next":1}"#);
@@ -156,7 +156,7 @@ fn schema_2_is_migrated_into_chunks_with_a_copy_kept() {
     let c: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
     assert_eq!((c[0].name.as_str(), c[0].emails.clone()), ("Budi", vec!["budi@maju.co.id".to_string()]));
     assert_eq!(db.premigration_copy(2).unwrap()[&doc_key("contacts")], V2_CONTACTS);
-    assert_eq!(Db::open(Box::new(b.clone())).unwrap().1.migrated_from, None);
+    assert_eq!(Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap().1.migrated_from, None);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn a_nearly_full_schema_2_store_still_migrates() {
     assert!(env.len() > quota * 3 / 4, "the test needs a nearly full store: {}", env.len());
     b.set(META_KEY, r#"{"schema_version":2,"revisions":{"contacts":1}}"#).unwrap();
     b.set(&doc_key("contacts"), &env).unwrap();
-    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migration_failed, None);
     assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), all);
     assert!(db.used_chars() < quota / 5, "{}", db.used_chars());

@@ -16,7 +16,7 @@ fn many(n: usize) -> Vec<Contact> {
 }
 
 fn open(b: &MemoryBackend) -> Db {
-    Db::open(Box::new(b.clone())).unwrap().0
+    Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap().0
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn newer_schema_opens_read_only() {
     b.set(META_KEY, r#"{"schema_version":99,"revisions":{"contacts":1}}"#).unwrap();
     b.set(&doc_key("contacts"), &format!(r#"{{"schema":99,"rev":1,"data":{}}}"#, serde_json::to_string(&vec![contact("Ani")]).unwrap()))
         .unwrap();
-    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.newer, Some(99));
     assert!(db.is_read_only());
     let seen: Vec<Contact> = db.load("contacts").unwrap().unwrap();
@@ -117,7 +117,7 @@ fn older_schema_is_migrated_with_a_copy_kept() {
     let b = MemoryBackend::new(1_000_000);
     b.set(META_KEY, r#"{"schema_version":1,"revisions":{"contacts":3}}"#).unwrap();
     b.set(&doc_key("contacts"), V1_CONTACTS).unwrap();
-    let (mut db, report) = Db::open(Box::new(b.clone())).unwrap();
+    let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migrated_from, Some(1));
     assert!(!db.is_read_only());
     let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
@@ -126,7 +126,7 @@ fn older_schema_is_migrated_with_a_copy_kept() {
     let kept = db.premigration_copy(1).unwrap();
     assert_eq!(kept[&doc_key("contacts")], V1_CONTACTS);
     // A second open does not migrate again.
-    assert_eq!(Db::open(Box::new(b.clone())).unwrap().1.migrated_from, None);
+    assert_eq!(Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap().1.migrated_from, None);
     db.save("contacts", &c).unwrap();
 }
 
@@ -137,7 +137,7 @@ fn migration_that_cannot_be_written_leaves_the_store_as_it_was() {
     let b = MemoryBackend::new(used + 100); // no room for the pre-migration copy
     b.set(META_KEY, meta).unwrap();
     b.set(&doc_key("contacts"), V1_CONTACTS).unwrap();
-    let (db, report) = Db::open(Box::new(b.clone())).unwrap();
+    let (db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert!(report.migration_failed.is_some());
     assert!(db.is_read_only());
     assert_eq!(b.get(&doc_key("contacts")).unwrap().unwrap(), V1_CONTACTS);

@@ -1,12 +1,11 @@
 //! Assets and equipment: the register, a log per asset (check-out and check-in, repairs,
 //! maintenance), scheduled maintenance coming due, and straight-line depreciation.
 //! Who holds an asset and when it was last serviced are read from the log, never typed.
-use crate::domain::sort::sort_by;
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use crate::sort::sort_by;
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::inventory::int;
-use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
+use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 pub const CATEGORIES: &[(&str, &str)] = &[
     ("it", "asset.cat.it"),
@@ -24,172 +23,39 @@ pub const STATUS: &[(&str, &str)] = &[
 ];
 pub const EVERY_UNITS: &[(&str, &str)] = &[("months", "asset.every.months"), ("days", "asset.every.days")];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Asset {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub tag: String,
-    pub name: String,
-    pub category: String,
-    pub serial: String,
-    pub model: String,
-    pub supplier_id: String,
-    pub purchase_date: String,
-    /// Minor units.
-    pub cost: String,
-    pub warranty_end: String,
-    pub location: String,
-    /// The employee it is assigned to for good (a temporary loan is a check-out in the log).
-    pub assigned_to: String,
-    pub status: String,
-    /// Useful life in months, for depreciation.
-    pub life_months: String,
-    /// Value at the end of its life, minor units.
-    pub salvage: String,
-    /// Scheduled maintenance every N days or months; empty when none.
-    pub every: String,
-    pub every_unit: String,
-    pub notes: String,
-}
-crate::text_fields!(Asset { tag, name, category, serial, model, supplier_id, purchase_date, cost, warranty_end, location, assigned_to, status, life_months, salvage, every, every_unit, notes } long { notes });
-
-impl Default for Asset {
-    fn default() -> Self {
-        Asset::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Asset in "assets" {
+        tag: String => Text, "asset.tag" .required().listed().aliases(&["tag number", "nomor inventaris", "no aset"]),
+        name: String => Text, "asset.name" .required().listed().aliases(&["nama", "nama aset"]),
+        category: String = "it".into() => Select(CATEGORIES), "asset.category" .required().listed().aliases(&["kategori"]),
+        status: String = "in_use".into() => Select(STATUS), "asset.status" .required().listed(),
+        /// The employee it is assigned to for good (a temporary loan is a check-out in the log).
+        assigned_to: String => Suggest("people"), "asset.assigned_to" .listed().aliases(&["pemegang", "assigned"]),
+        location: String => Suggest("locations"), "asset.location" .listed().aliases(&["lokasi"]),
+        serial: String => Text, "asset.serial" .aliases(&["serial number", "nomor seri"]),
+        model: String => Text, "asset.model" .aliases(&["tipe"]),
+        supplier_id: String => ContactRef, "asset.supplier",
+        purchase_date: String => Date, "asset.purchase_date" .aliases(&["tanggal beli"]),
+        /// Minor units.
+        cost: String => Money, "asset.cost" .aliases(&["harga beli", "harga"]),
+        warranty_end: String => Date, "asset.warranty_end" .aliases(&["garansi"]),
+        /// Useful life in months, for depreciation.
+        life_months: String => Integer, "asset.life_months" .aliases(&["umur ekonomis"]),
+        /// Value at the end of its life, minor units.
+        salvage: String => Money, "asset.salvage" .aliases(&["nilai sisa"]),
+        /// Scheduled maintenance every N days or months; empty when none.
+        every: String => Integer, "asset.every" .aliases(&["perawatan setiap"]),
+        every_unit: String = "months".into() => Select(EVERY_UNITS), "asset.every_unit",
+        notes: String => LongText, "asset.notes" .aliases(&["catatan"]),
     }
 }
-
-const FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "tag",
-        label: "asset.tag",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["tag number", "nomor inventaris", "no aset"],
-    },
-    FieldDef { key: "name", label: "asset.name", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nama", "nama aset"] },
-    FieldDef {
-        key: "category",
-        label: "asset.category",
-        kind: FieldKind::Select(CATEGORIES),
-        required: true,
-        in_list: true,
-        aliases: &["kategori"],
-    },
-    FieldDef { key: "status", label: "asset.status", kind: FieldKind::Select(STATUS), required: true, in_list: true, aliases: &[] },
-    FieldDef {
-        key: "assigned_to",
-        label: "asset.assigned_to",
-        kind: FieldKind::Suggest("people"),
-        required: false,
-        in_list: true,
-        aliases: &["pemegang", "assigned"],
-    },
-    FieldDef {
-        key: "location",
-        label: "asset.location",
-        kind: FieldKind::Suggest("locations"),
-        required: false,
-        in_list: true,
-        aliases: &["lokasi"],
-    },
-    FieldDef {
-        key: "serial",
-        label: "asset.serial",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: false,
-        aliases: &["serial number", "nomor seri"],
-    },
-    FieldDef { key: "model", label: "asset.model", kind: FieldKind::Text, required: false, in_list: false, aliases: &["tipe"] },
-    FieldDef { key: "supplier_id", label: "asset.supplier", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef {
-        key: "purchase_date",
-        label: "asset.purchase_date",
-        kind: FieldKind::Date,
-        required: false,
-        in_list: false,
-        aliases: &["tanggal beli"],
-    },
-    FieldDef {
-        key: "cost",
-        label: "asset.cost",
-        kind: FieldKind::Money,
-        required: false,
-        in_list: false,
-        aliases: &["harga beli", "harga"],
-    },
-    FieldDef {
-        key: "warranty_end",
-        label: "asset.warranty_end",
-        kind: FieldKind::Date,
-        required: false,
-        in_list: false,
-        aliases: &["garansi"],
-    },
-    FieldDef {
-        key: "life_months",
-        label: "asset.life_months",
-        kind: FieldKind::Integer,
-        required: false,
-        in_list: false,
-        aliases: &["umur ekonomis"],
-    },
-    FieldDef { key: "salvage", label: "asset.salvage", kind: FieldKind::Money, required: false, in_list: false, aliases: &["nilai sisa"] },
-    FieldDef {
-        key: "every",
-        label: "asset.every",
-        kind: FieldKind::Integer,
-        required: false,
-        in_list: false,
-        aliases: &["perawatan setiap"],
-    },
-    FieldDef {
-        key: "every_unit",
-        label: "asset.every_unit",
-        kind: FieldKind::Select(EVERY_UNITS),
-        required: false,
-        in_list: false,
-        aliases: &[],
-    },
-    FieldDef { key: "notes", label: "asset.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
-];
 
 const RULES: FormRules = FormRules { shown_when: &[("every_unit", "every", &[])], span: None, hidden: &[] };
 
-impl Entity for Asset {
-    const COLLECTION: &'static str = "assets";
-    fn fields() -> &'static [FieldDef] {
-        FIELDS
-    }
+impl RecordRules for Asset {
     fn form_rules() -> &'static FormRules {
         &RULES
     }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Asset {
-            meta: Meta::new(now),
-            tag: String::new(),
-            name: String::new(),
-            category: "it".into(),
-            serial: String::new(),
-            model: String::new(),
-            supplier_id: String::new(),
-            purchase_date: String::new(),
-            cost: String::new(),
-            warranty_end: String::new(),
-            location: String::new(),
-            assigned_to: String::new(),
-            status: "in_use".into(),
-            life_months: String::new(),
-            salvage: String::new(),
-            every: String::new(),
-            every_unit: "months".into(),
-            notes: String::new(),
-        }
-    }
-    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         let bad = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
@@ -240,77 +106,26 @@ pub const LOG_KINDS: &[(&str, &str)] = &[
     ("maintenance", "alog.kind.maintenance"),
 ];
 
-/// One entry in an asset's history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct AssetLog {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub asset_id: String,
-    pub kind: String,
-    pub date: String,
-    /// Check-out: who takes it.
-    pub who: String,
-    /// Check-out: when it should come back.
-    pub due: String,
-    pub problem: String,
-    pub action: String,
-    pub vendor: String,
-    /// Minor units.
-    pub cost: String,
-    /// Days out of use.
-    pub downtime: String,
-    pub notes: String,
-}
-crate::text_fields!(AssetLog { asset_id, kind, date, who, due, problem, action, vendor, cost, downtime, notes });
-
-impl Default for AssetLog {
-    fn default() -> Self {
-        AssetLog::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    /// One entry in an asset's history.
+    pub struct AssetLog in "asset_log" {
+        asset_id: String => Ref("assets"), "alog.asset" .required().listed().aliases(&["aset", "asset"]),
+        kind: String = "checkout".into() => Select(LOG_KINDS), "alog.kind" .required().listed().aliases(&["jenis"]),
+        date: String => Date, "alog.date" .required().listed().aliases(&["tanggal"]),
+        /// Check-out: who takes it.
+        who: String => Suggest("people"), "alog.who" .listed().aliases(&["peminjam", "who"]),
+        /// Check-out: when it should come back.
+        due: String => Date, "alog.due" .aliases(&["kembali"]),
+        problem: String => Text, "alog.problem" .aliases(&["masalah"]),
+        action: String => Text, "alog.action" .aliases(&["tindakan"]),
+        vendor: String => Text, "alog.vendor" .aliases(&["bengkel", "vendor"]),
+        /// Minor units.
+        cost: String => Money, "alog.cost" .aliases(&["biaya"]),
+        /// Days out of use.
+        downtime: String => Integer, "alog.downtime" .aliases(&["hari tidak terpakai"]),
+        notes: String => Text, "alog.notes" .aliases(&["catatan"]),
     }
 }
-
-const LOG_FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "asset_id",
-        label: "alog.asset",
-        kind: FieldKind::Ref("assets"),
-        required: true,
-        in_list: true,
-        aliases: &["aset", "asset"],
-    },
-    FieldDef { key: "kind", label: "alog.kind", kind: FieldKind::Select(LOG_KINDS), required: true, in_list: true, aliases: &["jenis"] },
-    FieldDef { key: "date", label: "alog.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &["tanggal"] },
-    FieldDef {
-        key: "who",
-        label: "alog.who",
-        kind: FieldKind::Suggest("people"),
-        required: false,
-        in_list: true,
-        aliases: &["peminjam", "who"],
-    },
-    FieldDef { key: "due", label: "alog.due", kind: FieldKind::Date, required: false, in_list: false, aliases: &["kembali"] },
-    FieldDef { key: "problem", label: "alog.problem", kind: FieldKind::Text, required: false, in_list: false, aliases: &["masalah"] },
-    FieldDef { key: "action", label: "alog.action", kind: FieldKind::Text, required: false, in_list: false, aliases: &["tindakan"] },
-    FieldDef {
-        key: "vendor",
-        label: "alog.vendor",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: false,
-        aliases: &["bengkel", "vendor"],
-    },
-    FieldDef { key: "cost", label: "alog.cost", kind: FieldKind::Money, required: false, in_list: false, aliases: &["biaya"] },
-    FieldDef {
-        key: "downtime",
-        label: "alog.downtime",
-        kind: FieldKind::Integer,
-        required: false,
-        in_list: false,
-        aliases: &["hari tidak terpakai"],
-    },
-    FieldDef { key: "notes", label: "alog.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
-];
 
 const LOG_RULES: FormRules = FormRules {
     shown_when: &[
@@ -326,31 +141,10 @@ const LOG_RULES: FormRules = FormRules {
     hidden: &[],
 };
 
-impl Entity for AssetLog {
-    const COLLECTION: &'static str = "asset_log";
-    fn fields() -> &'static [FieldDef] {
-        LOG_FIELDS
-    }
+impl RecordRules for AssetLog {
     fn form_rules() -> &'static FormRules {
         &LOG_RULES
     }
-    fn blank(now: DateTime<Utc>) -> Self {
-        AssetLog {
-            meta: Meta::new(now),
-            asset_id: String::new(),
-            kind: "checkout".into(),
-            date: String::new(),
-            who: String::new(),
-            due: String::new(),
-            problem: String::new(),
-            action: String::new(),
-            vendor: String::new(),
-            cost: String::new(),
-            downtime: String::new(),
-            notes: String::new(),
-        }
-    }
-    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         match self.kind.as_str() {

@@ -8,7 +8,7 @@ use super::record::Entity;
 // Backups are read by the storage's record reader: one reader per record type in the wasm.
 use super::schema::{self, Docs};
 use super::settings::Settings;
-use crate::storage::columns::Columns;
+use crate::table::Columns;
 
 pub const FORMAT: &str = "backoffice-backup";
 
@@ -16,7 +16,7 @@ pub const FORMAT: &str = "backoffice-backup";
 pub struct Backup {
     pub format: String,
     pub schema_version: u32,
-    #[serde(deserialize_with = "super::record::stamp", serialize_with = "super::record::write_stamp")]
+    #[serde(deserialize_with = "crate::table::stamps::stamp", serialize_with = "crate::table::stamps::write_stamp")]
     pub exported_at: DateTime<Utc>,
     pub collections: Docs,
     /// Stored text of parts the exporting app could not read (see [`export`]).
@@ -168,7 +168,7 @@ macro_rules! imported {
                 return Err(BackupError::Newer(b.schema_version));
             }
             schema::migrate(&mut b.collections, b.schema_version).map_err(|e| BackupError::Invalid("*".into(), e))?;
-            let unknown: Vec<String> = b.collections.keys().filter(|k| !schema::COLLECTIONS.contains(&k.as_str())).cloned().collect();
+            let unknown: Vec<String> = b.collections.keys().filter(|k| !crate::registry::COLLECTIONS.contains(&k.as_str())).cloned().collect();
             let mut first = None;
             let got = Imported {
                 schema_version: b.schema_version,
@@ -188,7 +188,7 @@ macro_rules! imported {
             fn with_parts(mut self, parts: BTreeMap<String, String>) -> Imported {
                 for (part, raw) in parts {
                     let list = part.split_once('.').map_or(part.as_str(), |(l, _)| l);
-                    let cols = raw.split_once(';').and_then(|(_, packed)| crate::storage::codec::decode_columns(packed).ok());
+                    let cols = raw.split_once(';').and_then(|(_, packed)| crate::table::codec::decode_columns(packed).ok());
                     let read = match (list, cols) {
                         $((stringify!($name), Some(c)) => match c.rows_of::<$t>() {
                             Ok(recs) => {
@@ -213,7 +213,7 @@ crate::with_record_lists!(imported);
 struct Current {
     format: String,
     schema_version: u32,
-    #[serde(deserialize_with = "super::record::stamp")]
+    #[serde(deserialize_with = "crate::table::stamps::stamp")]
     exported_at: DateTime<Utc>,
     collections: FileCollections,
     #[serde(default)]
@@ -239,7 +239,7 @@ impl<'de> Deserialize<'de> for FileCollections {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FileCollections, A::Error> {
                 let mut c = FileCollections::default();
                 while let Some(key) = map.next_key::<String>()? {
-                    match schema::COLLECTIONS.iter().find(|n| **n == key) {
+                    match crate::registry::COLLECTIONS.iter().find(|n| **n == key) {
                         Some(&"settings") => c.settings = Some(map.next_value()?),
                         Some(name) => {
                             c.lists.insert(name, map.next_value()?);
@@ -273,7 +273,7 @@ fn columns_of(v: Option<Value>, name: &str) -> Result<Option<Columns>, BackupErr
 }
 
 /// A list's records in their type; the first that does not fit is named by its position.
-fn typed<T: crate::storage::FromRow>(cols: Option<Columns>, name: &str) -> Result<Option<Vec<T>>, BackupError> {
+fn typed<T: crate::table::FromRow>(cols: Option<Columns>, name: &str) -> Result<Option<Vec<T>>, BackupError> {
     cols.map(|c| c.rows_of().map_err(|(row, e)| BackupError::Invalid(name.into(), format!("#{}: {e}", row + 1)))).transpose()
 }
 
@@ -424,7 +424,7 @@ mod tests {
 mod parts_tests {
     use super::*;
     use crate::domain::frontdesk::Call;
-    use crate::storage::{codec, records_as_columns};
+    use crate::table::{codec, records_as_columns};
 
     #[test]
     fn parts_carried_as_stored_text_are_read_when_this_version_can() {

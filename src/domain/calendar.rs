@@ -4,58 +4,51 @@
 //! the series' `except`; moving or changing one occurrence makes a separate record that
 //! names the series and the date it replaces (`series_id` + `occurrence`), as iCalendar's
 //! RECURRENCE-ID does, so the rest of the series stays one record.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
-use serde::{Deserialize, Serialize};
 
 use super::booking::{clashes, Booking, Clash};
-use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
+use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, FieldError, FormRules, Meta, RecordRules};
 use super::recurrence::{Freq, Rule};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Event {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub title: String,
-    /// "appointment" or "meeting".
-    pub kind: String,
-    /// Local office time, `YYYY-MM-DDTHH:MM`; for an all-day item only the date counts.
-    pub start: String,
-    /// Local office time; for an all-day item, the last day it covers (inclusive).
-    pub end: String,
-    pub all_day: bool,
-    /// Room or place.
-    pub location: String,
-    /// One person per line: contacts, colleagues or departments.
-    pub attendees: String,
-    pub notes: String,
-    /// "" for a one-off item, else daily/weekly/monthly/quarterly/yearly.
-    pub repeat: String,
-    /// Every N periods, as text ("" reads as 1).
-    pub interval: String,
-    /// Weekly only: days as two-letter iCalendar codes, "MO,WE".
-    pub weekdays: String,
-    /// Last date of the series, `YYYY-MM-DD`, or "".
-    pub until: String,
-    /// Number of occurrences, or "".
-    pub count: String,
-    /// Occurrences deleted from the series.
-    #[serde(with = "super::dates::serde_dates")]
-    pub except: Vec<NaiveDate>,
-    /// For a changed occurrence: the series it belongs to and the date it replaces.
-    pub series_id: String,
-    #[serde(with = "super::dates::serde_dates::option")]
-    pub occurrence: Option<NaiveDate>,
-    /// iCalendar UID, kept so exports and re-imports recognise the same item.
-    pub uid: String,
-}
-
-impl Default for Event {
-    fn default() -> Self {
-        Event::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Event in "events" {
+        title: String => Text, "event.title" .required().listed().aliases(&["summary", "judul", "subject"]),
+        /// "appointment" or "meeting".
+        kind: String = "appointment".into() => Select(KINDS), "event.kind" .required().listed().aliases(&["jenis"]),
+        /// Local office time, `YYYY-MM-DDTHH:MM`; for an all-day item only the date counts.
+        start: String => DateTime, "event.start" .required().listed().aliases(&["mulai", "start date"]),
+        /// Local office time; for an all-day item, the last day it covers (inclusive).
+        end: String => DateTime, "event.end" .required().aliases(&["selesai", "end date"]),
+        all_day: bool => Check, "event.all_day" .aliases(&["sepanjang hari"]),
+        /// Room or place.
+        location: String => Text, "event.location" .listed().aliases(&["lokasi", "ruang", "room"]),
+        /// One person per line: contacts, colleagues or departments.
+        attendees: String => People, "event.attendees" .aliases(&["peserta"]),
+        /// "" for a one-off item, else daily/weekly/monthly/quarterly/yearly.
+        repeat: String => Select(REPEATS), "event.repeat" .listed().aliases(&["ulangi"]),
+        /// Every N periods, as text ("" reads as 1).
+        interval: String => Number, "event.interval",
+        /// Weekly only: days as two-letter iCalendar codes, "MO,WE".
+        weekdays: String => Weekdays, "event.weekdays",
+        /// Last date of the series, `YYYY-MM-DD`, or "".
+        until: String => Date, "event.until",
+        /// Number of occurrences, or "".
+        count: String => Number, "event.count",
+        notes: String => LongText, "event.notes" .aliases(&["catatan", "description"]),
+    }
+    stored {
+        /// Occurrences deleted from the series.
+        #[serde(with = "super::dates::serde_dates")]
+        except: Vec<NaiveDate>; read with super::dates::read_dates,
+        /// For a changed occurrence: the series it belongs to and the date it replaces.
+        series_id: String,
+        #[serde(with = "super::dates::serde_dates::option")]
+        occurrence: Option<NaiveDate>; read with super::dates::read_some_date,
+        /// iCalendar UID, kept so exports and re-imports recognise the same item.
+        uid: String,
     }
 }
 
@@ -67,78 +60,6 @@ pub const REPEATS: &[(&str, &str)] = &[
     ("monthly", "event.repeat.monthly"),
     ("quarterly", "event.repeat.quarterly"),
     ("yearly", "event.repeat.yearly"),
-];
-
-const FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "title",
-        label: "event.title",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["summary", "judul", "subject"],
-    },
-    FieldDef { key: "kind", label: "event.kind", kind: FieldKind::Select(KINDS), required: true, in_list: true, aliases: &["jenis"] },
-    FieldDef {
-        key: "start",
-        label: "event.start",
-        kind: FieldKind::DateTime,
-        required: true,
-        in_list: true,
-        aliases: &["mulai", "start date"],
-    },
-    FieldDef {
-        key: "end",
-        label: "event.end",
-        kind: FieldKind::DateTime,
-        required: true,
-        in_list: false,
-        aliases: &["selesai", "end date"],
-    },
-    FieldDef {
-        key: "all_day",
-        label: "event.all_day",
-        kind: FieldKind::Check,
-        required: false,
-        in_list: false,
-        aliases: &["sepanjang hari"],
-    },
-    FieldDef {
-        key: "location",
-        label: "event.location",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: true,
-        aliases: &["lokasi", "ruang", "room"],
-    },
-    FieldDef {
-        key: "attendees",
-        label: "event.attendees",
-        kind: FieldKind::People,
-        required: false,
-        in_list: false,
-        aliases: &["peserta"],
-    },
-    FieldDef {
-        key: "repeat",
-        label: "event.repeat",
-        kind: FieldKind::Select(REPEATS),
-        required: false,
-        in_list: true,
-        aliases: &["ulangi"],
-    },
-    FieldDef { key: "interval", label: "event.interval", kind: FieldKind::Number, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "weekdays", label: "event.weekdays", kind: FieldKind::Weekdays, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "until", label: "event.until", kind: FieldKind::Date, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "count", label: "event.count", kind: FieldKind::Number, required: false, in_list: false, aliases: &[] },
-    FieldDef {
-        key: "notes",
-        label: "event.notes",
-        kind: FieldKind::LongText,
-        required: false,
-        in_list: false,
-        aliases: &["catatan", "description"],
-    },
 ];
 
 pub const WEEKDAY_CODES: [(&str, Weekday); 7] = [
@@ -168,78 +89,9 @@ const RULES: FormRules = FormRules {
     hidden: &[],
 };
 
-impl Entity for Event {
-    const COLLECTION: &'static str = "events";
+impl RecordRules for Event {
     fn form_rules() -> &'static FormRules {
         &RULES
-    }
-    fn fields() -> &'static [FieldDef] {
-        FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Event {
-            meta: Meta::new(now),
-            title: String::new(),
-            kind: "appointment".into(),
-            start: String::new(),
-            end: String::new(),
-            all_day: false,
-            location: String::new(),
-            attendees: String::new(),
-            notes: String::new(),
-            repeat: String::new(),
-            interval: String::new(),
-            weekdays: String::new(),
-            until: String::new(),
-            count: String::new(),
-            except: vec![],
-            series_id: String::new(),
-            occurrence: None,
-            uid: String::new(),
-        }
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        match key {
-            "title" => self.title.clone(),
-            "kind" => self.kind.clone(),
-            "start" => self.start.clone(),
-            "end" => self.end.clone(),
-            "all_day" => if self.all_day { "1" } else { "" }.into(),
-            "location" => self.location.clone(),
-            "attendees" => self.attendees.clone(),
-            "notes" => self.notes.clone(),
-            "repeat" => self.repeat.clone(),
-            "interval" => self.interval.clone(),
-            "weekdays" => self.weekdays.clone(),
-            "until" => self.until.clone(),
-            "count" => self.count.clone(),
-            _ => String::new(),
-        }
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        let v = value.trim().to_string();
-        match key {
-            "title" => self.title = v,
-            "kind" => self.kind = v,
-            "start" => self.start = v,
-            "end" => self.end = v,
-            "all_day" => self.all_day = matches!(crate::text::lower(&v).as_str(), "1" | "true" | "ya" | "yes"),
-            "location" => self.location = v,
-            "attendees" => self.attendees = split_list(value, &['\n']).join("\n"),
-            "notes" => self.notes = value.trim_end().to_string(),
-            "repeat" => self.repeat = v,
-            "interval" => self.interval = v,
-            "weekdays" => self.weekdays = parse_weekdays(&v).iter().map(|d| weekday_code(*d)).collect::<Vec<_>>().join(","),
-            "until" => self.until = v,
-            "count" => self.count = v,
-            _ => {}
-        }
     }
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
@@ -501,6 +353,7 @@ pub fn month_grid(month: NaiveDate) -> Vec<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::Entity;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -147,6 +147,15 @@ pub mod serde_dates {
     }
 }
 
+/// A stored list of dates, read as [`serde_dates`] reads it.
+pub fn read_dates(c: crate::table::Cell) -> Result<Vec<NaiveDate>, String> {
+    serde_dates::deserialize(c).map_err(|e| e.to_string())
+}
+
+pub fn read_some_date(c: crate::table::Cell) -> Result<Option<NaiveDate>, String> {
+    serde_dates::option::deserialize(c).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

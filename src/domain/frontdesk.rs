@@ -1,34 +1,23 @@
 //! Front desk: the call log (with messages waiting per recipient) and the visitor log.
-use crate::domain::sort::sort_by;
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use crate::sort::sort_by;
+use chrono::NaiveDate;
 
-use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
+use super::record::{parse_datetime, validate_by_schema, FieldError, RecordRules};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Call {
-    #[serde(flatten)]
-    pub meta: Meta,
-    /// When the call came in, local time.
-    pub at: String,
-    pub caller: String,
-    pub number: String,
-    /// Linked contact id, or empty.
-    pub contact_id: String,
-    /// The employee or department the message is for.
-    pub for_whom: String,
-    pub message: String,
-    pub urgency: String,
-    pub status: String,
-    pub follow_up: String,
-}
-crate::text_fields!(Call { at, caller, number, contact_id, for_whom, message, urgency, status, follow_up } long { message });
-
-impl Default for Call {
-    fn default() -> Self {
-        let epoch: DateTime<Utc> = DateTime::UNIX_EPOCH;
-        Call::blank(epoch)
+crate::record! {
+    pub struct Call in "calls" {
+        caller: String => Text, "call.caller" .required().listed().aliases(&["caller", "penelepon", "nama"]),
+        number: String => Text, "call.number" .aliases(&["phone", "nomor", "telepon"]),
+        /// The employee or department the message is for.
+        for_whom: String => Text, "call.for_whom" .required().listed().aliases(&["for", "untuk"]),
+        message: String => LongText, "call.message" .aliases(&["pesan"]),
+        urgency: String = "normal".into() => Select(URGENCY), "call.urgency" .required().listed().aliases(&["urgensi"]),
+        status: String = "new".into() => Select(CALL_STATUS), "call.status" .required().listed(),
+        /// When the call came in, local time.
+        at: String => DateTimeNow, "call.at" .required().listed().aliases(&["time", "waktu"]),
+        /// Linked contact id, or empty.
+        contact_id: String => ContactRef, "call.contact",
+        follow_up: String => Date, "call.follow_up" .aliases(&["follow up", "tindak lanjut"]),
     }
 }
 
@@ -41,69 +30,7 @@ pub const CALL_STATUS: &[(&str, &str)] = &[
     ("closed", "call.status.closed"),
 ];
 
-const CALL_FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "caller",
-        label: "call.caller",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["caller", "penelepon", "nama"],
-    },
-    FieldDef {
-        key: "number",
-        label: "call.number",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: false,
-        aliases: &["phone", "nomor", "telepon"],
-    },
-    FieldDef { key: "for_whom", label: "call.for_whom", kind: FieldKind::Text, required: true, in_list: true, aliases: &["for", "untuk"] },
-    FieldDef { key: "message", label: "call.message", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["pesan"] },
-    FieldDef {
-        key: "urgency",
-        label: "call.urgency",
-        kind: FieldKind::Select(URGENCY),
-        required: true,
-        in_list: true,
-        aliases: &["urgensi"],
-    },
-    FieldDef { key: "status", label: "call.status", kind: FieldKind::Select(CALL_STATUS), required: true, in_list: true, aliases: &[] },
-    FieldDef { key: "at", label: "call.at", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["time", "waktu"] },
-    FieldDef { key: "contact_id", label: "call.contact", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef {
-        key: "follow_up",
-        label: "call.follow_up",
-        kind: FieldKind::Date,
-        required: false,
-        in_list: false,
-        aliases: &["follow up", "tindak lanjut"],
-    },
-];
-
-impl Entity for Call {
-    const COLLECTION: &'static str = "calls";
-    fn fields() -> &'static [FieldDef] {
-        CALL_FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Call {
-            meta: Meta::new(now),
-            at: String::new(),
-            caller: String::new(),
-            number: String::new(),
-            contact_id: String::new(),
-            for_whom: String::new(),
-            message: String::new(),
-            urgency: "normal".into(),
-            status: "new".into(),
-            follow_up: String::new(),
-        }
-    }
-    crate::text_entity!();
-    fn validate(&self) -> Vec<FieldError> {
-        validate_by_schema(self)
-    }
+impl RecordRules for Call {
     fn title(&self) -> String {
         format!("{} → {}", self.caller, self.for_whom)
     }
@@ -139,88 +66,19 @@ pub fn follow_ups_due(calls: &[Call], today: NaiveDate) -> Vec<Call> {
     v
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Visitor {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub name: String,
-    pub company: String,
-    pub host: String,
-    pub purpose: String,
-    pub check_in: String,
-    /// Empty while the visitor is in the building.
-    pub check_out: String,
-}
-crate::text_fields!(Visitor { name, company, host, purpose, check_in, check_out });
-
-impl Default for Visitor {
-    fn default() -> Self {
-        Visitor::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Visitor in "visitors" {
+        name: String => Text, "visitor.name" .required().listed().aliases(&["nama", "visitor", "tamu"]),
+        company: String => Text, "visitor.company" .listed().aliases(&["perusahaan", "instansi"]),
+        host: String => Text, "visitor.host" .required().listed().aliases(&["tuan rumah", "bertemu"]),
+        purpose: String => Text, "visitor.purpose" .aliases(&["keperluan"]),
+        check_in: String => DateTimeNow, "visitor.check_in" .required().listed().aliases(&["masuk"]),
+        /// Empty while the visitor is in the building.
+        check_out: String => DateTime, "visitor.check_out" .listed().aliases(&["keluar"]),
     }
 }
 
-const VISITOR_FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "name",
-        label: "visitor.name",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["nama", "visitor", "tamu"],
-    },
-    FieldDef {
-        key: "company",
-        label: "visitor.company",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: true,
-        aliases: &["perusahaan", "instansi"],
-    },
-    FieldDef {
-        key: "host",
-        label: "visitor.host",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["tuan rumah", "bertemu"],
-    },
-    FieldDef { key: "purpose", label: "visitor.purpose", kind: FieldKind::Text, required: false, in_list: false, aliases: &["keperluan"] },
-    FieldDef {
-        key: "check_in",
-        label: "visitor.check_in",
-        kind: FieldKind::DateTimeNow,
-        required: true,
-        in_list: true,
-        aliases: &["masuk"],
-    },
-    FieldDef {
-        key: "check_out",
-        label: "visitor.check_out",
-        kind: FieldKind::DateTime,
-        required: false,
-        in_list: true,
-        aliases: &["keluar"],
-    },
-];
-
-impl Entity for Visitor {
-    const COLLECTION: &'static str = "visitors";
-    fn fields() -> &'static [FieldDef] {
-        VISITOR_FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Visitor {
-            meta: Meta::new(now),
-            name: String::new(),
-            company: String::new(),
-            host: String::new(),
-            purpose: String::new(),
-            check_in: String::new(),
-            check_out: String::new(),
-        }
-    }
-    crate::text_entity!();
+impl RecordRules for Visitor {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         if let (Some(i), Some(o)) = (parse_datetime(&self.check_in), parse_datetime(&self.check_out)) {
@@ -244,6 +102,8 @@ impl Visitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::Entity;
+    use chrono::DateTime;
 
     fn call(caller: &str, to: &str, at: &str, status: &str) -> Call {
         let mut c = Call::blank(DateTime::UNIX_EPOCH);

@@ -2,133 +2,39 @@
 //! Nobody types a quantity on hand; they record what came in, went out, moved or was
 //! counted, and the figures follow. Quantities are whole units: pick the unit (box, ream,
 //! ml) so counts are whole.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
 
-use super::record::{parse_datetime, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
+use super::record::{parse_datetime, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 /// A whole number typed in a text field; empty or unreadable counts as zero.
 pub fn int(s: &str) -> i64 {
     s.trim().parse().unwrap_or(0)
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Item {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub code: String,
-    pub name: String,
-    pub category: String,
-    pub unit: String,
-    /// Where it is normally kept; new movements start here.
-    pub location: String,
-    pub reorder_point: String,
-    pub reorder_qty: String,
-    /// Preferred supplier: a contact id.
-    pub supplier_id: String,
-    /// Minor units of the office currency.
-    pub unit_cost: String,
-    pub notes: String,
-    /// "1" while the item is stocked.
-    pub active: String,
-}
-crate::text_fields!(Item { code, name, category, unit, location, reorder_point, reorder_qty, supplier_id, unit_cost, notes, active } long { notes });
-
-impl Default for Item {
-    fn default() -> Self {
-        Item::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Item in "items" {
+        code: String => Text, "item.code" .required().listed().aliases(&["sku", "kode", "kode barang"]),
+        name: String => Text, "item.name" .required().listed().aliases(&["nama", "nama barang", "item"]),
+        category: String => Suggest("categories"), "item.category" .listed().aliases(&["kategori"]),
+        unit: String = "pcs".into() => Text, "item.unit" .required().listed().aliases(&["satuan", "uom"]),
+        /// Where it is normally kept; new movements start here.
+        location: String => Suggest("locations"), "item.location" .listed().aliases(&["lokasi", "gudang"]),
+        reorder_point: String => Integer, "item.reorder_point" .aliases(&["titik pesan ulang", "min"]),
+        reorder_qty: String => Integer, "item.reorder_qty" .aliases(&["jumlah pesan ulang"]),
+        /// Preferred supplier: a contact id.
+        supplier_id: String => ContactRef, "item.supplier",
+        /// Minor units of the office currency.
+        unit_cost: String => Money, "item.unit_cost" .aliases(&["harga satuan", "cost", "harga"]),
+        notes: String => LongText, "item.notes" .aliases(&["catatan"]),
+        /// "1" while the item is stocked.
+        active: String = "1".into() => Check, "item.active" .aliases(&["aktif"]),
     }
 }
 
-const ITEM_FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "code",
-        label: "item.code",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["sku", "kode", "kode barang"],
-    },
-    FieldDef {
-        key: "name",
-        label: "item.name",
-        kind: FieldKind::Text,
-        required: true,
-        in_list: true,
-        aliases: &["nama", "nama barang", "item"],
-    },
-    FieldDef {
-        key: "category",
-        label: "item.category",
-        kind: FieldKind::Suggest("categories"),
-        required: false,
-        in_list: true,
-        aliases: &["kategori"],
-    },
-    FieldDef { key: "unit", label: "item.unit", kind: FieldKind::Text, required: true, in_list: true, aliases: &["satuan", "uom"] },
-    FieldDef {
-        key: "location",
-        label: "item.location",
-        kind: FieldKind::Suggest("locations"),
-        required: false,
-        in_list: true,
-        aliases: &["lokasi", "gudang"],
-    },
-    FieldDef {
-        key: "reorder_point",
-        label: "item.reorder_point",
-        kind: FieldKind::Integer,
-        required: false,
-        in_list: false,
-        aliases: &["titik pesan ulang", "min"],
-    },
-    FieldDef {
-        key: "reorder_qty",
-        label: "item.reorder_qty",
-        kind: FieldKind::Integer,
-        required: false,
-        in_list: false,
-        aliases: &["jumlah pesan ulang"],
-    },
-    FieldDef { key: "supplier_id", label: "item.supplier", kind: FieldKind::ContactRef, required: false, in_list: false, aliases: &[] },
-    FieldDef {
-        key: "unit_cost",
-        label: "item.unit_cost",
-        kind: FieldKind::Money,
-        required: false,
-        in_list: false,
-        aliases: &["harga satuan", "cost", "harga"],
-    },
-    FieldDef { key: "notes", label: "item.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
-    FieldDef { key: "active", label: "item.active", kind: FieldKind::Check, required: false, in_list: false, aliases: &["aktif"] },
-];
-
-impl Entity for Item {
-    const COLLECTION: &'static str = "items";
-    fn fields() -> &'static [FieldDef] {
-        ITEM_FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Item {
-            meta: Meta::new(now),
-            code: String::new(),
-            name: String::new(),
-            category: String::new(),
-            unit: "pcs".into(),
-            location: String::new(),
-            reorder_point: String::new(),
-            reorder_qty: String::new(),
-            supplier_id: String::new(),
-            unit_cost: String::new(),
-            notes: String::new(),
-            active: "1".into(),
-        }
-    }
-    crate::text_entity!();
+impl RecordRules for Item {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         for k in ["reorder_point", "reorder_qty", "unit_cost"] {
@@ -161,93 +67,32 @@ pub fn code_taken<'a>(items: &'a [Item], item: &Item) -> Option<&'a Item> {
 pub const MOVE_KINDS: &[(&str, &str)] =
     &[("receive", "move.kind.receive"), ("issue", "move.kind.issue"), ("transfer", "move.kind.transfer"), ("adjust", "move.kind.adjust")];
 
-/// One line of the stock ledger.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StockMove {
-    #[serde(flatten)]
-    pub meta: Meta,
-    /// Local date and time of the movement.
-    pub at: String,
-    pub item_id: String,
-    pub kind: String,
-    /// Units moved; for an adjustment, signed (+ found, − lost).
-    pub qty: String,
-    /// Where it happened: into here on receipt, out of here on issue or transfer.
-    pub location: String,
-    /// Transfer destination.
-    pub to_location: String,
-    /// Issue: the employee or department that took it.
-    pub to_whom: String,
-    /// Issue purpose or adjustment reason.
-    pub reason: String,
-    /// Receipt: cost per unit, minor units.
-    pub unit_cost: String,
-    /// Receipt against a purchase order: the order's id and line id.
-    pub order_id: String,
-    pub order_line: String,
-}
-crate::text_fields!(StockMove { at, item_id, kind, qty, location, to_location, to_whom, reason, unit_cost, order_id, order_line });
-
-impl Default for StockMove {
-    fn default() -> Self {
-        StockMove::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    /// One line of the stock ledger.
+    pub struct StockMove in "stock" {
+        item_id: String => Ref("items"), "move.item" .required().listed().aliases(&["item", "barang"]),
+        kind: String = "receive".into() => Select(MOVE_KINDS), "move.kind" .required().listed().aliases(&["jenis"]),
+        /// Units moved; for an adjustment, signed (+ found, − lost).
+        qty: String => Integer, "move.qty" .required().listed().aliases(&["jumlah", "quantity"]),
+        /// Where it happened: into here on receipt, out of here on issue or transfer.
+        location: String => Suggest("locations"), "move.location" .listed().aliases(&["lokasi"]),
+        /// Transfer destination.
+        to_location: String => Suggest("locations"), "move.to_location" .aliases(&["ke lokasi"]),
+        /// Issue: the employee or department that took it.
+        to_whom: String => Suggest("people"), "move.to_whom" .listed().aliases(&["untuk", "penerima"]),
+        /// Issue purpose or adjustment reason.
+        reason: String => Text, "move.reason" .aliases(&["keperluan", "alasan"]),
+        /// Receipt: cost per unit, minor units.
+        unit_cost: String => Money, "move.unit_cost" .aliases(&["harga satuan"]),
+        /// Local date and time of the movement.
+        at: String => DateTimeNow, "move.at" .required().listed().aliases(&["tanggal", "waktu"]),
+    }
+    stored {
+        /// Receipt against a purchase order: the order's id and line id.
+        order_id: String,
+        order_line: String,
     }
 }
-
-const MOVE_FIELDS: &[FieldDef] = &[
-    FieldDef {
-        key: "item_id",
-        label: "move.item",
-        kind: FieldKind::Ref("items"),
-        required: true,
-        in_list: true,
-        aliases: &["item", "barang"],
-    },
-    FieldDef { key: "kind", label: "move.kind", kind: FieldKind::Select(MOVE_KINDS), required: true, in_list: true, aliases: &["jenis"] },
-    FieldDef { key: "qty", label: "move.qty", kind: FieldKind::Integer, required: true, in_list: true, aliases: &["jumlah", "quantity"] },
-    FieldDef {
-        key: "location",
-        label: "move.location",
-        kind: FieldKind::Suggest("locations"),
-        required: false,
-        in_list: true,
-        aliases: &["lokasi"],
-    },
-    FieldDef {
-        key: "to_location",
-        label: "move.to_location",
-        kind: FieldKind::Suggest("locations"),
-        required: false,
-        in_list: false,
-        aliases: &["ke lokasi"],
-    },
-    FieldDef {
-        key: "to_whom",
-        label: "move.to_whom",
-        kind: FieldKind::Suggest("people"),
-        required: false,
-        in_list: true,
-        aliases: &["untuk", "penerima"],
-    },
-    FieldDef {
-        key: "reason",
-        label: "move.reason",
-        kind: FieldKind::Text,
-        required: false,
-        in_list: false,
-        aliases: &["keperluan", "alasan"],
-    },
-    FieldDef {
-        key: "unit_cost",
-        label: "move.unit_cost",
-        kind: FieldKind::Money,
-        required: false,
-        in_list: false,
-        aliases: &["harga satuan"],
-    },
-    FieldDef { key: "at", label: "move.at", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal", "waktu"] },
-];
 
 const MOVE_RULES: FormRules = FormRules {
     shown_when: &[("to_location", "kind", &["transfer"]), ("to_whom", "kind", &["issue"]), ("unit_cost", "kind", &["receive"])],
@@ -255,31 +100,10 @@ const MOVE_RULES: FormRules = FormRules {
     hidden: &[],
 };
 
-impl Entity for StockMove {
-    const COLLECTION: &'static str = "stock";
-    fn fields() -> &'static [FieldDef] {
-        MOVE_FIELDS
-    }
+impl RecordRules for StockMove {
     fn form_rules() -> &'static FormRules {
         &MOVE_RULES
     }
-    fn blank(now: DateTime<Utc>) -> Self {
-        StockMove {
-            meta: Meta::new(now),
-            at: String::new(),
-            item_id: String::new(),
-            kind: "receive".into(),
-            qty: String::new(),
-            location: String::new(),
-            to_location: String::new(),
-            to_whom: String::new(),
-            reason: String::new(),
-            unit_cost: String::new(),
-            order_id: String::new(),
-            order_line: String::new(),
-        }
-    }
-    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         let has = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
@@ -300,7 +124,6 @@ impl Entity for StockMove {
         }
         errs
     }
-    /// Language-neutral: "+25", "−12 → Keuangan", "12 Gudang → Lantai 2", "−4 (Stocktake …)".
     fn title(&self) -> String {
         let q = int(&self.qty);
         match self.kind.as_str() {

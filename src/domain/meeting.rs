@@ -4,12 +4,12 @@
 //! Minutes belong to a calendar item and a date (`event_id` + `date`): for a repeating
 //! meeting that is the series and the date of the series it was held for, so "the next
 //! meeting of the same series" is the series' next date.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{occurrences, Event};
-use super::record::{parse_date, split_list, Entity, FieldDef, FieldError, FieldKind, Meta};
+use super::record::{parse_date, Entity, FieldError, RecordRules};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -45,84 +45,27 @@ impl Action {
 pub const ACTION_STATUS: &[(&str, &str)] =
     &[("open", "action.status.open"), ("done", "action.status.done"), ("carried", "action.status.carried")];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Minutes {
-    #[serde(flatten)]
-    pub meta: Meta,
-    /// The calendar item (a series, or a one-off meeting).
-    pub event_id: String,
-    /// The date it was held for, `YYYY-MM-DD`.
-    pub date: String,
-    /// The meeting's title when the minutes were started (lists and print).
-    pub title: String,
-    pub chair: String,
-    /// Who attended, one per line.
-    pub present: String,
-    pub agenda: Vec<AgendaItem>,
-    /// One decision per line.
-    pub decisions: String,
-    pub actions: Vec<Action>,
-}
-
-impl Default for Minutes {
-    fn default() -> Self {
-        Minutes::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Minutes in "minutes" {
+        /// The meeting's title when the minutes were started (lists and print).
+        title: String => Text, "minutes.meeting" .required().listed(),
+        /// The date it was held for, `YYYY-MM-DD`.
+        date: String => Date, "minutes.date" .required().listed(),
+        chair: String => Text, "minutes.chair" .listed(),
+        /// Who attended, one per line.
+        present: String => Lines, "minutes.present",
+        /// One decision per line.
+        decisions: String => Lines, "minutes.decisions",
+    }
+    stored {
+        /// The calendar item (a series, or a one-off meeting).
+        event_id: String,
+        agenda: Vec<AgendaItem>,
+        actions: Vec<Action>,
     }
 }
 
-const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "title", label: "minutes.meeting", kind: FieldKind::Text, required: true, in_list: true, aliases: &[] },
-    FieldDef { key: "date", label: "minutes.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &[] },
-    FieldDef { key: "chair", label: "minutes.chair", kind: FieldKind::Text, required: false, in_list: true, aliases: &[] },
-    FieldDef { key: "present", label: "minutes.present", kind: FieldKind::Lines, required: false, in_list: false, aliases: &[] },
-    FieldDef { key: "decisions", label: "minutes.decisions", kind: FieldKind::Lines, required: false, in_list: false, aliases: &[] },
-];
-
-impl Entity for Minutes {
-    const COLLECTION: &'static str = "minutes";
-    fn fields() -> &'static [FieldDef] {
-        FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Minutes {
-            meta: Meta::new(now),
-            event_id: String::new(),
-            date: String::new(),
-            title: String::new(),
-            chair: String::new(),
-            present: String::new(),
-            agenda: vec![],
-            decisions: String::new(),
-            actions: vec![],
-        }
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
-    fn get(&self, key: &str) -> String {
-        match key {
-            "title" => self.title.clone(),
-            "date" => self.date.clone(),
-            "chair" => self.chair.clone(),
-            "present" => self.present.clone(),
-            "decisions" => self.decisions.clone(),
-            _ => String::new(),
-        }
-    }
-    fn set(&mut self, key: &str, value: &str) {
-        match key {
-            "title" => self.title = value.trim().into(),
-            "date" => self.date = value.trim().into(),
-            "chair" => self.chair = value.trim().into(),
-            "present" => self.present = split_list(value, &['\n']).join("\n"),
-            "decisions" => self.decisions = split_list(value, &['\n']).join("\n"),
-            _ => {}
-        }
-    }
+impl RecordRules for Minutes {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = super::record::validate_by_schema(self);
         if self.agenda.iter().any(|a| !a.minutes.trim().is_empty() && a.minutes.trim().parse::<u32>().is_err()) {

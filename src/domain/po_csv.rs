@@ -1,5 +1,6 @@
 //! Purchase orders as CSV: one row per order line, the order's own columns repeated on each
 //! row, so a spreadsheet can filter and total them; read back by grouping rows by number.
+use super::record::RecordRules;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};

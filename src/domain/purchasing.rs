@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{int, Item, Low, StockMove};
-use super::record::{parse_date, validate_by_schema, Entity, FieldDef, FieldError, FieldKind, FormRules, Meta};
+use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -36,27 +36,20 @@ impl Line {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PurchaseOrder {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub number: String,
-    pub supplier_id: String,
-    pub date: String,
-    pub expected: String,
-    /// draft, ordered or cancelled; partly received and received follow from the ledger.
-    pub status: String,
-    /// Tax rate in percent as typed ("11" for PPN 11 %).
-    pub tax: String,
-    pub notes: String,
-    pub lines: Vec<Line>,
-}
-crate::text_fields!(PurchaseOrder { number, supplier_id, date, expected, status, tax, notes } long { notes });
-
-impl Default for PurchaseOrder {
-    fn default() -> Self {
-        PurchaseOrder::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct PurchaseOrder in "orders" {
+        number: String => Text, "po.number" .required().listed().aliases(&["nomor", "po"]),
+        supplier_id: String => ContactRef, "po.supplier" .required().listed().aliases(&["pemasok", "supplier"]),
+        date: String => Date, "po.date" .required().listed().aliases(&["tanggal"]),
+        expected: String => Date, "po.expected" .listed().aliases(&["perkiraan tiba"]),
+        /// draft, ordered or cancelled; partly received and received follow from the ledger.
+        status: String = "draft".into() => Select(PO_STATUS), "po.status" .required().listed(),
+        /// Tax rate in percent as typed ("11" for PPN 11 %).
+        tax: String = "11".into() => Text, "po.tax" .aliases(&["pajak", "ppn"]),
+        notes: String => LongText, "po.notes" .aliases(&["catatan"]),
+    }
+    stored {
+        lines: Vec<Line>,
     }
 }
 
@@ -68,47 +61,12 @@ pub const PO_STATUS: &[(&str, &str)] = &[
     ("cancelled", "po.status.cancelled"),
 ];
 
-const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "number", label: "po.number", kind: FieldKind::Text, required: true, in_list: true, aliases: &["nomor", "po"] },
-    FieldDef {
-        key: "supplier_id",
-        label: "po.supplier",
-        kind: FieldKind::ContactRef,
-        required: true,
-        in_list: true,
-        aliases: &["pemasok", "supplier"],
-    },
-    FieldDef { key: "date", label: "po.date", kind: FieldKind::Date, required: true, in_list: true, aliases: &["tanggal"] },
-    FieldDef { key: "expected", label: "po.expected", kind: FieldKind::Date, required: false, in_list: true, aliases: &["perkiraan tiba"] },
-    FieldDef { key: "status", label: "po.status", kind: FieldKind::Select(PO_STATUS), required: true, in_list: true, aliases: &[] },
-    FieldDef { key: "tax", label: "po.tax", kind: FieldKind::Text, required: false, in_list: false, aliases: &["pajak", "ppn"] },
-    FieldDef { key: "notes", label: "po.notes", kind: FieldKind::LongText, required: false, in_list: false, aliases: &["catatan"] },
-];
-
 const RULES: FormRules = FormRules { shown_when: &[], span: None, hidden: &["status"] };
 
-impl Entity for PurchaseOrder {
-    const COLLECTION: &'static str = "orders";
+impl RecordRules for PurchaseOrder {
     fn form_rules() -> &'static FormRules {
         &RULES
     }
-    fn fields() -> &'static [FieldDef] {
-        FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        PurchaseOrder {
-            meta: Meta::new(now),
-            number: String::new(),
-            supplier_id: String::new(),
-            date: String::new(),
-            expected: String::new(),
-            status: "draft".into(),
-            tax: "11".into(),
-            notes: String::new(),
-            lines: vec![],
-        }
-    }
-    crate::text_entity!();
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         if tax_basis_points(&self.tax).is_none() {

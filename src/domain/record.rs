@@ -3,125 +3,50 @@
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+use crate::table::stamps;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
-    #[serde(deserialize_with = "stamp", serialize_with = "write_stamp")]
+    #[serde(deserialize_with = "stamps::stamp", serialize_with = "stamps::write_stamp")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "stamp", serialize_with = "write_stamp")]
+    #[serde(deserialize_with = "stamps::stamp", serialize_with = "stamps::write_stamp")]
     pub updated_at: DateTime<Utc>,
     /// Set when the record is in the trash; purged records are removed outright.
-    #[serde(default, deserialize_with = "some_stamp", serialize_with = "write_some_stamp", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "stamps::some_stamp",
+        serialize_with = "stamps::write_some_stamp",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deleted_at: Option<DateTime<Utc>>,
-}
-
-/// The text chrono's serde writes, printed without the formatting machinery when the time
-/// is in whole milliseconds (always, for times the app takes): saves print two per record.
-pub(crate) fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    match crate::storage::stamps::stamp_text(t) {
-        Some(text) => s.serialize_str(&text),
-        None => t.serialize(s),
-    }
-}
-
-pub(crate) fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
-    struct Stamp<'a>(&'a DateTime<Utc>);
-    impl Serialize for Stamp<'_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            write_stamp(self.0, s)
-        }
-    }
-    match t {
-        Some(t) => s.serialize_some(&Stamp(t)),
-        None => s.serialize_none(),
-    }
-}
-
-/// A record's time as RFC 3339 text (JSON, backups) or as milliseconds (stored chunks hand
-/// them over as numbers: no text printed and parsed again on every load).
-pub(crate) fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    struct V;
-    impl serde::de::Visitor<'_> for V {
-        type Value = DateTime<Utc>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an RFC 3339 date and time")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            crate::storage::stamps::parse_stamp(s).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self))
-        }
-        fn visit_i64<E: serde::de::Error>(self, ms: i64) -> Result<Self::Value, E> {
-            DateTime::from_timestamp_millis(ms).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(ms), &self))
-        }
-    }
-    d.deserialize_any(V)
-}
-
-pub(crate) fn some_stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Option<DateTime<Utc>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an RFC 3339 date and time or nothing")
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            stamp(d).map(Some)
-        }
-    }
-    d.deserialize_option(V)
-}
-
-/// Text access by field key for a record whose editable fields are `String`s, and
-/// `set_text`, which trims what was typed (`long` fields keep their leading spaces:
-/// indented notes and messages).
-#[macro_export]
-macro_rules! text_fields {
-    ($t:ty { $($f:ident),* } $(long { $($l:ident),* })?) => {
-        impl $t {
-            fn text(&self, key: &str) -> Option<&String> {
-                match key { $(stringify!($f) => Some(&self.$f),)* _ => None }
-            }
-            fn text_mut(&mut self, key: &str) -> Option<&mut String> {
-                match key { $(stringify!($f) => Some(&mut self.$f),)* _ => None }
-            }
-            fn set_text(&mut self, key: &str, value: &str) {
-                let long = false $($(|| key == stringify!($l))*)?;
-                if let Some(s) = self.text_mut(key) {
-                    *s = if long { value.trim_end().to_string() } else { value.trim().to_string() };
-                }
-            }
-        }
-    };
-}
-
-/// The `Entity` methods a [`text_fields!`] record writes the same way; goes inside its
-/// `impl Entity`.
-#[macro_export]
-macro_rules! text_entity {
-    () => {
-        fn meta(&self) -> &$crate::domain::record::Meta {
-            &self.meta
-        }
-        fn meta_mut(&mut self) -> &mut $crate::domain::record::Meta {
-            &mut self.meta
-        }
-        fn get(&self, key: &str) -> String {
-            self.text(key).cloned().unwrap_or_default()
-        }
-        fn set(&mut self, key: &str, value: &str) {
-            self.set_text(key, value)
-        }
-    };
 }
 
 impl Meta {
     pub fn new(now: DateTime<Utc>) -> Self {
         Meta { id: uuid::Uuid::new_v4().to_string(), created_at: now, updated_at: now, deleted_at: None }
+    }
+
+    /// The first cells of a stored row (`table::META_FIELDS`): id and the two times are
+    /// required, as serde required them.
+    pub fn from_row(r: &mut crate::table::Row<'_>) -> Result<Meta, String> {
+        let missing = |name: &str| format!("missing field `{name}`");
+        let id = r.next_cell().ok_or_else(|| missing("id"))?;
+        let created = r.next_cell().ok_or_else(|| missing("created_at"))?;
+        let updated = r.next_cell().ok_or_else(|| missing("updated_at"))?;
+        let deleted = r.next_cell();
+        fn text(e: serde_json::Error) -> String {
+            e.to_string()
+        }
+        Ok(Meta {
+            id: serde::Deserialize::deserialize(id).map_err(text)?,
+            created_at: stamps::stamp(created).map_err(text)?,
+            updated_at: stamps::stamp(updated).map_err(text)?,
+            deleted_at: match deleted {
+                Some(c) => stamps::some_stamp(c).map_err(text)?,
+                None => None,
+            },
+        })
     }
 }
 
@@ -181,6 +106,24 @@ pub struct FieldDef {
     pub aliases: &'static [&'static str],
 }
 
+impl FieldDef {
+    /// An optional field, not a list column, with no other CSV headers.
+    pub const fn new(key: &'static str, label: &'static str, kind: FieldKind) -> Self {
+        FieldDef { key, label, kind, required: false, in_list: false, aliases: &[] }
+    }
+    pub const fn required(self) -> Self {
+        FieldDef { required: true, ..self }
+    }
+    /// Shown as a column in the list.
+    pub const fn listed(self) -> Self {
+        FieldDef { in_list: true, ..self }
+    }
+    /// Other column headers that mean this field in imported CSV files (lower case).
+    pub const fn aliases(self, aliases: &'static [&'static str]) -> Self {
+        FieldDef { aliases, ..self }
+    }
+}
+
 /// How a form behaves beyond its fields: what shows when, and which fields move together.
 pub struct FormRules {
     /// (field, controlling field, values of the controlling field that show it; empty means
@@ -222,10 +165,11 @@ pub fn shifted_end(old_start: &str, new_start: &str, end: &str) -> Option<String
 /// A validation problem on one field: (field key, i18n key of the message).
 pub type FieldError = (&'static str, &'static str);
 
-/// `FromRow` is how stored lists and backups are read; `DeserializeOwned` stays for JSON
-/// documents and tests.
-pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + crate::storage::FromRow + 'static {
-    /// Storage collection name; also the key in backups.
+/// A record type, written by [`crate::record!`] from its one declaration; its own rules
+/// come from [`RecordRules`]. `FromRow` reads stored lists and backups; `DeserializeOwned`
+/// stays for JSON documents and tests.
+pub trait Entity: RecordRules + Clone + PartialEq + Serialize + DeserializeOwned + crate::table::FromRow + 'static {
+    /// Storage collection name; also the key in backups and the record's URL.
     const COLLECTION: &'static str;
     fn fields() -> &'static [FieldDef];
     fn blank(now: DateTime<Utc>) -> Self;
@@ -235,13 +179,9 @@ pub trait Entity: Clone + PartialEq + Serialize + DeserializeOwned + crate::stor
     fn get(&self, key: &str) -> String;
     /// Sets a field from the text a user typed; parsing is lenient, `validate` judges.
     fn set(&mut self, key: &str, value: &str);
-    fn validate(&self) -> Vec<FieldError>;
-    /// A one-line name for toasts, the trash and the detail heading.
-    fn title(&self) -> String;
-    fn form_rules() -> &'static FormRules {
-        &FormRules::NONE
-    }
 }
+
+pub use super::declare::RecordRules;
 
 /// Splits a multi-value text field (lines, or commas for tags) into trimmed, non-empty parts.
 pub fn split_list(value: &str, sep: &[char]) -> Vec<String> {

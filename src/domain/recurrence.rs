@@ -6,7 +6,7 @@
 //! Dates are local calendar dates (no time zone, so no daylight-saving surprises); a
 //! date that does not exist in a period (the 31st in April, 29 February in 2027) is
 //! skipped, as RFC 5545 and Google Calendar do, rather than moved.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 

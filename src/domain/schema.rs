@@ -13,31 +13,6 @@ pub const CURRENT: u32 = 3;
 
 pub type Docs = BTreeMap<String, Value>;
 
-/// Collections the app knows; anything else in a backup is reported and left out.
-pub const COLLECTIONS: &[&str] =
-    &["contacts", "calls", "visitors", "events", "minutes", "items", "stock", "orders", "stocktakes", "assets", "asset_log", "settings"];
-
-/// Calls `$m!` with every record list as `name: Type`, so the backup, the import and the
-/// app state name each list once here instead of once per place (settings is not a list).
-#[macro_export]
-macro_rules! with_record_lists {
-    ($m:ident) => {
-        $m! {
-            contacts: $crate::domain::contact::Contact,
-            calls: $crate::domain::frontdesk::Call,
-            visitors: $crate::domain::frontdesk::Visitor,
-            events: $crate::domain::calendar::Event,
-            minutes: $crate::domain::meeting::Minutes,
-            items: $crate::domain::inventory::Item,
-            stock: $crate::domain::inventory::StockMove,
-            orders: $crate::domain::purchasing::PurchaseOrder,
-            stocktakes: $crate::domain::stocktake::Stocktake,
-            assets: $crate::domain::assets::Asset,
-            asset_log: $crate::domain::assets::AssetLog,
-        }
-    };
-}
-
 pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
     if from > CURRENT {
         return Err(format!("schema {from} is newer than {CURRENT}"));
@@ -52,21 +27,6 @@ pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
         v += 1;
     }
     Ok(())
-}
-
-#[cfg(test)]
-#[test]
-fn every_list_is_a_known_collection() {
-    use super::record::Entity;
-    macro_rules! check {
-        ($($name:ident: $t:ty,)*) => {
-            $(assert_eq!(<$t>::COLLECTION, stringify!($name));)*
-            let lists = [$(stringify!($name)),*];
-            assert_eq!(COLLECTIONS.len(), lists.len() + 1);
-            assert!(lists.iter().all(|l| COLLECTIONS.contains(l)));
-        };
-    }
-    with_record_lists!(check);
 }
 
 fn v1_to_v2(docs: &mut Docs) -> Result<(), String> {

@@ -1,12 +1,12 @@
 //! Stocktake: count what is on the shelves for a location or a category, compare with the
 //! ledger, and post the differences as adjustments. Partial counts are fine: an item nobody
 //! counted is left alone, not set to zero.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Stock, StockMove};
-use super::record::{validate_by_schema, Entity, FieldDef, FieldError, FieldKind, Meta};
+use super::record::{Entity, RecordRules};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -16,68 +16,21 @@ pub struct Count {
     pub counted: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Stocktake {
-    #[serde(flatten)]
-    pub meta: Meta,
-    pub location: String,
-    pub category: String,
-    pub started: String,
-    pub notes: String,
-    /// Local date-time the variances were posted; empty while counting.
-    pub posted: String,
-    pub counts: Vec<Count>,
-}
-crate::text_fields!(Stocktake { location, category, started, notes, posted });
-
-impl Default for Stocktake {
-    fn default() -> Self {
-        Stocktake::blank(DateTime::UNIX_EPOCH)
+crate::record! {
+    pub struct Stocktake in "stocktakes" {
+        started: String => DateTimeNow, "count.started" .required().listed().aliases(&["tanggal"]),
+        location: String => Suggest("locations"), "count.location" .listed().aliases(&["lokasi"]),
+        category: String => Suggest("categories"), "count.category" .listed().aliases(&["kategori"]),
+        notes: String => Text, "count.notes" .aliases(&["catatan"]),
+    }
+    stored {
+        /// Local date-time the variances were posted; empty while counting.
+        posted: String,
+        counts: Vec<Count>,
     }
 }
 
-const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "started", label: "count.started", kind: FieldKind::DateTimeNow, required: true, in_list: true, aliases: &["tanggal"] },
-    FieldDef {
-        key: "location",
-        label: "count.location",
-        kind: FieldKind::Suggest("locations"),
-        required: false,
-        in_list: true,
-        aliases: &["lokasi"],
-    },
-    FieldDef {
-        key: "category",
-        label: "count.category",
-        kind: FieldKind::Suggest("categories"),
-        required: false,
-        in_list: true,
-        aliases: &["kategori"],
-    },
-    FieldDef { key: "notes", label: "count.notes", kind: FieldKind::Text, required: false, in_list: false, aliases: &["catatan"] },
-];
-
-impl Entity for Stocktake {
-    const COLLECTION: &'static str = "stocktakes";
-    fn fields() -> &'static [FieldDef] {
-        FIELDS
-    }
-    fn blank(now: DateTime<Utc>) -> Self {
-        Stocktake {
-            meta: Meta::new(now),
-            location: String::new(),
-            category: String::new(),
-            started: String::new(),
-            notes: String::new(),
-            posted: String::new(),
-            counts: vec![],
-        }
-    }
-    crate::text_entity!();
-    fn validate(&self) -> Vec<FieldError> {
-        validate_by_schema(self)
-    }
+impl RecordRules for Stocktake {
     fn title(&self) -> String {
         let started = self.started.replace('T', " ");
         [started.as_str(), self.location.as_str(), self.category.as_str()]

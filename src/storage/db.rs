@@ -4,11 +4,10 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 
-use super::columns::Columns;
 use super::layout::{plan, Edit, Slot};
 use super::txn::Txn;
-use super::{chunk_key, chunk_prefix, codec, doc_key, doc_name, usage, Backend, StorageError, META_KEY, PREFIX};
-use crate::domain::schema::{self, Docs};
+use super::{chunk_key, chunk_prefix, doc_key, doc_name, usage, Backend, Docs, Schema, StorageError, META_KEY, PREFIX};
+use crate::table::{codec, records_as_columns, Columns, FromRow};
 
 /// JSON text read as bytes: the wasm then holds one JSON reader (the bytes one) per type,
 /// not a second one for text.
@@ -24,8 +23,8 @@ struct MetaDoc {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::record::some_stamp",
-        serialize_with = "crate::domain::record::write_some_stamp"
+        deserialize_with = "crate::table::stamps::some_stamp",
+        serialize_with = "crate::table::stamps::write_some_stamp"
     )]
     last_backup_at: Option<DateTime<Utc>>,
 }
@@ -59,14 +58,6 @@ fn chunk_text(rev: u64, rows: Columns) -> String {
 }
 
 /// Records as columns, ready to be stored or exported.
-pub fn records_as_columns<E: Serialize>(records: &[E]) -> Columns {
-    let mut c = Columns::new();
-    for r in records {
-        c.push(r).expect("records serialise");
-    }
-    c
-}
-
 fn chunk_rev(raw: &str) -> Option<u64> {
     raw.split_once(';')?.0.parse().ok()
 }
@@ -110,6 +101,7 @@ fn chunk_label(name: &str, id: u32) -> String {
 
 pub struct Db {
     backend: Box<dyn Backend>,
+    schema: &'static Schema,
     /// The revision of each collection as this tab last read or wrote it.
     known: BTreeMap<String, u64>,
     read_only: bool,
@@ -120,8 +112,8 @@ pub struct Db {
 }
 
 impl Db {
-    pub fn open(backend: Box<dyn Backend>) -> Result<(Db, OpenReport), StorageError> {
-        let mut db = Db { backend, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: None };
+    pub fn open(backend: Box<dyn Backend>, schema: &'static Schema) -> Result<(Db, OpenReport), StorageError> {
+        let mut db = Db { backend, schema, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: None };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
             Some(raw) => match from_json::<MetaDoc>(&raw) {
@@ -141,10 +133,10 @@ impl Db {
                 m
             }
         };
-        if meta.schema_version > schema::CURRENT {
+        if meta.schema_version > schema.current {
             db.read_only = true;
             report.newer = Some(meta.schema_version);
-        } else if meta.schema_version < schema::CURRENT {
+        } else if meta.schema_version < schema.current {
             report.migrated_from = Some(meta.schema_version);
             if let Err(e) = db.migrate(meta) {
                 db.read_only = true;
@@ -182,7 +174,7 @@ impl Db {
             }
         }
         if m.schema_version == 0 {
-            m.schema_version = schema::CURRENT;
+            m.schema_version = self.schema.current;
         }
         Ok(m)
     }
@@ -217,7 +209,7 @@ impl Db {
                 }
             }
         }
-        schema::migrate(&mut docs, from).map_err(StorageError::Other)?;
+        (self.schema.migrate)(&mut docs, from).map_err(StorageError::Other)?;
         let copy = codec::pack(&codec::deflate(serde_json::to_string(&before).expect("strings serialise").as_bytes()));
         let mut txn = Txn::new(self.backend.as_ref());
         let result = (|| {
@@ -228,7 +220,7 @@ impl Db {
                 self.write_one(&mut txn, name, rev, Write::Whole(data.clone()), old)?;
                 meta.revisions.insert(name.clone(), rev);
             }
-            meta.schema_version = schema::CURRENT;
+            meta.schema_version = self.schema.current;
             txn.set(META_KEY, &serde_json::to_string(&meta).expect("meta serialises"))
         })();
         if let Err(e) = result {
@@ -342,7 +334,7 @@ impl Db {
 
     /// Loads a list chunk by chunk, straight into records: a chunk that does not decode,
     /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
-    pub fn load_list<E: super::FromRow>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
+    pub fn load_list<E: FromRow>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
         let mut out = Vec::new();
         let found = self.load_columns(name, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
         Ok(found.then_some(out))
@@ -463,7 +455,7 @@ impl Db {
                 for (id, _) in old.chunks.unwrap_or_default() {
                     txn.remove(&chunk_key(name, id))?;
                 }
-                let head = Head { schema: schema::CURRENT, rev, data: Some(doc), ..Default::default() };
+                let head = Head { schema: self.schema.current, rev, data: Some(doc), ..Default::default() };
                 return txn.set(&doc_key(name), &head_json(&head));
             }
             Write::List { len, rows, edit } => (len, edit.clone(), None, Some(rows)),
@@ -495,8 +487,13 @@ impl Db {
         for id in &p.delete {
             txn.remove(&chunk_key(name, *id))?;
         }
-        let head =
-            Head { schema: schema::CURRENT, rev, data: None, chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()), next: p.next };
+        let head = Head {
+            schema: self.schema.current,
+            rev,
+            data: None,
+            chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()),
+            next: p.next,
+        };
         txn.set(&doc_key(name), &head_json(&head))
     }
 
@@ -539,7 +536,7 @@ impl Db {
         self.known.clear();
         self.unreadable.clear();
         self.read_only = false;
-        let m = MetaDoc { schema_version: schema::CURRENT, ..Default::default() };
+        let m = MetaDoc { schema_version: self.schema.current, ..Default::default() };
         self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();
         Ok(())

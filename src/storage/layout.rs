@@ -51,7 +51,7 @@ impl Edit {
     }
     pub fn removed(mut at: Vec<usize>) -> Self {
         // The shared sort: `sort_unstable` here was 3 KB of wasm of its own.
-        crate::domain::sort::sort_by(&mut at, |a, b| a.cmp(b));
+        crate::sort::sort_by(&mut at, |a, b| a.cmp(b));
         at.dedup();
         Edit { removed: at, ..Default::default() }
     }

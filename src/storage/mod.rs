@@ -5,7 +5,7 @@
 //! - `bo.c.<collection>`: the collection's head, `{"schema":3,"rev":7,…}`. A document
 //!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,250],[1,12]]`.
 //! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
-//!   encoding of [`codec`] behind the revision that wrote it (`7;…`). Saving one record
+//!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record
 //!   rewrites its chunk and the head, whatever the size of the list.
 //! - `bo.premigration.v<N>`: the keys as they were before a migration from schema N (packed).
 //!
@@ -13,22 +13,27 @@
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.
 #[cfg(target_arch = "wasm32")]
 mod browser;
-pub mod codec;
-pub mod columns;
 mod db;
 pub mod layout;
 mod memory;
-mod record_cells;
-mod record_rows;
-pub mod stamps;
 mod txn;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;
-pub use db::{records_as_columns, Db, OpenReport, Unreadable, Write};
+pub use db::{Db, OpenReport, Unreadable, Write};
 pub use layout::Edit;
 pub use memory::MemoryBackend;
-pub use record_rows::{FromRow, Row};
+
+/// Stored collections by name, as JSON: what migrations work on.
+pub type Docs = std::collections::BTreeMap<String, serde_json::Value>;
+
+/// The stored format's version, and how a store written by an older one is brought up to it
+/// (forward only). The app hands its own in (`crate::registry::STORE`): this seam knows no
+/// record type.
+pub struct Schema {
+    pub current: u32,
+    pub migrate: fn(&mut Docs, u32) -> Result<(), String>,
+}
 
 pub const PREFIX: &str = "bo.";
 pub const META_KEY: &str = "bo.meta";

@@ -27,7 +27,7 @@ fn url_lang() -> Option<Lang> {
 }
 
 fn open_store(app: &AppState) {
-    let opened = LocalStorageBackend::new().and_then(|b| Db::open(Box::new(b)));
+    let opened = LocalStorageBackend::new().and_then(|b| Db::open(Box::new(b), &crate::registry::STORE));
     match opened {
         Ok((db, report)) => {
             set_db(db);

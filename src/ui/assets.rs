@@ -1,6 +1,7 @@
 //! Assets and equipment: an asset's page (who has it, book value, next service, history,
 //! check-out/in, repairs and maintenance), the maintenance-due list and the register report.
-use crate::domain::sort::sort_by;
+use crate::domain::record::RecordRules;
+use crate::sort::sort_by;
 use leptos::prelude::*;
 
 use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};

@@ -14,8 +14,8 @@ use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
 use crate::domain::stocktake::Stocktake;
-use crate::storage::columns::Columns;
 use crate::storage::{Edit, StorageError, Write};
+use crate::table::Columns;
 
 use super::state::{now, with_db, AppState};
 

@@ -1,6 +1,7 @@
 //! Linking a record to a contact: type a few letters, pick from the few that match, or
 //! create the contact on the spot. A search rather than a drop-down, because an office
 //! with tens of thousands of contacts cannot scroll a list of them all.
+use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
 use super::widgets::shown;

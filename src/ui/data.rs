@@ -6,7 +6,8 @@ use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
-use crate::storage::{records_as_columns, Edit, Write, QUOTA_CHARS};
+use crate::storage::{Edit, Write, QUOTA_CHARS};
+use crate::table::records_as_columns;
 
 use super::files::{download, read_chosen, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};

@@ -1,11 +1,12 @@
 //! Front desk: the Today view, messages waiting per recipient, visitors in the building.
-use crate::domain::sort::sort_by;
+use crate::domain::record::RecordRules;
+use crate::sort::sort_by;
 use leptos::prelude::*;
 
 use super::widgets::shown;
 
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
-use crate::domain::record::{parse_datetime, Entity};
+use crate::domain::record::parse_datetime;
 
 use super::collection::{display_value, save_record};
 use super::router::Route;

@@ -1,6 +1,6 @@
 //! Form controls for money, suggested text and references to other records. They read
 //! other collections by name, so the schema stays plain data and the form stays generic.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;

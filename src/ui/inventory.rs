@@ -1,6 +1,7 @@
 //! Supplies: an item's stock by place and its ledger, the movement forms, the low stock
 //! list (with purchase orders made from it in one step) and the value and usage reports.
-use crate::domain::sort::sort_by;
+use crate::domain::record::RecordRules;
+use crate::sort::sort_by;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
@@ -8,7 +9,7 @@ use super::widgets::shown;
 
 use crate::domain::inventory::{self, int, Item, StockMove};
 use crate::domain::purchasing::{drafts_from_low_stock, on_order};
-use crate::domain::record::{parse_date, parse_datetime, Entity};
+use crate::domain::record::{parse_date, parse_datetime};
 
 use super::calendar::today;
 use super::collection::save_records;

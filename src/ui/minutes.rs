@@ -1,6 +1,7 @@
 //! Meeting minutes: agenda (owner, time allotted, notes per item), decisions, action items;
 //! carrying open items to the next meeting of the series; a clean A4 print; and the list
 //! of open action items across all meetings, overdue first.
+use crate::domain::record::RecordRules;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -8,7 +9,6 @@ use super::widgets::shown;
 
 use crate::domain::format::long_date;
 use crate::domain::meeting::{self, Action, AgendaItem, Minutes, ACTION_STATUS};
-use crate::domain::record::Entity;
 
 use super::calendar::{find, today};
 use super::collection::{save_record, save_records};

@@ -1,5 +1,6 @@
 //! Purchase orders: the order page (lines editable while a draft, totals with tax, status
 //! from the ledger), receiving all or part of it into stock, and the printed A4 order.
+use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
 use super::widgets::shown;
@@ -8,7 +9,6 @@ use crate::domain::format::parse_amount;
 use crate::domain::inventory::{int, Item};
 use crate::domain::po_csv;
 use crate::domain::purchasing::{next_number, Line, PurchaseOrder, PO_STATUS};
-use crate::domain::record::Entity;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};

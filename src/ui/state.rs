@@ -262,7 +262,7 @@ fn load_or_default<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
 }
 
 /// A list as stored, leaving out (and reporting) only chunks that cannot be read.
-fn load_list<E: crate::storage::FromRow>(name: &str) -> Vec<E> {
+fn load_list<E: crate::table::FromRow>(name: &str) -> Vec<E> {
     with_db(|db| db.load_list::<E>(name)).ok().flatten().unwrap_or_default()
 }
 

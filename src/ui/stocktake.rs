@@ -1,11 +1,11 @@
 //! Counting a stocktake: one row per item in scope, a count typed per row (Enter goes to
 //! the next), variances as you go, and the differences posted as adjustments in one write.
+use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
 use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
-use crate::domain::record::Entity;
 use crate::domain::stocktake::Stocktake;
 
 use super::collection::{save_record, save_records, trash_record};

@@ -1,5 +1,5 @@
 //! The Trash: every module's deleted records, to restore or delete for good.
-use crate::domain::sort::sort_by;
+use crate::sort::sort_by;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! Exact text forms of timestamps, local date-times and UUIDs, so columns of them can be
 //! stored as numbers and bytes and printed back character for character.
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
 
 /// Digits at `range` of `b`, if they are all digits.
 fn digits(b: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
@@ -145,6 +146,69 @@ pub fn minute_of(s: &str) -> Option<i64> {
     }
     let (date, h, m) = date_hm(s.as_bytes())?;
     Some(date.and_hms_opt(h, m, 0)?.and_utc().timestamp() / 60)
+}
+
+// serde's readers and writers of record times, for `#[serde(with …)]` fields.
+
+/// The text chrono's serde writes, printed without the formatting machinery when the time
+/// is in whole milliseconds (always, for times the app takes): saves print two per record.
+pub fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    match stamp_text(t) {
+        Some(text) => s.serialize_str(&text),
+        None => t.serialize(s),
+    }
+}
+
+pub fn write_some_stamp<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    struct Stamp<'a>(&'a DateTime<Utc>);
+    impl Serialize for Stamp<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            write_stamp(self.0, s)
+        }
+    }
+    match t {
+        Some(t) => s.serialize_some(&Stamp(t)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A record's time as RFC 3339 text (JSON, backups) or as milliseconds (stored chunks hand
+/// them over as numbers: no text printed and parsed again on every load).
+pub fn stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = DateTime<Utc>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an RFC 3339 date and time")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            parse_stamp(s).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &self))
+        }
+        fn visit_i64<E: serde::de::Error>(self, ms: i64) -> Result<Self::Value, E> {
+            DateTime::from_timestamp_millis(ms).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(ms), &self))
+        }
+    }
+    d.deserialize_any(V)
+}
+
+pub fn some_stamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<DateTime<Utc>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an RFC 3339 date and time or nothing")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            stamp(d).map(Some)
+        }
+    }
+    d.deserialize_option(V)
 }
 
 #[cfg(test)]

@@ -1,0 +1,201 @@
+//! A record type declared once: [`record!`] writes its struct, its field schema (list,
+//! form, CSV), its blank record, its text access and its columnar reader from one list of
+//! fields, so they cannot disagree. What only that type knows (its checks across fields,
+//! its one-line title, which fields show when) goes in its [`RecordRules`].
+use super::record::{split_list, FieldKind};
+
+/// How a stored value reads as the text a person edits, and takes back what was typed.
+/// Parsing is lenient; `validate` judges what was taken.
+pub trait FieldText {
+    fn text(&self, kind: FieldKind) -> String;
+    fn set_text(&mut self, kind: FieldKind, typed: &str);
+}
+
+/// A yes typed in either language, or ticked.
+pub fn is_yes(typed: &str) -> bool {
+    matches!(crate::text::lower(typed.trim()).as_str(), "1" | "true" | "ya" | "yes" | "y" | "x" | "aktif" | "active")
+}
+
+impl FieldText for String {
+    fn text(&self, _: FieldKind) -> String {
+        self.clone()
+    }
+    fn set_text(&mut self, kind: FieldKind, typed: &str) {
+        *self = match kind {
+            // Indented notes and messages keep their leading spaces.
+            FieldKind::LongText => typed.trim_end().to_string(),
+            FieldKind::Lines | FieldKind::People => split_list(typed, &['\n']).join("\n"),
+            FieldKind::Weekdays => {
+                use super::calendar::{parse_weekdays, weekday_code};
+                parse_weekdays(typed).iter().map(|d| weekday_code(*d)).collect::<Vec<_>>().join(",")
+            }
+            FieldKind::Check => if is_yes(typed) { "1" } else { "" }.to_string(),
+            _ => typed.trim().to_string(),
+        }
+    }
+}
+
+impl FieldText for bool {
+    fn text(&self, _: FieldKind) -> String {
+        if *self { "1" } else { "" }.to_string()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = is_yes(typed)
+    }
+}
+
+/// Lists edited one per line (tags: comma-separated, each once).
+impl FieldText for Vec<String> {
+    fn text(&self, kind: FieldKind) -> String {
+        self.join(if kind == FieldKind::Tags { ", " } else { "\n" })
+    }
+    fn set_text(&mut self, kind: FieldKind, typed: &str) {
+        *self = match kind {
+            FieldKind::Tags => {
+                let mut tags: Vec<String> = vec![];
+                for t in split_list(typed, &[',']) {
+                    if !tags.contains(&t) {
+                        tags.push(t)
+                    }
+                }
+                tags
+            }
+            // Commas and semicolons also separate, as people paste "a@x.id, b@y.id".
+            FieldKind::Emails => split_list(typed, &['\n', ',', ';']),
+            _ => split_list(typed, &['\n']),
+        }
+    }
+}
+
+/// What a record type knows beyond its fields: its checks, its title, its form's rules.
+pub trait RecordRules: Sized {
+    /// Problems to show next to the fields; the schema's own checks by default.
+    fn validate(&self) -> Vec<super::record::FieldError>
+    where
+        Self: super::record::Entity,
+    {
+        super::record::validate_by_schema(self)
+    }
+    /// A one-line name for toasts, the trash and the detail heading.
+    fn title(&self) -> String;
+    fn form_rules() -> &'static super::record::FormRules {
+        &super::record::FormRules::NONE
+    }
+}
+
+/// Declares a record type: its fields once, in form order, each with its type, its blank
+/// value (the type's default when left out), its kind and label, and the schema's flags
+/// (`.required()`, `.listed()`, `.aliases(&[…])`); then, under `stored`, the fields the
+/// app keeps without a form field (a series' exceptions, an order's lines), with serde
+/// attributes and `read with` a reader of their own where they need them.
+///
+/// ```ignore
+/// crate::record! {
+///     /// A visitor signed in at the front desk.
+///     pub struct Visitor in "visitors" {
+///         name: String => Text, "visitor.name" .required().listed(),
+///         check_out: String => DateTime, "visitor.check_out",
+///     }
+/// }
+/// impl RecordRules for Visitor { fn title(&self) -> String { self.name.clone() } }
+/// ```
+#[macro_export]
+macro_rules! record {
+    (
+        $(#[$doc:meta])*
+        pub struct $name:ident in $collection:literal {
+            $(
+                $(#[$fdoc:meta])*
+                $f:ident : $t:ty $(= $blank:expr)? => $kind:ident $(($($karg:expr),*))?, $label:literal $(.$flag:ident($($farg:expr),*))*
+            ),* $(,)?
+        }
+        $(stored {
+            $(
+                $(#[$sattr:meta])*
+                $s:ident : $st:ty $(= $sblank:expr)? $(; read with $sread:expr)?
+            ),* $(,)?
+        })?
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            #[serde(flatten)]
+            pub meta: $crate::domain::record::Meta,
+            $($(#[$fdoc])* pub $f: $t,)*
+            $($($(#[$sattr])* pub $s: $st,)*)?
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                <$name as $crate::domain::record::Entity>::blank(chrono::DateTime::UNIX_EPOCH)
+            }
+        }
+
+        impl $name {
+            const SCHEMA: &'static [$crate::domain::record::FieldDef] = &[$(
+                $crate::domain::record::FieldDef::new(
+                    stringify!($f),
+                    $label,
+                    $crate::domain::record::FieldKind::$kind $(($($karg),*))?,
+                ) $(.$flag($($farg),*))*
+            ),*];
+        }
+
+        impl $crate::domain::record::Entity for $name {
+            const COLLECTION: &'static str = $collection;
+            fn fields() -> &'static [$crate::domain::record::FieldDef] {
+                Self::SCHEMA
+            }
+            fn blank(now: chrono::DateTime<chrono::Utc>) -> Self {
+                $name {
+                    meta: $crate::domain::record::Meta::new(now),
+                    $($f: $crate::record!(@blank $($blank)?),)*
+                    $($($s: $crate::record!(@blank $($sblank)?),)*)?
+                }
+            }
+            fn meta(&self) -> &$crate::domain::record::Meta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut $crate::domain::record::Meta {
+                &mut self.meta
+            }
+            fn get(&self, key: &str) -> String {
+                use $crate::domain::declare::FieldText;
+                match key {
+                    $(stringify!($f) => self.$f.text($crate::domain::record::FieldKind::$kind $(($($karg),*))?),)*
+                    _ => String::new(),
+                }
+            }
+            fn set(&mut self, key: &str, value: &str) {
+                use $crate::domain::declare::FieldText;
+                match key {
+                    $(stringify!($f) => self.$f.set_text($crate::domain::record::FieldKind::$kind $(($($karg),*))?, value),)*
+                    _ => {}
+                }
+            }
+        }
+
+        impl $crate::table::FromRow for $name {
+            const FIELDS: &'static [&'static str] = &[$(stringify!($f),)* $($(stringify!($s),)*)?];
+            fn blank_row() -> Self {
+                Self::default()
+            }
+            fn from_row(r: &mut $crate::table::Row<'_>, blank: &Self) -> Result<Self, String> {
+                Ok($name {
+                    meta: $crate::domain::record::Meta::from_row(r)?,
+                    $($f: r.field(&blank.$f)?,)*
+                    $($($s: $crate::record!(@read r, blank.$s $(, $sread)?),)*)?
+                })
+            }
+        }
+    };
+    (@blank) => { Default::default() };
+    (@blank $e:expr) => { $e };
+    (@read $r:ident, $blank:expr) => { $r.field(&$blank)? };
+    (@read $r:ident, $blank:expr, $read:expr) => { $r.next_with(&$blank, $read)? };
+}
+
+#[cfg(test)]
+#[path = "declare_tests.rs"]
+mod tests;

@@ -1,0 +1,54 @@
+//! Every record list the app keeps, named once, and the one place where the record types
+//! meet the store: the app state, the backup, the trash, the Data screen's counts and the
+//! list of URLs all come from [`with_record_lists!`], so a list added here is added there.
+
+/// Calls `$m!` with every record list as `name: Type` (settings is a document, not a list).
+/// To add a record type: declare it with [`crate::record!`] and add its line here.
+#[macro_export]
+macro_rules! with_record_lists {
+    ($m:ident) => {
+        $m! {
+            contacts: $crate::domain::contact::Contact,
+            calls: $crate::domain::frontdesk::Call,
+            visitors: $crate::domain::frontdesk::Visitor,
+            events: $crate::domain::calendar::Event,
+            minutes: $crate::domain::meeting::Minutes,
+            items: $crate::domain::inventory::Item,
+            stock: $crate::domain::inventory::StockMove,
+            orders: $crate::domain::purchasing::PurchaseOrder,
+            stocktakes: $crate::domain::stocktake::Stocktake,
+            assets: $crate::domain::assets::Asset,
+            asset_log: $crate::domain::assets::AssetLog,
+        }
+    };
+}
+
+macro_rules! names {
+    ($($name:ident: $t:ty,)*) => {
+        /// Every record list by its collection name, in the registry's order.
+        pub const LISTS: &[&str] = &[$(<$t as $crate::domain::record::Entity>::COLLECTION),*];
+        /// Every stored collection: the lists, then the settings document. Anything else in
+        /// a backup is reported and left out.
+        pub const COLLECTIONS: &[&str] = &[$(<$t as $crate::domain::record::Entity>::COLLECTION,)* "settings"];
+    };
+}
+with_record_lists!(names);
+
+/// The stored format's version and how older stores and backups are brought up to it.
+pub const STORE: crate::storage::Schema =
+    crate::storage::Schema { current: crate::domain::schema::CURRENT, migrate: crate::domain::schema::migrate };
+
+#[cfg(test)]
+#[test]
+fn each_list_is_named_as_its_type_names_its_collection() {
+    macro_rules! check {
+        ($($name:ident: $t:ty,)*) => {
+            $(assert_eq!(<$t as crate::domain::record::Entity>::COLLECTION, stringify!($name));)*
+        };
+    }
+    with_record_lists!(check);
+    let mut unique = LISTS.to_vec();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), LISTS.len());
+}

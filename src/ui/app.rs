@@ -104,22 +104,13 @@ pub fn App() -> impl IntoView {
     let dirty = RwSignal::new(false);
     let lang = RwSignal::new(Lang::Id);
     let route = route_signal(dirty, move || crate::i18n::t(lang.get_untracked(), "form.leave_unsaved").to_string());
-    let stock = RwSignal::new(vec![]);
+    let lists = super::state::Lists::new();
+    let stock = lists.stock;
     let app = AppState {
         lang,
         stock_levels: Memo::new(move |_| stock.with(|m| crate::domain::inventory::Stock::of(m))),
         settings: RwSignal::new(Default::default()),
-        contacts: RwSignal::new(vec![]),
-        calls: RwSignal::new(vec![]),
-        visitors: RwSignal::new(vec![]),
-        events: RwSignal::new(vec![]),
-        minutes: RwSignal::new(vec![]),
-        items: RwSignal::new(vec![]),
-        stock,
-        orders: RwSignal::new(vec![]),
-        stocktakes: RwSignal::new(vec![]),
-        assets: RwSignal::new(vec![]),
-        asset_log: RwSignal::new(vec![]),
+        lists,
         route,
         dirty,
         toasts: RwSignal::new(vec![]),

@@ -214,7 +214,7 @@ fn month_view(
 ) -> impl IntoView {
     let grid = month_grid(day);
     let (from, to) = (grid[0], grid[41]);
-    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, from, to)));
+    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, from, to)));
     let month = day.month();
     let today = today();
     let heads = grid[..7]
@@ -275,7 +275,7 @@ fn week_view(
     on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static,
 ) -> impl IntoView {
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
-    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, monday, monday + Days::new(6))));
+    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, monday, monday + Days::new(6))));
     let today = today();
     let columns = days.iter().copied().map(|d| {
         let all_day = move || occ.with(|o| o.iter().filter(|o| o.on(d) && (o.all_day || o.start.date() != d)).cloned().map(|o| item_link(app, o, false)).collect_view());
@@ -320,7 +320,7 @@ fn slot_hour(t: chrono::NaiveDateTime) -> u32 {
 }
 
 fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoView {
-    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, first, last)));
+    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, first, last)));
     let days = move || {
         let mut out: Vec<(NaiveDate, Vec<Occurrence>)> = vec![];
         occ.with(|all| {
@@ -365,7 +365,7 @@ fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoVie
 /// Today's items for the front desk.
 pub fn todays_items(app: AppState) -> impl IntoView {
     let day = today();
-    let occ = Memo::new(move |_| app.events.with(|e| occurrences(e, day, day)));
+    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, day, day)));
     view! {
         <Show when=move || occ.with(Vec::is_empty) fallback=move || view! {
             <ul class="bo-list">
@@ -382,5 +382,5 @@ pub fn todays_items(app: AppState) -> impl IntoView {
 
 /// The record a calendar page should show for `id`, if it is a live event.
 pub fn find(app: &AppState, id: &str) -> Option<Event> {
-    app.events.with_untracked(|e| e.iter().find(|e| e.meta.id == id).cloned())
+    app.lists.events.with_untracked(|e| e.iter().find(|e| e.meta.id == id).cloned())
 }

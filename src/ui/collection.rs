@@ -17,11 +17,10 @@ use crate::domain::stocktake::Stocktake;
 use crate::storage::{Edit, StorageError, Write};
 use crate::table::Columns;
 
-use super::state::{now, with_db, AppState};
+use super::state::{now, with_db, AppState, InState};
 
 /// What the UI needs beyond the domain entity: where its records live in the app state.
-pub trait UiEntity: Entity + Send + Sync {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>>;
+pub trait UiEntity: Entity + InState + Send + Sync {
     /// i18n key of the module's plural name ("Contacts").
     const PLURAL: &'static str;
     /// i18n key of "New contact" and similar.
@@ -45,14 +44,11 @@ pub struct Derived<E: 'static> {
 }
 
 impl UiEntity for Item {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.items
-    }
     const PLURAL: &'static str = "nav.items";
     const NEW: &'static str = "item.new";
     const EMPTY: &'static str = "item.empty";
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let taken = app.items.with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
+        let taken = app.lists.items.with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
         if taken {
             vec![("code", "err.code_taken")]
         } else {
@@ -72,9 +68,6 @@ impl UiEntity for Item {
 }
 
 impl UiEntity for StockMove {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.stock
-    }
     const PLURAL: &'static str = "nav.stock";
     const NEW: &'static str = "move.new";
     const EMPTY: &'static str = "move.empty";
@@ -86,7 +79,7 @@ impl UiEntity for StockMove {
         }
         let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
         // Editing a movement: its own quantity is already out of the ledger.
-        let own = app.stock.with_untracked(|all| {
+        let own = app.lists.stock.with_untracked(|all| {
             all.iter()
                 .find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none())
                 .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
@@ -101,9 +94,6 @@ impl UiEntity for StockMove {
 }
 
 impl UiEntity for PurchaseOrder {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.orders
-    }
     const PLURAL: &'static str = "nav.orders";
     const NEW: &'static str = "po.new";
     const EMPTY: &'static str = "po.empty";
@@ -119,9 +109,6 @@ impl UiEntity for PurchaseOrder {
 }
 
 impl UiEntity for Stocktake {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.stocktakes
-    }
     const PLURAL: &'static str = "nav.stocktakes";
     const NEW: &'static str = "count.new";
     const EMPTY: &'static str = "count.empty";
@@ -141,54 +128,36 @@ impl UiEntity for Stocktake {
 }
 
 impl UiEntity for Contact {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.contacts
-    }
     const PLURAL: &'static str = "nav.contacts";
     const NEW: &'static str = "contact.new";
     const EMPTY: &'static str = "contact.empty";
 }
 
 impl UiEntity for Call {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.calls
-    }
     const PLURAL: &'static str = "nav.calls";
     const NEW: &'static str = "call.new";
     const EMPTY: &'static str = "call.empty";
 }
 
 impl UiEntity for Visitor {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.visitors
-    }
     const PLURAL: &'static str = "nav.visitors";
     const NEW: &'static str = "visitor.new";
     const EMPTY: &'static str = "visitor.empty";
 }
 
 impl UiEntity for Event {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.events
-    }
     const PLURAL: &'static str = "nav.events";
     const NEW: &'static str = "event.new";
     const EMPTY: &'static str = "event.empty";
 }
 
 impl UiEntity for Minutes {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.minutes
-    }
     const PLURAL: &'static str = "nav.minutes";
     const NEW: &'static str = "minutes.new";
     const EMPTY: &'static str = "minutes.empty";
 }
 
 impl UiEntity for Asset {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.assets
-    }
     const PLURAL: &'static str = "nav.assets";
     const NEW: &'static str = "asset.new";
     const EMPTY: &'static str = "asset.empty";
@@ -196,14 +165,15 @@ impl UiEntity for Asset {
         &[Derived {
             label: "asset.holder",
             value: |app, a| {
-                let who = app.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
+                let who =
+                    app.lists.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
                 (who.clone(), crate::text::lower(&who))
             },
         }]
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         let tag = crate::text::lower(self.tag.trim());
-        let taken = app.assets.with_untracked(|all| {
+        let taken = app.lists.assets.with_untracked(|all| {
             all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag)
         });
         if taken {
@@ -215,9 +185,6 @@ impl UiEntity for Asset {
 }
 
 impl UiEntity for AssetLog {
-    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-        app.asset_log
-    }
     const PLURAL: &'static str = "nav.asset_log";
     const NEW: &'static str = "alog.new";
     const EMPTY: &'static str = "alog.empty";
@@ -226,8 +193,10 @@ impl UiEntity for AssetLog {
         if self.kind != "checkout" {
             return vec![];
         }
-        let out =
-            app.asset_log.with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
+        let out = app
+            .lists
+            .asset_log
+            .with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
         if out {
             vec![("kind", "err.already_out")]
         } else {
@@ -394,7 +363,7 @@ pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> Strin
         Some(FieldKind::Money) => super::fields::money_text(app, &raw),
         Some(FieldKind::Ref(c)) => super::fields::ref_label(app, c, &raw),
         Some(FieldKind::ContactRef) => {
-            app.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
+            app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
         }
         _ => raw,
     }

@@ -52,21 +52,21 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
     let mut set = BTreeSet::new();
     match source {
         "locations" => {
-            app.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
-            app.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
-            app.stock.with_untracked(|moves| {
+            app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
+            app.lists.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
+            app.lists.stock.with_untracked(|moves| {
                 for m in moves {
                     set.insert(m.location.clone());
                     set.insert(m.to_location.clone());
                 }
             });
         }
-        "categories" => app.items.with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
+        "categories" => app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
         "people" => {
             app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
-            app.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
-            app.asset_log.with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
-            app.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.assigned_to.clone())));
+            app.lists.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
+            app.lists.asset_log.with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
+            app.lists.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.assigned_to.clone())));
         }
         _ => {}
     }
@@ -95,13 +95,13 @@ pub fn suggest_input(
 /// (id, label) of the records a reference field can point at, in the order to offer them.
 pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
     match collection {
-        "items" => app.items.with(|items| {
+        "items" => app.lists.items.with(|items| {
             let mut v: Vec<(String, String)> =
                 items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
-        "assets" => app.assets.with(|all| {
+        "assets" => app.lists.assets.with(|all| {
             let mut v: Vec<(String, String)> = all
                 .iter()
                 .filter(|a| a.meta.deleted_at.is_none())
@@ -117,11 +117,13 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
 /// How a reference reads in lists and detail views.
 pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
     match collection {
-        "items" => {
-            app.items.with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name))).unwrap_or_default()
-        }
+        "items" => app
+            .lists
+            .items
+            .with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name)))
+            .unwrap_or_default(),
         "assets" => {
-            app.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
+            app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
         }
         _ => String::new(),
     }
@@ -169,7 +171,7 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
         return None;
     }
     match collection {
-        "items" => app.items.with_untracked(|all| {
+        "items" => app.lists.items.with_untracked(|all| {
             all.iter()
                 .filter(|i| i.meta.deleted_at.is_none())
                 .find(|i| {
@@ -179,13 +181,13 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                 })
                 .map(|i| i.meta.id.clone())
         }),
-        "assets" => app.assets.with_untracked(|all| {
+        "assets" => app.lists.assets.with_untracked(|all| {
             all.iter()
                 .filter(|a| a.meta.deleted_at.is_none())
                 .find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t)
                 .map(|a| a.meta.id.clone())
         }),
-        "contacts" => app.contacts.with_untracked(|all| {
+        "contacts" => app.lists.contacts.with_untracked(|all| {
             all.iter()
                 .filter(|c| c.meta.deleted_at.is_none())
                 .find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t)

@@ -4,15 +4,8 @@ use std::cell::RefCell;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::domain::calendar::Event;
-use crate::domain::contact::Contact;
 use crate::domain::format::Lang;
-use crate::domain::frontdesk::{Call, Visitor};
-use crate::domain::inventory::{Item, StockMove};
-use crate::domain::meeting::Minutes;
-use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::settings::Settings;
-use crate::domain::stocktake::Stocktake;
 use crate::i18n;
 use crate::storage::{Db, StorageError, QUOTA_CHARS};
 
@@ -58,21 +51,54 @@ pub struct UnreadableNotice {
     pub error: String,
 }
 
+macro_rules! lists {
+    ($($name:ident: $t:ty,)*) => {
+        /// The records of every list in the registry, as loaded from the store.
+        #[derive(Clone, Copy)]
+        pub struct Lists {
+            $(pub $name: RwSignal<Vec<$t>>,)*
+        }
+
+        impl Lists {
+            pub fn new() -> Self {
+                Lists { $($name: RwSignal::new(vec![]),)* }
+            }
+
+            /// Reads the list called `name` from the store (chunks that cannot be read are
+            /// left out and reported).
+            pub fn load(&self, name: &str) {
+                match name {
+                    $(stringify!($name) => self.$name.set(load_list(name)),)*
+                    _ => {}
+                }
+            }
+
+            /// Records in the trash across every list.
+            pub fn trashed(&self) -> usize {
+                use crate::domain::record::Entity;
+                0 $(+ self.$name.with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count()))*
+            }
+        }
+
+        /// Where a record type's list is kept in the app state.
+        pub trait InState: Sized + 'static {
+            fn signal(app: &AppState) -> RwSignal<Vec<Self>>;
+        }
+        $(impl InState for $t {
+            fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+                app.lists.$name
+            }
+        })*
+    };
+}
+crate::with_record_lists!(lists);
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub settings: RwSignal<Settings>,
-    pub contacts: RwSignal<Vec<Contact>>,
-    pub calls: RwSignal<Vec<Call>>,
-    pub visitors: RwSignal<Vec<Visitor>>,
-    pub events: RwSignal<Vec<Event>>,
-    pub minutes: RwSignal<Vec<Minutes>>,
-    pub items: RwSignal<Vec<Item>>,
-    pub stock: RwSignal<Vec<StockMove>>,
-    pub orders: RwSignal<Vec<PurchaseOrder>>,
-    pub stocktakes: RwSignal<Vec<Stocktake>>,
-    pub assets: RwSignal<Vec<crate::domain::assets::Asset>>,
-    pub asset_log: RwSignal<Vec<crate::domain::assets::AssetLog>>,
+    /// Every record list of the registry.
+    pub lists: Lists,
     /// Quantities on hand, worked out from the stock ledger once per change of it.
     pub stock_levels: Memo<crate::domain::inventory::Stock>,
     pub route: RwSignal<Route>,
@@ -210,20 +236,7 @@ impl AppState {
     }
 
     fn set_list(&self, name: &str) {
-        match name {
-            "contacts" => self.contacts.set(load_list(name)),
-            "calls" => self.calls.set(load_list(name)),
-            "visitors" => self.visitors.set(load_list(name)),
-            "events" => self.events.set(load_list(name)),
-            "minutes" => self.minutes.set(load_list(name)),
-            "items" => self.items.set(load_list(name)),
-            "stock" => self.stock.set(load_list(name)),
-            "orders" => self.orders.set(load_list(name)),
-            "stocktakes" => self.stocktakes.set(load_list(name)),
-            "assets" => self.assets.set(load_list(name)),
-            "asset_log" => self.asset_log.set(load_list(name)),
-            _ => {}
-        }
+        self.lists.load(name)
     }
 
     /// Re-reads one collection after another tab changed it.

@@ -5,15 +5,7 @@ use leptos::prelude::*;
 
 use super::widgets::shown;
 
-use crate::domain::assets::{Asset, AssetLog};
-use crate::domain::calendar::Event;
-use crate::domain::contact::Contact;
 use crate::domain::format::format_datetime;
-use crate::domain::frontdesk::{Call, Visitor};
-use crate::domain::inventory::{Item, StockMove};
-use crate::domain::meeting::Minutes;
-use crate::domain::purchasing::PurchaseOrder;
-use crate::domain::stocktake::Stocktake;
 
 use super::collection::{purge_records, restore_record, UiEntity};
 use super::state::{local, use_app, AppState};
@@ -101,24 +93,20 @@ fn section_view(
     .into_any()
 }
 
-fn trashed<E: UiEntity>(app: &AppState) -> usize {
-    E::signal(app).with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count())
+/// Records in the trash across every list.
+pub fn trashed_count(app: &AppState) -> usize {
+    app.lists.trashed()
 }
 
-/// Records in the trash across every module.
-pub fn trashed_count(app: &AppState) -> usize {
-    trashed::<Contact>(app)
-        + trashed::<Call>(app)
-        + trashed::<Visitor>(app)
-        + trashed::<Event>(app)
-        + trashed::<Minutes>(app)
-        + trashed::<Item>(app)
-        + trashed::<StockMove>(app)
-        + trashed::<PurchaseOrder>(app)
-        + trashed::<Stocktake>(app)
-        + trashed::<Asset>(app)
-        + trashed::<AssetLog>(app)
+macro_rules! sections {
+    ($($name:ident: $t:ty,)*) => {
+        /// A section per list of the registry, in its order.
+        fn sections() -> Vec<AnyView> {
+            vec![$(section::<$t>(stringify!($name)),)*]
+        }
+    };
 }
+crate::with_record_lists!(sections);
 
 pub fn trash_page() -> AnyView {
     let app = use_app();
@@ -129,17 +117,7 @@ pub fn trash_page() -> AnyView {
         {shown(move || total() == 0, move || view! {
             <p class="bo-empty">{app.text("trash.empty")}</p>
         }.into_any())}
-        {section::<Contact>("contacts")}
-        {section::<Call>("calls")}
-        {section::<Visitor>("visitors")}
-        {section::<Event>("events")}
-        {section::<Minutes>("minutes")}
-        {section::<Item>("items")}
-        {section::<StockMove>("stock")}
-        {section::<PurchaseOrder>("orders")}
-        {section::<Stocktake>("stocktakes")}
-        {section::<Asset>("assets")}
-        {section::<AssetLog>("asset_log")}
+        {sections()}
     }
     .into_any()
 }

@@ -77,6 +77,14 @@ impl Route {
         }
     }
 
+    /// The record list of a record page (list, new, import, detail, edit).
+    pub fn list(&self) -> Option<&str> {
+        match self {
+            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) | Route::NewAt(m, _) => Some(m),
+            _ => None,
+        }
+    }
+
     /// The lists this screen shows, loaded before the first paint; the others follow just
     /// after it, so a large office's start is not held up by lists nobody is looking at.
     pub fn lists_first(&self) -> &'static [&'static str] {

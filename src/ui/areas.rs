@@ -16,8 +16,8 @@ use crate::route::Route;
 
 use super::state::AppState;
 
-use super::{assets, calendar, calendar_files, contacts, csv_import, data, inventory, minutes, occurrence, orders, records, settings};
-use super::{stocktake, trash};
+use super::pages::record_page;
+use super::{assets, calendar, data, inventory, minutes, occurrence, orders, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -33,16 +33,14 @@ pub enum Area {
 /// The area a screen belongs to; `None` for the shell's own screens.
 pub fn area_of(r: &Route) -> Option<Area> {
     match r {
-        Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) | Route::NewAt(m, _) => {
-            match m.as_str() {
-                "contacts" => Some(Area::Contacts),
-                "calls" | "visitors" => Some(Area::FrontDesk),
-                "events" | "minutes" => Some(Area::Calendar),
-                "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
-                "assets" | "asset_log" => Some(Area::Assets),
-                _ => None,
-            }
-        }
+        Route::List(_) | Route::New(_) | Route::Import(_) | Route::View(..) | Route::Edit(..) | Route::NewAt(..) => match r.list()? {
+            "contacts" => Some(Area::Contacts),
+            "calls" | "visitors" => Some(Area::FrontDesk),
+            "events" | "minutes" => Some(Area::Calendar),
+            "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
+            "assets" | "asset_log" => Some(Area::Assets),
+            _ => None,
+        },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
@@ -91,29 +89,14 @@ pub fn preload(area: Area) {
 
 #[wasm_split(contacts, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn contacts_area(r: Route) -> Result<AnyView, NotLoaded> {
-    Ok(match r {
-        Route::List(_) => records::list_page::<Contact>("contacts", contacts::toolbar()),
-        Route::New(_) => records::form_page::<Contact>("contacts", None),
-        Route::Edit(_, id) => records::form_page::<Contact>("contacts", Some(id)),
-        Route::View(_, id) => records::detail_page::<Contact>("contacts", id),
-        Route::Import(_) => contacts::import_page(),
-        _ => records::not_found(),
-    })
+    Ok(record_page::<Contact>(r))
 }
 
 #[wasm_split(front_desk, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn front_desk_area(r: Route) -> Result<AnyView, NotLoaded> {
-    Ok(match r {
-        Route::List(m) if m == "calls" => records::list_page::<Call>("calls", records::csv_tools::<Call>("calls")),
-        Route::Import(m) if m == "calls" => csv_import::import_page::<Call>("calls"),
-        Route::New(m) if m == "calls" => records::form_page::<Call>("calls", None),
-        Route::Edit(m, id) if m == "calls" => records::form_page::<Call>("calls", Some(id)),
-        Route::View(m, id) if m == "calls" => records::detail_page::<Call>("calls", id),
-        Route::List(_) => records::list_page::<Visitor>("visitors", records::csv_tools::<Visitor>("visitors")),
-        Route::Import(_) => csv_import::import_page::<Visitor>("visitors"),
-        Route::New(_) => records::form_page::<Visitor>("visitors", None),
-        Route::Edit(_, id) => records::form_page::<Visitor>("visitors", Some(id)),
-        Route::View(_, id) => records::detail_page::<Visitor>("visitors", id),
+    Ok(match r.list() {
+        Some("calls") => record_page::<Call>(r),
+        Some("visitors") => record_page::<Visitor>(r),
         _ => records::not_found(),
     })
 }
@@ -121,68 +104,45 @@ fn front_desk_area(r: Route) -> Result<AnyView, NotLoaded> {
 #[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn calendar_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
-        Route::List(m) if m == "events" => records::list_page::<Event>("events", ().into_any()),
-        Route::New(m) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(None)),
-        Route::NewAt(m, at) if m == "events" => records::form_page_with::<Event>("events", None, calendar_files::prefill(Some(&at))),
-        Route::Edit(m, id) if m == "events" => records::form_page::<Event>("events", Some(id)),
-        Route::View(m, id) if m == "events" => occurrence::event_page(id),
-        Route::Import(m) if m == "events" => calendar_files::import_page(),
         Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
-        Route::List(m) if m == "minutes" => records::list_page::<Minutes>("minutes", ().into_any()),
-        Route::View(m, id) if m == "minutes" => minutes::minutes_page(id),
         Route::Actions => minutes::actions_page(),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
-        _ => records::not_found(),
+        _ => match r.list() {
+            Some("events") => record_page::<Event>(r),
+            Some("minutes") => record_page::<Minutes>(r),
+            _ => records::not_found(),
+        },
     })
 }
 
 #[wasm_split(supplies, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn supplies_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
-        Route::List(m) if m == "items" => records::list_page::<Item>("items", inventory::toolbar()),
-        Route::New(m) if m == "items" => records::form_page::<Item>("items", None),
-        Route::Edit(m, id) if m == "items" => records::form_page::<Item>("items", Some(id)),
-        Route::View(m, id) if m == "items" => inventory::item_page(id),
-        Route::Import(m) if m == "items" => csv_import::import_page::<Item>("items"),
-        Route::Import(m) if m == "stock" => csv_import::import_page::<StockMove>("stock"),
         Route::ItemMove(id, kind) => inventory::move_page(id, kind),
-        Route::List(m) if m == "stock" => records::list_page::<StockMove>("stock", records::csv_tools::<StockMove>("stock")),
-        Route::New(m) if m == "stock" => records::form_page::<StockMove>("stock", None),
-        Route::Edit(m, id) if m == "stock" => records::form_page::<StockMove>("stock", Some(id)),
-        Route::View(m, id) if m == "stock" => records::detail_page::<StockMove>("stock", id),
         Route::LowStock => inventory::low_stock_page(),
         Route::StockReport => inventory::report_page(),
-        Route::List(m) if m == "stocktakes" => records::list_page::<Stocktake>("stocktakes", ().into_any()),
-        Route::New(m) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", None),
-        Route::Edit(m, id) if m == "stocktakes" => records::form_page::<Stocktake>("stocktakes", Some(id)),
-        Route::View(m, id) if m == "stocktakes" => stocktake::count_page(id),
-        Route::List(m) if m == "orders" => records::list_page::<PurchaseOrder>("orders", orders::toolbar()),
-        Route::New(m) if m == "orders" => orders::new_order_page(),
-        Route::Edit(m, id) if m == "orders" => records::form_page::<PurchaseOrder>("orders", Some(id)),
-        Route::View(m, id) if m == "orders" => orders::order_page(id),
         Route::Receive(id) => orders::receive_page(id),
-        Route::Import(m) if m == "orders" => orders::import_page(),
-        _ => records::not_found(),
+        _ => match r.list() {
+            Some("items") => record_page::<Item>(r),
+            Some("stock") => record_page::<StockMove>(r),
+            Some("stocktakes") => record_page::<Stocktake>(r),
+            Some("orders") => record_page::<PurchaseOrder>(r),
+            _ => records::not_found(),
+        },
     })
 }
 
 #[wasm_split(assets, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
-        Route::Import(m) if m == "assets" => csv_import::import_page::<Asset>("assets"),
-        Route::Import(m) if m == "asset_log" => csv_import::import_page::<AssetLog>("asset_log"),
-        Route::List(m) if m == "assets" => records::list_page::<Asset>("assets", assets::toolbar()),
-        Route::New(m) if m == "assets" => records::form_page::<Asset>("assets", None),
-        Route::Edit(m, id) if m == "assets" => records::form_page::<Asset>("assets", Some(id)),
-        Route::View(m, id) if m == "assets" => assets::asset_page(id),
         Route::AssetEntry(id, kind) => assets::entry_page(id, kind),
-        Route::List(m) if m == "asset_log" => records::list_page::<AssetLog>("asset_log", records::csv_tools::<AssetLog>("asset_log")),
-        Route::New(m) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", None),
-        Route::Edit(m, id) if m == "asset_log" => records::form_page::<AssetLog>("asset_log", Some(id)),
-        Route::View(m, id) if m == "asset_log" => records::detail_page::<AssetLog>("asset_log", id),
         Route::MaintenanceDue => assets::due_page(),
         Route::AssetRegister => assets::register_page(),
-        _ => records::not_found(),
+        _ => match r.list() {
+            Some("assets") => record_page::<Asset>(r),
+            Some("asset_log") => record_page::<AssetLog>(r),
+            _ => records::not_found(),
+        },
     })
 }
 

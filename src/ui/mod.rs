@@ -17,6 +17,7 @@ mod inventory;
 mod minutes;
 mod occurrence;
 mod orders;
+mod pages;
 mod perf;
 mod records;
 mod router;

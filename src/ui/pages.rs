@@ -23,7 +23,7 @@ pub trait RecordPages: UiEntity {
         list_page::<Self>(Self::COLLECTION, csv_tools::<Self>(Self::COLLECTION))
     }
     /// A new record; `at` is a date-time picked on a calendar (`#/events/new/…`).
-    fn new(_at: Option<String>) -> AnyView {
+    fn create(_at: Option<String>) -> AnyView {
         form_page::<Self>(Self::COLLECTION, None)
     }
     fn edit(id: String) -> AnyView {
@@ -41,8 +41,8 @@ pub trait RecordPages: UiEntity {
 pub fn record_page<E: RecordPages>(r: Route) -> AnyView {
     match r {
         Route::List(_) => E::list(),
-        Route::New(_) => E::new(None),
-        Route::NewAt(_, at) => E::new(Some(at)),
+        Route::New(_) => E::create(None),
+        Route::NewAt(_, at) => E::create(Some(at)),
         Route::Edit(_, id) => E::edit(id),
         Route::View(_, id) => E::view(id),
         Route::Import(_) => E::import(),
@@ -68,7 +68,7 @@ impl RecordPages for Event {
     fn list() -> AnyView {
         list_page::<Event>("events", ().into_any())
     }
-    fn new(at: Option<String>) -> AnyView {
+    fn create(at: Option<String>) -> AnyView {
         super::records::form_page_with::<Event>("events", None, calendar_files::prefill(at.as_deref()))
     }
     fn view(id: String) -> AnyView {
@@ -84,7 +84,7 @@ impl RecordPages for Minutes {
     fn list() -> AnyView {
         list_page::<Minutes>("minutes", ().into_any())
     }
-    fn new(_: Option<String>) -> AnyView {
+    fn create(_: Option<String>) -> AnyView {
         not_found()
     }
     fn edit(_: String) -> AnyView {
@@ -123,7 +123,7 @@ impl RecordPages for PurchaseOrder {
     fn list() -> AnyView {
         list_page::<PurchaseOrder>("orders", orders::toolbar())
     }
-    fn new(_: Option<String>) -> AnyView {
+    fn create(_: Option<String>) -> AnyView {
         orders::new_order_page()
     }
     fn view(id: String) -> AnyView {

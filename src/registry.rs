@@ -19,6 +19,8 @@ macro_rules! with_record_lists {
             stocktakes: $crate::domain::stocktake::Stocktake,
             assets: $crate::domain::assets::Asset,
             asset_log: $crate::domain::assets::AssetLog,
+            employees: $crate::domain::people::Employee,
+            employee_changes: $crate::domain::people::EmployeeChange,
         }
     };
 }

@@ -42,6 +42,7 @@ const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
+const PEOPLE: &[&str] = &["employees", "employee_changes"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -97,13 +98,15 @@ impl Route {
                 "minutes" => &["minutes", "events"],
                 "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                 "assets" | "asset_log" => ASSETS,
+                "employees" | "employee_changes" => PEOPLE,
                 _ => &["contacts"],
             },
             Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
-            Route::Desk => &["calls", "visitors", "events"],
+            // Fixed-term contracts ending soon show on the Today view.
+            Route::Desk => &["calls", "visitors", "events", "employees"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
             Route::Settings | Route::NotFound(_) => &[],

@@ -17,6 +17,7 @@ pub mod ics_read;
 pub mod ics_write;
 pub mod inventory;
 pub mod meeting;
+pub mod people;
 pub mod po_csv;
 pub mod purchasing;
 pub mod record;

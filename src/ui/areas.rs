@@ -10,6 +10,7 @@ use crate::domain::contact::Contact;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::meeting::Minutes;
+use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
 use crate::route::Route;
@@ -26,6 +27,7 @@ pub enum Area {
     Calendar,
     Supplies,
     Assets,
+    People,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -39,6 +41,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
+            "employees" | "employee_changes" => Some(Area::People),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -67,6 +70,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Calendar => calendar_area(r).await,
         Area::Supplies => supplies_area(r).await,
         Area::Assets => assets_area(r).await,
+        Area::People => people_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -82,6 +86,7 @@ pub fn preload(area: Area) {
         Area::Calendar => Box::pin(__wasm_split_preload_calendar_area()),
         Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
+        Area::People => Box::pin(__wasm_split_preload_people_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -143,6 +148,15 @@ fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("asset_log") => record_page::<AssetLog>(r),
             _ => records::not_found(),
         },
+    })
+}
+
+#[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r.list() {
+        Some("employees") => record_page::<Employee>(r),
+        Some("employee_changes") => record_page::<EmployeeChange>(r),
+        _ => records::not_found(),
     })
 }
 

@@ -35,6 +35,9 @@ pub trait UiEntity: Entity + InState + Send + Sync {
     fn check(&self, _app: &AppState) -> Vec<crate::domain::record::FieldError> {
         vec![]
     }
+    /// What else a save through the form writes (an employee's history), once the record
+    /// itself is stored; `before` is the stored record the form edited (`None`: a new one).
+    fn after_save(&self, _before: Option<&Self>, _app: &AppState) {}
 }
 
 /// A derived list column: its label's i18n key, and (shown text, sort key) of a record.

@@ -150,10 +150,35 @@ pub fn today_page() -> AnyView {
         }.into_any())}
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
+        {contracts_block(app)}
         {attention_block(app)}
     }
     .into_any()
 }
+
+/// Fixed-term contracts ending within a month: renew them or prepare the leaving.
+fn contracts_block(app: AppState) -> impl IntoView {
+    let ending = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.employees.with(|all| crate::domain::people::contracts_ending(all, today, CONTRACT_WARNING_DAYS))
+    });
+    view! {
+        <Show when=move || ending.with(|e| !e.is_empty())>
+            <h2>{app.text("desk.contracts_ending")}</h2>
+            <ul class="bo-list">
+                <For each=move || ending.get() key=|(e, _)| e.meta.id.clone() let((e, end))>
+                    <li>
+                        <a href=Route::View("employees".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>
+                        " — "{move || app.tf("desk.contract_ends", &[("date", crate::domain::format::long_date(end, app.lang.get()))])}
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// Fixed-term contracts ending this soon are listed on the Today view.
+pub const CONTRACT_WARNING_DAYS: u64 = 30;
 
 /// Supplies to reorder and equipment to service, as counts that link to their lists; shown
 /// only when there is something to do.

@@ -52,6 +52,7 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
     let mut set = BTreeSet::new();
     match source {
         "locations" => {
+            app.lists.employees.with_untracked(|all| set.extend(all.iter().map(|e| e.location.clone())));
             app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
             app.lists.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
             app.lists.stock.with_untracked(|moves| {
@@ -62,7 +63,12 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
             });
         }
         "categories" => app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
+        "departments" => {
+            app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
+            app.lists.employees.with_untracked(|all| set.extend(all.iter().map(|e| e.department.clone())));
+        }
         "people" => {
+            app.lists.employees.with_untracked(|all| set.extend(all.iter().filter(|e| e.is_current()).map(|e| e.name.clone())));
             app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
             app.lists.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
             app.lists.asset_log.with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
@@ -110,7 +116,22 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
+        "employees" => app.lists.employees.with(|all| {
+            let mut v: Vec<(String, String)> =
+                all.iter().filter(|e| e.is_current()).map(|e| (e.meta.id.clone(), employee_label(e))).collect();
+            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
+            v
+        }),
         _ => vec![],
+    }
+}
+
+/// An employee as pickers and lists name them: number and name, or the name alone.
+fn employee_label(e: &crate::domain::people::Employee) -> String {
+    if e.number.is_empty() {
+        e.name.clone()
+    } else {
+        format!("{} — {}", e.number, e.name)
     }
 }
 
@@ -125,6 +146,7 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
         "assets" => {
             app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
         }
+        "employees" => app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -186,6 +208,16 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                 .filter(|a| a.meta.deleted_at.is_none())
                 .find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t)
                 .map(|a| a.meta.id.clone())
+        }),
+        "employees" => app.lists.employees.with_untracked(|all| {
+            all.iter()
+                .filter(|e| e.meta.deleted_at.is_none())
+                .find(|e| {
+                    e.meta.id == text.trim()
+                        || crate::text::lower(&e.name) == t
+                        || !e.number.is_empty() && (crate::text::lower(&e.number) == t || crate::text::lower_owned(employee_label(e)) == t)
+                })
+                .map(|e| e.meta.id.clone())
         }),
         "contacts" => app.lists.contacts.with_untracked(|all| {
             all.iter()

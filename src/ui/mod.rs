@@ -18,6 +18,7 @@ mod minutes;
 mod occurrence;
 mod orders;
 mod pages;
+mod people;
 mod perf;
 mod records;
 mod router;

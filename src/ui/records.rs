@@ -371,8 +371,11 @@ fn submit_form<E: UiEntity>(app: &AppState, base: &Base, editing: bool, vals: &[
         return Submitted::ChangedElsewhere;
     }
     let (id, title) = (rec.meta().id.clone(), rec.title());
-    match save_record(app, rec) {
-        Ok(()) => Submitted::Saved(id, title),
+    match save_record(app, rec.clone()) {
+        Ok(()) => {
+            rec.after_save(editing.then_some(base), app);
+            Submitted::Saved(id, title)
+        }
         Err(_) => Submitted::Refused,
     }
 }

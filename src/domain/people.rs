@@ -1,0 +1,215 @@
+//! People: the employee register and the history of each employee's position, department,
+//! grade, contract and status, kept change by change and never overwritten.
+use chrono::{Datelike, NaiveDate};
+
+use super::record::{looks_like_email, looks_like_phone, parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::sort::sort_by;
+
+pub const STATUS: &[(&str, &str)] = &[("active", "emp.status.active"), ("on_leave", "emp.status.on_leave"), ("left", "emp.status.left")];
+/// PKWT: a fixed-term contract with an end date; PKWTT: permanent.
+pub const CONTRACTS: &[(&str, &str)] = &[("pkwtt", "emp.contract.pkwtt"), ("pkwt", "emp.contract.pkwt")];
+/// Tax status for PPh 21: single (TK) or married (K), with 0–3 dependants.
+pub const PTKP: &[(&str, &str)] = &[
+    ("TK/0", "emp.ptkp.tk0"),
+    ("TK/1", "emp.ptkp.tk1"),
+    ("TK/2", "emp.ptkp.tk2"),
+    ("TK/3", "emp.ptkp.tk3"),
+    ("K/0", "emp.ptkp.k0"),
+    ("K/1", "emp.ptkp.k1"),
+    ("K/2", "emp.ptkp.k2"),
+    ("K/3", "emp.ptkp.k3"),
+];
+
+crate::record! {
+    /// Someone who works for the office: what HR and payroll keep about them.
+    pub struct Employee in "employees" {
+        name: String => Text, "emp.name" .required().listed().aliases(&["nama", "nama karyawan", "employee", "nama lengkap"]),
+        /// The office's own number for the employee (also what attendance machines print).
+        number: String => Text, "emp.number" .listed().aliases(&["no karyawan", "nomor karyawan", "nip", "employee id", "id karyawan"]),
+        position: String => Text, "emp.position" .listed().aliases(&["jabatan", "posisi", "job title"]),
+        department: String => Suggest("departments"), "emp.department" .listed().aliases(&["departemen", "bagian", "divisi"]),
+        /// Who they report to: another employee's id.
+        manager_id: String => Ref("employees"), "emp.manager" .listed().aliases(&["atasan", "manager", "atasan langsung"]),
+        grade: String => Text, "emp.grade" .aliases(&["golongan", "grade"]),
+        location: String => Suggest("locations"), "emp.location" .aliases(&["lokasi kerja", "penempatan"]),
+        status: String = "active".into() => Select(STATUS), "emp.status" .required().listed(),
+        joined: String => Date, "emp.joined" .required().listed().aliases(&["tanggal masuk", "join date", "mulai bekerja"]),
+        contract: String = "pkwtt".into() => Select(CONTRACTS), "emp.contract" .required().aliases(&["jenis kontrak", "status kerja"]),
+        contract_start: String => Date, "emp.contract_start" .aliases(&["awal kontrak", "mulai kontrak"]),
+        contract_end: String => Date, "emp.contract_end" .aliases(&["akhir kontrak", "selesai kontrak"]),
+        /// The 16-digit national identity number (KTP).
+        nik: String => Text, "emp.nik" .aliases(&["nik", "no ktp", "nomor ktp"]),
+        npwp: String => Text, "emp.npwp" .aliases(&["npwp", "no npwp"]),
+        ptkp: String = "TK/0".into() => Select(PTKP), "emp.ptkp" .required().aliases(&["status ptkp", "ptkp"]),
+        bpjs_health: String => Text, "emp.bpjs_health" .aliases(&["bpjs kesehatan", "no bpjs kesehatan"]),
+        bpjs_work: String => Text, "emp.bpjs_work" .aliases(&["bpjs ketenagakerjaan", "bpjs tk", "no bpjs ketenagakerjaan"]),
+        birth_date: String => Date, "emp.birth_date" .aliases(&["tanggal lahir", "birth date"]),
+        phone: String => Text, "emp.phone" .aliases(&["telepon", "hp", "no. hp", "phone"]),
+        email: String => Text, "emp.email" .aliases(&["email", "e-mail", "surel"]),
+        address: String => LongText, "emp.address" .aliases(&["alamat"]),
+        /// Who to call in an emergency, with their number.
+        emergency: String => Text, "emp.emergency" .aliases(&["kontak darurat"]),
+        bank: String => Text, "emp.bank" .aliases(&["bank", "nama bank"]),
+        account: String => Text, "emp.account" .aliases(&["no rekening", "nomor rekening", "rekening"]),
+        left_on: String => Date, "emp.left_on" .aliases(&["tanggal keluar", "last day"]),
+        left_reason: String => Text, "emp.left_reason" .aliases(&["alasan keluar"]),
+        notes: String => LongText, "emp.notes" .aliases(&["catatan"]),
+    }
+}
+
+const RULES: FormRules = FormRules {
+    shown_when: &[
+        ("contract_start", "contract", &["pkwt"]),
+        ("contract_end", "contract", &["pkwt"]),
+        ("left_on", "status", &["left"]),
+        ("left_reason", "status", &["left"]),
+    ],
+    span: None,
+    hidden: &[],
+};
+
+/// The digits of an identity number typed with spaces, dots or dashes (`09.254.294.3-407.000`).
+pub fn id_digits(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    t.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-')).then(|| t.chars().filter(char::is_ascii_digit).collect())
+}
+
+impl RecordRules for Employee {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        let mut add = |field: &'static str, e: &'static str| {
+            if !errs.iter().any(|(k, _)| *k == field) {
+                errs.push((field, e))
+            }
+        };
+        if !self.nik.trim().is_empty() && id_digits(&self.nik).is_none_or(|d| d.len() != 16) {
+            add("nik", "err.nik");
+        }
+        if !self.npwp.trim().is_empty() && id_digits(&self.npwp).is_none_or(|d| d.len() != 15 && d.len() != 16) {
+            add("npwp", "err.npwp");
+        }
+        if !self.email.is_empty() && !looks_like_email(&self.email) {
+            add("email", "err.email");
+        }
+        if !self.phone.is_empty() && !looks_like_phone(&self.phone) {
+            add("phone", "err.phone");
+        }
+        if self.contract == "pkwt" {
+            for f in ["contract_start", "contract_end"] {
+                if super::record::Entity::get(self, f).is_empty() {
+                    add(f, "err.required");
+                }
+            }
+            if let (Some(s), Some(e)) = (parse_date(&self.contract_start), parse_date(&self.contract_end)) {
+                if e < s {
+                    add("contract_end", "err.end_before_start");
+                }
+            }
+        }
+        if self.status == "left" {
+            match (parse_date(&self.joined), parse_date(&self.left_on)) {
+                (_, None) if self.left_on.is_empty() => add("left_on", "err.required"),
+                (Some(j), Some(l)) if l < j => add("left_on", "err.left_before_joined"),
+                _ => {}
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
+}
+
+impl Employee {
+    pub fn is_current(&self) -> bool {
+        self.meta.deleted_at.is_none() && self.status != "left"
+    }
+
+    /// The end of a fixed-term contract, if this is one.
+    pub fn contract_end(&self) -> Option<NaiveDate> {
+        (self.contract == "pkwt").then(|| parse_date(&self.contract_end)).flatten()
+    }
+}
+
+/// Fixed-term contracts of current employees ending from `today` to `days` days later,
+/// soonest first: the Today view's reminder to renew or end them.
+pub fn contracts_ending(all: &[Employee], today: NaiveDate, days: u64) -> Vec<(Employee, NaiveDate)> {
+    let last = today + chrono::Days::new(days);
+    let mut v: Vec<(Employee, NaiveDate)> = all
+        .iter()
+        .filter(|e| e.is_current())
+        .filter_map(|e| Some((e.clone(), e.contract_end()?)))
+        .filter(|(_, d)| *d >= today && *d <= last)
+        .collect();
+    sort_by(&mut v, |a, b| a.1.cmp(&b.1));
+    v
+}
+
+/// Whole months from `start` through `end`, the contract's last day (1 January to 31
+/// December is 12): what PKWT compensation counts, as months ÷ 12 of one month's wage.
+pub fn months_worked(start: NaiveDate, end: NaiveDate) -> u32 {
+    let Some(stop) = end.succ_opt().filter(|s| *s > start) else { return 0 };
+    let months = (stop.year() - start.year()) * 12 + stop.month() as i32 - start.month() as i32;
+    (months - i32::from(stop.day() < start.day())).max(0) as u32
+}
+
+/// What an employee's history records: changes of these, each with the day it took effect.
+pub const TRACKED: &[(&str, &str)] = &[
+    ("position", "emp.position"),
+    ("department", "emp.department"),
+    ("grade", "emp.grade"),
+    ("contract", "emp.contract"),
+    ("status", "emp.status"),
+];
+
+crate::record! {
+    /// One change to an employee's position, department, grade, contract or status, with
+    /// the day it took effect. Kept beside the employee, never overwritten.
+    pub struct EmployeeChange in "employee_changes" {
+        employee_id: String => Ref("employees"), "chg.employee" .required().listed().aliases(&["karyawan", "employee"]),
+        date: String => Date, "chg.date" .required().listed().aliases(&["tanggal", "berlaku", "effective"]),
+        what: String = "position".into() => Select(TRACKED), "chg.what" .required().listed().aliases(&["perubahan"]),
+        from: String => Text, "chg.from" .listed().aliases(&["dari", "sebelumnya"]),
+        to: String => Text, "chg.to" .listed().aliases(&["menjadi", "ke"]),
+        note: String => Text, "chg.note" .aliases(&["catatan", "keterangan"]),
+    }
+}
+
+impl RecordRules for EmployeeChange {
+    fn title(&self) -> String {
+        format!("{} · {}", self.date, self.to)
+    }
+}
+
+/// The history entries an edit makes: one per tracked field whose value changed, dated
+/// `date`. A new employee (nothing before) makes none: joining is their first entry.
+pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono::DateTime<chrono::Utc>) -> Vec<EmployeeChange> {
+    use super::record::Entity;
+    TRACKED
+        .iter()
+        .filter(|(k, _)| before.get(k) != after.get(k))
+        .map(|(k, _)| {
+            let mut c = EmployeeChange::blank(now);
+            c.employee_id = after.meta.id.clone();
+            c.date = super::dates::date_text(date);
+            c.what = k.to_string();
+            c.from = before.get(k);
+            c.to = after.get(k);
+            c
+        })
+        .collect()
+}
+
+/// An employee's history, oldest first (same day: in the order it was recorded).
+pub fn history(all: &[EmployeeChange], employee_id: &str) -> Vec<EmployeeChange> {
+    let mut v: Vec<EmployeeChange> = all.iter().filter(|c| c.employee_id == employee_id && c.meta.deleted_at.is_none()).cloned().collect();
+    sort_by(&mut v, |a, b| a.date.cmp(&b.date).then(a.meta.created_at.cmp(&b.meta.created_at)));
+    v
+}
+
+#[cfg(test)]
+#[path = "people_tests.rs"]
+mod tests;

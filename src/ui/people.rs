@@ -1,0 +1,160 @@
+//! People: the employee register, each employee's page (contract, reports, the timeline of
+//! position, department, grade, contract and status changes) and the history list.
+use leptos::prelude::*;
+
+use crate::domain::format::long_date;
+use crate::domain::people::{self, Employee, EmployeeChange, TRACKED};
+use crate::domain::record::{parse_date, FieldError};
+
+use super::calendar::today;
+use super::collection::{save_records, UiEntity};
+use super::pages::RecordPages;
+use super::records::{csv_tools, detail_page_with, list_page};
+use super::router::Route;
+use super::state::{now, use_app, AppState};
+
+use super::desk::CONTRACT_WARNING_DAYS;
+
+impl UiEntity for Employee {
+    const PLURAL: &'static str = "nav.employees";
+    const NEW: &'static str = "emp.new";
+    const EMPTY: &'static str = "emp.empty";
+    /// Employee numbers and NIKs belong to one person each; nobody reports to themselves.
+    fn check(&self, app: &AppState) -> Vec<FieldError> {
+        let mut errs = vec![];
+        let same = |a: &str, b: &str| !a.trim().is_empty() && crate::text::lower(a.trim()) == crate::text::lower(b.trim());
+        app.lists.employees.with_untracked(|all| {
+            let others = || all.iter().filter(|e| e.meta.id != self.meta.id && e.meta.deleted_at.is_none());
+            if others().any(|e| same(&e.number, &self.number)) {
+                errs.push(("number", "err.emp_number_taken"));
+            }
+            let digits = |s: &str| people::id_digits(s).unwrap_or_default();
+            if !self.nik.trim().is_empty() && others().any(|e| digits(&e.nik) == digits(&self.nik)) {
+                errs.push(("nik", "err.nik_taken"));
+            }
+        });
+        if self.manager_id == self.meta.id {
+            errs.push(("manager_id", "err.own_manager"));
+        }
+        errs
+    }
+    /// Position, department, grade, contract and status changes go into the history, dated
+    /// today; the history list lets a clerk correct the date a change took effect.
+    fn after_save(&self, before: Option<&Self>, app: &AppState) {
+        let Some(before) = before else { return };
+        let changes = people::changes(before, self, today(), now());
+        if !changes.is_empty() && save_records(app, changes).is_err() {
+            app.error(app.t("emp.history_not_saved").into());
+        }
+    }
+}
+
+impl UiEntity for EmployeeChange {
+    const PLURAL: &'static str = "nav.employee_changes";
+    const NEW: &'static str = "chg.new";
+    const EMPTY: &'static str = "chg.empty";
+}
+
+fn day(app: &AppState, text: &str) -> String {
+    parse_date(text).map_or(text.to_string(), |d| long_date(d, app.lang.get()))
+}
+
+impl RecordPages for Employee {
+    fn list() -> AnyView {
+        let app = use_app();
+        list_page::<Employee>(
+            "employees",
+            view! {
+                <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
+                {csv_tools::<Employee>("employees")}
+            }
+            .into_any(),
+        )
+    }
+    fn view(id: String) -> AnyView {
+        employee_page(id)
+    }
+}
+
+impl RecordPages for EmployeeChange {}
+
+fn employee_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let employee = Memo::new(move |_| app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id2).cloned()));
+    let id3 = id.clone();
+    let history = Memo::new(move |_| app.lists.employee_changes.with(|all| people::history(all, &id3)));
+    let contract_part = move || {
+        let e = employee.get()?;
+        let end = e.contract_end()?;
+        let start = parse_date(&e.contract_start)?;
+        let days_left = (end - today()).num_days();
+        let soon = (0..=CONTRACT_WARNING_DAYS as i64).contains(&days_left);
+        let months = people::months_worked(start, end);
+        Some(view! {
+            <section class="bo-card" aria-labelledby="contract-h">
+                <h2 id="contract-h">{app.text("emp.contract.pkwt")}</h2>
+                <p class:bo-warn-text=soon>{app.tf("emp.contract_runs", &[("start", day(&app, &e.contract_start)), ("end", day(&app, &e.contract_end))])}</p>
+                <p>{app.tf("emp.compensation", &[("months", months.to_string())])}</p>
+            </section>
+        })
+    };
+    let reports_part = move || {
+        let e = employee.get()?;
+        let reports: Vec<(String, String)> = app.lists.employees.with(|all| {
+            all.iter().filter(|r| r.manager_id == e.meta.id && r.is_current()).map(|r| (r.meta.id.clone(), r.name.clone())).collect()
+        });
+        (!reports.is_empty()).then(|| {
+            view! {
+                <section class="bo-card" aria-labelledby="reports-h">
+                    <h2 id="reports-h">{app.text("emp.reports")}</h2>
+                    <ul>
+                        {reports.into_iter().map(|(id, name)| view! { <li><a href=Route::View("employees".into(), id).href()>{name}</a></li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    let timeline_part = move || {
+        let e = employee.get()?;
+        let entries = history.get();
+        Some(view! {
+            <section class="bo-card" aria-labelledby="timeline-h">
+                <h2 id="timeline-h">{app.text("emp.timeline")}</h2>
+                <ol class="bo-timeline">
+                    <li><strong>{day(&app, &e.joined)}</strong>" — "{app.text("emp.joined")}</li>
+                    {entries.into_iter().map(|c| {
+                        let what = TRACKED.iter().find(|(k, _)| *k == c.what).map_or("chg.what", |(_, l)| *l);
+                        let shown = |v: &str| if v.is_empty() { "—".to_string() } else { change_value(&app, &c.what, v) };
+                        let text = format!("{}: {} → {}", app.t(what), shown(&c.from), shown(&c.to));
+                        view! {
+                            <li>
+                                <a href=Route::View("employee_changes".into(), c.meta.id.clone()).href()><strong>{day(&app, &c.date)}</strong></a>
+                                " — "{text}
+                                {(!c.note.is_empty()).then(|| format!(" ({})", c.note))}
+                            </li>
+                        }
+                    }).collect_view()}
+                    {(e.status == "left").then(|| view! {
+                        <li><strong>{day(&app, &e.left_on)}</strong>" — "{app.text("emp.status.left")}{(!e.left_reason.is_empty()).then(|| format!(" ({})", e.left_reason))}</li>
+                    })}
+                </ol>
+            </section>
+        })
+    };
+    view! {
+        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{reports_part} }.into_any())))}
+        {timeline_part}
+    }
+    .into_any()
+}
+
+/// A history value as the employee's form shows it: choices by their label.
+fn change_value(app: &AppState, what: &str, value: &str) -> String {
+    let choices = match what {
+        "contract" => people::CONTRACTS,
+        "status" => people::STATUS,
+        _ => return value.to_string(),
+    };
+    choices.iter().find(|(k, _)| *k == value).map_or(value.to_string(), |(_, l)| app.t(l).to_string())
+}

@@ -1,0 +1,78 @@
+"""People through the UI: hire on a fixed-term contract (NIK refused until it has 16
+digits), promote and see the change in the timeline, a second employee reporting to the
+first (a number already used is refused), the contract's end on the Today view; reload."""
+from datetime import timedelta
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import shot, wait
+from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text
+from test_assets import office_today
+from test_calendar import set_input
+
+
+def test_hire_promote_report_and_contract_end(driver, base_url):
+    ends = office_today() + timedelta(days=10)
+    open_app(driver, base_url, "#/employees/new")
+    assert heading(driver) == "Karyawan baru"
+    fill(driver, "f-name", "Sari Wulandari")
+    fill(driver, "f-number", "E-001")
+    fill(driver, "f-position", "Staf Keuangan")
+    fill(driver, "f-department", "Keuangan")
+    set_input(driver, "f-joined", "2025-03-01")
+    fill(driver, "f-nik", "3174 0123 4567")
+    assert not driver.find_element(By.ID, "f-contract_end").is_displayed(), "a permanent contract has no end"
+    Select(driver.find_element(By.ID, "f-contract")).select_by_value("pkwt")
+    set_input(driver, "f-contract_start", "2026-01-01")
+    set_input(driver, "f-contract_end", ends.isoformat())
+    click(driver, "Simpan")
+    wait_text(driver, "NIK harus 16 angka.")
+    fill(driver, "f-nik", "3174 0123 4567 0001")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Sari Wulandari")
+    wait_text(driver, "Kompensasi PKWT saat berakhir")
+    sari = driver.current_url.rsplit("/", 1)[1]
+
+    # A promotion is recorded in the history, dated today.
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-position"))
+    fill(driver, "f-position", "Supervisor Keuangan")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Sari Wulandari")
+    wait_text(driver, "Jabatan: Staf Keuangan → Supervisor Keuangan")
+
+    # The same employee number twice is refused; the second one reports to Sari.
+    open_app(driver, base_url, "#/employees/new")
+    fill(driver, "f-name", "Budi Santoso")
+    fill(driver, "f-number", "e-001")
+    set_input(driver, "f-joined", "2026-02-01")
+    Select(driver.find_element(By.ID, "f-manager_id")).select_by_visible_text("E-001 — Sari Wulandari")
+    click(driver, "Simpan")
+    wait_text(driver, "Nomor ini sudah dipakai karyawan lain.")
+    fill(driver, "f-number", "E-002")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Budi Santoso")
+    assert "E-001 — Sari Wulandari" in body_text(driver), "the manager by number and name"
+
+    open_app(driver, base_url, "#/employees")
+    rows = table_rows(driver)
+    assert len(rows) == 2 and any("Budi Santoso" in r and "Sari Wulandari" in r for r in rows), rows
+    shot(driver, "people-list")
+
+    # Reload: everything stored; Sari's page lists Budi; the Today view warns of her contract.
+    driver.refresh()
+    open_app(driver, base_url, f"#/employees/{sari}")
+    wait_text(driver, "Bawahan langsung")
+    assert "Budi Santoso" in body_text(driver)
+    assert "Jabatan: Staf Keuangan → Supervisor Keuangan" in body_text(driver)
+    shot(driver, "people-employee")
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "Kontrak PKWT yang segera berakhir")
+    assert "Sari Wulandari" in body_text(driver)
+    shot(driver, "people-today")
+
+    # The history list is a list like any other, in English too.
+    open_app(driver, base_url, "#/employee_changes", "?lang=en")
+    wait(driver, lambda d: heading(d) == "Employee history")
+    assert any("Supervisor Keuangan" in r for r in table_rows(driver))

@@ -37,14 +37,14 @@ crate::record! {
         supplier_id: String => ContactRef, "asset.supplier",
         purchase_date: String => Date, "asset.purchase_date" .aliases(&["tanggal beli"]),
         /// Minor units.
-        cost: String => Money, "asset.cost" .aliases(&["harga beli", "harga"]),
+        cost: Option<i64> => Money, "asset.cost" .aliases(&["harga beli", "harga"]),
         warranty_end: String => Date, "asset.warranty_end" .aliases(&["garansi"]),
         /// Useful life in months, for depreciation.
-        life_months: String => Integer, "asset.life_months" .aliases(&["umur ekonomis"]),
+        life_months: Option<i64> => Integer, "asset.life_months" .aliases(&["umur ekonomis"]),
         /// Value at the end of its life, minor units.
-        salvage: String => Money, "asset.salvage" .aliases(&["nilai sisa"]),
+        salvage: Option<i64> => Money, "asset.salvage" .aliases(&["nilai sisa"]),
         /// Scheduled maintenance every N days or months; empty when none.
-        every: String => Integer, "asset.every" .aliases(&["perawatan setiap"]),
+        every: Option<i64> => Integer, "asset.every" .aliases(&["perawatan setiap"]),
         every_unit: String = "months".into() => Select(EVERY_UNITS), "asset.every_unit",
         notes: String => LongText, "asset.notes" .aliases(&["catatan"]),
     }
@@ -64,10 +64,10 @@ impl RecordRules for Asset {
                 errs.push((k, "err.negative"));
             }
         }
-        if !bad(&errs, "salvage") && int(&self.salvage) > int(&self.cost) && !self.cost.is_empty() {
+        if !bad(&errs, "salvage") && self.salvage.unwrap_or(0) > self.cost.unwrap_or(0) && self.cost.is_some() {
             errs.push(("salvage", "err.salvage"));
         }
-        if !self.every.is_empty() && int(&self.every) == 0 && !bad(&errs, "every") {
+        if self.every.is_some() && self.every.unwrap_or(0) == 0 && !bad(&errs, "every") {
             errs.push(("every", "err.positive"));
         }
         errs
@@ -81,7 +81,7 @@ impl RecordRules for Asset {
 /// purchase, never below salvage. Without a cost, life or purchase date there is nothing
 /// to depreciate and the book value is the cost.
 pub fn book_value(a: &Asset, day: NaiveDate) -> (i64, i64) {
-    let (cost, salvage, life) = (int(&a.cost), int(&a.salvage), int(&a.life_months));
+    let (cost, salvage, life) = (a.cost.unwrap_or(0), a.salvage.unwrap_or(0), a.life_months.unwrap_or(0));
     let Some(bought) = parse_date(&a.purchase_date) else { return (0, cost) };
     if life <= 0 || cost <= 0 || day < bought {
         return (0, cost);
@@ -120,9 +120,9 @@ crate::record! {
         action: String => Text, "alog.action" .aliases(&["tindakan"]),
         vendor: String => Text, "alog.vendor" .aliases(&["bengkel", "vendor"]),
         /// Minor units.
-        cost: String => Money, "alog.cost" .aliases(&["biaya"]),
+        cost: Option<i64> => Money, "alog.cost" .aliases(&["biaya"]),
         /// Days out of use.
-        downtime: String => Integer, "alog.downtime" .aliases(&["hari tidak terpakai"]),
+        downtime: Option<i64> => Integer, "alog.downtime" .aliases(&["hari tidak terpakai"]),
         notes: String => Text, "alog.notes" .aliases(&["catatan"]),
     }
 }
@@ -198,7 +198,7 @@ pub fn holder<'a>(log: &'a [AssetLog], asset_id: &str) -> Option<&'a AssetLog> {
 /// When scheduled maintenance is next due: the interval after the last maintenance (or
 /// after purchase, if never serviced). `None` when the asset has no schedule or is retired.
 pub fn next_maintenance(a: &Asset, log: &[AssetLog]) -> Option<NaiveDate> {
-    let n = int(&a.every);
+    let n = a.every.unwrap_or(0);
     if n <= 0 || matches!(a.status.as_str(), "retired" | "disposed") || a.meta.deleted_at.is_some() {
         return None;
     }

@@ -12,9 +12,9 @@ fn laptop() -> Asset {
     a.tag = "IT-001".into();
     a.name = "Laptop".into();
     a.purchase_date = "2026-01-15".into();
-    a.cost = "12000000".into();
-    a.salvage = "2400000".into();
-    a.life_months = "48".into();
+    a.cost = Some(12000000);
+    a.salvage = Some(2400000);
+    a.life_months = Some(48);
     a
 }
 
@@ -40,7 +40,7 @@ fn straight_line_by_whole_months_never_below_salvage() {
     end.purchase_date = "2026-01-31".into();
     assert_eq!(book_value(&end, d("2026-02-28")).0, 200_000, "a month-end purchase ages at each month end");
     let mut no_life = a.clone();
-    no_life.life_months.clear();
+    no_life.life_months = None;
     assert_eq!(book_value(&no_life, d("2030-01-01")), (0, 12_000_000));
 }
 
@@ -60,7 +60,7 @@ fn holder_follows_check_out_and_in() {
 #[test]
 fn maintenance_comes_due_after_the_last_service() {
     let mut a = laptop();
-    a.every = "6".into();
+    a.every = Some(6);
     a.every_unit = "months".into();
     let mut log = vec![];
     assert_eq!(next_maintenance(&a, &log), Some(d("2026-07-15")), "from purchase when never serviced");
@@ -72,7 +72,7 @@ fn maintenance_comes_due_after_the_last_service() {
     assert_eq!(maintenance_due(&all, &log, d("2027-01-10"), 14).len(), 1, "due soon");
     assert_eq!(maintenance_due(&all, &log, d("2027-03-01"), 14)[0].1, d("2027-01-20"), "overdue");
     let mut days = a.clone();
-    days.every = "90".into();
+    days.every = Some(90);
     days.every_unit = "days".into();
     assert_eq!(next_maintenance(&days, &log), Some(d("2026-10-18")));
     let mut retired = a.clone();
@@ -84,7 +84,7 @@ fn maintenance_comes_due_after_the_last_service() {
 fn validation_of_assets_and_log_entries() {
     let mut a = laptop();
     assert!(a.validate().is_empty());
-    a.salvage = "13000000".into();
+    a.salvage = Some(13000000);
     assert_eq!(a.validate(), vec![("salvage", "err.salvage")]);
     let mut out = entry("checkout", "2026-03-01", "", 1);
     out.due = "2026-02-01".into();

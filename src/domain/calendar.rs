@@ -30,13 +30,13 @@ crate::record! {
         /// "" for a one-off item, else daily/weekly/monthly/quarterly/yearly.
         repeat: String => Select(REPEATS), "event.repeat" .listed().aliases(&["ulangi"]),
         /// Every N periods, as text ("" reads as 1).
-        interval: String => Number, "event.interval",
+        interval: Option<u32> => Number, "event.interval",
         /// Weekly only: days as two-letter iCalendar codes, "MO,WE".
         weekdays: String => Weekdays, "event.weekdays",
         /// Last date of the series, `YYYY-MM-DD`, or "".
         until: String => Date, "event.until",
         /// Number of occurrences, or "".
-        count: String => Number, "event.count",
+        count: Option<u32> => Number, "event.count",
         notes: String => LongText, "event.notes" .aliases(&["catatan", "description"]),
     }
     stored {
@@ -134,10 +134,10 @@ impl Event {
         };
         Some(Rule {
             freq,
-            interval: self.interval.trim().parse().unwrap_or(1).max(1),
+            interval: self.interval.unwrap_or(1).max(1),
             weekdays: if freq == Freq::Weekly { parse_weekdays(&self.weekdays) } else { vec![] },
             until: parse_date(&self.until),
-            count: self.count.trim().parse().ok().filter(|n| *n > 0),
+            count: self.count.filter(|n| *n > 0),
         })
     }
 
@@ -154,10 +154,10 @@ impl Event {
             Freq::Yearly => "yearly",
         }
         .into();
-        self.interval = if r.interval > 1 { r.interval.to_string() } else { String::new() };
+        self.interval = (r.interval > 1).then_some(r.interval);
         self.weekdays = r.weekdays.iter().map(|d| weekday_code(*d)).collect::<Vec<_>>().join(",");
         self.until = r.until.map(|d| d.to_string()).unwrap_or_default();
-        self.count = r.count.map(|c| c.to_string()).unwrap_or_default();
+        self.count = r.count;
     }
 
     pub fn people(&self) -> Vec<String> {
@@ -328,10 +328,10 @@ pub fn detach(series: &Event, date: NaiveDate, now: DateTime<Utc>) -> Option<Eve
     e.start = super::dates::datetime_text(s);
     e.end = super::dates::datetime_text(s + span);
     e.set_rule(None);
-    e.interval.clear();
+    e.interval = None;
     e.weekdays.clear();
     e.until.clear();
-    e.count.clear();
+    e.count = None;
     e.except.clear();
     e.series_id = series.meta.id.clone();
     e.occurrence = Some(date);
@@ -388,7 +388,7 @@ mod tests {
     fn a_trashed_change_gives_the_date_back_to_the_series() {
         let mut s = ev("Standup", "2026-11-02T09:00", "2026-11-02T09:15");
         s.repeat = "daily".into();
-        s.count = "3".into();
+        s.count = Some(3);
         let mut moved = detach(&s, d("2026-11-03"), Utc::now()).unwrap();
         moved.meta.deleted_at = Some(Utc::now());
         assert_eq!(occurrences(&[s, moved], d("2026-11-01"), d("2026-11-30")).len(), 3);
@@ -415,8 +415,9 @@ mod tests {
         all_day.all_day = true;
         assert!(all_day.validate().is_empty());
         let mut bad = ev("X", "2026-11-02T09:00", "2026-11-02T10:00");
-        bad.set("interval", "nol");
-        assert!(bad.validate().contains(&("interval", "err.number")));
+        assert_eq!(crate::domain::record::fill(&mut bad, "interval", "nol"), Some(("interval", "err.number")));
+        bad.set("interval", "0");
+        assert!(bad.validate().contains(&("interval", "err.number")), "every 0 weeks");
     }
 
     #[test]
@@ -469,7 +470,7 @@ mod tests {
             ..Rule::new(Freq::Weekly)
         };
         e.set_rule(Some(&r));
-        assert_eq!((e.repeat.as_str(), e.weekdays.as_str(), e.interval.as_str()), ("weekly", "MO,TH", "2"));
+        assert_eq!((e.repeat.as_str(), e.weekdays.as_str(), e.interval), ("weekly", "MO,TH", Some(2)));
         assert_eq!(e.rule(), Some(r));
         e.set("weekdays", "th, mo, xx");
         assert_eq!(e.weekdays, "TH,MO");

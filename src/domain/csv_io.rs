@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::format::parse_amount;
-use super::record::{Entity, FieldDef, FieldError, FieldKind};
+use super::record::{fill, problems_after_fill, Entity, FieldDef, FieldError, FieldKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -119,10 +119,8 @@ pub fn build_records<E: Entity>(table: &Table, mapping: &[Option<&'static str>],
         .map(|(i, row)| {
             let (values, unknown) = row_values(E::fields(), mapping, row, rules);
             let mut rec = E::blank(now);
-            for (key, value) in &values {
-                rec.set(key, value);
-            }
-            let mut errors = rec.validate();
+            let refused = values.iter().filter_map(|(key, value)| fill(&mut rec, key, value)).collect();
+            let mut errors = problems_after_fill(&rec, refused);
             errors.extend(unknown);
             RowOutcome { line: table.lines.get(i).copied().unwrap_or(i + 2), record: rec, errors }
         })
@@ -337,14 +335,14 @@ mod tests {
         let t = parse_table(file.as_bytes()).unwrap();
         let map = guess_mapping::<Item>(&t.headers, |_| vec![]);
         let out = build_records::<Item>(&t, &map, now(), &Rules::PLAIN);
-        assert_eq!(out[0].record.unit_cost, "45000");
+        assert_eq!(out[0].record.unit_cost, Some(45000));
         assert_eq!(out[1].errors, vec![("unit_cost", "err.money")], "sen in a currency without them is refused, not guessed");
         let usd = Rules { decimals: 2, resolve: &|_, _| None };
-        assert_eq!(build_records::<Item>(&t, &map, now(), &usd)[1].record.unit_cost, "250050");
+        assert_eq!(build_records::<Item>(&t, &map, now(), &usd)[1].record.unit_cost, Some(250050));
         // Written back in major units, read back the same.
         let again = parse_table(export(&[out[0].record.clone()], b',', 0).as_bytes()).unwrap();
         let map2 = guess_mapping::<Item>(&again.headers, |_| vec![]);
-        assert_eq!(build_records::<Item>(&again, &map2, now(), &Rules::PLAIN)[0].record.unit_cost, "45000");
+        assert_eq!(build_records::<Item>(&again, &map2, now(), &Rules::PLAIN)[0].record.unit_cost, Some(45000));
         assert!(export(&[out[0].record.clone()], b',', 2).contains(",450.00,"));
 
         let moves = "item;kind;qty;location;tanggal\nATK-1;Terima;5;Gudang;2026-11-01T09:00\nXYZ;receive;1;Gudang;2026-11-01T09:00\n";

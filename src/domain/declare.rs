@@ -44,6 +44,27 @@ impl FieldText for bool {
     }
 }
 
+/// A whole number (money in minor units, a count), or nothing. Text that is not a number
+/// leaves nothing: [`super::record::fill`] reports it.
+impl FieldText for Option<i64> {
+    fn text(&self, _: FieldKind) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = typed.trim().parse().ok()
+    }
+}
+
+/// A count of at least one (every N weeks, N times), or nothing.
+impl FieldText for Option<u32> {
+    fn text(&self, _: FieldKind) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = typed.trim().parse().ok()
+    }
+}
+
 /// Lists edited one per line (tags: comma-separated, each once).
 impl FieldText for Vec<String> {
     fn text(&self, kind: FieldKind) -> String {

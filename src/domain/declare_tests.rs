@@ -77,9 +77,8 @@ fn every_record_type_reads_as_serde_reads_it() {
     round_trip::<calendar::Event>(|r| {
         (r.title, r.kind, r.start, r.end, r.all_day) =
             ("Rapat".into(), "meeting".into(), "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
-        (r.location, r.attendees, r.notes, r.repeat, r.interval) =
-            ("R1".into(), "Ani\nBudi".into(), "n".into(), "weekly".into(), "2".into());
-        (r.weekdays, r.until, r.count, r.series_id, r.uid) = ("mo,we".into(), "2026-03-01".into(), "5".into(), "s-1".into(), "u@x".into());
+        (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), "weekly".into(), Some(2));
+        (r.weekdays, r.until, r.count, r.series_id, r.uid) = ("mo,we".into(), "2026-03-01".into(), Some(5), "s-1".into(), "u@x".into());
         r.except = vec!["2026-01-12".parse().unwrap(), "2026-01-19".parse().unwrap()];
         r.occurrence = Some("2026-01-26".parse().unwrap());
     });
@@ -155,7 +154,7 @@ fn records_go_into_columns_as_their_json() {
         "lines": [{"id": "l1", "item_id": "a", "description": "Kertas", "qty": 2, "price": 15000000}]}))
         .unwrap()];
     let events: Vec<Event> = vec![serde_json::from_value(json!({"id": "e", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
-        "title": "Rapat", "start": "2026-11-23T09:00", "end": "2026-11-23T10:00", "all_day": true, "repeat": "weekly", "interval": "2", "except": ["2026-11-30"], "occurrence": "2026-12-07"}))
+        "title": "Rapat", "start": "2026-11-23T09:00", "end": "2026-11-23T10:00", "all_day": true, "repeat": "weekly", "interval": 2, "except": ["2026-11-30"], "occurrence": "2026-12-07"}))
     .unwrap()];
     fn check<T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(rs: &[T]) {
         let cols = crate::table::records_as_columns(rs);

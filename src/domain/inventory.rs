@@ -22,12 +22,12 @@ crate::record! {
         unit: String = "pcs".into() => Text, "item.unit" .required().listed().aliases(&["satuan", "uom"]),
         /// Where it is normally kept; new movements start here.
         location: String => Suggest("locations"), "item.location" .listed().aliases(&["lokasi", "gudang"]),
-        reorder_point: String => Integer, "item.reorder_point" .aliases(&["titik pesan ulang", "min"]),
-        reorder_qty: String => Integer, "item.reorder_qty" .aliases(&["jumlah pesan ulang"]),
+        reorder_point: Option<i64> => Integer, "item.reorder_point" .aliases(&["titik pesan ulang", "min"]),
+        reorder_qty: Option<i64> => Integer, "item.reorder_qty" .aliases(&["jumlah pesan ulang"]),
         /// Preferred supplier: a contact id.
         supplier_id: String => ContactRef, "item.supplier",
         /// Minor units of the office currency.
-        unit_cost: String => Money, "item.unit_cost" .aliases(&["harga satuan", "cost", "harga"]),
+        unit_cost: Option<i64> => Money, "item.unit_cost" .aliases(&["harga satuan", "cost", "harga"]),
         notes: String => LongText, "item.notes" .aliases(&["catatan"]),
         /// "1" while the item is stocked.
         active: String = "1".into() => Check, "item.active" .aliases(&["aktif"]),
@@ -54,7 +54,7 @@ impl Item {
         self.meta.deleted_at.is_none() && !self.active.is_empty()
     }
     pub fn cost(&self) -> i64 {
-        int(&self.unit_cost)
+        self.unit_cost.unwrap_or(0)
     }
 }
 
@@ -73,7 +73,7 @@ crate::record! {
         item_id: String => Ref("items"), "move.item" .required().listed().aliases(&["item", "barang"]),
         kind: String = "receive".into() => Select(MOVE_KINDS), "move.kind" .required().listed().aliases(&["jenis"]),
         /// Units moved; for an adjustment, signed (+ found, − lost).
-        qty: String => Integer, "move.qty" .required().listed().aliases(&["jumlah", "quantity"]),
+        qty: Option<i64> => Integer, "move.qty" .required().listed().aliases(&["jumlah", "quantity"]),
         /// Where it happened: into here on receipt, out of here on issue or transfer.
         location: String => Suggest("locations"), "move.location" .listed().aliases(&["lokasi"]),
         /// Transfer destination.
@@ -83,7 +83,7 @@ crate::record! {
         /// Issue purpose or adjustment reason.
         reason: String => Text, "move.reason" .aliases(&["keperluan", "alasan"]),
         /// Receipt: cost per unit, minor units.
-        unit_cost: String => Money, "move.unit_cost" .aliases(&["harga satuan"]),
+        unit_cost: Option<i64> => Money, "move.unit_cost" .aliases(&["harga satuan"]),
         /// Local date and time of the movement.
         at: String => DateTimeNow, "move.at" .required().listed().aliases(&["tanggal", "waktu"]),
     }
@@ -107,8 +107,8 @@ impl RecordRules for StockMove {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         let has = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
-        if !has(&errs, "qty") && !self.qty.is_empty() {
-            let q = int(&self.qty);
+        if !has(&errs, "qty") && self.qty.is_some() {
+            let q = self.qty.unwrap_or(0);
             if self.kind == "adjust" && q == 0 {
                 errs.push(("qty", "err.not_zero"));
             } else if self.kind != "adjust" && q <= 0 {
@@ -125,7 +125,7 @@ impl RecordRules for StockMove {
         errs
     }
     fn title(&self) -> String {
-        let q = int(&self.qty);
+        let q = self.qty.unwrap_or(0);
         match self.kind.as_str() {
             "receive" => format!("+{q}"),
             "issue" => format!("−{q} → {}", self.to_whom),
@@ -141,7 +141,7 @@ impl StockMove {
     }
     /// The change this line makes at each place it touches.
     pub fn effects(&self) -> Vec<(&str, i64)> {
-        let q = int(&self.qty);
+        let q = self.qty.unwrap_or(0);
         match self.kind.as_str() {
             "receive" | "adjust" => vec![(self.location.as_str(), q)],
             "issue" => vec![(self.location.as_str(), -q)],
@@ -202,12 +202,13 @@ pub struct Low {
 pub fn low_stock(items: &[Item], stock: &Stock, on_order: &HashMap<String, i64>) -> Vec<Low> {
     let mut out: Vec<(&Item, Low)> = items
         .iter()
-        .filter(|i| i.is_active() && !i.reorder_point.trim().is_empty())
+        .filter(|i| i.is_active() && i.reorder_point.is_some())
         .filter_map(|i| {
-            let (point, have, coming) = (int(&i.reorder_point), stock.on_hand(&i.meta.id), on_order.get(&i.meta.id).copied().unwrap_or(0));
+            let (point, have, coming) =
+                (i.reorder_point.unwrap_or(0), stock.on_hand(&i.meta.id), on_order.get(&i.meta.id).copied().unwrap_or(0));
             (have + coming <= point).then(|| {
                 let needed = point - (have + coming) + 1;
-                (i, Low { item_id: i.meta.id.clone(), on_hand: have, on_order: coming, suggested: int(&i.reorder_qty).max(needed) })
+                (i, Low { item_id: i.meta.id.clone(), on_hand: have, on_order: coming, suggested: i.reorder_qty.unwrap_or(0).max(needed) })
             })
         })
         .collect();
@@ -253,7 +254,7 @@ pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate
     let mut per_item: HashMap<String, (i64, i64)> = HashMap::new();
     let mut per_whom: HashMap<String, i64> = HashMap::new();
     for m in moves.iter().filter(|m| m.live() && m.kind == "issue" && m.date().is_some_and(|d| d >= from && d <= to)) {
-        let q = int(&m.qty);
+        let q = m.qty.unwrap_or(0);
         let v = q * cost.get(m.item_id.as_str()).copied().unwrap_or(0);
         let e = per_item.entry(m.item_id.clone()).or_default();
         e.0 += q;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::inventory::{int, Item, Low, StockMove};
+use super::inventory::{Item, Low, StockMove};
 use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -121,7 +121,7 @@ impl PurchaseOrder {
     pub fn received(&self, moves: &[StockMove]) -> HashMap<String, i64> {
         let mut got = HashMap::new();
         for m in moves.iter().filter(|m| m.meta.deleted_at.is_none() && m.kind == "receive" && m.order_id == self.meta.id) {
-            *got.entry(m.order_line.clone()).or_default() += int(&m.qty);
+            *got.entry(m.order_line.clone()).or_default() += m.qty.unwrap_or(0);
         }
         got
     }
@@ -167,9 +167,9 @@ impl PurchaseOrder {
             let mut m = StockMove::blank(now);
             m.kind = "receive".into();
             m.item_id = line.item_id.clone();
-            m.qty = q.to_string();
+            m.qty = Some(*q);
             m.location = location.to_string();
-            m.unit_cost = line.price.to_string();
+            m.unit_cost = Some(line.price);
             m.reason = self.number.clone();
             m.order_id = self.meta.id.clone();
             m.order_line = line_id.clone();

@@ -9,9 +9,9 @@ fn item(id: &str, supplier: &str, cost: i64, point: &str, qty: &str) -> Item {
     i.code = id.to_uppercase();
     i.name = format!("Item {id}");
     i.supplier_id = supplier.into();
-    i.unit_cost = cost.to_string();
-    i.reorder_point = point.into();
-    i.reorder_qty = qty.into();
+    i.unit_cost = Some(cost);
+    i.reorder_point = point.parse().ok();
+    i.reorder_qty = qty.parse().ok();
     i
 }
 
@@ -59,7 +59,7 @@ fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
         p.receive(&ledger, &[("l-paper".into(), 4), ("l-pens".into(), 0)], "Gudang", "2026-11-21T10:00", DateTime::UNIX_EPOCH);
     assert!(over.is_empty());
     assert_eq!(moves.len(), 1, "nothing received on a line writes nothing");
-    assert_eq!((moves[0].qty.as_str(), moves[0].unit_cost.as_str(), moves[0].location.as_str()), ("4", "45000", "Gudang"));
+    assert_eq!((moves[0].qty, moves[0].unit_cost, moves[0].location.as_str()), (Some(4), Some(45000), "Gudang"));
     ledger.extend(moves);
     assert_eq!(p.state(&ledger), "partial");
     assert_eq!(on_order(std::slice::from_ref(&p), &ledger).get("paper"), Some(&6));

@@ -221,6 +221,33 @@ pub fn date_problem(v: &str, datetime: bool) -> Option<&'static str> {
 /// Upper bound on any single text field, so a pasted novel cannot eat the quota unnoticed.
 pub const MAX_FIELD_CHARS: usize = 10_000;
 
+/// Sets a field from text a person typed or a file held (a form, a CSV row) and names the
+/// problem when a typed field could not take it: a number field keeps no text, so "12x"
+/// would otherwise vanish unseen instead of being pointed at.
+pub fn fill<E: Entity>(record: &mut E, key: &'static str, text: &str) -> Option<FieldError> {
+    record.set(key, text);
+    let kind = E::fields().iter().find(|f| f.key == key)?.kind;
+    let refused = !text.trim().is_empty() && record.get(key).is_empty();
+    match kind {
+        FieldKind::Money if refused => Some((key, "err.money")),
+        FieldKind::Integer if refused => Some((key, "err.integer")),
+        FieldKind::Number if refused => Some((key, "err.number")),
+        _ => None,
+    }
+}
+
+/// The problems of a record filled by [`fill`]: what its fields refused, then its own
+/// checks (one message per field, the first found).
+pub fn problems_after_fill<E: Entity>(record: &E, refused: Vec<FieldError>) -> Vec<FieldError> {
+    let mut errs = refused;
+    for e in record.validate() {
+        if !errs.iter().any(|(k, _)| *k == e.0) {
+            errs.push(e);
+        }
+    }
+    errs
+}
+
 /// Checks that apply to every field of every entity, from its schema alone.
 pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
     let mut errs = Vec::new();

@@ -9,7 +9,8 @@ use serde_json::Value;
 /// v1: the first draft format, one `email` and one `phone` string per contact.
 /// v2: `emails` and `phones` lists, `party` (person/organisation).
 /// v3: lists stored in compressed chunks; the records themselves are unchanged.
-pub const CURRENT: u32 = 3;
+/// v4: money and counts are numbers (`150000`, not `"150000"`); unset ones are absent.
+pub const CURRENT: u32 = 4;
 
 pub type Docs = BTreeMap<String, Value>;
 
@@ -22,6 +23,7 @@ pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
         match v {
             1 => v1_to_v2(docs)?,
             2 => {}
+            3 => v3_to_v4(docs),
             _ => return Err(format!("no migration from schema {v}")),
         }
         v += 1;
@@ -46,6 +48,36 @@ fn v1_to_v2(docs: &mut Docs) -> Result<(), String> {
     Ok(())
 }
 
+/// The fields v4 turned from text into whole numbers, per collection. Frozen: a field typed
+/// later gets a migration of its own.
+const V4_NUMBERS: &[(&str, &[&str])] = &[
+    ("items", &["reorder_point", "reorder_qty", "unit_cost"]),
+    ("stock", &["qty", "unit_cost"]),
+    ("assets", &["cost", "life_months", "salvage", "every"]),
+    ("asset_log", &["cost", "downtime"]),
+    ("events", &["interval", "count"]),
+];
+
+/// Numbers typed as text become numbers and empty ones go. Text that is not a whole number
+/// (never saved by the app, but a hand-edited file may hold it) is left as it is: the list
+/// that holds it is then kept aside as unreadable, never rewritten without it.
+fn v3_to_v4(docs: &mut Docs) {
+    for (name, fields) in V4_NUMBERS {
+        let Some(Value::Array(list)) = docs.get_mut(*name) else { continue };
+        for obj in list.iter_mut().filter_map(Value::as_object_mut) {
+            for f in *fields {
+                let Some(Value::String(text)) = obj.get(*f) else { continue };
+                let t = text.trim();
+                if t.is_empty() {
+                    obj.remove(*f);
+                } else if let Ok(n) = t.parse::<i64>() {
+                    obj.insert(f.to_string(), Value::from(n));
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +97,18 @@ mod tests {
         assert_eq!(c[0].emails, vec!["budi@x.id", "b@y.id"]);
         assert_eq!(c[0].phones, vec!["0812"]);
         assert_eq!(c[0].party, "person");
+    }
+
+    #[test]
+    fn v3_numbers_become_numbers() {
+        let mut docs = Docs::new();
+        docs.insert("items".into(), json!([{"id": "i", "unit_cost": "45000", "reorder_point": "", "reorder_qty": " 10 ", "code": "007"}]));
+        docs.insert("stock".into(), json!([{"id": "m", "qty": "-2", "unit_cost": "12abc"}]));
+        docs.insert("events".into(), json!([{"id": "e", "interval": "2", "count": ""}]));
+        migrate(&mut docs, 3).unwrap();
+        assert_eq!(docs["items"], json!([{"id": "i", "unit_cost": 45000, "reorder_qty": 10, "code": "007"}]), "text fields stay text");
+        assert_eq!(docs["stock"], json!([{"id": "m", "qty": -2, "unit_cost": "12abc"}]), "what is not a number is kept as typed");
+        assert_eq!(docs["events"], json!([{"id": "e", "interval": 2}]));
     }
 
     #[test]

@@ -114,7 +114,7 @@ impl Stocktake {
                 let mut m = StockMove::blank(now);
                 m.kind = "adjust".into();
                 m.item_id = v.item_id.clone();
-                m.qty = v.diff.to_string();
+                m.qty = Some(v.diff);
                 m.location = match self.location.trim() {
                     "" => by_id(&v.item_id).map(|i| i.location.clone()).unwrap_or_default(),
                     loc => loc.to_string(),

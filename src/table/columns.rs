@@ -648,10 +648,25 @@ impl<'de> serde::Deserializer<'de> for Cell {
             c => c.deserialize_any(visitor),
         }
     }
+    /// An empty text is no value: numbers stored as text before schema 4 were "" when unset.
     fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Cell::Null => visitor.visit_none(),
+            Cell::Str(s) if s.trim().is_empty() => visitor.visit_none(),
             c => visitor.visit_some(c),
+        }
+    }
+    /// Whole numbers also from their text, as schema 3 stored them ("150000").
+    fn deserialize_i64<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Cell::Str(s) => visitor.visit_i64(s.trim().parse().map_err(|_| number_error(&s))?),
+            c => c.deserialize_any(visitor),
+        }
+    }
+    fn deserialize_u32<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Cell::Str(s) => visitor.visit_u32(s.trim().parse().map_err(|_| number_error(&s))?),
+            c => c.deserialize_any(visitor),
         }
     }
     fn deserialize_enum<V: serde::de::Visitor<'de>>(
@@ -663,9 +678,13 @@ impl<'de> serde::Deserializer<'de> for Cell {
         Value::from(self).deserialize_enum(name, variants, visitor)
     }
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        bool i8 i16 i32 i128 u8 u16 u64 u128 f32 f64 char bytes byte_buf unit
         unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
     }
+}
+
+fn number_error(text: &str) -> Error {
+    serde::de::Error::invalid_value(serde::de::Unexpected::Str(text), &"a whole number")
 }
 
 #[cfg(test)]

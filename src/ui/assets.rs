@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};
 use crate::domain::format::long_date;
-use crate::domain::inventory::int;
 use crate::domain::record::{parse_date, Entity};
 
 use super::calendar::today;
@@ -110,10 +109,10 @@ pub fn asset_page(id: String) -> AnyView {
                                     let detail = match e.kind.as_str() {
                                         "checkout" => [e.who.clone(), if e.due.is_empty() { String::new() } else { format!("→ {}", day(&app, &e.due)) }].join(" "),
                                         "checkin" => String::new(),
-                                        _ => [e.problem.clone(), e.action.clone(), e.vendor.clone(), if e.downtime.is_empty() { String::new() } else { app.tf("alog.days_down", &[("n", e.downtime.clone())]) }]
+                                        _ => [e.problem.clone(), e.action.clone(), e.vendor.clone(), e.downtime.map(|n| app.tf("alog.days_down", &[("n", n.to_string())])).unwrap_or_default()]
                                             .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
                                     };
-                                    let cost = if e.cost.is_empty() { String::new() } else { money(&app, int(&e.cost)) };
+                                    let cost = if e.cost.is_none() { String::new() } else { money(&app, e.cost.unwrap_or(0)) };
                                     view! {
                                         <tr>
                                             <td><a href=Route::View("asset_log".into(), e.meta.id.clone()).href()>{day(&app, &e.date)}</a></td>
@@ -201,7 +200,7 @@ pub fn register_page() -> AnyView {
                 .filter(|a| a.meta.deleted_at.is_none() && a.status != "disposed")
                 .map(|a| {
                     let (acc, book) = book_value(a, t);
-                    (a.category.clone(), a.title(), display_value(&app, a, "status"), int(&a.cost), acc, book)
+                    (a.category.clone(), a.title(), display_value(&app, a, "status"), a.cost.unwrap_or(0), acc, book)
                 })
                 .collect();
             sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));

@@ -63,7 +63,7 @@ impl UiEntity for Item {
             label: "item.on_hand",
             value: |app, i| {
                 let n = app.stock_levels.with(|s| s.on_hand(&i.meta.id));
-                let low = !i.reorder_point.trim().is_empty() && n <= crate::domain::inventory::int(&i.reorder_point);
+                let low = i.reorder_point.is_some_and(|point| n <= point);
                 (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
             },
         }]
@@ -88,7 +88,7 @@ impl UiEntity for StockMove {
                 .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
                 .unwrap_or(0)
         });
-        if crate::domain::inventory::int(&self.qty) > there - own {
+        if self.qty.unwrap_or(0) > there - own {
             vec![("qty", "err.not_enough")]
         } else {
             vec![]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::widgets::shown;
 
-use crate::domain::inventory::{self, int, Item, StockMove};
+use crate::domain::inventory::{self, Item, StockMove};
 use crate::domain::purchasing::{drafts_from_low_stock, on_order};
 use crate::domain::record::{parse_date, parse_datetime};
 
@@ -50,7 +50,7 @@ pub fn item_page(id: String) -> AnyView {
     });
     let id4 = id.clone();
     let current = Memo::new(move |_| {
-        app.lists.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point.clone(), i.is_active())))
+        app.lists.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point, i.is_active())))
     });
     let id5 = id.clone();
     let buttons = move || {
@@ -65,7 +65,7 @@ pub fn item_page(id: String) -> AnyView {
     let stock_part = move || {
         let (unit, point, active) = current.get()?;
         let total: i64 = places.with(|p| p.iter().map(|(_, q)| q).sum());
-        let low = !point.trim().is_empty() && total <= int(&point);
+        let low = point.is_some_and(|point| total <= point);
         Some(view! {
             <section class="bo-card" aria-labelledby="stock-h">
                 <h2 id="stock-h">{app.text("item.stock")}</h2>
@@ -100,7 +100,7 @@ pub fn item_page(id: String) -> AnyView {
                             <tbody>
                                 {rows.into_iter().map(|m| {
                                     let signed: i64 = m.effects().iter().map(|(_, q)| q).sum();
-                                    let shown = if m.kind == "transfer" { format!("{} {unit}", int(&m.qty)) } else { format!("{signed:+} {unit}") };
+                                    let shown = if m.kind == "transfer" { format!("{} {unit}", m.qty.unwrap_or(0)) } else { format!("{signed:+} {unit}") };
                                     let place = if m.kind == "transfer" { format!("{} → {}", m.location, m.to_location) } else { m.location.clone() };
                                     let detail = [m.to_whom.as_str(), m.reason.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
                                     let at = parse_datetime(&m.at).map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or(m.at.clone());
@@ -140,7 +140,7 @@ pub fn move_page(item_id: String, kind: String) -> AnyView {
     let Some(it) = item(&app, &item_id) else { return detail_page::<Item>("items", item_id) };
     let mut prefill = vec![("item_id", item_id.clone()), ("kind", kind.clone()), ("location", it.location.clone())];
     if kind == "receive" {
-        prefill.push(("unit_cost", it.unit_cost.clone()));
+        prefill.push(("unit_cost", it.unit_cost.map(|c| c.to_string()).unwrap_or_default()));
     }
     form_page_back::<StockMove>("stock", None, prefill, Some(Route::View("items".into(), item_id)))
 }
@@ -194,7 +194,7 @@ pub fn low_stock_page() -> AnyView {
                                     <td><a href=Route::View("items".into(), it.meta.id.clone()).href()>{it.code.clone()}</a></td>
                                     <td>{it.name.clone()}</td>
                                     <td class="bo-num">{format!("{} {}", l.on_hand, it.unit)}</td>
-                                    <td class="bo-num">{it.reorder_point.clone()}</td>
+                                    <td class="bo-num">{it.reorder_point}</td>
                                     <td class="bo-num">{l.on_order}</td>
                                     <td class="bo-num"><strong>{l.suggested}</strong></td>
                                     <td>{if supplier.is_empty() { "—".to_string() } else { supplier }}</td>

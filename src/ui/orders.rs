@@ -311,7 +311,7 @@ pub fn receive_page(id: String) -> AnyView {
         {
             return;
         }
-        let n: i64 = moves.iter().map(|m| int(&m.qty)).sum();
+        let n: i64 = moves.iter().map(|m| m.qty.unwrap_or(0)).sum();
         if save_records(&app, moves).is_err() {
             return;
         }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::widgets::shown;
 
 use crate::domain::format::format_datetime;
-use crate::domain::record::{FieldDef, FieldKind, FormRules};
+use crate::domain::record::{fill, problems_after_fill, FieldDef, FieldKind, FormRules};
 
 use super::collection::{display_value, lower_owned, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
@@ -355,10 +355,8 @@ fn form_field<E: UiEntity>(base: &Base, key: &str) -> String {
 fn submit_form<E: UiEntity>(app: &AppState, base: &Base, editing: bool, vals: &[String]) -> Submitted {
     let base = record_of::<E>(base);
     let mut rec = base.clone();
-    for (f, v) in E::fields().iter().zip(vals) {
-        rec.set(f.key, v);
-    }
-    let mut errs = rec.validate();
+    let refused = E::fields().iter().zip(vals).filter_map(|(f, v)| fill(&mut rec, f.key, v)).collect();
+    let mut errs = problems_after_fill(&rec, refused);
     if errs.is_empty() {
         errs = rec.check(app);
     }

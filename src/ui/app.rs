@@ -1,7 +1,6 @@
 //! The shell: opens the store, provides state, lays out navigation, banners and the page.
 use leptos::prelude::*;
 
-use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::format::Lang;
@@ -235,55 +234,55 @@ pub fn App() -> impl IntoView {
     let trash_count = move || trash::trashed_count(&app);
 
     view! {
-        // The first Tab stop: past the navigation to the page (hash URLs are routes, so
-        // this link moves focus itself instead of pointing at an anchor).
-        <a class="bo-skip" href="#/" on:click=move |ev| {
-            ev.prevent_default();
-            focus_page(&Route::Desk);
-        }>{app.text("nav.skip")}</a>
-        <div class="bo-shell">
-            <nav class="bo-nav" aria-label=app.text("nav.label")>
-                <a class="bo-brand" href="#/">{move || {
-                    let n = app.settings.with(|s| s.company_name.clone());
-                    if n.is_empty() { app.t("app.name").to_string() } else { n }
-                }}</a>
-                <ul>
-                    {nav_item(Route::Desk, "nav.desk")}
-                    {nav_item(Route::Messages, "nav.messages")}
-                    {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
-                    {nav_item(Route::Actions, "nav.actions")}
-                    {nav_item(Route::List("calls".into()), "nav.calls")}
-                    {nav_item(Route::List("visitors".into()), "nav.visitors")}
-                    {nav_item(Route::List("contacts".into()), "nav.contacts")}
-                    {nav_item(Route::List("employees".into()), "nav.employees")}
-                    {nav_item(Route::List("items".into()), "nav.items")}
-                    {nav_item(Route::List("orders".into()), "nav.orders")}
-                    {nav_item(Route::List("assets".into()), "nav.assets")}
-                    {nav_item(Route::Trash, "nav.trash")}
-                    {nav_item(Route::Data, "nav.data")}
-                    {nav_item(Route::Settings, "nav.settings")}
-                </ul>
-                {shown(move || trash_count() != 0, move || view! {
-                    <p class="bo-nav-note">{move || app.tf("nav.trash_count", &[("n", trash_count().to_string())])}</p>
-                }.into_any())}
-            </nav>
-            <div class="bo-body">
-                <header class="bo-header">
-                    <StorageMeter />
-                    <div class="bo-lang" role="group" aria-label=app.text("settings.language")>
-                        <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>
-                        <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
-                    </div>
-                </header>
-                <main id="main" class="bo-main">
-                    <Banners />
-                    {page}
-                </main>
+            // The first Tab stop: past the navigation to the page (hash URLs are routes, so
+            // this link moves focus itself instead of pointing at an anchor).
+            <a class="bo-skip" href="#/" on:click=move |ev| {
+                ev.prevent_default();
+                focus_page(&Route::Desk);
+            }>{app.text("nav.skip")}</a>
+            <div class="bo-shell">
+                <nav class="bo-nav" aria-label=app.text("nav.label")>
+                    <a class="bo-brand" href="#/">{move || {
+                        let n = app.settings.with(|s| s.company_name.clone());
+                        if n.is_empty() { app.t("app.name").to_string() } else { n }
+                    }}</a>
+                    <ul>
+                        {nav_item(Route::Desk, "nav.desk")}
+                        {nav_item(Route::Messages, "nav.messages")}
+                        {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
+                        {nav_item(Route::Actions, "nav.actions")}
+                        {nav_item(Route::List("calls".into()), "nav.calls")}
+                        {nav_item(Route::List("visitors".into()), "nav.visitors")}
+                        {nav_item(Route::List("contacts".into()), "nav.contacts")}
+                        {nav_item(Route::List("employees".into()), "nav.employees")}
+                        {nav_item(Route::List("items".into()), "nav.items")}
+                        {nav_item(Route::List("orders".into()), "nav.orders")}
+                        {nav_item(Route::List("assets".into()), "nav.assets")}
+                        {nav_item(Route::Trash, "nav.trash")}
+                        {nav_item(Route::Data, "nav.data")}
+                        {nav_item(Route::Settings, "nav.settings")}
+                    </ul>
+                    <Show when=move || trash_count() != 0>
+                        <p class="bo-nav-note">{move || app.tf("nav.trash_count", &[("n", trash_count().to_string())])}</p>
+    </Show>
+                </nav>
+                <div class="bo-body">
+                    <header class="bo-header">
+                        <StorageMeter />
+                        <div class="bo-lang" role="group" aria-label=app.text("settings.language")>
+                            <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>
+                            <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
+                        </div>
+                    </header>
+                    <main id="main" class="bo-main">
+                        <Banners />
+                        {page}
+                    </main>
+                </div>
             </div>
-        </div>
-        <Toasts />
-        <QuotaDialog />
-    }
+            <Toasts />
+            <QuotaDialog />
+        }
 }
 
 #[component]
@@ -295,33 +294,33 @@ fn Banners() -> impl IntoView {
     let update_ready = RwSignal::new(update_fn().is_some());
     std::mem::forget(window_event_listener_untyped("bo-update", move |_| update_ready.set(true)));
     view! {
-        <Show when=move || update_ready.get()>
-            <p class="bo-banner bo-banner-info" role="status">
-                {app.text("banner.update")}" "
-                // Reloading asks first when a form has unsaved input (the unsaved-changes guard).
-                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| {
-                    if let Some(f) = update_fn() {
-                        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-                    }
-                }>{app.text("banner.update_reload")}</button>
-            </p>
-        </Show>
-        {move || app.unavailable.get().map(|why| view! {
-            <p class="bo-banner bo-banner-error" role="alert">{app.tf("banner.unavailable", &[("why", why)])}</p>
-        })}
-        {move || app.read_only.get().map(|v| view! {
-            <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
-        })}
-        <For each=move || app.unreadable.get() key=|u| (u.name.clone(), u.error.clone()) let:u>
-            <super::unreadable::UnreadableBanner notice=u />
-        </For>
-        {shown(move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data), move || view! {
-            <p class="bo-banner bo-banner-info">
-                {app.text("banner.backup_due")}" "
-                <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
-            </p>
-        }.into_any())}
-    }
+            <Show when=move || update_ready.get()>
+                <p class="bo-banner bo-banner-info" role="status">
+                    {app.text("banner.update")}" "
+                    // Reloading asks first when a form has unsaved input (the unsaved-changes guard).
+                    <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| {
+                        if let Some(f) = update_fn() {
+                            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                        }
+                    }>{app.text("banner.update_reload")}</button>
+                </p>
+            </Show>
+            {move || app.unavailable.get().map(|why| view! {
+                <p class="bo-banner bo-banner-error" role="alert">{app.tf("banner.unavailable", &[("why", why)])}</p>
+            })}
+            {move || app.read_only.get().map(|v| view! {
+                <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
+            })}
+            <For each=move || app.unreadable.get() key=|u| (u.name.clone(), u.error.clone()) let:u>
+                <super::unreadable::UnreadableBanner notice=u />
+            </For>
+            <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
+                <p class="bo-banner bo-banner-info">
+                    {app.text("banner.backup_due")}" "
+                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
+                </p>
+    </Show>
+        }
 }
 
 #[component]

@@ -6,7 +6,6 @@ use std::cell::Cell;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 
-use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::calendar::{month_grid, occurrences, week_start, Event, Occurrence};
@@ -185,9 +184,9 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     };
     view! {
         <PageHead title=Signal::derive(move || format!("{} — {}", app.t("nav.calendar"), heading()))>
-            {shown(move || app.read_only.get().is_none(), move || view! {
+            <Show when=move || app.read_only.get().is_none()>
                 <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{app.text("event.new")}</a>
-            }.into_any())}
+</Show>
             <a class="bo-btn" href=Route::Import("events".into()).href()>{app.text("cal.import")}</a>
             <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{app.text("cal.export")}</button>
         </PageHead>
@@ -336,30 +335,30 @@ fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoVie
         out
     };
     view! {
-        {shown(move || occ.with(Vec::is_empty), move || view! {
-            <p class="bo-empty">{app.text("cal.agenda_empty")}</p>
-        }.into_any())}
-        <div class="bo-cal-agenda">
-            {move || days().into_iter().map(|(d, items)| view! {
-                <section class="bo-card">
-                    <h2>{long_date(d, app.lang.get())}</h2>
-                    <ul class="bo-list">
-                        {items.into_iter().map(|o| {
-                            let when = time_range(&app, &o);
-                            let place = o.location.clone();
-                            view! {
-                                <li>
-                                    <span class="bo-meta">{when}</span>" "
-                                    {item_link(app, o, false)}
-                                    {(!place.is_empty()).then(|| view! { <span class="bo-meta">" · "{place}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }).collect_view()}
-        </div>
-    }
+            <Show when=move || occ.with(Vec::is_empty)>
+                <p class="bo-empty">{app.text("cal.agenda_empty")}</p>
+    </Show>
+            <div class="bo-cal-agenda">
+                {move || days().into_iter().map(|(d, items)| view! {
+                    <section class="bo-card">
+                        <h2>{long_date(d, app.lang.get())}</h2>
+                        <ul class="bo-list">
+                            {items.into_iter().map(|o| {
+                                let when = time_range(&app, &o);
+                                let place = o.location.clone();
+                                view! {
+                                    <li>
+                                        <span class="bo-meta">{when}</span>" "
+                                        {item_link(app, o, false)}
+                                        {(!place.is_empty()).then(|| view! { <span class="bo-meta">" · "{place}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }).collect_view()}
+            </div>
+        }
 }
 
 /// Today's items for the front desk.

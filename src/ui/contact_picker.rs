@@ -4,8 +4,6 @@
 use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::contact::Contact;
 use crate::domain::record::Entity;
 
@@ -54,34 +52,34 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
         }
     };
     view! {
-        <div class="bo-picker">
-            {move || linked().map(|name| view! {
-                <p class="bo-picker-linked">
-                    <span>{name}</span>" "
-                    <button type="button" class="bo-btn bo-btn-small" on:click=move |_| value.set(String::new())>{app.text("form.contact_unlink")}</button>
-                </p>
-            })}
-            <input id=id type="search" autocomplete="off" aria-describedby=described
-                placeholder=app.text("form.contact_search")
-                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
-            {shown(move || !query.with(|q| q.trim().is_empty()), move || view! {
-                <ul class="bo-picker-list" aria-live="polite">
-                    {move || matches.get().into_iter().map(|(cid, name, org)| view! {
+            <div class="bo-picker">
+                {move || linked().map(|name| view! {
+                    <p class="bo-picker-linked">
+                        <span>{name}</span>" "
+                        <button type="button" class="bo-btn bo-btn-small" on:click=move |_| value.set(String::new())>{app.text("form.contact_unlink")}</button>
+                    </p>
+                })}
+                <input id=id type="search" autocomplete="off" aria-describedby=described
+                    placeholder=app.text("form.contact_search")
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                <Show when=move || !query.with(|q| q.trim().is_empty())>
+                    <ul class="bo-picker-list" aria-live="polite">
+                        {move || matches.get().into_iter().map(|(cid, name, org)| view! {
+                            <li>
+                                <button type="button" class="bo-picker-choice" on:click=move |_| { value.set(cid.clone()); query.set(String::new()); }>
+                                    {name}{(!org.is_empty()).then(|| view! { <span class="bo-meta">" · "{org}</span> })}
+                                </button>
+                            </li>
+                        }).collect_view()}
                         <li>
-                            <button type="button" class="bo-picker-choice" on:click=move |_| { value.set(cid.clone()); query.set(String::new()); }>
-                                {name}{(!org.is_empty()).then(|| view! { <span class="bo-meta">" · "{org}</span> })}
+                            <button type="button" class="bo-picker-choice bo-picker-new" on:click=create>
+                                {move || app.tf("form.contact_create", &[("name", query.get().trim().to_string())])}
                             </button>
                         </li>
-                    }).collect_view()}
-                    <li>
-                        <button type="button" class="bo-picker-choice bo-picker-new" on:click=create>
-                            {move || app.tf("form.contact_create", &[("name", query.get().trim().to_string())])}
-                        </button>
-                    </li>
-                </ul>
-            }.into_any())}
-        </div>
-    }
+                    </ul>
+    </Show>
+            </div>
+        }
 }
 
 /// People, one per line, in a text box; a search under it adds a department from Settings
@@ -130,30 +128,30 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
     };
     let search_id = format!("{id}-search");
     view! {
-        <textarea id=id name="people" rows="3" aria-describedby=described prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-        <div class="bo-picker">
-            <input id=search_id type="search" autocomplete="off" placeholder=app.text("form.people_search") aria-label=app.text("form.people_search")
-                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    // Enter adds what was typed (or the first match) without saving the form.
-                    if ev.key() == "Enter" && !query.with_untracked(|q| q.trim().is_empty()) {
-                        ev.prevent_default();
-                        let pick = matches.with_untracked(|m| m.first().map(|(n, _)| n.clone())).unwrap_or_else(|| query.get_untracked().trim().to_string());
-                        add(pick);
-                    }
-                } />
-            {shown(move || !matches.with(Vec::is_empty), move || view! {
-                <ul class="bo-picker-list" aria-live="polite">
-                    {move || matches.get().into_iter().map(|(name, what)| {
-                        let n = name.clone();
-                        view! {
-                            <li><button type="button" class="bo-picker-choice" on:click=move |_| add(n.clone())>
-                                {name}{(!what.is_empty()).then(|| view! { <span class="bo-meta">" · "{what}</span> })}
-                            </button></li>
+            <textarea id=id name="people" rows="3" aria-describedby=described prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            <div class="bo-picker">
+                <input id=search_id type="search" autocomplete="off" placeholder=app.text("form.people_search") aria-label=app.text("form.people_search")
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        // Enter adds what was typed (or the first match) without saving the form.
+                        if ev.key() == "Enter" && !query.with_untracked(|q| q.trim().is_empty()) {
+                            ev.prevent_default();
+                            let pick = matches.with_untracked(|m| m.first().map(|(n, _)| n.clone())).unwrap_or_else(|| query.get_untracked().trim().to_string());
+                            add(pick);
                         }
-                    }).collect_view()}
-                </ul>
-            }.into_any())}
-        </div>
-    }
+                    } />
+                <Show when=move || !matches.with(Vec::is_empty)>
+                    <ul class="bo-picker-list" aria-live="polite">
+                        {move || matches.get().into_iter().map(|(name, what)| {
+                            let n = name.clone();
+                            view! {
+                                <li><button type="button" class="bo-picker-choice" on:click=move |_| add(n.clone())>
+                                    {name}{(!what.is_empty()).then(|| view! { <span class="bo-meta">" · "{what}</span> })}
+                                </button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+    </Show>
+            </div>
+        }
 }

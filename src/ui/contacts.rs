@@ -1,7 +1,6 @@
 //! Contacts: the generic pages plus CSV and vCard import/export.
 use leptos::prelude::*;
 
-use super::widgets::shown;
 use leptos::task::spawn_local;
 
 use crate::domain::contact::Contact;
@@ -26,14 +25,14 @@ pub fn toolbar() -> AnyView {
     let app = use_app();
     let stamp = move || crate::domain::dates::date_text(now().date_naive());
     view! {
-        {shown(move || app.read_only.get().is_none(), move || view! {
-            <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{app.text("action.import")}</a>
-        }.into_any())}
-        {super::records::csv_buttons::<Contact>()}
-        <button type="button" class="bo-btn" on:click=move |_| {
-            download(&format!("contacts-{}.vcf", stamp()), VCARD_MIME, &vcard::export(&live(&app)));
-        }>{app.text("contact.export_vcard")}</button>
-    }
+            <Show when=move || app.read_only.get().is_none()>
+                <a class="bo-btn" href=Route::Import(MODULE.into()).href()>{app.text("action.import")}</a>
+    </Show>
+            {super::records::csv_buttons::<Contact>()}
+            <button type="button" class="bo-btn" on:click=move |_| {
+                download(&format!("contacts-{}.vcf", stamp()), VCARD_MIME, &vcard::export(&live(&app)));
+            }>{app.text("contact.export_vcard")}</button>
+        }
     .into_any()
 }
 

@@ -3,8 +3,6 @@ use crate::domain::record::RecordRules;
 use crate::sort::sort_by;
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
 use crate::domain::record::parse_datetime;
 
@@ -37,36 +35,36 @@ fn time_of(app: &AppState, at: &str) -> String {
 fn messages_block(app: AppState) -> impl IntoView {
     let groups = Memo::new(move |_| app.lists.calls.with(|c| messages_waiting(c)));
     view! {
-        {shown(move || groups.with(Vec::is_empty), move || view! {
-            <p class="bo-empty">{app.text("desk.no_messages")}</p>
-        }.into_any())}
-        {move || groups.get().into_iter().map(move |(who, calls)| IntoAny::into_any({
-            view! {
-                <section class="bo-card">
-                    <h3>{app.tf("desk.for", &[("who", who.clone()), ("n", calls.len().to_string())])}</h3>
-                    <ul class="bo-trash">
-                        {calls.into_iter().map(|c| {
-                            let (c1, c2) = (c.clone(), c.clone());
-                            let urgent = matches!(c.urgency.as_str(), "urgent" | "high");
-                            view! {
-                                <li class:bo-urgent=urgent>
-                                    <a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.caller.clone()}</a>
-                                    <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
-                                    <span class="bo-msg">{c.message.clone()}</span>
-                                    <span class="bo-row-actions">
-                                        {shown({let s = c.status.clone(); move || s == "new"}, move || view! {
-                                            <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{app.text("desk.passed_on")}</button>
-                                        }.into_any())}
-                                        <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{app.text("desk.mark_handled")}</button>
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }
-        })).collect::<Vec<_>>()}
-    }
+            <Show when=move || groups.with(Vec::is_empty)>
+                <p class="bo-empty">{app.text("desk.no_messages")}</p>
+    </Show>
+            {move || groups.get().into_iter().map(move |(who, calls)| IntoAny::into_any({
+                view! {
+                    <section class="bo-card">
+                        <h3>{app.tf("desk.for", &[("who", who.clone()), ("n", calls.len().to_string())])}</h3>
+                        <ul class="bo-trash">
+                            {calls.into_iter().map(|c| {
+                                let (c1, c2) = (c.clone(), c.clone());
+                                let urgent = matches!(c.urgency.as_str(), "urgent" | "high");
+                                view! {
+                                    <li class:bo-urgent=urgent>
+                                        <a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.caller.clone()}</a>
+                                        <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
+                                        <span class="bo-msg">{c.message.clone()}</span>
+                                        <span class="bo-row-actions">
+                                            <Show when={let s = c.status.clone(); move || s == "new"}>
+                                                <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{app.text("desk.passed_on")}</button>
+    </Show>
+                                            <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{app.text("desk.mark_handled")}</button>
+                                        </span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })).collect::<Vec<_>>()}
+        }
 }
 
 fn visitors_in_block(app: AppState) -> impl IntoView {
@@ -78,27 +76,27 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
         })
     });
     view! {
-        {shown(move || inside.with(Vec::is_empty), move || view! {
-            <p class="bo-empty">{app.text("desk.nobody_in")}</p>
-        }.into_any())}
-        {shown(move || inside.with(|v| !v.is_empty()), move || view! {
-        <ul class="bo-trash">
-            {move || inside.get().into_iter().map(move |v| IntoAny::into_any({
-                let v2 = v.clone();
-                view! {
-                    <li>
-                        <a href=Route::View("visitors".into(), v.meta.id.clone()).href()>{v.name.clone()}</a>
-                        <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, &v.check_in))])}</span>
-                        <span class="bo-row-actions">
-                            <button type="button" class="bo-btn bo-btn-small bo-btn-primary" aria-label=move || format!("{} {}", app.t("desk.check_out"), v2.name)
-                                on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{app.text("desk.check_out")}</button>
-                        </span>
-                    </li>
-                }
-            })).collect::<Vec<_>>()}
-        </ul>
-        }.into_any())}
-    }
+            <Show when=move || inside.with(Vec::is_empty)>
+                <p class="bo-empty">{app.text("desk.nobody_in")}</p>
+    </Show>
+            <Show when=move || inside.with(|v| !v.is_empty())>
+            <ul class="bo-trash">
+                {move || inside.get().into_iter().map(move |v| IntoAny::into_any({
+                    let v2 = v.clone();
+                    view! {
+                        <li>
+                            <a href=Route::View("visitors".into(), v.meta.id.clone()).href()>{v.name.clone()}</a>
+                            <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, &v.check_in))])}</span>
+                            <span class="bo-row-actions">
+                                <button type="button" class="bo-btn bo-btn-small bo-btn-primary" aria-label=move || format!("{} {}", app.t("desk.check_out"), v2.name)
+                                    on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{app.text("desk.check_out")}</button>
+                            </span>
+                        </li>
+                    }
+                })).collect::<Vec<_>>()}
+            </ul>
+    </Show>
+        }
 }
 
 pub fn messages_page() -> AnyView {
@@ -140,14 +138,14 @@ pub fn today_page() -> AnyView {
         {super::calendar::todays_items(app)}
         <h2>{app.text("desk.waiting")}</h2>
         {messages_block(app)}
-        {shown(move || due.with(|d| !d.is_empty()), move || view! {
+        <Show when=move || due.with(|d| !d.is_empty())>
             <h2>{app.text("desk.follow_ups")}</h2>
             <ul class="bo-list">
                 {move || due.get().into_iter().map(|c| view! {
                     <li><a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.title()}</a>" — "{display_value(&app, &c, "follow_up")}</li>
                 }).collect_view()}
             </ul>
-        }.into_any())}
+</Show>
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
         {contracts_block(app)}
@@ -192,16 +190,16 @@ fn attention_block(app: AppState) -> impl IntoView {
         app.lists.assets.with(|a| app.lists.asset_log.with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
     });
     view! {
-        {shown(move || low.get() + service.get() != 0, move || view! {
-            <h2>{app.text("desk.attention")}</h2>
-            <ul class="bo-list">
-                {shown(move || low.get() != 0, move || view! {
-                    <li><a href=Route::LowStock.href()>{move || app.tf("desk.low_stock", &[("n", low.get().to_string())])}</a></li>
-                }.into_any())}
-                {shown(move || service.get() != 0, move || view! {
-                    <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
-                }.into_any())}
-            </ul>
-        }.into_any())}
-    }
+            <Show when=move || low.get() + service.get() != 0>
+                <h2>{app.text("desk.attention")}</h2>
+                <ul class="bo-list">
+                    <Show when=move || low.get() != 0>
+                        <li><a href=Route::LowStock.href()>{move || app.tf("desk.low_stock", &[("n", low.get().to_string())])}</a></li>
+    </Show>
+                    <Show when=move || service.get() != 0>
+                        <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
+    </Show>
+                </ul>
+    </Show>
+        }
 }

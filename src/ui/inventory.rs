@@ -5,8 +5,6 @@ use crate::sort::sort_by;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::inventory::{self, Item, StockMove};
 use crate::domain::purchasing::{drafts_from_low_stock, on_order};
 use crate::domain::record::{parse_date, parse_datetime};
@@ -165,9 +163,9 @@ pub fn low_stock_page() -> AnyView {
     };
     view! {
         <PageHead title=app.title("nav.low_stock")>
-            {shown(move || !low.with(Vec::is_empty) && app.read_only.get().is_none(), move || view! {
+            <Show when=move || !low.with(Vec::is_empty) && app.read_only.get().is_none()>
                 <button type="button" class="bo-btn bo-btn-primary" on:click=create>{app.text("low.create_orders")}</button>
-            }.into_any())}
+</Show>
             <a class="bo-btn" href=Route::List("items".into()).href()>{app.text("action.back")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("low.hint")}</p>

@@ -5,8 +5,6 @@ use crate::domain::record::RecordRules;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::format::long_date;
 use crate::domain::meeting::{self, Action, AgendaItem, Minutes, ACTION_STATUS};
 
@@ -226,14 +224,14 @@ pub fn minutes_page(id: String) -> AnyView {
         <PageHead title=heading>
             <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { save(); }>{app.text("action.save")}</button>
             <button type="button" class="bo-btn" on:click=print>{app.text("minutes.print")}</button>
-            {shown(move || next.get().is_some(), move || view! {
+            <Show when=move || next.get().is_some()>
                 <button type="button" class="bo-btn" on:click=carry.clone()>{move || app.tf("minutes.carry", &[("date", next.get().map(|d| long_date(d, app.lang.get())).unwrap_or_default())])}</button>
-            }.into_any())}
+</Show>
             <a class="bo-btn" href=event_href>{app.text("minutes.open_event")}</a>
         </PageHead>
-        {shown(move || !errors.get().is_empty(), move || view! {
+        <Show when=move || !errors.get().is_empty()>
             <p class="bo-form-summary" role="alert">{move || errors.get().iter().map(|e| app.t(e)).collect::<Vec<_>>().join(" ")}</p>
-        }.into_any())}
+</Show>
         <div class="bo-minutes bo-no-print">
             <div class="bo-field">
                 <label for="m-chair">{app.text("minutes.chair")}</label>
@@ -351,10 +349,10 @@ pub fn actions_page() -> AnyView {
             <a class="bo-btn" href=Route::List("minutes".into()).href()>{app.text("nav.minutes")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("minutes.actions_hint")}</p>
-        {shown(move || list.with(Vec::is_empty), move || view! {
+        <Show when=move || list.with(Vec::is_empty)>
             <p class="bo-empty">{app.text("minutes.no_open_actions")}</p>
-        }.into_any())}
-        {shown(move || list.with(|l| !l.is_empty()), move || view! {
+</Show>
+        <Show when=move || list.with(|l| !l.is_empty())>
             <div class="bo-table-wrap">
                 <table class="bo-table">
                     <thead><tr>
@@ -382,7 +380,7 @@ pub fn actions_page() -> AnyView {
                     </tbody>
                 </table>
             </div>
-        }.into_any())}
+</Show>
     }
     .into_any()
 }

@@ -3,8 +3,6 @@
 use chrono::Days;
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::booking::Clash;
 use crate::domain::calendar::{conflicts, detach, occurrences, Event};
 use crate::domain::format::{clock_time, long_date};
@@ -163,7 +161,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     let title = Signal::derive(move || occ.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default()));
     view! {
         <PageHead title=title>
-            {shown(move || app.read_only.get().is_none(), move || view! {
+            <Show when=move || app.read_only.get().is_none()>
                 <button type="button" class="bo-btn bo-btn-primary" on:click={
                     let id = id_min.clone();
                     move |_| super::minutes::open_minutes(&app, &id, day)
@@ -172,7 +170,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
                 <button type="button" class="bo-btn bo-btn-danger" on:click=delete_one.clone()>{app.text("event.delete_one")}</button>
                 <a class="bo-btn" href=Route::Edit("events".into(), id_all.clone()).href()>{app.text("event.edit_series")}</a>
                 <button type="button" class="bo-btn bo-btn-danger" on:click=delete_all.clone()>{app.text("event.delete_series")}</button>
-            }.into_any())}
+</Show>
             <a class="bo-btn" href=Route::Calendar("month".into(), day.to_string()).href()>{app.text("event.in_calendar")}</a>
         </PageHead>
         <p class="bo-hint">{app.text("event.occurrence_hint")}</p>
@@ -278,22 +276,22 @@ pub fn event_page(id: String) -> AnyView {
     };
     let title = Signal::derive(move || rec.with(|e| e.as_ref().map(|e| e.title.clone()).unwrap_or_default()));
     view! {
-        <PageHead title=title>
-            {shown(move || app.read_only.get().is_none() && !deleted(), move || view! {
-                <a class="bo-btn bo-btn-primary" href=Route::Edit("events".into(), id.clone()).href()>{app.text("action.edit")}</a>
-                <button type="button" class="bo-btn bo-btn-danger" on:click=trash.clone()>{app.text("action.delete")}</button>
-            }.into_any())}
-            {shown(move || app.read_only.get().is_none() && deleted(), move || view! {
-                <button type="button" class="bo-btn bo-btn-primary" on:click=restore.clone()>{app.text("action.restore")}</button>
-            }.into_any())}
-        </PageHead>
-        {shown(deleted, move || view! {
-            <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p>
-        }.into_any())}
-        {event_extras(id_exp)}
-        <dl class="bo-dl">{body}</dl>
-        <p class="bo-meta">{stamps}</p>
-    }
+            <PageHead title=title>
+                <Show when=move || app.read_only.get().is_none() && !deleted()>
+                    <a class="bo-btn bo-btn-primary" href=Route::Edit("events".into(), id.clone()).href()>{app.text("action.edit")}</a>
+                    <button type="button" class="bo-btn bo-btn-danger" on:click=trash.clone()>{app.text("action.delete")}</button>
+    </Show>
+                <Show when=move || app.read_only.get().is_none() && deleted()>
+                    <button type="button" class="bo-btn bo-btn-primary" on:click=restore.clone()>{app.text("action.restore")}</button>
+    </Show>
+            </PageHead>
+            <Show when=deleted>
+                <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p>
+    </Show>
+            {event_extras(id_exp)}
+            <dl class="bo-dl">{body}</dl>
+            <p class="bo-meta">{stamps}</p>
+        }
     .into_any()
 }
 

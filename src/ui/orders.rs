@@ -3,8 +3,6 @@
 use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::format::parse_amount;
 use crate::domain::inventory::{int, Item};
 use crate::domain::po_csv;
@@ -397,11 +395,11 @@ pub fn toolbar() -> AnyView {
         download(&format!("orders-{}{suffix}.csv", crate::domain::dates::date_text(today())), CSV_MIME, &text);
     });
     view! {
-        {shown(move || app.read_only.get().is_none(), move || view! {
-            <a class="bo-btn" href=Route::Import("orders".into()).href()>{app.text("import.csv_button")}</a>
-        }.into_any())}
-        {super::records::csv_buttons_view(export)}
-    }
+            <Show when=move || app.read_only.get().is_none()>
+                <a class="bo-btn" href=Route::Import("orders".into()).href()>{app.text("import.csv_button")}</a>
+    </Show>
+            {super::records::csv_buttons_view(export)}
+        }
     .into_any()
 }
 
@@ -477,7 +475,7 @@ pub fn import_page() -> AnyView {
             <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-        {shown(move || table.with(Option::is_some), move || view! {
+        <Show when=move || table.with(Option::is_some)>
             <h2>{app.text("import.preview")}</h2>
             <p aria-live="polite">{move || app.tf("po.import_summary", &[("good", good().to_string()), ("bad", (rows.with(Vec::len) - good()).to_string())])}</p>
             <table class="bo-table">
@@ -501,7 +499,7 @@ pub fn import_page() -> AnyView {
                 <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=confirm>{move || app.tf("po.import_confirm", &[("n", good().to_string())])}</button>
                 <a class="bo-btn" href=Route::List("orders".into()).href()>{app.text("action.cancel")}</a>
             </div>
-        }.into_any())}
+</Show>
     }
     .into_any()
 }

@@ -4,8 +4,6 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::format::format_datetime;
 use crate::domain::record::{fill, problems_after_fill, FieldDef, FieldKind, FormRules};
 
@@ -114,14 +112,14 @@ fn list_view(
     // Logs start newest first, by their time column.
     let newest_first = fields.iter().filter(|f| f.in_list).position(|f| f.kind == FieldKind::DateTimeNow);
     view! {
-        <PageHead title=app.title(n.plural)>
-            {shown(move || app.read_only.get().is_none(), move || view! {
-                <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{app.text(n.new)}</a>
-            }.into_any())}
-            {extra}
-        </PageHead>
-        <DataTable module=n.module columns=labels rows source empty=n.empty newest_first />
-    }
+            <PageHead title=app.title(n.plural)>
+                <Show when=move || app.read_only.get().is_none()>
+                    <a class="bo-btn bo-btn-primary" href=Route::New(n.module.into()).href()>{app.text(n.new)}</a>
+    </Show>
+                {extra}
+            </PageHead>
+            <DataTable module=n.module columns=labels rows source empty=n.empty newest_first />
+        }
     .into_any()
 }
 
@@ -266,13 +264,20 @@ pub fn form_page_back<E: UiEntity>(
     prefill: Vec<(&'static str, String)>,
     back: Option<Route>,
 ) -> AnyView {
-    let form =
-        FormOf { open: open_form::<E>, field: form_field::<E>, submit: submit_form::<E>, fields: E::fields(), rules: E::form_rules() };
+    let form = FormOf { open: open_form::<E>, fields: E::fields(), rules: E::form_rules() };
     form_of(names::<E>(module), form, id, prefill, back)
 }
 
-/// The record a form edits, of whichever module: only that module's functions look inside.
-type Base = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+/// The record a form edits, whatever its type: all the page around the form asks of it.
+trait FormRecord: Send + Sync {
+    fn id(&self) -> String;
+    /// A field as the text the form shows.
+    fn field(&self, key: &str) -> String;
+    /// The form's texts taken into a copy of the record, checked and saved.
+    fn submit(&self, app: &AppState, editing: bool, vals: &[String]) -> Submitted;
+}
+
+type Base = std::sync::Arc<dyn FormRecord>;
 
 /// What saving a form came to.
 enum Submitted {
@@ -285,12 +290,10 @@ enum Submitted {
     Refused,
 }
 
-/// A module's form as plain functions, so the page around it is built once.
+/// A record type's form as plain data and one function, so the page around it is built once.
 struct FormOf {
     /// The record to edit (`None` when the id is unknown) or a new one, and whether it exists.
     open: fn(&AppState, Option<&str>, &[(&'static str, String)]) -> Option<(Base, bool)>,
-    field: fn(&Base, &str) -> String,
-    submit: fn(&AppState, &Base, bool, &[String]) -> Submitted,
     fields: &'static [FieldDef],
     rules: &'static FormRules,
 }
@@ -298,12 +301,11 @@ struct FormOf {
 fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
     let app = use_app();
     let Some((base, editing)) = (form.open)(&app, id.as_deref(), &prefill) else { return not_found() };
-    let initial = form.fields.iter().map(|f| (form.field)(&base, f.key)).collect();
+    let initial = form.fields.iter().map(|f| base.field(f.key)).collect();
     let errors = RwSignal::new(vec![]);
-    let base_id = (form.field)(&base, "id");
+    let base_id = base.id();
     let back2 = back.clone();
-    let submit = form.submit;
-    let on_save = Callback::new(move |vals: Vec<String>| match submit(&app, &base, editing, &vals) {
+    let on_save = Callback::new(move |vals: Vec<String>| match base.submit(&app, editing, &vals) {
         Submitted::Invalid(errs) => errors.set(errs),
         Submitted::ChangedElsewhere => {
             errors.set(vec![]);
@@ -338,43 +340,38 @@ fn open_form<E: UiEntity>(app: &AppState, id: Option<&str>, prefill: &[(&'static
     Some((std::sync::Arc::new(base), false))
 }
 
-fn record_of<E: UiEntity>(base: &Base) -> &E {
-    base.downcast_ref::<E>().expect("a form's record is of its module's type")
-}
+impl<E: UiEntity> FormRecord for E {
+    fn id(&self) -> String {
+        self.meta().id.clone()
+    }
 
-/// A field of the form's record as text; "id" gives its id.
-fn form_field<E: UiEntity>(base: &Base, key: &str) -> String {
-    let r = record_of::<E>(base);
-    if key == "id" {
-        r.meta().id.clone()
-    } else {
-        r.get(key)
+    fn field(&self, key: &str) -> String {
+        self.get(key)
     }
-}
 
-fn submit_form<E: UiEntity>(app: &AppState, base: &Base, editing: bool, vals: &[String]) -> Submitted {
-    let base = record_of::<E>(base);
-    let mut rec = base.clone();
-    let refused = E::fields().iter().zip(vals).filter_map(|(f, v)| fill(&mut rec, f.key, v)).collect();
-    let mut errs = problems_after_fill(&rec, refused);
-    if errs.is_empty() {
-        errs = rec.check(app);
-    }
-    if !errs.is_empty() {
-        return Submitted::Invalid(errs);
-    }
-    // Refuse to replace a copy that changed since this form opened (another tab, an import).
-    let current = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
-    if editing && current != Some(base.meta().updated_at) {
-        return Submitted::ChangedElsewhere;
-    }
-    let (id, title) = (rec.meta().id.clone(), rec.title());
-    match save_record(app, rec.clone()) {
-        Ok(()) => {
-            rec.after_save(editing.then_some(base), app);
-            Submitted::Saved(id, title)
+    fn submit(&self, app: &AppState, editing: bool, vals: &[String]) -> Submitted {
+        let mut rec = self.clone();
+        let refused = E::fields().iter().zip(vals).filter_map(|(f, v)| fill(&mut rec, f.key, v)).collect();
+        let mut errs = problems_after_fill(&rec, refused);
+        if errs.is_empty() {
+            errs = rec.check(app);
         }
-        Err(_) => Submitted::Refused,
+        if !errs.is_empty() {
+            return Submitted::Invalid(errs);
+        }
+        // Refuse to replace a copy that changed since this form opened (another tab, an import).
+        let current = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
+        if editing && current != Some(self.meta().updated_at) {
+            return Submitted::ChangedElsewhere;
+        }
+        let (id, title) = (rec.meta().id.clone(), rec.title());
+        match save_record(app, rec.clone()) {
+            Ok(()) => {
+                rec.after_save(editing.then_some(self), app);
+                Submitted::Saved(id, title)
+            }
+            Err(_) => Submitted::Refused,
+        }
     }
 }
 
@@ -408,11 +405,11 @@ fn form_view(
 pub fn csv_tools<E: UiEntity>(module: &'static str) -> AnyView {
     let app = use_app();
     view! {
-        {shown(move || app.read_only.get().is_none(), move || view! {
-            <a class="bo-btn" href=Route::Import(module.into()).href()>{app.text("import.csv_button")}</a>
-        }.into_any())}
-        {csv_buttons::<E>()}
-    }
+            <Show when=move || app.read_only.get().is_none()>
+                <a class="bo-btn" href=Route::Import(module.into()).href()>{app.text("import.csv_button")}</a>
+    </Show>
+            {csv_buttons::<E>()}
+        }
     .into_any()
 }
 

@@ -3,7 +3,6 @@
 use crate::domain::record::RecordRules;
 use leptos::prelude::*;
 
-use super::widgets::shown;
 use wasm_bindgen::JsCast;
 
 use crate::domain::stocktake::Stocktake;
@@ -96,13 +95,13 @@ pub fn count_page(id: String) -> AnyView {
         let id_del = id_del.clone();
         view! {
             <PageHead title=Signal::derive(move || format!("{} {}", app.t("count.title"), title))>
-                {shown(move || !posted && app.read_only.get().is_none(), move || view! {
+                <Show when=move || !posted && app.read_only.get().is_none()>
                     <button type="button" class="bo-btn bo-btn-primary" on:click=post>{app.text("count.post")}</button>
                     <button type="button" class="bo-btn bo-btn-danger" on:click={
                         let id = id_del.clone();
                         move |_| if trash_record::<Stocktake>(&app, &id).is_ok() { navigate(&Route::List("stocktakes".into())) }
                     }>{app.text("action.delete")}</button>
-                }.into_any())}
+</Show>
                 <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
                 <a class="bo-btn" href=Route::List("stocktakes".into()).href()>{app.text("action.back")}</a>
             </PageHead>

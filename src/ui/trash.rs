@@ -3,8 +3,6 @@ use crate::sort::sort_by;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::widgets::shown;
-
 use crate::domain::format::format_datetime;
 
 use super::collection::{purge_records, restore_record, UiEntity};
@@ -55,7 +53,7 @@ fn section_view(
 ) -> AnyView {
     let app = use_app();
     view! {
-        {shown(move || items.with(|i| !i.is_empty()), move || view! {
+        <Show when=move || items.with(|i| !i.is_empty())>
             <section>
                 <h2>{app.text(plural)}</h2>
                 <ul class="bo-trash">
@@ -88,7 +86,7 @@ fn section_view(
                     }
                 }>{app.text("trash.empty_all")}</button>
             </section>
-        }.into_any())}
+</Show>
     }
     .into_any()
 }
@@ -112,12 +110,12 @@ pub fn trash_page() -> AnyView {
     let app = use_app();
     let total = move || trashed_count(&app);
     view! {
-        <PageHead title=app.title("nav.trash")></PageHead>
-        <p class="bo-hint">{app.text("trash.intro")}</p>
-        {shown(move || total() == 0, move || view! {
-            <p class="bo-empty">{app.text("trash.empty")}</p>
-        }.into_any())}
-        {sections()}
-    }
+            <PageHead title=app.title("nav.trash")></PageHead>
+            <p class="bo-hint">{app.text("trash.intro")}</p>
+            <Show when=move || total() == 0>
+                <p class="bo-empty">{app.text("trash.empty")}</p>
+    </Show>
+            {sections()}
+        }
     .into_any()
 }

@@ -127,68 +127,68 @@ pub fn DataTable(
     let columns_for_head = columns.clone();
     let columns = StoredValue::new(columns);
     view! {
-        <div class="bo-table-tools">
-            <label class="bo-search">
-                <span class="bo-visually-hidden">{app.text("list.search")}</span>
-                <input type="search" placeholder=app.text("list.search_placeholder")
-                    prop:value=move || query.get()
-                    on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); } />
-            </label>
-            <span class="bo-count" aria-live="polite">
-                {move || {
-                    let (shown, all) = (visible.with(Vec::len), total());
-                    if shown == all { app.tf("list.count", &[("n", all.to_string())]) }
-                    else { app.tf("list.count_filtered", &[("n", shown.to_string()), ("total", all.to_string())]) }
-                }}
-            </span>
-        </div>
-        {shown(move || total() == 0, move || view! {
-            <p class="bo-empty">{app.text(empty)}</p>
-        }.into_any())}
-        {shown(move || total() != 0 && visible.with(Vec::is_empty), move || view! {
-            <p class="bo-empty">{app.text("list.no_match")}</p>
-        }.into_any())}
-        {shown(move || visible.with(|v| !v.is_empty()), move || view! {
-            <div class="bo-table-wrap">
-            <table class="bo-table bo-cards">
-                <thead><tr>
-                    {columns_for_head.iter().enumerate().map(|(i, key)| {
-                        let key = *key;
-                        view! {
-                            <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == i => "ascending", (c, false) if c == i => "descending", _ => "none" }>
-                                <button type="button" class="bo-sort" on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
-                                    {app.text(key)}
-                                    <span aria-hidden="true">{move || match sort.get() { (c, true) if c == i => " ▲", (c, false) if c == i => " ▼", _ => "" }}</span>
-                                </button>
-                            </th>
-                        }
-                    }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    <For each=page key=|r| r.clone() children=move |(id, cells): (String, Vec<String>)| {
-                        let href = format!("#/{module}/{id}");
-                        let href2 = href.clone();
-                        let labels = columns.get_value();
-                        view! {
-                            <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
-                                {cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
-                                    view! { <td data-label=app.text(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
-                                } else {
-                                    view! { <td data-label=app.text(label)>{c}</td> }.into_any()
-                                }).collect_view()}
-                            </tr>
-                        }
-                    } />
-                </tbody>
-            </table>
+            <div class="bo-table-tools">
+                <label class="bo-search">
+                    <span class="bo-visually-hidden">{app.text("list.search")}</span>
+                    <input type="search" placeholder=app.text("list.search_placeholder")
+                        prop:value=move || query.get()
+                        on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); } />
+                </label>
+                <span class="bo-count" aria-live="polite">
+                    {move || {
+                        let (shown, all) = (visible.with(Vec::len), total());
+                        if shown == all { app.tf("list.count", &[("n", all.to_string())]) }
+                        else { app.tf("list.count_filtered", &[("n", shown.to_string()), ("total", all.to_string())]) }
+                    }}
+                </span>
             </div>
-            {shown(more_left, move || view! {
-                <button type="button" class="bo-btn" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {move || app.tf("list.more", &[("n", (visible.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
-                </button>
-            }.into_any())}
-        }.into_any())}
-    }
+            <Show when=move || total() == 0>
+                <p class="bo-empty">{app.text(empty)}</p>
+    </Show>
+            <Show when=move || total() != 0 && visible.with(Vec::is_empty)>
+                <p class="bo-empty">{app.text("list.no_match")}</p>
+    </Show>
+            <Show when=move || visible.with(|v| !v.is_empty())>
+                <div class="bo-table-wrap">
+                <table class="bo-table bo-cards">
+                    <thead><tr>
+                        {columns_for_head.iter().enumerate().map(|(i, key)| {
+                            let key = *key;
+                            view! {
+                                <th scope="col" aria-sort=move || match sort.get() { (c, true) if c == i => "ascending", (c, false) if c == i => "descending", _ => "none" }>
+                                    <button type="button" class="bo-sort" on:click=move |_| sort.update(|s| *s = if s.0 == i { (i, !s.1) } else { (i, true) })>
+                                        {app.text(key)}
+                                        <span aria-hidden="true">{move || match sort.get() { (c, true) if c == i => " ▲", (c, false) if c == i => " ▼", _ => "" }}</span>
+                                    </button>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        <For each=page key=|r| r.clone() children=move |(id, cells): (String, Vec<String>)| {
+                            let href = format!("#/{module}/{id}");
+                            let href2 = href.clone();
+                            let labels = columns.get_value();
+                            view! {
+                                <tr on:click=move |_| { let _ = window().location().set_hash(&href2); }>
+                                    {cells.into_iter().zip(labels).enumerate().map(|(i, (c, label))| if i == 0 {
+                                        view! { <td data-label=app.text(label)><a href=href.clone()>{if c.is_empty() { "—".to_string() } else { c }}</a></td> }.into_any()
+                                    } else {
+                                        view! { <td data-label=app.text(label)>{c}</td> }.into_any()
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+                </div>
+                <Show when=more_left>
+                    <button type="button" class="bo-btn" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || app.tf("list.more", &[("n", (visible.with(Vec::len) - limit.get()).min(PAGE).to_string())])}
+                    </button>
+    </Show>
+    </Show>
+        }
 }
 
 /// One labelled input for a schema field, with its inline error.
@@ -382,26 +382,26 @@ pub fn RecordForm(
         }
     });
     view! {
-        <form class="bo-form" novalidate on:submit=submit on:keydown=keydown>
-            <p class="bo-hint">{app.text("form.keys_hint")}</p>
-            {shown(move || !errors.get().is_empty(), move || view! {
-                <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
-            }.into_any())}
-            {fields.iter().zip(values.clone()).map(|(def, value)| {
-                let key = def.key;
-                let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
-                let values = values.clone();
-                let hidden = (rules.hidden.contains(&key) || rules.shown_when.iter().any(|(f, _, _)| *f == key)).then(|| Signal::derive(move || {
-                    !rules.shown(key, |other| fields.iter().position(|f| f.key == other).map(|i| values[i].get()).unwrap_or_default())
-                }));
-                view! { <FieldInput def=*def value error hidden /> }
-            }).collect_view()}
-            <div class="bo-actions">
-                <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>
-                <button type="button" class="bo-btn" on:click=move |_| on_cancel.run(())>{app.text("action.cancel")}</button>
-            </div>
-        </form>
-    }
+            <form class="bo-form" novalidate on:submit=submit on:keydown=keydown>
+                <p class="bo-hint">{app.text("form.keys_hint")}</p>
+                <Show when=move || !errors.get().is_empty()>
+                    <p class="bo-form-summary" role="alert">{move || app.tf("form.has_errors", &[("n", errors.get().len().to_string())])}</p>
+    </Show>
+                {fields.iter().zip(values.clone()).map(|(def, value)| {
+                    let key = def.key;
+                    let error = Signal::derive(move || errors.get().iter().find(|(k, _)| *k == key).map(|(_, m)| *m));
+                    let values = values.clone();
+                    let hidden = (rules.hidden.contains(&key) || rules.shown_when.iter().any(|(f, _, _)| *f == key)).then(|| Signal::derive(move || {
+                        !rules.shown(key, |other| fields.iter().position(|f| f.key == other).map(|i| values[i].get()).unwrap_or_default())
+                    }));
+                    view! { <FieldInput def=*def value error hidden /> }
+                }).collect_view()}
+                <div class="bo-actions">
+                    <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>
+                    <button type="button" class="bo-btn" on:click=move |_| on_cancel.run(())>{app.text("action.cancel")}</button>
+                </div>
+            </form>
+        }
 }
 
 /// The stack of notices in the corner; an error stays readable for screen readers.
@@ -446,18 +446,4 @@ pub fn PageHead(#[prop(into)] title: Signal<String>, #[prop(optional)] children:
             <div class="bo-page-actions">{children.map(|c| c())}</div>
         </header>
     }
-}
-
-/// `children` while `when` holds, like `<Show>` (redrawn only when `when` changes), but
-/// built once for the whole app: each `<Show>` is its own ~700 bytes of wasm.
-pub fn shown(when: impl Fn() -> bool + Send + Sync + 'static, children: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
-    shown_erased(Box::new(when), Box::new(children))
-}
-
-type BoolFn = Box<dyn Fn() -> bool + Send + Sync>;
-type ViewBox = Box<dyn Fn() -> AnyView + Send + Sync>;
-
-fn shown_erased(when: BoolFn, children: ViewBox) -> AnyView {
-    let on = Memo::new(move |_| when());
-    (move || if on.get() { children() } else { ().into_any() }).into_any()
 }

@@ -118,4 +118,4 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     wait(driver, lambda d: expected_book_value() in d.find_element(By.ID, "register").text)
     kinds = sorted(e["kind"] for e in stored_list(driver, "asset_log"))
     assert kinds == ["checkin", "checkout", "maintenance", "repair"]
-    assert stored_list(driver, "assets")[0]["cost"] == "12000000"
+    assert stored_list(driver, "assets")[0]["cost"] == 12000000, "money is stored as a number of minor units"

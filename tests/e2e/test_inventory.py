@@ -248,7 +248,7 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     click(driver, "Impor 1 baris")
     wait_text(driver, "1 baris diimpor.")
     [item] = stored_list(driver, "items")
-    assert (item["code"], item["name"], item["unit_cost"], item["reorder_point"]) == ("ATK-010", "Map plastik", "2500", "5")
+    assert (item["code"], item["name"], item["unit_cost"], item["reorder_point"]) == ("ATK-010", "Map plastik", 2500, 5)
 
 
 def test_purchase_orders_csv_with_lines(driver, base_url, downloads, tmp_path):

@@ -127,8 +127,8 @@ def events(n, seed=13):
                     "start": start.strftime("%Y-%m-%dT%H:%M"), "end": (start + timedelta(minutes=rnd.choice([30, 60, 90]))).strftime("%Y-%m-%dT%H:%M"),
                     "all_day": False, "location": rnd.choice(ROOMS),
                     "attendees": "\n".join(f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" for _ in range(rnd.randrange(0, 4))),
-                    "notes": "", "repeat": repeat, "interval": "", "weekdays": "", "until": "",
-                    "count": rnd.choice(["", "4", "12"]) if repeat else "", "except": [], "series_id": "", "occurrence": None, "uid": ""})
+                    "notes": "", "repeat": repeat, "interval": None, "weekdays": "", "until": "",
+                    "count": rnd.choice([None, 4, 12]) if repeat else None, "except": [], "series_id": "", "occurrence": None, "uid": ""})
     return _in_order(out)
 
 
@@ -140,8 +140,8 @@ def items(n, supplier_ids, seed=17):
         _, meta = _stamp(rnd, base)
         out.append({**meta, "code": f"ATK-{i + 1:04d}", "name": f"{ITEM_NAMES[i % len(ITEM_NAMES)]} {i // len(ITEM_NAMES) + 1}",
                     "category": rnd.choice(["ATK", "Printer", "Pantry", "Kebersihan"]), "unit": rnd.choice(UNITS),
-                    "location": rnd.choice(PLACES), "reorder_point": str(rnd.randrange(2, 20)), "reorder_qty": str(rnd.randrange(10, 60)),
-                    "supplier_id": rnd.choice(supplier_ids) if supplier_ids else "", "unit_cost": str(rnd.randrange(1, 400) * 500),
+                    "location": rnd.choice(PLACES), "reorder_point": rnd.randrange(2, 20), "reorder_qty": rnd.randrange(10, 60),
+                    "supplier_id": rnd.choice(supplier_ids) if supplier_ids else "", "unit_cost": rnd.randrange(1, 400) * 500,
                     "notes": "", "active": "1"})
     return _in_order(out)
 
@@ -154,10 +154,10 @@ def stock(n, item_ids, seed=19):
         created, meta = _stamp(rnd, base)
         kind = rnd.choice(["receive", "issue", "issue", "issue", "transfer", "adjust"])
         out.append({**meta, "at": (created + timedelta(hours=7)).strftime("%Y-%m-%dT%H:%M"), "item_id": rnd.choice(item_ids), "kind": kind,
-                    "qty": str(rnd.randrange(1, 40) if kind == "receive" else rnd.randrange(1, 5) * (rnd.choice([1, -1]) if kind == "adjust" else 1)),
+                    "qty": rnd.randrange(1, 40) if kind == "receive" else rnd.randrange(1, 5) * (rnd.choice([1, -1]) if kind == "adjust" else 1),
                     "location": rnd.choice(PLACES), "to_location": rnd.choice(PLACES) if kind == "transfer" else "",
                     "to_whom": rnd.choice(DEPTS) if kind == "issue" else "", "reason": "Stock opname" if kind == "adjust" else "",
-                    "unit_cost": str(rnd.randrange(1, 400) * 500) if kind == "receive" else "", "order_id": "", "order_line": ""})
+                    "unit_cost": rnd.randrange(1, 400) * 500 if kind == "receive" else None, "order_id": "", "order_line": ""})
     return _in_order(out)
 
 
@@ -184,10 +184,10 @@ def assets(n, seed=29):
         cat = rnd.choice(["it", "it", "furniture", "vehicle", "machine", "other"])
         out.append({**meta, "tag": f"INV-{i + 1:04d}", "name": rnd.choice(["Laptop", "Monitor", "Kursi", "Meja", "Motor", "Printer", "Proyektor"]),
                     "category": cat, "serial": f"SN{rnd.randrange(10**7, 10**8)}", "model": "", "supplier_id": "",
-                    "purchase_date": created.strftime("%Y-%m-%d"), "cost": str(rnd.randrange(5, 300) * 100_000), "warranty_end": "",
+                    "purchase_date": created.strftime("%Y-%m-%d"), "cost": rnd.randrange(5, 300) * 100_000, "warranty_end": "",
                     "location": rnd.choice(PLACES), "assigned_to": f"{rnd.choice(FIRST)} ({rnd.choice(DEPTS)})" if rnd.random() < 0.6 else "",
-                    "status": rnd.choice(["in_use"] * 5 + ["in_storage", "in_repair", "retired"]), "life_months": str(rnd.choice([36, 48, 60, 96])),
-                    "salvage": "0", "every": rnd.choice(["", "6", "12"]), "every_unit": "months", "notes": ""})
+                    "status": rnd.choice(["in_use"] * 5 + ["in_storage", "in_repair", "retired"]), "life_months": rnd.choice([36, 48, 60, 96]),
+                    "salvage": 0, "every": rnd.choice([None, 6, 12]), "every_unit": "months", "notes": ""})
     return _in_order(out)
 
 
@@ -201,8 +201,8 @@ def asset_log(n, asset_ids, seed=31):
         out.append({**meta, "asset_id": rnd.choice(asset_ids), "kind": kind, "date": created.strftime("%Y-%m-%d"),
                     "who": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" if kind == "checkout" else "", "due": "",
                     "problem": "Tidak menyala" if kind == "repair" else "", "action": "Servis rutin" if kind != "checkout" else "",
-                    "vendor": "", "cost": str(rnd.randrange(0, 20) * 50_000) if kind in ("repair", "maintenance") else "",
-                    "downtime": "", "notes": ""})
+                    "vendor": "", "cost": rnd.randrange(0, 20) * 50_000 if kind in ("repair", "maintenance") else None,
+                    "downtime": None, "notes": ""})
     return _in_order(out)
 
 
@@ -225,7 +225,7 @@ def mixed(n):
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast])}
 
 
-def backup(collections, schema_version=2):
+def backup(collections, schema_version=4):
     return json.dumps({
         "format": "backoffice-backup",
         "schema_version": schema_version,

@@ -74,3 +74,10 @@ def new_contact(driver, base_url, name, email="", phone="", org=""):
         print("URL:", driver.current_url)
         open("/tmp/page.html", "w").write(driver.page_source)
         raise
+
+
+def alert(driver, timeout=5):
+    """The browser's confirm or alert box; a click's handler may open it a moment later."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout).until(EC.alert_is_present())

@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait
 from stored import stored_list
-from helpers import body_text, click, fill, heading, open_app, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, wait_text
 from test_calendar import set_input
 
 TITLE = "IT-001 Laptop Budi"
@@ -52,7 +52,7 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     new_laptop(driver, base_url, tag="it-001")
     wait_text(driver, "Nomor inventaris ini sudah dipakai aset lain.")
     click(driver, "Batal")
-    driver.switch_to.alert.accept()
+    alert(driver).accept()
 
     # Check out to Budi, then try again while it is out.
     open_app(driver, base_url, "#/assets")
@@ -72,7 +72,7 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     click(driver, "Simpan")
     wait_text(driver, "Aset ini sedang dipinjam. Terima kembali dulu.")
     click(driver, "Batal")
-    driver.switch_to.alert.accept()
+    alert(driver).accept()
     wait(driver, lambda d: heading(d) == TITLE)
     open_app(driver, base_url, "#/assets")
     assert "Budi" in driver.find_element(By.CSS_SELECTOR, "main table tbody tr").text, "who has it shows in the list"

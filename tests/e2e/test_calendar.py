@@ -97,7 +97,7 @@ def test_weekly_meeting_one_date_moved_one_deleted_survives_reload(driver, base_
     stored = stored_list(driver, "events")
     assert len(stored) == 2
     series = next(e for e in stored if not e.get("series_id"))
-    assert series["except"] == ["2026-12-21"] and series["repeat"] == "weekly" and series["count"] == "4"
+    assert series["except"] == ["2026-12-21"] and series["repeat"] == "weekly" and series["count"] == 4
     moved = next(e for e in stored if e.get("series_id"))
     assert moved["occurrence"] == "2026-12-14" and moved["start"] == "2026-12-15T13:00"
 

@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import shot, wait
-from helpers import (body_text, button, click, fill, heading, local_storage, new_contact,
+from helpers import (body_text, alert, button, click, fill, heading, local_storage, new_contact,
                      open_app, table_rows, wait_text)
 
 
@@ -114,9 +114,9 @@ def test_unsaved_changes_guard(driver, base_url):
     open_app(driver, base_url, "#/contacts/new")
     fill(driver, "f-name", "Setengah jadi")
     driver.find_element(By.CSS_SELECTOR, "nav a[href='#/settings']").click()
-    alert = wait(driver, lambda d: d.switch_to.alert)
-    assert "belum disimpan" in alert.text
-    alert.dismiss()
+    asked = alert(driver)
+    assert "belum disimpan" in asked.text
+    asked.dismiss()
     assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Setengah jadi"
     assert "#/contacts/new" in driver.current_url
 

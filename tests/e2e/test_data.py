@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
 from stored import decode_chunk, rewrite_list, snapshot, stored_list
-from helpers import (body_text, button, click, fill, heading, local_storage, new_contact, open_app,
+from helpers import (body_text, alert, button, click, fill, heading, local_storage, new_contact, open_app,
                      table_rows, wait_text)
 
 
@@ -315,7 +315,7 @@ def test_newer_schema_is_read_only(driver, base_url):
     assert snapshot(driver) == before
     # Leaving the unsaved form asks first; then the list offers nothing that cannot be saved.
     driver.execute_script("location.hash = '#/contacts'")
-    wait(driver, lambda d: d.switch_to.alert).accept()
+    alert(driver).accept()
     wait(driver, lambda d: heading(d) == "Kontak")
     assert "Kontak baru" not in body_text(driver) and "Ekspor CSV" in body_text(driver)
 

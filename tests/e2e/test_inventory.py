@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
 from stored import stored_list
-from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
+from helpers import alert, body_text, click, fill, heading, new_contact, open_app, wait_text
 
 
 def on_hand(driver):
@@ -73,7 +73,7 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     new_item(driver, base_url, "atk-001", "Kertas lain", "rim", "Gudang", "", "", "1000")
     wait_text(driver, "Kode ini sudah dipakai barang lain.")
     click(driver, "Batal")
-    driver.switch_to.alert.accept()  # leaving unsaved changes is asked first
+    alert(driver).accept()  # leaving unsaved changes is asked first
 
     # Receive 25, issue 12 to Finance, try to issue more than is there.
     open_app(driver, base_url, "#/items")
@@ -88,7 +88,7 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     move(driver, "Keluarkan", 50, to_whom="HRD")
     wait_text(driver, "Lebih banyak dari stok di lokasi ini menurut catatan.")
     click(driver, "Batal")
-    driver.switch_to.alert.accept()
+    alert(driver).accept()
     wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
     assert "−12" in body_text(driver) or "-12 rim" in body_text(driver)
     shot(driver, "item-ledger-id")
@@ -104,7 +104,7 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     assert driver.find_element(By.CSS_SELECTOR, "main .bo-stocktake tbody tr").text.endswith("-4")
     shot(driver, "stocktake-id")
     click(driver, "Posting selisih")
-    driver.switch_to.alert.accept()
+    alert(driver).accept()
     wait_text(driver, "1 penyesuaian stok diposting.")
     assert driver.find_element(By.CSS_SELECTOR, "[data-count-row='0']").get_attribute("disabled")
 
@@ -142,8 +142,8 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     wait(driver, lambda d: d.find_element(By.ID, "recv-0").get_attribute("value") == "12")
     fill(driver, "recv-0", "13")
     click(driver, "Terima barang")
-    assert "melebihi" in driver.switch_to.alert.text
-    driver.switch_to.alert.dismiss()
+    assert "melebihi" in alert(driver).text
+    alert(driver).dismiss()
     fill(driver, "recv-0", "12")
     click(driver, "Terima barang")
     wait_text(driver, "12 unit diterima ke stok.")

@@ -167,7 +167,7 @@ def bundle():
 
 # A screen of each area, as a person opens it from the Today view.
 AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"), ("supplies", "#/items"),
-         ("assets", "#/assets"), ("office (trash, data, settings)", "#/data")]
+         ("assets", "#/assets"), ("people", "#/employees"), ("office (trash, data, settings)", "#/data")]
 
 FETCHED = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').slice(2).join('/'))"
 

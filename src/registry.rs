@@ -21,6 +21,8 @@ macro_rules! with_record_lists {
             asset_log: $crate::domain::assets::AssetLog,
             employees: $crate::domain::people::Employee,
             employee_changes: $crate::domain::people::EmployeeChange,
+            leave: $crate::domain::leave::LeaveRequest,
+            holidays: $crate::domain::leave::Holiday,
         }
     };
 }

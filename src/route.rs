@@ -42,7 +42,7 @@ const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
-const PEOPLE: &[&str] = &["employees", "employee_changes"];
+const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -90,18 +90,20 @@ impl Route {
     /// after it, so a large office's start is not held up by lists nobody is looking at.
     pub fn lists_first(&self) -> &'static [&'static str] {
         match self {
-            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) => match m.as_str() {
-                // A call shows and picks its linked contact.
-                "calls" => &["calls", "contacts"],
-                "visitors" => &["visitors"],
-                "events" => &["events"],
-                "minutes" => &["minutes", "events"],
-                "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
-                "assets" | "asset_log" => ASSETS,
-                "employees" | "employee_changes" => PEOPLE,
-                _ => &["contacts"],
-            },
-            Route::NewAt(..) | Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
+            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) | Route::NewAt(m, _) => {
+                match m.as_str() {
+                    // A call shows and picks its linked contact.
+                    "calls" => &["calls", "contacts"],
+                    "visitors" => &["visitors"],
+                    "events" => &["events"],
+                    "minutes" => &["minutes", "events"],
+                    "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
+                    "assets" | "asset_log" => ASSETS,
+                    "employees" | "employee_changes" | "leave" | "holidays" => PEOPLE,
+                    _ => &["contacts"],
+                }
+            }
+            Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,

@@ -203,18 +203,24 @@ macro_rules! record {
                 Self::default()
             }
             fn from_row(r: &mut $crate::table::Row<'_>, blank: &Self) -> Result<Self, String> {
-                Ok($name {
-                    meta: $crate::domain::record::Meta::from_row(r)?,
-                    $($f: r.field(&blank.$f)?,)*
-                    $($($s: $crate::record!(@read r, blank.$s $(, $sread)?),)*)?
-                })
+                let meta = $crate::domain::record::Meta::from_row(r)?;
+                let mut err = None;
+                let record = $name {
+                    meta,
+                    $($f: r.field_or(&blank.$f, &mut err),)*
+                    $($($s: $crate::record!(@read r, blank.$s, err $(, $sread)?),)*)?
+                };
+                match err {
+                    None => Ok(record),
+                    Some(e) => Err(e),
+                }
             }
         }
     };
     (@blank) => { Default::default() };
     (@blank $e:expr) => { $e };
-    (@read $r:ident, $blank:expr) => { $r.field(&$blank)? };
-    (@read $r:ident, $blank:expr, $read:expr) => { $r.next_with(&$blank, $read)? };
+    (@read $r:ident, $blank:expr, $err:ident) => { $r.field_or(&$blank, &mut $err) };
+    (@read $r:ident, $blank:expr, $err:ident, $read:expr) => { $r.next_with_or(&$blank, $read, &mut $err) };
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod ics;
 pub mod ics_read;
 pub mod ics_write;
 pub mod inventory;
+pub mod leave;
 pub mod meeting;
 pub mod people;
 pub mod po_csv;

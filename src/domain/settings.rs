@@ -16,6 +16,8 @@ pub struct Settings {
     pub departments: Vec<String>,
     /// Who is using this browser; stamped on later audit entries.
     pub user_name: String,
+    /// The office works Saturdays too: leave counts them as working days.
+    pub six_day_week: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             language: String::new(),
             departments: vec![],
             user_name: String::new(),
+            six_day_week: false,
         }
     }
 }

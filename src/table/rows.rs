@@ -41,16 +41,22 @@ impl Row<'_> {
         }
     }
 
-    /// The next field's value, or `blank` when the row has none.
-    pub fn field<F: DeserializeOwned + Clone>(&mut self, blank: &F) -> Result<F, String> {
-        self.next_with(blank, |c| F::deserialize(c).map_err(|e| e.to_string()))
+    /// The next field's value, or `blank` when the row has none or its cell does not fit;
+    /// the first misfit is kept in `err`. No early return: a reader built of these has no
+    /// clean-up path per field (with `?`, each field read dropped every field before it).
+    pub fn field_or<F: DeserializeOwned + Clone>(&mut self, blank: &F, err: &mut Option<String>) -> F {
+        self.next_with_or(blank, |c| F::deserialize(c).map_err(|e| e.to_string()), err)
     }
 
-    /// The next field's value through a reader of its own (dates kept as text lists).
-    pub fn next_with<F: Clone>(&mut self, blank: &F, read: fn(Cell) -> Result<F, String>) -> Result<F, String> {
-        match self.next_cell() {
-            Some(c) => read(c),
-            None => Ok(blank.clone()),
+    /// [`Row::field_or`] through a reader of its own (dates kept as text lists).
+    pub fn next_with_or<F: Clone>(&mut self, blank: &F, read: fn(Cell) -> Result<F, String>, err: &mut Option<String>) -> F {
+        match self.next_cell().map(read) {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => {
+                err.get_or_insert(e);
+                blank.clone()
+            }
+            None => blank.clone(),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::leave::{Holiday, LeaveRequest};
 use crate::domain::meeting::Minutes;
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
@@ -41,7 +42,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" => Some(Area::People),
+            "employees" | "employee_changes" | "leave" | "holidays" => Some(Area::People),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -156,6 +157,8 @@ fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r.list() {
         Some("employees") => record_page::<Employee>(r),
         Some("employee_changes") => record_page::<EmployeeChange>(r),
+        Some("leave") => record_page::<LeaveRequest>(r),
+        Some("holidays") => record_page::<Holiday>(r),
         _ => records::not_found(),
     })
 }

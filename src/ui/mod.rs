@@ -14,6 +14,7 @@ mod desk;
 mod fields;
 mod files;
 mod inventory;
+mod leave;
 mod minutes;
 mod occurrence;
 mod orders;

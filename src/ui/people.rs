@@ -65,6 +65,8 @@ impl RecordPages for Employee {
         list_page::<Employee>(
             "employees",
             view! {
+                <a class="bo-btn" href=Route::List("leave".into()).href()>{app.text("nav.leave")}</a>
+                <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
                 {csv_tools::<Employee>("employees")}
             }
@@ -96,6 +98,21 @@ fn employee_page(id: String) -> AnyView {
                 <h2 id="contract-h">{app.text("emp.contract.pkwt")}</h2>
                 <p class:bo-warn-text=soon>{app.tf("emp.contract_runs", &[("start", day(&app, &e.contract_start)), ("end", day(&app, &e.contract_end))])}</p>
                 <p>{app.tf("emp.compensation", &[("months", months.to_string())])}</p>
+            </section>
+        })
+    };
+    let leave_part = move || {
+        let e = employee.get()?;
+        let writable = app.read_only.get().is_none() && e.is_current();
+        Some(view! {
+            <section class="bo-card" aria-labelledby="leave-h">
+                <h2 id="leave-h">{app.text("nav.leave")}</h2>
+                <p>{super::leave::annual_line(&app, &e, super::leave::year_of(""), "")}</p>
+                {writable.then(|| view! {
+                    <div class="bo-actions">
+                        <a class="bo-btn" href=Route::NewAt("leave".into(), e.meta.id.clone()).href()>{app.text("leave.new")}</a>
+                    </div>
+                })}
             </section>
         })
     };
@@ -143,7 +160,7 @@ fn employee_page(id: String) -> AnyView {
         })
     };
     view! {
-        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{reports_part} }.into_any())))}
+        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{reports_part} }.into_any())))}
         {timeline_part}
     }
     .into_any()

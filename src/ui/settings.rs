@@ -44,6 +44,7 @@ pub fn settings_page() -> AnyView {
     let language = RwSignal::new(s.language.clone());
     let departments = RwSignal::new(s.departments.join("\n"));
     let user_name = RwSignal::new(s.user_name.clone());
+    let six_day_week = RwSignal::new(s.six_day_week);
     let errors = RwSignal::new(vec![]);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -58,6 +59,7 @@ pub fn settings_page() -> AnyView {
             language: language.get_untracked(),
             departments: departments.get_untracked().lines().map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect(),
             user_name: user_name.get_untracked().trim().into(),
+            six_day_week: six_day_week.get_untracked(),
         };
         let errs = next.validate();
         errors.set(errs.clone());
@@ -106,6 +108,13 @@ pub fn settings_page() -> AnyView {
                 {text_field(app, "departments", "settings.departments", departments, errors, true)}
                 <small class="bo-hint">{app.text("settings.departments_hint")}</small>
                 {text_field(app, "user_name", "settings.user_name", user_name, errors, false)}
+                <div class="bo-field">
+                    <label for="s-work-week">{app.text("settings.work_week")}</label>
+                    <select id="s-work-week" on:change=move |ev| six_day_week.set(event_target_value(&ev) == "6")>
+                        <option value="5" selected=move || !six_day_week.get()>{app.text("settings.work_week.5")}</option>
+                        <option value="6" selected=move || six_day_week.get()>{app.text("settings.work_week.6")}</option>
+                    </select>
+                </div>
             </fieldset>
             <div class="bo-actions">
                 <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>

@@ -137,6 +137,16 @@ impl AppState {
         i18n::fill(self.t(key), args)
     }
 
+    /// [`AppState::tf`] for a count: `<key>.one` when there is exactly one (English says
+    /// "1 working day", "1,5 working days"; Indonesian has one form for both).
+    pub fn tn(&self, key: &str, one: bool, args: &[(&str, String)]) -> String {
+        if one {
+            self.tf(&format!("{key}.one"), args)
+        } else {
+            self.tf(key, args)
+        }
+    }
+
     pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, fn(&AppState, &str), String)>) {
         // Each toast's own key in the keyed list: never reused, even within one millisecond.
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -1,0 +1,192 @@
+//! Leave: requests with their working days counted against the office's work calendar
+//! (working days per week, national holidays and collective leave), annual leave balances,
+//! and overlaps within a department.
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+
+use super::people::Employee;
+use super::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+
+pub const KINDS: &[(&str, &str)] = &[
+    ("annual", "leave.kind.annual"),
+    ("sick", "leave.kind.sick"),
+    ("maternity", "leave.kind.maternity"),
+    ("important", "leave.kind.important"),
+    ("unpaid", "leave.kind.unpaid"),
+];
+pub const STATUS: &[(&str, &str)] =
+    &[("requested", "leave.status.requested"), ("approved", "leave.status.approved"), ("refused", "leave.status.refused")];
+
+/// Annual leave after twelve months' service, in working days (UU 13/2003 as amended).
+pub const ANNUAL_DAYS: u32 = 12;
+
+crate::record! {
+    /// Leave asked for by an employee, decided by HR.
+    pub struct LeaveRequest in "leave" {
+        employee_id: String => Ref("employees"), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
+        kind: String = "annual".into() => Select(KINDS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
+        start: String => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
+        end: String => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
+        /// A half day: only for a one-day request.
+        half_day: bool => Check, "leave.half_day" .aliases(&["setengah hari"]),
+        reason: String => Text, "leave.reason" .aliases(&["alasan", "keperluan"]),
+        status: String = "requested".into() => Select(STATUS), "leave.status" .required().listed(),
+        /// The day it was approved or refused.
+        decided_on: String => Date, "leave.decided_on",
+        note: String => Text, "leave.note" .aliases(&["catatan"]),
+    }
+}
+
+const RULES: FormRules = FormRules { shown_when: &[], span: Some(("start", "end")), hidden: &["status", "decided_on"] };
+
+impl RecordRules for LeaveRequest {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if let Some((s, e)) = self.dates() {
+            if e < s {
+                errs.push(("end", "err.end_before_start"));
+            } else if self.half_day && e != s {
+                errs.push(("half_day", "err.half_day_one_day"));
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        format!("{} – {}", self.start, self.end)
+    }
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
+}
+
+impl LeaveRequest {
+    pub fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((parse_date(&self.start)?, parse_date(&self.end)?))
+    }
+
+    fn live(&self) -> bool {
+        self.meta.deleted_at.is_none()
+    }
+}
+
+crate::record! {
+    /// A day the office is closed: a national holiday, or collective leave (cuti bersama).
+    pub struct Holiday in "holidays" {
+        date: String => Date, "hol.date" .required().listed().aliases(&["tanggal", "date"]),
+        name: String => Text, "hol.name" .required().listed().aliases(&["nama", "keterangan", "hari libur"]),
+        /// Collective leave: the office is closed and it counts against annual leave.
+        collective: bool => Check, "hol.collective" .listed().aliases(&["cuti bersama"]),
+    }
+}
+
+impl RecordRules for Holiday {
+    fn title(&self) -> String {
+        format!("{} · {}", self.date, self.name)
+    }
+}
+
+/// Which days the office works: five (Monday–Friday) or six (Monday–Saturday) a week, and
+/// the days it is closed.
+pub struct WorkCalendar {
+    pub six_day_week: bool,
+    pub closed: Vec<NaiveDate>,
+}
+
+impl WorkCalendar {
+    pub fn new(six_day_week: bool, holidays: &[Holiday]) -> WorkCalendar {
+        let mut closed: Vec<NaiveDate> =
+            holidays.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| parse_date(&h.date)).collect();
+        closed.sort();
+        WorkCalendar { six_day_week, closed }
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        let weekend = match d.weekday() {
+            Weekday::Sun => true,
+            Weekday::Sat => !self.six_day_week,
+            _ => false,
+        };
+        !weekend && self.closed.binary_search(&d).is_err()
+    }
+
+    /// Working days from `start` through `end`, in half days (a half-day request is 1).
+    pub fn half_days(&self, start: NaiveDate, end: NaiveDate, half_day: bool) -> u32 {
+        if end < start {
+            return 0;
+        }
+        let days = start.iter_days().take_while(|d| *d <= end).filter(|d| self.is_working_day(*d)).count() as u32;
+        if half_day && start == end {
+            days.min(1)
+        } else {
+            days * 2
+        }
+    }
+}
+
+/// Half days as people say them: "3", "1,5" (or "1.5" in English).
+pub fn days_text(half_days: u32, decimal: char) -> String {
+    if half_days.is_multiple_of(2) {
+        (half_days / 2).to_string()
+    } else {
+        format!("{}{decimal}5", half_days / 2)
+    }
+}
+
+/// Annual leave for `year`, in days: the full twelve once twelve months of service are
+/// completed within or before that year, none before.
+pub fn annual_entitlement(employee: &Employee, year: i32) -> u32 {
+    let Some(joined) = parse_date(&employee.joined) else { return 0 };
+    match joined.checked_add_months(Months::new(12)) {
+        Some(eligible) if eligible.year() <= year => ANNUAL_DAYS,
+        _ => 0,
+    }
+}
+
+/// Half days of annual leave approved for an employee in `year` (by the day each starts),
+/// leaving out `except` (the request being decided).
+pub fn annual_taken(all: &[LeaveRequest], employee_id: &str, year: i32, cal: &WorkCalendar, except: &str) -> u32 {
+    all.iter()
+        .filter(|r| r.live() && r.employee_id == employee_id && r.kind == "annual" && r.status == "approved" && r.meta.id != except)
+        .filter_map(|r| r.dates().map(|(s, e)| (s, e, r.half_day)))
+        .filter(|(s, _, _)| s.year() == year)
+        .map(|(s, e, half)| cal.half_days(s, e, half))
+        .sum()
+}
+
+/// Half days of annual leave left in `year`, before `except` is counted.
+pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, except: &str) -> i64 {
+    i64::from(annual_entitlement(employee, year) * 2) - i64::from(annual_taken(all, &employee.meta.id, year, cal, except))
+}
+
+/// Why `request` cannot be approved, if it cannot: annual leave beyond what is left.
+pub fn approval_problem(request: &LeaveRequest, employee: &Employee, all: &[LeaveRequest], cal: &WorkCalendar) -> Option<&'static str> {
+    let (s, e) = request.dates()?;
+    if request.kind != "annual" {
+        return None;
+    }
+    let asked = i64::from(cal.half_days(s, e, request.half_day));
+    (asked > annual_left(employee, all, s.year(), cal, &request.meta.id)).then_some("err.leave_balance")
+}
+
+/// Other employees of the same department away (approved or asked) on any of the
+/// request's days: their names, A→Z.
+pub fn overlaps(request: &LeaveRequest, employees: &[Employee], all: &[LeaveRequest]) -> Vec<String> {
+    let Some((s, e)) = request.dates() else { return vec![] };
+    let dept = |id: &str| employees.iter().find(|x| x.meta.id == id).map(|x| x.department.trim().to_string()).unwrap_or_default();
+    let mine = dept(&request.employee_id);
+    if mine.is_empty() {
+        return vec![];
+    }
+    let mut names: Vec<String> = all
+        .iter()
+        .filter(|r| r.live() && r.employee_id != request.employee_id && r.status != "refused" && dept(&r.employee_id) == mine)
+        .filter(|r| r.dates().is_some_and(|(rs, re)| rs <= e && re >= s))
+        .filter_map(|r| employees.iter().find(|x| x.meta.id == r.employee_id).map(|x| x.name.clone()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+#[path = "leave_tests.rs"]
+mod tests;

@@ -1,0 +1,98 @@
+use super::*;
+use crate::domain::record::Entity;
+use chrono::{DateTime, Utc};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn employee(name: &str, joined: &str, dept: &str) -> Employee {
+    let mut e = Employee::blank(DateTime::UNIX_EPOCH);
+    e.set("name", name);
+    e.set("joined", joined);
+    e.set("department", dept);
+    e
+}
+
+fn request(who: &Employee, kind: &str, start: &str, end: &str, status: &str) -> LeaveRequest {
+    let mut r = LeaveRequest::blank(Utc::now());
+    r.employee_id = who.meta.id.clone();
+    r.set("kind", kind);
+    r.set("start", start);
+    r.set("end", end);
+    r.set("status", status);
+    r
+}
+
+fn holiday(date: &str, collective: bool) -> Holiday {
+    let mut h = Holiday::blank(Utc::now());
+    h.set("date", date);
+    h.set("name", "Libur");
+    h.collective = collective;
+    h
+}
+
+#[test]
+fn working_days_skip_weekends_and_holidays() {
+    // 22–26 December 2025: Monday to Friday, with Christmas and collective leave on the 26th.
+    let five = WorkCalendar::new(false, &[holiday("2025-12-25", false), holiday("2025-12-26", true)]);
+    assert_eq!(five.half_days(d(2025, 12, 22), d(2025, 12, 28), false), 6, "3 working days");
+    let six = WorkCalendar::new(true, &[holiday("2025-12-25", false)]);
+    assert_eq!(six.half_days(d(2025, 12, 22), d(2025, 12, 28), false), 10, "Saturday counts in a six-day week");
+    assert_eq!(five.half_days(d(2025, 12, 22), d(2025, 12, 22), true), 1, "a half day");
+    assert_eq!(five.half_days(d(2025, 12, 27), d(2025, 12, 27), true), 0, "a half day on a Saturday is nothing");
+    assert_eq!(five.half_days(d(2025, 12, 23), d(2025, 12, 22), false), 0);
+    assert_eq!((days_text(7, ','), days_text(6, '.')), ("3,5".to_string(), "3".to_string()));
+}
+
+#[test]
+fn annual_leave_after_twelve_months() {
+    let e = employee("Sari", "2025-03-01", "Keuangan");
+    assert_eq!((annual_entitlement(&e, 2025), annual_entitlement(&e, 2026)), (0, 12));
+    let none = employee("Baru", "", "Keuangan");
+    assert_eq!(annual_entitlement(&none, 2026), 0);
+}
+
+#[test]
+fn approving_beyond_the_balance_is_refused() {
+    let cal = WorkCalendar::new(false, &[]);
+    let e = employee("Sari", "2024-01-15", "Keuangan");
+    // 10 days already taken in 2026 (two weeks), one refused request not counted.
+    let taken = request(&e, "annual", "2026-03-02", "2026-03-13", "approved");
+    let refused = request(&e, "annual", "2026-04-06", "2026-04-10", "refused");
+    let too_long = request(&e, "annual", "2026-06-01", "2026-06-03", "requested");
+    let all = vec![taken.clone(), refused, too_long.clone()];
+    assert_eq!(annual_left(&e, &all, 2026, &cal, ""), 4, "2 days left");
+    assert_eq!(approval_problem(&too_long, &e, &all, &cal), Some("err.leave_balance"));
+    let two = request(&e, "annual", "2026-06-01", "2026-06-02", "requested");
+    assert_eq!(approval_problem(&two, &e, &all, &cal), None);
+    // Sick leave is not counted against annual leave.
+    let sick = request(&e, "sick", "2026-06-01", "2026-06-30", "requested");
+    assert_eq!(approval_problem(&sick, &e, &all, &cal), None);
+    // Re-deciding an approved request does not count it twice.
+    assert_eq!(approval_problem(&taken, &e, &all, &cal), None);
+}
+
+#[test]
+fn overlaps_within_the_department_are_named() {
+    let (sari, budi, ani) =
+        (employee("Sari", "2024-01-01", "Keuangan"), employee("Budi", "2024-01-01", "Keuangan"), employee("Ani", "2024-01-01", "HR"));
+    let mine = request(&sari, "annual", "2026-07-06", "2026-07-08", "requested");
+    let all = vec![
+        mine.clone(),
+        request(&budi, "annual", "2026-07-08", "2026-07-10", "approved"),
+        request(&budi, "sick", "2026-07-01", "2026-07-02", "approved"),
+        request(&ani, "annual", "2026-07-06", "2026-07-08", "approved"),
+    ];
+    assert_eq!(overlaps(&mine, &[sari.clone(), budi, ani], &all), vec!["Budi"]);
+}
+
+#[test]
+fn a_half_day_is_one_day_and_the_end_not_before_the_start() {
+    let e = employee("Sari", "2024-01-01", "Keuangan");
+    let mut r = request(&e, "annual", "2026-07-06", "2026-07-07", "requested");
+    r.half_day = true;
+    assert_eq!(r.validate(), vec![("half_day", "err.half_day_one_day")]);
+    r.set("end", "2026-07-05");
+    assert_eq!(r.validate(), vec![("end", "err.end_before_start")]);
+}

@@ -1,0 +1,137 @@
+//! Leave requests and the work calendar: a request's page counts its working days, shows
+//! the annual leave left and who else in the department is away, and approves or refuses.
+use leptos::prelude::*;
+
+use crate::domain::format::Lang;
+use crate::domain::leave::{self, days_text, Holiday, LeaveRequest, WorkCalendar};
+use crate::domain::people::Employee;
+use crate::domain::record::parse_date;
+
+use super::calendar::today;
+use super::collection::{save_record, UiEntity};
+use super::pages::RecordPages;
+use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
+use super::router::Route;
+use super::state::{use_app, AppState};
+
+impl UiEntity for LeaveRequest {
+    const PLURAL: &'static str = "nav.leave";
+    const NEW: &'static str = "leave.new";
+    const EMPTY: &'static str = "leave.empty";
+}
+
+impl UiEntity for Holiday {
+    const PLURAL: &'static str = "nav.holidays";
+    const NEW: &'static str = "hol.new";
+    const EMPTY: &'static str = "hol.empty";
+}
+
+impl RecordPages for LeaveRequest {
+    fn list() -> AnyView {
+        let app = use_app();
+        list_page::<LeaveRequest>(
+            "leave",
+            view! {
+                <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
+                {csv_tools::<LeaveRequest>("leave")}
+            }
+            .into_any(),
+        )
+    }
+    /// `#/leave/new/<employee id>`: a request for that employee, from their page.
+    fn create(employee: Option<String>) -> AnyView {
+        form_page_with::<LeaveRequest>("leave", None, employee.map(|id| vec![("employee_id", id)]).unwrap_or_default())
+    }
+    fn view(id: String) -> AnyView {
+        leave_page(id)
+    }
+}
+
+impl RecordPages for Holiday {}
+
+/// The office's work calendar as the settings and the holiday list have it now.
+pub fn work_calendar(app: &AppState) -> WorkCalendar {
+    let six = app.settings.with(|s| s.six_day_week);
+    app.lists.holidays.with(|h| WorkCalendar::new(six, h))
+}
+
+fn decimal(app: &AppState) -> char {
+    if app.lang.get() == Lang::Id {
+        ','
+    } else {
+        '.'
+    }
+}
+
+fn employee(app: &AppState, id: &str) -> Option<Employee> {
+    app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).cloned())
+}
+
+/// "Annual leave 2026: 4 of 12 days left", for an employee's page and a request's.
+pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> String {
+    let cal = work_calendar(app);
+    let left = app.lists.leave.with(|all| leave::annual_left(e, all, year, &cal, except));
+    let entitled = leave::annual_entitlement(e, year);
+    if entitled == 0 {
+        return app.tf("leave.not_yet_entitled", &[("year", year.to_string())]);
+    }
+    app.tf(
+        "leave.annual_left",
+        &[("year", year.to_string()), ("left", days_text(left.max(0) as u32, decimal(app))), ("of", entitled.to_string())],
+    )
+}
+
+fn decide(app: AppState, id: String, approve: bool) {
+    let Some(mut r) = app.lists.leave.with_untracked(|all| all.iter().find(|r| r.meta.id == id).cloned()) else { return };
+    if approve {
+        let problem = employee(&app, &r.employee_id)
+            .and_then(|e| app.lists.leave.with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app))));
+        if let Some(p) = problem {
+            app.error(app.t(p).into());
+            return;
+        }
+    }
+    r.status = if approve { "approved" } else { "refused" }.into();
+    r.decided_on = crate::domain::dates::date_text(today());
+    if save_record(&app, r).is_ok() {
+        app.info(app.t(if approve { "leave.approved" } else { "leave.refused" }).into());
+    }
+}
+
+fn leave_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let request = Memo::new(move |_| app.lists.leave.with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
+    let decision_part = move || {
+        let r = request.get()?;
+        let (start, end) = r.dates()?;
+        let who = employee(&app, &r.employee_id);
+        let days = work_calendar(&app).half_days(start, end, r.half_day);
+        let away = app.lists.employees.with(|emps| app.lists.leave.with(|all| leave::overlaps(&r, emps, all)));
+        let open = r.status == "requested" && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
+        let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
+        Some(view! {
+            <section class="bo-card" aria-labelledby="leave-h">
+                <h2 id="leave-h">{who.as_ref().map(|e| e.name.clone()).unwrap_or_default()}</h2>
+                <p class="bo-big">{app.tn("leave.working_days", days == 2, &[("n", days_text(days, decimal(&app)))])}</p>
+                {(r.kind == "annual").then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
+                {(!away.is_empty()).then(|| view! {
+                    <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
+                })}
+                {open.then(|| view! {
+                    <div class="bo-actions">
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| decide(app, approve_id.clone(), true)>{app.text("leave.approve")}</button>
+                        <button type="button" class="bo-btn" on:click=move |_| decide(app, refuse_id.clone(), false)>{app.text("leave.refuse")}</button>
+                    </div>
+                })}
+            </section>
+        })
+    };
+    detail_page_with::<LeaveRequest>("leave", id, Some(ViewFn::from(move || view! { {decision_part} }.into_any())))
+}
+
+/// The year a leave request or today falls in, for balances.
+pub fn year_of(text: &str) -> i32 {
+    use chrono::Datelike;
+    parse_date(text).unwrap_or_else(today).year()
+}

@@ -76,3 +76,60 @@ def test_hire_promote_report_and_contract_end(driver, base_url):
     open_app(driver, base_url, "#/employee_changes", "?lang=en")
     wait(driver, lambda d: heading(d) == "Employee history")
     assert any("Supervisor Keuangan" in r for r in table_rows(driver))
+
+
+def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
+    # Hari Lahir Pancasila, a Monday: not a working day.
+    open_app(driver, base_url, "#/holidays/new")
+    set_input(driver, "f-date", "2026-06-01")
+    fill(driver, "f-name", "Hari Lahir Pancasila")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "2026-06-01 · Hari Lahir Pancasila")
+
+    open_app(driver, base_url, "#/employees/new")
+    fill(driver, "f-name", "Sari Wulandari")
+    fill(driver, "f-department", "Keuangan")
+    set_input(driver, "f-joined", "2024-01-15")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Sari Wulandari")
+    wait_text(driver, "Cuti tahunan 2026: sisa 12 dari 12 hari.")
+
+    # Three weeks of annual leave: 14 working days, more than the 12 she has.
+    click(driver, "Ajukan cuti")
+    wait(driver, lambda d: heading(d) == "Ajukan cuti")
+    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "Sari Wulandari"
+    set_input(driver, "f-start", "2026-06-01")
+    set_input(driver, "f-end", "2026-06-19")
+    fill(driver, "f-reason", "Pulang kampung")
+    click(driver, "Simpan")
+    wait_text(driver, "14 hari kerja")
+    assert "Cuti tahunan 2026: sisa 12 dari 12 hari." in body_text(driver)
+    click(driver, "Setujui")
+    wait_text(driver, "Sisa cuti tahunan tidak cukup untuk permohonan ini.")
+    shot(driver, "leave-refused-balance")
+    click(driver, "Tolak")
+    wait_text(driver, "Cuti ditolak.")
+    assert "Ditolak" in body_text(driver) and not [b for b in driver.find_elements(By.XPATH, "//main//button[.='Setujui']")]
+
+    # Three days fit; approved, the balance follows.
+    open_app(driver, base_url, "#/employees")
+    click(driver, "Sari Wulandari")
+    wait(driver, lambda d: heading(d) == "Sari Wulandari")
+    click(driver, "Ajukan cuti")
+    wait(driver, lambda d: heading(d) == "Ajukan cuti")
+    set_input(driver, "f-start", "2026-06-02")
+    set_input(driver, "f-end", "2026-06-04")
+    click(driver, "Simpan")
+    wait_text(driver, "3 hari kerja")
+    click(driver, "Setujui")
+    wait_text(driver, "Cuti disetujui.")
+    shot(driver, "leave-approved")
+
+    driver.refresh()
+    open_app(driver, base_url, "#/leave", "?lang=en")
+    wait(driver, lambda d: heading(d) == "Leave")
+    rows = table_rows(driver)
+    assert len(rows) == 2 and any("Approved" in r for r in rows) and any("Refused" in r for r in rows), rows
+    open_app(driver, base_url, "#/employees", "?lang=en")
+    click(driver, "Sari Wulandari")
+    wait_text(driver, "Annual leave 2026: 9 of 12 days left.")

@@ -23,6 +23,7 @@ macro_rules! with_record_lists {
             employee_changes: $crate::domain::people::EmployeeChange,
             leave: $crate::domain::leave::LeaveRequest,
             holidays: $crate::domain::leave::Holiday,
+            warnings: $crate::domain::discipline::WarningLetter,
         }
     };
 }

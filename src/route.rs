@@ -42,7 +42,7 @@ const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
-const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays"];
+const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -99,7 +99,7 @@ impl Route {
                     "minutes" => &["minutes", "events"],
                     "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                     "assets" | "asset_log" => ASSETS,
-                    "employees" | "employee_changes" | "leave" | "holidays" => PEOPLE,
+                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" => PEOPLE,
                     _ => &["contacts"],
                 }
             }

@@ -10,6 +10,7 @@ pub mod csv_io;
 pub mod csv_write;
 pub mod dates;
 pub mod declare;
+pub mod discipline;
 pub mod format;
 pub mod frontdesk;
 pub mod ics;

@@ -7,6 +7,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
+use crate::domain::discipline::WarningLetter;
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::leave::{Holiday, LeaveRequest};
@@ -42,7 +43,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "leave" | "holidays" => Some(Area::People),
+            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" => Some(Area::People),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -159,6 +160,7 @@ fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
         Some("employee_changes") => record_page::<EmployeeChange>(r),
         Some("leave") => record_page::<LeaveRequest>(r),
         Some("holidays") => record_page::<Holiday>(r),
+        Some("warnings") => record_page::<WarningLetter>(r),
         _ => records::not_found(),
     })
 }

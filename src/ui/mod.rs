@@ -11,6 +11,7 @@ mod contacts;
 mod csv_import;
 mod data;
 mod desk;
+mod discipline;
 mod fields;
 mod files;
 mod inventory;

@@ -67,6 +67,7 @@ impl RecordPages for Employee {
             view! {
                 <a class="bo-btn" href=Route::List("leave".into()).href()>{app.text("nav.leave")}</a>
                 <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
+                <a class="bo-btn" href=Route::List("warnings".into()).href()>{app.text("nav.warnings")}</a>
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
                 {csv_tools::<Employee>("employees")}
             }
@@ -116,6 +117,34 @@ fn employee_page(id: String) -> AnyView {
             </section>
         })
     };
+    let warnings_part = move || {
+        let e = employee.get()?;
+        let lines = super::discipline::valid_lines(&app, &e.meta.id);
+        let writable = app.read_only.get().is_none() && e.is_current();
+        (writable || !lines.is_empty()).then(|| {
+            view! {
+                <section class="bo-card" aria-labelledby="sp-h">
+                    <h2 id="sp-h">{app.text("nav.warnings")}</h2>
+                    {if lines.is_empty() {
+                        view! { <p>{app.text("sp.none_valid")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="bo-list">
+                                {lines.into_iter().map(|(id, text)| view! {
+                                    <li class="bo-warn-text"><a href=Route::View("warnings".into(), id).href()>{text}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    {writable.then(|| view! {
+                        <div class="bo-actions">
+                            <a class="bo-btn" href=super::discipline::new_letter_href(&e.meta.id)>{app.text("sp.new")}</a>
+                        </div>
+                    })}
+                </section>
+            }
+        })
+    };
     let reports_part = move || {
         let e = employee.get()?;
         let reports: Vec<(String, String)> = app.lists.employees.with(|all| {
@@ -160,7 +189,7 @@ fn employee_page(id: String) -> AnyView {
         })
     };
     view! {
-        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{reports_part} }.into_any())))}
+        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{reports_part} }.into_any())))}
         {timeline_part}
     }
     .into_any()

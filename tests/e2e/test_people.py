@@ -133,3 +133,39 @@ def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
     open_app(driver, base_url, "#/employees", "?lang=en")
     click(driver, "Sari Wulandari")
     wait_text(driver, "Annual leave 2026: 9 of 12 days left.")
+
+
+def test_warning_letters_step_up_and_print(driver, base_url):
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-company_name", "PT Maju Jaya")
+    click(driver, "Simpan")
+    open_app(driver, base_url, "#/employees/new")
+    fill(driver, "f-name", "Budi Santoso")
+    fill(driver, "f-position", "Staf Gudang")
+    set_input(driver, "f-joined", "2024-05-01")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Budi Santoso")
+    budi = driver.current_url.rsplit("/", 1)[1]
+    wait_text(driver, "Tidak ada surat peringatan yang berlaku.")
+
+    click(driver, "Buat surat peringatan")
+    wait(driver, lambda d: heading(d) == "Buat surat peringatan")
+    assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp1"
+    click(driver, "Simpan")
+    wait_text(driver, "Wajib diisi")
+    fill(driver, "f-reason", "Terlambat masuk kerja lima kali dalam sebulan.")
+    fill(driver, "f-number", "012/HRD/XII/2026")
+    click(driver, "Simpan")
+    wait_text(driver, "Masih berlaku sampai")
+    letter = driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print").get_attribute("textContent")
+    for part in ["PT Maju Jaya", "SURAT PERINGATAN — SP1 (peringatan pertama)", "Budi Santoso", "Staf Gudang", "012/HRD/XII/2026",
+                 "Terlambat masuk kerja", "berlaku selama 6 (enam) bulan"]:
+        assert part in letter, (part, letter)
+    assert not driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print").is_displayed(), "the letter shows only when printed"
+
+    # While SP1 holds, the next letter is SP2.
+    open_app(driver, base_url, f"#/employees/{budi}")
+    wait_text(driver, "SP1 (peringatan pertama), berlaku sampai")
+    click(driver, "Buat surat peringatan")
+    wait(driver, lambda d: heading(d) == "Buat surat peringatan")
+    assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp2"

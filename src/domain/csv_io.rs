@@ -53,6 +53,9 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
     let headers: Vec<String> =
         rdr.headers().map_err(|e| CsvError::Malformed(1, e.to_string()))?.iter().map(|h| h.trim().to_string()).collect();
     let (mut rows, mut lines) = (Vec::new(), Vec::new());
+    // Line numbers counted from the record's byte offset: the reader's own line count runs
+    // one short on CRLF files, the ones Excel writes.
+    let (mut counted_to, mut line) = (0, 1);
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -64,7 +67,14 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
         let mut cells: Vec<String> = rec.iter().map(unprotect).collect();
         cells.resize(headers.len().max(cells.len()), String::new());
         rows.push(cells);
-        lines.push(rec.position().map(|p| p.line() as usize).unwrap_or(0));
+        let mut at = rec.position().map_or(counted_to, |p| p.byte() as usize).min(text.len());
+        // The reader's offset can sit on the blank lines it skipped before the record.
+        while at < text.len() && matches!(text.as_bytes()[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        line += text.as_bytes()[counted_to..at.max(counted_to)].iter().filter(|b| **b == b'\n').count();
+        counted_to = at.max(counted_to);
+        lines.push(line);
     }
     Ok(Table { delimiter, headers, rows, lines })
 }
@@ -248,6 +258,14 @@ pub fn plain_amount(minor: &str, decimals: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rows_are_named_by_their_line_in_either_line_ending() {
+        for text in ["h;x\n1;a\n\n2;\"b\nc\"\n3;d\n", "h;x\r\n1;a\r\n\r\n2;\"b\r\nc\"\r\n3;d\r\n"] {
+            let t = super::parse_table(text.as_bytes()).unwrap();
+            assert_eq!(t.lines, vec![2, 4, 6], "{text:?}: an empty line is skipped, a cell over two lines counts both");
+        }
+    }
+
     use super::*;
     use crate::domain::contact::Contact;
 

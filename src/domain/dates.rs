@@ -49,6 +49,18 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     Some(parse_date(d)?.and_time(time_of(&t)?))
 }
 
+/// A time of day, `HH:MM` (or `H:MM`, or with seconds), as time inputs and clocks write it.
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let t = s.trim();
+    let t = numbers(t, Some(b':'), &[2, 2]).or_else(|| numbers(t, Some(b':'), &[2, 2, 2]))?;
+    time_of(&t)
+}
+
+/// `HH:MM`.
+pub fn time_text(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
 /// `20261122T093000`, `20261122T0930` or `20261122` (midnight), as calendar files write them.
 pub fn parse_compact(s: &str) -> Option<NaiveDateTime> {
     let (d, t) = match s.split_once('T') {

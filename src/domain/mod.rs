@@ -2,6 +2,7 @@
 //! so everything below is tested natively with `cargo test`.
 
 pub mod assets;
+pub mod attendance;
 pub mod backup;
 pub mod booking;
 pub mod calendar;

@@ -82,6 +82,8 @@ pub enum FieldKind {
     Weekdays,
     /// A whole number, negative allowed (an adjustment), or empty.
     Integer,
+    /// A time of day, `HH:MM`.
+    Time,
     /// Money in integer minor units of the office currency; the form shows and reads it in
     /// major units with the UI language's separators.
     Money,
@@ -270,6 +272,7 @@ pub fn validate_by_schema<E: Entity>(record: &E) -> Vec<FieldError> {
                     errs.push((f.key, e))
                 }
             }
+            FieldKind::Time if !v.is_empty() && super::dates::parse_time(&v).is_none() => errs.push((f.key, "err.time")),
             FieldKind::Integer | FieldKind::Money if !v.is_empty() && v.trim().parse::<i64>().is_err() => {
                 errs.push((f.key, if f.kind == FieldKind::Money { "err.money" } else { "err.integer" }))
             }

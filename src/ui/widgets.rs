@@ -241,6 +241,11 @@ pub fn FieldInput(
             }
             .into_any()
         }
+        FieldKind::Time => view! {
+            <input id=id.clone() name=def.key type="time" aria-invalid=invalid aria-describedby=described.clone() required=def.required
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+        .into_any(),
         FieldKind::Check => view! {
             <input id=id.clone() name=def.key type="checkbox" class="bo-check" aria-describedby=described.clone()
                 prop:checked=move || !value.get().is_empty() on:change=move |ev| value.set(if event_target_checked(&ev) { "1".into() } else { String::new() }) />

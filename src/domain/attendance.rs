@@ -1,0 +1,202 @@
+//! Attendance: one record per employee per working day (present, late, absent, sick, on
+//! leave, on a business trip), with check-in and check-out times and overtime for payroll;
+//! built from an attendance machine's punches or typed; summed per month.
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::dates::{date_text, parse_time, time_text};
+use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
+use crate::sort::sort_by;
+
+pub const STATUS: &[(&str, &str)] = &[
+    ("present", "att.status.present"),
+    ("late", "att.status.late"),
+    ("absent", "att.status.absent"),
+    ("sick", "att.status.sick"),
+    ("leave", "att.status.leave"),
+    ("trip", "att.status.trip"),
+];
+
+crate::record! {
+    /// One employee's day.
+    pub struct Attendance in "attendance" {
+        employee_id: String => Ref("employees"), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
+        date: String => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
+        status: String = "present".into() => Select(STATUS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
+        check_in: String => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),
+        check_out: String => Time, "att.check_out" .listed().aliases(&["pulang", "keluar", "jam pulang", "out"]),
+        /// Overtime worked that day, in minutes.
+        overtime: Option<i64> => Integer, "att.overtime" .listed().aliases(&["lembur", "lembur (menit)", "overtime"]),
+        /// Overtime approved: only approved overtime is paid.
+        overtime_approved: bool => Check, "att.overtime_approved" .aliases(&["lembur disetujui"]),
+        note: String => Text, "att.note" .aliases(&["catatan"]),
+    }
+}
+
+impl RecordRules for Attendance {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if let (Some(i), Some(o)) = (parse_time(&self.check_in), parse_time(&self.check_out)) {
+            if o < i {
+                errs.push(("check_out", "err.checkout_before_checkin"));
+            }
+        }
+        if self.overtime.is_some_and(|m| m < 0) {
+            errs.push(("overtime", "err.not_negative"));
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        self.date.clone()
+    }
+}
+
+/// One punch of an attendance machine: who, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Punch {
+    pub employee_id: String,
+    pub at: NaiveDateTime,
+}
+
+/// A day per employee from machine punches: the first punch is the check-in, the last the
+/// check-out (one punch: check-in only); late when the check-in is after `starts` plus
+/// `grace_minutes`. Ordered by date, then employee.
+pub fn days_from_punches(punches: &[Punch], starts: NaiveTime, grace_minutes: i64, now: chrono::DateTime<chrono::Utc>) -> Vec<Attendance> {
+    use super::record::Entity;
+    let mut days: BTreeMap<(NaiveDate, &str), (NaiveDateTime, NaiveDateTime)> = BTreeMap::new();
+    for p in punches {
+        let e = days.entry((p.at.date(), p.employee_id.as_str())).or_insert((p.at, p.at));
+        e.0 = e.0.min(p.at);
+        e.1 = e.1.max(p.at);
+    }
+    let late_after = starts + chrono::Duration::minutes(grace_minutes);
+    days.into_iter()
+        .map(|((date, who), (first, last))| {
+            let mut a = Attendance::blank(now);
+            a.employee_id = who.to_string();
+            a.date = date_text(date);
+            a.check_in = time_text(first.time());
+            if last > first {
+                a.check_out = time_text(last.time());
+            }
+            a.status = if first.time() > late_after { "late" } else { "present" }.into();
+            a
+        })
+        .collect()
+}
+
+/// A date and time as attendance machines export it: `2026-11-02 07:55:12`,
+/// `02/11/2026 07:55`, `2026/11/02 07:55`, `02-11-2026 7:55` (day before month, as in
+/// Indonesia), with a `T` or a space between.
+pub fn parse_machine_time(text: &str) -> Option<NaiveDateTime> {
+    let t = text.trim().replace('T', " ");
+    let (date, time) = t.split_once(' ')?;
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let day = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(day.and_time(parse_time(time.trim())?))
+}
+
+/// What a column of a machine's export holds.
+pub struct PunchColumns {
+    pub employee: usize,
+    /// The date and time, or the date alone when `time` is set.
+    pub when: usize,
+    pub time: Option<usize>,
+}
+
+/// A table's punches, each employee cell resolved to an employee's id by `resolve` (their
+/// number or name). Rows that cannot be read are named by their line, with the cell.
+pub fn punches_from_table(
+    t: &super::csv_io::Table,
+    cols: &PunchColumns,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> (Vec<Punch>, Vec<(usize, String)>) {
+    let mut punches = vec![];
+    let mut bad = vec![];
+    for (i, row) in t.rows.iter().enumerate() {
+        let line = t.lines.get(i).copied().unwrap_or(i + 2);
+        let cell = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
+        let when = match cols.time {
+            Some(tc) => format!("{} {}", cell(cols.when), cell(tc)),
+            None => cell(cols.when).to_string(),
+        };
+        match (resolve(cell(cols.employee)), parse_machine_time(&when)) {
+            (Some(employee_id), Some(at)) => punches.push(Punch { employee_id, at }),
+            (None, _) => bad.push((line, cell(cols.employee).to_string())),
+            (_, None) => bad.push((line, when)),
+        }
+    }
+    (punches, bad)
+}
+
+/// Imported days merged into what is stored: a day already there for that employee keeps
+/// its id, status and overtime and takes the machine's times; the others are new. Returns
+/// (days to save, how many replaced stored ones).
+pub fn merge_days(stored: &[Attendance], incoming: Vec<Attendance>) -> (Vec<Attendance>, usize) {
+    let mut replaced = 0;
+    let out = incoming
+        .into_iter()
+        .map(|mut a| match stored.iter().find(|s| s.meta.deleted_at.is_none() && s.employee_id == a.employee_id && s.date == a.date) {
+            Some(s) => {
+                replaced += 1;
+                let mut kept = s.clone();
+                kept.check_in = std::mem::take(&mut a.check_in);
+                kept.check_out = std::mem::take(&mut a.check_out);
+                if kept.status == "present" || kept.status == "late" {
+                    kept.status = a.status;
+                }
+                kept
+            }
+            None => a,
+        })
+        .collect();
+    (out, replaced)
+}
+
+/// One employee's month: days per status and minutes of approved overtime.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthSummary {
+    pub employee_id: String,
+    pub days: BTreeMap<String, u32>,
+    pub overtime_minutes: i64,
+}
+
+/// Each employee's month (`year`, `month`), in the order `employee_ids` gives.
+pub fn month_summary(all: &[Attendance], employee_ids: &[String], year: i32, month: u32) -> Vec<MonthSummary> {
+    employee_ids
+        .iter()
+        .map(|id| {
+            let mut s = MonthSummary { employee_id: id.clone(), ..Default::default() };
+            for a in all.iter().filter(|a| a.meta.deleted_at.is_none() && &a.employee_id == id) {
+                let Some(d) = parse_date(&a.date) else { continue };
+                if d.year() != year || d.month() != month {
+                    continue;
+                }
+                *s.days.entry(a.status.clone()).or_default() += 1;
+                if a.overtime_approved {
+                    s.overtime_minutes += a.overtime.unwrap_or(0);
+                }
+            }
+            s
+        })
+        .collect()
+}
+
+/// An employee's days in a month, by date.
+pub fn month_days(all: &[Attendance], employee_id: &str, year: i32, month: u32) -> Vec<Attendance> {
+    let mut v: Vec<Attendance> = all
+        .iter()
+        .filter(|a| a.meta.deleted_at.is_none() && a.employee_id == employee_id)
+        .filter(|a| parse_date(&a.date).is_some_and(|d| d.year() == year && d.month() == month))
+        .cloned()
+        .collect();
+    sort_by(&mut v, |a, b| a.date.cmp(&b.date));
+    v
+}
+
+#[cfg(test)]
+#[path = "attendance_tests.rs"]
+mod tests;

@@ -24,6 +24,7 @@ macro_rules! with_record_lists {
             leave: $crate::domain::leave::LeaveRequest,
             holidays: $crate::domain::leave::Holiday,
             warnings: $crate::domain::discipline::WarningLetter,
+            attendance: $crate::domain::attendance::Attendance,
         }
     };
 }

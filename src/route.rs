@@ -26,6 +26,10 @@ pub enum Route {
     AssetEntry(String, String),
     MaintenanceDue,
     AssetRegister,
+    /// Attendance machine punches imported: `#/attendance-import`.
+    AttendanceImport,
+    /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
+    AttendanceMonth(String),
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -42,7 +46,7 @@ const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
-const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings"];
+const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -67,6 +71,9 @@ impl Route {
             ["low-stock"] => Route::LowStock,
             ["assets", id, kind] if ASSET_ENTRIES.contains(kind) => Route::AssetEntry(id.to_string(), kind.to_string()),
             ["maintenance-due"] => Route::MaintenanceDue,
+            ["attendance-import"] => Route::AttendanceImport,
+            ["attendance-month"] => Route::AttendanceMonth(String::new()),
+            ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["asset-register"] => Route::AssetRegister,
             ["stock-report"] => Route::StockReport,
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
@@ -99,7 +106,7 @@ impl Route {
                     "minutes" => &["minutes", "events"],
                     "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                     "assets" | "asset_log" => ASSETS,
-                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" => PEOPLE,
+                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" => PEOPLE,
                     _ => &["contacts"],
                 }
             }
@@ -107,6 +114,7 @@ impl Route {
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
+            Route::AttendanceImport | Route::AttendanceMonth(_) => PEOPLE,
             // Fixed-term contracts ending soon show on the Today view.
             Route::Desk => &["calls", "visitors", "events", "employees"],
             Route::Messages => &["calls"],
@@ -132,6 +140,9 @@ impl Route {
             Route::LowStock => "#/low-stock".into(),
             Route::AssetEntry(id, kind) => format!("#/assets/{id}/{kind}"),
             Route::MaintenanceDue => "#/maintenance-due".into(),
+            Route::AttendanceImport => "#/attendance-import".into(),
+            Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
+            Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AssetRegister => "#/asset-register".into(),
             Route::StockReport => "#/stock-report".into(),
             Route::Desk => "#/desk".into(),

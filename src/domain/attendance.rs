@@ -157,7 +157,7 @@ pub fn merge_days(stored: &[Attendance], incoming: Vec<Attendance>) -> (Vec<Atte
 }
 
 /// One employee's month: days per status and minutes of approved overtime.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MonthSummary {
     pub employee_id: String,
     pub days: BTreeMap<String, u32>,

@@ -256,6 +256,7 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::List("contacts".into()), "nav.contacts")}
                         {nav_item(Route::List("employees".into()), "nav.employees")}
                     {nav_item(Route::List("leave".into()), "nav.leave")}
+                    {nav_item(Route::List("attendance".into()), "nav.attendance")}
                         {nav_item(Route::List("items".into()), "nav.items")}
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}

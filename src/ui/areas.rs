@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::domain::assets::{Asset, AssetLog};
+use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
@@ -20,7 +21,7 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, calendar, data, inventory, minutes, occurrence, orders, records, settings, trash};
+use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -43,12 +44,13 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" => Some(Area::People),
+            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" => Some(Area::People),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
+        Route::AttendanceImport | Route::AttendanceMonth(_) => Some(Area::People),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -155,14 +157,23 @@ fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
-    Ok(match r.list() {
+    Ok(match r {
+        Route::AttendanceImport => attendance::import_page(),
+        Route::AttendanceMonth(ym) => attendance::month_page(ym),
+        _ => people_records(r),
+    })
+}
+
+fn people_records(r: Route) -> AnyView {
+    match r.list() {
         Some("employees") => record_page::<Employee>(r),
         Some("employee_changes") => record_page::<EmployeeChange>(r),
         Some("leave") => record_page::<LeaveRequest>(r),
         Some("holidays") => record_page::<Holiday>(r),
         Some("warnings") => record_page::<WarningLetter>(r),
+        Some("attendance") => record_page::<Attendance>(r),
         _ => records::not_found(),
-    })
+    }
 }
 
 #[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -2,6 +2,7 @@
 mod app;
 mod areas;
 mod assets;
+mod attendance;
 mod calendar;
 mod calendar_files;
 mod clock;

@@ -65,6 +65,7 @@ impl RecordPages for Employee {
         list_page::<Employee>(
             "employees",
             view! {
+                <a class="bo-btn" href=Route::List("attendance".into()).href()>{app.text("nav.attendance")}</a>
                 <a class="bo-btn" href=Route::List("leave".into()).href()>{app.text("nav.leave")}</a>
                 <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
                 <a class="bo-btn" href=Route::List("warnings".into()).href()>{app.text("nav.warnings")}</a>

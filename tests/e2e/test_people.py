@@ -169,3 +169,59 @@ def test_warning_letters_step_up_and_print(driver, base_url):
     click(driver, "Buat surat peringatan")
     wait(driver, lambda d: heading(d) == "Buat surat peringatan")
     assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp2"
+
+
+def new_employee(driver, base_url, name, number):
+    open_app(driver, base_url, "#/employees/new")
+    fill(driver, "f-name", name)
+    fill(driver, "f-number", number)
+    set_input(driver, "f-joined", "2025-01-06")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == name)
+
+
+def test_attendance_machine_import_month_sheet_and_overtime(driver, base_url, tmp_path):
+    new_employee(driver, base_url, "Sari Wulandari", "101")
+    new_employee(driver, base_url, "Budi Santoso", "102")
+    # A fingerprint machine's export as Indonesian Excel saves it: semicolons, CRLF, a BOM.
+    scans = tmp_path / "absensi.csv"
+    scans.write_bytes("\ufeffPIN;Nama;Tanggal;Jam\r\n101;Sari;02/11/2026;07:55\r\n101;Sari;02/11/2026;17:05\r\n"
+                      "102;Budi;02/11/2026;08:31\r\n102;Budi;02/11/2026;17:00\r\n999;Tamu;02/11/2026;09:00\r\n"
+                      "101;Sari;03/11/2026;07:58\r\n".encode("utf-8"))
+    open_app(driver, base_url, "#/attendance-import")
+    driver.find_element(By.ID, "import-file").send_keys(str(scans))
+    wait_text(driver, "3 hari kerja dari 2 karyawan: 3 baru, 0 diperbarui.")
+    assert Select(driver.find_element(By.ID, "att-col-employee")).first_selected_option.text == "PIN"
+    assert Select(driver.find_element(By.ID, "att-col-time")).first_selected_option.text == "Jam"
+    assert "Baris 6: «999» tidak dikenali" in body_text(driver), "the row is named by its line in the file"
+    shot(driver, "attendance-import")
+    click(driver, "Impor")
+    wait_text(driver, "Absensi diimpor.")
+    wait(driver, lambda d: heading(d).startswith("Rekap absensi"))
+    rows = {r.find_element(By.TAG_NAME, "th").text: [c.text for c in r.find_elements(By.TAG_NAME, "td")]
+            for r in driver.find_elements(By.CSS_SELECTOR, "main .bo-table-wrap table tbody tr")}
+    # Hadir, Terlambat, Alpa, Sakit, Cuti, Dinas luar, lembur (jam)
+    assert rows["Sari Wulandari"][:2] == ["2", "0"] and rows["Budi Santoso"][:2] == ["0", "1"], rows
+
+    # Overtime typed on Budi's day and approved shows in hours.
+    driver.find_element(By.XPATH, "//summary[.='Budi Santoso']").click()
+    driver.find_element(By.XPATH, "//details[summary='Budi Santoso']//a").click()
+    wait(driver, lambda d: heading(d) == "2026-11-02")
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-overtime"))
+    fill(driver, "f-overtime", "90")
+    driver.find_element(By.ID, "f-overtime_approved").click()
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "2026-11-02")
+    open_app(driver, base_url, "#/attendance-month/2026-11")
+    wait_text(driver, "Rekap absensi")
+    budi = driver.find_element(By.XPATH, "//main//div[contains(@class,'bo-table-wrap')]//tbody/tr[th='Budi Santoso']").text
+    assert budi.endswith("1,5"), budi
+    shot(driver, "attendance-month")
+
+    # A second record for the same day is refused.
+    open_app(driver, base_url, "#/attendance/new")
+    Select(driver.find_element(By.ID, "f-employee_id")).select_by_visible_text("101 — Sari Wulandari")
+    set_input(driver, "f-date", "2026-11-02")
+    click(driver, "Simpan")
+    wait_text(driver, "Absensi karyawan ini pada tanggal ini sudah ada; ubah yang itu.")

@@ -206,12 +206,58 @@ def asset_log(n, asset_ids, seed=31):
     return _in_order(out)
 
 
+def employees(n, seed=37):
+    rnd = random.Random(seed)
+    base = datetime(2023, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        created, meta = _stamp(rnd, base)
+        pkwt = rnd.random() < 0.3
+        out.append({**meta, "name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}", "number": f"{101 + i}", "position": rnd.choice(["Staf", "Supervisor", "Manajer"]),
+                    "department": rnd.choice(DEPTS), "manager_id": "", "grade": "", "location": "Kantor pusat", "status": "active",
+                    "joined": created.strftime("%Y-%m-%d"), "contract": "pkwt" if pkwt else "pkwtt",
+                    "contract_start": "2026-01-01" if pkwt else "", "contract_end": "2026-12-31" if pkwt else "",
+                    "nik": f"3174{rnd.randrange(10**11, 10**12)}", "npwp": "", "ptkp": rnd.choice(["TK/0", "K/0", "K/1", "K/2"]),
+                    "bpjs_health": "", "bpjs_work": "", "birth_date": "", "phone": "", "email": "", "address": "", "emergency": "",
+                    "bank": "BCA", "account": str(rnd.randrange(10**9, 10**10)), "left_on": "", "left_reason": "", "notes": ""})
+    return out
+
+
+def attendance(people, days, seed=41):
+    """A working day per employee for the last `days` weekdays, as a fingerprint machine
+    import leaves them: times, a few late or sick, some approved overtime."""
+    rnd = random.Random(seed)
+    out = []
+    day = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    dates = []
+    while len(dates) < days:
+        if day.weekday() < 5:
+            dates.append(day)
+        day -= timedelta(days=1)
+    for d in reversed(dates):
+        for e in people:
+            stamp = d.replace(hour=10)
+            meta = {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                    "updated_at": stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+            status = rnd.choice(["present"] * 40 + ["late"] * 4 + ["sick", "leave"])
+            came = status in ("present", "late")
+            overtime = rnd.choice([None] * 8 + [60, 120]) if came else None
+            out.append({**meta, "employee_id": e["id"], "date": d.strftime("%Y-%m-%d"), "status": status,
+                        "check_in": f"{7 if status == 'present' else 8:02d}:{rnd.randrange(10, 59):02d}" if came else "",
+                        "check_out": f"17:{rnd.randrange(10, 59):02d}" if came else "", "overtime": overtime,
+                        "overtime_approved": overtime is not None, "note": ""})
+    return out
+
+
 def mixed(n):
     """What two or three years of a small office add up to: half contacts (the list the
     keystroke target searches), the front desk's logs, the calendar, the stock ledger with
     its items and orders, and the equipment with its history."""
     counts = {"contacts": n // 2, "calls": n * 15 // 100, "visitors": n // 10, "events": n // 20,
               "items": max(1, n * 3 // 1000), "orders": max(1, n * 6 // 1000), "assets": max(1, n * 2 // 1000), "asset_log": n * 29 // 1000}
+    # The office's people: 50 with a year of attendance each at full size.
+    counts["employees"] = 50 if n >= 50_000 else 2
+    counts["attendance"] = counts["employees"] * (250 if n >= 50_000 else 100)
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -219,10 +265,12 @@ def mixed(n):
     its = items(counts["items"], suppliers)
     item_ids = [i["id"] for i in its]
     ast = assets(counts["assets"])
+    emps = employees(counts["employees"])
     return {"contacts": cs, "calls": calls(counts["calls"], ids), "visitors": visitors(counts["visitors"]),
             "events": events(counts["events"]), "items": its, "stock": stock(counts["stock"], item_ids),
             "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
-            "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast])}
+            "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
+            "attendance": attendance(emps, counts["attendance"] // counts["employees"])}
 
 
 def backup(collections, schema_version=4):

@@ -101,8 +101,11 @@ pub fn parse_amount(text: &str, decimals: u32) -> Option<i64> {
         return None;
     }
     let parts: Vec<&str> = t.split(['.', ',', ' ', '\u{a0}']).collect();
+    // A currency without cents still takes the ",00" spreadsheets write ("1.500.000,00").
     let (whole, frac) = match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() && (1..=2).contains(&last.len()) && decimals > 0 => (rest, *last),
+        Some((last, rest)) if !rest.is_empty() && (1..=2).contains(&last.len()) && (decimals > 0 || last.bytes().all(|b| b == b'0')) => {
+            (rest, *last)
+        }
         _ => (&parts[..], ""),
     };
     if whole.is_empty() || whole[0].is_empty() || whole[1..].iter().any(|g| g.len() != 3) {
@@ -110,8 +113,11 @@ pub fn parse_amount(text: &str, decimals: u32) -> Option<i64> {
     }
     let major: i64 = whole.concat().parse().ok()?;
     let scale = 10i64.pow(decimals);
-    let frac_minor: i64 =
-        if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = decimals as usize)[..decimals as usize].parse().ok()? };
+    let frac_minor: i64 = if frac.is_empty() || decimals == 0 {
+        0
+    } else {
+        format!("{frac:0<width$}", width = decimals as usize)[..decimals as usize].parse().ok()?
+    };
     let v = major.checked_mul(scale)?.checked_add(frac_minor)?;
     Some(if neg { -v } else { v })
 }
@@ -201,6 +207,12 @@ mod tests {
             ("US$ 7", 2, Some(700)),
             ("-2.000", 0, Some(-2_000)),
             ("12.50", 0, None),
+            // Indonesian Excel writes Rupiah with cents that are always zero.
+            ("1.500.000,00", 0, Some(1_500_000)),
+            ("45.000,00", 0, Some(45_000)),
+            ("1,500,000.00", 0, Some(1_500_000)),
+            ("Rp 1.500.000,00", 0, Some(1_500_000)),
+            ("12,5", 0, None),
             ("1.23.456", 0, None),
             ("12a", 0, None),
             ("", 0, None),

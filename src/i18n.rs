@@ -30,7 +30,8 @@ static TABLE: &str = table![
     ("alog.asset", "Aset", "Asset"),
     ("alog.cost", "Biaya", "Cost"),
     ("alog.date", "Tanggal", "Date"),
-    ("alog.days_down", "{n} hari tidak terpakai", "{n} day(s) out of use"),
+    ("alog.days_down", "{n} hari tidak terpakai", "{n} days out of use"),
+    ("alog.days_down.one", "{n} hari tidak terpakai", "{n} day out of use"),
     ("alog.detail", "Keterangan", "Details"),
     ("alog.downtime", "Hari tidak terpakai", "Days out of use"),
     ("alog.due", "Kembali paling lambat", "Due back"),
@@ -101,7 +102,8 @@ static TABLE: &str = table![
     ("asset.tag", "Nomor inventaris", "Tag number"),
     ("asset.warranty_end", "Garansi sampai", "Warranty until"),
     ("att.bad_row", "Baris {line}: «{cell}» tidak dikenali", "Line {line}: «{cell}» not recognised"),
-    ("att.bad_rows", "{n} baris tidak diimpor: karyawan atau waktu tidak dikenali.", "{n} row(s) not imported: employee or time not recognised."),
+    ("att.bad_rows", "{n} baris tidak diimpor: karyawan atau waktu tidak dikenali.", "{n} rows not imported: employee or time not recognised."),
+    ("att.bad_rows.one", "{n} baris tidak diimpor: karyawan atau waktu tidak dikenali.", "{n} row not imported: employee or time not recognised."),
     ("att.check_in", "Masuk", "In"),
     ("att.check_out", "Pulang", "Out"),
     ("att.col_employee", "Kolom karyawan (nomor atau nama)", "Employee column (number or name)"),
@@ -256,7 +258,8 @@ static TABLE: &str = table![
     ("contact.tags", "Label", "Tags"),
     ("count.bad", "Ada hitungan yang bukan bilangan bulat 0 atau lebih. Perbaiki dulu.", "Some counts are not whole numbers of 0 or more. Fix them first."),
     ("count.category", "Kategori (kosong: semua)", "Category (empty: all)"),
-    ("count.confirm", "Posting {n} penyesuaian stok dari hitungan ini? Setelah diposting, hitungan tidak bisa diubah.", "Post {n} stock adjustment(s) from this count? Once posted, the count cannot be changed."),
+    ("count.confirm", "Posting {n} penyesuaian stok dari hitungan ini? Setelah diposting, hitungan tidak bisa diubah.", "Post {n} stock adjustments from this count? Once posted, the count cannot be changed."),
+    ("count.confirm.one", "Posting {n} penyesuaian stok dari hitungan ini? Setelah diposting, hitungan tidak bisa diubah.", "Post {n} stock adjustment from this count? Once posted, the count cannot be changed."),
     ("count.counted", "Hitungan", "Counted"),
     ("count.counting", "Sedang dihitung ({n} barang)", "Counting ({n} items)"),
     ("count.empty", "Belum ada stock opname. Mulai satu untuk lokasi atau kategori.", "No stocktakes yet. Start one for a location or a category."),
@@ -268,7 +271,8 @@ static TABLE: &str = table![
     ("count.notes", "Catatan", "Notes"),
     ("count.post", "Posting selisih", "Post variances"),
     ("count.posted", "Diposting", "Posted"),
-    ("count.posted_toast", "{n} penyesuaian stok diposting.", "{n} stock adjustment(s) posted."),
+    ("count.posted_toast", "{n} penyesuaian stok diposting.", "{n} stock adjustments posted."),
+    ("count.posted_toast.one", "{n} penyesuaian stok diposting.", "{n} stock adjustment posted."),
     ("count.progress", "{n} dari {total} barang dihitung, {off} berselisih.", "{n} of {total} items counted, {off} with a variance."),
     ("count.reason", "Stock opname {date}", "Stocktake {date}"),
     ("count.started", "Mulai", "Started"),
@@ -302,12 +306,14 @@ static TABLE: &str = table![
     ("desk.follow_ups", "Tindak lanjut jatuh tempo", "Follow-ups due"),
     ("desk.for", "Untuk {who} ({n})", "For {who} ({n})"),
     ("desk.in_building", "Tamu di gedung sekarang", "Visitors in the building now"),
-    ("desk.low_stock", "{n} barang stoknya menipis", "{n} item(s) low on stock"),
+    ("desk.low_stock", "{n} barang stoknya menipis", "{n} items low on stock"),
+    ("desk.low_stock.one", "{n} barang stoknya menipis", "{n} item low on stock"),
     ("desk.mark_handled", "Tandai selesai", "Mark handled"),
     ("desk.no_messages", "Tidak ada pesan yang menunggu.", "No messages waiting."),
     ("desk.nobody_in", "Tidak ada tamu di gedung.", "No visitors in the building."),
     ("desk.passed_on", "Sudah disampaikan", "Passed on"),
-    ("desk.service_due", "{n} aset perlu perawatan", "{n} asset(s) due for maintenance"),
+    ("desk.service_due", "{n} aset perlu perawatan", "{n} assets due for maintenance"),
+    ("desk.service_due.one", "{n} aset perlu perawatan", "{n} asset due for maintenance"),
     ("desk.summary", "{date}: {calls} telepon dan {visitors} tamu hari ini.", "{date}: {calls} calls and {visitors} visitors today."),
     ("desk.visiting", "{company} · bertemu {host} · sejak {since}", "{company} · visiting {host} · since {since}"),
     ("desk.waiting", "Pesan menunggu", "Messages waiting"),
@@ -442,8 +448,10 @@ static TABLE: &str = table![
     ("event.repeat.weekly", "Setiap minggu", "Weekly"),
     ("event.repeat.yearly", "Setiap tahun", "Yearly"),
     ("event.skipped_dates", "{n} tanggal dilewati", "{n} dates skipped"),
+    ("event.skipped_dates.one", "{n} tanggal dilewati", "{n} date skipped"),
     ("event.start", "Mulai", "Start"),
     ("event.times", "{n} kali", "{n} times"),
+    ("event.times.one", "{n} kali", "{n} time"),
     ("event.title", "Judul", "Title"),
     ("event.until", "Berulang sampai", "Repeat until"),
     ("event.until_date", "sampai {date}", "until {date}"),
@@ -455,7 +463,8 @@ static TABLE: &str = table![
     ("form.contact_unlink", "Lepas tautan", "Unlink"),
     ("form.department", "departemen", "department"),
     ("form.edit_title", "Ubah data", "Edit record"),
-    ("form.has_errors", "Periksa {n} isian yang ditandai.", "Check the {n} marked field(s)."),
+    ("form.has_errors", "Periksa {n} isian yang ditandai.", "Check the {n} marked fields."),
+    ("form.has_errors.one", "Periksa {n} isian yang ditandai.", "Check the marked field ({n})."),
     ("form.hint_lines", "Satu per baris.", "One per line."),
     ("form.hint_tags", "Pisahkan dengan koma.", "Separate with commas."),
     ("form.hint_weekdays", "Kosong: hari yang sama dengan tanggal mulai.", "None ticked: the start date's weekday."),
@@ -471,12 +480,15 @@ static TABLE: &str = table![
     ("hol.name", "Keterangan", "Name"),
     ("hol.new", "Hari libur baru", "New holiday"),
     ("ics.apply", "Impor {n} acara", "Import {n} items"),
+    ("ics.apply.one", "Impor {n} acara", "Import {n} item"),
     ("ics.choose", "Berkas iCalendar (.ics)", "iCalendar file (.ics)"),
     ("ics.counts", "{n} acara baru; {known} sudah ada di kalender ini dan dilewati.", "{n} new items; {known} already in this calendar and left out."),
+    ("ics.counts.one", "{n} acara baru; {known} sudah ada di kalender ini dan dilewati.", "{n} new item; {known} already in this calendar and left out."),
     ("ics.err.no_events", "Tidak ada acara yang bisa diimpor dari «{name}». Tidak ada yang diubah.", "No items could be imported from «{name}». Nothing was changed."),
     ("ics.err.unreadable", "«{name}» tidak bisa dibaca sebagai berkas iCalendar ({why}). Tidak ada yang diubah.", "«{name}» cannot be read as an iCalendar file ({why}). Nothing was changed."),
     ("ics.how", "Ekspor dari Google Calendar (Setelan › Impor & ekspor), Outlook (Simpan kalender) atau Thunderbird (Ekspor kalender), lalu pilih berkasnya. Anda melihat isinya dulu sebelum disimpan.", "Export from Google Calendar (Settings › Import & export), Outlook (Save calendar) or Thunderbird (Export calendar), then choose the file. You see what is in it before anything is stored."),
     ("ics.imported", "{n} acara diimpor.", "{n} items imported."),
+    ("ics.imported.one", "{n} acara diimpor.", "{n} item imported."),
     ("ics.note.not_kept", "Tidak diimpor: {what} ({n}).", "Not imported: {what} ({n})."),
     ("ics.note.rule", "«{title}»: aturan ulang {rule} tidak didukung; hanya kejadian pertama yang diimpor.", "«{title}»: repeat rule {rule} is not supported; only the first occurrence was imported."),
     ("ics.note.skipped", "«{title}» dilewati: {why}.", "«{title}» left out: {why}."),
@@ -498,12 +510,16 @@ static TABLE: &str = table![
     ("import.choose_csv", "Pilih berkas CSV", "Choose a CSV file"),
     ("import.column", "Kolom «{name}»", "Column «{name}»"),
     ("import.confirm", "Impor {n} kontak", "Import {n} contacts"),
+    ("import.confirm.one", "Impor {n} kontak", "Import {n} contact"),
     ("import.confirm_rows", "Impor {n} baris", "Import {n} rows"),
+    ("import.confirm_rows.one", "Impor {n} baris", "Import {n} row"),
     ("import.csv_button", "Impor CSV", "Import CSV"),
     ("import.csv_intro", "CSV dengan koma atau titik koma (Excel Indonesia), UTF-8 dengan atau tanpa BOM. Judul kolom dikenali dalam bahasa Indonesia atau Inggris; barang, aset dan kontak boleh ditulis dengan kode, nomor inventaris atau nama. Baris bermasalah disebutkan dan tidak diimpor.", "CSV with commas or semicolons (Indonesian Excel), UTF-8 with or without BOM. Column headers are recognised in Indonesian or English; items, assets and contacts may be given by code, tag number or name. Rows with problems are named and not imported."),
     ("import.csv_title", "Impor CSV", "Import CSV"),
     ("import.done", "{n} kontak diimpor.", "{n} contacts imported."),
+    ("import.done.one", "{n} kontak diimpor.", "{n} contact imported."),
     ("import.done_rows", "{n} baris diimpor.", "{n} rows imported."),
+    ("import.done_rows.one", "{n} baris diimpor.", "{n} row imported."),
     ("import.empty", "Berkas ini kosong.", "This file is empty."),
     ("import.intro", "CSV dengan koma atau titik koma (Excel Indonesia), UTF-8 dengan atau tanpa BOM; atau vCard (.vcf) dari Android, iPhone, Gmail, Outlook, Thunderbird. Tidak ada yang disimpan sebelum Anda konfirmasi.", "CSV with commas or semicolons (Indonesian Excel), UTF-8 with or without BOM; or vCard (.vcf) from Android, iPhone, Gmail, Outlook, Thunderbird. Nothing is saved until you confirm."),
     ("import.line", "Baris", "Line"),
@@ -520,6 +536,7 @@ static TABLE: &str = table![
     ("import.unmapped", "Bagian vCard yang tidak disimpan", "vCard parts not kept"),
     ("import.vcard_none", "Tidak ada kartu vCard di berkas ini.", "There is no vCard in this file."),
     ("import.vcard_summary", "{n} kontak ditemukan.", "{n} contacts found."),
+    ("import.vcard_summary.one", "{n} kontak ditemukan.", "{n} contact found."),
     ("item.active", "Masih disediakan", "Still stocked"),
     ("item.category", "Kategori", "Category"),
     ("item.code", "Kode", "Code"),
@@ -568,13 +585,15 @@ static TABLE: &str = table![
     ("leave.working_days", "{n} hari kerja", "{n} working days"),
     ("leave.working_days.one", "{n} hari kerja", "{n} working day"),
     ("list.count", "{n} data", "{n} records"),
+    ("list.count.one", "{n} data", "{n} record"),
     ("list.count_filtered", "{n} dari {total} data", "{n} of {total} records"),
     ("list.more", "Tampilkan {n} lagi", "Show {n} more"),
     ("list.no_match", "Tidak ada yang cocok dengan pencarian.", "Nothing matches the search."),
     ("list.search", "Cari", "Search"),
     ("list.search_placeholder", "Cari…", "Search…"),
     ("low.create_orders", "Buat pesanan pembelian", "Create purchase orders"),
-    ("low.created", "{n} draf pesanan pembelian dibuat, satu per pemasok.", "{n} draft purchase order(s) created, one per supplier."),
+    ("low.created", "{n} draf pesanan pembelian dibuat, satu per pemasok.", "{n} draft purchase orders created, one per supplier."),
+    ("low.created.one", "{n} draf pesanan pembelian dibuat, satu per pemasok.", "{n} draft purchase order created."),
     ("low.hint", "Barang yang stoknya (ditambah yang sudah dipesan) sama dengan atau di bawah titik pesan ulang.", "Items whose stock (plus what is already on order) is at or below the reorder point."),
     ("low.none", "Tidak ada stok yang menipis.", "Nothing is low on stock."),
     ("low.on_order", "Sedang dipesan", "On order"),
@@ -590,6 +609,7 @@ static TABLE: &str = table![
     ("minutes.add_item", "Tambah butir agenda", "Add an agenda item"),
     ("minutes.agenda", "Agenda dan notulen", "Agenda and minutes"),
     ("minutes.carried", "{n} tindakan terbuka dibawa ke rapat {date}.", "{n} open action items carried to the meeting of {date}."),
+    ("minutes.carried.one", "{n} tindakan terbuka dibawa ke rapat {date}.", "{n} open action item carried to the meeting of {date}."),
     ("minutes.carried_in", "dibawa dari rapat sebelumnya", "carried from the previous meeting"),
     ("minutes.carry", "Bawa tindakan terbuka ke {date}", "Carry open actions to {date}"),
     ("minutes.chair", "Pimpinan rapat", "Chair"),
@@ -679,6 +699,7 @@ static TABLE: &str = table![
     ("po.cancel", "Batalkan pesanan", "Cancel order"),
     ("po.confirm_cancel", "Batalkan pesanan ini?", "Cancel this order?"),
     ("po.date", "Tanggal pesanan", "Order date"),
+    ("po.document", "Pesanan pembelian", "Purchase order"),
     ("po.empty", "Belum ada pesanan pembelian.", "No purchase orders yet."),
     ("po.expected", "Perkiraan tiba", "Expected"),
     ("po.fix_first", "Lengkapi pesanan dulu (pemasok, tanggal, baris).", "Complete the order first (supplier, date, lines)."),
@@ -695,7 +716,6 @@ static TABLE: &str = table![
     ("po.nothing_received", "Isi jumlah yang diterima pada setidaknya satu baris.", "Enter a received quantity on at least one line."),
     ("po.now", "Pesanan sekarang: {status}.", "Order is now: {status}."),
     ("po.number", "Nomor", "Number"),
-    ("po.one", "Pesanan pembelian", "Purchase order"),
     ("po.over_confirm", "{n} baris akan melebihi jumlah yang dipesan. Tetap terima?", "{n} line(s) would exceed the quantity ordered. Receive anyway?"),
     ("po.pick_item", "Pilih barang dulu.", "Choose an item first."),
     ("po.price", "Harga satuan", "Unit price"),
@@ -772,6 +792,7 @@ static TABLE: &str = table![
     ("toast.saved", "«{name}» disimpan.", "«{name}» saved."),
     ("toast.trashed", "«{name}» dipindah ke tempat sampah.", "«{name}» moved to the trash."),
     ("trash.confirm_empty", "Hapus {n} data secara permanen?", "Delete {n} records for good?"),
+    ("trash.confirm_empty.one", "Hapus {n} data secara permanen?", "Delete {n} record for good?"),
     ("trash.confirm_purge_one", "Hapus data ini secara permanen?", "Delete this record for good?"),
     ("trash.deleted_at", "dihapus {when}", "deleted {when}"),
     ("trash.emptied", "Tempat sampah dikosongkan.", "Trash emptied."),
@@ -826,6 +847,16 @@ pub fn has(key: &str) -> bool {
     entries().binary_search_by(|(k, _, _)| (*k).cmp(key)).is_ok()
 }
 
+/// The message `key` with its `{name}` placeholders filled. A count `n` of exactly one takes
+/// the key's `.one` form where it has one: "1 record", "2 records" (Indonesian has one form
+/// for both, so its `.one` text is the same).
+pub fn tf(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let one = args.iter().any(|(k, v)| *k == "n" && v == "1");
+    let singular = format!("{key}.one");
+    let template = if one && has(&singular) { t(lang, &singular) } else { t(lang, key) };
+    fill(template, args)
+}
+
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut s = template.to_string();
@@ -838,6 +869,21 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_is_singular() {
+        let n = |v: &str| vec![("n", v.to_string())];
+        assert_eq!(tf(Lang::En, "list.count", &n("1")), "1 record");
+        assert_eq!(tf(Lang::En, "list.count", &n("2")), "2 records");
+        assert_eq!(tf(Lang::En, "list.count", &n("11")), "11 records");
+        assert_eq!(tf(Lang::Id, "list.count", &n("1")), "1 data");
+        assert_eq!(tf(Lang::En, "import.done_rows", &n("1")), "1 row imported.");
+        assert_eq!(tf(Lang::En, "leave.working_days", &n("1,5")), "1,5 working days");
+        // Every singular form has its plural beside it, with the same placeholders.
+        for (k, _, _) in entries().iter().filter(|(k, _, _)| k.ends_with(".one")) {
+            assert!(has(k.trim_end_matches(".one")), "{k} without its plural");
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_complete() {

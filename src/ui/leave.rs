@@ -113,7 +113,7 @@ fn leave_page(id: String) -> AnyView {
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
                 <h2 id="leave-h">{who.as_ref().map(|e| e.name.clone()).unwrap_or_default()}</h2>
-                <p class="bo-big">{app.tn("leave.working_days", days == 2, &[("n", days_text(days, decimal(&app)))])}</p>
+                <p class="bo-big">{app.tf("leave.working_days", &[("n", days_text(days, decimal(&app)))])}</p>
                 {(r.kind == "annual").then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>

@@ -135,7 +135,7 @@ pub fn order_page(id: String) -> AnyView {
         let id_del = id_del.clone();
         let decimals = app.settings.with_untracked(|s| crate::domain::format::currency(&s.currency).decimals);
         view! {
-            <PageHead title=Signal::derive({ let n = p.number.clone(); move || format!("{} {n}", app.t("po.one")) })>
+            <PageHead title=Signal::derive({ let n = p.number.clone(); move || format!("{} {n}", app.t("po.document")) })>
                 {draft.then(|| view! {
                     <button type="button" class="bo-btn bo-btn-primary" on:click=mark_ordered>{app.text("po.mark_ordered")}</button>
                 })}
@@ -237,7 +237,7 @@ fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
             <p class="bo-print-company">{s.company_name.clone()}</p>
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <p>{[s.phone.clone(), s.email.clone(), if s.tax_number.is_empty() { String::new() } else { format!("NPWP {}", s.tax_number) }].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
-            <h1>{app.t("po.one")}" "{p.number.clone()}</h1>
+            <h1>{app.t("po.document")}" "{p.number.clone()}</h1>
             <p>{app.t("po.date")}": "{day(&app, &p.date)}{(!p.expected.is_empty()).then(|| format!(" · {}: {}", app.t("po.expected"), day(&app, &p.expected)))}</p>
             <h2>{app.t("po.supplier")}</h2>
             {supplier.map(|c| view! {

@@ -133,18 +133,9 @@ impl AppState {
     }
 
     /// A message with `{name}` placeholders filled.
+    /// A count `n` of one takes the singular: see [`i18n::tf`].
     pub fn tf(&self, key: &str, args: &[(&str, String)]) -> String {
-        i18n::fill(self.t(key), args)
-    }
-
-    /// [`AppState::tf`] for a count: `<key>.one` when there is exactly one (English says
-    /// "1 working day", "1,5 working days"; Indonesian has one form for both).
-    pub fn tn(&self, key: &str, one: bool, args: &[(&str, String)]) -> String {
-        if one {
-            self.tf(&format!("{key}.one"), args)
-        } else {
-            self.tf(key, args)
-        }
+        i18n::tf(self.lang.get(), key, args)
     }
 
     pub fn toast(&self, text: String, kind: ToastKind, action: Option<(String, fn(&AppState, &str), String)>) {

@@ -183,6 +183,7 @@ static TABLE: &str = table![
     ("cal.new_at", "Buat acara pada {when}", "New item at {when}"),
     ("cal.next", "Berikutnya", "Next"),
     ("cal.none_today", "Tidak ada janji hari ini.", "No appointments today."),
+    ("cal.on_leave", "Cuti: {name}", "On leave: {name}"),
     ("cal.prev", "Sebelumnya", "Previous"),
     ("cal.today", "Hari ini", "Today"),
     ("cal.tools", "Navigasi kalender", "Calendar navigation"),

@@ -110,7 +110,8 @@ impl Route {
                     _ => &["contacts"],
                 }
             }
-            Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes"],
+            // The month shows approved leave and the office's holidays too.
+            Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes", "leave", "employees", "holidays"],
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,

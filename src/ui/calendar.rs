@@ -214,6 +214,8 @@ fn month_view(
     let grid = month_grid(day);
     let (from, to) = (grid[0], grid[41]);
     let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, from, to)));
+    let away = Memo::new(move |_| away_between(app, from, to));
+    let closed = Memo::new(move |_| holidays_between(app, from, to));
     let month = day.month();
     let today = today();
     let heads = grid[..7]
@@ -249,7 +251,13 @@ fn month_view(
                         }
                     }>
                     <span class="bo-cal-num" aria-hidden="true">{d.day()}</span>
+                    {move || closed.with(|c| c.iter().filter(|(day, _)| *day == d).map(|(_, name)| view! {
+                        <span class="bo-cal-holiday">{name.clone()}</span>
+                    }).collect_view())}
                     {items}
+                    {move || away.with(|a| a.iter().filter(|(_, s, e, _)| *s <= d && d <= *e).map(|(id, _, _, name)| view! {
+                        <a class="bo-cal-item bo-cal-leave" href=Route::View("leave".into(), id.clone()).href()>{app.tf("cal.on_leave", &[("name", name.clone())])}</a>
+                    }).collect_view())}
                 </div>
             }
         }).collect_view();
@@ -261,6 +269,33 @@ fn month_view(
             {weeks}
         </div>
     }
+}
+
+/// Approved leave overlapping `from`–`to`: (request id, first day, last day, employee's name).
+fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(String, NaiveDate, NaiveDate, String)> {
+    app.lists.leave.with(|all| {
+        app.lists.employees.with(|emps| {
+            all.iter()
+                .filter(|r| r.meta.deleted_at.is_none() && r.status == "approved")
+                .filter_map(|r| {
+                    let (s, e) = r.dates()?;
+                    let name = emps.iter().find(|x| x.meta.id == r.employee_id)?.name.clone();
+                    (s <= to && e >= from).then(|| (r.meta.id.clone(), s, e, name))
+                })
+                .collect()
+        })
+    })
+}
+
+/// Holidays and collective leave from `from` to `to`: (day, name).
+fn holidays_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
+    app.lists.holidays.with(|all| {
+        all.iter()
+            .filter(|h| h.meta.deleted_at.is_none())
+            .filter_map(|h| Some((crate::domain::record::parse_date(&h.date)?, h.name.clone())))
+            .filter(|(d, _)| *d >= from && *d <= to)
+            .collect()
+    })
 }
 
 /// Office hours shown as slots; earlier and later items join the first and last slot.

@@ -125,11 +125,22 @@ def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
     wait_text(driver, "Cuti disetujui.")
     shot(driver, "leave-approved")
 
+    # Approved leave and the holiday show on the calendar's month.
+    open_app(driver, base_url, "#/calendar/month/2026-06-01")
+    wait(driver, lambda d: "Cuti: Sari Wulandari" in d.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-03']").text)
+    assert "Cuti: Sari Wulandari" not in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-08']").text
+    assert "Hari Lahir Pancasila" in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-01']").text
+    shot(driver, "leave-calendar")
+
     driver.refresh()
     open_app(driver, base_url, "#/leave", "?lang=en")
     wait(driver, lambda d: heading(d) == "Leave")
     rows = table_rows(driver)
     assert len(rows) == 2 and any("Approved" in r for r in rows) and any("Refused" in r for r in rows), rows
+    assert "2 records" in body_text(driver)
+    open_app(driver, base_url, "#/holidays", "?lang=en")
+    wait_text(driver, "1 record")
+    assert "1 records" not in body_text(driver)
     open_app(driver, base_url, "#/employees", "?lang=en")
     click(driver, "Sari Wulandari")
     wait_text(driver, "Annual leave 2026: 9 of 12 days left.")

@@ -25,6 +25,7 @@ macro_rules! with_record_lists {
             holidays: $crate::domain::leave::Holiday,
             warnings: $crate::domain::discipline::WarningLetter,
             attendance: $crate::domain::attendance::Attendance,
+            trainings: $crate::domain::training::Training,
         }
     };
 }

@@ -46,7 +46,7 @@ const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
-const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance"];
+const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance", "trainings"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -106,7 +106,7 @@ impl Route {
                     "minutes" => &["minutes", "events"],
                     "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                     "assets" | "asset_log" => ASSETS,
-                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" => PEOPLE,
+                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
                     _ => &["contacts"],
                 }
             }
@@ -117,7 +117,7 @@ impl Route {
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
             Route::AttendanceImport | Route::AttendanceMonth(_) => PEOPLE,
             // Fixed-term contracts ending soon show on the Today view.
-            Route::Desk => &["calls", "visitors", "events", "employees"],
+            Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
             Route::Messages => &["calls"],
             Route::Trash | Route::Data => MODULES,
             Route::Settings | Route::NotFound(_) => &[],

@@ -9,7 +9,7 @@ use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::record::Entity;
 use crate::domain::record::Meta;
 use crate::domain::{
-    assets, attendance, calendar, contact, discipline, frontdesk, inventory, leave, meeting, people, purchasing, stocktake,
+    assets, attendance, calendar, contact, discipline, frontdesk, inventory, leave, meeting, people, purchasing, stocktake, training,
 };
 use crate::table::codec::{self, decode_as};
 use crate::table::{Columns, FromRow};
@@ -73,6 +73,7 @@ fn every_record_type_reads_as_serde_reads_it() {
     round_trip::<leave::Holiday>(text_fields);
     round_trip::<discipline::WarningLetter>(text_fields);
     round_trip::<attendance::Attendance>(text_fields);
+    round_trip::<training::Training>(text_fields);
     round_trip::<contact::Contact>(|r| {
         text_fields(r);
         (r.party, r.kind) = ("organisation".into(), "supplier".into());

@@ -28,4 +28,5 @@ pub mod recurrence;
 pub mod schema;
 pub mod settings;
 pub mod stocktake;
+pub mod training;
 pub mod vcard;

@@ -16,6 +16,7 @@ use crate::domain::meeting::Minutes;
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
+use crate::domain::training::Training;
 use crate::route::Route;
 
 use super::state::AppState;
@@ -44,7 +45,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" => Some(Area::People),
+            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -172,6 +173,7 @@ fn people_records(r: Route) -> AnyView {
         Some("holidays") => record_page::<Holiday>(r),
         Some("warnings") => record_page::<WarningLetter>(r),
         Some("attendance") => record_page::<Attendance>(r),
+        Some("trainings") => record_page::<Training>(r),
         _ => records::not_found(),
     }
 }

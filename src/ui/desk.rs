@@ -149,6 +149,7 @@ pub fn today_page() -> AnyView {
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
         {contracts_block(app)}
+        {certificates_block(app)}
         {attention_block(app)}
     }
     .into_any()
@@ -168,6 +169,28 @@ fn contracts_block(app: AppState) -> impl IntoView {
                     <li>
                         <a href=Route::View("employees".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>
                         " — "{move || app.tf("desk.contract_ends", &[("date", crate::domain::format::long_date(end, app.lang.get()))])}
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// Training certificates expiring within a month (or lapsed within one): renew them.
+fn certificates_block(app: AppState) -> impl IntoView {
+    let expiring = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.trainings.with(|all| crate::domain::training::certificates_expiring(all, today, CONTRACT_WARNING_DAYS))
+    });
+    view! {
+        <Show when=move || expiring.with(|e| !e.is_empty())>
+            <h2>{app.text("desk.certificates")}</h2>
+            <ul class="bo-list">
+                <For each=move || expiring.get() key=|(t, _)| t.meta.id.clone() let((t, until))>
+                    <li>
+                        <a href=Route::View("trainings".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
+                        " ("{t.people().join(", ")}") — "
+                        {move || app.tf("desk.certificate_until", &[("date", crate::domain::format::long_date(until, app.lang.get()))])}
                     </li>
                 </For>
             </ul>

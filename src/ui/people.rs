@@ -49,6 +49,14 @@ impl UiEntity for Employee {
     }
 }
 
+impl UiEntity for crate::domain::training::Training {
+    const PLURAL: &'static str = "nav.trainings";
+    const NEW: &'static str = "trn.new";
+    const EMPTY: &'static str = "trn.empty";
+}
+
+impl RecordPages for crate::domain::training::Training {}
+
 impl UiEntity for EmployeeChange {
     const PLURAL: &'static str = "nav.employee_changes";
     const NEW: &'static str = "chg.new";
@@ -69,6 +77,7 @@ impl RecordPages for Employee {
                 <a class="bo-btn" href=Route::List("leave".into()).href()>{app.text("nav.leave")}</a>
                 <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
                 <a class="bo-btn" href=Route::List("warnings".into()).href()>{app.text("nav.warnings")}</a>
+                <a class="bo-btn" href=Route::List("trainings".into()).href()>{app.text("nav.trainings")}</a>
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
                 {csv_tools::<Employee>("employees")}
             }
@@ -146,6 +155,26 @@ fn employee_page(id: String) -> AnyView {
             }
         })
     };
+    let training_part = move || {
+        let e = employee.get()?;
+        let done = app.lists.trainings.with(|all| crate::domain::training::attended(all, &e.name));
+        (!done.is_empty()).then(|| {
+            view! {
+                <section class="bo-card" aria-labelledby="trn-h">
+                    <h2 id="trn-h">{app.text("nav.trainings")}</h2>
+                    <ul class="bo-list">
+                        {done.into_iter().map(|t| {
+                            let until = (!t.certificate_until.is_empty()).then(|| app.tf("trn.until", &[("date", day(&app, &t.certificate_until))]));
+                            view! {
+                                <li><a href=Route::View("trainings".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
+                                    " — "{day(&app, &t.date)}{until}</li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
     let reports_part = move || {
         let e = employee.get()?;
         let reports: Vec<(String, String)> = app.lists.employees.with(|all| {
@@ -190,7 +219,7 @@ fn employee_page(id: String) -> AnyView {
         })
     };
     view! {
-        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{reports_part} }.into_any())))}
+        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{training_part}{reports_part} }.into_any())))}
         {timeline_part}
     }
     .into_any()

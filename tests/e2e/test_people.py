@@ -181,6 +181,22 @@ def test_warning_letters_step_up_and_print(driver, base_url):
     wait(driver, lambda d: heading(d) == "Buat surat peringatan")
     assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp2"
 
+    # A safety course whose certificate runs out in ten days: on Budi's page and the Today view.
+    until = office_today() + timedelta(days=10)
+    open_app(driver, base_url, "#/trainings/new")
+    fill(driver, "f-title", "K3 Umum")
+    set_input(driver, "f-date", "2024-12-09")
+    fill(driver, "f-trainer", "Disnaker")
+    fill(driver, "f-attendees", "Budi Santoso")
+    set_input(driver, "f-certificate_until", until.isoformat())
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "K3 Umum · 2024-12-09")
+    open_app(driver, base_url, f"#/employees/{budi}")
+    wait_text(driver, "K3 Umum — Senin, 9 Des 2024; sertifikat sampai")
+    open_app(driver, base_url, "#/desk")
+    wait_text(driver, "Sertifikat pelatihan yang perlu diperbarui")
+    assert "K3 Umum (Budi Santoso)" in body_text(driver)
+
 
 def new_employee(driver, base_url, name, number):
     open_app(driver, base_url, "#/employees/new")

@@ -105,6 +105,6 @@ mod tests {
         let t = training("K3", "2026-11-02", "2026-11-01", "Sari Wulandari\n  budi santoso ");
         assert!(t.attended_by("Budi Santoso") && t.attended_by("sari wulandari") && !t.attended_by("Ani") && !t.attended_by(" "));
         assert_eq!(t.validate(), vec![("certificate_until", "err.before_training")]);
-        assert_eq!(attended(&[t.clone()], "Budi Santoso").len(), 1);
+        assert_eq!(attended(std::slice::from_ref(&t), "Budi Santoso").len(), 1);
     }
 }

@@ -1,4 +1,4 @@
-"""Reads and writes the app's localStorage as the app itself lays it out (schema 4 heads; schema-3 ones are migrated when the app opens): a head
+"""Reads and writes the app's localStorage as the app itself lays it out (schema 4): a head
 key per collection and lists in packed, deflated, binary columnar chunks. A second, independent
 reading of the format, so a test sees what is really stored."""
 import json

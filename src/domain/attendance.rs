@@ -185,6 +185,43 @@ pub fn month_summary(all: &[Attendance], employee_ids: &[String], year: i32, mon
         .collect()
 }
 
+/// Approved leave on the month's working days that have no attendance record of their own
+/// counts as days on leave (a day typed or imported wins): the month sheet and payroll see
+/// leave without anyone typing it twice.
+pub fn add_leave(
+    sums: &mut [MonthSummary],
+    all: &[Attendance],
+    leave: &[super::leave::LeaveRequest],
+    cal: &super::leave::WorkCalendar,
+    year: i32,
+    month: u32,
+) {
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else { return };
+    let days: Vec<NaiveDate> = first.iter_days().take_while(|d| d.month() == month).filter(|d| cal.is_working_day(*d)).collect();
+    for s in sums.iter_mut() {
+        let recorded: Vec<NaiveDate> = all
+            .iter()
+            .filter(|a| a.meta.deleted_at.is_none() && a.employee_id == s.employee_id)
+            .filter_map(|a| parse_date(&a.date))
+            .collect();
+        let on_leave = days
+            .iter()
+            .filter(|d| !recorded.contains(d))
+            .filter(|d| {
+                leave.iter().any(|r| {
+                    r.meta.deleted_at.is_none()
+                        && r.status == "approved"
+                        && r.employee_id == s.employee_id
+                        && r.dates().is_some_and(|(a, b)| a <= **d && **d <= b)
+                })
+            })
+            .count() as u32;
+        if on_leave > 0 {
+            *s.days.entry("leave".into()).or_default() += on_leave;
+        }
+    }
+}
+
 /// An employee's days in a month, by date.
 pub fn month_days(all: &[Attendance], employee_id: &str, year: i32, month: u32) -> Vec<Attendance> {
     let mut v: Vec<Attendance> = all

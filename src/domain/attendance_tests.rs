@@ -124,3 +124,26 @@ fn a_fingerprint_export_becomes_punches_and_names_what_it_cannot_read() {
     assert_eq!(punches, vec![punch("sari-id", "2026-11-02T07:55"), punch("sari-id", "2026-11-02T17:02")]);
     assert_eq!(bad, vec![(4, "999".to_string()), (5, "hari ini 08:00".to_string())]);
 }
+
+#[test]
+fn approved_leave_fills_the_days_not_recorded() {
+    use crate::domain::leave::{LeaveRequest, WorkCalendar};
+    let mut sick = Attendance::blank(Utc::now());
+    sick.employee_id = "sari".into();
+    sick.date = "2026-11-05".into();
+    sick.status = "sick".into();
+    let all = vec![sick];
+    let request = |status: &str| {
+        let mut r = LeaveRequest::blank(Utc::now());
+        r.employee_id = "sari".into();
+        r.set("start", "2026-11-04");
+        r.set("end", "2026-11-09");
+        r.set("status", status);
+        r
+    };
+    let cal = WorkCalendar::new(false, &[]);
+    let mut sums = month_summary(&all, &["sari".to_string()], 2026, 11);
+    add_leave(&mut sums, &all, &[request("approved"), request("refused")], &cal, 2026, 11);
+    // Wednesday 4th, Friday 6th and Monday 9th; Thursday 5th was typed as sick; the weekend is not work.
+    assert_eq!((sums[0].days.get("leave"), sums[0].days.get("sick")), (Some(&3), Some(&1)));
+}

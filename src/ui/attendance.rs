@@ -243,7 +243,12 @@ pub fn month_page(ym: String) -> AnyView {
             v
         });
         let ids: Vec<String> = people.iter().map(|(id, _)| id.clone()).collect();
-        let sums = app.lists.attendance.with(|all| attendance::month_summary(all, &ids, year, month));
+        let cal = super::leave::work_calendar(&app);
+        let sums = app.lists.attendance.with(|all| {
+            let mut sums = attendance::month_summary(all, &ids, year, month);
+            app.lists.leave.with(|leave| attendance::add_leave(&mut sums, all, leave, &cal, year, month));
+            sums
+        });
         people
             .into_iter()
             .zip(sums)

@@ -131,6 +131,11 @@ def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
     assert "Cuti: Sari Wulandari" not in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-08']").text
     assert "Hari Lahir Pancasila" in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-01']").text
     shot(driver, "leave-calendar")
+    # ... and on the attendance sheet as days on leave, with nobody typing them.
+    open_app(driver, base_url, "#/attendance-month/2026-06")
+    wait_text(driver, "Rekap absensi")
+    sari = driver.find_element(By.XPATH, "//main//div[contains(@class,'bo-table-wrap')]//tbody/tr[th='Sari Wulandari']")
+    assert [c.text for c in sari.find_elements(By.TAG_NAME, "td")][4] == "3", sari.text
 
     driver.refresh()
     open_app(driver, base_url, "#/leave", "?lang=en")

@@ -26,6 +26,8 @@ pub enum Route {
     AssetEntry(String, String),
     MaintenanceDue,
     AssetRegister,
+    /// Current employees by department, and who reports to whom: `#/directory`.
+    Directory,
     /// Attendance machine punches imported: `#/attendance-import`.
     AttendanceImport,
     /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
@@ -72,6 +74,7 @@ impl Route {
             ["assets", id, kind] if ASSET_ENTRIES.contains(kind) => Route::AssetEntry(id.to_string(), kind.to_string()),
             ["maintenance-due"] => Route::MaintenanceDue,
             ["attendance-import"] => Route::AttendanceImport,
+            ["directory"] => Route::Directory,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["asset-register"] => Route::AssetRegister,
@@ -115,7 +118,7 @@ impl Route {
             Route::Actions => &["minutes"],
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
-            Route::AttendanceImport | Route::AttendanceMonth(_) => PEOPLE,
+            Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => PEOPLE,
             // Fixed-term contracts ending soon show on the Today view.
             Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
             Route::Messages => &["calls"],
@@ -142,6 +145,7 @@ impl Route {
             Route::AssetEntry(id, kind) => format!("#/assets/{id}/{kind}"),
             Route::MaintenanceDue => "#/maintenance-due".into(),
             Route::AttendanceImport => "#/attendance-import".into(),
+            Route::Directory => "#/directory".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AssetRegister => "#/asset-register".into(),

@@ -156,6 +156,58 @@ pub fn months_worked(start: NaiveDate, end: NaiveDate) -> u32 {
     (months - i32::from(stop.day() < start.day())).max(0) as u32
 }
 
+/// Current employees by department (A→Z, "" last), each group by name: the directory.
+pub fn by_department(all: &[Employee]) -> Vec<(String, Vec<Employee>)> {
+    let mut groups: std::collections::BTreeMap<(bool, String), Vec<Employee>> = Default::default();
+    for e in all.iter().filter(|e| e.is_current()) {
+        let dept = e.department.trim().to_string();
+        groups.entry((dept.is_empty(), crate::text::lower(&dept))).or_default().push(e.clone());
+    }
+    groups
+        .into_values()
+        .map(|mut v| {
+            sort_by(&mut v, |a, b| crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)));
+            (v[0].department.trim().to_string(), v)
+        })
+        .collect()
+}
+
+/// Who reports to whom: each current employee with their depth under the top (those with
+/// no current manager), in order down the tree. A loop of managers is cut where it closes.
+pub fn org_chart(all: &[Employee]) -> Vec<(usize, Employee)> {
+    let current: Vec<&Employee> = all.iter().filter(|e| e.is_current()).collect();
+    let has_manager = |e: &Employee| current.iter().any(|m| m.meta.id == e.manager_id && m.meta.id != e.meta.id);
+    let mut tops: Vec<&Employee> = current.iter().copied().filter(|e| !has_manager(e)).collect();
+    sort_by(&mut tops, |a, b| crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)));
+    let mut out = vec![];
+    let mut seen = std::collections::HashSet::new();
+    fn walk<'a>(
+        e: &'a Employee,
+        depth: usize,
+        current: &[&'a Employee],
+        seen: &mut std::collections::HashSet<String>,
+        out: &mut Vec<(usize, Employee)>,
+    ) {
+        if !seen.insert(e.meta.id.clone()) {
+            return;
+        }
+        out.push((depth, e.clone()));
+        let mut reports: Vec<&Employee> = current.iter().copied().filter(|r| r.manager_id == e.meta.id && r.meta.id != e.meta.id).collect();
+        sort_by(&mut reports, |a, b| crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)));
+        for r in reports {
+            walk(r, depth + 1, current, seen, out);
+        }
+    }
+    for t in tops {
+        walk(t, 0, &current, &mut seen, &mut out);
+    }
+    // Everyone in a loop of managers (A reports to B, B to A) still shows, at the top.
+    for e in &current {
+        walk(e, 0, &current, &mut seen, &mut out);
+    }
+    out
+}
+
 /// What an employee's history records: changes of these, each with the day it took effect.
 pub const TRACKED: &[(&str, &str)] = &[
     ("position", "emp.position"),

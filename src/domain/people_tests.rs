@@ -117,3 +117,34 @@ fn an_edit_records_each_tracked_change_once() {
     let h = history(&[c[1].clone(), older, c[0].clone()], &after.meta.id);
     assert_eq!(h.iter().map(|c| c.date.as_str()).collect::<Vec<_>>(), vec!["2026-01-05", "2026-12-01", "2026-12-01"]);
 }
+
+#[test]
+fn directory_by_department_and_the_org_chart() {
+    let mut boss = employee("Rina Direktur");
+    boss.set("department", "Direksi");
+    let mut sari = employee("Sari");
+    sari.set("department", "Keuangan");
+    sari.manager_id = boss.meta.id.clone();
+    let mut ani = employee("Ani");
+    ani.set("department", "keuangan");
+    ani.manager_id = sari.meta.id.clone();
+    let mut none = employee("Tanpa Bagian");
+    none.manager_id = "gone".into();
+    let mut left = employee("Sudah Keluar");
+    left.set("status", "left");
+    let (mut x, mut y) = (employee("X"), employee("Y"));
+    x.manager_id = y.meta.id.clone();
+    y.manager_id = x.meta.id.clone();
+    let all = vec![ani.clone(), sari.clone(), boss.clone(), none.clone(), left, x, y];
+    let groups: Vec<(String, Vec<String>)> =
+        by_department(&all).into_iter().map(|(d, v)| (d, v.into_iter().map(|e| e.name).collect())).collect();
+    assert_eq!(groups[0], ("Direksi".to_string(), vec!["Rina Direktur".to_string()]));
+    assert_eq!(groups[1].1, vec!["Ani", "Sari"], "Keuangan and keuangan are one department");
+    assert_eq!(groups.last().unwrap().0, "", "no department last");
+    let chart: Vec<(usize, String)> = org_chart(&all).into_iter().map(|(d, e)| (d, e.name)).collect();
+    assert_eq!(
+        &chart[..4],
+        &[(0, "Rina Direktur".to_string()), (1, "Sari".to_string()), (2, "Ani".to_string()), (0, "Tanpa Bagian".to_string())]
+    );
+    assert_eq!(chart.len(), 6, "the two in a loop still show, once each: {chart:?}");
+}

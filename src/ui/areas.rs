@@ -22,7 +22,7 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, records, settings, trash};
+use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, people, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -51,7 +51,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
-        Route::AttendanceImport | Route::AttendanceMonth(_) => Some(Area::People),
+        Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -161,6 +161,7 @@ fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::AttendanceImport => attendance::import_page(),
         Route::AttendanceMonth(ym) => attendance::month_page(ym),
+        Route::Directory => people::directory_page(),
         _ => people_records(r),
     })
 }

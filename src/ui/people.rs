@@ -73,6 +73,7 @@ impl RecordPages for Employee {
         list_page::<Employee>(
             "employees",
             view! {
+                <a class="bo-btn" href=Route::Directory.href()>{app.text("emp.directory")}</a>
                 <a class="bo-btn" href=Route::List("attendance".into()).href()>{app.text("nav.attendance")}</a>
                 <a class="bo-btn" href=Route::List("leave".into()).href()>{app.text("nav.leave")}</a>
                 <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
@@ -233,4 +234,54 @@ fn change_value(app: &AppState, what: &str, value: &str) -> String {
         _ => return value.to_string(),
     };
     choices.iter().find(|(k, _)| *k == value).map_or(value.to_string(), |(_, l)| app.t(l).to_string())
+}
+
+/// The phone list by department, then who reports to whom; printable.
+pub fn directory_page() -> AnyView {
+    let app = use_app();
+    let groups = Memo::new(move |_| app.lists.employees.with(|all| people::by_department(all)));
+    let chart = Memo::new(move |_| app.lists.employees.with(|all| people::org_chart(all)));
+    let link = |e: &Employee| view! { <a href=Route::View("employees".into(), e.meta.id.clone()).href()>{e.name.clone()}</a> };
+    view! {
+        <super::widgets::PageHead title=app.title("emp.directory")>
+            <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+        </super::widgets::PageHead>
+        <Show when=move || groups.with(Vec::is_empty)>
+            <p class="bo-empty">{app.text("emp.empty")}</p>
+        </Show>
+        {move || groups.get().into_iter().map(|(dept, people)| view! {
+            <h2>{if dept.is_empty() { app.t("emp.no_department").to_string() } else { dept }}</h2>
+            <div class="bo-table-wrap">
+                <table class="bo-table">
+                    <thead><tr>
+                        <th scope="col">{app.text("emp.name")}</th>
+                        <th scope="col">{app.text("emp.position")}</th>
+                        <th scope="col">{app.text("emp.phone")}</th>
+                        <th scope="col">{app.text("emp.email")}</th>
+                        <th scope="col">{app.text("emp.location")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {people.iter().map(|e| view! {
+                            <tr>
+                                <td>{link(e)}</td>
+                                <td>{e.position.clone()}</td>
+                                <td>{e.phone.clone()}</td>
+                                <td>{e.email.clone()}</td>
+                                <td>{e.location.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }).collect_view()}
+        <h2>{app.text("emp.org_chart")}</h2>
+        <ul class="bo-org">
+            {move || chart.get().into_iter().map(|(depth, e)| view! {
+                <li style=format!("padding-left: {}em", depth * 2)>
+                    {(depth > 0).then_some("└ ")}{link(&e)}{(!e.position.is_empty()).then(|| format!(" — {}", e.position))}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

@@ -72,6 +72,15 @@ def test_hire_promote_report_and_contract_end(driver, base_url):
     assert "Sari Wulandari" in body_text(driver)
     shot(driver, "people-today")
 
+    # The directory by department, and who reports to whom.
+    open_app(driver, base_url, "#/directory")
+    wait(driver, lambda d: heading(d) == "Direktori karyawan")
+    text = body_text(driver)
+    assert "Keuangan" in text and "Tanpa departemen" in text, text
+    chart = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ul.bo-org li")]
+    assert chart == ["Sari Wulandari — Supervisor Keuangan", "└ Budi Santoso"], chart
+    shot(driver, "people-directory")
+
     # The history list is a list like any other, in English too.
     open_app(driver, base_url, "#/employee_changes", "?lang=en")
     wait(driver, lambda d: heading(d) == "Employee history")

@@ -1,7 +1,7 @@
 //! Attendance: one record per employee per working day (present, late, absent, sick, on
 //! leave, on a business trip), with check-in and check-out times and overtime for payroll;
 //! built from an attendance machine's punches or typed; summed per month.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -164,25 +164,26 @@ pub struct MonthSummary {
     pub overtime_minutes: i64,
 }
 
-/// Each employee's month (`year`, `month`), in the order `employee_ids` gives.
+/// The month's live days: (employee id, record).
+fn in_month(all: &[Attendance], year: i32, month: u32) -> impl Iterator<Item = (&str, NaiveDate, &Attendance)> {
+    all.iter()
+        .filter(|a| a.meta.deleted_at.is_none())
+        .filter_map(|a| Some((a.employee_id.as_str(), parse_date(&a.date)?, a)))
+        .filter(move |(_, d, _)| d.year() == year && d.month() == month)
+}
+
+/// Each employee's month (`year`, `month`), in the order `employee_ids` gives. One pass
+/// over the records, whatever the number of employees.
 pub fn month_summary(all: &[Attendance], employee_ids: &[String], year: i32, month: u32) -> Vec<MonthSummary> {
-    employee_ids
-        .iter()
-        .map(|id| {
-            let mut s = MonthSummary { employee_id: id.clone(), ..Default::default() };
-            for a in all.iter().filter(|a| a.meta.deleted_at.is_none() && &a.employee_id == id) {
-                let Some(d) = parse_date(&a.date) else { continue };
-                if d.year() != year || d.month() != month {
-                    continue;
-                }
-                *s.days.entry(a.status.clone()).or_default() += 1;
-                if a.overtime_approved {
-                    s.overtime_minutes += a.overtime.unwrap_or(0);
-                }
-            }
-            s
-        })
-        .collect()
+    let mut by: HashMap<&str, MonthSummary> = HashMap::new();
+    for (who, _, a) in in_month(all, year, month) {
+        let s = by.entry(who).or_default();
+        *s.days.entry(a.status.clone()).or_default() += 1;
+        if a.overtime_approved {
+            s.overtime_minutes += a.overtime.unwrap_or(0);
+        }
+    }
+    employee_ids.iter().map(|id| MonthSummary { employee_id: id.clone(), ..by.remove(id.as_str()).unwrap_or_default() }).collect()
 }
 
 /// Approved leave on the month's working days that have no attendance record of their own
@@ -197,27 +198,19 @@ pub fn add_leave(
     month: u32,
 ) {
     let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else { return };
-    let days: Vec<NaiveDate> = first.iter_days().take_while(|d| d.month() == month).filter(|d| cal.is_working_day(*d)).collect();
+    let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
+    let recorded: HashSet<(&str, NaiveDate)> = in_month(all, year, month).map(|(who, d, _)| (who, d)).collect();
+    // A set, so two approved requests over one day count it once.
+    let mut away: HashSet<(&str, NaiveDate)> = HashSet::new();
+    for r in leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved") {
+        let Some((start, end)) = r.dates() else { continue };
+        let who = r.employee_id.as_str();
+        away.extend(start.max(first).iter_days().take_while(|d| *d <= end.min(last)).filter(|d| cal.is_working_day(*d)).map(|d| (who, d)));
+    }
     for s in sums.iter_mut() {
-        let recorded: Vec<NaiveDate> = all
-            .iter()
-            .filter(|a| a.meta.deleted_at.is_none() && a.employee_id == s.employee_id)
-            .filter_map(|a| parse_date(&a.date))
-            .collect();
-        let on_leave = days
-            .iter()
-            .filter(|d| !recorded.contains(d))
-            .filter(|d| {
-                leave.iter().any(|r| {
-                    r.meta.deleted_at.is_none()
-                        && r.status == "approved"
-                        && r.employee_id == s.employee_id
-                        && r.dates().is_some_and(|(a, b)| a <= **d && **d <= b)
-                })
-            })
-            .count() as u32;
-        if on_leave > 0 {
-            *s.days.entry("leave".into()).or_default() += on_leave;
+        let n = away.iter().filter(|(who, d)| *who == s.employee_id && !recorded.contains(&(*who, *d))).count() as u32;
+        if n > 0 {
+            *s.days.entry("leave".into()).or_default() += n;
         }
     }
 }

@@ -8,6 +8,13 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The decimal mark: "1,5" in Indonesian, "1.5" in English.
+    pub fn decimal_mark(self) -> char {
+        match self {
+            Lang::Id => ',',
+            Lang::En => '.',
+        }
+    }
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",

@@ -8,10 +8,10 @@ use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 
 use super::areas::export_backup;
 use super::data::{backup_overdue, StorageMeter};
+use super::desk;
 use super::router::{route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
-use super::{desk, trash};
 
 fn browser_lang() -> Lang {
     let nav = window().navigator();
@@ -231,7 +231,7 @@ pub fn App() -> impl IntoView {
             <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{app.text(key)}</a></li>
         }
     };
-    let trash_count = move || trash::trashed_count(&app);
+    let trash_count = move || app.lists.trashed();
 
     view! {
             // The first Tab stop: past the navigation to the page (hash URLs are routes, so

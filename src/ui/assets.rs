@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};
 use crate::domain::format::long_date;
-use crate::domain::record::{parse_date, Entity};
+use crate::domain::record::Entity;
 
 use super::calendar::today;
 use super::collection::{display_value, save_record};
-use super::fields::money;
+use super::fields::{day, money};
 use super::records::{csv_tools, detail_page_with, form_page_back};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
@@ -21,10 +21,6 @@ const SOON_DAYS: u64 = 14;
 
 fn find(app: &AppState, id: &str) -> Option<Asset> {
     app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).cloned())
-}
-
-fn day(app: &AppState, text: &str) -> String {
-    parse_date(text).map_or(text.to_string(), |d| long_date(d, app.lang.get()))
 }
 
 pub fn toolbar() -> AnyView {

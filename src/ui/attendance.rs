@@ -220,7 +220,7 @@ pub fn import_page() -> AnyView {
 /// Minutes as hours the way people say them: "2", "1,5".
 fn hours(minutes: i64, lang: Lang) -> String {
     let tenths = (minutes * 10 + 30) / 60;
-    let sep = if lang == Lang::Id { ',' } else { '.' };
+    let sep = lang.decimal_mark();
     if tenths % 10 == 0 {
         (tenths / 10).to_string()
     } else {
@@ -236,13 +236,13 @@ pub fn month_page(ym: String) -> AnyView {
     let prev = ym_of(first.pred_opt().unwrap_or(first));
     let next = ym_of(first.checked_add_months(chrono::Months::new(1)).unwrap_or(first));
     let rows = Memo::new(move |_| {
-        let people: Vec<(String, String)> = app.lists.employees.with(|all| {
-            let mut v: Vec<(String, String)> =
-                all.iter().filter(|e| e.meta.deleted_at.is_none()).map(|e| (e.meta.id.clone(), e.name.clone())).collect();
+        let people: Vec<(String, String, bool)> = app.lists.employees.with(|all| {
+            let mut v: Vec<(String, String, bool)> =
+                all.iter().filter(|e| e.meta.deleted_at.is_none()).map(|e| (e.meta.id.clone(), e.name.clone(), e.is_current())).collect();
             crate::sort::sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         });
-        let ids: Vec<String> = people.iter().map(|(id, _)| id.clone()).collect();
+        let ids: Vec<String> = people.iter().map(|(id, _, _)| id.clone()).collect();
         let cal = super::leave::work_calendar(&app);
         let sums = app.lists.attendance.with(|all| {
             let mut sums = attendance::month_summary(all, &ids, year, month);
@@ -252,10 +252,9 @@ pub fn month_page(ym: String) -> AnyView {
         people
             .into_iter()
             .zip(sums)
-            .filter(|((_, _), s)| {
-                !s.days.is_empty() || app.lists.employees.with(|all| all.iter().any(|e| e.meta.id == s.employee_id && e.is_current()))
-            })
-            .map(|((id, name), s)| (id, name, s))
+            // Those who have left show only in months they have days in.
+            .filter(|((_, _, current), s)| *current || !s.days.is_empty())
+            .map(|((id, name, _), s)| (id, name, s))
             .collect::<Vec<_>>()
     });
     let month_name = move || crate::domain::format::month_year(first, app.lang.get());

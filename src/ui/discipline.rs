@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::domain::discipline::{self, WarningLetter, LEVELS};
 use crate::domain::format::long_date;
-use crate::domain::people::Employee;
-use crate::domain::record::parse_date;
 
 use super::calendar::today;
 use super::collection::UiEntity;
+use super::fields::day;
 use super::pages::RecordPages;
+use super::people::employee;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::Route;
 use super::state::{use_app, AppState};
@@ -40,16 +40,8 @@ impl RecordPages for WarningLetter {
     }
 }
 
-fn day(app: &AppState, text: &str) -> String {
-    parse_date(text).map_or(text.to_string(), |d| long_date(d, app.lang.get()))
-}
-
 fn level_label(app: &AppState, level: &str) -> &'static str {
     app.t(LEVELS.iter().find(|(k, _)| *k == level).map_or("sp.level", |(_, l)| *l))
-}
-
-fn employee(app: &AppState, id: &str) -> Option<Employee> {
-    app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).cloned())
 }
 
 /// The letters valid today, for the employee's page: one line each, the highest first.

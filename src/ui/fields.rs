@@ -171,6 +171,12 @@ pub fn ref_select(id: String, name: &'static str, collection: &'static str, valu
     .into_any()
 }
 
+/// A stored date as the UI language writes it ("Senin, 23 Nov 2026"); text that is not a
+/// date stays as it is.
+pub fn day(app: &AppState, text: &str) -> String {
+    crate::domain::record::parse_date(text).map_or(text.to_string(), |d| crate::domain::format::long_date(d, app.lang.get()))
+}
+
 /// Minor units as money in the office currency, for lists and reports.
 pub fn money(app: &AppState, minor: i64) -> String {
     app.settings.with(|s| format_money(minor, &s.currency, app.lang.get()))

@@ -2,7 +2,6 @@
 //! the annual leave left and who else in the department is away, and approves or refuses.
 use leptos::prelude::*;
 
-use crate::domain::format::Lang;
 use crate::domain::leave::{self, days_text, Holiday, LeaveRequest, WorkCalendar};
 use crate::domain::people::Employee;
 use crate::domain::record::parse_date;
@@ -10,6 +9,7 @@ use crate::domain::record::parse_date;
 use super::calendar::today;
 use super::collection::{save_record, UiEntity};
 use super::pages::RecordPages;
+use super::people::employee;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::Route;
 use super::state::{use_app, AppState};
@@ -55,18 +55,6 @@ pub fn work_calendar(app: &AppState) -> WorkCalendar {
     app.lists.holidays.with(|h| WorkCalendar::new(six, h))
 }
 
-fn decimal(app: &AppState) -> char {
-    if app.lang.get() == Lang::Id {
-        ','
-    } else {
-        '.'
-    }
-}
-
-fn employee(app: &AppState, id: &str) -> Option<Employee> {
-    app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).cloned())
-}
-
 /// "Annual leave 2026: 4 of 12 days left", for an employee's page and a request's.
 pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> String {
     let cal = work_calendar(app);
@@ -77,7 +65,7 @@ pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> Str
     }
     app.tf(
         "leave.annual_left",
-        &[("year", year.to_string()), ("left", days_text(left.max(0) as u32, decimal(app))), ("of", entitled.to_string())],
+        &[("year", year.to_string()), ("left", days_text(left.max(0) as u32, app.lang.get().decimal_mark())), ("of", entitled.to_string())],
     )
 }
 
@@ -113,7 +101,7 @@ fn leave_page(id: String) -> AnyView {
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
                 <h2 id="leave-h">{who.as_ref().map(|e| e.name.clone()).unwrap_or_default()}</h2>
-                <p class="bo-big">{app.tf("leave.working_days", &[("n", days_text(days, decimal(&app)))])}</p>
+                <p class="bo-big">{app.tf("leave.working_days", &[("n", days_text(days, app.lang.get().decimal_mark()))])}</p>
                 {(r.kind == "annual").then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>

@@ -2,12 +2,12 @@
 //! position, department, grade, contract and status changes) and the history list.
 use leptos::prelude::*;
 
-use crate::domain::format::long_date;
 use crate::domain::people::{self, Employee, EmployeeChange, TRACKED};
 use crate::domain::record::{parse_date, FieldError};
 
 use super::calendar::today;
 use super::collection::{save_records, UiEntity};
+use super::fields::day;
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, list_page};
 use super::router::Route;
@@ -63,8 +63,9 @@ impl UiEntity for EmployeeChange {
     const EMPTY: &'static str = "chg.empty";
 }
 
-fn day(app: &AppState, text: &str) -> String {
-    parse_date(text).map_or(text.to_string(), |d| long_date(d, app.lang.get()))
+/// The employee with this id, if any.
+pub fn employee(app: &AppState, id: &str) -> Option<Employee> {
+    app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).cloned())
 }
 
 impl RecordPages for Employee {

@@ -190,7 +190,7 @@ impl AppState {
     /// The usage percentage with one decimal, in the locale's decimal mark.
     pub fn usage_percent_text(&self) -> String {
         let p = self.usage_permille();
-        format!("{}{}{}", p / 10, if self.lang.get() == Lang::Id { ',' } else { '.' }, p % 10)
+        format!("{}{}{}", p / 10, self.lang.get().decimal_mark(), p % 10)
     }
 
     /// Tells the user why a write was refused, in their language.

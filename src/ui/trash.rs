@@ -91,11 +91,6 @@ fn section_view(
     .into_any()
 }
 
-/// Records in the trash across every list.
-pub fn trashed_count(app: &AppState) -> usize {
-    app.lists.trashed()
-}
-
 macro_rules! sections {
     ($($name:ident: $t:ty,)*) => {
         /// A section per list of the registry, in its order.
@@ -108,7 +103,7 @@ crate::with_record_lists!(sections);
 
 pub fn trash_page() -> AnyView {
     let app = use_app();
-    let total = move || trashed_count(&app);
+    let total = move || app.lists.trashed();
     view! {
             <PageHead title=app.title("nav.trash")></PageHead>
             <p class="bo-hint">{app.text("trash.intro")}</p>

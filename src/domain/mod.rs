@@ -20,6 +20,7 @@ pub mod ics_write;
 pub mod inventory;
 pub mod leave;
 pub mod meeting;
+pub mod payroll;
 pub mod people;
 pub mod po_csv;
 pub mod purchasing;

@@ -1,0 +1,310 @@
+//! A run over the office: who is paid in the month, each one's days from attendance and
+//! leave, what earlier posted payslips paid them, and the payslips that posting freezes.
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::rates::Rates;
+use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustment, PayStructure, PayrollRun, Payslip};
+use super::run::{compute, in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
+use crate::domain::attendance::Attendance;
+use crate::domain::leave::{LeaveRequest, WorkCalendar};
+use crate::domain::people::Employee;
+use crate::domain::record::parse_date;
+use crate::sort::sort_by;
+
+/// The lists a run reads.
+pub struct Books<'a> {
+    pub employees: &'a [Employee],
+    pub pay: &'a [PayStructure],
+    pub adjustments: &'a [PayAdjustment],
+    pub attendance: &'a [Attendance],
+    pub leave: &'a [LeaveRequest],
+    pub runs: &'a [PayrollRun],
+    pub payslips: &'a [Payslip],
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunResult {
+    pub slips: Vec<Slip>,
+    /// Employees left out, with why: (employee id, reason).
+    pub refused: Vec<(String, Refusal)>,
+}
+
+impl RunResult {
+    pub fn total(&self, f: impl Fn(&super::run::Figures) -> i64) -> i64 {
+        self.slips.iter().map(|s| f(&s.figures)).sum()
+    }
+}
+
+/// Payslips of posted runs other than `except`, live.
+fn posted<'a>(books: &'a Books, except: &'a str) -> impl Iterator<Item = &'a Payslip> {
+    let posted: HashSet<&str> = books
+        .runs
+        .iter()
+        .filter(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.meta.id != except)
+        .map(|r| r.meta.id.as_str())
+        .collect();
+    books.payslips.iter().filter(move |p| p.meta.deleted_at.is_none() && posted.contains(p.run_id.as_str()))
+}
+
+/// What posted payslips paid each employee before this run, in the run's year.
+pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<String, Earlier> {
+    let mut out: HashMap<String, Earlier> = HashMap::new();
+    let prev = if month == 1 { month_text(year - 1, 12) } else { month_text(year, month - 1) };
+    for p in posted(books, run_id) {
+        let Some((y, m)) = parse_month(&p.month) else { continue };
+        let e = out.entry(p.employee_id.clone()).or_default();
+        let n = |v: Option<i64>| v.unwrap_or(0);
+        if y == year && m < month {
+            e.year_gross += n(p.gross);
+            e.year_tax += n(p.tax);
+            e.year_contributions += n(p.jht_employee) + n(p.jp_employee);
+            e.year_zakat += n(p.zakat);
+        } else if y == year && m == month {
+            e.month_gross += n(p.gross);
+            e.month_tax += n(p.tax);
+            e.month_contributions += n(p.jht_employee) + n(p.jp_employee);
+            e.month_zakat += n(p.zakat);
+        }
+        if p.month == prev && p.kind == "regular" {
+            e.previous_net = Some(e.previous_net.unwrap_or(0) + n(p.net));
+        }
+    }
+    out
+}
+
+/// Each employee's days in the month: present for the daily allowances, absent or on
+/// unpaid leave for the deduction, approved overtime by day.
+pub fn days(books: &Books, cal: &WorkCalendar, year: i32, month: u32) -> HashMap<String, Days> {
+    let mut out: HashMap<String, Days> = HashMap::new();
+    let Some((first, last)) = month_bounds(year, month) else { return out };
+    let mut recorded: HashSet<(&str, NaiveDate)> = HashSet::new();
+    for a in books.attendance.iter().filter(|a| a.meta.deleted_at.is_none()) {
+        let Some(d) = parse_date(&a.date).filter(|d| *d >= first && *d <= last) else { continue };
+        if !recorded.insert((a.employee_id.as_str(), d)) {
+            continue;
+        }
+        let e = out.entry(a.employee_id.clone()).or_default();
+        match a.status.as_str() {
+            "present" | "late" | "trip" => e.present += 1,
+            "absent" => e.unpaid += 1,
+            _ => {}
+        }
+        if a.overtime_approved && a.overtime.unwrap_or(0) > 0 {
+            e.overtime.push((d, a.overtime.unwrap_or(0)));
+        }
+    }
+    let mut unpaid: HashSet<(&str, NaiveDate)> = HashSet::new();
+    for r in books.leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved" && r.kind == "unpaid") {
+        let Some((start, end)) = r.dates() else { continue };
+        for d in start.max(first).iter_days().take_while(|d| *d <= end.min(last)) {
+            // A day recorded as absent is already counted.
+            if cal.is_working_day(d) && !recorded.contains(&(r.employee_id.as_str(), d)) {
+                unpaid.insert((r.employee_id.as_str(), d));
+            }
+        }
+    }
+    for (who, _) in unpaid {
+        out.entry(who.to_string()).or_default().unpaid += 1;
+    }
+    out
+}
+
+/// Every employee paid in the run's month, by name: their payslip or why they are left out.
+pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCalendar) -> RunResult {
+    let mut result = RunResult::default();
+    let Some((year, month)) = parse_month(&run.month) else { return result };
+    let Some((first, last)) = month_bounds(year, month) else { return result };
+    let kind = if run.kind == "thr" { RunKind::Thr } else { RunKind::Regular };
+    let m = Month { year, month, kind, paid_on: parse_date(&run.paid_on).unwrap_or(last), rates, calendar: cal };
+    let earlier = earlier(books, &run.meta.id, year, month);
+    let days = if kind == RunKind::Regular { days(books, cal, year, month) } else { HashMap::new() };
+    let mut people: Vec<&Employee> = books.employees.iter().filter(|e| in_month(e, first, last)).collect();
+    sort_by(&mut people, |a, b| crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)));
+    let none = Days::default();
+    for e in people {
+        let id = e.meta.id.as_str();
+        let adjustments: Vec<&PayAdjustment> = if kind == RunKind::Regular {
+            books.adjustments.iter().filter(|a| a.meta.deleted_at.is_none() && a.employee_id == id && a.month == run.month).collect()
+        } else {
+            vec![]
+        };
+        let pay = pay_on(books.pay, id, last);
+        match compute(e, pay, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {
+            Ok(slip) => result.slips.push(slip),
+            Err(why) => result.refused.push((id.to_string(), why)),
+        }
+    }
+    result
+}
+
+/// The payslips a posted run keeps, one per employee paid.
+pub fn payslips(run: &PayrollRun, result: &RunResult, employees: &[Employee]) -> Vec<Payslip> {
+    result
+        .slips
+        .iter()
+        .map(|s| {
+            let f = &s.figures;
+            let e = employees.iter().find(|e| e.meta.id == s.employee_id);
+            Payslip {
+                run_id: run.meta.id.clone(),
+                employee_id: s.employee_id.clone(),
+                month: run.month.clone(),
+                kind: run.kind.clone(),
+                earnings: Some(f.earnings),
+                thr: Some(f.thr),
+                benefits: Some(f.benefits),
+                gross: Some(f.gross),
+                kes_employee: Some(f.kes_employee),
+                jht_employee: Some(f.jht_employee),
+                jp_employee: Some(f.jp_employee),
+                kes_employer: Some(f.kes_employer),
+                jht_employer: Some(f.jht_employer),
+                jp_employer: Some(f.jp_employer),
+                jkk: Some(f.jkk),
+                jkm: Some(f.jkm),
+                tax: Some(f.tax),
+                other_deductions: Some(f.other_deductions),
+                zakat: Some(f.zakat),
+                net: Some(f.net),
+                lines: super::slip::lines_text(&s.lines),
+                bank: e.map(|e| e.bank.clone()).unwrap_or_default(),
+                account: e.map(|e| e.account.clone()).unwrap_or_default(),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// What a month's runs leave to pay: wages, each BPJS programme (both parts), PPh 21.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthTotals {
+    pub employees: usize,
+    pub gross: i64,
+    pub net: i64,
+    pub kesehatan: i64,
+    pub jht: i64,
+    pub jp: i64,
+    pub jkk: i64,
+    pub jkm: i64,
+    pub tax: i64,
+    pub other_deductions: i64,
+}
+
+pub fn month_totals<'a>(slips: impl IntoIterator<Item = &'a Payslip>) -> MonthTotals {
+    let mut t = MonthTotals::default();
+    let mut who = HashSet::new();
+    for p in slips {
+        let n = |v: Option<i64>| v.unwrap_or(0);
+        who.insert(p.employee_id.as_str());
+        t.gross += n(p.gross);
+        t.net += n(p.net);
+        t.kesehatan += n(p.kes_employer) + n(p.kes_employee);
+        t.jht += n(p.jht_employer) + n(p.jht_employee);
+        t.jp += n(p.jp_employer) + n(p.jp_employee);
+        t.jkk += n(p.jkk);
+        t.jkm += n(p.jkm);
+        t.tax += n(p.tax);
+        t.other_deductions += n(p.other_deductions);
+    }
+    t.employees = who.len();
+    t
+}
+
+/// One employee's year from posted payslips: the figures of the annual withholding slip
+/// (1721-A1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearSummary {
+    pub employee_id: String,
+    /// Months with a regular payslip.
+    pub months: usize,
+    /// Wages, allowances, overtime and taxable adjustments (THR apart).
+    pub earnings: i64,
+    pub thr: i64,
+    /// JKK, JKM and Kesehatan premiums paid by the employer.
+    pub benefits: i64,
+    pub gross: i64,
+    pub contributions: i64,
+    pub zakat: i64,
+    pub tax: i64,
+    pub net_paid: i64,
+}
+
+pub fn year_summaries(books: &Books, year: i32) -> Vec<YearSummary> {
+    let mut by: HashMap<&str, YearSummary> = HashMap::new();
+    let mut months: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for p in posted(books, "") {
+        if parse_month(&p.month).is_none_or(|(y, _)| y != year) {
+            continue;
+        }
+        let n = |v: Option<i64>| v.unwrap_or(0);
+        let s =
+            by.entry(p.employee_id.as_str()).or_insert_with(|| YearSummary { employee_id: p.employee_id.clone(), ..Default::default() });
+        s.earnings += n(p.earnings) - n(p.thr);
+        s.thr += n(p.thr);
+        s.benefits += n(p.benefits);
+        s.gross += n(p.gross);
+        s.contributions += n(p.jht_employee) + n(p.jp_employee);
+        s.zakat += n(p.zakat);
+        s.tax += n(p.tax);
+        s.net_paid += n(p.net);
+        if p.kind == "regular" {
+            months.entry(p.employee_id.as_str()).or_default().insert(p.month.as_str());
+        }
+    }
+    let mut out: Vec<YearSummary> = by
+        .into_values()
+        .map(|mut s| {
+            s.months = months.get(s.employee_id.as_str()).map_or(0, |m| m.len());
+            s
+        })
+        .collect();
+    let name = |id: &str| books.employees.iter().find(|e| e.meta.id == id).map(|e| crate::text::lower(&e.name)).unwrap_or_default();
+    sort_by(&mut out, |a, b| name(&a.employee_id).cmp(&name(&b.employee_id)));
+    out
+}
+
+/// Columns a bank's bulk transfer file can hold, named in the layout setting.
+pub const BANK_COLUMNS: &[&str] = &["account", "name", "amount", "note", "bank", "number", "email", "date"];
+
+/// The bank transfer file: one row per payslip with pay to transfer, columns as the layout
+/// names them, separated as the layout is (`account;name;amount;note` makes a
+/// semicolon file). Amounts are whole rupiah without separators, as banks read them.
+pub fn bank_file(
+    layout: &str,
+    header: bool,
+    slips: &[&Payslip],
+    employees: &[Employee],
+    note: &str,
+    paid_on: NaiveDate,
+) -> Result<String, String> {
+    let sep = layout.chars().find(|c| matches!(c, ',' | ';' | '|' | '\t')).unwrap_or(',');
+    let cols: Vec<&str> = layout.split(sep).map(str::trim).collect();
+    if let Some(bad) = cols.iter().find(|c| !BANK_COLUMNS.contains(c)) {
+        return Err(bad.to_string());
+    }
+    let mut out = crate::domain::csv_write::CsvText::new(sep as u8);
+    if header {
+        out.row(cols.iter().copied());
+    }
+    for p in slips.iter().filter(|p| p.net.unwrap_or(0) > 0) {
+        let e = employees.iter().find(|e| e.meta.id == p.employee_id);
+        let get = |c: &str| -> String {
+            match c {
+                "account" => p.account.chars().filter(char::is_ascii_digit).collect(),
+                "name" => e.map(|e| e.name.clone()).unwrap_or_default(),
+                "amount" => p.net.unwrap_or(0).to_string(),
+                "note" => note.to_string(),
+                "bank" => p.bank.clone(),
+                "number" => e.map(|e| e.number.clone()).unwrap_or_default(),
+                "email" => e.map(|e| e.email.clone()).unwrap_or_default(),
+                "date" => format!("{:02}/{:02}/{}", paid_on.day(), paid_on.month(), paid_on.year()),
+                _ => String::new(),
+            }
+        };
+        out.row(cols.iter().map(|c| get(c)));
+    }
+    // Bank upload screens read plain text: no byte-order mark.
+    Ok(out.finish().trim_start_matches('\u{feff}').to_string())
+}

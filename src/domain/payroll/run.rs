@@ -1,0 +1,430 @@
+//! One employee's pay for a month or a THR payment: every figure from the pay structure,
+//! the month's attendance, the rate set in force and what earlier posted runs paid, with a
+//! line for each amount saying how it was reached. Pure: the same inputs give the same
+//! payslip every time.
+use chrono::{Datelike, NaiveDate};
+
+use super::rates::{Bp, Rates};
+use super::records::{PayAdjustment, PayStructure};
+use super::tax::{self, share, share_rounded, Annual};
+use crate::domain::leave::WorkCalendar;
+use crate::domain::people::{id_digits, Employee};
+use crate::domain::record::parse_date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunKind {
+    Regular,
+    /// Religious holiday allowance (Tunjangan Hari Raya).
+    Thr,
+}
+
+/// What a figure on a line is, so the payslip prints it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Money(i64),
+    Count(i64),
+    Percent(Bp),
+    /// Minutes, printed as hours and minutes.
+    Minutes(i64),
+    Text(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Earning,
+    Deduction,
+    /// Paid by the employer on top of pay (BPJS premiums): shown, not paid out.
+    Employer,
+    /// How the tax was reached: shown, not paid out.
+    Info,
+}
+
+/// One line of a payslip: its label's key, the amount, and what the explanation
+/// (`<key>.how`) fills in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub group: Group,
+    pub key: &'static str,
+    pub amount: i64,
+    pub how: Vec<(&'static str, Arg)>,
+}
+
+/// What earlier posted payslips of the same year paid the employee.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Earlier {
+    /// Gross for tax in earlier months of the year.
+    pub year_gross: i64,
+    /// PPh 21 withheld in earlier months of the year.
+    pub year_tax: i64,
+    /// The employee's own JHT and JP in earlier months of the year.
+    pub year_contributions: i64,
+    /// The same month's other posted runs (a THR run beside the regular one).
+    pub month_gross: i64,
+    pub month_tax: i64,
+    pub month_contributions: i64,
+    /// Zakat paid through the employer, deducted from the year's net income.
+    pub year_zakat: i64,
+    pub month_zakat: i64,
+    /// Last month's take-home pay from its regular run, to flag a large change.
+    pub previous_net: Option<i64>,
+}
+
+/// The month's days as attendance and leave give them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Days {
+    /// Days a meal and transport allowance is paid for: present, late, on a business trip.
+    pub present: u32,
+    /// Absent without leave and unpaid leave: deducted from the monthly wage.
+    pub unpaid: u32,
+    /// Approved overtime: (day, minutes).
+    pub overtime: Vec<(NaiveDate, i64)>,
+}
+
+pub struct Month<'a> {
+    pub year: i32,
+    pub month: u32,
+    pub kind: RunKind,
+    /// When pay reaches accounts; THR service is counted up to it.
+    pub paid_on: NaiveDate,
+    pub rates: &'a Rates,
+    pub calendar: &'a WorkCalendar,
+}
+
+/// Why an employee is left out of a run, named so the clerk can fix it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    NoPtkp,
+    NoAccount,
+    NoPay,
+}
+
+impl Refusal {
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::NoPtkp => "pay.refuse.ptkp",
+            Refusal::NoAccount => "pay.refuse.account",
+            Refusal::NoPay => "pay.refuse.pay",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    NegativeNet,
+    /// Take-home pay changed by more than 20 % from last month: (last month, percent).
+    BigChange(i64, i64),
+}
+
+/// The figures a posted payslip keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub earnings: i64,
+    pub thr: i64,
+    pub benefits: i64,
+    pub gross: i64,
+    pub kes_employee: i64,
+    pub jht_employee: i64,
+    pub jp_employee: i64,
+    pub kes_employer: i64,
+    pub jht_employer: i64,
+    pub jp_employer: i64,
+    pub jkk: i64,
+    pub jkm: i64,
+    pub tax: i64,
+    /// Included in `other_deductions`.
+    pub zakat: i64,
+    pub other_deductions: i64,
+    pub net: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slip {
+    pub employee_id: String,
+    pub figures: Figures,
+    pub lines: Vec<Line>,
+    /// December or the leaving month: the year's reconciliation.
+    pub annual: Option<Annual>,
+    pub warnings: Vec<Warning>,
+}
+
+/// BPJS contributions on a monthly wage (basic and fixed allowances).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bpjs {
+    pub kes_base: i64,
+    pub jp_base: i64,
+    pub kes_employer: i64,
+    pub kes_employee: i64,
+    pub jht_employer: i64,
+    pub jht_employee: i64,
+    pub jp_employer: i64,
+    pub jp_employee: i64,
+    pub jkk: i64,
+    pub jkm: i64,
+}
+
+pub fn bpjs(rates: &Rates, wage: i64) -> Bpjs {
+    let kes_base = wage.max(rates.wage_floor).min(rates.kes_cap);
+    let jp_base = wage.min(rates.jp_cap);
+    Bpjs {
+        kes_base,
+        jp_base,
+        kes_employer: share_rounded(kes_base, rates.kes_employer),
+        kes_employee: share_rounded(kes_base, rates.kes_employee),
+        jht_employer: share_rounded(wage, rates.jht_employer),
+        jht_employee: share_rounded(wage, rates.jht_employee),
+        jp_employer: share_rounded(jp_base, rates.jp_employer),
+        jp_employee: share_rounded(jp_base, rates.jp_employee),
+        jkk: share_rounded(wage, rates.jkk),
+        jkm: share_rounded(wage, rates.jkm),
+    }
+}
+
+/// Overtime pay for approved minutes on each day: the hourly wage (monthly ÷ divisor,
+/// rounded down to the rupiah) times each hour's multiplier, on working days and on rest days (by the office's week).
+/// Returns (pay, minutes).
+pub fn overtime_pay(rates: &Rates, calendar: &WorkCalendar, monthly_wage: i64, days: &[(NaiveDate, i64)]) -> (i64, i64) {
+    let rest = if calendar.six_day_week { &rates.overtime_rest_6day } else { &rates.overtime_rest_5day };
+    let mut weighted: i128 = 0; // minutes × tenths
+    let mut minutes = 0;
+    for (day, m) in days.iter().filter(|(_, m)| *m > 0) {
+        let mult = if calendar.is_working_day(*day) { &rates.overtime_workday } else { rest };
+        minutes += m;
+        let mut left = *m;
+        let mut hour = 0;
+        while left > 0 {
+            let now = left.min(60);
+            weighted += now as i128 * mult.of_hour(hour) as i128;
+            left -= now;
+            hour += 1;
+        }
+    }
+    // The hourly wage in whole rupiah, as the ministry of manpower's examples floor it.
+    let hourly = monthly_wage / rates.overtime_divisor;
+    ((hourly as i128 * weighted / 600) as i64, minutes)
+}
+
+/// Whole months of service from `joined` to `on`.
+pub fn months_of_service(joined: NaiveDate, on: NaiveDate) -> i64 {
+    let mut m = (on.year() - joined.year()) as i64 * 12 + on.month() as i64 - joined.month() as i64;
+    if on.day() < joined.day() && on.day() < last_day(on) {
+        m -= 1;
+    }
+    m.max(0)
+}
+
+fn last_day(d: NaiveDate) -> u32 {
+    super::records::month_bounds(d.year(), d.month()).map_or(28, |(_, l)| l.day())
+}
+
+/// THR (Permenaker 6/2016): a month's wage after twelve months' service, months ÷ 12 of it
+/// from one month, nothing under one month. Returns (amount, months counted).
+pub fn thr_amount(wage: i64, joined: NaiveDate, paid_on: NaiveDate) -> (i64, i64) {
+    let months = months_of_service(joined, paid_on);
+    match months {
+        0 => (0, 0),
+        1..=11 => (wage * months / 12, months),
+        _ => (wage, 12),
+    }
+}
+
+/// The employee has a tax ID: an NPWP, or a 16-digit NIK that serves as one.
+pub fn has_tax_id(e: &Employee) -> bool {
+    let digits = |s: &str| id_digits(s).map_or(0, |d| d.len());
+    matches!(digits(&e.npwp), 15 | 16) || digits(&e.nik) == 16
+}
+
+/// Working days of the month the employee was employed, and the month's working days.
+fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCalendar) -> (i64, i64) {
+    let start = parse_date(&e.joined).map_or(first, |j| j.max(first));
+    let end = if e.status == "left" { parse_date(&e.left_on).map_or(last, |l| l.min(last)) } else { last };
+    let count = |a: NaiveDate, b: NaiveDate| a.iter_days().take_while(|d| *d <= b).filter(|d| cal.is_working_day(*d)).count() as i64;
+    let total = count(first, last);
+    (if start > end { 0 } else { count(start, end) }, total)
+}
+
+/// Whether an employee is paid in this month: joined by its end, not gone before it.
+pub fn in_month(e: &Employee, first: NaiveDate, last: NaiveDate) -> bool {
+    e.meta.deleted_at.is_none()
+        && parse_date(&e.joined).is_some_and(|j| j <= last)
+        && (e.status != "left" || parse_date(&e.left_on).is_none_or(|l| l >= first))
+}
+
+/// The month is the employee's last of the year for tax: December, or the month they leave.
+fn reconciles(e: &Employee, m: &Month) -> bool {
+    m.month == 12 || (e.status == "left" && parse_date(&e.left_on).is_some_and(|l| l.year() == m.year && l.month() == m.month))
+}
+
+pub fn refusal(e: &Employee, pay: Option<&PayStructure>) -> Option<Refusal> {
+    if tax::ter_category(&e.ptkp).is_none() {
+        Some(Refusal::NoPtkp)
+    } else if e.account.trim().is_empty() {
+        Some(Refusal::NoAccount)
+    } else if pay.is_none_or(|p| p.basic.is_none()) {
+        Some(Refusal::NoPay)
+    } else {
+        None
+    }
+}
+
+/// One employee's payslip, or why they cannot be paid.
+pub fn compute(
+    e: &Employee,
+    pay: Option<&PayStructure>,
+    days: &Days,
+    adjustments: &[&PayAdjustment],
+    earlier: &Earlier,
+    m: &Month,
+) -> Result<Slip, Refusal> {
+    if let Some(r) = refusal(e, pay) {
+        return Err(r);
+    }
+    let pay = pay.ok_or(Refusal::NoPay)?;
+    let rates = m.rates;
+    let category = tax::ter_category(&e.ptkp).ok_or(Refusal::NoPtkp)?;
+    let (first, last) = super::records::month_bounds(m.year, m.month).ok_or(Refusal::NoPay)?;
+    let basic = pay.basic.unwrap_or(0);
+    let fixed = pay.fixed_allowance.unwrap_or(0);
+    let wage = basic + fixed;
+    let mut lines: Vec<Line> = vec![];
+    let mut line = |group, key, amount: i64, how: Vec<(&'static str, Arg)>| {
+        if amount != 0 || matches!(key, "pay.line.basic" | "pay.line.tax" | "pay.line.tax_ter" | "pay.line.thr") {
+            lines.push(Line { group, key, amount, how })
+        }
+    };
+    let mut f = Figures::default();
+
+    let mut contributions = 0;
+    let mut zakat = 0;
+    if m.kind == RunKind::Regular {
+        let (employed, total) = employed_days(e, first, last, m.calendar);
+        let prorate = |v: i64| if employed == total || total == 0 { v } else { (v as i128 * employed as i128 / total as i128) as i64 };
+        let (basic_paid, fixed_paid) = (prorate(basic), prorate(fixed));
+        let part = if employed == total { vec![] } else { vec![("days", Arg::Count(employed)), ("total", Arg::Count(total))] };
+        line(Group::Earning, "pay.line.basic", basic_paid, part.clone());
+        line(Group::Earning, "pay.line.fixed", fixed_paid, part);
+        let unpaid = if total == 0 { 0 } else { (wage as i128 * days.unpaid as i128 / total as i128) as i64 };
+        line(Group::Earning, "pay.line.unpaid", -unpaid, vec![("n", Arg::Count(days.unpaid as i64)), ("total", Arg::Count(total))]);
+        let present = days.present as i64;
+        let meal = present * pay.meal_per_day.unwrap_or(0);
+        let transport = present * pay.transport_per_day.unwrap_or(0);
+        line(Group::Earning, "pay.line.meal", meal, vec![("n", Arg::Count(present)), ("rate", Arg::Money(pay.meal_per_day.unwrap_or(0)))]);
+        line(
+            Group::Earning,
+            "pay.line.transport",
+            transport,
+            vec![("n", Arg::Count(present)), ("rate", Arg::Money(pay.transport_per_day.unwrap_or(0)))],
+        );
+        let (overtime, minutes) = overtime_pay(rates, m.calendar, wage, &days.overtime);
+        line(
+            Group::Earning,
+            "pay.line.overtime",
+            overtime,
+            vec![("time", Arg::Minutes(minutes)), ("wage", Arg::Money(wage)), ("divisor", Arg::Count(rates.overtime_divisor))],
+        );
+        f.earnings = basic_paid + fixed_paid - unpaid + meal + transport + overtime;
+
+        let b = bpjs(rates, wage);
+        let pct = |bp: Bp, base: i64| vec![("rate", Arg::Percent(bp)), ("base", Arg::Money(base))];
+        line(Group::Deduction, "pay.line.kes_employee", b.kes_employee, pct(rates.kes_employee, b.kes_base));
+        line(Group::Deduction, "pay.line.jht_employee", b.jht_employee, pct(rates.jht_employee, wage));
+        line(Group::Deduction, "pay.line.jp_employee", b.jp_employee, pct(rates.jp_employee, b.jp_base));
+        line(Group::Employer, "pay.line.kes_employer", b.kes_employer, pct(rates.kes_employer, b.kes_base));
+        line(Group::Employer, "pay.line.jht_employer", b.jht_employer, pct(rates.jht_employer, wage));
+        line(Group::Employer, "pay.line.jp_employer", b.jp_employer, pct(rates.jp_employer, b.jp_base));
+        line(Group::Employer, "pay.line.jkk", b.jkk, pct(rates.jkk, wage));
+        line(Group::Employer, "pay.line.jkm", b.jkm, pct(rates.jkm, wage));
+        f.kes_employee = b.kes_employee;
+        f.jht_employee = b.jht_employee;
+        f.jp_employee = b.jp_employee;
+        f.kes_employer = b.kes_employer;
+        f.jht_employer = b.jht_employer;
+        f.jp_employer = b.jp_employer;
+        f.jkk = b.jkk;
+        f.jkm = b.jkm;
+        f.benefits = b.kes_employer + b.jkk + b.jkm;
+        contributions = b.jht_employee + b.jp_employee;
+        let loan = pay.loan.unwrap_or(0);
+        let coop = pay.coop.unwrap_or(0);
+        zakat = pay.zakat.unwrap_or(0);
+        line(Group::Deduction, "pay.line.loan", loan, vec![]);
+        line(Group::Deduction, "pay.line.coop", coop, vec![]);
+        line(Group::Deduction, "pay.line.zakat", zakat, vec![]);
+        f.other_deductions = loan + coop + zakat;
+        f.zakat = zakat;
+    } else {
+        let joined = parse_date(&e.joined).unwrap_or(m.paid_on);
+        let (thr, months) = thr_amount(wage, joined, m.paid_on);
+        line(Group::Earning, "pay.line.thr", thr, vec![("months", Arg::Count(months)), ("wage", Arg::Money(wage))]);
+        f.thr = thr;
+        f.earnings = thr;
+    }
+    let mut untaxed = 0;
+    for a in adjustments {
+        let amount = a.amount.unwrap_or(0);
+        line(Group::Earning, "pay.line.adjustment", amount, vec![("note", Arg::Text(a.note.clone()))]);
+        if a.taxable {
+            f.earnings += amount;
+        } else {
+            untaxed += amount;
+        }
+    }
+    f.gross = f.earnings + f.benefits;
+
+    let tax_id = has_tax_id(e);
+    let mut annual = None;
+    if reconciles(e, m) {
+        let ptkp = tax::ptkp_amount(rates, &e.ptkp).ok_or(Refusal::NoPtkp)?;
+        let start = parse_date(&e.joined).filter(|j| j.year() == m.year).map_or(1, |j| j.month());
+        let months = (m.month as i64 - start as i64 + 1).max(1);
+        let year = tax::annual(
+            rates,
+            earlier.year_gross + earlier.month_gross + f.gross,
+            earlier.year_contributions + earlier.month_contributions + contributions,
+            earlier.year_zakat + earlier.month_zakat + zakat,
+            months,
+            ptkp,
+        );
+        let due = tax::with_surcharge(rates, year.tax, tax_id);
+        let withheld = earlier.year_tax + earlier.month_tax;
+        f.tax = due - withheld;
+        line(Group::Info, "pay.line.annual_gross", year.gross, vec![]);
+        line(Group::Info, "pay.line.position_cost", year.position_cost, vec![("rate", Arg::Percent(rates.position_cost))]);
+        line(Group::Info, "pay.line.contributions", year.contributions, vec![]);
+        line(Group::Info, "pay.line.zakat_year", year.zakat, vec![]);
+        line(Group::Info, "pay.line.ptkp", year.ptkp, vec![("status", Arg::Text(e.ptkp.clone()))]);
+        line(Group::Info, "pay.line.pkp", year.pkp, vec![]);
+        line(Group::Deduction, "pay.line.tax", f.tax, vec![("annual", Arg::Money(due)), ("withheld", Arg::Money(withheld))]);
+        annual = Some(year);
+    } else {
+        let base = earlier.month_gross + f.gross;
+        let rate = tax::ter_table(rates, category).rate(base);
+        let due = tax::with_surcharge(rates, share(base, rate), tax_id);
+        f.tax = due - earlier.month_tax;
+        line(
+            Group::Deduction,
+            "pay.line.tax_ter",
+            f.tax,
+            vec![("category", Arg::Text(category.to_string())), ("rate", Arg::Percent(rate)), ("base", Arg::Money(base))],
+        );
+    }
+    if f.benefits > 0 {
+        line(Group::Info, "pay.line.benefits", f.benefits, vec![]);
+    }
+    let net = f.earnings + untaxed - f.kes_employee - f.jht_employee - f.jp_employee - f.tax - f.other_deductions;
+    let rounded = if net > 0 { net - net % rates.round_net } else { net };
+    line(Group::Deduction, "pay.line.rounding", net - rounded, vec![]);
+    f.other_deductions += net - rounded;
+    f.net = rounded;
+
+    let mut warnings = vec![];
+    if f.net < 0 {
+        warnings.push(Warning::NegativeNet);
+    }
+    if let Some(prev) = earlier.previous_net.filter(|p| *p > 0 && m.kind == RunKind::Regular) {
+        let change = (f.net - prev) * 100 / prev;
+        if change.abs() > 20 {
+            warnings.push(Warning::BigChange(prev, change));
+        }
+    }
+    Ok(Slip { employee_id: e.meta.id.clone(), figures: f, lines, annual, warnings })
+}

@@ -26,6 +26,11 @@ macro_rules! with_record_lists {
             warnings: $crate::domain::discipline::WarningLetter,
             attendance: $crate::domain::attendance::Attendance,
             trainings: $crate::domain::training::Training,
+            pay_rates: $crate::domain::payroll::PayRates,
+            pay: $crate::domain::payroll::PayStructure,
+            pay_adjustments: $crate::domain::payroll::PayAdjustment,
+            payroll_runs: $crate::domain::payroll::PayrollRun,
+            payslips: $crate::domain::payroll::Payslip,
         }
     };
 }

@@ -32,6 +32,8 @@ pub enum Route {
     AttendanceImport,
     /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
     AttendanceMonth(String),
+    /// Each employee's year from posted payslips (the 1721-A1 figures): `#/payroll-year/2026`.
+    PayrollYear(String),
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -49,6 +51,9 @@ pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
 const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance", "trainings"];
+/// What payroll reads: its own lists, and employees with their attendance and leave.
+pub const PAYROLL: &[&str] =
+    &["pay_rates", "pay", "pay_adjustments", "payroll_runs", "payslips", "employees", "attendance", "leave", "holidays"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -79,6 +84,8 @@ impl Route {
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["asset-register"] => Route::AssetRegister,
             ["stock-report"] => Route::StockReport,
+            ["payroll-year"] => Route::PayrollYear(String::new()),
+            ["payroll-year", y] => Route::PayrollYear(y.to_string()),
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
             [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
@@ -110,6 +117,7 @@ impl Route {
                     "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
                     "assets" | "asset_log" => ASSETS,
                     "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
+                    "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => PAYROLL,
                     _ => &["contacts"],
                 }
             }
@@ -119,6 +127,7 @@ impl Route {
             Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
             Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => PEOPLE,
+            Route::PayrollYear(_) => PAYROLL,
             // Fixed-term contracts ending soon show on the Today view.
             Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
             Route::Messages => &["calls"],
@@ -148,6 +157,8 @@ impl Route {
             Route::Directory => "#/directory".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
+            Route::PayrollYear(y) if y.is_empty() => "#/payroll-year".into(),
+            Route::PayrollYear(y) => format!("#/payroll-year/{y}"),
             Route::AssetRegister => "#/asset-register".into(),
             Route::StockReport => "#/stock-report".into(),
             Route::Desk => "#/desk".into(),

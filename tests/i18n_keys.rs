@@ -53,6 +53,19 @@ fn every_used_key_is_translated() {
         "report.",
         "asset.",
         "alog.",
+        "emp.",
+        "chg.",
+        "leave.",
+        "hol.",
+        "att.",
+        "sp.",
+        "trn.",
+        "pay.",
+        "rates.",
+        "adj.",
+        "run.",
+        "slip.",
+        "year.",
     ];
     let mut missing = vec![];
     let mut seen = 0;

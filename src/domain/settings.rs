@@ -18,6 +18,10 @@ pub struct Settings {
     pub user_name: String,
     /// The office works Saturdays too: leave counts them as working days.
     pub six_day_week: bool,
+    /// The bank transfer file's columns, joined by its separator: `account;name;amount;note`.
+    pub bank_layout: String,
+    /// The bank file starts with a row of column names.
+    pub bank_header: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +37,8 @@ impl Default for Settings {
             departments: vec![],
             user_name: String::new(),
             six_day_week: false,
+            bank_layout: "account,name,amount,note".into(),
+            bank_header: true,
         }
     }
 }
@@ -52,6 +58,11 @@ impl Settings {
         }
         if !self.email.trim().is_empty() && !super::record::looks_like_email(self.email.trim()) {
             errs.push(("email", "err.email"));
+        }
+        let layout = self.bank_layout.trim();
+        let sep = layout.chars().find(|c| matches!(c, ',' | ';' | '|' | '\t')).unwrap_or(',');
+        if layout.is_empty() || !layout.split(sep).all(|c| super::payroll::month::BANK_COLUMNS.contains(&c.trim())) {
+            errs.push(("bank_layout", "err.bank_layout"));
         }
         if !super::format::CURRENCIES.iter().any(|c| c.code == self.currency) {
             errs.push(("currency", "err.choice"));

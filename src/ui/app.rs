@@ -257,6 +257,7 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::List("employees".into()), "nav.employees")}
                     {nav_item(Route::List("leave".into()), "nav.leave")}
                     {nav_item(Route::List("attendance".into()), "nav.attendance")}
+                        {nav_item(Route::List("payroll_runs".into()), "nav.payroll_runs")}
                         {nav_item(Route::List("items".into()), "nav.items")}
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}

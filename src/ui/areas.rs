@@ -13,6 +13,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::leave::{Holiday, LeaveRequest};
 use crate::domain::meeting::Minutes;
+use crate::domain::payroll::{PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::stocktake::Stocktake;
@@ -22,7 +23,7 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, people, records, settings, trash};
+use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -32,6 +33,8 @@ pub enum Area {
     Supplies,
     Assets,
     People,
+    /// Pay structures, rate sets, runs, payslips.
+    Payroll,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -46,12 +49,14 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
+            "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
+        Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -76,6 +81,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Supplies => supplies_area(r).await,
         Area::Assets => assets_area(r).await,
         Area::People => people_area(r).await,
+        Area::Payroll => payroll_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -92,6 +98,7 @@ pub fn preload(area: Area) {
         Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
         Area::People => Box::pin(__wasm_split_preload_people_area()),
+        Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -177,6 +184,21 @@ fn people_records(r: Route) -> AnyView {
         Some("trainings") => record_page::<Training>(r),
         _ => records::not_found(),
     }
+}
+
+#[wasm_split(payroll, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::PayrollYear(y) => payroll::year_page(y),
+        _ => match r.list() {
+            Some("pay_rates") => record_page::<PayRates>(r),
+            Some("pay") => record_page::<PayStructure>(r),
+            Some("pay_adjustments") => record_page::<PayAdjustment>(r),
+            Some("payroll_runs") => record_page::<PayrollRun>(r),
+            Some("payslips") => record_page::<Payslip>(r),
+            _ => records::not_found(),
+        },
+    })
 }
 
 #[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -21,6 +21,8 @@ mod minutes;
 mod occurrence;
 mod orders;
 mod pages;
+mod payroll;
+mod payroll_run;
 mod people;
 mod perf;
 mod records;

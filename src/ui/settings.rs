@@ -45,6 +45,8 @@ pub fn settings_page() -> AnyView {
     let departments = RwSignal::new(s.departments.join("\n"));
     let user_name = RwSignal::new(s.user_name.clone());
     let six_day_week = RwSignal::new(s.six_day_week);
+    let bank_layout = RwSignal::new(s.bank_layout.clone());
+    let bank_header = RwSignal::new(s.bank_header);
     let errors = RwSignal::new(vec![]);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -60,6 +62,8 @@ pub fn settings_page() -> AnyView {
             departments: departments.get_untracked().lines().map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect(),
             user_name: user_name.get_untracked().trim().into(),
             six_day_week: six_day_week.get_untracked(),
+            bank_layout: bank_layout.get_untracked().trim().into(),
+            bank_header: bank_header.get_untracked(),
         };
         let errs = next.validate();
         errors.set(errs.clone());
@@ -114,6 +118,15 @@ pub fn settings_page() -> AnyView {
                         <option value="5" selected=move || !six_day_week.get()>{app.text("settings.work_week.5")}</option>
                         <option value="6" selected=move || six_day_week.get()>{app.text("settings.work_week.6")}</option>
                     </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{app.text("settings.payroll")}</legend>
+                {text_field(app, "bank_layout", "settings.bank_layout", bank_layout, errors, false)}
+                <small class="bo-hint">{app.text("settings.bank_layout_hint")}</small>
+                <div class="bo-field">
+                    <label for="s-bank-header">{app.text("settings.bank_header")}</label>
+                    <input id="s-bank-header" type="checkbox" class="bo-check" prop:checked=move || bank_header.get() on:change=move |ev| bank_header.set(event_target_checked(&ev)) />
                 </div>
             </fieldset>
             <div class="bo-actions">

@@ -15,7 +15,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn shipped() -> Rates {
-    PayRates::default().rates().unwrap()
+    PayRates::shipped().rates().unwrap()
 }
 
 /// Rates with no employer premiums and the employee's own pension as a share of pay, as

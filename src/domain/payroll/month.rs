@@ -139,15 +139,19 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
     result
 }
 
-/// The payslips a posted run keeps, one per employee paid.
-pub fn payslips(run: &PayrollRun, result: &RunResult, employees: &[Employee]) -> Vec<Payslip> {
+/// The payslips a posted run keeps, one per employee paid. Each is named by its run and
+/// employee, so posting again after an interrupted post replaces instead of doubling.
+pub fn payslips(run: &PayrollRun, result: &RunResult, employees: &[Employee], now: chrono::DateTime<chrono::Utc>) -> Vec<Payslip> {
     result
         .slips
         .iter()
         .map(|s| {
             let f = &s.figures;
             let e = employees.iter().find(|e| e.meta.id == s.employee_id);
+            let mut meta = crate::domain::record::Meta::new(now);
+            meta.id = format!("{}-{}", run.meta.id, s.employee_id);
             Payslip {
+                meta,
                 run_id: run.meta.id.clone(),
                 employee_id: s.employee_id.clone(),
                 month: run.month.clone(),
@@ -171,10 +175,32 @@ pub fn payslips(run: &PayrollRun, result: &RunResult, employees: &[Employee]) ->
                 lines: super::slip::lines_text(&s.lines),
                 bank: e.map(|e| e.bank.clone()).unwrap_or_default(),
                 account: e.map(|e| e.account.clone()).unwrap_or_default(),
-                ..Default::default()
             }
         })
         .collect()
+}
+
+/// A stored payslip's figures, as the run computed them.
+pub fn figures(p: &Payslip) -> super::run::Figures {
+    let n = |v: Option<i64>| v.unwrap_or(0);
+    super::run::Figures {
+        earnings: n(p.earnings),
+        thr: n(p.thr),
+        benefits: n(p.benefits),
+        gross: n(p.gross),
+        kes_employee: n(p.kes_employee),
+        jht_employee: n(p.jht_employee),
+        jp_employee: n(p.jp_employee),
+        kes_employer: n(p.kes_employer),
+        jht_employer: n(p.jht_employer),
+        jp_employer: n(p.jp_employer),
+        jkk: n(p.jkk),
+        jkm: n(p.jkm),
+        tax: n(p.tax),
+        zakat: n(p.zakat),
+        other_deductions: n(p.other_deductions),
+        net: n(p.net),
+    }
 }
 
 /// What a month's runs leave to pay: wages, each BPJS programme (both parts), PPh 21.
@@ -214,7 +240,7 @@ pub fn month_totals<'a>(slips: impl IntoIterator<Item = &'a Payslip>) -> MonthTo
 
 /// One employee's year from posted payslips: the figures of the annual withholding slip
 /// (1721-A1).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct YearSummary {
     pub employee_id: String,
     /// Months with a regular payslip.

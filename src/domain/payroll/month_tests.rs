@@ -80,11 +80,11 @@ impl Office {
 
     /// Computes and posts a run, as the run page does.
     fn post(&mut self, mut r: PayrollRun) -> super::month::RunResult {
-        let rates = PayRates::default().rates().unwrap();
+        let rates = PayRates::shipped().rates().unwrap();
         let cal = WorkCalendar::new(false, &[]);
         let result = compute_run(&r, &self.books(), &rates, &cal);
         r.status = "posted".into();
-        self.payslips.extend(payslips(&r, &result, &self.employees));
+        self.payslips.extend(payslips(&r, &result, &self.employees, DateTime::UNIX_EPOCH));
         self.runs.push(r);
         result
     }
@@ -111,7 +111,7 @@ fn office() -> Office {
 #[test]
 fn a_run_pays_who_works_that_month_and_names_who_it_cannot_pay() {
     let o = office();
-    let rates = PayRates::default().rates().unwrap();
+    let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
     let r = compute_run(&run("2026-01", "regular", "2026-01-28"), &o.books(), &rates, &cal);
     let names: Vec<&str> = r.slips.iter().map(|s| o.employees.iter().find(|e| e.meta.id == s.employee_id).unwrap().name.as_str()).collect();
@@ -133,7 +133,7 @@ fn a_run_pays_who_works_that_month_and_names_who_it_cannot_pay() {
 #[test]
 fn the_same_inputs_give_the_same_payslips() {
     let o = office();
-    let rates = PayRates::default().rates().unwrap();
+    let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
     let r = run("2026-01", "regular", "2026-01-28");
     assert_eq!(compute_run(&r, &o.books(), &rates, &cal), compute_run(&r, &o.books(), &rates, &cal));
@@ -149,7 +149,7 @@ fn posted_months_feed_later_months_and_a_big_change_is_flagged() {
     let mut raise = pay(&o.employees[0], 11_000_000, 25_000);
     raise.from = "2026-02-01".into();
     o.pay.push(raise);
-    let rates = PayRates::default().rates().unwrap();
+    let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
     let feb = compute_run(&run("2026-02", "regular", "2026-02-26"), &o.books(), &rates, &cal);
     let ani = feb.slips.iter().find(|s| s.employee_id == o.employees[0].meta.id).unwrap();
@@ -172,7 +172,7 @@ fn a_thr_run_pays_by_service_and_taxes_the_month_together() {
     let march: Vec<&Payslip> = o.payslips.iter().filter(|p| p.employee_id == ani && p.month == "2026-03").collect();
     let gross: i64 = march.iter().map(|p| p.gross.unwrap()).sum();
     let tax: i64 = march.iter().map(|p| p.tax.unwrap()).sum();
-    let rates = PayRates::default().rates().unwrap();
+    let rates = PayRates::shipped().rates().unwrap();
     assert_eq!(tax, super::tax::share(gross, rates.ter_a.rate(gross)));
 }
 
@@ -236,17 +236,17 @@ fn a_posted_payslip_keeps_its_lines() {
 
 #[test]
 fn rate_sets_take_effect_on_their_date() {
-    let mut march = PayRates::blank(DateTime::UNIX_EPOCH);
+    let mut march = PayRates::shipped();
     march.from = "2026-03-01".into();
     march.jp_cap = Some(11_086_300);
-    let mut older = PayRates::blank(DateTime::UNIX_EPOCH);
+    let mut older = PayRates::shipped();
     older.from = "2025-03-01".into();
     older.jp_cap = Some(10_547_400);
     let all = vec![march, older];
     assert_eq!(rates_on(&all, d(2026, 2, 28)).unwrap().jp_cap, 10_547_400);
     assert_eq!(rates_on(&all, d(2026, 3, 1)).unwrap().jp_cap, 11_086_300);
-    assert_eq!(rates_on(&[], d(2026, 3, 1)), PayRates::default().rates(), "the shipped set when the office has none");
-    let mut bad = PayRates::blank(DateTime::UNIX_EPOCH);
+    assert_eq!(rates_on(&[], d(2026, 3, 1)), PayRates::shipped().rates(), "the shipped set when the office has none");
+    let mut bad = PayRates::shipped();
     bad.from = "2026-01-01".into();
     bad.jht_employee = "2 %".into();
     bad.ter_a = "5.4:0 5.0:1 *:2".into();

@@ -14,32 +14,51 @@ crate::record! {
         name: String => Text, "rates.name" .listed(),
         kes_employer: String = "4".into() => Text, "rates.kes_employer",
         kes_employee: String = "1".into() => Text, "rates.kes_employee",
-        kes_cap: Option<i64> = Some(12_000_000) => Money, "rates.kes_cap" .required(),
+        kes_cap: Option<i64> => Money, "rates.kes_cap" .required(),
         wage_floor: Option<i64> => Money, "rates.wage_floor",
         jht_employer: String = "3.7".into() => Text, "rates.jht_employer",
         jht_employee: String = "2".into() => Text, "rates.jht_employee",
         jp_employer: String = "2".into() => Text, "rates.jp_employer",
         jp_employee: String = "1".into() => Text, "rates.jp_employee",
-        jp_cap: Option<i64> = Some(11_086_300) => Money, "rates.jp_cap" .required().listed(),
+        jp_cap: Option<i64> => Money, "rates.jp_cap" .required().listed(),
         jkk: String = "0.24".into() => Text, "rates.jkk" .listed(),
         jkm: String = "0.3".into() => Text, "rates.jkm",
         position_cost: String = "5".into() => Text, "rates.position_cost",
-        position_cost_month: Option<i64> = Some(500_000) => Money, "rates.position_cost_month" .required(),
-        position_cost_year: Option<i64> = Some(6_000_000) => Money, "rates.position_cost_year" .required(),
-        ptkp_self: Option<i64> = Some(54_000_000) => Money, "rates.ptkp_self" .required(),
-        ptkp_married: Option<i64> = Some(4_500_000) => Money, "rates.ptkp_married" .required(),
-        ptkp_dependant: Option<i64> = Some(4_500_000) => Money, "rates.ptkp_dependant" .required(),
+        position_cost_month: Option<i64> => Money, "rates.position_cost_month" .required(),
+        position_cost_year: Option<i64> => Money, "rates.position_cost_year" .required(),
+        ptkp_self: Option<i64> => Money, "rates.ptkp_self" .required(),
+        ptkp_married: Option<i64> => Money, "rates.ptkp_married" .required(),
+        ptkp_dependant: Option<i64> => Money, "rates.ptkp_dependant" .required(),
         brackets: String = shipped::BRACKETS.into() => LongText, "rates.brackets" .required(),
         ter_a: String = shipped::TER_A.into() => LongText, "rates.ter_a" .required(),
         ter_b: String = shipped::TER_B.into() => LongText, "rates.ter_b" .required(),
         ter_c: String = shipped::TER_C.into() => LongText, "rates.ter_c" .required(),
-        overtime_divisor: Option<i64> = Some(173) => Integer, "rates.overtime_divisor" .required(),
+        overtime_divisor: Option<i64> => Integer, "rates.overtime_divisor" .required(),
         overtime_workday: String = shipped::OVERTIME_WORKDAY.into() => Text, "rates.overtime_workday" .required(),
         overtime_rest_6day: String = shipped::OVERTIME_REST_6DAY.into() => Text, "rates.overtime_rest_6day" .required(),
         overtime_rest_5day: String = shipped::OVERTIME_REST_5DAY.into() => Text, "rates.overtime_rest_5day" .required(),
         no_tax_id_surcharge: String = "0".into() => Text, "rates.no_tax_id_surcharge",
-        round_net: Option<i64> = Some(1) => Integer, "rates.round_net",
+        round_net: Option<i64> => Integer, "rates.round_net",
         note: String => Text, "rates.note",
+    }
+}
+
+impl PayRates {
+    /// The shipped values: what a new set starts from when the office has none, and what
+    /// payroll uses until it adds one.
+    pub fn shipped() -> PayRates {
+        PayRates {
+            kes_cap: Some(12_000_000),
+            jp_cap: Some(11_086_300),
+            position_cost_month: Some(500_000),
+            position_cost_year: Some(6_000_000),
+            ptkp_self: Some(54_000_000),
+            ptkp_married: Some(4_500_000),
+            ptkp_dependant: Some(4_500_000),
+            overtime_divisor: Some(173),
+            round_net: Some(1),
+            ..PayRates::default()
+        }
     }
 }
 
@@ -167,7 +186,7 @@ pub fn rates_on(all: &[PayRates], day: NaiveDate) -> Result<Rates, Vec<FieldErro
         .filter_map(|r| Some((parse_date(&r.from)?, r)))
         .filter(|(from, _)| *from <= day)
         .max_by_key(|(from, _)| *from)
-        .map_or_else(|| PayRates::default().rates(), |(_, r)| r.rates())
+        .map_or_else(|| PayRates::shipped().rates(), |(_, r)| r.rates())
 }
 
 crate::record! {
@@ -248,7 +267,7 @@ crate::record! {
         month: String => Text, "adj.month" .required().listed().aliases(&["bulan", "month"]),
         amount: Option<i64> => Money, "adj.amount" .required().listed().aliases(&["jumlah", "amount"]),
         /// Counted in gross income for PPh 21.
-        taxable: bool = true => Check, "adj.taxable" .listed().aliases(&["kena pajak"]),
+        taxable: bool => Check, "adj.taxable" .listed().aliases(&["kena pajak"]),
         note: String => Text, "adj.note" .required().listed().aliases(&["keterangan", "catatan"]),
     }
 }

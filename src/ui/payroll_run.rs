@@ -1,0 +1,410 @@
+//! A payroll run's page: every employee's pay computed live while the run is a draft or
+//! reviewed, frozen into payslips when it is posted; who cannot be paid and why; warnings a
+//! clerk checks; the month's totals; payslips printed one by one or all at once (A4 or A5);
+//! the bank transfer file.
+use leptos::prelude::*;
+
+use crate::domain::format::{long_date, month_year, Lang};
+use crate::domain::payroll::month::{self, figures, month_totals, MonthTotals, RunResult};
+use crate::domain::payroll::records::{parse_month, rates_on};
+use crate::domain::payroll::run::{Arg, Group, Line, Refusal, Warning};
+use crate::domain::payroll::slip::parse_lines;
+use crate::domain::payroll::{PayrollRun, Payslip};
+use crate::domain::record::parse_date;
+
+use super::calendar::today;
+use super::collection::{save_record, save_records};
+use super::fields::{day, money};
+use super::files::download;
+use super::leave::work_calendar;
+use super::payroll::with_books;
+use super::people::employee;
+use super::records::not_found;
+use super::router::Route;
+use super::state::{now, use_app, AppState};
+use super::widgets::PageHead;
+
+/// What the page shows for a run: the payslips (computed, or stored once posted), warnings
+/// by employee, and who is left out.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    slips: Vec<Payslip>,
+    warnings: Vec<(String, Warning)>,
+    refused: Vec<(String, Refusal)>,
+    rates_problem: bool,
+}
+
+fn compute(app: &AppState, run: &PayrollRun) -> Shown {
+    if run.is_posted() {
+        let slips =
+            app.lists.payslips.with(|all| all.iter().filter(|p| p.run_id == run.meta.id && p.meta.deleted_at.is_none()).cloned().collect());
+        return Shown { slips, ..Default::default() };
+    }
+    let Some((y, m)) = parse_month(&run.month) else { return Shown::default() };
+    let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
+    let Ok(rates) = app.lists.pay_rates.with(|all| rates_on(all, day)) else {
+        return Shown { rates_problem: true, ..Default::default() };
+    };
+    let cal = work_calendar(app);
+    let result: RunResult = with_books(app, |b| month::compute_run(run, b, &rates, &cal));
+    let warnings = result.slips.iter().flat_map(|s| s.warnings.iter().map(|w| (s.employee_id.clone(), w.clone()))).collect();
+    let slips = app.lists.employees.with(|all| month::payslips(run, &result, all, now()));
+    Shown { slips, warnings, refused: result.refused, rates_problem: false }
+}
+
+fn name_of(app: &AppState, id: &str) -> String {
+    employee(app, id).map(|e| e.name).unwrap_or_else(|| "—".into())
+}
+
+fn run_title(app: &AppState, run: &PayrollRun) -> String {
+    let month = parse_month(&run.month)
+        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
+        .map(|d| month_year(d, app.lang.get()))
+        .unwrap_or_else(|| run.month.clone());
+    if run.kind == "thr" {
+        app.tf("run.thr_title", &[("holiday", run.holiday.clone()), ("month", month)])
+    } else {
+        app.tf("run.title", &[("month", month)])
+    }
+}
+
+fn set_status(app: AppState, run: PayrollRun, status: &str) {
+    let mut r = run;
+    r.status = status.into();
+    if save_record(&app, r).is_ok() {
+        app.info(app.t(if status == "reviewed" { "run.reviewed" } else { "run.back_to_draft" }).into());
+    }
+}
+
+/// Posting freezes the payslips, then the run: payslips are named by run and employee, so
+/// a post cut short and done again replaces them.
+fn post(app: AppState, run: PayrollRun) {
+    let shown = compute(&app, &run);
+    let blocking: Vec<String> = shown
+        .refused
+        .iter()
+        .filter(|(_, why)| *why != Refusal::NoPay)
+        .map(|(id, why)| format!("{} ({})", name_of(&app, id), app.t(why.key())))
+        .collect();
+    if shown.rates_problem || !blocking.is_empty() {
+        app.error(app.tf("run.cannot_post", &[("names", blocking.join(", "))]));
+        return;
+    }
+    if !window().confirm_with_message(app.t("run.confirm_post")).unwrap_or(false) {
+        return;
+    }
+    if save_records(&app, shown.slips).is_err() {
+        return;
+    }
+    let mut r = run;
+    r.status = "posted".into();
+    r.posted_on = crate::domain::dates::date_text(today());
+    if save_record(&app, r).is_ok() {
+        app.info(app.t("run.posted").into());
+    }
+}
+
+fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
+    let s = app.settings.get_untracked();
+    let refs: Vec<&Payslip> = slips.iter().collect();
+    let paid = parse_date(&run.paid_on).unwrap_or_else(today);
+    let note = if run.kind == "thr" { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
+    match app.lists.employees.with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
+        Ok(text) => download(&format!("transfer-{}{}.csv", run.month, if run.kind == "thr" { "-thr" } else { "" }), "text/csv", &text),
+        Err(col) => app.error(app.tf("run.bank_layout_bad", &[("column", col)])),
+    }
+}
+
+fn warning_text(app: &AppState, w: &Warning) -> String {
+    match w {
+        Warning::NegativeNet => app.t("run.warn_negative").to_string(),
+        Warning::BigChange(prev, pct) => app.tf("run.warn_change", &[("prev", money(app, *prev)), ("pct", pct.to_string())]),
+    }
+}
+
+pub fn run_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let run = Memo::new(move |_| app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
+    let shown = Memo::new(move |_| run.get().map(|r| compute(&app, &r)).unwrap_or_default());
+    let a5 = RwSignal::new(false);
+    let body = move || {
+        let Some(r) = run.get() else { return not_found() };
+        let title = run_title(&app, &r);
+        let editable = app.read_only.get().is_none() && r.meta.deleted_at.is_none();
+        let status = r.status.clone();
+        let (r_review, r_post, r_back, r_bank) = (r.clone(), r.clone(), r.clone(), r.clone());
+        let edit_href = Route::Edit("payroll_runs".into(), r.meta.id.clone()).href();
+        view! {
+            <div class="bo-no-print">
+                <PageHead title=Signal::derive(move || title.clone())>
+                    {(editable && status == "draft").then(|| view! {
+                        <a class="bo-btn" href=edit_href.clone()>{app.text("action.edit")}</a>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| set_status(app, r_review.clone(), "reviewed")>{app.text("run.review")}</button>
+                    })}
+                    {(editable && status == "reviewed").then(|| view! {
+                        <button type="button" class="bo-btn" on:click=move |_| set_status(app, r_back.clone(), "draft")>{app.text("run.to_draft")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| post(app, r_post.clone())>{app.text("run.post")}</button>
+                    })}
+                    {(status == "posted").then(|| view! {
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| shown.with_untracked(|s| bank_file(app, &r_bank, &s.slips))>{app.text("run.bank_file")}</button>
+                    })}
+                    <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("run.print_all")}</button>
+                    <a class="bo-btn" href=Route::List("payroll_runs".into()).href()>{app.text("action.back")}</a>
+                </PageHead>
+                {status_card(app, r.clone())}
+                {problems(app, shown)}
+                {totals_card(app, shown)}
+                {slips_table(app, shown, r.is_posted())}
+                <fieldset class="bo-inline-choice">
+                    <legend>{app.text("run.paper")}</legend>
+                    <label><input type="radio" name="paper" prop:checked=move || !a5.get() on:change=move |_| a5.set(false) />" A4"</label>
+                    <label><input type="radio" name="paper" prop:checked=move || a5.get() on:change=move |_| a5.set(true) />" A5"</label>
+                </fieldset>
+            </div>
+            <div class="bo-print-only bo-slips" class:bo-slips-a5=move || a5.get()>
+                {move || { let r = run.get(); shown.with(|s| r.map(|r| s.slips.iter().map(|p| slip_print(&app, &r, p)).collect_view())) }}
+            </div>
+        }
+        .into_any()
+    };
+    view! { {body} }.into_any()
+}
+
+fn status_card(app: AppState, r: PayrollRun) -> AnyView {
+    let status_key = crate::domain::payroll::records::RUN_STATUS.iter().find(|(k, _)| *k == r.status).map_or("run.status", |(_, l)| *l);
+    let posted = r.is_posted();
+    view! {
+        <section class="bo-card" aria-labelledby="run-h">
+            <h2 id="run-h">{app.text(status_key)}</h2>
+            <p>{app.t("run.paid_on")}": "{day(&app, &r.paid_on)}</p>
+            <p class="bo-hint">{app.text(if posted { "run.locked" } else { "run.live" })}</p>
+        </section>
+    }
+    .into_any()
+}
+
+fn problems(app: AppState, shown: Memo<Shown>) -> AnyView {
+    view! {
+        {move || shown.with(|s| s.rates_problem.then(|| view! {
+            <p class="bo-banner bo-banner-warn" role="alert">
+                {app.text("run.rates_problem")}" "<a href=Route::List("pay_rates".into()).href()>{app.text("nav.pay_rates")}</a>
+            </p>
+        }))}
+        {move || shown.with(|s| (!s.refused.is_empty()).then(|| view! {
+            <div class="bo-banner bo-banner-warn" role="alert">
+                <p>{app.text("run.refused_intro")}</p>
+                <ul class="bo-list">
+                    {s.refused.iter().map(|(id, why)| {
+                        let fix = match why {
+                            Refusal::NoPay => Route::NewAt("pay".into(), id.clone()).href(),
+                            _ => Route::Edit("employees".into(), id.clone()).href(),
+                        };
+                        view! { <li><a href=fix>{name_of(&app, id)}</a>": "{app.t(why.key())}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }))}
+        {move || shown.with(|s| (!s.warnings.is_empty()).then(|| view! {
+            <div class="bo-banner bo-banner-warn" role="status">
+                <p>{app.text("run.warnings_intro")}</p>
+                <ul class="bo-list">
+                    {s.warnings.iter().map(|(id, w)| view! { <li>{name_of(&app, id)}": "{warning_text(&app, w)}</li> }).collect_view()}
+                </ul>
+            </div>
+        }))}
+    }
+    .into_any()
+}
+
+fn totals_card(app: AppState, shown: Memo<Shown>) -> AnyView {
+    let totals = Memo::new(move |_| shown.with(|s| month_totals(s.slips.iter())));
+    let row = move |key: &'static str, f: fn(&MonthTotals) -> i64| {
+        view! { <div class="bo-dl-row"><dt>{app.text(key)}</dt><dd class="bo-num">{move || money(&app, totals.with(f))}</dd></div> }
+    };
+    view! {
+        <section class="bo-card" aria-labelledby="totals-h">
+            <h2 id="totals-h">{move || app.tf("run.totals", &[("n", totals.with(|t| t.employees).to_string())])}</h2>
+            <dl class="bo-dl">
+                {row("run.total_gross", |t| t.gross)}
+                {row("run.total_net", |t| t.net)}
+                {row("run.total_kesehatan", |t| t.kesehatan)}
+                {row("run.total_jht", |t| t.jht)}
+                {row("run.total_jp", |t| t.jp)}
+                {row("run.total_jkk", |t| t.jkk)}
+                {row("run.total_jkm", |t| t.jkm)}
+                {row("run.total_tax", |t| t.tax)}
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+fn slips_table(app: AppState, shown: Memo<Shown>, posted: bool) -> AnyView {
+    let rows = move || shown.with(|s| s.slips.clone());
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table" aria-label=app.text("run.slips")>
+                <thead><tr>
+                    <th scope="col">{app.text("slip.employee")}</th>
+                    <th scope="col" class="bo-num">{app.text("slip.earnings")}</th>
+                    <th scope="col" class="bo-num">{app.text("slip.gross")}</th>
+                    <th scope="col" class="bo-num">{app.text("run.bpjs_employee")}</th>
+                    <th scope="col" class="bo-num">{app.text("slip.tax")}</th>
+                    <th scope="col" class="bo-num">{app.text("slip.other_deductions")}</th>
+                    <th scope="col" class="bo-num">{app.text("slip.net")}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=rows key=|p| (p.meta.id.clone(), p.net, p.gross, p.tax) let(p)>
+                        <tr>
+                            <th scope="row">{
+                                let name = name_of(&app, &p.employee_id);
+                                // Only a posted run's payslips are stored and have a page.
+                                if posted {
+                                    view! { <a href=Route::View("payslips".into(), p.meta.id.clone()).href()>{name}</a> }.into_any()
+                                } else {
+                                    name.into_any()
+                                }
+                            }</th>
+                            {
+                                let f = figures(&p);
+                                [f.earnings, f.gross, f.kes_employee + f.jht_employee + f.jp_employee, f.tax, f.other_deductions, f.net]
+                                    .into_iter()
+                                    .map(|v| view! { <td class="bo-num">{move || money(&app, v)}</td> })
+                                    .collect_view()
+                            }
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A percentage from hundredths of a percent: "3,7 %".
+fn percent(bp: u32, lang: Lang) -> String {
+    let whole = bp / 100;
+    let frac = format!("{:02}", bp % 100);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{whole} %")
+    } else {
+        format!("{whole}{}{frac} %", lang.decimal_mark())
+    }
+}
+
+fn hours(minutes: i64, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m, lang) {
+        (h, 0, Lang::Id) => format!("{h} jam"),
+        (h, 0, Lang::En) => format!("{h} h"),
+        (h, m, Lang::Id) => format!("{h} jam {m} menit"),
+        (h, m, Lang::En) => format!("{h} h {m} min"),
+    }
+}
+
+/// What a line's explanation says, in the reader's language.
+fn how(app: &AppState, l: &Line) -> String {
+    let key = format!("{}.how", l.key);
+    if l.how.is_empty() || !crate::i18n::has(&key) {
+        return String::new();
+    }
+    let lang = app.lang.get();
+    let args: Vec<(&str, String)> = l
+        .how
+        .iter()
+        .map(|(name, a)| {
+            let v = match a {
+                Arg::Money(v) => money(app, *v),
+                Arg::Count(v) => v.to_string(),
+                Arg::Percent(bp) => percent(*bp, lang),
+                Arg::Minutes(m) => hours(*m, lang),
+                Arg::Text(t) => t.clone(),
+            };
+            (*name, v)
+        })
+        .collect();
+    // A prorated basic wage says so; a full month says nothing.
+    if l.key == "pay.line.basic" || l.key == "pay.line.fixed" {
+        return if args.is_empty() { String::new() } else { app.tf("pay.line.prorated.how", &args) };
+    }
+    app.tf(&key, &args)
+}
+
+fn line_rows(app: &AppState, lines: &[Line], group: Group) -> AnyView {
+    lines
+        .iter()
+        .filter(|l| l.group == group)
+        .map(|l| {
+            view! {
+                <tr>
+                    <td>{app.t(l.key)}<br/><small>{how(app, l)}</small></td>
+                    <td class="bo-num">{money(app, l.amount)}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One payslip as printed: company profile, employee, each line with how it was reached,
+/// take-home pay, what the employer paid on top, and how the year's tax was reached.
+fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
+    let s = app.settings.get_untracked();
+    let e = employee(app, &p.employee_id);
+    let lines = if p.lines.is_empty() { vec![] } else { parse_lines(&p.lines) };
+    let f = figures(p);
+    let has = |g: Group| lines.iter().any(|l| l.group == g);
+    view! {
+        <article class="bo-slip bo-doc-print">
+            <p class="bo-print-company">{s.company_name.clone()}</p>
+            <p class="bo-prewrap">{s.company_address.clone()}</p>
+            <h1>{app.t("slip.title")}" — "{run_title(app, run)}</h1>
+            {e.map(|e| view! {
+                <p><strong>{e.name.clone()}</strong>{(!e.number.is_empty()).then(|| format!(" ({})", e.number))}</p>
+                <p>{[e.position.clone(), e.department.clone()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(", ")}</p>
+                <p>{app.t("emp.ptkp")}": "{e.ptkp.clone()}{(!e.npwp.is_empty()).then(|| format!(" · NPWP {}", e.npwp))}</p>
+            })}
+            <p>{app.t("run.paid_on")}": "{parse_date(&run.paid_on).map(|d| long_date(d, app.lang.get())).unwrap_or_default()}
+                {(!p.account.is_empty()).then(|| format!(" · {} {}", p.bank, p.account))}</p>
+            <h2>{app.t("slip.earnings_h")}</h2>
+            <table><tbody>{line_rows(app, &lines, Group::Earning)}</tbody></table>
+            <h2>{app.t("slip.deductions_h")}</h2>
+            <table><tbody>{line_rows(app, &lines, Group::Deduction)}</tbody></table>
+            <p class="bo-big">{app.t("slip.net")}": "{money(app, f.net)}</p>
+            {has(Group::Employer).then(|| view! {
+                <h2>{app.t("slip.employer_h")}</h2>
+                <table><tbody>{line_rows(app, &lines, Group::Employer)}</tbody></table>
+            })}
+            {has(Group::Info).then(|| view! {
+                <h2>{app.t("slip.tax_h")}</h2>
+                <table><tbody>{line_rows(app, &lines, Group::Info)}</tbody></table>
+            })}
+        </article>
+    }
+    .into_any()
+}
+
+/// A payslip on its own: shown as printed, with Print. Read-only: corrections are
+/// adjustments in a later run.
+pub fn payslip_page(id: String) -> AnyView {
+    let app = use_app();
+    let id2 = id.clone();
+    let slip = Memo::new(move |_| app.lists.payslips.with(|all| all.iter().find(|p| p.meta.id == id2).cloned()));
+    let body = move || {
+        let Some(p) = slip.get() else { return not_found() };
+        let Some(run) = app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == p.run_id).cloned()) else { return not_found() };
+        let title = format!("{} · {}", name_of(&app, &p.employee_id), run_title(&app, &run));
+        let run_href = Route::View("payroll_runs".into(), run.meta.id.clone()).href();
+        view! {
+            <PageHead title=Signal::derive(move || title.clone())>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+                <a class="bo-btn" href=run_href>{app.text("slip.to_run")}</a>
+            </PageHead>
+            <div class="bo-slips bo-slip-screen">{slip_print(&app, &run, &p)}</div>
+        }
+        .into_any()
+    };
+    view! { {body} }.into_any()
+}

@@ -147,6 +147,10 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
             app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
         }
         "employees" => app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
+        "payroll_runs" => {
+            use crate::domain::record::RecordRules;
+            app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
+        }
         _ => String::new(),
     }
 }

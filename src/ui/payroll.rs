@@ -232,7 +232,8 @@ fn year_rows(app: &AppState, year: i32) -> Vec<YearRow> {
         .map(|s| {
             let e = employee(app, &s.employee_id);
             let ptkp = e.as_ref().and_then(|e| tax::ptkp_amount(&rates, &e.ptkp)).unwrap_or(0);
-            let annual = tax::annual(&rates, s.gross, s.contributions, s.zakat, s.months.max(1) as i64, ptkp);
+            let months = e.as_ref().map_or(12, |e| crate::domain::payroll::run::months_employed(e, year, 12));
+            let annual = tax::annual(&rates, s.gross, s.contributions, s.zakat, months, ptkp);
             YearRow {
                 name: e.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
                 tax_id: e.as_ref().map(|e| if e.npwp.is_empty() { e.nik.clone() } else { e.npwp.clone() }).unwrap_or_default(),

@@ -57,10 +57,7 @@ fn name_of(app: &AppState, id: &str) -> String {
 }
 
 fn run_title(app: &AppState, run: &PayrollRun) -> String {
-    let month = parse_month(&run.month)
-        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
-        .map(|d| month_year(d, app.lang.get()))
-        .unwrap_or_else(|| run.month.clone());
+    let month = month_name(app, run);
     if run.kind == "thr" {
         app.tf("run.thr_title", &[("holiday", run.holiday.clone()), ("month", month)])
     } else {
@@ -154,8 +151,8 @@ pub fn run_page(id: String) -> AnyView {
                 </PageHead>
                 {status_card(app, r.clone())}
                 {problems(app, shown)}
-                {totals_card(app, shown)}
                 {slips_table(app, shown, r.is_posted())}
+                {totals_card(app, shown)}
                 <fieldset class="bo-inline-choice">
                     <legend>{app.text("run.paper")}</legend>
                     <label><input type="radio" name="paper" prop:checked=move || !a5.get() on:change=move |_| a5.set(false) />" A4"</label>
@@ -225,7 +222,7 @@ fn totals_card(app: AppState, shown: Memo<Shown>) -> AnyView {
     view! {
         <section class="bo-card" aria-labelledby="totals-h">
             <h2 id="totals-h">{move || app.tf("run.totals", &[("n", totals.with(|t| t.employees).to_string())])}</h2>
-            <dl class="bo-dl">
+            <dl class="bo-dl bo-dl-wide">
                 {row("run.total_gross", |t| t.gross)}
                 {row("run.total_net", |t| t.net)}
                 {row("run.total_kesehatan", |t| t.kesehatan)}
@@ -348,6 +345,21 @@ fn line_rows(app: &AppState, lines: &[Line], group: Group) -> AnyView {
         .into_any()
 }
 
+fn month_name(app: &AppState, run: &PayrollRun) -> String {
+    parse_month(&run.month)
+        .and_then(|(y, m)| chrono::NaiveDate::from_ymd_opt(y, m, 1))
+        .map(|d| month_year(d, app.lang.get()))
+        .unwrap_or_else(|| run.month.clone())
+}
+
+fn slip_title(app: &AppState, run: &PayrollRun) -> String {
+    if run.kind == "thr" {
+        app.tf("slip.thr_title", &[("holiday", run.holiday.clone()), ("month", month_name(app, run))])
+    } else {
+        app.tf("slip.title", &[("month", month_name(app, run))])
+    }
+}
+
 /// One payslip as printed: company profile, employee, each line with how it was reached,
 /// take-home pay, what the employer paid on top, and how the year's tax was reached.
 fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
@@ -360,7 +372,7 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
         <article class="bo-slip bo-doc-print">
             <p class="bo-print-company">{s.company_name.clone()}</p>
             <p class="bo-prewrap">{s.company_address.clone()}</p>
-            <h1>{app.t("slip.title")}" — "{run_title(app, run)}</h1>
+            <h1>{slip_title(app, run)}</h1>
             {e.map(|e| view! {
                 <p><strong>{e.name.clone()}</strong>{(!e.number.is_empty()).then(|| format!(" ({})", e.number))}</p>
                 <p>{[e.position.clone(), e.department.clone()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(", ")}</p>
@@ -372,7 +384,7 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
             <table><tbody>{line_rows(app, &lines, Group::Earning)}</tbody></table>
             <h2>{app.t("slip.deductions_h")}</h2>
             <table><tbody>{line_rows(app, &lines, Group::Deduction)}</tbody></table>
-            <p class="bo-big">{app.t("slip.net")}": "{money(app, f.net)}</p>
+            <p class="bo-slip-net"><span>{app.t("slip.net")}</span><span>{money(app, f.net)}</span></p>
             {has(Group::Employer).then(|| view! {
                 <h2>{app.t("slip.employer_h")}</h2>
                 <table><tbody>{line_rows(app, &lines, Group::Employer)}</tbody></table>

@@ -177,6 +177,33 @@ fn employee_page(id: String) -> AnyView {
             }
         })
     };
+    // Pay in force today, and where to change it: payroll's own lists.
+    let pay_part = move || {
+        let e = employee.get()?;
+        let now_pay = app.lists.pay.with(|all| crate::domain::payroll::records::pay_on(all, &e.meta.id, today()).cloned());
+        let writable = app.read_only.get().is_none() && e.meta.deleted_at.is_none();
+        Some(view! {
+            <section class="bo-card" aria-labelledby="pay-h">
+                <h2 id="pay-h">{app.text("nav.pay")}</h2>
+                {match now_pay {
+                    Some(p) => view! {
+                        <p><a href=Route::View("pay".into(), p.meta.id.clone()).href()>{app.tf("emp.pay_line", &[
+                            ("basic", super::fields::money(&app, p.basic.unwrap_or(0))),
+                            ("fixed", super::fields::money(&app, p.fixed_allowance.unwrap_or(0))),
+                            ("from", day(&app, &p.from)),
+                        ])}</a></p>
+                    }.into_any(),
+                    None => view! { <p>{app.text("emp.no_pay")}</p> }.into_any(),
+                }}
+                {writable.then(|| view! {
+                    <div class="bo-actions">
+                        <a class="bo-btn" href=Route::NewAt("pay".into(), e.meta.id.clone()).href()>{app.text("pay.new")}</a>
+                        <a class="bo-btn" href=Route::NewAt("pay_adjustments".into(), e.meta.id.clone()).href()>{app.text("adj.new")}</a>
+                    </div>
+                })}
+            </section>
+        })
+    };
     let reports_part = move || {
         let e = employee.get()?;
         let reports: Vec<(String, String)> = app.lists.employees.with(|all| {
@@ -221,7 +248,7 @@ fn employee_page(id: String) -> AnyView {
         })
     };
     view! {
-        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{training_part}{reports_part} }.into_any())))}
+        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{pay_part}{training_part}{reports_part} }.into_any())))}
         {timeline_part}
     }
     .into_any()

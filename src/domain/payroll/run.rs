@@ -249,6 +249,18 @@ pub fn in_month(e: &Employee, first: NaiveDate, last: NaiveDate) -> bool {
         && (e.status != "left" || parse_date(&e.left_on).is_none_or(|l| l >= first))
 }
 
+/// Months of `year` the employee worked up to `month` (or their leaving month): the
+/// biaya jabatan limit is so many times the monthly one.
+pub fn months_employed(e: &Employee, year: i32, month: u32) -> i64 {
+    let start = parse_date(&e.joined).filter(|j| j.year() == year).map_or(1, |j| j.month());
+    let end = if e.status == "left" {
+        parse_date(&e.left_on).filter(|l| l.year() == year).map_or(month, |l| l.month().min(month))
+    } else {
+        month
+    };
+    (end as i64 - start as i64 + 1).max(1)
+}
+
 /// The month is the employee's last of the year for tax: December, or the month they leave.
 fn reconciles(e: &Employee, m: &Month) -> bool {
     m.month == 12 || (e.status == "left" && parse_date(&e.left_on).is_some_and(|l| l.year() == m.year && l.month() == m.month))
@@ -374,8 +386,7 @@ pub fn compute(
     let mut annual = None;
     if reconciles(e, m) {
         let ptkp = tax::ptkp_amount(rates, &e.ptkp).ok_or(Refusal::NoPtkp)?;
-        let start = parse_date(&e.joined).filter(|j| j.year() == m.year).map_or(1, |j| j.month());
-        let months = (m.month as i64 - start as i64 + 1).max(1);
+        let months = months_employed(e, m.year, m.month);
         let year = tax::annual(
             rates,
             earlier.year_gross + earlier.month_gross + f.gross,

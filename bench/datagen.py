@@ -249,6 +249,41 @@ def attendance(people, days, seed=41):
     return out
 
 
+def payroll(people, seed=43):
+    """Payroll for 2026: a pay structure per employee, January to November posted (and a THR
+    run in March) with their payslips, December still a draft to compute."""
+    rnd = random.Random(seed)
+    stamp = "2026-01-02T09:00:00.000Z"
+
+    def meta():
+        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp, "updated_at": stamp}
+
+    pay = [{**meta(), "employee_id": e["id"], "from": "2026-01-01", "basic": rnd.randrange(50, 200) * 100_000,
+            "fixed_allowance": rnd.choice([0, 500_000, 1_000_000]), "meal_per_day": 25_000, "transport_per_day": 20_000,
+            "loan": None, "coop": rnd.choice([None, 50_000]), "zakat": None, "note": ""} for e in people]
+    runs, slips = [], []
+    months = [(m, "regular") for m in range(1, 12)] + [(3, "thr")]
+    for m, kind in months:
+        run = {**meta(), "month": f"2026-{m:02d}", "kind": kind, "holiday": "Idul Fitri" if kind == "thr" else "",
+               "paid_on": f"2026-{m:02d}-{13 if kind == 'thr' else 25}", "status": "posted", "note": "", "posted_on": f"2026-{m:02d}-25"}
+        runs.append(run)
+        for e, p in zip(people, pay):
+            wage = p["basic"] + p["fixed_allowance"]
+            earn = wage + (0 if kind == "thr" else 21 * 45_000)
+            benefits = 0 if kind == "thr" else wage * 454 // 10_000
+            tax = (earn + benefits) * 2 // 100
+            contrib = {} if kind == "thr" else {"kes_employee": min(wage, 12_000_000) // 100, "jht_employee": wage // 50, "jp_employee": min(wage, 11_086_300) // 100,
+                                                 "kes_employer": min(wage, 12_000_000) // 25, "jht_employer": wage * 37 // 1000, "jp_employer": min(wage, 11_086_300) // 50,
+                                                 "jkk": wage * 24 // 10_000, "jkm": wage * 3 // 1000}
+            net = earn - tax - sum(v for k, v in contrib.items() if k.endswith("_employee"))
+            slips.append({"id": f"{run['id']}-{e['id']}", "created_at": stamp, "updated_at": stamp, "run_id": run["id"], "employee_id": e["id"],
+                          "month": run["month"], "kind": kind, "earnings": earn, "thr": wage if kind == "thr" else 0, "benefits": benefits,
+                          "gross": earn + benefits, "tax": tax, "other_deductions": 0, "zakat": 0, "net": net, **contrib,
+                          "lines": f"e\tpay.line.basic\t{p['basic']}\n", "bank": e["bank"], "account": e["account"]})
+    runs.append({**meta(), "month": "2026-12", "kind": "regular", "holiday": "", "paid_on": "2026-12-24", "status": "draft", "note": "", "posted_on": ""})
+    return pay, runs, slips
+
+
 def mixed(n):
     """What two or three years of a small office add up to: half contacts (the list the
     keystroke target searches), the front desk's logs, the calendar, the stock ledger with
@@ -258,6 +293,10 @@ def mixed(n):
     # The office's people: 50 with a year of attendance each at full size.
     counts["employees"] = 50 if n >= 50_000 else 2
     counts["attendance"] = counts["employees"] * (250 if n >= 50_000 else 100)
+    # A year of payroll: a structure each, twelve posted runs with their payslips, a draft.
+    counts["pay"] = counts["employees"]
+    counts["payroll_runs"] = 13
+    counts["payslips"] = counts["employees"] * 12
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -266,11 +305,13 @@ def mixed(n):
     item_ids = [i["id"] for i in its]
     ast = assets(counts["assets"])
     emps = employees(counts["employees"])
+    pay, runs, slips = payroll(emps)
     return {"contacts": cs, "calls": calls(counts["calls"], ids), "visitors": visitors(counts["visitors"]),
             "events": events(counts["events"]), "items": its, "stock": stock(counts["stock"], item_ids),
             "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
-            "attendance": attendance(emps, counts["attendance"] // counts["employees"])}
+            "attendance": attendance(emps, counts["attendance"] // counts["employees"]),
+            "pay": pay, "payroll_runs": runs, "payslips": slips}
 
 
 def backup(collections, schema_version=4):

@@ -13,14 +13,14 @@ use crate::domain::payroll::{PayrollRun, Payslip};
 use crate::domain::record::parse_date;
 
 use super::calendar::today;
-use super::collection::{save_record, save_records};
+use super::collection::{save_record, save_records, trash_record};
 use super::fields::{day, money};
 use super::files::download;
 use super::leave::work_calendar;
 use super::payroll::with_books;
 use super::people::employee;
 use super::records::not_found;
-use super::router::Route;
+use super::router::{navigate, Route};
 use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
 
@@ -45,11 +45,13 @@ fn compute(app: &AppState, run: &PayrollRun) -> Shown {
     let Ok(rates) = app.lists.pay_rates.with(|all| rates_on(all, day)) else {
         return Shown { rates_problem: true, ..Default::default() };
     };
-    let cal = work_calendar(app);
-    let result: RunResult = with_books(app, |b| month::compute_run(run, b, &rates, &cal));
-    let warnings = result.slips.iter().flat_map(|s| s.warnings.iter().map(|w| (s.employee_id.clone(), w.clone()))).collect();
-    let slips = app.lists.employees.with(|all| month::payslips(run, &result, all, now()));
-    Shown { slips, warnings, refused: result.refused, rates_problem: false }
+    super::perf::timed("bo:payroll", || {
+        let cal = work_calendar(app);
+        let result: RunResult = with_books(app, |b| month::compute_run(run, b, &rates, &cal));
+        let warnings = result.slips.iter().flat_map(|s| s.warnings.iter().map(|w| (s.employee_id.clone(), w.clone()))).collect();
+        let slips = app.lists.employees.with(|all| month::payslips(run, &result, all, now()));
+        Shown { slips, warnings, refused: result.refused, rates_problem: false }
+    })
 }
 
 fn name_of(app: &AppState, id: &str) -> String {
@@ -130,11 +132,19 @@ pub fn run_page(id: String) -> AnyView {
         let title = run_title(&app, &r);
         let editable = app.read_only.get().is_none() && r.meta.deleted_at.is_none();
         let status = r.status.clone();
-        let (r_review, r_post, r_back, r_bank) = (r.clone(), r.clone(), r.clone(), r.clone());
+        let (r_review, r_post, r_back, r_bank, r_del) = (r.clone(), r.clone(), r.clone(), r.clone(), r.clone());
         let edit_href = Route::Edit("payroll_runs".into(), r.meta.id.clone()).href();
         view! {
             <div class="bo-no-print">
                 <PageHead title=Signal::derive(move || title.clone())>
+                    {(editable && status != "posted").then(|| {
+                        let id = r_del.meta.id.clone();
+                        view! {
+                            <button type="button" class="bo-btn bo-btn-danger" on:click=move |_| {
+                                if trash_record::<PayrollRun>(&app, &id).is_ok() { navigate(&Route::List("payroll_runs".into())) }
+                            }>{app.text("action.delete")}</button>
+                        }
+                    })}
                     {(editable && status == "draft").then(|| view! {
                         <a class="bo-btn" href=edit_href.clone()>{app.text("action.edit")}</a>
                         <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| set_status(app, r_review.clone(), "reviewed")>{app.text("run.review")}</button>

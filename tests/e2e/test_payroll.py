@@ -153,6 +153,19 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     assert "PPh 21 (perhitungan akhir tahun)" in body_text(driver)
     shot(driver, "payroll-december-slip")
 
+    # A second January is refused; a draft run can be deleted, a posted one cannot.
+    open_app(driver, base_url, "#/payroll_runs/new")
+    fill(driver, "f-month", "2026-01")
+    set_input(driver, "f-paid_on", "2026-01-30")
+    click(driver, "Simpan")
+    wait_text(driver, "Sudah ada penggajian reguler untuk bulan ini.")
+    new_run(driver, base_url, "2026-02", "2026-02-25")
+    click(driver, "Hapus")
+    wait(driver, lambda d: heading(d) == "Penggajian")
+    driver.get(run_url)
+    wait_text(driver, "Terkunci")
+    assert "Hapus" not in [b.text for b in driver.find_elements(By.CSS_SELECTOR, "main button")]
+
     # After a reload: three runs, the year's figures per employee.
     driver.refresh()
     open_app(driver, base_url, "#/payroll_runs")

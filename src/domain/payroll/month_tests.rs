@@ -199,6 +199,20 @@ fn december_reconciles_the_year_from_posted_payslips() {
 }
 
 #[test]
+fn posting_again_replaces_the_payslips_it_made() {
+    let o = office();
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let r = run("2026-01", "regular", "2026-01-28");
+    let result = compute_run(&r, &o.books(), &rates, &cal);
+    let first = payslips(&r, &result, &o.employees, DateTime::UNIX_EPOCH);
+    let again = payslips(&r, &result, &o.employees, chrono::Utc::now());
+    let ids = |v: &[Payslip]| v.iter().map(|p| p.meta.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&first), ids(&again), "the same run and employee name the same payslip");
+    assert!(first[0].meta.id.starts_with(&r.meta.id));
+}
+
+#[test]
 fn the_bank_file_follows_the_layout() {
     let mut o = office();
     o.employees[2].set("account", "555");

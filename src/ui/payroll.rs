@@ -233,7 +233,8 @@ fn year_rows(app: &AppState, year: i32) -> Vec<YearRow> {
             let e = employee(app, &s.employee_id);
             let ptkp = e.as_ref().and_then(|e| tax::ptkp_amount(&rates, &e.ptkp)).unwrap_or(0);
             let months = e.as_ref().map_or(12, |e| crate::domain::payroll::run::months_employed(e, year, 12));
-            let annual = tax::annual(&rates, s.gross, s.contributions, s.zakat, months, ptkp);
+            let mut annual = tax::annual(&rates, s.gross, s.contributions, s.zakat, months, ptkp);
+            annual.tax = tax::with_surcharge(&rates, annual.tax, e.as_ref().is_some_and(crate::domain::payroll::run::has_tax_id));
             YearRow {
                 name: e.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
                 tax_id: e.as_ref().map(|e| if e.npwp.is_empty() { e.nik.clone() } else { e.npwp.clone() }).unwrap_or_default(),

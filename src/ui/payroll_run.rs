@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::format::{long_date, month_year, Lang};
-use crate::domain::payroll::month::{self, figures, month_totals, MonthTotals, RunResult};
+use crate::domain::payroll::month::{self, figures, month_totals, MonthTotals, PostProblem, RunResult};
 use crate::domain::payroll::records::{parse_month, rates_on};
 use crate::domain::payroll::run::{Arg, Group, Line, Refusal, Warning};
 use crate::domain::payroll::slip::parse_lines;
@@ -75,24 +75,47 @@ fn set_status(app: AppState, run: PayrollRun, status: &str) {
     }
 }
 
-/// Posting freezes the payslips, then the run: payslips are named by run and employee, so
-/// a post cut short and done again replaces them.
+/// Posting freezes the payslips, then the run. Everything is read again from what is stored
+/// (another tab, or a run restored from the trash, may have changed it since the page was
+/// drawn). Payslips are named by run and employee, so a post cut short and done again
+/// replaces them, and moves to the trash those it left for employees no longer paid.
 fn post(app: AppState, run: PayrollRun) {
-    let shown = compute(&app, &run);
-    let blocking: Vec<String> = shown
-        .refused
-        .iter()
-        .filter(|(_, why)| *why != Refusal::NoPay)
-        .map(|(id, why)| format!("{} ({})", name_of(&app, id), app.t(why.key())))
-        .collect();
-    if shown.rates_problem || !blocking.is_empty() {
-        app.error(app.tf("run.cannot_post", &[("names", blocking.join(", "))]));
+    let Some(run) = app.lists.payroll_runs.with_untracked(|all| all.iter().find(|r| r.meta.id == run.meta.id).cloned()) else { return };
+    let Some((y, m)) = parse_month(&run.month) else { return };
+    let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
+    let Ok(rates) = app.lists.pay_rates.with_untracked(|all| rates_on(all, day)) else {
+        app.error(app.t("run.rates_problem").into());
+        return;
+    };
+    let cal = work_calendar(&app);
+    let result = with_books(&app, |b| month::compute_run(&run, b, &rates, &cal));
+    let problems = with_books(&app, |b| month::post_problems(&run, b, &result));
+    let names = |ids: &[String]| ids.iter().map(|id| name_of(&app, id)).collect::<Vec<_>>().join(", ");
+    if let Some(p) = problems.first() {
+        let text = match p {
+            PostProblem::AlreadyPosted => app.t("run.already_posted").to_string(),
+            PostProblem::TwiceInMonth => app.t("err.run_exists").to_string(),
+            PostProblem::Refused(who) => {
+                let named: Vec<String> = who.iter().map(|(id, why)| format!("{} ({})", name_of(&app, id), app.t(why.key()))).collect();
+                app.tf("run.cannot_post", &[("names", named.join(", "))])
+            }
+            PostProblem::Negative(ids) => app.tf("run.cannot_post_negative", &[("names", names(ids))]),
+        };
+        app.error(text);
         return;
     }
-    if !window().confirm_with_message(app.t("run.confirm_post")).unwrap_or(false) {
+    let unposted = with_books(&app, |b| month::unposted_months(&run, b));
+    let confirm = if m == 12 && !unposted.is_empty() {
+        format!("{}\n\n{}", app.tf("run.unposted_months", &[("months", months_text(&app, y, &unposted))]), app.t("run.confirm_post"))
+    } else {
+        app.t("run.confirm_post").to_string()
+    };
+    if !window().confirm_with_message(&confirm).unwrap_or(false) {
         return;
     }
-    if save_records(&app, shown.slips).is_err() {
+    let fresh = app.lists.employees.with_untracked(|all| month::payslips(&run, &result, all, now()));
+    let slips = with_books(&app, |b| month::payslips_to_post(&run, b, fresh, now()));
+    if save_records(&app, slips).is_err() {
         return;
     }
     let mut r = run;
@@ -101,6 +124,16 @@ fn post(app: AppState, run: PayrollRun) {
     if save_record(&app, r).is_ok() {
         app.info(app.t("run.posted").into());
     }
+}
+
+/// Month names of `year`: "Januari, Februari".
+fn months_text(app: &AppState, year: i32, months: &[u32]) -> String {
+    months
+        .iter()
+        .filter_map(|m| chrono::NaiveDate::from_ymd_opt(year, *m, 1))
+        .map(|d| month_year(d, app.lang.get()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
@@ -160,7 +193,7 @@ pub fn run_page(id: String) -> AnyView {
                     <a class="bo-btn" href=Route::List("payroll_runs".into()).href()>{app.text("action.back")}</a>
                 </PageHead>
                 {status_card(app, r.clone())}
-                {problems(app, shown)}
+                {problems(app, shown, r.clone())}
                 {slips_table(app, shown, r.is_posted())}
                 {totals_card(app, shown)}
                 <fieldset class="bo-inline-choice">
@@ -191,8 +224,18 @@ fn status_card(app: AppState, r: PayrollRun) -> AnyView {
     .into_any()
 }
 
-fn problems(app: AppState, shown: Memo<Shown>) -> AnyView {
+fn problems(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
+    let unposted = match parse_month(&run.month) {
+        Some((y, 12)) if !run.is_posted() => {
+            let months = with_books(&app, |b| month::unposted_months(&run, b));
+            (!months.is_empty()).then(|| months_text(&app, y, &months))
+        }
+        _ => None,
+    };
     view! {
+        {unposted.map(|months| view! {
+            <p class="bo-banner bo-banner-warn" role="alert">{app.tf("run.unposted_months", &[("months", months)])}</p>
+        })}
         {move || shown.with(|s| s.rates_problem.then(|| view! {
             <p class="bo-banner bo-banner-warn" role="alert">
                 {app.text("run.rates_problem")}" "<a href=Route::List("pay_rates".into()).href()>{app.text("nav.pay_rates")}</a>
@@ -327,6 +370,7 @@ fn how(app: &AppState, l: &Line) -> String {
                 Arg::Count(v) => v.to_string(),
                 Arg::Percent(bp) => percent(*bp, lang),
                 Arg::Minutes(m) => hours(*m, lang),
+                Arg::HalfDays(h) => crate::domain::leave::days_text(*h as u32, lang.decimal_mark()),
                 Arg::Text(t) => t.clone(),
             };
             (*name, v)
@@ -383,10 +427,15 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
             <p class="bo-print-company">{s.company_name.clone()}</p>
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <h1>{slip_title(app, run)}</h1>
+            {(!run.is_posted()).then(|| view! { <p class="bo-slip-draft">{app.t("slip.draft")}</p> })}
             {e.map(|e| view! {
                 <p><strong>{e.name.clone()}</strong>{(!e.number.is_empty()).then(|| format!(" ({})", e.number))}</p>
                 <p>{[e.position.clone(), e.department.clone()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(", ")}</p>
-                <p>{app.t("emp.ptkp")}": "{e.ptkp.clone()}{(!e.npwp.is_empty()).then(|| format!(" · NPWP {}", e.npwp))}</p>
+                <p>{app.t("emp.ptkp")}": "{e.ptkp.clone()}
+                    {(!e.npwp.is_empty()).then(|| format!(" · NPWP {}", e.npwp))}
+                    {(e.npwp.is_empty() && !e.nik.is_empty()).then(|| format!(" · NIK {}", e.nik))}
+                    {(!e.bpjs_health.is_empty()).then(|| format!(" · BPJS Kesehatan {}", e.bpjs_health))}
+                    {(!e.bpjs_work.is_empty()).then(|| format!(" · BPJS Ketenagakerjaan {}", e.bpjs_work))}</p>
             })}
             <p>{app.t("run.paid_on")}": "{parse_date(&run.paid_on).map(|d| long_date(d, app.lang.get())).unwrap_or_default()}
                 {(!p.account.is_empty()).then(|| format!(" · {} {}", p.bank, p.account))}</p>

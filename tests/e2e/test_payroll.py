@@ -19,13 +19,14 @@ def import_csv(driver, base_url, lst, path, n):
     wait_text(driver, f"{n} baris diimpor.")
 
 
-def new_run(driver, base_url, month, paid_on, thr=""):
+def new_run(driver, base_url, month, paid_on, thr="", holiday_on=""):
     open_app(driver, base_url, "#/payroll_runs/new")
     wait(driver, lambda d: heading(d) == "Penggajian baru")
     fill(driver, "f-month", month)
     if thr:
         Select(driver.find_element(By.ID, "f-kind")).select_by_value("thr")
         fill(driver, "f-holiday", thr)
+        set_input(driver, "f-holiday_on", holiday_on)
     set_input(driver, "f-paid_on", paid_on)
     click(driver, "Simpan")
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#totals-h"))
@@ -138,10 +139,11 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     shot(driver, "payroll-print-a5")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
-    # THR for Idul Fitri: a full month's wage after a year, one twelfth for one month.
-    new_run(driver, base_url, "2026-03", "2026-03-13", thr="Idul Fitri")
+    # THR for Idul Fitri, paid a week before: a full month's wage after a year; two twelfths
+    # for Budi, whose service is counted up to the holiday (14 January to 20 March).
+    new_run(driver, base_url, "2026-03", "2026-03-13", thr="Idul Fitri", holiday_on="2026-03-20")
     earnings = {name: rupiah(e) for name, e, _ in pay_table(driver)}
-    assert earnings == {"Ani Lestari": 9_000_000, "Budi Santoso": 500_000, "Citra Dewi": 7_000_000}, earnings
+    assert earnings == {"Ani Lestari": 9_000_000, "Budi Santoso": 1_000_000, "Citra Dewi": 7_000_000}, earnings
     post(driver)
     shot(driver, "payroll-thr")
 

@@ -71,7 +71,7 @@ fn year(e: &Employee, p: &PayStructure, rates: &Rates, y: i32, extras: &[(u32, i
         let last = super::records::month_bounds(y, m).unwrap().1;
         let adj: Vec<PayAdjustment> = extras.iter().filter(|(mm, _)| *mm == m).map(|(_, a)| extra(*a, "lembur")).collect();
         let adj: Vec<&PayAdjustment> = adj.iter().collect();
-        let month = Month { year: y, month: m, kind: RunKind::Regular, paid_on: last, rates, calendar: &cal };
+        let month = Month { year: y, month: m, kind: RunKind::Regular, paid_on: last, service_until: last, rates, calendar: &cal };
         let s = compute(e, Some(p), &Days::default(), &adj, &earlier, &month).unwrap();
         let mut this = Earlier {
             month_gross: s.figures.gross,
@@ -128,7 +128,15 @@ fn zakat_through_the_employer_is_deducted_from_the_year() {
     let mut earlier = Earlier::default();
     let mut last_slip = None;
     for m in 1..=12 {
-        let month = Month { year: 2024, month: m, kind: RunKind::Regular, paid_on: d(2024, m, 25), rates: &rates, calendar: &cal };
+        let month = Month {
+            year: 2024,
+            month: m,
+            kind: RunKind::Regular,
+            paid_on: d(2024, m, 25),
+            service_until: d(2024, m, 25),
+            rates: &rates,
+            calendar: &cal,
+        };
         let s = compute(&e, Some(&p), &Days::default(), &[], &earlier, &month).unwrap();
         if m < 12 {
             assert_eq!(s.figures.tax, 200_000);
@@ -218,7 +226,15 @@ fn shipped_rates_put_employer_premiums_in_the_gross() {
     let rates = shipped();
     let e = employee("K/1");
     let cal = WorkCalendar::new(false, &[]);
-    let month = Month { year: 2025, month: 6, kind: RunKind::Regular, paid_on: d(2025, 6, 25), rates: &rates, calendar: &cal };
+    let month = Month {
+        year: 2025,
+        month: 6,
+        kind: RunKind::Regular,
+        paid_on: d(2025, 6, 25),
+        service_until: d(2025, 6, 25),
+        rates: &rates,
+        calendar: &cal,
+    };
     let s = compute(&e, Some(&pay(&e, 10_000_000)), &Days::default(), &[], &Earlier::default(), &month).unwrap();
     let f = &s.figures;
     assert_eq!((f.benefits, f.gross, f.tax), (454_000, 10_454_000, 156_810));

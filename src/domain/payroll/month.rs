@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::rates::Rates;
 use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustment, PayStructure, PayrollRun, Payslip};
 use super::run::{compute, in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
+
 use crate::domain::attendance::Attendance;
 use crate::domain::leave::{LeaveRequest, WorkCalendar};
 use crate::domain::people::Employee;
@@ -62,6 +63,7 @@ pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<St
             e.year_contributions += n(p.jht_employee) + n(p.jp_employee);
             e.year_zakat += n(p.zakat);
         } else if y == year && m == month {
+            e.month_regular_posted |= p.kind == "regular";
             e.month_gross += n(p.gross);
             e.month_tax += n(p.tax);
             e.month_contributions += n(p.jht_employee) + n(p.jp_employee);
@@ -74,39 +76,50 @@ pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<St
     out
 }
 
-/// Each employee's days in the month: present for the daily allowances, absent or on
-/// unpaid leave for the deduction, approved overtime by day.
+/// Each employee's days in the month: present for the daily allowances; absent (unless a
+/// paid leave covers the day) or on approved unpaid leave (unless attendance shows them at
+/// work) for the deduction, in half days; approved overtime by day.
 pub fn days(books: &Books, cal: &WorkCalendar, year: i32, month: u32) -> HashMap<String, Days> {
     let mut out: HashMap<String, Days> = HashMap::new();
     let Some((first, last)) = month_bounds(year, month) else { return out };
-    let mut recorded: HashSet<(&str, NaiveDate)> = HashSet::new();
+    let mut status: HashMap<(&str, NaiveDate), &str> = HashMap::new();
     for a in books.attendance.iter().filter(|a| a.meta.deleted_at.is_none()) {
         let Some(d) = parse_date(&a.date).filter(|d| *d >= first && *d <= last) else { continue };
-        if !recorded.insert((a.employee_id.as_str(), d)) {
+        // One record a day counts, the first stored.
+        if status.contains_key(&(a.employee_id.as_str(), d)) {
             continue;
         }
+        status.insert((a.employee_id.as_str(), d), a.status.as_str());
         let e = out.entry(a.employee_id.clone()).or_default();
-        match a.status.as_str() {
-            "present" | "late" | "trip" => e.present += 1,
-            "absent" => e.unpaid += 1,
-            _ => {}
+        if matches!(a.status.as_str(), "present" | "late" | "trip") {
+            e.present += 1;
         }
         if a.overtime_approved && a.overtime.unwrap_or(0) > 0 {
             e.overtime.push((d, a.overtime.unwrap_or(0)));
         }
     }
-    let mut unpaid: HashSet<(&str, NaiveDate)> = HashSet::new();
-    for r in books.leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved" && r.kind == "unpaid") {
+    // Approved leave by day: paid or not, and half a day or whole.
+    let mut leave: HashMap<(&str, NaiveDate), (bool, u32)> = HashMap::new();
+    for r in books.leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved") {
         let Some((start, end)) = r.dates() else { continue };
-        for d in start.max(first).iter_days().take_while(|d| *d <= end.min(last)) {
-            // A day recorded as absent is already counted.
-            if cal.is_working_day(d) && !recorded.contains(&(r.employee_id.as_str(), d)) {
-                unpaid.insert((r.employee_id.as_str(), d));
-            }
+        let halves = if r.half_day && start == end { 1 } else { 2 };
+        for d in start.max(first).iter_days().take_while(|d| *d <= end.min(last)).filter(|d| cal.is_working_day(*d)) {
+            leave.insert((r.employee_id.as_str(), d), (r.kind == "unpaid", halves));
         }
     }
-    for (who, _) in unpaid {
-        out.entry(who.to_string()).or_default().unpaid += 1;
+    let mut unpaid: HashMap<&str, u32> = HashMap::new();
+    for (&(who, d), &st) in &status {
+        if st == "absent" && !leave.contains_key(&(who, d)) {
+            *unpaid.entry(who).or_default() += 2;
+        }
+    }
+    for (&(who, d), &(is_unpaid, halves)) in &leave {
+        if is_unpaid && status.get(&(who, d)).is_none_or(|st| matches!(*st, "leave" | "absent")) {
+            *unpaid.entry(who).or_default() += halves;
+        }
+    }
+    for (who, n) in unpaid {
+        out.entry(who.to_string()).or_default().unpaid_half_days = n;
     }
     out
 }
@@ -117,7 +130,9 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
     let Some((year, month)) = parse_month(&run.month) else { return result };
     let Some((first, last)) = month_bounds(year, month) else { return result };
     let kind = if run.kind == "thr" { RunKind::Thr } else { RunKind::Regular };
-    let m = Month { year, month, kind, paid_on: parse_date(&run.paid_on).unwrap_or(last), rates, calendar: cal };
+    let paid_on = parse_date(&run.paid_on).unwrap_or(last);
+    let service_until = parse_date(&run.holiday_on).unwrap_or(paid_on);
+    let m = Month { year, month, kind, paid_on, service_until, rates, calendar: cal };
     let earlier = earlier(books, &run.meta.id, year, month);
     let days = if kind == RunKind::Regular { days(books, cal, year, month) } else { HashMap::new() };
     let mut people: Vec<&Employee> = books.employees.iter().filter(|e| in_month(e, first, last)).collect();
@@ -130,13 +145,77 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
         } else {
             vec![]
         };
-        let pay = pay_on(books.pay, id, last);
+        // THR on the wage when it is paid; a month's pay on the month's last structure.
+        let pay = pay_on(books.pay, id, if kind == RunKind::Thr { paid_on } else { last });
         match compute(e, pay, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {
             Ok(slip) => result.slips.push(slip),
             Err(why) => result.refused.push((id.to_string(), why)),
         }
     }
     result
+}
+
+/// Why a run cannot be posted as it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostProblem {
+    AlreadyPosted,
+    /// Another regular run of the same month exists: pay would be made twice.
+    TwiceInMonth,
+    /// Employees (by id) who cannot be paid, and why: no PTKP status or bank account.
+    Refused(Vec<(String, Refusal)>),
+    /// Employees (by id) whose take-home pay is below zero.
+    Negative(Vec<String>),
+}
+
+/// What stops `run` from being posted, read from what is stored now (a run restored from
+/// the trash, or another tab, may have changed things since the page was drawn).
+pub fn post_problems(run: &PayrollRun, books: &Books, result: &RunResult) -> Vec<PostProblem> {
+    let mut out = vec![];
+    if books.runs.iter().any(|r| r.meta.id == run.meta.id && r.is_posted()) {
+        out.push(PostProblem::AlreadyPosted);
+    }
+    if run.kind == "regular"
+        && books.runs.iter().any(|r| r.meta.id != run.meta.id && r.meta.deleted_at.is_none() && r.kind == "regular" && r.month == run.month)
+    {
+        out.push(PostProblem::TwiceInMonth);
+    }
+    let refused: Vec<(String, Refusal)> = result.refused.iter().filter(|(_, why)| *why != Refusal::NoPay).cloned().collect();
+    if !refused.is_empty() {
+        out.push(PostProblem::Refused(refused));
+    }
+    let negative: Vec<String> = result.slips.iter().filter(|s| s.figures.net < 0).map(|s| s.employee_id.clone()).collect();
+    if !negative.is_empty() {
+        out.push(PostProblem::Negative(negative));
+    }
+    out
+}
+
+/// Months before `run`'s in its year without a posted regular run: December's
+/// reconciliation would miss what they paid.
+pub fn unposted_months(run: &PayrollRun, books: &Books) -> Vec<u32> {
+    let Some((year, month)) = parse_month(&run.month) else { return vec![] };
+    let posted: HashSet<u32> = books
+        .runs
+        .iter()
+        .filter(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == "regular")
+        .filter_map(|r| parse_month(&r.month).filter(|(y, _)| *y == year).map(|(_, m)| m))
+        .collect();
+    (1..month).filter(|m| !posted.contains(m)).collect()
+}
+
+/// What posting writes: the run's payslips, and those an earlier, interrupted post of the
+/// same run left for employees it no longer pays, moved to the trash.
+pub fn payslips_to_post(run: &PayrollRun, books: &Books, fresh: Vec<Payslip>, now: chrono::DateTime<chrono::Utc>) -> Vec<Payslip> {
+    let keep: HashSet<String> = fresh.iter().map(|p| p.meta.id.clone()).collect();
+    let stale =
+        books.payslips.iter().filter(|p| p.run_id == run.meta.id && p.meta.deleted_at.is_none() && !keep.contains(&p.meta.id)).map(|p| {
+            let mut p = p.clone();
+            p.meta.deleted_at = Some(now);
+            p
+        });
+    let mut out: Vec<Payslip> = stale.collect();
+    out.extend(fresh);
+    out
 }
 
 /// The payslips a posted run keeps, one per employee paid. Each is named by its run and

@@ -319,3 +319,111 @@ mod laws {
         }
     }
 }
+
+fn leave(e: &Employee, kind: &str, start: &str, end: &str, half: bool) -> LeaveRequest {
+    let mut r = LeaveRequest::blank(DateTime::UNIX_EPOCH);
+    r.employee_id = e.meta.id.clone();
+    r.kind = kind.into();
+    r.start = start.into();
+    r.end = end.into();
+    r.half_day = half;
+    r.status = "approved".into();
+    r
+}
+
+#[test]
+fn unpaid_days_count_absence_without_leave_and_unpaid_leave_in_half_days() {
+    let mut o = office();
+    let ani = o.employees[0].clone();
+    o.attendance = vec![
+        day(&ani, "2026-02-02", "absent", 0),  // no leave: deducted
+        day(&ani, "2026-02-03", "absent", 0),  // covered by sick leave: paid
+        day(&ani, "2026-02-05", "present", 0), // unpaid leave asked, but came in: paid
+    ];
+    o.leave = vec![
+        leave(&ani, "sick", "2026-02-03", "2026-02-03", false),
+        leave(&ani, "unpaid", "2026-02-05", "2026-02-05", false),
+        leave(&ani, "unpaid", "2026-02-09", "2026-02-09", true),  // half a day
+        leave(&ani, "unpaid", "2026-02-16", "2026-02-17", false), // two days
+    ];
+    let cal = WorkCalendar::new(false, &[]);
+    let days = super::month::days(&o.books(), &cal, 2026, 2);
+    assert_eq!(days[&ani.meta.id].unpaid_half_days, 2 + 1 + 4);
+    assert_eq!(days[&ani.meta.id].present, 1);
+}
+
+#[test]
+fn a_joiner_is_never_deducted_more_than_the_days_employed() {
+    let mut o = office();
+    let budi = o.employees[1].clone(); // joined 14 January
+    o.leave = vec![leave(&budi, "unpaid", "2026-01-01", "2026-01-31", false)];
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let r = compute_run(&run("2026-01", "regular", "2026-01-28"), &o.books(), &rates, &cal);
+    let s = r.slips.iter().find(|s| s.employee_id == budi.meta.id).unwrap();
+    let line = |k: &str| s.lines.iter().find(|l| l.key == k).map_or(0, |l| l.amount);
+    assert_eq!(line("pay.line.basic") + line("pay.line.unpaid"), 0, "{:?}", s.lines);
+}
+
+#[test]
+fn posting_is_refused_twice_in_a_month_below_zero_or_again() {
+    let mut o = office();
+    o.employees[2].set("account", "555");
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let jan = run("2026-01", "regular", "2026-01-28");
+    let result = compute_run(&jan, &o.books(), &rates, &cal);
+    assert_eq!(super::month::post_problems(&jan, &o.books(), &result), vec![]);
+    o.post(jan.clone());
+    let posted = o.runs[0].clone();
+    assert!(super::month::post_problems(&posted, &o.books(), &result).contains(&super::month::PostProblem::AlreadyPosted));
+    let second = run("2026-01", "regular", "2026-01-30");
+    assert!(super::month::post_problems(&second, &o.books(), &result).contains(&super::month::PostProblem::TwiceInMonth));
+    // A loan larger than the pay.
+    let mut loan = pay(&o.employees[0], 1_000_000, 0);
+    loan.from = "2026-02-01".into();
+    loan.loan = Some(5_000_000);
+    o.pay.push(loan);
+    let feb = run("2026-02", "regular", "2026-02-26");
+    let result = compute_run(&feb, &o.books(), &rates, &cal);
+    assert_eq!(
+        super::month::post_problems(&feb, &o.books(), &result),
+        vec![super::month::PostProblem::Negative(vec![o.employees[0].meta.id.clone()])]
+    );
+}
+
+#[test]
+fn posting_again_moves_payslips_of_employees_no_longer_paid_to_the_trash() {
+    let mut o = office();
+    o.employees[2].set("account", "555");
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let jan = run("2026-01", "regular", "2026-01-28");
+    // A first post stored its payslips, then stopped before the run was marked posted.
+    let first = payslips(&jan, &compute_run(&jan, &o.books(), &rates, &cal), &o.employees, DateTime::UNIX_EPOCH);
+    o.payslips.extend(first);
+    o.employees[2].set("account", "");
+    let fresh = payslips(&jan, &compute_run(&jan, &o.books(), &rates, &cal), &o.employees, DateTime::UNIX_EPOCH);
+    let out = super::month::payslips_to_post(&jan, &o.books(), fresh, DateTime::UNIX_EPOCH);
+    let citra = out.iter().find(|p| p.employee_id == o.employees[2].meta.id).unwrap();
+    assert!(citra.meta.deleted_at.is_some());
+    assert_eq!(out.iter().filter(|p| p.meta.deleted_at.is_none()).count(), 2);
+}
+
+#[test]
+fn a_thr_run_in_december_settles_the_year_only_after_the_regular_run() {
+    let mut o = office();
+    o.employees[2].set("account", "555");
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let mut natal = run("2026-12", "thr", "2026-12-18");
+    natal.holiday = "Natal".into();
+    natal.holiday_on = "2026-12-25".into();
+    let before = compute_run(&natal, &o.books(), &rates, &cal);
+    assert!(before.slips.iter().all(|s| s.annual.is_none()), "taxed by TER: the regular run will settle the year");
+    o.post(run("2026-12", "regular", "2026-12-24"));
+    let after = compute_run(&natal, &o.books(), &rates, &cal);
+    assert!(after.slips.iter().all(|s| s.annual.is_some()));
+    let books = o.books();
+    assert_eq!(super::month::unposted_months(&run("2026-12", "regular", "2026-12-24"), &books), (1..12).collect::<Vec<u32>>());
+}

@@ -62,6 +62,21 @@ impl PayRates {
     }
 }
 
+impl PayRates {
+    /// The sets shipped with the app, each from the date its JP wage cap took effect (the
+    /// other figures have not changed since): an office's own sets take over from their dates.
+    pub fn shipped_sets() -> Vec<PayRates> {
+        [
+            ("2024-03-01", 10_042_300, "JP cap from March 2024 (BPJS Ketenagakerjaan, as published by BPJamsostek)"),
+            ("2025-03-01", 10_547_400, "JP cap from March 2025 (BPJS letter B/726/022025; PP 45/2015 art. 29 formula)"),
+            ("2026-03-01", 11_086_300, "JP cap from March 2026 (BPJS letter B/1226/022026; check it with BPJS)"),
+        ]
+        .into_iter()
+        .map(|(from, cap, note)| PayRates { from: from.into(), jp_cap: Some(cap), note: note.into(), ..PayRates::shipped() })
+        .collect()
+    }
+}
+
 const PERCENTS: &[&str] = &[
     "kes_employer",
     "kes_employee",
@@ -178,15 +193,18 @@ impl RecordRules for PayRates {
     }
 }
 
-/// The rate set in force on `day`: the live set with the latest start on or before it, or
-/// the shipped values when the office has none yet.
+/// The rate set in force on `day`: of the office's live sets and the shipped ones, the one
+/// with the latest start on or before it (the office's on the same date); the shipped
+/// values before any.
 pub fn rates_on(all: &[PayRates], day: NaiveDate) -> Result<Rates, Vec<FieldError>> {
-    all.iter()
-        .filter(|r| r.meta.deleted_at.is_none())
-        .filter_map(|r| Some((parse_date(&r.from)?, r)))
-        .filter(|(from, _)| *from <= day)
-        .max_by_key(|(from, _)| *from)
-        .map_or_else(|| PayRates::shipped().rates(), |(_, r)| r.rates())
+    let shipped = PayRates::shipped_sets();
+    let office = all.iter().filter(|r| r.meta.deleted_at.is_none()).map(|r| (r, 1));
+    office
+        .chain(shipped.iter().map(|r| (r, 0)))
+        .filter_map(|(r, own)| Some((parse_date(&r.from)?, own, r)))
+        .filter(|(from, _, _)| *from <= day)
+        .max_by_key(|(from, own, _)| (*from, *own))
+        .map_or_else(|| PayRates::shipped().rates(), |(_, _, r)| r.rates())
 }
 
 crate::record! {
@@ -297,7 +315,9 @@ crate::record! {
         kind: String = "regular".into() => Select(RUN_KINDS), "run.kind" .required().listed(),
         /// THR: the holiday it is paid for (Idul Fitri, Natal, Nyepi…).
         holiday: String => Text, "run.holiday" .listed(),
-        /// The day pay reaches accounts; THR service is counted up to it.
+        /// THR: the holiday's date; service is counted up to it.
+        holiday_on: String => Date, "run.holiday_on",
+        /// The day pay reaches accounts, in the run's month.
         paid_on: String => Date, "run.paid_on" .required().listed(),
         status: String = "draft".into() => Select(RUN_STATUS), "run.status" .required().listed(),
         note: String => Text, "run.note",
@@ -307,7 +327,8 @@ crate::record! {
     }
 }
 
-const RUN_RULES: FormRules = FormRules { shown_when: &[("holiday", "kind", &["thr"])], span: None, hidden: &["status"] };
+const RUN_RULES: FormRules =
+    FormRules { shown_when: &[("holiday", "kind", &["thr"]), ("holiday_on", "kind", &["thr"])], span: None, hidden: &["status"] };
 
 impl RecordRules for PayrollRun {
     fn validate(&self) -> Vec<FieldError> {
@@ -320,10 +341,16 @@ impl RecordRules for PayrollRun {
         match parse_month(&self.month) {
             None if !self.month.is_empty() => add("month", "err.month"),
             Some((y, m)) => {
-                if self.kind == "thr" && self.holiday.trim().is_empty() {
-                    add("holiday", "err.required");
+                if self.kind == "thr" {
+                    if self.holiday.trim().is_empty() {
+                        add("holiday", "err.required");
+                    }
+                    if self.holiday_on.is_empty() {
+                        add("holiday_on", "err.required");
+                    }
                 }
-                if parse_date(&self.paid_on).is_some_and(|d| self.kind == "regular" && (d.year(), d.month()) != (y, m)) {
+                // Tax is worked out for the run's month: pay goes out in it.
+                if parse_date(&self.paid_on).is_some_and(|d| (d.year(), d.month()) != (y, m)) {
                     add("paid_on", "err.paid_in_month");
                 }
             }

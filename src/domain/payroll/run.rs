@@ -26,6 +26,8 @@ pub enum Arg {
     Percent(Bp),
     /// Minutes, printed as hours and minutes.
     Minutes(i64),
+    /// Half days, printed as days ("1,5").
+    HalfDays(i64),
     Text(String),
 }
 
@@ -65,6 +67,9 @@ pub struct Earlier {
     /// Zakat paid through the employer, deducted from the year's net income.
     pub year_zakat: i64,
     pub month_zakat: i64,
+    /// The month's regular run is posted: a THR run in a reconciling month may then settle
+    /// the year, since no later run of the month will.
+    pub month_regular_posted: bool,
     /// Last month's take-home pay from its regular run, to flag a large change.
     pub previous_net: Option<i64>,
 }
@@ -74,8 +79,8 @@ pub struct Earlier {
 pub struct Days {
     /// Days a meal and transport allowance is paid for: present, late, on a business trip.
     pub present: u32,
-    /// Absent without leave and unpaid leave: deducted from the monthly wage.
-    pub unpaid: u32,
+    /// Absent without leave and unpaid leave, in half days: deducted from the monthly wage.
+    pub unpaid_half_days: u32,
     /// Approved overtime: (day, minutes).
     pub overtime: Vec<(NaiveDate, i64)>,
 }
@@ -84,8 +89,10 @@ pub struct Month<'a> {
     pub year: i32,
     pub month: u32,
     pub kind: RunKind,
-    /// When pay reaches accounts; THR service is counted up to it.
+    /// When pay reaches accounts.
     pub paid_on: NaiveDate,
+    /// THR: the holiday, which service is counted up to.
+    pub service_until: NaiveDate,
     pub rates: &'a Rates,
     pub calendar: &'a WorkCalendar,
 }
@@ -216,10 +223,10 @@ fn last_day(d: NaiveDate) -> u32 {
     super::records::month_bounds(d.year(), d.month()).map_or(28, |(_, l)| l.day())
 }
 
-/// THR (Permenaker 6/2016): a month's wage after twelve months' service, months ÷ 12 of it
-/// from one month, nothing under one month. Returns (amount, months counted).
-pub fn thr_amount(wage: i64, joined: NaiveDate, paid_on: NaiveDate) -> (i64, i64) {
-    let months = months_of_service(joined, paid_on);
+/// THR (Permenaker 6/2016): a month's wage after twelve months' service up to the holiday,
+/// months ÷ 12 of it from one month, nothing under one month. Returns (amount, months).
+pub fn thr_amount(wage: i64, joined: NaiveDate, holiday: NaiveDate) -> (i64, i64) {
+    let months = months_of_service(joined, holiday);
     match months {
         0 => (0, 0),
         1..=11 => (wage * months / 12, months),
@@ -314,8 +321,10 @@ pub fn compute(
         let part = if employed == total { vec![] } else { vec![("days", Arg::Count(employed)), ("total", Arg::Count(total))] };
         line(Group::Earning, "pay.line.basic", basic_paid, part.clone());
         line(Group::Earning, "pay.line.fixed", fixed_paid, part);
-        let unpaid = if total == 0 { 0 } else { (wage as i128 * days.unpaid as i128 / total as i128) as i64 };
-        line(Group::Earning, "pay.line.unpaid", -unpaid, vec![("n", Arg::Count(days.unpaid as i64)), ("total", Arg::Count(total))]);
+        // Never more than the days employed: a joiner's pay does not go below nothing.
+        let half_days = (days.unpaid_half_days as i64).min(2 * employed);
+        let unpaid = if total == 0 { 0 } else { (wage as i128 * half_days as i128 / (2 * total) as i128) as i64 };
+        line(Group::Earning, "pay.line.unpaid", -unpaid, vec![("n", Arg::HalfDays(half_days)), ("total", Arg::Count(total))]);
         let present = days.present as i64;
         let meal = present * pay.meal_per_day.unwrap_or(0);
         let transport = present * pay.transport_per_day.unwrap_or(0);
@@ -364,8 +373,8 @@ pub fn compute(
         f.other_deductions = loan + coop + zakat;
         f.zakat = zakat;
     } else {
-        let joined = parse_date(&e.joined).unwrap_or(m.paid_on);
-        let (thr, months) = thr_amount(wage, joined, m.paid_on);
+        let joined = parse_date(&e.joined).unwrap_or(m.service_until);
+        let (thr, months) = thr_amount(wage, joined, m.service_until);
         line(Group::Earning, "pay.line.thr", thr, vec![("months", Arg::Count(months)), ("wage", Arg::Money(wage))]);
         f.thr = thr;
         f.earnings = thr;
@@ -384,7 +393,9 @@ pub fn compute(
 
     let tax_id = has_tax_id(e);
     let mut annual = None;
-    if reconciles(e, m) {
+    // A THR run settles the year only once the month's regular run is posted; before that,
+    // the regular run will.
+    if reconciles(e, m) && (m.kind == RunKind::Regular || earlier.month_regular_posted) {
         let ptkp = tax::ptkp_amount(rates, &e.ptkp).ok_or(Refusal::NoPtkp)?;
         let months = months_employed(e, m.year, m.month);
         let year = tax::annual(
@@ -404,7 +415,12 @@ pub fn compute(
         line(Group::Info, "pay.line.zakat_year", year.zakat, vec![]);
         line(Group::Info, "pay.line.ptkp", year.ptkp, vec![("status", Arg::Text(e.ptkp.clone()))]);
         line(Group::Info, "pay.line.pkp", year.pkp, vec![]);
-        line(Group::Deduction, "pay.line.tax", f.tax, vec![("annual", Arg::Money(due)), ("withheld", Arg::Money(withheld))]);
+        let how = vec![("annual", Arg::Money(due)), ("withheld", Arg::Money(withheld))];
+        if f.tax < 0 {
+            line(Group::Earning, "pay.line.tax_refund", -f.tax, how);
+        } else {
+            line(Group::Deduction, "pay.line.tax", f.tax, how);
+        }
         annual = Some(year);
     } else {
         let base = earlier.month_gross + f.gross;

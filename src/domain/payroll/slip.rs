@@ -21,6 +21,7 @@ pub const LINE_KEYS: &[&str] = &[
     "pay.line.zakat",
     "pay.line.tax",
     "pay.line.tax_ter",
+    "pay.line.tax_refund",
     "pay.line.rounding",
     "pay.line.kes_employer",
     "pay.line.jht_employer",
@@ -57,6 +58,7 @@ pub fn lines_text(lines: &[Line]) -> String {
                 Arg::Count(v) => format!("n:{v}"),
                 Arg::Percent(v) => format!("p:{v}"),
                 Arg::Minutes(v) => format!("h:{v}"),
+                Arg::HalfDays(v) => format!("d:{v}"),
                 Arg::Text(t) => format!("t:{}", clean(t)),
             };
             out.push_str(&format!("\t{name}={v}"));
@@ -84,6 +86,7 @@ pub fn parse_lines(text: &str) -> Vec<Line> {
                         "n" => Arg::Count(v.parse().ok()?),
                         "p" => Arg::Percent(v.parse().ok()?),
                         "h" => Arg::Minutes(v.parse().ok()?),
+                        "d" => Arg::HalfDays(v.parse().ok()?),
                         "t" => Arg::Text(v.to_string()),
                         _ => return None,
                     };

@@ -148,7 +148,7 @@ def payroll_runs(d, base, runs):
         d.get(href)
         wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "#totals-h"))
         out.append(measure(d, "bo:payroll"))
-    rows = len(d.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr"))
+    rows = len(d.find_elements(By.CSS_SELECTOR, "main table.bo-pay-table tbody tr"))
     return out, rows
 
 

@@ -196,6 +196,7 @@ pub fn run_page(id: String) -> AnyView {
                 {problems(app, shown, r.clone())}
                 {slips_table(app, shown, r.is_posted())}
                 {totals_card(app, shown)}
+                {journal_card(app, shown, r.month.clone())}
                 <fieldset class="bo-inline-choice">
                     <legend>{app.text("run.paper")}</legend>
                     <label><input type="radio" name="paper" prop:checked=move || !a5.get() on:change=move |_| a5.set(false) />" A4"</label>
@@ -290,11 +291,51 @@ fn totals_card(app: AppState, shown: Memo<Shown>) -> AnyView {
     .into_any()
 }
 
+/// The run's journal for the books (Finance reads it when it comes), with CSV.
+fn journal_card(app: AppState, shown: Memo<Shown>, month_text: String) -> AnyView {
+    let lines = Memo::new(move |_| shown.with(|s| month::journal(&month_totals(s.slips.iter()))));
+    let export = move |_| {
+        let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
+        let mut out = crate::domain::csv_write::CsvText::new(sep);
+        out.row([app.t("journal.account"), app.t("journal.debit"), app.t("journal.credit")]);
+        for (key, v) in lines.get_untracked() {
+            let (d, c) = if v >= 0 { (v.to_string(), String::new()) } else { (String::new(), (-v).to_string()) };
+            out.row([app.t(key).to_string(), d, c]);
+        }
+        download(&format!("jurnal-gaji-{month_text}.csv"), "text/csv", &out.finish());
+    };
+    view! {
+        <section class="bo-card" aria-labelledby="journal-h">
+            <h2 id="journal-h">{app.text("journal.title")}</h2>
+            <table class="bo-table">
+                <thead><tr>
+                    <th scope="col">{app.text("journal.account")}</th>
+                    <th scope="col" class="bo-num">{app.text("journal.debit")}</th>
+                    <th scope="col" class="bo-num">{app.text("journal.credit")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || lines.get().into_iter().filter(|(_, v)| *v != 0).map(|(key, v)| view! {
+                        <tr>
+                            <td>{app.t(key)}</td>
+                            <td class="bo-num">{(v > 0).then(|| money(&app, v))}</td>
+                            <td class="bo-num">{(v < 0).then(|| money(&app, -v))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="bo-actions">
+                <button type="button" class="bo-btn" on:click=export>{app.text("journal.export")}</button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
 fn slips_table(app: AppState, shown: Memo<Shown>, posted: bool) -> AnyView {
     let rows = move || shown.with(|s| s.slips.clone());
     view! {
         <div class="bo-table-wrap">
-            <table class="bo-table" aria-label=app.text("run.slips")>
+            <table class="bo-table bo-pay-table" aria-label=app.text("run.slips")>
                 <thead><tr>
                     <th scope="col">{app.text("slip.employee")}</th>
                     <th scope="col" class="bo-num">{app.text("slip.earnings")}</th>

@@ -42,7 +42,7 @@ def post(driver):
 
 def pay_table(driver):
     """(name, earnings, net) of each row of the run's table."""
-    rows = driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main table.bo-pay-table tbody tr")
     out = []
     for r in rows:
         cells = [c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
@@ -122,6 +122,15 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     assert lines[0] == f"1234567890;Ani Lestari;{january['Ani Lestari']};Gaji 2026-01", lines
     assert lines[2] == f"002101000123305;Citra Dewi;{january['Citra Dewi']};Gaji 2026-01", lines
     assert len(lines) == 3
+
+    # The journal for the books balances.
+    click(driver, "Ekspor jurnal (CSV)")
+    journal = wait_file(downloads, "jurnal-gaji-2026-01.csv").read_text(encoding="utf-8-sig").strip().split("\n")
+    assert journal[0] == "Akun;Debit;Kredit", journal
+    cells = [row.split(";") for row in journal[1:]]
+    debit = sum(int(c[1] or 0) for c in cells)
+    assert debit == sum(int(c[2] or 0) for c in cells) and debit > sum(january.values()), cells
+    assert ["Utang gaji (ditransfer ke karyawan)", "", str(sum(january.values()))] in cells, cells
 
     # Ani's payslip explains each line; printed on A5.
     click(driver, "Ani Lestari")

@@ -295,6 +295,9 @@ pub struct MonthTotals {
     pub jkm: i64,
     pub tax: i64,
     pub other_deductions: i64,
+    /// The BPJS parts taken from pay, and those the office pays on top.
+    pub employee_bpjs: i64,
+    pub employer_bpjs: i64,
 }
 
 pub fn month_totals<'a>(slips: impl IntoIterator<Item = &'a Payslip>) -> MonthTotals {
@@ -312,9 +315,28 @@ pub fn month_totals<'a>(slips: impl IntoIterator<Item = &'a Payslip>) -> MonthTo
         t.jkm += n(p.jkm);
         t.tax += n(p.tax);
         t.other_deductions += n(p.other_deductions);
+        t.employee_bpjs += n(p.kes_employee) + n(p.jht_employee) + n(p.jp_employee);
+        t.employer_bpjs += n(p.kes_employer) + n(p.jht_employer) + n(p.jp_employer) + n(p.jkk) + n(p.jkm);
     }
     t.employees = who.len();
     t
+}
+
+/// A journal line: the account's i18n key and its amount, a debit when positive.
+pub type JournalLine = (&'static str, i64);
+
+/// The run as the books record it: salary and the office's BPJS as expenses; take-home pay,
+/// each BPJS body, PPh 21 and other deductions as what is owed. Debits equal credits.
+pub fn journal(t: &MonthTotals) -> Vec<JournalLine> {
+    vec![
+        ("journal.salary_expense", t.net + t.employee_bpjs + t.tax + t.other_deductions),
+        ("journal.bpjs_expense", t.employer_bpjs),
+        ("journal.net_payable", -t.net),
+        ("journal.kesehatan_payable", -t.kesehatan),
+        ("journal.ketenagakerjaan_payable", -(t.jht + t.jp + t.jkk + t.jkm)),
+        ("journal.tax_payable", -t.tax),
+        ("journal.other_payable", -t.other_deductions),
+    ]
 }
 
 /// One employee's year from posted payslips: the figures of the annual withholding slip

@@ -227,6 +227,9 @@ fn the_bank_file_follows_the_layout() {
     assert_eq!(bank_file("account,nama", false, &slips, &o.employees, "", d(2026, 1, 28)).unwrap_err(), "nama");
     let totals = month_totals(o.payslips.iter());
     assert_eq!(totals.employees, 3);
+    let journal = super::month::journal(&totals);
+    assert_eq!(journal.iter().map(|(_, v)| v).sum::<i64>(), 0, "debits equal credits: {journal:?}");
+    assert_eq!(journal[2], ("journal.net_payable", -totals.net));
     assert_eq!(totals.net, o.payslips.iter().map(|p| p.net.unwrap()).sum::<i64>());
     assert_eq!(totals.jp, o.payslips.iter().map(|p| p.jp_employer.unwrap() + p.jp_employee.unwrap()).sum::<i64>());
 }

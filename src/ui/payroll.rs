@@ -329,6 +329,46 @@ pub fn year_page(y: String) -> AnyView {
         <Show when=move || rows.with(Vec::is_empty)>
             <p class="bo-empty">{app.text("year.empty")}</p>
         </Show>
+        {month_table(app, year)}
+    }
+    .into_any()
+}
+
+/// The year month by month, every run of a month together: what was paid out and what is
+/// owed to BPJS and the tax office for each month.
+fn month_table(app: AppState, year: i32) -> AnyView {
+    let months = Memo::new(move |_| with_books(&app, |b| month::months_of_year(b, year)));
+    let columns: [&'static str; 8] = [
+        "run.total_gross",
+        "run.total_net",
+        "run.total_kesehatan",
+        "run.total_jht",
+        "run.total_jp",
+        "run.total_jkk",
+        "run.total_jkm",
+        "run.total_tax",
+    ];
+    view! {
+        <h2>{app.text("year.by_month")}</h2>
+        <div class="bo-table-wrap">
+            <table class="bo-table">
+                <thead><tr>
+                    <th scope="col">{app.text("slip.month")}</th>
+                    {columns.iter().map(|k| view! { <th scope="col" class="bo-num">{app.text(k)}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {move || months.get().into_iter().map(|(m, t)| {
+                        let name = chrono::NaiveDate::from_ymd_opt(year, m, 1).map(|d| crate::domain::format::month_year(d, app.lang.get())).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                {[t.gross, t.net, t.kesehatan, t.jht, t.jp, t.jkk, t.jkm, t.tax].into_iter().map(|v| view! { <td class="bo-num">{money(&app, v)}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
     .into_any()
 }

@@ -183,8 +183,11 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     assert len(table_rows(driver)) == 3
     open_app(driver, base_url, "#/payroll-year/2026")
     wait(driver, lambda d: heading(d) == "Rekap penggajian 2026")
-    rows = table_rows(driver)
+    tables = driver.find_elements(By.CSS_SELECTOR, "main table.bo-table")
+    rows = [r.text for r in tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert len(rows) == 3 and rows[0].startswith("Ani Lestari"), rows
+    months = [r.text for r in tables[1].find_elements(By.CSS_SELECTOR, "tbody tr")]
+    assert [m.split(" Rp")[0] for m in months] == ["Januari 2026", "Maret 2026", "Desember 2026"], months
     shot(driver, "payroll-year")
 
     # In English too.

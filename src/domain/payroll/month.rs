@@ -322,6 +322,19 @@ pub fn month_totals<'a>(slips: impl IntoIterator<Item = &'a Payslip>) -> MonthTo
     t
 }
 
+/// Each month of `year` with posted payslips, every run of the month together: what to pay
+/// BPJS and the tax office for that month.
+pub fn months_of_year(books: &Books, year: i32) -> Vec<(u32, MonthTotals)> {
+    let mut by: std::collections::BTreeMap<u32, Vec<&Payslip>> = std::collections::BTreeMap::new();
+    for p in posted(books, "") {
+        if let Some((y, m)) = parse_month(&p.month).filter(|(y, _)| *y == year) {
+            debug_assert_eq!(y, year);
+            by.entry(m).or_default().push(p);
+        }
+    }
+    by.into_iter().map(|(m, slips)| (m, month_totals(slips))).collect()
+}
+
 /// A journal line: the account's i18n key and its amount, a debit when positive.
 pub type JournalLine = (&'static str, i64);
 

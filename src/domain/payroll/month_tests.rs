@@ -194,6 +194,9 @@ fn december_reconciles_the_year_from_posted_payslips() {
     let books = o.books();
     let year = year_summaries(&books, 2026);
     assert_eq!(year.len(), 3);
+    let months = super::month::months_of_year(&books, 2026);
+    assert_eq!(months.len(), 12);
+    assert_eq!(months.iter().map(|(_, t)| t.tax).sum::<i64>(), year.iter().map(|y| y.tax).sum::<i64>());
     let ys = year.iter().find(|y| y.employee_id == ani.employee_id).unwrap();
     assert_eq!((ys.months, ys.tax, ys.gross), (12, a.tax, a.gross), "the year's tax is what was withheld");
 }

@@ -52,8 +52,18 @@ pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
 const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance", "trainings"];
 /// What payroll reads: its own lists, and employees with their attendance and leave.
-pub const PAYROLL: &[&str] =
-    &["pay_rates", "pay", "pay_adjustments", "payroll_runs", "payslips", "employees", "attendance", "leave", "holidays"];
+pub const PAYROLL: &[&str] = &[
+    "pay_rates",
+    "pay",
+    "pay_adjustments",
+    "payroll_runs",
+    "payslips",
+    "employees",
+    "employee_changes",
+    "attendance",
+    "leave",
+    "holidays",
+];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {

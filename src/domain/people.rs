@@ -215,6 +215,8 @@ pub const TRACKED: &[(&str, &str)] = &[
     ("grade", "emp.grade"),
     ("contract", "emp.contract"),
     ("status", "emp.status"),
+    // Payroll reads the status on 1 January for the year's TER category and PTKP.
+    ("ptkp", "emp.ptkp"),
 ];
 
 crate::record! {
@@ -253,6 +255,18 @@ pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono
             c
         })
         .collect()
+}
+
+/// The employee's PTKP status on `day`, read back through the recorded changes: the status
+/// a change after that day replaced, or the current one.
+pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> String {
+    changes
+        .iter()
+        .filter(|c| c.meta.deleted_at.is_none() && c.employee_id == e.meta.id && c.what == "ptkp")
+        .filter_map(|c| Some((parse_date(&c.date)?, c)))
+        .filter(|(d, _)| *d > day)
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.meta.created_at.cmp(&b.1.meta.created_at)))
+        .map_or_else(|| e.ptkp.clone(), |(_, c)| c.from.clone())
 }
 
 /// An employee's history, oldest first (same day: in the order it was recorded).

@@ -205,7 +205,10 @@ pub fn with_books<T>(app: &AppState, f: impl FnOnce(&Books) -> T) -> T {
                 l.attendance.with(|attendance| {
                     l.leave.with(|leave| {
                         l.payroll_runs.with(|runs| {
-                            l.payslips.with(|payslips| f(&Books { employees, pay, adjustments, attendance, leave, runs, payslips }))
+                            l.payslips.with(|payslips| {
+                                l.employee_changes
+                                    .with(|changes| f(&Books { employees, pay, adjustments, attendance, leave, runs, payslips, changes }))
+                            })
                         })
                     })
                 })

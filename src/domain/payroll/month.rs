@@ -23,6 +23,8 @@ pub struct Books<'a> {
     pub leave: &'a [LeaveRequest],
     pub runs: &'a [PayrollRun],
     pub payslips: &'a [Payslip],
+    /// Employees' recorded changes: the PTKP status on 1 January.
+    pub changes: &'a [crate::domain::people::EmployeeChange],
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -147,6 +149,12 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
         };
         // THR on the wage when it is paid; a month's pay on the month's last structure.
         let pay = pay_on(books.pay, id, if kind == RunKind::Thr { paid_on } else { last });
+        // The TER category and the year's PTKP follow the status on 1 January (PMK 168/2023).
+        let mut e = e.clone();
+        if let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) {
+            e.ptkp = crate::domain::people::ptkp_on(&e, books.changes, jan1);
+        }
+        let e = &e;
         match compute(e, pay, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {
             Ok(slip) => result.slips.push(slip),
             Err(why) => result.refused.push((id.to_string(), why)),

@@ -63,6 +63,7 @@ struct Office {
     leave: Vec<LeaveRequest>,
     runs: Vec<PayrollRun>,
     payslips: Vec<Payslip>,
+    changes: Vec<crate::domain::people::EmployeeChange>,
 }
 
 impl Office {
@@ -75,6 +76,7 @@ impl Office {
             leave: &self.leave,
             runs: &self.runs,
             payslips: &self.payslips,
+            changes: &self.changes,
         }
     }
 
@@ -105,7 +107,16 @@ fn office() -> Office {
         day(&ani, "2026-01-07", "absent", 0),
         day(&budi, "2026-01-14", "late", 0),
     ];
-    Office { employees: vec![ani, budi, citra, dodi], pay, adjustments: vec![], attendance, leave: vec![], runs: vec![], payslips: vec![] }
+    Office {
+        employees: vec![ani, budi, citra, dodi],
+        pay,
+        adjustments: vec![],
+        attendance,
+        leave: vec![],
+        runs: vec![],
+        payslips: vec![],
+        changes: vec![],
+    }
 }
 
 #[test]
@@ -432,4 +443,26 @@ fn a_thr_run_in_december_settles_the_year_only_after_the_regular_run() {
     assert!(after.slips.iter().all(|s| s.annual.is_some()));
     let books = o.books();
     assert_eq!(super::month::unposted_months(&run("2026-12", "regular", "2026-12-24"), &books), (1..12).collect::<Vec<u32>>());
+}
+
+#[test]
+fn the_ter_category_and_ptkp_follow_the_status_on_1_january() {
+    let mut o = office();
+    o.employees[2].set("account", "555");
+    let before = o.employees[0].clone();
+    // Ani marries with a child in June: K/1 from then on, TK/0 for this year's tax.
+    o.employees[0].set("ptkp", "K/1");
+    o.changes = crate::domain::people::changes(&before, &o.employees[0], d(2026, 6, 10), DateTime::UNIX_EPOCH);
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), "TK/0");
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2027, 1, 1)), "K/1");
+    let rates = PayRates::shipped().rates().unwrap();
+    let cal = WorkCalendar::new(false, &[]);
+    let july = compute_run(&run("2026-07", "regular", "2026-07-24"), &o.books(), &rates, &cal);
+    let ani = july.slips.iter().find(|s| s.employee_id == o.employees[0].meta.id).unwrap();
+    let ter = ani.lines.iter().find(|l| l.key == "pay.line.tax_ter").unwrap();
+    assert!(ter.how.contains(&("category", super::run::Arg::Text("A".into()))), "{:?}", ter.how);
+    let next = compute_run(&run("2027-01", "regular", "2027-01-25"), &o.books(), &rates, &cal);
+    let ani = next.slips.iter().find(|s| s.employee_id == o.employees[0].meta.id).unwrap();
+    let ter = ani.lines.iter().find(|l| l.key == "pay.line.tax_ter").unwrap();
+    assert!(ter.how.contains(&("category", super::run::Arg::Text("B".into()))), "{:?}", ter.how);
 }

@@ -193,3 +193,12 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     # In English too.
     open_app(driver, base_url, "#/payroll-year/2026", "?lang=en")
     wait(driver, lambda d: heading(d) == "Payroll year 2026")
+
+    # At phone width, in English: the run and a payslip stay readable.
+    driver.set_window_size(390, 844)
+    driver.get(run_url.replace("#/", "?lang=en#/"))
+    wait_text(driver, "Pay for January 2026")
+    shot(driver, "payroll-run-phone-en")
+    click(driver, "Ani Lestari")
+    wait_text(driver, "Take-home pay")
+    shot(driver, "payroll-payslip-phone-en")

@@ -12,6 +12,7 @@ pub mod csv_write;
 pub mod dates;
 pub mod declare;
 pub mod discipline;
+pub mod finance;
 pub mod format;
 pub mod frontdesk;
 pub mod ics;

@@ -1,0 +1,223 @@
+//! Entries: what the clerk types as "money in", "money out" or "transfer", and journal
+//! entries the app makes itself (a posted payroll run, a reversal). Each one becomes
+//! postings that balance: the clerk never sees debits and credits unless they ask.
+use serde::{Deserialize, Serialize};
+
+use super::accounts::{by_code, codes, Account, AccountKind};
+use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+
+pub const KINDS: &[(&str, &str)] = &[
+    ("in", "entry.kind.in"),
+    ("out", "entry.kind.out"),
+    ("transfer", "entry.kind.transfer"),
+    ("journal", "entry.kind.journal"),
+];
+
+/// One line of an entry: an amount on an account, a debit when positive.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Posting {
+    pub account_id: String,
+    pub amount: i64,
+    pub memo: String,
+}
+
+crate::record! {
+    /// Money in, money out, a transfer between the office's own accounts, or a journal
+    /// entry the app made. `amount` includes `tax` (PPN) when there is any.
+    pub struct Entry in "entries" {
+        date: String => Date, "entry.date" .required().listed().aliases(&["tanggal", "date", "tgl"]),
+        kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis", "type"]),
+        /// The cash or bank account the money goes through (from, for a transfer).
+        account_id: String => Ref("money_accounts"), "entry.account" .listed().aliases(&["rekening", "kas/bank", "account"]),
+        /// What the money was for: an income account, an expense account, or any other.
+        category_id: String => Ref("accounts"), "entry.category" .listed().aliases(&["kategori", "akun", "category"]),
+        to_account_id: String => Ref("money_accounts"), "entry.to_account" .aliases(&["ke rekening", "to"]),
+        amount: Option<i64> => Money, "entry.amount" .listed().aliases(&["jumlah", "nominal", "amount"]),
+        tax: Option<i64> => Money, "entry.tax" .aliases(&["ppn", "pajak", "tax"]),
+        contact_id: String => ContactRef, "entry.contact" .aliases(&["kontak", "pelanggan", "pemasok", "contact"]),
+        description: String => Text, "entry.description" .listed().aliases(&["keterangan", "uraian", "description"]),
+        reference: String => Text, "entry.reference" .aliases(&["referensi", "no bukti", "reference", "ref"]),
+        /// What made the entry ("payroll_runs/<id>"); empty when typed.
+        source: String => Text, "entry.source",
+        /// The id of the entry this one reverses.
+        reverses: String => Text, "entry.reverses",
+    }
+    stored {
+        lines: Vec<Posting>,
+    }
+}
+
+const RULES: FormRules = FormRules {
+    shown_when: &[
+        ("category_id", "kind", &["in", "out"]),
+        ("tax", "kind", &["in", "out"]),
+        ("to_account_id", "kind", &["transfer"]),
+        ("account_id", "kind", &["in", "out", "transfer"]),
+        ("amount", "kind", &["in", "out", "transfer"]),
+    ],
+    span: None,
+    hidden: &["source", "reverses"],
+};
+
+impl RecordRules for Entry {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        let mut need = |key: &'static str, v: &str| {
+            if v.trim().is_empty() && !errs.iter().any(|(k, _)| *k == key) {
+                errs.push((key, "err.required"));
+            }
+        };
+        match self.kind.as_str() {
+            "in" | "out" => {
+                need("account_id", &self.account_id);
+                need("category_id", &self.category_id);
+            }
+            "transfer" => {
+                need("account_id", &self.account_id);
+                need("to_account_id", &self.to_account_id);
+            }
+            _ => {}
+        }
+        if self.kind == "journal" {
+            if self.lines.is_empty() || self.lines.iter().map(|l| l.amount).sum::<i64>() != 0 {
+                errs.push(("kind", "err.journal_unbalanced"));
+            }
+        } else {
+            match self.amount {
+                None => need("amount", ""),
+                Some(a) if a <= 0 => errs.push(("amount", "err.amount_positive")),
+                _ => {}
+            }
+            if let Some(t) = self.tax.filter(|t| *t != 0) {
+                if t < 0 || self.amount.is_some_and(|a| t > a) {
+                    errs.push(("tax", "err.tax_above_amount"));
+                }
+            }
+            if self.kind == "transfer" && !self.account_id.is_empty() && self.account_id == self.to_account_id {
+                errs.push(("to_account_id", "err.same_account"));
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        if self.description.is_empty() {
+            format!("{} · {}", self.date, self.reference)
+        } else {
+            format!("{} · {}", self.date, self.description)
+        }
+    }
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
+}
+
+/// Why an entry cannot be turned into postings with these accounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostingProblem {
+    /// The account is missing, deleted, or not a cash or bank account.
+    NotMoney(&'static str),
+    /// The category is missing or deleted.
+    NoCategory,
+    /// Tax was typed but the chart has no PPN account of that code.
+    NoTaxAccount(&'static str),
+    /// A journal line names an account that is not there.
+    UnknownAccount,
+}
+
+impl Entry {
+    pub fn is_live(&self) -> bool {
+        self.meta.deleted_at.is_none()
+    }
+
+    pub fn day(&self) -> Option<chrono::NaiveDate> {
+        parse_date(&self.date)
+    }
+
+    /// The entry as postings that sum to zero.
+    pub fn postings(&self, accounts: &[Account]) -> Result<Vec<Posting>, PostingProblem> {
+        let live = |id: &str| accounts.iter().find(|a| a.is_live() && a.meta.id == id);
+        let money = |id: &str, key: &'static str| match live(id) {
+            Some(a) if a.money => Ok(a.meta.id.clone()),
+            _ => Err(PostingProblem::NotMoney(key)),
+        };
+        let line = |account_id: String, amount: i64| Posting { account_id, amount, memo: String::new() };
+        let amount = self.amount.unwrap_or(0);
+        let tax = self.tax.unwrap_or(0);
+        let category = || live(&self.category_id).map(|a| a.meta.id.clone()).ok_or(PostingProblem::NoCategory);
+        let tax_account = |code: &'static str| by_code(accounts, code).map(|a| a.meta.id.clone()).ok_or(PostingProblem::NoTaxAccount(code));
+        let mut out = match self.kind.as_str() {
+            "in" => {
+                let mut v = vec![line(money(&self.account_id, "account_id")?, amount), line(category()?, -(amount - tax))];
+                if tax != 0 {
+                    v.push(line(tax_account(codes::PPN_OUT)?, -tax));
+                }
+                v
+            }
+            "out" => {
+                let mut v = vec![line(money(&self.account_id, "account_id")?, -amount), line(category()?, amount - tax)];
+                if tax != 0 {
+                    v.push(line(tax_account(codes::PPN_IN)?, tax));
+                }
+                v
+            }
+            "transfer" => vec![line(money(&self.account_id, "account_id")?, -amount), line(money(&self.to_account_id, "to_account_id")?, amount)],
+            _ => {
+                if self.lines.iter().any(|l| live(&l.account_id).is_none()) {
+                    return Err(PostingProblem::UnknownAccount);
+                }
+                self.lines.clone()
+            }
+        };
+        out.retain(|p| p.amount != 0 || self.kind == "journal");
+        Ok(out)
+    }
+
+    /// Money in or out of the office's own accounts as the list shows it: positive in.
+    pub fn signed_amount(&self) -> i64 {
+        let a = self.amount.unwrap_or(0);
+        if self.kind == "out" {
+            -a
+        } else {
+            a
+        }
+    }
+
+    /// An entry that undoes this one on `date`: the same postings with the signs turned.
+    pub fn reversal(&self, accounts: &[Account], date: &str, description: String) -> Result<Entry, PostingProblem> {
+        let lines = self.postings(accounts)?.into_iter().map(|p| Posting { amount: -p.amount, ..p }).collect();
+        Ok(Entry {
+            date: date.into(),
+            kind: "journal".into(),
+            contact_id: self.contact_id.clone(),
+            description,
+            reference: self.reference.clone(),
+            reverses: self.meta.id.clone(),
+            lines,
+            ..Entry::default()
+        })
+    }
+}
+
+/// Whether the category fits the direction: money in is usually income, money out usually
+/// an expense; anything else (a loan received, capital paid in, an asset bought) is allowed
+/// but a money account is not a category (that is a transfer).
+pub fn category_problem(accounts: &[Account], e: &Entry) -> Option<FieldError> {
+    if !matches!(e.kind.as_str(), "in" | "out") || e.category_id.is_empty() {
+        return None;
+    }
+    match accounts.iter().find(|a| a.is_live() && a.meta.id == e.category_id) {
+        None => Some(("category_id", "err.unknown_ref")),
+        Some(a) if a.money => Some(("category_id", "err.category_is_money")),
+        Some(_) => None,
+    }
+}
+
+/// The categories to offer first for a direction: income for money in, expenses for money out.
+pub fn usual_kind(entry_kind: &str) -> Option<AccountKind> {
+    match entry_kind {
+        "in" => Some(AccountKind::Income),
+        "out" => Some(AccountKind::Expense),
+        _ => None,
+    }
+}

@@ -1,0 +1,257 @@
+//! Double entry underneath: every entry balances, the reports tie out (profit equals the
+//! change in equity, the balance sheet balances, cash flow ends at the money accounts'
+//! balance), a transfer is never income or expense, a reversal undoes its entry.
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::accounts::{by_code, code_taken, standard_chart, Account};
+use super::entries::{Entry, Posting, PostingProblem};
+use super::ledger::Ledger;
+use super::period::Period;
+use super::reports::{balance_sheet, cash_flow, costs_by_month, profit_and_loss};
+use crate::domain::format::Lang;
+use crate::domain::record::RecordRules;
+
+fn d(s: &str) -> NaiveDate {
+    crate::domain::record::parse_date(s).unwrap()
+}
+
+fn chart() -> Vec<Account> {
+    standard_chart(Lang::Id)
+}
+
+fn id(accounts: &[Account], code: &str) -> String {
+    by_code(accounts, code).unwrap().meta.id.clone()
+}
+
+fn entry(kind: &str, date: &str, account: &str, other: &str, amount: i64, tax: i64) -> Entry {
+    let mut e = Entry { kind: kind.into(), date: date.into(), account_id: account.into(), amount: Some(amount), ..Entry::default() };
+    if kind == "transfer" {
+        e.to_account_id = other.into();
+    } else {
+        e.category_id = other.into();
+    }
+    if tax != 0 {
+        e.tax = Some(tax);
+    }
+    e
+}
+
+/// A small office's month: capital paid in, a sale with PPN, rent and supplies with PPN,
+/// cash drawn from the bank, and a payroll accrual journal.
+fn month(a: &[Account]) -> Vec<Entry> {
+    let (bank, cash) = (id(a, "1111"), id(a, "1101"));
+    let mut v = vec![
+        entry("in", "2026-11-01", &bank, &id(a, "3101"), 50_000_000, 0),
+        entry("in", "2026-11-05", &bank, &id(a, "4101"), 11_100_000, 1_100_000),
+        entry("out", "2026-11-06", &bank, &id(a, "6201"), 4_000_000, 0),
+        entry("out", "2026-11-07", &cash, &id(a, "6301"), 555_000, 55_000),
+        entry("transfer", "2026-11-03", &bank, &cash, 2_000_000, 0),
+    ];
+    v.push(Entry {
+        kind: "journal".into(),
+        date: "2026-11-25".into(),
+        lines: vec![
+            Posting { account_id: id(a, "6101"), amount: 9_000_000, memo: String::new() },
+            Posting { account_id: id(a, "2301"), amount: -8_500_000, memo: String::new() },
+            Posting { account_id: id(a, "2202"), amount: -500_000, memo: String::new() },
+        ],
+        ..Entry::default()
+    });
+    v
+}
+
+#[test]
+fn the_standard_chart_has_unique_codes_and_every_code_the_app_posts_to() {
+    let a = chart();
+    for acc in &a {
+        assert!(!code_taken(&a, acc), "{} twice", acc.code);
+        assert!(acc.validate().is_empty(), "{}: {:?}", acc.code, acc.validate());
+    }
+    use super::accounts::codes::*;
+    for c in [PPN_IN, PPN_OUT, SALARY, BPJS_EXPENSE, NET_PAY, TAX_PAYABLE, BPJS_PAYABLE, OTHER_PAYABLE, OPENING_EQUITY] {
+        assert!(by_code(&a, c).is_some(), "{c}");
+    }
+    assert_eq!(standard_chart(Lang::En)[0].name, "Cash");
+    assert_eq!(a.iter().filter(|x| x.money).count(), 3);
+}
+
+#[test]
+fn money_in_and_out_with_ppn_post_to_the_tax_accounts_and_balance() {
+    let a = chart();
+    let sale = entry("in", "2026-11-05", &id(&a, "1111"), &id(&a, "4101"), 11_100_000, 1_100_000);
+    let p = sale.postings(&a).unwrap();
+    assert_eq!(p.iter().map(|p| p.amount).sum::<i64>(), 0);
+    assert!(p.contains(&Posting { account_id: id(&a, "4101"), amount: -10_000_000, memo: String::new() }));
+    assert!(p.contains(&Posting { account_id: id(&a, "2201"), amount: -1_100_000, memo: String::new() }));
+    let buy = entry("out", "2026-11-07", &id(&a, "1101"), &id(&a, "6301"), 555_000, 55_000);
+    let p = buy.postings(&a).unwrap();
+    assert!(p.contains(&Posting { account_id: id(&a, "1401"), amount: 55_000, memo: String::new() }));
+    assert!(p.contains(&Posting { account_id: id(&a, "1101"), amount: -555_000, memo: String::new() }));
+}
+
+#[test]
+fn a_transfer_between_own_accounts_is_never_income_or_expense() {
+    let a = chart();
+    let t = entry("transfer", "2026-11-03", &id(&a, "1111"), &id(&a, "1101"), 2_000_000, 0);
+    let l = Ledger::new(&a, &[t]);
+    let pl = profit_and_loss(&a, &l, d("2026-01-01"), d("2026-12-31"));
+    assert_eq!((pl.total_income, pl.total_expenses), (0, 0));
+    let cf = cash_flow(&a, &l, d("2026-11-01"), d("2026-11-30"));
+    assert!(cf.inflows.is_empty() && cf.outflows.is_empty());
+    assert_eq!(l.balance_at(&id(&a, "1101"), d("2026-11-30")), 2_000_000);
+}
+
+#[test]
+fn the_reports_tie_out_over_a_month() {
+    let a = chart();
+    let l = Ledger::new(&a, &month(&a));
+    assert!(l.problems.is_empty());
+    let pl = profit_and_loss(&a, &l, d("2026-11-01"), d("2026-11-30"));
+    // 10,000,000 sales; 4,000,000 rent + 500,000 supplies + 9,000,000 salaries.
+    assert_eq!(pl.total_income, 10_000_000);
+    assert_eq!(pl.total_expenses, 13_500_000);
+    assert_eq!(pl.profit, -3_500_000);
+    let before = balance_sheet(&a, &l, d("2026-10-31"));
+    let after = balance_sheet(&a, &l, d("2026-11-30"));
+    assert!(after.balances(), "{after:?}");
+    // Profit is the change in equity apart from what the owner put in.
+    assert_eq!(after.total_equity - before.total_equity - 50_000_000, pl.profit);
+    assert_eq!(after.earnings, pl.profit);
+    // Bank: 50,000,000 + 11,100,000 − 4,000,000 − 2,000,000; cash 2,000,000 − 555,000.
+    let cf = cash_flow(&a, &l, d("2026-11-01"), d("2026-11-30"));
+    assert_eq!(cf.opening, 0);
+    assert_eq!(cf.closing, 55_100_000 + 1_445_000);
+    let money: i64 = a.iter().filter(|x| x.money).map(|x| l.balance_at(&x.meta.id, d("2026-11-30"))).sum();
+    assert_eq!(cf.closing, money);
+    // The payroll accrual moved no money: it is not in the cash flow.
+    assert!(cf.outflows.iter().all(|r| r.code != "6101"));
+    let costs = costs_by_month(&a, &l, 2026);
+    assert_eq!(costs.totals[10], 13_500_000);
+    assert_eq!(costs.totals.iter().sum::<i64>(), 13_500_000);
+}
+
+#[test]
+fn opening_balances_are_set_against_equity_and_the_register_runs_from_them() {
+    let mut a = chart();
+    let bank = id(&a, "1111");
+    for acc in a.iter_mut() {
+        if acc.code == "1111" {
+            acc.opening = Some(25_000_000);
+            acc.opening_on = "2026-01-01".into();
+        }
+        if acc.code == "2401" {
+            acc.opening = Some(10_000_000);
+            acc.opening_on = "2026-01-01".into();
+        }
+    }
+    let l = Ledger::new(&a, &[entry("out", "2026-02-01", &bank, &id(&a, "6201"), 3_000_000, 0)]);
+    let bs = balance_sheet(&a, &l, d("2026-12-31"));
+    assert!(bs.balances());
+    assert_eq!(bs.total_assets, 22_000_000);
+    assert_eq!(bs.total_liabilities, 10_000_000);
+    assert_eq!(bs.equity.iter().find(|r| r.code == "3900").map(|r| r.amount), Some(15_000_000));
+    let reg = l.register(&bank);
+    assert_eq!(reg.iter().map(|(_, b)| *b).collect::<Vec<_>>(), vec![25_000_000, 22_000_000]);
+    // Without an opening-balance equity account the difference still shows, on its own line.
+    let without: Vec<Account> = a.iter().filter(|x| x.code != "3900").cloned().collect();
+    let l = Ledger::new(&without, &[]);
+    let bs = balance_sheet(&without, &l, d("2026-12-31"));
+    assert!(bs.balances());
+    assert!(bs.equity.iter().any(|r| r.account_id == super::ledger::OPENING_EQUITY && r.amount == 15_000_000));
+}
+
+#[test]
+fn a_reversal_undoes_its_entry() {
+    let a = chart();
+    let e = entry("out", "2026-11-07", &id(&a, "1101"), &id(&a, "6301"), 555_000, 55_000);
+    let r = e.reversal(&a, "2026-12-02", "reversal".into()).unwrap();
+    assert!(r.validate().is_empty(), "{:?}", r.validate());
+    assert_eq!(r.reverses, e.meta.id);
+    let l = Ledger::new(&a, &[e, r]);
+    assert!(l.totals(|_| true).values().all(|v| *v == 0));
+}
+
+#[test]
+fn entries_that_cannot_post_are_named_not_posted() {
+    let mut a = chart();
+    let e = entry("in", "2026-11-05", &id(&a, "1111"), &id(&a, "4101"), 111, 11);
+    a.retain(|x| x.code != "2201");
+    assert_eq!(e.postings(&a), Err(PostingProblem::NoTaxAccount("2201")));
+    let not_money = entry("in", "2026-11-05", &id(&a, "4101"), &id(&a, "4101"), 100, 0);
+    assert_eq!(not_money.postings(&a), Err(PostingProblem::NotMoney("account_id")));
+    let l = Ledger::new(&a, &[e]);
+    assert_eq!(l.problems.len(), 1);
+    assert!(l.lines.is_empty());
+}
+
+#[test]
+fn the_form_refuses_what_would_not_make_sense() {
+    let a = chart();
+    let keys = |e: &Entry| e.validate().into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+    let mut e = entry("out", "2026-11-07", &id(&a, "1101"), "", 0, 0);
+    assert!(keys(&e).contains(&"category_id"));
+    assert!(keys(&e).contains(&"amount"));
+    e.amount = Some(100);
+    e.tax = Some(200);
+    assert!(keys(&e).contains(&"tax"));
+    let t = entry("transfer", "2026-11-07", &id(&a, "1101"), &id(&a, "1101"), 100, 0);
+    assert_eq!(keys(&t), vec!["to_account_id"]);
+    let j = Entry { kind: "journal".into(), date: "2026-11-07".into(), ..Entry::default() };
+    assert_eq!(keys(&j), vec!["kind"]);
+    let mut bank = a[0].clone();
+    bank.kind = "expense".into();
+    assert_eq!(bank.validate().into_iter().map(|(k, _)| k).collect::<Vec<_>>(), vec!["money"]);
+}
+
+#[test]
+fn periods_read_from_the_address_and_step_back() {
+    assert_eq!(Period::parse("2026"), Some(Period::Year(2026)));
+    assert_eq!(Period::parse("2026-11"), Some(Period::Month(2026, 11)));
+    assert_eq!(Period::parse("2026-q4"), Some(Period::Quarter(2026, 4)));
+    for bad in ["", "26", "2026-13", "2026-1", "2026-Q5", "0226", "2026-Q12", "abc", "2026-+1", "2026-Q+"] {
+        assert_eq!(Period::parse(bad), None, "{bad}");
+    }
+    let q1 = Period::Quarter(2026, 1);
+    assert_eq!(q1.previous(), Period::Quarter(2025, 4));
+    assert_eq!((q1.first(), q1.last()), (d("2026-01-01"), d("2026-03-31")));
+    assert_eq!(Period::Month(2024, 2).last(), d("2024-02-29"));
+    assert_eq!(Period::Month(2026, 1).previous(), Period::Month(2025, 12));
+    assert_eq!(Period::Month(2026, 3).year_before(), Period::Month(2025, 3));
+    for p in [Period::Year(2026), q1, Period::Month(2026, 12)] {
+        assert_eq!(Period::parse(&p.text()), Some(p));
+        assert_eq!(p.next().previous(), p);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+    /// Whatever a clerk types, each entry that posts balances, and the balance sheet balances
+    /// at any date with profit equal to the change in earnings.
+    #[test]
+    fn every_entry_balances_and_the_books_tie_out(
+        typed in proptest::collection::vec((0usize..4, 0usize..37, 0usize..37, 1i64..1_000_000_000, 0i64..100, 1u32..28, 1u32..13), 0..40),
+        cut in 1u32..13,
+    ) {
+        let a = chart();
+        let entries: Vec<Entry> = typed.iter().map(|&(k, x, y, amount, taxp, day, m)| {
+            let kind = ["in", "out", "transfer", "in"][k];
+            entry(kind, &format!("2026-{m:02}-{day:02}"), &a[x].meta.id, &a[y].meta.id, amount, amount * taxp / 1000)
+        }).collect();
+        for e in &entries {
+            if let Ok(p) = e.postings(&a) {
+                prop_assert_eq!(p.iter().map(|p| p.amount).sum::<i64>(), 0);
+            }
+        }
+        let l = Ledger::new(&a, &entries);
+        let at = Period::Month(2026, cut).last();
+        let bs = balance_sheet(&a, &l, at);
+        prop_assert!(bs.balances());
+        let pl = profit_and_loss(&a, &l, d("2026-01-01"), at);
+        prop_assert_eq!(bs.earnings, pl.profit);
+        let cf = cash_flow(&a, &l, d("2026-01-01"), at);
+        let money: i64 = a.iter().filter(|x| x.money).map(|x| l.balance_at(&x.meta.id, at)).sum();
+        prop_assert_eq!(cf.closing, money);
+    }
+}

@@ -284,6 +284,51 @@ def payroll(people, seed=43):
     return pay, runs, slips
 
 
+# The shipped chart's codes, kinds and whether each is cash or bank (src/domain/finance/accounts.rs).
+CHART = [("1101", "asset", "Kas", True), ("1102", "asset", "Kas kecil", True), ("1111", "asset", "Bank", True),
+         ("1201", "asset", "Piutang usaha", False), ("1401", "asset", "PPN masukan", False), ("1501", "asset", "Aset tetap", False),
+         ("2101", "liability", "Utang usaha", False), ("2201", "liability", "PPN keluaran", False), ("2301", "liability", "Utang gaji", False),
+         ("3101", "equity", "Modal", False), ("3900", "equity", "Ekuitas saldo awal", False),
+         ("4101", "income", "Pendapatan usaha", False), ("4201", "income", "Pendapatan lain-lain", False),
+         ("6101", "expense", "Gaji dan tunjangan", False), ("6201", "expense", "Sewa", False), ("6202", "expense", "Listrik, air dan internet", False),
+         ("6301", "expense", "ATK dan perlengkapan kantor", False), ("6401", "expense", "Transportasi dan perjalanan", False),
+         ("6501", "expense", "Pemeliharaan dan perbaikan", False), ("6701", "expense", "Biaya administrasi bank", False),
+         ("6901", "expense", "Konsumsi dan jamuan", False), ("6999", "expense", "Biaya lain-lain", False)]
+
+
+def finance(n, contact_ids, seed=47):
+    """The chart and `n` entries over three years (2024-2026): sales with PPN into the bank,
+    expenses paid from the bank or the till, cash drawn from the bank."""
+    rnd = random.Random(seed)
+    base = datetime(2024, 1, 1, 8, 0, tzinfo=timezone.utc)
+    accounts = []
+    for code, kind, name, money in CHART:
+        _, m = _stamp(rnd, base)
+        opening = 100_000_000 if code == "1111" else None
+        accounts.append({**m, "code": code, "name": name, "kind": kind, "money": money, "bank": "BCA" if code == "1111" else "",
+                         "number": "", "opening": opening, "opening_on": "2024-01-01" if opening else "", "note": ""})
+    by = {a["code"]: a["id"] for a in accounts}
+    expenses = [c for c, k, _, _ in CHART if k == "expense"]
+    out = []
+    for i in range(n):
+        day = base + timedelta(days=rnd.randrange(365 * 3))
+        created, m = _stamp(rnd, day)
+        r = rnd.random()
+        e = {**m, "date": day.strftime("%Y-%m-%d"), "account_id": by["1111"], "category_id": "", "to_account_id": "", "tax": None,
+             "contact_id": rnd.choice(contact_ids) if contact_ids and rnd.random() < 0.5 else "", "reference": f"BKT-{i:05d}",
+             "source": "", "reverses": "", "lines": []}
+        if r < 0.3:
+            amount = rnd.randrange(10, 500) * 111_000
+            e.update(kind="in", category_id=by["4101"], amount=amount, tax=amount // 111 * 11, description=f"Penjualan jasa {i}")
+        elif r < 0.9:
+            e.update(kind="out", category_id=by[rnd.choice(expenses)], amount=rnd.randrange(1, 300) * 25_000,
+                     account_id=by[rnd.choice(["1111", "1101"])], description=f"Biaya {i}")
+        else:
+            e.update(kind="transfer", to_account_id=by["1101"], amount=rnd.randrange(1, 20) * 500_000, description=f"Ambil tunai {i}")
+        out.append(e)
+    return accounts, _in_order(out)
+
+
 def mixed(n):
     """What two or three years of a small office add up to: half contacts (the list the
     keystroke target searches), the front desk's logs, the calendar, the stock ledger with
@@ -297,6 +342,9 @@ def mixed(n):
     counts["pay"] = counts["employees"]
     counts["payroll_runs"] = 13
     counts["payslips"] = counts["employees"] * 12
+    # Three years of the books: the chart and 20,000 entries at full size.
+    counts["accounts"] = len(CHART)
+    counts["entries"] = 20_000 if n >= 50_000 else n // 50
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -306,12 +354,13 @@ def mixed(n):
     ast = assets(counts["assets"])
     emps = employees(counts["employees"])
     pay, runs, slips = payroll(emps)
+    accounts, entries = finance(counts["entries"], ids)
     return {"contacts": cs, "calls": calls(counts["calls"], ids), "visitors": visitors(counts["visitors"]),
             "events": events(counts["events"]), "items": its, "stock": stock(counts["stock"], item_ids),
             "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
             "attendance": attendance(emps, counts["attendance"] // counts["employees"]),
-            "pay": pay, "payroll_runs": runs, "payslips": slips}
+            "pay": pay, "payroll_runs": runs, "payslips": slips, "accounts": accounts, "entries": entries}
 
 
 def backup(collections, schema_version=4):

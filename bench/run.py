@@ -152,6 +152,19 @@ def payroll_runs(d, base, runs):
     return out, rows
 
 
+def books(d, base, runs):
+    """A year's profit and loss from three years of entries: the ledger built from every
+    entry (`bo:books`) and the report read from it (`bo:report`)."""
+    out = []
+    for _ in range(runs):
+        d.get("about:blank")
+        d.get(base + "#/books/pl/2025")
+        wait(d, lambda x: x.find_elements(By.CSS_SELECTOR, "main table.bo-report tfoot tr"))
+        a, b = measure(d, "bo:books"), measure(d, "bo:report")
+        out.append(None if a is None or b is None else a + b)
+    return out
+
+
 def exports(d, base, runs):
     out = []
     d.get(base + "#/data")
@@ -185,7 +198,7 @@ def bundle():
 # A screen of each area, as a person opens it from the Today view.
 AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"), ("supplies", "#/items"),
          ("assets", "#/assets"), ("people", "#/employees"),
-         ("payroll", "#/payroll_runs"), ("office (trash, data, settings)", "#/data")]
+         ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("office (trash, data, settings)", "#/data")]
 
 FETCHED = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').slice(2).join('/'))"
 
@@ -258,6 +271,7 @@ def main():
             res["export"] = med(exports(d, base, max(1, runs // 2)))
             times, res["payroll_rows"] = payroll_runs(d, base, runs)
             res["payroll"] = med(times)
+            res["books"] = med(books(d, base, runs))
         res["areas"] = area_downloads(d, base)
     rows, total = bundle()
 
@@ -277,6 +291,7 @@ def main():
     print(f"| import backup (validated, stored) | {fmt(g('import'))}{verdict(g('import'), lambda v: v <= 2000)} | ≤ 2 s |")
     print(f"| export backup | {fmt(g('export'))}{verdict(g('export'), lambda v: v <= 1000)} | ≤ 1 s |")
     print(f"| a payroll run computed ({g('payroll_rows', 'n/a')} employees, a year of attendance, {len(data['payslips']):,} payslips stored) | {fmt(g('payroll'))} | shown |")
+    print(f"| a year's profit and loss ({len(data['entries']):,} entries over three years) | {fmt(g('books'))}{verdict(g('books'), lambda v: v <= 100)} | ≤ 100 ms |")
     print(f"| rows in the list's DOM | {g('rows', 'n/a')} | bounded |")
     print(f"| the whole app (wasm+js+css, every area), brotli | {total['br'] / 1024:,.0f} KB (gzip {total['gzip'] / 1024:,.0f} KB, raw {total['raw'] / 1024:,.0f} KB) | grows with modules |")
     br = {name: s["br"] for name, s in rows}

@@ -31,6 +31,8 @@ macro_rules! with_record_lists {
             pay_adjustments: $crate::domain::payroll::PayAdjustment,
             payroll_runs: $crate::domain::payroll::PayrollRun,
             payslips: $crate::domain::payroll::Payslip,
+            accounts: $crate::domain::finance::Account,
+            entries: $crate::domain::finance::Entry,
         }
     };
 }

@@ -34,6 +34,9 @@ pub enum Route {
     AttendanceMonth(String),
     /// Each employee's year from posted payslips (the 1721-A1 figures): `#/payroll-year/2026`.
     PayrollYear(String),
+    /// A report of the books over a period: `#/books/pl/2026-11` (pl, balance, cash, costs;
+    /// the period a year, `2026-Q4` or a month; empty: this month).
+    Books(String, String),
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -63,7 +66,13 @@ pub const PAYROLL: &[&str] = &[
     "attendance",
     "leave",
     "holidays",
+    // A posted run is recorded in the books.
+    "accounts",
+    "entries",
 ];
+/// What the books read: accounts, entries, the contacts they name and payroll's runs.
+pub const FINANCE: &[&str] = &["accounts", "entries", "contacts", "payroll_runs", "payslips"];
+pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -96,6 +105,9 @@ impl Route {
             ["stock-report"] => Route::StockReport,
             ["payroll-year"] => Route::PayrollYear(String::new()),
             ["payroll-year", y] => Route::PayrollYear(y.to_string()),
+            ["books"] => Route::Books("pl".into(), String::new()),
+            ["books", r] if REPORTS.contains(r) => Route::Books(r.to_string(), String::new()),
+            ["books", r, p] if REPORTS.contains(r) => Route::Books(r.to_string(), p.to_string()),
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
             [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
@@ -128,6 +140,7 @@ impl Route {
                     "assets" | "asset_log" => ASSETS,
                     "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
                     "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => PAYROLL,
+                    "accounts" | "entries" => FINANCE,
                     _ => &["contacts"],
                 }
             }
@@ -138,6 +151,7 @@ impl Route {
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
             Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => PEOPLE,
             Route::PayrollYear(_) => PAYROLL,
+            Route::Books(..) => FINANCE,
             // Fixed-term contracts ending soon show on the Today view.
             Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
             Route::Messages => &["calls"],
@@ -169,6 +183,8 @@ impl Route {
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::PayrollYear(y) if y.is_empty() => "#/payroll-year".into(),
             Route::PayrollYear(y) => format!("#/payroll-year/{y}"),
+            Route::Books(r, p) if p.is_empty() => format!("#/books/{r}"),
+            Route::Books(r, p) => format!("#/books/{r}/{p}"),
             Route::AssetRegister => "#/asset-register".into(),
             Route::StockReport => "#/stock-report".into(),
             Route::Desk => "#/desk".into(),

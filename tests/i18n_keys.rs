@@ -67,6 +67,10 @@ fn every_used_key_is_translated() {
         "slip.",
         "year.",
         "journal.",
+        "acc.",
+        "entry.",
+        "books.",
+        "period.",
     ];
     let mut missing = vec![];
     let mut seen = 0;

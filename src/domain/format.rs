@@ -174,6 +174,14 @@ pub fn month_year(d: chrono::NaiveDate, lang: Lang) -> String {
     format!("{} {}", names[d.month0() as usize], d.year())
 }
 
+/// "Nov" / "Nov", "Agu" / "Aug": a month in a chart or a narrow column.
+pub fn month_short(d: chrono::NaiveDate, lang: Lang) -> String {
+    let names = if lang == Lang::Id { MONTH_NAMES_ID } else { MONTH_NAMES_EN };
+    let n = names[d.month0() as usize];
+    // "Agustus" is "Agu" in Indonesian, as its calendars print it.
+    n.chars().take(3).collect()
+}
+
 /// "Senin" / "Monday"; `short` gives "Sen" / "Mon".
 pub fn weekday_name(d: chrono::Weekday, lang: Lang, short: bool) -> String {
     let names = if lang == Lang::Id { WEEKDAYS_ID } else { WEEKDAYS_EN };

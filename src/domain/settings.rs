@@ -22,6 +22,9 @@ pub struct Settings {
     pub bank_layout: String,
     /// The bank file starts with a row of column names.
     pub bank_header: bool,
+    /// The books are closed up to and including this date (`YYYY-MM-DD`; empty: none are):
+    /// entries on or before it are kept as they are and corrected by reversing them.
+    pub books_closed_to: String,
 }
 
 impl Default for Settings {
@@ -39,6 +42,7 @@ impl Default for Settings {
             six_day_week: false,
             bank_layout: "account,name,amount,note".into(),
             bank_header: true,
+            books_closed_to: String::new(),
         }
     }
 }

@@ -222,6 +222,7 @@ pub fn App() -> impl IntoView {
             let calendar = module.as_deref() == Some("events")
                 && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
+                || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()
@@ -258,6 +259,8 @@ pub fn App() -> impl IntoView {
                     {nav_item(Route::List("leave".into()), "nav.leave")}
                     {nav_item(Route::List("attendance".into()), "nav.attendance")}
                         {nav_item(Route::List("payroll_runs".into()), "nav.payroll_runs")}
+                        {nav_item(Route::List("entries".into()), "nav.entries")}
+                        {nav_item(Route::Books("pl".into(), String::new()), "nav.books")}
                         {nav_item(Route::List("items".into()), "nav.items")}
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}

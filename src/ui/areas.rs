@@ -9,6 +9,7 @@ use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
+use crate::domain::finance::{Account, Entry};
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::leave::{Holiday, LeaveRequest};
@@ -23,7 +24,7 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, attendance, calendar, data, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
+use super::{assets, attendance, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -35,6 +36,8 @@ pub enum Area {
     People,
     /// Pay structures, rate sets, runs, payslips.
     Payroll,
+    /// The chart of accounts, entries, the ledger and the reports.
+    Finance,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -50,6 +53,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
+            "accounts" | "entries" => Some(Area::Finance),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -57,6 +61,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
         Route::PayrollYear(_) => Some(Area::Payroll),
+        Route::Books(..) => Some(Area::Finance),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -82,6 +87,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Assets => assets_area(r).await,
         Area::People => people_area(r).await,
         Area::Payroll => payroll_area(r).await,
+        Area::Finance => finance_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -99,6 +105,7 @@ pub fn preload(area: Area) {
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
         Area::People => Box::pin(__wasm_split_preload_people_area()),
         Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
+        Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -196,6 +203,18 @@ fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("pay_adjustments") => record_page::<PayAdjustment>(r),
             Some("payroll_runs") => record_page::<PayrollRun>(r),
             Some("payslips") => record_page::<Payslip>(r),
+            _ => records::not_found(),
+        },
+    })
+}
+
+#[wasm_split(finance, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::Books(report, period) => finance_reports::books_page(report, period),
+        _ => match r.list() {
+            Some("accounts") => record_page::<Account>(r),
+            Some("entries") => record_page::<Entry>(r),
             _ => records::not_found(),
         },
     })

@@ -38,6 +38,11 @@ pub trait UiEntity: Entity + InState + Send + Sync {
     /// What else a save through the form writes (an employee's history), once the record
     /// itself is stored; `before` is the stored record the form edited (`None`: a new one).
     fn after_save(&self, _before: Option<&Self>, _app: &AppState) {}
+    /// Why this record can no longer be changed or deleted (an entry in a closed period),
+    /// as the message's i18n key: its page then offers neither.
+    fn locked(&self, _app: &AppState) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A derived list column: its label's i18n key, and (shown text, sort key) of a record.

@@ -122,6 +122,12 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
+        "accounts" | "money_accounts" => app.lists.accounts.with(|all| {
+            let mut v: Vec<&crate::domain::finance::Account> =
+                all.iter().filter(|a| a.is_live() && (collection == "accounts" || a.money)).collect();
+            v.sort_by(|a, b| a.code.cmp(&b.code));
+            v.into_iter().map(|a| (a.meta.id.clone(), a.label())).collect()
+        }),
         _ => vec![],
     }
 }
@@ -147,6 +153,7 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
             app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
         }
         "employees" => app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
+        "accounts" | "money_accounts" => app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default(),
         "payroll_runs" => {
             use crate::domain::record::RecordRules;
             app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
@@ -228,6 +235,15 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                         || !e.number.is_empty() && (crate::text::lower(&e.number) == t || crate::text::lower_owned(employee_label(e)) == t)
                 })
                 .map(|e| e.meta.id.clone())
+        }),
+        // An account by its id, its code, its name, or "code — name" as exported.
+        "accounts" | "money_accounts" => app.lists.accounts.with_untracked(|all| {
+            all.iter()
+                .filter(|a| a.is_live() && (collection == "accounts" || a.money))
+                .find(|a| {
+                    a.meta.id == text.trim() || crate::text::lower(&a.code) == t || crate::text::lower(&a.name) == t || crate::text::lower_owned(a.label()) == t
+                })
+                .map(|a| a.meta.id.clone())
         }),
         "contacts" => app.lists.contacts.with_untracked(|all| {
             all.iter()

@@ -15,6 +15,8 @@ mod desk;
 mod discipline;
 mod fields;
 mod files;
+mod finance;
+mod finance_reports;
 mod inventory;
 mod leave;
 mod minutes;

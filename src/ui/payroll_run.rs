@@ -196,7 +196,7 @@ pub fn run_page(id: String) -> AnyView {
                 {problems(app, shown, r.clone())}
                 {slips_table(app, shown, r.is_posted())}
                 {totals_card(app, shown)}
-                {journal_card(app, shown, r.month.clone())}
+                {journal_card(app, shown, r.clone())}
                 <fieldset class="bo-inline-choice">
                     <legend>{app.text("run.paper")}</legend>
                     <label><input type="radio" name="paper" prop:checked=move || !a5.get() on:change=move |_| a5.set(false) />" A4"</label>
@@ -291,9 +291,27 @@ fn totals_card(app: AppState, shown: Memo<Shown>) -> AnyView {
     .into_any()
 }
 
-/// The run's journal for the books (Finance reads it when it comes), with CSV.
-fn journal_card(app: AppState, shown: Memo<Shown>, month_text: String) -> AnyView {
+/// The run's journal for the books, with CSV; once posted, recorded in the books in one
+/// click (with the chart's payroll accounts) and linked from here after.
+fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
     let lines = Memo::new(move |_| shown.with(|s| month::journal(&month_totals(s.slips.iter()))));
+    let month_text = run.month.clone();
+    let source = format!("payroll_runs/{}", run.meta.id);
+    let in_books = Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let posted = run.is_posted();
+    let record = move |_| {
+        let description = run_title(&app, &run);
+        let journal = lines.get_untracked();
+        let made = app.lists.accounts.with_untracked(|a| crate::domain::finance::entries::from_payroll(a, &run.meta.id, &run.paid_on, description, &journal));
+        match made {
+            Ok(entry) => {
+                if super::collection::save_record(&app, entry).is_ok() {
+                    app.info(app.t("journal.recorded").into());
+                }
+            }
+            Err(code) => app.error(app.tf("journal.missing_account", &[("code", code.to_string())])),
+        }
+    };
     let export = move |_| {
         let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
         let mut out = crate::domain::csv_write::CsvText::new(sep);
@@ -325,6 +343,13 @@ fn journal_card(app: AppState, shown: Memo<Shown>, month_text: String) -> AnyVie
             </table>
             <div class="bo-actions">
                 <button type="button" class="bo-btn" on:click=export>{app.text("journal.export")}</button>
+                {move || match in_books.get() {
+                    Some(id) => Some(view! { <a class="bo-btn" href=Route::View("entries".into(), id).href()>{app.text("journal.in_books")}</a> }.into_any()),
+                    None if posted && app.read_only.get().is_none() => Some(view! {
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=record.clone()>{app.text("journal.record")}</button>
+                    }.into_any()),
+                    None => None,
+                }}
             </div>
         </section>
     }

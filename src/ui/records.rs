@@ -142,6 +142,8 @@ struct Detail {
     created: DateTime<Utc>,
     updated: DateTime<Utc>,
     deleted: bool,
+    /// Why it cannot be changed (i18n key), if it cannot.
+    locked: Option<&'static str>,
 }
 
 pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
@@ -183,6 +185,7 @@ fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
             created: r.meta().created_at,
             updated: r.meta().updated_at,
             deleted: r.meta().deleted_at.is_some(),
+            locked: r.locked(app),
         })
     })
 }
@@ -200,6 +203,7 @@ fn detail_view(
         let Some(d) = detail.get() else { return not_found() };
         let (id_edit, id_del, id_res) = (id.clone(), id.clone(), id.clone());
         let deleted = d.deleted;
+        let locked = d.locked;
         let fields = d
             .fields
             .into_iter()
@@ -215,8 +219,8 @@ fn detail_view(
         let (created, updated, title) = (d.created, d.updated, d.title);
         view! {
             <PageHead title=Signal::derive(move || title.clone())>
-                <Show when=move || !deleted && app.read_only.get().is_none() fallback=move || {
-                    if app.read_only.get().is_some() {
+                <Show when=move || !deleted && locked.is_none() && app.read_only.get().is_none() fallback=move || {
+                    if app.read_only.get().is_some() || locked.is_some() {
                         return ().into_any();
                     }
                     let id = id_res.clone();
@@ -233,6 +237,7 @@ fn detail_view(
                 <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.back")}</a>
             </PageHead>
             {deleted.then(|| view! { <p class="bo-banner bo-banner-warn">{app.text("trash.in_trash")}</p> })}
+            {locked.map(|why| view! { <p class="bo-banner bo-banner-warn" role="status">{app.text(why)}</p> })}
             {top.clone().map(|t| t.run())}
             <dl class="bo-dl">{fields}</dl>
             <p class="bo-meta">

@@ -64,6 +64,8 @@ pub fn settings_page() -> AnyView {
             six_day_week: six_day_week.get_untracked(),
             bank_layout: bank_layout.get_untracked().trim().into(),
             bank_header: bank_header.get_untracked(),
+            // Closed from the books' own page, not here.
+            books_closed_to: app.settings.with_untracked(|s| s.books_closed_to.clone()),
         };
         let errs = next.validate();
         errors.set(errs.clone());

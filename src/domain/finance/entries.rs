@@ -100,12 +100,9 @@ impl RecordRules for Entry {
         }
         errs
     }
+    /// What the clerk wrote about it; its reference or date when they wrote nothing.
     fn title(&self) -> String {
-        if self.description.is_empty() {
-            format!("{} · {}", self.date, self.reference)
-        } else {
-            format!("{} · {}", self.date, self.description)
-        }
+        [&self.description, &self.reference, &self.date].into_iter().find(|t| !t.trim().is_empty()).cloned().unwrap_or_default()
     }
     fn form_rules() -> &'static FormRules {
         &RULES
@@ -220,4 +217,38 @@ pub fn usual_kind(entry_kind: &str) -> Option<AccountKind> {
         "out" => Some(AccountKind::Expense),
         _ => None,
     }
+}
+
+/// Payroll's journal lines (see `payroll::month::journal`) and the chart codes they post to.
+const PAYROLL_CODES: &[(&str, &str)] = &[
+    ("journal.salary_expense", codes::SALARY),
+    ("journal.bpjs_expense", codes::BPJS_EXPENSE),
+    ("journal.net_payable", codes::NET_PAY),
+    ("journal.kesehatan_payable", codes::BPJS_PAYABLE),
+    ("journal.ketenagakerjaan_payable", codes::BPJS_PAYABLE),
+    ("journal.tax_payable", codes::TAX_PAYABLE),
+    ("journal.other_payable", codes::OTHER_PAYABLE),
+];
+
+/// A posted payroll run as a journal entry on its pay day: wages and the office's BPJS as
+/// expenses, what is owed to employees, BPJS and the tax office as liabilities. Paying them
+/// later is money out against those liabilities. `Err` names a chart code that is missing.
+pub fn from_payroll(accounts: &[Account], run_id: &str, date: &str, description: String, journal: &[(&str, i64)]) -> Result<Entry, &'static str> {
+    let mut lines: Vec<Posting> = vec![];
+    for (key, amount) in journal.iter().filter(|(_, a)| *a != 0) {
+        let code = PAYROLL_CODES.iter().find(|(k, _)| k == key).map_or(codes::OTHER_PAYABLE, |(_, c)| *c);
+        let account = by_code(accounts, code).ok_or(code)?;
+        match lines.iter_mut().find(|l| l.account_id == account.meta.id) {
+            Some(l) => l.amount += amount,
+            None => lines.push(Posting { account_id: account.meta.id.clone(), amount: *amount, memo: String::new() }),
+        }
+    }
+    Ok(Entry {
+        date: date.into(),
+        kind: "journal".into(),
+        description,
+        source: format!("payroll_runs/{run_id}"),
+        lines,
+        ..Entry::default()
+    })
 }

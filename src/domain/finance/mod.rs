@@ -7,9 +7,12 @@ pub mod entries;
 pub mod ledger;
 pub mod period;
 pub mod reports;
+pub mod statement;
 
 pub use accounts::{Account, AccountKind};
 pub use entries::{Entry, Posting};
 
+#[cfg(test)]
+mod statement_tests;
 #[cfg(test)]
 mod tests;

@@ -255,3 +255,27 @@ proptest! {
         prop_assert_eq!(cf.closing, money);
     }
 }
+
+#[test]
+fn a_posted_payroll_run_becomes_a_balanced_journal_on_the_chart() {
+    let a = chart();
+    let journal = [
+        ("journal.salary_expense", 10_000_000),
+        ("journal.bpjs_expense", 1_000_000),
+        ("journal.net_payable", -9_200_000),
+        ("journal.kesehatan_payable", -500_000),
+        ("journal.ketenagakerjaan_payable", -900_000),
+        ("journal.tax_payable", -400_000),
+        ("journal.other_payable", 0),
+    ];
+    let e = super::entries::from_payroll(&a, "run1", "2026-11-25", "Gaji November".into(), &journal).unwrap();
+    assert!(e.validate().is_empty(), "{:?}", e.validate());
+    assert_eq!(e.source, "payroll_runs/run1");
+    // Both BPJS bodies are owed on one account.
+    assert_eq!(e.lines.len(), 5);
+    assert!(e.lines.contains(&Posting { account_id: id(&a, "2203"), amount: -1_400_000, memo: String::new() }));
+    let l = Ledger::new(&a, &[e]);
+    assert_eq!(profit_and_loss(&a, &l, d("2026-11-01"), d("2026-11-30")).total_expenses, 11_000_000);
+    let without: Vec<Account> = a.into_iter().filter(|x| x.code != "2202").collect();
+    assert_eq!(super::entries::from_payroll(&without, "run1", "2026-11-25", String::new(), &journal).unwrap_err(), "2202");
+}

@@ -1,0 +1,437 @@
+//! The books: profit and loss, balance sheet, cash flow and costs by month over a month,
+//! quarter or year, compared with the period before or the same period a year earlier;
+//! printable and as CSV; and closing the books up to a date.
+use leptos::prelude::*;
+
+use crate::domain::finance::ledger::OPENING_EQUITY;
+use crate::domain::finance::period::Period;
+use crate::domain::finance::reports::{self, BalanceSheet, CashFlow, CostsByMonth, ProfitAndLoss, Row};
+use crate::domain::format::Lang;
+
+use super::calendar::today;
+use super::files::download;
+use super::finance::{books, chart_setup, closed_to, finance_links};
+use super::router::{navigate, Route};
+use super::state::{use_app, AppState};
+use super::widgets::PageHead;
+
+const TITLES: &[(&str, &str)] = &[("pl", "books.pl"), ("balance", "books.balance"), ("cash", "books.cash"), ("costs", "books.costs")];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compare {
+    Previous,
+    YearBefore,
+    Nothing,
+}
+
+/// What one report shows: its sections of rows with amounts now and in the compared
+/// period, each section ending in its total, and a closing line.
+#[derive(Clone, Default, PartialEq)]
+struct Table {
+    sections: Vec<Section>,
+    /// (label key, amount now, amount compared)
+    closing: Vec<(&'static str, i64, Option<i64>)>,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct Section {
+    title: &'static str,
+    rows: Vec<(Row, Option<i64>)>,
+    total: (&'static str, i64, Option<i64>),
+}
+
+/// Rows of now and the compared period side by side, by code.
+fn side_by_side(now: &[Row], then: Option<&[Row]>) -> Vec<(Row, Option<i64>)> {
+    let mut out: Vec<(Row, Option<i64>)> =
+        now.iter().map(|r| (r.clone(), then.map(|t| t.iter().find(|x| x.account_id == r.account_id).map_or(0, |x| x.amount)))).collect();
+    if let Some(then) = then {
+        for r in then.iter().filter(|r| !now.iter().any(|n| n.account_id == r.account_id)) {
+            out.push((Row { amount: 0, ..r.clone() }, Some(r.amount)));
+        }
+    }
+    out.sort_by(|a, b| a.0.code.cmp(&b.0.code));
+    out
+}
+
+fn section(title: &'static str, now: &[Row], then: Option<&[Row]>, total: &'static str, t_now: i64, t_then: Option<i64>) -> Section {
+    Section { title, rows: side_by_side(now, then), total: (total, t_now, t_then) }
+}
+
+fn pl_table(now: &ProfitAndLoss, then: Option<&ProfitAndLoss>) -> Table {
+    Table {
+        sections: vec![
+            section("books.income", &now.income, then.map(|t| &t.income[..]), "books.total_income", now.total_income, then.map(|t| t.total_income)),
+            section(
+                "books.expenses",
+                &now.expenses,
+                then.map(|t| &t.expenses[..]),
+                "books.total_expenses",
+                now.total_expenses,
+                then.map(|t| t.total_expenses),
+            ),
+        ],
+        closing: vec![(if now.profit < 0 { "books.loss" } else { "books.profit" }, now.profit, then.map(|t| t.profit))],
+    }
+}
+
+fn balance_table(now: &BalanceSheet, then: Option<&BalanceSheet>) -> Table {
+    let with_earnings = |b: &BalanceSheet| {
+        let mut v = b.equity.clone();
+        v.push(Row { account_id: "earnings".into(), code: String::new(), name: String::new(), amount: b.earnings });
+        v
+    };
+    let (eq_now, eq_then) = (with_earnings(now), then.map(with_earnings));
+    Table {
+        sections: vec![
+            section("books.assets", &now.assets, then.map(|t| &t.assets[..]), "books.total_assets", now.total_assets, then.map(|t| t.total_assets)),
+            section(
+                "books.liabilities",
+                &now.liabilities,
+                then.map(|t| &t.liabilities[..]),
+                "books.total_liabilities",
+                now.total_liabilities,
+                then.map(|t| t.total_liabilities),
+            ),
+            section("books.equity", &eq_now, eq_then.as_deref(), "books.total_equity", now.total_equity, then.map(|t| t.total_equity)),
+        ],
+        closing: vec![(
+            "books.liabilities_and_equity",
+            now.total_liabilities + now.total_equity,
+            then.map(|t| t.total_liabilities + t.total_equity),
+        )],
+    }
+}
+
+fn cash_table(now: &CashFlow, then: Option<&CashFlow>) -> Table {
+    let total = |rows: &[Row]| rows.iter().map(|r| r.amount).sum::<i64>();
+    Table {
+        sections: vec![
+            section("books.inflows", &now.inflows, then.map(|t| &t.inflows[..]), "books.total_in", total(&now.inflows), then.map(|t| total(&t.inflows))),
+            section(
+                "books.outflows",
+                &now.outflows,
+                then.map(|t| &t.outflows[..]),
+                "books.total_out",
+                total(&now.outflows),
+                then.map(|t| total(&t.outflows)),
+            ),
+        ],
+        closing: vec![("books.opening_cash", now.opening, then.map(|t| t.opening)), ("books.closing_cash", now.closing, then.map(|t| t.closing))],
+    }
+}
+
+/// A row's name: the account's, or what the app's own lines stand for.
+fn row_name(app: &AppState, r: &Row) -> String {
+    match r.account_id.as_str() {
+        OPENING_EQUITY => app.t("books.opening_equity").into(),
+        "earnings" => app.t("books.earnings").into(),
+        _ if r.code.is_empty() => r.name.clone(),
+        _ => format!("{} — {}", r.code, r.name),
+    }
+}
+
+/// `#/books/<report>/<period>`.
+pub fn books_page(report: String, period: String) -> AnyView {
+    let app = use_app();
+    let report: &'static str = TITLES.iter().find(|(k, _)| *k == report).map_or("pl", |(k, _)| k);
+    let period = Period::parse(&period).unwrap_or_else(|| Period::month_of(today()));
+    let compare = RwSignal::new(Compare::Previous);
+    let with = move || match compare.get() {
+        Compare::Previous => Some(period.previous()),
+        Compare::YearBefore => Some(period.year_before()),
+        Compare::Nothing => None,
+    };
+    let ledger = Memo::new(move |_| super::perf::timed("bo:books", || LedgerEq(books(&app))));
+    let table = Memo::new(move |_| {
+        app.lang.track();
+        let ledger = &ledger.read().0;
+        super::perf::timed("bo:report", || app.lists.accounts.with(|a| match report {
+            "balance" => balance_table(
+                &reports::balance_sheet(a, ledger, period.last()),
+                with().map(|w| reports::balance_sheet(a, ledger, w.last())).as_ref(),
+            ),
+            "cash" => cash_table(
+                &reports::cash_flow(a, ledger, period.first(), period.last()),
+                with().map(|w| reports::cash_flow(a, ledger, w.first(), w.last())).as_ref(),
+            ),
+            _ => pl_table(
+                &reports::profit_and_loss(a, ledger, period.first(), period.last()),
+                with().map(|w| reports::profit_and_loss(a, ledger, w.first(), w.last())).as_ref(),
+            ),
+        }))
+    });
+    let problems = Memo::new(move |_| ledger.read().0.problems.len());
+    let title = Signal::derive(move || {
+        let name = app.t(TITLES.iter().find(|(k, _)| *k == report).map_or("books.pl", |(_, t)| t));
+        if report == "costs" {
+            format!("{name} · {}", period.first().format("%Y"))
+        } else {
+            format!("{name} · {}", period.label(app.lang.get()))
+        }
+    });
+    let go = move |p: Period| Route::Books(report.into(), p.text()).href();
+    let tabs = TITLES
+        .iter()
+        .map(|(k, label)| {
+            let current = *k == report;
+            view! { <a class="bo-btn" class:bo-btn-primary=current aria-current=current.then_some("page") href=Route::Books(k.to_string(), period.text()).href()>{app.text(label)}</a> }
+        })
+        .collect_view();
+    let granularity = move |p: Period, key: &'static str| view! { <a class="bo-btn" href=go(p)>{app.text(key)}</a> };
+    let body = move || {
+        if report == "costs" {
+            costs_view(app, ledger, period)
+        } else {
+            table_view(app, table, with, report)
+        }
+    };
+    let export = move |_| export_csv(&app, report, period, table.get_untracked(), ledger);
+    view! {
+        <PageHead title=title>
+            {finance_links()}
+            <button type="button" class="bo-btn" on:click=export>{app.text("books.export")}</button>
+            <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
+        </PageHead>
+        {chart_setup()}
+        <nav class="bo-toolbar bo-no-print" aria-label=app.text("books.reports")>{tabs}</nav>
+        <div class="bo-toolbar bo-no-print">
+            <a class="bo-btn" href=go(period.previous()) aria-label=app.text("books.previous")>"‹ " {move || period.previous().label(app.lang.get())}</a>
+            <a class="bo-btn" href=go(period.next()) aria-label=app.text("books.next")>{move || period.next().label(app.lang.get())} " ›"</a>
+            {granularity(Period::month_of(period.last().min(today())), "books.month")}
+            {granularity(quarter_of(period.last().min(today())), "books.quarter")}
+            {granularity(Period::Year(chrono::Datelike::year(&period.first())), "books.year")}
+            <Show when=move || report != "costs">
+                <label for="bo-compare">{app.text("books.compare")}</label>
+                <select id="bo-compare" on:change=move |ev| compare.set(match event_target_value(&ev).as_str() {
+                    "year" => Compare::YearBefore,
+                    "none" => Compare::Nothing,
+                    _ => Compare::Previous,
+                })>
+                    <option value="previous" selected=move || compare.get() == Compare::Previous>{app.text("books.compare_previous")}</option>
+                    <option value="year" selected=move || compare.get() == Compare::YearBefore>{app.text("books.compare_year")}</option>
+                    <option value="none" selected=move || compare.get() == Compare::Nothing>{app.text("books.compare_none")}</option>
+                </select>
+            </Show>
+        </div>
+        <Show when=move || { problems.get() > 0 }>
+            <p class="bo-banner bo-banner-error" role="alert">{move || app.tf("books.problems", &[("n", problems.get().to_string())])}</p>
+        </Show>
+        {body}
+        {close_books(app)}
+    }
+    .into_any()
+}
+
+/// The ledger compared by its lines, so a memo of it only wakes readers on a change.
+#[derive(Clone)]
+struct LedgerEq(crate::domain::finance::ledger::Ledger);
+
+impl PartialEq for LedgerEq {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.lines == other.0.lines && self.0.problems == other.0.problems
+    }
+}
+
+fn quarter_of(d: chrono::NaiveDate) -> Period {
+    use chrono::Datelike;
+    Period::Quarter(d.year(), d.month0() / 3 + 1)
+}
+
+fn table_view(app: AppState, table: Memo<Table>, with: impl Fn() -> Option<Period> + Copy + Send + Sync + 'static, report: &'static str) -> AnyView {
+    let compared = move || with().is_some();
+    let amount = move |v: i64| money_cell(&app, v);
+    let then_cell = move |v: Option<i64>| v.map(|v| view! { <td class="bo-num">{amount(v)}</td> });
+    let link = move |r: &Row| {
+        if r.code.is_empty() {
+            view! { <span>{row_name(&app, r)}</span> }.into_any()
+        } else {
+            view! { <a href=Route::View("accounts".into(), r.account_id.clone()).href()>{row_name(&app, r)}</a> }.into_any()
+        }
+    };
+    let head_then = move || {
+        with().map(|w| {
+            let label = if report == "balance" { super::fields::day(&app, &crate::domain::dates::date_text(w.last())) } else { w.label(app.lang.get()) };
+            view! { <th scope="col" class="bo-num">{label}</th> }
+        })
+    };
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <thead><tr>
+                    <th scope="col">{app.text("books.account")}</th>
+                    <th scope="col" class="bo-num">{app.text(if report == "balance" { "books.at_end" } else { "books.this_period" })}</th>
+                    {head_then}
+                </tr></thead>
+                {move || table.get().sections.into_iter().map(|s| view! {
+                    <tbody>
+                        <tr class="bo-report-section"><th scope="rowgroup" colspan=move || if compared() { 3 } else { 2 }>{app.text(s.title)}</th></tr>
+                        {s.rows.into_iter().map(|(r, then)| view! {
+                            <tr>
+                                <td>{link(&r)}</td>
+                                <td class="bo-num">{amount(r.amount)}</td>
+                                {then_cell(then)}
+                            </tr>
+                        }).collect_view()}
+                        <tr class="bo-report-total">
+                            <th scope="row">{app.text(s.total.0)}</th>
+                            <td class="bo-num">{amount(s.total.1)}</td>
+                            {then_cell(s.total.2)}
+                        </tr>
+                    </tbody>
+                }).collect_view()}
+                <tfoot>
+                    {move || table.get().closing.into_iter().map(|(key, now, then)| view! {
+                        <tr class="bo-report-total">
+                            <th scope="row">{app.text(key)}</th>
+                            <td class="bo-num">{amount(now)}</td>
+                            {then_cell(then)}
+                        </tr>
+                    }).collect_view()}
+                </tfoot>
+            </table>
+        </div>
+        <Show when=move || table.with(|t| t.sections.iter().all(|s| s.rows.is_empty()))>
+            <p class="bo-empty">{app.text("books.empty")}</p>
+        </Show>
+    }
+    .into_any()
+}
+
+/// Negative amounts in brackets, as a printed report shows them.
+fn money_cell(app: &AppState, v: i64) -> String {
+    let m = super::fields::money(app, v.abs());
+    if v < 0 {
+        format!("({m})")
+    } else {
+        m
+    }
+}
+
+fn costs_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
+    let year = chrono::Datelike::year(&period.first());
+    let costs = Memo::new(move |_| app.lists.accounts.with(|a| reports::costs_by_month(a, &ledger.read().0, year)));
+    let month_name = move |m: u32| {
+        chrono::NaiveDate::from_ymd_opt(year, m, 1).map(|d| crate::domain::format::month_short(d, app.lang.get())).unwrap_or_default()
+    };
+    view! {
+        {move || chart(app, &costs.get(), month_name)}
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <thead><tr>
+                    <th scope="col">{app.text("books.account")}</th>
+                    {(1..=12).map(|m| view! { <th scope="col" class="bo-num">{move || month_name(m)}</th> }).collect_view()}
+                    <th scope="col" class="bo-num">{app.text("books.year_total")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || costs.get().rows.into_iter().map(|(r, months)| view! {
+                        <tr>
+                            <th scope="row"><a href=Route::View("accounts".into(), r.account_id.clone()).href()>{row_name(&app, &r)}</a></th>
+                            {months.into_iter().map(|v| view! { <td class="bo-num">{money_cell(&app, v)}</td> }).collect_view()}
+                            <td class="bo-num">{money_cell(&app, r.amount)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr class="bo-report-total">
+                        <th scope="row">{app.text("books.total_expenses")}</th>
+                        {move || costs.get().totals.into_iter().map(|v| view! { <td class="bo-num">{money_cell(&app, v)}</td> }).collect_view()}
+                        <td class="bo-num">{move || money_cell(&app, costs.get().totals.iter().sum())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The months' totals as bars, each named with its figure for a screen reader and a tooltip.
+fn chart(app: AppState, costs: &CostsByMonth, month_name: impl Fn(u32) -> String) -> AnyView {
+    const W: i64 = 600;
+    const H: i64 = 180;
+    let max = costs.totals.iter().copied().max().unwrap_or(0).max(1);
+    let bar = W / 12;
+    let bars = costs
+        .totals
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let h = (v.max(&0) * (H - 20) / max).max(if *v > 0 { 1 } else { 0 });
+            let label = format!("{}: {}", month_name(i as u32 + 1), super::fields::money(&app, *v));
+            view! {
+                <g>
+                    <title>{label}</title>
+                    <rect x=(i as i64 * bar + 6).to_string() y=(H - 16 - h).to_string() width=(bar - 12).to_string() height=h.to_string() class="bo-chart-bar"/>
+                    <text x=(i as i64 * bar + bar / 2).to_string() y=(H - 2).to_string() text-anchor="middle" class="bo-chart-label">{month_name(i as u32 + 1)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let summary = app.t("books.chart_label");
+    view! {
+        <figure class="bo-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary>{bars}</svg>
+        </figure>
+    }
+    .into_any()
+}
+
+fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
+    let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
+    let mut out = crate::domain::csv_write::CsvText::new(sep);
+    if report == "costs" {
+        let year = chrono::Datelike::year(&period.first());
+        let costs = app.lists.accounts.with_untracked(|a| reports::costs_by_month(a, &ledger.get_untracked().0, year));
+        let mut head = vec![app.t("acc.code").to_string(), app.t("acc.name").to_string()];
+        head.extend((1..=12).map(|m| format!("{year}-{m:02}")));
+        head.push(app.t("books.year_total").to_string());
+        out.row(head);
+        for (r, months) in costs.rows {
+            let mut row = vec![r.code.clone(), r.name.clone()];
+            row.extend(months.iter().map(|v| v.to_string()));
+            row.push(r.amount.to_string());
+            out.row(row);
+        }
+    } else {
+        out.row(["acc.code", "books.account", "books.this_period", "books.compared"].map(|k| app.t(k).to_string()).to_vec());
+        for s in table.sections {
+            out.row(vec![String::new(), app.t(s.title).to_string(), String::new(), String::new()]);
+            for (r, then) in s.rows {
+                out.row(vec![r.code.clone(), row_name(app, &r), r.amount.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
+            }
+            out.row(vec![String::new(), app.t(s.total.0).to_string(), s.total.1.to_string(), s.total.2.map(|v| v.to_string()).unwrap_or_default()]);
+        }
+        for (key, now, then) in table.closing {
+            out.row(vec![String::new(), app.t(key).to_string(), now.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
+        }
+    }
+    download(&format!("{report}-{}.csv", period.text()), "text/csv", &out.finish());
+}
+
+/// Closing the books up to a date: entries on or before it can then only be reversed.
+fn close_books(app: AppState) -> AnyView {
+    let date = RwSignal::new(closed_to(&app).map(crate::domain::dates::date_text).unwrap_or_default());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = date.get_untracked();
+        if !text.is_empty() && crate::domain::record::parse_date(&text).is_none() {
+            app.error(app.t("err.date").into());
+            return;
+        }
+        let mut s = app.settings.get_untracked();
+        s.books_closed_to = text.clone();
+        if app.save_settings(s).is_ok() {
+            app.info(if text.is_empty() { app.t("books.reopened").into() } else { app.tf("books.closed", &[("date", super::fields::day(&app, &text))]) });
+            navigate(&app.route.get_untracked());
+        }
+    };
+    view! {
+        <form class="bo-card bo-no-print" on:submit=save>
+            <h2>{app.text("books.close_title")}</h2>
+            <p class="bo-hint">{app.text("books.close_intro")}</p>
+            <label for="bo-closed-to">{app.text("books.closed_to")}</label>
+            <input id="bo-closed-to" type="date" prop:value=move || date.get() on:change=move |ev| date.set(event_target_value(&ev))/>
+            <button type="submit" class="bo-btn">{app.text("books.close_button")}</button>
+        </form>
+    }
+    .into_any()
+}

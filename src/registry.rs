@@ -33,6 +33,8 @@ macro_rules! with_record_lists {
             payslips: $crate::domain::payroll::Payslip,
             accounts: $crate::domain::finance::Account,
             entries: $crate::domain::finance::Entry,
+            bank_lines: $crate::domain::finance::reconcile::BankLine,
+            invoices: $crate::domain::finance::invoices::Invoice,
         }
     };
 }

@@ -37,6 +37,8 @@ pub enum Route {
     /// A report of the books over a period: `#/books/pl/2026-11` (pl, balance, cash, costs;
     /// the period a year, `2026-Q4` or a month; empty: this month).
     Books(String, String),
+    /// A bank account's statement lines matched to entries: `#/reconcile/<account id>`.
+    Reconcile(String),
     /// The front desk's Today view; also the start page.
     Desk,
     Messages,
@@ -52,7 +54,7 @@ pub const ASSET_ENTRIES: &[&str] = &["checkout", "repair", "maintenance"];
 const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
 /// What the inventory screens read: items, their ledger, orders and suppliers.
-const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes"];
+const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes", "invoices", "accounts"];
 const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance", "trainings"];
 /// What payroll reads: its own lists, and employees with their attendance and leave.
 pub const PAYROLL: &[&str] = &[
@@ -71,8 +73,8 @@ pub const PAYROLL: &[&str] = &[
     "entries",
 ];
 /// What the books read: accounts, entries, the contacts they name and payroll's runs.
-pub const FINANCE: &[&str] = &["accounts", "entries", "contacts", "payroll_runs", "payslips"];
-pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs"];
+pub const FINANCE: &[&str] = &["accounts", "entries", "bank_lines", "invoices", "contacts", "payroll_runs", "payslips"];
+pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs", "ar", "ap"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -105,6 +107,7 @@ impl Route {
             ["stock-report"] => Route::StockReport,
             ["payroll-year"] => Route::PayrollYear(String::new()),
             ["payroll-year", y] => Route::PayrollYear(y.to_string()),
+            ["reconcile", id] => Route::Reconcile(id.to_string()),
             ["books"] => Route::Books("pl".into(), String::new()),
             ["books", r] if REPORTS.contains(r) => Route::Books(r.to_string(), String::new()),
             ["books", r, p] if REPORTS.contains(r) => Route::Books(r.to_string(), p.to_string()),
@@ -140,7 +143,7 @@ impl Route {
                     "assets" | "asset_log" => ASSETS,
                     "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
                     "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => PAYROLL,
-                    "accounts" | "entries" => FINANCE,
+                    "accounts" | "entries" | "bank_lines" | "invoices" => FINANCE,
                     _ => &["contacts"],
                 }
             }
@@ -151,7 +154,7 @@ impl Route {
             Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
             Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => PEOPLE,
             Route::PayrollYear(_) => PAYROLL,
-            Route::Books(..) => FINANCE,
+            Route::Books(..) | Route::Reconcile(_) => FINANCE,
             // Fixed-term contracts ending soon show on the Today view.
             Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
             Route::Messages => &["calls"],
@@ -183,6 +186,7 @@ impl Route {
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::PayrollYear(y) if y.is_empty() => "#/payroll-year".into(),
             Route::PayrollYear(y) => format!("#/payroll-year/{y}"),
+            Route::Reconcile(id) => format!("#/reconcile/{id}"),
             Route::Books(r, p) if p.is_empty() => format!("#/books/{r}"),
             Route::Books(r, p) => format!("#/books/{r}/{p}"),
             Route::AssetRegister => "#/asset-register".into(),

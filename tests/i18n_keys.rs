@@ -71,6 +71,9 @@ fn every_used_key_is_translated() {
         "entry.",
         "books.",
         "period.",
+        "bank.",
+        "inv.",
+        "aging.",
     ];
     let mut missing = vec![];
     let mut seen = 0;

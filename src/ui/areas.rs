@@ -9,6 +9,8 @@ use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
+use crate::domain::finance::invoices::Invoice;
+use crate::domain::finance::reconcile::BankLine;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
@@ -24,7 +26,7 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, attendance, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
+use super::{assets, attendance, bank, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -53,7 +55,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
-            "accounts" | "entries" => Some(Area::Finance),
+            "accounts" | "entries" | "bank_lines" | "invoices" => Some(Area::Finance),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -61,7 +63,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
         Route::PayrollYear(_) => Some(Area::Payroll),
-        Route::Books(..) => Some(Area::Finance),
+        Route::Books(..) | Route::Reconcile(_) => Some(Area::Finance),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -212,9 +214,12 @@ fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
 fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::Books(report, period) => finance_reports::books_page(report, period),
+        Route::Reconcile(account) => bank::reconcile_page(account),
         _ => match r.list() {
             Some("accounts") => record_page::<Account>(r),
             Some("entries") => record_page::<Entry>(r),
+            Some("bank_lines") => record_page::<BankLine>(r),
+            Some("invoices") => record_page::<Invoice>(r),
             _ => records::not_found(),
         },
     })

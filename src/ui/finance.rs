@@ -51,6 +51,10 @@ impl UiEntity for Entry {
         if in_closed_period(app, &self.date) || stored_date.is_some_and(|d| in_closed_period(app, &d)) {
             errs.push(("date", "err.books_closed"));
         }
+        let stored = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).cloned());
+        if app.lists.accounts.with_untracked(|a| self.reconciled(a) || stored.is_some_and(|s| s.reconciled(a))) {
+            errs.push(("date", "err.reconciled"));
+        }
         app.lists.accounts.with_untracked(|accounts| {
             errs.extend(category_problem(accounts, self));
             match self.postings(accounts) {
@@ -62,7 +66,13 @@ impl UiEntity for Entry {
         errs
     }
     fn locked(&self, app: &AppState) -> Option<&'static str> {
-        in_closed_period(app, &self.date).then_some("entry.locked")
+        if in_closed_period(app, &self.date) {
+            Some("entry.locked")
+        } else if app.lists.accounts.with_untracked(|a| self.reconciled(a)) {
+            Some("entry.reconciled")
+        } else {
+            None
+        }
     }
 }
 
@@ -73,6 +83,8 @@ pub fn finance_links() -> AnyView {
     view! {
         {link(Route::List("entries".into()), "nav.entries")}
         {link(Route::List("accounts".into()), "nav.accounts")}
+        {link(Route::List("invoices".into()), "nav.invoices")}
+        {link(Route::List("bank_lines".into()), "nav.bank_lines")}
         {link(Route::Books("pl".into(), String::new()), "nav.books")}
     }
     .into_any()
@@ -184,7 +196,7 @@ impl RecordPages for Entry {
     fn list() -> AnyView {
         let app = use_app();
         let new = move |kind: &'static str, key: &'static str| {
-            view! { <a class="bo-btn" class:bo-btn-primary=kind == "out" href=Route::NewAt("entries".into(), kind.into()).href()>{app.text(key)}</a> }
+            view! { <a class="bo-btn" href=Route::NewAt("entries".into(), kind.into()).href()>{app.text(key)}</a> }
         };
         list_page::<Entry>(
             "entries",

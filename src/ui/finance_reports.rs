@@ -3,6 +3,7 @@
 //! printable and as CSV; and closing the books up to a date.
 use leptos::prelude::*;
 
+use crate::domain::finance::invoices::{aging, BUCKETS};
 use crate::domain::finance::ledger::OPENING_EQUITY;
 use crate::domain::finance::period::Period;
 use crate::domain::finance::reports::{self, BalanceSheet, CashFlow, CostsByMonth, ProfitAndLoss, Row};
@@ -11,11 +12,18 @@ use crate::domain::format::Lang;
 use super::calendar::today;
 use super::files::download;
 use super::finance::{books, chart_setup, closed_to, finance_links};
-use super::router::{navigate, Route};
+use super::router::Route;
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
 
-const TITLES: &[(&str, &str)] = &[("pl", "books.pl"), ("balance", "books.balance"), ("cash", "books.cash"), ("costs", "books.costs")];
+const TITLES: &[(&str, &str)] = &[
+    ("pl", "books.pl"),
+    ("balance", "books.balance"),
+    ("cash", "books.cash"),
+    ("costs", "books.costs"),
+    ("ar", "books.ar"),
+    ("ap", "books.ap"),
+];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Compare {
@@ -135,6 +143,8 @@ pub fn books_page(report: String, period: String) -> AnyView {
     let app = use_app();
     let report: &'static str = TITLES.iter().find(|(k, _)| *k == report).map_or("pl", |(k, _)| k);
     let period = Period::parse(&period).unwrap_or_else(|| Period::month_of(today()));
+    // Costs by month read a whole year: its arrows step by years.
+    let period = if report == "costs" { Period::Year(chrono::Datelike::year(&period.first())) } else { period };
     let compare = RwSignal::new(Compare::Previous);
     let with = move || match compare.get() {
         Compare::Previous => Some(period.previous()),
@@ -165,6 +175,8 @@ pub fn books_page(report: String, period: String) -> AnyView {
         let name = app.t(TITLES.iter().find(|(k, _)| *k == report).map_or("books.pl", |(_, t)| t));
         if report == "costs" {
             format!("{name} · {}", period.first().format("%Y"))
+        } else if matches!(report, "ar" | "ap") {
+            format!("{name} · {}", super::fields::day(&app, &crate::domain::dates::date_text(period.last().min(today()))))
         } else {
             format!("{name} · {}", period.label(app.lang.get()))
         }
@@ -181,6 +193,8 @@ pub fn books_page(report: String, period: String) -> AnyView {
     let body = move || {
         if report == "costs" {
             costs_view(app, ledger, period)
+        } else if matches!(report, "ar" | "ap") {
+            aging_view(app, report == "ar", period.last().min(today()))
         } else {
             table_view(app, table, with, report)
         }
@@ -200,7 +214,7 @@ pub fn books_page(report: String, period: String) -> AnyView {
             {granularity(Period::month_of(period.last().min(today())), "books.month")}
             {granularity(quarter_of(period.last().min(today())), "books.quarter")}
             {granularity(Period::Year(chrono::Datelike::year(&period.first())), "books.year")}
-            <Show when=move || report != "costs">
+            <Show when=move || matches!(report, "pl" | "balance" | "cash")>
                 <label for="bo-compare">{app.text("books.compare")}</label>
                 <select id="bo-compare" on:change=move |ev| compare.set(match event_target_value(&ev).as_str() {
                     "year" => Compare::YearBefore,
@@ -326,7 +340,7 @@ fn costs_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView 
                     {move || costs.get().rows.into_iter().map(|(r, months)| view! {
                         <tr>
                             <th scope="row"><a href=Route::View("accounts".into(), r.account_id.clone()).href()>{row_name(&app, &r)}</a></th>
-                            {months.into_iter().map(|v| view! { <td class="bo-num">{money_cell(&app, v)}</td> }).collect_view()}
+                            {months.into_iter().map(|v| view! { <td class="bo-num">{(v != 0).then(|| money_cell(&app, v))}</td> }).collect_view()}
                             <td class="bo-num">{money_cell(&app, r.amount)}</td>
                         </tr>
                     }).collect_view()}
@@ -378,7 +392,19 @@ fn chart(app: AppState, costs: &CostsByMonth, month_name: impl Fn(u32) -> String
 fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
     let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
     let mut out = crate::domain::csv_write::CsvText::new(sep);
-    if report == "costs" {
+    if matches!(report, "ar" | "ap") {
+        let rows = aging_rows(app, report == "ar", period.last().min(today()));
+        let mut head = vec![app.t("inv.contact").to_string()];
+        head.extend(BUCKETS.iter().map(|k| app.t(k).to_string()));
+        head.push(app.t("aging.total").to_string());
+        out.row(head);
+        for (name, b) in rows {
+            let mut row = vec![name];
+            row.extend(b.iter().map(|v| v.to_string()));
+            row.push(b.iter().sum::<i64>().to_string());
+            out.row(row);
+        }
+    } else if report == "costs" {
         let year = chrono::Datelike::year(&period.first());
         let costs = app.lists.accounts.with_untracked(|a| reports::costs_by_month(a, &ledger.get_untracked().0, year));
         let mut head = vec![app.t("acc.code").to_string(), app.t("acc.name").to_string()];
@@ -407,6 +433,69 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
     download(&format!("{report}-{}.csv", period.text()), "text/csv", &out.finish());
 }
 
+/// (contact's name, what is open in each bucket), the most owed first.
+fn aging_rows(app: &AppState, sale: bool, at: chrono::NaiveDate) -> Vec<(String, [i64; 5])> {
+    let rows = app.lists.invoices.with(|inv| app.lists.entries.with(|e| aging(inv, e, sale, at)));
+    rows.into_iter()
+        .map(|(contact, b)| {
+            let name = app
+                .lists
+                .contacts
+                .with(|cs| cs.iter().find(|c| c.meta.id == contact).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }))
+                .unwrap_or(contact);
+            (name, b)
+        })
+        .collect()
+}
+
+/// Receivables (what customers owe) or payables (what the office owes) at a date, by how
+/// long past due.
+fn aging_view(app: AppState, sale: bool, at: chrono::NaiveDate) -> AnyView {
+    let rows = Memo::new(move |_| aging_rows(&app, sale, at));
+    let totals = move || {
+        rows.with(|r| {
+            let mut t = [0i64; 5];
+            for (_, b) in r {
+                for (x, v) in t.iter_mut().zip(b) {
+                    *x += v;
+                }
+            }
+            t
+        })
+    };
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <thead><tr>
+                    <th scope="col">{app.text("inv.contact")}</th>
+                    {BUCKETS.iter().map(|k| view! { <th scope="col" class="bo-num">{app.text(k)}</th> }).collect_view()}
+                    <th scope="col" class="bo-num">{app.text("aging.total")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(name, b)| view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            {b.into_iter().map(|v| view! { <td class="bo-num">{(v != 0).then(|| money_cell(&app, v))}</td> }).collect_view()}
+                            <td class="bo-num">{money_cell(&app, b.iter().sum())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr class="bo-report-total">
+                        <th scope="row">{app.text("aging.total")}</th>
+                        {move || totals().into_iter().map(|v| view! { <td class="bo-num">{money_cell(&app, v)}</td> }).collect_view()}
+                        <td class="bo-num">{move || money_cell(&app, totals().iter().sum())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="bo-empty">{app.text(if sale { "aging.none_ar" } else { "aging.none_ap" })}</p>
+        </Show>
+    }
+    .into_any()
+}
+
 /// Closing the books up to a date: entries on or before it can then only be reversed.
 fn close_books(app: AppState) -> AnyView {
     let date = RwSignal::new(closed_to(&app).map(crate::domain::dates::date_text).unwrap_or_default());
@@ -421,16 +510,17 @@ fn close_books(app: AppState) -> AnyView {
         s.books_closed_to = text.clone();
         if app.save_settings(s).is_ok() {
             app.info(if text.is_empty() { app.t("books.reopened").into() } else { app.tf("books.closed", &[("date", super::fields::day(&app, &text))]) });
-            navigate(&app.route.get_untracked());
         }
     };
     view! {
         <form class="bo-card bo-no-print" on:submit=save>
             <h2>{app.text("books.close_title")}</h2>
             <p class="bo-hint">{app.text("books.close_intro")}</p>
-            <label for="bo-closed-to">{app.text("books.closed_to")}</label>
-            <input id="bo-closed-to" type="date" prop:value=move || date.get() on:change=move |ev| date.set(event_target_value(&ev))/>
-            <button type="submit" class="bo-btn">{app.text("books.close_button")}</button>
+            <div class="bo-toolbar">
+                <label for="bo-closed-to">{app.text("books.closed_to")}</label>
+                <input id="bo-closed-to" type="date" prop:value=move || date.get() on:change=move |ev| date.set(event_target_value(&ev))/>
+                <button type="submit" class="bo-btn">{app.text("books.close_button")}</button>
+            </div>
         </form>
     }
     .into_any()

@@ -142,6 +142,7 @@ pub fn order_page(id: String) -> AnyView {
                 {matches!(st, "ordered" | "partial").then(|| view! {
                     <a class="bo-btn bo-btn-primary" href=Route::Receive(pid.clone()).href()>{app.text("po.receive")}</a>
                 })}
+                {matches!(st, "partial" | "received").then(|| bill_button(app, pid.clone()))}
                 <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
                 {(app.read_only.get().is_none() && st != "received" && st != "cancelled").then(|| view! {
                     <a class="bo-btn" href=Route::Edit("orders".into(), pid.clone()).href()>{app.text("action.edit")}</a>
@@ -224,6 +225,47 @@ pub fn order_page(id: String) -> AnyView {
         .into_any()
     };
     view! { {body} }.into_any()
+}
+
+/// The supplier's bill for a received order: opened if one was made, otherwise made as a
+/// draft with the order's lines as inventory bought (its number is the supplier's to type).
+fn bill_button(app: AppState, order_id: String) -> AnyView {
+    use crate::domain::finance::invoices::{Invoice, InvoiceLine};
+    let existing = app.lists.invoices.with(|all| all.iter().find(|i| i.is_live() && i.order_id == order_id).map(|i| i.meta.id.clone()));
+    if let Some(id) = existing {
+        return view! { <a class="bo-btn" href=Route::View("invoices".into(), id).href()>{app.text("po.open_bill")}</a> }.into_any();
+    }
+    let make = move |_| {
+        let Some(p) = find(&app, &order_id) else { return };
+        let inventory = app.lists.accounts.with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
+        let t = today();
+        let bill = Invoice {
+            kind: "bill".into(),
+            number: p.number.clone(),
+            contact_id: p.supplier_id.clone(),
+            date: crate::domain::dates::date_text(t),
+            due: crate::domain::dates::date_text(t + chrono::Duration::days(30)),
+            tax: p.tax.clone(),
+            order_id: p.meta.id.clone(),
+            lines: p
+                .lines
+                .iter()
+                .map(|l| InvoiceLine {
+                    id: l.id.clone(),
+                    description: l.description.clone(),
+                    qty: l.qty,
+                    price: l.price,
+                    account_id: inventory.clone().unwrap_or_default(),
+                })
+                .collect(),
+            ..Invoice::default()
+        };
+        let id = bill.meta.id.clone();
+        if save_record(&app, bill).is_ok() {
+            navigate(&Route::View("invoices".into(), id));
+        }
+    };
+    view! { <button type="button" class="bo-btn" on:click=make>{app.text("po.make_bill")}</button> }.into_any()
 }
 
 /// The order as printed on A4: company profile, supplier, lines, totals.

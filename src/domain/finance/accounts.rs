@@ -26,8 +26,17 @@ crate::record! {
         opening: Option<i64> => Money, "acc.opening" .aliases(&["saldo awal"]),
         opening_on: String => Date, "acc.opening_on" .aliases(&["tanggal saldo awal"]),
         note: String => Text, "acc.note" .aliases(&["catatan"]),
+        /// Statement lines up to this date are matched and checked: the account's entries on
+        /// or before it are locked.
+        reconciled_to: String => Date, "acc.reconciled_to",
+        /// How this bank's statement files are read, when the app does not know the bank
+        /// (`statement::Mapping` as text).
+        statement_map: String => Text, "acc.statement_map",
     }
 }
+
+const RULES: crate::domain::record::FormRules =
+    crate::domain::record::FormRules { shown_when: &[("bank", "money", &[]), ("number", "money", &[])], span: None, hidden: &["reconciled_to", "statement_map"] };
 
 /// The five kinds of account, in the order of the reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,6 +103,9 @@ impl RecordRules for Account {
     }
     fn title(&self) -> String {
         self.label()
+    }
+    fn form_rules() -> &'static crate::domain::record::FormRules {
+        &RULES
     }
 }
 

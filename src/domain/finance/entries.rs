@@ -42,6 +42,8 @@ crate::record! {
         source: String => Text, "entry.source",
         /// The id of the entry this one reverses.
         reverses: String => Text, "entry.reverses",
+        /// The invoice or bill this entry pays.
+        document_id: String => Text, "entry.document",
     }
     stored {
         lines: Vec<Posting>,
@@ -57,7 +59,7 @@ const RULES: FormRules = FormRules {
         ("amount", "kind", &["in", "out", "transfer"]),
     ],
     span: None,
-    hidden: &["source", "reverses"],
+    hidden: &["source", "reverses", "document_id"],
 };
 
 impl RecordRules for Entry {
@@ -168,6 +170,15 @@ impl Entry {
         };
         out.retain(|p| p.amount != 0 || self.kind == "journal");
         Ok(out)
+    }
+
+    /// An entry through a bank account reconciled up to or past its date: the statement
+    /// already agrees with it, so it is not changed.
+    pub fn reconciled(&self, accounts: &[Account]) -> bool {
+        let Some(day) = self.day() else { return false };
+        [&self.account_id, &self.to_account_id].into_iter().filter(|id| !id.is_empty()).any(|id| {
+            accounts.iter().any(|a| a.meta.id == *id && parse_date(&a.reconciled_to).is_some_and(|r| day <= r))
+        })
     }
 
     /// Money in or out of the office's own accounts as the list shows it: positive in.

@@ -4,8 +4,10 @@
 //! cash flow and costs by month.
 pub mod accounts;
 pub mod entries;
+pub mod invoices;
 pub mod ledger;
 pub mod period;
+pub mod reconcile;
 pub mod reports;
 pub mod statement;
 

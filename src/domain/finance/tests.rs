@@ -279,3 +279,110 @@ fn a_posted_payroll_run_becomes_a_balanced_journal_on_the_chart() {
     let without: Vec<Account> = a.into_iter().filter(|x| x.code != "2202").collect();
     assert_eq!(super::entries::from_payroll(&without, "run1", "2026-11-25", String::new(), &journal).unwrap_err(), "2202");
 }
+
+#[test]
+fn statement_lines_match_entries_of_the_same_amount_nearby_and_become_entries() {
+    use super::reconcile::{entry_for, statement_balance, suggestions, BankLine};
+    let mut a = chart();
+    let bank = id(&a, "1111");
+    let rent = entry("out", "2026-11-06", &bank, &id(&a, "6201"), 4_000_000, 0);
+    let far = entry("out", "2026-11-20", &bank, &id(&a, "6201"), 4_000_000, 0);
+    let other = entry("out", "2026-11-06", &id(&a, "1101"), &id(&a, "6201"), 4_000_000, 0);
+    let entries = vec![far.clone(), other, rent.clone()];
+    let line = BankLine { account_id: bank.clone(), date: "2026-11-07".into(), amount: Some(-4_000_000), balance: Some(57_100_000), ..BankLine::default() };
+    let got: Vec<&str> = suggestions(&line, &[line.clone()], &entries, &a).iter().map(|e| e.meta.id.as_str()).collect();
+    assert_eq!(got, vec![rent.meta.id.as_str()]);
+    // Once another line took it, it is not offered again.
+    let taken = BankLine { entry_id: rent.meta.id.clone(), account_id: bank.clone(), ..BankLine::default() };
+    assert!(suggestions(&line, &[line.clone(), taken], &entries, &a).is_empty());
+    let fee = BankLine { account_id: bank.clone(), date: "2026-11-30".into(), amount: Some(-12_500), description: "BIAYA ADM".into(), ..BankLine::default() };
+    let e = entry_for(&fee, &id(&a, "6701"));
+    assert!(e.validate().is_empty(), "{:?}", e.validate());
+    assert_eq!(super::reconcile::effect_on(&e, &a, &bank), -12_500);
+    assert_eq!(statement_balance(&[line.clone(), fee], &bank, d("2026-11-30")), Some((d("2026-11-07"), 57_100_000)));
+    // Reconciled up to the 10th: the rent is locked, the entry of the 20th is not.
+    a.iter_mut().find(|x| x.code == "1111").unwrap().reconciled_to = "2026-11-10".into();
+    assert!(rent.reconciled(&a));
+    assert!(!far.reconciled(&a));
+}
+
+fn invoice(a: &[Account], kind: &str, lines: &[(&str, i64, i64)], discount: i64, tax: &str) -> super::invoices::Invoice {
+    use super::invoices::{Invoice, InvoiceLine};
+    Invoice {
+        kind: kind.into(),
+        number: "INV-2026-001".into(),
+        contact_id: "c1".into(),
+        date: "2026-11-02".into(),
+        due: "2026-11-30".into(),
+        tax: tax.into(),
+        discount: (discount != 0).then_some(discount),
+        status: "sent".into(),
+        lines: lines.iter().map(|(code, qty, price)| InvoiceLine { id: code.to_string(), description: String::new(), qty: *qty, price: *price, account_id: id(a, code) }).collect(),
+        ..Invoice::default()
+    }
+}
+
+#[test]
+fn an_invoice_is_owed_against_income_and_ppn_and_paid_in_parts() {
+    use super::invoices::State;
+    let a = chart();
+    let inv = invoice(&a, "sale", &[("4101", 10, 1_000_000), ("4201", 1, 500_000)], 500_000, "11");
+    let t = inv.totals();
+    assert_eq!((t.subtotal, t.discount, t.tax, t.total), (10_500_000, 500_000, 1_100_000, 11_100_000));
+    let j = inv.journal(&a).unwrap();
+    assert!(j.validate().is_empty(), "{:?}", j.validate());
+    assert!(j.lines.contains(&Posting { account_id: id(&a, "1201"), amount: 11_100_000, memo: String::new() }));
+    assert!(j.lines.contains(&Posting { account_id: id(&a, "4101"), amount: -9_500_000, memo: String::new() }));
+    let part = inv.payment(&a, &id(&a, "1111"), "2026-11-10", 6_000_000).unwrap();
+    assert_eq!(inv.state(inv.paid(std::slice::from_ref(&part)), d("2026-11-15")), State::PartlyPaid);
+    assert_eq!(inv.state(6_000_000, d("2026-12-01")), State::Overdue);
+    let rest = inv.payment(&a, &id(&a, "1111"), "2026-11-20", 5_100_000).unwrap();
+    let entries = vec![j, part, rest];
+    assert_eq!(inv.state(inv.paid(&entries), d("2026-12-01")), State::Paid);
+    // Once paid, nothing is owed; income is the lines less the discount.
+    let l = Ledger::new(&a, &entries);
+    assert_eq!(l.balance_at(&id(&a, "1201"), d("2026-11-30")), 0);
+    assert_eq!(profit_and_loss(&a, &l, d("2026-11-01"), d("2026-11-30")).total_income, 10_000_000);
+    assert!(balance_sheet(&a, &l, d("2026-11-30")).balances());
+}
+
+#[test]
+fn a_bill_is_owed_to_the_supplier_against_expenses_and_ppn_masukan() {
+    let a = chart();
+    let bill = invoice(&a, "bill", &[("6301", 3, 150_000), ("1301", 1, 1_000_000)], 0, "11");
+    let j = bill.journal(&a).unwrap();
+    assert_eq!(j.lines.iter().map(|p| p.amount).sum::<i64>(), 0);
+    assert!(j.lines.contains(&Posting { account_id: id(&a, "2101"), amount: -1_609_500, memo: String::new() }));
+    assert!(j.lines.contains(&Posting { account_id: id(&a, "1401"), amount: 159_500, memo: String::new() }));
+    let pay = bill.payment(&a, &id(&a, "1111"), "2026-11-05", 1_609_500).unwrap();
+    assert_eq!(pay.kind, "out");
+    let l = Ledger::new(&a, &[j, pay]);
+    assert_eq!(l.balance_at(&id(&a, "2101"), d("2026-11-30")), 0);
+    // A line without a live account cannot be recorded.
+    let mut broken = bill.clone();
+    broken.lines[0].account_id = "gone".into();
+    assert_eq!(broken.journal(&a).unwrap_err(), "line");
+}
+
+#[test]
+fn aging_puts_what_is_still_owed_in_buckets_by_days_past_due() {
+    use super::invoices::{aging, next_number};
+    let a = chart();
+    let mut invs = vec![];
+    for (n, (contact, due, price)) in [("c1", "2026-11-30", 100), ("c1", "2026-10-15", 200), ("c2", "2026-08-01", 300), ("c2", "2026-12-31", 400)].iter().enumerate() {
+        let mut i = invoice(&a, "sale", &[("4101", 1, *price)], 0, "");
+        i.contact_id = contact.to_string();
+        i.due = due.to_string();
+        i.date = "2026-07-01".into();
+        i.number = format!("INV-2026-{:03}", n + 1);
+        invs.push(i);
+    }
+    let paid_part = invs[1].payment(&a, &id(&a, "1111"), "2026-11-01", 50).unwrap();
+    let draft = super::invoices::Invoice { status: "draft".into(), ..invs[0].clone() };
+    invs.push(draft);
+    let rows = aging(&invs, &[paid_part], true, d("2026-12-01"));
+    // c2: 400 not yet due, 300 paid nothing and 122 days late; c1: 100 one day late, 150 47 days late.
+    assert_eq!(rows, vec![("c2".to_string(), [400, 0, 0, 0, 300]), ("c1".to_string(), [0, 100, 150, 0, 0])]);
+    assert_eq!(next_number(&invs, d("2026-12-01")), "INV-2026-005");
+    assert_eq!(next_number(&invs, d("2027-01-02")), "INV-2027-001");
+}

@@ -35,6 +35,7 @@ macro_rules! with_record_lists {
             entries: $crate::domain::finance::Entry,
             bank_lines: $crate::domain::finance::reconcile::BankLine,
             invoices: $crate::domain::finance::invoices::Invoice,
+            budgets: $crate::domain::finance::budgets::Budget,
         }
     };
 }

@@ -74,6 +74,7 @@ fn every_used_key_is_translated() {
         "bank.",
         "inv.",
         "aging.",
+        "budget.",
     ];
     let mut missing = vec![];
     let mut seen = 0;

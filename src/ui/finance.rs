@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::finance::accounts::{code_taken, standard_chart};
 use crate::domain::finance::entries::{category_problem, PostingProblem};
 use crate::domain::finance::ledger::Ledger;
+use crate::domain::finance::budgets::Budget;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::record::{parse_date, FieldError, RecordRules};
 
@@ -85,6 +86,7 @@ pub fn finance_links() -> AnyView {
         {link(Route::List("accounts".into()), "nav.accounts")}
         {link(Route::List("invoices".into()), "nav.invoices")}
         {link(Route::List("bank_lines".into()), "nav.bank_lines")}
+        {link(Route::List("budgets".into()), "nav.budgets")}
         {link(Route::Books("pl".into(), String::new()), "nav.books")}
     }
     .into_any()
@@ -336,4 +338,39 @@ fn postings(id: String) -> AnyView {
         </Show>
     }
     .into_any()
+}
+
+impl UiEntity for Budget {
+    const PLURAL: &'static str = "nav.budgets";
+    const NEW: &'static str = "budget.new";
+    const EMPTY: &'static str = "budget.empty";
+    /// One budget per account and year.
+    fn check(&self, app: &AppState) -> Vec<FieldError> {
+        let twin = app.lists.budgets.with_untracked(|all| {
+            all.iter().any(|b| b.meta.deleted_at.is_none() && b.meta.id != self.meta.id && b.account_id == self.account_id && b.year == self.year)
+        });
+        if twin {
+            vec![("account_id", "err.budget_exists")]
+        } else {
+            vec![]
+        }
+    }
+}
+
+impl RecordPages for Budget {
+    fn list() -> AnyView {
+        let app = use_app();
+        list_page::<Budget>(
+            "budgets",
+            view! {
+                <a class="bo-btn" href=Route::Books("budget".into(), chrono::Datelike::year(&today()).to_string()).href()>{app.text("books.budget")}</a>
+                {finance_links()}
+                {csv_tools::<Budget>("budgets")}
+            }
+            .into_any(),
+        )
+    }
+    fn create(_: Option<String>) -> AnyView {
+        form_page_with::<Budget>("budgets", None, vec![("year", chrono::Datelike::year(&today()).to_string())])
+    }
 }

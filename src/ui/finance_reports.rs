@@ -21,6 +21,7 @@ const TITLES: &[(&str, &str)] = &[
     ("balance", "books.balance"),
     ("cash", "books.cash"),
     ("costs", "books.costs"),
+    ("budget", "books.budget"),
     ("ar", "books.ar"),
     ("ap", "books.ap"),
 ];
@@ -195,6 +196,8 @@ pub fn books_page(report: String, period: String) -> AnyView {
             costs_view(app, ledger, period)
         } else if matches!(report, "ar" | "ap") {
             aging_view(app, report == "ar", period.last().min(today()))
+        } else if report == "budget" {
+            budget_view(app, ledger, period)
         } else {
             table_view(app, table, with, report)
         }
@@ -392,7 +395,12 @@ fn chart(app: AppState, costs: &CostsByMonth, month_name: impl Fn(u32) -> String
 fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
     let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
     let mut out = crate::domain::csv_write::CsvText::new(sep);
-    if matches!(report, "ar" | "ap") {
+    if report == "budget" {
+        out.row(["acc.code", "books.account", "budget.planned", "budget.actual", "budget.variance"].map(|k| app.t(k).to_string()).to_vec());
+        for (r, planned, variance) in budget_rows(app, &ledger.get_untracked().0, period) {
+            out.row(vec![r.code.clone(), r.name.clone(), planned.to_string(), r.amount.to_string(), variance.to_string()]);
+        }
+    } else if matches!(report, "ar" | "ap") {
         let rows = aging_rows(app, report == "ar", period.last().min(today()));
         let mut head = vec![app.t("inv.contact").to_string()];
         head.extend(BUCKETS.iter().map(|k| app.t(k).to_string()));
@@ -431,6 +439,55 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
         }
     }
     download(&format!("{report}-{}.csv", period.text()), "text/csv", &out.finish());
+}
+
+/// (account row with what happened, budget, budget less actual), by code.
+fn budget_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, period: Period) -> Vec<(Row, i64, i64)> {
+    app.lists.accounts.with(|a| {
+        app.lists.budgets.with(|b| {
+            crate::domain::finance::budgets::budget_vs_actual(a, b, ledger, period).into_iter().map(|(r, planned)| {
+                let variance = planned - r.amount;
+                (r, planned, variance)
+            }).collect()
+        })
+    })
+}
+
+/// Each budgeted account over the period: budget, actual, the difference and how much of
+/// the budget is used.
+fn budget_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
+    let rows = Memo::new(move |_| budget_rows(&app, &ledger.read().0, period));
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <thead><tr>
+                    <th scope="col">{app.text("books.account")}</th>
+                    <th scope="col" class="bo-num">{app.text("budget.planned")}</th>
+                    <th scope="col" class="bo-num">{app.text("budget.actual")}</th>
+                    <th scope="col" class="bo-num">{app.text("budget.variance")}</th>
+                    <th scope="col" class="bo-num">{app.text("budget.used")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(r, planned, variance)| {
+                        let used = if planned == 0 { String::new() } else { format!("{} %", r.amount * 100 / planned) };
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=Route::View("accounts".into(), r.account_id.clone()).href()>{row_name(&app, &r)}</a></th>
+                                <td class="bo-num">{money_cell(&app, planned)}</td>
+                                <td class="bo-num">{money_cell(&app, r.amount)}</td>
+                                <td class="bo-num">{money_cell(&app, variance)}</td>
+                                <td class="bo-num">{used}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="bo-empty">{app.text("budget.none")}</p>
+        </Show>
+    }
+    .into_any()
 }
 
 /// (contact's name, what is open in each bucket), the most owed first.

@@ -116,6 +116,16 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     assert len(bars) == 12 and float(bars[10].get_attribute("height")) > 100, [b.get_attribute("height") for b in bars]
     shot(driver, "finance-costs")
 
+    # Rent budgeted at 3,500,000 for November: 500,000 over.
+    open_app(driver, base_url, "#/budgets/new")
+    Select(driver.find_element(By.ID, "f-account_id")).select_by_visible_text("6201 — Sewa")
+    fill(driver, "f-m11", "3.500.000")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "2026")
+    open_app(driver, base_url, "#/books/budget/2026-11")
+    rows = report_rows(driver)
+    assert rows["6201 — Sewa"] == ["Rp 3.500.000", "Rp 4.000.000", "(Rp 500.000)", "114 %"], rows
+
     # November closed: its entries are locked and corrected by reversing.
     open_app(driver, base_url, "#/books/pl/2026-11")
     set_date(driver, "bo-closed-to", "2026-11-30")

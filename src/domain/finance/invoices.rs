@@ -72,7 +72,8 @@ impl RecordRules for Invoice {
                 errs.push(("due", "err.before_date"));
             }
         }
-        if self.discount.is_some_and(|d| d < 0 || d > self.subtotal()) {
+        // Lines are added after the header is saved: the discount is held to them once there are some.
+        if self.discount.is_some_and(|d| d < 0 || (!self.lines.is_empty() && d > self.subtotal())) {
             errs.push(("discount", "err.discount"));
         }
         errs

@@ -3,11 +3,13 @@
 //! running balances, and the reports a small office reads: profit and loss, balance sheet,
 //! cash flow and costs by month.
 pub mod accounts;
+pub mod budgets;
 pub mod entries;
 pub mod invoices;
 pub mod ledger;
 pub mod period;
 pub mod reconcile;
+pub mod recurring;
 pub mod reports;
 pub mod statement;
 

@@ -177,3 +177,40 @@ pub fn costs_by_month(accounts: &[Account], ledger: &Ledger, year: i32) -> Costs
 pub fn compared(accounts: &[Account], ledger: &Ledger, p: Period, with: Period) -> (ProfitAndLoss, ProfitAndLoss) {
     (profit_and_loss(accounts, ledger, p.first(), p.last()), profit_and_loss(accounts, ledger, with.first(), with.last()))
 }
+
+/// PPN over a period: charged on sales (owed to the tax office), paid on purchases (set
+/// off against it), and what is left to pay (a credit to carry when negative).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TaxSummary {
+    pub charged: i64,
+    pub paid: i64,
+    pub payable: i64,
+}
+
+pub fn tax_summary(accounts: &[Account], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> TaxSummary {
+    use super::accounts::{by_code, codes};
+    let totals = ledger.totals(|l| from <= l.date && l.date <= to);
+    let on = |code: &str| by_code(accounts, code).and_then(|a| totals.get(a.meta.id.as_str()).copied()).unwrap_or(0);
+    let (charged, paid) = (-on(codes::PPN_OUT), on(codes::PPN_IN));
+    TaxSummary { charged, paid, payable: charged - paid }
+}
+
+/// Income and expenses per contact over a period, from the entries that name one: (contact
+/// id, income, expenses), the largest total first.
+pub fn by_contact(accounts: &[Account], entries: &[super::entries::Entry], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> Vec<(String, i64, i64)> {
+    let kind: HashMap<&str, AccountKind> = accounts.iter().map(|a| (a.meta.id.as_str(), a.kind())).collect();
+    let contact: HashMap<&str, &str> =
+        entries.iter().filter(|e| !e.contact_id.is_empty()).map(|e| (e.meta.id.as_str(), e.contact_id.as_str())).collect();
+    let mut by: HashMap<&str, (i64, i64)> = HashMap::new();
+    for l in ledger.lines.iter().filter(|l| from <= l.date && l.date <= to) {
+        let Some(c) = contact.get(l.entry_id.as_str()) else { continue };
+        match kind.get(l.account_id.as_str()) {
+            Some(AccountKind::Income) => by.entry(c).or_default().0 -= l.amount,
+            Some(AccountKind::Expense) => by.entry(c).or_default().1 += l.amount,
+            _ => {}
+        }
+    }
+    let mut v: Vec<(String, i64, i64)> = by.into_iter().filter(|(_, (i, e))| *i != 0 || *e != 0).map(|(c, (i, e))| (c.to_string(), i, e)).collect();
+    v.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)).then(a.0.cmp(&b.0)));
+    v
+}

@@ -386,3 +386,77 @@ fn aging_puts_what_is_still_owed_in_buckets_by_days_past_due() {
     assert_eq!(next_number(&invs, d("2026-12-01")), "INV-2026-005");
     assert_eq!(next_number(&invs, d("2027-01-02")), "INV-2027-001");
 }
+
+#[test]
+fn a_budget_is_read_against_the_ledger_for_any_period_inside_its_year() {
+    use super::budgets::{budget_vs_actual, Budget};
+    let a = chart();
+    let rent = Budget { account_id: id(&a, "6201"), year: Some(2026), m11: Some(4_000_000), m12: Some(4_000_000), ..Budget::default() };
+    let supplies = Budget { account_id: id(&a, "6301"), year: Some(2026), m11: Some(300_000), ..Budget::default() };
+    let sales = Budget { account_id: id(&a, "4101"), year: Some(2026), m11: Some(12_000_000), ..Budget::default() };
+    let l = Ledger::new(&a, &month(&a));
+    let rows = budget_vs_actual(&a, &[rent.clone(), supplies, sales], &l, Period::Month(2026, 11));
+    let got: Vec<(String, i64, i64)> = rows.iter().map(|(r, b)| (r.code.clone(), r.amount, *b)).collect();
+    assert_eq!(got, vec![("4101".into(), 10_000_000, 12_000_000), ("6201".into(), 4_000_000, 4_000_000), ("6301".into(), 500_000, 300_000)]);
+    assert_eq!(rent.within(Period::Quarter(2026, 4)), 8_000_000);
+    assert_eq!(rent.within(Period::Year(2026)), 8_000_000);
+    assert_eq!(rent.within(Period::Year(2025)), 0);
+    let bad = Budget { account_id: id(&a, "6201"), year: Some(226), ..Budget::default() };
+    assert!(bad.validate().iter().any(|(k, _)| *k == "year"));
+}
+
+#[test]
+fn a_discount_is_held_to_the_lines_once_there_are_some() {
+    let a = chart();
+    let mut inv = invoice(&a, "sale", &[], 500_000, "11");
+    assert!(inv.validate().is_empty(), "{:?}", inv.validate());
+    inv = invoice(&a, "sale", &[("4101", 1, 400_000)], 500_000, "11");
+    assert!(inv.validate().iter().any(|(k, _)| *k == "discount"));
+    inv.tax = "abc".into();
+    assert!(inv.validate().iter().any(|(k, _)| *k == "tax"));
+}
+
+#[test]
+fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
+    use super::recurring::Recurring;
+    let a = chart();
+    let rent = Recurring {
+        description: "Sewa kantor".into(),
+        kind: "out".into(),
+        account_id: id(&a, "1111"),
+        category_id: id(&a, "6201"),
+        amount: Some(4_000_000),
+        every: "month".into(),
+        day: Some(31),
+        start: "2026-01-15".into(),
+        end: "2026-06-30".into(),
+        ..Recurring::default()
+    };
+    assert!(rent.validate().is_empty(), "{:?}", rent.validate());
+    let dates = rent.dates(d("2026-12-01"));
+    // The 31st, or the month's last day; the end date stops it.
+    assert_eq!(dates, ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"].map(d).to_vec());
+    let made = rent.entry_on(dates[0]);
+    assert!(made.validate().is_empty(), "{:?}", made.validate());
+    assert_eq!(made.postings(&a).unwrap().len(), 2);
+    assert_eq!(rent.due(&[made], d("2026-03-01")), vec![d("2026-02-28")]);
+    let quarterly = Recurring { every: "quarter".into(), day: Some(1), end: String::new(), ..rent.clone() };
+    assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"].map(d).to_vec());
+    let yearly = Recurring { every: "year".into(), day: Some(29), start: "2024-02-29".into(), end: String::new(), ..rent };
+    assert_eq!(yearly.dates(d("2026-12-01")), ["2024-02-29", "2025-02-28", "2026-02-28"].map(d).to_vec());
+}
+
+#[test]
+fn the_ppn_summary_and_the_figures_by_contact() {
+    use super::reports::{by_contact, tax_summary};
+    let a = chart();
+    let mut entries = month(&a);
+    entries[1].contact_id = "maju".into();
+    entries[2].contact_id = "landlord".into();
+    entries[4].contact_id = "maju".into();
+    let l = Ledger::new(&a, &entries);
+    let t = tax_summary(&a, &l, d("2026-11-01"), d("2026-11-30"));
+    assert_eq!((t.charged, t.paid, t.payable), (1_100_000, 55_000, 1_045_000));
+    let rows = by_contact(&a, &entries, &l, d("2026-11-01"), d("2026-11-30"));
+    assert_eq!(rows, vec![("maju".to_string(), 10_000_000, 0), ("landlord".to_string(), 0, 4_000_000)]);
+}

@@ -1,0 +1,118 @@
+//! Entries that come back on a schedule (rent, internet, a loan instalment): each due date
+//! up to today is offered, and recorded in one click; a date already recorded is not
+//! recorded again.
+use chrono::{Datelike, NaiveDate};
+
+use super::entries::Entry;
+use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+
+/// Money in or out: a schedule makes no transfers or journals.
+pub const KINDS: &[(&str, &str)] = &[("in", "entry.kind.in"), ("out", "entry.kind.out")];
+pub const EVERY: &[(&str, &str)] = &[("month", "rec.every.month"), ("quarter", "rec.every.quarter"), ("year", "rec.every.year")];
+
+crate::record! {
+    /// Money in or out that repeats: the entry it makes, how often, on which day.
+    pub struct Recurring in "recurring" {
+        description: String => Text, "rec.description" .required().listed().aliases(&["keterangan", "description"]),
+        kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis"]),
+        account_id: String => Ref("money_accounts"), "entry.account" .required().listed().aliases(&["rekening"]),
+        category_id: String => Ref("accounts"), "entry.category" .required().listed().aliases(&["kategori", "akun"]),
+        amount: Option<i64> => Money, "entry.amount" .required().listed().aliases(&["jumlah"]),
+        tax: Option<i64> => Money, "entry.tax" .aliases(&["ppn"]),
+        contact_id: String => ContactRef, "entry.contact" .aliases(&["kontak"]),
+        every: String = "month".into() => Select(EVERY), "rec.every" .required().listed().aliases(&["setiap"]),
+        /// Day of the month; a shorter month takes its last day.
+        day: Option<i64> => Integer, "rec.day" .required().aliases(&["tanggal", "hari"]),
+        start: String => Date, "rec.start" .required().aliases(&["mulai"]),
+        end: String => Date, "rec.end" .aliases(&["sampai"]),
+    }
+}
+
+const RULES: FormRules = FormRules { shown_when: &[], span: None, hidden: &[] };
+
+impl RecordRules for Recurring {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if self.day.is_some_and(|d| !(1..=31).contains(&d)) {
+            errs.push(("day", "err.day_of_month"));
+        }
+        if self.amount.is_some_and(|a| a <= 0) {
+            errs.push(("amount", "err.amount_positive"));
+        }
+        if let (Some(s), Some(e)) = (parse_date(&self.start), parse_date(&self.end)) {
+            if e < s {
+                errs.push(("end", "err.end_before_start"));
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        self.description.clone()
+    }
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
+}
+
+fn on_day(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+    (1..=day).rev().find_map(|d| NaiveDate::from_ymd_opt(y, m, d))
+}
+
+impl Recurring {
+    pub fn source(&self) -> String {
+        format!("recurring/{}", self.meta.id)
+    }
+
+    /// Its dates from the start up to `until` (and its end), in order.
+    pub fn dates(&self, until: NaiveDate) -> Vec<NaiveDate> {
+        let (Some(start), Some(day)) = (parse_date(&self.start), self.day.filter(|d| (1..=31).contains(d))) else { return vec![] };
+        let last = parse_date(&self.end).map_or(until, |e| e.min(until));
+        let step = match self.every.as_str() {
+            "quarter" => 3,
+            "year" => 12,
+            _ => 1,
+        };
+        let mut out = vec![];
+        let (mut y, mut m) = (start.year(), start.month());
+        // A schedule runs for years, not forever: 100 years of months at most.
+        for _ in 0..1200 {
+            let Some(d) = on_day(y, m, day as u32) else { break };
+            if d > last {
+                break;
+            }
+            if d >= start {
+                out.push(d);
+            }
+            let next = m - 1 + step;
+            y += (next / 12) as i32;
+            m = next % 12 + 1;
+        }
+        out
+    }
+
+    /// The dates up to `today` with no entry made from it yet.
+    pub fn due(&self, entries: &[Entry], today: NaiveDate) -> Vec<NaiveDate> {
+        let source = self.source();
+        let made: std::collections::HashSet<NaiveDate> =
+            entries.iter().filter(|e| e.is_live() && e.source == source).filter_map(Entry::day).collect();
+        if self.meta.deleted_at.is_some() {
+            return vec![];
+        }
+        self.dates(today).into_iter().filter(|d| !made.contains(d)).collect()
+    }
+
+    pub fn entry_on(&self, day: NaiveDate) -> Entry {
+        Entry {
+            date: crate::domain::dates::date_text(day),
+            kind: self.kind.clone(),
+            account_id: self.account_id.clone(),
+            category_id: self.category_id.clone(),
+            amount: self.amount,
+            tax: self.tax,
+            contact_id: self.contact_id.clone(),
+            description: self.description.clone(),
+            source: self.source(),
+            ..Entry::default()
+        }
+    }
+}

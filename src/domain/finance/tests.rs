@@ -440,8 +440,9 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
     assert!(made.validate().is_empty(), "{:?}", made.validate());
     assert_eq!(made.postings(&a).unwrap().len(), 2);
     assert_eq!(rent.due(&[made], d("2026-03-01")), vec![d("2026-02-28")]);
+    // Quarters counted from the start month; a day before the start waits for the next.
     let quarterly = Recurring { every: "quarter".into(), day: Some(1), end: String::new(), ..rent.clone() };
-    assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"].map(d).to_vec());
+    assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-04-01", "2026-07-01", "2026-10-01"].map(d).to_vec());
     let yearly = Recurring { every: "year".into(), day: Some(29), start: "2024-02-29".into(), end: String::new(), ..rent };
     assert_eq!(yearly.dates(d("2026-12-01")), ["2024-02-29", "2025-02-28", "2026-02-28"].map(d).to_vec());
 }

@@ -36,6 +36,7 @@ macro_rules! with_record_lists {
             bank_lines: $crate::domain::finance::reconcile::BankLine,
             invoices: $crate::domain::finance::invoices::Invoice,
             budgets: $crate::domain::finance::budgets::Budget,
+            recurring: $crate::domain::finance::recurring::Recurring,
         }
     };
 }

@@ -73,8 +73,8 @@ pub const PAYROLL: &[&str] = &[
     "entries",
 ];
 /// What the books read: accounts, entries, the contacts they name and payroll's runs.
-pub const FINANCE: &[&str] = &["accounts", "entries", "bank_lines", "invoices", "budgets", "contacts", "payroll_runs", "payslips"];
-pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs", "budget", "ar", "ap"];
+pub const FINANCE: &[&str] = &["accounts", "entries", "bank_lines", "invoices", "budgets", "recurring", "contacts", "assets", "payroll_runs", "payslips"];
+pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs", "budget", "tax", "contacts", "ar", "ap"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
 impl Route {
@@ -143,7 +143,7 @@ impl Route {
                     "assets" | "asset_log" => ASSETS,
                     "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
                     "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => PAYROLL,
-                    "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" => FINANCE,
+                    "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" | "recurring" => FINANCE,
                     _ => &["contacts"],
                 }
             }

@@ -75,6 +75,7 @@ fn every_used_key_is_translated() {
         "inv.",
         "aging.",
         "budget.",
+        "rec.",
     ];
     let mut missing = vec![];
     let mut seen = 0;

@@ -10,6 +10,7 @@ use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
 use crate::domain::finance::budgets::Budget;
+use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::invoices::Invoice;
 use crate::domain::finance::reconcile::BankLine;
 use crate::domain::finance::{Account, Entry};
@@ -56,7 +57,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
-            "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" => Some(Area::Finance),
+            "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" | "recurring" => Some(Area::Finance),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -222,6 +223,7 @@ fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("bank_lines") => record_page::<BankLine>(r),
             Some("invoices") => record_page::<Invoice>(r),
             Some("budgets") => record_page::<Budget>(r),
+            Some("recurring") => record_page::<Recurring>(r),
             _ => records::not_found(),
         },
     })

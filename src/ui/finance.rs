@@ -7,6 +7,7 @@ use crate::domain::finance::accounts::{code_taken, standard_chart};
 use crate::domain::finance::entries::{category_problem, PostingProblem};
 use crate::domain::finance::ledger::Ledger;
 use crate::domain::finance::budgets::Budget;
+use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::record::{parse_date, FieldError, RecordRules};
 
@@ -87,6 +88,7 @@ pub fn finance_links() -> AnyView {
         {link(Route::List("invoices".into()), "nav.invoices")}
         {link(Route::List("bank_lines".into()), "nav.bank_lines")}
         {link(Route::List("budgets".into()), "nav.budgets")}
+        {link(Route::List("recurring".into()), "nav.recurring")}
         {link(Route::Books("pl".into(), String::new()), "nav.books")}
     }
     .into_any()
@@ -211,6 +213,7 @@ impl RecordPages for Entry {
                 {finance_links()}
                 {csv_tools::<Entry>("entries")}
                 {chart_setup()}
+                {recurring_due()}
             }
             .into_any(),
         )
@@ -336,6 +339,77 @@ fn postings(id: String) -> AnyView {
         <Show when=move || reversed_by.with(Option::is_none) && entry.with(|e| e.as_ref().is_some_and(Entry::is_live)) && app.read_only.get().is_none()>
             <p><button type="button" class="bo-btn" on:click=reverse>{app.text("entry.reverse")}</button></p>
         </Show>
+        <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| e.is_live() && matches!(e.kind.as_str(), "in" | "out") && e.locked(&app).is_none())) && app.read_only.get().is_none()>
+            {split_editor(entry)}
+        </Show>
+    }
+    .into_any()
+}
+
+/// Spreading money in or out over several categories: each part's account and amount; the
+/// parts must add up to the amount less PPN before the entry is saved.
+fn split_editor(entry: Memo<Option<Entry>>) -> AnyView {
+    let app = use_app();
+    let account = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let decimals = app.settings.with_untracked(|s| crate::domain::format::currency(&s.currency).decimals);
+    // Parts are gathered here and saved together once they add up.
+    let parts: RwSignal<Vec<crate::domain::finance::Posting>> = RwSignal::new(entry.with_untracked(|e| e.as_ref().map(|e| e.lines.clone()).unwrap_or_default()));
+    let target = move || entry.with(|e| e.as_ref().map_or(0, |e| e.amount.unwrap_or(0) - e.tax.unwrap_or(0)));
+    let add = move |_| {
+        let Some(v) = crate::domain::format::parse_amount(&amount.get_untracked(), decimals).filter(|v| *v > 0) else {
+            app.error(app.t("err.amount_positive").into());
+            return;
+        };
+        if account.get_untracked().is_empty() {
+            app.error(app.t("bank.choose_category").into());
+            return;
+        }
+        // A second part on the same account adds to the first.
+        let id = account.get_untracked();
+        parts.update(|p| match p.iter_mut().find(|x| x.account_id == id) {
+            Some(x) => x.amount += v,
+            None => p.push(crate::domain::finance::Posting { account_id: id, amount: v, memo: String::new() }),
+        });
+        amount.set(String::new());
+    };
+    let save = move |_| {
+        let Some(mut e) = entry.get_untracked() else { return };
+        e.lines = parts.get_untracked();
+        if !e.lines.is_empty() && e.lines.iter().map(|l| l.amount).sum::<i64>() != target() {
+            app.error(app.t("err.split_total").into());
+            return;
+        }
+        if save_record(&app, e).is_ok() {
+            app.info(app.t("entry.split_saved").into());
+        }
+    };
+    let options = move || super::fields::ref_options(&app, "accounts");
+    view! {
+        <details class="bo-card">
+            <summary>{app.text("entry.split")}</summary>
+            <p class="bo-hint">{move || app.tf("entry.split_intro", &[("amount", money(&app, target()))])}</p>
+            <ul>
+                {move || parts.get().into_iter().enumerate().map(|(i, p)| {
+                    let name = super::fields::ref_label(&app, "accounts", &p.account_id);
+                    view! { <li>{format!("{name}: {}", money(&app, p.amount))} " "
+                        <button type="button" class="bo-btn bo-btn-small" aria-label=app.t("po.remove_line") on:click=move |_| parts.update(|v| { v.remove(i); })>"×"</button>
+                    </li> }
+                }).collect_view()}
+            </ul>
+            <p>{move || app.tf("entry.split_left", &[("amount", money(&app, target() - parts.with(|p| p.iter().map(|l| l.amount).sum::<i64>())))])}</p>
+            <div class="bo-toolbar">
+                <label for="split-account">{app.text("entry.category")}</label>
+                <select id="split-account" on:change=move |ev| account.set(event_target_value(&ev))>
+                    <option value="">{app.text("form.choose")}</option>
+                    {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+                <label for="split-amount">{app.text("bank.amount")}</label>
+                <input id="split-amount" type="text" inputmode="decimal" class="bo-num-input" prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev)) />
+                <button type="button" class="bo-btn" on:click=add>{app.text("po.add_line")}</button>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=save>{app.text("entry.split_save")}</button>
+            </div>
+        </details>
     }
     .into_any()
 }
@@ -373,4 +447,53 @@ impl RecordPages for Budget {
     fn create(_: Option<String>) -> AnyView {
         form_page_with::<Budget>("budgets", None, vec![("year", chrono::Datelike::year(&today()).to_string())])
     }
+}
+
+impl UiEntity for Recurring {
+    const PLURAL: &'static str = "nav.recurring";
+    const NEW: &'static str = "rec.new";
+    const EMPTY: &'static str = "rec.empty";
+}
+
+impl RecordPages for Recurring {
+    fn list() -> AnyView {
+        list_page::<Recurring>("recurring", view! { {recurring_due()} {finance_links()} {csv_tools::<Recurring>("recurring")} }.into_any())
+    }
+    fn create(_: Option<String>) -> AnyView {
+        let t = today();
+        let day = chrono::Datelike::day(&t).to_string();
+        form_page_with::<Recurring>("recurring", None, vec![("start", crate::domain::dates::date_text(t)), ("day", day)])
+    }
+}
+
+/// Scheduled entries due up to today and not yet recorded, with one button to record them.
+fn recurring_due() -> AnyView {
+    let app = use_app();
+    let due = Memo::new(move |_| {
+        app.lists.recurring.with(|rs| app.lists.entries.with(|es| rs.iter().flat_map(|r| r.due(es, today()).into_iter().map(|d| r.entry_on(d))).collect::<Vec<Entry>>()))
+    });
+    let record = move |_| {
+        let entries = due.get_untracked();
+        // Entries in a closed or reconciled period are left for the clerk to date.
+        let (ok, held): (Vec<Entry>, Vec<Entry>) = entries.into_iter().partition(|e| e.validate().is_empty() && e.check(&app).is_empty());
+        let n = ok.len();
+        if n > 0 && save_records(&app, ok).is_ok() {
+            app.info(app.tf("rec.recorded", &[("n", n.to_string())]));
+        }
+        if !held.is_empty() {
+            app.error(app.tf("rec.held", &[("n", held.len().to_string())]));
+        }
+    };
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty()) && app.read_only.get().is_none()>
+            <div class="bo-banner bo-banner-warn" role="status">
+                <p>{move || app.tf("rec.due", &[("n", due.with(Vec::len).to_string())])}</p>
+                <ul>
+                    {move || due.get().into_iter().take(10).map(|e| view! { <li>{format!("{} · {} · {}", day(&app, &e.date), e.description, money(&app, e.amount.unwrap_or(0)))}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="bo-btn bo-btn-primary" on:click=record>{app.text("rec.record")}</button>
+            </div>
+        </Show>
+    }
+    .into_any()
 }

@@ -22,6 +22,8 @@ const TITLES: &[(&str, &str)] = &[
     ("cash", "books.cash"),
     ("costs", "books.costs"),
     ("budget", "books.budget"),
+    ("tax", "books.tax"),
+    ("contacts", "books.by_contact"),
     ("ar", "books.ar"),
     ("ap", "books.ap"),
 ];
@@ -198,6 +200,10 @@ pub fn books_page(report: String, period: String) -> AnyView {
             aging_view(app, report == "ar", period.last().min(today()))
         } else if report == "budget" {
             budget_view(app, ledger, period)
+        } else if report == "tax" {
+            tax_view(app, ledger, period)
+        } else if report == "contacts" {
+            contacts_view(app, ledger, period)
         } else {
             table_view(app, table, with, report)
         }
@@ -234,6 +240,7 @@ pub fn books_page(report: String, period: String) -> AnyView {
             <p class="bo-banner bo-banner-error" role="alert">{move || app.tf("books.problems", &[("n", problems.get().to_string())])}</p>
         </Show>
         {body}
+        {(report == "pl").then(|| depreciation_card(app, period))}
         {close_books(app)}
     }
     .into_any()
@@ -395,7 +402,17 @@ fn chart(app: AppState, costs: &CostsByMonth, month_name: impl Fn(u32) -> String
 fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
     let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
     let mut out = crate::domain::csv_write::CsvText::new(sep);
-    if report == "budget" {
+    if report == "tax" {
+        let t = app.lists.accounts.with_untracked(|a| reports::tax_summary(a, &ledger.get_untracked().0, period.first(), period.last()));
+        for (k, v) in [("books.ppn_charged", t.charged), ("books.ppn_paid", t.paid), ("books.ppn_payable", t.payable)] {
+            out.row(vec![app.t(k).to_string(), v.to_string()]);
+        }
+    } else if report == "contacts" {
+        out.row(["inv.contact", "books.income", "books.expenses"].map(|k| app.t(k).to_string()).to_vec());
+        for (name, i, e) in contact_rows(app, &ledger.get_untracked().0, period) {
+            out.row(vec![name, i.to_string(), e.to_string()]);
+        }
+    } else if report == "budget" {
         out.row(["acc.code", "books.account", "budget.planned", "budget.actual", "budget.variance"].map(|k| app.t(k).to_string()).to_vec());
         for (r, planned, variance) in budget_rows(app, &ledger.get_untracked().0, period) {
             out.row(vec![r.code.clone(), r.name.clone(), planned.to_string(), r.amount.to_string(), variance.to_string()]);
@@ -439,6 +456,104 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
         }
     }
     download(&format!("{report}-{}.csv", period.text()), "text/csv", &out.finish());
+}
+
+/// PPN charged and paid over the period, and what is left to pay the tax office.
+fn tax_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
+    let t = Memo::new(move |_| app.lists.accounts.with(|a| reports::tax_summary(a, &ledger.read().0, period.first(), period.last())));
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <tbody>
+                    <tr><th scope="row">{app.text("books.ppn_charged")}</th><td class="bo-num">{move || money_cell(&app, t.get().charged)}</td></tr>
+                    <tr><th scope="row">{app.text("books.ppn_paid")}</th><td class="bo-num">{move || money_cell(&app, t.get().paid)}</td></tr>
+                </tbody>
+                <tfoot>
+                    <tr class="bo-report-total">
+                        <th scope="row">{move || app.t(if t.get().payable < 0 { "books.ppn_credit" } else { "books.ppn_payable" })}</th>
+                        <td class="bo-num">{move || money_cell(&app, t.get().payable)}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn contact_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, period: Period) -> Vec<(String, i64, i64)> {
+    let rows = app.lists.accounts.with(|a| app.lists.entries.with(|e| reports::by_contact(a, e, ledger, period.first(), period.last())));
+    rows.into_iter()
+        .map(|(c, i, e)| {
+            let name = app
+                .lists
+                .contacts
+                .with(|cs| cs.iter().find(|x| x.meta.id == c).map(|x| if x.organisation.is_empty() { x.name.clone() } else { x.organisation.clone() }))
+                .unwrap_or(c);
+            (name, i, e)
+        })
+        .collect()
+}
+
+/// Income from and expenses with each contact over the period.
+fn contacts_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
+    let rows = Memo::new(move |_| contact_rows(&app, &ledger.read().0, period));
+    view! {
+        <div class="bo-table-wrap">
+            <table class="bo-table bo-report">
+                <thead><tr>
+                    <th scope="col">{app.text("inv.contact")}</th>
+                    <th scope="col" class="bo-num">{app.text("books.income")}</th>
+                    <th scope="col" class="bo-num">{app.text("books.expenses")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(name, i, e)| view! {
+                        <tr><th scope="row">{name}</th><td class="bo-num">{(i != 0).then(|| money_cell(&app, i))}</td><td class="bo-num">{(e != 0).then(|| money_cell(&app, e))}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="bo-empty">{app.text("books.empty")}</p>
+        </Show>
+    }
+    .into_any()
+}
+
+/// A month's depreciation of the asset register, recorded in the books in one click.
+fn depreciation_card(app: AppState, period: Period) -> AnyView {
+    let Period::Month(year, month) = period else { return ().into_any() };
+    let source = crate::domain::finance::entries::depreciation_source(year, month);
+    let made = Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let entry = Memo::new(move |_| app.lists.accounts.with(|a| app.lists.assets.with(|s| crate::domain::finance::entries::depreciation(a, s, year, month))));
+    let record = move |_| match entry.get_untracked() {
+        Ok(Some(e)) => {
+            if let Some((_, key)) = super::collection::UiEntity::check(&e, &app).first() {
+                app.error(app.t(key).into());
+            } else if super::collection::save_record(&app, e).is_ok() {
+                app.info(app.t("books.depreciation_recorded").into());
+            }
+        }
+        Ok(None) => {}
+        Err(code) => app.error(app.tf("journal.missing_account", &[("code", code.to_string())])),
+    };
+    view! {
+        {move || match (made.get(), entry.get()) {
+            (Some(id), _) => Some(view! {
+                <p class="bo-hint bo-no-print"><a href=Route::View("entries".into(), id).href()>{app.text("books.depreciation_made")}</a></p>
+            }.into_any()),
+            (None, Ok(Some(e))) if app.read_only.get().is_none() => {
+                let amount = e.lines.first().map_or(0, |l| l.amount);
+                Some(view! {
+                    <div class="bo-card bo-no-print">
+                        <p>{app.tf("books.depreciation_due", &[("amount", super::fields::money(&app, amount)), ("month", period.label(app.lang.get()))])}</p>
+                        <button type="button" class="bo-btn" on:click=record>{app.text("books.depreciation_record")}</button>
+                    </div>
+                }.into_any())
+            }
+            _ => None,
+        }}
+    }
+    .into_any()
 }
 
 /// (account row with what happened, budget, budget less actual), by code.

@@ -345,3 +345,68 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
     wait(driver, lambda d: heading(d).startswith("Receivables aging"))
     rows = report_rows(driver)
     assert rows["PT Maju Jaya"][1] == "Rp 5,100,000", rows
+
+
+def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
+    open_app(driver, base_url, "#/accounts")
+    click(driver, "Pakai bagan akun standar")
+    wait_text(driver, "Bagan akun standar siap dipakai.")
+
+    # Rent on the 1st of each month since October: three dates due by 1 December.
+    open_app(driver, base_url, "#/recurring/new")
+    fill(driver, "f-description", "Sewa kantor")
+    Select(driver.find_element(By.ID, "f-account_id")).select_by_visible_text("1111 — Bank")
+    Select(driver.find_element(By.ID, "f-category_id")).select_by_visible_text("6201 — Sewa")
+    fill(driver, "f-amount", "4.000.000")
+    fill(driver, "f-day", "1")
+    set_date(driver, "f-start", "2026-10-01")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Sewa kantor")
+    open_app(driver, base_url, "#/entries")
+    wait_text(driver, "3 transaksi berulang sudah jatuh tempo dan belum dicatat.")
+    shot(driver, "finance-recurring-due")
+    click(driver, "Catat semuanya")
+    wait_text(driver, "3 transaksi berulang dicatat.")
+    wait(driver, lambda d: "jatuh tempo dan belum dicatat" not in body_text(d))
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")) == 3
+
+    # Stationery and a meeting's snacks on one receipt, split over two categories.
+    record(driver, base_url, "out", "2026-12-01", "1101 — Kas", "6301 — ATK dan perlengkapan kantor", "1.111.000", "Nota Toko Sinar", tax="111.000")
+    driver.find_element(By.XPATH, "//summary[normalize-space(.)='Pecah ke beberapa akun']").click()
+    for account, amount in [("6301 — ATK dan perlengkapan kantor", "300.000"), ("6901 — Konsumsi dan jamuan", "600.000")]:
+        Select(driver.find_element(By.ID, "split-account")).select_by_visible_text(account)
+        fill(driver, "split-amount", amount)
+        click(driver, "Tambah baris")
+    click(driver, "Simpan pembagian")
+    wait_text(driver, "Bagian-bagiannya harus berjumlah sama dengan jumlah tanpa PPN.")
+    Select(driver.find_element(By.ID, "split-account")).select_by_visible_text("6901 — Konsumsi dan jamuan")
+    fill(driver, "split-amount", "100.000")
+    click(driver, "Tambah baris")
+    click(driver, "Simpan pembagian")
+    wait_text(driver, "Pembagian disimpan.")
+    wait_text(driver, "6901 — Konsumsi dan jamuan: Rp 700.000")
+    postings = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table.bo-postings tbody tr")]
+    assert "6901 — Konsumsi dan jamuan Rp 700.000" in postings and "1401 — PPN masukan Rp 111.000" in postings, postings
+    shot(driver, "finance-split")
+
+    open_app(driver, base_url, "#/books/tax/2026-12")
+    rows = report_rows(driver)
+    assert rows["PPN masukan (dibayar atas pembelian)"] == ["Rp 111.000"], rows
+    assert rows["Lebih bayar (dikompensasikan ke masa berikutnya)"] == ["(Rp 111.000)"], rows
+
+    # A laptop bought in January for 12,000,000 over 24 months: 500,000 a month.
+    open_app(driver, base_url, "#/assets/new")
+    fill(driver, "f-tag", "LAP-01")
+    fill(driver, "f-name", "Laptop kantor")
+    set_date(driver, "f-purchase_date", "2026-01-10")
+    fill(driver, "f-cost", "12.000.000")
+    fill(driver, "f-life_months", "24")
+    click(driver, "Simpan")
+    wait(driver, lambda d: "Laptop kantor" in heading(d))
+    open_app(driver, base_url, "#/books/pl/2026-11")
+    wait_text(driver, "Penyusutan aset November 2026: Rp 500.000, belum dibukukan.")
+    click(driver, "Bukukan penyusutan")
+    wait_text(driver, "Penyusutan bulan ini sudah dibukukan")
+    rows = report_rows(driver)
+    assert rows["6601 — Penyusutan"][0] == "Rp 500.000", rows
+    assert rupiah(rows["Total beban"][0]) == 4_500_000, rows

@@ -121,6 +121,8 @@ pub mod codes {
     pub const BPJS_PAYABLE: &str = "2203";
     pub const OTHER_PAYABLE: &str = "2204";
     pub const OPENING_EQUITY: &str = "3900";
+    pub const DEPRECIATION: &str = "6601";
+    pub const ACCUMULATED_DEPRECIATION: &str = "1502";
 }
 
 /// The chart shipped for a small Indonesian business (numbering in the usual 1–6 groups),

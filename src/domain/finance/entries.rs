@@ -73,7 +73,10 @@ impl RecordRules for Entry {
         match self.kind.as_str() {
             "in" | "out" => {
                 need("account_id", &self.account_id);
-                need("category_id", &self.category_id);
+                // A split entry names its categories in its lines.
+                if self.lines.is_empty() {
+                    need("category_id", &self.category_id);
+                }
             }
             "transfer" => {
                 need("account_id", &self.account_id);
@@ -98,6 +101,9 @@ impl RecordRules for Entry {
             }
             if self.kind == "transfer" && !self.account_id.is_empty() && self.account_id == self.to_account_id {
                 errs.push(("to_account_id", "err.same_account"));
+            }
+            if self.is_split() && self.lines.iter().map(|l| l.amount).sum::<i64>() != self.amount.unwrap_or(0) - self.tax.unwrap_or(0) {
+                errs.push(("amount", "err.split_total"));
             }
         }
         errs
@@ -133,6 +139,27 @@ impl Entry {
         parse_date(&self.date)
     }
 
+    /// Money in or out spread over several categories: its lines hold (category, amount),
+    /// together the amount less PPN.
+    pub fn is_split(&self) -> bool {
+        matches!(self.kind.as_str(), "in" | "out") && !self.lines.is_empty()
+    }
+
+    /// The categories and their amounts (before PPN): the split, or the one category.
+    fn categories(&self, accounts: &[Account]) -> Result<Vec<(String, i64)>, PostingProblem> {
+        let live = |id: &str| accounts.iter().any(|a| a.is_live() && a.meta.id == id);
+        if self.is_split() {
+            if self.lines.iter().any(|l| !live(&l.account_id)) {
+                return Err(PostingProblem::NoCategory);
+            }
+            return Ok(self.lines.iter().map(|l| (l.account_id.clone(), l.amount)).collect());
+        }
+        if !live(&self.category_id) {
+            return Err(PostingProblem::NoCategory);
+        }
+        Ok(vec![(self.category_id.clone(), self.amount.unwrap_or(0) - self.tax.unwrap_or(0))])
+    }
+
     /// The entry as postings that sum to zero.
     pub fn postings(&self, accounts: &[Account]) -> Result<Vec<Posting>, PostingProblem> {
         let live = |id: &str| accounts.iter().find(|a| a.is_live() && a.meta.id == id);
@@ -143,18 +170,19 @@ impl Entry {
         let line = |account_id: String, amount: i64| Posting { account_id, amount, memo: String::new() };
         let amount = self.amount.unwrap_or(0);
         let tax = self.tax.unwrap_or(0);
-        let category = || live(&self.category_id).map(|a| a.meta.id.clone()).ok_or(PostingProblem::NoCategory);
         let tax_account = |code: &'static str| by_code(accounts, code).map(|a| a.meta.id.clone()).ok_or(PostingProblem::NoTaxAccount(code));
         let mut out = match self.kind.as_str() {
             "in" => {
-                let mut v = vec![line(money(&self.account_id, "account_id")?, amount), line(category()?, -(amount - tax))];
+                let mut v = vec![line(money(&self.account_id, "account_id")?, amount)];
+                v.extend(self.categories(accounts)?.into_iter().map(|(c, a)| line(c, -a)));
                 if tax != 0 {
                     v.push(line(tax_account(codes::PPN_OUT)?, -tax));
                 }
                 v
             }
             "out" => {
-                let mut v = vec![line(money(&self.account_id, "account_id")?, -amount), line(category()?, amount - tax)];
+                let mut v = vec![line(money(&self.account_id, "account_id")?, -amount)];
+                v.extend(self.categories(accounts)?.into_iter().map(|(c, a)| line(c, a)));
                 if tax != 0 {
                     v.push(line(tax_account(codes::PPN_IN)?, tax));
                 }
@@ -211,7 +239,7 @@ impl Entry {
 /// an expense; anything else (a loan received, capital paid in, an asset bought) is allowed
 /// but a money account is not a category (that is a transfer).
 pub fn category_problem(accounts: &[Account], e: &Entry) -> Option<FieldError> {
-    if !matches!(e.kind.as_str(), "in" | "out") || e.category_id.is_empty() {
+    if !matches!(e.kind.as_str(), "in" | "out") || e.category_id.is_empty() || e.is_split() {
         return None;
     }
     match accounts.iter().find(|a| a.is_live() && a.meta.id == e.category_id) {
@@ -262,4 +290,35 @@ pub fn from_payroll(accounts: &[Account], run_id: &str, date: &str, description:
         lines,
         ..Entry::default()
     })
+}
+
+/// The month's straight-line depreciation of the live assets (see `assets::book_value`) as
+/// a journal on its last day: depreciation expense against accumulated depreciation.
+/// `Ok(None)` when nothing depreciates that month; `Err` names a missing chart code.
+pub fn depreciation(accounts: &[Account], assets: &[crate::domain::assets::Asset], year: i32, month: u32) -> Result<Option<Entry>, &'static str> {
+    use crate::domain::assets::book_value;
+    let Some(first) = chrono::NaiveDate::from_ymd_opt(year, month, 1) else { return Ok(None) };
+    let (Some(before), Some(last)) = (first.pred_opt(), first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt())) else {
+        return Ok(None);
+    };
+    let amount: i64 = assets.iter().filter(|a| a.meta.deleted_at.is_none()).map(|a| book_value(a, last).0 - book_value(a, before).0).sum();
+    if amount == 0 {
+        return Ok(None);
+    }
+    let expense = by_code(accounts, codes::DEPRECIATION).ok_or(codes::DEPRECIATION)?;
+    let accumulated = by_code(accounts, codes::ACCUMULATED_DEPRECIATION).ok_or(codes::ACCUMULATED_DEPRECIATION)?;
+    Ok(Some(Entry {
+        date: crate::domain::dates::date_text(last),
+        kind: "journal".into(),
+        source: depreciation_source(year, month),
+        lines: vec![
+            Posting { account_id: expense.meta.id.clone(), amount, memo: String::new() },
+            Posting { account_id: accumulated.meta.id.clone(), amount: -amount, memo: String::new() },
+        ],
+        ..Entry::default()
+    }))
+}
+
+pub fn depreciation_source(year: i32, month: u32) -> String {
+    format!("depreciation/{year}-{month:02}")
 }

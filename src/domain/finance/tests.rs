@@ -461,3 +461,34 @@ fn the_ppn_summary_and_the_figures_by_contact() {
     let rows = by_contact(&a, &entries, &l, d("2026-11-01"), d("2026-11-30"));
     assert_eq!(rows, vec![("maju".to_string(), 10_000_000, 0), ("landlord".to_string(), 0, 4_000_000)]);
 }
+
+#[test]
+fn a_split_entry_spreads_its_amount_over_categories_and_must_add_up() {
+    let a = chart();
+    let mut e = entry("out", "2026-11-09", &id(&a, "1101"), "", 1_111_000, 111_000);
+    e.lines = vec![
+        Posting { account_id: id(&a, "6301"), amount: 300_000, memo: "kertas".into() },
+        Posting { account_id: id(&a, "6901"), amount: 700_000, memo: "konsumsi rapat".into() },
+    ];
+    assert!(e.validate().is_empty(), "{:?}", e.validate());
+    let p = e.postings(&a).unwrap();
+    assert_eq!(p.iter().map(|p| p.amount).sum::<i64>(), 0);
+    assert!(p.contains(&Posting { account_id: id(&a, "6901"), amount: 700_000, memo: String::new() }));
+    assert!(p.contains(&Posting { account_id: id(&a, "1401"), amount: 111_000, memo: String::new() }));
+    e.lines[1].amount = 600_000;
+    assert_eq!(e.validate().into_iter().map(|(k, _)| k).collect::<Vec<_>>(), vec!["amount"]);
+}
+
+#[test]
+fn a_months_depreciation_is_posted_against_accumulated_depreciation() {
+    use crate::domain::assets::Asset;
+    let a = chart();
+    let laptop = Asset { cost: Some(12_000_000), salvage: Some(0), life_months: Some(24), purchase_date: "2026-01-10".into(), ..Asset::default() };
+    let e = super::entries::depreciation(&a, &[laptop.clone()], 2026, 11).unwrap().unwrap();
+    assert!(e.validate().is_empty(), "{:?}", e.validate());
+    assert_eq!(e.date, "2026-11-30");
+    assert!(e.lines.contains(&Posting { account_id: id(&a, "6601"), amount: 500_000, memo: String::new() }));
+    assert_eq!(e.source, "depreciation/2026-11");
+    // Before it was bought nothing depreciates.
+    assert!(super::entries::depreciation(&a, &[laptop], 2025, 11).unwrap().is_none());
+}

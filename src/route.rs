@@ -73,7 +73,8 @@ pub const PAYROLL: &[&str] = &[
     "entries",
 ];
 /// What the books read: accounts, entries, the contacts they name and payroll's runs.
-pub const FINANCE: &[&str] = &["accounts", "entries", "bank_lines", "invoices", "budgets", "recurring", "contacts", "assets", "payroll_runs", "payslips"];
+pub const FINANCE: &[&str] =
+    &["accounts", "entries", "bank_lines", "invoices", "budgets", "recurring", "contacts", "assets", "payroll_runs", "payslips"];
 pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs", "budget", "tax", "contacts", "ar", "ap"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 

@@ -35,7 +35,8 @@ fn filled<E: Entity>(n: usize) -> (E, Value) {
     }
     let mut v = serde_json::to_value(&r).unwrap();
     for (k, x) in v.as_object_mut().unwrap() {
-        if NUMBERS.contains(&k.as_str()) {
+        // A field of the same name that is text in a later type ("every" of a schedule) stays text.
+        if NUMBERS.contains(&k.as_str()) && (x.is_number() || x.is_null()) {
             let text = if x.is_null() { String::new() } else { x.to_string() };
             *x = Value::String(text);
         }
@@ -56,7 +57,7 @@ fn a_schema_3_store_holding_every_type_opens_migrated() {
                 let mut two = serde_json::to_value(&two).unwrap();
                 // An unset number was "" in schema 3.
                 for k in NUMBERS {
-                    if let Some(x) = two.get_mut(*k) {
+                    if let Some(x) = two.get_mut(*k).filter(|x| x.is_number() || x.is_null()) {
                         *x = Value::String(String::new());
                     }
                 }
@@ -80,7 +81,9 @@ fn a_schema_3_store_holding_every_type_opens_migrated() {
             let want = &expected.iter().find(|(n, _)| *n == stringify!($name)).unwrap().1;
             assert_eq!(&serde_json::to_value(&got[0]).unwrap(), want, "{}", stringify!($name));
             for k in NUMBERS {
-                assert!(got[1].get(k).is_empty(), "{}.{k}: an unset number stays unset", stringify!($name));
+                use backoffice::domain::record::FieldKind::*;
+                let numeric = <$t>::fields().iter().any(|f| f.key == *k && matches!(f.kind, Money | Integer | Number));
+                assert!(!numeric || got[1].get(k).is_empty(), "{}.{k}: an unset number stays unset", stringify!($name));
             }
         )*};
     }

@@ -10,9 +10,9 @@ use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
 use crate::domain::finance::budgets::Budget;
-use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::invoices::Invoice;
 use crate::domain::finance::reconcile::BankLine;
+use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
@@ -28,7 +28,10 @@ use crate::route::Route;
 use super::state::AppState;
 
 use super::pages::record_page;
-use super::{assets, attendance, bank, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings, trash};
+use super::{
+    assets, attendance, bank, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings,
+    trash,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {

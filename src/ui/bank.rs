@@ -383,7 +383,8 @@ pub fn reconcile_page(account_id: String) -> AnyView {
     let category = RwSignal::new(String::new());
     let unmatched = Memo::new(move |_| {
         app.lists.bank_lines.with(|lines| {
-            let mut v: Vec<BankLine> = lines.iter().filter(|l| l.is_live() && l.account_id == acc_id.get_value() && !l.is_matched()).cloned().collect();
+            let mut v: Vec<BankLine> =
+                lines.iter().filter(|l| l.is_live() && l.account_id == acc_id.get_value() && !l.is_matched()).cloned().collect();
             v.sort_by(|a, b| a.date.cmp(&b.date));
             v
         })
@@ -397,8 +398,11 @@ pub fn reconcile_page(account_id: String) -> AnyView {
                     .get()
                     .into_iter()
                     .map(|l| {
-                        let found: Vec<(String, String, String)> =
-                            suggestions(&l, &lines, entries, accounts).into_iter().take(3).map(|e| (e.meta.id.clone(), e.title(), e.date.clone())).collect();
+                        let found: Vec<(String, String, String)> = suggestions(&l, &lines, entries, accounts)
+                            .into_iter()
+                            .take(3)
+                            .map(|e| (e.meta.id.clone(), e.title(), e.date.clone()))
+                            .collect();
                         (l, found)
                     })
                     .collect::<Vec<_>>()
@@ -447,7 +451,8 @@ pub fn reconcile_page(account_id: String) -> AnyView {
             app.error(app.t("err.date").into());
             return;
         };
-        let open = unmatched.with_untracked(|v| v.iter().filter(|l| crate::domain::record::parse_date(&l.date).is_some_and(|x| x <= d)).count());
+        let open =
+            unmatched.with_untracked(|v| v.iter().filter(|l| crate::domain::record::parse_date(&l.date).is_some_and(|x| x <= d)).count());
         if open > 0 {
             app.error(app.tf("bank.still_open", &[("n", open.to_string())]));
             return;

@@ -153,7 +153,9 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
             app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
         }
         "employees" => app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
-        "accounts" | "money_accounts" => app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default(),
+        "accounts" | "money_accounts" => {
+            app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default()
+        }
         "payroll_runs" => {
             use crate::domain::record::RecordRules;
             app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
@@ -241,7 +243,10 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
             all.iter()
                 .filter(|a| a.is_live() && (collection == "accounts" || a.money))
                 .find(|a| {
-                    a.meta.id == text.trim() || crate::text::lower(&a.code) == t || crate::text::lower(&a.name) == t || crate::text::lower_owned(a.label()) == t
+                    a.meta.id == text.trim()
+                        || crate::text::lower(&a.code) == t
+                        || crate::text::lower(&a.name) == t
+                        || crate::text::lower_owned(a.label()) == t
                 })
                 .map(|a| a.meta.id.clone())
         }),

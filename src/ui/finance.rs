@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::finance::accounts::{code_taken, standard_chart};
+use crate::domain::finance::budgets::Budget;
 use crate::domain::finance::entries::{category_problem, PostingProblem};
 use crate::domain::finance::ledger::Ledger;
-use crate::domain::finance::budgets::Budget;
 use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::record::{parse_date, FieldError, RecordRules};
@@ -354,7 +354,8 @@ fn split_editor(entry: Memo<Option<Entry>>) -> AnyView {
     let amount = RwSignal::new(String::new());
     let decimals = app.settings.with_untracked(|s| crate::domain::format::currency(&s.currency).decimals);
     // Parts are gathered here and saved together once they add up.
-    let parts: RwSignal<Vec<crate::domain::finance::Posting>> = RwSignal::new(entry.with_untracked(|e| e.as_ref().map(|e| e.lines.clone()).unwrap_or_default()));
+    let parts: RwSignal<Vec<crate::domain::finance::Posting>> =
+        RwSignal::new(entry.with_untracked(|e| e.as_ref().map(|e| e.lines.clone()).unwrap_or_default()));
     let target = move || entry.with(|e| e.as_ref().map_or(0, |e| e.amount.unwrap_or(0) - e.tax.unwrap_or(0)));
     let add = move |_| {
         let Some(v) = crate::domain::format::parse_amount(&amount.get_untracked(), decimals).filter(|v| *v > 0) else {
@@ -421,7 +422,8 @@ impl UiEntity for Budget {
     /// One budget per account and year.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         let twin = app.lists.budgets.with_untracked(|all| {
-            all.iter().any(|b| b.meta.deleted_at.is_none() && b.meta.id != self.meta.id && b.account_id == self.account_id && b.year == self.year)
+            all.iter()
+                .any(|b| b.meta.deleted_at.is_none() && b.meta.id != self.meta.id && b.account_id == self.account_id && b.year == self.year)
         });
         if twin {
             vec![("account_id", "err.budget_exists")]
@@ -470,7 +472,11 @@ impl RecordPages for Recurring {
 fn recurring_due() -> AnyView {
     let app = use_app();
     let due = Memo::new(move |_| {
-        app.lists.recurring.with(|rs| app.lists.entries.with(|es| rs.iter().flat_map(|r| r.due(es, today()).into_iter().map(|d| r.entry_on(d))).collect::<Vec<Entry>>()))
+        app.lists.recurring.with(|rs| {
+            app.lists
+                .entries
+                .with(|es| rs.iter().flat_map(|r| r.due(es, today()).into_iter().map(|d| r.entry_on(d))).collect::<Vec<Entry>>())
+        })
     });
     let record = move |_| {
         let entries = due.get_untracked();

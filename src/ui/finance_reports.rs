@@ -71,7 +71,14 @@ fn section(title: &'static str, now: &[Row], then: Option<&[Row]>, total: &'stat
 fn pl_table(now: &ProfitAndLoss, then: Option<&ProfitAndLoss>) -> Table {
     Table {
         sections: vec![
-            section("books.income", &now.income, then.map(|t| &t.income[..]), "books.total_income", now.total_income, then.map(|t| t.total_income)),
+            section(
+                "books.income",
+                &now.income,
+                then.map(|t| &t.income[..]),
+                "books.total_income",
+                now.total_income,
+                then.map(|t| t.total_income),
+            ),
             section(
                 "books.expenses",
                 &now.expenses,
@@ -94,7 +101,14 @@ fn balance_table(now: &BalanceSheet, then: Option<&BalanceSheet>) -> Table {
     let (eq_now, eq_then) = (with_earnings(now), then.map(with_earnings));
     Table {
         sections: vec![
-            section("books.assets", &now.assets, then.map(|t| &t.assets[..]), "books.total_assets", now.total_assets, then.map(|t| t.total_assets)),
+            section(
+                "books.assets",
+                &now.assets,
+                then.map(|t| &t.assets[..]),
+                "books.total_assets",
+                now.total_assets,
+                then.map(|t| t.total_assets),
+            ),
             section(
                 "books.liabilities",
                 &now.liabilities,
@@ -117,7 +131,14 @@ fn cash_table(now: &CashFlow, then: Option<&CashFlow>) -> Table {
     let total = |rows: &[Row]| rows.iter().map(|r| r.amount).sum::<i64>();
     Table {
         sections: vec![
-            section("books.inflows", &now.inflows, then.map(|t| &t.inflows[..]), "books.total_in", total(&now.inflows), then.map(|t| total(&t.inflows))),
+            section(
+                "books.inflows",
+                &now.inflows,
+                then.map(|t| &t.inflows[..]),
+                "books.total_in",
+                total(&now.inflows),
+                then.map(|t| total(&t.inflows)),
+            ),
             section(
                 "books.outflows",
                 &now.outflows,
@@ -127,7 +148,10 @@ fn cash_table(now: &CashFlow, then: Option<&CashFlow>) -> Table {
                 then.map(|t| total(&t.outflows)),
             ),
         ],
-        closing: vec![("books.opening_cash", now.opening, then.map(|t| t.opening)), ("books.closing_cash", now.closing, then.map(|t| t.closing))],
+        closing: vec![
+            ("books.opening_cash", now.opening, then.map(|t| t.opening)),
+            ("books.closing_cash", now.closing, then.map(|t| t.closing)),
+        ],
     }
 }
 
@@ -158,20 +182,22 @@ pub fn books_page(report: String, period: String) -> AnyView {
     let table = Memo::new(move |_| {
         app.lang.track();
         let ledger = &ledger.read().0;
-        super::perf::timed("bo:report", || app.lists.accounts.with(|a| match report {
-            "balance" => balance_table(
-                &reports::balance_sheet(a, ledger, period.last()),
-                with().map(|w| reports::balance_sheet(a, ledger, w.last())).as_ref(),
-            ),
-            "cash" => cash_table(
-                &reports::cash_flow(a, ledger, period.first(), period.last()),
-                with().map(|w| reports::cash_flow(a, ledger, w.first(), w.last())).as_ref(),
-            ),
-            _ => pl_table(
-                &reports::profit_and_loss(a, ledger, period.first(), period.last()),
-                with().map(|w| reports::profit_and_loss(a, ledger, w.first(), w.last())).as_ref(),
-            ),
-        }))
+        super::perf::timed("bo:report", || {
+            app.lists.accounts.with(|a| match report {
+                "balance" => balance_table(
+                    &reports::balance_sheet(a, ledger, period.last()),
+                    with().map(|w| reports::balance_sheet(a, ledger, w.last())).as_ref(),
+                ),
+                "cash" => cash_table(
+                    &reports::cash_flow(a, ledger, period.first(), period.last()),
+                    with().map(|w| reports::cash_flow(a, ledger, w.first(), w.last())).as_ref(),
+                ),
+                _ => pl_table(
+                    &reports::profit_and_loss(a, ledger, period.first(), period.last()),
+                    with().map(|w| reports::profit_and_loss(a, ledger, w.first(), w.last())).as_ref(),
+                ),
+            })
+        })
     });
     let problems = Memo::new(move |_| ledger.read().0.problems.len());
     let title = Signal::derive(move || {
@@ -261,7 +287,12 @@ fn quarter_of(d: chrono::NaiveDate) -> Period {
     Period::Quarter(d.year(), d.month0() / 3 + 1)
 }
 
-fn table_view(app: AppState, table: Memo<Table>, with: impl Fn() -> Option<Period> + Copy + Send + Sync + 'static, report: &'static str) -> AnyView {
+fn table_view(
+    app: AppState,
+    table: Memo<Table>,
+    with: impl Fn() -> Option<Period> + Copy + Send + Sync + 'static,
+    report: &'static str,
+) -> AnyView {
     let compared = move || with().is_some();
     let amount = move |v: i64| money_cell(&app, v);
     let then_cell = move |v: Option<i64>| v.map(|v| view! { <td class="bo-num">{amount(v)}</td> });
@@ -274,7 +305,11 @@ fn table_view(app: AppState, table: Memo<Table>, with: impl Fn() -> Option<Perio
     };
     let head_then = move || {
         with().map(|w| {
-            let label = if report == "balance" { super::fields::day(&app, &crate::domain::dates::date_text(w.last())) } else { w.label(app.lang.get()) };
+            let label = if report == "balance" {
+                super::fields::day(&app, &crate::domain::dates::date_text(w.last()))
+            } else {
+                w.label(app.lang.get())
+            };
             view! { <th scope="col" class="bo-num">{label}</th> }
         })
     };
@@ -449,7 +484,12 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
             for (r, then) in s.rows {
                 out.row(vec![r.code.clone(), row_name(app, &r), r.amount.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
             }
-            out.row(vec![String::new(), app.t(s.total.0).to_string(), s.total.1.to_string(), s.total.2.map(|v| v.to_string()).unwrap_or_default()]);
+            out.row(vec![
+                String::new(),
+                app.t(s.total.0).to_string(),
+                s.total.1.to_string(),
+                s.total.2.map(|v| v.to_string()).unwrap_or_default(),
+            ]);
         }
         for (key, now, then) in table.closing {
             out.row(vec![String::new(), app.t(key).to_string(), now.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
@@ -487,7 +527,11 @@ fn contact_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger,
             let name = app
                 .lists
                 .contacts
-                .with(|cs| cs.iter().find(|x| x.meta.id == c).map(|x| if x.organisation.is_empty() { x.name.clone() } else { x.organisation.clone() }))
+                .with(|cs| {
+                    cs.iter()
+                        .find(|x| x.meta.id == c)
+                        .map(|x| if x.organisation.is_empty() { x.name.clone() } else { x.organisation.clone() })
+                })
                 .unwrap_or(c);
             (name, i, e)
         })
@@ -523,8 +567,11 @@ fn contacts_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyVi
 fn depreciation_card(app: AppState, period: Period) -> AnyView {
     let Period::Month(year, month) = period else { return ().into_any() };
     let source = crate::domain::finance::entries::depreciation_source(year, month);
-    let made = Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
-    let entry = Memo::new(move |_| app.lists.accounts.with(|a| app.lists.assets.with(|s| crate::domain::finance::entries::depreciation(a, s, year, month))));
+    let made =
+        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let entry = Memo::new(move |_| {
+        app.lists.accounts.with(|a| app.lists.assets.with(|s| crate::domain::finance::entries::depreciation(a, s, year, month)))
+    });
     let record = move |_| match entry.get_untracked() {
         Ok(Some(e)) => {
             if let Some((_, key)) = super::collection::UiEntity::check(&e, &app).first() {
@@ -560,10 +607,13 @@ fn depreciation_card(app: AppState, period: Period) -> AnyView {
 fn budget_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, period: Period) -> Vec<(Row, i64, i64)> {
     app.lists.accounts.with(|a| {
         app.lists.budgets.with(|b| {
-            crate::domain::finance::budgets::budget_vs_actual(a, b, ledger, period).into_iter().map(|(r, planned)| {
-                let variance = planned - r.amount;
-                (r, planned, variance)
-            }).collect()
+            crate::domain::finance::budgets::budget_vs_actual(a, b, ledger, period)
+                .into_iter()
+                .map(|(r, planned)| {
+                    let variance = planned - r.amount;
+                    (r, planned, variance)
+                })
+                .collect()
         })
     })
 }
@@ -613,7 +663,15 @@ fn aging_rows(app: &AppState, sale: bool, at: chrono::NaiveDate) -> Vec<(String,
             let name = app
                 .lists
                 .contacts
-                .with(|cs| cs.iter().find(|c| c.meta.id == contact).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }))
+                .with(|cs| {
+                    cs.iter().find(|c| c.meta.id == contact).map(|c| {
+                        if c.organisation.is_empty() {
+                            c.name.clone()
+                        } else {
+                            c.organisation.clone()
+                        }
+                    })
+                })
                 .unwrap_or(contact);
             (name, b)
         })
@@ -681,7 +739,11 @@ fn close_books(app: AppState) -> AnyView {
         let mut s = app.settings.get_untracked();
         s.books_closed_to = text.clone();
         if app.save_settings(s).is_ok() {
-            app.info(if text.is_empty() { app.t("books.reopened").into() } else { app.tf("books.closed", &[("date", super::fields::day(&app, &text))]) });
+            app.info(if text.is_empty() {
+                app.t("books.reopened").into()
+            } else {
+                app.tf("books.closed", &[("date", super::fields::day(&app, &text))])
+            });
         }
     };
     view! {

@@ -43,7 +43,13 @@ impl UiEntity for Invoice {
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         let twin = app.lists.invoices.with_untracked(|all| {
-            all.iter().any(|i| i.is_live() && i.meta.id != self.meta.id && i.kind == self.kind && i.number.trim() == self.number.trim() && i.contact_id == self.contact_id)
+            all.iter().any(|i| {
+                i.is_live()
+                    && i.meta.id != self.meta.id
+                    && i.kind == self.kind
+                    && i.number.trim() == self.number.trim()
+                    && i.contact_id == self.contact_id
+            })
         });
         if twin {
             vec![("number", "err.code_taken")]
@@ -105,7 +111,12 @@ impl RecordPages for Invoice {
 }
 
 fn contact_name(app: &AppState, id: &str) -> String {
-    app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })).unwrap_or_default()
+    app.lists
+        .contacts
+        .with(|cs| {
+            cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })
+        })
+        .unwrap_or_default()
 }
 
 /// The accounts a line can go to: income for an invoice; expenses and assets for a bill.
@@ -136,7 +147,8 @@ pub fn invoice_page(id: String) -> AnyView {
     });
     let store = move |i: Invoice| save_record(&app, i).is_ok();
     // Lines, while a draft.
-    let (desc, qty, price, account) = (RwSignal::new(String::new()), RwSignal::new("1".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (desc, qty, price, account) =
+        (RwSignal::new(String::new()), RwSignal::new("1".to_string()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let add_line = move |_| {
         let Some(mut i) = inv.get_untracked() else { return };
         let q: i64 = qty.get_untracked().trim().parse().unwrap_or(0);
@@ -149,7 +161,13 @@ pub fn invoice_page(id: String) -> AnyView {
             app.error(app.t("inv.line_numbers").into());
             return;
         };
-        i.lines.push(InvoiceLine { id: uuid::Uuid::new_v4().to_string(), description: desc.get_untracked().trim().into(), qty: q, price: p, account_id: account.get_untracked() });
+        i.lines.push(InvoiceLine {
+            id: uuid::Uuid::new_v4().to_string(),
+            description: desc.get_untracked().trim().into(),
+            qty: q,
+            price: p,
+            account_id: account.get_untracked(),
+        });
         if store(i) {
             desc.set(String::new());
             qty.set("1".into());
@@ -211,7 +229,8 @@ pub fn invoice_page(id: String) -> AnyView {
         let recorded = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.is_live() && e.source == source).cloned());
         if let Some(e) = recorded {
             let date = crate::domain::dates::date_text(today());
-            let r = app.lists.accounts.with_untracked(|a| e.reversal(a, &date, app.tf("entry.reversal_of", &[("title", i.number.clone())])));
+            let r =
+                app.lists.accounts.with_untracked(|a| e.reversal(a, &date, app.tf("entry.reversal_of", &[("title", i.number.clone())])));
             let Ok(r) = r else { return };
             if save_record(&app, r).is_err() {
                 return;
@@ -374,7 +393,10 @@ fn print_view(app: AppState, i: &Invoice) -> AnyView {
     let s = app.settings.get_untracked();
     let contact = app.lists.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == i.contact_id).cloned());
     let banks: Vec<String> = app.lists.accounts.with_untracked(|all| {
-        all.iter().filter(|a| a.is_live() && a.money && !a.number.is_empty()).map(|a| format!("{} {} a.n. {}", a.bank, a.number, s.company_name)).collect()
+        all.iter()
+            .filter(|a| a.is_live() && a.money && !a.number.is_empty())
+            .map(|a| format!("{} {} a.n. {}", a.bank, a.number, s.company_name))
+            .collect()
     });
     let t = i.totals();
     let title = app.tf(if i.is_sale() { "inv.title" } else { "inv.bill_title" }, &[("number", i.number.clone())]);

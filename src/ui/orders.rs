@@ -237,7 +237,8 @@ fn bill_button(app: AppState, order_id: String) -> AnyView {
     }
     let make = move |_| {
         let Some(p) = find(&app, &order_id) else { return };
-        let inventory = app.lists.accounts.with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
+        let inventory =
+            app.lists.accounts.with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
         let t = today();
         let bill = Invoice {
             kind: "bill".into(),

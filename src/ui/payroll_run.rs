@@ -297,12 +297,16 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
     let lines = Memo::new(move |_| shown.with(|s| month::journal(&month_totals(s.slips.iter()))));
     let month_text = run.month.clone();
     let source = format!("payroll_runs/{}", run.meta.id);
-    let in_books = Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let in_books =
+        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
     let posted = run.is_posted();
     let record = move |_| {
         let description = run_title(&app, &run);
         let journal = lines.get_untracked();
-        let made = app.lists.accounts.with_untracked(|a| crate::domain::finance::entries::from_payroll(a, &run.meta.id, &run.paid_on, description, &journal));
+        let made = app
+            .lists
+            .accounts
+            .with_untracked(|a| crate::domain::finance::entries::from_payroll(a, &run.meta.id, &run.paid_on, description, &journal));
         match made {
             Ok(entry) => {
                 if super::collection::save_record(&app, entry).is_ok() {

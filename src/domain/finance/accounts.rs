@@ -35,8 +35,11 @@ crate::record! {
     }
 }
 
-const RULES: crate::domain::record::FormRules =
-    crate::domain::record::FormRules { shown_when: &[("bank", "money", &[]), ("number", "money", &[])], span: None, hidden: &["reconciled_to", "statement_map"] };
+const RULES: crate::domain::record::FormRules = crate::domain::record::FormRules {
+    shown_when: &[("bank", "money", &[]), ("number", "money", &[])],
+    span: None,
+    hidden: &["reconciled_to", "statement_map"],
+};
 
 /// The five kinds of account, in the order of the reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -44,7 +44,8 @@ impl RecordRules for Budget {
 
 impl Budget {
     pub fn months(&self) -> [i64; 12] {
-        [self.m1, self.m2, self.m3, self.m4, self.m5, self.m6, self.m7, self.m8, self.m9, self.m10, self.m11, self.m12].map(|m| m.unwrap_or(0))
+        [self.m1, self.m2, self.m3, self.m4, self.m5, self.m6, self.m7, self.m8, self.m9, self.m10, self.m11, self.m12]
+            .map(|m| m.unwrap_or(0))
     }
 
     /// The budget for the months of `p` that fall in its year.
@@ -63,7 +64,10 @@ impl Budget {
 pub fn budget_vs_actual(accounts: &[Account], budgets: &[Budget], ledger: &Ledger, p: Period) -> Vec<(Row, i64)> {
     let totals = ledger.totals(|l| p.first() <= l.date && l.date <= p.last());
     let mut out: Vec<(Row, i64)> = vec![];
-    for b in budgets.iter().filter(|b| b.meta.deleted_at.is_none() && b.year.is_some_and(|y| y as i32 >= p.first().year() && y as i32 <= p.last().year())) {
+    for b in budgets
+        .iter()
+        .filter(|b| b.meta.deleted_at.is_none() && b.year.is_some_and(|y| y as i32 >= p.first().year() && y as i32 <= p.last().year()))
+    {
         let Some(a) = accounts.iter().find(|a| a.meta.id == b.account_id) else { continue };
         let planned = b.within(p);
         match out.iter_mut().find(|(r, _)| r.account_id == a.meta.id) {

@@ -6,12 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::accounts::{by_code, codes, Account, AccountKind};
 use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
-pub const KINDS: &[(&str, &str)] = &[
-    ("in", "entry.kind.in"),
-    ("out", "entry.kind.out"),
-    ("transfer", "entry.kind.transfer"),
-    ("journal", "entry.kind.journal"),
-];
+pub const KINDS: &[(&str, &str)] =
+    &[("in", "entry.kind.in"), ("out", "entry.kind.out"), ("transfer", "entry.kind.transfer"), ("journal", "entry.kind.journal")];
 
 /// One line of an entry: an amount on an account, a debit when positive.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -188,7 +184,9 @@ impl Entry {
                 }
                 v
             }
-            "transfer" => vec![line(money(&self.account_id, "account_id")?, -amount), line(money(&self.to_account_id, "to_account_id")?, amount)],
+            "transfer" => {
+                vec![line(money(&self.account_id, "account_id")?, -amount), line(money(&self.to_account_id, "to_account_id")?, amount)]
+            }
             _ => {
                 if self.lines.iter().any(|l| live(&l.account_id).is_none()) {
                     return Err(PostingProblem::UnknownAccount);
@@ -204,9 +202,10 @@ impl Entry {
     /// already agrees with it, so it is not changed.
     pub fn reconciled(&self, accounts: &[Account]) -> bool {
         let Some(day) = self.day() else { return false };
-        [&self.account_id, &self.to_account_id].into_iter().filter(|id| !id.is_empty()).any(|id| {
-            accounts.iter().any(|a| a.meta.id == *id && parse_date(&a.reconciled_to).is_some_and(|r| day <= r))
-        })
+        [&self.account_id, &self.to_account_id]
+            .into_iter()
+            .filter(|id| !id.is_empty())
+            .any(|id| accounts.iter().any(|a| a.meta.id == *id && parse_date(&a.reconciled_to).is_some_and(|r| day <= r)))
     }
 
     /// Money in or out of the office's own accounts as the list shows it: positive in.
@@ -272,7 +271,13 @@ const PAYROLL_CODES: &[(&str, &str)] = &[
 /// A posted payroll run as a journal entry on its pay day: wages and the office's BPJS as
 /// expenses, what is owed to employees, BPJS and the tax office as liabilities. Paying them
 /// later is money out against those liabilities. `Err` names a chart code that is missing.
-pub fn from_payroll(accounts: &[Account], run_id: &str, date: &str, description: String, journal: &[(&str, i64)]) -> Result<Entry, &'static str> {
+pub fn from_payroll(
+    accounts: &[Account],
+    run_id: &str,
+    date: &str,
+    description: String,
+    journal: &[(&str, i64)],
+) -> Result<Entry, &'static str> {
     let mut lines: Vec<Posting> = vec![];
     for (key, amount) in journal.iter().filter(|(_, a)| *a != 0) {
         let code = PAYROLL_CODES.iter().find(|(k, _)| k == key).map_or(codes::OTHER_PAYABLE, |(_, c)| *c);
@@ -295,7 +300,12 @@ pub fn from_payroll(accounts: &[Account], run_id: &str, date: &str, description:
 /// The month's straight-line depreciation of the live assets (see `assets::book_value`) as
 /// a journal on its last day: depreciation expense against accumulated depreciation.
 /// `Ok(None)` when nothing depreciates that month; `Err` names a missing chart code.
-pub fn depreciation(accounts: &[Account], assets: &[crate::domain::assets::Asset], year: i32, month: u32) -> Result<Option<Entry>, &'static str> {
+pub fn depreciation(
+    accounts: &[Account],
+    assets: &[crate::domain::assets::Asset],
+    year: i32,
+    month: u32,
+) -> Result<Option<Entry>, &'static str> {
     use crate::domain::assets::book_value;
     let Some(first) = chrono::NaiveDate::from_ymd_opt(year, month, 1) else { return Ok(None) };
     let (Some(before), Some(last)) = (first.pred_opt(), first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt())) else {

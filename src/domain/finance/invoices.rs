@@ -214,7 +214,11 @@ impl Invoice {
     /// A payment of `amount` on `date` through a cash or bank account: money in against
     /// the receivable for an invoice, money out against the payable for a bill.
     pub fn payment(&self, accounts: &[Account], account_id: &str, date: &str, amount: i64) -> Result<Entry, &'static str> {
-        let owed = by_code(accounts, if self.is_sale() { RECEIVABLE } else { PAYABLE }).ok_or(if self.is_sale() { RECEIVABLE } else { PAYABLE })?;
+        let owed = by_code(accounts, if self.is_sale() { RECEIVABLE } else { PAYABLE }).ok_or(if self.is_sale() {
+            RECEIVABLE
+        } else {
+            PAYABLE
+        })?;
         Ok(Entry {
             date: date.into(),
             kind: if self.is_sale() { "in" } else { "out" }.into(),

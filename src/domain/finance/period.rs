@@ -19,10 +19,14 @@ impl Period {
         let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y) && y.to_string().len() == 4);
         let p = match s.split_once('-') {
             None => Period::Year(year(s)?),
-            Some((y, q)) if q.starts_with(['Q', 'q']) => {
-                Period::Quarter(year(y)?, q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n) && q[1..].bytes().all(|b| b.is_ascii_digit()))?)
-            }
-            Some((y, m)) => Period::Month(year(y)?, m.parse::<u32>().ok().filter(|n| (1..=12).contains(n) && m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))?),
+            Some((y, q)) if q.starts_with(['Q', 'q']) => Period::Quarter(
+                year(y)?,
+                q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n) && q[1..].bytes().all(|b| b.is_ascii_digit()))?,
+            ),
+            Some((y, m)) => Period::Month(
+                year(y)?,
+                m.parse::<u32>().ok().filter(|n| (1..=12).contains(n) && m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))?,
+            ),
         };
         Some(p)
     }

@@ -63,8 +63,12 @@ pub fn effect_on(e: &Entry, accounts: &[Account], account: &str) -> i64 {
 /// within [`MATCH_DAYS`], not matched to another line; the nearest date first.
 pub fn suggestions<'a>(line: &BankLine, lines: &[BankLine], entries: &'a [Entry], accounts: &[Account]) -> Vec<&'a Entry> {
     let Some(day) = parse_date(&line.date) else { return vec![] };
-    let taken: std::collections::HashSet<&str> =
-        lines.iter().filter(|l| l.is_live() && l.meta.id != line.meta.id).map(|l| l.entry_id.as_str()).filter(|id| !id.is_empty()).collect();
+    let taken: std::collections::HashSet<&str> = lines
+        .iter()
+        .filter(|l| l.is_live() && l.meta.id != line.meta.id)
+        .map(|l| l.entry_id.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
     let mut found: Vec<(i64, &Entry)> = entries
         .iter()
         .filter(|e| e.is_live() && !taken.contains(e.meta.id.as_str()))

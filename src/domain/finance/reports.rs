@@ -87,15 +87,7 @@ pub fn balance_sheet(accounts: &[Account], ledger: &Ledger, at: NaiveDate) -> Ba
     }
     let earnings = sum(&rows(accounts, &totals, AccountKind::Income)) - sum(&rows(accounts, &totals, AccountKind::Expense));
     let total_equity = sum(&equity) + earnings;
-    BalanceSheet {
-        total_assets: sum(&assets),
-        total_liabilities: sum(&liabilities),
-        total_equity,
-        assets,
-        liabilities,
-        equity,
-        earnings,
-    }
+    BalanceSheet { total_assets: sum(&assets), total_liabilities: sum(&liabilities), total_equity, assets, liabilities, equity, earnings }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -197,7 +189,13 @@ pub fn tax_summary(accounts: &[Account], ledger: &Ledger, from: NaiveDate, to: N
 
 /// Income and expenses per contact over a period, from the entries that name one: (contact
 /// id, income, expenses), the largest total first.
-pub fn by_contact(accounts: &[Account], entries: &[super::entries::Entry], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> Vec<(String, i64, i64)> {
+pub fn by_contact(
+    accounts: &[Account],
+    entries: &[super::entries::Entry],
+    ledger: &Ledger,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(String, i64, i64)> {
     let kind: HashMap<&str, AccountKind> = accounts.iter().map(|a| (a.meta.id.as_str(), a.kind())).collect();
     let contact: HashMap<&str, &str> =
         entries.iter().filter(|e| !e.contact_id.is_empty()).map(|e| (e.meta.id.as_str(), e.contact_id.as_str())).collect();
@@ -210,7 +208,8 @@ pub fn by_contact(accounts: &[Account], entries: &[super::entries::Entry], ledge
             _ => {}
         }
     }
-    let mut v: Vec<(String, i64, i64)> = by.into_iter().filter(|(_, (i, e))| *i != 0 || *e != 0).map(|(c, (i, e))| (c.to_string(), i, e)).collect();
+    let mut v: Vec<(String, i64, i64)> =
+        by.into_iter().filter(|(_, (i, e))| *i != 0 || *e != 0).map(|(c, (i, e))| (c.to_string(), i, e)).collect();
     v.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)).then(a.0.cmp(&b.0)));
     v
 }

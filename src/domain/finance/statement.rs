@@ -144,9 +144,11 @@ pub fn detect(rows: &[Vec<String>]) -> Option<(Format, Mapping)> {
             },
         ));
     }
-    for (date, desc, amount, balance) in
-        [("date", "description", "amount", "balance"), ("tanggal transaksi", "keterangan", "jumlah", "saldo"), ("tanggal", "keterangan", "jumlah", "saldo")]
-    {
+    for (date, desc, amount, balance) in [
+        ("date", "description", "amount", "balance"),
+        ("tanggal transaksi", "keterangan", "jumlah", "saldo"),
+        ("tanggal", "keterangan", "jumlah", "saldo"),
+    ] {
         if let Some((i, c)) = find(&[date, desc, amount]) {
             let a = col(&c, amount)?;
             // KlikBCA puts DB/CR in the unnamed column after the amount; BCA Bisnis writes
@@ -228,7 +230,8 @@ pub fn date(text: &str, order: DateOrder, year: i32) -> Option<NaiveDate> {
         (DateOrder::Ymd, [y, m, d]) => (full_year(y)?, num(m)?, num(d)?),
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(y, m.try_into().ok()?, d.try_into().ok()?).filter(|d| crate::domain::record::YEARS.contains(&chrono::Datelike::year(d)))
+    NaiveDate::from_ymd_opt(y, m.try_into().ok()?, d.try_into().ok()?)
+        .filter(|d| crate::domain::record::YEARS.contains(&chrono::Datelike::year(d)))
 }
 
 /// Reads the statement's lines with `mapping`; `year` dates rows that carry none (older
@@ -244,10 +247,16 @@ pub fn parse(sheet: &Sheet, mapping: &Mapping, year: i32, decimals: u32) -> Pars
         let first = lower(&cell(r, 0));
         // KlikBCA's footer: opening and closing balances, totals.
         if first.starts_with("saldo akhir") || first.starts_with("closing balance") {
-            out.closing = r.iter().skip(1).find_map(|c| amount(c.trim_start_matches('='), mapping.decimal, decimals).filter(|_| !c.trim().is_empty() && c.trim() != "="));
+            out.closing = r.iter().skip(1).find_map(|c| {
+                amount(c.trim_start_matches('='), mapping.decimal, decimals).filter(|_| !c.trim().is_empty() && c.trim() != "=")
+            });
             continue;
         }
-        if first.starts_with("saldo awal") || first.starts_with("mutasi") || first.starts_with("opening balance") || first.starts_with("total") {
+        if first.starts_with("saldo awal")
+            || first.starts_with("mutasi")
+            || first.starts_with("opening balance")
+            || first.starts_with("total")
+        {
             continue;
         }
         let raw_date = cell(r, mapping.date);
@@ -318,7 +327,8 @@ impl Mapping {
             Amount::Marker(a, m) => format!("amount={a};marker={m}"),
             Amount::Suffixed(a) => format!("suffixed={a}"),
         };
-        let mut s = format!("header={};date={}:{order};desc={};{amount};decimal={}", self.header, self.date, list(&self.description), self.decimal);
+        let mut s =
+            format!("header={};date={}:{order};desc={};{amount};decimal={}", self.header, self.date, list(&self.description), self.decimal);
         if let Some(b) = self.balance {
             s.push_str(&format!(";balance={b}"));
         }

@@ -2,7 +2,6 @@
 //! ../shared/notes/payroll-indonesia.md), the same line imported twice recognised, and a
 //! mapping remembered as text read back the same.
 use chrono::NaiveDate;
-use proptest::prelude::*;
 
 use super::statement::{amount, date, detect, parse, rows, Amount, DateOrder, Format, Mapping};
 
@@ -68,7 +67,10 @@ fn mandiri_mcm_has_debit_and_credit_columns_and_two_descriptions() {
     assert!(p.problems.is_empty(), "{:?}", p.problems);
     assert_eq!(p.lines[0].description, "TRANSFER DARI PT MAJU JAYA");
     assert_eq!(p.lines[0].reference, "REF123");
-    assert_eq!(p.lines.iter().map(|l| (l.date, l.amount)).collect::<Vec<_>>(), vec![(d("2026-11-05"), 11_100_000), (d("2026-11-06"), -1_250_000)]);
+    assert_eq!(
+        p.lines.iter().map(|l| (l.date, l.amount)).collect::<Vec<_>>(),
+        vec![(d("2026-11-05"), 11_100_000), (d("2026-11-06"), -1_250_000)]
+    );
 }
 
 #[test]
@@ -76,7 +78,16 @@ fn any_other_bank_reads_by_a_mapping_in_indonesian_numbers() {
     let text = "\u{feff}Tgl;Uraian;Mutasi;Saldo\r\n2026-11-05;Transfer masuk;1.500.000,00;2.500.000,00\r\n2026-11-06;Tarik tunai;-250.000,00;2.250.000,00\r\n2026-11-07;Rusak;abc;0\r\n";
     let r = rows(text);
     assert!(detect(&r.rows).is_none());
-    let m = Mapping { header: 0, date: 0, order: DateOrder::Ymd, description: vec![1], amount: Amount::Signed(2), balance: Some(3), reference: None, decimal: ',' };
+    let m = Mapping {
+        header: 0,
+        date: 0,
+        order: DateOrder::Ymd,
+        description: vec![1],
+        amount: Amount::Signed(2),
+        balance: Some(3),
+        reference: None,
+        decimal: ',',
+    };
     let p = parse(&r, &m, 2026, 0);
     assert_eq!(p.lines.iter().map(|l| l.amount).collect::<Vec<_>>(), vec![1_500_000, -250_000]);
     assert_eq!(p.problems, vec![(4, "bank.err.amount")]);
@@ -112,29 +123,35 @@ fn amounts_and_dates_as_banks_write_them() {
     assert_eq!(date("01/11/0226", DateOrder::Dmy, 2000), None);
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, max_shrink_iters: 200, ..ProptestConfig::default() })]
+#[cfg(not(target_arch = "wasm32"))]
+mod laws {
+    use super::*;
+    use proptest::prelude::*;
 
-    /// Whatever the file holds, reading it ends (no panic) and every line it keeps has a
-    /// date in range and a key.
-    #[test]
-    fn any_file_is_read_without_a_crash(text in "[ -~\r\n,;\"']{0,600}") {
-        let r = rows(&text);
-        let m = detect(&r.rows).map(|(_, m)| m).unwrap_or(Mapping {
-            header: 0, date: 0, order: DateOrder::Dmy, description: vec![1], amount: Amount::Signed(2), balance: Some(3), reference: None, decimal: '.',
-        });
-        let p = parse(&r, &m, 2026, 0);
-        for l in &p.lines {
-            prop_assert!(crate::domain::record::YEARS.contains(&chrono::Datelike::year(&l.date)));
-            prop_assert!(!l.key.is_empty());
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+        /// Whatever the file holds, reading it ends (no panic) and every line it keeps has a
+        /// date in range and a key.
+        #[test]
+        fn any_file_is_read_without_a_crash(text in "[ -~\r\n,;\"']{0,600}") {
+            let r = rows(&text);
+            let m = detect(&r.rows).map(|(_, m)| m).unwrap_or(Mapping {
+                header: 0, date: 0, order: DateOrder::Dmy, description: vec![1], amount: Amount::Signed(2), balance: Some(3), reference: None, decimal: '.',
+            });
+            let p = parse(&r, &m, 2026, 0);
+            for l in &p.lines {
+                prop_assert!(crate::domain::record::YEARS.contains(&chrono::Datelike::year(&l.date)));
+                prop_assert!(!l.key.is_empty());
+            }
         }
-    }
 
-    /// A mapping written as text reads back as itself.
-    #[test]
-    fn mappings_round_trip(header in 0usize..50, date in 0usize..20, desc in proptest::collection::vec(0usize..20, 0..3), a in 0usize..20, b in 0usize..20, kind in 0u8..4, bal in proptest::option::of(0usize..20), comma in any::<bool>()) {
-        let amount = match kind { 0 => Amount::Signed(a), 1 => Amount::DebitCredit(a, b), 2 => Amount::Marker(a, b), _ => Amount::Suffixed(a) };
-        let m = Mapping { header, date, order: DateOrder::Dmy, description: desc, amount, balance: bal, reference: None, decimal: if comma { ',' } else { '.' } };
-        prop_assert_eq!(Mapping::from_text(&m.to_text()), Some(m));
+        /// A mapping written as text reads back as itself.
+        #[test]
+        fn mappings_round_trip(header in 0usize..50, date in 0usize..20, desc in proptest::collection::vec(0usize..20, 0..3), a in 0usize..20, b in 0usize..20, kind in 0u8..4, bal in proptest::option::of(0usize..20), comma in any::<bool>()) {
+            let amount = match kind { 0 => Amount::Signed(a), 1 => Amount::DebitCredit(a, b), 2 => Amount::Marker(a, b), _ => Amount::Suffixed(a) };
+            let m = Mapping { header, date, order: DateOrder::Dmy, description: desc, amount, balance: bal, reference: None, decimal: if comma { ',' } else { '.' } };
+            prop_assert_eq!(Mapping::from_text(&m.to_text()), Some(m));
+        }
     }
 }

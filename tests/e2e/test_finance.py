@@ -384,7 +384,7 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     click(driver, "Tambah baris")
     click(driver, "Simpan pembagian")
     wait_text(driver, "Pembagian disimpan.")
-    wait_text(driver, "6901 — Konsumsi dan jamuan: Rp 700.000")
+    wait_text(driver, "6901 — Konsumsi dan jamuan Rp 700.000")
     postings = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table.bo-postings tbody tr")]
     assert "6901 — Konsumsi dan jamuan Rp 700.000" in postings and "1401 — PPN masukan Rp 111.000" in postings, postings
     shot(driver, "finance-split")

@@ -311,8 +311,12 @@ def finance(n, contact_ids, seed=47):
     expenses = [c for c, k, _, _ in CHART if k == "expense"]
     out = []
     for i in range(n):
+        # A clerk records a payment on its day or the next: entries are made in date order.
         day = base + timedelta(days=rnd.randrange(365 * 3))
-        created, m = _stamp(rnd, day)
+        created = day + timedelta(minutes=rnd.randrange(0, 2 * 24 * 60), milliseconds=rnd.randrange(0, 1000))
+        m = {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
+             "created_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+             "updated_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
         r = rnd.random()
         e = {**m, "date": day.strftime("%Y-%m-%d"), "account_id": by["1111"], "category_id": "", "to_account_id": "", "tax": None,
              "contact_id": rnd.choice(contact_ids) if contact_ids and rnd.random() < 0.5 else "", "reference": f"BKT-{i:05d}",

@@ -102,6 +102,11 @@ pub trait RecordRules: Sized {
     fn form_rules() -> &'static super::record::FormRules {
         &super::record::FormRules::NONE
     }
+    /// Fields the app keeps for itself (a line's import key, what made an entry): its
+    /// detail page leaves them out, a page of its own links what they point at.
+    fn internal() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// Declares a record type: its fields once, in form order, each with its type, its blank

@@ -142,15 +142,20 @@ impl FormRules {
 
     /// Whether `field` shows, reading the other fields' current text through `value`.
     pub fn shown(&self, field: &str, value: impl Fn(&str) -> String) -> bool {
-        !self.hidden.contains(&field)
-            && self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
-                let v = value(by);
-                if vals.is_empty() {
-                    !v.trim().is_empty()
-                } else {
-                    vals.contains(&v.as_str())
-                }
-            })
+        !self.hidden.contains(&field) && self.applies(field, value)
+    }
+
+    /// Whether `field` means anything for this record (a transfer has no category): the
+    /// form's conditions without its hidden fields, which a detail page still shows.
+    pub fn applies(&self, field: &str, value: impl Fn(&str) -> String) -> bool {
+        self.shown_when.iter().filter(|(f, _, _)| *f == field).all(|(_, by, vals)| {
+            let v = value(by);
+            if vals.is_empty() {
+                !v.trim().is_empty()
+            } else {
+                vals.contains(&v.as_str())
+            }
+        })
     }
 }
 

@@ -43,8 +43,10 @@ pub enum Area {
     People,
     /// Pay structures, rate sets, runs, payslips.
     Payroll,
-    /// The chart of accounts, entries, the ledger and the reports.
+    /// The chart of accounts, entries, budgets, schedules, the ledger and the reports.
     Finance,
+    /// Invoices and bills, bank statements and their reconciliation.
+    Billing,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -60,7 +62,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
-            "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" | "recurring" => Some(Area::Finance),
+            "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
+            "bank_lines" | "invoices" => Some(Area::Billing),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -68,7 +71,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
         Route::PayrollYear(_) => Some(Area::Payroll),
-        Route::Books(..) | Route::Reconcile(_) => Some(Area::Finance),
+        Route::Books(..) => Some(Area::Finance),
+        Route::Reconcile(_) => Some(Area::Billing),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -95,6 +99,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::People => people_area(r).await,
         Area::Payroll => payroll_area(r).await,
         Area::Finance => finance_area(r).await,
+        Area::Billing => billing_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -113,6 +118,7 @@ pub fn preload(area: Area) {
         Area::People => Box::pin(__wasm_split_preload_people_area()),
         Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
         Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
+        Area::Billing => Box::pin(__wasm_split_preload_billing_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -219,14 +225,23 @@ fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
 fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::Books(report, period) => finance_reports::books_page(report, period),
-        Route::Reconcile(account) => bank::reconcile_page(account),
         _ => match r.list() {
             Some("accounts") => record_page::<Account>(r),
             Some("entries") => record_page::<Entry>(r),
-            Some("bank_lines") => record_page::<BankLine>(r),
-            Some("invoices") => record_page::<Invoice>(r),
             Some("budgets") => record_page::<Budget>(r),
             Some("recurring") => record_page::<Recurring>(r),
+            _ => records::not_found(),
+        },
+    })
+}
+
+#[wasm_split(billing, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn billing_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::Reconcile(account) => bank::reconcile_page(account),
+        _ => match r.list() {
+            Some("bank_lines") => record_page::<BankLine>(r),
+            Some("invoices") => record_page::<Invoice>(r),
             _ => records::not_found(),
         },
     })

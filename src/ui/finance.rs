@@ -168,7 +168,7 @@ fn register(id: String) -> AnyView {
                         let what = if l.entry_id.is_empty() {
                             view! { <span>{app.text("acc.opening")}</span> }.into_any()
                         } else {
-                            let href = Route::View("entries".into(), l.entry_id.clone()).href();
+                            let href = Route::View("entries".into(), l.entry_id.to_string()).href();
                             view! { <a href=href>{entry_title(&l.entry_id)}</a> }.into_any()
                         };
                         view! {

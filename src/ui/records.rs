@@ -181,7 +181,11 @@ fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
     E::signal(app).with(|all| {
         all.iter().find(|r| r.meta().id == id).map(|r| Detail {
             title: r.title(),
-            fields: E::fields().iter().map(|f| (f.label, display_value(app, r, f.key))).collect(),
+            fields: E::fields()
+                .iter()
+                .filter(|f| !E::internal().contains(&f.key) && E::form_rules().applies(f.key, |k| r.get(k)))
+                .map(|f| (f.label, display_value(app, r, f.key)))
+                .collect(),
             created: r.meta().created_at,
             updated: r.meta().updated_at,
             deleted: r.meta().deleted_at.is_some(),

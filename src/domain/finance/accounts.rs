@@ -110,6 +110,9 @@ impl RecordRules for Account {
     fn form_rules() -> &'static crate::domain::record::FormRules {
         &RULES
     }
+    fn internal() -> &'static [&'static str] {
+        &["statement_map"]
+    }
 }
 
 /// Codes the app looks for when it makes entries by itself: PPN paid on purchases (an

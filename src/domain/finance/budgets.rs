@@ -62,7 +62,7 @@ impl Budget {
 /// Each budgeted account over a period: (the account's row with what happened, the
 /// budget); variance is budget less actual (under budget when positive for costs).
 pub fn budget_vs_actual(accounts: &[Account], budgets: &[Budget], ledger: &Ledger, p: Period) -> Vec<(Row, i64)> {
-    let totals = ledger.totals(|l| p.first() <= l.date && l.date <= p.last());
+    let totals = ledger.totals_between(p.first(), p.last());
     let mut out: Vec<(Row, i64)> = vec![];
     for b in budgets
         .iter()

@@ -111,6 +111,9 @@ impl RecordRules for Entry {
     fn form_rules() -> &'static FormRules {
         &RULES
     }
+    fn internal() -> &'static [&'static str] {
+        &["source", "reverses", "document_id"]
+    }
 }
 
 /// Why an entry cannot be turned into postings with these accounts.

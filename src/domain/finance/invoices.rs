@@ -84,6 +84,9 @@ impl RecordRules for Invoice {
     fn form_rules() -> &'static FormRules {
         &RULES
     }
+    fn internal() -> &'static [&'static str] {
+        &["order_id"]
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

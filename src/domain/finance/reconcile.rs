@@ -40,6 +40,9 @@ impl RecordRules for BankLine {
     fn form_rules() -> &'static FormRules {
         &RULES
     }
+    fn internal() -> &'static [&'static str] {
+        &["entry_id", "key"]
+    }
 }
 
 impl BankLine {

@@ -49,7 +49,7 @@ pub struct ProfitAndLoss {
 }
 
 pub fn profit_and_loss(accounts: &[Account], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> ProfitAndLoss {
-    let totals = ledger.totals(|l| from <= l.date && l.date <= to);
+    let totals = ledger.totals_between(from, to);
     let income = rows(accounts, &totals, AccountKind::Income);
     let expenses = rows(accounts, &totals, AccountKind::Expense);
     let (total_income, total_expenses) = (sum(&income), sum(&expenses));
@@ -105,19 +105,19 @@ pub struct CashFlow {
 /// transfers between them cancel out.
 pub fn cash_flow(accounts: &[Account], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> CashFlow {
     let money: std::collections::HashSet<&str> = accounts.iter().filter(|a| a.money).map(|a| a.meta.id.as_str()).collect();
-    let opening = ledger.lines.iter().filter(|l| l.date < from && money.contains(l.account_id.as_str())).map(|l| l.amount).sum();
+    let opening = ledger.lines.iter().filter(|l| l.date < from && money.contains(&*l.account_id)).map(|l| l.amount).sum();
     // Per entry: the postings on the other side of money, turned round, are the flows.
     let mut by_entry: HashMap<&str, Vec<&super::ledger::Line>> = HashMap::new();
-    for l in ledger.lines.iter().filter(|l| from <= l.date && l.date <= to) {
-        by_entry.entry(l.entry_id.as_str()).or_default().push(l);
+    for l in ledger.between(from, to) {
+        by_entry.entry(&*l.entry_id).or_default().push(l);
     }
     let mut flow: HashMap<&str, i64> = HashMap::new();
     for lines in by_entry.values() {
-        if !lines.iter().any(|l| money.contains(l.account_id.as_str())) {
+        if !lines.iter().any(|l| money.contains(&*l.account_id)) {
             continue;
         }
-        for l in lines.iter().filter(|l| !money.contains(l.account_id.as_str())) {
-            *flow.entry(l.account_id.as_str()).or_default() -= l.amount;
+        for l in lines.iter().filter(|l| !money.contains(&*l.account_id)) {
+            *flow.entry(&*l.account_id).or_default() -= l.amount;
         }
     }
     let name = |id: &str| accounts.iter().find(|a| a.meta.id == id).map(|a| (a.code.clone(), a.name.clone())).unwrap_or_default();
@@ -144,8 +144,8 @@ pub fn costs_by_month(accounts: &[Account], ledger: &Ledger, year: i32) -> Costs
     let mut by: HashMap<&str, [i64; 12]> = HashMap::new();
     let expense: std::collections::HashSet<&str> =
         accounts.iter().filter(|a| a.kind() == AccountKind::Expense).map(|a| a.meta.id.as_str()).collect();
-    for l in ledger.lines.iter().filter(|l| l.date.year() == year && expense.contains(l.account_id.as_str())) {
-        by.entry(l.account_id.as_str()).or_insert([0; 12])[l.date.month0() as usize] += l.amount;
+    for l in ledger.lines.iter().filter(|l| l.date.year() == year && expense.contains(&*l.account_id)) {
+        by.entry(&*l.account_id).or_insert([0; 12])[l.date.month0() as usize] += l.amount;
     }
     let mut rows: Vec<(Row, [i64; 12])> = accounts
         .iter()
@@ -181,7 +181,7 @@ pub struct TaxSummary {
 
 pub fn tax_summary(accounts: &[Account], ledger: &Ledger, from: NaiveDate, to: NaiveDate) -> TaxSummary {
     use super::accounts::{by_code, codes};
-    let totals = ledger.totals(|l| from <= l.date && l.date <= to);
+    let totals = ledger.totals_between(from, to);
     let on = |code: &str| by_code(accounts, code).and_then(|a| totals.get(a.meta.id.as_str()).copied()).unwrap_or(0);
     let (charged, paid) = (-on(codes::PPN_OUT), on(codes::PPN_IN));
     TaxSummary { charged, paid, payable: charged - paid }
@@ -200,9 +200,9 @@ pub fn by_contact(
     let contact: HashMap<&str, &str> =
         entries.iter().filter(|e| !e.contact_id.is_empty()).map(|e| (e.meta.id.as_str(), e.contact_id.as_str())).collect();
     let mut by: HashMap<&str, (i64, i64)> = HashMap::new();
-    for l in ledger.lines.iter().filter(|l| from <= l.date && l.date <= to) {
-        let Some(c) = contact.get(l.entry_id.as_str()) else { continue };
-        match kind.get(l.account_id.as_str()) {
+    for l in ledger.between(from, to) {
+        let Some(c) = contact.get(&*l.entry_id) else { continue };
+        match kind.get(&*l.account_id) {
             Some(AccountKind::Income) => by.entry(c).or_default().0 -= l.amount,
             Some(AccountKind::Expense) => by.entry(c).or_default().1 += l.amount,
             _ => {}

@@ -4,6 +4,8 @@ the bank; a refused entry named next to its field; the profit and loss worked ou
 and compared with the report, the balance sheet balancing, the cash flow ending at the
 bank's and the till's balances, the CSV export, the costs chart; November closed, an entry
 of it locked and reversed in December."""
+import base64
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -90,6 +92,14 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     assert rupiah(rows["Laba bersih"][1]) == 0, rows  # October had nothing
     assert "3101 — Modal" not in rows and "1101 — Kas" not in rows, rows  # neither capital nor the transfer is income
     shot(driver, "finance-pl")
+    # Printed: the report without the buttons, the period chooser or the closing form.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert driver.find_element(By.CSS_SELECTOR, "main table.bo-report").is_displayed()
+    assert not driver.find_element(By.ID, "bo-closed-to").is_displayed()
+    assert not [b for b in driver.find_elements(By.XPATH, "//main//button[normalize-space(.)='Ekspor CSV']") if b.is_displayed()]
+    shot(driver, "finance-pl-print")
+    assert base64.b64decode(driver.print_page()).startswith(b"%PDF")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     click(driver, "Ekspor CSV")
     csv = wait_file(downloads, ".csv").read_text(encoding="utf-8-sig")
     assert "Laba bersih;5500000;0" in csv, csv
@@ -309,6 +319,13 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
     # Past its due date with 5,100,000 open: overdue.
     wait_text(driver, "Lewat jatuh tempo")
     shot(driver, "finance-invoice")
+    # Printed on A4: the company, the customer, the lines and the total.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    doc = driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print")
+    assert doc.is_displayed() and "PT Contoh Kantor" in doc.text and "PT Maju Jaya" in doc.text, doc.text
+    assert "Faktur INV-2026-001" in doc.text and "Konsultasi pajak Oktober" in doc.text and "Rp 11.100.000" in doc.text, doc.text
+    shot(driver, "finance-invoice-print")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     # A bill from the stationery shop, paid in full.
     open_app(driver, base_url, "#/invoices/new/bill")

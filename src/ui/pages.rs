@@ -53,7 +53,16 @@ pub fn record_page<E: RecordPages>(r: Route) -> AnyView {
 impl RecordPages for Call {}
 impl RecordPages for Visitor {}
 impl RecordPages for StockMove {}
-impl RecordPages for AssetLog {}
+/// A history entry typed from the list is dated today, as one from the asset's page is.
+impl RecordPages for AssetLog {
+    fn create(_: Option<String>) -> AnyView {
+        super::records::form_page_with::<AssetLog>(
+            "asset_log",
+            None,
+            vec![("date", crate::domain::dates::date_text(super::calendar::today()))],
+        )
+    }
+}
 
 impl RecordPages for Contact {
     fn list() -> AnyView {

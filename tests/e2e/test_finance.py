@@ -420,6 +420,17 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     fill(driver, "f-life_months", "24")
     click(driver, "Simpan")
     wait(driver, lambda d: "Laptop kantor" in heading(d))
+    # No maintenance schedule: no schedule unit on its page either.
+    assert "Satuan jadwal" not in body_text(driver)
+    # A history entry started from the list is dated today.
+    open_app(driver, base_url, "#/asset_log/new")
+    today = driver.execute_script("const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0')")
+    assert driver.find_element(By.ID, "f-date").get_attribute("value") == today
+    driver.get(f"{base_url}#/books/pl/2026-11")
+    try:
+        alert(driver).accept()
+    except Exception:
+        pass
     open_app(driver, base_url, "#/books/pl/2026-11")
     wait_text(driver, "Penyusutan aset November 2026: Rp 500.000, belum dibukukan.")
     click(driver, "Bukukan penyusutan")

@@ -5,6 +5,7 @@ and compared with the report, the balance sheet balancing, the cash flow ending 
 bank's and the till's balances, the CSV export, the costs chart; November closed, an entry
 of it locked and reversed in December."""
 import base64
+import datetime
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -35,6 +36,11 @@ def record(driver, base_url, kind, date, account, other, amount, description, ta
     fill(driver, "f-description", description)
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == description)
+
+
+def browser_today(driver):
+    """The page's own today, as the app dates things: (year, month, day)."""
+    return tuple(driver.execute_script("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"))
 
 
 def report_rows(driver):
@@ -148,7 +154,9 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     click(driver, "Balik transaksi ini")
     wait(driver, lambda d: heading(d) == "Pembalik: Sewa kantor November")
     shot(driver, "finance-reversal")
-    open_app(driver, base_url, "#/books/pl/2026-12")
+    # The reversal is dated today: that month's profit has the rent back.
+    y, m, _ = browser_today(driver)
+    open_app(driver, base_url, f"#/books/pl/{y}-{m:02d}")
     rows = report_rows(driver)
     assert rupiah(rows["Laba bersih"][0]) == 4_000_000, rows
     # A new entry dated in November is refused.
@@ -345,10 +353,12 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
     open_app(driver, base_url, "#/invoices")
     wait_text(driver, "TAS-7781")
     shot(driver, "finance-invoices")
-    # Receivables aging on 1 December: 5,100,000 from PT Maju Jaya, 15 days late.
+    # Receivables aging today: 5,100,000 from PT Maju Jaya, due 16 November.
     open_app(driver, base_url, "#/books/ar")
     rows = report_rows(driver)
-    assert rows["PT Maju Jaya"][1] == "Rp 5.100.000", rows
+    late = (datetime.date(*browser_today(driver)) - datetime.date(2026, 11, 16)).days
+    bucket = 1 if late <= 30 else 2 if late <= 60 else 3 if late <= 90 else 4
+    assert rows["PT Maju Jaya"][bucket] == "Rp 5.100.000", rows
     assert rupiah(rows["Jumlah terutang"][-1]) == 5_100_000, rows
     open_app(driver, base_url, "#/books/ap")
     wait_text(driver, "Tidak ada utang terbuka pada tanggal ini.")
@@ -361,7 +371,7 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
     open_app(driver, base_url, "#/books/ar", "?lang=en")
     wait(driver, lambda d: heading(d).startswith("Receivables aging"))
     rows = report_rows(driver)
-    assert rows["PT Maju Jaya"][1] == "Rp 5,100,000", rows
+    assert rows["PT Maju Jaya"][bucket] == "Rp 5,100,000", rows
 
 
 def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
@@ -380,12 +390,15 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Sewa kantor")
     open_app(driver, base_url, "#/entries")
-    wait_text(driver, "3 transaksi berulang sudah jatuh tempo dan belum dicatat.")
+    # The 1st of every month from October to today's month (three on 1 December 2026).
+    y, m, _ = browser_today(driver)
+    due = (y - 2026) * 12 + m - 10 + 1
+    wait_text(driver, f"{due} transaksi berulang sudah jatuh tempo dan belum dicatat.")
     shot(driver, "finance-recurring-due")
     click(driver, "Catat semuanya")
-    wait_text(driver, "3 transaksi berulang dicatat.")
+    wait_text(driver, f"{due} transaksi berulang dicatat.")
     wait(driver, lambda d: "jatuh tempo dan belum dicatat" not in body_text(d))
-    assert len(driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")) == 3
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")) == min(due, 100)
 
     # Stationery and a meeting's snacks on one receipt, split over two categories.
     record(driver, base_url, "out", "2026-12-01", "1101 — Kas", "6301 — ATK dan perlengkapan kantor", "1.111.000", "Nota Toko Sinar", tax="111.000")

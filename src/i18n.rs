@@ -1025,6 +1025,7 @@ static TABLE: &str = table![
     ("nav.employees", "Karyawan", "People"),
     ("nav.entries", "Keuangan", "Money"),
     ("nav.events", "Semua acara kalender", "All calendar items"),
+    ("nav.finance", "Keuangan: bagian lain", "Finance screens"),
     ("nav.holidays", "Hari libur", "Holidays"),
     ("nav.invoices", "Faktur & tagihan", "Invoices & bills"),
     ("nav.items", "Persediaan", "Supplies"),

@@ -78,11 +78,23 @@ impl UiEntity for Entry {
     }
 }
 
-/// Links between the finance screens, on each of them.
+/// Links between the finance screens, on each of them: one row of its own that scrolls
+/// sideways on a phone rather than pushing the page down.
 pub fn finance_links() -> AnyView {
     let app = use_app();
-    let link = |route: Route, key: &'static str| view! { <a class="bo-btn" href=route.href()>{app.text(key)}</a> };
+    let link = move |route: Route, key: &'static str| {
+        let here = {
+            let route = route.clone();
+            move || match (&route, app.route.get()) {
+                (Route::Books(..), Route::Books(..)) => true,
+                (Route::List(a), cur) => cur.list() == Some(a.as_str()),
+                _ => false,
+            }
+        };
+        view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
+    };
     view! {
+        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.finance")>
         {link(Route::List("entries".into()), "nav.entries")}
         {link(Route::List("accounts".into()), "nav.accounts")}
         {link(Route::List("invoices".into()), "nav.invoices")}
@@ -90,6 +102,7 @@ pub fn finance_links() -> AnyView {
         {link(Route::List("budgets".into()), "nav.budgets")}
         {link(Route::List("recurring".into()), "nav.recurring")}
         {link(Route::Books("pl".into(), String::new()), "nav.books")}
+        </nav>
     }
     .into_any()
 }

@@ -215,7 +215,7 @@ pub fn books_page(report: String, period: String) -> AnyView {
         .iter()
         .map(|(k, label)| {
             let current = *k == report;
-            view! { <a class="bo-btn" class:bo-btn-primary=current aria-current=current.then_some("page") href=Route::Books(k.to_string(), period.text()).href()>{app.text(label)}</a> }
+            view! { <a aria-current=current.then_some("page") href=Route::Books(k.to_string(), period.text()).href()>{app.text(label)}</a> }
         })
         .collect_view();
     let granularity = move |p: Period, key: &'static str| view! { <a class="bo-btn" href=go(p)>{app.text(key)}</a> };
@@ -242,7 +242,7 @@ pub fn books_page(report: String, period: String) -> AnyView {
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         {chart_setup()}
-        <nav class="bo-toolbar bo-no-print" aria-label=app.text("books.reports")>{tabs}</nav>
+        <nav class="bo-subnav bo-no-print" aria-label=app.text("books.reports")>{tabs}</nav>
         <div class="bo-toolbar bo-no-print">
             <a class="bo-btn" href=go(period.previous()) aria-label=app.text("books.previous")>"‹ " {move || period.previous().label(app.lang.get())}</a>
             <a class="bo-btn" href=go(period.next()) aria-label=app.text("books.next")>{move || period.next().label(app.lang.get())} " ›"</a>

@@ -27,6 +27,17 @@ pub const KINDS: &[(&str, &str)] = &[
     ("other", "contact.kind.other"),
 ];
 
+impl Contact {
+    /// Who a document is addressed to: the organisation when there is one, else the person.
+    pub fn party_name(&self) -> &str {
+        if self.organisation.is_empty() {
+            &self.name
+        } else {
+            &self.organisation
+        }
+    }
+}
+
 impl RecordRules for Contact {
     fn title(&self) -> String {
         if self.name.is_empty() {

@@ -259,3 +259,8 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
         _ => None,
     }
 }
+
+/// A contact as invoices, bills and reports name it (its organisation, or the person).
+pub fn party_name(app: &AppState, id: &str) -> Option<String> {
+    app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| c.party_name().to_string()))
+}

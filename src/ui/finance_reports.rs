@@ -524,15 +524,7 @@ fn contact_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger,
     let rows = app.lists.accounts.with(|a| app.lists.entries.with(|e| reports::by_contact(a, e, ledger, period.first(), period.last())));
     rows.into_iter()
         .map(|(c, i, e)| {
-            let name = app
-                .lists
-                .contacts
-                .with(|cs| {
-                    cs.iter()
-                        .find(|x| x.meta.id == c)
-                        .map(|x| if x.organisation.is_empty() { x.name.clone() } else { x.organisation.clone() })
-                })
-                .unwrap_or(c);
+            let name = super::fields::party_name(app, &c).unwrap_or(c);
             (name, i, e)
         })
         .collect()
@@ -660,19 +652,7 @@ fn aging_rows(app: &AppState, sale: bool, at: chrono::NaiveDate) -> Vec<(String,
     let rows = app.lists.invoices.with(|inv| app.lists.entries.with(|e| aging(inv, e, sale, at)));
     rows.into_iter()
         .map(|(contact, b)| {
-            let name = app
-                .lists
-                .contacts
-                .with(|cs| {
-                    cs.iter().find(|c| c.meta.id == contact).map(|c| {
-                        if c.organisation.is_empty() {
-                            c.name.clone()
-                        } else {
-                            c.organisation.clone()
-                        }
-                    })
-                })
-                .unwrap_or(contact);
+            let name = super::fields::party_name(app, &contact).unwrap_or(contact);
             (name, b)
         })
         .collect()

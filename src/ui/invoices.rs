@@ -28,14 +28,14 @@ impl UiEntity for Invoice {
             Derived {
                 label: "inv.status",
                 value: |app, i| {
-                    let s = i.state(app.lists.entries.with(|e| i.paid(e)), today());
+                    let s = i.state(paid(app, i), today());
                     (app.t(s.key()).to_string(), format!("{:?}", s))
                 },
             },
             Derived {
                 label: "inv.open",
                 value: |app, i| {
-                    let open = if i.status == "sent" { i.totals().total - app.lists.entries.with(|e| i.paid(e)) } else { 0 };
+                    let open = if i.status == "sent" { i.totals().total - paid(app, i) } else { 0 };
                     (money(app, open), format!("{open:020}"))
                 },
             },
@@ -59,6 +59,31 @@ impl UiEntity for Invoice {
     }
 }
 
+/// What has been paid on each document, worked out once per change of the entries: the
+/// list asks for every row's state and balance on each sort and keystroke.
+#[derive(Clone, Copy)]
+struct PaidByDocument(Memo<std::collections::HashMap<String, i64>>);
+
+fn paid_by_document(app: AppState) -> PaidByDocument {
+    PaidByDocument(Memo::new(move |_| {
+        let mut by = std::collections::HashMap::new();
+        app.lists.entries.with(|all| {
+            for e in all.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != "journal") {
+                *by.entry(e.document_id.clone()).or_insert(0) += e.amount.unwrap_or(0);
+            }
+        });
+        by
+    }))
+}
+
+/// Paid on `i`: from the list's index when there is one, else counted (the same rule).
+fn paid(app: &AppState, i: &Invoice) -> i64 {
+    match use_context::<PaidByDocument>() {
+        Some(PaidByDocument(m)) => m.with(|by| by.get(&i.meta.id).copied().unwrap_or(0)),
+        None => app.lists.entries.with(|e| i.paid(e)),
+    }
+}
+
 fn decimals(app: &AppState) -> u32 {
     app.settings.with_untracked(|s| crate::domain::format::currency(&s.currency).decimals)
 }
@@ -66,6 +91,7 @@ fn decimals(app: &AppState) -> u32 {
 impl RecordPages for Invoice {
     fn list() -> AnyView {
         let app = use_app();
+        provide_context(paid_by_document(app));
         list_page::<Invoice>(
             "invoices",
             view! {
@@ -111,12 +137,7 @@ impl RecordPages for Invoice {
 }
 
 fn contact_name(app: &AppState, id: &str) -> String {
-    app.lists
-        .contacts
-        .with(|cs| {
-            cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })
-        })
-        .unwrap_or_default()
+    super::fields::party_name(app, id).unwrap_or_default()
 }
 
 /// The accounts a line can go to: income for an invoice; expenses and assets for a bill.
@@ -409,7 +430,7 @@ fn print_view(app: AppState, i: &Invoice) -> AnyView {
             <p>{app.t("inv.date")}": "{day(&app, &i.date)}" · "{app.t("inv.due")}": "{day(&app, &i.due)}</p>
             <h2>{app.t(if i.is_sale() { "inv.bill_to" } else { "inv.supplier" })}</h2>
             {contact.map(|c| view! {
-                <p><strong>{if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }}</strong></p>
+                <p><strong>{c.party_name().to_string()}</strong></p>
                 <p class="bo-prewrap">{c.address.clone()}</p>
             })}
             <table>

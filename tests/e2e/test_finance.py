@@ -352,6 +352,11 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
 
     open_app(driver, base_url, "#/invoices")
     wait_text(driver, "TAS-7781")
+    # Each row's state and what is still owed, from its payments.
+    texts = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")]
+    rows = {n: next(t for t in texts if n in t) for n in ["INV-2026-001", "TAS-7781"]}
+    assert "Lewat jatuh tempo" in rows["INV-2026-001"] and "Rp 5.100.000" in rows["INV-2026-001"], rows
+    assert "Lunas" in rows["TAS-7781"] and "Rp 0" in rows["TAS-7781"], rows
     shot(driver, "finance-invoices")
     # Receivables aging today: 5,100,000 from PT Maju Jaya, due 16 November.
     open_app(driver, base_url, "#/books/ar")

@@ -60,7 +60,7 @@ def storage_chars(d):
 
 
 PARTS = """const g = n => performance.getEntriesByName(n)[0];
-return [g('bo:start') && g('bo:start').startTime, g('bo:load-first') && g('bo:load-first').duration,
+return [g('bo:start') && g('bo:start').startTime, g('bo:list:contacts') && g('bo:list:contacts').duration,
         g('bo:rows') && g('bo:rows').duration, g('bo:sort') && g('bo:sort').duration];"""
 
 

@@ -51,30 +51,7 @@ pub enum Route {
 /// Every record list has its pages: `#/<list>`, `#/<list>/new`, `#/<list>/<id>` …
 pub const MODULES: &[&str] = crate::registry::LISTS;
 pub const ASSET_ENTRIES: &[&str] = &["checkout", "repair", "maintenance"];
-const ASSETS: &[&str] = &["assets", "asset_log", "contacts"];
 pub const MOVE_KINDS: &[&str] = &["receive", "issue", "transfer", "adjust"];
-/// What the inventory screens read: items, their ledger, orders and suppliers.
-const INVENTORY: &[&str] = &["items", "stock", "orders", "contacts", "stocktakes", "invoices", "accounts"];
-const PEOPLE: &[&str] = &["employees", "employee_changes", "leave", "holidays", "warnings", "attendance", "trainings"];
-/// What payroll reads: its own lists, and employees with their attendance and leave.
-pub const PAYROLL: &[&str] = &[
-    "pay_rates",
-    "pay",
-    "pay_adjustments",
-    "payroll_runs",
-    "payslips",
-    "employees",
-    "employee_changes",
-    "attendance",
-    "leave",
-    "holidays",
-    // A posted run is recorded in the books.
-    "accounts",
-    "entries",
-];
-/// What the books read: accounts, entries, the contacts they name and payroll's runs.
-pub const FINANCE: &[&str] =
-    &["accounts", "entries", "bank_lines", "invoices", "budgets", "recurring", "contacts", "assets", "payroll_runs", "payslips"];
 pub const REPORTS: &[&str] = &["pl", "balance", "cash", "costs", "budget", "tax", "contacts", "ar", "ap"];
 pub const CALENDAR_VIEWS: &[&str] = &["month", "week", "agenda"];
 
@@ -129,41 +106,6 @@ impl Route {
         }
     }
 
-    /// The lists this screen shows, loaded before the first paint; the others follow just
-    /// after it, so a large office's start is not held up by lists nobody is looking at.
-    pub fn lists_first(&self) -> &'static [&'static str] {
-        match self {
-            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) | Route::NewAt(m, _) => {
-                match m.as_str() {
-                    // A call shows and picks its linked contact.
-                    "calls" => &["calls", "contacts"],
-                    "visitors" => &["visitors"],
-                    "events" => &["events"],
-                    "minutes" => &["minutes", "events"],
-                    "items" | "stock" | "orders" | "stocktakes" => INVENTORY,
-                    "assets" | "asset_log" => ASSETS,
-                    "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => PEOPLE,
-                    "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => PAYROLL,
-                    "accounts" | "entries" | "bank_lines" | "invoices" | "budgets" | "recurring" => FINANCE,
-                    _ => &["contacts"],
-                }
-            }
-            // The month shows approved leave and the office's holidays too.
-            Route::Occurrence(..) | Route::Calendar(..) => &["events", "minutes", "leave", "employees", "holidays"],
-            Route::Actions => &["minutes"],
-            Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => INVENTORY,
-            Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => ASSETS,
-            Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => PEOPLE,
-            Route::PayrollYear(_) => PAYROLL,
-            Route::Books(..) | Route::Reconcile(_) => FINANCE,
-            // Fixed-term contracts ending soon show on the Today view.
-            Route::Desk => &["calls", "visitors", "events", "employees", "trainings"],
-            Route::Messages => &["calls"],
-            Route::Trash | Route::Data => MODULES,
-            Route::Settings | Route::NotFound(_) => &[],
-        }
-    }
-
     pub fn href(&self) -> String {
         match self {
             Route::List(m) => format!("#/{m}"),
@@ -207,8 +149,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_screen_loads_first_only_the_lists_it_shows() {
-        assert_eq!(Route::parse("#/contacts/abc").lists_first(), &["contacts"]);
+    fn each_screen_of_an_area_has_its_own_address() {
+        assert_eq!(Route::parse("#/contacts/abc"), Route::View("contacts".into(), "abc".into()));
         for r in [
             Route::ItemMove("i1".into(), "issue".into()),
             Route::Receive("p1".into()),
@@ -217,16 +159,12 @@ mod tests {
             Route::View("stocktakes".into(), "s1".into()),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
-            assert!(r.lists_first().contains(&"stock"));
         }
         for r in [Route::AssetEntry("a1".into(), "repair".into()), Route::MaintenanceDue, Route::AssetRegister] {
             assert_eq!(Route::parse(&r.href()), r);
-            assert!(r.lists_first().contains(&"asset_log"));
         }
         assert_eq!(Route::parse("#/items/i1/steal"), Route::NotFound("items/i1/steal".into()));
-        assert_eq!(Route::parse("#/calls/new").lists_first(), &["calls", "contacts"]);
-        assert!(!Route::Desk.lists_first().contains(&"contacts"));
-        assert_eq!(Route::Data.lists_first(), MODULES);
+        assert_eq!(Route::parse("#/calls/new"), Route::New("calls".into()));
     }
 
     #[test]

@@ -190,3 +190,24 @@ fn a_chunk_of_the_wrong_shape_costs_only_its_records() {
     // Its records have no id: the first thing a record needs.
     assert!(db2.unreadable()["contacts.1"].error.contains("missing field `id`"), "{:?}", db2.unreadable());
 }
+
+#[test]
+fn a_list_is_summed_up_from_its_columns_without_reading_its_records() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    let mut all = people(600);
+    all[0].meta.created_at = "2026-10-01T07:30:00Z".parse().unwrap();
+    for i in [3, 299, 599] {
+        all[i].meta.deleted_at = Some("2026-11-30T10:00:00Z".parse().unwrap());
+    }
+    db.save("contacts", &all).unwrap();
+    let sum = open(&b).summary("contacts", "deleted_at", "created_at").unwrap();
+    assert_eq!(sum.present, 3);
+    assert_eq!(sum.earliest_ms, Some(chrono::DateTime::parse_from_rfc3339("2026-10-01T07:30:00Z").unwrap().timestamp_millis()));
+    // An absent list sums to nothing; a broken chunk leaves out only its own rows.
+    assert_eq!(open(&b).summary("calls", "deleted_at", "created_at").unwrap(), Default::default());
+    b.set(&chunk_key("contacts", 1), "1;rusak").unwrap();
+    let mut db = open(&b);
+    assert_eq!(db.summary("contacts", "deleted_at", "created_at").unwrap().present, 2);
+    assert!(db.unreadable().contains_key("contacts.1"));
+}

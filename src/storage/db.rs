@@ -74,6 +74,13 @@ pub struct Unreadable {
     pub error: String,
 }
 
+/// See [`Db::summary`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub present: usize,
+    pub earliest_ms: Option<i64>,
+}
+
 #[derive(Debug, Default, PartialEq)]
 pub struct OpenReport {
     pub migrated_from: Option<u32>,
@@ -338,6 +345,19 @@ impl Db {
         let mut out = Vec::new();
         let found = self.load_columns(name, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
         Ok(found.then_some(out))
+    }
+
+    /// What the screens show about a list none of them has read, from its stored columns
+    /// without making records: how many rows have a value in `present` (its trash), and
+    /// the earliest time in `earliest` (its oldest record).
+    pub fn summary(&mut self, name: &str, present: &str, earliest: &str) -> Result<Summary, StorageError> {
+        let mut sum = Summary::default();
+        self.load_columns(name, &mut |c| {
+            sum.present += c.count_present(present);
+            sum.earliest_ms = sum.earliest_ms.into_iter().chain(c.earliest(earliest)).min();
+            Ok(())
+        })?;
+        Ok(sum)
     }
 
     /// Reads a list chunk by chunk, handing each chunk's columns to `take` (the one typed

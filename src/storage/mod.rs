@@ -20,7 +20,7 @@ mod txn;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;
-pub use db::{Db, OpenReport, Unreadable, Write};
+pub use db::{Db, OpenReport, Summary, Unreadable, Write};
 pub use layout::Edit;
 pub use memory::MemoryBackend;
 

@@ -487,6 +487,21 @@ impl Columns {
         self.n == 0
     }
 
+    /// How many rows have a value in the column `key`.
+    pub fn count_present(&self, key: &str) -> usize {
+        self.column_of(key).map_or(0, |col| col.iter().filter(|c| **c != Cell::Null).count())
+    }
+
+    /// The earliest time in the column `key` (milliseconds since 1970), if it holds times;
+    /// 1970 itself is no time (what a record built without a clock carries).
+    pub fn earliest(&self, key: &str) -> Option<i64> {
+        self.column_of(key)?.iter().filter_map(|c| if let Cell::Stamp(ms) = c { Some(*ms) } else { None }).filter(|ms| *ms > 0).min()
+    }
+
+    fn column_of(&self, key: &str) -> Option<&[Cell]> {
+        self.keys.iter().position(|k| k == key).map(|k| self.cols[k].as_slice())
+    }
+
     /// The column names and the columns, for a reader that takes cells out.
     pub(super) fn parts_mut(&mut self) -> (&[String], &mut [Vec<Cell>]) {
         (&self.keys, &mut self.cols)

@@ -58,13 +58,11 @@ fn shell_page(r: Route) -> AnyView {
     }
 }
 
-/// The lists the first screen needed, read before it was drawn.
-static FIRST_LISTS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
-
 /// Once the first screen is laid out (a shell screen at its first frame, an area's screen
-/// once its part has arrived, or the notice that it could not): marks `bo:ready`, then reads
-/// the lists that screen did not need. Not before: reading them takes the main thread for a
-/// while, and the first screen would wait for it.
+/// once its part has arrived, or the notice that it could not): marks `bo:ready`, then
+/// sums up the lists no screen has read yet (their trash and oldest record, from the stored
+/// columns without making records), then marks `bo:loaded`. Not before: that reads every stored chunk, and
+/// the first screen would wait for it.
 fn first_screen_shown(app: AppState) {
     use std::sync::atomic::{AtomicBool, Ordering};
     static DONE: AtomicBool = AtomicBool::new(false);
@@ -72,11 +70,10 @@ fn first_screen_shown(app: AppState) {
         return;
     }
     super::perf::mark("bo:ready");
-    let first = FIRST_LISTS.get().copied().unwrap_or_default();
     set_timeout(
         move || {
-            let rest: Vec<&str> = crate::route::MODULES.iter().copied().filter(|m| !first.contains(m)).collect();
-            app.load_lists(&rest);
+            app.lists.sum_up_stored(crate::registry::LISTS);
+            app.refresh_unreadable();
             app.refresh_usage();
             super::perf::mark("bo:loaded");
         },
@@ -103,17 +100,17 @@ pub fn App() -> impl IntoView {
     let dirty = RwSignal::new(false);
     let lang = RwSignal::new(Lang::Id);
     let route = route_signal(dirty, move || crate::i18n::t(lang.get_untracked(), "form.leave_unsaved").to_string());
-    let lists = super::state::Lists::new();
-    let stock = lists.stock;
+    let unreadable = RwSignal::new(vec![]);
+    let lists = super::state::Lists::new(unreadable);
     let app = AppState {
         lang,
-        stock_levels: Memo::new(move |_| stock.with(|m| crate::domain::inventory::Stock::of(m))),
+        stock_levels: Memo::new(move |_| lists.stock().with(|m| crate::domain::inventory::Stock::of(m))),
         settings: RwSignal::new(Default::default()),
         lists,
         route,
         dirty,
         toasts: RwSignal::new(vec![]),
-        unreadable: RwSignal::new(vec![]),
+        unreadable,
         read_only: RwSignal::new(None),
         unavailable: RwSignal::new(None),
         quota_full: RwSignal::new(false),
@@ -122,8 +119,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(app);
     open_store(&app);
-    let first = route.get_untracked().lists_first();
-    super::perf::timed("bo:load-first", || app.load_lists(first));
+    app.load_settings();
     lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
 
     Effect::new(move |_| {
@@ -150,9 +146,6 @@ pub fn App() -> impl IntoView {
         }
     });
     std::mem::forget(h);
-
-    // The first screen is usable once it has been laid out; the other lists load after it.
-    let _ = FIRST_LISTS.set(first);
 
     // Move focus to the new page's heading (or a form's first field) after navigation.
     Effect::new(move |prev: Option<()>| {

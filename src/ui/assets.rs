@@ -20,7 +20,7 @@ use super::widgets::PageHead;
 const SOON_DAYS: u64 = 14;
 
 fn find(app: &AppState, id: &str) -> Option<Asset> {
-    app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).cloned())
+    app.lists.assets().with(|all| all.iter().find(|a| a.meta.id == id).cloned())
 }
 
 pub fn toolbar() -> AnyView {
@@ -39,7 +39,7 @@ pub fn asset_page(id: String) -> AnyView {
     let id2 = id.clone();
     let asset = Memo::new(move |_| find(&app, &id2));
     let id3 = id.clone();
-    let log = Memo::new(move |_| app.lists.asset_log.with(|l| assets::history(l, &id3).into_iter().cloned().collect::<Vec<AssetLog>>()));
+    let log = Memo::new(move |_| app.lists.asset_log().with(|l| assets::history(l, &id3).into_iter().cloned().collect::<Vec<AssetLog>>()));
     let check_in = move |asset_id: String| {
         let mut e = AssetLog::blank(now());
         e.asset_id = asset_id;
@@ -142,8 +142,8 @@ pub fn entry_page(asset_id: String, kind: String) -> AnyView {
 pub fn due_page() -> AnyView {
     let app = use_app();
     let due = Memo::new(move |_| {
-        app.lists.assets.with(|all| {
-            app.lists.asset_log.with(|log| {
+        app.lists.assets().with(|all| {
+            app.lists.asset_log().with(|log| {
                 maintenance_due(all, log, today(), SOON_DAYS)
                     .into_iter()
                     .map(|(a, d)| (a.meta.id.clone(), a.title(), a.location.clone(), d))
@@ -190,7 +190,7 @@ pub fn register_page() -> AnyView {
     let app = use_app();
     let rows = Memo::new(move |_| {
         let t = today();
-        app.lists.assets.with(|all| {
+        app.lists.assets().with(|all| {
             let mut v: Vec<(String, String, String, i64, i64, i64)> = all
                 .iter()
                 .filter(|a| a.meta.deleted_at.is_none() && a.status != "disposed")

@@ -27,7 +27,7 @@ impl UiEntity for Attendance {
     const EMPTY: &'static str = "att.empty";
     /// One record per employee per day: a second is refused, the first is edited instead.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
-        let taken = app.lists.attendance.with_untracked(|all| {
+        let taken = app.lists.attendance().with_untracked(|all| {
             all.iter().any(|a| {
                 a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && a.employee_id == self.employee_id && a.date == self.date
             })
@@ -87,7 +87,7 @@ fn plan(app: &AppState, t: &Table, cols: &PunchColumns, starts: NaiveTime, grace
     people.sort();
     people.dedup();
     let employees = people.len();
-    let (days, replaced) = app.lists.attendance.with_untracked(|stored| attendance::merge_days(stored, days));
+    let (days, replaced) = app.lists.attendance().with_untracked(|stored| attendance::merge_days(stored, days));
     Planned { days, replaced, employees, bad }
 }
 
@@ -236,7 +236,7 @@ pub fn month_page(ym: String) -> AnyView {
     let prev = ym_of(first.pred_opt().unwrap_or(first));
     let next = ym_of(first.checked_add_months(chrono::Months::new(1)).unwrap_or(first));
     let rows = Memo::new(move |_| {
-        let people: Vec<(String, String, bool)> = app.lists.employees.with(|all| {
+        let people: Vec<(String, String, bool)> = app.lists.employees().with(|all| {
             let mut v: Vec<(String, String, bool)> =
                 all.iter().filter(|e| e.meta.deleted_at.is_none()).map(|e| (e.meta.id.clone(), e.name.clone(), e.is_current())).collect();
             crate::sort::sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
@@ -244,9 +244,9 @@ pub fn month_page(ym: String) -> AnyView {
         });
         let ids: Vec<String> = people.iter().map(|(id, _, _)| id.clone()).collect();
         let cal = super::leave::work_calendar(&app);
-        let sums = app.lists.attendance.with(|all| {
+        let sums = app.lists.attendance().with(|all| {
             let mut sums = attendance::month_summary(all, &ids, year, month);
-            app.lists.leave.with(|leave| attendance::add_leave(&mut sums, all, leave, &cal, year, month));
+            app.lists.leave().with(|leave| attendance::add_leave(&mut sums, all, leave, &cal, year, month));
             sums
         });
         people
@@ -290,7 +290,7 @@ pub fn month_page(ym: String) -> AnyView {
             <details class="bo-card">
                 <summary>{name}</summary>
                 {
-                    let days = app.lists.attendance.with(|all| attendance::month_days(all, &id, year, month));
+                    let days = app.lists.attendance().with(|all| attendance::month_days(all, &id, year, month));
                     view! {
                         <table class="bo-table">
                             <thead><tr>

@@ -50,7 +50,7 @@ impl RecordPages for BankLine {
         let top = ViewFn::from({
             let id = id.clone();
             move || {
-                let line = app.lists.bank_lines.with(|all| all.iter().find(|l| l.meta.id == id).cloned());
+                let line = app.lists.bank_lines().with(|all| all.iter().find(|l| l.meta.id == id).cloned());
                 line.map(|l| {
                     let reconcile = Route::Reconcile(l.account_id.clone()).href();
                     view! {
@@ -67,7 +67,7 @@ impl RecordPages for BankLine {
 }
 
 fn money_accounts(app: &AppState) -> Vec<Account> {
-    app.lists.accounts.with(|all| {
+    app.lists.accounts().with(|all| {
         let mut v: Vec<Account> = all.iter().filter(|a| a.is_live() && a.money).cloned().collect();
         v.sort_by(|a, b| a.code.cmp(&b.code));
         v
@@ -114,7 +114,7 @@ pub fn import_page() -> AnyView {
         if sheet.with(Option::is_none) || detected.with(Option::is_some) {
             return;
         }
-        let remembered = app.lists.accounts.with_untracked(|all| {
+        let remembered = app.lists.accounts().with_untracked(|all| {
             all.iter().find(|a| a.meta.id == account.get_untracked()).and_then(|a| Mapping::from_text(&a.statement_map))
         });
         let fallback = Mapping {
@@ -143,8 +143,10 @@ pub fn import_page() -> AnyView {
             };
             let mut parsed = statement::parse(s, &m, year, decimals);
             let acc = account.get();
-            let known: std::collections::HashSet<String> =
-                app.lists.bank_lines.with(|all| all.iter().filter(|l| l.is_live() && l.account_id == acc).map(|l| l.key.clone()).collect());
+            let known: std::collections::HashSet<String> = app
+                .lists
+                .bank_lines()
+                .with(|all| all.iter().filter(|l| l.is_live() && l.account_id == acc).map(|l| l.key.clone()).collect());
             let before = parsed.lines.len();
             parsed.lines.retain(|l| !known.contains(&l.key));
             Some(Preview { format: Some(format), repeated: before - parsed.lines.len(), parsed })
@@ -193,7 +195,7 @@ pub fn import_page() -> AnyView {
         // Remember how this account's files read, for next month's.
         if p.format == Some(Format::Mapped) {
             if let Some(m) = mapping.get_untracked() {
-                let found = app.lists.accounts.with_untracked(|all| all.iter().find(|a| a.meta.id == acc).cloned());
+                let found = app.lists.accounts().with_untracked(|all| all.iter().find(|a| a.meta.id == acc).cloned());
                 if let Some(mut a) = found.filter(|a| a.statement_map != m.to_text()) {
                     a.statement_map = m.to_text();
                     let _ = save_record(&app, a);
@@ -379,10 +381,10 @@ fn mapping_form(app: AppState, sheet: RwSignal<Option<Sheet>>, mapping: RwSignal
 pub fn reconcile_page(account_id: String) -> AnyView {
     let app = use_app();
     let acc_id = StoredValue::new(account_id.clone());
-    let account = Memo::new(move |_| app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == acc_id.get_value()).cloned()));
+    let account = Memo::new(move |_| app.lists.accounts().with(|all| all.iter().find(|a| a.meta.id == acc_id.get_value()).cloned()));
     let category = RwSignal::new(String::new());
     let unmatched = Memo::new(move |_| {
-        app.lists.bank_lines.with(|lines| {
+        app.lists.bank_lines().with(|lines| {
             let mut v: Vec<BankLine> =
                 lines.iter().filter(|l| l.is_live() && l.account_id == acc_id.get_value() && !l.is_matched()).cloned().collect();
             v.sort_by(|a, b| a.date.cmp(&b.date));
@@ -391,9 +393,9 @@ pub fn reconcile_page(account_id: String) -> AnyView {
     });
     // What each unmatched line may be: (line, the entries offered).
     let offers = Memo::new(move |_| {
-        let lines = app.lists.bank_lines.get();
-        app.lists.accounts.with(|accounts| {
-            app.lists.entries.with(|entries| {
+        let lines = app.lists.bank_lines().get();
+        app.lists.accounts().with(|accounts| {
+            app.lists.entries().with(|entries| {
                 unmatched
                     .get()
                     .into_iter()
@@ -411,7 +413,7 @@ pub fn reconcile_page(account_id: String) -> AnyView {
     });
     let check = Memo::new(move |_| {
         let ledger = books(&app);
-        app.lists.bank_lines.with(|lines| {
+        app.lists.bank_lines().with(|lines| {
             statement_balance(lines, &acc_id.get_value(), today()).map(|(d, b)| (d, b, ledger.balance_at(&acc_id.get_value(), d)))
         })
     });
@@ -463,7 +465,7 @@ pub fn reconcile_page(account_id: String) -> AnyView {
         }
     };
     let categories = move || {
-        app.lists.accounts.with(|all| {
+        app.lists.accounts().with(|all| {
             let mut v: Vec<&Account> = all.iter().filter(|a| a.is_live() && !a.money).collect();
             v.sort_by(|a, b| a.code.cmp(&b.code));
             v.into_iter().map(|a| (a.meta.id.clone(), a.label())).collect::<Vec<_>>()

@@ -213,7 +213,7 @@ fn month_view(
 ) -> impl IntoView {
     let grid = month_grid(day);
     let (from, to) = (grid[0], grid[41]);
-    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, from, to)));
+    let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, from, to)));
     let away = Memo::new(move |_| away_between(app, from, to));
     let closed = Memo::new(move |_| holidays_between(app, from, to));
     let month = day.month();
@@ -273,8 +273,8 @@ fn month_view(
 
 /// Approved leave overlapping `from`–`to`: (request id, first day, last day, employee's name).
 fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(String, NaiveDate, NaiveDate, String)> {
-    app.lists.leave.with(|all| {
-        app.lists.employees.with(|emps| {
+    app.lists.leave().with(|all| {
+        app.lists.employees().with(|emps| {
             all.iter()
                 .filter(|r| r.meta.deleted_at.is_none() && r.status == "approved")
                 .filter_map(|r| {
@@ -289,7 +289,7 @@ fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(String, N
 
 /// Holidays and collective leave from `from` to `to`: (day, name).
 fn holidays_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
-    app.lists.holidays.with(|all| {
+    app.lists.holidays().with(|all| {
         all.iter()
             .filter(|h| h.meta.deleted_at.is_none())
             .filter_map(|h| Some((crate::domain::record::parse_date(&h.date)?, h.name.clone())))
@@ -309,7 +309,7 @@ fn week_view(
     on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static,
 ) -> impl IntoView {
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
-    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, monday, monday + Days::new(6))));
+    let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, monday, monday + Days::new(6))));
     let today = today();
     let columns = days.iter().copied().map(|d| {
         let all_day = move || occ.with(|o| o.iter().filter(|o| o.on(d) && (o.all_day || o.start.date() != d)).cloned().map(|o| item_link(app, o, false)).collect_view());
@@ -354,7 +354,7 @@ fn slot_hour(t: chrono::NaiveDateTime) -> u32 {
 }
 
 fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoView {
-    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, first, last)));
+    let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, first, last)));
     let days = move || {
         let mut out: Vec<(NaiveDate, Vec<Occurrence>)> = vec![];
         occ.with(|all| {
@@ -399,7 +399,7 @@ fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoVie
 /// Today's items for the front desk.
 pub fn todays_items(app: AppState) -> impl IntoView {
     let day = today();
-    let occ = Memo::new(move |_| app.lists.events.with(|e| occurrences(e, day, day)));
+    let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, day, day)));
     view! {
         <Show when=move || occ.with(Vec::is_empty) fallback=move || view! {
             <ul class="bo-list">
@@ -416,5 +416,5 @@ pub fn todays_items(app: AppState) -> impl IntoView {
 
 /// The record a calendar page should show for `id`, if it is a live event.
 pub fn find(app: &AppState, id: &str) -> Option<Event> {
-    app.lists.events.with_untracked(|e| e.iter().find(|e| e.meta.id == id).cloned())
+    app.lists.events().with_untracked(|e| e.iter().find(|e| e.meta.id == id).cloned())
 }

@@ -26,13 +26,13 @@ fn calendar_name(app: &AppState) -> String {
 }
 
 pub fn export_all(app: &AppState) {
-    let text = app.lists.events.with_untracked(|e| ics::export(e, &calendar_name(app), &to_utc));
+    let text = app.lists.events().with_untracked(|e| ics::export(e, &calendar_name(app), &to_utc));
     download(&format!("calendar-{}.ics", crate::domain::dates::date_text(now().date_naive())), ICS_MIME, &text);
 }
 
 /// One item with its changed occurrences.
 pub fn export_one(app: &AppState, id: &str) {
-    let (text, title) = app.lists.events.with_untracked(|all| {
+    let (text, title) = app.lists.events().with_untracked(|all| {
         let mine: Vec<Event> = all.iter().filter(|e| e.meta.id == id || e.series_id == id).cloned().collect();
         (ics::export(&mine, &calendar_name(app), &to_utc), mine.first().map(|e| e.title.clone()).unwrap_or_default())
     });
@@ -73,7 +73,7 @@ struct Preview {
 /// Leaves out what this calendar already has, and joins changed occurrences whose series
 /// is already here to that series.
 fn prepare(app: &AppState, mut incoming: Vec<Event>) -> (Vec<Event>, usize) {
-    app.lists.events.with_untracked(|have| {
+    app.lists.events().with_untracked(|have| {
         let key = |e: &Event| (ics::uid_of(e), e.occurrence);
         let known: std::collections::HashSet<(String, Option<chrono::NaiveDate>)> = have.iter().map(key).collect();
         let before = incoming.len();

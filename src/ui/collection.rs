@@ -56,7 +56,7 @@ impl UiEntity for Item {
     const NEW: &'static str = "item.new";
     const EMPTY: &'static str = "item.empty";
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let taken = app.lists.items.with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
+        let taken = app.lists.items().with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
         if taken {
             vec![("code", "err.code_taken")]
         } else {
@@ -87,7 +87,7 @@ impl UiEntity for StockMove {
         }
         let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
         // Editing a movement: its own quantity is already out of the ledger.
-        let own = app.lists.stock.with_untracked(|all| {
+        let own = app.lists.stock().with_untracked(|all| {
             all.iter()
                 .find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none())
                 .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
@@ -174,14 +174,14 @@ impl UiEntity for Asset {
             label: "asset.holder",
             value: |app, a| {
                 let who =
-                    app.lists.asset_log.with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
+                    app.lists.asset_log().with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
                 (who.clone(), crate::text::lower(&who))
             },
         }]
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         let tag = crate::text::lower(self.tag.trim());
-        let taken = app.lists.assets.with_untracked(|all| {
+        let taken = app.lists.assets().with_untracked(|all| {
             all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag)
         });
         if taken {
@@ -203,7 +203,7 @@ impl UiEntity for AssetLog {
         }
         let out = app
             .lists
-            .asset_log
+            .asset_log()
             .with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
         if out {
             vec![("kind", "err.already_out")]
@@ -272,9 +272,20 @@ fn refused(app: &AppState, collection: &str, e: StorageError) -> StorageError {
     e
 }
 
+/// Stamps a record being saved: changed now, and made now when it was built without a time
+/// (the domain builds records from `Default`, whose clock stands at 1970).
+fn touch<E: Entity>(rec: &mut E) {
+    let t = now();
+    let m = rec.meta_mut();
+    m.updated_at = t;
+    if m.created_at == chrono::DateTime::UNIX_EPOCH {
+        m.created_at = t;
+    }
+}
+
 /// Inserts or replaces a record by id, stamping `updated_at`.
 pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
-    rec.meta_mut().updated_at = now();
+    touch(&mut rec);
     let at = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == rec.meta().id).unwrap_or(all.len()));
     put(app, at, vec![rec])
 }
@@ -284,7 +295,7 @@ pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Sto
     let mut all = E::signal(app).get_untracked();
     let mut edit = Edit::default();
     for mut rec in recs {
-        rec.meta_mut().updated_at = now();
+        touch(&mut rec);
         match all.iter().position(|r| r.meta().id == rec.meta().id) {
             Some(i) => {
                 all[i] = rec;
@@ -300,7 +311,10 @@ pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Sto
 }
 
 /// Adds many records in one write (imports): all of them or none.
-pub fn add_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
+pub fn add_records<E: UiEntity>(app: &AppState, mut recs: Vec<E>) -> Result<(), StorageError> {
+    for rec in recs.iter_mut().filter(|r| r.meta().created_at == chrono::DateTime::UNIX_EPOCH) {
+        touch(rec);
+    }
     let at = E::signal(app).with_untracked(Vec::len);
     put(app, at, recs)
 }
@@ -371,7 +385,7 @@ pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> Strin
         Some(FieldKind::Money) => super::fields::money_text(app, &raw),
         Some(FieldKind::Ref(c)) => super::fields::ref_label(app, c, &raw),
         Some(FieldKind::ContactRef) => {
-            app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
+            app.lists.contacts().with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
         }
         _ => raw,
     }

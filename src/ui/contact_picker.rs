@@ -20,14 +20,14 @@ pub fn ContactPicker(id: String, value: RwSignal<String>, described: String) -> 
     let linked = move || {
         let cid = value.get();
         (!cid.is_empty())
-            .then(|| app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
+            .then(|| app.lists.contacts().with(|cs| cs.iter().find(|c| c.meta.id == cid).map(|c| c.title())).unwrap_or_else(|| cid.clone()))
     };
     let matches = Memo::new(move |_| {
         let q = crate::text::lower(query.get().trim());
         if q.is_empty() {
             return vec![];
         }
-        app.lists.contacts.with(|cs| {
+        app.lists.contacts().with(|cs| {
             cs.iter()
                 .filter(|c| c.meta.deleted_at.is_none())
                 .filter(|c| {
@@ -101,7 +101,7 @@ pub fn PeoplePicker(id: String, value: RwSignal<String>, described: String) -> i
                 .map(|d| (d.clone(), app.t("form.department").to_string()))
                 .collect()
         });
-        app.lists.contacts.with(|cs| {
+        app.lists.contacts().with(|cs| {
             for c in cs.iter().filter(|c| {
                 c.meta.deleted_at.is_none()
                     && (crate::text::lower(&c.name).contains(&q) || crate::text::lower(&c.organisation).contains(&q))

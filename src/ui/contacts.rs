@@ -17,7 +17,7 @@ use super::widgets::PageHead;
 const MODULE: &str = "contacts";
 
 fn live(app: &super::state::AppState) -> Vec<Contact> {
-    app.lists.contacts.get_untracked().into_iter().filter(|c| c.meta.deleted_at.is_none()).collect()
+    app.lists.contacts().get_untracked().into_iter().filter(|c| c.meta.deleted_at.is_none()).collect()
 }
 
 /// Import and export actions beside "New contact".

@@ -17,7 +17,7 @@ use super::widgets::PageHead;
 macro_rules! borrowing {
     ($app:ident, [], $body:expr) => { $body };
     ($app:ident, [$head:ident $(, $rest:ident)*], $body:expr) => {
-        $app.lists.$head.with_untracked(|$head| borrowing!($app, [$($rest),*], $body))
+        $app.lists.$head().with_untracked(|$head| borrowing!($app, [$($rest),*], $body))
     };
 }
 
@@ -39,7 +39,7 @@ macro_rules! lists {
 
         /// Records per list, not counting the trash: every list of the registry.
         fn live_counts(app: &AppState) -> Vec<(&'static str, usize)> {
-            vec![$((stringify!($name), app.lists.$name.with(|l| l.iter().filter(|r| r.meta().deleted_at.is_none()).count())),)*]
+            vec![$((stringify!($name), app.lists.$name().with(|l| l.iter().filter(|r| r.meta().deleted_at.is_none()).count())),)*]
         }
 
         /// The lists (and settings) an import leaves, in the screens' types.
@@ -54,7 +54,7 @@ macro_rules! lists {
                 if replace {
                     return Next { $($name: b.$name.unwrap_or_default(),)* settings: Some(b.settings.unwrap_or_default()) };
                 }
-                Next { $($name: merged(app.lists.$name, b.$name, report),)* settings: None }
+                Next { $($name: merged(app.lists.$name(), b.$name, report),)* settings: None }
             }
 
             /// Writes every list whole, all or nothing, straight from the records.
@@ -70,7 +70,7 @@ macro_rules! lists {
 
             /// Shows what was stored without reading it back from storage.
             fn show(self, app: &AppState) {
-                $(app.lists.$name.set(self.$name);)*
+                $(app.lists.$name().set(self.$name);)*
                 if let Some(s) = self.settings {
                     app.settings.set(s);
                 }
@@ -130,12 +130,7 @@ pub fn backup_overdue(app: &AppState) -> bool {
     match app.last_backup.get() {
         Some(t) => t < due,
         // Never backed up: remind once the oldest record is two weeks old.
-        None => {
-            app.lists.contacts.with(|c| c.iter().any(|r| r.meta.created_at < due))
-                || app.lists.calls.with(|c| c.iter().any(|r| r.meta.created_at < due))
-                || app.lists.visitors.with(|c| c.iter().any(|r| r.meta.created_at < due))
-                || app.lists.events.with(|c| c.iter().any(|r| r.meta.created_at < due))
-        }
+        None => app.lists.first_created().is_some_and(|t| t < due),
     }
 }
 

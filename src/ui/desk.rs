@@ -33,7 +33,7 @@ fn time_of(app: &AppState, at: &str) -> String {
 
 /// Open messages for each recipient, oldest first, with "mark handled".
 fn messages_block(app: AppState) -> impl IntoView {
-    let groups = Memo::new(move |_| app.lists.calls.with(|c| messages_waiting(c)));
+    let groups = Memo::new(move |_| app.lists.calls().with(|c| messages_waiting(c)));
     view! {
             <Show when=move || groups.with(Vec::is_empty)>
                 <p class="bo-empty">{app.text("desk.no_messages")}</p>
@@ -69,7 +69,7 @@ fn messages_block(app: AppState) -> impl IntoView {
 
 fn visitors_in_block(app: AppState) -> impl IntoView {
     let inside = Memo::new(move |_| {
-        app.lists.visitors.with(|v| {
+        app.lists.visitors().with(|v| {
             let mut v: Vec<Visitor> = v.iter().filter(|v| v.is_in()).cloned().collect();
             sort_by(&mut v, |a, b| a.check_in.cmp(&b.check_in));
             v
@@ -113,14 +113,14 @@ pub fn messages_page() -> AnyView {
 pub fn today_page() -> AnyView {
     let app = use_app();
     let today = local(now()).date_naive();
-    let due = Memo::new(move |_| app.lists.calls.with(|c| follow_ups_due(c, today)));
+    let due = Memo::new(move |_| app.lists.calls().with(|c| follow_ups_due(c, today)));
     let calls_today = Memo::new(move |_| {
         app.lists
-            .calls
+            .calls()
             .with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && parse_datetime(&c.at).is_some_and(|t| t.date() == today)).count())
     });
     let visitors_today = Memo::new(move |_| {
-        app.lists.visitors.with(|v| {
+        app.lists.visitors().with(|v| {
             v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count()
         })
     });
@@ -159,7 +159,7 @@ pub fn today_page() -> AnyView {
 fn contracts_block(app: AppState) -> impl IntoView {
     let ending = Memo::new(move |_| {
         let today = local(now()).date_naive();
-        app.lists.employees.with(|all| crate::domain::people::contracts_ending(all, today, CONTRACT_WARNING_DAYS))
+        app.lists.employees().with(|all| crate::domain::people::contracts_ending(all, today, CONTRACT_WARNING_DAYS))
     });
     view! {
         <Show when=move || ending.with(|e| !e.is_empty())>
@@ -180,7 +180,7 @@ fn contracts_block(app: AppState) -> impl IntoView {
 fn certificates_block(app: AppState) -> impl IntoView {
     let expiring = Memo::new(move |_| {
         let today = local(now()).date_naive();
-        app.lists.trainings.with(|all| crate::domain::training::certificates_expiring(all, today, CONTRACT_WARNING_DAYS))
+        app.lists.trainings().with(|all| crate::domain::training::certificates_expiring(all, today, CONTRACT_WARNING_DAYS))
     });
     view! {
         <Show when=move || expiring.with(|e| !e.is_empty())>
@@ -205,12 +205,12 @@ pub const CONTRACT_WARNING_DAYS: u64 = 30;
 /// only when there is something to do.
 fn attention_block(app: AppState) -> impl IntoView {
     let low = Memo::new(move |_| {
-        let ordered = app.lists.orders.with(|o| app.lists.stock.with(|m| crate::domain::purchasing::on_order(o, m)));
-        app.lists.items.with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
+        let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
+        app.lists.items().with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
     });
     let service = Memo::new(move |_| {
         let today = local(now()).date_naive();
-        app.lists.assets.with(|a| app.lists.asset_log.with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
+        app.lists.assets().with(|a| app.lists.asset_log().with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
     });
     view! {
             <Show when=move || low.get() + service.get() != 0>

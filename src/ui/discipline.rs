@@ -29,7 +29,7 @@ impl RecordPages for WarningLetter {
         let app = use_app();
         let mut prefill = vec![("date", crate::domain::dates::date_text(today()))];
         if let Some(id) = employee {
-            let level = app.lists.warnings.with_untracked(|all| discipline::next_level(all, &id, today()));
+            let level = app.lists.warnings().with_untracked(|all| discipline::next_level(all, &id, today()));
             prefill.extend([("employee_id", id), ("level", level.to_string())]);
         }
         prefill.push(("signed_by", app.settings.with_untracked(|s| s.user_name.clone())));
@@ -46,7 +46,7 @@ fn level_label(app: &AppState, level: &str) -> &'static str {
 
 /// The letters valid today, for the employee's page: one line each, the highest first.
 pub fn valid_lines(app: &AppState, employee_id: &str) -> Vec<(String, String)> {
-    app.lists.warnings.with(|all| {
+    app.lists.warnings().with(|all| {
         discipline::valid_letters(all, employee_id, today())
             .into_iter()
             .map(|w| {
@@ -60,7 +60,7 @@ pub fn valid_lines(app: &AppState, employee_id: &str) -> Vec<(String, String)> {
 fn letter_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let letter = Memo::new(move |_| app.lists.warnings.with(|all| all.iter().find(|w| w.meta.id == id2).cloned()));
+    let letter = Memo::new(move |_| app.lists.warnings().with(|all| all.iter().find(|w| w.meta.id == id2).cloned()));
     let status_part = move || {
         let w = letter.get()?;
         let valid = w.is_valid_on(today());

@@ -52,27 +52,27 @@ pub fn suggestions(app: &AppState, source: &str) -> Vec<String> {
     let mut set = BTreeSet::new();
     match source {
         "locations" => {
-            app.lists.employees.with_untracked(|all| set.extend(all.iter().map(|e| e.location.clone())));
-            app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
-            app.lists.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
-            app.lists.stock.with_untracked(|moves| {
+            app.lists.employees().with_untracked(|all| set.extend(all.iter().map(|e| e.location.clone())));
+            app.lists.items().with_untracked(|items| set.extend(items.iter().map(|i| i.location.clone())));
+            app.lists.assets().with_untracked(|all| set.extend(all.iter().map(|a| a.location.clone())));
+            app.lists.stock().with_untracked(|moves| {
                 for m in moves {
                     set.insert(m.location.clone());
                     set.insert(m.to_location.clone());
                 }
             });
         }
-        "categories" => app.lists.items.with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
+        "categories" => app.lists.items().with_untracked(|items| set.extend(items.iter().map(|i| i.category.clone()))),
         "departments" => {
             app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
-            app.lists.employees.with_untracked(|all| set.extend(all.iter().map(|e| e.department.clone())));
+            app.lists.employees().with_untracked(|all| set.extend(all.iter().map(|e| e.department.clone())));
         }
         "people" => {
-            app.lists.employees.with_untracked(|all| set.extend(all.iter().filter(|e| e.is_current()).map(|e| e.name.clone())));
+            app.lists.employees().with_untracked(|all| set.extend(all.iter().filter(|e| e.is_current()).map(|e| e.name.clone())));
             app.settings.with_untracked(|s| set.extend(s.departments.iter().cloned()));
-            app.lists.stock.with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
-            app.lists.asset_log.with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
-            app.lists.assets.with_untracked(|all| set.extend(all.iter().map(|a| a.assigned_to.clone())));
+            app.lists.stock().with_untracked(|moves| set.extend(moves.iter().map(|m| m.to_whom.clone())));
+            app.lists.asset_log().with_untracked(|log| set.extend(log.iter().map(|l| l.who.clone())));
+            app.lists.assets().with_untracked(|all| set.extend(all.iter().map(|a| a.assigned_to.clone())));
         }
         _ => {}
     }
@@ -101,13 +101,13 @@ pub fn suggest_input(
 /// (id, label) of the records a reference field can point at, in the order to offer them.
 pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
     match collection {
-        "items" => app.lists.items.with(|items| {
+        "items" => app.lists.items().with(|items| {
             let mut v: Vec<(String, String)> =
                 items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
-        "assets" => app.lists.assets.with(|all| {
+        "assets" => app.lists.assets().with(|all| {
             let mut v: Vec<(String, String)> = all
                 .iter()
                 .filter(|a| a.meta.deleted_at.is_none())
@@ -116,13 +116,13 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
-        "employees" => app.lists.employees.with(|all| {
+        "employees" => app.lists.employees().with(|all| {
             let mut v: Vec<(String, String)> =
                 all.iter().filter(|e| e.is_current()).map(|e| (e.meta.id.clone(), employee_label(e))).collect();
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
-        "accounts" | "money_accounts" => app.lists.accounts.with(|all| {
+        "accounts" | "money_accounts" => app.lists.accounts().with(|all| {
             let mut v: Vec<&crate::domain::finance::Account> =
                 all.iter().filter(|a| a.is_live() && (collection == "accounts" || a.money)).collect();
             v.sort_by(|a, b| a.code.cmp(&b.code));
@@ -146,19 +146,21 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
     match collection {
         "items" => app
             .lists
-            .items
+            .items()
             .with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name)))
             .unwrap_or_default(),
-        "assets" => {
-            app.lists.assets.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name))).unwrap_or_default()
-        }
-        "employees" => app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
+        "assets" => app
+            .lists
+            .assets()
+            .with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name)))
+            .unwrap_or_default(),
+        "employees" => app.lists.employees().with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
         "accounts" | "money_accounts" => {
-            app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default()
+            app.lists.accounts().with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default()
         }
         "payroll_runs" => {
             use crate::domain::record::RecordRules;
-            app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
+            app.lists.payroll_runs().with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
         }
         _ => String::new(),
     }
@@ -212,7 +214,7 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
         return None;
     }
     match collection {
-        "items" => app.lists.items.with_untracked(|all| {
+        "items" => app.lists.items().with_untracked(|all| {
             all.iter()
                 .filter(|i| i.meta.deleted_at.is_none())
                 .find(|i| {
@@ -222,13 +224,13 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                 })
                 .map(|i| i.meta.id.clone())
         }),
-        "assets" => app.lists.assets.with_untracked(|all| {
+        "assets" => app.lists.assets().with_untracked(|all| {
             all.iter()
                 .filter(|a| a.meta.deleted_at.is_none())
                 .find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t)
                 .map(|a| a.meta.id.clone())
         }),
-        "employees" => app.lists.employees.with_untracked(|all| {
+        "employees" => app.lists.employees().with_untracked(|all| {
             all.iter()
                 .filter(|e| e.meta.deleted_at.is_none())
                 .find(|e| {
@@ -239,7 +241,7 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                 .map(|e| e.meta.id.clone())
         }),
         // An account by its id, its code, its name, or "code — name" as exported.
-        "accounts" | "money_accounts" => app.lists.accounts.with_untracked(|all| {
+        "accounts" | "money_accounts" => app.lists.accounts().with_untracked(|all| {
             all.iter()
                 .filter(|a| a.is_live() && (collection == "accounts" || a.money))
                 .find(|a| {
@@ -250,7 +252,7 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                 })
                 .map(|a| a.meta.id.clone())
         }),
-        "contacts" => app.lists.contacts.with_untracked(|all| {
+        "contacts" => app.lists.contacts().with_untracked(|all| {
             all.iter()
                 .filter(|c| c.meta.deleted_at.is_none())
                 .find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t)
@@ -262,5 +264,5 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
 
 /// A contact as invoices, bills and reports name it (its organisation, or the person).
 pub fn party_name(app: &AppState, id: &str) -> Option<String> {
-    app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| c.party_name().to_string()))
+    app.lists.contacts().with(|cs| cs.iter().find(|c| c.meta.id == id).map(|c| c.party_name().to_string()))
 }

@@ -33,7 +33,7 @@ impl UiEntity for Account {
     const NEW: &'static str = "acc.new";
     const EMPTY: &'static str = "acc.empty";
     fn check(&self, app: &AppState) -> Vec<FieldError> {
-        if app.lists.accounts.with_untracked(|all| code_taken(all, self)) {
+        if app.lists.accounts().with_untracked(|all| code_taken(all, self)) {
             vec![("code", "err.code_taken")]
         } else {
             vec![]
@@ -49,15 +49,15 @@ impl UiEntity for Entry {
     /// changed entries.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         let mut errs: Vec<FieldError> = vec![];
-        let stored_date = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).map(|e| e.date.clone()));
+        let stored_date = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).map(|e| e.date.clone()));
         if in_closed_period(app, &self.date) || stored_date.is_some_and(|d| in_closed_period(app, &d)) {
             errs.push(("date", "err.books_closed"));
         }
-        let stored = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).cloned());
-        if app.lists.accounts.with_untracked(|a| self.reconciled(a) || stored.is_some_and(|s| s.reconciled(a))) {
+        let stored = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).cloned());
+        if app.lists.accounts().with_untracked(|a| self.reconciled(a) || stored.is_some_and(|s| s.reconciled(a))) {
             errs.push(("date", "err.reconciled"));
         }
-        app.lists.accounts.with_untracked(|accounts| {
+        app.lists.accounts().with_untracked(|accounts| {
             errs.extend(category_problem(accounts, self));
             match self.postings(accounts) {
                 Err(PostingProblem::NotMoney(key)) => errs.push((key, "err.not_money_account")),
@@ -70,7 +70,7 @@ impl UiEntity for Entry {
     fn locked(&self, app: &AppState) -> Option<&'static str> {
         if in_closed_period(app, &self.date) {
             Some("entry.locked")
-        } else if app.lists.accounts.with_untracked(|a| self.reconciled(a)) {
+        } else if app.lists.accounts().with_untracked(|a| self.reconciled(a)) {
             Some("entry.reconciled")
         } else {
             None
@@ -117,7 +117,7 @@ fn set_up_chart(app: AppState) {
 /// The button that sets up the shipped chart, while the office has no account at all.
 pub fn chart_setup() -> AnyView {
     let app = use_app();
-    let empty = move || app.lists.accounts.with(|all| !all.iter().any(Account::is_live));
+    let empty = move || app.lists.accounts().with(|all| !all.iter().any(Account::is_live));
     view! {
         <Show when=move || empty() && app.read_only.get().is_none()>
             <div class="bo-card">
@@ -158,11 +158,11 @@ fn register(id: String) -> AnyView {
         (latest, total, today_balance)
     });
     let debit_normal =
-        Memo::new(move |_| app.lists.accounts.with(|all| all.iter().find(|a| a.meta.id == id).is_none_or(|a| a.kind().debit_normal())));
+        Memo::new(move |_| app.lists.accounts().with(|all| all.iter().find(|a| a.meta.id == id).is_none_or(|a| a.kind().debit_normal())));
     // Balances read the way the account grows: credits up for income, liabilities, equity.
     let shown = move |v: i64| money(&app, if debit_normal.get() { v } else { -v });
     let entry_title = move |entry_id: &str| {
-        app.lists.entries.with(|all| all.iter().find(|e| e.meta.id == entry_id).map(|e| e.title())).unwrap_or_default()
+        app.lists.entries().with(|all| all.iter().find(|e| e.meta.id == entry_id).map(|e| e.title())).unwrap_or_default()
     };
     view! {
         <p class="bo-figure">{app.text("acc.balance_today")} " " <strong>{move || shown(rows.with(|r| r.2))}</strong></p>
@@ -206,7 +206,7 @@ fn register(id: String) -> AnyView {
 
 /// The ledger of every live entry, as the lists are now.
 pub fn books(app: &AppState) -> Ledger {
-    app.lists.accounts.with(|accounts| app.lists.entries.with(|entries| Ledger::new(accounts, entries)))
+    app.lists.accounts().with(|accounts| app.lists.entries().with(|entries| Ledger::new(accounts, entries)))
 }
 
 impl RecordPages for Entry {
@@ -236,7 +236,7 @@ impl RecordPages for Entry {
     fn create(kind: Option<String>) -> AnyView {
         let app = use_app();
         let kind = kind.filter(|k| matches!(k.as_str(), "in" | "out" | "transfer")).unwrap_or_else(|| "out".into());
-        let (first, second) = app.lists.accounts.with_untracked(|all| {
+        let (first, second) = app.lists.accounts().with_untracked(|all| {
             let mut money: Vec<&Account> = all.iter().filter(|a| a.is_live() && a.money).collect();
             money.sort_by(|a, b| a.code.cmp(&b.code));
             (money.first().map(|a| a.meta.id.clone()), money.get(1).map(|a| a.meta.id.clone()))
@@ -251,7 +251,7 @@ impl RecordPages for Entry {
     /// An entry of a closed period shows its page instead: it is reversed, not changed.
     fn edit(id: String) -> AnyView {
         let app = use_app();
-        let locked = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.meta.id == id).and_then(|e| e.locked(&app)));
+        let locked = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == id).and_then(|e| e.locked(&app)));
         if locked.is_some() {
             Self::view(id)
         } else {
@@ -272,11 +272,11 @@ fn postings(id: String) -> AnyView {
     let app = use_app();
     let entry = {
         let id = id.clone();
-        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.meta.id == id).cloned()))
+        Memo::new(move |_| app.lists.entries().with(|all| all.iter().find(|e| e.meta.id == id).cloned()))
     };
     let lines = Memo::new(move |_| {
         let Some(e) = entry.get() else { return Err(None) };
-        app.lists.accounts.with(|accounts| {
+        app.lists.accounts().with(|accounts| {
             e.postings(accounts)
                 .map(|ps| {
                     ps.into_iter()
@@ -291,13 +291,13 @@ fn postings(id: String) -> AnyView {
     });
     let reversed_by = {
         let id = id.clone();
-        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.reverses == id).map(|e| e.meta.id.clone())))
+        Memo::new(move |_| app.lists.entries().with(|all| all.iter().find(|e| e.is_live() && e.reverses == id).map(|e| e.meta.id.clone())))
     };
     let reverse = move |_| {
         let Some(e) = entry.get_untracked() else { return };
         let date = crate::domain::dates::date_text(today().max(closed_to(&app).and_then(|c| c.succ_opt()).unwrap_or(today())));
         let text = app.tf("entry.reversal_of", &[("title", e.title())]);
-        let made = app.lists.accounts.with_untracked(|accounts| e.reversal(accounts, &date, text));
+        let made = app.lists.accounts().with_untracked(|accounts| e.reversal(accounts, &date, text));
         match made {
             Ok(r) => {
                 let rid = r.meta.id.clone();
@@ -434,7 +434,7 @@ impl UiEntity for Budget {
     const EMPTY: &'static str = "budget.empty";
     /// One budget per account and year.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
-        let twin = app.lists.budgets.with_untracked(|all| {
+        let twin = app.lists.budgets().with_untracked(|all| {
             all.iter()
                 .any(|b| b.meta.deleted_at.is_none() && b.meta.id != self.meta.id && b.account_id == self.account_id && b.year == self.year)
         });
@@ -485,9 +485,9 @@ impl RecordPages for Recurring {
 fn recurring_due() -> AnyView {
     let app = use_app();
     let due = Memo::new(move |_| {
-        app.lists.recurring.with(|rs| {
+        app.lists.recurring().with(|rs| {
             app.lists
-                .entries
+                .entries()
                 .with(|es| rs.iter().flat_map(|r| r.due(es, today()).into_iter().map(|d| r.entry_on(d))).collect::<Vec<Entry>>())
         })
     });

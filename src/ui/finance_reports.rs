@@ -183,7 +183,7 @@ pub fn books_page(report: String, period: String) -> AnyView {
         app.lang.track();
         let ledger = &ledger.read().0;
         super::perf::timed("bo:report", || {
-            app.lists.accounts.with(|a| match report {
+            app.lists.accounts().with(|a| match report {
                 "balance" => balance_table(
                     &reports::balance_sheet(a, ledger, period.last()),
                     with().map(|w| reports::balance_sheet(a, ledger, w.last())).as_ref(),
@@ -368,7 +368,7 @@ fn money_cell(app: &AppState, v: i64) -> String {
 
 fn costs_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
     let year = chrono::Datelike::year(&period.first());
-    let costs = Memo::new(move |_| app.lists.accounts.with(|a| reports::costs_by_month(a, &ledger.read().0, year)));
+    let costs = Memo::new(move |_| app.lists.accounts().with(|a| reports::costs_by_month(a, &ledger.read().0, year)));
     let month_name = move |m: u32| {
         chrono::NaiveDate::from_ymd_opt(year, m, 1).map(|d| crate::domain::format::month_short(d, app.lang.get())).unwrap_or_default()
     };
@@ -438,7 +438,7 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
     let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
     let mut out = crate::domain::csv_write::CsvText::new(sep);
     if report == "tax" {
-        let t = app.lists.accounts.with_untracked(|a| reports::tax_summary(a, &ledger.get_untracked().0, period.first(), period.last()));
+        let t = app.lists.accounts().with_untracked(|a| reports::tax_summary(a, &ledger.get_untracked().0, period.first(), period.last()));
         for (k, v) in [("books.ppn_charged", t.charged), ("books.ppn_paid", t.paid), ("books.ppn_payable", t.payable)] {
             out.row(vec![app.t(k).to_string(), v.to_string()]);
         }
@@ -466,7 +466,7 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
         }
     } else if report == "costs" {
         let year = chrono::Datelike::year(&period.first());
-        let costs = app.lists.accounts.with_untracked(|a| reports::costs_by_month(a, &ledger.get_untracked().0, year));
+        let costs = app.lists.accounts().with_untracked(|a| reports::costs_by_month(a, &ledger.get_untracked().0, year));
         let mut head = vec![app.t("acc.code").to_string(), app.t("acc.name").to_string()];
         head.extend((1..=12).map(|m| format!("{year}-{m:02}")));
         head.push(app.t("books.year_total").to_string());
@@ -500,7 +500,7 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
 
 /// PPN charged and paid over the period, and what is left to pay the tax office.
 fn tax_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
-    let t = Memo::new(move |_| app.lists.accounts.with(|a| reports::tax_summary(a, &ledger.read().0, period.first(), period.last())));
+    let t = Memo::new(move |_| app.lists.accounts().with(|a| reports::tax_summary(a, &ledger.read().0, period.first(), period.last())));
     view! {
         <div class="bo-table-wrap">
             <table class="bo-table bo-report">
@@ -521,7 +521,8 @@ fn tax_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
 }
 
 fn contact_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, period: Period) -> Vec<(String, i64, i64)> {
-    let rows = app.lists.accounts.with(|a| app.lists.entries.with(|e| reports::by_contact(a, e, ledger, period.first(), period.last())));
+    let rows =
+        app.lists.accounts().with(|a| app.lists.entries().with(|e| reports::by_contact(a, e, ledger, period.first(), period.last())));
     rows.into_iter()
         .map(|(c, i, e)| {
             let name = super::fields::party_name(app, &c).unwrap_or(c);
@@ -559,10 +560,11 @@ fn contacts_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyVi
 fn depreciation_card(app: AppState, period: Period) -> AnyView {
     let Period::Month(year, month) = period else { return ().into_any() };
     let source = crate::domain::finance::entries::depreciation_source(year, month);
-    let made =
-        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let made = Memo::new(move |_| {
+        app.lists.entries().with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone()))
+    });
     let entry = Memo::new(move |_| {
-        app.lists.accounts.with(|a| app.lists.assets.with(|s| crate::domain::finance::entries::depreciation(a, s, year, month)))
+        app.lists.accounts().with(|a| app.lists.assets().with(|s| crate::domain::finance::entries::depreciation(a, s, year, month)))
     });
     let record = move |_| match entry.get_untracked() {
         Ok(Some(e)) => {
@@ -597,8 +599,8 @@ fn depreciation_card(app: AppState, period: Period) -> AnyView {
 
 /// (account row with what happened, budget, budget less actual), by code.
 fn budget_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, period: Period) -> Vec<(Row, i64, i64)> {
-    app.lists.accounts.with(|a| {
-        app.lists.budgets.with(|b| {
+    app.lists.accounts().with(|a| {
+        app.lists.budgets().with(|b| {
             crate::domain::finance::budgets::budget_vs_actual(a, b, ledger, period)
                 .into_iter()
                 .map(|(r, planned)| {
@@ -649,7 +651,7 @@ fn budget_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView
 
 /// (contact's name, what is open in each bucket), the most owed first.
 fn aging_rows(app: &AppState, sale: bool, at: chrono::NaiveDate) -> Vec<(String, [i64; 5])> {
-    let rows = app.lists.invoices.with(|inv| app.lists.entries.with(|e| aging(inv, e, sale, at)));
+    let rows = app.lists.invoices().with(|inv| app.lists.entries().with(|e| aging(inv, e, sale, at)));
     rows.into_iter()
         .map(|(contact, b)| {
             let name = super::fields::party_name(app, &contact).unwrap_or(contact);

@@ -18,7 +18,7 @@ use super::state::{use_app, AppState};
 use super::widgets::PageHead;
 
 fn item(app: &AppState, id: &str) -> Option<Item> {
-    app.lists.items.with_untracked(|all| all.iter().find(|i| i.meta.id == id).cloned())
+    app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == id).cloned())
 }
 
 /// Links across the inventory screens, shown on the item list.
@@ -42,13 +42,13 @@ pub fn item_page(id: String) -> AnyView {
     let id3 = id.clone();
     let ledger = Memo::new(move |_| {
         let mut v: Vec<StockMove> =
-            app.lists.stock.with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
+            app.lists.stock().with(|m| m.iter().filter(|m| m.item_id == id3 && m.meta.deleted_at.is_none()).cloned().collect());
         sort_by(&mut v, |a, b| b.at.cmp(&a.at));
         v
     });
     let id4 = id.clone();
     let current = Memo::new(move |_| {
-        app.lists.items.with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point, i.is_active())))
+        app.lists.items().with(|all| all.iter().find(|i| i.meta.id == id4).map(|i| (i.unit.clone(), i.reorder_point, i.is_active())))
     });
     let id5 = id.clone();
     let buttons = move || {
@@ -146,14 +146,14 @@ pub fn move_page(item_id: String, kind: String) -> AnyView {
 pub fn low_stock_page() -> AnyView {
     let app = use_app();
     let low = Memo::new(move |_| {
-        let ordered = app.lists.orders.with(|o| app.lists.stock.with(|m| on_order(o, m)));
-        app.lists.items.with(|items| app.stock_levels.with(|s| inventory::low_stock(items, s, &ordered)))
+        let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| on_order(o, m)));
+        app.lists.items().with(|items| app.stock_levels.with(|s| inventory::low_stock(items, s, &ordered)))
     });
     let create = move |_| {
         let lows = low.get_untracked();
         let today = today();
-        let drafts = app.lists.items.with_untracked(|items| {
-            app.lists.orders.with_untracked(|orders| drafts_from_low_stock(&lows, items, orders, today, super::state::now()))
+        let drafts = app.lists.items().with_untracked(|items| {
+            app.lists.orders().with_untracked(|orders| drafts_from_low_stock(&lows, items, orders, today, super::state::now()))
         });
         let n = drafts.len();
         if n > 0 && save_records(&app, drafts).is_ok() {
@@ -186,7 +186,7 @@ pub fn low_stock_page() -> AnyView {
                     <tbody>
                         {low.get().into_iter().filter_map(|l| {
                             let it = item(&app, &l.item_id)?;
-                            let supplier = app.lists.contacts.with(|cs| cs.iter().find(|c| c.meta.id == it.supplier_id).map(|c| c.name.clone())).unwrap_or_default();
+                            let supplier = app.lists.contacts().with(|cs| cs.iter().find(|c| c.meta.id == it.supplier_id).map(|c| c.name.clone())).unwrap_or_default();
                             Some(view! {
                                 <tr>
                                     <td><a href=Route::View("items".into(), it.meta.id.clone()).href()>{it.code.clone()}</a></td>
@@ -239,10 +239,10 @@ pub fn report_page() -> AnyView {
     let first = NaiveDate::from_ymd_opt(t.year(), t.month(), 1).unwrap_or(t);
     let from = RwSignal::new(crate::domain::dates::date_text(first));
     let to = RwSignal::new(crate::domain::dates::date_text(t));
-    let value = Memo::new(move |_| app.lists.items.with(|items| app.stock_levels.with(|s| inventory::stock_value(items, s))));
+    let value = Memo::new(move |_| app.lists.items().with(|items| app.stock_levels.with(|s| inventory::stock_value(items, s))));
     let used = Memo::new(move |_| {
         let (Some(f), Some(t)) = (parse_date(&from.get()), parse_date(&to.get())) else { return None };
-        Some(app.lists.items.with(|items| app.lists.stock.with(|m| inventory::usage(items, m, f, t))))
+        Some(app.lists.items().with(|items| app.lists.stock().with(|m| inventory::usage(items, m, f, t))))
     });
     view! {
         <PageHead title=app.title("nav.stock_report")>

@@ -42,7 +42,7 @@ impl UiEntity for Invoice {
         ]
     }
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let twin = app.lists.invoices.with_untracked(|all| {
+        let twin = app.lists.invoices().with_untracked(|all| {
             all.iter().any(|i| {
                 i.is_live()
                     && i.meta.id != self.meta.id
@@ -67,7 +67,7 @@ struct PaidByDocument(Memo<std::collections::HashMap<String, i64>>);
 fn paid_by_document(app: AppState) -> PaidByDocument {
     PaidByDocument(Memo::new(move |_| {
         let mut by = std::collections::HashMap::new();
-        app.lists.entries.with(|all| {
+        app.lists.entries().with(|all| {
             for e in all.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != "journal") {
                 *by.entry(e.document_id.clone()).or_insert(0) += e.amount.unwrap_or(0);
             }
@@ -80,7 +80,7 @@ fn paid_by_document(app: AppState) -> PaidByDocument {
 fn paid(app: &AppState, i: &Invoice) -> i64 {
     match use_context::<PaidByDocument>() {
         Some(PaidByDocument(m)) => m.with(|by| by.get(&i.meta.id).copied().unwrap_or(0)),
-        None => app.lists.entries.with(|e| i.paid(e)),
+        None => app.lists.entries().with(|e| i.paid(e)),
     }
 }
 
@@ -117,14 +117,14 @@ impl RecordPages for Invoice {
         if bill {
             prefill.push(("kind", "bill".into()));
         } else {
-            prefill.push(("number", app.lists.invoices.with_untracked(|all| next_number(all, t))));
+            prefill.push(("number", app.lists.invoices().with_untracked(|all| next_number(all, t))));
         }
         form_page_with::<Invoice>("invoices", None, prefill)
     }
     /// Only a draft's header is edited; a sent one is corrected by cancelling it.
     fn edit(id: String) -> AnyView {
         let app = use_app();
-        let draft = app.lists.invoices.with_untracked(|all| all.iter().any(|i| i.meta.id == id && i.status == "draft"));
+        let draft = app.lists.invoices().with_untracked(|all| all.iter().any(|i| i.meta.id == id && i.status == "draft"));
         if draft {
             form_page_with::<Invoice>("invoices", Some(id), vec![])
         } else {
@@ -142,7 +142,7 @@ fn contact_name(app: &AppState, id: &str) -> String {
 
 /// The accounts a line can go to: income for an invoice; expenses and assets for a bill.
 fn line_accounts(app: &AppState, sale: bool) -> Vec<(String, String)> {
-    app.lists.accounts.with(|all| {
+    app.lists.accounts().with(|all| {
         let mut v: Vec<&Account> = all
             .iter()
             .filter(|a| a.is_live() && !a.money)
@@ -157,13 +157,15 @@ pub fn invoice_page(id: String) -> AnyView {
     let app = use_app();
     let inv = {
         let id = id.clone();
-        Memo::new(move |_| app.lists.invoices.with(|all| all.iter().find(|i| i.meta.id == id).cloned()))
+        Memo::new(move |_| app.lists.invoices().with(|all| all.iter().find(|i| i.meta.id == id).cloned()))
     };
-    let paid = Memo::new(move |_| inv.with(|i| i.as_ref().map(|i| app.lists.entries.with(|e| i.paid(e)))).unwrap_or(0));
+    let paid = Memo::new(move |_| inv.with(|i| i.as_ref().map(|i| app.lists.entries().with(|e| i.paid(e)))).unwrap_or(0));
     let payments = Memo::new(move |_| {
         inv.with(|i| {
             let Some(i) = i else { return vec![] };
-            app.lists.entries.with(|all| all.iter().filter(|e| e.is_live() && e.document_id == i.meta.id).cloned().collect::<Vec<Entry>>())
+            app.lists
+                .entries()
+                .with(|all| all.iter().filter(|e| e.is_live() && e.document_id == i.meta.id).cloned().collect::<Vec<Entry>>())
         })
     });
     let store = move |i: Invoice| save_record(&app, i).is_ok();
@@ -213,12 +215,12 @@ pub fn invoice_page(id: String) -> AnyView {
         }
         // A send cut short after the books had it is finished, not recorded twice.
         let source = format!("invoices/{}", i.meta.id);
-        if app.lists.entries.with_untracked(|all| all.iter().any(|e| e.is_live() && e.source == source)) {
+        if app.lists.entries().with_untracked(|all| all.iter().any(|e| e.is_live() && e.source == source)) {
             i.status = "sent".into();
             store(i);
             return;
         }
-        let journal = app.lists.accounts.with_untracked(|a| i.journal(a));
+        let journal = app.lists.accounts().with_untracked(|a| i.journal(a));
         match journal {
             Err("line") => app.error(app.t("inv.line_account_gone").into()),
             Err(code) => app.error(app.tf("journal.missing_account", &[("code", code.to_string())])),
@@ -247,11 +249,11 @@ pub fn invoice_page(id: String) -> AnyView {
             return;
         }
         let source = format!("invoices/{}", i.meta.id);
-        let recorded = app.lists.entries.with_untracked(|all| all.iter().find(|e| e.is_live() && e.source == source).cloned());
+        let recorded = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.is_live() && e.source == source).cloned());
         if let Some(e) = recorded {
             let date = crate::domain::dates::date_text(today());
             let r =
-                app.lists.accounts.with_untracked(|a| e.reversal(a, &date, app.tf("entry.reversal_of", &[("title", i.number.clone())])));
+                app.lists.accounts().with_untracked(|a| e.reversal(a, &date, app.tf("entry.reversal_of", &[("title", i.number.clone())])));
             let Ok(r) = r else { return };
             if save_record(&app, r).is_err() {
                 return;
@@ -265,7 +267,7 @@ pub fn invoice_page(id: String) -> AnyView {
     // A payment: the open amount by default, today, through the first cash or bank account.
     let pay_amount = RwSignal::new(String::new());
     let pay_date = RwSignal::new(crate::domain::dates::date_text(today()));
-    let pay_account = RwSignal::new(app.lists.accounts.with_untracked(|all| {
+    let pay_account = RwSignal::new(app.lists.accounts().with_untracked(|all| {
         let mut v: Vec<&Account> = all.iter().filter(|a| a.is_live() && a.money).collect();
         v.sort_by(|a, b| b.code.cmp(&a.code));
         v.first().map(|a| a.meta.id.clone()).unwrap_or_default()
@@ -282,7 +284,7 @@ pub fn invoice_page(id: String) -> AnyView {
             app.error(app.tf("inv.overpaid", &[("open", money(&app, open))]));
             return;
         }
-        let made = app.lists.accounts.with_untracked(|a| i.payment(a, &pay_account.get_untracked(), &pay_date.get_untracked(), amount));
+        let made = app.lists.accounts().with_untracked(|a| i.payment(a, &pay_account.get_untracked(), &pay_date.get_untracked(), amount));
         let Ok(entry) = made else {
             app.error(app.t("inv.no_owed_account").into());
             return;
@@ -412,8 +414,8 @@ pub fn invoice_page(id: String) -> AnyView {
 /// The invoice on A4: the company, the customer, the lines and totals, when and where to pay.
 fn print_view(app: AppState, i: &Invoice) -> AnyView {
     let s = app.settings.get_untracked();
-    let contact = app.lists.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == i.contact_id).cloned());
-    let banks: Vec<String> = app.lists.accounts.with_untracked(|all| {
+    let contact = app.lists.contacts().with_untracked(|cs| cs.iter().find(|c| c.meta.id == i.contact_id).cloned());
+    let banks: Vec<String> = app.lists.accounts().with_untracked(|all| {
         all.iter()
             .filter(|a| a.is_live() && a.money && !a.number.is_empty())
             .map(|a| format!("{} {} a.n. {}", a.bank, a.number, s.company_name))

@@ -52,13 +52,13 @@ impl RecordPages for Holiday {}
 /// The office's work calendar as the settings and the holiday list have it now.
 pub fn work_calendar(app: &AppState) -> WorkCalendar {
     let six = app.settings.with(|s| s.six_day_week);
-    app.lists.holidays.with(|h| WorkCalendar::new(six, h))
+    app.lists.holidays().with(|h| WorkCalendar::new(six, h))
 }
 
 /// "Annual leave 2026: 4 of 12 days left", for an employee's page and a request's.
 pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> String {
     let cal = work_calendar(app);
-    let left = app.lists.leave.with(|all| leave::annual_left(e, all, year, &cal, except));
+    let left = app.lists.leave().with(|all| leave::annual_left(e, all, year, &cal, except));
     let entitled = leave::annual_entitlement(e, year);
     if entitled == 0 {
         return app.tf("leave.not_yet_entitled", &[("year", year.to_string())]);
@@ -70,10 +70,10 @@ pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> Str
 }
 
 fn decide(app: AppState, id: String, approve: bool) {
-    let Some(mut r) = app.lists.leave.with_untracked(|all| all.iter().find(|r| r.meta.id == id).cloned()) else { return };
+    let Some(mut r) = app.lists.leave().with_untracked(|all| all.iter().find(|r| r.meta.id == id).cloned()) else { return };
     if approve {
         let problem = employee(&app, &r.employee_id)
-            .and_then(|e| app.lists.leave.with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app))));
+            .and_then(|e| app.lists.leave().with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app))));
         if let Some(p) = problem {
             app.error(app.t(p).into());
             return;
@@ -89,13 +89,13 @@ fn decide(app: AppState, id: String, approve: bool) {
 fn leave_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let request = Memo::new(move |_| app.lists.leave.with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
+    let request = Memo::new(move |_| app.lists.leave().with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
     let decision_part = move || {
         let r = request.get()?;
         let (start, end) = r.dates()?;
         let who = employee(&app, &r.employee_id);
         let days = work_calendar(&app).half_days(start, end, r.half_day);
-        let away = app.lists.employees.with(|emps| app.lists.leave.with(|all| leave::overlaps(&r, emps, all)));
+        let away = app.lists.employees().with(|emps| app.lists.leave().with(|all| leave::overlaps(&r, emps, all)));
         let open = r.status == "requested" && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
         let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
         Some(view! {

@@ -16,7 +16,7 @@ use super::widgets::PageHead;
 
 /// Opens the minutes of a meeting date, starting them if there are none yet.
 pub fn open_minutes(app: &AppState, event_id: &str, date: NaiveDate) {
-    if let Some(m) = app.lists.minutes.with_untracked(|all| meeting::find(all, event_id, date).cloned()) {
+    if let Some(m) = app.lists.minutes().with_untracked(|all| meeting::find(all, event_id, date).cloned()) {
         navigate(&Route::View("minutes".into(), m.meta.id));
         return;
     }
@@ -37,7 +37,7 @@ fn text_cell(id: String, label: String, value: String, kind: &'static str, set: 
 
 pub fn minutes_page(id: String) -> AnyView {
     let app = use_app();
-    let Some(saved) = app.lists.minutes.with_untracked(|all| all.iter().find(|m| m.meta.id == id).cloned()) else {
+    let Some(saved) = app.lists.minutes().with_untracked(|all| all.iter().find(|m| m.meta.id == id).cloned()) else {
         return view! {
             <h1 tabindex="-1">{app.text("notfound.title")}</h1>
             <p><a href=Route::Actions.href()>{app.text("nav.actions")}</a></p>
@@ -54,7 +54,7 @@ pub fn minutes_page(id: String) -> AnyView {
     let event_id = saved.event_id.clone();
     let next = {
         let event_id = event_id.clone();
-        Memo::new(move |_| day.and_then(|d| app.lists.events.with(|e| meeting::next_date(e, &event_id, d))))
+        Memo::new(move |_| day.and_then(|d| app.lists.events().with(|e| meeting::next_date(e, &event_id, d))))
     };
 
     let save = move || -> bool {
@@ -65,7 +65,7 @@ pub fn minutes_page(id: String) -> AnyView {
             return false;
         }
         errors.set(vec![]);
-        let current = app.lists.minutes.with_untracked(|all| all.iter().find(|x| x.meta.id == m.meta.id).map(|x| x.meta.updated_at));
+        let current = app.lists.minutes().with_untracked(|all| all.iter().find(|x| x.meta.id == m.meta.id).map(|x| x.meta.updated_at));
         if current != Some(base_updated.get_untracked()) {
             app.error(app.t("err.changed_elsewhere").into());
             return false;
@@ -74,7 +74,7 @@ pub fn minutes_page(id: String) -> AnyView {
         if save_record(&app, m.clone()).is_err() {
             return false;
         }
-        let stamped = app.lists.minutes.with_untracked(|all| all.iter().find(|x| x.meta.id == m.meta.id).map(|x| x.meta.updated_at));
+        let stamped = app.lists.minutes().with_untracked(|all| all.iter().find(|x| x.meta.id == m.meta.id).map(|x| x.meta.updated_at));
         if let Some(t) = stamped {
             base_updated.set(t);
             draft.update(|d| d.meta.updated_at = t);
@@ -98,7 +98,7 @@ pub fn minutes_page(id: String) -> AnyView {
                 return;
             }
             let mut this = draft.get_untracked();
-            let mut into = app.lists.minutes.with_untracked(|all| meeting::find(all, &event_id, d).cloned()).unwrap_or_else(|| {
+            let mut into = app.lists.minutes().with_untracked(|all| meeting::find(all, &event_id, d).cloned()).unwrap_or_else(|| {
                 let e = find(&app, &event_id).unwrap_or_default();
                 meeting::start(&e, &event_id, d, now())
             });
@@ -333,9 +333,9 @@ fn print_view(app: AppState, draft: RwSignal<Minutes>, shape: RwSignal<u32>) -> 
 /// Open action items of every meeting, overdue first; "done" straight from the list.
 pub fn actions_page() -> AnyView {
     let app = use_app();
-    let list = Memo::new(move |_| app.lists.minutes.with(|m| meeting::open_actions(m, today())));
+    let list = Memo::new(move |_| app.lists.minutes().with(|m| meeting::open_actions(m, today())));
     let mark_done = move |minutes_id: String, action_id: String| {
-        let Some(mut m) = app.lists.minutes.with_untracked(|all| all.iter().find(|m| m.meta.id == minutes_id).cloned()) else { return };
+        let Some(mut m) = app.lists.minutes().with_untracked(|all| all.iter().find(|m| m.meta.id == minutes_id).cloned()) else { return };
         if let Some(a) = m.actions.iter_mut().find(|a| a.id == action_id) {
             a.status = "done".into();
             let text = a.text.clone();

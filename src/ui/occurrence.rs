@@ -16,7 +16,7 @@ use super::widgets::PageHead;
 /// Double bookings of the item `id`: a series is checked for the coming year.
 pub fn conflicts_banner(app: AppState, id: String) -> impl IntoView {
     let found = Memo::new(move |_| {
-        app.lists.events.with(|all| {
+        app.lists.events().with(|all| {
             let Some(e) = all.iter().find(|e| e.meta.id == id && e.meta.deleted_at.is_none()) else { return vec![] };
             let start = e.start_at().map(|t| t.date()).unwrap_or_else(today);
             let from = if e.rule().is_some() && e.series_id.is_empty() { start.max(today()) } else { start };
@@ -53,7 +53,7 @@ pub fn event_extras(id: String) -> AnyView {
     let series = Memo::new({
         let id = id.clone();
         move |_| {
-            app.lists.events.with(|all| {
+            app.lists.events().with(|all| {
                 let e = all.iter().find(|e| e.meta.id == id)?;
                 let s = all.iter().find(|s| s.meta.id == e.series_id && !e.series_id.is_empty())?;
                 Some((s.meta.id.clone(), s.title.clone(), e.occurrence))
@@ -113,7 +113,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     let occ = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.lists.events.with(|all| {
+            app.lists.events().with(|all| {
                 occurrences(all, day, day + Days::new(0)).into_iter().find(|o| o.id == id && o.repeats && o.series_date == Some(day))
             })
         })
@@ -153,7 +153,7 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     let fields = {
         let id = id.clone();
         move || {
-            let e = app.lists.events.with(|all| all.iter().find(|e| e.meta.id == id).cloned())?;
+            let e = app.lists.events().with(|all| all.iter().find(|e| e.meta.id == id).cloned())?;
             let o = occ.get()?;
             Some(fields_view(app, &e, when_text(&app, o.start, o.end, o.all_day)))
         }
@@ -245,7 +245,7 @@ pub fn event_page(id: String) -> AnyView {
     let app = use_app();
     let rec = {
         let id = id.clone();
-        Memo::new(move |_| app.lists.events.with(|all| all.iter().find(|e| e.meta.id == id).cloned()))
+        Memo::new(move |_| app.lists.events().with(|all| all.iter().find(|e| e.meta.id == id).cloned()))
     };
     if rec.get_untracked().is_none() {
         return not_found(app);

@@ -18,7 +18,7 @@ use super::state::{local_now_text, now, use_app, AppState};
 use super::widgets::PageHead;
 
 fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
-    app.lists.orders.with(|all| all.iter().find(|o| o.meta.id == id).cloned())
+    app.lists.orders().with(|all| all.iter().find(|o| o.meta.id == id).cloned())
 }
 
 /// "23 November 2026" in the UI language; anything unreadable as it is.
@@ -33,7 +33,7 @@ fn status_label(state: &str) -> &'static str {
 /// A new order numbered and dated; lines are added on its page.
 pub fn new_order_page() -> AnyView {
     let app = use_app();
-    let number = app.lists.orders.with_untracked(|o| next_number(o, today()));
+    let number = app.lists.orders().with_untracked(|o| next_number(o, today()));
     form_page_with::<PurchaseOrder>("orders", None, vec![("number", number), ("date", crate::domain::dates::date_text(today()))])
 }
 
@@ -44,7 +44,7 @@ fn store(app: &AppState, po: PurchaseOrder) -> bool {
 
 fn supplier_name(app: &AppState, id: &str) -> String {
     app.lists
-        .contacts
+        .contacts()
         .with(|cs| {
             cs.iter().find(|c| c.meta.id == id).map(|c| {
                 if c.organisation.is_empty() || c.organisation == c.name {
@@ -61,8 +61,8 @@ pub fn order_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let po = Memo::new(move |_| find(&app, &id2));
-    let state = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock.with(|m| p.state(m)))).unwrap_or("draft"));
-    let received = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock.with(|m| p.received(m)))).unwrap_or_default());
+    let state = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock().with(|m| p.state(m)))).unwrap_or("draft"));
+    let received = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock().with(|m| p.received(m)))).unwrap_or_default());
     let set_status = move |s: &'static str| {
         if let Some(mut p) = po.get_untracked() {
             p.status = s.into();
@@ -85,7 +85,8 @@ pub fn order_page(id: String) -> AnyView {
     let new_item = RwSignal::new(String::new());
     let new_qty = RwSignal::new(String::from("1"));
     let add_line = move |_| {
-        let item: Option<Item> = app.lists.items.with_untracked(|all| all.iter().find(|i| i.meta.id == new_item.get_untracked()).cloned());
+        let item: Option<Item> =
+            app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == new_item.get_untracked()).cloned());
         let q = int(&new_qty.get_untracked());
         let (Some(item), Some(mut p)) = (item, po.get_untracked()) else {
             app.error(app.t("po.pick_item").into());
@@ -231,14 +232,14 @@ pub fn order_page(id: String) -> AnyView {
 /// draft with the order's lines as inventory bought (its number is the supplier's to type).
 fn bill_button(app: AppState, order_id: String) -> AnyView {
     use crate::domain::finance::invoices::{Invoice, InvoiceLine};
-    let existing = app.lists.invoices.with(|all| all.iter().find(|i| i.is_live() && i.order_id == order_id).map(|i| i.meta.id.clone()));
+    let existing = app.lists.invoices().with(|all| all.iter().find(|i| i.is_live() && i.order_id == order_id).map(|i| i.meta.id.clone()));
     if let Some(id) = existing {
         return view! { <a class="bo-btn" href=Route::View("invoices".into(), id).href()>{app.text("po.open_bill")}</a> }.into_any();
     }
     let make = move |_| {
         let Some(p) = find(&app, &order_id) else { return };
         let inventory =
-            app.lists.accounts.with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
+            app.lists.accounts().with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
         let t = today();
         let bill = Invoice {
             kind: "bill".into(),
@@ -273,7 +274,7 @@ fn bill_button(app: AppState, order_id: String) -> AnyView {
 fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
     let app = *app;
     let s = app.settings.get_untracked();
-    let supplier = app.lists.contacts.with_untracked(|cs| cs.iter().find(|c| c.meta.id == p.supplier_id).cloned());
+    let supplier = app.lists.contacts().with_untracked(|cs| cs.iter().find(|c| c.meta.id == p.supplier_id).cloned());
     let t = p.totals();
     view! {
         <article class="bo-print-only bo-doc-print" aria-hidden="true">
@@ -312,11 +313,11 @@ fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
 pub fn receive_page(id: String) -> AnyView {
     let app = use_app();
     let Some(p) = find(&app, &id) else { return order_page(id) };
-    let got = app.lists.stock.with_untracked(|m| p.received(m));
+    let got = app.lists.stock().with_untracked(|m| p.received(m));
     let first_place = p
         .lines
         .first()
-        .and_then(|l| app.lists.items.with_untracked(|all| all.iter().find(|i| i.meta.id == l.item_id).map(|i| i.location.clone())))
+        .and_then(|l| app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == l.item_id).map(|i| i.location.clone())))
         .unwrap_or_default();
     let location = RwSignal::new(first_place);
     let qty: Vec<(String, String, i64, RwSignal<String>)> = p
@@ -343,7 +344,7 @@ pub fn receive_page(id: String) -> AnyView {
             }
         }
         let (moves, over) =
-            app.lists.stock.with_untracked(|m| p2.receive(m, &wanted, location.get_untracked().trim(), &local_now_text(), now()));
+            app.lists.stock().with_untracked(|m| p2.receive(m, &wanted, location.get_untracked().trim(), &local_now_text(), now()));
         if moves.is_empty() {
             app.error(app.t("po.nothing_received").into());
             return;
@@ -358,7 +359,7 @@ pub fn receive_page(id: String) -> AnyView {
         }
         // The stored status follows the ledger, so lists show it too.
         if let Some(mut cur) = find(&app, &p2.meta.id) {
-            let st = app.lists.stock.with_untracked(|m| cur.state(m));
+            let st = app.lists.stock().with_untracked(|m| cur.state(m));
             if cur.status != st {
                 cur.status = st.into();
                 let _ = save_record(&app, cur);
@@ -410,13 +411,13 @@ pub fn receive_page(id: String) -> AnyView {
 pub fn toolbar() -> AnyView {
     let app = use_app();
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
-        let text = app.lists.orders.with_untracked(|orders| {
+        let text = app.lists.orders().with_untracked(|orders| {
             po_csv::export(
                 orders,
                 // What an import resolves back: the organisation, or the person's name.
                 &|id| {
                     app.lists
-                        .contacts
+                        .contacts()
                         .with_untracked(|cs| {
                             cs.iter().find(|c| c.meta.id == id).map(|c| {
                                 if c.organisation.is_empty() {
@@ -429,7 +430,7 @@ pub fn toolbar() -> AnyView {
                         .unwrap_or_default()
                 },
                 &|id| {
-                    app.lists.items.with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default()
+                    app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default()
                 },
                 delimiter,
                 super::fields::decimals(&app),
@@ -465,7 +466,7 @@ pub fn import_page() -> AnyView {
             let Some(t) = t else { return vec![] };
             let resolve = move |c: &str, v: &str| super::fields::resolve_ref(&app, c, v);
             let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve };
-            app.lists.orders.with_untracked(|orders| {
+            app.lists.orders().with_untracked(|orders| {
                 po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now())
             })
         })

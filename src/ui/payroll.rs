@@ -38,7 +38,7 @@ impl UiEntity for PayAdjustment {
     const EMPTY: &'static str = "adj.empty";
     /// A month already posted is closed: the correction goes in a later month.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
-        let closed = app.lists.payroll_runs.with_untracked(|runs| {
+        let closed = app.lists.payroll_runs().with_untracked(|runs| {
             runs.iter().any(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == "regular" && r.month == self.month)
         });
         if closed {
@@ -55,7 +55,7 @@ impl UiEntity for PayrollRun {
     const EMPTY: &'static str = "run.empty";
     /// One regular run a month; a posted run never changes.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
-        app.lists.payroll_runs.with_untracked(|runs| {
+        app.lists.payroll_runs().with_untracked(|runs| {
             let mut errs = vec![];
             if runs.iter().any(|r| r.meta.id == self.meta.id && r.is_posted()) {
                 errs.push(("month", "err.run_posted"));
@@ -104,7 +104,7 @@ impl RecordPages for PayRates {
     fn create(_: Option<String>) -> AnyView {
         use crate::domain::record::Entity;
         let app = use_app();
-        let base = app.lists.pay_rates.with_untracked(|all| {
+        let base = app.lists.pay_rates().with_untracked(|all| {
             all.iter()
                 .filter(|r| r.meta.deleted_at.is_none())
                 .filter(|r| crate::domain::record::parse_date(&r.from).is_some_and(|d| d <= today()))
@@ -161,7 +161,7 @@ impl RecordPages for PayrollRun {
     /// A posted run is locked: its page instead of a form.
     fn edit(id: String) -> AnyView {
         let app = use_app();
-        let posted = app.lists.payroll_runs.with_untracked(|all| all.iter().any(|r| r.meta.id == id && r.is_posted()));
+        let posted = app.lists.payroll_runs().with_untracked(|all| all.iter().any(|r| r.meta.id == id && r.is_posted()));
         if posted {
             super::payroll_run::run_page(id)
         } else {
@@ -199,14 +199,14 @@ impl RecordPages for Payslip {
 /// The lists a run reads, as they are now.
 pub fn with_books<T>(app: &AppState, f: impl FnOnce(&Books) -> T) -> T {
     let l = &app.lists;
-    l.employees.with(|employees| {
-        l.pay.with(|pay| {
-            l.pay_adjustments.with(|adjustments| {
-                l.attendance.with(|attendance| {
-                    l.leave.with(|leave| {
-                        l.payroll_runs.with(|runs| {
-                            l.payslips.with(|payslips| {
-                                l.employee_changes
+    l.employees().with(|employees| {
+        l.pay().with(|pay| {
+            l.pay_adjustments().with(|adjustments| {
+                l.attendance().with(|attendance| {
+                    l.leave().with(|leave| {
+                        l.payroll_runs().with(|runs| {
+                            l.payslips().with(|payslips| {
+                                l.employee_changes()
                                     .with(|changes| f(&Books { employees, pay, adjustments, attendance, leave, runs, payslips, changes }))
                             })
                         })
@@ -227,7 +227,7 @@ struct YearRow {
 }
 
 fn year_rows(app: &AppState, year: i32) -> Vec<YearRow> {
-    let rates = app.lists.pay_rates.with(|all| rates_on(all, chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_else(today)));
+    let rates = app.lists.pay_rates().with(|all| rates_on(all, chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_else(today)));
     let Ok(rates) = rates else { return vec![] };
     let summaries = with_books(app, |b| month::year_summaries(b, year));
     summaries

@@ -36,20 +36,22 @@ struct Shown {
 
 fn compute(app: &AppState, run: &PayrollRun) -> Shown {
     if run.is_posted() {
-        let slips =
-            app.lists.payslips.with(|all| all.iter().filter(|p| p.run_id == run.meta.id && p.meta.deleted_at.is_none()).cloned().collect());
+        let slips = app
+            .lists
+            .payslips()
+            .with(|all| all.iter().filter(|p| p.run_id == run.meta.id && p.meta.deleted_at.is_none()).cloned().collect());
         return Shown { slips, ..Default::default() };
     }
     let Some((y, m)) = parse_month(&run.month) else { return Shown::default() };
     let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
-    let Ok(rates) = app.lists.pay_rates.with(|all| rates_on(all, day)) else {
+    let Ok(rates) = app.lists.pay_rates().with(|all| rates_on(all, day)) else {
         return Shown { rates_problem: true, ..Default::default() };
     };
     super::perf::timed("bo:payroll", || {
         let cal = work_calendar(app);
         let result: RunResult = with_books(app, |b| month::compute_run(run, b, &rates, &cal));
         let warnings = result.slips.iter().flat_map(|s| s.warnings.iter().map(|w| (s.employee_id.clone(), w.clone()))).collect();
-        let slips = app.lists.employees.with(|all| month::payslips(run, &result, all, now()));
+        let slips = app.lists.employees().with(|all| month::payslips(run, &result, all, now()));
         Shown { slips, warnings, refused: result.refused, rates_problem: false }
     })
 }
@@ -80,10 +82,10 @@ fn set_status(app: AppState, run: PayrollRun, status: &str) {
 /// drawn). Payslips are named by run and employee, so a post cut short and done again
 /// replaces them, and moves to the trash those it left for employees no longer paid.
 fn post(app: AppState, run: PayrollRun) {
-    let Some(run) = app.lists.payroll_runs.with_untracked(|all| all.iter().find(|r| r.meta.id == run.meta.id).cloned()) else { return };
+    let Some(run) = app.lists.payroll_runs().with_untracked(|all| all.iter().find(|r| r.meta.id == run.meta.id).cloned()) else { return };
     let Some((y, m)) = parse_month(&run.month) else { return };
     let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
-    let Ok(rates) = app.lists.pay_rates.with_untracked(|all| rates_on(all, day)) else {
+    let Ok(rates) = app.lists.pay_rates().with_untracked(|all| rates_on(all, day)) else {
         app.error(app.t("run.rates_problem").into());
         return;
     };
@@ -113,7 +115,7 @@ fn post(app: AppState, run: PayrollRun) {
     if !window().confirm_with_message(&confirm).unwrap_or(false) {
         return;
     }
-    let fresh = app.lists.employees.with_untracked(|all| month::payslips(&run, &result, all, now()));
+    let fresh = app.lists.employees().with_untracked(|all| month::payslips(&run, &result, all, now()));
     let slips = with_books(&app, |b| month::payslips_to_post(&run, b, fresh, now()));
     if save_records(&app, slips).is_err() {
         return;
@@ -141,7 +143,7 @@ fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
     let refs: Vec<&Payslip> = slips.iter().collect();
     let paid = parse_date(&run.paid_on).unwrap_or_else(today);
     let note = if run.kind == "thr" { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
-    match app.lists.employees.with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
+    match app.lists.employees().with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
         Ok(text) => download(&format!("transfer-{}{}.csv", run.month, if run.kind == "thr" { "-thr" } else { "" }), "text/csv", &text),
         Err(col) => app.error(app.tf("run.bank_layout_bad", &[("column", col)])),
     }
@@ -157,7 +159,7 @@ fn warning_text(app: &AppState, w: &Warning) -> String {
 pub fn run_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let run = Memo::new(move |_| app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
+    let run = Memo::new(move |_| app.lists.payroll_runs().with(|all| all.iter().find(|r| r.meta.id == id2).cloned()));
     let shown = Memo::new(move |_| run.get().map(|r| compute(&app, &r)).unwrap_or_default());
     let a5 = RwSignal::new(false);
     let body = move || {
@@ -297,15 +299,16 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
     let lines = Memo::new(move |_| shown.with(|s| month::journal(&month_totals(s.slips.iter()))));
     let month_text = run.month.clone();
     let source = format!("payroll_runs/{}", run.meta.id);
-    let in_books =
-        Memo::new(move |_| app.lists.entries.with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone())));
+    let in_books = Memo::new(move |_| {
+        app.lists.entries().with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone()))
+    });
     let posted = run.is_posted();
     let record = move |_| {
         let description = run_title(&app, &run);
         let journal = lines.get_untracked();
         let made = app
             .lists
-            .accounts
+            .accounts()
             .with_untracked(|a| crate::domain::finance::entries::from_payroll(a, &run.meta.id, &run.paid_on, description, &journal));
         match made {
             Ok(entry) => {
@@ -532,10 +535,12 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
 pub fn payslip_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let slip = Memo::new(move |_| app.lists.payslips.with(|all| all.iter().find(|p| p.meta.id == id2).cloned()));
+    let slip = Memo::new(move |_| app.lists.payslips().with(|all| all.iter().find(|p| p.meta.id == id2).cloned()));
     let body = move || {
         let Some(p) = slip.get() else { return not_found() };
-        let Some(run) = app.lists.payroll_runs.with(|all| all.iter().find(|r| r.meta.id == p.run_id).cloned()) else { return not_found() };
+        let Some(run) = app.lists.payroll_runs().with(|all| all.iter().find(|r| r.meta.id == p.run_id).cloned()) else {
+            return not_found();
+        };
         let title = format!("{} · {}", name_of(&app, &p.employee_id), run_title(&app, &run));
         let run_href = Route::View("payroll_runs".into(), run.meta.id.clone()).href();
         view! {

@@ -23,7 +23,7 @@ impl UiEntity for Employee {
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         let mut errs = vec![];
         let same = |a: &str, b: &str| !a.trim().is_empty() && crate::text::lower(a.trim()) == crate::text::lower(b.trim());
-        app.lists.employees.with_untracked(|all| {
+        app.lists.employees().with_untracked(|all| {
             let others = || all.iter().filter(|e| e.meta.id != self.meta.id && e.meta.deleted_at.is_none());
             if others().any(|e| same(&e.number, &self.number)) {
                 errs.push(("number", "err.emp_number_taken"));
@@ -65,7 +65,7 @@ impl UiEntity for EmployeeChange {
 
 /// The employee with this id, if any.
 pub fn employee(app: &AppState, id: &str) -> Option<Employee> {
-    app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id).cloned())
+    app.lists.employees().with(|all| all.iter().find(|e| e.meta.id == id).cloned())
 }
 
 impl RecordPages for Employee {
@@ -96,9 +96,9 @@ impl RecordPages for EmployeeChange {}
 fn employee_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let employee = Memo::new(move |_| app.lists.employees.with(|all| all.iter().find(|e| e.meta.id == id2).cloned()));
+    let employee = Memo::new(move |_| app.lists.employees().with(|all| all.iter().find(|e| e.meta.id == id2).cloned()));
     let id3 = id.clone();
-    let history = Memo::new(move |_| app.lists.employee_changes.with(|all| people::history(all, &id3)));
+    let history = Memo::new(move |_| app.lists.employee_changes().with(|all| people::history(all, &id3)));
     let contract_part = move || {
         let e = employee.get()?;
         let end = e.contract_end()?;
@@ -159,7 +159,7 @@ fn employee_page(id: String) -> AnyView {
     };
     let training_part = move || {
         let e = employee.get()?;
-        let done = app.lists.trainings.with(|all| crate::domain::training::attended(all, &e.name));
+        let done = app.lists.trainings().with(|all| crate::domain::training::attended(all, &e.name));
         (!done.is_empty()).then(|| {
             view! {
                 <section class="bo-card" aria-labelledby="trn-h">
@@ -180,7 +180,7 @@ fn employee_page(id: String) -> AnyView {
     // Pay in force today, and where to change it: payroll's own lists.
     let pay_part = move || {
         let e = employee.get()?;
-        let now_pay = app.lists.pay.with(|all| crate::domain::payroll::records::pay_on(all, &e.meta.id, today()).cloned());
+        let now_pay = app.lists.pay().with(|all| crate::domain::payroll::records::pay_on(all, &e.meta.id, today()).cloned());
         let writable = app.read_only.get().is_none() && e.meta.deleted_at.is_none();
         Some(view! {
             <section class="bo-card" aria-labelledby="pay-h">
@@ -206,7 +206,7 @@ fn employee_page(id: String) -> AnyView {
     };
     let reports_part = move || {
         let e = employee.get()?;
-        let reports: Vec<(String, String)> = app.lists.employees.with(|all| {
+        let reports: Vec<(String, String)> = app.lists.employees().with(|all| {
             all.iter().filter(|r| r.manager_id == e.meta.id && r.is_current()).map(|r| (r.meta.id.clone(), r.name.clone())).collect()
         });
         (!reports.is_empty()).then(|| {
@@ -267,8 +267,8 @@ fn change_value(app: &AppState, what: &str, value: &str) -> String {
 /// The phone list by department, then who reports to whom; printable.
 pub fn directory_page() -> AnyView {
     let app = use_app();
-    let groups = Memo::new(move |_| app.lists.employees.with(|all| people::by_department(all)));
-    let chart = Memo::new(move |_| app.lists.employees.with(|all| people::org_chart(all)));
+    let groups = Memo::new(move |_| app.lists.employees().with(|all| people::by_department(all)));
+    let chart = Memo::new(move |_| app.lists.employees().with(|all| people::org_chart(all)));
     let link = |e: &Employee| view! { <a href=Route::View("employees".into(), e.meta.id.clone()).href()>{e.name.clone()}</a> };
     view! {
         <super::widgets::PageHead title=app.title("emp.directory")>

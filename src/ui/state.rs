@@ -1,13 +1,15 @@
 //! App-wide state: the open store, language, loaded collections and notices.
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::domain::format::Lang;
+use crate::domain::record::Entity;
 use crate::domain::settings::Settings;
 use crate::i18n;
-use crate::storage::{Db, StorageError, QUOTA_CHARS};
+use crate::storage::{Db, StorageError, Summary, QUOTA_CHARS};
 
 use super::router::Route;
 
@@ -51,47 +53,151 @@ pub struct UnreadableNotice {
     pub error: String,
 }
 
-macro_rules! lists {
+/// A list's place in memory: its `RwSignal<Vec<T>>`, and what re-reads it and counts its
+/// trash without naming `T` (so the shell never names a type only an area uses).
+struct Slot {
+    signal: Box<dyn std::any::Any>,
+    reload: fn(&Lists),
+    trashed: fn(&Lists) -> usize,
+    first_created: fn(&Lists) -> Option<DateTime<Utc>>,
+}
+
+thread_local! {
+    /// The lists read so far, by collection name.
+    static SLOTS: RefCell<BTreeMap<&'static str, Slot>> = const { RefCell::new(BTreeMap::new()) };
+    /// The app's owner: a list read by a page outlives that page.
+    static ROOT: RefCell<Option<Owner>> = const { RefCell::new(None) };
+}
+
+/// The record lists in memory. Each is read from the store the first time a screen asks
+/// for it, by the code of that screen's area: the shell carries the readers of the lists
+/// its own screens show, and an area brings the rest with it.
+#[derive(Clone, Copy)]
+pub struct Lists {
+    /// Bumped when a list is first read, so a count over every list sees it.
+    opened: RwSignal<u64>,
+    /// The trash count and oldest record of each list not read yet, from its stored columns.
+    stored: RwSignal<BTreeMap<&'static str, Summary>>,
+    unreadable: RwSignal<Vec<UnreadableNotice>>,
+}
+
+impl Lists {
+    pub fn new(unreadable: RwSignal<Vec<UnreadableNotice>>) -> Self {
+        ROOT.with_borrow_mut(|r| *r = Owner::current());
+        Lists { opened: RwSignal::new(0), stored: RwSignal::new(BTreeMap::new()), unreadable }
+    }
+
+    /// The list of `T`, read from the store on first use.
+    pub fn of<T: Entity + Send + Sync>(&self) -> RwSignal<Vec<T>> {
+        let found = SLOTS.with_borrow(|s| s.get(T::COLLECTION).and_then(|slot| slot.signal.downcast_ref::<RwSignal<Vec<T>>>().copied()));
+        if let Some(signal) = found {
+            return signal;
+        }
+        let all = super::perf::timed(&format!("bo:list:{}", T::COLLECTION), || load_list::<T>(T::COLLECTION));
+        let signal = ROOT.with_borrow(|r| match r {
+            Some(owner) => owner.with(|| RwSignal::new(all)),
+            None => RwSignal::new(vec![]),
+        });
+        let slot = Slot {
+            signal: Box::new(signal),
+            reload: |l| l.of::<T>().set(load_list::<T>(T::COLLECTION)),
+            trashed: |l| l.of::<T>().with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count()),
+            first_created: |l| l.of::<T>().with(|all| all.iter().map(|r| r.meta().created_at).filter(|t| *t > DateTime::UNIX_EPOCH).min()),
+        };
+        SLOTS.with_borrow_mut(|s| s.insert(T::COLLECTION, slot));
+        // Not now: a list is often first read while a view is being drawn.
+        let lists = *self;
+        queue_microtask(move || {
+            lists.opened.update(|n| *n += 1);
+            lists.unreadable.set(unreadable_notices());
+        });
+        signal
+    }
+
+    fn is_open(name: &str) -> bool {
+        SLOTS.with_borrow(|s| s.contains_key(name))
+    }
+
+    /// Re-reads the list called `name` if it was read before (another tab wrote it, a
+    /// restore replaced it); else sums it up again.
+    pub fn load(&self, name: &str) {
+        match SLOTS.with_borrow(|s| s.get(name).map(|slot| slot.reload)) {
+            Some(reload) => reload(self),
+            None => self.sum_up_stored(&[name]),
+        }
+    }
+
+    /// Re-reads every list read so far, and counts the trash of the others.
+    pub fn load_all(&self) {
+        let open: Vec<fn(&Lists)> = SLOTS.with_borrow(|s| s.values().map(|slot| slot.reload).collect());
+        for reload in open {
+            reload(self);
+        }
+        self.sum_up_stored(crate::registry::LISTS);
+    }
+
+    /// Sums up those of `names` not read yet (trash, oldest record) from the store.
+    pub fn sum_up_stored(&self, names: &[&str]) {
+        let summed: Vec<(&'static str, Summary)> = crate::registry::LISTS
+            .iter()
+            .filter(|n| names.contains(n) && !Self::is_open(n))
+            .map(|&n| (n, with_db(|db| db.summary(n, "deleted_at", "created_at")).unwrap_or_default()))
+            .collect();
+        self.stored.update(|m| m.extend(summed));
+    }
+
+    /// The slots read so far, each with `pick`'s function.
+    fn open_with<F>(pick: fn(&Slot) -> F) -> Vec<(&'static str, F)> {
+        SLOTS.with_borrow(|s| s.iter().map(|(n, slot)| (*n, pick(slot))).collect())
+    }
+
+    /// Records in the trash across every list.
+    pub fn trashed(&self) -> usize {
+        self.opened.track();
+        let open = Self::open_with(|s| s.trashed);
+        let stored: usize =
+            self.stored.with(|m| m.iter().filter(|(n, _)| !open.iter().any(|(o, _)| o == *n)).map(|(_, s)| s.present).sum());
+        stored + open.iter().map(|(_, count)| count(self)).sum::<usize>()
+    }
+
+    /// When the oldest record of any list was made.
+    pub fn first_created(&self) -> Option<DateTime<Utc>> {
+        self.opened.track();
+        let open = Self::open_with(|s| s.first_created);
+        let stored = self.stored.with(|m| {
+            m.iter()
+                .filter(|(n, _)| !open.iter().any(|(o, _)| o == *n))
+                .filter_map(|(_, s)| DateTime::from_timestamp_millis(s.earliest_ms?))
+                .filter(|t| *t > DateTime::UNIX_EPOCH)
+                .min()
+        });
+        // 1970 is no time at all: records built from `Default` before saves stamped them.
+        open.iter().filter_map(|(_, first)| first(self)).chain(stored).filter(|t| *t > DateTime::UNIX_EPOCH).min()
+    }
+}
+
+macro_rules! accessors {
     ($($name:ident: $t:ty,)*) => {
-        /// The records of every list in the registry, as loaded from the store.
-        #[derive(Clone, Copy)]
-        pub struct Lists {
-            $(pub $name: RwSignal<Vec<$t>>,)*
-        }
-
+        /// Each list by its collection name, as the registry names it.
         impl Lists {
-            pub fn new() -> Self {
-                Lists { $($name: RwSignal::new(vec![]),)* }
-            }
-
-            /// Reads the list called `name` from the store (chunks that cannot be read are
-            /// left out and reported).
-            pub fn load(&self, name: &str) {
-                match name {
-                    $(stringify!($name) => self.$name.set(load_list(name)),)*
-                    _ => {}
-                }
-            }
-
-            /// Records in the trash across every list.
-            pub fn trashed(&self) -> usize {
-                use crate::domain::record::Entity;
-                0 $(+ self.$name.with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count()))*
-            }
+            $(pub fn $name(&self) -> RwSignal<Vec<$t>> {
+                self.of::<$t>()
+            })*
         }
-
-        /// Where a record type's list is kept in the app state.
-        pub trait InState: Sized + 'static {
-            fn signal(app: &AppState) -> RwSignal<Vec<Self>>;
-        }
-        $(impl InState for $t {
-            fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
-                app.lists.$name
-            }
-        })*
     };
 }
-crate::with_record_lists!(lists);
+crate::with_record_lists!(accessors);
+
+/// Where a record type's list is kept in the app state.
+pub trait InState: Sized + 'static {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>>;
+}
+
+impl<T: Entity + Send + Sync> InState for T {
+    fn signal(app: &AppState) -> RwSignal<Vec<Self>> {
+        app.lists.of::<T>()
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -208,43 +314,29 @@ impl AppState {
     }
 
     pub fn refresh_unreadable(&self) {
-        let list = with_db(|db| {
-            Ok(db
-                .unreadable()
-                .iter()
-                .map(|(name, u)| UnreadableNotice { name: name.clone(), raw: u.raw.clone(), error: u.error.clone() })
-                .collect::<Vec<_>>())
-        })
-        .unwrap_or_default();
-        self.unreadable.set(list);
+        self.unreadable.set(unreadable_notices());
     }
 
-    /// Reads every collection from the store into the signals (other tab, reset).
+    /// Reads everything from the store again (another tab cleared it, a reset, a restore).
     pub fn load_all(&self) {
-        self.load_lists(crate::route::MODULES);
+        self.load_settings();
+        self.lists.load_all();
+        self.refresh_unreadable();
         self.refresh_usage();
     }
 
-    /// Reads the settings and the given lists (the rest stay as they are). Usage is not
-    /// counted here: at start that waits until after the first paint.
-    pub fn load_lists(&self, names: &[&str]) {
-        for name in names {
-            self.set_list(name);
-        }
+    /// Reads the settings and when the last backup was made.
+    pub fn load_settings(&self) {
         self.settings.set(load_or_default("settings"));
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
-    }
-
-    fn set_list(&self, name: &str) {
-        self.lists.load(name)
     }
 
     /// Re-reads one collection after another tab changed it.
     pub fn reload(&self, name: &str) {
         match name {
             "settings" => self.settings.set(load_or_default(name)),
-            _ => self.set_list(name),
+            _ => self.lists.load(name),
         }
         self.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
         self.refresh_unreadable();
@@ -268,6 +360,18 @@ impl AppState {
             }
         }
     }
+}
+
+/// What the store could not read, as the banner lists it.
+fn unreadable_notices() -> Vec<UnreadableNotice> {
+    with_db(|db| {
+        Ok(db
+            .unreadable()
+            .iter()
+            .map(|(name, u)| UnreadableNotice { name: name.clone(), raw: u.raw.clone(), error: u.error.clone() })
+            .collect::<Vec<_>>())
+    })
+    .unwrap_or_default()
 }
 
 /// A collection as stored, or its empty default when absent or unreadable (kept aside).

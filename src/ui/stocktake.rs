@@ -13,7 +13,7 @@ use super::state::{local_now_text, now, use_app, AppState};
 use super::widgets::PageHead;
 
 fn find(app: &AppState, id: &str) -> Option<Stocktake> {
-    app.lists.stocktakes.with(|all| all.iter().find(|s| s.meta.id == id).cloned())
+    app.lists.stocktakes().with(|all| all.iter().find(|s| s.meta.id == id).cloned())
 }
 
 /// Moves focus to the count input after `index`, so counting runs down the list by keyboard.
@@ -34,7 +34,7 @@ pub fn count_page(id: String) -> AnyView {
     // not on every count typed.
     let rows = Memo::new(move |_| {
         let Some(st) = take.with(|t| t.as_ref().map(|t| Stocktake { counts: vec![], ..t.clone() })) else { return vec![] };
-        app.lists.items.with(|items| {
+        app.lists.items().with(|items| {
             app.stock_levels.with(|s| {
                 st.scope(items, s)
                     .into_iter()
@@ -45,7 +45,7 @@ pub fn count_page(id: String) -> AnyView {
     });
     let variances = Memo::new(move |_| {
         take.with(|t| {
-            t.as_ref().map(|t| app.lists.items.with(|items| app.stock_levels.with(|s| t.variances(items, s)))).unwrap_or_default()
+            t.as_ref().map(|t| app.lists.items().with(|items| app.stock_levels.with(|s| t.variances(items, s)))).unwrap_or_default()
         })
     });
     let set_count = move |item_id: String, text: String| {
@@ -65,7 +65,7 @@ pub fn count_page(id: String) -> AnyView {
         let at = local_now_text();
         let reason = app.tf("count.reason", &[("date", st.started.replace('T', " "))]);
         let moves =
-            app.lists.items.with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, &at, &reason, now())));
+            app.lists.items().with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, &at, &reason, now())));
         let n = moves.len();
         if !window().confirm_with_message(&app.tf("count.confirm", &[("n", n.to_string())])).unwrap_or(false) {
             return;

@@ -374,3 +374,30 @@ def test_backup_reminder_after_14_days(driver, base_url, downloads):
     driver.find_element(By.CSS_SELECTOR, "main .bo-banner-info button").click()
     wait_file(downloads, ".json")
     wait(driver, lambda d: "Belum ada cadangan selama 14 hari" not in body_text(d))
+
+
+def test_a_list_no_screen_has_read_still_counts_in_the_trash(driver, base_url):
+    """Lists are read when a screen first shows them; the navigation's trash count covers
+    the others too, from the store, and follows once the list is read."""
+    new_contact(driver, base_url, "Ke Sampah")
+    new_contact(driver, base_url, "Tetap")
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+    driver.find_element(By.LINK_TEXT, "Ke Sampah").click()
+    wait(driver, lambda d: heading(d) == "Ke Sampah")
+    click(driver, "Hapus")
+    wait_text(driver, "1 di tempat sampah")
+    # A fresh start on the Today view reads no contacts, yet counts the one in the trash.
+    driver.get("about:blank")
+    open_app(driver, base_url, "#/")
+    wait(driver, lambda d: heading(d) == "Meja depan")
+    wait_text(driver, "1 di tempat sampah")
+    assert driver.execute_script("return performance.getEntriesByName('bo:list:contacts').length") == 0, driver.execute_script("return performance.getEntries().map(e => e.name + ' ' + e.startTime).filter(n => n.startsWith('bo'))")
+    # Restored from the trash screen (which reads every list), the count goes.
+    open_app(driver, base_url, "#/trash")
+    wait_text(driver, "Ke Sampah")
+    click(driver, "Pulihkan")
+    wait_text(driver, "Tempat sampah kosong.")
+    assert "di tempat sampah" not in driver.find_element(By.CSS_SELECTOR, "nav.bo-nav").text
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)

@@ -251,13 +251,14 @@ impl AppState {
         // A toast with a button (Undo) stays longer: time to reach it by keyboard.
         let secs = if action.is_some() { 12 } else { 6 };
         self.toasts.update(|t| {
+            // The same words again (a second save of the same record) replace the first.
+            t.retain(|x| x.text != text);
             t.push(Toast { id, text, kind, action });
             // Only the newest few stay on screen.
             let excess = t.len().saturating_sub(3);
             t.drain(..excess);
         });
-        let toasts = self.toasts;
-        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_secs(secs));
+        expire_toast(self.toasts, id, secs);
     }
 
     pub fn info(&self, text: String) {
@@ -382,6 +383,26 @@ fn load_or_default<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
 /// A list as stored, leaving out (and reporting) only chunks that cannot be read.
 fn load_list<E: crate::table::FromRow>(name: &str) -> Vec<E> {
     with_db(|db| db.load_list::<E>(name)).ok().flatten().unwrap_or_default()
+}
+
+/// Takes toast `id` away after `secs`, but not while the pointer or the keyboard is on it
+/// (someone reaching for Undo): then it waits two seconds more and looks again.
+fn expire_toast(toasts: RwSignal<Vec<Toast>>, id: u64, secs: u64) {
+    set_timeout(
+        move || {
+            let held = document()
+                .query_selector(&format!(".bo-toast[data-toast='{id}']"))
+                .ok()
+                .flatten()
+                .is_some_and(|el| el.matches(":hover, :focus-within").unwrap_or(false));
+            if held {
+                expire_toast(toasts, id, 2);
+            } else {
+                toasts.update(|t| t.retain(|x| x.id != id));
+            }
+        },
+        std::time::Duration::from_secs(secs),
+    );
 }
 
 pub fn use_app() -> AppState {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::record::{shifted_end, FieldDef, FieldError, FieldKind, FormRules, YEARS};
 
-use super::state::use_app;
+use super::state::{use_app, AppState};
 
 /// What a list shows, read from the records only when needed: the first screen sorts
 /// by one column and shows one page, so it never builds text for every cell of every row.
@@ -413,6 +413,13 @@ pub fn RecordForm(
 #[component]
 pub fn Toasts() -> impl IntoView {
     let app = use_app();
+    // Esc anywhere puts every message away; focus on one of them goes to the page heading.
+    let h = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && !app.toasts.with_untracked(Vec::is_empty) {
+            dismiss(app, None);
+        }
+    });
+    std::mem::forget(h);
     view! {
         // Keyed: a new toast or one leaving never redraws the others, so focus stays on an
         // Undo button and a screen reader does not hear the same message again.
@@ -422,21 +429,41 @@ pub fn Toasts() -> impl IntoView {
                     let id = t.id;
                     let is_err = t.kind == super::state::ToastKind::Error;
                     view! {
-                        <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" }>
+                        <div class="bo-toast" class:bo-toast-error=is_err role=if is_err { "alert" } else { "status" } data-toast=id>
                             <span>{t.text}</span>
                             {t.action.map(|(label, act, arg)| view! {
                                 <button type="button" class="bo-btn bo-btn-small" on:click=move |_| {
                                     act(&app, &arg);
-                                    app.toasts.update(|ts| ts.retain(|x| x.id != id));
+                                    dismiss(app, Some(id));
                                 }>{label}</button>
                             })}
                             <button type="button" class="bo-toast-close" aria-label=app.text("action.dismiss")
-                                on:click=move |_| app.toasts.update(|ts| ts.retain(|x| x.id != id))>"×"</button>
+                                on:click=move |_| dismiss(app, Some(id))>"×"</button>
                         </div>
                     }
                 }
             </For>
         </div>
+    }
+}
+
+/// Takes toast `id` (or every toast) away. Focus inside it would fall to the page's body:
+/// it goes to the page heading instead, where a keyboard user goes on from.
+fn dismiss(app: AppState, id: Option<u64>) {
+    let focus_inside = document()
+        .query_selector(".bo-toasts :focus")
+        .ok()
+        .flatten()
+        .and_then(|el| el.closest(".bo-toast").ok().flatten())
+        .and_then(|t| t.get_attribute("data-toast"))
+        .is_some_and(|t| id.is_none_or(|id| t == id.to_string()));
+    app.toasts.update(|ts| ts.retain(|x| id.is_some_and(|id| x.id != id)));
+    if focus_inside {
+        if let Some(h) =
+            document().query_selector("main h1").ok().flatten().and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+        {
+            let _ = h.focus();
+        }
     }
 }
 

@@ -1,4 +1,6 @@
 """Contacts through the UI: create, validate, edit, delete with undo, trash, reload, deep links."""
+import time
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -187,3 +189,35 @@ def test_phone_width_screens(driver, base_url):
     shot(driver, "phone-form-en")
     # Nothing spills sideways out of the page.
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def overlaps(a, b):
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_messages_keep_clear_of_the_page_wait_for_undo_and_go_on_esc(driver, base_url):
+    new_contact(driver, base_url, "Budi Santoso")
+    wait(driver, lambda d: heading(d) == "Budi Santoso")
+    # Saved twice: one message, not two of the same words.
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Budi Santoso")
+    toasts = driver.find_elements(By.CSS_SELECTOR, ".bo-toast")
+    assert [t.text.count("disimpan") for t in toasts] == [1], [t.text for t in toasts]
+    # The message sits beside the page, never over its content or buttons.
+    assert not overlaps(toasts[0].rect, driver.find_element(By.CSS_SELECTOR, "main").rect)
+    shot(driver, "toast-beside-page-id")
+    click(driver, "Hapus")
+    wait_text(driver, "dipindah ke tempat sampah")
+    undo = button(driver, "Urungkan")
+    driver.execute_script("arguments[0].focus()", undo)
+    shot(driver, "toast-undo-id")
+    # Someone on Undo is not rushed: the message stays past its time while it has focus.
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".bo-toast")) == 1, 10)
+    time.sleep(14)
+    assert "dipindah ke tempat sampah" in driver.find_element(By.CSS_SELECTOR, ".bo-toasts").text
+    # Esc puts it away and focus goes to the page heading, not the page's body.
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".bo-toast"))
+    assert driver.switch_to.active_element.tag_name == "h1"

@@ -174,7 +174,7 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
     let tab = move |v: &'static str, key: &'static str| {
         view! {
             <a class="bo-btn" href=Route::Calendar(v.into(), day.to_string()).href() aria-current=(v == view_name).then_some("page")
-                aria-pressed=(v == view_name).to_string()>{app.text(key)}</a>
+                >{app.text(key)}</a>
         }
     };
     let body = match view_name {
@@ -238,7 +238,21 @@ fn month_view(
                     })}
                 }
             };
-            let label = move || long_date(d, app.lang.get());
+            // A screen reader on the cell hears the day and what is in it, not only the date.
+            let label = move || {
+                let lang = app.lang.get();
+                let mut words = vec![long_date(d, lang)];
+                closed.with(|c| words.extend(c.iter().filter(|(day, _)| *day == d).map(|(_, name)| name.clone())));
+                occ.with(|o| {
+                    words.extend(o.iter().filter(|o| o.on(d)).map(|o| {
+                        if o.all_day { o.title.clone() } else { format!("{} {}", clock_time(o.start.time(), lang), o.title) }
+                    }))
+                });
+                away.with(|a| {
+                    words.extend(a.iter().filter(|(_, s, e, _)| *s <= d && d <= *e).map(|(_, _, _, name)| app.tf("cal.on_leave", &[("name", name.clone())])))
+                });
+                words.join("; ")
+            };
             view! {
                 <div role="gridcell" class="bo-cal-day" class:bo-cal-out=d.month() != month class:bo-cal-today=d == today
                     data-date=d.to_string() tabindex=move || if selected.get() == d { "0" } else { "-1" }

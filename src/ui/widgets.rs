@@ -368,7 +368,8 @@ pub fn RecordForm(
     // Enter saves from one-line fields (the browser's own submit); Ctrl+Enter from anywhere,
     // so someone on the phone never reaches for the mouse.
     let keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => on_cancel.run(()),
+        // Not when a field took the key for itself (a picker closing its list).
+        "Escape" if !ev.default_prevented() => on_cancel.run(()),
         "Enter" if ev.ctrl_key() || ev.meta_key() => {
             ev.prevent_default();
             on_save.run(current2());

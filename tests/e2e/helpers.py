@@ -21,7 +21,7 @@ def heading(driver):
 
 def button(driver, text):
     """A button or link whose visible text is exactly `text`."""
-    xp = f"//main//*[self::button or self::a][normalize-space(.)='{text}'] | //div[contains(@class,'bo-toasts') or contains(@class,'bo-overlay') or contains(@class,'bo-banner')]//button[normalize-space(.)='{text}']"
+    xp = f"//main//*[self::button or self::a or @role='option'][normalize-space(.)='{text}'] | //div[contains(@class,'bo-toasts') or contains(@class,'bo-overlay') or contains(@class,'bo-banner')]//button[normalize-space(.)='{text}']"
     els = [e for e in driver.find_elements(By.XPATH, xp) if e.is_displayed()]
     assert els, f"no button {text!r}"
     return els[0]

@@ -101,6 +101,13 @@ def test_weekly_meeting_one_date_moved_one_deleted_survives_reload(driver, base_
     moved = next(e for e in stored if e.get("series_id"))
     assert moved["occurrence"] == "2026-12-14" and moved["start"] == "2026-12-15T13:00"
 
+    # A day cell is named with what is in it, not only its date.
+    month(driver, base_url, "2026-12-01")
+    assert day_cell(driver, "2026-12-15").get_attribute("aria-label") == "Selasa, 15 Des 2026; 13.00 Rapat tim mingguan"
+    assert day_cell(driver, "2026-12-16").get_attribute("aria-label") == "Rabu, 16 Des 2026"
+    # Month, Week and Agenda are links that say which is current (no button states on links).
+    tabs = driver.find_elements(By.CSS_SELECTOR, ".bo-cal-tools a[aria-current]")
+    assert [t.text for t in tabs] == ["Bulan"] and not driver.find_elements(By.CSS_SELECTOR, "a[aria-pressed]")
     open_app(driver, base_url, "#/calendar/week/2026-12-14")
     wait(driver, lambda d: "13.00 Rapat tim mingguan" in body_text(d))
     shot(driver, "calendar-week-id")
@@ -208,7 +215,11 @@ def test_attendees_picked_from_contacts_or_typed(driver, base_url):
     search = driver.find_element(By.ID, "f-attendees-search")
     search.send_keys("citr")
     wait(driver, lambda d: "Citra Dewi · PT Sinar" in body_text(d))
-    click(driver, "Citra Dewi · PT Sinar")
+    # A combobox: ArrowDown chooses the match, Enter adds it and focus stays in the search.
+    search.send_keys(Keys.ARROW_DOWN)
+    assert driver.find_element(By.ID, search.get_attribute("aria-activedescendant")).text == "Citra Dewi · PT Sinar"
+    search.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element == search and search.get_attribute("aria-expanded") == "false"
     search.send_keys("Keuangan" + Keys.ENTER)
     assert driver.find_element(By.ID, "f-attendees").get_attribute("value") == "Citra Dewi\nKeuangan"
     assert heading(driver) == "Acara baru", "Enter in the search adds a person, it does not save"
@@ -216,3 +227,20 @@ def test_attendees_picked_from_contacts_or_typed(driver, base_url):
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Kunjungan klien")
     assert "Citra Dewi, Keuangan" in body_text(driver)
+
+
+def contrast(fg, bg):
+    def lum(css):
+        r, g, b = [int(x) / 255 for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    a, b = sorted([lum(fg), lum(bg)], reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_todays_heading_in_the_week_stays_readable_when_selected(driver, base_url):
+    open_app(driver, base_url, "#/calendar/week")
+    head = driver.find_element(By.CSS_SELECTOR, ".bo-cal-col.bo-cal-today > .bo-cal-colhead")
+    assert head.find_element(By.XPATH, "..").get_attribute("aria-selected") == "true"
+    style = driver.execute_script("const s = getComputedStyle(arguments[0]); return [s.color, s.backgroundColor]", head)
+    assert contrast(*style) >= 4.5, style

@@ -276,7 +276,7 @@ def test_a_bank_statement_imported_and_reconciled(driver, base_url, tmp_path):
 def pick_contact(driver, field_id, name):
     fill(driver, field_id, name[:4])
     wait_text(driver, name)
-    next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker button") if b.text.startswith(name)).click()
+    next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker [role=option]") if b.text.startswith(name)).click()
 
 
 def add_line(driver, description, account, qty, price):

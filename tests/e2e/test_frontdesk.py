@@ -111,9 +111,24 @@ def test_call_links_a_contact_found_by_search_or_made_on_the_spot(driver, base_u
     open_app(driver, base_url, "#/calls/new")
     fill(driver, "f-caller", "Ibu Sari")
     fill(driver, "f-for_whom", "HRD")
+    # By keyboard, as a combobox: Esc closes the list and only the list (the form stays).
+    search = driver.find_element(By.ID, "f-contact_id")
+    assert search.get_attribute("role") == "combobox" and search.get_attribute("aria-expanded") == "false"
     fill(driver, "f-contact_id", "Ibu Sari Dewi")
-    click(driver, "Buat kontak baru «Ibu Sari Dewi»")
+    wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
+    search.send_keys(Keys.ESCAPE)
+    wait(driver, lambda d: search.get_attribute("aria-expanded") == "false")
+    assert heading(driver) == "Catat telepon" and driver.switch_to.active_element == search
+    # ArrowDown reaches the one option (make the contact); Enter takes it, focus stays.
+    fill(driver, "f-contact_id", "Ibu Sari Dewi")
+    search.send_keys(Keys.ARROW_DOWN)
+    option = driver.find_element(By.ID, search.get_attribute("aria-activedescendant"))
+    assert option.get_attribute("aria-selected") == "true" and option.text == "Buat kontak baru «Ibu Sari Dewi»"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", search)
+    shot(driver, "call-contact-combobox-id")
+    search.send_keys(Keys.ENTER)
     wait_text(driver, "Lepas tautan")
+    assert driver.switch_to.active_element == search and heading(driver) == "Catat telepon"
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Ibu Sari → HRD")
     assert "Ibu Sari Dewi" in driver.find_element(By.CSS_SELECTOR, "main dl").text

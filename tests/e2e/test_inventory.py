@@ -31,7 +31,7 @@ def new_item(driver, base_url, code, name, unit, location, point, qty, cost, sup
     if supplier:
         fill(driver, "f-supplier_id", supplier[:4])
         wait_text(driver, supplier)
-        next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker button") if b.text.startswith(supplier)).click()
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker [role=option]") if b.text.startswith(supplier)).click()
         wait_text(driver, "Lepas tautan")
     click(driver, "Simpan")
 
@@ -298,7 +298,7 @@ def test_purchase_order_typed_by_hand_lines_edited_while_draft(driver, base_url)
     assert not driver.find_element(By.ID, "f-status").is_displayed(), "status follows the order's life, not the form"
     fill(driver, "f-supplier_id", "Joko")
     wait_text(driver, "Pak Joko")
-    next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker button") if b.text.startswith("Pak Joko")).click()
+    next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker [role=option]") if b.text.startswith("Pak Joko")).click()
     wait_text(driver, "Lepas tautan")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d).startswith("Pesanan pembelian PO-2026-"))

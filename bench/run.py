@@ -198,7 +198,8 @@ def bundle():
 # A screen of each area, as a person opens it from the Today view.
 AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"), ("supplies", "#/items"),
          ("assets", "#/assets"), ("people", "#/employees"),
-         ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("office (trash, data, settings)", "#/data")]
+         ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"),
+         ("office (trash, data, settings)", "#/data")]
 
 FETCHED = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').slice(2).join('/'))"
 

@@ -37,6 +37,8 @@ macro_rules! with_record_lists {
             invoices: $crate::domain::finance::invoices::Invoice,
             budgets: $crate::domain::finance::budgets::Budget,
             recurring: $crate::domain::finance::recurring::Recurring,
+            client_events: $crate::domain::client_events::ClientEvent,
+            event_tasks: $crate::domain::client_events::EventTask,
         }
     };
 }

@@ -28,6 +28,8 @@ pub enum Route {
     AssetRegister,
     /// Current employees by department, and who reports to whom: `#/directory`.
     Directory,
+    /// Every client event on a board by stage.
+    EventBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
     AttendanceImport,
     /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
@@ -79,6 +81,7 @@ impl Route {
             ["maintenance-due"] => Route::MaintenanceDue,
             ["attendance-import"] => Route::AttendanceImport,
             ["directory"] => Route::Directory,
+            ["event-board"] => Route::EventBoard,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["asset-register"] => Route::AssetRegister,
@@ -125,6 +128,7 @@ impl Route {
             Route::MaintenanceDue => "#/maintenance-due".into(),
             Route::AttendanceImport => "#/attendance-import".into(),
             Route::Directory => "#/directory".into(),
+            Route::EventBoard => "#/event-board".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::PayrollYear(y) if y.is_empty() => "#/payroll-year".into(),

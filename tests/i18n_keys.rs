@@ -20,6 +20,8 @@ fn every_used_key_is_translated() {
     let prefixes = [
         "action.",
         "app.",
+        "cev.",
+        "etask.",
         "backup.",
         "banner.",
         "call.",

@@ -245,12 +245,13 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::Messages, "nav.messages")}
                         {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
                         {nav_item(Route::Actions, "nav.actions")}
+                        {nav_item(Route::List("client_events".into()), "nav.client_events")}
                         {nav_item(Route::List("calls".into()), "nav.calls")}
                         {nav_item(Route::List("visitors".into()), "nav.visitors")}
                         {nav_item(Route::List("contacts".into()), "nav.contacts")}
                         {nav_item(Route::List("employees".into()), "nav.employees")}
-                    {nav_item(Route::List("leave".into()), "nav.leave")}
-                    {nav_item(Route::List("attendance".into()), "nav.attendance")}
+                        {nav_item(Route::List("leave".into()), "nav.leave")}
+                        {nav_item(Route::List("attendance".into()), "nav.attendance")}
                         {nav_item(Route::List("payroll_runs".into()), "nav.payroll_runs")}
                         {nav_item(Route::List("entries".into()), "nav.entries")}
                         {nav_item(Route::Books("pl".into(), String::new()), "nav.books")}

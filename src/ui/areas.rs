@@ -7,6 +7,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
+use crate::domain::client_events::{ClientEvent, EventTask};
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
 use crate::domain::finance::budgets::Budget;
@@ -29,8 +30,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, bank, calendar, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people, records, settings,
-    trash,
+    assets, attendance, bank, calendar, client_events, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people,
+    records, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub enum Area {
     Finance,
     /// Invoices and bills, bank statements and their reconciliation.
     Billing,
+    /// Events run for clients: their board and timelines.
+    Events,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -64,6 +67,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
+            "client_events" | "event_tasks" => Some(Area::Events),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
@@ -73,6 +77,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
+        Route::EventBoard => Some(Area::Events),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -100,6 +105,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Payroll => payroll_area(r).await,
         Area::Finance => finance_area(r).await,
         Area::Billing => billing_area(r).await,
+        Area::Events => events_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -119,6 +125,7 @@ pub fn preload(area: Area) {
         Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
         Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
         Area::Billing => Box::pin(__wasm_split_preload_billing_area()),
+        Area::Events => Box::pin(__wasm_split_preload_events_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -242,6 +249,18 @@ fn billing_area(r: Route) -> Result<AnyView, NotLoaded> {
         _ => match r.list() {
             Some("bank_lines") => record_page::<BankLine>(r),
             Some("invoices") => record_page::<Invoice>(r),
+            _ => records::not_found(),
+        },
+    })
+}
+
+#[wasm_split(events, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::EventBoard => client_events::board_page(),
+        _ => match r.list() {
+            Some("client_events") => record_page::<ClientEvent>(r),
+            Some("event_tasks") => record_page::<EventTask>(r),
             _ => records::not_found(),
         },
     })

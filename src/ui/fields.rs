@@ -122,6 +122,12 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
             v
         }),
+        "client_events" => app.lists.client_events().with(|all| {
+            let mut v: Vec<(String, String)> =
+                all.iter().filter(|e| e.meta.deleted_at.is_none()).map(|e| (e.meta.id.clone(), client_event_label(e))).collect();
+            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
+            v
+        }),
         "accounts" | "money_accounts" => app.lists.accounts().with(|all| {
             let mut v: Vec<&crate::domain::finance::Account> =
                 all.iter().filter(|a| a.is_live() && (collection == "accounts" || a.money)).collect();
@@ -129,6 +135,15 @@ pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
             v.into_iter().map(|a| (a.meta.id.clone(), a.label())).collect()
         }),
         _ => vec![],
+    }
+}
+
+/// An event as pickers and lists name it: its name and day.
+fn client_event_label(e: &crate::domain::client_events::ClientEvent) -> String {
+    if e.date.is_empty() {
+        e.name.clone()
+    } else {
+        format!("{} — {}", e.name, e.date)
     }
 }
 
@@ -157,6 +172,9 @@ pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
         "employees" => app.lists.employees().with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
         "accounts" | "money_accounts" => {
             app.lists.accounts().with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default()
+        }
+        "client_events" => {
+            app.lists.client_events().with(|all| all.iter().find(|e| e.meta.id == id).map(client_event_label)).unwrap_or_default()
         }
         "payroll_runs" => {
             use crate::domain::record::RecordRules;
@@ -251,6 +269,14 @@ pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<Strin
                         || crate::text::lower_owned(a.label()) == t
                 })
                 .map(|a| a.meta.id.clone())
+        }),
+        "client_events" => app.lists.client_events().with_untracked(|all| {
+            all.iter()
+                .filter(|e| e.meta.deleted_at.is_none())
+                .find(|e| {
+                    e.meta.id == text.trim() || crate::text::lower(&e.name) == t || crate::text::lower_owned(client_event_label(e)) == t
+                })
+                .map(|e| e.meta.id.clone())
         }),
         "contacts" => app.lists.contacts().with_untracked(|all| {
             all.iter()

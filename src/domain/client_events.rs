@@ -1,0 +1,283 @@
+//! Events run for clients (the planning coordinator's work): each event from the first
+//! enquiry to closing, with a timeline of tasks placed relative to the event's date, so
+//! the tasks move when the event moves.
+use chrono::{Days, NaiveDate};
+
+use super::format::Lang;
+use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
+use crate::sort::sort_by;
+
+pub const KINDS: &[(&str, &str)] = &[
+    ("wedding", "cev.kind.wedding"),
+    ("seminar", "cev.kind.seminar"),
+    ("conference", "cev.kind.conference"),
+    ("gathering", "cev.kind.gathering"),
+    ("meeting", "cev.kind.meeting"),
+    ("other", "cev.kind.other"),
+];
+
+pub const FORMALITY: &[(&str, &str)] =
+    &[("casual", "cev.formality.casual"), ("smart", "cev.formality.smart"), ("formal", "cev.formality.formal")];
+
+/// The stages in the order an event passes them; "lost" ends an event that did not happen.
+pub const STAGES: &[(&str, &str)] = &[
+    ("enquiry", "cev.stage.enquiry"),
+    ("proposal", "cev.stage.proposal"),
+    ("confirmed", "cev.stage.confirmed"),
+    ("preparation", "cev.stage.preparation"),
+    ("held", "cev.stage.held"),
+    ("closed", "cev.stage.closed"),
+    ("lost", "cev.stage.lost"),
+];
+
+crate::record! {
+    /// An event run for a client.
+    pub struct ClientEvent in "client_events" {
+        name: String => Text, "cev.name" .required().listed().aliases(&["acara", "nama acara", "event"]),
+        client_id: String => ContactRef, "cev.client" .listed().aliases(&["klien", "client"]),
+        kind: String = "seminar".into() => Select(KINDS), "cev.kind" .required().listed().aliases(&["jenis", "type"]),
+        date: String => Date, "cev.date" .required().listed().aliases(&["tanggal", "date"]),
+        end_date: String => Date, "cev.end_date" .aliases(&["sampai", "end"]),
+        guests: Option<u32> => Number, "cev.guests" .listed().aliases(&["tamu", "guests", "pax"]),
+        formality: String = "smart".into() => Select(FORMALITY), "cev.formality" .aliases(&["formalitas", "dress code"]),
+        venue: String => Text, "cev.venue" .listed().aliases(&["tempat", "venue"]),
+        stage: String = "enquiry".into() => Select(STAGES), "cev.stage" .required().listed().aliases(&["tahap", "stage"]),
+        /// What the client asked for and decided, in their words.
+        brief: String => LongText, "cev.brief" .aliases(&["brief", "kebutuhan"]),
+        notes: String => LongText, "cev.notes" .aliases(&["catatan"]),
+    }
+}
+
+impl RecordRules for ClientEvent {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if let (Some(d), Some(e)) = (parse_date(&self.date), parse_date(&self.end_date)) {
+            if e < d {
+                errs.push(("end_date", "err.end_before_start"));
+            }
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl ClientEvent {
+    pub fn day(&self) -> Option<NaiveDate> {
+        parse_date(&self.date)
+    }
+
+    /// Still to be held or closed: not lost, not closed, not in the trash.
+    pub fn is_open(&self) -> bool {
+        self.meta.deleted_at.is_none() && !matches!(self.stage.as_str(), "closed" | "lost")
+    }
+}
+
+crate::record! {
+    /// A task of an event's timeline: due a number of days before the event (so it moves
+    /// with the event), or on a day of its own.
+    pub struct EventTask in "event_tasks" {
+        event_id: String => Ref("client_events"), "etask.event" .required().listed().aliases(&["acara", "event"]),
+        title: String => Text, "etask.title" .required().listed().aliases(&["tugas", "task"]),
+        /// Days before the event's date; negative for after it (the report to the client).
+        days_before: Option<i64> => Integer, "etask.days_before" .aliases(&["hari sebelum", "days before"]),
+        /// A day of its own, when the task does not follow the event's date.
+        due: String => Date, "etask.due" .aliases(&["tenggat", "due"]),
+        owner: String => Suggest("people"), "etask.owner" .listed().aliases(&["penanggung jawab", "pic", "owner"]),
+        done: bool => Check, "etask.done" .listed().aliases(&["selesai", "done"]),
+        notes: String => LongText, "etask.notes" .aliases(&["catatan"]),
+    }
+}
+
+impl RecordRules for EventTask {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if self.days_before.is_none() && self.due.trim().is_empty() {
+            errs.push(("due", "err.etask_when"));
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl EventTask {
+    /// The day it is due: counted back from the event's day, or its own.
+    pub fn due_on(&self, event_day: Option<NaiveDate>) -> Option<NaiveDate> {
+        match self.days_before {
+            Some(d) if d >= 0 => event_day?.checked_sub_days(Days::new(d as u64)),
+            Some(d) => event_day?.checked_add_days(Days::new(d.unsigned_abs())),
+            None => parse_date(&self.due),
+        }
+    }
+}
+
+/// An event's tasks with the day each is due, earliest first (undated last).
+pub fn timeline(tasks: &[EventTask], event: &ClientEvent) -> Vec<(EventTask, Option<NaiveDate>)> {
+    let day = event.day();
+    let mut v: Vec<(EventTask, Option<NaiveDate>)> =
+        tasks.iter().filter(|t| t.meta.deleted_at.is_none() && t.event_id == event.meta.id).map(|t| (t.clone(), t.due_on(day))).collect();
+    sort_by(&mut v, |a, b| (a.1.is_none(), a.1).cmp(&(b.1.is_none(), b.1)));
+    v
+}
+
+/// Tasks not done whose day has passed, of events still open: (event, task, due day),
+/// the longest overdue first.
+pub fn overdue<'a>(
+    events: &'a [ClientEvent],
+    tasks: &'a [EventTask],
+    today: NaiveDate,
+) -> Vec<(&'a ClientEvent, &'a EventTask, NaiveDate)> {
+    let mut v: Vec<(&ClientEvent, &EventTask, NaiveDate)> = tasks
+        .iter()
+        .filter(|t| t.meta.deleted_at.is_none() && !t.done)
+        .filter_map(|t| {
+            let e = events.iter().find(|e| e.meta.id == t.event_id && e.is_open())?;
+            let due = t.due_on(e.day())?;
+            (due < today).then_some((e, t, due))
+        })
+        .collect();
+    sort_by(&mut v, |a, b| a.2.cmp(&b.2));
+    v
+}
+
+/// The events at each stage, in stage order, soonest first within a stage.
+pub fn board(events: &[ClientEvent]) -> Vec<(&'static str, Vec<&ClientEvent>)> {
+    STAGES
+        .iter()
+        .map(|(stage, _)| {
+            let mut at: Vec<&ClientEvent> = events.iter().filter(|e| e.meta.deleted_at.is_none() && e.stage == *stage).collect();
+            sort_by(&mut at, |a, b| (a.day().is_none(), a.day()).cmp(&(b.day().is_none(), b.day())));
+            (*stage, at)
+        })
+        .collect()
+}
+
+/// The checklist an event of `kind` starts with: (Indonesian, English, days before).
+fn template(kind: &str) -> &'static [(&'static str, &'static str, i64)] {
+    match kind {
+        "wedding" => &[
+            ("Tempat acara dipesan", "Venue booked", 180),
+            (
+                "Vendor utama dikontrak (katering, dekorasi, dokumentasi)",
+                "Main vendors contracted (catering, decoration, photography)",
+                120,
+            ),
+            ("Tes rasa katering", "Catering tasting", 90),
+            ("Undangan dikirim", "Invitations sent", 60),
+            ("Daftar tamu final", "Guest list final", 30),
+            ("Susunan acara final", "Run sheet final", 14),
+            ("Pelunasan vendor", "Vendors paid in full", 7),
+            ("Gladi dan briefing akhir", "Rehearsal and final briefing", 1),
+        ],
+        "seminar" | "conference" => &[
+            ("Tempat acara dipesan", "Venue booked", 90),
+            ("Pembicara dikonfirmasi", "Speakers confirmed", 60),
+            ("Pendaftaran dibuka dan undangan dikirim", "Registration open and invitations sent", 45),
+            ("Katering dipesan", "Catering ordered", 21),
+            ("Materi dan sertifikat dicetak", "Materials and certificates printed", 7),
+            ("Gladi teknis (suara, proyektor)", "Technical rehearsal (sound, projector)", 1),
+            ("Laporan dan ucapan terima kasih ke klien", "Report and thanks to the client", -7),
+        ],
+        _ => &[
+            ("Tempat acara dipesan", "Venue booked", 30),
+            ("Katering dipesan", "Catering ordered", 14),
+            ("Undangan dikirim", "Invitations sent", 14),
+            ("Jumlah peserta final", "Final headcount", 3),
+            ("Laporan ke klien", "Report to the client", -3),
+        ],
+    }
+}
+
+/// The timeline an event starts with, from its kind's checklist.
+pub fn from_template(event: &ClientEvent, lang: Lang) -> Vec<EventTask> {
+    template(&event.kind)
+        .iter()
+        .map(|&(id, en, days)| EventTask {
+            event_id: event.meta.id.clone(),
+            title: (if lang == Lang::Id { id } else { en }).into(),
+            days_before: Some(days),
+            ..EventTask::default()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Entity;
+
+    fn event(date: &str, kind: &str) -> ClientEvent {
+        let mut e = ClientEvent::blank("2026-11-01T08:00:00Z".parse().unwrap());
+        e.set("name", "Seminar Pajak PT Maju");
+        e.set("date", date);
+        e.set("kind", kind);
+        e
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_timeline_follows_the_event_when_it_moves() {
+        let mut e = event("2027-03-10", "seminar");
+        let tasks = from_template(&e, Lang::Id);
+        assert_eq!(tasks.len(), 7);
+        let line = timeline(&tasks, &e);
+        assert_eq!(line[0].0.title, "Tempat acara dipesan");
+        assert_eq!(line[0].1, Some(d("2026-12-10")));
+        // The report comes a week after the event, last.
+        assert_eq!(line.last().unwrap().1, Some(d("2027-03-17")));
+        e.set("date", "2027-04-10");
+        assert_eq!(timeline(&tasks, &e)[0].1, Some(d("2027-01-10")));
+        // A task with a day of its own stays on it.
+        let mut own =
+            EventTask { event_id: e.meta.id.clone(), title: "Survei lokasi".into(), due: "2027-02-01".into(), ..EventTask::default() };
+        assert_eq!(own.due_on(e.day()), Some(d("2027-02-01")));
+        own.due.clear();
+        assert_eq!(own.validate(), vec![("due", "err.etask_when")]);
+    }
+
+    #[test]
+    fn overdue_tasks_are_those_not_done_of_open_events() {
+        let mut e = event("2026-12-20", "meeting");
+        let mut tasks = from_template(&e, Lang::En);
+        let today = d("2026-12-10");
+        // Venue 30 days before (20 Nov) is overdue; catering and invitations (6 Dec) too.
+        let late: Vec<&str> = overdue(std::slice::from_ref(&e), &tasks, today).iter().map(|(_, t, _)| t.title.as_str()).collect();
+        assert_eq!(late, ["Venue booked", "Catering ordered", "Invitations sent"]);
+        tasks[0].done = true;
+        assert_eq!(overdue(std::slice::from_ref(&e), &tasks, today).len(), 2);
+        e.set("stage", "lost");
+        assert!(overdue(std::slice::from_ref(&e), &tasks, today).is_empty());
+    }
+
+    #[test]
+    fn the_board_has_every_stage_in_order_soonest_first() {
+        let (mut a, mut b, mut c) = (event("2027-02-01", "wedding"), event("2027-01-05", "seminar"), event("", "meeting"));
+        a.set("stage", "confirmed");
+        b.set("stage", "confirmed");
+        c.set("stage", "enquiry");
+        let all = [a.clone(), b.clone(), c];
+        let cols = board(&all);
+        assert_eq!(
+            cols.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+            ["enquiry", "proposal", "confirmed", "preparation", "held", "closed", "lost"]
+        );
+        let confirmed: Vec<&str> = cols[2].1.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(confirmed, ["2027-01-05", "2027-02-01"]);
+        assert_eq!(cols[0].1.len(), 1);
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_refused() {
+        let mut e = event("2027-03-10", "conference");
+        e.set("end_date", "2027-03-09");
+        assert!(e.validate().contains(&("end_date", "err.end_before_start")));
+        e.set("end_date", "2027-03-11");
+        assert!(e.validate().is_empty());
+    }
+}

@@ -1,0 +1,245 @@
+//! Events run for clients: the list, a board of every event by stage, each event's
+//! timeline of tasks (made from its kind's checklist, moving with its date) and the tasks
+//! that are late.
+use leptos::prelude::*;
+
+use crate::domain::client_events::{board, from_template, overdue, timeline, ClientEvent, EventTask, STAGES};
+use crate::domain::record::RecordRules;
+use crate::route::Route;
+
+use super::calendar::today;
+use super::collection::{save_record, save_records, UiEntity};
+use super::fields::{day, party_name};
+use super::pages::RecordPages;
+use super::records::{csv_tools, detail_page_with, form_page_back, list_page};
+use super::state::{use_app, AppState};
+use super::widgets::PageHead;
+
+impl UiEntity for ClientEvent {
+    const PLURAL: &'static str = "nav.client_events";
+    const NEW: &'static str = "cev.new";
+    const EMPTY: &'static str = "cev.empty";
+}
+
+impl UiEntity for EventTask {
+    const PLURAL: &'static str = "nav.event_tasks";
+    const NEW: &'static str = "etask.new";
+    const EMPTY: &'static str = "etask.empty";
+}
+
+impl RecordPages for ClientEvent {
+    fn list() -> AnyView {
+        list_page::<ClientEvent>("client_events", view! { {links()} {csv_tools::<ClientEvent>("client_events")} {late_tasks()} }.into_any())
+    }
+    fn view(id: String) -> AnyView {
+        let top = ViewFn::from({
+            let id = id.clone();
+            move || timeline_part(id.clone())
+        });
+        detail_page_with::<ClientEvent>("client_events", id, Some(top))
+    }
+}
+
+/// A task added from an event's page belongs to it, and the form goes back there.
+impl RecordPages for EventTask {
+    fn list() -> AnyView {
+        list_page::<EventTask>("event_tasks", view! { {links()} {csv_tools::<EventTask>("event_tasks")} }.into_any())
+    }
+    fn create(event: Option<String>) -> AnyView {
+        let back = event.clone().map(|id| Route::View("client_events".into(), id));
+        form_page_back::<EventTask>("event_tasks", None, event.map(|id| vec![("event_id", id)]).unwrap_or_default(), back)
+    }
+}
+
+/// The area's screens, side by side.
+fn links() -> AnyView {
+    let app = use_app();
+    let link = move |route: Route, key: &'static str| {
+        let here = {
+            let route = route.clone();
+            move || match (&route, app.route.get()) {
+                (Route::List(a), cur) => cur.list() == Some(a.as_str()),
+                (r, cur) => *r == cur,
+            }
+        };
+        view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
+    };
+    view! {
+        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.client_events")>
+            {link(Route::List("client_events".into()), "nav.client_events")}
+            {link(Route::EventBoard, "cev.board")}
+            {link(Route::List("event_tasks".into()), "nav.event_tasks")}
+        </nav>
+    }
+    .into_any()
+}
+
+fn stage_label(app: &AppState, stage: &str) -> &'static str {
+    STAGES.iter().find(|(s, _)| *s == stage).map_or("", |(_, key)| app.t(key))
+}
+
+/// Tasks of open events whose day has passed, on the list: what to chase today.
+fn late_tasks() -> AnyView {
+    let app = use_app();
+    let late = Memo::new(move |_| {
+        let today = today();
+        app.lists.client_events().with(|events| {
+            app.lists.event_tasks().with(|tasks| {
+                overdue(events, tasks, today)
+                    .into_iter()
+                    .map(|(e, t, due)| (e.meta.id.clone(), e.name.clone(), t.title.clone(), due.to_string()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    view! {
+        <Show when=move || !late.with(Vec::is_empty)>
+            <section class="bo-card bo-warn" aria-labelledby="late-h">
+                <h2 id="late-h">{move || app.tf("etask.late_n", &[("n", late.with(Vec::len).to_string())])}</h2>
+                <ul class="bo-list">
+                    {move || late.get().into_iter().map(|(id, event, task, due)| view! {
+                        <li><a href=Route::View("client_events".into(), id).href()>{event}</a>": "{task}" — "{day(&app, &due)}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+/// An event's timeline on its page: each task with its day, who does it and whether it
+/// is done (ticked here); made from the kind's checklist when there is none yet.
+fn timeline_part(id: String) -> AnyView {
+    let app = use_app();
+    let event = Memo::new({
+        let id = id.clone();
+        move |_| app.lists.client_events().with(|all| all.iter().find(|e| e.meta.id == id).cloned())
+    });
+    let line = Memo::new(move |_| event.get().map(|e| app.lists.event_tasks().with(|t| timeline(t, &e))).unwrap_or_default());
+    let writable = move || app.read_only.get().is_none() && event.with(|e| e.as_ref().is_some_and(|e| e.meta.deleted_at.is_none()));
+    let make = move |_| {
+        let Some(e) = event.get_untracked() else { return };
+        let tasks = from_template(&e, app.lang.get_untracked());
+        let n = tasks.len();
+        if save_records(&app, tasks).is_ok() {
+            app.info(app.tf("cev.timeline_made", &[("n", n.to_string())]));
+        }
+    };
+    let tick = move |task: EventTask, done: bool| {
+        let title = task.title.clone();
+        if save_record(&app, EventTask { done, ..task }).is_ok() {
+            app.info(app.tf(if done { "etask.done_toast" } else { "etask.undone_toast" }, &[("name", title)]));
+        }
+    };
+    let new_task = Route::NewAt("event_tasks".into(), id).href();
+    view! {
+        <section class="bo-card" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">{app.text("cev.timeline")}</h2>
+            <Show when=move || line.with(Vec::is_empty)>
+                <p>{app.text("cev.timeline_empty")}</p>
+                <Show when=writable>
+                    <button type="button" class="bo-btn bo-btn-primary" on:click=make>{app.text("cev.timeline_make")}</button>
+                </Show>
+            </Show>
+            <Show when=move || !line.with(Vec::is_empty)>
+                <div class="bo-table-wrap">
+                    <table class="bo-table">
+                        <thead><tr>
+                            <th scope="col">{app.text("etask.done")}</th>
+                            <th scope="col">{app.text("etask.title")}</th>
+                            <th scope="col">{app.text("etask.due")}</th>
+                            <th scope="col">{app.text("etask.owner")}</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || line.get() key=|(t, due)| (t.meta.id.clone(), t.meta.updated_at, *due) let:row>
+                                {
+                                    let (task, due) = row;
+                                    let late = !task.done && due.is_some_and(|d| d < today());
+                                    let label = format!("{}: {}", app.t("etask.done"), task.title);
+                                    let (done, t2) = (task.done, task.clone());
+                                    view! {
+                                        <tr>
+                                            <td><input type="checkbox" aria-label=label prop:checked=done disabled=move || !writable()
+                                                on:change=move |ev| tick(t2.clone(), event_target_checked(&ev)) /></td>
+                                            <td><a href=Route::View("event_tasks".into(), task.meta.id.clone()).href()>{task.title.clone()}</a></td>
+                                            <td class:bo-warn-text=late>
+                                                {due.map(|d| day(&app, &d.to_string())).unwrap_or_default()}
+                                                {late.then(|| view! { " "<strong>{app.t("etask.overdue")}</strong> })}
+                                            </td>
+                                            <td>{task.owner.clone()}</td>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <Show when=writable>
+                <div class="bo-actions"><a class="bo-btn" href=new_task.clone()>{app.text("etask.new")}</a></div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+/// Every event by stage, soonest first; a card's stage is changed where it stands.
+pub fn board_page() -> AnyView {
+    let app = use_app();
+    let columns = Memo::new(move |_| {
+        app.lists.client_events().with(|all| {
+            board(all).into_iter().map(|(stage, events)| (stage, events.into_iter().cloned().collect::<Vec<_>>())).collect::<Vec<_>>()
+        })
+    });
+    let move_to = move |e: ClientEvent, stage: String| {
+        let name = e.title();
+        if save_record(&app, ClientEvent { stage: stage.clone(), ..e }).is_ok() {
+            app.info(app.tf("cev.moved", &[("name", name), ("stage", stage_label(&app, &stage).to_string())]));
+        }
+    };
+    let card = move |e: ClientEvent| {
+        let select_id = format!("stage-{}", e.meta.id);
+        let facts = [
+            day(&app, &e.date),
+            e.guests.map(|g| app.tf("cev.guests_n", &[("n", g.to_string())])).unwrap_or_default(),
+            party_name(&app, &e.client_id).unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let current = e.stage.clone();
+        let e2 = e.clone();
+        view! {
+            <li class="bo-board-card">
+                <a href=Route::View("client_events".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>
+                <p class="bo-meta">{facts}</p>
+                <label class="bo-visually-hidden" for=select_id.clone()>{app.tf("cev.stage_of", &[("name", e.name.clone())])}</label>
+                <select id=select_id disabled=move || app.read_only.get().is_some() on:change=move |ev| move_to(e2.clone(), event_target_value(&ev))>
+                    {STAGES.iter().map(|(s, key)| view! { <option value=*s selected=*s == current>{app.t(key)}</option> }).collect_view()}
+                </select>
+            </li>
+        }
+    };
+    view! {
+        <PageHead title=app.title("cev.board")>
+            <a class="bo-btn bo-btn-primary" href=Route::New("client_events".into()).href()>{app.text("cev.new")}</a>
+        </PageHead>
+        {links()}
+        <div class="bo-board">
+            <For each=move || columns.get() key=|(stage, events)| (*stage, events.iter().map(|e| (e.meta.id.clone(), e.meta.updated_at)).collect::<Vec<_>>()) let:column>
+                {
+                    let (stage, events) = column;
+                    let (heading, labelled_by) = (format!("board-{stage}"), format!("board-{stage}"));
+                    view! {
+                        <section class="bo-board-col" aria-labelledby=labelled_by>
+                            <h2 id=heading>{stage_label(&app, stage)}" "<span class="bo-meta">{format!("({})", events.len())}</span></h2>
+                            <ul>{events.into_iter().map(card).collect_view()}</ul>
+                        </section>
+                    }
+                }
+            </For>
+        </div>
+    }
+    .into_any()
+}

@@ -104,21 +104,23 @@ impl RecordRules for EventTask {
 }
 
 impl EventTask {
-    /// The day it is due: counted back from the event's day, or its own.
-    pub fn due_on(&self, event_day: Option<NaiveDate>) -> Option<NaiveDate> {
-        match self.days_before {
-            Some(d) if d >= 0 => event_day?.checked_sub_days(Days::new(d as u64)),
-            Some(d) => event_day?.checked_add_days(Days::new(d.unsigned_abs())),
-            None => parse_date(&self.due),
+    /// The day it is due: a day typed for it, else counted back from the event's first day
+    /// (or forward from its last, for what comes after it).
+    pub fn due_on(&self, event: &ClientEvent) -> Option<NaiveDate> {
+        if let Some(own) = parse_date(&self.due) {
+            return Some(own);
+        }
+        match self.days_before? {
+            d if d >= 0 => event.day()?.checked_sub_days(Days::new(d as u64)),
+            d => parse_date(&event.end_date).or(event.day())?.checked_add_days(Days::new(d.unsigned_abs())),
         }
     }
 }
 
 /// An event's tasks with the day each is due, earliest first (undated last).
 pub fn timeline(tasks: &[EventTask], event: &ClientEvent) -> Vec<(EventTask, Option<NaiveDate>)> {
-    let day = event.day();
     let mut v: Vec<(EventTask, Option<NaiveDate>)> =
-        tasks.iter().filter(|t| t.meta.deleted_at.is_none() && t.event_id == event.meta.id).map(|t| (t.clone(), t.due_on(day))).collect();
+        tasks.iter().filter(|t| t.meta.deleted_at.is_none() && t.event_id == event.meta.id).map(|t| (t.clone(), t.due_on(event))).collect();
     sort_by(&mut v, |a, b| (a.1.is_none(), a.1).cmp(&(b.1.is_none(), b.1)));
     v
 }
@@ -135,7 +137,7 @@ pub fn overdue<'a>(
         .filter(|t| t.meta.deleted_at.is_none() && !t.done)
         .filter_map(|t| {
             let e = events.iter().find(|e| e.meta.id == t.event_id && e.is_open())?;
-            let due = t.due_on(e.day())?;
+            let due = t.due_on(e)?;
             (due < today).then_some((e, t, due))
         })
         .collect();
@@ -233,12 +235,18 @@ mod tests {
         assert_eq!(line.last().unwrap().1, Some(d("2027-03-17")));
         e.set("date", "2027-04-10");
         assert_eq!(timeline(&tasks, &e)[0].1, Some(d("2027-01-10")));
-        // A task with a day of its own stays on it.
+        // A task with a day of its own stays on it, even one made from the checklist.
         let mut own =
             EventTask { event_id: e.meta.id.clone(), title: "Survei lokasi".into(), due: "2027-02-01".into(), ..EventTask::default() };
-        assert_eq!(own.due_on(e.day()), Some(d("2027-02-01")));
+        assert_eq!(own.due_on(&e), Some(d("2027-02-01")));
+        let mut venue = tasks[0].clone();
+        venue.due = "2027-01-03".into();
+        assert_eq!(venue.due_on(&e), Some(d("2027-01-03")));
         own.due.clear();
         assert_eq!(own.validate(), vec![("due", "err.etask_when")]);
+        // What comes after a three-day event counts from its last day.
+        e.set("end_date", "2027-04-12");
+        assert_eq!(tasks.last().unwrap().due_on(&e), Some(d("2027-04-19")));
     }
 
     #[test]

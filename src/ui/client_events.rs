@@ -74,6 +74,17 @@ fn links() -> AnyView {
     .into_any()
 }
 
+/// Focus back on the control that was changed, once its row or card is drawn again.
+fn refocus(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 fn stage_label(app: &AppState, stage: &str) -> &'static str {
     STAGES.iter().find(|(s, _)| *s == stage).map_or("", |(_, key)| app.t(key))
 }
@@ -126,10 +137,11 @@ fn timeline_part(id: String) -> AnyView {
         }
     };
     let tick = move |task: EventTask, done: bool| {
-        let title = task.title.clone();
+        let (title, box_id) = (task.title.clone(), format!("done-{}", task.meta.id));
         if save_record(&app, EventTask { done, ..task }).is_ok() {
             app.info(app.tf(if done { "etask.done_toast" } else { "etask.undone_toast" }, &[("name", title)]));
         }
+        refocus(box_id);
     };
     let new_task = Route::NewAt("event_tasks".into(), id).href();
     view! {
@@ -159,7 +171,7 @@ fn timeline_part(id: String) -> AnyView {
                                     let (done, t2) = (task.done, task.clone());
                                     view! {
                                         <tr>
-                                            <td><input type="checkbox" aria-label=label prop:checked=done disabled=move || !writable()
+                                            <td><input type="checkbox" id=format!("done-{}", task.meta.id) aria-label=label prop:checked=done disabled=move || !writable()
                                                 on:change=move |ev| tick(t2.clone(), event_target_checked(&ev)) /></td>
                                             <td><a href=Route::View("event_tasks".into(), task.meta.id.clone()).href()>{task.title.clone()}</a></td>
                                             <td class:bo-warn-text=late>
@@ -192,10 +204,16 @@ pub fn board_page() -> AnyView {
         })
     });
     let move_to = move |e: ClientEvent, stage: String| {
-        let name = e.title();
+        let (name, select_id, was) = (e.title(), format!("stage-{}", e.meta.id), e.stage.clone());
         if save_record(&app, ClientEvent { stage: stage.clone(), ..e }).is_ok() {
             app.info(app.tf("cev.moved", &[("name", name), ("stage", stage_label(&app, &stage).to_string())]));
+        } else if let Some(el) = document().get_element_by_id(&select_id) {
+            // Refused (the error says why): the select shows the stage still stored.
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &was.into());
         }
+        // The card is drawn again in its new column (or its old one, put back, when the save
+        // was refused): focus goes back to its stage.
+        refocus(select_id);
     };
     let card = move |e: ClientEvent| {
         let select_id = format!("stage-{}", e.meta.id);

@@ -96,7 +96,7 @@ impl Lists {
         let all = super::perf::timed(&format!("bo:list:{}", T::COLLECTION), || load_list::<T>(T::COLLECTION));
         let signal = ROOT.with_borrow(|r| match r {
             Some(owner) => owner.with(|| RwSignal::new(all)),
-            None => RwSignal::new(vec![]),
+            None => RwSignal::new(all),
         });
         let slot = Slot {
             signal: Box::new(signal),
@@ -251,8 +251,9 @@ impl AppState {
         // A toast with a button (Undo) stays longer: time to reach it by keyboard.
         let secs = if action.is_some() { 12 } else { 6 };
         self.toasts.update(|t| {
-            // The same words again (a second save of the same record) replace the first.
-            t.retain(|x| x.text != text);
+            // The same words again (a second save of the same record) replace the first; not
+            // one with a button: its Undo acts on its own record.
+            t.retain(|x| x.text != text || x.action.is_some());
             t.push(Toast { id, text, kind, action });
             // Only the newest few stay on screen.
             let excess = t.len().saturating_sub(3);

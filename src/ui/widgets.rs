@@ -416,7 +416,8 @@ pub fn Toasts() -> impl IntoView {
     let app = use_app();
     // Esc anywhere puts every message away; focus on one of them goes to the page heading.
     let h = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && !app.toasts.with_untracked(Vec::is_empty) {
+        // Not an Esc a field took for itself (a picker closing its list).
+        if ev.key() == "Escape" && !ev.default_prevented() && !app.toasts.with_untracked(Vec::is_empty) {
             dismiss(app, None);
         }
     });

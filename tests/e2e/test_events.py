@@ -61,6 +61,9 @@ def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url)
     box = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][aria-label='Selesai: Tempat acara dipesan']")
     box.click()
     wait_text(driver, "«Tempat acara dipesan» selesai.")
+    # The row is drawn again; focus stays on its box for the next Tab or Space.
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("aria-label") == "Selesai: Tempat acara dipesan")
+    assert driver.switch_to.active_element.is_selected()
     done = [t["title"] for t in stored_list(driver, "event_tasks") if t.get("done")]
     assert done == ["Tempat acara dipesan"], done
 
@@ -72,6 +75,8 @@ def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url)
     Select(driver.find_element(By.CSS_SELECTOR, "select[id^=stage-]")).select_by_visible_text("Dikonfirmasi")
     wait_text(driver, "«Seminar Pajak 2027» dipindah ke tahap Dikonfirmasi.")
     wait(driver, lambda d: "Seminar Pajak 2027" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=board-confirmed]").text)
+    # The card moved column; focus is on its stage again.
+    wait(driver, lambda d: (d.switch_to.active_element.get_attribute("id") or "").startswith("stage-"))
     shot(driver, "event-board-id")
     driver.refresh()
     wait(driver, lambda d: "Seminar Pajak 2027" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=board-confirmed]").text)

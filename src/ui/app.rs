@@ -216,6 +216,7 @@ pub fn App() -> impl IntoView {
                 && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
+                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()

@@ -100,3 +100,28 @@ def test_late_tasks_of_a_meeting_next_week_are_listed(driver, base_url):
     open_app(driver, base_url, "#/client_events", "?lang=en")
     wait_text(driver, "3 event tasks late")
     shot(driver, "event-late-en")
+
+
+def test_events_at_phone_width_in_english(driver, base_url):
+    driver.set_window_size(390, 844)
+    new_event(driver, base_url, "<b>Gathering</b> PT Maju", "gathering", "2027-02-14")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "<b>Gathering</b> PT Maju")
+    # Markup typed as a name stays text.
+    assert not driver.find_elements(By.CSS_SELECTOR, "main h1 b")
+    page = "#" + driver.current_url.split("#", 1)[1]
+    open_app(driver, base_url, "#/client_events", "?lang=en")
+    wait(driver, lambda d: "<b>Gathering</b> PT Maju" in body_text(d))
+    shot(driver, "event-phone-list-en")
+    open_app(driver, base_url, page, "?lang=en")
+    wait(driver, lambda d: heading(d) == "<b>Gathering</b> PT Maju")
+    driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=timeline-h] button.bo-btn-primary").click()
+    wait_text(driver, "5 tasks made; their dates follow the event's date.")
+    shot(driver, "event-phone-timeline-en")
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+    open_app(driver, base_url, "#/event-board", "?lang=en")
+    wait(driver, lambda d: heading(d) == "Event board")
+    assert driver.find_element(By.CSS_SELECTOR, "nav.bo-nav a[aria-current=page]").text == "Client events"
+    shot(driver, "event-phone-board-en")
+    # The board scrolls inside its own box; the page itself does not spill sideways.
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 390

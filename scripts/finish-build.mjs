@@ -4,7 +4,8 @@
 // 2. renames the wasm folder (web-pkg/) by a hash of what it holds, pkg-<hash>/, and points
 //    index.html at it: after a deploy a browser never mixes one build's shell with another
 //    build's area parts, and an unchanged build keeps its name (and its cache);
-// 3. writes sw.js, the service worker that caches every file of this build (the shell and
+// 3. adds a Content-Security-Policy allowing the inline scripts by their hashes;
+// 4. writes sw.js, the service worker that caches every file of this build (the shell and
 //    every area) under the build's own version, so a second visit works offline and
 //    downloads nothing when nothing changed.
 import { createHash } from "node:crypto";
@@ -42,8 +43,30 @@ renameSync(pkg, join(dir, folder));
 const htmlPath = join(dir, "index.html");
 const html = readFileSync(htmlPath, "utf8");
 if (!html.includes("./web-pkg/")) throw new Error("index.html does not load ./web-pkg/");
-writeFileSync(htmlPath, html.split("./web-pkg/").join(`./${folder}/`));
+const linked = html.split("./web-pkg/").join(`./${folder}/`);
 console.log(`[finish-build] wasm and loaders in ${folder}/`);
+
+// A Content-Security-Policy: the page runs only this build's own files and its inline
+// scripts, each allowed by the hash of its final text (so the policy follows any edit).
+const inline = [...linked.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+// Right after the charset, before anything the policy governs (minified HTML has no <head>).
+const charset = /<meta charset[^>]*>/i;
+if (!charset.test(linked)) throw new Error("index.html has no <meta charset> to put the policy after");
+writeFileSync(htmlPath, linked.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`));
+console.log(`[finish-build] Content-Security-Policy with ${hashes.length} inline script hashes`);
 
 const files = [];
 const walk = (sub) => {

@@ -110,6 +110,76 @@ fn newer_schema_opens_read_only() {
     assert_eq!(b.get(META_KEY).unwrap().unwrap(), r#"{"schema_version":99,"revisions":{"contacts":1}}"#);
 }
 
+/// One list's head written by a newer build, the meta still current (a newer tab saved
+/// that list, or the meta was rebuilt by this version): nothing may be saved over it, and it
+/// is not migrated either, even when the meta is older.
+#[test]
+fn a_list_written_by_a_newer_build_makes_the_store_read_only() {
+    let newer_head = format!(r#"{{"schema":99,"rev":2,"data":{},"future":"x"}}"#, serde_json::to_string(&vec![contact("Ani")]).unwrap());
+    for meta_version in [backoffice::registry::STORE.current, 1] {
+        let b = MemoryBackend::new(1_000_000);
+        b.set(META_KEY, &format!(r#"{{"schema_version":{meta_version},"revisions":{{"contacts":2}}}}"#)).unwrap();
+        b.set(&doc_key("contacts"), &newer_head).unwrap();
+        let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
+        assert_eq!((report.newer, report.migrated_from), (Some(99), None), "meta at schema {meta_version}");
+        assert!(db.is_read_only());
+        assert_eq!(db.newer_schema(), Some(99));
+        assert_eq!(db.save("settings", &json!({"company_name": "X"})), Err(StorageError::ReadOnly));
+        assert_eq!(b.get(&doc_key("contacts")).unwrap().unwrap(), newer_head);
+    }
+}
+
+/// Another tab running a newer build saves a list after this tab opened the store: this
+/// tab's next save of that list is refused and the tab turns read-only.
+#[test]
+fn a_newer_build_saving_after_this_tab_opened_is_never_overwritten() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    assert_eq!(db.newer_schema(), None);
+    let stored = b.get(&doc_key("contacts")).unwrap().unwrap();
+    let newer = stored.replacen(&format!(r#""schema":{}"#, backoffice::registry::STORE.current), r#""schema":99"#, 1);
+    assert_ne!(newer, stored);
+    b.set(&doc_key("contacts"), &newer).unwrap();
+    assert_eq!(db.save("contacts", &vec![contact("Budi")]), Err(StorageError::ReadOnly));
+    assert!(db.is_read_only());
+    assert_eq!(db.newer_schema(), Some(99));
+    assert_eq!(b.get(&doc_key("contacts")).unwrap().unwrap(), newer);
+    assert_eq!(db.save("settings", &json!({"company_name": "X"})), Err(StorageError::ReadOnly));
+}
+
+/// A store filled to 95 %: restoring its own backup (every list rewritten whole) and merging
+/// a few records in both fit, since a rewrite takes the list's own keys again and a merge
+/// writes only the chunks that change.
+#[test]
+fn a_nearly_full_store_takes_its_own_backup_back_and_a_small_merge() {
+    use backoffice::storage::{Edit, Write};
+    use backoffice::table::records_as_columns;
+    let recs = many(3_000);
+    let probe = MemoryBackend::new(usize::MAX);
+    open(&probe).save("contacts", &recs).unwrap();
+    let mut db_probe = open(&probe);
+    let used = db_probe.used_chars();
+    let quota = used * 100 / 95;
+    let b = MemoryBackend::new(quota);
+    let mut db = open(&b);
+    db.save("contacts", &recs).unwrap();
+    assert!(db.used_chars() * 100 >= quota * 94, "filled to {} of {quota}", db.used_chars());
+
+    let rows = |r: std::ops::Range<usize>| records_as_columns(&recs[r]);
+    db.write(vec![("contacts", Write::List { len: recs.len(), rows: &rows, edit: &Edit::all() })])
+        .expect("a restore of the same records fits");
+    let back: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    assert_eq!(back, recs);
+
+    let mut more = recs.clone();
+    more.extend(many(10));
+    let rows = |r: std::ops::Range<usize>| records_as_columns(&more[r]);
+    db.write(vec![("contacts", Write::List { len: more.len(), rows: &rows, edit: &Edit::appended(10) })]).expect("ten more fit");
+    let back: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    assert_eq!(back.len(), 3_010);
+}
+
 const V1_CONTACTS: &str = r#"{"schema":1,"rev":3,"data":[{"id":"c1","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z","name":"Budi","email":"budi@maju.co.id","phone":"0812 1111"}]}"#;
 
 #[test]

@@ -116,6 +116,9 @@ macro_rules! imported {
             /// text: (part name, whether this version reads them; their records are then
             /// in the lists above).
             pub parts: Vec<(String, bool)>,
+            /// Lists that held one record more than once (a file edited or joined by hand),
+            /// with how many extra copies were left out: the newest copy of each is kept.
+            pub doubled: Vec<(&'static str, usize)>,
         }
 
         impl Imported {
@@ -148,8 +151,9 @@ macro_rules! imported {
                         settings: keep(&mut first, settings(c.settings)),
                         unknown: c.unknown,
                         parts: vec![],
+                        doubled: vec![],
                     };
-                    return first.map_or(Ok(got.with_parts(f.unreadable)), Err);
+                    return first.map_or(Ok(got.with_parts(f.unreadable).once_each()), Err);
                 }
             }
             parse_tree(bytes)
@@ -177,11 +181,24 @@ macro_rules! imported {
                 settings: keep(&mut first, settings(b.collections.remove("settings"))),
                 unknown,
                 parts: vec![],
+                doubled: vec![],
             };
-            first.map_or(Ok(got.with_parts(b.unreadable)), Err)
+            first.map_or(Ok(got.with_parts(b.unreadable).once_each()), Err)
         }
 
         impl Imported {
+            /// One record per id in every list: two copies would show as one row that
+            /// cannot be told apart, and an edit of one would save over the other.
+            fn once_each(mut self) -> Imported {
+                $(if let Some(list) = &mut self.$name {
+                    let dropped = keep_newest(list);
+                    if dropped > 0 {
+                        self.doubled.push((stringify!($name), dropped));
+                    }
+                })*
+                self
+            }
+
             /// Reads the parts the file carries as stored text with this version's reader:
             /// a part written by a build that could not read it back (a year typed `0226`)
             /// comes back whole. Parts still unreadable are named and left out.
@@ -257,6 +274,29 @@ impl<'de> Deserialize<'de> for FileCollections {
     }
 }
 
+/// Leaves one record per id, the most recently changed (the later in the file when equal),
+/// where the first copy stood; returns how many copies were left out.
+fn keep_newest<E: Entity>(list: &mut Vec<E>) -> usize {
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::with_capacity(list.len());
+    let mut kept: Vec<E> = Vec::with_capacity(list.len());
+    let before = list.len();
+    for r in list.drain(..) {
+        match at.get(&r.meta().id) {
+            Some(&i) => {
+                if r.meta().updated_at >= kept[i].meta().updated_at {
+                    kept[i] = r;
+                }
+            }
+            None => {
+                at.insert(r.meta().id.clone(), kept.len());
+                kept.push(r);
+            }
+        }
+    }
+    *list = kept;
+    before - list.len()
+}
+
 /// The value of a step that worked; the first error is kept for the caller and a blank
 /// stands in. Reading every list this way, instead of returning at the first `?`, leaves
 /// one clean-up path instead of one per list (6 KB less wasm).
@@ -290,14 +330,32 @@ pub struct MergeReport {
     pub conflicts: Vec<(String, bool)>,
 }
 
+/// A list after a merge, and what changed in it: the store rewrites only those records.
+#[derive(Debug, PartialEq)]
+pub struct Merged<E> {
+    pub records: Vec<E>,
+    /// Positions of records the file's copy replaced.
+    pub replaced: Vec<usize>,
+    /// Records added at the end.
+    pub appended: usize,
+}
+
+impl<E> Merged<E> {
+    pub fn changed(&self) -> bool {
+        !self.replaced.is_empty() || self.appended > 0
+    }
+}
+
 /// Merges by id: new ids are added; for a shared id the newer `updated_at` wins.
 /// A shared id whose copies differ is listed as a conflict with the side that won.
-pub fn merge<E: Entity>(local: &[E], incoming: Vec<E>, report: &mut MergeReport) -> Vec<E> {
+pub fn merge<E: Entity>(local: &[E], incoming: Vec<E>, report: &mut MergeReport) -> Merged<E> {
     let mut out: Vec<E> = local.to_vec();
-    let index: std::collections::HashMap<String, usize> = out.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
+    let mut index: std::collections::HashMap<String, usize> = out.iter().enumerate().map(|(i, r)| (r.meta().id.clone(), i)).collect();
+    let mut replaced = vec![];
     for inc in incoming {
         match index.get(&inc.meta().id) {
             None => {
+                index.insert(inc.meta().id.clone(), out.len());
                 out.push(inc);
                 report.added += 1;
             }
@@ -308,11 +366,15 @@ pub fn merge<E: Entity>(local: &[E], incoming: Vec<E>, report: &mut MergeReport)
                 if incoming_wins {
                     out[i] = inc;
                     report.updated += 1;
+                    if i < local.len() {
+                        replaced.push(i);
+                    }
                 }
             }
         }
     }
-    out
+    let appended = out.len() - local.len();
+    Merged { records: out, replaced, appended }
 }
 
 #[cfg(test)]
@@ -366,6 +428,29 @@ mod tests {
     }
 
     #[test]
+    fn a_record_twice_in_a_file_is_imported_once_as_its_newest_copy() {
+        let mut d = Docs::new();
+        let rec = |name: &str, updated: &str| json!({"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":updated,"name":name});
+        let other = json!({"id":"b","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Budi"});
+        d.insert(
+            "contacts".into(),
+            json!([
+                rec("Ani", "2026-03-01T00:00:00Z"),
+                other,
+                rec("Ani Wijaya", "2026-05-01T00:00:00Z"),
+                rec("Ani W.", "2026-02-01T00:00:00Z")
+            ]),
+        );
+        let text = export_of(&d);
+        for b in [parse(text.as_bytes()).unwrap(), parse_tree(text.as_bytes()).unwrap()] {
+            let names: Vec<&str> = b.contacts.as_ref().unwrap().iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["Ani Wijaya", "Budi"]);
+            assert_eq!(b.doubled, vec![("contacts", 2)]);
+        }
+        assert!(parse(export_of(&sample()).as_bytes()).unwrap().doubled.is_empty());
+    }
+
+    #[test]
     fn bad_files_are_named() {
         let full = export_of(&sample());
         assert_eq!(parse(&full.as_bytes()[..full.len() / 2]).unwrap_err(), BackupError::Truncated);
@@ -409,10 +494,14 @@ mod tests {
             c("d", "Dewi", "2026-02-01T00:00:00Z"),
         ];
         let mut r = MergeReport::default();
-        let out = merge(&local, incoming, &mut r);
+        let m = merge(&local, incoming, &mut r);
+        // Only the record the file changed and the one it added are to be written.
+        assert_eq!((m.replaced.clone(), m.appended, m.changed()), (vec![0], 1, true));
+        let out = m.records;
         assert_eq!(out.len(), 4);
         assert_eq!(out[0].name, "Ani remote");
         assert_eq!(out[2].name, "Citra new");
+        assert!(!merge(&out, out.clone(), &mut MergeReport::default()).changed());
         assert_eq!(
             r,
             MergeReport { added: 1, updated: 1, unchanged: 1, conflicts: vec![("Ani remote".into(), true), ("Citra old".into(), false)] }

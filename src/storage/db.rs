@@ -112,6 +112,8 @@ pub struct Db {
     /// The revision of each collection as this tab last read or wrote it.
     known: BTreeMap<String, u64>,
     read_only: bool,
+    /// The schema of data a newer version wrote (meta or any collection's head), if any.
+    newer: Option<u32>,
     unreadable: BTreeMap<String, Unreadable>,
     /// Characters the origin uses, kept up to date by our writes so a save need not rescan;
     /// counted on first request, so opening the store does not wait for it.
@@ -120,7 +122,7 @@ pub struct Db {
 
 impl Db {
     pub fn open(backend: Box<dyn Backend>, schema: &'static Schema) -> Result<(Db, OpenReport), StorageError> {
-        let mut db = Db { backend, schema, known: BTreeMap::new(), read_only: false, unreadable: BTreeMap::new(), used: None };
+        let mut db = Db { backend, schema, known: BTreeMap::new(), read_only: false, newer: None, unreadable: BTreeMap::new(), used: None };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
             Some(raw) => match from_json::<MetaDoc>(&raw) {
@@ -140,9 +142,13 @@ impl Db {
                 m
             }
         };
-        if meta.schema_version > schema.current {
+        // A newer build may have written one list (another tab, a synced profile) without
+        // the meta saying so: that list must not be migrated or saved over either.
+        let stored = meta.schema_version.max(db.newest_head_schema()?);
+        if stored > schema.current {
             db.read_only = true;
-            report.newer = Some(meta.schema_version);
+            db.newer = Some(stored);
+            report.newer = Some(stored);
         } else if meta.schema_version < schema.current {
             report.migrated_from = Some(meta.schema_version);
             if let Err(e) = db.migrate(meta) {
@@ -168,6 +174,22 @@ impl Db {
             Ok(h) => Some(h.map_or(0, |h| h.rev)),
             Err(_) => None,
         }
+    }
+
+    /// The newest schema any collection's head was written with (0 when none is stored).
+    /// Only the number is read from each head.
+    fn newest_head_schema(&self) -> Result<u32, StorageError> {
+        #[derive(Deserialize)]
+        struct SchemaOnly {
+            schema: u32,
+        }
+        let mut newest = 0;
+        for key in self.doc_keys()? {
+            if let Some(Ok(h)) = self.backend.get(&key)?.map(|raw| from_json::<SchemaOnly>(&raw)) {
+                newest = newest.max(h.schema);
+            }
+        }
+        Ok(newest)
     }
 
     /// Meta from the heads alone: each collection's revision and the newest schema seen.
@@ -261,6 +283,11 @@ impl Db {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// The schema of the newer build whose data made this store read-only, if that is why.
+    pub fn newer_schema(&self) -> Option<u32> {
+        self.newer
     }
 
     pub fn unreadable(&self) -> &BTreeMap<String, Unreadable> {
@@ -440,6 +467,13 @@ impl Db {
                 None => Head::default(),
                 Some(raw) => from_json(raw).map_err(|_| StorageError::Unreadable(name.to_string()))?,
             };
+            if head.schema > self.schema.current {
+                // Written by a newer build since this one opened the store: from now on
+                // this tab only reads.
+                self.read_only = true;
+                self.newer = Some(head.schema);
+                return Err(StorageError::ReadOnly);
+            }
             if head.rev != self.known.get(*name).copied().unwrap_or(0) {
                 return Err(StorageError::Conflict(name.to_string()));
             }
@@ -491,6 +525,10 @@ impl Db {
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
         let p = plan(&slots, old.next, len, &edit);
         let known = self.known.get(name).copied().unwrap_or(0);
+        // Keys that go are removed first, so their room is free for what is written.
+        for id in &p.delete {
+            txn.remove(&chunk_key(name, *id))?;
+        }
         for (id, range) in &p.write {
             let key = chunk_key(name, *id);
             // A chunk written by another tab whose head has not arrived yet is newer than us.
@@ -503,9 +541,6 @@ impl Db {
                 _ => unreachable!(),
             };
             txn.set(&key, &chunk_text(rev, rows))?;
-        }
-        for id in &p.delete {
-            txn.remove(&chunk_key(name, *id))?;
         }
         let head = Head {
             schema: self.schema.current,
@@ -556,6 +591,7 @@ impl Db {
         self.known.clear();
         self.unreadable.clear();
         self.read_only = false;
+        self.newer = None;
         let m = MetaDoc { schema_version: self.schema.current, ..Default::default() };
         self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();

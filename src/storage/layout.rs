@@ -78,9 +78,24 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit) -> Plan {
         && edit.removed.iter().all(|&p| p < len_before)
         && edit.replaced.iter().all(|&p| p < len_after);
     if edit.all || !consistent {
-        delete.extend(slots.iter().filter(|s| !s.bad).map(|s| s.id));
+        // The list's own keys are taken again first, each overwritten in place: a list
+        // rewritten whole (a restore) then needs room for what grows, not for two copies.
+        let mut reuse: Vec<u32> = slots.iter().filter(|s| !s.bad).map(|s| s.id).collect();
+        reuse.reverse();
         slots.retain(|s| s.bad);
-        append(&mut slots, &mut next, &mut dirty, len_after, false);
+        let mut n = len_after;
+        while n > 0 {
+            let k = n.min(CHUNK);
+            let id = reuse.pop().unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            });
+            slots.push(Slot { id, n: k, bad: false });
+            dirty.push(id);
+            n -= k;
+        }
+        reuse.reverse();
+        delete.extend(reuse);
     } else {
         for &p in edit.removed.iter().rev() {
             let i = slot_at(&slots, p);
@@ -192,13 +207,26 @@ mod tests {
         assert_eq!(p.write, vec![(2, 3..6)]);
         let p = plan(&old, 3, 2, &Edit::all());
         assert_eq!(p.slots.iter().filter(|s| s.bad).count(), 1);
-        assert_eq!(p.delete, vec![0, 2]);
+        assert_eq!(p.write, vec![(0, 0..2)]);
+        assert_eq!(p.delete, vec![2]);
+    }
+
+    #[test]
+    fn a_list_rewritten_whole_takes_its_own_keys_again() {
+        let p = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 2 * CHUNK + 9, &Edit::all());
+        assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 9)]);
+        assert!(p.delete.is_empty());
+        assert_eq!(p.next, 3);
+        let shorter = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 5, &Edit::all());
+        assert_eq!((shorter.write, shorter.delete, shorter.next), (vec![(0, 0..5)], vec![1, 2], 3));
+        let longer = plan(&slots(&[2]), 1, CHUNK + 1, &Edit::all());
+        assert_eq!((longer.write, longer.next), (vec![(0, 0..CHUNK), (1, CHUNK..CHUNK + 1)], 2));
     }
 
     #[test]
     fn a_change_that_does_not_add_up_rewrites_everything() {
         let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1));
-        assert_eq!(p.write, vec![(1, 0..7)]);
-        assert_eq!(p.delete, vec![0]);
+        assert_eq!(p.write, vec![(0, 0..7)]);
+        assert!(p.delete.is_empty());
     }
 }

@@ -42,35 +42,44 @@ macro_rules! lists {
             vec![$((stringify!($name), app.lists.$name().with(|l| l.iter().filter(|r| r.meta().deleted_at.is_none()).count())),)*]
         }
 
-        /// The lists (and settings) an import leaves, in the screens' types.
+        /// The lists (and settings) an import changes, in the screens' types, each with
+        /// what changed in it; `None` leaves a list as it is (not read, not written).
         struct Next {
-            $($name: Vec<$t>,)*
+            $($name: Option<(Vec<$t>, Edit)>,)*
             settings: Option<Settings>,
         }
 
         impl Next {
-            /// Replace: the file's data. Merge: ours and the file's, newer wins.
+            /// Replace: the file's data, every list rewritten. Merge: ours and the file's,
+            /// newer wins, and only the records that changed are written.
             fn from(app: &AppState, b: Imported, replace: bool, report: &mut MergeReport) -> Next {
                 if replace {
-                    return Next { $($name: b.$name.unwrap_or_default(),)* settings: Some(b.settings.unwrap_or_default()) };
+                    return Next { $($name: Some((b.$name.unwrap_or_default(), Edit::all())),)* settings: Some(b.settings.unwrap_or_default()) };
                 }
-                Next { $($name: merged(app.lists.$name(), b.$name, report),)* settings: None }
+                Next { $($name: b.$name.and_then(|inc| merged(app.lists.$name(), inc, report)),)* settings: None }
             }
 
-            /// Writes every list whole, all or nothing, straight from the records.
+            /// Writes the changed lists, all or nothing, straight from the records.
             fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
-                let all = Edit::all();
-                $(let $name = |r: std::ops::Range<usize>| records_as_columns(&self.$name[r]);)*
-                let mut writes = vec![$((stringify!($name), Write::List { len: self.$name.len(), rows: &$name, edit: &all }),)*];
+                $(let $name = self.$name.as_ref().map(|(recs, edit)| (recs.len(), edit, move |r: std::ops::Range<usize>| records_as_columns(&recs[r])));)*
+                let mut writes = vec![];
+                $(if let Some((len, edit, rows)) = &$name {
+                    writes.push((stringify!($name), Write::List { len: *len, rows, edit }));
+                })*
                 if let Some(s) = &self.settings {
                     writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
+                }
+                if writes.is_empty() {
+                    return Ok(vec![]);
                 }
                 with_db(|db| db.write(writes))
             }
 
             /// Shows what was stored without reading it back from storage.
             fn show(self, app: &AppState) {
-                $(app.lists.$name().set(self.$name);)*
+                $(if let Some((recs, _)) = self.$name {
+                    app.lists.$name().set(recs);
+                })*
                 if let Some(s) = self.settings {
                     app.settings.set(s);
                 }
@@ -82,11 +91,9 @@ macro_rules! lists {
 }
 crate::with_record_lists!(lists);
 
-fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Option<Vec<E>>, report: &mut MergeReport) -> Vec<E> {
-    match incoming {
-        Some(inc) => local.with_untracked(|l| backup::merge(l, inc, report)),
-        None => local.get_untracked(),
-    }
+fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Vec<E>, report: &mut MergeReport) -> Option<(Vec<E>, Edit)> {
+    let m = local.with_untracked(|l| backup::merge(l, incoming, report));
+    m.changed().then(|| (m.records, Edit { replaced: m.replaced, appended: m.appended, ..Edit::default() }))
 }
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
@@ -103,6 +110,15 @@ pub fn export_backup(app: &AppState) {
         // Said plainly: the file holds these parts as stored text, not as records.
         app.info(app.tf("data.exported_with_unreadable", &[("names", kept.join(", "))]));
     }
+}
+
+/// Records the file held more than once, per list: the newest copy of each is imported.
+fn doubled_note(app: &AppState, doubled: &[(&'static str, usize)]) -> Option<impl IntoView> {
+    let lists: Vec<String> = doubled
+        .iter()
+        .map(|(name, n)| format!("{} ({})", app.t(&format!("collection.{name}")), group_digits(*n as u64, app.lang.get_untracked())))
+        .collect();
+    (!lists.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.doubled", &[("lists", lists.join(", "))])}</p> })
 }
 
 /// The parts a backup carried as stored text that this version reads (`read`), or those it
@@ -259,7 +275,7 @@ pub fn data_page() -> AnyView {
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone()))).map(|(name, version, exported_at, counts, unknown, parts)| view! {
+            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone(), b.doubled.clone()))).map(|(name, version, exported_at, counts, unknown, parts, doubled)| view! {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
                     <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
@@ -269,6 +285,7 @@ pub fn data_page() -> AnyView {
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
                     {parts_note(&app, &parts, true)}
                     {parts_note(&app, &parts, false)}
+                    {doubled_note(&app, &doubled)}
                     <fieldset>
                         <legend>{app.text("backup.how")}</legend>
                         <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{app.text("backup.merge")}</label>

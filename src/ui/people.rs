@@ -305,7 +305,8 @@ pub fn directory_page() -> AnyView {
         <h2>{app.text("emp.org_chart")}</h2>
         <ul class="bo-org">
             {move || chart.get().into_iter().map(|(depth, e)| view! {
-                <li style=format!("padding-left: {}em", depth * 2)>
+                // A level, not a style attribute: the page's policy allows no inline styles.
+                <li data-level=depth.min(6).to_string()>
                     {(depth > 0).then_some("└ ")}{link(&e)}{(!e.position.is_empty()).then(|| format!(" — {}", e.position))}
                 </li>
             }).collect_view()}

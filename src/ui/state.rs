@@ -309,7 +309,15 @@ impl AppState {
                 self.quota_full.set(true)
             }
             StorageError::Conflict(_) => self.error(self.t("err.conflict").into()),
-            StorageError::ReadOnly => self.error(self.t("err.read_only").into()),
+            StorageError::ReadOnly => {
+                // A newer build wrote a list since this tab opened: the banner says so.
+                if let Ok(v) = with_db(|db| Ok(db.newer_schema())) {
+                    if v.is_some() && self.read_only.get_untracked().is_none() {
+                        self.read_only.set(v);
+                    }
+                }
+                self.error(self.t("err.read_only").into())
+            }
             StorageError::Unreadable(name) => self.error(self.tf("err.unreadable_write", &[("name", name.clone())])),
             StorageError::Unavailable(why) | StorageError::Other(why) => self.error(self.tf("err.storage", &[("why", why.clone())])),
         }

@@ -23,3 +23,27 @@ def test_each_screen_has_its_own_title_and_a_skip_link(driver, base_url):
     skip.send_keys(Keys.ENTER)
     wait(driver, lambda d: d.switch_to.active_element.tag_name == "h1")
     assert heading(driver) == "Front desk" and driver.current_url.endswith("#/")
+
+
+def test_the_page_runs_only_its_own_code(driver, base_url):
+    """The Content-Security-Policy: the app's own files, wasm, its inline scripts by hash;
+    no other script, no plugin, no base or form target, no connection elsewhere. The app
+    works under it (every other test runs under it too; a violation is a console error)."""
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: heading(d) == "Kontak")
+    policy = driver.execute_script("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content")
+    rules = dict((r.strip().split(" ", 1) + [""])[:2] for r in policy.split(";"))
+    script = rules["script-src"].split()
+    assert script[:2] == ["'self'", "'wasm-unsafe-eval'"] and all(s.startswith("'sha256-") for s in script[2:]) and len(script) > 2, policy
+    assert rules["default-src"] == "'self'" and rules["connect-src"] == "'self'" and rules["style-src"] == "'self'"
+    assert rules["object-src"] == "'none'" and rules["base-uri"] == "'none'" and rules["form-action"] == "'none'"
+    assert "unsafe-inline" not in policy and "'unsafe-eval'" not in policy
+    # A script someone manages to put in the page does not run.
+    driver.expected_errors = ["Content Security Policy"]
+    ran = driver.execute_script("""
+        window.injected = false;
+        const s = document.createElement('script');
+        s.textContent = 'window.injected = true';
+        document.body.append(s);
+        return window.injected;""")
+    assert ran is False

@@ -75,6 +75,7 @@ fn first_screen_shown(app: AppState) {
             app.lists.sum_up_stored(crate::registry::LISTS);
             app.refresh_unreadable();
             app.refresh_usage();
+            super::persist::check(app, true);
             super::perf::mark("bo:loaded");
         },
         std::time::Duration::ZERO,
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
         quota_full: RwSignal::new(false),
         used_chars: RwSignal::new(0),
         last_backup: RwSignal::new(None),
+        persisted: RwSignal::new(None),
     };
     provide_context(app);
     open_store(&app);
@@ -315,6 +317,12 @@ fn Banners() -> impl IntoView {
             <For each=move || app.unreadable.get() key=|u| (u.name.clone(), u.error.clone()) let:u>
                 <super::unreadable::UnreadableBanner notice=u />
             </For>
+            <Show when=move || app.storage_high() && !matches!(app.route.get(), Route::Data)>
+                <p class="bo-banner bo-banner-warn" role="status">
+                    {move || app.tf("banner.storage_high", &[("pct", app.usage_percent_text())])}" "
+                    <a class="bo-btn bo-btn-small" href=Route::Data.href()>{app.text("banner.storage_high_go")}</a>
+                </p>
+            </Show>
             <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
                 <p class="bo-banner bo-banner-info">
                     {app.text("banner.backup_due")}" "

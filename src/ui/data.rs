@@ -154,7 +154,7 @@ pub fn backup_overdue(app: &AppState) -> bool {
 pub fn StorageMeter() -> impl IntoView {
     let app = use_app();
     view! {
-        <div class="bo-meter">
+        <div class="bo-meter" class:bo-meter-high=move || app.storage_high()>
             <label for="bo-usage">{app.text("data.usage")}</label>
             <progress id="bo-usage" max="100" value=move || app.usage_percent()></progress>
             <span>{move || app.tf("data.usage_text", &[
@@ -253,6 +253,19 @@ pub fn data_page() -> AnyView {
         <section class="bo-card">
             <h2>{app.text("data.storage")}</h2>
             <StorageMeter />
+            <Show when=move || app.storage_high()>
+                <p class="bo-banner bo-banner-warn" role="status">{move || app.tf("data.storage_high", &[("pct", app.usage_percent_text())])}</p>
+            </Show>
+            <p class="bo-persist">
+                {move || app.t(match app.persisted.get() {
+                    Some(true) => "data.persist_yes",
+                    Some(false) => "data.persist_no",
+                    None => "data.persist_unknown",
+                })}
+                <Show when=move || app.persisted.get() == Some(false)>
+                    " "<button type="button" class="bo-btn bo-btn-small" on:click=move |_| super::persist::check(app, true)>{app.text("data.persist_ask")}</button>
+                </Show>
+            </p>
             <p>{app.text("data.record_counts")}</p>
             <ul class="bo-counts">
                 {move || live_counts(&app).into_iter().map(|(name, n)| view! {
@@ -280,7 +293,7 @@ pub fn data_page() -> AnyView {
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
                     <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
                     <ul class="bo-list">
-                        {counts.into_iter().map(|(k, n)| view! { <li>{format!("{}: {n}", app.t(&format!("collection.{k}")))}</li> }).collect_view()}
+                        {counts.into_iter().map(|(k, n)| view! { <li>{format!("{}: {}", app.t(&format!("collection.{k}")), group_digits(n as u64, app.lang.get_untracked()))}</li> }).collect_view()}
                     </ul>
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
                     {parts_note(&app, &parts, true)}

@@ -30,6 +30,7 @@ mod payroll;
 mod payroll_run;
 mod people;
 mod perf;
+mod persist;
 mod records;
 mod router;
 mod settings;

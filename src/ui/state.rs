@@ -220,6 +220,8 @@ pub struct AppState {
     pub quota_full: RwSignal<bool>,
     pub used_chars: RwSignal<usize>,
     pub last_backup: RwSignal<Option<DateTime<Utc>>>,
+    /// The browser's answer on keeping this site's data (`None`: it does not say).
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 impl AppState {
@@ -285,6 +287,11 @@ impl AppState {
     }
 
     /// Tenths of a percent of the quota in use, rounded; integers keep float printing out of the wasm.
+    /// Storage is 80 % full or more: time to make room before a save is refused.
+    pub fn storage_high(&self) -> bool {
+        self.usage_permille() >= 800
+    }
+
     fn usage_permille(&self) -> u64 {
         ((self.used_chars.get() as u64 * 1000 + QUOTA_CHARS as u64 / 2) / QUOTA_CHARS as u64).min(1000)
     }

@@ -137,8 +137,9 @@ pub fn DataTable(
                 <span class="bo-count" aria-live="polite">
                     {move || {
                         let (shown, all) = (visible.with(Vec::len), total());
-                        if shown == all { app.tf("list.count", &[("n", all.to_string())]) }
-                        else { app.tf("list.count_filtered", &[("n", shown.to_string()), ("total", all.to_string())]) }
+                        let n = |v: usize| crate::domain::format::group_digits(v as u64, app.lang.get());
+                        if shown == all { app.tf("list.count", &[("n", n(all))]) }
+                        else { app.tf("list.count_filtered", &[("n", n(shown)), ("total", n(all))]) }
                     }}
                 </span>
             </div>

@@ -491,3 +491,64 @@ def test_damaged_backups_each_get_an_answer_and_never_break_the_store(driver, ba
     driver.execute_script("document.querySelector('main .bo-preview').scrollIntoView()")
     shot(driver, "backup-doubled-id")
     assert len(stored_contacts(driver)) == 2
+
+
+def contacts_backup(path, contacts):
+    """A backup file holding these contacts, as the app writes one."""
+    path.write_text(json.dumps({"format": "backoffice-backup", "schema_version": 4, "exported_at": "2026-11-30T08:00:00Z",
+                                "collections": {"contacts": contacts}}))
+    return path
+
+
+def random_contacts(n):
+    return [{"id": str(uuid.uuid4()), "created_at": "2026-11-01T08:00:00Z", "updated_at": "2026-11-01T08:00:00Z",
+             "name": f"Kontak {uuid.uuid4().hex[:12]}", "notes": uuid.uuid4().hex + uuid.uuid4().hex + uuid.uuid4().hex} for _ in range(n)]
+
+
+def test_a_nearly_full_store_takes_its_own_backup_back_and_warns_early(driver, base_url, tmp_path, downloads):
+    """Filled to 95 % (another app on the origin holds the rest), the store still takes its
+    own backup back (replace) and a small merge; from 80 % every screen says to make room,
+    and the Data screen says what to do and whether the browser keeps the data."""
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-file"))
+    upload(driver, "backup-file", contacts_backup(tmp_path / "awal.json", random_contacts(8000)))
+    wait_text(driver, "Kontak: 8.000")
+    driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Semua data diganti dengan isi cadangan.")
+    ours = driver.execute_script(
+        "let n = 0; for (const k of Object.keys(localStorage)) if (k.startsWith('bo.')) n += k.length + localStorage.getItem(k).length; return n")
+    assert ours > 5_242_880 // 20, ours  # more than the 5 % left free below: two copies would not fit
+    driver.execute_script("""
+        let used = 0;
+        for (const k of Object.keys(localStorage)) used += k.length + localStorage.getItem(k).length;
+        localStorage.setItem('other-app', 'x'.repeat(Math.floor(5242880 * 0.95) - used - 9));""")
+    click(driver, "Ekspor cadangan")
+    own = wait_file(downloads, ".json")
+
+    driver.refresh()
+    open_app(driver, base_url, "#/contacts")
+    wait_text(driver, "Penyimpanan sudah terisi 95")
+    shot(driver, "storage-high-id")
+    open_app(driver, base_url, "#/data")
+    wait_text(driver, "Ekspor cadangan dulu")
+    kept = driver.execute_async_script("navigator.storage.persisted().then(arguments[0])")
+    wait_text(driver, "sampai Anda menghapusnya" if kept else "boleh menghapus data situs ini")
+    shot(driver, "storage-high-data-id")
+
+    upload(driver, "backup-file", own)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main .bo-preview input[value=replace]"))
+    driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Semua data diganti dengan isi cadangan.")
+    assert "Penyimpanan penuh" not in body_text(driver)
+
+    driver.refresh()
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-file"))
+    upload(driver, "backup-file", contacts_backup(tmp_path / "sepuluh.json", random_contacts(10)))
+    wait_text(driver, "Kontak: 10")
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Digabungkan: 10 ditambahkan, 0 diperbarui.")
+    driver.refresh()
+    wait_text(driver, "Kontak: 8.010")
+    assert len(stored_contacts(driver)) == 8010

@@ -76,6 +76,16 @@ if ! grep -qs "\"version\": \"$TERSER_VERSION\"" "$BO_TOOLS/terser/node_modules/
   npm install --prefix "$BO_TOOLS/terser" --no-audit --no-fund --silent "terser@$TERSER_VERSION"
 fi
 
+# axe-core checks every screen for WCAG 2.1 A/AA problems in the end-to-end tests
+# (tests/e2e/test_axe.py reads it from $AXE_JS).
+AXE_VERSION=4.14.1
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$BO_TOOLS/axe/node_modules/axe-core/package.json"; then
+  log "axe-core@$AXE_VERSION from npm"
+  mkdir -p "$BO_TOOLS/axe"
+  npm install --prefix "$BO_TOOLS/axe" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+fi
+export AXE_JS="$BO_TOOLS/axe/node_modules/axe-core/axe.min.js"
+
 # End-to-end tests: Selenium (WebDriver) + pytest in a private virtualenv.
 if ! "$VENV/bin/python" -c 'import selenium, pytest, brotli' 2>/dev/null; then
   log "python venv with selenium and pytest"

@@ -1457,6 +1457,7 @@ static TABLE: &str = table![
     ("visitor.new", "Tamu masuk", "Check a visitor in"),
     ("visitor.purpose", "Keperluan", "Purpose"),
     ("year.benefits", "Premi dibayar kantor", "Premiums paid by the office"),
+    ("year.by_employee", "Per karyawan (bukti potong 1721-A1)", "By employee (1721-A1 withholding slips)"),
     ("year.by_month", "Per bulan (semua penggajian bulan itu): setoran BPJS dan PPh 21", "By month (every run of the month): BPJS and PPh 21 to pay"),
     ("year.contributions", "Iuran JHT dan JP", "JHT and JP contributions"),
     ("year.earnings", "Gaji, tunjangan, lembur", "Wages, allowances, overtime"),

@@ -271,7 +271,7 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <div class="bo-body">
                     <header class="bo-header">
-                        <StorageMeter />
+                        <StorageMeter id="bo-usage" />
                         <div class="bo-lang" role="group" aria-label=app.text("settings.language")>
                             <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>
                             <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| lang.set(Lang::En)>"EN"</button>
@@ -377,7 +377,7 @@ fn QuotaDialog() -> impl IntoView {
                 <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
                     <h2 id="quota-title">{app.text("quota.title")}</h2>
                     <p id="quota-text">{app.text("quota.text")}</p>
-                    <StorageMeter />
+                    <StorageMeter id="bo-usage-dialog" />
                     <div class="bo-actions">
                         <button node_ref=export_button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
                         <button node_ref=close_button type="button" class="bo-btn" on:click=move |_| close()>{app.text("action.close")}</button>

@@ -264,7 +264,7 @@ pub fn month_page(ym: String) -> AnyView {
             <a class="bo-btn" href=Route::AttendanceMonth(next.clone()).href()>{app.text("att.next_month")}</a>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("att.employee")}</th>

@@ -250,7 +250,7 @@ fn preview_view(app: AppState, p: Preview, confirm: impl Fn(leptos::ev::MouseEve
                     {p.parsed.problems.iter().map(|(line, key)| view! { <li>{app.tf("bank.problem_line", &[("line", line.to_string()), ("what", app.t(key).to_string())])}</li> }).collect_view()}
                 </ul>
             })}
-            <div class="bo-table-wrap">
+            <div class="bo-table-wrap" tabindex="0">
                 <table class="bo-table">
                     <thead><tr>
                         <th scope="col">{app.text("bank.date")}</th>
@@ -497,7 +497,7 @@ pub fn reconcile_page(account_id: String) -> AnyView {
                 {move || categories().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
             </select>
         </div>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-reconcile">
                 <caption>{move || app.tf("bank.unmatched", &[("n", unmatched.with(Vec::len).to_string())])}</caption>
                 <thead><tr>

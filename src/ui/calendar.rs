@@ -238,25 +238,10 @@ fn month_view(
                     })}
                 }
             };
-            // A screen reader on the cell hears the day and what is in it, not only the date.
-            let label = move || {
-                let lang = app.lang.get();
-                let mut words = vec![long_date(d, lang)];
-                closed.with(|c| words.extend(c.iter().filter(|(day, _)| *day == d).map(|(_, name)| name.clone())));
-                occ.with(|o| {
-                    words.extend(o.iter().filter(|o| o.on(d)).map(|o| {
-                        if o.all_day { o.title.clone() } else { format!("{} {}", clock_time(o.start.time(), lang), o.title) }
-                    }))
-                });
-                away.with(|a| {
-                    words.extend(a.iter().filter(|(_, s, e, _)| *s <= d && d <= *e).map(|(_, _, _, name)| app.tf("cal.on_leave", &[("name", name.clone())])))
-                });
-                words.join("; ")
-            };
             view! {
                 <div role="gridcell" class="bo-cal-day" class:bo-cal-out=d.month() != month class:bo-cal-today=d == today
                     data-date=d.to_string() tabindex=move || if selected.get() == d { "0" } else { "-1" }
-                    aria-selected=move || (selected.get() == d).to_string() aria-label=label
+                    aria-selected=move || (selected.get() == d).to_string()
                     on:focus=move |_| selected.set(d)
                     on:click=move |ev| {
                         // A click on the day itself (not on an item in it) creates an item there.
@@ -264,7 +249,10 @@ fn month_view(
                             navigate(&new_at(d, 9));
                         }
                     }>
+                    // Named by its content: a screen reader hears the whole date, then what is
+                    // in the day (holidays, items, leave), as a sighted user sees them.
                     <span class="bo-cal-num" aria-hidden="true">{d.day()}</span>
+                    <span class="bo-visually-hidden">{move || long_date(d, app.lang.get())}</span>
                     {move || closed.with(|c| c.iter().filter(|(day, _)| *day == d).map(|(_, name)| view! {
                         <span class="bo-cal-holiday">{name.clone()}</span>
                     }).collect_view())}
@@ -338,7 +326,9 @@ fn week_view(
             let label = move || app.tf("cal.new_at", &[("when", format!("{} {}", long_date(d, app.lang.get()), clock_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), app.lang.get())))]);
             view! {
                 <div class="bo-cal-slot">
-                    <button type="button" class="bo-cal-slot-btn" tabindex="-1" aria-label=label on:click=move |_| navigate(&new_at(d, h))>
+                    // A pointer's shortcut (keyboard users press Enter on the day): left out of
+                    // the day's name, which would otherwise list every hour.
+                    <button type="button" class="bo-cal-slot-btn" tabindex="-1" aria-hidden="true" aria-label=label on:click=move |_| navigate(&new_at(d, h))>
                         {format!("{h:02}")}
                     </button>
                     {items}
@@ -348,8 +338,11 @@ fn week_view(
         view! {
             <div class="bo-cal-col" role="gridcell" class:bo-cal-today=d == today data-date=d.to_string()
                 tabindex=move || if selected.get() == d { "0" } else { "-1" } aria-selected=move || (selected.get() == d).to_string()
-                aria-label=move || long_date(d, app.lang.get()) on:focus=move |_| selected.set(d)>
-                <div class="bo-cal-colhead" aria-hidden="true">{move || format!("{} {}", weekday_name(d.weekday(), app.lang.get(), true), d.day())}</div>
+                on:focus=move |_| selected.set(d)>
+                <div class="bo-cal-colhead">
+                    <span aria-hidden="true">{move || format!("{} {}", weekday_name(d.weekday(), app.lang.get(), true), d.day())}</span>
+                    <span class="bo-visually-hidden">{move || long_date(d, app.lang.get())}</span>
+                </div>
                 <div class="bo-cal-allday-row">{all_day}</div>
                 {slots}
             </div>

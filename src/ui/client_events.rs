@@ -154,7 +154,7 @@ fn timeline_part(id: String) -> AnyView {
                 </Show>
             </Show>
             <Show when=move || !line.with(Vec::is_empty)>
-                <div class="bo-table-wrap">
+                <div class="bo-table-wrap" tabindex="0">
                     <table class="bo-table">
                         <thead><tr>
                             <th scope="col">{app.text("etask.done")}</th>
@@ -244,7 +244,8 @@ pub fn board_page() -> AnyView {
             <a class="bo-btn bo-btn-primary" href=Route::New("client_events".into()).href()>{app.text("cev.new")}</a>
         </PageHead>
         {links()}
-        <div class="bo-board">
+        // Scrolls sideways on its own: reachable by keyboard to scroll it.
+        <div class="bo-board" tabindex="0" role="region" aria-label=app.text("cev.board")>
             <For each=move || columns.get() key=|(stage, events)| (*stage, events.iter().map(|e| (e.meta.id.clone(), e.meta.updated_at)).collect::<Vec<_>>()) let:column>
                 {
                     let (stage, events) = column;

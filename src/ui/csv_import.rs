@@ -114,7 +114,7 @@ pub fn mapping_preview(
                 </div>
                 <h2>{app.text("import.preview")}</h2>
                 <p aria-live="polite">{move || app.tf("import.summary", &[("good", good().to_string()), ("bad", bad().to_string())])}</p>
-                <div class="bo-table-wrap"><table class="bo-table">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                     <thead><tr>
                         <th scope="col">{app.text("import.line")}</th>
                         {fields.iter().filter(|f| f.in_list).map(|f| view! { <th scope="col">{app.text(f.label)}</th> }).collect_view()}

@@ -150,13 +150,15 @@ pub fn backup_overdue(app: &AppState) -> bool {
     }
 }
 
+/// The storage meter; `id` names its bar, unique on the page (the header, the Data screen
+/// and the storage-full dialog each show one).
 #[component]
-pub fn StorageMeter() -> impl IntoView {
+pub fn StorageMeter(id: &'static str) -> impl IntoView {
     let app = use_app();
     view! {
         <div class="bo-meter" class:bo-meter-high=move || app.storage_high()>
-            <label for="bo-usage">{app.text("data.usage")}</label>
-            <progress id="bo-usage" max="100" value=move || app.usage_percent()></progress>
+            <label for=id>{app.text("data.usage")}</label>
+            <progress id=id max="100" value=move || app.usage_percent()></progress>
             <span>{move || app.tf("data.usage_text", &[
                 ("used", group_digits(app.used_chars.get() as u64, app.lang.get())),
                 ("total", group_digits(QUOTA_CHARS as u64, app.lang.get())),
@@ -252,7 +254,7 @@ pub fn data_page() -> AnyView {
         <p class="bo-hint">{app.text("data.where")}</p>
         <section class="bo-card">
             <h2>{app.text("data.storage")}</h2>
-            <StorageMeter />
+            <StorageMeter id="bo-usage-data" />
             <Show when=move || app.storage_high()>
                 <p class="bo-banner bo-banner-warn" role="status">{move || app.tf("data.storage_high", &[("pct", app.usage_percent_text())])}</p>
             </Show>

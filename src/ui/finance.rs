@@ -166,7 +166,7 @@ fn register(id: String) -> AnyView {
     };
     view! {
         <p class="bo-figure">{app.text("acc.balance_today")} " " <strong>{move || shown(rows.with(|r| r.2))}</strong></p>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table">
                 <caption>{app.text("acc.register")}</caption>
                 <thead><tr>
@@ -326,7 +326,7 @@ fn postings(id: String) -> AnyView {
         <Show when=move || lines.with(|l| matches!(l, Err(Some(_))))>
             <p class="bo-banner bo-banner-error" role="alert">{app.text("entry.cannot_post")}</p>
         </Show>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-postings">
                 <caption>{app.text("entry.postings")}</caption>
                 <thead><tr>

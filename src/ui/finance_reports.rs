@@ -249,8 +249,10 @@ pub fn books_page(report: String, period: String) -> AnyView {
         {chart_setup()}
         <nav class="bo-subnav bo-no-print" aria-label=app.text("books.reports")>{tabs}</nav>
         <div class="bo-toolbar bo-no-print">
-            <a class="bo-btn" href=go(period.previous()) aria-label=app.text("books.previous")>"‹ " {move || period.previous().label(app.lang.get())}</a>
-            <a class="bo-btn" href=go(period.next()) aria-label=app.text("books.next")>{move || period.next().label(app.lang.get())} " ›"</a>
+            // Named by what they show, with the direction for screen readers (a name that hid
+            // the period shown would differ from what a voice-control user reads and says).
+            <a class="bo-btn" href=go(period.previous())><span aria-hidden="true">"‹ "</span><span class="bo-visually-hidden">{app.text("books.previous")}": "</span>{move || period.previous().label(app.lang.get())}</a>
+            <a class="bo-btn" href=go(period.next())><span class="bo-visually-hidden">{app.text("books.next")}": "</span>{move || period.next().label(app.lang.get())}<span aria-hidden="true">" ›"</span></a>
             {granularity(Period::month_of(period.last().min(today())), "books.month")}
             {granularity(quarter_of(period.last().min(today())), "books.quarter")}
             {granularity(Period::Year(chrono::Datelike::year(&period.first())), "books.year")}
@@ -319,7 +321,7 @@ fn table_view(
         })
     };
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <thead><tr>
                     <th scope="col">{app.text("books.account")}</th>
@@ -379,7 +381,7 @@ fn costs_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView 
     };
     view! {
         {move || chart(app, &costs.get(), month_name)}
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <thead><tr>
                     <th scope="col">{app.text("books.account")}</th>
@@ -507,7 +509,7 @@ fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table
 fn tax_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
     let t = Memo::new(move |_| app.lists.accounts().with(|a| reports::tax_summary(a, &ledger.read().0, period.first(), period.last())));
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <tbody>
                     <tr><th scope="row">{app.text("books.ppn_charged")}</th><td class="bo-num">{move || money_cell(&app, t.get().charged)}</td></tr>
@@ -540,7 +542,7 @@ fn contact_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger,
 fn contacts_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
     let rows = Memo::new(move |_| contact_rows(&app, &ledger.read().0, period));
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <thead><tr>
                     <th scope="col">{app.text("inv.contact")}</th>
@@ -622,7 +624,7 @@ fn budget_rows(app: &AppState, ledger: &crate::domain::finance::ledger::Ledger, 
 fn budget_view(app: AppState, ledger: Memo<LedgerEq>, period: Period) -> AnyView {
     let rows = Memo::new(move |_| budget_rows(&app, &ledger.read().0, period));
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <thead><tr>
                     <th scope="col">{app.text("books.account")}</th>
@@ -681,7 +683,7 @@ fn aging_view(app: AppState, sale: bool, at: chrono::NaiveDate) -> AnyView {
         })
     };
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-report">
                 <thead><tr>
                     <th scope="col">{app.text("inv.contact")}</th>

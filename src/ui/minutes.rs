@@ -253,7 +253,7 @@ pub fn minutes_page(id: String) -> AnyView {
                 <small class="bo-hint">{app.text("form.hint_lines")}</small>
             </div>
             <h2>{app.text("minutes.actions")}</h2>
-            <div class="bo-table-wrap">
+            <div class="bo-table-wrap" tabindex="0">
                 <table class="bo-table bo-actions-table">
                     <thead><tr>
                         <th>{app.text("minutes.action")}</th><th>{app.text("minutes.owner")}</th>
@@ -353,7 +353,7 @@ pub fn actions_page() -> AnyView {
             <p class="bo-empty">{app.text("minutes.no_open_actions")}</p>
 </Show>
         <Show when=move || list.with(|l| !l.is_empty())>
-            <div class="bo-table-wrap">
+            <div class="bo-table-wrap" tabindex="0">
                 <table class="bo-table">
                     <thead><tr>
                         <th>{app.text("minutes.action")}</th><th>{app.text("minutes.owner")}</th><th>{app.text("minutes.due")}</th>

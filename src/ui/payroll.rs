@@ -311,7 +311,7 @@ pub fn year_page(y: String) -> AnyView {
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         <p class="bo-hint">{app.text("year.intro")}</p>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0" role="region" aria-label=app.title("year.by_employee")>
             <table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("slip.employee")}</th>
@@ -353,7 +353,7 @@ fn month_table(app: AppState, year: i32) -> AnyView {
     ];
     view! {
         <h2>{app.text("year.by_month")}</h2>
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0" role="region" aria-label=app.title("year.by_month")>
             <table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("slip.month")}</th>

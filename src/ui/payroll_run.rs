@@ -369,7 +369,7 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
 fn slips_table(app: AppState, shown: Memo<Shown>, posted: bool) -> AnyView {
     let rows = move || shown.with(|s| s.slips.clone());
     view! {
-        <div class="bo-table-wrap">
+        <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table bo-pay-table" aria-label=app.text("run.slips")>
                 <thead><tr>
                     <th scope="col">{app.text("slip.employee")}</th>

@@ -279,7 +279,7 @@ pub fn directory_page() -> AnyView {
         </Show>
         {move || groups.get().into_iter().map(|(dept, people)| view! {
             <h2>{if dept.is_empty() { app.t("emp.no_department").to_string() } else { dept }}</h2>
-            <div class="bo-table-wrap">
+            <div class="bo-table-wrap" tabindex="0">
                 <table class="bo-table">
                     <thead><tr>
                         <th scope="col">{app.text("emp.name")}</th>

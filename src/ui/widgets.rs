@@ -150,7 +150,7 @@ pub fn DataTable(
                 <p class="bo-empty">{app.text("list.no_match")}</p>
     </Show>
             <Show when=move || visible.with(|v| !v.is_empty())>
-                <div class="bo-table-wrap">
+                <div class="bo-table-wrap" tabindex="0">
                 <table class="bo-table bo-cards">
                     <thead><tr>
                         {columns_for_head.iter().enumerate().map(|(i, key)| {

@@ -22,21 +22,41 @@ pub fn to_utc(office: NaiveDateTime) -> NaiveDateTime {
     office - Duration::seconds(office_offset(guess))
 }
 
-thread_local! {
-    /// `(zone, ms) -> offset seconds | NaN`; a plain JS function so that an unknown zone
-    /// (Intl throws RangeError) comes back as NaN rather than as an exception through wasm.
-    static ZONE_FN: js_sys::Function = js_sys::Function::new_with_args(
-        "z, ms",
-        "try { const f = new Intl.DateTimeFormat('en-US', {timeZone: z, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'}); \
-         const p = {}; for (const x of f.formatToParts(new Date(ms))) p[x.type] = x.value; \
-         return (Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second) - Math.floor(ms / 1000) * 1000) / 1000; \
-         } catch (e) { return NaN; }",
-    );
-}
-
+/// Offset east of UTC, in seconds, of the named zone at the UTC instant `utc_ms`, from the
+/// wall-clock time Intl gives for that instant there; `None` for a zone Intl does not know.
 fn zone_at(zone: &str, utc_ms: f64) -> Option<i32> {
-    let v = ZONE_FN.with(|f| f.call2(&JsValue::NULL, &JsValue::from_str(zone), &JsValue::from_f64(utc_ms))).ok()?.as_f64()?;
-    v.is_finite().then_some(v as i32)
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("timeZone", zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+    ] {
+        Reflect::set(&options, &k.into(), &v.into()).ok()?;
+    }
+    // Made through Reflect: an unknown zone (Intl throws a RangeError) comes back as an
+    // error here instead of an exception through the wasm. No code from text is evaluated,
+    // which the page's Content-Security-Policy forbids.
+    let format: js_sys::Intl::DateTimeFormat =
+        Reflect::construct(&ctor, &js_sys::Array::of2(&"en-US".into(), &options)).ok()?.unchecked_into();
+    let mut at = [0u32; 6];
+    for part in format.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(utc_ms))).iter() {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let slot = ["year", "month", "day", "hour", "minute", "second"].iter().position(|k| *k == kind);
+        if let Some(i) = slot {
+            at[i] = Reflect::get(&part, &"value".into()).ok()?.as_string()?.parse().ok()?;
+        }
+    }
+    let wall = chrono::NaiveDate::from_ymd_opt(at[0] as i32, at[1], at[2])?.and_hms_opt(at[3] % 24, at[4], at[5])?;
+    i32::try_from(wall.and_utc().timestamp() - (utc_ms / 1000.0).floor() as i64).ok()
 }
 
 /// Offset east of UTC of the named zone at its wall-clock time `t`.

@@ -180,6 +180,43 @@ fn a_nearly_full_store_takes_its_own_backup_back_and_a_small_merge() {
     assert_eq!(back.len(), 3_010);
 }
 
+/// A rewrite refused part way at a nearly full quota is undone whole: a chunk that shrank
+/// (written first) and one that grew into the room it freed are both put back, the growing
+/// one first, so the original records come back and the next save is no conflict.
+#[test]
+fn a_rewrite_refused_part_way_near_the_quota_is_undone_whole() {
+    use backoffice::storage::{Edit, Write};
+    use backoffice::table::records_as_columns;
+    let recs = many(750);
+    let probe = MemoryBackend::new(usize::MAX);
+    open(&probe).save("contacts", &recs).unwrap();
+    let used = open(&probe).used_chars();
+    let b = MemoryBackend::new(used + 100);
+    let mut db = open(&b);
+    db.save("contacts", &recs).unwrap();
+    let before = snapshot(&b);
+    // Chunk 0 shrinks, chunk 1 grows into what chunk 0 freed, chunk 2 grows past the quota.
+    let mut next = recs.clone();
+    for (i, c) in next.iter_mut().enumerate() {
+        let grow = match i / 250 {
+            0 => String::new(),
+            1 => uuid::Uuid::new_v4().simple().to_string()[..6].to_string(),
+            _ => (0..4).map(|_| uuid::Uuid::new_v4().simple().to_string()).collect(),
+        };
+        c.name = if i < 250 { "a".into() } else { format!("{}{grow}", c.name) };
+    }
+    let rows = |r: std::ops::Range<usize>| records_as_columns(&next[r]);
+    assert_eq!(db.write(vec![("contacts", Write::List { len: next.len(), rows: &rows, edit: &Edit::all() })]), Err(StorageError::Quota));
+    assert_eq!(snapshot(&b), before, "every key as it was");
+    let back: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    assert_eq!(back, recs);
+    db.save("contacts", &recs[..10].to_vec()).unwrap();
+}
+
+fn snapshot(b: &MemoryBackend) -> Vec<(String, Option<String>)> {
+    b.keys().unwrap().into_iter().map(|k| (k.clone(), b.get(&k).unwrap())).collect()
+}
+
 const V1_CONTACTS: &str = r#"{"schema":1,"rev":3,"data":[{"id":"c1","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z","name":"Budi","email":"budi@maju.co.id","phone":"0812 1111"}]}"#;
 
 #[test]

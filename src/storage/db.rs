@@ -460,6 +460,12 @@ impl Db {
         let mut txn = Txn::new(self.backend.as_ref());
         let mut meta: MetaDoc =
             from_json(txn.before(META_KEY)?.unwrap_or_default()).map_err(|e| StorageError::Other(format!("meta: {e}")))?;
+        if meta.schema_version > self.schema.current {
+            // A newer build took the store over since this tab opened it.
+            self.read_only = true;
+            self.newer = Some(meta.schema_version);
+            return Err(StorageError::ReadOnly);
+        }
         let mut revs = vec![];
         let mut heads = vec![];
         for (name, _) in &docs {
@@ -524,15 +530,23 @@ impl Db {
         // A list stored inline (schema 2) has no chunks yet: it is rewritten whole.
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
         let p = plan(&slots, old.next, len, &edit);
-        let known = self.known.get(name).copied().unwrap_or(0);
+        // The revision of the head being replaced: a chunk written after it (by another tab
+        // whose head has not arrived yet) is newer than what this write starts from. Not
+        // `known`: a migration rewrites lists this tab has not read yet.
+        let newer_than_head = |txn: &mut Txn, key: &str| -> Result<bool, StorageError> {
+            Ok(txn.before(key)?.and_then(chunk_rev).is_some_and(|r| r > old.rev))
+        };
         // Keys that go are removed first, so their room is free for what is written.
         for id in &p.delete {
-            txn.remove(&chunk_key(name, *id))?;
+            let key = chunk_key(name, *id);
+            if newer_than_head(txn, &key)? {
+                return Err(StorageError::Conflict(name.to_string()));
+            }
+            txn.remove(&key)?;
         }
         for (id, range) in &p.write {
             let key = chunk_key(name, *id);
-            // A chunk written by another tab whose head has not arrived yet is newer than us.
-            if txn.before(&key)?.and_then(chunk_rev).is_some_and(|r| r > known) {
+            if newer_than_head(txn, &key)? {
                 return Err(StorageError::Conflict(name.to_string()));
             }
             let rows = match (&whole, rows_fn) {
@@ -554,6 +568,10 @@ impl Db {
 
     /// Gives up an unreadable collection or chunk (after the user downloaded it).
     pub fn discard_unreadable(&mut self, name: &str) -> Result<(), StorageError> {
+        // What a newer build wrote may well be what this one cannot read: never removed here.
+        if self.read_only {
+            return Err(StorageError::ReadOnly);
+        }
         if name == "meta" {
             self.backend.remove(META_ASIDE_KEY)?;
         } else if let Some((list, id)) = name.rsplit_once('.').and_then(|(l, i)| Some((l, i.parse::<u32>().ok()?))) {

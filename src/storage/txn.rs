@@ -51,12 +51,18 @@ impl<'a> Txn<'a> {
         self.replace_size(key, 0)
     }
 
-    /// Puts every touched key back; freed space comes first so the restore itself fits.
+    /// Puts every touched key back; freed space comes first so the restore itself fits:
+    /// keys that did not exist go, then keys are put back starting with those that shrink
+    /// most (a key overwritten in place may have grown or shrunk), so the total never goes
+    /// above what it was before, which fitted.
     pub fn rollback(self) {
-        let (gone, back): (Vec<_>, Vec<_>) = self.before.into_iter().partition(|(_, v)| v.is_none());
+        let size_now = self.size_now;
+        let (gone, mut back): (Vec<_>, Vec<_>) = self.before.into_iter().partition(|(_, v)| v.is_none());
         for (k, _) in gone {
             let _ = self.backend.remove(&k);
         }
+        let growth = |(k, v): &(String, Option<String>)| size(k, v.as_deref()) - size_now.get(k).copied().unwrap_or(0);
+        crate::sort::sort_by(&mut back, |a, b| growth(a).cmp(&growth(b)));
         for (k, v) in back {
             let _ = self.backend.set(&k, v.as_deref().unwrap_or_default());
         }

@@ -75,7 +75,9 @@ fn first_screen_shown(app: AppState) {
             app.lists.sum_up_stored(crate::registry::LISTS);
             app.refresh_unreadable();
             app.refresh_usage();
-            super::persist::check(app, true);
+            // Only asked: Firefox asks its user before granting, so the request itself waits
+            // for the user's first backup or their "Ask again".
+            super::persist::check(app, false);
             super::perf::mark("bo:loaded");
         },
         std::time::Duration::ZERO,

@@ -98,6 +98,10 @@ fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Vec<E>, re
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
 pub fn export_backup(app: &AppState) {
+    // Someone keeping backups wants the browser to keep the data too.
+    if app.persisted.get_untracked() == Some(false) {
+        super::persist::check(*app, true);
+    }
     let t = now();
     super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup_text(app, t)));
     if with_db(|db| db.set_last_backup(t)).is_ok() {

@@ -79,17 +79,23 @@ macro_rules! sample_backup {
                 if back != $name {
                     return Err(format!("{} reads back different", stringify!($name)));
                 }
-                let mut ids: Vec<&str> = back.iter().map(|r| r.meta().id.as_str()).collect();
-                ids.sort_unstable();
-                if ids.windows(2).any(|w| w[0] == w[1]) {
-                    return Err(format!("{} holds one id twice", stringify!($name)));
-                }
+                one_per_id(stringify!($name), &back)?;
             })*
             Ok(())
         }
     };
 }
 backoffice::with_record_lists!(sample_backup);
+
+/// Two records with one id would show as one row that cannot be told apart.
+fn one_per_id<E: Entity>(name: &str, recs: &[E]) -> Result<(), String> {
+    let mut ids: Vec<&str> = recs.iter().map(|r| r.meta().id.as_str()).collect();
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        return Err(format!("{name} holds one id twice"));
+    }
+    Ok(())
+}
 
 /// What a user sees for one file: a preview that stores and reads back, or a refusal.
 fn import(file: &[u8]) -> Result<(), String> {
@@ -328,11 +334,7 @@ fn stored_list<E: Entity>(name: &str, recs: &[E]) -> Result<(), String> {
     if back != recs {
         return Err(format!("{name} reads back different"));
     }
-    let mut ids: Vec<&str> = back.iter().map(|r| r.meta().id.as_str()).collect();
-    ids.sort_unstable();
-    if ids.windows(2).any(|w| w[0] == w[1]) {
-        return Err(format!("{name} holds one id twice"));
-    }
+    one_per_id(name, &back)?;
     if !recs.is_empty() {
         ACCEPTED.with(|a| a.set(a.get() + 1));
     }

@@ -72,3 +72,34 @@ fn each_list_is_named_as_its_type_names_its_collection() {
     unique.dedup();
     assert_eq!(unique.len(), LISTS.len());
 }
+
+#[cfg(test)]
+#[test]
+fn every_reference_field_reaches_the_type_its_schema_names() {
+    use crate::domain::record::{Entity, FieldKind, RefVisitor, Referable};
+    struct Reached(Option<&'static str>);
+    impl RefVisitor for Reached {
+        fn visit<T: Referable>(&mut self, _: &'static str) {
+            self.0 = Some(T::COLLECTION);
+        }
+    }
+    fn check<E: Entity>() -> usize {
+        let mut refs = 0;
+        for f in E::fields() {
+            let mut reached = Reached(None);
+            let is_ref = E::visit_ref(f.key, &mut reached);
+            match f.kind {
+                FieldKind::Ref(c) => {
+                    assert!(is_ref && reached.0 == Some(c), "{}.{}", E::COLLECTION, f.key);
+                    refs += 1;
+                }
+                _ => assert!(!is_ref, "{}.{} is not a reference", E::COLLECTION, f.key),
+            }
+        }
+        refs
+    }
+    macro_rules! all {
+        ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
+    }
+    assert_eq!(with_record_lists!(all), 19, "every reference field of every list was checked");
+}

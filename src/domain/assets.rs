@@ -109,7 +109,7 @@ pub const LOG_KINDS: &[(&str, &str)] = &[
 crate::record! {
     /// One entry in an asset's history.
     pub struct AssetLog in "asset_log" {
-        asset_id: String => Ref("assets"), "alog.asset" .required().listed().aliases(&["aset", "asset"]),
+        asset_id: String => Ref(crate::domain::assets::Asset), "alog.asset" .required().listed().aliases(&["aset", "asset"]),
         kind: String = "checkout".into() => Select(LOG_KINDS), "alog.kind" .required().listed().aliases(&["jenis"]),
         date: String => Date, "alog.date" .required().listed().aliases(&["tanggal"]),
         /// Check-out: who takes it.

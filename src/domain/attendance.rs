@@ -21,7 +21,7 @@ pub const STATUS: &[(&str, &str)] = &[
 crate::record! {
     /// One employee's day.
     pub struct Attendance in "attendance" {
-        employee_id: String => Ref("employees"), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
         date: String => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
         status: String = "present".into() => Select(STATUS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
         check_in: String => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),

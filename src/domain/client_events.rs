@@ -78,7 +78,7 @@ crate::record! {
     /// A task of an event's timeline: due a number of days before the event (so it moves
     /// with the event), or on a day of its own.
     pub struct EventTask in "event_tasks" {
-        event_id: String => Ref("client_events"), "etask.event" .required().listed().aliases(&["acara", "event"]),
+        event_id: String => Ref(crate::domain::client_events::ClientEvent), "etask.event" .required().listed().aliases(&["acara", "event"]),
         title: String => Text, "etask.title" .required().listed().aliases(&["tugas", "task"]),
         /// Days before the event's date; negative for after it (the report to the client).
         days_before: Option<i64> => Integer, "etask.days_before" .aliases(&["hari sebelum", "days before"]),

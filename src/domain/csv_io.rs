@@ -110,8 +110,8 @@ pub struct RowOutcome<E> {
 pub struct Rules<'a> {
     /// Decimals of the office currency: money cells are amounts in major units.
     pub decimals: u32,
-    /// A reference cell (an id, a code or a name) to the id of a record in the named
-    /// collection ("contacts" for contact fields); `None` when nothing matches.
+    /// A reference cell (an id, a code or a name) to the id of the record it names, by the
+    /// field's key (an order line's item: `item_id`); `None` when nothing matches.
     pub resolve: &'a dyn Fn(&str, &str) -> Option<String>,
 }
 
@@ -161,13 +161,10 @@ fn row_values(
         let value = match f.kind {
             FieldKind::Select(opts) => match_choice(&joined, opts),
             FieldKind::Money => parse_amount(&joined, rules.decimals).map_or(joined, |m| m.to_string()),
-            FieldKind::Ref(_) | FieldKind::ContactRef => {
-                let c = if let FieldKind::Ref(c) = f.kind { c } else { "contacts" };
-                (rules.resolve)(c, joined.trim()).unwrap_or_else(|| {
-                    unknown.push((f.key, "err.unknown_ref"));
-                    joined
-                })
-            }
+            FieldKind::Ref(_) | FieldKind::ContactRef => (rules.resolve)(f.key, joined.trim()).unwrap_or_else(|| {
+                unknown.push((f.key, "err.unknown_ref"));
+                joined
+            }),
             _ => joined,
         };
         values.push((f.key, value));
@@ -366,7 +363,7 @@ mod tests {
         let moves = "item;kind;qty;location;tanggal\nATK-1;Terima;5;Gudang;2026-11-01T09:00\nXYZ;receive;1;Gudang;2026-11-01T09:00\n";
         let t = parse_table(moves.as_bytes()).unwrap();
         let map = guess_mapping::<StockMove>(&t.headers, |_| vec![]);
-        let by_code = Rules { decimals: 0, resolve: &|c, v| (c == "items" && v == "ATK-1").then(|| "id-1".to_string()) };
+        let by_code = Rules { decimals: 0, resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()) };
         let out = build_records::<StockMove>(&t, &map, now(), &by_code);
         assert_eq!(
             (out[0].record.item_id.as_str(), out[0].record.kind.as_str(), out[0].errors.len()),

@@ -132,7 +132,7 @@ macro_rules! record {
         pub struct $name:ident in $collection:literal {
             $(
                 $(#[$fdoc:meta])*
-                $f:ident : $t:ty $(= $blank:expr)? => $kind:ident $(($($karg:expr),*))?, $label:literal $(.$flag:ident($($farg:expr),*))*
+                $f:ident : $t:ty $(= $blank:expr)? => $kind:ident $(($($karg:tt)*))?, $label:literal $(.$flag:ident($($farg:expr),*))*
             ),* $(,)?
         }
         $(stored {
@@ -163,7 +163,7 @@ macro_rules! record {
                 $crate::domain::record::FieldDef::new(
                     stringify!($f),
                     $label,
-                    $crate::domain::record::FieldKind::$kind $(($($karg),*))?,
+                    $crate::record!(@kind $kind $(($($karg)*))?),
                 ) $(.$flag($($farg),*))*
             ),*];
         }
@@ -189,16 +189,21 @@ macro_rules! record {
             fn get(&self, key: &str) -> String {
                 use $crate::domain::declare::FieldText;
                 match key {
-                    $(stringify!($f) => self.$f.text($crate::domain::record::FieldKind::$kind $(($($karg),*))?),)*
+                    $(stringify!($f) => self.$f.text($crate::record!(@kind $kind $(($($karg)*))?)),)*
                     _ => String::new(),
                 }
             }
             fn set(&mut self, key: &str, value: &str) {
                 use $crate::domain::declare::FieldText;
                 match key {
-                    $(stringify!($f) => self.$f.set_text($crate::domain::record::FieldKind::$kind $(($($karg),*))?, value),)*
+                    $(stringify!($f) => self.$f.set_text($crate::record!(@kind $kind $(($($karg)*))?), value),)*
                     _ => {}
                 }
+            }
+            fn visit_ref<V: $crate::domain::record::RefVisitor>(key: &str, visitor: &mut V) -> bool {
+                $($crate::record!(@visit key, visitor, $f, $kind $(($($karg)*))?);)*
+                let _ = (key, visitor);
+                false
             }
         }
 
@@ -222,6 +227,24 @@ macro_rules! record {
             }
         }
     };
+    (@kind Ref ($target:ty $(, $scope:literal)?)) => {
+        $crate::domain::record::FieldKind::Ref(<$target as $crate::domain::record::Entity>::COLLECTION)
+    };
+    (@kind $kind:ident) => { $crate::domain::record::FieldKind::$kind };
+    (@kind $kind:ident ($($arg:tt)*)) => { $crate::domain::record::FieldKind::$kind($($arg)*) };
+    (@visit $key:ident, $visitor:ident, $f:ident, Ref ($target:ty)) => {
+        if $key == stringify!($f) {
+            $visitor.visit::<$target>("");
+            return true;
+        }
+    };
+    (@visit $key:ident, $visitor:ident, $f:ident, Ref ($target:ty, $scope:literal)) => {
+        if $key == stringify!($f) {
+            $visitor.visit::<$target>($scope);
+            return true;
+        }
+    };
+    (@visit $key:ident, $visitor:ident, $f:ident, $($other:tt)*) => {};
     (@blank) => { Default::default() };
     (@blank $e:expr) => { $e };
     (@read $r:ident, $blank:expr, $err:ident) => { $r.field_or(&$blank, &mut $err) };

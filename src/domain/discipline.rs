@@ -13,7 +13,7 @@ pub const VALID_MONTHS: u32 = 6;
 crate::record! {
     /// A warning letter given to an employee.
     pub struct WarningLetter in "warnings" {
-        employee_id: String => Ref("employees"), "sp.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "sp.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         level: String = "sp1".into() => Select(LEVELS), "sp.level" .required().listed().aliases(&["tingkat", "jenis"]),
         date: String => Date, "sp.date" .required().listed().aliases(&["tanggal"]),
         number: String => Text, "sp.number" .listed().aliases(&["nomor", "no surat"]),

@@ -70,7 +70,7 @@ pub const MOVE_KINDS: &[(&str, &str)] =
 crate::record! {
     /// One line of the stock ledger.
     pub struct StockMove in "stock" {
-        item_id: String => Ref("items"), "move.item" .required().listed().aliases(&["item", "barang"]),
+        item_id: String => Ref(crate::domain::inventory::Item), "move.item" .required().listed().aliases(&["item", "barang"]),
         kind: String = "receive".into() => Select(MOVE_KINDS), "move.kind" .required().listed().aliases(&["jenis"]),
         /// Units moved; for an adjustment, signed (+ found, − lost).
         qty: Option<i64> => Integer, "move.qty" .required().listed().aliases(&["jumlah", "quantity"]),

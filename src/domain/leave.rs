@@ -22,7 +22,7 @@ pub const ANNUAL_DAYS: u32 = 12;
 crate::record! {
     /// Leave asked for by an employee, decided by HR.
     pub struct LeaveRequest in "leave" {
-        employee_id: String => Ref("employees"), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         kind: String = "annual".into() => Select(KINDS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
         start: String => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
         end: String => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),

@@ -28,6 +28,7 @@ pub mod po_csv;
 pub mod purchasing;
 pub mod record;
 pub mod recurrence;
+pub mod refs;
 pub mod schema;
 pub mod settings;
 pub mod stocktake;

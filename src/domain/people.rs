@@ -29,7 +29,7 @@ crate::record! {
         position: String => Text, "emp.position" .listed().aliases(&["jabatan", "posisi", "job title"]),
         department: String => Suggest("departments"), "emp.department" .listed().aliases(&["departemen", "bagian", "divisi"]),
         /// Who they report to: another employee's id.
-        manager_id: String => Ref("employees"), "emp.manager" .listed().aliases(&["atasan", "manager", "atasan langsung"]),
+        manager_id: String => Ref(crate::domain::people::Employee), "emp.manager" .listed().aliases(&["atasan", "manager", "atasan langsung"]),
         grade: String => Text, "emp.grade" .aliases(&["golongan", "grade"]),
         location: String => Suggest("locations"), "emp.location" .aliases(&["lokasi kerja", "penempatan"]),
         status: String = "active".into() => Select(STATUS), "emp.status" .required().listed(),
@@ -223,7 +223,7 @@ crate::record! {
     /// One change to an employee's position, department, grade, contract or status, with
     /// the day it took effect. Kept beside the employee, never overwritten.
     pub struct EmployeeChange in "employee_changes" {
-        employee_id: String => Ref("employees"), "chg.employee" .required().listed().aliases(&["karyawan", "employee"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "chg.employee" .required().listed().aliases(&["karyawan", "employee"]),
         date: String => Date, "chg.date" .required().listed().aliases(&["tanggal", "berlaku", "effective"]),
         what: String = "position".into() => Select(TRACKED), "chg.what" .required().listed().aliases(&["perubahan"]),
         from: String => Text, "chg.from" .listed().aliases(&["dari", "sebelumnya"]),

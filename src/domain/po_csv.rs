@@ -96,7 +96,7 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
                 s => s.to_string(),
             };
             let mut errors = vec![];
-            match rules.resolve_opt("contacts", &cell(row, "supplier")) {
+            match rules.resolve_opt("supplier_id", &cell(row, "supplier")) {
                 Some(id) => po.supplier_id = id,
                 None => errors.push((line, "err.unknown_ref")),
             }
@@ -113,7 +113,7 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
         if item.is_empty() {
             continue;
         }
-        let Some(item_id) = (rules.resolve)("items", &item) else {
+        let Some(item_id) = (rules.resolve)("item_id", &item) else {
             r.errors.push((line, "err.unknown_ref"));
             continue;
         };
@@ -148,11 +148,11 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
 }
 
 impl Rules<'_> {
-    fn resolve_opt(&self, collection: &str, text: &str) -> Option<String> {
+    fn resolve_opt(&self, key: &str, text: &str) -> Option<String> {
         if text.trim().is_empty() {
             None
         } else {
-            (self.resolve)(collection, text)
+            (self.resolve)(key, text)
         }
     }
 }
@@ -164,9 +164,9 @@ mod tests {
 
     fn resolve(c: &str, v: &str) -> Option<String> {
         match (c, v) {
-            ("contacts", "PT Kertas Jaya") => Some("sup-1".into()),
-            ("items", "ATK-001") => Some("paper".into()),
-            ("items", "ATK-002") => Some("pens".into()),
+            ("supplier_id", "PT Kertas Jaya") => Some("sup-1".into()),
+            ("item_id", "ATK-001") => Some("paper".into()),
+            ("item_id", "ATK-002") => Some("pens".into()),
             _ => None,
         }
     }

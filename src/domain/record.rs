@@ -89,7 +89,9 @@ pub enum FieldKind {
     Money,
     /// Free text with suggestions from a named source ("locations", "categories", "people").
     Suggest(&'static str),
-    /// The id of a record in the named collection, chosen from a list.
+    /// The id of a record of another type, chosen from a list; holds that type's collection.
+    /// Declared as `Ref(Type)` or `Ref(Type, "scope")`: labels, pickers and imports reach
+    /// the type through [`Entity::visit_ref`], never through this name.
     Ref(&'static str),
 }
 
@@ -186,6 +188,40 @@ pub trait Entity: RecordRules + Clone + PartialEq + Serialize + DeserializeOwned
     fn get(&self, key: &str) -> String;
     /// Sets a field from the text a user typed; parsing is lenient, `validate` judges.
     fn set(&mut self, key: &str, value: &str);
+    /// Shows `visitor` the type a reference field points at (with the field's scope);
+    /// false when `key` is not a reference.
+    fn visit_ref<V: RefVisitor>(key: &str, visitor: &mut V) -> bool;
+}
+
+/// A record other records point at (an employee, an item, an account): how a pointer to it
+/// reads, which records a picker offers, and what an imported cell may call it.
+pub trait Referable: Entity + Send + Sync {
+    /// How a pointer to it reads in lists, pickers and exported files.
+    fn ref_label(&self) -> String;
+    /// Still there to be pointed at; `scope` narrows it for a field (`"money"`: only cash
+    /// and bank accounts).
+    fn live(&self, _scope: &str) -> bool {
+        self.meta().deleted_at.is_none()
+    }
+    /// Offered in a picker (a retired item is live, and no longer offered).
+    fn offered(&self, scope: &str) -> bool {
+        self.live(scope)
+    }
+    /// Whether an imported cell names it; `lower` is the cell trimmed and in lower case.
+    /// Its id and its label always do.
+    fn named_by(&self, _lower: &str) -> bool {
+        false
+    }
+    /// The order pickers offer them in: A→Z by label unless the type says otherwise.
+    fn picker_key(&self, label: &str) -> String {
+        crate::text::lower_owned(label.to_string())
+    }
+}
+
+/// Reached with the type a reference field points at, so the caller works with that type
+/// and no list is looked up by name.
+pub trait RefVisitor {
+    fn visit<T: Referable>(&mut self, scope: &'static str);
 }
 
 pub use super::declare::RecordRules;

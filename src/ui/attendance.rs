@@ -13,7 +13,7 @@ use crate::domain::record::FieldError;
 use super::calendar::today;
 use super::collection::{display_value, save_records, UiEntity};
 use super::csv_import::problem_text;
-use super::fields::resolve_ref;
+use super::fields::resolve_of;
 use super::files::read_chosen;
 use super::pages::RecordPages;
 use super::records::{csv_tools, list_page};
@@ -80,7 +80,7 @@ struct Planned {
 
 fn plan(app: &AppState, t: &Table, cols: &PunchColumns, starts: NaiveTime, grace: i64) -> Planned {
     let app2 = *app;
-    let resolve = move |cell: &str| resolve_ref(&app2, "employees", cell);
+    let resolve = move |cell: &str| resolve_of::<crate::domain::people::Employee>(&app2, "", cell);
     let (punches, bad) = attendance::punches_from_table(t, cols, &resolve);
     let days = attendance::days_from_punches(&punches, starts, grace, now());
     let mut people: Vec<&str> = punches.iter().map(|p| p.employee_id.as_str()).collect();

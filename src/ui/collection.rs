@@ -365,10 +365,14 @@ pub fn display_value<E: Entity>(app: &AppState, rec: &E, key: &str) -> String {
 
 /// [`display_value`] with the field's kind already looked up (lists do it once per column).
 pub fn shown_as<E: Entity>(app: &AppState, rec: &E, key: &str, kind: Option<FieldKind>) -> String {
+    if let Some(FieldKind::Ref(_)) = kind {
+        return super::fields::ref_label::<E>(app, key, &rec.get(key));
+    }
     shown_text(app, rec.get(key), kind)
 }
 
-/// A field's stored text as the screens show it (the non-generic part of [`shown_as`]).
+/// A field's stored text as the screens show it (the non-generic part of [`shown_as`],
+/// which names references itself).
 pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> String {
     match kind {
         Some(FieldKind::Select(opts)) => opts.iter().find(|(v, _)| *v == raw).map(|(_, l)| app.t(l).to_string()).unwrap_or(raw),
@@ -383,7 +387,6 @@ pub fn shown_text(app: &AppState, raw: String, kind: Option<FieldKind>) -> Strin
         Some(FieldKind::DateTime | FieldKind::DateTimeNow) => parse_datetime(&raw).map_or(raw, |t| format_local(t, app)),
         Some(FieldKind::Date) => parse_date(&raw).map_or(raw, |d| format_date_only(d, app)),
         Some(FieldKind::Money) => super::fields::money_text(app, &raw),
-        Some(FieldKind::Ref(c)) => super::fields::ref_label(app, c, &raw),
         Some(FieldKind::ContactRef) => {
             app.lists.contacts().with(|cs| cs.iter().find(|c| c.meta.id == raw).map(|c| c.name.clone())).unwrap_or_default()
         }

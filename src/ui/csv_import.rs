@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 
 use crate::domain::csv_io::{self, CsvError, Rules, Table};
 use crate::domain::format::Lang;
-use crate::domain::record::{Entity, FieldDef, FieldError};
+use crate::domain::record::{Entity, FieldDef, FieldError, FieldKind};
 use crate::i18n;
 
-use super::collection::{add_records, shown_text, UiEntity};
+use super::collection::{add_records, shown_as, UiEntity};
 use super::fields::{decimals, resolve_ref};
 use super::files::read_chosen;
 use super::router::{navigate, Route};
@@ -42,7 +42,7 @@ pub fn read_table<E: Entity>(bytes: &[u8]) -> Result<(Table, Vec<Option<&'static
 /// The rows as they would be imported, each with its problems named.
 pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'static str>]) -> (Vec<E>, Vec<PreviewRow>) {
     let app2 = *app;
-    let resolve = move |c: &str, v: &str| resolve_ref(&app2, c, v);
+    let resolve = move |key: &str, v: &str| resolve_ref::<E>(&app2, key, v);
     let rules = Rules { decimals: decimals(app), resolve: &resolve };
     let mut good = vec![];
     let rows = csv_io::build_records::<E>(t, mapping, now(), &rules)
@@ -50,7 +50,7 @@ pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'stat
         .map(|mut o| {
             // Checks against what is stored: a code already in use.
             o.errors.extend(o.record.check(app));
-            let row = preview_row(app, E::fields(), o.line, &|k| o.record.get(k), &o.errors);
+            let row = preview_row(app, E::fields(), o.line, &|k, kind| shown_as(app, &o.record, k, Some(kind)), &o.errors);
             if o.errors.is_empty() {
                 good.push(o.record);
             }
@@ -61,11 +61,17 @@ pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'stat
 }
 
 /// A row of the preview: its listed fields as the list shows them and its problems in
-/// words (not generic: `get` reads the record's fields).
-fn preview_row(app: &AppState, fields: &[FieldDef], line: usize, get: &dyn Fn(&str) -> String, errors: &[FieldError]) -> PreviewRow {
+/// words (not generic: `shown` shows the record's fields).
+fn preview_row(
+    app: &AppState,
+    fields: &[FieldDef],
+    line: usize,
+    shown: &dyn Fn(&str, FieldKind) -> String,
+    errors: &[FieldError],
+) -> PreviewRow {
     PreviewRow {
         line,
-        cells: fields.iter().filter(|f| f.in_list).map(|f| shown_text(app, get(f.key), Some(f.kind))).collect(),
+        cells: fields.iter().filter(|f| f.in_list).map(|f| shown(f.key, f.kind)).collect(),
         errors: errors
             .iter()
             .map(|(k, e)| format!("{}: {}", app.t(fields.iter().find(|f| f.key == *k).map(|f| f.label).unwrap_or(k)), app.t(e)))

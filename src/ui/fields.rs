@@ -1,12 +1,14 @@
-//! Form controls for money, suggested text and references to other records. They read
-//! other collections by name, so the schema stays plain data and the form stays generic.
-use crate::sort::sort_by;
+//! Form controls for money, suggested text and references to other records. A reference
+//! reaches the type it points at through the record's own declaration, never by name.
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::domain::contact::Contact;
 use crate::domain::format::{amount_text, currency, format_money, parse_amount};
 use crate::domain::inventory::int;
+use crate::domain::record::{Entity, FieldKind, RefVisitor, Referable};
+use crate::domain::refs;
 
 use super::state::{use_app, AppState};
 
@@ -98,100 +100,95 @@ pub fn suggest_input(
     .into_any()
 }
 
-/// (id, label) of the records a reference field can point at, in the order to offer them.
-pub fn ref_options(app: &AppState, collection: &str) -> Vec<(String, String)> {
-    match collection {
-        "items" => app.lists.items().with(|items| {
-            let mut v: Vec<(String, String)> =
-                items.iter().filter(|i| i.is_active()).map(|i| (i.meta.id.clone(), format!("{} — {}", i.code, i.name))).collect();
-            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
-            v
-        }),
-        "assets" => app.lists.assets().with(|all| {
-            let mut v: Vec<(String, String)> = all
-                .iter()
-                .filter(|a| a.meta.deleted_at.is_none())
-                .map(|a| (a.meta.id.clone(), format!("{} — {}", a.tag, a.name)))
-                .collect();
-            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
-            v
-        }),
-        "employees" => app.lists.employees().with(|all| {
-            let mut v: Vec<(String, String)> =
-                all.iter().filter(|e| e.is_current()).map(|e| (e.meta.id.clone(), employee_label(e))).collect();
-            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
-            v
-        }),
-        "client_events" => app.lists.client_events().with(|all| {
-            let mut v: Vec<(String, String)> =
-                all.iter().filter(|e| e.meta.deleted_at.is_none()).map(|e| (e.meta.id.clone(), client_event_label(e))).collect();
-            sort_by(&mut v, |a, b| crate::text::lower(&a.1).cmp(&crate::text::lower(&b.1)));
-            v
-        }),
-        "accounts" | "money_accounts" => app.lists.accounts().with(|all| {
-            let mut v: Vec<&crate::domain::finance::Account> =
-                all.iter().filter(|a| a.is_live() && (collection == "accounts" || a.money)).collect();
-            v.sort_by(|a, b| a.code.cmp(&b.code));
-            v.into_iter().map(|a| (a.meta.id.clone(), a.label())).collect()
-        }),
+/// (id, label) of the `T` records a picker offers for a field of `scope`.
+pub fn options_of<T: Referable>(app: &AppState, scope: &str) -> Vec<(String, String)> {
+    app.lists.of::<T>().with(|all| refs::options(all, scope))
+}
+
+/// How a pointer to a `T` reads in lists and detail views.
+pub fn label_of<T: Referable>(app: &AppState, id: &str) -> String {
+    app.lists.of::<T>().with(|all| refs::label(all, id))
+}
+
+/// A cell from an imported file to the `T` it names (see [`refs::resolve`]).
+pub fn resolve_of<T: Referable>(app: &AppState, scope: &str, cell: &str) -> Option<String> {
+    app.lists.of::<T>().with_untracked(|all| refs::resolve(all, scope, cell))
+}
+
+/// What a reference field of `E` needs from the type it points at, reached by
+/// [`Entity::visit_ref`].
+enum RefAsk<'a> {
+    /// Its options, with `current` first when it is no longer offered (a retired item
+    /// still shows on the records that point at it).
+    Choices {
+        current: &'a str,
+        out: Vec<(String, String)>,
+    },
+    Label {
+        id: &'a str,
+        out: String,
+    },
+    Resolve {
+        cell: &'a str,
+        out: Option<String>,
+    },
+}
+
+struct Asking<'a> {
+    app: &'a AppState,
+    ask: RefAsk<'a>,
+}
+
+impl RefVisitor for Asking<'_> {
+    fn visit<T: Referable>(&mut self, scope: &'static str) {
+        match &mut self.ask {
+            RefAsk::Choices { current, out } => {
+                *out = options_of::<T>(self.app, scope);
+                if !current.is_empty() && !out.iter().any(|(i, _)| i == current) {
+                    out.insert(0, (current.to_string(), label_of::<T>(self.app, current)));
+                }
+            }
+            RefAsk::Label { id, out } => *out = label_of::<T>(self.app, id),
+            RefAsk::Resolve { cell, out } => *out = resolve_of::<T>(self.app, scope, cell),
+        }
+    }
+}
+
+/// The choices a reference field of `E` offers, `current` included.
+pub fn ref_choices<E: Entity>(app: &AppState, key: &str, current: &str) -> Vec<(String, String)> {
+    let mut a = Asking { app, ask: RefAsk::Choices { current, out: vec![] } };
+    E::visit_ref(key, &mut a);
+    match a.ask {
+        RefAsk::Choices { out, .. } => out,
         _ => vec![],
     }
 }
 
-/// An event as pickers and lists name it: its name and day.
-fn client_event_label(e: &crate::domain::client_events::ClientEvent) -> String {
-    if e.date.is_empty() {
-        e.name.clone()
-    } else {
-        format!("{} — {}", e.name, e.date)
-    }
-}
-
-/// An employee as pickers and lists name them: number and name, or the name alone.
-fn employee_label(e: &crate::domain::people::Employee) -> String {
-    if e.number.is_empty() {
-        e.name.clone()
-    } else {
-        format!("{} — {}", e.number, e.name)
-    }
-}
-
-/// How a reference reads in lists and detail views.
-pub fn ref_label(app: &AppState, collection: &str, id: &str) -> String {
-    match collection {
-        "items" => app
-            .lists
-            .items()
-            .with(|items| items.iter().find(|i| i.meta.id == id).map(|i| format!("{} — {}", i.code, i.name)))
-            .unwrap_or_default(),
-        "assets" => app
-            .lists
-            .assets()
-            .with(|all| all.iter().find(|a| a.meta.id == id).map(|a| format!("{} — {}", a.tag, a.name)))
-            .unwrap_or_default(),
-        "employees" => app.lists.employees().with(|all| all.iter().find(|e| e.meta.id == id).map(employee_label)).unwrap_or_default(),
-        "accounts" | "money_accounts" => {
-            app.lists.accounts().with(|all| all.iter().find(|a| a.meta.id == id).map(|a| a.label())).unwrap_or_default()
-        }
-        "client_events" => {
-            app.lists.client_events().with(|all| all.iter().find(|e| e.meta.id == id).map(client_event_label)).unwrap_or_default()
-        }
-        "payroll_runs" => {
-            use crate::domain::record::RecordRules;
-            app.lists.payroll_runs().with(|all| all.iter().find(|r| r.meta.id == id).map(|r| r.title())).unwrap_or_default()
-        }
+/// How a reference field of `E` holding `id` reads.
+pub fn ref_label<E: Entity>(app: &AppState, key: &str, id: &str) -> String {
+    let mut a = Asking { app, ask: RefAsk::Label { id, out: String::new() } };
+    E::visit_ref(key, &mut a);
+    match a.ask {
+        RefAsk::Label { out, .. } => out,
         _ => String::new(),
     }
 }
 
-pub fn ref_select(id: String, name: &'static str, collection: &'static str, value: RwSignal<String>, described: String) -> AnyView {
-    let app = use_app();
-    // A retired item still shows on the records that point at it.
-    let current = value.get_untracked();
-    let mut options = ref_options(&app, collection);
-    if !current.is_empty() && !options.iter().any(|(i, _)| *i == current) {
-        options.insert(0, (current.clone(), ref_label(&app, collection, &current)));
+/// The id an imported cell names for a reference field of `E` (a contact field included).
+pub fn resolve_ref<E: Entity>(app: &AppState, key: &str, cell: &str) -> Option<String> {
+    if E::fields().iter().any(|f| f.key == key && f.kind == FieldKind::ContactRef) {
+        return resolve_of::<Contact>(app, "", cell);
     }
+    let mut a = Asking { app, ask: RefAsk::Resolve { cell, out: None } };
+    E::visit_ref(key, &mut a);
+    match a.ask {
+        RefAsk::Resolve { out, .. } => out,
+        _ => None,
+    }
+}
+
+pub fn ref_select(id: String, name: &'static str, options: Vec<(String, String)>, value: RwSignal<String>, described: String) -> AnyView {
+    let app = use_app();
     view! {
         <select id=id name=name aria-describedby=described prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
             <option value="" selected=move || value.get().is_empty()>{app.text("form.choose")}</option>
@@ -221,70 +218,6 @@ pub fn money_text(app: &AppState, raw: &str) -> String {
         String::new()
     } else {
         money(app, int(raw))
-    }
-}
-
-/// A cell from an imported file to the id it means: an id as is, an item's code, an
-/// asset's tag, a contact's name or organisation (letter case aside).
-pub fn resolve_ref(app: &AppState, collection: &str, text: &str) -> Option<String> {
-    let t = crate::text::lower(text.trim());
-    if t.is_empty() {
-        return None;
-    }
-    match collection {
-        "items" => app.lists.items().with_untracked(|all| {
-            all.iter()
-                .filter(|i| i.meta.deleted_at.is_none())
-                .find(|i| {
-                    i.meta.id == text.trim()
-                        || crate::text::lower(&i.code) == t
-                        || crate::text::lower_owned(format!("{} — {}", i.code, i.name)) == t
-                })
-                .map(|i| i.meta.id.clone())
-        }),
-        "assets" => app.lists.assets().with_untracked(|all| {
-            all.iter()
-                .filter(|a| a.meta.deleted_at.is_none())
-                .find(|a| a.meta.id == text.trim() || crate::text::lower(&a.tag) == t)
-                .map(|a| a.meta.id.clone())
-        }),
-        "employees" => app.lists.employees().with_untracked(|all| {
-            all.iter()
-                .filter(|e| e.meta.deleted_at.is_none())
-                .find(|e| {
-                    e.meta.id == text.trim()
-                        || crate::text::lower(&e.name) == t
-                        || !e.number.is_empty() && (crate::text::lower(&e.number) == t || crate::text::lower_owned(employee_label(e)) == t)
-                })
-                .map(|e| e.meta.id.clone())
-        }),
-        // An account by its id, its code, its name, or "code — name" as exported.
-        "accounts" | "money_accounts" => app.lists.accounts().with_untracked(|all| {
-            all.iter()
-                .filter(|a| a.is_live() && (collection == "accounts" || a.money))
-                .find(|a| {
-                    a.meta.id == text.trim()
-                        || crate::text::lower(&a.code) == t
-                        || crate::text::lower(&a.name) == t
-                        || crate::text::lower_owned(a.label()) == t
-                })
-                .map(|a| a.meta.id.clone())
-        }),
-        "client_events" => app.lists.client_events().with_untracked(|all| {
-            all.iter()
-                .filter(|e| e.meta.deleted_at.is_none())
-                .find(|e| {
-                    e.meta.id == text.trim() || crate::text::lower(&e.name) == t || crate::text::lower_owned(client_event_label(e)) == t
-                })
-                .map(|e| e.meta.id.clone())
-        }),
-        "contacts" => app.lists.contacts().with_untracked(|all| {
-            all.iter()
-                .filter(|c| c.meta.deleted_at.is_none())
-                .find(|c| c.meta.id == text.trim() || crate::text::lower(&c.name) == t || crate::text::lower(&c.organisation) == t)
-                .map(|c| c.meta.id.clone())
-        }),
-        _ => None,
     }
 }
 

@@ -398,14 +398,14 @@ fn split_editor(entry: Memo<Option<Entry>>) -> AnyView {
             app.info(app.t("entry.split_saved").into());
         }
     };
-    let options = move || super::fields::ref_options(&app, "accounts");
+    let options = move || super::fields::options_of::<crate::domain::finance::Account>(&app, "");
     view! {
         <details class="bo-card">
             <summary>{app.text("entry.split")}</summary>
             <p class="bo-hint">{move || app.tf("entry.split_intro", &[("amount", money(&app, target()))])}</p>
             <ul>
                 {move || parts.get().into_iter().enumerate().map(|(i, p)| {
-                    let name = super::fields::ref_label(&app, "accounts", &p.account_id);
+                    let name = super::fields::label_of::<crate::domain::finance::Account>(&app, &p.account_id);
                     view! { <li>{format!("{name}: {}", money(&app, p.amount))} " "
                         <button type="button" class="bo-btn bo-btn-small" aria-label=app.t("po.remove_line") on:click=move |_| parts.update(|v| { v.remove(i); })>"×"</button>
                     </li> }

@@ -344,7 +344,7 @@ pub fn invoice_page(id: String) -> AnyView {
                     <tbody>
                         {i.lines.iter().map(|l| {
                             let lid = l.id.clone();
-                            let name = super::fields::ref_label(&app, "accounts", &l.account_id);
+                            let name = super::fields::label_of::<crate::domain::finance::Account>(&app, &l.account_id);
                             view! {
                                 <tr>
                                     <td>{l.description.clone()}</td>
@@ -397,7 +397,7 @@ pub fn invoice_page(id: String) -> AnyView {
                             <input id="pay-date" type="date" prop:value=move || pay_date.get() on:input=move |ev| pay_date.set(event_target_value(&ev)) />
                             <label for="pay-account">{app.text("entry.account")}</label>
                             <select id="pay-account" on:change=move |ev| pay_account.set(event_target_value(&ev))>
-                                {super::fields::ref_options(&app, "money_accounts").into_iter().map(|(v, l)| { let v2 = v.clone(); view! { <option value=v selected=move || pay_account.get() == v2>{l}</option> } }).collect_view()}
+                                {super::fields::options_of::<crate::domain::finance::Account>(&app, "money").into_iter().map(|(v, l)| { let v2 = v.clone(); view! { <option value=v selected=move || pay_account.get() == v2>{l}</option> } }).collect_view()}
                             </select>
                             <button type="submit" class="bo-btn bo-btn-primary">{app.text("inv.pay")}</button>
                         </div>

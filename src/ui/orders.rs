@@ -10,7 +10,7 @@ use crate::domain::purchasing::{next_number, Line, PurchaseOrder, PO_STATUS};
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
-use super::fields::{money, ref_label, ref_options, suggest_input};
+use super::fields::{label_of, money, options_of, suggest_input};
 use super::files::{download, CSV_MIME};
 use super::records::form_page_with;
 use super::router::{navigate, Route};
@@ -180,7 +180,7 @@ pub fn order_page(id: String) -> AnyView {
                         {p.lines.iter().map(|l| {
                             let (lq, lp, lr) = (l.id.clone(), l.id.clone(), l.id.clone());
                             let desc = l.description.clone();
-                            let code = ref_label(&app, "items", &l.item_id);
+                            let code = label_of::<Item>(&app, &l.item_id);
                             let got = got.get(&l.id).copied().unwrap_or(0);
                             view! {
                                 <tr>
@@ -211,7 +211,7 @@ pub fn order_page(id: String) -> AnyView {
                         <label class="bo-field">{app.text("po.add_item")}
                             <select id="po-add-item" prop:value=move || new_item.get() on:change=move |ev| new_item.set(event_target_value(&ev))>
                                 <option value="">{app.text("form.choose")}</option>
-                                {ref_options(&app, "items").into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                                {options_of::<Item>(&app, "").into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="bo-field">{app.text("po.qty")}
@@ -464,7 +464,10 @@ pub fn import_page() -> AnyView {
     let read = move || -> Vec<po_csv::Read> {
         table.with_untracked(|t| {
             let Some(t) = t else { return vec![] };
-            let resolve = move |c: &str, v: &str| super::fields::resolve_ref(&app, c, v);
+            let resolve = move |key: &str, v: &str| match key {
+                "item_id" => super::fields::resolve_of::<Item>(&app, "", v),
+                _ => super::fields::resolve_ref::<PurchaseOrder>(&app, key, v),
+            };
             let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve };
             app.lists.orders().with_untracked(|orders| {
                 po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now())

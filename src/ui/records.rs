@@ -273,7 +273,7 @@ pub fn form_page_back<E: UiEntity>(
     prefill: Vec<(&'static str, String)>,
     back: Option<Route>,
 ) -> AnyView {
-    let form = FormOf { open: open_form::<E>, fields: E::fields(), rules: E::form_rules() };
+    let form = FormOf { open: open_form::<E>, fields: E::fields(), rules: E::form_rules(), choices: super::fields::ref_choices::<E> };
     form_of(names::<E>(module), form, id, prefill, back)
 }
 
@@ -305,6 +305,7 @@ struct FormOf {
     open: fn(&AppState, Option<&str>, &[(&'static str, String)]) -> Option<(Base, bool)>,
     fields: &'static [FieldDef],
     rules: &'static FormRules,
+    choices: fn(&AppState, &str, &str) -> Vec<(String, String)>,
 }
 
 fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
@@ -328,7 +329,7 @@ fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static st
         }
         Submitted::Refused => errors.set(vec![]),
     });
-    form_view(n, form.fields, form.rules, editing, base_id, initial, errors, on_save, back2)
+    form_view(n, &form, editing, base_id, initial, errors, on_save, back2)
 }
 
 fn open_form<E: UiEntity>(app: &AppState, id: Option<&str>, prefill: &[(&'static str, String)]) -> Option<(Base, bool)> {
@@ -386,8 +387,7 @@ impl<E: UiEntity> FormRecord for E {
 
 fn form_view(
     n: Names,
-    fields: &'static [FieldDef],
-    rules: &'static FormRules,
+    form: &FormOf,
     editing: bool,
     id: String,
     initial: Vec<String>,
@@ -405,7 +405,7 @@ fn form_view(
     });
     view! {
         <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())></PageHead>
-        <RecordForm fields rules initial errors on_save on_cancel />
+        <RecordForm fields=form.fields rules=form.rules choices=form.choices initial errors on_save on_cancel />
     }
     .into_any()
 }

@@ -201,6 +201,9 @@ pub fn FieldInput(
     /// Hides the field while another field makes it meaningless (a repeat rule when nothing repeats).
     #[prop(default = None)]
     hidden: Option<Signal<bool>>,
+    /// A reference field's choices (id, label).
+    #[prop(default = vec![])]
+    choices: Vec<(String, String)>,
 ) -> impl IntoView {
     let app = use_app();
     let id = format!("f-{}", def.key);
@@ -265,7 +268,7 @@ pub fn FieldInput(
         .into_any(),
         FieldKind::Money => super::fields::money_input(id.clone(), def.key, value, described.clone(), error),
         FieldKind::Suggest(source) => super::fields::suggest_input(id.clone(), def.key, source, value, described.clone(), def.required),
-        FieldKind::Ref(collection) => super::fields::ref_select(id.clone(), def.key, collection, value, described.clone()),
+        FieldKind::Ref(_) => super::fields::ref_select(id.clone(), def.key, choices, value, described.clone()),
         FieldKind::People => view! { <super::contact_picker::PeoplePicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::ContactRef => view! { <super::contact_picker::ContactPicker id=id.clone() value described=described.clone() /> }.into_any(),
         FieldKind::Text | FieldKind::Tags => view! {
@@ -333,6 +336,8 @@ fn weekday_boxes(id: String, value: RwSignal<String>, described: String) -> AnyV
 pub fn RecordForm(
     fields: &'static [FieldDef],
     rules: &'static FormRules,
+    /// A reference field's choices: (key, current id) to (id, label).
+    choices: fn(&AppState, &str, &str) -> Vec<(String, String)>,
     initial: Vec<String>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     on_save: Callback<Vec<String>>,
@@ -401,7 +406,8 @@ pub fn RecordForm(
                     let hidden = (rules.hidden.contains(&key) || rules.shown_when.iter().any(|(f, _, _)| *f == key)).then(|| Signal::derive(move || {
                         !rules.shown(key, |other| fields.iter().position(|f| f.key == other).map(|i| values[i].get()).unwrap_or_default())
                     }));
-                    view! { <FieldInput def=*def value error hidden /> }
+                    let choices = if matches!(def.kind, FieldKind::Ref(_)) { choices(&app, key, &value.get_untracked()) } else { vec![] };
+                    view! { <FieldInput def=*def value error hidden choices /> }
                 }).collect_view()}
                 <div class="bo-actions">
                     <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>

@@ -11,7 +11,7 @@ use crate::domain::record::{validate_by_schema, FieldError, RecordRules};
 crate::record! {
     /// What the office plans to earn or spend on one account, month by month, in a year.
     pub struct Budget in "budgets" {
-        account_id: String => Ref("accounts"), "budget.account" .required().listed().aliases(&["akun", "account"]),
+        account_id: String => Ref(crate::domain::finance::Account), "budget.account" .required().listed().aliases(&["akun", "account"]),
         year: Option<i64> => Integer, "budget.year" .required().listed().aliases(&["tahun", "year"]),
         m1: Option<i64> => Money, "budget.m1" .aliases(&["jan"]),
         m2: Option<i64> => Money, "budget.m2" .aliases(&["feb"]),

@@ -25,10 +25,10 @@ crate::record! {
         date: String => Date, "entry.date" .required().listed().aliases(&["tanggal", "date", "tgl"]),
         kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis", "type"]),
         /// The cash or bank account the money goes through (from, for a transfer).
-        account_id: String => Ref("money_accounts"), "entry.account" .listed().aliases(&["rekening", "kas/bank", "account"]),
+        account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.account" .listed().aliases(&["rekening", "kas/bank", "account"]),
         /// What the money was for: an income account, an expense account, or any other.
-        category_id: String => Ref("accounts"), "entry.category" .listed().aliases(&["kategori", "akun", "category"]),
-        to_account_id: String => Ref("money_accounts"), "entry.to_account" .aliases(&["ke rekening", "to"]),
+        category_id: String => Ref(crate::domain::finance::Account), "entry.category" .listed().aliases(&["kategori", "akun", "category"]),
+        to_account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.to_account" .aliases(&["ke rekening", "to"]),
         amount: Option<i64> => Money, "entry.amount" .listed().aliases(&["jumlah", "nominal", "amount"]),
         tax: Option<i64> => Money, "entry.tax" .aliases(&["ppn", "pajak", "tax"]),
         contact_id: String => ContactRef, "entry.contact" .aliases(&["kontak", "pelanggan", "pemasok", "contact"]),

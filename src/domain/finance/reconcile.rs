@@ -10,7 +10,7 @@ use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRule
 crate::record! {
     /// One line of a bank statement as imported, and the entry it was matched to.
     pub struct BankLine in "bank_lines" {
-        account_id: String => Ref("money_accounts"), "bank.account" .required().listed().aliases(&["rekening", "account"]),
+        account_id: String => Ref(crate::domain::finance::Account, "money"), "bank.account" .required().listed().aliases(&["rekening", "account"]),
         date: String => Date, "bank.date" .required().listed().aliases(&["tanggal", "date"]),
         description: String => Text, "bank.description" .listed().aliases(&["keterangan", "description"]),
         /// Money into the account when positive.

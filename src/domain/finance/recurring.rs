@@ -15,8 +15,8 @@ crate::record! {
     pub struct Recurring in "recurring" {
         description: String => Text, "rec.description" .required().listed().aliases(&["keterangan", "description"]),
         kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis"]),
-        account_id: String => Ref("money_accounts"), "entry.account" .required().listed().aliases(&["rekening"]),
-        category_id: String => Ref("accounts"), "entry.category" .required().listed().aliases(&["kategori", "akun"]),
+        account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.account" .required().listed().aliases(&["rekening"]),
+        category_id: String => Ref(crate::domain::finance::Account), "entry.category" .required().listed().aliases(&["kategori", "akun"]),
         amount: Option<i64> => Money, "entry.amount" .required().listed().aliases(&["jumlah"]),
         tax: Option<i64> => Money, "entry.tax" .aliases(&["ppn"]),
         contact_id: String => ContactRef, "entry.contact" .aliases(&["kontak"]),

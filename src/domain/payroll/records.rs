@@ -210,7 +210,7 @@ pub fn rates_on(all: &[PayRates], day: NaiveDate) -> Result<Rates, Vec<FieldErro
 crate::record! {
     /// What an employee is paid from a date on: a raise is a new line, the old one stays.
     pub struct PayStructure in "pay" {
-        employee_id: String => Ref("employees"), "pay.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "pay.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         from: String => Date, "pay.from" .required().listed().aliases(&["berlaku mulai", "mulai"]),
         basic: Option<i64> => Money, "pay.basic" .required().listed().aliases(&["gaji pokok", "basic salary"]),
         /// Paid every month whatever the attendance (position, family allowance).
@@ -281,7 +281,7 @@ crate::record! {
     /// A one-off amount in a month's pay: a bonus, a correction of an earlier posted run
     /// (never an edit of that run), a deduction. Negative amounts are deducted.
     pub struct PayAdjustment in "pay_adjustments" {
-        employee_id: String => Ref("employees"), "adj.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
+        employee_id: String => Ref(crate::domain::people::Employee), "adj.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         month: String => Text, "adj.month" .required().listed().aliases(&["bulan", "month"]),
         amount: Option<i64> => Money, "adj.amount" .required().listed().aliases(&["jumlah", "amount"]),
         /// Counted in gross income for PPh 21.
@@ -380,8 +380,8 @@ crate::record! {
     /// One employee's pay in a posted run, as it was computed and paid: the figures the
     /// later months, the December reconciliation and the annual summary read.
     pub struct Payslip in "payslips" {
-        run_id: String => Ref("payroll_runs"), "slip.run" .required().listed(),
-        employee_id: String => Ref("employees"), "slip.employee" .required().listed(),
+        run_id: String => Ref(crate::domain::payroll::PayrollRun), "slip.run" .required().listed(),
+        employee_id: String => Ref(crate::domain::people::Employee), "slip.employee" .required().listed(),
         month: String => Text, "slip.month" .required().listed(),
         kind: String = "regular".into() => Select(RUN_KINDS), "slip.kind" .listed(),
         /// Cash paid that is taxable: wages, allowances, overtime, THR, taxable adjustments.

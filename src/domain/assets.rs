@@ -7,28 +7,40 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::inventory::int;
 use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
-pub const CATEGORIES: &[(&str, &str)] = &[
-    ("it", "asset.cat.it"),
-    ("furniture", "asset.cat.furniture"),
-    ("vehicle", "asset.cat.vehicle"),
-    ("machine", "asset.cat.machine"),
-    ("other", "asset.cat.other"),
-];
-pub const STATUS: &[(&str, &str)] = &[
-    ("in_use", "asset.status.in_use"),
-    ("in_storage", "asset.status.in_storage"),
-    ("in_repair", "asset.status.in_repair"),
-    ("retired", "asset.status.retired"),
-    ("disposed", "asset.status.disposed"),
-];
-pub const EVERY_UNITS: &[(&str, &str)] = &[("months", "asset.every.months"), ("days", "asset.every.days")];
+crate::choice! {
+    /// What kind of thing an asset is.
+    pub enum AssetCategory {
+        It = "it" => "asset.cat.it",
+        Furniture = "furniture" => "asset.cat.furniture",
+        Vehicle = "vehicle" => "asset.cat.vehicle",
+        Machine = "machine" => "asset.cat.machine",
+        Other = "other" => "asset.cat.other",
+    }
+}
+crate::choice! {
+    /// Where an asset is in its life.
+    pub enum AssetStatus {
+        InUse = "in_use" => "asset.status.in_use",
+        InStorage = "in_storage" => "asset.status.in_storage",
+        InRepair = "in_repair" => "asset.status.in_repair",
+        Retired = "retired" => "asset.status.retired",
+        Disposed = "disposed" => "asset.status.disposed",
+    }
+}
+crate::choice! {
+    /// The unit of an asset's maintenance interval.
+    pub enum EveryUnit {
+        Months = "months" => "asset.every.months",
+        Days = "days" => "asset.every.days",
+    }
+}
 
 crate::record! {
     pub struct Asset in "assets" {
         tag: String => Text, "asset.tag" .required().listed().aliases(&["tag number", "nomor inventaris", "no aset"]),
         name: String => Text, "asset.name" .required().listed().aliases(&["nama", "nama aset"]),
-        category: String = "it".into() => Select(CATEGORIES), "asset.category" .required().listed().aliases(&["kategori"]),
-        status: String = "in_use".into() => Select(STATUS), "asset.status" .required().listed(),
+        category: AssetCategory = AssetCategory::It => Select(AssetCategory::OPTIONS), "asset.category" .required().listed().aliases(&["kategori"]),
+        status: AssetStatus = AssetStatus::InUse => Select(AssetStatus::OPTIONS), "asset.status" .required().listed(),
         /// The employee it is assigned to for good (a temporary loan is a check-out in the log).
         assigned_to: String => Suggest("people"), "asset.assigned_to" .listed().aliases(&["pemegang", "assigned"]),
         location: String => Suggest("locations"), "asset.location" .listed().aliases(&["lokasi"]),
@@ -45,7 +57,7 @@ crate::record! {
         salvage: Option<i64> => Money, "asset.salvage" .aliases(&["nilai sisa"]),
         /// Scheduled maintenance every N days or months; empty when none.
         every: Option<i64> => Integer, "asset.every" .aliases(&["perawatan setiap"]),
-        every_unit: String = "months".into() => Select(EVERY_UNITS), "asset.every_unit",
+        every_unit: EveryUnit = EveryUnit::Months => Select(EveryUnit::OPTIONS), "asset.every_unit",
         notes: String => LongText, "asset.notes" .aliases(&["catatan"]),
     }
 }
@@ -99,18 +111,21 @@ fn is_month_end(d: NaiveDate) -> bool {
     d.succ_opt().is_none_or(|n| n.month() != d.month())
 }
 
-pub const LOG_KINDS: &[(&str, &str)] = &[
-    ("checkout", "alog.kind.checkout"),
-    ("checkin", "alog.kind.checkin"),
-    ("repair", "alog.kind.repair"),
-    ("maintenance", "alog.kind.maintenance"),
-];
+crate::choice! {
+    /// What happened to an asset.
+    pub enum LogKind {
+        Checkout = "checkout" => "alog.kind.checkout",
+        Checkin = "checkin" => "alog.kind.checkin",
+        Repair = "repair" => "alog.kind.repair",
+        Maintenance = "maintenance" => "alog.kind.maintenance",
+    }
+}
 
 crate::record! {
     /// One entry in an asset's history.
     pub struct AssetLog in "asset_log" {
         asset_id: String => Ref(crate::domain::assets::Asset), "alog.asset" .required().listed().aliases(&["aset", "asset"]),
-        kind: String = "checkout".into() => Select(LOG_KINDS), "alog.kind" .required().listed().aliases(&["jenis"]),
+        kind: LogKind = LogKind::Checkout => Select(LogKind::OPTIONS), "alog.kind" .required().listed().aliases(&["jenis"]),
         date: String => Date, "alog.date" .required().listed().aliases(&["tanggal"]),
         /// Check-out: who takes it.
         who: String => Suggest("people"), "alog.who" .listed().aliases(&["peminjam", "who"]),
@@ -147,9 +162,9 @@ impl RecordRules for AssetLog {
     }
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        match self.kind.as_str() {
-            "checkout" if self.who.trim().is_empty() => errs.push(("who", "err.required")),
-            "repair" | "maintenance" if self.problem.trim().is_empty() && self.action.trim().is_empty() => {
+        match self.kind {
+            LogKind::Checkout if self.who.trim().is_empty() => errs.push(("who", "err.required")),
+            LogKind::Repair | LogKind::Maintenance if self.problem.trim().is_empty() && self.action.trim().is_empty() => {
                 errs.push(("action", "err.required"))
             }
             _ => {}
@@ -167,9 +182,9 @@ impl RecordRules for AssetLog {
         errs
     }
     fn title(&self) -> String {
-        match self.kind.as_str() {
-            "checkout" => format!("→ {} {}", self.who, self.date),
-            "checkin" => format!("← {}", self.date),
+        match self.kind {
+            LogKind::Checkout => format!("→ {} {}", self.who, self.date),
+            LogKind::Checkin => format!("← {}", self.date),
             _ => format!("{} {}", self.date, if self.action.is_empty() { &self.problem } else { &self.action }),
         }
     }
@@ -186,9 +201,9 @@ pub fn history<'a>(log: &'a [AssetLog], asset_id: &str) -> Vec<&'a AssetLog> {
 pub fn holder<'a>(log: &'a [AssetLog], asset_id: &str) -> Option<&'a AssetLog> {
     let mut out = None;
     for l in history(log, asset_id) {
-        match l.kind.as_str() {
-            "checkout" => out = Some(l),
-            "checkin" => out = None,
+        match l.kind {
+            LogKind::Checkout => out = Some(l),
+            LogKind::Checkin => out = None,
             _ => {}
         }
     }
@@ -199,13 +214,13 @@ pub fn holder<'a>(log: &'a [AssetLog], asset_id: &str) -> Option<&'a AssetLog> {
 /// after purchase, if never serviced). `None` when the asset has no schedule or is retired.
 pub fn next_maintenance(a: &Asset, log: &[AssetLog]) -> Option<NaiveDate> {
     let n = a.every.unwrap_or(0);
-    if n <= 0 || matches!(a.status.as_str(), "retired" | "disposed") || a.meta.deleted_at.is_some() {
+    if n <= 0 || matches!(a.status, AssetStatus::Retired | AssetStatus::Disposed) || a.meta.deleted_at.is_some() {
         return None;
     }
-    let last = history(log, &a.meta.id).into_iter().filter(|l| l.kind == "maintenance").filter_map(|l| parse_date(&l.date)).max();
+    let last = history(log, &a.meta.id).into_iter().filter(|l| l.kind == LogKind::Maintenance).filter_map(|l| parse_date(&l.date)).max();
     let from = last.or_else(|| parse_date(&a.purchase_date))?;
-    match a.every_unit.as_str() {
-        "days" => from.checked_add_days(chrono::Days::new(n as u64)),
+    match a.every_unit {
+        EveryUnit::Days => from.checked_add_days(chrono::Days::new(n as u64)),
         _ => from.checked_add_months(Months::new(n as u32)),
     }
 }

@@ -21,7 +21,7 @@ fn laptop() -> Asset {
 fn entry(kind: &str, date: &str, who: &str, n: i64) -> AssetLog {
     let mut l = AssetLog::blank(DateTime::from_timestamp(n, 0).unwrap());
     l.asset_id = "lap".into();
-    l.kind = kind.into();
+    l.kind = LogKind::from_code(kind).unwrap();
     l.date = date.into();
     l.who = who.into();
     l.action = "servis".into();
@@ -61,7 +61,7 @@ fn holder_follows_check_out_and_in() {
 fn maintenance_comes_due_after_the_last_service() {
     let mut a = laptop();
     a.every = Some(6);
-    a.every_unit = "months".into();
+    a.every_unit = EveryUnit::Months;
     let mut log = vec![];
     assert_eq!(next_maintenance(&a, &log), Some(d("2026-07-15")), "from purchase when never serviced");
     log.push(entry("maintenance", "2026-07-20", "", 1));
@@ -73,10 +73,10 @@ fn maintenance_comes_due_after_the_last_service() {
     assert_eq!(maintenance_due(&all, &log, d("2027-03-01"), 14)[0].1, d("2027-01-20"), "overdue");
     let mut days = a.clone();
     days.every = Some(90);
-    days.every_unit = "days".into();
+    days.every_unit = EveryUnit::Days;
     assert_eq!(next_maintenance(&days, &log), Some(d("2026-10-18")));
     let mut retired = a.clone();
-    retired.status = "retired".into();
+    retired.status = AssetStatus::Retired;
     assert_eq!(next_maintenance(&retired, &log), None);
 }
 

@@ -7,23 +7,27 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::dates::{date_text, parse_time, time_text};
 use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
+use crate::domain::leave::LeaveStatus;
 use crate::sort::sort_by;
 
-pub const STATUS: &[(&str, &str)] = &[
-    ("present", "att.status.present"),
-    ("late", "att.status.late"),
-    ("absent", "att.status.absent"),
-    ("sick", "att.status.sick"),
-    ("leave", "att.status.leave"),
-    ("trip", "att.status.trip"),
-];
+crate::choice! {
+    /// What a day of attendance was.
+    pub enum AttendanceStatus {
+        Present = "present" => "att.status.present",
+        Late = "late" => "att.status.late",
+        Absent = "absent" => "att.status.absent",
+        Sick = "sick" => "att.status.sick",
+        Leave = "leave" => "att.status.leave",
+        Trip = "trip" => "att.status.trip",
+    }
+}
 
 crate::record! {
     /// One employee's day.
     pub struct Attendance in "attendance" {
         employee_id: String => Ref(crate::domain::people::Employee), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
         date: String => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
-        status: String = "present".into() => Select(STATUS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
+        status: AttendanceStatus = AttendanceStatus::Present => Select(AttendanceStatus::OPTIONS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
         check_in: String => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),
         check_out: String => Time, "att.check_out" .listed().aliases(&["pulang", "keluar", "jam pulang", "out"]),
         /// Overtime worked that day, in minutes.
@@ -80,7 +84,7 @@ pub fn days_from_punches(punches: &[Punch], starts: NaiveTime, grace_minutes: i6
             if last > first {
                 a.check_out = time_text(last.time());
             }
-            a.status = if first.time() > late_after { "late" } else { "present" }.into();
+            a.status = if first.time() > late_after { AttendanceStatus::Late } else { AttendanceStatus::Present };
             a
         })
         .collect()
@@ -145,7 +149,7 @@ pub fn merge_days(stored: &[Attendance], incoming: Vec<Attendance>) -> (Vec<Atte
                 let mut kept = s.clone();
                 kept.check_in = std::mem::take(&mut a.check_in);
                 kept.check_out = std::mem::take(&mut a.check_out);
-                if kept.status == "present" || kept.status == "late" {
+                if kept.status == AttendanceStatus::Present || kept.status == AttendanceStatus::Late {
                     kept.status = a.status;
                 }
                 kept
@@ -160,7 +164,7 @@ pub fn merge_days(stored: &[Attendance], incoming: Vec<Attendance>) -> (Vec<Atte
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct MonthSummary {
     pub employee_id: String,
-    pub days: BTreeMap<String, u32>,
+    pub days: BTreeMap<AttendanceStatus, u32>,
     pub overtime_minutes: i64,
 }
 
@@ -178,7 +182,7 @@ pub fn month_summary(all: &[Attendance], employee_ids: &[String], year: i32, mon
     let mut by: HashMap<&str, MonthSummary> = HashMap::new();
     for (who, _, a) in in_month(all, year, month) {
         let s = by.entry(who).or_default();
-        *s.days.entry(a.status.clone()).or_default() += 1;
+        *s.days.entry(a.status).or_default() += 1;
         if a.overtime_approved {
             s.overtime_minutes += a.overtime.unwrap_or(0);
         }
@@ -202,7 +206,7 @@ pub fn add_leave(
     let recorded: HashSet<(&str, NaiveDate)> = in_month(all, year, month).map(|(who, d, _)| (who, d)).collect();
     // A set, so two approved requests over one day count it once.
     let mut away: HashSet<(&str, NaiveDate)> = HashSet::new();
-    for r in leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved") {
+    for r in leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == LeaveStatus::Approved) {
         let Some((start, end)) = r.dates() else { continue };
         let who = r.employee_id.as_str();
         away.extend(start.max(first).iter_days().take_while(|d| *d <= end.min(last)).filter(|d| cal.is_working_day(*d)).map(|d| (who, d)));
@@ -210,7 +214,7 @@ pub fn add_leave(
     for s in sums.iter_mut() {
         let n = away.iter().filter(|(who, d)| *who == s.employee_id && !recorded.contains(&(*who, *d))).count() as u32;
         if n > 0 {
-            *s.days.entry("leave".into()).or_default() += n;
+            *s.days.entry(AttendanceStatus::Leave).or_default() += n;
         }
     }
 }

@@ -23,7 +23,7 @@ fn punches_make_one_day_per_employee_late_after_the_grace() {
     let days = days_from_punches(&punches, eight, 15, Utc::now());
     let got: Vec<(&str, &str, &str, &str, &str)> = days
         .iter()
-        .map(|a| (a.date.as_str(), a.employee_id.as_str(), a.status.as_str(), a.check_in.as_str(), a.check_out.as_str()))
+        .map(|a| (a.date.as_str(), a.employee_id.as_str(), a.status.code(), a.check_in.as_str(), a.check_out.as_str()))
         .collect();
     assert_eq!(
         got,
@@ -42,7 +42,7 @@ fn importing_again_updates_the_days_already_there() {
     let mut sick = Attendance::blank(Utc::now());
     sick.employee_id = "sari".into();
     sick.date = "2026-11-02".into();
-    sick.status = "sick".into();
+    sick.status = AttendanceStatus::Sick;
     let mut typed = Attendance::blank(Utc::now());
     typed.employee_id = "budi".into();
     typed.date = "2026-11-02".into();
@@ -56,9 +56,9 @@ fn importing_again_updates_the_days_already_there() {
     let (out, replaced) = merge_days(&[sick.clone(), typed.clone()], incoming);
     assert_eq!(replaced, 2);
     let by = |who: &str| out.iter().find(|a| a.employee_id == who).unwrap().clone();
-    assert_eq!((by("sari").meta.id, by("sari").status.as_str()), (sick.meta.id, "sick"), "a sick day stays sick");
+    assert_eq!((by("sari").meta.id, by("sari").status.code()), (sick.meta.id, "sick"), "a sick day stays sick");
     assert_eq!((by("budi").meta.id, by("budi").overtime, by("budi").check_in.as_str()), (typed.meta.id, Some(90), "07:50"));
-    assert_eq!(by("ani").status, "present");
+    assert_eq!(by("ani").status, AttendanceStatus::Present);
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn a_month_sums_days_and_approved_overtime() {
         let mut a = Attendance::blank(Utc::now());
         a.employee_id = "sari".into();
         a.date = date.into();
-        a.status = status.into();
+        a.status = AttendanceStatus::from_code(status).unwrap();
         a.overtime = ot;
         a.overtime_approved = ok;
         a
@@ -80,8 +80,8 @@ fn a_month_sums_days_and_approved_overtime() {
         day("2026-12-01", "present", Some(600), true),
     ];
     let s = &month_summary(&all, &["sari".to_string(), "budi".to_string()], 2026, 11);
-    assert_eq!(s[0].days.get("present"), Some(&2));
-    assert_eq!((s[0].days.get("late"), s[0].days.get("sick")), (Some(&1), Some(&1)));
+    assert_eq!(s[0].days.get(&AttendanceStatus::Present), Some(&2));
+    assert_eq!((s[0].days.get(&AttendanceStatus::Late), s[0].days.get(&AttendanceStatus::Sick)), (Some(&1), Some(&1)));
     assert_eq!(s[0].overtime_minutes, 150, "unapproved overtime is not counted");
     assert!(s[1].days.is_empty());
     assert_eq!(month_days(&all, "sari", 2026, 11).len(), 4);
@@ -131,7 +131,7 @@ fn approved_leave_fills_the_days_not_recorded() {
     let mut sick = Attendance::blank(Utc::now());
     sick.employee_id = "sari".into();
     sick.date = "2026-11-05".into();
-    sick.status = "sick".into();
+    sick.status = AttendanceStatus::Sick;
     let all = vec![sick];
     let request = |status: &str| {
         let mut r = LeaveRequest::blank(Utc::now());
@@ -145,5 +145,5 @@ fn approved_leave_fills_the_days_not_recorded() {
     let mut sums = month_summary(&all, &["sari".to_string()], 2026, 11);
     add_leave(&mut sums, &all, &[request("approved"), request("refused")], &cal, 2026, 11);
     // Wednesday 4th, Friday 6th and Monday 9th; Thursday 5th was typed as sick; the weekend is not work.
-    assert_eq!((sums[0].days.get("leave"), sums[0].days.get("sick")), (Some(&3), Some(&1)));
+    assert_eq!((sums[0].days.get(&AttendanceStatus::Leave), sums[0].days.get(&AttendanceStatus::Sick)), (Some(&3), Some(&1)));
 }

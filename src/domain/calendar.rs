@@ -17,7 +17,7 @@ crate::record! {
     pub struct Event in "events" {
         title: String => Text, "event.title" .required().listed().aliases(&["summary", "judul", "subject"]),
         /// "appointment" or "meeting".
-        kind: String = "appointment".into() => Select(KINDS), "event.kind" .required().listed().aliases(&["jenis"]),
+        kind: EventKind = EventKind::Appointment => Select(EventKind::OPTIONS), "event.kind" .required().listed().aliases(&["jenis"]),
         /// Local office time, `YYYY-MM-DDTHH:MM`; for an all-day item only the date counts.
         start: String => DateTime, "event.start" .required().listed().aliases(&["mulai", "start date"]),
         /// Local office time; for an all-day item, the last day it covers (inclusive).
@@ -28,7 +28,7 @@ crate::record! {
         /// One person per line: contacts, colleagues or departments.
         attendees: String => People, "event.attendees" .aliases(&["peserta"]),
         /// "" for a one-off item, else daily/weekly/monthly/quarterly/yearly.
-        repeat: String => Select(REPEATS), "event.repeat" .listed().aliases(&["ulangi"]),
+        repeat: Repeat => Select(Repeat::OPTIONS), "event.repeat" .listed().aliases(&["ulangi"]),
         /// Every N periods, as text ("" reads as 1).
         interval: Option<u32> => Number, "event.interval",
         /// Weekly only: days as two-letter iCalendar codes, "MO,WE".
@@ -52,15 +52,24 @@ crate::record! {
     }
 }
 
-pub const KINDS: &[(&str, &str)] = &[("appointment", "event.kind.appointment"), ("meeting", "event.kind.meeting")];
-pub const REPEATS: &[(&str, &str)] = &[
-    ("", "event.repeat.none"),
-    ("daily", "event.repeat.daily"),
-    ("weekly", "event.repeat.weekly"),
-    ("monthly", "event.repeat.monthly"),
-    ("quarterly", "event.repeat.quarterly"),
-    ("yearly", "event.repeat.yearly"),
-];
+crate::choice! {
+    /// What a calendar item is.
+    pub enum EventKind {
+        Appointment = "appointment" => "event.kind.appointment",
+        Meeting = "meeting" => "event.kind.meeting",
+    }
+}
+crate::choice! {
+    /// How a calendar item repeats.
+    pub enum Repeat {
+        Never = "" => "event.repeat.none",
+        Daily = "daily" => "event.repeat.daily",
+        Weekly = "weekly" => "event.repeat.weekly",
+        Monthly = "monthly" => "event.repeat.monthly",
+        Quarterly = "quarterly" => "event.repeat.quarterly",
+        Yearly = "yearly" => "event.repeat.yearly",
+    }
+}
 
 pub const WEEKDAY_CODES: [(&str, Weekday); 7] = [
     ("MO", Weekday::Mon),
@@ -124,12 +133,12 @@ impl Event {
 
     /// The repeat rule, if the item repeats.
     pub fn rule(&self) -> Option<Rule> {
-        let freq = match self.repeat.as_str() {
-            "daily" => Freq::Daily,
-            "weekly" => Freq::Weekly,
-            "monthly" => Freq::Monthly,
-            "quarterly" => Freq::Quarterly,
-            "yearly" => Freq::Yearly,
+        let freq = match self.repeat {
+            Repeat::Daily => Freq::Daily,
+            Repeat::Weekly => Freq::Weekly,
+            Repeat::Monthly => Freq::Monthly,
+            Repeat::Quarterly => Freq::Quarterly,
+            Repeat::Yearly => Freq::Yearly,
             _ => return None,
         };
         Some(Rule {
@@ -143,17 +152,16 @@ impl Event {
 
     pub fn set_rule(&mut self, rule: Option<&Rule>) {
         let Some(r) = rule else {
-            self.repeat.clear();
+            self.repeat = Repeat::Never;
             return;
         };
         self.repeat = match r.freq {
-            Freq::Daily => "daily",
-            Freq::Weekly => "weekly",
-            Freq::Monthly => "monthly",
-            Freq::Quarterly => "quarterly",
-            Freq::Yearly => "yearly",
-        }
-        .into();
+            Freq::Daily => Repeat::Daily,
+            Freq::Weekly => Repeat::Weekly,
+            Freq::Monthly => Repeat::Monthly,
+            Freq::Quarterly => Repeat::Quarterly,
+            Freq::Yearly => Repeat::Yearly,
+        };
         self.interval = (r.interval > 1).then_some(r.interval);
         self.weekdays = r.weekdays.iter().map(|d| weekday_code(*d)).collect::<Vec<_>>().join(",");
         self.until = r.until.map(|d| d.to_string()).unwrap_or_default();
@@ -178,7 +186,7 @@ pub struct Occurrence {
     pub end: NaiveDateTime,
     pub all_day: bool,
     pub title: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub location: String,
     /// The series' date this occurrence stands for, when it belongs to a series.
     pub series_date: Option<NaiveDate>,
@@ -224,7 +232,7 @@ pub fn occurrences(events: &[Event], from: NaiveDate, to: NaiveDate) -> Vec<Occu
             end: s + span,
             all_day: e.all_day,
             title: e.title.clone(),
-            kind: e.kind.clone(),
+            kind: e.kind,
             location: e.location.clone(),
             series_date,
             repeats,
@@ -371,7 +379,7 @@ mod tests {
     fn a_weekly_meeting_with_one_occurrence_moved_and_one_deleted() {
         // 2026-11-02 is a Monday.
         let mut s = ev("Rapat mingguan", "2026-11-02T09:00", "2026-11-02T10:00");
-        s.repeat = "weekly".into();
+        s.repeat = Repeat::Weekly;
         s.except.push(d("2026-11-16"));
         let mut moved = detach(&s, d("2026-11-09"), Utc::now()).unwrap();
         moved.start = "2026-11-10T14:00".into();
@@ -387,7 +395,7 @@ mod tests {
     #[test]
     fn a_trashed_change_gives_the_date_back_to_the_series() {
         let mut s = ev("Standup", "2026-11-02T09:00", "2026-11-02T09:15");
-        s.repeat = "daily".into();
+        s.repeat = Repeat::Daily;
         s.count = Some(3);
         let mut moved = detach(&s, d("2026-11-03"), Utc::now()).unwrap();
         moved.meta.deleted_at = Some(Utc::now());
@@ -423,7 +431,7 @@ mod tests {
     #[test]
     fn double_bookings_are_found_across_a_series() {
         let mut weekly = ev("Rapat tim", "2026-11-02T09:00", "2026-11-02T10:00");
-        weekly.repeat = "weekly".into();
+        weekly.repeat = Repeat::Weekly;
         weekly.location = "Ruang Melati".into();
         weekly.attendees = "Ani\nBudi".into();
         let mut visit = ev("Tamu dari bank", "2026-11-16T09:30", "2026-11-16T10:30");
@@ -444,7 +452,7 @@ mod tests {
     #[test]
     fn a_series_and_its_changed_occurrence_do_not_clash() {
         let mut s = ev("Rapat", "2026-11-02T09:00", "2026-11-02T10:00");
-        s.repeat = "daily".into();
+        s.repeat = Repeat::Daily;
         s.location = "R1".into();
         let mut moved = detach(&s, d("2026-11-03"), Utc::now()).unwrap();
         moved.start = "2026-11-04T09:30".into();
@@ -470,7 +478,7 @@ mod tests {
             ..Rule::new(Freq::Weekly)
         };
         e.set_rule(Some(&r));
-        assert_eq!((e.repeat.as_str(), e.weekdays.as_str(), e.interval), ("weekly", "MO,TH", Some(2)));
+        assert_eq!((e.repeat.code(), e.weekdays.as_str(), e.interval), ("weekly", "MO,TH", Some(2)));
         assert_eq!(e.rule(), Some(r));
         e.set("weekdays", "th, mo, xx");
         assert_eq!(e.weekdays, "TH,MO");

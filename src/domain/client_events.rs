@@ -7,41 +7,52 @@ use super::format::Lang;
 use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
 use crate::sort::sort_by;
 
-pub const KINDS: &[(&str, &str)] = &[
-    ("wedding", "cev.kind.wedding"),
-    ("seminar", "cev.kind.seminar"),
-    ("conference", "cev.kind.conference"),
-    ("gathering", "cev.kind.gathering"),
-    ("meeting", "cev.kind.meeting"),
-    ("other", "cev.kind.other"),
-];
+crate::choice! {
+    /// What kind of event a client holds.
+    pub enum EventType {
+        Wedding = "wedding" => "cev.kind.wedding",
+        Seminar = "seminar" => "cev.kind.seminar",
+        Conference = "conference" => "cev.kind.conference",
+        Gathering = "gathering" => "cev.kind.gathering",
+        Meeting = "meeting" => "cev.kind.meeting",
+        Other = "other" => "cev.kind.other",
+    }
+}
 
-pub const FORMALITY: &[(&str, &str)] =
-    &[("casual", "cev.formality.casual"), ("smart", "cev.formality.smart"), ("formal", "cev.formality.formal")];
+crate::choice! {
+    /// How formal an event is.
+    pub enum Formality {
+        Casual = "casual" => "cev.formality.casual",
+        Smart = "smart" => "cev.formality.smart",
+        Formal = "formal" => "cev.formality.formal",
+    }
+}
 
-/// The stages in the order an event passes them; "lost" ends an event that did not happen.
-pub const STAGES: &[(&str, &str)] = &[
-    ("enquiry", "cev.stage.enquiry"),
-    ("proposal", "cev.stage.proposal"),
-    ("confirmed", "cev.stage.confirmed"),
-    ("preparation", "cev.stage.preparation"),
-    ("held", "cev.stage.held"),
-    ("closed", "cev.stage.closed"),
-    ("lost", "cev.stage.lost"),
-];
+crate::choice! {
+    /// The stages in the order an event passes them; "lost" ends an event that did not happen.
+    pub enum Stage {
+        Enquiry = "enquiry" => "cev.stage.enquiry",
+        Proposal = "proposal" => "cev.stage.proposal",
+        Confirmed = "confirmed" => "cev.stage.confirmed",
+        Preparation = "preparation" => "cev.stage.preparation",
+        Held = "held" => "cev.stage.held",
+        Closed = "closed" => "cev.stage.closed",
+        Lost = "lost" => "cev.stage.lost",
+    }
+}
 
 crate::record! {
     /// An event run for a client.
     pub struct ClientEvent in "client_events" {
         name: String => Text, "cev.name" .required().listed().aliases(&["acara", "nama acara", "event"]),
         client_id: String => ContactRef, "cev.client" .listed().aliases(&["klien", "client"]),
-        kind: String = "seminar".into() => Select(KINDS), "cev.kind" .required().listed().aliases(&["jenis", "type"]),
+        kind: EventType = EventType::Seminar => Select(EventType::OPTIONS), "cev.kind" .required().listed().aliases(&["jenis", "type"]),
         date: String => Date, "cev.date" .required().listed().aliases(&["tanggal", "date"]),
         end_date: String => Date, "cev.end_date" .aliases(&["sampai", "end"]),
         guests: Option<u32> => Number, "cev.guests" .listed().aliases(&["tamu", "guests", "pax"]),
-        formality: String = "smart".into() => Select(FORMALITY), "cev.formality" .aliases(&["formalitas", "dress code"]),
+        formality: Formality = Formality::Smart => Select(Formality::OPTIONS), "cev.formality" .aliases(&["formalitas", "dress code"]),
         venue: String => Text, "cev.venue" .listed().aliases(&["tempat", "venue"]),
-        stage: String = "enquiry".into() => Select(STAGES), "cev.stage" .required().listed().aliases(&["tahap", "stage"]),
+        stage: Stage = Stage::Enquiry => Select(Stage::OPTIONS), "cev.stage" .required().listed().aliases(&["tahap", "stage"]),
         /// What the client asked for and decided, in their words.
         brief: String => LongText, "cev.brief" .aliases(&["brief", "kebutuhan"]),
         notes: String => LongText, "cev.notes" .aliases(&["catatan"]),
@@ -70,7 +81,7 @@ impl ClientEvent {
 
     /// Still to be held or closed: not lost, not closed, not in the trash.
     pub fn is_open(&self) -> bool {
-        self.meta.deleted_at.is_none() && !matches!(self.stage.as_str(), "closed" | "lost")
+        self.meta.deleted_at.is_none() && !matches!(self.stage, Stage::Closed | Stage::Lost)
     }
 }
 
@@ -146,10 +157,10 @@ pub fn overdue<'a>(
 }
 
 /// The events at each stage, in stage order, soonest first within a stage.
-pub fn board(events: &[ClientEvent]) -> Vec<(&'static str, Vec<&ClientEvent>)> {
-    STAGES
+pub fn board(events: &[ClientEvent]) -> Vec<(Stage, Vec<&ClientEvent>)> {
+    Stage::ALL
         .iter()
-        .map(|(stage, _)| {
+        .map(|stage| {
             let mut at: Vec<&ClientEvent> = events.iter().filter(|e| e.meta.deleted_at.is_none() && e.stage == *stage).collect();
             sort_by(&mut at, |a, b| (a.day().is_none(), a.day()).cmp(&(b.day().is_none(), b.day())));
             (*stage, at)
@@ -158,9 +169,9 @@ pub fn board(events: &[ClientEvent]) -> Vec<(&'static str, Vec<&ClientEvent>)> {
 }
 
 /// The checklist an event of `kind` starts with: (Indonesian, English, days before).
-fn template(kind: &str) -> &'static [(&'static str, &'static str, i64)] {
+fn template(kind: EventType) -> &'static [(&'static str, &'static str, i64)] {
     match kind {
-        "wedding" => &[
+        EventType::Wedding => &[
             ("Tempat acara dipesan", "Venue booked", 180),
             (
                 "Vendor utama dikontrak (katering, dekorasi, dokumentasi)",
@@ -174,7 +185,7 @@ fn template(kind: &str) -> &'static [(&'static str, &'static str, i64)] {
             ("Pelunasan vendor", "Vendors paid in full", 7),
             ("Gladi dan briefing akhir", "Rehearsal and final briefing", 1),
         ],
-        "seminar" | "conference" => &[
+        EventType::Seminar | EventType::Conference => &[
             ("Tempat acara dipesan", "Venue booked", 90),
             ("Pembicara dikonfirmasi", "Speakers confirmed", 60),
             ("Pendaftaran dibuka dan undangan dikirim", "Registration open and invitations sent", 45),
@@ -195,7 +206,7 @@ fn template(kind: &str) -> &'static [(&'static str, &'static str, i64)] {
 
 /// The timeline an event starts with, from its kind's checklist.
 pub fn from_template(event: &ClientEvent, lang: Lang) -> Vec<EventTask> {
-    template(&event.kind)
+    template(event.kind)
         .iter()
         .map(|&(id, en, days)| EventTask {
             event_id: event.meta.id.clone(),
@@ -272,7 +283,7 @@ mod tests {
         let all = [a.clone(), b.clone(), c];
         let cols = board(&all);
         assert_eq!(
-            cols.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+            cols.iter().map(|(s, _)| s.code()).collect::<Vec<_>>(),
             ["enquiry", "proposal", "confirmed", "preparation", "held", "closed", "lost"]
         );
         let confirmed: Vec<&str> = cols[2].1.iter().map(|e| e.date.as_str()).collect();

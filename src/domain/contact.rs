@@ -6,9 +6,9 @@ crate::record! {
     pub struct Contact in "contacts" {
         name: String => Text, "contact.name" .required().listed().aliases(&["nama", "full name", "nama lengkap", "display name", "fn"]),
         /// "person" or "organisation".
-        party: String = "person".into() => Select(PARTIES), "contact.party" .required().aliases(&["type", "jenis", "person/organisation"]),
+        party: Party = Party::Person => Select(Party::OPTIONS), "contact.party" .required().aliases(&["type", "jenis", "person/organisation"]),
         /// "client", "supplier", "partner" or "other".
-        kind: String = "client".into() => Select(KINDS), "contact.kind" .required().listed().aliases(&["category", "kategori", "relationship", "hubungan"]),
+        kind: ContactKind = ContactKind::Client => Select(ContactKind::OPTIONS), "contact.kind" .required().listed().aliases(&["category", "kategori", "relationship", "hubungan"]),
         organisation: String => Text, "contact.organisation" .listed().aliases(&["organization", "company", "perusahaan", "organisasi", "instansi", "org"]),
         role: String => Text, "contact.role" .aliases(&["title", "job title", "jabatan", "position", "posisi"]),
         emails: Vec<String> => Emails, "contact.emails" .listed().aliases(&["email", "e-mail", "email address", "e-mail address", "surel", "email 1", "email 2"]),
@@ -19,13 +19,22 @@ crate::record! {
     }
 }
 
-pub const PARTIES: &[(&str, &str)] = &[("person", "contact.party.person"), ("organisation", "contact.party.organisation")];
-pub const KINDS: &[(&str, &str)] = &[
-    ("client", "contact.kind.client"),
-    ("supplier", "contact.kind.supplier"),
-    ("partner", "contact.kind.partner"),
-    ("other", "contact.kind.other"),
-];
+crate::choice! {
+    /// A person or an organisation.
+    pub enum Party {
+        Person = "person" => "contact.party.person",
+        Organisation = "organisation" => "contact.party.organisation",
+    }
+}
+crate::choice! {
+    /// What a contact is to the office.
+    pub enum ContactKind {
+        Client = "client" => "contact.kind.client",
+        Supplier = "supplier" => "contact.kind.supplier",
+        Partner = "partner" => "contact.kind.partner",
+        Other = "other" => "contact.kind.other",
+    }
+}
 
 impl Contact {
     /// Who a document is addressed to: the organisation when there is one, else the person.
@@ -84,11 +93,16 @@ mod tests {
         c.set("name", "X");
         c.set("emails", "not-an-email");
         c.set("phones", "call me maybe");
-        c.set("kind", "enemy");
+        let was = c.kind;
+        // A choice takes only its own codes: the field keeps what it had and says why.
+        assert_eq!(crate::domain::record::fill(&mut c, "kind", "enemy"), Some(("kind", "err.choice")));
+        assert_eq!(c.kind, was);
+        assert_eq!(crate::domain::record::fill(&mut c, "kind", ""), Some(("kind", "err.required")));
+        assert_eq!(crate::domain::record::fill(&mut c, "kind", " supplier "), None);
+        assert_eq!(c.kind, ContactKind::Supplier);
         let errs = c.validate();
         assert!(errs.contains(&("emails", "err.email")));
         assert!(errs.contains(&("phones", "err.phone")));
-        assert!(errs.contains(&("kind", "err.choice")));
     }
 
     #[test]
@@ -96,7 +110,7 @@ mod tests {
         let c: Contact =
             serde_json::from_str(r#"{"id":"a","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","name":"Budi"}"#)
                 .unwrap();
-        assert_eq!(c.kind, "client");
-        assert_eq!(c.party, "person");
+        assert_eq!(c.kind, ContactKind::Client);
+        assert_eq!(c.party, Party::Person);
     }
 }

@@ -255,6 +255,7 @@ pub fn plain_amount(minor: &str, decimals: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::contact::ContactKind;
     #[test]
     fn rows_are_named_by_their_line_in_either_line_ending() {
         for text in ["h;x\n1;a\n\n2;\"b\nc\"\n3;d\n", "h;x\r\n1;a\r\n\r\n2;\"b\r\nc\"\r\n3;d\r\n"] {
@@ -283,11 +284,11 @@ mod tests {
         assert_eq!(map, vec![Some("name"), Some("organisation"), Some("emails"), Some("phones"), Some("kind")]);
         let out = build_records::<Contact>(&t, &map, now(), &Rules::PLAIN);
         assert!(out[0].errors.is_empty());
-        assert_eq!(out[0].record.kind, "supplier");
+        assert_eq!(out[0].record.kind, ContactKind::Supplier);
         assert_eq!(out[0].record.organisation, "PT Maju");
         assert_eq!(out[1].line, 4);
         assert_eq!(out[1].errors, vec![("emails", "err.email")]);
-        assert_eq!(out[1].record.kind, "client");
+        assert_eq!(out[1].record.kind, ContactKind::Client);
     }
 
     #[test]
@@ -366,7 +367,7 @@ mod tests {
         let by_code = Rules { decimals: 0, resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()) };
         let out = build_records::<StockMove>(&t, &map, now(), &by_code);
         assert_eq!(
-            (out[0].record.item_id.as_str(), out[0].record.kind.as_str(), out[0].errors.len()),
+            (out[0].record.item_id.as_str(), out[0].record.kind.code(), out[0].errors.len()),
             ("id-1", "receive", 0),
             "{:?}",
             out[0].errors

@@ -251,6 +251,94 @@ macro_rules! record {
     (@read $r:ident, $blank:expr, $err:ident, $read:expr) => { $r.next_with_or(&$blank, $read, &mut $err) };
 }
 
+/// Declares a fixed choice: an enum whose variants each have the code stored and exported
+/// and the i18n key of their label. It writes the options a form's select offers
+/// ([`FieldKind::Select`](super::record::FieldKind::Select)), the text a form edits, and a
+/// serde form that is the code itself, so stored lists and backups keep their text.
+/// The first variant is the default.
+///
+/// ```ignore
+/// crate::choice! {
+///     /// How urgent a call is.
+///     pub enum Urgency { Normal = "normal" => "call.urgency.normal", High = "high" => "call.urgency.high" }
+/// }
+/// ```
+#[macro_export]
+macro_rules! choice {
+    (
+        $(#[$doc:meta])*
+        pub enum $name:ident {
+            $($(#[$vdoc:meta])* $v:ident = $code:literal => $label:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vdoc])* $v),+
+        }
+
+        impl $name {
+            /// Every choice, in the order a form offers them.
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            /// (stored code, i18n key of the label) of every choice, for a form's select.
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
+
+            /// What is stored and exported.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$v => $code),+
+                }
+            }
+            /// The i18n key of its label.
+            pub fn label_key(self) -> &'static str {
+                match self {
+                    $($name::$v => $label),+
+                }
+            }
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code {
+                    $($code => Some($name::$v),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::ALL[0]
+            }
+        }
+
+        impl $crate::domain::declare::FieldText for $name {
+            fn text(&self, _: $crate::domain::record::FieldKind) -> String {
+                self.code().to_string()
+            }
+            /// A code not among the choices changes nothing: `fill` names it.
+            fn set_text(&mut self, _: $crate::domain::record::FieldKind, typed: &str) {
+                if let Some(c) = $name::from_code(typed.trim()) {
+                    *self = c;
+                }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        /// A code this build does not know is an error: the list it is in is kept unread
+        /// and reported, never rewritten with a guess.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = String::deserialize(d)?;
+                $name::from_code(&code)
+                    .ok_or_else(|| <D::Error as serde::de::Error>::custom(format!("unknown {} {code:?}", stringify!($name))))
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 #[path = "declare_tests.rs"]
 mod tests;

@@ -4,7 +4,11 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Value};
 
 use crate::domain::calendar::Event;
+use crate::domain::calendar::EventKind;
+use crate::domain::calendar::Repeat;
 use crate::domain::contact::Contact;
+use crate::domain::contact::ContactKind;
+use crate::domain::contact::Party;
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::record::Entity;
 use crate::domain::record::Meta;
@@ -76,15 +80,15 @@ fn every_record_type_reads_as_serde_reads_it() {
     round_trip::<training::Training>(text_fields);
     round_trip::<contact::Contact>(|r| {
         text_fields(r);
-        (r.party, r.kind) = ("organisation".into(), "supplier".into());
+        (r.party, r.kind) = (Party::Organisation, ContactKind::Supplier);
         r.emails = vec!["a@b.id".into(), "c@d.id".into()];
         r.phones = vec!["0812".into()];
         r.tags = vec!["x".into(), "y".into()];
     });
     round_trip::<calendar::Event>(|r| {
         (r.title, r.kind, r.start, r.end, r.all_day) =
-            ("Rapat".into(), "meeting".into(), "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
-        (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), "weekly".into(), Some(2));
+            ("Rapat".into(), EventKind::Meeting, "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
+        (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), Repeat::Weekly, Some(2));
         (r.weekdays, r.until, r.count, r.series_id, r.uid) = ("mo,we".into(), "2026-03-01".into(), Some(5), "s-1".into(), "u@x".into());
         r.except = vec!["2026-01-12".parse().unwrap(), "2026-01-19".parse().unwrap()];
         r.occurrence = Some("2026-01-26".parse().unwrap());
@@ -135,7 +139,7 @@ fn unknown_columns_are_ignored_and_absent_ones_take_the_types_defaults() {
     o.remove("urgency");
     o.insert("from_a_newer_version".into(), json!("x"));
     let got = both::<frontdesk::Call>(&[v]);
-    assert_eq!((got[0].caller.as_str(), got[0].urgency.as_str()), ("Ani", "normal"));
+    assert_eq!((got[0].caller.as_str(), got[0].urgency.code()), ("Ani", "normal"));
 }
 
 /// What the JSON tree path stored for a record: its object without nulls.

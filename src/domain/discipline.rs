@@ -5,7 +5,14 @@ use chrono::{Months, NaiveDate};
 use super::record::{parse_date, RecordRules};
 use crate::sort::sort_by;
 
-pub const LEVELS: &[(&str, &str)] = &[("sp1", "sp.level.sp1"), ("sp2", "sp.level.sp2"), ("sp3", "sp.level.sp3")];
+crate::choice! {
+    /// The level of a warning letter (SP1–SP3).
+    pub enum WarningLevel {
+        Sp1 = "sp1" => "sp.level.sp1",
+        Sp2 = "sp2" => "sp.level.sp2",
+        Sp3 = "sp3" => "sp.level.sp3",
+    }
+}
 
 /// How long a warning letter stays valid.
 pub const VALID_MONTHS: u32 = 6;
@@ -14,7 +21,7 @@ crate::record! {
     /// A warning letter given to an employee.
     pub struct WarningLetter in "warnings" {
         employee_id: String => Ref(crate::domain::people::Employee), "sp.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
-        level: String = "sp1".into() => Select(LEVELS), "sp.level" .required().listed().aliases(&["tingkat", "jenis"]),
+        level: WarningLevel = WarningLevel::Sp1 => Select(WarningLevel::OPTIONS), "sp.level" .required().listed().aliases(&["tingkat", "jenis"]),
         date: String => Date, "sp.date" .required().listed().aliases(&["tanggal"]),
         number: String => Text, "sp.number" .listed().aliases(&["nomor", "no surat"]),
         reason: String => LongText, "sp.reason" .required().aliases(&["alasan", "pelanggaran"]),
@@ -26,7 +33,7 @@ crate::record! {
 
 impl RecordRules for WarningLetter {
     fn title(&self) -> String {
-        let level = LEVELS.iter().position(|(k, _)| *k == self.level).map_or(String::new(), |i| format!("SP{}", i + 1));
+        let level = format!("SP{}", self.rank() + 1);
         format!("{level} · {}", self.date)
     }
 }
@@ -42,7 +49,7 @@ impl WarningLetter {
     }
 
     fn rank(&self) -> usize {
-        LEVELS.iter().position(|(k, _)| *k == self.level).unwrap_or(0)
+        WarningLevel::ALL.iter().position(|l| *l == self.level).unwrap_or(0)
     }
 }
 
@@ -55,10 +62,10 @@ pub fn valid_letters(all: &[WarningLetter], employee_id: &str, day: NaiveDate) -
 
 /// The level the next letter should have: one above the highest still valid (SP3 stays
 /// SP3: after it, the employment may be ended), else SP1.
-pub fn next_level(all: &[WarningLetter], employee_id: &str, day: NaiveDate) -> &'static str {
+pub fn next_level(all: &[WarningLetter], employee_id: &str, day: NaiveDate) -> WarningLevel {
     match valid_letters(all, employee_id, day).first() {
-        None => "sp1",
-        Some(w) => LEVELS[(w.rank() + 1).min(LEVELS.len() - 1)].0,
+        None => WarningLevel::Sp1,
+        Some(w) => WarningLevel::ALL[(w.rank() + 1).min(WarningLevel::ALL.len() - 1)],
     }
 }
 
@@ -93,17 +100,17 @@ mod tests {
     #[test]
     fn the_next_letter_is_one_level_up_while_one_is_valid() {
         let day = d(2026, 12, 1);
-        assert_eq!(next_level(&[], "e1", day), "sp1");
+        assert_eq!(next_level(&[], "e1", day), WarningLevel::Sp1);
         let sp1 = letter("sp1", "2026-09-01");
-        assert_eq!(next_level(std::slice::from_ref(&sp1), "e1", day), "sp2");
-        assert_eq!(next_level(std::slice::from_ref(&sp1), "someone else", day), "sp1");
+        assert_eq!(next_level(std::slice::from_ref(&sp1), "e1", day), WarningLevel::Sp2);
+        assert_eq!(next_level(std::slice::from_ref(&sp1), "someone else", day), WarningLevel::Sp1);
         let sp2 = letter("sp2", "2026-11-01");
-        assert_eq!(next_level(&[sp1.clone(), sp2.clone()], "e1", day), "sp3");
-        assert_eq!(next_level(&[sp1.clone(), sp2, letter("sp3", "2026-11-20")], "e1", day), "sp3");
+        assert_eq!(next_level(&[sp1.clone(), sp2.clone()], "e1", day), WarningLevel::Sp3);
+        assert_eq!(next_level(&[sp1.clone(), sp2, letter("sp3", "2026-11-20")], "e1", day), WarningLevel::Sp3);
         // Expired: start again from SP1.
-        assert_eq!(next_level(&[letter("sp2", "2026-01-01")], "e1", day), "sp1");
+        assert_eq!(next_level(&[letter("sp2", "2026-01-01")], "e1", day), WarningLevel::Sp1);
         let mut gone = sp1;
         gone.meta.deleted_at = Some(chrono::Utc::now());
-        assert_eq!(next_level(&[gone], "e1", day), "sp1");
+        assert_eq!(next_level(&[gone], "e1", day), WarningLevel::Sp1);
     }
 }

@@ -11,8 +11,8 @@ crate::record! {
         /// The employee or department the message is for.
         for_whom: String => Text, "call.for_whom" .required().listed().aliases(&["for", "untuk"]),
         message: String => LongText, "call.message" .aliases(&["pesan"]),
-        urgency: String = "normal".into() => Select(URGENCY), "call.urgency" .required().listed().aliases(&["urgensi"]),
-        status: String = "new".into() => Select(CALL_STATUS), "call.status" .required().listed(),
+        urgency: Urgency = Urgency::Normal => Select(Urgency::OPTIONS), "call.urgency" .required().listed().aliases(&["urgensi"]),
+        status: CallStatus = CallStatus::New => Select(CallStatus::OPTIONS), "call.status" .required().listed(),
         /// When the call came in, local time.
         at: String => DateTimeNow, "call.at" .required().listed().aliases(&["time", "waktu"]),
         /// Linked contact id, or empty.
@@ -21,14 +21,24 @@ crate::record! {
     }
 }
 
-pub const URGENCY: &[(&str, &str)] =
-    &[("normal", "call.urgency.normal"), ("high", "call.urgency.high"), ("urgent", "call.urgency.urgent"), ("low", "call.urgency.low")];
-pub const CALL_STATUS: &[(&str, &str)] = &[
-    ("new", "call.status.new"),
-    ("passed_on", "call.status.passed_on"),
-    ("called_back", "call.status.called_back"),
-    ("closed", "call.status.closed"),
-];
+crate::choice! {
+    /// How urgent a call is.
+    pub enum Urgency {
+        Normal = "normal" => "call.urgency.normal",
+        High = "high" => "call.urgency.high",
+        Urgent = "urgent" => "call.urgency.urgent",
+        Low = "low" => "call.urgency.low",
+    }
+}
+crate::choice! {
+    /// Where a call stands.
+    pub enum CallStatus {
+        New = "new" => "call.status.new",
+        PassedOn = "passed_on" => "call.status.passed_on",
+        CalledBack = "called_back" => "call.status.called_back",
+        Closed = "closed" => "call.status.closed",
+    }
+}
 
 impl RecordRules for Call {
     fn title(&self) -> String {
@@ -39,7 +49,7 @@ impl RecordRules for Call {
 impl Call {
     /// Waiting for someone to act: not yet called back or closed.
     pub fn is_open(&self) -> bool {
-        self.meta.deleted_at.is_none() && matches!(self.status.as_str(), "new" | "passed_on")
+        self.meta.deleted_at.is_none() && matches!(self.status, CallStatus::New | CallStatus::PassedOn)
     }
 }
 

@@ -16,6 +16,7 @@ use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
 use super::ics_write::IcsText;
 use super::record::{Entity, Meta};
 use super::recurrence::{Freq, Rule};
+use crate::domain::calendar::EventKind;
 
 /// Something the import could not bring over as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -344,7 +345,7 @@ impl Reader<'_> {
         e.notes = c.find_prop("DESCRIPTION").map(text).unwrap_or_default();
         e.uid = c.find_prop("UID").map(|p| p.val.as_str().to_string()).unwrap_or_default();
         if c.find_prop("X-BACKOFFICE-KIND").is_some_and(|p| p.val.as_str() == "meeting") {
-            e.kind = "meeting".into();
+            e.kind = EventKind::Meeting;
         }
         let mut people = vec![];
         for p in c.properties.iter().filter(|p| matches!(p.name.as_str(), "ATTENDEE" | "ORGANIZER")) {
@@ -478,7 +479,7 @@ pub fn export(events: &[Event], name: &str, to_utc: &dyn Fn(NaiveDateTime) -> Na
         if !e.notes.is_empty() {
             w.text("DESCRIPTION", &e.notes);
         }
-        if e.kind == "meeting" {
+        if e.kind == EventKind::Meeting {
             w.prop("X-BACKOFFICE-KIND", &[], "meeting");
         }
         for p in e.people() {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::calendar::occurrences;
+use crate::domain::calendar::Repeat;
 use crate::domain::record::Entity;
 
 fn fixture(name: &str) -> String {
@@ -62,7 +63,7 @@ fn weekly_series_with_exdates_on_separate_lines_and_no_vcalendar_around_it() {
     let e = &got.events[0];
     // 10:00 Vienna summer time = 08:00 UTC = 15:00 WIB.
     assert_eq!(e.start, "2012-03-27T15:00");
-    assert_eq!((e.repeat.as_str(), e.weekdays.as_str(), e.until.as_str()), ("weekly", "TU", "2012-07-03"));
+    assert_eq!((e.repeat.code(), e.weekdays.as_str(), e.until.as_str()), ("weekly", "TU", "2012-07-03"));
     assert_eq!(e.except.len(), 5);
     let occ = occurrences(&got.events, d("2012-01-01"), d("2012-12-31"));
     // 15 Tuesdays from 27 March to 3 July, five taken out.
@@ -94,7 +95,7 @@ fn all_day_holidays_whose_end_repeats_the_start() {
 fn daily_count_rule_in_utc() {
     let got = read("issue_1081_event_with_rrule.ics").unwrap();
     let e = &got.events[0];
-    assert_eq!((e.start.as_str(), e.repeat.as_str(), e.count), ("2025-01-01T17:00", "daily", Some(10)));
+    assert_eq!((e.start.as_str(), e.repeat.code(), e.count), ("2025-01-01T17:00", "daily", Some(10)));
     assert_eq!(occurrences(&got.events, d("2025-01-01"), d("2025-12-31")).len(), 10);
 }
 
@@ -150,13 +151,13 @@ fn export_and_reimport_keep_series_changes_and_text() {
     let now = Utc::now();
     let mut s = Event::blank(now);
     s.title = "Rapat mingguan; tim, keuangan".into();
-    s.kind = "meeting".into();
+    s.kind = EventKind::Meeting;
     s.start = "2026-11-02T09:00".into();
     s.end = "2026-11-02T10:30".into();
     s.location = "Ruang Melati, lt. 2".into();
     s.attendees = "Ani Lestari\nbudi@contoh.co.id".into();
     s.notes = "Agenda:\n1. Anggaran\n2. Lain-lain \\ catatan".into();
-    s.repeat = "weekly".into();
+    s.repeat = Repeat::Weekly;
     s.weekdays = "MO,TH".into();
     s.until = "2026-12-31".into();
     s.except = vec![d("2026-11-05")];
@@ -168,13 +169,13 @@ fn export_and_reimport_keep_series_changes_and_text() {
     holiday.all_day = true;
     holiday.start = "2026-12-24T00:00".into();
     holiday.end = "2026-12-26T00:00".into();
-    holiday.repeat = "yearly".into();
+    holiday.repeat = Repeat::Yearly;
     holiday.count = Some(3);
     let mut quarterly = Event::blank(now);
     quarterly.title = "Tinjauan kuartal".into();
     quarterly.start = "2026-01-15T10:00".into();
     quarterly.end = "2026-01-15T12:00".into();
-    quarterly.repeat = "quarterly".into();
+    quarterly.repeat = Repeat::Quarterly;
     let mine = vec![s.clone(), moved.clone(), holiday.clone(), quarterly.clone()];
 
     let text = export(&mine, "Kantor", &office_to_utc);
@@ -193,11 +194,11 @@ fn export_and_reimport_keep_series_changes_and_text() {
     assert_eq!((bm.series_id.as_str(), bm.occurrence, bm.start.as_str()), (b.meta.id.as_str(), Some(d("2026-11-09")), "2026-11-10T13:00"));
     let bh = back.events.iter().find(|e| e.all_day).unwrap();
     assert_eq!(
-        (bh.start.as_str(), bh.end.as_str(), bh.repeat.as_str(), bh.count),
+        (bh.start.as_str(), bh.end.as_str(), bh.repeat.code(), bh.count),
         ("2026-12-24T00:00", "2026-12-26T00:00", "yearly", Some(3))
     );
     let bq = back.events.iter().find(|e| e.title == "Tinjauan kuartal").unwrap();
-    assert_eq!((bq.repeat.as_str(), bq.interval), ("quarterly", None));
+    assert_eq!((bq.repeat.code(), bq.interval), ("quarterly", None));
     // The same occurrences on both sides.
     let when = |ev: &[Event]| {
         occurrences(ev, d("2026-11-01"), d("2027-12-31")).iter().map(|o| (o.start, o.end, o.title.clone())).collect::<Vec<_>>()

@@ -64,14 +64,21 @@ pub fn code_taken<'a>(items: &'a [Item], item: &Item) -> Option<&'a Item> {
     items.iter().find(|i| i.meta.id != item.meta.id && i.meta.deleted_at.is_none() && i.code.trim().eq_ignore_ascii_case(code))
 }
 
-pub const MOVE_KINDS: &[(&str, &str)] =
-    &[("receive", "move.kind.receive"), ("issue", "move.kind.issue"), ("transfer", "move.kind.transfer"), ("adjust", "move.kind.adjust")];
+crate::choice! {
+    /// What a stock movement does.
+    pub enum MoveKind {
+        Receive = "receive" => "move.kind.receive",
+        Issue = "issue" => "move.kind.issue",
+        Transfer = "transfer" => "move.kind.transfer",
+        Adjust = "adjust" => "move.kind.adjust",
+    }
+}
 
 crate::record! {
     /// One line of the stock ledger.
     pub struct StockMove in "stock" {
         item_id: String => Ref(crate::domain::inventory::Item), "move.item" .required().listed().aliases(&["item", "barang"]),
-        kind: String = "receive".into() => Select(MOVE_KINDS), "move.kind" .required().listed().aliases(&["jenis"]),
+        kind: MoveKind = MoveKind::Receive => Select(MoveKind::OPTIONS), "move.kind" .required().listed().aliases(&["jenis"]),
         /// Units moved; for an adjustment, signed (+ found, − lost).
         qty: Option<i64> => Integer, "move.qty" .required().listed().aliases(&["jumlah", "quantity"]),
         /// Where it happened: into here on receipt, out of here on issue or transfer.
@@ -109,27 +116,27 @@ impl RecordRules for StockMove {
         let has = |errs: &Vec<FieldError>, k: &str| errs.iter().any(|(f, _)| *f == k);
         if !has(&errs, "qty") && self.qty.is_some() {
             let q = self.qty.unwrap_or(0);
-            if self.kind == "adjust" && q == 0 {
+            if self.kind == MoveKind::Adjust && q == 0 {
                 errs.push(("qty", "err.not_zero"));
-            } else if self.kind != "adjust" && q <= 0 {
+            } else if self.kind != MoveKind::Adjust && q <= 0 {
                 errs.push(("qty", "err.positive"));
             }
         }
-        match self.kind.as_str() {
-            "transfer" if self.to_location.trim().is_empty() => errs.push(("to_location", "err.required")),
-            "transfer" if self.to_location.trim() == self.location.trim() => errs.push(("to_location", "err.same_place")),
-            "issue" if self.to_whom.trim().is_empty() => errs.push(("to_whom", "err.required")),
-            "adjust" if self.reason.trim().is_empty() => errs.push(("reason", "err.required")),
+        match self.kind {
+            MoveKind::Transfer if self.to_location.trim().is_empty() => errs.push(("to_location", "err.required")),
+            MoveKind::Transfer if self.to_location.trim() == self.location.trim() => errs.push(("to_location", "err.same_place")),
+            MoveKind::Issue if self.to_whom.trim().is_empty() => errs.push(("to_whom", "err.required")),
+            MoveKind::Adjust if self.reason.trim().is_empty() => errs.push(("reason", "err.required")),
             _ => {}
         }
         errs
     }
     fn title(&self) -> String {
         let q = self.qty.unwrap_or(0);
-        match self.kind.as_str() {
-            "receive" => format!("+{q}"),
-            "issue" => format!("−{q} → {}", self.to_whom),
-            "transfer" => format!("{q} {} → {}", self.location, self.to_location),
+        match self.kind {
+            MoveKind::Receive => format!("+{q}"),
+            MoveKind::Issue => format!("−{q} → {}", self.to_whom),
+            MoveKind::Transfer => format!("{q} {} → {}", self.location, self.to_location),
             _ => format!("{q:+} ({})", self.reason),
         }
     }
@@ -142,11 +149,10 @@ impl StockMove {
     /// The change this line makes at each place it touches.
     pub fn effects(&self) -> Vec<(&str, i64)> {
         let q = self.qty.unwrap_or(0);
-        match self.kind.as_str() {
-            "receive" | "adjust" => vec![(self.location.as_str(), q)],
-            "issue" => vec![(self.location.as_str(), -q)],
-            "transfer" => vec![(self.location.as_str(), -q), (self.to_location.as_str(), q)],
-            _ => vec![],
+        match self.kind {
+            MoveKind::Receive | MoveKind::Adjust => vec![(self.location.as_str(), q)],
+            MoveKind::Issue => vec![(self.location.as_str(), -q)],
+            MoveKind::Transfer => vec![(self.location.as_str(), -q), (self.to_location.as_str(), q)],
         }
     }
     pub fn date(&self) -> Option<NaiveDate> {
@@ -253,7 +259,7 @@ pub fn usage(items: &[Item], moves: &[StockMove], from: NaiveDate, to: NaiveDate
     let cost: HashMap<&str, i64> = items.iter().map(|i| (i.meta.id.as_str(), i.cost())).collect();
     let mut per_item: HashMap<String, (i64, i64)> = HashMap::new();
     let mut per_whom: HashMap<String, i64> = HashMap::new();
-    for m in moves.iter().filter(|m| m.live() && m.kind == "issue" && m.date().is_some_and(|d| d >= from && d <= to)) {
+    for m in moves.iter().filter(|m| m.live() && m.kind == MoveKind::Issue && m.date().is_some_and(|d| d >= from && d <= to)) {
         let q = m.qty.unwrap_or(0);
         let v = q * cost.get(m.item_id.as_str()).copied().unwrap_or(0);
         let e = per_item.entry(m.item_id.clone()).or_default();

@@ -19,7 +19,7 @@ fn item(id: &str, name: &str, cat: &str, loc: &str, point: &str, qty: &str, cost
 fn mv(item: &str, kind: &str, qty: i64, loc: &str) -> StockMove {
     let mut m = StockMove::blank(DateTime::UNIX_EPOCH);
     m.item_id = item.into();
-    m.kind = kind.into();
+    m.kind = MoveKind::from_code(kind).unwrap();
     m.qty = Some(qty);
     m.location = loc.into();
     m.at = "2026-11-02T09:00".into();
@@ -171,7 +171,7 @@ fn stocktake_posts_variances_of_counted_items_only() {
     assert_eq!(v[1].diff, 0);
     let adj = st.adjustments(&items, &s, "2026-11-20T17:00", "Stock opname", DateTime::UNIX_EPOCH);
     assert_eq!(adj.len(), 1);
-    assert_eq!((adj[0].kind.as_str(), adj[0].qty, adj[0].location.as_str()), ("adjust", Some(-2), "Gudang"));
+    assert_eq!((adj[0].kind.code(), adj[0].qty, adj[0].location.as_str()), ("adjust", Some(-2), "Gudang"));
     assert!(adj[0].validate().is_empty());
     let after: Vec<StockMove> = moves.into_iter().chain(adj).collect();
     assert_eq!(Stock::of(&after).on_hand("paper"), 18);

@@ -6,15 +6,24 @@ use chrono::{Datelike, Months, NaiveDate, Weekday};
 use super::people::Employee;
 use super::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
-pub const KINDS: &[(&str, &str)] = &[
-    ("annual", "leave.kind.annual"),
-    ("sick", "leave.kind.sick"),
-    ("maternity", "leave.kind.maternity"),
-    ("important", "leave.kind.important"),
-    ("unpaid", "leave.kind.unpaid"),
-];
-pub const STATUS: &[(&str, &str)] =
-    &[("requested", "leave.status.requested"), ("approved", "leave.status.approved"), ("refused", "leave.status.refused")];
+crate::choice! {
+    /// How leave is taken.
+    pub enum LeaveKind {
+        Annual = "annual" => "leave.kind.annual",
+        Sick = "sick" => "leave.kind.sick",
+        Maternity = "maternity" => "leave.kind.maternity",
+        Important = "important" => "leave.kind.important",
+        Unpaid = "unpaid" => "leave.kind.unpaid",
+    }
+}
+crate::choice! {
+    /// Where a leave request stands.
+    pub enum LeaveStatus {
+        Requested = "requested" => "leave.status.requested",
+        Approved = "approved" => "leave.status.approved",
+        Refused = "refused" => "leave.status.refused",
+    }
+}
 
 /// Annual leave after twelve months' service, in working days (UU 13/2003 as amended).
 pub const ANNUAL_DAYS: u32 = 12;
@@ -23,13 +32,13 @@ crate::record! {
     /// Leave asked for by an employee, decided by HR.
     pub struct LeaveRequest in "leave" {
         employee_id: String => Ref(crate::domain::people::Employee), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
-        kind: String = "annual".into() => Select(KINDS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
+        kind: LeaveKind = LeaveKind::Annual => Select(LeaveKind::OPTIONS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
         start: String => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
         end: String => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
         /// A half day: only for a one-day request.
         half_day: bool => Check, "leave.half_day" .aliases(&["setengah hari"]),
         reason: String => Text, "leave.reason" .aliases(&["alasan", "keperluan"]),
-        status: String = "requested".into() => Select(STATUS), "leave.status" .required().listed(),
+        status: LeaveStatus = LeaveStatus::Requested => Select(LeaveStatus::OPTIONS), "leave.status" .required().listed(),
         /// The day it was approved or refused.
         decided_on: String => Date, "leave.decided_on",
         note: String => Text, "leave.note" .aliases(&["catatan"]),
@@ -145,7 +154,13 @@ pub fn annual_entitlement(employee: &Employee, year: i32) -> u32 {
 /// leaving out `except` (the request being decided).
 pub fn annual_taken(all: &[LeaveRequest], employee_id: &str, year: i32, cal: &WorkCalendar, except: &str) -> u32 {
     all.iter()
-        .filter(|r| r.live() && r.employee_id == employee_id && r.kind == "annual" && r.status == "approved" && r.meta.id != except)
+        .filter(|r| {
+            r.live()
+                && r.employee_id == employee_id
+                && r.kind == LeaveKind::Annual
+                && r.status == LeaveStatus::Approved
+                && r.meta.id != except
+        })
         .filter_map(|r| r.dates().map(|(s, e)| (s, e, r.half_day)))
         .filter(|(s, _, _)| s.year() == year)
         .map(|(s, e, half)| cal.half_days(s, e, half))
@@ -160,7 +175,7 @@ pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &W
 /// Why `request` cannot be approved, if it cannot: annual leave beyond what is left.
 pub fn approval_problem(request: &LeaveRequest, employee: &Employee, all: &[LeaveRequest], cal: &WorkCalendar) -> Option<&'static str> {
     let (s, e) = request.dates()?;
-    if request.kind != "annual" {
+    if request.kind != LeaveKind::Annual {
         return None;
     }
     let asked = i64::from(cal.half_days(s, e, request.half_day));
@@ -178,7 +193,7 @@ pub fn overlaps(request: &LeaveRequest, employees: &[Employee], all: &[LeaveRequ
     }
     let mut names: Vec<String> = all
         .iter()
-        .filter(|r| r.live() && r.employee_id != request.employee_id && r.status != "refused" && dept(&r.employee_id) == mine)
+        .filter(|r| r.live() && r.employee_id != request.employee_id && r.status != LeaveStatus::Refused && dept(&r.employee_id) == mine)
         .filter(|r| r.dates().is_some_and(|(rs, re)| rs <= e && re >= s))
         .filter_map(|r| employees.iter().find(|x| x.meta.id == r.employee_id).map(|x| x.name.clone()))
         .collect();

@@ -178,6 +178,8 @@ pub fn open_actions(all: &[Minutes], today: NaiveDate) -> Vec<OpenAction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::EventKind;
+    use crate::domain::calendar::Repeat;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -186,10 +188,10 @@ mod tests {
     fn weekly() -> Event {
         let mut e = Event::blank(Utc::now());
         e.title = "Rapat tim".into();
-        e.kind = "meeting".into();
+        e.kind = EventKind::Meeting;
         e.start = "2026-11-02T09:00".into();
         e.end = "2026-11-02T10:00".into();
-        e.repeat = "weekly".into();
+        e.repeat = Repeat::Weekly;
         e.attendees = "Ani\nBudi".into();
         e
     }
@@ -204,7 +206,7 @@ mod tests {
         moved.end = "2026-11-17T15:00".into();
         assert_eq!(next_date(&[s.clone(), moved], &s.meta.id, d("2026-11-02")), Some(d("2026-11-16")));
         let mut once = weekly();
-        once.repeat.clear();
+        once.repeat = Repeat::Never;
         assert_eq!(next_date(&[once.clone()], &once.meta.id, d("2026-11-02")), None);
     }
 

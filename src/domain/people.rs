@@ -5,20 +5,34 @@ use chrono::{Datelike, NaiveDate};
 use super::record::{looks_like_email, looks_like_phone, parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 use crate::sort::sort_by;
 
-pub const STATUS: &[(&str, &str)] = &[("active", "emp.status.active"), ("on_leave", "emp.status.on_leave"), ("left", "emp.status.left")];
-/// PKWT: a fixed-term contract with an end date; PKWTT: permanent.
-pub const CONTRACTS: &[(&str, &str)] = &[("pkwtt", "emp.contract.pkwtt"), ("pkwt", "emp.contract.pkwt")];
-/// Tax status for PPh 21: single (TK) or married (K), with 0–3 dependants.
-pub const PTKP: &[(&str, &str)] = &[
-    ("TK/0", "emp.ptkp.tk0"),
-    ("TK/1", "emp.ptkp.tk1"),
-    ("TK/2", "emp.ptkp.tk2"),
-    ("TK/3", "emp.ptkp.tk3"),
-    ("K/0", "emp.ptkp.k0"),
-    ("K/1", "emp.ptkp.k1"),
-    ("K/2", "emp.ptkp.k2"),
-    ("K/3", "emp.ptkp.k3"),
-];
+crate::choice! {
+    /// Whether someone still works here.
+    pub enum EmployeeStatus {
+        Active = "active" => "emp.status.active",
+        OnLeave = "on_leave" => "emp.status.on_leave",
+        Left = "left" => "emp.status.left",
+    }
+}
+crate::choice! {
+    /// PKWT: a fixed-term contract with an end date; PKWTT: permanent.
+    pub enum Contract {
+        Pkwtt = "pkwtt" => "emp.contract.pkwtt",
+        Pkwt = "pkwt" => "emp.contract.pkwt",
+    }
+}
+crate::choice! {
+    /// Tax status for PPh 21: single (TK) or married (K), with 0–3 dependants.
+    pub enum Ptkp {
+        TK0 = "TK/0" => "emp.ptkp.tk0",
+        TK1 = "TK/1" => "emp.ptkp.tk1",
+        TK2 = "TK/2" => "emp.ptkp.tk2",
+        TK3 = "TK/3" => "emp.ptkp.tk3",
+        K0 = "K/0" => "emp.ptkp.k0",
+        K1 = "K/1" => "emp.ptkp.k1",
+        K2 = "K/2" => "emp.ptkp.k2",
+        K3 = "K/3" => "emp.ptkp.k3",
+    }
+}
 
 crate::record! {
     /// Someone who works for the office: what HR and payroll keep about them.
@@ -32,15 +46,15 @@ crate::record! {
         manager_id: String => Ref(crate::domain::people::Employee), "emp.manager" .listed().aliases(&["atasan", "manager", "atasan langsung"]),
         grade: String => Text, "emp.grade" .aliases(&["golongan", "grade"]),
         location: String => Suggest("locations"), "emp.location" .aliases(&["lokasi kerja", "penempatan"]),
-        status: String = "active".into() => Select(STATUS), "emp.status" .required().listed(),
+        status: EmployeeStatus = EmployeeStatus::Active => Select(EmployeeStatus::OPTIONS), "emp.status" .required().listed(),
         joined: String => Date, "emp.joined" .required().listed().aliases(&["tanggal masuk", "join date", "mulai bekerja"]),
-        contract: String = "pkwtt".into() => Select(CONTRACTS), "emp.contract" .required().aliases(&["jenis kontrak", "status kerja"]),
+        contract: Contract = Contract::Pkwtt => Select(Contract::OPTIONS), "emp.contract" .required().aliases(&["jenis kontrak", "status kerja"]),
         contract_start: String => Date, "emp.contract_start" .aliases(&["awal kontrak", "mulai kontrak"]),
         contract_end: String => Date, "emp.contract_end" .aliases(&["akhir kontrak", "selesai kontrak"]),
         /// The 16-digit national identity number (KTP).
         nik: String => Text, "emp.nik" .aliases(&["nik", "no ktp", "nomor ktp"]),
         npwp: String => Text, "emp.npwp" .aliases(&["npwp", "no npwp"]),
-        ptkp: String = "TK/0".into() => Select(PTKP), "emp.ptkp" .required().aliases(&["status ptkp", "ptkp"]),
+        ptkp: Ptkp = Ptkp::TK0 => Select(Ptkp::OPTIONS), "emp.ptkp" .required().aliases(&["status ptkp", "ptkp"]),
         bpjs_health: String => Text, "emp.bpjs_health" .aliases(&["bpjs kesehatan", "no bpjs kesehatan"]),
         bpjs_work: String => Text, "emp.bpjs_work" .aliases(&["bpjs ketenagakerjaan", "bpjs tk", "no bpjs ketenagakerjaan"]),
         birth_date: String => Date, "emp.birth_date" .aliases(&["tanggal lahir", "birth date"]),
@@ -94,7 +108,7 @@ impl RecordRules for Employee {
         if !self.phone.is_empty() && !looks_like_phone(&self.phone) {
             add("phone", "err.phone");
         }
-        if self.contract == "pkwt" {
+        if self.contract == Contract::Pkwt {
             for f in ["contract_start", "contract_end"] {
                 if super::record::Entity::get(self, f).is_empty() {
                     add(f, "err.required");
@@ -106,7 +120,7 @@ impl RecordRules for Employee {
                 }
             }
         }
-        if self.status == "left" {
+        if self.status == EmployeeStatus::Left {
             match (parse_date(&self.joined), parse_date(&self.left_on)) {
                 (_, None) if self.left_on.is_empty() => add("left_on", "err.required"),
                 (Some(j), Some(l)) if l < j => add("left_on", "err.left_before_joined"),
@@ -125,12 +139,12 @@ impl RecordRules for Employee {
 
 impl Employee {
     pub fn is_current(&self) -> bool {
-        self.meta.deleted_at.is_none() && self.status != "left"
+        self.meta.deleted_at.is_none() && self.status != EmployeeStatus::Left
     }
 
     /// The end of a fixed-term contract, if this is one.
     pub fn contract_end(&self) -> Option<NaiveDate> {
-        (self.contract == "pkwt").then(|| parse_date(&self.contract_end)).flatten()
+        (self.contract == Contract::Pkwt).then(|| parse_date(&self.contract_end)).flatten()
     }
 }
 
@@ -208,16 +222,18 @@ pub fn org_chart(all: &[Employee]) -> Vec<(usize, Employee)> {
     out
 }
 
-/// What an employee's history records: changes of these, each with the day it took effect.
-pub const TRACKED: &[(&str, &str)] = &[
-    ("position", "emp.position"),
-    ("department", "emp.department"),
-    ("grade", "emp.grade"),
-    ("contract", "emp.contract"),
-    ("status", "emp.status"),
-    // Payroll reads the status on 1 January for the year's TER category and PTKP.
-    ("ptkp", "emp.ptkp"),
-];
+crate::choice! {
+    /// What an employee's history records: changes of these, each with the day it took effect.
+    pub enum Tracked {
+        Position = "position" => "emp.position",
+        Department = "department" => "emp.department",
+        Grade = "grade" => "emp.grade",
+        Contract = "contract" => "emp.contract",
+        Status = "status" => "emp.status",
+        /// Payroll reads the status on 1 January for the year's TER category and PTKP.
+        Ptkp = "ptkp" => "emp.ptkp",
+    }
+}
 
 crate::record! {
     /// One change to an employee's position, department, grade, contract or status, with
@@ -225,7 +241,7 @@ crate::record! {
     pub struct EmployeeChange in "employee_changes" {
         employee_id: String => Ref(crate::domain::people::Employee), "chg.employee" .required().listed().aliases(&["karyawan", "employee"]),
         date: String => Date, "chg.date" .required().listed().aliases(&["tanggal", "berlaku", "effective"]),
-        what: String = "position".into() => Select(TRACKED), "chg.what" .required().listed().aliases(&["perubahan"]),
+        what: Tracked = Tracked::Position => Select(Tracked::OPTIONS), "chg.what" .required().listed().aliases(&["perubahan"]),
         from: String => Text, "chg.from" .listed().aliases(&["dari", "sebelumnya"]),
         to: String => Text, "chg.to" .listed().aliases(&["menjadi", "ke"]),
         note: String => Text, "chg.note" .aliases(&["catatan", "keterangan"]),
@@ -242,16 +258,16 @@ impl RecordRules for EmployeeChange {
 /// `date`. A new employee (nothing before) makes none: joining is their first entry.
 pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono::DateTime<chrono::Utc>) -> Vec<EmployeeChange> {
     use super::record::Entity;
-    TRACKED
+    Tracked::ALL
         .iter()
-        .filter(|(k, _)| before.get(k) != after.get(k))
-        .map(|(k, _)| {
+        .filter(|what| before.get(what.code()) != after.get(what.code()))
+        .map(|&what| {
             let mut c = EmployeeChange::blank(now);
             c.employee_id = after.meta.id.clone();
             c.date = super::dates::date_text(date);
-            c.what = k.to_string();
-            c.from = before.get(k);
-            c.to = after.get(k);
+            c.what = what;
+            c.from = before.get(what.code());
+            c.to = after.get(what.code());
             c
         })
         .collect()
@@ -259,14 +275,14 @@ pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono
 
 /// The employee's PTKP status on `day`, read back through the recorded changes: the status
 /// a change after that day replaced, or the current one.
-pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> String {
+pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> Ptkp {
     changes
         .iter()
-        .filter(|c| c.meta.deleted_at.is_none() && c.employee_id == e.meta.id && c.what == "ptkp")
+        .filter(|c| c.meta.deleted_at.is_none() && c.employee_id == e.meta.id && c.what == Tracked::Ptkp)
         .filter_map(|c| Some((parse_date(&c.date)?, c)))
         .filter(|(d, _)| *d > day)
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.meta.created_at.cmp(&b.1.meta.created_at)))
-        .map_or_else(|| e.ptkp.clone(), |(_, c)| c.from.clone())
+        .map_or(e.ptkp, |(_, c)| Ptkp::from_code(&c.from).unwrap_or(e.ptkp))
 }
 
 /// An employee's history, oldest first (same day: in the order it was recorded).

@@ -107,7 +107,7 @@ fn an_edit_records_each_tracked_change_once() {
     after.set("phone", "0812 555");
     let day = d(2026, 12, 1);
     let c = changes(&before, &after, day, Utc::now());
-    let got: Vec<(&str, &str, &str)> = c.iter().map(|c| (c.what.as_str(), c.from.as_str(), c.to.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> = c.iter().map(|c| (c.what.code(), c.from.as_str(), c.to.as_str())).collect();
     assert_eq!(got, vec![("position", "", "Supervisor"), ("department", "", "Keuangan")], "the phone is not history");
     assert!(c.iter().all(|c| c.employee_id == after.meta.id && c.date == "2026-12-01" && c.validate().is_empty()));
     assert!(changes(&after, &after, day, Utc::now()).is_empty());

@@ -9,6 +9,7 @@ use super::csv_io::{normalise, plain_amount, protect, Rules, Table};
 use super::format::parse_amount;
 use super::purchasing::{Line, PurchaseOrder};
 use super::record::Entity;
+use crate::domain::purchasing::OrderStatus;
 
 const COLUMNS: &[(&str, &[&str])] = &[
     ("number", &["nomor", "no po", "po"]),
@@ -36,7 +37,14 @@ pub fn export(
     let mut w = super::csv_write::CsvText::new(delimiter);
     w.row(COLUMNS.iter().map(|(k, _)| *k));
     for po in orders.iter().filter(|o| o.meta.deleted_at.is_none()) {
-        let head = [po.number.clone(), supplier(&po.supplier_id), po.date.clone(), po.expected.clone(), po.status.clone(), po.tax.clone()];
+        let head = [
+            po.number.clone(),
+            supplier(&po.supplier_id),
+            po.date.clone(),
+            po.expected.clone(),
+            po.status.code().to_string(),
+            po.tax.clone(),
+        ];
         let empty = [Line::default()];
         let lines: &[Line] = if po.lines.is_empty() { &empty } else { &po.lines };
         for l in lines {
@@ -91,16 +99,15 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             po.expected = cell(row, "expected");
             po.tax = cell(row, "tax");
             po.notes = cell(row, "notes");
-            po.status = match crate::text::lower(&cell(row, "status")).as_str() {
-                "" => "draft".into(),
-                s => s.to_string(),
-            };
+            let typed = crate::text::lower(&cell(row, "status"));
+            let status = if typed.is_empty() { Some(OrderStatus::Draft) } else { OrderStatus::from_code(&typed) };
+            po.status = status.unwrap_or_default();
             let mut errors = vec![];
             match rules.resolve_opt("supplier_id", &cell(row, "supplier")) {
                 Some(id) => po.supplier_id = id,
                 None => errors.push((line, "err.unknown_ref")),
             }
-            if !matches!(po.status.as_str(), "draft" | "ordered" | "cancelled") {
+            if !matches!(status, Some(OrderStatus::Draft | OrderStatus::Ordered | OrderStatus::Cancelled)) {
                 errors.push((line, "err.po_status"));
             }
             if !number.is_empty() && taken(&number) {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Low, StockMove};
 use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
+use crate::domain::inventory::MoveKind;
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -43,7 +44,7 @@ crate::record! {
         date: String => Date, "po.date" .required().listed().aliases(&["tanggal"]),
         expected: String => Date, "po.expected" .listed().aliases(&["perkiraan tiba"]),
         /// draft, ordered or cancelled; partly received and received follow from the ledger.
-        status: String = "draft".into() => Select(PO_STATUS), "po.status" .required().listed(),
+        status: OrderStatus = OrderStatus::Draft => Select(OrderStatus::OPTIONS), "po.status" .required().listed(),
         /// Tax rate in percent as typed ("11" for PPN 11 %).
         tax: String = "11".into() => Text, "po.tax" .aliases(&["pajak", "ppn"]),
         notes: String => LongText, "po.notes" .aliases(&["catatan"]),
@@ -53,13 +54,16 @@ crate::record! {
     }
 }
 
-pub const PO_STATUS: &[(&str, &str)] = &[
-    ("draft", "po.status.draft"),
-    ("ordered", "po.status.ordered"),
-    ("partial", "po.status.partial"),
-    ("received", "po.status.received"),
-    ("cancelled", "po.status.cancelled"),
-];
+crate::choice! {
+    /// Where a purchase order stands.
+    pub enum OrderStatus {
+        Draft = "draft" => "po.status.draft",
+        Ordered = "ordered" => "po.status.ordered",
+        Partial = "partial" => "po.status.partial",
+        Received = "received" => "po.status.received",
+        Cancelled = "cancelled" => "po.status.cancelled",
+    }
+}
 
 const RULES: FormRules = FormRules { shown_when: &[], span: None, hidden: &["status"] };
 
@@ -120,26 +124,26 @@ impl PurchaseOrder {
     /// Units received so far per line id.
     pub fn received(&self, moves: &[StockMove]) -> HashMap<String, i64> {
         let mut got = HashMap::new();
-        for m in moves.iter().filter(|m| m.meta.deleted_at.is_none() && m.kind == "receive" && m.order_id == self.meta.id) {
+        for m in moves.iter().filter(|m| m.meta.deleted_at.is_none() && m.kind == MoveKind::Receive && m.order_id == self.meta.id) {
             *got.entry(m.order_line.clone()).or_default() += m.qty.unwrap_or(0);
         }
         got
     }
 
     /// The status as it stands: receipts in the ledger decide partly received / received.
-    pub fn state(&self, moves: &[StockMove]) -> &'static str {
-        match self.status.as_str() {
-            "draft" => "draft",
-            "cancelled" => "cancelled",
+    pub fn state(&self, moves: &[StockMove]) -> OrderStatus {
+        match self.status {
+            OrderStatus::Draft => OrderStatus::Draft,
+            OrderStatus::Cancelled => OrderStatus::Cancelled,
             _ => {
                 let got = self.received(moves);
                 let all = !self.lines.is_empty() && self.lines.iter().all(|l| got.get(&l.id).copied().unwrap_or(0) >= l.qty);
                 if all {
-                    "received"
+                    OrderStatus::Received
                 } else if got.values().any(|q| *q > 0) {
-                    "partial"
+                    OrderStatus::Partial
                 } else {
-                    "ordered"
+                    OrderStatus::Ordered
                 }
             }
         }
@@ -165,7 +169,7 @@ impl PurchaseOrder {
                 over.push(line_id.clone());
             }
             let mut m = StockMove::blank(now);
-            m.kind = "receive".into();
+            m.kind = MoveKind::Receive;
             m.item_id = line.item_id.clone();
             m.qty = Some(*q);
             m.location = location.to_string();
@@ -183,7 +187,8 @@ impl PurchaseOrder {
 /// Units ordered and not yet received, per item, over orders still open.
 pub fn on_order(orders: &[PurchaseOrder], moves: &[StockMove]) -> HashMap<String, i64> {
     let mut out: HashMap<String, i64> = HashMap::new();
-    for po in orders.iter().filter(|o| o.meta.deleted_at.is_none() && matches!(o.state(moves), "ordered" | "partial")) {
+    for po in orders.iter().filter(|o| o.meta.deleted_at.is_none() && matches!(o.state(moves), OrderStatus::Ordered | OrderStatus::Partial))
+    {
         let got = po.received(moves);
         for l in &po.lines {
             let open = (l.qty - got.get(&l.id).copied().unwrap_or(0)).max(0);

@@ -21,7 +21,7 @@ fn po(lines: &[(&str, i64, i64)]) -> PurchaseOrder {
     p.number = "PO-2026-001".into();
     p.supplier_id = "sup".into();
     p.date = "2026-11-20".into();
-    p.status = "ordered".into();
+    p.status = OrderStatus::Ordered;
     p.lines = lines
         .iter()
         .map(|(id, qty, price)| Line {
@@ -53,7 +53,7 @@ fn totals_with_tax_rounded_half_up() {
 fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
     let p = po(&[("paper", 10, 45_000), ("pens", 20, 3_000)]);
     let mut ledger: Vec<StockMove> = vec![];
-    assert_eq!(p.state(&ledger), "ordered");
+    assert_eq!(p.state(&ledger), OrderStatus::Ordered);
 
     let (moves, over) =
         p.receive(&ledger, &[("l-paper".into(), 4), ("l-pens".into(), 0)], "Gudang", "2026-11-21T10:00", DateTime::UNIX_EPOCH);
@@ -61,20 +61,20 @@ fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
     assert_eq!(moves.len(), 1, "nothing received on a line writes nothing");
     assert_eq!((moves[0].qty, moves[0].unit_cost, moves[0].location.as_str()), (Some(4), Some(45000), "Gudang"));
     ledger.extend(moves);
-    assert_eq!(p.state(&ledger), "partial");
+    assert_eq!(p.state(&ledger), OrderStatus::Partial);
     assert_eq!(on_order(std::slice::from_ref(&p), &ledger).get("paper"), Some(&6));
 
     let (moves, over) =
         p.receive(&ledger, &[("l-paper".into(), 7), ("l-pens".into(), 20)], "Gudang", "2026-11-22T10:00", DateTime::UNIX_EPOCH);
     assert_eq!(over, ["l-paper"], "4 + 7 is more than the 10 ordered: warned");
     ledger.extend(moves);
-    assert_eq!(p.state(&ledger), "received");
+    assert_eq!(p.state(&ledger), OrderStatus::Received);
     assert_eq!(Stock::of(&ledger).on_hand("paper"), 11);
     assert!(on_order(std::slice::from_ref(&p), &ledger).values().all(|q| *q == 0));
 
     let mut cancelled = p.clone();
-    cancelled.status = "cancelled".into();
-    assert_eq!(cancelled.state(&ledger), "cancelled");
+    cancelled.status = OrderStatus::Cancelled;
+    assert_eq!(cancelled.state(&ledger), OrderStatus::Cancelled);
 }
 
 #[test]
@@ -112,5 +112,5 @@ fn low_stock_becomes_one_draft_per_supplier() {
             ("PO-2026-003".into(), "sup-b".into(), vec![("pens".into(), 50, 3_000)]),
         ]
     );
-    assert!(drafts.iter().all(|p| p.status == "draft" && p.date == "2026-11-22"));
+    assert!(drafts.iter().all(|p| p.status == OrderStatus::Draft && p.date == "2026-11-22"));
 }

@@ -272,6 +272,10 @@ pub fn fill<E: Entity>(record: &mut E, key: &'static str, text: &str) -> Option<
     let kind = E::fields().iter().find(|f| f.key == key)?.kind;
     let refused = !text.trim().is_empty() && record.get(key).is_empty();
     match kind {
+        // A choice keeps only its own codes: anything else leaves it as it was.
+        FieldKind::Select(_) if record.get(key) != text.trim() => {
+            Some((key, if text.trim().is_empty() { "err.required" } else { "err.choice" }))
+        }
         FieldKind::Money if refused => Some((key, "err.money")),
         FieldKind::Integer if refused => Some((key, "err.integer")),
         FieldKind::Number if refused => Some((key, "err.number")),

@@ -143,7 +143,7 @@ mod tests {
         e.meta.id = id.into();
         e.number = number.into();
         e.name = name.into();
-        e.status = status.into();
+        e.status = crate::domain::people::EmployeeStatus::from_code(status).unwrap();
         e
     }
 

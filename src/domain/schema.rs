@@ -82,6 +82,7 @@ fn v3_to_v4(docs: &mut Docs) {
 mod tests {
     use super::*;
     use crate::domain::contact::Contact;
+    use crate::domain::contact::Party;
     use serde_json::json;
 
     #[test]
@@ -96,7 +97,7 @@ mod tests {
         let c: Vec<Contact> = serde_json::from_value(docs["contacts"].clone()).unwrap();
         assert_eq!(c[0].emails, vec!["budi@x.id", "b@y.id"]);
         assert_eq!(c[0].phones, vec!["0812"]);
-        assert_eq!(c[0].party, "person");
+        assert_eq!(c[0].party, Party::Person);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Stock, StockMove};
 use super::record::{Entity, RecordRules};
+use crate::domain::inventory::MoveKind;
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -112,7 +113,7 @@ impl Stocktake {
             .filter(|v| v.diff != 0)
             .map(|v| {
                 let mut m = StockMove::blank(now);
-                m.kind = "adjust".into();
+                m.kind = MoveKind::Adjust;
                 m.item_id = v.item_id.clone();
                 m.qty = Some(v.diff);
                 m.location = match self.location.trim() {

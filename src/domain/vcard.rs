@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 
 use super::contact::Contact;
 use super::record::Entity;
+use crate::domain::contact::ContactKind;
+use crate::domain::contact::Party;
 
 #[derive(Debug, Default)]
 pub struct VcardImport {
@@ -222,7 +224,7 @@ pub fn import(bytes: &[u8], now: DateTime<Utc>) -> VcardImport {
 
 fn card_to_contact(props: &[Prop], now: DateTime<Utc>, unmapped: &mut BTreeMap<String, usize>) -> Option<Contact> {
     let mut c = Contact::blank(now);
-    c.kind = "other".into();
+    c.kind = ContactKind::Other;
     let (mut fname, mut nname, mut extra_notes) = (String::new(), String::new(), vec![]);
     let mut is_org = false;
     for p in props {
@@ -293,7 +295,7 @@ fn card_to_contact(props: &[Prop], now: DateTime<Utc>, unmapped: &mut BTreeMap<S
     .into_iter()
     .find(|s| !s.trim().is_empty())?;
     if is_org {
-        c.party = "organisation".into();
+        c.party = Party::Organisation;
     }
     c.set("emails", &c.emails.join("\n"));
     Some(c)
@@ -323,7 +325,7 @@ pub fn export(contacts: &[Contact]) -> String {
         let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".into()];
         lines.push(format!("UID:urn:uuid:{}", c.meta.id));
         lines.push(format!("FN:{}", escape(&c.name)));
-        if c.party == "organisation" {
+        if c.party == Party::Organisation {
             lines.push("KIND:org".into());
         }
         if !c.organisation.is_empty() {
@@ -403,7 +405,7 @@ mod tests {
         assert!(back.unmapped.is_empty(), "{:?}", back.unmapped);
         let b = &back.contacts[0];
         assert_eq!(
-            (b.name.as_str(), b.party.as_str(), b.organisation.as_str(), b.role.as_str()),
+            (b.name.as_str(), b.party.code(), b.organisation.as_str(), b.role.as_str()),
             (c.name.as_str(), "organisation", c.organisation.as_str(), "Direktur")
         );
         assert_eq!((&b.emails, &b.phones, &b.tags), (&c.emails, &c.phones, &c.tags));

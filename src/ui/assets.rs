@@ -4,7 +4,7 @@ use crate::domain::record::RecordRules;
 use crate::sort::sort_by;
 use leptos::prelude::*;
 
-use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog, CATEGORIES, LOG_KINDS};
+use crate::domain::assets::{self, book_value, holder, maintenance_due, next_maintenance, Asset, AssetLog};
 use crate::domain::format::long_date;
 use crate::domain::record::Entity;
 
@@ -15,6 +15,9 @@ use super::records::{csv_tools, detail_page_with, form_page_back};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::assets::AssetCategory;
+use crate::domain::assets::AssetStatus;
+use crate::domain::assets::LogKind;
 
 /// Scheduled maintenance this close is listed as due soon.
 const SOON_DAYS: u64 = 14;
@@ -43,7 +46,7 @@ pub fn asset_page(id: String) -> AnyView {
     let check_in = move |asset_id: String| {
         let mut e = AssetLog::blank(now());
         e.asset_id = asset_id;
-        e.kind = "checkin".into();
+        e.kind = LogKind::Checkin;
         e.date = crate::domain::dates::date_text(today());
         if save_record(&app, e).is_ok() {
             app.info(app.t("asset.checked_in").into());
@@ -101,10 +104,10 @@ pub fn asset_page(id: String) -> AnyView {
                             </tr></thead>
                             <tbody>
                                 {entries.into_iter().map(|e| {
-                                    let kind = LOG_KINDS.iter().find(|(k, _)| *k == e.kind).map(|(_, l)| *l).unwrap_or("alog.kind");
-                                    let detail = match e.kind.as_str() {
-                                        "checkout" => [e.who.clone(), if e.due.is_empty() { String::new() } else { format!("→ {}", day(&app, &e.due)) }].join(" "),
-                                        "checkin" => String::new(),
+                                    let kind = e.kind.label_key();
+                                    let detail = match e.kind {
+                                        LogKind::Checkout => [e.who.clone(), if e.due.is_empty() { String::new() } else { format!("→ {}", day(&app, &e.due)) }].join(" "),
+                                        LogKind::Checkin => String::new(),
                                         _ => [e.problem.clone(), e.action.clone(), e.vendor.clone(), e.downtime.map(|n| app.tf("alog.days_down", &[("n", n.to_string())])).unwrap_or_default()]
                                             .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
                                     };
@@ -191,12 +194,12 @@ pub fn register_page() -> AnyView {
     let rows = Memo::new(move |_| {
         let t = today();
         app.lists.assets().with(|all| {
-            let mut v: Vec<(String, String, String, i64, i64, i64)> = all
+            let mut v: Vec<(AssetCategory, String, String, i64, i64, i64)> = all
                 .iter()
-                .filter(|a| a.meta.deleted_at.is_none() && a.status != "disposed")
+                .filter(|a| a.meta.deleted_at.is_none() && a.status != AssetStatus::Disposed)
                 .map(|a| {
                     let (acc, book) = book_value(a, t);
-                    (a.category.clone(), a.title(), display_value(&app, a, "status"), a.cost.unwrap_or(0), acc, book)
+                    (a.category, a.title(), display_value(&app, a, "status"), a.cost.unwrap_or(0), acc, book)
                 })
                 .collect();
             sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -211,7 +214,7 @@ pub fn register_page() -> AnyView {
         <p class="bo-hint">{move || app.tf("asset.register_hint", &[("date", long_date(today(), app.lang.get()))])}</p>
         {move || {
             let rows = rows.get();
-            let total = |f: fn(&(String, String, String, i64, i64, i64)) -> i64| rows.iter().map(f).sum::<i64>();
+            let total = |f: fn(&(AssetCategory, String, String, i64, i64, i64)) -> i64| rows.iter().map(f).sum::<i64>();
             let (cost, acc, book) = (total(|r| r.3), total(|r| r.4), total(|r| r.5));
             view! {
                 <table class="bo-table" id="register">
@@ -225,7 +228,7 @@ pub fn register_page() -> AnyView {
                     </tr></thead>
                     <tbody>
                         {rows.iter().cloned().map(|(cat, title, status, c, a, b)| {
-                            let cat = CATEGORIES.iter().find(|(k, _)| *k == cat).map(|(_, l)| app.t(l)).unwrap_or("");
+                            let cat = app.t(cat.label_key());
                             view! { <tr><td>{cat}</td><td>{title}</td><td>{status}</td><td class="bo-num">{money(&app, c)}</td><td class="bo-num">{money(&app, a)}</td><td class="bo-num">{money(&app, b)}</td></tr> }
                         }).collect_view()}
                     </tbody>

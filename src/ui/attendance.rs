@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::attendance::{self, Attendance, PunchColumns, STATUS};
+use crate::domain::attendance::{self, Attendance, AttendanceStatus, PunchColumns};
 use crate::domain::csv_io::{self, Table};
 use crate::domain::dates::parse_time;
 use crate::domain::format::{long_date, Lang};
@@ -268,14 +268,14 @@ pub fn month_page(ym: String) -> AnyView {
             <table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("att.employee")}</th>
-                    {STATUS.iter().map(|(_, l)| view! { <th scope="col" class="bo-num">{app.text(l)}</th> }).collect_view()}
+                    {AttendanceStatus::OPTIONS.iter().map(|(_, l)| view! { <th scope="col" class="bo-num">{app.text(l)}</th> }).collect_view()}
                     <th scope="col" class="bo-num">{app.text("att.overtime_hours")}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|(id, _, s)| (id.clone(), s.clone()) let((_, name, s))>
                         <tr>
                             <th scope="row">{name}</th>
-                            {STATUS.iter().map(|(k, _)| view! { <td class="bo-num">{s.days.get(*k).copied().unwrap_or(0)}</td> }).collect_view()}
+                            {AttendanceStatus::ALL.iter().map(|k| view! { <td class="bo-num">{s.days.get(k).copied().unwrap_or(0)}</td> }).collect_view()}
                             <td class="bo-num">{move || hours(s.overtime_minutes, app.lang.get())}</td>
                         </tr>
                     </For>

@@ -15,6 +15,8 @@ use crate::domain::format::{clock_time, long_date, month_year, weekday_name};
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::calendar::EventKind;
+use crate::domain::leave::LeaveStatus;
 
 thread_local! {
     /// Set by a key press that moved the selected day, so the view focuses it once drawn.
@@ -59,7 +61,7 @@ fn item_link(app: AppState, o: Occurrence, with_time: bool) -> impl IntoView {
         if o.location.is_empty() { String::new() } else { format!(" · {}", o.location) }
     );
     view! {
-        <a class="bo-cal-item" class:bo-cal-meeting=o.kind == "meeting" class:bo-cal-allday=o.all_day href=occurrence_href(&o) title=title>
+        <a class="bo-cal-item" class:bo-cal-meeting=o.kind == EventKind::Meeting class:bo-cal-allday=o.all_day href=occurrence_href(&o) title=title>
             {label}
         </a>
     }
@@ -278,7 +280,7 @@ fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(String, N
     app.lists.leave().with(|all| {
         app.lists.employees().with(|emps| {
             all.iter()
-                .filter(|r| r.meta.deleted_at.is_none() && r.status == "approved")
+                .filter(|r| r.meta.deleted_at.is_none() && r.status == LeaveStatus::Approved)
                 .filter_map(|r| {
                     let (s, e) = r.dates()?;
                     let name = emps.iter().find(|x| x.meta.id == r.employee_id)?.name.clone();

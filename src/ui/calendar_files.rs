@@ -146,7 +146,7 @@ pub fn import_page() -> AnyView {
             let lang = app.lang.get();
             let rows = p.fresh.iter().filter(|e| e.occurrence.is_none()).take(50).map(|e| {
                 let when = e.start_at().map(|t| long_date(t.date(), lang)).unwrap_or_default();
-                let repeat = (!e.repeat.is_empty()).then(|| super::collection::display_value(&app, e, "repeat"));
+                let repeat = (e.repeat != crate::domain::calendar::Repeat::Never).then(|| super::collection::display_value(&app, e, "repeat"));
                 view! { <li><strong>{e.title.clone()}</strong>" — "{when}{repeat.map(|r| format!(" · {r}"))}</li> }
             }).collect_view();
             view! {

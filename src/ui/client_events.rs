@@ -3,7 +3,7 @@
 //! that are late.
 use leptos::prelude::*;
 
-use crate::domain::client_events::{board, from_template, overdue, timeline, ClientEvent, EventTask, STAGES};
+use crate::domain::client_events::{board, from_template, overdue, timeline, ClientEvent, EventTask, Stage};
 use crate::domain::record::RecordRules;
 use crate::route::Route;
 
@@ -12,7 +12,7 @@ use super::collection::{save_record, save_records, UiEntity};
 use super::fields::{day, party_name};
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_back, list_page};
-use super::state::{use_app, AppState};
+use super::state::use_app;
 use super::widgets::PageHead;
 
 impl UiEntity for ClientEvent {
@@ -83,10 +83,6 @@ fn refocus(id: String) {
             }
         }
     });
-}
-
-fn stage_label(app: &AppState, stage: &str) -> &'static str {
-    STAGES.iter().find(|(s, _)| *s == stage).map_or("", |(_, key)| app.t(key))
 }
 
 /// Tasks of open events whose day has passed, on the list: what to chase today.
@@ -203,13 +199,14 @@ pub fn board_page() -> AnyView {
             board(all).into_iter().map(|(stage, events)| (stage, events.into_iter().cloned().collect::<Vec<_>>())).collect::<Vec<_>>()
         })
     });
-    let move_to = move |e: ClientEvent, stage: String| {
-        let (name, select_id, was) = (e.title(), format!("stage-{}", e.meta.id), e.stage.clone());
-        if save_record(&app, ClientEvent { stage: stage.clone(), ..e }).is_ok() {
-            app.info(app.tf("cev.moved", &[("name", name), ("stage", stage_label(&app, &stage).to_string())]));
+    let move_to = move |e: ClientEvent, code: String| {
+        let (name, select_id, was) = (e.title(), format!("stage-{}", e.meta.id), e.stage);
+        let Some(stage) = Stage::from_code(&code) else { return };
+        if save_record(&app, ClientEvent { stage, ..e }).is_ok() {
+            app.info(app.tf("cev.moved", &[("name", name), ("stage", app.t(stage.label_key()).to_string())]));
         } else if let Some(el) = document().get_element_by_id(&select_id) {
             // Refused (the error says why): the select shows the stage still stored.
-            let _ = js_sys::Reflect::set(&el, &"value".into(), &was.into());
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &was.code().into());
         }
         // The card is drawn again in its new column (or its old one, put back, when the save
         // was refused): focus goes back to its stage.
@@ -226,7 +223,7 @@ pub fn board_page() -> AnyView {
         .filter(|f| !f.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-        let current = e.stage.clone();
+        let current = e.stage;
         let e2 = e.clone();
         view! {
             <li class="bo-board-card">
@@ -234,7 +231,7 @@ pub fn board_page() -> AnyView {
                 <p class="bo-meta">{facts}</p>
                 <label class="bo-visually-hidden" for=select_id.clone()>{app.tf("cev.stage_of", &[("name", e.name.clone())])}</label>
                 <select id=select_id disabled=move || app.read_only.get().is_some() on:change=move |ev| move_to(e2.clone(), event_target_value(&ev))>
-                    {STAGES.iter().map(|(s, key)| view! { <option value=*s selected=*s == current>{app.t(key)}</option> }).collect_view()}
+                    {Stage::ALL.iter().map(|s| view! { <option value=s.code() selected=*s == current>{app.t(s.label_key())}</option> }).collect_view()}
                 </select>
             </li>
         }
@@ -249,10 +246,10 @@ pub fn board_page() -> AnyView {
             <For each=move || columns.get() key=|(stage, events)| (*stage, events.iter().map(|e| (e.meta.id.clone(), e.meta.updated_at)).collect::<Vec<_>>()) let:column>
                 {
                     let (stage, events) = column;
-                    let (heading, labelled_by) = (format!("board-{stage}"), format!("board-{stage}"));
+                    let (heading, labelled_by) = (format!("board-{}", stage.code()), format!("board-{}", stage.code()));
                     view! {
                         <section class="bo-board-col" aria-labelledby=labelled_by>
-                            <h2 id=heading>{stage_label(&app, stage)}" "<span class="bo-meta">{format!("({})", events.len())}</span></h2>
+                            <h2 id=heading>{app.t(stage.label_key())}" "<span class="bo-meta">{format!("({})", events.len())}</span></h2>
                             <ul>{events.into_iter().map(card).collect_view()}</ul>
                         </section>
                     }

@@ -18,6 +18,8 @@ use crate::storage::{Edit, StorageError, Write};
 use crate::table::Columns;
 
 use super::state::{now, with_db, AppState, InState};
+use crate::domain::assets::LogKind;
+use crate::domain::inventory::MoveKind;
 
 /// What the UI needs beyond the domain entity: where its records live in the app state.
 pub trait UiEntity: Entity + InState + Send + Sync {
@@ -82,7 +84,7 @@ impl UiEntity for StockMove {
     /// Issuing or moving more than the ledger says is there is refused: the count is wrong
     /// somewhere, and a stocktake or adjustment should say so first.
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        if !matches!(self.kind.as_str(), "issue" | "transfer") {
+        if !matches!(self.kind, MoveKind::Issue | MoveKind::Transfer) {
             return vec![];
         }
         let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
@@ -198,7 +200,7 @@ impl UiEntity for AssetLog {
     const EMPTY: &'static str = "alog.empty";
     /// A second check-out of something already out is refused: check it in first.
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        if self.kind != "checkout" {
+        if self.kind != LogKind::Checkout {
             return vec![];
         }
         let out = app

@@ -10,10 +10,12 @@ use super::collection::{display_value, save_record};
 use super::router::Route;
 use super::state::{local, local_now_text, now, use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::frontdesk::CallStatus;
+use crate::domain::frontdesk::Urgency;
 
-fn set_call_status(app: &AppState, call: &Call, status: &str) {
+fn set_call_status(app: &AppState, call: &Call, status: CallStatus) {
     let mut c = call.clone();
-    c.status = status.into();
+    c.status = status;
     if save_record(app, c).is_ok() {
         app.info(app.tf("toast.saved", &[("name", call.title())]));
     }
@@ -45,17 +47,17 @@ fn messages_block(app: AppState) -> impl IntoView {
                         <ul class="bo-trash">
                             {calls.into_iter().map(|c| {
                                 let (c1, c2) = (c.clone(), c.clone());
-                                let urgent = matches!(c.urgency.as_str(), "urgent" | "high");
+                                let urgent = matches!(c.urgency, Urgency::Urgent | Urgency::High);
                                 view! {
                                     <li class:bo-urgent=urgent>
                                         <a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.caller.clone()}</a>
                                         <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
                                         <span class="bo-msg">{c.message.clone()}</span>
                                         <span class="bo-row-actions">
-                                            <Show when={let s = c.status.clone(); move || s == "new"}>
-                                                <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, "passed_on")}>{app.text("desk.passed_on")}</button>
+                                            <Show when={let s = c.status; move || s == CallStatus::New}>
+                                                <button type="button" class="bo-btn bo-btn-small" on:click={let c = c1.clone(); move |_| set_call_status(&app, &c, CallStatus::PassedOn)}>{app.text("desk.passed_on")}</button>
     </Show>
-                                            <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, "closed")>{app.text("desk.mark_handled")}</button>
+                                            <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| set_call_status(&app, &c2, CallStatus::Closed)>{app.text("desk.mark_handled")}</button>
                                         </span>
                                     </li>
                                 }

@@ -2,7 +2,7 @@
 //! A4 with the company profile.
 use leptos::prelude::*;
 
-use crate::domain::discipline::{self, WarningLetter, LEVELS};
+use crate::domain::discipline::{self, WarningLetter};
 use crate::domain::format::long_date;
 
 use super::calendar::today;
@@ -30,7 +30,7 @@ impl RecordPages for WarningLetter {
         let mut prefill = vec![("date", crate::domain::dates::date_text(today()))];
         if let Some(id) = employee {
             let level = app.lists.warnings().with_untracked(|all| discipline::next_level(all, &id, today()));
-            prefill.extend([("employee_id", id), ("level", level.to_string())]);
+            prefill.extend([("employee_id", id), ("level", level.code().to_string())]);
         }
         prefill.push(("signed_by", app.settings.with_untracked(|s| s.user_name.clone())));
         form_page_with::<WarningLetter>("warnings", None, prefill)
@@ -40,8 +40,8 @@ impl RecordPages for WarningLetter {
     }
 }
 
-fn level_label(app: &AppState, level: &str) -> &'static str {
-    app.t(LEVELS.iter().find(|(k, _)| *k == level).map_or("sp.level", |(_, l)| *l))
+fn level_label(app: &AppState, level: &discipline::WarningLevel) -> &'static str {
+    app.t(level.label_key())
 }
 
 /// The letters valid today, for the employee's page: one line each, the highest first.

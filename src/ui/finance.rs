@@ -18,6 +18,7 @@ use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState};
+use crate::domain::finance::entries::EntryKind;
 
 /// The last day of the closed books, if the office has closed any.
 pub fn closed_to(app: &AppState) -> Option<chrono::NaiveDate> {
@@ -352,7 +353,7 @@ fn postings(id: String) -> AnyView {
         <Show when=move || reversed_by.with(Option::is_none) && entry.with(|e| e.as_ref().is_some_and(Entry::is_live)) && app.read_only.get().is_none()>
             <p><button type="button" class="bo-btn" on:click=reverse>{app.text("entry.reverse")}</button></p>
         </Show>
-        <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| e.is_live() && matches!(e.kind.as_str(), "in" | "out") && e.locked(&app).is_none())) && app.read_only.get().is_none()>
+        <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| e.is_live() && matches!(e.kind, EntryKind::In | EntryKind::Out) && e.locked(&app).is_none())) && app.read_only.get().is_none()>
             {split_editor(entry)}
         </Show>
     }

@@ -16,6 +16,7 @@ use super::records::{csv_tools, detail_page, detail_page_with, form_page_back};
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::inventory::MoveKind;
 
 fn item(app: &AppState, id: &str) -> Option<Item> {
     app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == id).cloned())
@@ -52,12 +53,12 @@ pub fn item_page(id: String) -> AnyView {
     });
     let id5 = id.clone();
     let buttons = move || {
-        ["receive", "issue", "transfer", "adjust"]
+        inventory::MoveKind::ALL
+            .iter()
             .map(|k| {
-                let href = Route::ItemMove(id5.clone(), k.into()).href();
-                view! { <a class="bo-btn" class:bo-btn-primary=k == "receive" href=href>{app.text(move_label(k))}</a> }
+                let href = Route::ItemMove(id5.clone(), k.code().into()).href();
+                view! { <a class="bo-btn" class:bo-btn-primary=*k == inventory::MoveKind::Receive href=href>{app.text(move_label(k))}</a> }
             })
-            .into_iter()
             .collect_view()
     };
     let stock_part = move || {
@@ -98,8 +99,8 @@ pub fn item_page(id: String) -> AnyView {
                             <tbody>
                                 {rows.into_iter().map(|m| {
                                     let signed: i64 = m.effects().iter().map(|(_, q)| q).sum();
-                                    let shown = if m.kind == "transfer" { format!("{} {unit}", m.qty.unwrap_or(0)) } else { format!("{signed:+} {unit}") };
-                                    let place = if m.kind == "transfer" { format!("{} → {}", m.location, m.to_location) } else { m.location.clone() };
+                                    let shown = if m.kind == MoveKind::Transfer { format!("{} {unit}", m.qty.unwrap_or(0)) } else { format!("{signed:+} {unit}") };
+                                    let place = if m.kind == MoveKind::Transfer { format!("{} → {}", m.location, m.to_location) } else { m.location.clone() };
                                     let detail = [m.to_whom.as_str(), m.reason.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
                                     let at = parse_datetime(&m.at).map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or(m.at.clone());
                                     let href = Route::View("stock".into(), m.meta.id.clone()).href();
@@ -128,8 +129,8 @@ pub fn item_page(id: String) -> AnyView {
     .into_any()
 }
 
-fn move_label(kind: &str) -> &'static str {
-    inventory::MOVE_KINDS.iter().find(|(k, _)| *k == kind).map(|(_, l)| *l).unwrap_or("move.kind")
+fn move_label(kind: &inventory::MoveKind) -> &'static str {
+    kind.label_key()
 }
 
 /// A movement of one item, its kind, place and cost filled in; back to the item after.

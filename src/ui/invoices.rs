@@ -17,6 +17,8 @@ use super::records::{csv_tools, form_page_with, list_page};
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::finance::entries::EntryKind;
+use crate::domain::finance::invoices::InvoiceStatus;
 
 impl UiEntity for Invoice {
     const PLURAL: &'static str = "nav.invoices";
@@ -35,7 +37,7 @@ impl UiEntity for Invoice {
             Derived {
                 label: "inv.open",
                 value: |app, i| {
-                    let open = if i.status == "sent" { i.totals().total - paid(app, i) } else { 0 };
+                    let open = if i.status == InvoiceStatus::Sent { i.totals().total - paid(app, i) } else { 0 };
                     (money(app, open), format!("{open:020}"))
                 },
             },
@@ -68,7 +70,7 @@ fn paid_by_document(app: AppState) -> PaidByDocument {
     PaidByDocument(Memo::new(move |_| {
         let mut by = std::collections::HashMap::new();
         app.lists.entries().with(|all| {
-            for e in all.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != "journal") {
+            for e in all.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != EntryKind::Journal) {
                 *by.entry(e.document_id.clone()).or_insert(0) += e.amount.unwrap_or(0);
             }
         });
@@ -124,7 +126,7 @@ impl RecordPages for Invoice {
     /// Only a draft's header is edited; a sent one is corrected by cancelling it.
     fn edit(id: String) -> AnyView {
         let app = use_app();
-        let draft = app.lists.invoices().with_untracked(|all| all.iter().any(|i| i.meta.id == id && i.status == "draft"));
+        let draft = app.lists.invoices().with_untracked(|all| all.iter().any(|i| i.meta.id == id && i.status == InvoiceStatus::Draft));
         if draft {
             form_page_with::<Invoice>("invoices", Some(id), vec![])
         } else {
@@ -216,7 +218,7 @@ pub fn invoice_page(id: String) -> AnyView {
         // A send cut short after the books had it is finished, not recorded twice.
         let source = format!("invoices/{}", i.meta.id);
         if app.lists.entries().with_untracked(|all| all.iter().any(|e| e.is_live() && e.source == source)) {
-            i.status = "sent".into();
+            i.status = InvoiceStatus::Sent;
             store(i);
             return;
         }
@@ -229,7 +231,7 @@ pub fn invoice_page(id: String) -> AnyView {
                     app.error(app.t(key).into());
                     return;
                 }
-                i.status = "sent".into();
+                i.status = InvoiceStatus::Sent;
                 i.meta.updated_at = super::state::now();
                 let sale = i.is_sale();
                 if save_records(&app, vec![entry]).is_ok() && store(i) {
@@ -259,7 +261,7 @@ pub fn invoice_page(id: String) -> AnyView {
                 return;
             }
         }
-        i.status = "cancelled".into();
+        i.status = InvoiceStatus::Cancelled;
         if store(i) {
             app.info(app.t("inv.cancelled").into());
         }
@@ -304,9 +306,9 @@ pub fn invoice_page(id: String) -> AnyView {
         let Some(i) = inv.get() else { return super::records::not_found() };
         let t = i.totals();
         let state = i.state(paid.get(), today());
-        let draft = i.status == "draft" && app.read_only.get().is_none();
+        let draft = i.status == InvoiceStatus::Draft && app.read_only.get().is_none();
         let sale = i.is_sale();
-        let sent = i.status == "sent";
+        let sent = i.status == InvoiceStatus::Sent;
         let open = t.total - paid.get();
         let accounts = line_accounts(&app, sale);
         let title = app.tf(if sale { "inv.title" } else { "inv.bill_title" }, &[("number", i.number.clone())]);

@@ -13,6 +13,8 @@ use super::people::employee;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::Route;
 use super::state::{use_app, AppState};
+use crate::domain::leave::LeaveKind;
+use crate::domain::leave::LeaveStatus;
 
 impl UiEntity for LeaveRequest {
     const PLURAL: &'static str = "nav.leave";
@@ -79,7 +81,7 @@ fn decide(app: AppState, id: String, approve: bool) {
             return;
         }
     }
-    r.status = if approve { "approved" } else { "refused" }.into();
+    r.status = if approve { LeaveStatus::Approved } else { LeaveStatus::Refused };
     r.decided_on = crate::domain::dates::date_text(today());
     if save_record(&app, r).is_ok() {
         app.info(app.t(if approve { "leave.approved" } else { "leave.refused" }).into());
@@ -96,13 +98,13 @@ fn leave_page(id: String) -> AnyView {
         let who = employee(&app, &r.employee_id);
         let days = work_calendar(&app).half_days(start, end, r.half_day);
         let away = app.lists.employees().with(|emps| app.lists.leave().with(|all| leave::overlaps(&r, emps, all)));
-        let open = r.status == "requested" && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
+        let open = r.status == LeaveStatus::Requested && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
         let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
                 <h2 id="leave-h">{who.as_ref().map(|e| e.name.clone()).unwrap_or_default()}</h2>
                 <p class="bo-big">{app.tf("leave.working_days", &[("n", days_text(days, app.lang.get().decimal_mark()))])}</p>
-                {(r.kind == "annual").then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
+                {(r.kind == LeaveKind::Annual).then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
                 })}

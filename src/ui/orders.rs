@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::format::parse_amount;
 use crate::domain::inventory::{int, Item};
 use crate::domain::po_csv;
-use crate::domain::purchasing::{next_number, Line, PurchaseOrder, PO_STATUS};
+use crate::domain::purchasing::{next_number, Line, OrderStatus, PurchaseOrder};
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
@@ -16,6 +16,7 @@ use super::records::form_page_with;
 use super::router::{navigate, Route};
 use super::state::{local_now_text, now, use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::finance::invoices::InvoiceKind;
 
 fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
     app.lists.orders().with(|all| all.iter().find(|o| o.meta.id == id).cloned())
@@ -26,8 +27,8 @@ fn day(app: &AppState, text: &str) -> String {
     crate::domain::record::parse_date(text).map_or(text.to_string(), |d| crate::domain::format::long_date(d, app.lang.get_untracked()))
 }
 
-fn status_label(state: &str) -> &'static str {
-    PO_STATUS.iter().find(|(k, _)| *k == state).map(|(_, l)| *l).unwrap_or("po.status")
+fn status_label(state: OrderStatus) -> &'static str {
+    state.label_key()
 }
 
 /// A new order numbered and dated; lines are added on its page.
@@ -61,11 +62,11 @@ pub fn order_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
     let po = Memo::new(move |_| find(&app, &id2));
-    let state = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock().with(|m| p.state(m)))).unwrap_or("draft"));
+    let state = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock().with(|m| p.state(m)))).unwrap_or(OrderStatus::Draft));
     let received = Memo::new(move |_| po.with(|p| p.as_ref().map(|p| app.lists.stock().with(|m| p.received(m)))).unwrap_or_default());
-    let set_status = move |s: &'static str| {
+    let set_status = move |s: OrderStatus| {
         if let Some(mut p) = po.get_untracked() {
-            p.status = s.into();
+            p.status = s;
             if store(&app, p) {
                 app.info(app.tf("po.now", &[("status", app.t(status_label(s)).to_string())]));
             }
@@ -74,11 +75,11 @@ pub fn order_page(id: String) -> AnyView {
     let mark_ordered = move |_| match po.get_untracked() {
         Some(p) if p.lines.is_empty() => app.error(app.t("po.no_lines").into()),
         Some(p) if !p.validate().is_empty() => app.error(app.t("po.fix_first").into()),
-        _ => set_status("ordered"),
+        _ => set_status(OrderStatus::Ordered),
     };
     let cancel = move |_| {
         if window().confirm_with_message(app.t("po.confirm_cancel")).unwrap_or(false) {
-            set_status("cancelled");
+            set_status(OrderStatus::Cancelled);
         }
     };
     // Line editing, for drafts only.
@@ -129,7 +130,7 @@ pub fn order_page(id: String) -> AnyView {
             .into_any();
         };
         let st = state.get();
-        let draft = st == "draft" && app.read_only.get().is_none();
+        let draft = st == OrderStatus::Draft && app.read_only.get().is_none();
         let totals = p.totals();
         let got = received.get();
         let pid = p.meta.id.clone();
@@ -140,18 +141,18 @@ pub fn order_page(id: String) -> AnyView {
                 {draft.then(|| view! {
                     <button type="button" class="bo-btn bo-btn-primary" on:click=mark_ordered>{app.text("po.mark_ordered")}</button>
                 })}
-                {matches!(st, "ordered" | "partial").then(|| view! {
+                {matches!(st, OrderStatus::Ordered | OrderStatus::Partial).then(|| view! {
                     <a class="bo-btn bo-btn-primary" href=Route::Receive(pid.clone()).href()>{app.text("po.receive")}</a>
                 })}
-                {matches!(st, "partial" | "received").then(|| bill_button(app, pid.clone()))}
+                {matches!(st, OrderStatus::Partial | OrderStatus::Received).then(|| bill_button(app, pid.clone()))}
                 <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
-                {(app.read_only.get().is_none() && st != "received" && st != "cancelled").then(|| view! {
+                {(app.read_only.get().is_none() && st != OrderStatus::Received && st != OrderStatus::Cancelled).then(|| view! {
                     <a class="bo-btn" href=Route::Edit("orders".into(), pid.clone()).href()>{app.text("action.edit")}</a>
                 })}
-                {matches!(st, "draft" | "ordered").then(|| view! {
+                {matches!(st, OrderStatus::Draft | OrderStatus::Ordered).then(|| view! {
                     <button type="button" class="bo-btn" on:click=cancel>{app.text("po.cancel")}</button>
                 })}
-                {(st == "draft" || st == "cancelled").then(|| view! {
+                {(st == OrderStatus::Draft || st == OrderStatus::Cancelled).then(|| view! {
                     <button type="button" class="bo-btn bo-btn-danger" on:click={
                         let id = id_del.clone();
                         move |_| if trash_record::<PurchaseOrder>(&app, &id).is_ok() { navigate(&Route::List("orders".into())) }
@@ -161,7 +162,7 @@ pub fn order_page(id: String) -> AnyView {
             </PageHead>
             <div class="bo-no-print">
                 <dl class="bo-dl">
-                    <div class="bo-dl-row"><dt>{app.text("po.status")}</dt><dd><span class=format!("bo-pill bo-pill-{st}")>{app.t(status_label(st))}</span></dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.status")}</dt><dd><span class=format!("bo-pill bo-pill-{}", st.code())>{app.t(status_label(st))}</span></dd></div>
                     <div class="bo-dl-row"><dt>{app.text("po.supplier")}</dt><dd>{let s = supplier_name(&app, &p.supplier_id); if s.is_empty() { app.t("po.no_supplier").to_string() } else { s }}</dd></div>
                     <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{day(&app, &p.date)}</dd></div>
                     <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { day(&app, &p.expected) }}</dd></div>
@@ -242,7 +243,7 @@ fn bill_button(app: AppState, order_id: String) -> AnyView {
             app.lists.accounts().with_untracked(|a| crate::domain::finance::accounts::by_code(a, "1301").map(|x| x.meta.id.clone()));
         let t = today();
         let bill = Invoice {
-            kind: "bill".into(),
+            kind: InvoiceKind::Bill,
             number: p.number.clone(),
             contact_id: p.supplier_id.clone(),
             date: crate::domain::dates::date_text(t),
@@ -361,7 +362,7 @@ pub fn receive_page(id: String) -> AnyView {
         if let Some(mut cur) = find(&app, &p2.meta.id) {
             let st = app.lists.stock().with_untracked(|m| cur.state(m));
             if cur.status != st {
-                cur.status = st.into();
+                cur.status = st;
                 let _ = save_record(&app, cur);
             }
         }

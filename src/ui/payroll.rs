@@ -19,6 +19,7 @@ use super::records::{csv_tools, form_page_with, list_page, not_found};
 use super::router::Route;
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::payroll::records::RunKind;
 
 impl UiEntity for PayRates {
     const PLURAL: &'static str = "nav.pay_rates";
@@ -39,7 +40,7 @@ impl UiEntity for PayAdjustment {
     /// A month already posted is closed: the correction goes in a later month.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         let closed = app.lists.payroll_runs().with_untracked(|runs| {
-            runs.iter().any(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == "regular" && r.month == self.month)
+            runs.iter().any(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == RunKind::Regular && r.month == self.month)
         });
         if closed {
             vec![("month", "err.month_posted")]
@@ -61,7 +62,7 @@ impl UiEntity for PayrollRun {
                 errs.push(("month", "err.run_posted"));
             }
             let twin = |r: &&PayrollRun| r.meta.id != self.meta.id && r.meta.deleted_at.is_none() && r.month == self.month;
-            if self.kind == "regular" && runs.iter().filter(twin).any(|r| r.kind == "regular") {
+            if self.kind == RunKind::Regular && runs.iter().filter(twin).any(|r| r.kind == RunKind::Regular) {
                 errs.push(("month", "err.run_exists"));
             }
             errs
@@ -234,7 +235,7 @@ fn year_rows(app: &AppState, year: i32) -> Vec<YearRow> {
         .into_iter()
         .map(|s| {
             let e = employee(app, &s.employee_id);
-            let ptkp = e.as_ref().and_then(|e| tax::ptkp_amount(&rates, &e.ptkp)).unwrap_or(0);
+            let ptkp = e.as_ref().and_then(|e| tax::ptkp_amount(&rates, e.ptkp.code())).unwrap_or(0);
             let months = e.as_ref().map_or(12, |e| crate::domain::payroll::run::months_employed(e, year, 12));
             let mut annual = tax::annual(&rates, s.gross, s.contributions, s.zakat, months, ptkp);
             annual.tax = tax::with_surcharge(&rates, annual.tax, e.as_ref().is_some_and(crate::domain::payroll::run::has_tax_id));

@@ -23,6 +23,8 @@ use super::records::not_found;
 use super::router::{navigate, Route};
 use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
+use crate::domain::payroll::records::RunKind;
+use crate::domain::payroll::records::RunStatus;
 
 /// What the page shows for a run: the payslips (computed, or stored once posted), warnings
 /// by employee, and who is left out.
@@ -65,18 +67,18 @@ fn name_of(app: &AppState, id: &str) -> String {
 
 fn run_title(app: &AppState, run: &PayrollRun) -> String {
     let month = month_name(app, run);
-    if run.kind == "thr" {
+    if run.kind == RunKind::Thr {
         app.tf("run.thr_title", &[("holiday", run.holiday.clone()), ("month", month)])
     } else {
         app.tf("run.title", &[("month", month)])
     }
 }
 
-fn set_status(app: AppState, run: PayrollRun, status: &str) {
+fn set_status(app: AppState, run: PayrollRun, status: RunStatus) {
     let mut r = run;
-    r.status = status.into();
+    r.status = status;
     if save_record(&app, r).is_ok() {
-        app.info(app.t(if status == "reviewed" { "run.reviewed" } else { "run.back_to_draft" }).into());
+        app.info(app.t(if status == RunStatus::Reviewed { "run.reviewed" } else { "run.back_to_draft" }).into());
     }
 }
 
@@ -124,7 +126,7 @@ fn post(app: AppState, run: PayrollRun) {
         return;
     }
     let mut r = run;
-    r.status = "posted".into();
+    r.status = RunStatus::Posted;
     r.posted_on = crate::domain::dates::date_text(today());
     if save_record(&app, r).is_ok() {
         app.info(app.t("run.posted").into());
@@ -145,9 +147,12 @@ fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
     let s = app.settings.get_untracked();
     let refs: Vec<&Payslip> = slips.iter().collect();
     let paid = parse_date(&run.paid_on).unwrap_or_else(today);
-    let note = if run.kind == "thr" { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
+    let note =
+        if run.kind == RunKind::Thr { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
     match app.lists.employees().with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
-        Ok(text) => download(&format!("transfer-{}{}.csv", run.month, if run.kind == "thr" { "-thr" } else { "" }), "text/csv", &text),
+        Ok(text) => {
+            download(&format!("transfer-{}{}.csv", run.month, if run.kind == RunKind::Thr { "-thr" } else { "" }), "text/csv", &text)
+        }
         Err(col) => app.error(app.tf("run.bank_layout_bad", &[("column", col)])),
     }
 }
@@ -169,13 +174,13 @@ pub fn run_page(id: String) -> AnyView {
         let Some(r) = run.get() else { return not_found() };
         let title = run_title(&app, &r);
         let editable = app.read_only.get().is_none() && r.meta.deleted_at.is_none();
-        let status = r.status.clone();
+        let status = r.status;
         let (r_review, r_post, r_back, r_bank, r_del) = (r.clone(), r.clone(), r.clone(), r.clone(), r.clone());
         let edit_href = Route::Edit("payroll_runs".into(), r.meta.id.clone()).href();
         view! {
             <div class="bo-no-print">
                 <PageHead title=Signal::derive(move || title.clone())>
-                    {(editable && status != "posted").then(|| {
+                    {(editable && status != RunStatus::Posted).then(|| {
                         let id = r_del.meta.id.clone();
                         view! {
                             <button type="button" class="bo-btn bo-btn-danger" on:click=move |_| {
@@ -183,15 +188,15 @@ pub fn run_page(id: String) -> AnyView {
                             }>{app.text("action.delete")}</button>
                         }
                     })}
-                    {(editable && status == "draft").then(|| view! {
+                    {(editable && status == RunStatus::Draft).then(|| view! {
                         <a class="bo-btn" href=edit_href.clone()>{app.text("action.edit")}</a>
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| set_status(app, r_review.clone(), "reviewed")>{app.text("run.review")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| set_status(app, r_review.clone(), RunStatus::Reviewed)>{app.text("run.review")}</button>
                     })}
-                    {(editable && status == "reviewed").then(|| view! {
-                        <button type="button" class="bo-btn" on:click=move |_| set_status(app, r_back.clone(), "draft")>{app.text("run.to_draft")}</button>
+                    {(editable && status == RunStatus::Reviewed).then(|| view! {
+                        <button type="button" class="bo-btn" on:click=move |_| set_status(app, r_back.clone(), RunStatus::Draft)>{app.text("run.to_draft")}</button>
                         <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| post(app, r_post.clone())>{app.text("run.post")}</button>
                     })}
-                    {(status == "posted").then(|| view! {
+                    {(status == RunStatus::Posted).then(|| view! {
                         <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| shown.with_untracked(|s| bank_file(app, &r_bank, &s.slips))>{app.text("run.bank_file")}</button>
                     })}
                     <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("run.print_all")}</button>
@@ -218,7 +223,7 @@ pub fn run_page(id: String) -> AnyView {
 }
 
 fn status_card(app: AppState, r: PayrollRun) -> AnyView {
-    let status_key = crate::domain::payroll::records::RUN_STATUS.iter().find(|(k, _)| *k == r.status).map_or("run.status", |(_, l)| *l);
+    let status_key = r.status.label_key();
     let posted = r.is_posted();
     view! {
         <section class="bo-card" aria-labelledby="run-h">
@@ -483,7 +488,7 @@ fn month_name(app: &AppState, run: &PayrollRun) -> String {
 }
 
 fn slip_title(app: &AppState, run: &PayrollRun) -> String {
-    if run.kind == "thr" {
+    if run.kind == RunKind::Thr {
         app.tf("slip.thr_title", &[("holiday", run.holiday.clone()), ("month", month_name(app, run))])
     } else {
         app.tf("slip.title", &[("month", month_name(app, run))])
@@ -507,7 +512,7 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
             {e.map(|e| view! {
                 <p><strong>{e.name.clone()}</strong>{(!e.number.is_empty()).then(|| format!(" ({})", e.number))}</p>
                 <p>{[e.position.clone(), e.department.clone()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(", ")}</p>
-                <p>{app.t("emp.ptkp")}": "{e.ptkp.clone()}
+                <p>{app.t("emp.ptkp")}": "{e.ptkp.code()}
                     {(!e.npwp.is_empty()).then(|| format!(" · NPWP {}", e.npwp))}
                     {(e.npwp.is_empty() && !e.nik.is_empty()).then(|| format!(" · NIK {}", e.nik))}
                     {(!e.bpjs_health.is_empty()).then(|| format!(" · BPJS Kesehatan {}", e.bpjs_health))}

@@ -2,7 +2,7 @@
 //! position, department, grade, contract and status changes) and the history list.
 use leptos::prelude::*;
 
-use crate::domain::people::{self, Employee, EmployeeChange, TRACKED};
+use crate::domain::people::{self, Employee, EmployeeChange, Tracked};
 use crate::domain::record::{parse_date, FieldError};
 
 use super::calendar::today;
@@ -14,6 +14,7 @@ use super::router::Route;
 use super::state::{now, use_app, AppState};
 
 use super::desk::CONTRACT_WARNING_DAYS;
+use crate::domain::people::EmployeeStatus;
 
 impl UiEntity for Employee {
     const PLURAL: &'static str = "nav.employees";
@@ -229,8 +230,8 @@ fn employee_page(id: String) -> AnyView {
                 <ol class="bo-timeline">
                     <li><strong>{day(&app, &e.joined)}</strong>" — "{app.text("emp.joined")}</li>
                     {entries.into_iter().map(|c| {
-                        let what = TRACKED.iter().find(|(k, _)| *k == c.what).map_or("chg.what", |(_, l)| *l);
-                        let shown = |v: &str| if v.is_empty() { "—".to_string() } else { change_value(&app, &c.what, v) };
+                        let what = c.what.label_key();
+                        let shown = |v: &str| if v.is_empty() { "—".to_string() } else { change_value(&app, c.what, v) };
                         let text = format!("{}: {} → {}", app.t(what), shown(&c.from), shown(&c.to));
                         view! {
                             <li>
@@ -240,7 +241,7 @@ fn employee_page(id: String) -> AnyView {
                             </li>
                         }
                     }).collect_view()}
-                    {(e.status == "left").then(|| view! {
+                    {(e.status == EmployeeStatus::Left).then(|| view! {
                         <li><strong>{day(&app, &e.left_on)}</strong>" — "{app.text("emp.status.left")}{(!e.left_reason.is_empty()).then(|| format!(" ({})", e.left_reason))}</li>
                     })}
                 </ol>
@@ -255,10 +256,10 @@ fn employee_page(id: String) -> AnyView {
 }
 
 /// A history value as the employee's form shows it: choices by their label.
-fn change_value(app: &AppState, what: &str, value: &str) -> String {
+fn change_value(app: &AppState, what: Tracked, value: &str) -> String {
     let choices = match what {
-        "contract" => people::CONTRACTS,
-        "status" => people::STATUS,
+        Tracked::Contract => people::Contract::OPTIONS,
+        Tracked::Status => people::EmployeeStatus::OPTIONS,
         _ => return value.to_string(),
     };
     choices.iter().find(|(k, _)| *k == value).map_or(value.to_string(), |(_, l)| app.t(l).to_string())

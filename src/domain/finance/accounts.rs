@@ -4,13 +4,16 @@
 use super::super::format::Lang;
 use crate::domain::record::{validate_by_schema, FieldError, RecordRules};
 
-pub const KINDS: &[(&str, &str)] = &[
-    ("asset", "acc.kind.asset"),
-    ("liability", "acc.kind.liability"),
-    ("equity", "acc.kind.equity"),
-    ("income", "acc.kind.income"),
-    ("expense", "acc.kind.expense"),
-];
+crate::choice! {
+    /// The five kinds of account, in the order of the reports.
+    pub enum AccountKind {
+        Asset = "asset" => "acc.kind.asset",
+        Liability = "liability" => "acc.kind.liability",
+        Equity = "equity" => "acc.kind.equity",
+        Income = "income" => "acc.kind.income",
+        Expense = "expense" => "acc.kind.expense",
+    }
+}
 
 crate::record! {
     /// An account of the chart. `opening` is its balance on `opening_on` (a debit balance
@@ -18,7 +21,7 @@ crate::record! {
     pub struct Account in "accounts" {
         code: String => Text, "acc.code" .required().listed().aliases(&["kode", "code", "no"]),
         name: String => Text, "acc.name" .required().listed().aliases(&["nama", "akun", "account"]),
-        kind: String = "expense".into() => Select(KINDS), "acc.kind" .required().listed().aliases(&["jenis", "type", "tipe"]),
+        kind: AccountKind = AccountKind::Expense => Select(AccountKind::OPTIONS), "acc.kind" .required().listed().aliases(&["jenis", "type", "tipe"]),
         /// Cash or a bank account: money in, money out and transfers go through it.
         money: bool => Check, "acc.money" .listed().aliases(&["kas/bank"]),
         bank: String => Text, "acc.bank" .aliases(&["bank"]),
@@ -41,28 +44,7 @@ const RULES: crate::domain::record::FormRules = crate::domain::record::FormRules
     hidden: &["reconciled_to", "statement_map"],
 };
 
-/// The five kinds of account, in the order of the reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum AccountKind {
-    Asset,
-    Liability,
-    Equity,
-    Income,
-    Expense,
-}
-
 impl AccountKind {
-    pub fn parse(s: &str) -> Option<AccountKind> {
-        Some(match s {
-            "asset" => AccountKind::Asset,
-            "liability" => AccountKind::Liability,
-            "equity" => AccountKind::Equity,
-            "income" => AccountKind::Income,
-            "expense" => AccountKind::Expense,
-            _ => return None,
-        })
-    }
-
     /// Assets and expenses grow by debits; the others by credits.
     pub fn debit_normal(self) -> bool {
         matches!(self, AccountKind::Asset | AccountKind::Expense)
@@ -71,7 +53,7 @@ impl AccountKind {
 
 impl Account {
     pub fn kind(&self) -> AccountKind {
-        AccountKind::parse(&self.kind).unwrap_or(AccountKind::Expense)
+        self.kind
     }
 
     pub fn is_live(&self) -> bool {
@@ -135,51 +117,51 @@ pub mod codes {
 /// named in the language of the person who sets it up. The office edits it freely; the
 /// codes in [`codes`] are the ones the app's own entries look for.
 pub fn standard_chart(lang: Lang) -> Vec<Account> {
-    const CHART: &[(&str, &str, &str, &str, bool)] = &[
-        ("1101", "asset", "Kas", "Cash", true),
-        ("1102", "asset", "Kas kecil", "Petty cash", true),
-        ("1111", "asset", "Bank", "Bank", true),
-        ("1201", "asset", "Piutang usaha", "Accounts receivable", false),
-        ("1301", "asset", "Persediaan", "Inventory", false),
-        ("1401", "asset", "PPN masukan", "VAT paid (PPN masukan)", false),
-        ("1402", "asset", "Uang muka dan biaya dibayar di muka", "Prepayments", false),
-        ("1501", "asset", "Aset tetap", "Fixed assets", false),
-        ("1502", "asset", "Akumulasi penyusutan", "Accumulated depreciation", false),
-        ("2101", "liability", "Utang usaha", "Accounts payable", false),
-        ("2201", "liability", "PPN keluaran", "VAT charged (PPN keluaran)", false),
-        ("2202", "liability", "Utang PPh 21", "PPh 21 payable", false),
-        ("2203", "liability", "Utang BPJS", "BPJS payable", false),
-        ("2204", "liability", "Utang potongan karyawan lain", "Other employee deductions payable", false),
-        ("2301", "liability", "Utang gaji", "Wages payable", false),
-        ("2401", "liability", "Utang bank / pinjaman", "Loans", false),
-        ("3101", "equity", "Modal", "Owner's capital", false),
-        ("3201", "equity", "Prive / penarikan pemilik", "Owner's drawings", false),
-        ("3301", "equity", "Laba ditahan", "Retained earnings", false),
-        ("3900", "equity", "Ekuitas saldo awal", "Opening balance equity", false),
-        ("4101", "income", "Pendapatan usaha", "Sales and services", false),
-        ("4201", "income", "Pendapatan lain-lain", "Other income", false),
-        ("4202", "income", "Pendapatan bunga bank", "Bank interest", false),
-        ("5101", "expense", "Harga pokok penjualan", "Cost of goods sold", false),
-        ("6101", "expense", "Gaji dan tunjangan", "Salaries and allowances", false),
-        ("6102", "expense", "BPJS ditanggung perusahaan", "Employer BPJS", false),
-        ("6201", "expense", "Sewa", "Rent", false),
-        ("6202", "expense", "Listrik, air dan internet", "Electricity, water and internet", false),
-        ("6203", "expense", "Telepon dan pulsa", "Telephone", false),
-        ("6301", "expense", "ATK dan perlengkapan kantor", "Office supplies", false),
-        ("6401", "expense", "Transportasi dan perjalanan", "Travel and transport", false),
-        ("6501", "expense", "Pemeliharaan dan perbaikan", "Repairs and maintenance", false),
-        ("6601", "expense", "Penyusutan", "Depreciation", false),
-        ("6701", "expense", "Biaya administrasi bank", "Bank charges", false),
-        ("6801", "expense", "Pajak dan perizinan", "Taxes and licences", false),
-        ("6901", "expense", "Konsumsi dan jamuan", "Meals and entertainment", false),
-        ("6999", "expense", "Biaya lain-lain", "Other expenses", false),
+    const CHART: &[(&str, AccountKind, &str, &str, bool)] = &[
+        ("1101", AccountKind::Asset, "Kas", "Cash", true),
+        ("1102", AccountKind::Asset, "Kas kecil", "Petty cash", true),
+        ("1111", AccountKind::Asset, "Bank", "Bank", true),
+        ("1201", AccountKind::Asset, "Piutang usaha", "Accounts receivable", false),
+        ("1301", AccountKind::Asset, "Persediaan", "Inventory", false),
+        ("1401", AccountKind::Asset, "PPN masukan", "VAT paid (PPN masukan)", false),
+        ("1402", AccountKind::Asset, "Uang muka dan biaya dibayar di muka", "Prepayments", false),
+        ("1501", AccountKind::Asset, "Aset tetap", "Fixed assets", false),
+        ("1502", AccountKind::Asset, "Akumulasi penyusutan", "Accumulated depreciation", false),
+        ("2101", AccountKind::Liability, "Utang usaha", "Accounts payable", false),
+        ("2201", AccountKind::Liability, "PPN keluaran", "VAT charged (PPN keluaran)", false),
+        ("2202", AccountKind::Liability, "Utang PPh 21", "PPh 21 payable", false),
+        ("2203", AccountKind::Liability, "Utang BPJS", "BPJS payable", false),
+        ("2204", AccountKind::Liability, "Utang potongan karyawan lain", "Other employee deductions payable", false),
+        ("2301", AccountKind::Liability, "Utang gaji", "Wages payable", false),
+        ("2401", AccountKind::Liability, "Utang bank / pinjaman", "Loans", false),
+        ("3101", AccountKind::Equity, "Modal", "Owner's capital", false),
+        ("3201", AccountKind::Equity, "Prive / penarikan pemilik", "Owner's drawings", false),
+        ("3301", AccountKind::Equity, "Laba ditahan", "Retained earnings", false),
+        ("3900", AccountKind::Equity, "Ekuitas saldo awal", "Opening balance equity", false),
+        ("4101", AccountKind::Income, "Pendapatan usaha", "Sales and services", false),
+        ("4201", AccountKind::Income, "Pendapatan lain-lain", "Other income", false),
+        ("4202", AccountKind::Income, "Pendapatan bunga bank", "Bank interest", false),
+        ("5101", AccountKind::Expense, "Harga pokok penjualan", "Cost of goods sold", false),
+        ("6101", AccountKind::Expense, "Gaji dan tunjangan", "Salaries and allowances", false),
+        ("6102", AccountKind::Expense, "BPJS ditanggung perusahaan", "Employer BPJS", false),
+        ("6201", AccountKind::Expense, "Sewa", "Rent", false),
+        ("6202", AccountKind::Expense, "Listrik, air dan internet", "Electricity, water and internet", false),
+        ("6203", AccountKind::Expense, "Telepon dan pulsa", "Telephone", false),
+        ("6301", AccountKind::Expense, "ATK dan perlengkapan kantor", "Office supplies", false),
+        ("6401", AccountKind::Expense, "Transportasi dan perjalanan", "Travel and transport", false),
+        ("6501", AccountKind::Expense, "Pemeliharaan dan perbaikan", "Repairs and maintenance", false),
+        ("6601", AccountKind::Expense, "Penyusutan", "Depreciation", false),
+        ("6701", AccountKind::Expense, "Biaya administrasi bank", "Bank charges", false),
+        ("6801", AccountKind::Expense, "Pajak dan perizinan", "Taxes and licences", false),
+        ("6901", AccountKind::Expense, "Konsumsi dan jamuan", "Meals and entertainment", false),
+        ("6999", AccountKind::Expense, "Biaya lain-lain", "Other expenses", false),
     ];
     CHART
         .iter()
         .map(|&(code, kind, id, en, money)| Account {
             code: code.into(),
             name: (if lang == Lang::Id { id } else { en }).into(),
-            kind: kind.into(),
+            kind,
             money,
             ..Account::default()
         })

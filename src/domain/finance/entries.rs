@@ -6,8 +6,15 @@ use serde::{Deserialize, Serialize};
 use super::accounts::{by_code, codes, Account, AccountKind};
 use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
-pub const KINDS: &[(&str, &str)] =
-    &[("in", "entry.kind.in"), ("out", "entry.kind.out"), ("transfer", "entry.kind.transfer"), ("journal", "entry.kind.journal")];
+crate::choice! {
+    /// What an entry does: money in, money out, a transfer, or a journal.
+    pub enum EntryKind {
+        In = "in" => "entry.kind.in",
+        Out = "out" => "entry.kind.out",
+        Transfer = "transfer" => "entry.kind.transfer",
+        Journal = "journal" => "entry.kind.journal",
+    }
+}
 
 /// One line of an entry: an amount on an account, a debit when positive.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -23,7 +30,7 @@ crate::record! {
     /// entry the app made. `amount` includes `tax` (PPN) when there is any.
     pub struct Entry in "entries" {
         date: String => Date, "entry.date" .required().listed().aliases(&["tanggal", "date", "tgl"]),
-        kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis", "type"]),
+        kind: EntryKind = EntryKind::Out => Select(EntryKind::OPTIONS), "entry.kind" .required().listed().aliases(&["jenis", "type"]),
         /// The cash or bank account the money goes through (from, for a transfer).
         account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.account" .listed().aliases(&["rekening", "kas/bank", "account"]),
         /// What the money was for: an income account, an expense account, or any other.
@@ -66,21 +73,21 @@ impl RecordRules for Entry {
                 errs.push((key, "err.required"));
             }
         };
-        match self.kind.as_str() {
-            "in" | "out" => {
+        match self.kind {
+            EntryKind::In | EntryKind::Out => {
                 need("account_id", &self.account_id);
                 // A split entry names its categories in its lines.
                 if self.lines.is_empty() {
                     need("category_id", &self.category_id);
                 }
             }
-            "transfer" => {
+            EntryKind::Transfer => {
                 need("account_id", &self.account_id);
                 need("to_account_id", &self.to_account_id);
             }
             _ => {}
         }
-        if self.kind == "journal" {
+        if self.kind == EntryKind::Journal {
             if self.lines.is_empty() || self.lines.iter().map(|l| l.amount).sum::<i64>() != 0 {
                 errs.push(("kind", "err.journal_unbalanced"));
             }
@@ -95,7 +102,7 @@ impl RecordRules for Entry {
                     errs.push(("tax", "err.tax_above_amount"));
                 }
             }
-            if self.kind == "transfer" && !self.account_id.is_empty() && self.account_id == self.to_account_id {
+            if self.kind == EntryKind::Transfer && !self.account_id.is_empty() && self.account_id == self.to_account_id {
                 errs.push(("to_account_id", "err.same_account"));
             }
             if self.is_split() && self.lines.iter().map(|l| l.amount).sum::<i64>() != self.amount.unwrap_or(0) - self.tax.unwrap_or(0) {
@@ -141,7 +148,7 @@ impl Entry {
     /// Money in or out spread over several categories: its lines hold (category, amount),
     /// together the amount less PPN.
     pub fn is_split(&self) -> bool {
-        matches!(self.kind.as_str(), "in" | "out") && !self.lines.is_empty()
+        matches!(self.kind, EntryKind::In | EntryKind::Out) && !self.lines.is_empty()
     }
 
     /// The categories and their amounts (before PPN): the split, or the one category.
@@ -170,8 +177,8 @@ impl Entry {
         let amount = self.amount.unwrap_or(0);
         let tax = self.tax.unwrap_or(0);
         let tax_account = |code: &'static str| by_code(accounts, code).map(|a| a.meta.id.clone()).ok_or(PostingProblem::NoTaxAccount(code));
-        let mut out = match self.kind.as_str() {
-            "in" => {
+        let mut out = match self.kind {
+            EntryKind::In => {
                 let mut v = vec![line(money(&self.account_id, "account_id")?, amount)];
                 v.extend(self.categories(accounts)?.into_iter().map(|(c, a)| line(c, -a)));
                 if tax != 0 {
@@ -179,7 +186,7 @@ impl Entry {
                 }
                 v
             }
-            "out" => {
+            EntryKind::Out => {
                 let mut v = vec![line(money(&self.account_id, "account_id")?, -amount)];
                 v.extend(self.categories(accounts)?.into_iter().map(|(c, a)| line(c, a)));
                 if tax != 0 {
@@ -187,7 +194,7 @@ impl Entry {
                 }
                 v
             }
-            "transfer" => {
+            EntryKind::Transfer => {
                 vec![line(money(&self.account_id, "account_id")?, -amount), line(money(&self.to_account_id, "to_account_id")?, amount)]
             }
             _ => {
@@ -197,7 +204,7 @@ impl Entry {
                 self.lines.clone()
             }
         };
-        out.retain(|p| p.amount != 0 || self.kind == "journal");
+        out.retain(|p| p.amount != 0 || self.kind == EntryKind::Journal);
         Ok(out)
     }
 
@@ -214,7 +221,7 @@ impl Entry {
     /// Money in or out of the office's own accounts as the list shows it: positive in.
     pub fn signed_amount(&self) -> i64 {
         let a = self.amount.unwrap_or(0);
-        if self.kind == "out" {
+        if self.kind == EntryKind::Out {
             -a
         } else {
             a
@@ -226,7 +233,7 @@ impl Entry {
         let lines = self.postings(accounts)?.into_iter().map(|p| Posting { amount: -p.amount, ..p }).collect();
         Ok(Entry {
             date: date.into(),
-            kind: "journal".into(),
+            kind: EntryKind::Journal,
             contact_id: self.contact_id.clone(),
             description,
             reference: self.reference.clone(),
@@ -241,7 +248,7 @@ impl Entry {
 /// an expense; anything else (a loan received, capital paid in, an asset bought) is allowed
 /// but a money account is not a category (that is a transfer).
 pub fn category_problem(accounts: &[Account], e: &Entry) -> Option<FieldError> {
-    if !matches!(e.kind.as_str(), "in" | "out") || e.category_id.is_empty() || e.is_split() {
+    if !matches!(e.kind, EntryKind::In | EntryKind::Out) || e.category_id.is_empty() || e.is_split() {
         return None;
     }
     match accounts.iter().find(|a| a.is_live() && a.meta.id == e.category_id) {
@@ -292,7 +299,7 @@ pub fn from_payroll(
     }
     Ok(Entry {
         date: date.into(),
-        kind: "journal".into(),
+        kind: EntryKind::Journal,
         description,
         source: format!("payroll_runs/{run_id}"),
         lines,
@@ -322,7 +329,7 @@ pub fn depreciation(
     let accumulated = by_code(accounts, codes::ACCUMULATED_DEPRECIATION).ok_or(codes::ACCUMULATED_DEPRECIATION)?;
     Ok(Some(Entry {
         date: crate::domain::dates::date_text(last),
-        kind: "journal".into(),
+        kind: EntryKind::Journal,
         source: depreciation_source(year, month),
         lines: vec![
             Posting { account_id: expense.meta.id.clone(), amount, memo: String::new() },

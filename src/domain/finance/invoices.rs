@@ -7,12 +7,25 @@ use serde::{Deserialize, Serialize};
 
 use super::accounts::{by_code, codes, Account};
 use super::entries::{Entry, Posting};
+use crate::domain::finance::entries::EntryKind;
 use crate::domain::purchasing::tax_basis_points;
 use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
-pub const KINDS: &[(&str, &str)] = &[("sale", "inv.kind.sale"), ("bill", "inv.kind.bill")];
-/// Stored states; partly paid, paid and overdue follow from the payments and the date.
-pub const STATUS: &[(&str, &str)] = &[("draft", "inv.status.draft"), ("sent", "inv.status.sent"), ("cancelled", "inv.status.cancelled")];
+crate::choice! {
+    /// A sale to a client or a bill from a supplier.
+    pub enum InvoiceKind {
+        Sale = "sale" => "inv.kind.sale",
+        Bill = "bill" => "inv.kind.bill",
+    }
+}
+crate::choice! {
+    /// Stored states; partly paid, paid and overdue follow from the payments and the date.
+    pub enum InvoiceStatus {
+        Draft = "draft" => "inv.status.draft",
+        Sent = "sent" => "inv.status.sent",
+        Cancelled = "cancelled" => "inv.status.cancelled",
+    }
+}
 
 /// Receivables and payables: what a sent invoice or a received bill is owed on.
 pub const RECEIVABLE: &str = "1201";
@@ -39,7 +52,7 @@ impl InvoiceLine {
 crate::record! {
     /// An invoice the office sends or a bill it receives.
     pub struct Invoice in "invoices" {
-        kind: String = "sale".into() => Select(KINDS), "inv.kind" .required().listed().aliases(&["jenis"]),
+        kind: InvoiceKind = InvoiceKind::Sale => Select(InvoiceKind::OPTIONS), "inv.kind" .required().listed().aliases(&["jenis"]),
         /// Ours on an invoice (INV-2026-001); the supplier's on a bill.
         number: String => Text, "inv.number" .required().listed().aliases(&["nomor", "no faktur", "number"]),
         contact_id: String => ContactRef, "inv.contact" .required().listed().aliases(&["pelanggan", "pemasok", "kontak"]),
@@ -49,7 +62,7 @@ crate::record! {
         tax: String = "11".into() => Text, "inv.tax" .aliases(&["ppn", "pajak"]),
         /// Taken off the lines' total before PPN.
         discount: Option<i64> => Money, "inv.discount" .aliases(&["diskon", "potongan"]),
-        status: String = "draft".into() => Select(STATUS), "inv.status" .required(),
+        status: InvoiceStatus = InvoiceStatus::Draft => Select(InvoiceStatus::OPTIONS), "inv.status" .required(),
         notes: String => LongText, "inv.notes" .aliases(&["catatan"]),
         /// The purchase order a bill was made from.
         order_id: String => Text, "inv.order",
@@ -137,7 +150,7 @@ impl Invoice {
     }
 
     pub fn is_sale(&self) -> bool {
-        self.kind != "bill"
+        self.kind != InvoiceKind::Bill
     }
 
     pub fn subtotal(&self) -> i64 {
@@ -156,13 +169,17 @@ impl Invoice {
 
     /// Payments recorded against it: live entries naming it.
     pub fn paid(&self, entries: &[Entry]) -> i64 {
-        entries.iter().filter(|e| e.is_live() && e.document_id == self.meta.id && e.kind != "journal").map(|e| e.amount.unwrap_or(0)).sum()
+        entries
+            .iter()
+            .filter(|e| e.is_live() && e.document_id == self.meta.id && e.kind != EntryKind::Journal)
+            .map(|e| e.amount.unwrap_or(0))
+            .sum()
     }
 
     pub fn state(&self, paid: i64, today: NaiveDate) -> State {
-        match self.status.as_str() {
-            "draft" => State::Draft,
-            "cancelled" => State::Cancelled,
+        match self.status {
+            InvoiceStatus::Draft => State::Draft,
+            InvoiceStatus::Cancelled => State::Cancelled,
             _ if paid >= self.totals().total => State::Paid,
             _ if parse_date(&self.due).is_some_and(|d| d < today) => State::Overdue,
             _ if paid > 0 => State::PartlyPaid,
@@ -204,7 +221,7 @@ impl Invoice {
         add(&by_code(accounts, owed_code).ok_or(owed_code)?.meta.id, -sign * t.total);
         Ok(Entry {
             date: self.date.clone(),
-            kind: "journal".into(),
+            kind: EntryKind::Journal,
             contact_id: self.contact_id.clone(),
             description: self.number.clone(),
             reference: self.number.clone(),
@@ -224,7 +241,7 @@ impl Invoice {
         })?;
         Ok(Entry {
             date: date.into(),
-            kind: if self.is_sale() { "in" } else { "out" }.into(),
+            kind: if self.is_sale() { EntryKind::In } else { EntryKind::Out },
             account_id: account_id.into(),
             category_id: owed.meta.id.clone(),
             amount: Some(amount),
@@ -256,13 +273,13 @@ pub const BUCKETS: [&str; 5] = ["aging.current", "aging.d30", "aging.d60", "agin
 /// due, contacts with the most owed first.
 pub fn aging(invoices: &[Invoice], entries: &[Entry], sale: bool, at: NaiveDate) -> Vec<(String, [i64; 5])> {
     let mut by: std::collections::HashMap<&str, [i64; 5]> = std::collections::HashMap::new();
-    for inv in invoices.iter().filter(|i| i.is_live() && i.is_sale() == sale && i.status == "sent") {
+    for inv in invoices.iter().filter(|i| i.is_live() && i.is_sale() == sale && i.status == InvoiceStatus::Sent) {
         if parse_date(&inv.date).is_none_or(|d| d > at) {
             continue;
         }
         let paid: i64 = entries
             .iter()
-            .filter(|e| e.is_live() && e.document_id == inv.meta.id && e.kind != "journal" && e.day().is_some_and(|d| d <= at))
+            .filter(|e| e.is_live() && e.document_id == inv.meta.id && e.kind != EntryKind::Journal && e.day().is_some_and(|d| d <= at))
             .map(|e| e.amount.unwrap_or(0))
             .sum();
         let open = inv.totals().total - paid;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::accounts::{by_code, codes, Account};
 use super::entries::{Entry, PostingProblem};
+use crate::domain::finance::entries::EntryKind;
 
 /// Where opening balances are set off when the chart has no opening-balance equity account.
 pub const OPENING_EQUITY: &str = "opening";
@@ -72,10 +73,10 @@ impl Ledger {
             // The common entries straight from the shared ids; splits, journals and entries
             // that do not post go through `postings` (which says why).
             let (amount, t) = (e.amount.unwrap_or(0), e.tax.unwrap_or(0));
-            let handled = match e.kind.as_str() {
-                "in" | "out" if !e.is_split() => {
-                    let sign = if e.kind == "in" { 1 } else { -1 };
-                    let tax_account = if e.kind == "in" { &ppn_out } else { &ppn_in };
+            let handled = match e.kind {
+                EntryKind::In | EntryKind::Out if !e.is_split() => {
+                    let sign = if e.kind == EntryKind::In { 1 } else { -1 };
+                    let tax_account = if e.kind == EntryKind::In { &ppn_out } else { &ppn_in };
                     match (money(&e.account_id), ids.get(e.category_id.as_str()), tax_account) {
                         (Some(m), Some((c, _)), x) if t == 0 || x.is_some() => {
                             push(&m, sign * amount);
@@ -88,7 +89,7 @@ impl Ledger {
                         _ => false,
                     }
                 }
-                "transfer" => match (money(&e.account_id), money(&e.to_account_id)) {
+                EntryKind::Transfer => match (money(&e.account_id), money(&e.to_account_id)) {
                     (Some(from), Some(to)) => {
                         push(&from, -amount);
                         push(&to, amount);

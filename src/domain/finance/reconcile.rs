@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::accounts::Account;
 use super::entries::Entry;
+use crate::domain::finance::entries::EntryKind;
 use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::record! {
@@ -90,7 +91,7 @@ pub fn entry_for(line: &BankLine, category: &str) -> Entry {
     let amount = line.amount.unwrap_or(0);
     Entry {
         date: line.date.clone(),
-        kind: if amount >= 0 { "in" } else { "out" }.into(),
+        kind: if amount >= 0 { EntryKind::In } else { EntryKind::Out },
         account_id: line.account_id.clone(),
         category_id: category.into(),
         amount: Some(amount.abs()),

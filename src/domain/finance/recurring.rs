@@ -4,23 +4,46 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::entries::Entry;
+use crate::domain::finance::entries::EntryKind;
 use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
 
-/// Money in or out: a schedule makes no transfers or journals.
-pub const KINDS: &[(&str, &str)] = &[("in", "entry.kind.in"), ("out", "entry.kind.out")];
-pub const EVERY: &[(&str, &str)] = &[("month", "rec.every.month"), ("quarter", "rec.every.quarter"), ("year", "rec.every.year")];
+crate::choice! {
+    /// Money in or out: a schedule makes no transfers or journals.
+    pub enum RecurringKind {
+        In = "in" => "entry.kind.in",
+        Out = "out" => "entry.kind.out",
+    }
+}
+crate::choice! {
+    /// How often a recurring entry falls due.
+    pub enum Every {
+        Month = "month" => "rec.every.month",
+        Quarter = "quarter" => "rec.every.quarter",
+        Year = "year" => "rec.every.year",
+    }
+}
+
+impl RecurringKind {
+    /// The entry a schedule makes.
+    pub fn entry_kind(self) -> EntryKind {
+        match self {
+            RecurringKind::In => EntryKind::In,
+            RecurringKind::Out => EntryKind::Out,
+        }
+    }
+}
 
 crate::record! {
     /// Money in or out that repeats: the entry it makes, how often, on which day.
     pub struct Recurring in "recurring" {
         description: String => Text, "rec.description" .required().listed().aliases(&["keterangan", "description"]),
-        kind: String = "out".into() => Select(KINDS), "entry.kind" .required().listed().aliases(&["jenis"]),
+        kind: RecurringKind = RecurringKind::Out => Select(RecurringKind::OPTIONS), "entry.kind" .required().listed().aliases(&["jenis"]),
         account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.account" .required().listed().aliases(&["rekening"]),
         category_id: String => Ref(crate::domain::finance::Account), "entry.category" .required().listed().aliases(&["kategori", "akun"]),
         amount: Option<i64> => Money, "entry.amount" .required().listed().aliases(&["jumlah"]),
         tax: Option<i64> => Money, "entry.tax" .aliases(&["ppn"]),
         contact_id: String => ContactRef, "entry.contact" .aliases(&["kontak"]),
-        every: String = "month".into() => Select(EVERY), "rec.every" .required().listed().aliases(&["setiap"]),
+        every: Every = Every::Month => Select(Every::OPTIONS), "rec.every" .required().listed().aliases(&["setiap"]),
         /// Day of the month; a shorter month takes its last day.
         day: Option<i64> => Integer, "rec.day" .required().aliases(&["tanggal", "hari"]),
         start: String => Date, "rec.start" .required().aliases(&["mulai"]),
@@ -67,9 +90,9 @@ impl Recurring {
     pub fn dates(&self, until: NaiveDate) -> Vec<NaiveDate> {
         let (Some(start), Some(day)) = (parse_date(&self.start), self.day.filter(|d| (1..=31).contains(d))) else { return vec![] };
         let last = parse_date(&self.end).map_or(until, |e| e.min(until));
-        let step = match self.every.as_str() {
-            "quarter" => 3,
-            "year" => 12,
+        let step = match self.every {
+            Every::Quarter => 3,
+            Every::Year => 12,
             _ => 1,
         };
         let mut out = vec![];
@@ -104,7 +127,7 @@ impl Recurring {
     pub fn entry_on(&self, day: NaiveDate) -> Entry {
         Entry {
             date: crate::domain::dates::date_text(day),
-            kind: self.kind.clone(),
+            kind: self.kind.entry_kind(),
             account_id: self.account_id.clone(),
             category_id: self.category_id.clone(),
             amount: self.amount,

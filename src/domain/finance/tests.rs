@@ -8,6 +8,12 @@ use super::entries::{Entry, Posting, PostingProblem};
 use super::ledger::Ledger;
 use super::period::Period;
 use super::reports::{balance_sheet, cash_flow, costs_by_month, profit_and_loss};
+use crate::domain::finance::accounts::AccountKind;
+use crate::domain::finance::entries::EntryKind;
+use crate::domain::finance::invoices::InvoiceKind;
+use crate::domain::finance::invoices::InvoiceStatus;
+use crate::domain::finance::recurring::Every;
+use crate::domain::finance::recurring::RecurringKind;
 use crate::domain::format::Lang;
 use crate::domain::record::RecordRules;
 
@@ -24,7 +30,13 @@ fn id(accounts: &[Account], code: &str) -> String {
 }
 
 fn entry(kind: &str, date: &str, account: &str, other: &str, amount: i64, tax: i64) -> Entry {
-    let mut e = Entry { kind: kind.into(), date: date.into(), account_id: account.into(), amount: Some(amount), ..Entry::default() };
+    let mut e = Entry {
+        kind: EntryKind::from_code(kind).unwrap(),
+        date: date.into(),
+        account_id: account.into(),
+        amount: Some(amount),
+        ..Entry::default()
+    };
     if kind == "transfer" {
         e.to_account_id = other.into();
     } else {
@@ -48,7 +60,7 @@ fn month(a: &[Account]) -> Vec<Entry> {
         entry("transfer", "2026-11-03", &bank, &cash, 2_000_000, 0),
     ];
     v.push(Entry {
-        kind: "journal".into(),
+        kind: EntryKind::Journal,
         date: "2026-11-25".into(),
         lines: vec![
             Posting { account_id: id(a, "6101"), amount: 9_000_000, memo: String::new() },
@@ -196,10 +208,10 @@ fn the_form_refuses_what_would_not_make_sense() {
     assert!(keys(&e).contains(&"tax"));
     let t = entry("transfer", "2026-11-07", &id(&a, "1101"), &id(&a, "1101"), 100, 0);
     assert_eq!(keys(&t), vec!["to_account_id"]);
-    let j = Entry { kind: "journal".into(), date: "2026-11-07".into(), ..Entry::default() };
+    let j = Entry { kind: EntryKind::Journal, date: "2026-11-07".into(), ..Entry::default() };
     assert_eq!(keys(&j), vec!["kind"]);
     let mut bank = a[0].clone();
-    bank.kind = "expense".into();
+    bank.kind = AccountKind::Expense;
     assert_eq!(bank.validate().into_iter().map(|(k, _)| k).collect::<Vec<_>>(), vec!["money"]);
 }
 
@@ -326,14 +338,14 @@ fn statement_lines_match_entries_of_the_same_amount_nearby_and_become_entries() 
 fn invoice(a: &[Account], kind: &str, lines: &[(&str, i64, i64)], discount: i64, tax: &str) -> super::invoices::Invoice {
     use super::invoices::{Invoice, InvoiceLine};
     Invoice {
-        kind: kind.into(),
+        kind: InvoiceKind::from_code(kind).unwrap(),
         number: "INV-2026-001".into(),
         contact_id: "c1".into(),
         date: "2026-11-02".into(),
         due: "2026-11-30".into(),
         tax: tax.into(),
         discount: (discount != 0).then_some(discount),
-        status: "sent".into(),
+        status: InvoiceStatus::Sent,
         lines: lines
             .iter()
             .map(|(code, qty, price)| InvoiceLine {
@@ -381,7 +393,7 @@ fn a_bill_is_owed_to_the_supplier_against_expenses_and_ppn_masukan() {
     assert!(j.lines.contains(&Posting { account_id: id(&a, "2101"), amount: -1_609_500, memo: String::new() }));
     assert!(j.lines.contains(&Posting { account_id: id(&a, "1401"), amount: 159_500, memo: String::new() }));
     let pay = bill.payment(&a, &id(&a, "1111"), "2026-11-05", 1_609_500).unwrap();
-    assert_eq!(pay.kind, "out");
+    assert_eq!(pay.kind, EntryKind::Out);
     let l = Ledger::new(&a, &[j, pay]);
     assert_eq!(l.balance_at(&id(&a, "2101"), d("2026-11-30")), 0);
     // A line without a live account cannot be recorded.
@@ -406,7 +418,7 @@ fn aging_puts_what_is_still_owed_in_buckets_by_days_past_due() {
         invs.push(i);
     }
     let paid_part = invs[1].payment(&a, &id(&a, "1111"), "2026-11-01", 50).unwrap();
-    let draft = super::invoices::Invoice { status: "draft".into(), ..invs[0].clone() };
+    let draft = super::invoices::Invoice { status: InvoiceStatus::Draft, ..invs[0].clone() };
     invs.push(draft);
     let rows = aging(&invs, &[paid_part], true, d("2026-12-01"));
     // c2: 400 not yet due, 300 paid nothing and 122 days late; c1: 100 one day late, 150 47 days late.
@@ -453,11 +465,11 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
     let a = chart();
     let rent = Recurring {
         description: "Sewa kantor".into(),
-        kind: "out".into(),
+        kind: RecurringKind::Out,
         account_id: id(&a, "1111"),
         category_id: id(&a, "6201"),
         amount: Some(4_000_000),
-        every: "month".into(),
+        every: Every::Month,
         day: Some(31),
         start: "2026-01-15".into(),
         end: "2026-06-30".into(),
@@ -472,9 +484,9 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
     assert_eq!(made.postings(&a).unwrap().len(), 2);
     assert_eq!(rent.due(&[made], d("2026-03-01")), vec![d("2026-02-28")]);
     // Quarters counted from the start month; a day before the start waits for the next.
-    let quarterly = Recurring { every: "quarter".into(), day: Some(1), end: String::new(), ..rent.clone() };
+    let quarterly = Recurring { every: Every::Quarter, day: Some(1), end: String::new(), ..rent.clone() };
     assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-04-01", "2026-07-01", "2026-10-01"].map(d).to_vec());
-    let yearly = Recurring { every: "year".into(), day: Some(29), start: "2024-02-29".into(), end: String::new(), ..rent };
+    let yearly = Recurring { every: Every::Year, day: Some(29), start: "2024-02-29".into(), end: String::new(), ..rent };
     assert_eq!(yearly.dates(d("2026-12-01")), ["2024-02-29", "2025-02-28", "2026-02-28"].map(d).to_vec());
 }
 

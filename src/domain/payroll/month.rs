@@ -9,6 +9,9 @@ use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustmen
 use super::run::{compute, in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
 
 use crate::domain::attendance::Attendance;
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::leave::LeaveKind;
+use crate::domain::leave::LeaveStatus;
 use crate::domain::leave::{LeaveRequest, WorkCalendar};
 use crate::domain::people::Employee;
 use crate::domain::record::parse_date;
@@ -65,13 +68,13 @@ pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<St
             e.year_contributions += n(p.jht_employee) + n(p.jp_employee);
             e.year_zakat += n(p.zakat);
         } else if y == year && m == month {
-            e.month_regular_posted |= p.kind == "regular";
+            e.month_regular_posted |= p.kind == RunKind::Regular;
             e.month_gross += n(p.gross);
             e.month_tax += n(p.tax);
             e.month_contributions += n(p.jht_employee) + n(p.jp_employee);
             e.month_zakat += n(p.zakat);
         }
-        if p.month == prev && p.kind == "regular" {
+        if p.month == prev && p.kind == RunKind::Regular {
             e.previous_net = Some(e.previous_net.unwrap_or(0) + n(p.net));
         }
     }
@@ -84,16 +87,16 @@ pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<St
 pub fn days(books: &Books, cal: &WorkCalendar, year: i32, month: u32) -> HashMap<String, Days> {
     let mut out: HashMap<String, Days> = HashMap::new();
     let Some((first, last)) = month_bounds(year, month) else { return out };
-    let mut status: HashMap<(&str, NaiveDate), &str> = HashMap::new();
+    let mut status: HashMap<(&str, NaiveDate), AttendanceStatus> = HashMap::new();
     for a in books.attendance.iter().filter(|a| a.meta.deleted_at.is_none()) {
         let Some(d) = parse_date(&a.date).filter(|d| *d >= first && *d <= last) else { continue };
         // One record a day counts, the first stored.
         if status.contains_key(&(a.employee_id.as_str(), d)) {
             continue;
         }
-        status.insert((a.employee_id.as_str(), d), a.status.as_str());
+        status.insert((a.employee_id.as_str(), d), a.status);
         let e = out.entry(a.employee_id.clone()).or_default();
-        if matches!(a.status.as_str(), "present" | "late" | "trip") {
+        if matches!(a.status, AttendanceStatus::Present | AttendanceStatus::Late | AttendanceStatus::Trip) {
             e.present += 1;
         }
         if a.overtime_approved && a.overtime.unwrap_or(0) > 0 {
@@ -102,21 +105,21 @@ pub fn days(books: &Books, cal: &WorkCalendar, year: i32, month: u32) -> HashMap
     }
     // Approved leave by day: paid or not, and half a day or whole.
     let mut leave: HashMap<(&str, NaiveDate), (bool, u32)> = HashMap::new();
-    for r in books.leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == "approved") {
+    for r in books.leave.iter().filter(|r| r.meta.deleted_at.is_none() && r.status == LeaveStatus::Approved) {
         let Some((start, end)) = r.dates() else { continue };
         let halves = if r.half_day && start == end { 1 } else { 2 };
         for d in start.max(first).iter_days().take_while(|d| *d <= end.min(last)).filter(|d| cal.is_working_day(*d)) {
-            leave.insert((r.employee_id.as_str(), d), (r.kind == "unpaid", halves));
+            leave.insert((r.employee_id.as_str(), d), (r.kind == LeaveKind::Unpaid, halves));
         }
     }
     let mut unpaid: HashMap<&str, u32> = HashMap::new();
     for (&(who, d), &st) in &status {
-        if st == "absent" && !leave.contains_key(&(who, d)) {
+        if st == AttendanceStatus::Absent && !leave.contains_key(&(who, d)) {
             *unpaid.entry(who).or_default() += 2;
         }
     }
     for (&(who, d), &(is_unpaid, halves)) in &leave {
-        if is_unpaid && status.get(&(who, d)).is_none_or(|st| matches!(*st, "leave" | "absent")) {
+        if is_unpaid && status.get(&(who, d)).is_none_or(|st| matches!(*st, AttendanceStatus::Leave | AttendanceStatus::Absent)) {
             *unpaid.entry(who).or_default() += halves;
         }
     }
@@ -131,7 +134,7 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
     let mut result = RunResult::default();
     let Some((year, month)) = parse_month(&run.month) else { return result };
     let Some((first, last)) = month_bounds(year, month) else { return result };
-    let kind = if run.kind == "thr" { RunKind::Thr } else { RunKind::Regular };
+    let kind = if run.kind == RunKind::Thr { RunKind::Thr } else { RunKind::Regular };
     let paid_on = parse_date(&run.paid_on).unwrap_or(last);
     let service_until = parse_date(&run.holiday_on).unwrap_or(paid_on);
     let m = Month { year, month, kind, paid_on, service_until, rates, calendar: cal };
@@ -182,8 +185,11 @@ pub fn post_problems(run: &PayrollRun, books: &Books, result: &RunResult) -> Vec
     if books.runs.iter().any(|r| r.meta.id == run.meta.id && r.is_posted()) {
         out.push(PostProblem::AlreadyPosted);
     }
-    if run.kind == "regular"
-        && books.runs.iter().any(|r| r.meta.id != run.meta.id && r.meta.deleted_at.is_none() && r.kind == "regular" && r.month == run.month)
+    if run.kind == RunKind::Regular
+        && books
+            .runs
+            .iter()
+            .any(|r| r.meta.id != run.meta.id && r.meta.deleted_at.is_none() && r.kind == RunKind::Regular && r.month == run.month)
     {
         out.push(PostProblem::TwiceInMonth);
     }
@@ -205,7 +211,7 @@ pub fn unposted_months(run: &PayrollRun, books: &Books) -> Vec<u32> {
     let posted: HashSet<u32> = books
         .runs
         .iter()
-        .filter(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == "regular")
+        .filter(|r| r.meta.deleted_at.is_none() && r.is_posted() && r.kind == RunKind::Regular)
         .filter_map(|r| parse_month(&r.month).filter(|(y, _)| *y == year).map(|(_, m)| m))
         .collect();
     (1..month).filter(|m| !posted.contains(m)).collect()
@@ -242,7 +248,7 @@ pub fn payslips(run: &PayrollRun, result: &RunResult, employees: &[Employee], no
                 run_id: run.meta.id.clone(),
                 employee_id: s.employee_id.clone(),
                 month: run.month.clone(),
-                kind: run.kind.clone(),
+                kind: run.kind,
                 earnings: Some(f.earnings),
                 thr: Some(f.thr),
                 benefits: Some(f.benefits),
@@ -397,7 +403,7 @@ pub fn year_summaries(books: &Books, year: i32) -> Vec<YearSummary> {
         s.zakat += n(p.zakat);
         s.tax += n(p.tax);
         s.net_paid += n(p.net);
-        if p.kind == "regular" {
+        if p.kind == RunKind::Regular {
             months.entry(p.employee_id.as_str()).or_default().insert(p.month.as_str());
         }
     }

@@ -7,8 +7,14 @@ use super::records::{rates_on, PayAdjustment, PayRates, PayStructure, PayrollRun
 use super::run::{Refusal, Warning};
 use super::slip::{lines_text, parse_lines};
 use crate::domain::attendance::Attendance;
+use crate::domain::attendance::AttendanceStatus;
+use crate::domain::leave::LeaveKind;
+use crate::domain::leave::LeaveStatus;
 use crate::domain::leave::{LeaveRequest, WorkCalendar};
+use crate::domain::payroll::records::RunKind;
+use crate::domain::payroll::records::RunStatus;
 use crate::domain::people::Employee;
+use crate::domain::people::Ptkp;
 use crate::domain::record::{Entity, RecordRules};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -37,7 +43,7 @@ fn pay(e: &Employee, basic: i64, meal: i64) -> PayStructure {
 fn run(month: &str, kind: &str, paid_on: &str) -> PayrollRun {
     let mut r = PayrollRun::blank(DateTime::UNIX_EPOCH);
     r.month = month.into();
-    r.kind = kind.into();
+    r.kind = RunKind::from_code(kind).unwrap();
     r.paid_on = paid_on.into();
     r.holiday = "Idul Fitri".into();
     r
@@ -47,7 +53,7 @@ fn day(e: &Employee, date: &str, status: &str, overtime: i64) -> Attendance {
     let mut a = Attendance::blank(DateTime::UNIX_EPOCH);
     a.employee_id = e.meta.id.clone();
     a.date = date.into();
-    a.status = status.into();
+    a.status = AttendanceStatus::from_code(status).unwrap();
     if overtime > 0 {
         a.overtime = Some(overtime);
         a.overtime_approved = true;
@@ -85,7 +91,7 @@ impl Office {
         let rates = PayRates::shipped().rates().unwrap();
         let cal = WorkCalendar::new(false, &[]);
         let result = compute_run(&r, &self.books(), &rates, &cal);
-        r.status = "posted".into();
+        r.status = RunStatus::Posted;
         self.payslips.extend(payslips(&r, &result, &self.employees, DateTime::UNIX_EPOCH));
         self.runs.push(r);
         result
@@ -340,11 +346,11 @@ mod laws {
 fn leave(e: &Employee, kind: &str, start: &str, end: &str, half: bool) -> LeaveRequest {
     let mut r = LeaveRequest::blank(DateTime::UNIX_EPOCH);
     r.employee_id = e.meta.id.clone();
-    r.kind = kind.into();
+    r.kind = LeaveKind::from_code(kind).unwrap();
     r.start = start.into();
     r.end = end.into();
     r.half_day = half;
-    r.status = "approved".into();
+    r.status = LeaveStatus::Approved;
     r
 }
 
@@ -453,8 +459,8 @@ fn the_ter_category_and_ptkp_follow_the_status_on_1_january() {
     // Ani marries with a child in June: K/1 from then on, TK/0 for this year's tax.
     o.employees[0].set("ptkp", "K/1");
     o.changes = crate::domain::people::changes(&before, &o.employees[0], d(2026, 6, 10), DateTime::UNIX_EPOCH);
-    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), "TK/0");
-    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2027, 1, 1)), "K/1");
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), Ptkp::TK0);
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2027, 1, 1)), Ptkp::K1);
     let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
     let july = compute_run(&run("2026-07", "regular", "2026-07-24"), &o.books(), &rates, &cal);

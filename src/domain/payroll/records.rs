@@ -303,23 +303,35 @@ impl RecordRules for PayAdjustment {
     }
 }
 
-pub const RUN_KINDS: &[(&str, &str)] = &[("regular", "run.kind.regular"), ("thr", "run.kind.thr")];
-pub const RUN_STATUS: &[(&str, &str)] =
-    &[("draft", "run.status.draft"), ("reviewed", "run.status.reviewed"), ("posted", "run.status.posted")];
+crate::choice! {
+    /// A month's regular pay or the religious holiday allowance (THR).
+    pub enum RunKind {
+        Regular = "regular" => "run.kind.regular",
+        Thr = "thr" => "run.kind.thr",
+    }
+}
+crate::choice! {
+    /// Where a payroll run stands: draft, reviewed, posted (locked).
+    pub enum RunStatus {
+        Draft = "draft" => "run.status.draft",
+        Reviewed = "reviewed" => "run.status.reviewed",
+        Posted = "posted" => "run.status.posted",
+    }
+}
 
 crate::record! {
     /// One month's payroll, or a THR payment for a religious holiday. Draft → reviewed →
     /// posted; a posted run's payslips are frozen and the run can no longer change.
     pub struct PayrollRun in "payroll_runs" {
         month: String => Text, "run.month" .required().listed(),
-        kind: String = "regular".into() => Select(RUN_KINDS), "run.kind" .required().listed(),
+        kind: RunKind = RunKind::Regular => Select(RunKind::OPTIONS), "run.kind" .required().listed(),
         /// THR: the holiday it is paid for (Idul Fitri, Natal, Nyepi…).
         holiday: String => Text, "run.holiday" .listed(),
         /// THR: the holiday's date; service is counted up to it.
         holiday_on: String => Date, "run.holiday_on",
         /// The day pay reaches accounts, in the run's month.
         paid_on: String => Date, "run.paid_on" .required().listed(),
-        status: String = "draft".into() => Select(RUN_STATUS), "run.status" .required().listed(),
+        status: RunStatus = RunStatus::Draft => Select(RunStatus::OPTIONS), "run.status" .required().listed(),
         note: String => Text, "run.note",
     }
     stored {
@@ -341,7 +353,7 @@ impl RecordRules for PayrollRun {
         match parse_month(&self.month) {
             None if !self.month.is_empty() => add("month", "err.month"),
             Some((y, m)) => {
-                if self.kind == "thr" {
+                if self.kind == RunKind::Thr {
                     if self.holiday.trim().is_empty() {
                         add("holiday", "err.required");
                     }
@@ -359,7 +371,7 @@ impl RecordRules for PayrollRun {
         errs
     }
     fn title(&self) -> String {
-        if self.kind == "thr" {
+        if self.kind == RunKind::Thr {
             format!("THR {} {}", self.holiday, self.month)
         } else {
             self.month.clone()
@@ -372,7 +384,7 @@ impl RecordRules for PayrollRun {
 
 impl PayrollRun {
     pub fn is_posted(&self) -> bool {
-        self.status == "posted"
+        self.status == RunStatus::Posted
     }
 }
 
@@ -383,7 +395,7 @@ crate::record! {
         run_id: String => Ref(crate::domain::payroll::PayrollRun), "slip.run" .required().listed(),
         employee_id: String => Ref(crate::domain::people::Employee), "slip.employee" .required().listed(),
         month: String => Text, "slip.month" .required().listed(),
-        kind: String = "regular".into() => Select(RUN_KINDS), "slip.kind" .listed(),
+        kind: RunKind = RunKind::Regular => Select(RunKind::OPTIONS), "slip.kind" .listed(),
         /// Cash paid that is taxable: wages, allowances, overtime, THR, taxable adjustments.
         earnings: Option<i64> => Money, "slip.earnings",
         thr: Option<i64> => Money, "slip.thr",

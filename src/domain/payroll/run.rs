@@ -8,15 +8,11 @@ use super::rates::{Bp, Rates};
 use super::records::{PayAdjustment, PayStructure};
 use super::tax::{self, share, share_rounded, Annual};
 use crate::domain::leave::WorkCalendar;
+use crate::domain::people::EmployeeStatus;
 use crate::domain::people::{id_digits, Employee};
 use crate::domain::record::parse_date;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunKind {
-    Regular,
-    /// Religious holiday allowance (Tunjangan Hari Raya).
-    Thr,
-}
+pub use super::records::RunKind;
 
 /// What a figure on a line is, so the payslip prints it in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,7 +239,7 @@ pub fn has_tax_id(e: &Employee) -> bool {
 /// Working days of the month the employee was employed, and the month's working days.
 fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCalendar) -> (i64, i64) {
     let start = parse_date(&e.joined).map_or(first, |j| j.max(first));
-    let end = if e.status == "left" { parse_date(&e.left_on).map_or(last, |l| l.min(last)) } else { last };
+    let end = if e.status == EmployeeStatus::Left { parse_date(&e.left_on).map_or(last, |l| l.min(last)) } else { last };
     let count = |a: NaiveDate, b: NaiveDate| a.iter_days().take_while(|d| *d <= b).filter(|d| cal.is_working_day(*d)).count() as i64;
     let total = count(first, last);
     (if start > end { 0 } else { count(start, end) }, total)
@@ -253,14 +249,14 @@ fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCale
 pub fn in_month(e: &Employee, first: NaiveDate, last: NaiveDate) -> bool {
     e.meta.deleted_at.is_none()
         && parse_date(&e.joined).is_some_and(|j| j <= last)
-        && (e.status != "left" || parse_date(&e.left_on).is_none_or(|l| l >= first))
+        && (e.status != EmployeeStatus::Left || parse_date(&e.left_on).is_none_or(|l| l >= first))
 }
 
 /// Months of `year` the employee worked up to `month` (or their leaving month): the
 /// biaya jabatan limit is so many times the monthly one.
 pub fn months_employed(e: &Employee, year: i32, month: u32) -> i64 {
     let start = parse_date(&e.joined).filter(|j| j.year() == year).map_or(1, |j| j.month());
-    let end = if e.status == "left" {
+    let end = if e.status == EmployeeStatus::Left {
         parse_date(&e.left_on).filter(|l| l.year() == year).map_or(month, |l| l.month().min(month))
     } else {
         month
@@ -270,11 +266,12 @@ pub fn months_employed(e: &Employee, year: i32, month: u32) -> i64 {
 
 /// The month is the employee's last of the year for tax: December, or the month they leave.
 fn reconciles(e: &Employee, m: &Month) -> bool {
-    m.month == 12 || (e.status == "left" && parse_date(&e.left_on).is_some_and(|l| l.year() == m.year && l.month() == m.month))
+    m.month == 12
+        || (e.status == EmployeeStatus::Left && parse_date(&e.left_on).is_some_and(|l| l.year() == m.year && l.month() == m.month))
 }
 
 pub fn refusal(e: &Employee, pay: Option<&PayStructure>) -> Option<Refusal> {
-    if tax::ter_category(&e.ptkp).is_none() {
+    if tax::ter_category(e.ptkp.code()).is_none() {
         Some(Refusal::NoPtkp)
     } else if e.account.trim().is_empty() {
         Some(Refusal::NoAccount)
@@ -299,7 +296,7 @@ pub fn compute(
     }
     let pay = pay.ok_or(Refusal::NoPay)?;
     let rates = m.rates;
-    let category = tax::ter_category(&e.ptkp).ok_or(Refusal::NoPtkp)?;
+    let category = tax::ter_category(e.ptkp.code()).ok_or(Refusal::NoPtkp)?;
     let (first, last) = super::records::month_bounds(m.year, m.month).ok_or(Refusal::NoPay)?;
     let basic = pay.basic.unwrap_or(0);
     let fixed = pay.fixed_allowance.unwrap_or(0);
@@ -396,7 +393,7 @@ pub fn compute(
     // A THR run settles the year only once the month's regular run is posted; before that,
     // the regular run will.
     if reconciles(e, m) && (m.kind == RunKind::Regular || earlier.month_regular_posted) {
-        let ptkp = tax::ptkp_amount(rates, &e.ptkp).ok_or(Refusal::NoPtkp)?;
+        let ptkp = tax::ptkp_amount(rates, e.ptkp.code()).ok_or(Refusal::NoPtkp)?;
         let months = months_employed(e, m.year, m.month);
         let year = tax::annual(
             rates,
@@ -413,7 +410,7 @@ pub fn compute(
         line(Group::Info, "pay.line.position_cost", year.position_cost, vec![("rate", Arg::Percent(rates.position_cost))]);
         line(Group::Info, "pay.line.contributions", year.contributions, vec![]);
         line(Group::Info, "pay.line.zakat_year", year.zakat, vec![]);
-        line(Group::Info, "pay.line.ptkp", year.ptkp, vec![("status", Arg::Text(e.ptkp.clone()))]);
+        line(Group::Info, "pay.line.ptkp", year.ptkp, vec![("status", Arg::Text(e.ptkp.code().to_string()))]);
         line(Group::Info, "pay.line.pkp", year.pkp, vec![]);
         let how = vec![("annual", Arg::Money(due)), ("withheld", Arg::Money(withheld))];
         if f.tax < 0 {

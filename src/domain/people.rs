@@ -249,6 +249,18 @@ crate::record! {
 }
 
 impl RecordRules for EmployeeChange {
+    /// A PTKP change holds PTKP statuses: payroll reads them back for 1 January.
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if self.what == Tracked::Ptkp {
+            for (k, v) in [("from", &self.from), ("to", &self.to)] {
+                if !v.trim().is_empty() && Ptkp::from_code(v.trim()).is_none() {
+                    errs.push((k, "err.choice"));
+                }
+            }
+        }
+        errs
+    }
     fn title(&self) -> String {
         format!("{} · {}", self.date, self.to)
     }
@@ -274,15 +286,16 @@ pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono
 }
 
 /// The employee's PTKP status on `day`, read back through the recorded changes: the status
-/// a change after that day replaced, or the current one.
-pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> Ptkp {
+/// a change after that day replaced, or the current one. `None` when that change holds no
+/// PTKP status (typed in by hand): payroll then refuses rather than guess.
+pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> Option<Ptkp> {
     changes
         .iter()
         .filter(|c| c.meta.deleted_at.is_none() && c.employee_id == e.meta.id && c.what == Tracked::Ptkp)
         .filter_map(|c| Some((parse_date(&c.date)?, c)))
         .filter(|(d, _)| *d > day)
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.meta.created_at.cmp(&b.1.meta.created_at)))
-        .map_or(e.ptkp, |(_, c)| Ptkp::from_code(&c.from).unwrap_or(e.ptkp))
+        .map_or(Some(e.ptkp), |(_, c)| Ptkp::from_code(c.from.trim()))
 }
 
 /// An employee's history, oldest first (same day: in the order it was recorded).

@@ -269,12 +269,13 @@ pub const MAX_FIELD_CHARS: usize = 10_000;
 /// would otherwise vanish unseen instead of being pointed at.
 pub fn fill<E: Entity>(record: &mut E, key: &'static str, text: &str) -> Option<FieldError> {
     record.set(key, text);
-    let kind = E::fields().iter().find(|f| f.key == key)?.kind;
+    let def = E::fields().iter().find(|f| f.key == key)?;
+    let kind = def.kind;
     let refused = !text.trim().is_empty() && record.get(key).is_empty();
     match kind {
         // A choice keeps only its own codes: anything else leaves it as it was.
         FieldKind::Select(_) if record.get(key) != text.trim() => {
-            Some((key, if text.trim().is_empty() { "err.required" } else { "err.choice" }))
+            Some((key, if text.trim().is_empty() && def.required { "err.required" } else { "err.choice" }))
         }
         FieldKind::Money if refused => Some((key, "err.money")),
         FieldKind::Integer if refused => Some((key, "err.integer")),

@@ -202,7 +202,7 @@ pub fn register_page() -> AnyView {
                     (a.category, a.title(), display_value(&app, a, "status"), a.cost.unwrap_or(0), acc, book)
                 })
                 .collect();
-            sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            sort_by(&mut v, |a, b| a.0.code().cmp(b.0.code()).then(a.1.cmp(&b.1)));
             v
         })
     });

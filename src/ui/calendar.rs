@@ -19,8 +19,20 @@ use crate::domain::calendar::EventKind;
 use crate::domain::leave::LeaveStatus;
 
 thread_local! {
-    /// Set by a key press that moved the selected day, so the view focuses it once drawn.
+    /// Set by a key press that moved the selected day (or left for a new item by Enter), so
+    /// the view focuses that day once drawn.
     static KEYBOARD: Cell<bool> = const { Cell::new(false) };
+    /// The hour picked by keyboard in the week view, kept from week to week.
+    static HOUR: Cell<u32> = const { Cell::new(9) };
+    /// The view last shown, which a new item started from the calendar returns to.
+    static VIEW: Cell<&'static str> = const { Cell::new("month") };
+}
+
+/// The calendar a new item at `at` (`YYYY-MM-DDTHH:MM`, as the calendar makes it) was
+/// started from: the view last shown, on that day.
+pub fn started_from(at: &str) -> Option<Route> {
+    let day = crate::domain::dates::parse_datetime(at)?.date();
+    Some(Route::Calendar(VIEW.with(Cell::get).into(), day.to_string()))
 }
 
 pub fn today() -> NaiveDate {
@@ -105,6 +117,10 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
         "agenda" => "agenda",
         _ => "month",
     };
+    VIEW.with(|v| v.set(view_name));
+    // Enter creates an item at this hour: picked with Up/Down in the week view, 09:00 in
+    // the month.
+    let hour = RwSignal::new(if view_name == "week" { HOUR.with(Cell::get) } else { 9 });
     // Which dates this view holds: moving past them goes to the next page of the calendar.
     let (first, last) = match view_name {
         "week" => (week_start(day), week_start(day) + Days::new(6)),
@@ -119,11 +135,19 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
             return;
         }
         let cur = selected.get_untracked();
-        if ev.key() == "Enter"
-            && ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date"))
-        {
+        let on_day = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date"));
+        if ev.key() == "Enter" && on_day {
             ev.prevent_default();
-            navigate(&new_at(cur, 9));
+            KEYBOARD.with(|k| k.set(true));
+            navigate(&new_at(cur, hour.get_untracked()));
+            return;
+        }
+        if view_name == "week" && on_day && matches!(ev.key().as_str(), "ArrowUp" | "ArrowDown") {
+            ev.prevent_default();
+            let h = hour.get_untracked();
+            let next = if ev.key() == "ArrowUp" { h.saturating_sub(1).max(FIRST_HOUR) } else { (h + 1).min(LAST_HOUR) };
+            HOUR.with(|c| c.set(next));
+            hour.set(next);
             return;
         }
         let Some(next) = moved(cur, &ev.key()) else { return };
@@ -180,14 +204,14 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
         }
     };
     let body = match view_name {
-        "week" => week_view(app, first, selected, on_key).into_any(),
+        "week" => week_view(app, first, selected, hour, on_key).into_any(),
         "agenda" => agenda_view(app, first, last).into_any(),
         _ => month_view(app, day, selected, on_key).into_any(),
     };
     view! {
         <PageHead title=Signal::derive(move || format!("{} — {}", app.t("nav.calendar"), heading()))>
             <Show when=move || app.read_only.get().is_none()>
-                <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), 9).href()>{app.text("event.new")}</a>
+                <a class="bo-btn bo-btn-primary" href=move || new_at(selected.get(), hour.get()).href()>{app.text("event.new")}</a>
 </Show>
             <a class="bo-btn" href=Route::Import("events".into()).href()>{app.text("cal.import")}</a>
             <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_all(&app)>{app.text("cal.export")}</button>
@@ -201,7 +225,15 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
             </span>
             <a class="bo-btn" href=Route::List("events".into()).href()>{app.text("cal.all_items")}</a>
         </div>
-        <p class="bo-hint">{app.text("cal.keys_hint")}</p>
+        <p class="bo-hint">{app.text(if view_name == "week" { "cal.keys_hint_week" } else { "cal.keys_hint" })}</p>
+        // Where Enter would create an item, said when the hour changes.
+        {(view_name == "week").then(|| view! {
+            <p id="cal-said" class="bo-visually-hidden" aria-live="polite">{move || {
+                let lang = app.lang.get();
+                let at = NaiveTime::from_hms_opt(hour.get(), 0, 0).unwrap_or(NaiveTime::MIN);
+                app.tf("cal.hour_said", &[("when", format!("{} {}", long_date(selected.get(), lang), clock_time(at, lang)))])
+            }}</p>
+        })}
         {body}
     }
     .into_any()
@@ -310,6 +342,7 @@ fn week_view(
     app: AppState,
     monday: NaiveDate,
     selected: RwSignal<NaiveDate>,
+    hour: RwSignal<u32>,
     on_key: impl Fn(leptos::ev::KeyboardEvent) + 'static,
 ) -> impl IntoView {
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
@@ -327,9 +360,10 @@ fn week_view(
             });
             let label = move || app.tf("cal.new_at", &[("when", format!("{} {}", long_date(d, app.lang.get()), clock_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN), app.lang.get())))]);
             view! {
-                <div class="bo-cal-slot">
-                    // A pointer's shortcut (keyboard users press Enter on the day): left out of
-                    // the day's name, which would otherwise list every hour.
+                <div class="bo-cal-slot" class:bo-cal-slot-active=move || selected.get() == d && hour.get() == h>
+                    // A pointer's shortcut (keyboard users pick the hour with Up/Down and press
+                    // Enter on the day): left out of the day's name, which would otherwise
+                    // list every hour.
                     <button type="button" class="bo-cal-slot-btn" tabindex="-1" aria-hidden="true" aria-label=label on:click=move |_| navigate(&new_at(d, h))>
                         {format!("{h:02}")}
                     </button>

@@ -78,7 +78,12 @@ impl RecordPages for Event {
         list_page::<Event>("events", ().into_any())
     }
     fn create(at: Option<String>) -> AnyView {
-        super::records::form_page_with::<Event>("events", None, calendar_files::prefill(at.as_deref()))
+        let prefill = calendar_files::prefill(at.as_deref());
+        // Started from the calendar (a day or an hour picked): Esc goes back to it.
+        match at.as_deref().and_then(super::calendar::started_from) {
+            Some(calendar) => super::records::form_page_cancel::<Event>("events", prefill, calendar),
+            None => super::records::form_page_with::<Event>("events", None, prefill),
+        }
     }
     fn view(id: String) -> AnyView {
         occurrence::event_page(id)

@@ -274,7 +274,14 @@ pub fn form_page_back<E: UiEntity>(
     back: Option<Route>,
 ) -> AnyView {
     let form = FormOf { open: open_form::<E>, fields: E::fields(), rules: E::form_rules(), choices: super::fields::ref_choices::<E> };
-    form_of(names::<E>(module), form, id, prefill, back)
+    form_of(names::<E>(module), form, id, prefill, back.clone(), back)
+}
+
+/// A new record's form that goes to its own page when saved and back to `cancel` (the
+/// calendar a new item was started from) when cancelled.
+pub fn form_page_cancel<E: UiEntity>(module: &'static str, prefill: Vec<(&'static str, String)>, cancel: Route) -> AnyView {
+    let form = FormOf { open: open_form::<E>, fields: E::fields(), rules: E::form_rules(), choices: super::fields::ref_choices::<E> };
+    form_of(names::<E>(module), form, None, prefill, None, Some(cancel))
 }
 
 /// The record a form edits, whatever its type: all the page around the form asks of it.
@@ -308,13 +315,19 @@ struct FormOf {
     choices: fn(&AppState, &str, &str) -> Vec<(String, String)>,
 }
 
-fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static str, String)>, back: Option<Route>) -> AnyView {
+fn form_of(
+    n: Names,
+    form: FormOf,
+    id: Option<String>,
+    prefill: Vec<(&'static str, String)>,
+    back: Option<Route>,
+    cancel: Option<Route>,
+) -> AnyView {
     let app = use_app();
     let Some((base, editing)) = (form.open)(&app, id.as_deref(), &prefill) else { return not_found() };
     let initial = form.fields.iter().map(|f| base.field(f.key)).collect();
     let errors = RwSignal::new(vec![]);
     let base_id = base.id();
-    let back2 = back.clone();
     let on_save = Callback::new(move |vals: Vec<String>| match base.submit(&app, editing, &vals) {
         Submitted::Invalid(errs) => errors.set(errs),
         Submitted::ChangedElsewhere => {
@@ -329,7 +342,7 @@ fn form_of(n: Names, form: FormOf, id: Option<String>, prefill: Vec<(&'static st
         }
         Submitted::Refused => errors.set(vec![]),
     });
-    form_view(n, &form, editing, base_id, initial, errors, on_save, back2)
+    form_view(n, &form, editing, base_id, initial, errors, on_save, cancel)
 }
 
 fn open_form<E: UiEntity>(app: &AppState, id: Option<&str>, prefill: &[(&'static str, String)]) -> Option<(Base, bool)> {
@@ -393,11 +406,11 @@ fn form_view(
     initial: Vec<String>,
     errors: RwSignal<Vec<crate::domain::record::FieldError>>,
     on_save: Callback<Vec<String>>,
-    back: Option<Route>,
+    cancel: Option<Route>,
 ) -> AnyView {
     let app = use_app();
     let on_cancel = Callback::new(move |_| {
-        navigate(&match &back {
+        navigate(&match &cancel {
             Some(r) => r.clone(),
             None if editing => Route::View(n.module.into(), id.clone()),
             None => Route::List(n.module.into()),

@@ -98,3 +98,35 @@ def test_every_screen_in_english_at_phone_width_has_no_accessibility_violation(d
     driver.set_window_size(390, 844)
     n, found = check_all(driver, base_url, "?lang=en")
     assert n > 100 and not found, f"{len(found)} violations on {n} screens:\n" + "\n".join(found)
+
+
+# Elements sticking out past the right edge of the window, outside any box that scrolls
+# sideways on its own (a wide table in its scroll box is fine; the page scrolling is not).
+OVERFLOW = """
+const w = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth <= w + 1) return [];
+const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+  const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+const out = [];
+for (const e of document.querySelectorAll('body *')) {
+  const r = e.getBoundingClientRect();
+  if (r.width && r.right > w + 1 && !scrolls(e)) out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.right)}px`);
+}
+return out.length ? out.slice(0, 4) : [`page ${document.documentElement.scrollWidth}px wide`];
+"""
+
+
+def test_no_screen_is_wider_than_a_320_px_phone(driver, base_url):
+    load_data(driver, base_url)
+    driver.set_window_size(320, 700)
+    all_screens = screens(driver)
+    open_app(driver, base_url, "#/", query="?lang=en")
+    found = []
+    for href in all_screens:
+        driver.execute_script("location.hash = arguments[0]", href)
+        wait(driver, lambda d: d.execute_script(
+            "const h = document.querySelector('main h1'); return !!h && h.textContent.trim() !== '' && location.hash === arguments[0]", href))
+        wide = driver.execute_script(OVERFLOW)
+        if wide:
+            found.append(f"{href}: {', '.join(wide)}")
+    assert len(all_screens) > 100 and not found, f"{len(found)} of {len(all_screens)} screens overflow at 320 px:\n" + "\n".join(found)

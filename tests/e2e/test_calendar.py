@@ -252,3 +252,41 @@ def test_todays_heading_in_the_week_stays_readable_when_selected(driver, base_ur
     assert head.find_element(By.XPATH, "..").get_attribute("aria-selected") == "true"
     style = driver.execute_script("const s = getComputedStyle(arguments[0]); return [s.color, s.backgroundColor]", head)
     assert contrast(*style) >= 4.5, style
+
+
+def test_week_view_hours_by_keyboard_and_escape_returns_to_the_calendar(driver, base_url):
+    open_app(driver, base_url, "#/calendar/week/2026-12-07")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main [data-date='2026-12-08']"))
+    cell = day_cell(driver, "2026-12-08")
+    driver.execute_script("arguments[0].focus()", cell)
+    # Up and down move the hour in the week view (09:00 to start), left and right the day.
+    for _ in range(2):
+        driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("data-date") == "2026-12-07")
+    # The chosen hour is shown on the day and said in words to a screen reader.
+    active = driver.find_elements(By.CSS_SELECTOR, "main [data-date='2026-12-07'] .bo-cal-slot-active")
+    assert [a.text.strip()[:2] for a in active] == ["11"]
+    said = driver.find_element(By.ID, "cal-said").text
+    assert "11.00" in said and "7 Des 2026" in said, said
+    shot(driver, "calendar-week-hour-id")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    wait(driver, lambda d: "10.00" in d.find_element(By.ID, "cal-said").text)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(driver, lambda d: heading(d) == "Acara baru")
+    assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2026-12-07T10:00"
+    # Esc leaves the new item for the calendar it was started from, not the list of items.
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(driver, lambda d: d.execute_script("return location.hash").startswith("#/calendar/week/2026-12-07"))
+    assert stored_list(driver, "events") == []
+
+
+def test_escape_on_a_new_item_from_the_month_returns_to_the_month(driver, base_url):
+    month(driver, base_url, "2026-12-07")
+    cell = day_cell(driver, "2026-12-09")
+    driver.execute_script("arguments[0].focus()", cell)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(driver, lambda d: heading(d) == "Acara baru")
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait(driver, lambda d: d.execute_script("return location.hash").startswith("#/calendar/month/2026-12-09"))
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("data-date") == "2026-12-09")

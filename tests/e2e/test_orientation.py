@@ -1,6 +1,7 @@
 """Where am I: every screen has its own document title, and the first Tab stop skips the
 navigation to the page."""
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import wait
@@ -47,3 +48,23 @@ def test_the_page_runs_only_its_own_code(driver, base_url):
         document.body.append(s);
         return window.injected;""")
     assert ran is False
+
+
+def test_the_focus_ring_stands_out_wherever_it_is_drawn(driver, base_url):
+    """WCAG 1.4.11: the ring against what is around it, at least 3:1: a button in the page,
+    a field in a card, a link in the dark navigation."""
+    from test_calendar import contrast
+    open_app(driver, base_url, "#/contacts/new")
+    around = "for (let p = arguments[0].parentElement; p; p = p.parentElement) {" \
+             " const c = getComputedStyle(p).backgroundColor; if (c !== 'rgba(0, 0, 0, 0)') return c; } return 'rgb(255, 255, 255)';"
+    checked = []
+    for css in ["main button[type=submit]", "#f-name", "nav a[href='#/contacts']"]:
+        el = driver.find_element(By.CSS_SELECTOR, css)
+        driver.execute_script("arguments[0].focus()", el)
+        # Keyboard focus, as Tab gives it: move there from the element before.
+        ActionChains(driver).send_keys(Keys.SHIFT + Keys.TAB).send_keys(Keys.TAB).perform()
+        wait(driver, lambda d: d.execute_script("return document.activeElement === arguments[0] && arguments[0].matches(':focus-visible')", el))
+        ring = driver.execute_script("return getComputedStyle(arguments[0]).outlineColor", el)
+        bg = driver.execute_script(around, el)
+        checked.append((css, ring, bg, round(contrast(ring, bg), 2)))
+    assert all(c[3] >= 3 for c in checked), checked

@@ -155,7 +155,13 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
         // The TER category and the year's PTKP follow the status on 1 January (PMK 168/2023).
         let mut e = e.clone();
         if let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) {
-            e.ptkp = crate::domain::people::ptkp_on(&e, books.changes, jan1);
+            match crate::domain::people::ptkp_on(&e, books.changes, jan1) {
+                Some(p) => e.ptkp = p,
+                None => {
+                    result.refused.push((id.to_string(), Refusal::NoPtkp));
+                    continue;
+                }
+            }
         }
         let e = &e;
         match compute(e, pay, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {

@@ -459,8 +459,8 @@ fn the_ter_category_and_ptkp_follow_the_status_on_1_january() {
     // Ani marries with a child in June: K/1 from then on, TK/0 for this year's tax.
     o.employees[0].set("ptkp", "K/1");
     o.changes = crate::domain::people::changes(&before, &o.employees[0], d(2026, 6, 10), DateTime::UNIX_EPOCH);
-    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), Ptkp::TK0);
-    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2027, 1, 1)), Ptkp::K1);
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), Some(Ptkp::TK0));
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2027, 1, 1)), Some(Ptkp::K1));
     let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
     let july = compute_run(&run("2026-07", "regular", "2026-07-24"), &o.books(), &rates, &cal);
@@ -471,4 +471,19 @@ fn the_ter_category_and_ptkp_follow_the_status_on_1_january() {
     let ani = next.slips.iter().find(|s| s.employee_id == o.employees[0].meta.id).unwrap();
     let ter = ani.lines.iter().find(|l| l.key == "pay.line.tax_ter").unwrap();
     assert!(ter.how.contains(&("category", super::run::Arg::Text("B".into()))), "{:?}", ter.how);
+}
+
+#[test]
+fn a_hand_typed_ptkp_change_that_is_no_status_is_refused_never_guessed() {
+    use crate::domain::record::RecordRules;
+    let mut o = office();
+    let before = o.employees[0].clone();
+    o.employees[0].set("ptkp", "K/1");
+    o.changes = crate::domain::people::changes(&before, &o.employees[0], d(2026, 6, 10), DateTime::UNIX_EPOCH);
+    o.changes[0].from = "k1".into();
+    assert!(o.changes[0].validate().contains(&("from", "err.choice")), "the form says so");
+    assert_eq!(crate::domain::people::ptkp_on(&o.employees[0], &o.changes, d(2026, 1, 1)), None);
+    let rates = PayRates::shipped().rates().unwrap();
+    let july = compute_run(&run("2026-07", "regular", "2026-07-24"), &o.books(), &rates, &WorkCalendar::new(false, &[]));
+    assert!(july.refused.contains(&(o.employees[0].meta.id.clone(), super::run::Refusal::NoPtkp)));
 }

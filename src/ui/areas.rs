@@ -7,6 +7,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
+use crate::domain::checklists::{ChecklistItem, ChecklistStep};
 use crate::domain::client_events::{ClientEvent, EventTask};
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
@@ -63,7 +64,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "leave" | "holidays" | "warnings" | "attendance" | "trainings" => Some(Area::People),
+            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "leave" | "holidays" | "warnings" | "attendance"
+            | "trainings" => Some(Area::People),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
@@ -204,6 +206,8 @@ fn people_records(r: Route) -> AnyView {
     match r.list() {
         Some("employees") => record_page::<Employee>(r),
         Some("employee_changes") => record_page::<EmployeeChange>(r),
+        Some("checklist_steps") => record_page::<ChecklistStep>(r),
+        Some("checklist_items") => record_page::<ChecklistItem>(r),
         Some("leave") => record_page::<LeaveRequest>(r),
         Some("holidays") => record_page::<Holiday>(r),
         Some("warnings") => record_page::<WarningLetter>(r),

@@ -74,17 +74,6 @@ fn links() -> AnyView {
     .into_any()
 }
 
-/// Focus back on the control that was changed, once its row or card is drawn again.
-fn refocus(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
 /// Tasks of open events whose day has passed, on the list: what to chase today.
 fn late_tasks() -> AnyView {
     let app = use_app();
@@ -137,7 +126,7 @@ fn timeline_part(id: String) -> AnyView {
         if save_record(&app, EventTask { done, ..task }).is_ok() {
             app.info(app.tf(if done { "etask.done_toast" } else { "etask.undone_toast" }, &[("name", title)]));
         }
-        refocus(box_id);
+        super::widgets::refocus(box_id);
     };
     let new_task = Route::NewAt("event_tasks".into(), id).href();
     view! {
@@ -210,7 +199,7 @@ pub fn board_page() -> AnyView {
         }
         // The card is drawn again in its new column (or its old one, put back, when the save
         // was refused): focus goes back to its stage.
-        refocus(select_id);
+        super::widgets::refocus(select_id);
     };
     let card = move |e: ClientEvent| {
         let select_id = format!("stage-{}", e.meta.id);

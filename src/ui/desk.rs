@@ -151,6 +151,7 @@ pub fn today_page() -> AnyView {
         <h2>{app.text("desk.in_building")}</h2>
         {visitors_in_block(app)}
         {contracts_block(app)}
+        {super::checklists::due_block(app)}
         {certificates_block(app)}
         {attention_block(app)}
     }

@@ -6,6 +6,7 @@ mod attendance;
 mod bank;
 mod calendar;
 mod calendar_files;
+mod checklists;
 mod client_events;
 mod clock;
 mod collection;

@@ -82,6 +82,8 @@ impl RecordPages for Employee {
                 <a class="bo-btn" href=Route::List("warnings".into()).href()>{app.text("nav.warnings")}</a>
                 <a class="bo-btn" href=Route::List("trainings".into()).href()>{app.text("nav.trainings")}</a>
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
+                <a class="bo-btn" href=Route::List("checklist_steps".into()).href()>{app.text("nav.checklist_steps")}</a>
+                <a class="bo-btn" href=Route::List("checklist_items".into()).href()>{app.text("nav.checklist_items")}</a>
                 {csv_tools::<Employee>("employees")}
             }
             .into_any(),
@@ -248,8 +250,12 @@ fn employee_page(id: String) -> AnyView {
             </section>
         })
     };
+    let joining = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Joining);
+    let leaving = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Leaving);
     view! {
         {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{pay_part}{training_part}{reports_part} }.into_any())))}
+        {joining}
+        {leaving}
         {timeline_part}
     }
     .into_any()

@@ -488,3 +488,14 @@ pub fn PageHead(#[prop(into)] title: Signal<String>, #[prop(optional)] children:
         </header>
     }
 }
+
+/// Focus back on the control that was changed, once its row or card is drawn again.
+pub fn refocus(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}

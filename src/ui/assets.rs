@@ -95,7 +95,7 @@ pub fn asset_page(id: String) -> AnyView {
                     view! { <p class="bo-empty">{app.text("asset.no_history")}</p> }.into_any()
                 } else {
                     view! {
-                        <table class="bo-table">
+                        <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                             <thead><tr>
                                 <th scope="col">{app.text("alog.date")}</th>
                                 <th scope="col">{app.text("alog.kind")}</th>
@@ -122,7 +122,7 @@ pub fn asset_page(id: String) -> AnyView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     }.into_any()
                 }}
             </section>
@@ -163,7 +163,7 @@ pub fn due_page() -> AnyView {
             view! { <p class="bo-empty">{app.text("asset.none_due")}</p> }.into_any()
         } else {
             view! {
-                <table class="bo-table" id="due-list">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table" id="due-list">
                     <thead><tr>
                         <th scope="col">{app.text("asset.name")}</th>
                         <th scope="col">{app.text("asset.location")}</th>
@@ -181,7 +181,7 @@ pub fn due_page() -> AnyView {
                             }
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></div>
             }.into_any()
         }}
     }
@@ -217,7 +217,7 @@ pub fn register_page() -> AnyView {
             let total = |f: fn(&(AssetCategory, String, String, i64, i64, i64)) -> i64| rows.iter().map(f).sum::<i64>();
             let (cost, acc, book) = (total(|r| r.3), total(|r| r.4), total(|r| r.5));
             view! {
-                <table class="bo-table" id="register">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table" id="register">
                     <thead><tr>
                         <th scope="col">{app.text("asset.category")}</th>
                         <th scope="col">{app.text("asset.name")}</th>
@@ -236,7 +236,7 @@ pub fn register_page() -> AnyView {
                         <th scope="row" colspan="3">{app.text("po.total")}</th>
                         <td class="bo-num">{money(&app, cost)}</td><td class="bo-num">{money(&app, acc)}</td><td class="bo-num"><strong>{money(&app, book)}</strong></td>
                     </tr></tfoot>
-                </table>
+                </table></div>
             }
         }}
     }

@@ -292,7 +292,7 @@ pub fn month_page(ym: String) -> AnyView {
                 {
                     let days = app.lists.attendance().with(|all| attendance::month_days(all, &id, year, month));
                     view! {
-                        <table class="bo-table">
+                        <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                             <thead><tr>
                                 <th scope="col">{app.text("att.date")}</th>
                                 <th scope="col">{app.text("att.status")}</th>
@@ -312,7 +312,7 @@ pub fn month_page(ym: String) -> AnyView {
                                     </tr>
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     }
                 }
             </details>

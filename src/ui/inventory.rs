@@ -88,7 +88,7 @@ pub fn item_page(id: String) -> AnyView {
                     view! { <p class="bo-empty">{app.text("item.no_moves")}</p> }.into_any()
                 } else {
                     view! {
-                        <table class="bo-table bo-ledger">
+                        <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-ledger">
                             <thead><tr>
                                 <th scope="col">{app.text("move.at")}</th>
                                 <th scope="col">{app.text("move.kind")}</th>
@@ -115,7 +115,7 @@ pub fn item_page(id: String) -> AnyView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     }.into_any()
                 }}
             </section>
@@ -174,7 +174,7 @@ pub fn low_stock_page() -> AnyView {
             view! { <p class="bo-empty">{app.text("low.none")}</p> }.into_any()
         } else {
             view! {
-                <table class="bo-table">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                     <thead><tr>
                         <th scope="col">{app.text("item.code")}</th>
                         <th scope="col">{app.text("item.name")}</th>
@@ -201,7 +201,7 @@ pub fn low_stock_page() -> AnyView {
                             })
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></div>
             }.into_any()
         }}
     }
@@ -212,7 +212,7 @@ fn value_table(app: AppState, heading: &'static str, rows: Vec<inventory::ValueR
     view! {
         <section class="bo-card">
             <h2>{app.text(heading)}</h2>
-            <table class="bo-table">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text(heading)}</th>
                     <th scope="col" class="bo-num">{app.text("report.units")}</th>
@@ -227,7 +227,7 @@ fn value_table(app: AppState, heading: &'static str, rows: Vec<inventory::ValueR
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </section>
     }
     .into_any()
@@ -270,7 +270,7 @@ pub fn report_page() -> AnyView {
                 None => view! { <p class="bo-error">{app.text("err.date")}</p> }.into_any(),
                 Some((per_item, per_whom)) if per_item.is_empty() => { let _ = per_whom; view! { <p class="bo-empty">{app.text("report.no_usage")}</p> }.into_any() }
                 Some((per_item, per_whom)) => view! {
-                    <table class="bo-table" id="usage-items">
+                    <div class="bo-table-wrap" tabindex="0"><table class="bo-table" id="usage-items">
                         <thead><tr>
                             <th scope="col">{app.text("move.item")}</th>
                             <th scope="col" class="bo-num">{app.text("report.units")}</th>
@@ -282,8 +282,8 @@ pub fn report_page() -> AnyView {
                                 view! { <tr><td>{name}</td><td class="bo-num">{q}</td><td class="bo-num">{money(&app, v)}</td></tr> }
                             }).collect_view()}
                         </tbody>
-                    </table>
-                    <table class="bo-table" id="usage-people">
+                    </table></div>
+                    <div class="bo-table-wrap" tabindex="0"><table class="bo-table" id="usage-people">
                         <thead><tr>
                             <th scope="col">{app.text("move.to_whom")}</th>
                             <th scope="col" class="bo-num">{app.text("report.value")}</th>
@@ -291,7 +291,7 @@ pub fn report_page() -> AnyView {
                         <tbody>
                             {per_whom.into_iter().map(|(who, v)| view! { <tr><td>{who}</td><td class="bo-num">{money(&app, v)}</td></tr> }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                 }.into_any(),
             }}
         </section>

@@ -334,7 +334,7 @@ pub fn invoice_page(id: String) -> AnyView {
                     <div class="bo-dl-row"><dt>{app.text("inv.due")}</dt><dd>{day(&app, &i.due)}</dd></div>
                     <div class="bo-dl-row"><dt>{app.text("inv.open")}</dt><dd><strong>{money(&app, open.max(0))}</strong></dd></div>
                 </dl>
-                <table class="bo-table bo-inv-lines">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-inv-lines">
                     <thead><tr>
                         <th scope="col">{app.text("inv.line_description")}</th>
                         <th scope="col">{app.text("entry.category")}</th>
@@ -365,7 +365,7 @@ pub fn invoice_page(id: String) -> AnyView {
                         <tr><th scope="row" colspan="4">{app.tf("po.tax_line", &[("rate", i.tax.clone())])}</th><td class="bo-num">{money(&app, t.tax)}</td></tr>
                         <tr><th scope="row" colspan="4">{app.text("po.total")}</th><td class="bo-num"><strong>{money(&app, t.total)}</strong></td></tr>
                     </tfoot>
-                </table>
+                </table></div>
                 {draft.then(|| view! {
                     <div class="bo-toolbar bo-add-line">
                         <label for="inv-desc">{app.text("inv.line_description")}</label>

@@ -310,7 +310,7 @@ fn print_view(app: AppState, draft: RwSignal<Minutes>, shape: RwSignal<u32>) -> 
             <h2>{app.t("minutes.decisions")}</h2>
             <ul>{lines(&m.decisions)}</ul>
             <h2>{app.t("minutes.actions")}</h2>
-            <table class="bo-table">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                 <thead><tr><th>{app.t("minutes.action")}</th><th>{app.t("minutes.owner")}</th><th>{app.t("minutes.due")}</th><th>{app.t("minutes.status")}</th></tr></thead>
                 <tbody>
                     {m.actions.iter().map(|a| {
@@ -319,7 +319,7 @@ fn print_view(app: AppState, draft: RwSignal<Minutes>, shape: RwSignal<u32>) -> 
                         view! { <tr><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{due}</td><td>{status}</td></tr> }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         }
     };
     view! {

@@ -168,7 +168,7 @@ pub fn order_page(id: String) -> AnyView {
                     <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { day(&app, &p.expected) }}</dd></div>
                     {(!p.notes.is_empty()).then(|| view! { <div class="bo-dl-row"><dt>{app.text("po.notes")}</dt><dd class="bo-prewrap">{p.notes.clone()}</dd></div> })}
                 </dl>
-                <table class="bo-table bo-po-lines">
+                <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-po-lines">
                     <thead><tr>
                         <th scope="col">{app.text("move.item")}</th>
                         <th scope="col" class="bo-num">{app.text("po.qty")}</th>
@@ -206,7 +206,7 @@ pub fn order_page(id: String) -> AnyView {
                         <tr><th scope="row" colspan="4">{app.tf("po.tax_line", &[("rate", p.tax.clone())])}</th><td class="bo-num">{money(&app, totals.tax)}</td></tr>
                         <tr><th scope="row" colspan="4">{app.text("po.total")}</th><td class="bo-num"><strong>{money(&app, totals.total)}</strong></td></tr>
                     </tfoot>
-                </table>
+                </table></div>
                 {draft.then(|| view! {
                     <div class="bo-row bo-add-line">
                         <label class="bo-field">{app.text("po.add_item")}
@@ -378,7 +378,7 @@ pub fn receive_page(id: String) -> AnyView {
                 <label for="recv-location">{app.text("move.location")}</label>
                 {suggest_input("recv-location".into(), "location", "locations", location, String::new(), false)}
             </div>
-            <table class="bo-table">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("move.item")}</th>
                     <th scope="col" class="bo-num">{app.text("po.qty")}</th>
@@ -399,7 +399,7 @@ pub fn receive_page(id: String) -> AnyView {
                         }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             <div class="bo-actions">
                 <button type="submit" class="bo-btn bo-btn-primary">{app.text("po.receive")}</button>
             </div>
@@ -526,7 +526,7 @@ pub fn import_page() -> AnyView {
         <Show when=move || table.with(Option::is_some)>
             <h2>{app.text("import.preview")}</h2>
             <p aria-live="polite">{move || app.tf("po.import_summary", &[("good", good().to_string()), ("bad", (rows.with(Vec::len) - good()).to_string())])}</p>
-            <table class="bo-table">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("po.number")}</th>
                     <th scope="col">{app.text("po.supplier")}</th>
@@ -542,7 +542,7 @@ pub fn import_page() -> AnyView {
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             <div class="bo-actions">
                 <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=confirm>{move || app.tf("po.import_confirm", &[("n", good().to_string())])}</button>
                 <a class="bo-btn" href=Route::List("orders".into()).href()>{app.text("action.cancel")}</a>

@@ -340,7 +340,7 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
     view! {
         <section class="bo-card" aria-labelledby="journal-h">
             <h2 id="journal-h">{app.text("journal.title")}</h2>
-            <table class="bo-table">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("journal.account")}</th>
                     <th scope="col" class="bo-num">{app.text("journal.debit")}</th>
@@ -355,7 +355,7 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
             <div class="bo-actions">
                 <button type="button" class="bo-btn" on:click=export>{app.text("journal.export")}</button>
                 {move || match in_books.get() {

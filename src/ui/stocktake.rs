@@ -115,7 +115,7 @@ pub fn count_page(id: String) -> AnyView {
                 let off = v.iter().filter(|x| x.diff != 0).count();
                 app.tf("count.progress", &[("n", v.len().to_string()), ("total", rows.with(Vec::len).to_string()), ("off", off.to_string())])
             }}</p>
-            <table class="bo-table bo-stocktake">
+            <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-stocktake">
                 <thead><tr>
                     <th scope="col">{app.text("item.code")}</th>
                     <th scope="col">{app.text("item.name")}</th>
@@ -151,7 +151,7 @@ pub fn count_page(id: String) -> AnyView {
                         }
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         }
         .into_any()
     };

@@ -60,9 +60,9 @@ def test_the_focus_ring_stands_out_wherever_it_is_drawn(driver, base_url):
     checked = []
     for css in ["main button[type=submit]", "#f-name", "nav a[href='#/contacts']"]:
         el = driver.find_element(By.CSS_SELECTOR, css)
+        # Keyboard focus, as Tab gives it: a key pressed first, then the element focused.
+        ActionChains(driver).send_keys(Keys.SHIFT).perform()
         driver.execute_script("arguments[0].focus()", el)
-        # Keyboard focus, as Tab gives it: move there from the element before.
-        ActionChains(driver).send_keys(Keys.SHIFT + Keys.TAB).send_keys(Keys.TAB).perform()
         wait(driver, lambda d: d.execute_script("return document.activeElement === arguments[0] && arguments[0].matches(':focus-visible')", el))
         ring = driver.execute_script("return getComputedStyle(arguments[0]).outlineColor", el)
         bg = driver.execute_script(around, el)

@@ -266,3 +266,80 @@ def test_attendance_machine_import_month_sheet_and_overtime(driver, base_url, tm
     set_input(driver, "f-date", "2026-11-02")
     click(driver, "Simpan")
     wait_text(driver, "Absensi karyawan ini pada tanggal ini sudah ada; ubah yang itu.")
+
+
+def test_joining_and_leaving_checklists_with_an_asset_given_back(driver, base_url):
+    """The standard steps in one click, a step for one department only; a new colleague's
+    checklist made from them and ticked on their page; the items due on Today; on leaving,
+    the laptop assigned to them asked back."""
+    from test_assets import new_laptop
+    open_app(driver, base_url, "#/checklist_steps")
+    click(driver, "Pakai langkah standar")
+    wait_text(driver, "12 langkah standar ditambahkan.")
+    assert not [b for b in driver.find_elements(By.XPATH, "//main//button[normalize-space(.)='Pakai langkah standar']") if b.is_displayed()]
+    open_app(driver, base_url, "#/checklist_steps/new")
+    fill(driver, "f-title", "SIM mengemudi diperiksa")
+    fill(driver, "f-department", "Logistik")
+    fill(driver, "f-days", "2")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "SIM mengemudi diperiksa")
+
+    today = office_today()
+    open_app(driver, base_url, "#/employees/new")
+    fill(driver, "f-name", "Rudi Hartono")
+    fill(driver, "f-number", "E-010")
+    fill(driver, "f-department", "Keuangan")
+    set_input(driver, "f-joined", today.isoformat())
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Rudi Hartono")
+    rudi = driver.current_url.rsplit("/", 1)[1]
+    assert "Daftar periksa keluar" not in body_text(driver), "no leaving checklist for someone staying"
+    click(driver, "Buat daftar periksa masuk kerja")
+    wait_text(driver, "Daftar periksa dibuat: 6 butir.")
+    wait_text(driver, "0 dari 6 selesai")
+    text = body_text(driver)
+    assert "Didaftarkan BPJS Kesehatan dan Ketenagakerjaan" in text and "SIM mengemudi" not in text, "Logistik's step is not Rudi's"
+    box = driver.find_element(By.CSS_SELECTOR, "input[aria-label='Selesai: Laptop dan perlengkapan diserahkan']")
+    box.click()
+    wait_text(driver, "1 dari 6 selesai")
+    assert driver.switch_to.active_element.get_attribute("aria-label") == "Selesai: Laptop dan perlengkapan diserahkan"
+    shot(driver, "checklist-joining-id")
+
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "Daftar periksa masuk/keluar")
+    text = body_text(driver)
+    assert "Rudi Hartono — Akun e-mail dan sistem dibuat" in text, text
+    assert "Laptop dan perlengkapan diserahkan" not in text, "a ticked item is done"
+
+    # Rudi leaves at the end of next month with the laptop assigned to him.
+    new_laptop(driver, base_url, tag="IT-010")
+    wait(driver, lambda d: heading(d).startswith("IT-010"))
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-assigned_to"))
+    fill(driver, "f-assigned_to", "Rudi Hartono")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d).startswith("IT-010"))
+    open_app(driver, base_url, f"#/employees/{rudi}/edit")
+    Select(driver.find_element(By.ID, "f-status")).select_by_value("left")
+    last = today + timedelta(days=40)
+    set_input(driver, "f-left_on", last.isoformat())
+    fill(driver, "f-left_reason", "Pindah kota")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Rudi Hartono")
+    click(driver, "Buat daftar periksa keluar")
+    wait_text(driver, "Daftar periksa dibuat: 7 butir.")
+    wait_text(driver, "Kembalikan IT-010 — Laptop Budi")
+    items = [i for i in stored_items(driver) if i["moment"] == "leaving"]
+    back = [i for i in items if i["asset_id"]]
+    assert len(items) == 7 and len(back) == 1 and back[0]["due"] == last.isoformat(), items
+    shot(driver, "checklist-leaving-id")
+
+    driver.refresh()
+    wait(driver, lambda d: heading(d) == "Rudi Hartono")
+    wait_text(driver, "1 dari 6 selesai")
+    wait_text(driver, "0 dari 7 selesai")
+
+
+def stored_items(driver):
+    from stored import stored_list
+    return stored_list(driver, "checklist_items")

@@ -181,6 +181,7 @@ static TABLE: &str = table![
     ("backup.apply", "Impor cadangan", "Import backup"),
     ("backup.conflicts", "Data yang berbeda di kedua sisi", "Records changed on both sides"),
     ("backup.doubled", "Beberapa data tercatat lebih dari sekali di berkas ini; hanya salinan terbaru yang diimpor. Salinan yang dilewati: {lists}.", "Some records appear more than once in this file; only the newest copy of each is imported. Copies left out: {lists}."),
+    ("backup.empty_lists", "Kosong di berkas ini: {names}", "Empty in this file: {names}"),
     ("backup.foreign", "Berkas ini bukan cadangan Back Office. Tidak ada yang diubah.", "This file is not a Back Office backup. Nothing was changed."),
     ("backup.how", "Cara mengimpor", "How to import"),
     ("backup.invalid", "Cadangan rusak: data «{name}» tidak valid ({detail}). Tidak ada yang diubah.", "The backup is damaged: «{name}» is not valid ({detail}). Nothing was changed."),

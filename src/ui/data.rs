@@ -298,9 +298,12 @@ pub fn data_page() -> AnyView {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
                     <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
+                    // The lists the file holds records of; the empty ones named on one line (a
+                    // replace empties them here too).
                     <ul class="bo-list">
-                        {counts.into_iter().map(|(k, n)| view! { <li>{format!("{}: {}", app.t(&format!("collection.{k}")), group_digits(n as u64, app.lang.get_untracked()))}</li> }).collect_view()}
+                        {counts.iter().filter(|(_, n)| *n > 0).map(|(k, n)| view! { <li>{format!("{}: {}", app.t(&format!("collection.{k}")), group_digits(*n as u64, app.lang.get_untracked()))}</li> }).collect_view()}
                     </ul>
+                    {empty_lists_note(&app, &counts)}
                     {(!unknown.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.unknown", &[("names", unknown.join(", "))])}</p> })}
                     {parts_note(&app, &parts, true)}
                     {parts_note(&app, &parts, false)}
@@ -339,4 +342,10 @@ pub fn data_page() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// The lists a backup holds nothing of, named on one line.
+fn empty_lists_note(app: &AppState, counts: &[(&'static str, usize)]) -> Option<impl IntoView> {
+    let names: Vec<&str> = counts.iter().filter(|(_, n)| *n == 0).map(|(k, _)| app.t(&format!("collection.{k}"))).collect();
+    (!names.is_empty()).then(|| view! { <p class="bo-hint">{app.tf("backup.empty_lists", &[("names", names.join(", "))])}</p> })
 }

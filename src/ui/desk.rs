@@ -204,8 +204,8 @@ fn certificates_block(app: AppState) -> impl IntoView {
 /// Fixed-term contracts ending this soon are listed on the Today view.
 pub const CONTRACT_WARNING_DAYS: u64 = 30;
 
-/// Supplies to reorder and equipment to service, as counts that link to their lists; shown
-/// only when there is something to do.
+/// Supplies to reorder, equipment to service and event tasks past their day, as counts that
+/// link to their lists; shown only when there is something to do.
 fn attention_block(app: AppState) -> impl IntoView {
     let low = Memo::new(move |_| {
         let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
@@ -215,8 +215,12 @@ fn attention_block(app: AppState) -> impl IntoView {
         let today = local(now()).date_naive();
         app.lists.assets().with(|a| app.lists.asset_log().with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
     });
+    let late_tasks = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.client_events().with(|e| app.lists.event_tasks().with(|t| crate::domain::client_events::overdue(e, t, today).len()))
+    });
     view! {
-            <Show when=move || low.get() + service.get() != 0>
+            <Show when=move || low.get() + service.get() + late_tasks.get() != 0>
                 <h2>{app.text("desk.attention")}</h2>
                 <ul class="bo-list">
                     <Show when=move || low.get() != 0>
@@ -224,6 +228,9 @@ fn attention_block(app: AppState) -> impl IntoView {
     </Show>
                     <Show when=move || service.get() != 0>
                         <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
+    </Show>
+                    <Show when=move || late_tasks.get() != 0>
+                        <li><a href=Route::List("client_events".into()).href()>{move || app.tf("etask.late_n", &[("n", late_tasks.get().to_string())])}</a></li>
     </Show>
                 </ul>
     </Show>

@@ -131,7 +131,8 @@ def test_backup_export_reset_import(driver, base_url, downloads):
     shot(driver, "data-id")
     # Every list is counted, each by its name.
     counts = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".bo-counts li")]
-    assert counts[0] == "Kontak: 2" and len(counts) == 31 and "Aset: 0" in counts and "Karyawan: 0" in counts and "Mutasi stok: 0" in counts, counts
+    from test_axe import lists
+    assert counts[0] == "Kontak: 2" and len(counts) == len(lists()) and "Aset: 0" in counts and "Karyawan: 0" in counts and "Mutasi stok: 0" in counts, counts
     click(driver, "Ekspor cadangan")
     backup = wait_file(downloads, ".json")
     assert backup.name.startswith("backoffice-backup-") and backup.name.endswith(".json")

@@ -100,6 +100,11 @@ def test_late_tasks_of_a_meeting_next_week_are_listed(driver, base_url):
     open_app(driver, base_url, "#/client_events", "?lang=en")
     wait_text(driver, "3 event tasks late")
     shot(driver, "event-late-en")
+    # And on the Today view, linking to them.
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "3 tugas acara terlambat")
+    click(driver, "3 tugas acara terlambat")
+    wait(driver, lambda d: d.execute_script("return location.hash") == "#/client_events")
 
 
 def test_events_at_phone_width_in_english(driver, base_url):

@@ -24,15 +24,19 @@ thread_local! {
     static KEYBOARD: Cell<bool> = const { Cell::new(false) };
     /// The hour picked by keyboard in the week view, kept from week to week.
     static HOUR: Cell<u32> = const { Cell::new(9) };
-    /// The view last shown, which a new item started from the calendar returns to.
-    static VIEW: Cell<&'static str> = const { Cell::new("month") };
+    /// The page last shown (view, its date, its first and last day), which a new item
+    /// started from the calendar returns to.
+    static PAGE: Cell<(&'static str, NaiveDate, NaiveDate, NaiveDate)> = const { Cell::new(("month", NaiveDate::MIN, NaiveDate::MIN, NaiveDate::MIN)) };
 }
 
 /// The calendar a new item at `at` (`YYYY-MM-DDTHH:MM`, as the calendar makes it) was
-/// started from: the view last shown, on that day.
+/// started from: the page last shown, on the item's day when that page holds it (a grey
+/// day of the next month returns to the month the user was on).
 pub fn started_from(at: &str) -> Option<Route> {
     let day = crate::domain::dates::parse_datetime(at)?.date();
-    Some(Route::Calendar(VIEW.with(Cell::get).into(), day.to_string()))
+    let (view, page_day, first, last) = PAGE.with(Cell::get);
+    let back = if (first..=last).contains(&day) || page_day == NaiveDate::MIN { day } else { page_day };
+    Some(Route::Calendar(view.into(), back.to_string()))
 }
 
 pub fn today() -> NaiveDate {
@@ -117,7 +121,6 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
         "agenda" => "agenda",
         _ => "month",
     };
-    VIEW.with(|v| v.set(view_name));
     // Enter creates an item at this hour: picked with Up/Down in the week view, 09:00 in
     // the month.
     let hour = RwSignal::new(if view_name == "week" { HOUR.with(Cell::get) } else { 9 });
@@ -130,12 +133,17 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
             (f, f.checked_add_months(Months::new(1)).and_then(|n| n.pred_opt()).unwrap_or(f))
         }
     };
+    PAGE.with(|p| p.set((view_name, day, first, last)));
+    // What Enter would do, said when the hour changes (not on every move of the day, which
+    // the day's own name already says).
+    let said = RwSignal::new(String::new());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        let on_day = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date"));
+        // Keys on an item inside a day are the item's (a link), not the calendar's.
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || !on_day {
             return;
         }
         let cur = selected.get_untracked();
-        let on_day = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|t| t.has_attribute("data-date"));
         if ev.key() == "Enter" && on_day {
             ev.prevent_default();
             KEYBOARD.with(|k| k.set(true));
@@ -148,6 +156,9 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
             let next = if ev.key() == "ArrowUp" { h.saturating_sub(1).max(FIRST_HOUR) } else { (h + 1).min(LAST_HOUR) };
             HOUR.with(|c| c.set(next));
             hour.set(next);
+            let lang = app.lang.get_untracked();
+            let at = NaiveTime::from_hms_opt(next, 0, 0).unwrap_or(NaiveTime::MIN);
+            said.set(app.tf("cal.hour_said", &[("when", format!("{} {}", long_date(cur, lang), clock_time(at, lang)))]));
             return;
         }
         let Some(next) = moved(cur, &ev.key()) else { return };
@@ -228,11 +239,7 @@ pub fn calendar_page(view: String, date: String) -> AnyView {
         <p class="bo-hint">{app.text(if view_name == "week" { "cal.keys_hint_week" } else { "cal.keys_hint" })}</p>
         // Where Enter would create an item, said when the hour changes.
         {(view_name == "week").then(|| view! {
-            <p id="cal-said" class="bo-visually-hidden" aria-live="polite">{move || {
-                let lang = app.lang.get();
-                let at = NaiveTime::from_hms_opt(hour.get(), 0, 0).unwrap_or(NaiveTime::MIN);
-                app.tf("cal.hour_said", &[("when", format!("{} {}", long_date(selected.get(), lang), clock_time(at, lang)))])
-            }}</p>
+            <p id="cal-said" class="bo-visually-hidden" aria-live="polite">{move || said.get()}</p>
         })}
         {body}
     }

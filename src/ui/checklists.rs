@@ -73,7 +73,7 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
         employee.with(|e| {
             e.as_ref().is_some_and(|e| match moment {
                 Moment::Joining => e.is_current(),
-                Moment::Leaving => !e.left_on.trim().is_empty() || !e.is_current(),
+                Moment::Leaving => e.meta.deleted_at.is_none() && (!e.left_on.trim().is_empty() || !e.is_current()),
             })
         })
     };
@@ -151,11 +151,12 @@ pub fn due_block(app: AppState) -> impl IntoView {
         let until = today() + chrono::Days::new(7);
         app.lists.checklist_items().with(|items| {
             app.lists.employees().with(|emps| {
+                // Items of an employee in the trash wait with them.
                 crate::domain::checklists::due_by(items, until)
                     .into_iter()
-                    .map(|i| {
-                        let name = emps.iter().find(|e| e.meta.id == i.employee_id).map(|e| e.name.clone()).unwrap_or_default();
-                        (i.clone(), name)
+                    .filter_map(|i| {
+                        let e = emps.iter().find(|e| e.meta.id == i.employee_id && e.meta.deleted_at.is_none())?;
+                        Some((i.clone(), e.name.clone()))
                     })
                     .collect::<Vec<_>>()
             })
@@ -165,13 +166,14 @@ pub fn due_block(app: AppState) -> impl IntoView {
         <Show when=move || due.with(|d| !d.is_empty())>
             <h2>{app.text("desk.checklists")}</h2>
             <ul class="bo-list">
-                <For each=move || due.get() key=|(i, _)| (i.meta.id.clone(), i.meta.updated_at) let((i, name))>
+                <For each=move || due.get() key=|(i, name)| (i.meta.id.clone(), i.meta.updated_at, name.clone()) let((i, name))>
                     {
                         let late = crate::domain::record::parse_date(&i.due).is_some_and(|d| d < today());
                         view! {
                             <li class:bo-warn-text=late>
                                 <a href=Route::View("employees".into(), i.employee_id.clone()).href()>{name}</a>
                                 " — "{i.title.clone()}" · "{day(&app, &i.due)}
+                                {late.then(|| view! { " "<strong>{app.t("etask.overdue")}</strong> })}
                             </li>
                         }
                     }

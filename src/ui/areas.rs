@@ -42,7 +42,10 @@ pub enum Area {
     Calendar,
     Supplies,
     Assets,
+    /// Employees, their history and checklists, warning letters, training, the directory.
     People,
+    /// Leave, holidays and attendance (a part of its own: People alone was over 120 KB).
+    Attendance,
     /// Pay structures, rate sets, runs, payslips.
     Payroll,
     /// The chart of accounts, entries, budgets, schedules, the ledger and the reports.
@@ -64,8 +67,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "leave" | "holidays" | "warnings" | "attendance"
-            | "trainings" => Some(Area::People),
+            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" => Some(Area::People),
+            "leave" | "holidays" | "attendance" => Some(Area::Attendance),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
@@ -75,7 +78,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
-        Route::AttendanceImport | Route::AttendanceMonth(_) | Route::Directory => Some(Area::People),
+        Route::Directory => Some(Area::People),
+        Route::AttendanceImport | Route::AttendanceMonth(_) => Some(Area::Attendance),
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
@@ -104,6 +108,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Supplies => supplies_area(r).await,
         Area::Assets => assets_area(r).await,
         Area::People => people_area(r).await,
+        Area::Attendance => attendance_area(r).await,
         Area::Payroll => payroll_area(r).await,
         Area::Finance => finance_area(r).await,
         Area::Billing => billing_area(r).await,
@@ -124,6 +129,7 @@ pub fn preload(area: Area) {
         Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
         Area::People => Box::pin(__wasm_split_preload_people_area()),
+        Area::Attendance => Box::pin(__wasm_split_preload_attendance_area()),
         Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
         Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
         Area::Billing => Box::pin(__wasm_split_preload_billing_area()),
@@ -195,8 +201,6 @@ fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
 #[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
-        Route::AttendanceImport => attendance::import_page(),
-        Route::AttendanceMonth(ym) => attendance::month_page(ym),
         Route::Directory => people::directory_page(),
         _ => people_records(r),
     })
@@ -208,11 +212,26 @@ fn people_records(r: Route) -> AnyView {
         Some("employee_changes") => record_page::<EmployeeChange>(r),
         Some("checklist_steps") => record_page::<ChecklistStep>(r),
         Some("checklist_items") => record_page::<ChecklistItem>(r),
+        Some("warnings") => record_page::<WarningLetter>(r),
+        Some("trainings") => record_page::<Training>(r),
+        _ => records::not_found(),
+    }
+}
+
+#[wasm_split(attendance, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn attendance_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::AttendanceImport => attendance::import_page(),
+        Route::AttendanceMonth(ym) => attendance::month_page(ym),
+        _ => attendance_records(r),
+    })
+}
+
+fn attendance_records(r: Route) -> AnyView {
+    match r.list() {
         Some("leave") => record_page::<LeaveRequest>(r),
         Some("holidays") => record_page::<Holiday>(r),
-        Some("warnings") => record_page::<WarningLetter>(r),
         Some("attendance") => record_page::<Attendance>(r),
-        Some("trainings") => record_page::<Training>(r),
         _ => records::not_found(),
     }
 }

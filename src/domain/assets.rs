@@ -4,8 +4,9 @@
 use crate::sort::sort_by;
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::dates::day_text;
 use super::inventory::int;
-use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
+use super::record::{validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// What kind of thing an asset is.
@@ -47,10 +48,10 @@ crate::record! {
         serial: String => Text, "asset.serial" .aliases(&["serial number", "nomor seri"]),
         model: String => Text, "asset.model" .aliases(&["tipe"]),
         supplier_id: String => ContactRef, "asset.supplier",
-        purchase_date: String => Date, "asset.purchase_date" .aliases(&["tanggal beli"]),
+        purchase_date: Option<chrono::NaiveDate> => Date, "asset.purchase_date" .aliases(&["tanggal beli"]),
         /// Minor units.
         cost: Option<i64> => Money, "asset.cost" .aliases(&["harga beli", "harga"]),
-        warranty_end: String => Date, "asset.warranty_end" .aliases(&["garansi"]),
+        warranty_end: Option<chrono::NaiveDate> => Date, "asset.warranty_end" .aliases(&["garansi"]),
         /// Useful life in months, for depreciation.
         life_months: Option<i64> => Integer, "asset.life_months" .aliases(&["umur ekonomis"]),
         /// Value at the end of its life, minor units.
@@ -94,7 +95,7 @@ impl RecordRules for Asset {
 /// to depreciate and the book value is the cost.
 pub fn book_value(a: &Asset, day: NaiveDate) -> (i64, i64) {
     let (cost, salvage, life) = (a.cost.unwrap_or(0), a.salvage.unwrap_or(0), a.life_months.unwrap_or(0));
-    let Some(bought) = parse_date(&a.purchase_date) else { return (0, cost) };
+    let Some(bought) = a.purchase_date else { return (0, cost) };
     if life <= 0 || cost <= 0 || day < bought {
         return (0, cost);
     }
@@ -126,11 +127,11 @@ crate::record! {
     pub struct AssetLog in "asset_log" {
         asset_id: String => Ref(crate::domain::assets::Asset), "alog.asset" .required().listed().aliases(&["aset", "asset"]),
         kind: LogKind = LogKind::Checkout => Select(LogKind::OPTIONS), "alog.kind" .required().listed().aliases(&["jenis"]),
-        date: String => Date, "alog.date" .required().listed().aliases(&["tanggal"]),
+        date: Option<chrono::NaiveDate> => Date, "alog.date" .required().listed().aliases(&["tanggal"]),
         /// Check-out: who takes it.
         who: String => Suggest("people"), "alog.who" .listed().aliases(&["peminjam", "who"]),
         /// Check-out: when it should come back.
-        due: String => Date, "alog.due" .aliases(&["kembali"]),
+        due: Option<chrono::NaiveDate> => Date, "alog.due" .aliases(&["kembali"]),
         problem: String => Text, "alog.problem" .aliases(&["masalah"]),
         action: String => Text, "alog.action" .aliases(&["tindakan"]),
         vendor: String => Text, "alog.vendor" .aliases(&["bengkel", "vendor"]),
@@ -169,7 +170,7 @@ impl RecordRules for AssetLog {
             }
             _ => {}
         }
-        if let (Some(d), Some(due)) = (parse_date(&self.date), parse_date(&self.due)) {
+        if let (Some(d), Some(due)) = (self.date, self.due) {
             if due < d {
                 errs.push(("due", "err.before_start"));
             }
@@ -183,9 +184,9 @@ impl RecordRules for AssetLog {
     }
     fn title(&self) -> String {
         match self.kind {
-            LogKind::Checkout => format!("→ {} {}", self.who, self.date),
-            LogKind::Checkin => format!("← {}", self.date),
-            _ => format!("{} {}", self.date, if self.action.is_empty() { &self.problem } else { &self.action }),
+            LogKind::Checkout => format!("→ {} {}", self.who, day_text(self.date)),
+            LogKind::Checkin => format!("← {}", day_text(self.date)),
+            _ => format!("{} {}", day_text(self.date), if self.action.is_empty() { &self.problem } else { &self.action }),
         }
     }
 }
@@ -217,8 +218,8 @@ pub fn next_maintenance(a: &Asset, log: &[AssetLog]) -> Option<NaiveDate> {
     if n <= 0 || matches!(a.status, AssetStatus::Retired | AssetStatus::Disposed) || a.meta.deleted_at.is_some() {
         return None;
     }
-    let last = history(log, &a.meta.id).into_iter().filter(|l| l.kind == LogKind::Maintenance).filter_map(|l| parse_date(&l.date)).max();
-    let from = last.or_else(|| parse_date(&a.purchase_date))?;
+    let last = history(log, &a.meta.id).into_iter().filter(|l| l.kind == LogKind::Maintenance).filter_map(|l| l.date).max();
+    let from = last.or(a.purchase_date)?;
     match a.every_unit {
         EveryUnit::Days => from.checked_add_days(chrono::Days::new(n as u64)),
         _ => from.checked_add_months(Months::new(n as u32)),

@@ -11,7 +11,7 @@ fn laptop() -> Asset {
     a.meta.id = "lap".into();
     a.tag = "IT-001".into();
     a.name = "Laptop".into();
-    a.purchase_date = "2026-01-15".into();
+    a.purchase_date = crate::domain::dates::parse_date("2026-01-15");
     a.cost = Some(12000000);
     a.salvage = Some(2400000);
     a.life_months = Some(48);
@@ -22,7 +22,7 @@ fn entry(kind: &str, date: &str, who: &str, n: i64) -> AssetLog {
     let mut l = AssetLog::blank(DateTime::from_timestamp(n, 0).unwrap());
     l.asset_id = "lap".into();
     l.kind = LogKind::from_code(kind).unwrap();
-    l.date = date.into();
+    l.date = crate::domain::dates::parse_date(date);
     l.who = who.into();
     l.action = "servis".into();
     l
@@ -37,7 +37,7 @@ fn straight_line_by_whole_months_never_below_salvage() {
     assert_eq!(book_value(&a, d("2027-01-15")), (2_400_000, 9_600_000));
     assert_eq!(book_value(&a, d("2035-01-01")), (9_600_000, 2_400_000), "stops at salvage");
     let mut end = a.clone();
-    end.purchase_date = "2026-01-31".into();
+    end.purchase_date = crate::domain::dates::parse_date("2026-01-31");
     assert_eq!(book_value(&end, d("2026-02-28")).0, 200_000, "a month-end purchase ages at each month end");
     let mut no_life = a.clone();
     no_life.life_months = None;
@@ -87,7 +87,7 @@ fn validation_of_assets_and_log_entries() {
     a.salvage = Some(13000000);
     assert_eq!(a.validate(), vec![("salvage", "err.salvage")]);
     let mut out = entry("checkout", "2026-03-01", "", 1);
-    out.due = "2026-02-01".into();
+    out.due = crate::domain::dates::parse_date("2026-02-01");
     assert_eq!(out.validate(), vec![("who", "err.required"), ("due", "err.before_start")]);
     let mut fix = entry("repair", "2026-03-01", "", 1);
     fix.action.clear();

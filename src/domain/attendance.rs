@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::dates::{date_text, parse_time, time_text};
-use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
+use super::dates::{day_text, parse_time, time_text};
+use super::record::{validate_by_schema, FieldError, RecordRules};
 use crate::domain::leave::LeaveStatus;
 use crate::sort::sort_by;
 
@@ -26,7 +26,7 @@ crate::record! {
     /// One employee's day.
     pub struct Attendance in "attendance" {
         employee_id: String => Ref(crate::domain::people::Employee), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
-        date: String => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
+        date: Option<chrono::NaiveDate> => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
         status: AttendanceStatus = AttendanceStatus::Present => Select(AttendanceStatus::OPTIONS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
         check_in: String => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),
         check_out: String => Time, "att.check_out" .listed().aliases(&["pulang", "keluar", "jam pulang", "out"]),
@@ -52,7 +52,7 @@ impl RecordRules for Attendance {
         errs
     }
     fn title(&self) -> String {
-        self.date.clone()
+        day_text(self.date)
     }
 }
 
@@ -79,7 +79,7 @@ pub fn days_from_punches(punches: &[Punch], starts: NaiveTime, grace_minutes: i6
         .map(|((date, who), (first, last))| {
             let mut a = Attendance::blank(now);
             a.employee_id = who.to_string();
-            a.date = date_text(date);
+            a.date = Some(date);
             a.check_in = time_text(first.time());
             if last > first {
                 a.check_out = time_text(last.time());
@@ -172,7 +172,7 @@ pub struct MonthSummary {
 fn in_month(all: &[Attendance], year: i32, month: u32) -> impl Iterator<Item = (&str, NaiveDate, &Attendance)> {
     all.iter()
         .filter(|a| a.meta.deleted_at.is_none())
-        .filter_map(|a| Some((a.employee_id.as_str(), parse_date(&a.date)?, a)))
+        .filter_map(|a| Some((a.employee_id.as_str(), a.date?, a)))
         .filter(move |(_, d, _)| d.year() == year && d.month() == month)
 }
 
@@ -224,7 +224,7 @@ pub fn month_days(all: &[Attendance], employee_id: &str, year: i32, month: u32) 
     let mut v: Vec<Attendance> = all
         .iter()
         .filter(|a| a.meta.deleted_at.is_none() && a.employee_id == employee_id)
-        .filter(|a| parse_date(&a.date).is_some_and(|d| d.year() == year && d.month() == month))
+        .filter(|a| a.date.is_some_and(|d| d.year() == year && d.month() == month))
         .cloned()
         .collect();
     sort_by(&mut v, |a, b| a.date.cmp(&b.date));

@@ -23,7 +23,9 @@ fn punches_make_one_day_per_employee_late_after_the_grace() {
     let days = days_from_punches(&punches, eight, 15, Utc::now());
     let got: Vec<(&str, &str, &str, &str, &str)> = days
         .iter()
-        .map(|a| (a.date.as_str(), a.employee_id.as_str(), a.status.code(), a.check_in.as_str(), a.check_out.as_str()))
+        .map(|a| {
+            (crate::domain::dates::text_of(a.date), a.employee_id.as_str(), a.status.code(), a.check_in.as_str(), a.check_out.as_str())
+        })
         .collect();
     assert_eq!(
         got,
@@ -41,11 +43,11 @@ fn importing_again_updates_the_days_already_there() {
     let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
     let mut sick = Attendance::blank(Utc::now());
     sick.employee_id = "sari".into();
-    sick.date = "2026-11-02".into();
+    sick.date = crate::domain::dates::parse_date("2026-11-02");
     sick.status = AttendanceStatus::Sick;
     let mut typed = Attendance::blank(Utc::now());
     typed.employee_id = "budi".into();
-    typed.date = "2026-11-02".into();
+    typed.date = crate::domain::dates::parse_date("2026-11-02");
     typed.overtime = Some(90);
     let incoming = days_from_punches(
         &[punch("sari", "2026-11-02T09:00"), punch("budi", "2026-11-02T07:50"), punch("ani", "2026-11-02T08:00")],
@@ -66,7 +68,7 @@ fn a_month_sums_days_and_approved_overtime() {
     let day = |date: &str, status: &str, ot: Option<i64>, ok: bool| {
         let mut a = Attendance::blank(Utc::now());
         a.employee_id = "sari".into();
-        a.date = date.into();
+        a.date = crate::domain::dates::parse_date(date);
         a.status = AttendanceStatus::from_code(status).unwrap();
         a.overtime = ot;
         a.overtime_approved = ok;
@@ -130,7 +132,7 @@ fn approved_leave_fills_the_days_not_recorded() {
     use crate::domain::leave::{LeaveRequest, WorkCalendar};
     let mut sick = Attendance::blank(Utc::now());
     sick.employee_id = "sari".into();
-    sick.date = "2026-11-05".into();
+    sick.date = crate::domain::dates::parse_date("2026-11-05");
     sick.status = AttendanceStatus::Sick;
     let all = vec![sick];
     let request = |status: &str| {

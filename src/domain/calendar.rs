@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 use super::booking::{clashes, Booking, Clash};
-use super::record::{parse_date, parse_datetime, split_list, validate_by_schema, FieldError, FormRules, Meta, RecordRules};
+use super::record::{parse_datetime, split_list, validate_by_schema, FieldError, FormRules, Meta, RecordRules};
 use super::recurrence::{Freq, Rule};
 
 crate::record! {
@@ -34,7 +34,7 @@ crate::record! {
         /// Weekly only: days as two-letter iCalendar codes, "MO,WE".
         weekdays: String => Weekdays, "event.weekdays",
         /// Last date of the series, `YYYY-MM-DD`, or "".
-        until: String => Date, "event.until",
+        until: Option<chrono::NaiveDate> => Date, "event.until",
         /// Number of occurrences, or "".
         count: Option<u32> => Number, "event.count",
         notes: String => LongText, "event.notes" .aliases(&["catatan", "description"]),
@@ -110,7 +110,7 @@ impl RecordRules for Event {
                 errs.push(("end", "err.end_before_start"));
             }
         }
-        if let (Some(s), Some(u)) = (parse_datetime(&self.start), parse_date(&self.until)) {
+        if let (Some(s), Some(u)) = (parse_datetime(&self.start), self.until) {
             if u < s.date() && !errs.iter().any(|(k, _)| *k == "until") {
                 errs.push(("until", "err.until_before_start"));
             }
@@ -145,7 +145,7 @@ impl Event {
             freq,
             interval: self.interval.unwrap_or(1).max(1),
             weekdays: if freq == Freq::Weekly { parse_weekdays(&self.weekdays) } else { vec![] },
-            until: parse_date(&self.until),
+            until: self.until,
             count: self.count.filter(|n| *n > 0),
         })
     }
@@ -164,7 +164,7 @@ impl Event {
         };
         self.interval = (r.interval > 1).then_some(r.interval);
         self.weekdays = r.weekdays.iter().map(|d| weekday_code(*d)).collect::<Vec<_>>().join(",");
-        self.until = r.until.map(|d| d.to_string()).unwrap_or_default();
+        self.until = r.until;
         self.count = r.count;
     }
 
@@ -338,7 +338,7 @@ pub fn detach(series: &Event, date: NaiveDate, now: DateTime<Utc>) -> Option<Eve
     e.set_rule(None);
     e.interval = None;
     e.weekdays.clear();
-    e.until.clear();
+    e.until = None;
     e.count = None;
     e.except.clear();
     e.series_id = series.meta.id.clone();

@@ -4,10 +4,9 @@
 use chrono::{Days, NaiveDate};
 
 use super::assets::{holder, Asset, AssetLog, AssetStatus};
-use super::dates::date_text;
 use super::format::Lang;
 use super::people::Employee;
-use super::record::{parse_date, validate_by_schema, Entity, FieldError, RecordRules};
+use super::record::{validate_by_schema, Entity, FieldError, RecordRules};
 use crate::sort::sort_by;
 use crate::text::lower;
 
@@ -45,7 +44,7 @@ crate::record! {
         moment: Moment = Moment::Joining => Select(Moment::OPTIONS), "hrc.moment" .required().listed().aliases(&["saat", "when"]),
         title: String => Text, "hrc.title" .required().listed().aliases(&["langkah", "step", "tugas"]),
         owner: String => Suggest("people"), "hrc.owner" .listed().aliases(&["penanggung jawab", "pic", "owner"]),
-        due: String => Date, "hri.due" .listed().aliases(&["tenggat", "due"]),
+        due: Option<chrono::NaiveDate> => Date, "hri.due" .listed().aliases(&["tenggat", "due"]),
         done: bool => Check, "hri.done" .listed().aliases(&["selesai", "done"]),
         /// A company asset handed over on joining, or to be given back on leaving.
         asset_id: String => Ref(crate::domain::assets::Asset), "hri.asset" .aliases(&["aset", "asset"]),
@@ -71,10 +70,10 @@ impl ChecklistItem {
 /// The day a person's checklist counts from: their first day, or their last.
 pub fn anchor(e: &Employee, moment: Moment, today: NaiveDate) -> NaiveDate {
     let day = match moment {
-        Moment::Joining => &e.joined,
-        Moment::Leaving => &e.left_on,
+        Moment::Joining => e.joined,
+        Moment::Leaving => e.left_on,
     };
-    parse_date(day).unwrap_or(today)
+    day.unwrap_or(today)
 }
 
 /// Assets in `e`'s hands: assigned to them for good, or checked out to them and not back.
@@ -107,7 +106,7 @@ pub fn make(
         i.moment = moment;
         i.title = title;
         i.owner = owner.to_string();
-        i.due = date_text(due);
+        i.due = Some(due);
         i.asset_id = asset_id.to_string();
         i
     };
@@ -134,7 +133,7 @@ fn shift(day: NaiveDate, days: i64) -> NaiveDate {
 
 /// Open items due by `until` (late ones included), soonest first, for the Today view.
 pub fn due_by(items: &[ChecklistItem], until: NaiveDate) -> Vec<&ChecklistItem> {
-    let mut v: Vec<&ChecklistItem> = items.iter().filter(|i| i.is_open() && parse_date(&i.due).is_some_and(|d| d <= until)).collect();
+    let mut v: Vec<&ChecklistItem> = items.iter().filter(|i| i.is_open() && i.due.is_some_and(|d| d <= until)).collect();
     sort_by(&mut v, |a, b| a.due.cmp(&b.due));
     v
 }

@@ -3,7 +3,7 @@ use crate::domain::record::Entity;
 use chrono::DateTime;
 
 fn d(s: &str) -> NaiveDate {
-    parse_date(s).unwrap()
+    crate::domain::dates::parse_date(s).unwrap()
 }
 
 fn person(name: &str, dept: &str) -> Employee {
@@ -11,8 +11,8 @@ fn person(name: &str, dept: &str) -> Employee {
     e.meta.id = format!("id-{name}");
     e.name = name.into();
     e.department = dept.into();
-    e.joined = "2026-12-07".into();
-    e.left_on = "2027-03-31".into();
+    e.joined = crate::domain::dates::parse_date("2026-12-07");
+    e.left_on = crate::domain::dates::parse_date("2027-03-31");
     e
 }
 
@@ -36,7 +36,7 @@ fn a_joining_checklist_takes_the_steps_for_everyone_and_for_their_department_dat
     ];
     let e = person("Budi", "logistik ");
     let items = make(&steps, &e, Moment::Joining, anchor(&e, Moment::Joining, d("2026-12-01")), &[], Lang::En, DateTime::UNIX_EPOCH);
-    let got: Vec<(&str, &str)> = items.iter().map(|i| (i.title.as_str(), i.due.as_str())).collect();
+    let got: Vec<(&str, &str)> = items.iter().map(|i| (i.title.as_str(), crate::domain::dates::text_of(i.due))).collect();
     assert_eq!(got, [("Account", "2026-12-06"), ("Laptop", "2026-12-07"), ("Driving licence checked", "2026-12-09")]);
     assert!(items.iter().all(|i| i.employee_id == e.meta.id && i.moment == Moment::Joining && i.is_open()));
 }
@@ -58,7 +58,7 @@ fn leaving_asks_back_every_asset_they_still_hold() {
     retired.status = AssetStatus::Disposed;
     let out = |asset: &str, date: &str| {
         let mut l = AssetLog::blank(DateTime::UNIX_EPOCH);
-        (l.asset_id, l.who, l.date) = (asset.into(), "Sari Dewi".into(), date.into());
+        (l.asset_id, l.who, l.date) = (asset.into(), "Sari Dewi".into(), crate::domain::dates::parse_date(date));
         l
     };
     let mut back = out("proj", "2026-12-02");
@@ -69,7 +69,8 @@ fn leaving_asks_back_every_asset_they_still_hold() {
     assert_eq!(held.iter().map(|a| a.meta.id.as_str()).collect::<Vec<_>>(), ["laptop", "phone"]);
     let steps = [step(Moment::Leaving, "Handover", "", -7)];
     let items = make(&steps, &e, Moment::Leaving, anchor(&e, Moment::Leaving, d("2026-12-01")), &held, Lang::Id, DateTime::UNIX_EPOCH);
-    let got: Vec<(&str, &str, &str)> = items.iter().map(|i| (i.title.as_str(), i.due.as_str(), i.asset_id.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> =
+        items.iter().map(|i| (i.title.as_str(), crate::domain::dates::text_of(i.due), i.asset_id.as_str())).collect();
     assert_eq!(
         got,
         [

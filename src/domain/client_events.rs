@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::format::Lang;
-use super::record::{parse_date, validate_by_schema, FieldError, RecordRules};
+use super::record::{validate_by_schema, FieldError, RecordRules};
 use crate::sort::sort_by;
 
 crate::choice! {
@@ -47,8 +47,8 @@ crate::record! {
         name: String => Text, "cev.name" .required().listed().aliases(&["acara", "nama acara", "event"]),
         client_id: String => ContactRef, "cev.client" .listed().aliases(&["klien", "client"]),
         kind: EventType = EventType::Seminar => Select(EventType::OPTIONS), "cev.kind" .required().listed().aliases(&["jenis", "type"]),
-        date: String => Date, "cev.date" .required().listed().aliases(&["tanggal", "date"]),
-        end_date: String => Date, "cev.end_date" .aliases(&["sampai", "end"]),
+        date: Option<chrono::NaiveDate> => Date, "cev.date" .required().listed().aliases(&["tanggal", "date"]),
+        end_date: Option<chrono::NaiveDate> => Date, "cev.end_date" .aliases(&["sampai", "end"]),
         guests: Option<u32> => Number, "cev.guests" .listed().aliases(&["tamu", "guests", "pax"]),
         formality: Formality = Formality::Smart => Select(Formality::OPTIONS), "cev.formality" .aliases(&["formalitas", "dress code"]),
         venue: String => Text, "cev.venue" .listed().aliases(&["tempat", "venue"]),
@@ -62,7 +62,7 @@ crate::record! {
 impl RecordRules for ClientEvent {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let (Some(d), Some(e)) = (parse_date(&self.date), parse_date(&self.end_date)) {
+        if let (Some(d), Some(e)) = (self.date, self.end_date) {
             if e < d {
                 errs.push(("end_date", "err.end_before_start"));
             }
@@ -76,7 +76,7 @@ impl RecordRules for ClientEvent {
 
 impl ClientEvent {
     pub fn day(&self) -> Option<NaiveDate> {
-        parse_date(&self.date)
+        self.date
     }
 
     /// Still to be held or closed: not lost, not closed, not in the trash.
@@ -94,7 +94,7 @@ crate::record! {
         /// Days before the event's date; negative for after it (the report to the client).
         days_before: Option<i64> => Integer, "etask.days_before" .aliases(&["hari sebelum", "days before"]),
         /// A day of its own, when the task does not follow the event's date.
-        due: String => Date, "etask.due" .aliases(&["tenggat", "due"]),
+        due: Option<chrono::NaiveDate> => Date, "etask.due" .aliases(&["tenggat", "due"]),
         owner: String => Suggest("people"), "etask.owner" .listed().aliases(&["penanggung jawab", "pic", "owner"]),
         done: bool => Check, "etask.done" .listed().aliases(&["selesai", "done"]),
         notes: String => LongText, "etask.notes" .aliases(&["catatan"]),
@@ -104,7 +104,7 @@ crate::record! {
 impl RecordRules for EventTask {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if self.days_before.is_none() && self.due.trim().is_empty() {
+        if self.days_before.is_none() && self.due.is_none() {
             errs.push(("due", "err.etask_when"));
         }
         errs
@@ -118,12 +118,12 @@ impl EventTask {
     /// The day it is due: a day typed for it, else counted back from the event's first day
     /// (or forward from its last, for what comes after it).
     pub fn due_on(&self, event: &ClientEvent) -> Option<NaiveDate> {
-        if let Some(own) = parse_date(&self.due) {
+        if let Some(own) = self.due {
             return Some(own);
         }
         match self.days_before? {
             d if d >= 0 => event.day()?.checked_sub_days(Days::new(d as u64)),
-            d => parse_date(&event.end_date).or(event.day())?.checked_add_days(Days::new(d.unsigned_abs())),
+            d => event.end_date.or(event.day())?.checked_add_days(Days::new(d.unsigned_abs())),
         }
     }
 }
@@ -231,7 +231,7 @@ mod tests {
     }
 
     fn d(s: &str) -> NaiveDate {
-        parse_date(s).unwrap()
+        crate::domain::dates::parse_date(s).unwrap()
     }
 
     #[test]
@@ -247,13 +247,17 @@ mod tests {
         e.set("date", "2027-04-10");
         assert_eq!(timeline(&tasks, &e)[0].1, Some(d("2027-01-10")));
         // A task with a day of its own stays on it, even one made from the checklist.
-        let mut own =
-            EventTask { event_id: e.meta.id.clone(), title: "Survei lokasi".into(), due: "2027-02-01".into(), ..EventTask::default() };
+        let mut own = EventTask {
+            event_id: e.meta.id.clone(),
+            title: "Survei lokasi".into(),
+            due: crate::domain::dates::parse_date("2027-02-01"),
+            ..EventTask::default()
+        };
         assert_eq!(own.due_on(&e), Some(d("2027-02-01")));
         let mut venue = tasks[0].clone();
-        venue.due = "2027-01-03".into();
+        venue.due = crate::domain::dates::parse_date("2027-01-03");
         assert_eq!(venue.due_on(&e), Some(d("2027-01-03")));
-        own.due.clear();
+        own.due = None;
         assert_eq!(own.validate(), vec![("due", "err.etask_when")]);
         // What comes after a three-day event counts from its last day.
         e.set("end_date", "2027-04-12");
@@ -286,7 +290,7 @@ mod tests {
             cols.iter().map(|(s, _)| s.code()).collect::<Vec<_>>(),
             ["enquiry", "proposal", "confirmed", "preparation", "held", "closed", "lost"]
         );
-        let confirmed: Vec<&str> = cols[2].1.iter().map(|e| e.date.as_str()).collect();
+        let confirmed: Vec<&str> = cols[2].1.iter().map(|e| crate::domain::dates::text_of(e.date)).collect();
         assert_eq!(confirmed, ["2027-01-05", "2027-02-01"]);
         assert_eq!(cols[0].1.len(), 1);
     }

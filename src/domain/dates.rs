@@ -99,6 +99,11 @@ pub fn date_text(d: NaiveDate) -> String {
     ymd(d, "-")
 }
 
+/// A date field's `YYYY-MM-DD`, or nothing when it has no day.
+pub fn day_text(d: Option<NaiveDate>) -> String {
+    d.map(date_text).unwrap_or_default()
+}
+
 /// `2026-11-22T09:30`.
 pub fn datetime_text(t: NaiveDateTime) -> String {
     let mut s = ymd(t.date(), "-");
@@ -157,6 +162,12 @@ pub mod serde_dates {
             Option::<String>::deserialize(d)?.map(|t| read(&t)).transpose()
         }
     }
+}
+
+/// A date field's text as a `&'static str`, so tests can compare tuples of texts.
+#[cfg(test)]
+pub fn text_of(d: Option<NaiveDate>) -> &'static str {
+    day_text(d).leak()
 }
 
 /// A stored list of dates, read as [`serde_dates`] reads it.

@@ -65,6 +65,17 @@ impl FieldText for Option<u32> {
     }
 }
 
+/// A day, edited and stored as `YYYY-MM-DD`, or nothing. Text that is not a day leaves
+/// nothing: [`super::record::fill`] reports it.
+impl FieldText for Option<chrono::NaiveDate> {
+    fn text(&self, _: FieldKind) -> String {
+        self.map(super::dates::date_text).unwrap_or_default()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = super::dates::parse_date(typed)
+    }
+}
+
 /// Lists edited one per line (tags: comma-separated, each once).
 impl FieldText for Vec<String> {
     fn text(&self, kind: FieldKind) -> String {
@@ -86,6 +97,54 @@ impl FieldText for Vec<String> {
             _ => split_list(typed, &['\n']),
         }
     }
+}
+
+/// How a form field's value is written to storage and backups and read back. Most types
+/// keep serde's own form; a day is `YYYY-MM-DD` or empty text (as when every field was
+/// text), read by the app's date reader: chrono's would bring its format parser into the
+/// wasm and refuse the empty text older stores and backups hold.
+pub trait FieldValue: Sized {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+macro_rules! serde_as_is {
+    ($($t:ty),*) => {$(
+        impl FieldValue for $t {
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, s)
+            }
+            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$t as serde::Deserialize>::deserialize(d)
+            }
+        }
+    )*};
+}
+serde_as_is!(String, bool, Option<i64>, Option<u32>, Vec<String>);
+
+impl FieldValue for Option<chrono::NaiveDate> {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::dates::day_text(*self))
+    }
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected};
+        match <Option<String> as serde::Deserialize>::deserialize(d)? {
+            Some(t) if !t.trim().is_empty() => {
+                super::dates::parse_date(&t).map(Some).ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&t), &"a date YYYY-MM-DD"))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+/// serde's `serialize_with` for every declared field.
+pub fn write_field<T: FieldValue, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    v.write(s)
+}
+
+/// serde's `deserialize_with` for every declared field.
+pub fn read_field<'de, T: FieldValue, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    T::read(d)
 }
 
 /// What a record type knows beyond its fields: its checks, its title, its form's rules.
@@ -148,7 +207,11 @@ macro_rules! record {
         pub struct $name {
             #[serde(flatten)]
             pub meta: $crate::domain::record::Meta,
-            $($(#[$fdoc])* pub $f: $t,)*
+            $(
+                $(#[$fdoc])*
+                #[serde(serialize_with = "crate::domain::declare::write_field", deserialize_with = "crate::domain::declare::read_field")]
+                pub $f: $t,
+            )*
             $($($(#[$sattr])* pub $s: $st,)*)?
         }
 
@@ -217,7 +280,7 @@ macro_rules! record {
                 let mut err = None;
                 let record = $name {
                     meta,
-                    $($f: r.field_or(&blank.$f, &mut err),)*
+                    $($f: r.next_with_or(&blank.$f, |c| <$t as $crate::domain::declare::FieldValue>::read(c).map_err(|e| e.to_string()), &mut err),)*
                     $($($s: $crate::record!(@read r, blank.$s, err $(, $sread)?),)*)?
                 };
                 match err {
@@ -334,6 +397,15 @@ macro_rules! choice {
                 let code = String::deserialize(d)?;
                 $name::from_code(&code)
                     .ok_or_else(|| <D::Error as serde::de::Error>::custom(format!("unknown {} {code:?}", stringify!($name))))
+            }
+        }
+
+        impl $crate::domain::declare::FieldValue for $name {
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, s)
+            }
+            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$name as serde::Deserialize>::deserialize(d)
             }
         }
     };

@@ -89,13 +89,14 @@ fn every_record_type_reads_as_serde_reads_it() {
         (r.title, r.kind, r.start, r.end, r.all_day) =
             ("Rapat".into(), EventKind::Meeting, "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
         (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), Repeat::Weekly, Some(2));
-        (r.weekdays, r.until, r.count, r.series_id, r.uid) = ("mo,we".into(), "2026-03-01".into(), Some(5), "s-1".into(), "u@x".into());
+        (r.weekdays, r.until, r.count, r.series_id, r.uid) =
+            ("mo,we".into(), crate::domain::dates::parse_date("2026-03-01"), Some(5), "s-1".into(), "u@x".into());
         r.except = vec!["2026-01-12".parse().unwrap(), "2026-01-19".parse().unwrap()];
         r.occurrence = Some("2026-01-26".parse().unwrap());
     });
     round_trip::<meeting::Minutes>(|r| {
         (r.event_id, r.date, r.title, r.chair, r.present, r.decisions) =
-            ("e".into(), "2026-01-05".into(), "t".into(), "c".into(), "p".into(), "d".into());
+            ("e".into(), crate::domain::dates::parse_date("2026-01-05"), "t".into(), "c".into(), "p".into(), "d".into());
         r.agenda = vec![meeting::AgendaItem { title: "a".into(), owner: "o".into(), minutes: "10".into(), notes: "n".into() }];
         r.actions = vec![meeting::Action {
             id: "1".into(),
@@ -250,4 +251,24 @@ fn typed_text_is_tidied_by_the_field_kind() {
     // A key the schema does not name is neither read nor written.
     e.set("uid", "x");
     assert_eq!((e.uid.as_str(), e.get("uid").as_str()), ("", ""));
+}
+
+#[test]
+fn days_are_stored_as_the_text_they_always_were_and_nothing_else_is_read_as_a_day() {
+    let stored = |date: &str, expected: &str| {
+        json!({"id": "po-1", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            "number": "PO-2026-001", "date": date, "expected": expected, "status": "draft"})
+    };
+    // Empty text (every older store and backup) and no value both mean no day.
+    let read: Vec<PurchaseOrder> = both(&[stored("2026-01-31", ""), stored("2026-02-01", " ")]);
+    assert_eq!(read[0].date, crate::domain::dates::parse_date("2026-01-31"));
+    assert_eq!((read[0].expected, read[1].expected), (None, None));
+    // Written back as the same text: no null, no seconds, nothing a reader of the old text could not take.
+    let json = serde_json::to_value(&read[0]).unwrap();
+    assert_eq!((&json["date"], &json["expected"]), (&json!("2026-01-31"), &json!("")));
+    // What is not a day is an error for the list, never a silent empty field.
+    for bad in ["2026-02-30", "31/01/2026", "20266-01-31", "kemarin"] {
+        assert!(Columns::from_values(&[stored(bad, "")]).rows_of::<PurchaseOrder>().is_err(), "{bad}");
+        assert!(serde_json::from_value::<PurchaseOrder>(stored(bad, "")).is_err(), "{bad}");
+    }
 }

@@ -2,7 +2,8 @@
 //! 35/2021); while one is valid, the next letter is the next level.
 use chrono::{Months, NaiveDate};
 
-use super::record::{parse_date, RecordRules};
+use super::dates::day_text;
+use super::record::RecordRules;
 use crate::sort::sort_by;
 
 crate::choice! {
@@ -22,7 +23,7 @@ crate::record! {
     pub struct WarningLetter in "warnings" {
         employee_id: String => Ref(crate::domain::people::Employee), "sp.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         level: WarningLevel = WarningLevel::Sp1 => Select(WarningLevel::OPTIONS), "sp.level" .required().listed().aliases(&["tingkat", "jenis"]),
-        date: String => Date, "sp.date" .required().listed().aliases(&["tanggal"]),
+        date: Option<chrono::NaiveDate> => Date, "sp.date" .required().listed().aliases(&["tanggal"]),
         number: String => Text, "sp.number" .listed().aliases(&["nomor", "no surat"]),
         reason: String => LongText, "sp.reason" .required().aliases(&["alasan", "pelanggaran"]),
         /// What is expected of the employee from now on.
@@ -34,18 +35,18 @@ crate::record! {
 impl RecordRules for WarningLetter {
     fn title(&self) -> String {
         let level = format!("SP{}", self.rank() + 1);
-        format!("{level} · {}", self.date)
+        format!("{level} · {}", day_text(self.date))
     }
 }
 
 impl WarningLetter {
     /// The last day the letter is valid: six months from its date, less a day.
     pub fn valid_until(&self) -> Option<NaiveDate> {
-        parse_date(&self.date)?.checked_add_months(Months::new(VALID_MONTHS))?.pred_opt()
+        self.date?.checked_add_months(Months::new(VALID_MONTHS))?.pred_opt()
     }
 
     pub fn is_valid_on(&self, day: NaiveDate) -> bool {
-        self.meta.deleted_at.is_none() && parse_date(&self.date).is_some_and(|d| d <= day) && self.valid_until().is_some_and(|u| day <= u)
+        self.meta.deleted_at.is_none() && self.date.is_some_and(|d| d <= day) && self.valid_until().is_some_and(|u| day <= u)
     }
 
     fn rank(&self) -> usize {

@@ -3,8 +3,9 @@
 //! and overlaps within a department.
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
+use super::dates::day_text;
 use super::people::Employee;
-use super::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// How leave is taken.
@@ -33,14 +34,14 @@ crate::record! {
     pub struct LeaveRequest in "leave" {
         employee_id: String => Ref(crate::domain::people::Employee), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         kind: LeaveKind = LeaveKind::Annual => Select(LeaveKind::OPTIONS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
-        start: String => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
-        end: String => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
+        start: Option<chrono::NaiveDate> => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
+        end: Option<chrono::NaiveDate> => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
         /// A half day: only for a one-day request.
         half_day: bool => Check, "leave.half_day" .aliases(&["setengah hari"]),
         reason: String => Text, "leave.reason" .aliases(&["alasan", "keperluan"]),
         status: LeaveStatus = LeaveStatus::Requested => Select(LeaveStatus::OPTIONS), "leave.status" .required().listed(),
         /// The day it was approved or refused.
-        decided_on: String => Date, "leave.decided_on",
+        decided_on: Option<chrono::NaiveDate> => Date, "leave.decided_on",
         note: String => Text, "leave.note" .aliases(&["catatan"]),
     }
 }
@@ -60,7 +61,7 @@ impl RecordRules for LeaveRequest {
         errs
     }
     fn title(&self) -> String {
-        format!("{} – {}", self.start, self.end)
+        format!("{} – {}", day_text(self.start), day_text(self.end))
     }
     fn form_rules() -> &'static FormRules {
         &RULES
@@ -69,7 +70,7 @@ impl RecordRules for LeaveRequest {
 
 impl LeaveRequest {
     pub fn dates(&self) -> Option<(NaiveDate, NaiveDate)> {
-        Some((parse_date(&self.start)?, parse_date(&self.end)?))
+        Some((self.start?, self.end?))
     }
 
     fn live(&self) -> bool {
@@ -80,7 +81,7 @@ impl LeaveRequest {
 crate::record! {
     /// A day the office is closed: a national holiday, or collective leave (cuti bersama).
     pub struct Holiday in "holidays" {
-        date: String => Date, "hol.date" .required().listed().aliases(&["tanggal", "date"]),
+        date: Option<chrono::NaiveDate> => Date, "hol.date" .required().listed().aliases(&["tanggal", "date"]),
         name: String => Text, "hol.name" .required().listed().aliases(&["nama", "keterangan", "hari libur"]),
         /// Collective leave: the office is closed and it counts against annual leave.
         collective: bool => Check, "hol.collective" .listed().aliases(&["cuti bersama"]),
@@ -89,7 +90,7 @@ crate::record! {
 
 impl RecordRules for Holiday {
     fn title(&self) -> String {
-        format!("{} · {}", self.date, self.name)
+        format!("{} · {}", day_text(self.date), self.name)
     }
 }
 
@@ -102,8 +103,7 @@ pub struct WorkCalendar {
 
 impl WorkCalendar {
     pub fn new(six_day_week: bool, holidays: &[Holiday]) -> WorkCalendar {
-        let mut closed: Vec<NaiveDate> =
-            holidays.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| parse_date(&h.date)).collect();
+        let mut closed: Vec<NaiveDate> = holidays.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| h.date).collect();
         closed.sort();
         WorkCalendar { six_day_week, closed }
     }
@@ -143,7 +143,7 @@ pub fn days_text(half_days: u32, decimal: char) -> String {
 /// Annual leave for `year`, in days: the full twelve once twelve months of service are
 /// completed within or before that year, none before.
 pub fn annual_entitlement(employee: &Employee, year: i32) -> u32 {
-    let Some(joined) = parse_date(&employee.joined) else { return 0 };
+    let Some(joined) = employee.joined else { return 0 };
     match joined.checked_add_months(Months::new(12)) {
         Some(eligible) if eligible.year() <= year => ANNUAL_DAYS,
         _ => 0,

@@ -50,7 +50,7 @@ crate::record! {
         /// The meeting's title when the minutes were started (lists and print).
         title: String => Text, "minutes.meeting" .required().listed(),
         /// The date it was held for, `YYYY-MM-DD`.
-        date: String => Date, "minutes.date" .required().listed(),
+        date: Option<chrono::NaiveDate> => Date, "minutes.date" .required().listed(),
         chair: String => Text, "minutes.chair" .listed(),
         /// Who attended, one per line.
         present: String => Lines, "minutes.present",
@@ -80,7 +80,7 @@ impl RecordRules for Minutes {
         errs
     }
     fn title(&self) -> String {
-        format!("{} · {}", self.title, self.date)
+        format!("{} · {}", self.title, super::dates::day_text(self.date))
     }
 }
 
@@ -91,14 +91,13 @@ impl Minutes {
     }
 
     pub fn day(&self) -> Option<NaiveDate> {
-        parse_date(&self.date)
+        self.date
     }
 }
 
 /// The minutes of a meeting date, if started.
 pub fn find<'a>(all: &'a [Minutes], event_id: &str, date: NaiveDate) -> Option<&'a Minutes> {
-    let d = date.to_string();
-    all.iter().find(|m| m.meta.deleted_at.is_none() && m.event_id == event_id && m.date == d)
+    all.iter().find(|m| m.meta.deleted_at.is_none() && m.event_id == event_id && m.date == Some(date))
 }
 
 /// New minutes for a meeting date: the item's title and attendees, and its notes as the
@@ -106,7 +105,7 @@ pub fn find<'a>(all: &'a [Minutes], event_id: &str, date: NaiveDate) -> Option<&
 pub fn start(event: &Event, event_id: &str, date: NaiveDate, now: DateTime<Utc>) -> Minutes {
     let mut m = Minutes::blank(now);
     m.event_id = event_id.to_string();
-    m.date = date.to_string();
+    m.date = Some(date);
     m.title = event.title.clone();
     m.present = event.attendees.clone();
     m
@@ -147,7 +146,7 @@ pub fn carry_over(from: &mut Minutes, into: &mut Minutes) -> usize {
 pub struct OpenAction {
     pub minutes_id: String,
     pub meeting: String,
-    pub date: String,
+    pub date: Option<NaiveDate>,
     pub action: Action,
     pub overdue: bool,
 }
@@ -162,14 +161,14 @@ pub fn open_actions(all: &[Minutes], today: NaiveDate) -> Vec<OpenAction> {
             m.actions.iter().filter(|a| a.status == "open").map(|a| OpenAction {
                 minutes_id: m.meta.id.clone(),
                 meeting: m.title.clone(),
-                date: m.date.clone(),
+                date: m.date,
                 action: a.clone(),
                 overdue: parse_date(&a.due).is_some_and(|d| d < today),
             })
         })
         .collect();
     sort_by(&mut out, |a, b| {
-        let key = |x: &OpenAction| (!x.overdue, parse_date(&x.action.due).is_none(), x.action.due.clone(), x.date.clone());
+        let key = |x: &OpenAction| (!x.overdue, parse_date(&x.action.due).is_none(), x.action.due.clone(), x.date);
         key(a).cmp(&key(b))
     });
     out
@@ -249,7 +248,7 @@ mod tests {
     fn agenda_time_and_validation() {
         let mut m = Minutes::blank(Utc::now());
         m.title = "Rapat".into();
-        m.date = "2026-11-02".into();
+        m.date = crate::domain::dates::parse_date("2026-11-02");
         m.agenda = vec![
             AgendaItem { title: "Anggaran".into(), minutes: "20".into(), ..Default::default() },
             AgendaItem { title: "Lain-lain".into(), minutes: "10".into(), ..Default::default() },

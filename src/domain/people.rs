@@ -2,7 +2,7 @@
 //! grade, contract and status, kept change by change and never overwritten.
 use chrono::{Datelike, NaiveDate};
 
-use super::record::{looks_like_email, looks_like_phone, parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use super::record::{looks_like_email, looks_like_phone, validate_by_schema, FieldError, FormRules, RecordRules};
 use crate::sort::sort_by;
 
 crate::choice! {
@@ -47,17 +47,17 @@ crate::record! {
         grade: String => Text, "emp.grade" .aliases(&["golongan", "grade"]),
         location: String => Suggest("locations"), "emp.location" .aliases(&["lokasi kerja", "penempatan"]),
         status: EmployeeStatus = EmployeeStatus::Active => Select(EmployeeStatus::OPTIONS), "emp.status" .required().listed(),
-        joined: String => Date, "emp.joined" .required().listed().aliases(&["tanggal masuk", "join date", "mulai bekerja"]),
+        joined: Option<chrono::NaiveDate> => Date, "emp.joined" .required().listed().aliases(&["tanggal masuk", "join date", "mulai bekerja"]),
         contract: Contract = Contract::Pkwtt => Select(Contract::OPTIONS), "emp.contract" .required().aliases(&["jenis kontrak", "status kerja"]),
-        contract_start: String => Date, "emp.contract_start" .aliases(&["awal kontrak", "mulai kontrak"]),
-        contract_end: String => Date, "emp.contract_end" .aliases(&["akhir kontrak", "selesai kontrak"]),
+        contract_start: Option<chrono::NaiveDate> => Date, "emp.contract_start" .aliases(&["awal kontrak", "mulai kontrak"]),
+        contract_end: Option<chrono::NaiveDate> => Date, "emp.contract_end" .aliases(&["akhir kontrak", "selesai kontrak"]),
         /// The 16-digit national identity number (KTP).
         nik: String => Text, "emp.nik" .aliases(&["nik", "no ktp", "nomor ktp"]),
         npwp: String => Text, "emp.npwp" .aliases(&["npwp", "no npwp"]),
         ptkp: Ptkp = Ptkp::TK0 => Select(Ptkp::OPTIONS), "emp.ptkp" .required().aliases(&["status ptkp", "ptkp"]),
         bpjs_health: String => Text, "emp.bpjs_health" .aliases(&["bpjs kesehatan", "no bpjs kesehatan"]),
         bpjs_work: String => Text, "emp.bpjs_work" .aliases(&["bpjs ketenagakerjaan", "bpjs tk", "no bpjs ketenagakerjaan"]),
-        birth_date: String => Date, "emp.birth_date" .aliases(&["tanggal lahir", "birth date"]),
+        birth_date: Option<chrono::NaiveDate> => Date, "emp.birth_date" .aliases(&["tanggal lahir", "birth date"]),
         phone: String => Text, "emp.phone" .aliases(&["telepon", "hp", "no. hp", "phone"]),
         email: String => Text, "emp.email" .aliases(&["email", "e-mail", "surel"]),
         address: String => LongText, "emp.address" .aliases(&["alamat"]),
@@ -65,7 +65,7 @@ crate::record! {
         emergency: String => Text, "emp.emergency" .aliases(&["kontak darurat"]),
         bank: String => Text, "emp.bank" .aliases(&["bank", "nama bank"]),
         account: String => Text, "emp.account" .aliases(&["no rekening", "nomor rekening", "rekening"]),
-        left_on: String => Date, "emp.left_on" .aliases(&["tanggal keluar", "last day"]),
+        left_on: Option<chrono::NaiveDate> => Date, "emp.left_on" .aliases(&["tanggal keluar", "last day"]),
         left_reason: String => Text, "emp.left_reason" .aliases(&["alasan keluar"]),
         notes: String => LongText, "emp.notes" .aliases(&["catatan"]),
     }
@@ -114,15 +114,15 @@ impl RecordRules for Employee {
                     add(f, "err.required");
                 }
             }
-            if let (Some(s), Some(e)) = (parse_date(&self.contract_start), parse_date(&self.contract_end)) {
+            if let (Some(s), Some(e)) = (self.contract_start, self.contract_end) {
                 if e < s {
                     add("contract_end", "err.end_before_start");
                 }
             }
         }
         if self.status == EmployeeStatus::Left {
-            match (parse_date(&self.joined), parse_date(&self.left_on)) {
-                (_, None) if self.left_on.is_empty() => add("left_on", "err.required"),
+            match (self.joined, self.left_on) {
+                (_, None) if self.left_on.is_none() => add("left_on", "err.required"),
                 (Some(j), Some(l)) if l < j => add("left_on", "err.left_before_joined"),
                 _ => {}
             }
@@ -144,7 +144,7 @@ impl Employee {
 
     /// The end of a fixed-term contract, if this is one.
     pub fn contract_end(&self) -> Option<NaiveDate> {
-        (self.contract == Contract::Pkwt).then(|| parse_date(&self.contract_end)).flatten()
+        (self.contract == Contract::Pkwt).then_some(self.contract_end).flatten()
     }
 }
 
@@ -240,7 +240,7 @@ crate::record! {
     /// the day it took effect. Kept beside the employee, never overwritten.
     pub struct EmployeeChange in "employee_changes" {
         employee_id: String => Ref(crate::domain::people::Employee), "chg.employee" .required().listed().aliases(&["karyawan", "employee"]),
-        date: String => Date, "chg.date" .required().listed().aliases(&["tanggal", "berlaku", "effective"]),
+        date: Option<chrono::NaiveDate> => Date, "chg.date" .required().listed().aliases(&["tanggal", "berlaku", "effective"]),
         what: Tracked = Tracked::Position => Select(Tracked::OPTIONS), "chg.what" .required().listed().aliases(&["perubahan"]),
         from: String => Text, "chg.from" .listed().aliases(&["dari", "sebelumnya"]),
         to: String => Text, "chg.to" .listed().aliases(&["menjadi", "ke"]),
@@ -262,7 +262,7 @@ impl RecordRules for EmployeeChange {
         errs
     }
     fn title(&self) -> String {
-        format!("{} · {}", self.date, self.to)
+        format!("{} · {}", super::dates::day_text(self.date), self.to)
     }
 }
 
@@ -276,7 +276,7 @@ pub fn changes(before: &Employee, after: &Employee, date: NaiveDate, now: chrono
         .map(|&what| {
             let mut c = EmployeeChange::blank(now);
             c.employee_id = after.meta.id.clone();
-            c.date = super::dates::date_text(date);
+            c.date = Some(date);
             c.what = what;
             c.from = before.get(what.code());
             c.to = after.get(what.code());
@@ -292,7 +292,7 @@ pub fn ptkp_on(e: &Employee, changes: &[EmployeeChange], day: NaiveDate) -> Opti
     changes
         .iter()
         .filter(|c| c.meta.deleted_at.is_none() && c.employee_id == e.meta.id && c.what == Tracked::Ptkp)
-        .filter_map(|c| Some((parse_date(&c.date)?, c)))
+        .filter_map(|c| Some((c.date?, c)))
         .filter(|(d, _)| *d > day)
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.meta.created_at.cmp(&b.1.meta.created_at)))
         .map_or(Some(e.ptkp), |(_, c)| Ptkp::from_code(c.from.trim()))

@@ -109,13 +109,15 @@ fn an_edit_records_each_tracked_change_once() {
     let c = changes(&before, &after, day, Utc::now());
     let got: Vec<(&str, &str, &str)> = c.iter().map(|c| (c.what.code(), c.from.as_str(), c.to.as_str())).collect();
     assert_eq!(got, vec![("position", "", "Supervisor"), ("department", "", "Keuangan")], "the phone is not history");
-    assert!(c.iter().all(|c| c.employee_id == after.meta.id && c.date == "2026-12-01" && c.validate().is_empty()));
+    assert!(c
+        .iter()
+        .all(|c| c.employee_id == after.meta.id && c.date == crate::domain::dates::parse_date("2026-12-01") && c.validate().is_empty()));
     assert!(changes(&after, &after, day, Utc::now()).is_empty());
     // The timeline reads oldest first, whatever order the changes were stored in.
     let mut older = c[0].clone();
-    older.date = "2026-01-05".into();
+    older.date = crate::domain::dates::parse_date("2026-01-05");
     let h = history(&[c[1].clone(), older, c[0].clone()], &after.meta.id);
-    assert_eq!(h.iter().map(|c| c.date.as_str()).collect::<Vec<_>>(), vec!["2026-01-05", "2026-12-01", "2026-12-01"]);
+    assert_eq!(h.iter().map(|c| crate::domain::dates::text_of(c.date)).collect::<Vec<_>>(), vec!["2026-01-05", "2026-12-01", "2026-12-01"]);
 }
 
 #[test]

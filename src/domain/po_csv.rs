@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::csv_io::{normalise, plain_amount, protect, Rules, Table};
+use super::dates::day_text;
 use super::format::parse_amount;
 use super::purchasing::{Line, PurchaseOrder};
 use super::record::Entity;
@@ -40,8 +41,8 @@ pub fn export(
         let head = [
             po.number.clone(),
             supplier(&po.supplier_id),
-            po.date.clone(),
-            po.expected.clone(),
+            day_text(po.date),
+            day_text(po.expected),
             po.status.code().to_string(),
             po.tax.clone(),
         ];
@@ -95,14 +96,17 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
         let r = groups.entry(number.clone()).or_insert_with(|| {
             let mut po = PurchaseOrder::blank(now);
             po.number = number.clone();
-            po.date = cell(row, "date");
-            po.expected = cell(row, "expected");
+            let mut errors = vec![];
+            for key in ["date", "expected"] {
+                if let Some((_, problem)) = crate::domain::record::fill(&mut po, key, &cell(row, key)) {
+                    errors.push((line, problem));
+                }
+            }
             po.tax = cell(row, "tax");
             po.notes = cell(row, "notes");
             let typed = crate::text::lower(&cell(row, "status"));
             let status = if typed.is_empty() { Some(OrderStatus::Draft) } else { OrderStatus::from_code(&typed) };
             po.status = status.unwrap_or_default();
-            let mut errors = vec![];
             match rules.resolve_opt("supplier_id", &cell(row, "supplier")) {
                 Some(id) => po.supplier_id = id,
                 None => errors.push((line, "err.unknown_ref")),

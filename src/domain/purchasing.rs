@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Low, StockMove};
-use super::record::{parse_date, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
+use super::record::{validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 use crate::domain::inventory::MoveKind;
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -41,8 +41,8 @@ crate::record! {
     pub struct PurchaseOrder in "orders" {
         number: String => Text, "po.number" .required().listed().aliases(&["nomor", "po"]),
         supplier_id: String => ContactRef, "po.supplier" .required().listed().aliases(&["pemasok", "supplier"]),
-        date: String => Date, "po.date" .required().listed().aliases(&["tanggal"]),
-        expected: String => Date, "po.expected" .listed().aliases(&["perkiraan tiba"]),
+        date: Option<chrono::NaiveDate> => Date, "po.date" .required().listed().aliases(&["tanggal"]),
+        expected: Option<chrono::NaiveDate> => Date, "po.expected" .listed().aliases(&["perkiraan tiba"]),
         /// draft, ordered or cancelled; partly received and received follow from the ledger.
         status: OrderStatus = OrderStatus::Draft => Select(OrderStatus::OPTIONS), "po.status" .required().listed(),
         /// Tax rate in percent as typed ("11" for PPN 11 %).
@@ -76,7 +76,7 @@ impl RecordRules for PurchaseOrder {
         if tax_basis_points(&self.tax).is_none() {
             errs.push(("tax", "err.percent"));
         }
-        if let (Some(d), Some(e)) = (parse_date(&self.date), parse_date(&self.expected)) {
+        if let (Some(d), Some(e)) = (self.date, self.expected) {
             if e < d {
                 errs.push(("expected", "err.before_date"));
             }
@@ -225,7 +225,7 @@ pub fn drafts_from_low_stock(
         let all: Vec<PurchaseOrder> = orders.iter().chain(made.iter()).cloned().collect();
         po.number = next_number(&all, today);
         po.supplier_id = supplier;
-        po.date = super::dates::date_text(today);
+        po.date = Some(today);
         po.lines = lines;
         made.push(po);
     }

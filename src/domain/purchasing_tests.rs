@@ -20,7 +20,7 @@ fn po(lines: &[(&str, i64, i64)]) -> PurchaseOrder {
     p.meta.id = "po1".into();
     p.number = "PO-2026-001".into();
     p.supplier_id = "sup".into();
-    p.date = "2026-11-20".into();
+    p.date = crate::domain::dates::parse_date("2026-11-20");
     p.status = OrderStatus::Ordered;
     p.lines = lines
         .iter()
@@ -112,5 +112,5 @@ fn low_stock_becomes_one_draft_per_supplier() {
             ("PO-2026-003".into(), "sup-b".into(), vec![("pens".into(), 50, 3_000)]),
         ]
     );
-    assert!(drafts.iter().all(|p| p.status == OrderStatus::Draft && p.date == "2026-11-22"));
+    assert!(drafts.iter().all(|p| p.status == OrderStatus::Draft && p.date == crate::domain::dates::parse_date("2026-11-22")));
 }

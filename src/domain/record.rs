@@ -280,6 +280,7 @@ pub fn fill<E: Entity>(record: &mut E, key: &'static str, text: &str) -> Option<
         FieldKind::Money if refused => Some((key, "err.money")),
         FieldKind::Integer if refused => Some((key, "err.integer")),
         FieldKind::Number if refused => Some((key, "err.number")),
+        FieldKind::Date if refused => Some((key, "err.date")),
         _ => None,
     }
 }

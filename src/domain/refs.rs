@@ -73,10 +73,9 @@ impl Referable for Account {
 
 impl Referable for ClientEvent {
     fn ref_label(&self) -> String {
-        if self.date.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} — {}", self.name, self.date)
+        match self.date {
+            None => self.name.clone(),
+            Some(d) => format!("{} — {}", self.name, crate::domain::dates::date_text(d)),
         }
     }
     fn named_by(&self, lower_cell: &str) -> bool {

@@ -2,21 +2,21 @@
 //! with the day they expire, reminded before they do.
 use chrono::NaiveDate;
 
-use super::record::{parse_date, split_list, validate_by_schema, FieldError, RecordRules};
+use super::record::{split_list, validate_by_schema, FieldError, RecordRules};
 use crate::sort::sort_by;
 
 crate::record! {
     /// One session of a course, with the people who attended it.
     pub struct Training in "trainings" {
         title: String => Text, "trn.title" .required().listed().aliases(&["pelatihan", "judul", "course", "kursus"]),
-        date: String => Date, "trn.date" .required().listed().aliases(&["tanggal", "date"]),
+        date: Option<chrono::NaiveDate> => Date, "trn.date" .required().listed().aliases(&["tanggal", "date"]),
         trainer: String => Text, "trn.trainer" .listed().aliases(&["pelatih", "trainer", "penyelenggara"]),
         /// One person per line: employees by name.
         attendees: String => People, "trn.attendees" .aliases(&["peserta", "attendees"]),
         /// Minor units of the office currency.
         cost: Option<i64> => Money, "trn.cost" .listed().aliases(&["biaya", "cost"]),
         /// The day the certificate it gives expires, if it gives one.
-        certificate_until: String => Date, "trn.certificate_until" .listed().aliases(&["sertifikat berlaku sampai", "masa berlaku"]),
+        certificate_until: Option<chrono::NaiveDate> => Date, "trn.certificate_until" .listed().aliases(&["sertifikat berlaku sampai", "masa berlaku"]),
         notes: String => LongText, "trn.notes" .aliases(&["catatan"]),
     }
 }
@@ -24,7 +24,7 @@ crate::record! {
 impl RecordRules for Training {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let (Some(d), Some(u)) = (parse_date(&self.date), parse_date(&self.certificate_until)) {
+        if let (Some(d), Some(u)) = (self.date, self.certificate_until) {
             if u < d {
                 errs.push(("certificate_until", "err.before_training"));
             }
@@ -35,7 +35,7 @@ impl RecordRules for Training {
         errs
     }
     fn title(&self) -> String {
-        format!("{} · {}", self.title, self.date)
+        format!("{} · {}", self.title, super::dates::day_text(self.date))
     }
 }
 
@@ -58,7 +58,7 @@ pub fn certificates_expiring(all: &[Training], today: NaiveDate, days: u64) -> V
     let mut v: Vec<(Training, NaiveDate)> = all
         .iter()
         .filter(|t| t.meta.deleted_at.is_none())
-        .filter_map(|t| Some((t.clone(), parse_date(&t.certificate_until)?)))
+        .filter_map(|t| Some((t.clone(), t.certificate_until?)))
         .filter(|(_, u)| *u >= from && *u <= to)
         .collect();
     sort_by(&mut v, |a, b| a.1.cmp(&b.1));
@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn certificates_about_to_expire_soonest_first() {
-        let d = |s: &str| parse_date(s).unwrap();
+        let d = |s: &str| crate::domain::dates::parse_date(s).unwrap();
         let all = vec![
             training("K3", "2024-12-10", "2026-12-10", "Sari"),
             training("P3K", "2023-11-20", "2026-11-20", "Budi"),

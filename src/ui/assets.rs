@@ -10,7 +10,7 @@ use crate::domain::record::Entity;
 
 use super::calendar::today;
 use super::collection::{display_value, save_record};
-use super::fields::{day, money};
+use super::fields::{day_of, money};
 use super::records::{csv_tools, detail_page_with, form_page_back};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
@@ -47,7 +47,7 @@ pub fn asset_page(id: String) -> AnyView {
         let mut e = AssetLog::blank(now());
         e.asset_id = asset_id;
         e.kind = LogKind::Checkin;
-        e.date = crate::domain::dates::date_text(today());
+        e.date = Some(today());
         if save_record(&app, e).is_ok() {
             app.info(app.t("asset.checked_in").into());
         }
@@ -65,7 +65,7 @@ pub fn asset_page(id: String) -> AnyView {
             <section class="bo-card" aria-labelledby="use-h">
                 <h2 id="use-h">{app.text("asset.now")}</h2>
                 <p class="bo-big">{match &out {
-                    Some(o) => app.tf("asset.out_to", &[("who", o.who.clone()), ("since", day(&app, &o.date))]) + &if o.due.is_empty() { String::new() } else { app.tf("asset.due_back", &[("due", day(&app, &o.due))]) },
+                    Some(o) => app.tf("asset.out_to", &[("who", o.who.clone()), ("since", day_of(&app, o.date))]) + &if o.due.is_none() { String::new() } else { app.tf("asset.due_back", &[("due", day_of(&app, o.due))]) },
                     None => app.t("asset.not_out").to_string(),
                 }}</p>
                 <p>{app.text("asset.book_value")}": "<strong>{money(&app, book)}</strong>" ("{app.text("asset.depreciated")}" "{money(&app, acc)}")"</p>
@@ -106,7 +106,7 @@ pub fn asset_page(id: String) -> AnyView {
                                 {entries.into_iter().map(|e| {
                                     let kind = e.kind.label_key();
                                     let detail = match e.kind {
-                                        LogKind::Checkout => [e.who.clone(), if e.due.is_empty() { String::new() } else { format!("→ {}", day(&app, &e.due)) }].join(" "),
+                                        LogKind::Checkout => [e.who.clone(), if e.due.is_none() { String::new() } else { format!("→ {}", day_of(&app, e.due)) }].join(" "),
                                         LogKind::Checkin => String::new(),
                                         _ => [e.problem.clone(), e.action.clone(), e.vendor.clone(), e.downtime.map(|n| app.tf("alog.days_down", &[("n", n.to_string())])).unwrap_or_default()]
                                             .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
@@ -114,7 +114,7 @@ pub fn asset_page(id: String) -> AnyView {
                                     let cost = if e.cost.is_none() { String::new() } else { money(&app, e.cost.unwrap_or(0)) };
                                     view! {
                                         <tr>
-                                            <td><a href=Route::View("asset_log".into(), e.meta.id.clone()).href()>{day(&app, &e.date)}</a></td>
+                                            <td><a href=Route::View("asset_log".into(), e.meta.id.clone()).href()>{day_of(&app, e.date)}</a></td>
                                             <td>{app.t(kind)}</td>
                                             <td>{detail}</td>
                                             <td class="bo-num">{cost}</td>

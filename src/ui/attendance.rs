@@ -153,10 +153,10 @@ pub fn import_page() -> AnyView {
         if p.days.is_empty() {
             return;
         }
-        let first = p.days.iter().map(|d| d.date.clone()).min().unwrap_or_default();
+        let first = p.days.iter().filter_map(|d| d.date).min().unwrap_or_else(today);
         if save_records(&app, p.days).is_ok() {
             app.info(app.t("att.imported").into());
-            navigate(&Route::AttendanceMonth(first.get(..7).unwrap_or("").to_string()));
+            navigate(&Route::AttendanceMonth(crate::domain::dates::date_text(first)[..7].to_string()));
         }
     };
     let column_select = move |id: &'static str, label: &'static str, value: RwSignal<String>, optional: bool| {
@@ -304,7 +304,7 @@ pub fn month_page(ym: String) -> AnyView {
                                 {days.into_iter().map(|a| view! {
                                     <tr>
                                         <td><a href=Route::View("attendance".into(), a.meta.id.clone()).href()>
-                                            {crate::domain::record::parse_date(&a.date).map_or(a.date.clone(), |d| long_date(d, app.lang.get()))}</a></td>
+                                            {a.date.map(|d| long_date(d, app.lang.get())).unwrap_or_default()}</a></td>
                                         <td>{display_value(&app, &a, "status")}</td>
                                         <td>{a.check_in.clone()}</td>
                                         <td>{a.check_out.clone()}</td>

@@ -12,7 +12,7 @@ use crate::domain::record::RecordRules;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, UiEntity};
-use super::fields::{day, money};
+use super::fields::{day, day_of, money};
 use super::files::read_chosen;
 use super::finance::{books, finance_links};
 use super::pages::RecordPages;
@@ -179,7 +179,7 @@ pub fn import_page() -> AnyView {
             .map(|l| BankLine {
                 meta: crate::domain::record::Meta::new(stamp),
                 account_id: acc.clone(),
-                date: crate::domain::dates::date_text(l.date),
+                date: Some(l.date),
                 description: l.description.clone(),
                 amount: Some(l.amount),
                 balance: l.balance,
@@ -387,7 +387,7 @@ pub fn reconcile_page(account_id: String) -> AnyView {
         app.lists.bank_lines().with(|lines| {
             let mut v: Vec<BankLine> =
                 lines.iter().filter(|l| l.is_live() && l.account_id == acc_id.get_value() && !l.is_matched()).cloned().collect();
-            v.sort_by(|a, b| a.date.cmp(&b.date));
+            v.sort_by_key(|l| l.date);
             v
         })
     });
@@ -400,10 +400,10 @@ pub fn reconcile_page(account_id: String) -> AnyView {
                     .get()
                     .into_iter()
                     .map(|l| {
-                        let found: Vec<(String, String, String)> = suggestions(&l, &lines, entries, accounts)
+                        let found: Vec<(String, String, Option<chrono::NaiveDate>)> = suggestions(&l, &lines, entries, accounts)
                             .into_iter()
                             .take(3)
-                            .map(|e| (e.meta.id.clone(), e.title(), e.date.clone()))
+                            .map(|e| (e.meta.id.clone(), e.title(), e.date))
                             .collect();
                         (l, found)
                     })
@@ -453,15 +453,14 @@ pub fn reconcile_page(account_id: String) -> AnyView {
             app.error(app.t("err.date").into());
             return;
         };
-        let open =
-            unmatched.with_untracked(|v| v.iter().filter(|l| crate::domain::record::parse_date(&l.date).is_some_and(|x| x <= d)).count());
+        let open = unmatched.with_untracked(|v| v.iter().filter(|l| l.date.is_some_and(|x| x <= d)).count());
         if open > 0 {
             app.error(app.tf("bank.still_open", &[("n", open.to_string())]));
             return;
         }
-        a.reconciled_to = crate::domain::dates::date_text(d);
+        a.reconciled_to = Some(d);
         if save_record(&app, a).is_ok() {
-            app.info(app.tf("bank.reconciled", &[("date", day(&app, &crate::domain::dates::date_text(d)))]));
+            app.info(app.tf("bank.reconciled", &[("date", day_of(&app, Some(d)))]));
         }
     };
     let categories = move || {
@@ -480,15 +479,15 @@ pub fn reconcile_page(account_id: String) -> AnyView {
         {move || check.get().map(|(d, statement, book)| {
             let agree = statement == book;
             let text = app.tf(if agree { "bank.balance_agrees" } else { "bank.balance_differs" }, &[
-                ("date", day(&app, &crate::domain::dates::date_text(d))),
+                ("date", day_of(&app, Some(d))),
                 ("statement", money(&app, statement)),
                 ("books", money(&app, book)),
                 ("diff", money(&app, statement - book)),
             ]);
             view! { <p class="bo-banner" class:bo-banner-warn=!agree role="status">{text}</p> }
         })}
-        {move || account.with(|a| a.as_ref().filter(|a| !a.reconciled_to.is_empty()).map(|a| {
-            view! { <p class="bo-hint">{app.tf("bank.reconciled_to", &[("date", day(&app, &a.reconciled_to))])}</p> }
+        {move || account.with(|a| a.as_ref().filter(|a| a.reconciled_to.is_some()).map(|a| {
+            view! { <p class="bo-hint">{app.tf("bank.reconciled_to", &[("date", day_of(&app, a.reconciled_to))])}</p> }
         }))}
         <div class="bo-field">
             <label for="bank-category">{app.text("bank.category")}</label>
@@ -509,13 +508,13 @@ pub fn reconcile_page(account_id: String) -> AnyView {
                 <tbody>
                     <For each=move || offers.get() key=|(l, found)| (l.meta.id.clone(), found.clone()) let((line, found))>
                         <tr>
-                            <td>{day(&app, &line.date)}</td>
+                            <td>{day_of(&app, line.date)}</td>
                             <td>{line.description.clone()}</td>
                             <td class="bo-num">{money(&app, line.amount.unwrap_or(0))}</td>
                             <td>
                                 {found.into_iter().map(|(eid, title, date)| {
                                     let l = line.clone();
-                                    let label = app.tf("bank.match_with", &[("title", title), ("date", day(&app, &date))]);
+                                    let label = app.tf("bank.match_with", &[("title", title), ("date", day_of(&app, date))]);
                                     view! { <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| accept(l.clone(), eid.clone())>{label}</button> }
                                 }).collect_view()}
                                 {

@@ -335,7 +335,7 @@ fn holidays_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(Naive
     app.lists.holidays().with(|all| {
         all.iter()
             .filter(|h| h.meta.deleted_at.is_none())
-            .filter_map(|h| Some((crate::domain::record::parse_date(&h.date)?, h.name.clone())))
+            .filter_map(|h| Some((h.date?, h.name.clone())))
             .filter(|(d, _)| *d >= from && *d <= to)
             .collect()
     })

@@ -8,7 +8,7 @@ use crate::domain::people::Employee;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, UiEntity};
-use super::fields::day;
+use super::fields::day_of;
 use super::pages::RecordPages;
 use super::records::{csv_tools, list_page};
 use super::router::Route;
@@ -73,7 +73,7 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
         employee.with(|e| {
             e.as_ref().is_some_and(|e| match moment {
                 Moment::Joining => e.is_current(),
-                Moment::Leaving => e.meta.deleted_at.is_none() && (!e.left_on.trim().is_empty() || !e.is_current()),
+                Moment::Leaving => e.meta.deleted_at.is_none() && (e.left_on.is_some() || !e.is_current()),
             })
         })
     };
@@ -122,7 +122,7 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
                     <ul class="bo-checklist">
                         <For each=move || items.get() key=|i| (i.meta.id.clone(), i.meta.updated_at) let:item>
                             {
-                                let late = !item.done && crate::domain::record::parse_date(&item.due).is_some_and(|d| d < today());
+                                let late = !item.done && item.due.is_some_and(|d| d < today());
                                 let (done, i2, box_id) = (item.done, item.clone(), format!("hri-{}", item.meta.id));
                                 let owner = (!item.owner.is_empty()).then(|| format!(" · {}", item.owner));
                                 view! {
@@ -131,7 +131,7 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
                                             prop:checked=done disabled=move || !writable()
                                             on:change=move |ev| tick(i2.clone(), event_target_checked(&ev)) />
                                         " "<a href=Route::View("checklist_items".into(), item.meta.id.clone()).href()>{item.title.clone()}</a>
-                                        <span class="bo-meta" class:bo-warn-text=late>" · "{day(&app, &item.due)}{owner}
+                                        <span class="bo-meta" class:bo-warn-text=late>" · "{day_of(&app, item.due)}{owner}
                                             {late.then(|| view! { " "<strong>{app.t("etask.overdue")}</strong> })}</span>
                                     </li>
                                 }
@@ -168,11 +168,11 @@ pub fn due_block(app: AppState) -> impl IntoView {
             <ul class="bo-list">
                 <For each=move || due.get() key=|(i, name)| (i.meta.id.clone(), i.meta.updated_at, name.clone()) let((i, name))>
                     {
-                        let late = crate::domain::record::parse_date(&i.due).is_some_and(|d| d < today());
+                        let late = i.due.is_some_and(|d| d < today());
                         view! {
                             <li class:bo-warn-text=late>
                                 <a href=Route::View("employees".into(), i.employee_id.clone()).href()>{name}</a>
-                                " — "{i.title.clone()}" · "{day(&app, &i.due)}
+                                " — "{i.title.clone()}" · "{day_of(&app, i.due)}
                                 {late.then(|| view! { " "<strong>{app.t("etask.overdue")}</strong> })}
                             </li>
                         }

@@ -9,7 +9,7 @@ use crate::route::Route;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, UiEntity};
-use super::fields::{day, party_name};
+use super::fields::{day, day_of, party_name};
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_back, list_page};
 use super::state::use_app;
@@ -204,7 +204,7 @@ pub fn board_page() -> AnyView {
     let card = move |e: ClientEvent| {
         let select_id = format!("stage-{}", e.meta.id);
         let facts = [
-            day(&app, &e.date),
+            day_of(&app, e.date),
             e.guests.map(|g| app.tf("cev.guests_n", &[("n", g.to_string())])).unwrap_or_default(),
             party_name(&app, &e.client_id).unwrap_or_default(),
         ]

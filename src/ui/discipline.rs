@@ -7,7 +7,7 @@ use crate::domain::format::long_date;
 
 use super::calendar::today;
 use super::collection::UiEntity;
-use super::fields::day;
+use super::fields::day_of;
 use super::pages::RecordPages;
 use super::people::employee;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
@@ -98,7 +98,7 @@ fn print_view(app: &AppState, w: &WarningLetter) -> AnyView {
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <h1>{app.t("sp.letter")}" — "{level_label(&app, &w.level)}</h1>
             {(!w.number.is_empty()).then(|| view! { <p>{app.t("sp.number")}": "{w.number.clone()}</p> })}
-            <p>{app.t("sp.date")}": "{day(&app, &w.date)}</p>
+            <p>{app.t("sp.date")}": "{day_of(&app, w.date)}</p>
             <h2>{app.t("sp.to")}</h2>
             {e.map(|e| view! {
                 <p><strong>{e.name.clone()}</strong>{(!e.number.is_empty()).then(|| format!(" ({})", e.number))}</p>

@@ -207,6 +207,11 @@ pub fn day(app: &AppState, text: &str) -> String {
     crate::domain::record::parse_date(text).map_or(text.to_string(), |d| crate::domain::format::long_date(d, app.lang.get()))
 }
 
+/// A day in the reader's language, or nothing.
+pub fn day_of(app: &AppState, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| crate::domain::format::long_date(d, app.lang.get())).unwrap_or_default()
+}
+
 /// Minor units as money in the office currency, for lists and reports.
 pub fn money(app: &AppState, minor: i64) -> String {
     app.settings.with(|s| format_money(minor, &s.currency, app.lang.get()))

@@ -13,7 +13,7 @@ use crate::domain::record::{parse_date, FieldError, RecordRules};
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, UiEntity};
-use super::fields::{day, money};
+use super::fields::{day, day_of, money};
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::{navigate, Route};
@@ -25,8 +25,8 @@ pub fn closed_to(app: &AppState) -> Option<chrono::NaiveDate> {
     app.settings.with_untracked(|s| parse_date(&s.books_closed_to))
 }
 
-fn in_closed_period(app: &AppState, date: &str) -> bool {
-    matches!((closed_to(app), parse_date(date)), (Some(c), Some(d)) if d <= c)
+fn in_closed_period(app: &AppState, date: Option<chrono::NaiveDate>) -> bool {
+    matches!((closed_to(app), date), (Some(c), Some(d)) if d <= c)
 }
 
 impl UiEntity for Account {
@@ -50,8 +50,8 @@ impl UiEntity for Entry {
     /// changed entries.
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         let mut errs: Vec<FieldError> = vec![];
-        let stored_date = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).map(|e| e.date.clone()));
-        if in_closed_period(app, &self.date) || stored_date.is_some_and(|d| in_closed_period(app, &d)) {
+        let stored_date = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).map(|e| e.date));
+        if in_closed_period(app, self.date) || stored_date.is_some_and(|d| in_closed_period(app, d)) {
             errs.push(("date", "err.books_closed"));
         }
         let stored = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.meta.id == self.meta.id).cloned());
@@ -69,7 +69,7 @@ impl UiEntity for Entry {
         errs
     }
     fn locked(&self, app: &AppState) -> Option<&'static str> {
-        if in_closed_period(app, &self.date) {
+        if in_closed_period(app, self.date) {
             Some("entry.locked")
         } else if app.lists.accounts().with_untracked(|a| self.reconciled(a)) {
             Some("entry.reconciled")
@@ -296,9 +296,9 @@ fn postings(id: String) -> AnyView {
     };
     let reverse = move |_| {
         let Some(e) = entry.get_untracked() else { return };
-        let date = crate::domain::dates::date_text(today().max(closed_to(&app).and_then(|c| c.succ_opt()).unwrap_or(today())));
+        let date = today().max(closed_to(&app).and_then(|c| c.succ_opt()).unwrap_or(today()));
         let text = app.tf("entry.reversal_of", &[("title", e.title())]);
-        let made = app.lists.accounts().with_untracked(|accounts| e.reversal(accounts, &date, text));
+        let made = app.lists.accounts().with_untracked(|accounts| e.reversal(accounts, date, text));
         match made {
             Ok(r) => {
                 let rid = r.meta.id.clone();
@@ -509,7 +509,7 @@ fn recurring_due() -> AnyView {
             <div class="bo-banner bo-banner-warn" role="status">
                 <p>{move || app.tf("rec.due", &[("n", due.with(Vec::len).to_string())])}</p>
                 <ul>
-                    {move || due.get().into_iter().take(10).map(|e| view! { <li>{format!("{} · {} · {}", day(&app, &e.date), e.description, money(&app, e.amount.unwrap_or(0)))}</li> }).collect_view()}
+                    {move || due.get().into_iter().take(10).map(|e| view! { <li>{format!("{} · {} · {}", day_of(&app, e.date), e.description, money(&app, e.amount.unwrap_or(0)))}</li> }).collect_view()}
                 </ul>
                 <button type="button" class="bo-btn bo-btn-primary" on:click=record>{app.text("rec.record")}</button>
             </div>

@@ -10,7 +10,7 @@ use crate::domain::record::RecordRules;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record, Derived, UiEntity};
-use super::fields::{day, money};
+use super::fields::{day_of, money};
 use super::finance::finance_links;
 use super::pages::RecordPages;
 use super::records::{csv_tools, form_page_with, list_page};
@@ -253,9 +253,10 @@ pub fn invoice_page(id: String) -> AnyView {
         let source = format!("invoices/{}", i.meta.id);
         let recorded = app.lists.entries().with_untracked(|all| all.iter().find(|e| e.is_live() && e.source == source).cloned());
         if let Some(e) = recorded {
-            let date = crate::domain::dates::date_text(today());
-            let r =
-                app.lists.accounts().with_untracked(|a| e.reversal(a, &date, app.tf("entry.reversal_of", &[("title", i.number.clone())])));
+            let r = app
+                .lists
+                .accounts()
+                .with_untracked(|a| e.reversal(a, today(), app.tf("entry.reversal_of", &[("title", i.number.clone())])));
             let Ok(r) = r else { return };
             if save_record(&app, r).is_err() {
                 return;
@@ -286,7 +287,11 @@ pub fn invoice_page(id: String) -> AnyView {
             app.error(app.tf("inv.overpaid", &[("open", money(&app, open))]));
             return;
         }
-        let made = app.lists.accounts().with_untracked(|a| i.payment(a, &pay_account.get_untracked(), &pay_date.get_untracked(), amount));
+        let Some(date) = crate::domain::dates::parse_date(&pay_date.get_untracked()) else {
+            app.error(app.t("err.date").into());
+            return;
+        };
+        let made = app.lists.accounts().with_untracked(|a| i.payment(a, &pay_account.get_untracked(), date, amount));
         let Ok(entry) = made else {
             app.error(app.t("inv.no_owed_account").into());
             return;
@@ -330,8 +335,8 @@ pub fn invoice_page(id: String) -> AnyView {
                 <dl class="bo-dl">
                     <div class="bo-dl-row"><dt>{app.text("inv.status")}</dt><dd><span class=format!("bo-pill bo-pill-{}", state.css())>{app.t(state.key())}</span></dd></div>
                     <div class="bo-dl-row"><dt>{app.text(if sale { "inv.customer" } else { "inv.supplier" })}</dt><dd>{contact_name(&app, &i.contact_id)}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("inv.date")}</dt><dd>{day(&app, &i.date)}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("inv.due")}</dt><dd>{day(&app, &i.due)}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("inv.date")}</dt><dd>{day_of(&app, i.date)}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("inv.due")}</dt><dd>{day_of(&app, i.due)}</dd></div>
                     <div class="bo-dl-row"><dt>{app.text("inv.open")}</dt><dd><strong>{money(&app, open.max(0))}</strong></dd></div>
                 </dl>
                 <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-inv-lines">
@@ -385,7 +390,7 @@ pub fn invoice_page(id: String) -> AnyView {
                 <h2>{app.text("inv.payments")}</h2>
                 <ul>
                     {move || payments.get().into_iter().map(|e| {
-                        let text = format!("{} · {}", day(&app, &e.date), money(&app, e.amount.unwrap_or(0)));
+                        let text = format!("{} · {}", day_of(&app, e.date), money(&app, e.amount.unwrap_or(0)));
                         view! { <li><a href=Route::View("entries".into(), e.meta.id.clone()).href()>{text}</a></li> }
                     }).collect_view()}
                 </ul>
@@ -431,7 +436,7 @@ fn print_view(app: AppState, i: &Invoice) -> AnyView {
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <p>{[s.phone.clone(), s.email.clone(), if s.tax_number.is_empty() { String::new() } else { format!("NPWP {}", s.tax_number) }].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
             <h1>{title}</h1>
-            <p>{app.t("inv.date")}": "{day(&app, &i.date)}" · "{app.t("inv.due")}": "{day(&app, &i.due)}</p>
+            <p>{app.t("inv.date")}": "{day_of(&app, i.date)}" · "{app.t("inv.due")}": "{day_of(&app, i.due)}</p>
             <h2>{app.t(if i.is_sale() { "inv.bill_to" } else { "inv.supplier" })}</h2>
             {contact.map(|c| view! {
                 <p><strong>{c.party_name().to_string()}</strong></p>

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::domain::leave::{self, days_text, Holiday, LeaveRequest, WorkCalendar};
 use crate::domain::people::Employee;
-use crate::domain::record::parse_date;
 
 use super::calendar::today;
 use super::collection::{save_record, UiEntity};
@@ -82,7 +81,7 @@ fn decide(app: AppState, id: String, approve: bool) {
         }
     }
     r.status = if approve { LeaveStatus::Approved } else { LeaveStatus::Refused };
-    r.decided_on = crate::domain::dates::date_text(today());
+    r.decided_on = Some(today());
     if save_record(&app, r).is_ok() {
         app.info(app.t(if approve { "leave.approved" } else { "leave.refused" }).into());
     }
@@ -104,7 +103,7 @@ fn leave_page(id: String) -> AnyView {
             <section class="bo-card" aria-labelledby="leave-h">
                 <h2 id="leave-h">{who.as_ref().map(|e| e.name.clone()).unwrap_or_default()}</h2>
                 <p class="bo-big">{app.tf("leave.working_days", &[("n", days_text(days, app.lang.get().decimal_mark()))])}</p>
-                {(r.kind == LeaveKind::Annual).then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(&r.start), &r.meta.id)}</p> }))}
+                {(r.kind == LeaveKind::Annual).then(|| who.as_ref().map(|e| view! { <p>{annual_line(&app, e, year_of(r.start), &r.meta.id)}</p> }))}
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
                 })}
@@ -121,7 +120,7 @@ fn leave_page(id: String) -> AnyView {
 }
 
 /// The year a leave request or today falls in, for balances.
-pub fn year_of(text: &str) -> i32 {
+pub fn year_of(day: Option<chrono::NaiveDate>) -> i32 {
     use chrono::Datelike;
-    parse_date(text).unwrap_or_else(today).year()
+    day.unwrap_or_else(today).year()
 }

@@ -363,7 +363,7 @@ pub fn actions_page() -> AnyView {
                         {move || list.get().into_iter().map(move |o| IntoAny::into_any({
                             let lang = app.lang.get_untracked();
                             let due = crate::domain::record::parse_date(&o.action.due).map(|d| long_date(d, lang)).unwrap_or_else(|| "—".into());
-                            let meeting = format!("{} · {}", o.meeting, crate::domain::record::parse_date(&o.date).map(|d| long_date(d, lang)).unwrap_or_default());
+                            let meeting = format!("{} · {}", o.meeting, o.date.map(|d| long_date(d, lang)).unwrap_or_default());
                             let (mid, aid) = (o.minutes_id.clone(), o.action.id.clone());
                             let text = o.action.text.clone();
                             view! {

@@ -10,7 +10,7 @@ use crate::domain::purchasing::{next_number, Line, OrderStatus, PurchaseOrder};
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
-use super::fields::{label_of, money, options_of, suggest_input};
+use super::fields::{day_of, label_of, money, options_of, suggest_input};
 use super::files::{download, CSV_MIME};
 use super::records::form_page_with;
 use super::router::{navigate, Route};
@@ -20,11 +20,6 @@ use crate::domain::finance::invoices::InvoiceKind;
 
 fn find(app: &AppState, id: &str) -> Option<PurchaseOrder> {
     app.lists.orders().with(|all| all.iter().find(|o| o.meta.id == id).cloned())
-}
-
-/// "23 November 2026" in the UI language; anything unreadable as it is.
-fn day(app: &AppState, text: &str) -> String {
-    crate::domain::record::parse_date(text).map_or(text.to_string(), |d| crate::domain::format::long_date(d, app.lang.get_untracked()))
 }
 
 fn status_label(state: OrderStatus) -> &'static str {
@@ -164,8 +159,8 @@ pub fn order_page(id: String) -> AnyView {
                 <dl class="bo-dl">
                     <div class="bo-dl-row"><dt>{app.text("po.status")}</dt><dd><span class=format!("bo-pill bo-pill-{}", st.code())>{app.t(status_label(st))}</span></dd></div>
                     <div class="bo-dl-row"><dt>{app.text("po.supplier")}</dt><dd>{let s = supplier_name(&app, &p.supplier_id); if s.is_empty() { app.t("po.no_supplier").to_string() } else { s }}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{day(&app, &p.date)}</dd></div>
-                    <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_empty() { "—".to_string() } else { day(&app, &p.expected) }}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.date")}</dt><dd>{day_of(&app, p.date)}</dd></div>
+                    <div class="bo-dl-row"><dt>{app.text("po.expected")}</dt><dd>{if p.expected.is_none() { "—".to_string() } else { day_of(&app, p.expected) }}</dd></div>
                     {(!p.notes.is_empty()).then(|| view! { <div class="bo-dl-row"><dt>{app.text("po.notes")}</dt><dd class="bo-prewrap">{p.notes.clone()}</dd></div> })}
                 </dl>
                 <div class="bo-table-wrap" tabindex="0"><table class="bo-table bo-po-lines">
@@ -246,8 +241,8 @@ fn bill_button(app: AppState, order_id: String) -> AnyView {
             kind: InvoiceKind::Bill,
             number: p.number.clone(),
             contact_id: p.supplier_id.clone(),
-            date: crate::domain::dates::date_text(t),
-            due: crate::domain::dates::date_text(t + chrono::Duration::days(30)),
+            date: Some(t),
+            due: Some(t + chrono::Duration::days(30)),
             tax: p.tax.clone(),
             order_id: p.meta.id.clone(),
             lines: p
@@ -283,7 +278,7 @@ fn print_view(app: &AppState, p: &PurchaseOrder) -> AnyView {
             <p class="bo-prewrap">{s.company_address.clone()}</p>
             <p>{[s.phone.clone(), s.email.clone(), if s.tax_number.is_empty() { String::new() } else { format!("NPWP {}", s.tax_number) }].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
             <h1>{app.t("po.document")}" "{p.number.clone()}</h1>
-            <p>{app.t("po.date")}": "{day(&app, &p.date)}{(!p.expected.is_empty()).then(|| format!(" · {}: {}", app.t("po.expected"), day(&app, &p.expected)))}</p>
+            <p>{app.t("po.date")}": "{day_of(&app, p.date)}{(p.expected.is_some()).then(|| format!(" · {}: {}", app.t("po.expected"), day_of(&app, p.expected)))}</p>
             <h2>{app.t("po.supplier")}</h2>
             {supplier.map(|c| view! {
                 <p><strong>{if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() }}</strong>

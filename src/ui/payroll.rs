@@ -108,7 +108,7 @@ impl RecordPages for PayRates {
         let base = app.lists.pay_rates().with_untracked(|all| {
             all.iter()
                 .filter(|r| r.meta.deleted_at.is_none())
-                .filter(|r| crate::domain::record::parse_date(&r.from).is_some_and(|d| d <= today()))
+                .filter(|r| r.from.is_some_and(|d| d <= today()))
                 .max_by(|a, b| a.from.cmp(&b.from))
                 .cloned()
                 .unwrap_or_else(PayRates::shipped)

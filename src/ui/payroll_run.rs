@@ -10,11 +10,10 @@ use crate::domain::payroll::records::{parse_month, rates_on};
 use crate::domain::payroll::run::{Arg, Group, Line, Refusal, Warning};
 use crate::domain::payroll::slip::parse_lines;
 use crate::domain::payroll::{PayrollRun, Payslip};
-use crate::domain::record::parse_date;
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
-use super::fields::{day, money};
+use super::fields::{day_of, money};
 use super::files::download;
 use super::leave::work_calendar;
 use super::payroll::with_books;
@@ -45,7 +44,7 @@ fn compute(app: &AppState, run: &PayrollRun) -> Shown {
         return Shown { slips, ..Default::default() };
     }
     let Some((y, m)) = parse_month(&run.month) else { return Shown::default() };
-    let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
+    let day = run.paid_on.or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
     let Ok(rates) = app.lists.pay_rates().with(|all| rates_on(all, day)) else {
         return Shown { rates_problem: true, ..Default::default() };
     };
@@ -89,7 +88,7 @@ fn set_status(app: AppState, run: PayrollRun, status: RunStatus) {
 fn post(app: AppState, run: PayrollRun) {
     let Some(run) = app.lists.payroll_runs().with_untracked(|all| all.iter().find(|r| r.meta.id == run.meta.id).cloned()) else { return };
     let Some((y, m)) = parse_month(&run.month) else { return };
-    let day = parse_date(&run.paid_on).or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
+    let day = run.paid_on.or_else(|| chrono::NaiveDate::from_ymd_opt(y, m, 1)).unwrap_or_else(today);
     let Ok(rates) = app.lists.pay_rates().with_untracked(|all| rates_on(all, day)) else {
         app.error(app.t("run.rates_problem").into());
         return;
@@ -146,7 +145,7 @@ fn months_text(app: &AppState, year: i32, months: &[u32]) -> String {
 fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
     let s = app.settings.get_untracked();
     let refs: Vec<&Payslip> = slips.iter().collect();
-    let paid = parse_date(&run.paid_on).unwrap_or_else(today);
+    let paid = run.paid_on.unwrap_or_else(today);
     let note =
         if run.kind == RunKind::Thr { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
     match app.lists.employees().with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
@@ -228,7 +227,7 @@ fn status_card(app: AppState, r: PayrollRun) -> AnyView {
     view! {
         <section class="bo-card" aria-labelledby="run-h">
             <h2 id="run-h">{app.text(status_key)}</h2>
-            <p>{app.t("run.paid_on")}": "{day(&app, &r.paid_on)}</p>
+            <p>{app.t("run.paid_on")}": "{day_of(&app, r.paid_on)}</p>
             <p class="bo-hint">{app.text(if posted { "run.locked" } else { "run.live" })}</p>
         </section>
     }
@@ -314,10 +313,9 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
     let record = move |_| {
         let description = run_title(&app, &run);
         let journal = lines.get_untracked();
-        let made = app
-            .lists
-            .accounts()
-            .with_untracked(|a| crate::domain::finance::entries::from_payroll(a, &run.meta.id, &run.paid_on, description, &journal));
+        let made = app.lists.accounts().with_untracked(|a| {
+            crate::domain::finance::entries::from_payroll(a, &run.meta.id, run.paid_on.unwrap_or_else(today), description, &journal)
+        });
         match made {
             Ok(entry) => {
                 if super::collection::save_record(&app, entry).is_ok() {
@@ -518,7 +516,7 @@ fn slip_print(app: &AppState, run: &PayrollRun, p: &Payslip) -> AnyView {
                     {(!e.bpjs_health.is_empty()).then(|| format!(" · BPJS Kesehatan {}", e.bpjs_health))}
                     {(!e.bpjs_work.is_empty()).then(|| format!(" · BPJS Ketenagakerjaan {}", e.bpjs_work))}</p>
             })}
-            <p>{app.t("run.paid_on")}": "{parse_date(&run.paid_on).map(|d| long_date(d, app.lang.get())).unwrap_or_default()}
+            <p>{app.t("run.paid_on")}": "{run.paid_on.map(|d| long_date(d, app.lang.get())).unwrap_or_default()}
                 {(!p.account.is_empty()).then(|| format!(" · {} {}", p.bank, p.account))}</p>
             <h2>{app.t("slip.earnings_h")}</h2>
             <table><tbody>{line_rows(app, &lines, Group::Earning)}</tbody></table>

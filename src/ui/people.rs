@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::domain::people::{self, Employee, EmployeeChange, Tracked};
-use crate::domain::record::{parse_date, FieldError};
+use crate::domain::record::FieldError;
 
 use super::calendar::today;
 use super::collection::{save_records, UiEntity};
-use super::fields::day;
+use super::fields::day_of;
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, list_page};
 use super::router::Route;
@@ -105,14 +105,14 @@ fn employee_page(id: String) -> AnyView {
     let contract_part = move || {
         let e = employee.get()?;
         let end = e.contract_end()?;
-        let start = parse_date(&e.contract_start)?;
+        let start = e.contract_start?;
         let days_left = (end - today()).num_days();
         let soon = (0..=CONTRACT_WARNING_DAYS as i64).contains(&days_left);
         let months = people::months_worked(start, end);
         Some(view! {
             <section class="bo-card" aria-labelledby="contract-h">
                 <h2 id="contract-h">{app.text("emp.contract.pkwt")}</h2>
-                <p class:bo-warn-text=soon>{app.tf("emp.contract_runs", &[("start", day(&app, &e.contract_start)), ("end", day(&app, &e.contract_end))])}</p>
+                <p class:bo-warn-text=soon>{app.tf("emp.contract_runs", &[("start", day_of(&app, e.contract_start)), ("end", day_of(&app, e.contract_end))])}</p>
                 <p>{app.tf("emp.compensation", &[("months", months.to_string())])}</p>
             </section>
         })
@@ -123,7 +123,7 @@ fn employee_page(id: String) -> AnyView {
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
                 <h2 id="leave-h">{app.text("nav.leave")}</h2>
-                <p>{super::leave::annual_line(&app, &e, super::leave::year_of(""), "")}</p>
+                <p>{super::leave::annual_line(&app, &e, super::leave::year_of(None), "")}</p>
                 {writable.then(|| view! {
                     <div class="bo-actions">
                         <a class="bo-btn" href=Route::NewAt("leave".into(), e.meta.id.clone()).href()>{app.text("leave.new")}</a>
@@ -169,10 +169,10 @@ fn employee_page(id: String) -> AnyView {
                     <h2 id="trn-h">{app.text("nav.trainings")}</h2>
                     <ul class="bo-list">
                         {done.into_iter().map(|t| {
-                            let until = (!t.certificate_until.is_empty()).then(|| app.tf("trn.until", &[("date", day(&app, &t.certificate_until))]));
+                            let until = (t.certificate_until.is_some()).then(|| app.tf("trn.until", &[("date", day_of(&app, t.certificate_until))]));
                             view! {
                                 <li><a href=Route::View("trainings".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
-                                    " — "{day(&app, &t.date)}{until}</li>
+                                    " — "{day_of(&app, t.date)}{until}</li>
                             }
                         }).collect_view()}
                     </ul>
@@ -193,7 +193,7 @@ fn employee_page(id: String) -> AnyView {
                         <p><a href=Route::View("pay".into(), p.meta.id.clone()).href()>{app.tf("emp.pay_line", &[
                             ("basic", super::fields::money(&app, p.basic.unwrap_or(0))),
                             ("fixed", super::fields::money(&app, p.fixed_allowance.unwrap_or(0))),
-                            ("from", day(&app, &p.from)),
+                            ("from", day_of(&app, p.from)),
                         ])}</a></p>
                     }.into_any(),
                     None => view! { <p>{app.text("emp.no_pay")}</p> }.into_any(),
@@ -230,21 +230,21 @@ fn employee_page(id: String) -> AnyView {
             <section class="bo-card" aria-labelledby="timeline-h">
                 <h2 id="timeline-h">{app.text("emp.timeline")}</h2>
                 <ol class="bo-timeline">
-                    <li><strong>{day(&app, &e.joined)}</strong>" — "{app.text("emp.joined")}</li>
+                    <li><strong>{day_of(&app, e.joined)}</strong>" — "{app.text("emp.joined")}</li>
                     {entries.into_iter().map(|c| {
                         let what = c.what.label_key();
                         let shown = |v: &str| if v.is_empty() { "—".to_string() } else { change_value(&app, c.what, v) };
                         let text = format!("{}: {} → {}", app.t(what), shown(&c.from), shown(&c.to));
                         view! {
                             <li>
-                                <a href=Route::View("employee_changes".into(), c.meta.id.clone()).href()><strong>{day(&app, &c.date)}</strong></a>
+                                <a href=Route::View("employee_changes".into(), c.meta.id.clone()).href()><strong>{day_of(&app, c.date)}</strong></a>
                                 " — "{text}
                                 {(!c.note.is_empty()).then(|| format!(" ({})", c.note))}
                             </li>
                         }
                     }).collect_view()}
                     {(e.status == EmployeeStatus::Left).then(|| view! {
-                        <li><strong>{day(&app, &e.left_on)}</strong>" — "{app.text("emp.status.left")}{(!e.left_reason.is_empty()).then(|| format!(" ({})", e.left_reason))}</li>
+                        <li><strong>{day_of(&app, e.left_on)}</strong>" — "{app.text("emp.status.left")}{(!e.left_reason.is_empty()).then(|| format!(" ({})", e.left_reason))}</li>
                     })}
                 </ol>
             </section>

@@ -27,11 +27,11 @@ crate::record! {
         bank: String => Text, "acc.bank" .aliases(&["bank"]),
         number: String => Text, "acc.number" .aliases(&["nomor rekening", "rekening"]),
         opening: Option<i64> => Money, "acc.opening" .aliases(&["saldo awal"]),
-        opening_on: String => Date, "acc.opening_on" .aliases(&["tanggal saldo awal"]),
+        opening_on: Option<chrono::NaiveDate> => Date, "acc.opening_on" .aliases(&["tanggal saldo awal"]),
         note: String => Text, "acc.note" .aliases(&["catatan"]),
         /// Statement lines up to this date are matched and checked: the account's entries on
         /// or before it are locked.
-        reconciled_to: String => Date, "acc.reconciled_to",
+        reconciled_to: Option<chrono::NaiveDate> => Date, "acc.reconciled_to",
         /// How this bank's statement files are read, when the app does not know the bank
         /// (`statement::Mapping` as text).
         statement_map: String => Text, "acc.statement_map",
@@ -81,7 +81,7 @@ impl RecordRules for Account {
         if self.money && self.kind() != AccountKind::Asset {
             errs.push(("money", "err.money_account_asset"));
         }
-        if self.opening.is_some_and(|v| v != 0) && self.opening_on.trim().is_empty() {
+        if self.opening.is_some_and(|v| v != 0) && self.opening_on.is_none() {
             errs.push(("opening_on", "err.required"));
         }
         errs

@@ -1,10 +1,11 @@
 //! Entries: what the clerk types as "money in", "money out" or "transfer", and journal
 //! entries the app makes itself (a posted payroll run, a reversal). Each one becomes
 //! postings that balance: the clerk never sees debits and credits unless they ask.
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::{by_code, codes, Account, AccountKind};
-use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// What an entry does: money in, money out, a transfer, or a journal.
@@ -29,7 +30,7 @@ crate::record! {
     /// Money in, money out, a transfer between the office's own accounts, or a journal
     /// entry the app made. `amount` includes `tax` (PPN) when there is any.
     pub struct Entry in "entries" {
-        date: String => Date, "entry.date" .required().listed().aliases(&["tanggal", "date", "tgl"]),
+        date: Option<chrono::NaiveDate> => Date, "entry.date" .required().listed().aliases(&["tanggal", "date", "tgl"]),
         kind: EntryKind = EntryKind::Out => Select(EntryKind::OPTIONS), "entry.kind" .required().listed().aliases(&["jenis", "type"]),
         /// The cash or bank account the money goes through (from, for a transfer).
         account_id: String => Ref(crate::domain::finance::Account, "money"), "entry.account" .listed().aliases(&["rekening", "kas/bank", "account"]),
@@ -113,7 +114,11 @@ impl RecordRules for Entry {
     }
     /// What the clerk wrote about it; its reference or date when they wrote nothing.
     fn title(&self) -> String {
-        [&self.description, &self.reference, &self.date].into_iter().find(|t| !t.trim().is_empty()).cloned().unwrap_or_default()
+        [&self.description, &self.reference, &crate::domain::dates::day_text(self.date)]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .cloned()
+            .unwrap_or_default()
     }
     fn form_rules() -> &'static FormRules {
         &RULES
@@ -142,7 +147,7 @@ impl Entry {
     }
 
     pub fn day(&self) -> Option<chrono::NaiveDate> {
-        parse_date(&self.date)
+        self.date
     }
 
     /// Money in or out spread over several categories: its lines hold (category, amount),
@@ -215,7 +220,7 @@ impl Entry {
         [&self.account_id, &self.to_account_id]
             .into_iter()
             .filter(|id| !id.is_empty())
-            .any(|id| accounts.iter().any(|a| a.meta.id == *id && parse_date(&a.reconciled_to).is_some_and(|r| day <= r)))
+            .any(|id| accounts.iter().any(|a| a.meta.id == *id && a.reconciled_to.is_some_and(|r| day <= r)))
     }
 
     /// Money in or out of the office's own accounts as the list shows it: positive in.
@@ -229,10 +234,10 @@ impl Entry {
     }
 
     /// An entry that undoes this one on `date`: the same postings with the signs turned.
-    pub fn reversal(&self, accounts: &[Account], date: &str, description: String) -> Result<Entry, PostingProblem> {
+    pub fn reversal(&self, accounts: &[Account], date: NaiveDate, description: String) -> Result<Entry, PostingProblem> {
         let lines = self.postings(accounts)?.into_iter().map(|p| Posting { amount: -p.amount, ..p }).collect();
         Ok(Entry {
-            date: date.into(),
+            date: Some(date),
             kind: EntryKind::Journal,
             contact_id: self.contact_id.clone(),
             description,
@@ -284,7 +289,7 @@ const PAYROLL_CODES: &[(&str, &str)] = &[
 pub fn from_payroll(
     accounts: &[Account],
     run_id: &str,
-    date: &str,
+    date: NaiveDate,
     description: String,
     journal: &[(&str, i64)],
 ) -> Result<Entry, &'static str> {
@@ -298,7 +303,7 @@ pub fn from_payroll(
         }
     }
     Ok(Entry {
-        date: date.into(),
+        date: Some(date),
         kind: EntryKind::Journal,
         description,
         source: format!("payroll_runs/{run_id}"),
@@ -328,7 +333,7 @@ pub fn depreciation(
     let expense = by_code(accounts, codes::DEPRECIATION).ok_or(codes::DEPRECIATION)?;
     let accumulated = by_code(accounts, codes::ACCUMULATED_DEPRECIATION).ok_or(codes::ACCUMULATED_DEPRECIATION)?;
     Ok(Some(Entry {
-        date: crate::domain::dates::date_text(last),
+        date: Some(last),
         kind: EntryKind::Journal,
         source: depreciation_source(year, month),
         lines: vec![

@@ -9,7 +9,7 @@ use super::accounts::{by_code, codes, Account};
 use super::entries::{Entry, Posting};
 use crate::domain::finance::entries::EntryKind;
 use crate::domain::purchasing::tax_basis_points;
-use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// A sale to a client or a bill from a supplier.
@@ -56,8 +56,8 @@ crate::record! {
         /// Ours on an invoice (INV-2026-001); the supplier's on a bill.
         number: String => Text, "inv.number" .required().listed().aliases(&["nomor", "no faktur", "number"]),
         contact_id: String => ContactRef, "inv.contact" .required().listed().aliases(&["pelanggan", "pemasok", "kontak"]),
-        date: String => Date, "inv.date" .required().listed().aliases(&["tanggal"]),
-        due: String => Date, "inv.due" .required().listed().aliases(&["jatuh tempo", "due"]),
+        date: Option<chrono::NaiveDate> => Date, "inv.date" .required().listed().aliases(&["tanggal"]),
+        due: Option<chrono::NaiveDate> => Date, "inv.due" .required().listed().aliases(&["jatuh tempo", "due"]),
         /// PPN in percent as typed ("11"); empty or 0 for none.
         tax: String = "11".into() => Text, "inv.tax" .aliases(&["ppn", "pajak"]),
         /// Taken off the lines' total before PPN.
@@ -80,7 +80,7 @@ impl RecordRules for Invoice {
         if !self.tax.trim().is_empty() && tax_basis_points(&self.tax).is_none() {
             errs.push(("tax", "err.percent"));
         }
-        if let (Some(d), Some(due)) = (parse_date(&self.date), parse_date(&self.due)) {
+        if let (Some(d), Some(due)) = (self.date, self.due) {
             if due < d {
                 errs.push(("due", "err.before_date"));
             }
@@ -181,7 +181,7 @@ impl Invoice {
             InvoiceStatus::Draft => State::Draft,
             InvoiceStatus::Cancelled => State::Cancelled,
             _ if paid >= self.totals().total => State::Paid,
-            _ if parse_date(&self.due).is_some_and(|d| d < today) => State::Overdue,
+            _ if self.due.is_some_and(|d| d < today) => State::Overdue,
             _ if paid > 0 => State::PartlyPaid,
             _ => State::Sent,
         }
@@ -220,7 +220,7 @@ impl Invoice {
         }
         add(&by_code(accounts, owed_code).ok_or(owed_code)?.meta.id, -sign * t.total);
         Ok(Entry {
-            date: self.date.clone(),
+            date: self.date,
             kind: EntryKind::Journal,
             contact_id: self.contact_id.clone(),
             description: self.number.clone(),
@@ -233,14 +233,14 @@ impl Invoice {
 
     /// A payment of `amount` on `date` through a cash or bank account: money in against
     /// the receivable for an invoice, money out against the payable for a bill.
-    pub fn payment(&self, accounts: &[Account], account_id: &str, date: &str, amount: i64) -> Result<Entry, &'static str> {
+    pub fn payment(&self, accounts: &[Account], account_id: &str, date: NaiveDate, amount: i64) -> Result<Entry, &'static str> {
         let owed = by_code(accounts, if self.is_sale() { RECEIVABLE } else { PAYABLE }).ok_or(if self.is_sale() {
             RECEIVABLE
         } else {
             PAYABLE
         })?;
         Ok(Entry {
-            date: date.into(),
+            date: Some(date),
             kind: if self.is_sale() { EntryKind::In } else { EntryKind::Out },
             account_id: account_id.into(),
             category_id: owed.meta.id.clone(),
@@ -274,7 +274,7 @@ pub const BUCKETS: [&str; 5] = ["aging.current", "aging.d30", "aging.d60", "agin
 pub fn aging(invoices: &[Invoice], entries: &[Entry], sale: bool, at: NaiveDate) -> Vec<(String, [i64; 5])> {
     let mut by: std::collections::HashMap<&str, [i64; 5]> = std::collections::HashMap::new();
     for inv in invoices.iter().filter(|i| i.is_live() && i.is_sale() == sale && i.status == InvoiceStatus::Sent) {
-        if parse_date(&inv.date).is_none_or(|d| d > at) {
+        if inv.date.is_none_or(|d| d > at) {
             continue;
         }
         let paid: i64 = entries
@@ -286,7 +286,7 @@ pub fn aging(invoices: &[Invoice], entries: &[Entry], sale: bool, at: NaiveDate)
         if open <= 0 {
             continue;
         }
-        let late = parse_date(&inv.due).map_or(0, |due| (at - due).num_days());
+        let late = inv.due.map_or(0, |due| (at - due).num_days());
         let bucket = match late {
             i64::MIN..=0 => 0,
             1..=30 => 1,

@@ -45,7 +45,7 @@ impl Ledger {
             if amount == 0 {
                 continue;
             }
-            let date = crate::domain::record::parse_date(&a.opening_on).unwrap_or(NaiveDate::MIN);
+            let date = a.opening_on.unwrap_or(NaiveDate::MIN);
             lines.push(Line { date, entry_id: none.clone(), account_id: ids[a.meta.id.as_str()].0.clone(), amount });
             lines.push(Line { date, entry_id: none.clone(), account_id: opening_equity.clone(), amount: -amount });
         }

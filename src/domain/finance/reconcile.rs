@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use super::accounts::Account;
 use super::entries::Entry;
 use crate::domain::finance::entries::EntryKind;
-use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::record! {
     /// One line of a bank statement as imported, and the entry it was matched to.
     pub struct BankLine in "bank_lines" {
         account_id: String => Ref(crate::domain::finance::Account, "money"), "bank.account" .required().listed().aliases(&["rekening", "account"]),
-        date: String => Date, "bank.date" .required().listed().aliases(&["tanggal", "date"]),
+        date: Option<chrono::NaiveDate> => Date, "bank.date" .required().listed().aliases(&["tanggal", "date"]),
         description: String => Text, "bank.description" .listed().aliases(&["keterangan", "description"]),
         /// Money into the account when positive.
         amount: Option<i64> => Money, "bank.amount" .required().listed().aliases(&["jumlah", "amount"]),
@@ -33,7 +33,7 @@ impl RecordRules for BankLine {
     }
     fn title(&self) -> String {
         if self.description.is_empty() {
-            self.date.clone()
+            crate::domain::dates::day_text(self.date)
         } else {
             self.description.clone()
         }
@@ -66,7 +66,7 @@ pub fn effect_on(e: &Entry, accounts: &[Account], account: &str) -> i64 {
 /// Entries to offer for a line, best first: the same amount through the same account,
 /// within [`MATCH_DAYS`], not matched to another line; the nearest date first.
 pub fn suggestions<'a>(line: &BankLine, lines: &[BankLine], entries: &'a [Entry], accounts: &[Account]) -> Vec<&'a Entry> {
-    let Some(day) = parse_date(&line.date) else { return vec![] };
+    let Some(day) = line.date else { return vec![] };
     let taken: std::collections::HashSet<&str> = lines
         .iter()
         .filter(|l| l.is_live() && l.meta.id != line.meta.id)
@@ -90,7 +90,7 @@ pub fn suggestions<'a>(line: &BankLine, lines: &[BankLine], entries: &'a [Entry]
 pub fn entry_for(line: &BankLine, category: &str) -> Entry {
     let amount = line.amount.unwrap_or(0);
     Entry {
-        date: line.date.clone(),
+        date: line.date,
         kind: if amount >= 0 { EntryKind::In } else { EntryKind::Out },
         account_id: line.account_id.clone(),
         category_id: category.into(),
@@ -106,7 +106,7 @@ pub fn statement_balance(lines: &[BankLine], account: &str, day: NaiveDate) -> O
     lines
         .iter()
         .filter(|l| l.is_live() && l.account_id == account && l.balance.is_some())
-        .filter_map(|l| Some((parse_date(&l.date)?, l.balance?, l.meta.created_at)))
+        .filter_map(|l| Some((l.date?, l.balance?, l.meta.created_at)))
         .filter(|(d, ..)| *d <= day)
         .max_by_key(|(d, _, created)| (*d, *created))
         .map(|(d, b, _)| (d, b))

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::entries::Entry;
 use crate::domain::finance::entries::EntryKind;
-use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// Money in or out: a schedule makes no transfers or journals.
@@ -46,8 +46,8 @@ crate::record! {
         every: Every = Every::Month => Select(Every::OPTIONS), "rec.every" .required().listed().aliases(&["setiap"]),
         /// Day of the month; a shorter month takes its last day.
         day: Option<i64> => Integer, "rec.day" .required().aliases(&["tanggal", "hari"]),
-        start: String => Date, "rec.start" .required().aliases(&["mulai"]),
-        end: String => Date, "rec.end" .aliases(&["sampai"]),
+        start: Option<chrono::NaiveDate> => Date, "rec.start" .required().aliases(&["mulai"]),
+        end: Option<chrono::NaiveDate> => Date, "rec.end" .aliases(&["sampai"]),
     }
 }
 
@@ -62,7 +62,7 @@ impl RecordRules for Recurring {
         if self.amount.is_some_and(|a| a <= 0) {
             errs.push(("amount", "err.amount_positive"));
         }
-        if let (Some(s), Some(e)) = (parse_date(&self.start), parse_date(&self.end)) {
+        if let (Some(s), Some(e)) = (self.start, self.end) {
             if e < s {
                 errs.push(("end", "err.end_before_start"));
             }
@@ -88,8 +88,8 @@ impl Recurring {
 
     /// Its dates from the start up to `until` (and its end), in order.
     pub fn dates(&self, until: NaiveDate) -> Vec<NaiveDate> {
-        let (Some(start), Some(day)) = (parse_date(&self.start), self.day.filter(|d| (1..=31).contains(d))) else { return vec![] };
-        let last = parse_date(&self.end).map_or(until, |e| e.min(until));
+        let (Some(start), Some(day)) = (self.start, self.day.filter(|d| (1..=31).contains(d))) else { return vec![] };
+        let last = self.end.map_or(until, |e| e.min(until));
         let step = match self.every {
             Every::Quarter => 3,
             Every::Year => 12,
@@ -126,7 +126,7 @@ impl Recurring {
 
     pub fn entry_on(&self, day: NaiveDate) -> Entry {
         Entry {
-            date: crate::domain::dates::date_text(day),
+            date: Some(day),
             kind: self.kind.entry_kind(),
             account_id: self.account_id.clone(),
             category_id: self.category_id.clone(),

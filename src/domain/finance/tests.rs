@@ -32,7 +32,7 @@ fn id(accounts: &[Account], code: &str) -> String {
 fn entry(kind: &str, date: &str, account: &str, other: &str, amount: i64, tax: i64) -> Entry {
     let mut e = Entry {
         kind: EntryKind::from_code(kind).unwrap(),
-        date: date.into(),
+        date: crate::domain::dates::parse_date(date),
         account_id: account.into(),
         amount: Some(amount),
         ..Entry::default()
@@ -61,7 +61,7 @@ fn month(a: &[Account]) -> Vec<Entry> {
     ];
     v.push(Entry {
         kind: EntryKind::Journal,
-        date: "2026-11-25".into(),
+        date: crate::domain::dates::parse_date("2026-11-25"),
         lines: vec![
             Posting { account_id: id(a, "6101"), amount: 9_000_000, memo: String::new() },
             Posting { account_id: id(a, "2301"), amount: -8_500_000, memo: String::new() },
@@ -149,11 +149,11 @@ fn opening_balances_are_set_against_equity_and_the_register_runs_from_them() {
     for acc in a.iter_mut() {
         if acc.code == "1111" {
             acc.opening = Some(25_000_000);
-            acc.opening_on = "2026-01-01".into();
+            acc.opening_on = crate::domain::dates::parse_date("2026-01-01");
         }
         if acc.code == "2401" {
             acc.opening = Some(10_000_000);
-            acc.opening_on = "2026-01-01".into();
+            acc.opening_on = crate::domain::dates::parse_date("2026-01-01");
         }
     }
     let l = Ledger::new(&a, &[entry("out", "2026-02-01", &bank, &id(&a, "6201"), 3_000_000, 0)]);
@@ -176,7 +176,7 @@ fn opening_balances_are_set_against_equity_and_the_register_runs_from_them() {
 fn a_reversal_undoes_its_entry() {
     let a = chart();
     let e = entry("out", "2026-11-07", &id(&a, "1101"), &id(&a, "6301"), 555_000, 55_000);
-    let r = e.reversal(&a, "2026-12-02", "reversal".into()).unwrap();
+    let r = e.reversal(&a, d("2026-12-02"), "reversal".into()).unwrap();
     assert!(r.validate().is_empty(), "{:?}", r.validate());
     assert_eq!(r.reverses, e.meta.id);
     let l = Ledger::new(&a, &[e, r]);
@@ -208,7 +208,7 @@ fn the_form_refuses_what_would_not_make_sense() {
     assert!(keys(&e).contains(&"tax"));
     let t = entry("transfer", "2026-11-07", &id(&a, "1101"), &id(&a, "1101"), 100, 0);
     assert_eq!(keys(&t), vec!["to_account_id"]);
-    let j = Entry { kind: EntryKind::Journal, date: "2026-11-07".into(), ..Entry::default() };
+    let j = Entry { kind: EntryKind::Journal, date: crate::domain::dates::parse_date("2026-11-07"), ..Entry::default() };
     assert_eq!(keys(&j), vec!["kind"]);
     let mut bank = a[0].clone();
     bank.kind = AccountKind::Expense;
@@ -285,7 +285,7 @@ fn a_posted_payroll_run_becomes_a_balanced_journal_on_the_chart() {
         ("journal.tax_payable", -400_000),
         ("journal.other_payable", 0),
     ];
-    let e = super::entries::from_payroll(&a, "run1", "2026-11-25", "Gaji November".into(), &journal).unwrap();
+    let e = super::entries::from_payroll(&a, "run1", d("2026-11-25"), "Gaji November".into(), &journal).unwrap();
     assert!(e.validate().is_empty(), "{:?}", e.validate());
     assert_eq!(e.source, "payroll_runs/run1");
     // Both BPJS bodies are owed on one account.
@@ -294,7 +294,7 @@ fn a_posted_payroll_run_becomes_a_balanced_journal_on_the_chart() {
     let l = Ledger::new(&a, &[e]);
     assert_eq!(profit_and_loss(&a, &l, d("2026-11-01"), d("2026-11-30")).total_expenses, 11_000_000);
     let without: Vec<Account> = a.into_iter().filter(|x| x.code != "2202").collect();
-    assert_eq!(super::entries::from_payroll(&without, "run1", "2026-11-25", String::new(), &journal).unwrap_err(), "2202");
+    assert_eq!(super::entries::from_payroll(&without, "run1", d("2026-11-25"), String::new(), &journal).unwrap_err(), "2202");
 }
 
 #[test]
@@ -308,7 +308,7 @@ fn statement_lines_match_entries_of_the_same_amount_nearby_and_become_entries() 
     let entries = vec![far.clone(), other, rent.clone()];
     let line = BankLine {
         account_id: bank.clone(),
-        date: "2026-11-07".into(),
+        date: crate::domain::dates::parse_date("2026-11-07"),
         amount: Some(-4_000_000),
         balance: Some(57_100_000),
         ..BankLine::default()
@@ -320,7 +320,7 @@ fn statement_lines_match_entries_of_the_same_amount_nearby_and_become_entries() 
     assert!(suggestions(&line, &[line.clone(), taken], &entries, &a).is_empty());
     let fee = BankLine {
         account_id: bank.clone(),
-        date: "2026-11-30".into(),
+        date: crate::domain::dates::parse_date("2026-11-30"),
         amount: Some(-12_500),
         description: "BIAYA ADM".into(),
         ..BankLine::default()
@@ -330,7 +330,7 @@ fn statement_lines_match_entries_of_the_same_amount_nearby_and_become_entries() 
     assert_eq!(super::reconcile::effect_on(&e, &a, &bank), -12_500);
     assert_eq!(statement_balance(&[line.clone(), fee], &bank, d("2026-11-30")), Some((d("2026-11-07"), 57_100_000)));
     // Reconciled up to the 10th: the rent is locked, the entry of the 20th is not.
-    a.iter_mut().find(|x| x.code == "1111").unwrap().reconciled_to = "2026-11-10".into();
+    a.iter_mut().find(|x| x.code == "1111").unwrap().reconciled_to = crate::domain::dates::parse_date("2026-11-10");
     assert!(rent.reconciled(&a));
     assert!(!far.reconciled(&a));
 }
@@ -341,8 +341,8 @@ fn invoice(a: &[Account], kind: &str, lines: &[(&str, i64, i64)], discount: i64,
         kind: InvoiceKind::from_code(kind).unwrap(),
         number: "INV-2026-001".into(),
         contact_id: "c1".into(),
-        date: "2026-11-02".into(),
-        due: "2026-11-30".into(),
+        date: crate::domain::dates::parse_date("2026-11-02"),
+        due: crate::domain::dates::parse_date("2026-11-30"),
         tax: tax.into(),
         discount: (discount != 0).then_some(discount),
         status: InvoiceStatus::Sent,
@@ -371,10 +371,10 @@ fn an_invoice_is_owed_against_income_and_ppn_and_paid_in_parts() {
     assert!(j.validate().is_empty(), "{:?}", j.validate());
     assert!(j.lines.contains(&Posting { account_id: id(&a, "1201"), amount: 11_100_000, memo: String::new() }));
     assert!(j.lines.contains(&Posting { account_id: id(&a, "4101"), amount: -9_500_000, memo: String::new() }));
-    let part = inv.payment(&a, &id(&a, "1111"), "2026-11-10", 6_000_000).unwrap();
+    let part = inv.payment(&a, &id(&a, "1111"), d("2026-11-10"), 6_000_000).unwrap();
     assert_eq!(inv.state(inv.paid(std::slice::from_ref(&part)), d("2026-11-15")), State::PartlyPaid);
     assert_eq!(inv.state(6_000_000, d("2026-12-01")), State::Overdue);
-    let rest = inv.payment(&a, &id(&a, "1111"), "2026-11-20", 5_100_000).unwrap();
+    let rest = inv.payment(&a, &id(&a, "1111"), d("2026-11-20"), 5_100_000).unwrap();
     let entries = vec![j, part, rest];
     assert_eq!(inv.state(inv.paid(&entries), d("2026-12-01")), State::Paid);
     // Once paid, nothing is owed; income is the lines less the discount.
@@ -392,7 +392,7 @@ fn a_bill_is_owed_to_the_supplier_against_expenses_and_ppn_masukan() {
     assert_eq!(j.lines.iter().map(|p| p.amount).sum::<i64>(), 0);
     assert!(j.lines.contains(&Posting { account_id: id(&a, "2101"), amount: -1_609_500, memo: String::new() }));
     assert!(j.lines.contains(&Posting { account_id: id(&a, "1401"), amount: 159_500, memo: String::new() }));
-    let pay = bill.payment(&a, &id(&a, "1111"), "2026-11-05", 1_609_500).unwrap();
+    let pay = bill.payment(&a, &id(&a, "1111"), d("2026-11-05"), 1_609_500).unwrap();
     assert_eq!(pay.kind, EntryKind::Out);
     let l = Ledger::new(&a, &[j, pay]);
     assert_eq!(l.balance_at(&id(&a, "2101"), d("2026-11-30")), 0);
@@ -412,12 +412,12 @@ fn aging_puts_what_is_still_owed_in_buckets_by_days_past_due() {
     {
         let mut i = invoice(&a, "sale", &[("4101", 1, *price)], 0, "");
         i.contact_id = contact.to_string();
-        i.due = due.to_string();
-        i.date = "2026-07-01".into();
+        i.due = crate::domain::dates::parse_date(due);
+        i.date = crate::domain::dates::parse_date("2026-07-01");
         i.number = format!("INV-2026-{:03}", n + 1);
         invs.push(i);
     }
-    let paid_part = invs[1].payment(&a, &id(&a, "1111"), "2026-11-01", 50).unwrap();
+    let paid_part = invs[1].payment(&a, &id(&a, "1111"), d("2026-11-01"), 50).unwrap();
     let draft = super::invoices::Invoice { status: InvoiceStatus::Draft, ..invs[0].clone() };
     invs.push(draft);
     let rows = aging(&invs, &[paid_part], true, d("2026-12-01"));
@@ -471,8 +471,8 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
         amount: Some(4_000_000),
         every: Every::Month,
         day: Some(31),
-        start: "2026-01-15".into(),
-        end: "2026-06-30".into(),
+        start: crate::domain::dates::parse_date("2026-01-15"),
+        end: crate::domain::dates::parse_date("2026-06-30"),
         ..Recurring::default()
     };
     assert!(rent.validate().is_empty(), "{:?}", rent.validate());
@@ -484,9 +484,9 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
     assert_eq!(made.postings(&a).unwrap().len(), 2);
     assert_eq!(rent.due(&[made], d("2026-03-01")), vec![d("2026-02-28")]);
     // Quarters counted from the start month; a day before the start waits for the next.
-    let quarterly = Recurring { every: Every::Quarter, day: Some(1), end: String::new(), ..rent.clone() };
+    let quarterly = Recurring { every: Every::Quarter, day: Some(1), end: None, ..rent.clone() };
     assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-04-01", "2026-07-01", "2026-10-01"].map(d).to_vec());
-    let yearly = Recurring { every: Every::Year, day: Some(29), start: "2024-02-29".into(), end: String::new(), ..rent };
+    let yearly = Recurring { every: Every::Year, day: Some(29), start: crate::domain::dates::parse_date("2024-02-29"), end: None, ..rent };
     assert_eq!(yearly.dates(d("2026-12-01")), ["2024-02-29", "2025-02-28", "2026-02-28"].map(d).to_vec());
 }
 
@@ -526,11 +526,16 @@ fn a_split_entry_spreads_its_amount_over_categories_and_must_add_up() {
 fn a_months_depreciation_is_posted_against_accumulated_depreciation() {
     use crate::domain::assets::Asset;
     let a = chart();
-    let laptop =
-        Asset { cost: Some(12_000_000), salvage: Some(0), life_months: Some(24), purchase_date: "2026-01-10".into(), ..Asset::default() };
+    let laptop = Asset {
+        cost: Some(12_000_000),
+        salvage: Some(0),
+        life_months: Some(24),
+        purchase_date: crate::domain::dates::parse_date("2026-01-10"),
+        ..Asset::default()
+    };
     let e = super::entries::depreciation(&a, std::slice::from_ref(&laptop), 2026, 11).unwrap().unwrap();
     assert!(e.validate().is_empty(), "{:?}", e.validate());
-    assert_eq!(e.date, "2026-11-30");
+    assert_eq!(e.date, crate::domain::dates::parse_date("2026-11-30"));
     assert!(e.lines.contains(&Posting { account_id: id(&a, "6601"), amount: 500_000, memo: String::new() }));
     assert_eq!(e.source, "depreciation/2026-11");
     // Before it was bought nothing depreciates.

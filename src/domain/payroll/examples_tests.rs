@@ -47,7 +47,7 @@ fn employee(ptkp: &str) -> Employee {
 fn pay(e: &Employee, basic: i64) -> PayStructure {
     let mut p = PayStructure::blank(DateTime::UNIX_EPOCH);
     p.employee_id = e.meta.id.clone();
-    p.from = "2020-01-01".into();
+    p.from = crate::domain::dates::parse_date("2020-01-01");
     p.basic = Some(basic);
     p
 }

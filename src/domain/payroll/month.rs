@@ -14,7 +14,6 @@ use crate::domain::leave::LeaveKind;
 use crate::domain::leave::LeaveStatus;
 use crate::domain::leave::{LeaveRequest, WorkCalendar};
 use crate::domain::people::Employee;
-use crate::domain::record::parse_date;
 use crate::sort::sort_by;
 
 /// The lists a run reads.
@@ -89,7 +88,7 @@ pub fn days(books: &Books, cal: &WorkCalendar, year: i32, month: u32) -> HashMap
     let Some((first, last)) = month_bounds(year, month) else { return out };
     let mut status: HashMap<(&str, NaiveDate), AttendanceStatus> = HashMap::new();
     for a in books.attendance.iter().filter(|a| a.meta.deleted_at.is_none()) {
-        let Some(d) = parse_date(&a.date).filter(|d| *d >= first && *d <= last) else { continue };
+        let Some(d) = a.date.filter(|d| *d >= first && *d <= last) else { continue };
         // One record a day counts, the first stored.
         if status.contains_key(&(a.employee_id.as_str(), d)) {
             continue;
@@ -135,8 +134,8 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
     let Some((year, month)) = parse_month(&run.month) else { return result };
     let Some((first, last)) = month_bounds(year, month) else { return result };
     let kind = if run.kind == RunKind::Thr { RunKind::Thr } else { RunKind::Regular };
-    let paid_on = parse_date(&run.paid_on).unwrap_or(last);
-    let service_until = parse_date(&run.holiday_on).unwrap_or(paid_on);
+    let paid_on = run.paid_on.unwrap_or(last);
+    let service_until = run.holiday_on.unwrap_or(paid_on);
     let m = Month { year, month, kind, paid_on, service_until, rates, calendar: cal };
     let earlier = earlier(books, &run.meta.id, year, month);
     let days = if kind == RunKind::Regular { days(books, cal, year, month) } else { HashMap::new() };

@@ -34,7 +34,7 @@ fn employee(name: &str, joined: &str) -> Employee {
 fn pay(e: &Employee, basic: i64, meal: i64) -> PayStructure {
     let mut p = PayStructure::blank(DateTime::UNIX_EPOCH);
     p.employee_id = e.meta.id.clone();
-    p.from = "2020-01-01".into();
+    p.from = crate::domain::dates::parse_date("2020-01-01");
     p.basic = Some(basic);
     p.meal_per_day = Some(meal);
     p
@@ -44,7 +44,7 @@ fn run(month: &str, kind: &str, paid_on: &str) -> PayrollRun {
     let mut r = PayrollRun::blank(DateTime::UNIX_EPOCH);
     r.month = month.into();
     r.kind = RunKind::from_code(kind).unwrap();
-    r.paid_on = paid_on.into();
+    r.paid_on = crate::domain::dates::parse_date(paid_on);
     r.holiday = "Idul Fitri".into();
     r
 }
@@ -52,7 +52,7 @@ fn run(month: &str, kind: &str, paid_on: &str) -> PayrollRun {
 fn day(e: &Employee, date: &str, status: &str, overtime: i64) -> Attendance {
     let mut a = Attendance::blank(DateTime::UNIX_EPOCH);
     a.employee_id = e.meta.id.clone();
-    a.date = date.into();
+    a.date = crate::domain::dates::parse_date(date);
     a.status = AttendanceStatus::from_code(status).unwrap();
     if overtime > 0 {
         a.overtime = Some(overtime);
@@ -164,7 +164,7 @@ fn posted_months_feed_later_months_and_a_big_change_is_flagged() {
     assert_eq!(o.payslips.len(), 3);
     // A raise for Ani in February: more than 20 % more take-home pay.
     let mut raise = pay(&o.employees[0], 11_000_000, 25_000);
-    raise.from = "2026-02-01".into();
+    raise.from = crate::domain::dates::parse_date("2026-02-01");
     o.pay.push(raise);
     let rates = PayRates::shipped().rates().unwrap();
     let cal = WorkCalendar::new(false, &[]);
@@ -274,17 +274,17 @@ fn a_posted_payslip_keeps_its_lines() {
 #[test]
 fn rate_sets_take_effect_on_their_date() {
     let mut march = PayRates::shipped();
-    march.from = "2026-03-01".into();
+    march.from = crate::domain::dates::parse_date("2026-03-01");
     march.jp_cap = Some(11_086_300);
     let mut older = PayRates::shipped();
-    older.from = "2025-03-01".into();
+    older.from = crate::domain::dates::parse_date("2025-03-01");
     older.jp_cap = Some(10_547_400);
     let all = vec![march, older];
     assert_eq!(rates_on(&all, d(2026, 2, 28)).unwrap().jp_cap, 10_547_400);
     assert_eq!(rates_on(&all, d(2026, 3, 1)).unwrap().jp_cap, 11_086_300);
     assert_eq!(rates_on(&[], d(2026, 3, 1)), PayRates::shipped().rates(), "the shipped set when the office has none");
     let mut bad = PayRates::shipped();
-    bad.from = "2026-01-01".into();
+    bad.from = crate::domain::dates::parse_date("2026-01-01");
     bad.jht_employee = "2 %".into();
     bad.ter_a = "5.4:0 5.0:1 *:2".into();
     bad.overtime_workday = "".into();
@@ -347,8 +347,8 @@ fn leave(e: &Employee, kind: &str, start: &str, end: &str, half: bool) -> LeaveR
     let mut r = LeaveRequest::blank(DateTime::UNIX_EPOCH);
     r.employee_id = e.meta.id.clone();
     r.kind = LeaveKind::from_code(kind).unwrap();
-    r.start = start.into();
-    r.end = end.into();
+    r.start = crate::domain::dates::parse_date(start);
+    r.end = crate::domain::dates::parse_date(end);
     r.half_day = half;
     r.status = LeaveStatus::Approved;
     r
@@ -404,7 +404,7 @@ fn posting_is_refused_twice_in_a_month_below_zero_or_again() {
     assert!(super::month::post_problems(&second, &o.books(), &result).contains(&super::month::PostProblem::TwiceInMonth));
     // A loan larger than the pay.
     let mut loan = pay(&o.employees[0], 1_000_000, 0);
-    loan.from = "2026-02-01".into();
+    loan.from = crate::domain::dates::parse_date("2026-02-01");
     loan.loan = Some(5_000_000);
     o.pay.push(loan);
     let feb = run("2026-02", "regular", "2026-02-26");
@@ -441,7 +441,7 @@ fn a_thr_run_in_december_settles_the_year_only_after_the_regular_run() {
     let cal = WorkCalendar::new(false, &[]);
     let mut natal = run("2026-12", "thr", "2026-12-18");
     natal.holiday = "Natal".into();
-    natal.holiday_on = "2026-12-25".into();
+    natal.holiday_on = crate::domain::dates::parse_date("2026-12-25");
     let before = compute_run(&natal, &o.books(), &rates, &cal);
     assert!(before.slips.iter().all(|s| s.annual.is_none()), "taxed by TER: the regular run will settle the year");
     o.post(run("2026-12", "regular", "2026-12-24"));

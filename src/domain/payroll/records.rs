@@ -4,13 +4,13 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::rates::{parse_multipliers, parse_percent, parse_table, shipped, Rates};
-use crate::domain::record::{parse_date, validate_by_schema, FieldError, FormRules, RecordRules};
+use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::record! {
     /// The figures payroll uses from a date on. An office adds a set when a figure changes
     /// (the JP wage cap every March); every field starts from the shipped values.
     pub struct PayRates in "pay_rates" {
-        from: String => Date, "rates.from" .required().listed(),
+        from: Option<chrono::NaiveDate> => Date, "rates.from" .required().listed(),
         name: String => Text, "rates.name" .listed(),
         kes_employer: String = "4".into() => Text, "rates.kes_employer",
         kes_employee: String = "1".into() => Text, "rates.kes_employee",
@@ -72,7 +72,12 @@ impl PayRates {
             ("2026-03-01", 11_086_300, "JP cap from March 2026 (BPJS letter B/1226/022026; check it with BPJS)"),
         ]
         .into_iter()
-        .map(|(from, cap, note)| PayRates { from: from.into(), jp_cap: Some(cap), note: note.into(), ..PayRates::shipped() })
+        .map(|(from, cap, note)| PayRates {
+            from: crate::domain::dates::parse_date(from),
+            jp_cap: Some(cap),
+            note: note.into(),
+            ..PayRates::shipped()
+        })
         .collect()
     }
 }
@@ -185,10 +190,11 @@ impl RecordRules for PayRates {
         errs
     }
     fn title(&self) -> String {
+        let from = crate::domain::dates::day_text(self.from);
         if self.name.trim().is_empty() {
-            self.from.clone()
+            from
         } else {
-            format!("{} ({})", self.name, self.from)
+            format!("{} ({from})", self.name)
         }
     }
 }
@@ -201,7 +207,7 @@ pub fn rates_on(all: &[PayRates], day: NaiveDate) -> Result<Rates, Vec<FieldErro
     let office = all.iter().filter(|r| r.meta.deleted_at.is_none()).map(|r| (r, 1));
     office
         .chain(shipped.iter().map(|r| (r, 0)))
-        .filter_map(|(r, own)| Some((parse_date(&r.from)?, own, r)))
+        .filter_map(|(r, own)| Some((r.from?, own, r)))
         .filter(|(from, _, _)| *from <= day)
         .max_by_key(|(from, own, _)| (*from, *own))
         .map_or_else(|| PayRates::shipped().rates(), |(_, _, r)| r.rates())
@@ -211,7 +217,7 @@ crate::record! {
     /// What an employee is paid from a date on: a raise is a new line, the old one stays.
     pub struct PayStructure in "pay" {
         employee_id: String => Ref(crate::domain::people::Employee), "pay.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
-        from: String => Date, "pay.from" .required().listed().aliases(&["berlaku mulai", "mulai"]),
+        from: Option<chrono::NaiveDate> => Date, "pay.from" .required().listed().aliases(&["berlaku mulai", "mulai"]),
         basic: Option<i64> => Money, "pay.basic" .required().listed().aliases(&["gaji pokok", "basic salary"]),
         /// Paid every month whatever the attendance (position, family allowance).
         fixed_allowance: Option<i64> => Money, "pay.fixed_allowance" .listed().aliases(&["tunjangan tetap"]),
@@ -245,7 +251,7 @@ impl RecordRules for PayStructure {
         errs
     }
     fn title(&self) -> String {
-        self.from.clone()
+        crate::domain::dates::day_text(self.from)
     }
 }
 
@@ -253,7 +259,7 @@ impl RecordRules for PayStructure {
 pub fn pay_on<'a>(all: &'a [PayStructure], employee_id: &str, day: NaiveDate) -> Option<&'a PayStructure> {
     all.iter()
         .filter(|p| p.meta.deleted_at.is_none() && p.employee_id == employee_id)
-        .filter_map(|p| Some((parse_date(&p.from)?, p)))
+        .filter_map(|p| Some((p.from?, p)))
         .filter(|(from, _)| *from <= day)
         .max_by_key(|(from, _)| *from)
         .map(|(_, p)| p)
@@ -328,9 +334,9 @@ crate::record! {
         /// THR: the holiday it is paid for (Idul Fitri, Natal, Nyepi…).
         holiday: String => Text, "run.holiday" .listed(),
         /// THR: the holiday's date; service is counted up to it.
-        holiday_on: String => Date, "run.holiday_on",
+        holiday_on: Option<chrono::NaiveDate> => Date, "run.holiday_on",
         /// The day pay reaches accounts, in the run's month.
-        paid_on: String => Date, "run.paid_on" .required().listed(),
+        paid_on: Option<chrono::NaiveDate> => Date, "run.paid_on" .required().listed(),
         status: RunStatus = RunStatus::Draft => Select(RunStatus::OPTIONS), "run.status" .required().listed(),
         note: String => Text, "run.note",
     }
@@ -357,12 +363,12 @@ impl RecordRules for PayrollRun {
                     if self.holiday.trim().is_empty() {
                         add("holiday", "err.required");
                     }
-                    if self.holiday_on.is_empty() {
+                    if self.holiday_on.is_none() {
                         add("holiday_on", "err.required");
                     }
                 }
                 // Tax is worked out for the run's month: pay goes out in it.
-                if parse_date(&self.paid_on).is_some_and(|d| (d.year(), d.month()) != (y, m)) {
+                if self.paid_on.is_some_and(|d| (d.year(), d.month()) != (y, m)) {
                     add("paid_on", "err.paid_in_month");
                 }
             }

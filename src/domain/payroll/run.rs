@@ -10,7 +10,6 @@ use super::tax::{self, share, share_rounded, Annual};
 use crate::domain::leave::WorkCalendar;
 use crate::domain::people::EmployeeStatus;
 use crate::domain::people::{id_digits, Employee};
-use crate::domain::record::parse_date;
 
 pub use super::records::RunKind;
 
@@ -238,8 +237,8 @@ pub fn has_tax_id(e: &Employee) -> bool {
 
 /// Working days of the month the employee was employed, and the month's working days.
 fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCalendar) -> (i64, i64) {
-    let start = parse_date(&e.joined).map_or(first, |j| j.max(first));
-    let end = if e.status == EmployeeStatus::Left { parse_date(&e.left_on).map_or(last, |l| l.min(last)) } else { last };
+    let start = e.joined.map_or(first, |j| j.max(first));
+    let end = if e.status == EmployeeStatus::Left { e.left_on.map_or(last, |l| l.min(last)) } else { last };
     let count = |a: NaiveDate, b: NaiveDate| a.iter_days().take_while(|d| *d <= b).filter(|d| cal.is_working_day(*d)).count() as i64;
     let total = count(first, last);
     (if start > end { 0 } else { count(start, end) }, total)
@@ -248,16 +247,16 @@ fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCale
 /// Whether an employee is paid in this month: joined by its end, not gone before it.
 pub fn in_month(e: &Employee, first: NaiveDate, last: NaiveDate) -> bool {
     e.meta.deleted_at.is_none()
-        && parse_date(&e.joined).is_some_and(|j| j <= last)
-        && (e.status != EmployeeStatus::Left || parse_date(&e.left_on).is_none_or(|l| l >= first))
+        && e.joined.is_some_and(|j| j <= last)
+        && (e.status != EmployeeStatus::Left || e.left_on.is_none_or(|l| l >= first))
 }
 
 /// Months of `year` the employee worked up to `month` (or their leaving month): the
 /// biaya jabatan limit is so many times the monthly one.
 pub fn months_employed(e: &Employee, year: i32, month: u32) -> i64 {
-    let start = parse_date(&e.joined).filter(|j| j.year() == year).map_or(1, |j| j.month());
+    let start = e.joined.filter(|j| j.year() == year).map_or(1, |j| j.month());
     let end = if e.status == EmployeeStatus::Left {
-        parse_date(&e.left_on).filter(|l| l.year() == year).map_or(month, |l| l.month().min(month))
+        e.left_on.filter(|l| l.year() == year).map_or(month, |l| l.month().min(month))
     } else {
         month
     };
@@ -266,8 +265,7 @@ pub fn months_employed(e: &Employee, year: i32, month: u32) -> i64 {
 
 /// The month is the employee's last of the year for tax: December, or the month they leave.
 fn reconciles(e: &Employee, m: &Month) -> bool {
-    m.month == 12
-        || (e.status == EmployeeStatus::Left && parse_date(&e.left_on).is_some_and(|l| l.year() == m.year && l.month() == m.month))
+    m.month == 12 || (e.status == EmployeeStatus::Left && e.left_on.is_some_and(|l| l.year() == m.year && l.month() == m.month))
 }
 
 pub fn refusal(e: &Employee, pay: Option<&PayStructure>) -> Option<Refusal> {
@@ -370,7 +368,7 @@ pub fn compute(
         f.other_deductions = loan + coop + zakat;
         f.zakat = zakat;
     } else {
-        let joined = parse_date(&e.joined).unwrap_or(m.service_until);
+        let joined = e.joined.unwrap_or(m.service_until);
         let (thr, months) = thr_amount(wage, joined, m.service_until);
         line(Group::Earning, "pay.line.thr", thr, vec![("months", Arg::Count(months)), ("wage", Arg::Money(wage))]);
         f.thr = thr;

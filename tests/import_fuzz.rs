@@ -235,9 +235,10 @@ fn damaged_backups_are_previewed_or_refused_never_a_crash_or_an_unreadable_store
         }
     }
     let accepted = ACCEPTED.with(|a| a.get());
-    // Choices take only their own codes, so a mutated choice is refused: about a quarter
-    // of the damaged files still reach the store.
-    assert!(accepted >= 90, "only {accepted} of 400 damaged backups were accepted: the storing step is hardly tested");
+    // Choices take only their own codes and dates and times only what reads as one, so a
+    // mutated choice or day is refused: a little over a fifth of the damaged files still
+    // reach the store (89 of these 400).
+    assert!(accepted >= 80, "only {accepted} of 400 damaged backups were accepted: the storing step is hardly tested");
     assert!(failures.is_empty(), "{} of 400 damaged backups:\n{}", failures.len(), failures.join("\n"));
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::dates::{day_text, parse_time, time_text};
+use super::dates::{day_text, parse_time};
 use super::record::{validate_by_schema, FieldError, RecordRules};
 use crate::domain::leave::LeaveStatus;
 use crate::sort::sort_by;
@@ -28,8 +28,8 @@ crate::record! {
         employee_id: String => Ref(crate::domain::people::Employee), "att.employee" .required().listed().aliases(&["karyawan", "employee", "nama", "no karyawan"]),
         date: Option<chrono::NaiveDate> => Date, "att.date" .required().listed().aliases(&["tanggal", "date"]),
         status: AttendanceStatus = AttendanceStatus::Present => Select(AttendanceStatus::OPTIONS), "att.status" .required().listed().aliases(&["status", "keterangan"]),
-        check_in: String => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),
-        check_out: String => Time, "att.check_out" .listed().aliases(&["pulang", "keluar", "jam pulang", "out"]),
+        check_in: Option<chrono::NaiveTime> => Time, "att.check_in" .listed().aliases(&["masuk", "jam masuk", "in"]),
+        check_out: Option<chrono::NaiveTime> => Time, "att.check_out" .listed().aliases(&["pulang", "keluar", "jam pulang", "out"]),
         /// Overtime worked that day, in minutes.
         overtime: Option<i64> => Integer, "att.overtime" .listed().aliases(&["lembur", "lembur (menit)", "overtime"]),
         /// Overtime approved: only approved overtime is paid.
@@ -41,7 +41,7 @@ crate::record! {
 impl RecordRules for Attendance {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let (Some(i), Some(o)) = (parse_time(&self.check_in), parse_time(&self.check_out)) {
+        if let (Some(i), Some(o)) = (self.check_in, self.check_out) {
             if o < i {
                 errs.push(("check_out", "err.checkout_before_checkin"));
             }
@@ -80,9 +80,9 @@ pub fn days_from_punches(punches: &[Punch], starts: NaiveTime, grace_minutes: i6
             let mut a = Attendance::blank(now);
             a.employee_id = who.to_string();
             a.date = Some(date);
-            a.check_in = time_text(first.time());
+            a.check_in = Some(first.time());
             if last > first {
-                a.check_out = time_text(last.time());
+                a.check_out = Some(last.time());
             }
             a.status = if first.time() > late_after { AttendanceStatus::Late } else { AttendanceStatus::Present };
             a

@@ -520,7 +520,7 @@ mod parts_tests {
         let mut call = Call::blank(DateTime::UNIX_EPOCH);
         call.caller = "Bu Sari".into();
         // As a build before 2026-12-01 stored a year typed 0226: it could not read it back.
-        call.at = "0226-12-01T09:30".into();
+        call.at = crate::domain::dates::parse_datetime("0226-12-01T09:30");
         let chunk = format!("7;{}", codec::encode_columns(records_as_columns(std::slice::from_ref(&call))));
         let parts = [("calls.0".to_string(), chunk), ("contacts.2".to_string(), "3;rusak".to_string())];
         let file = export(&[], None, &parts, DateTime::UNIX_EPOCH);

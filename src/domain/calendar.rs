@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 use super::booking::{clashes, Booking, Clash};
-use super::record::{parse_datetime, split_list, validate_by_schema, FieldError, FormRules, Meta, RecordRules};
+use super::record::{split_list, validate_by_schema, FieldError, FormRules, Meta, RecordRules};
 use super::recurrence::{Freq, Rule};
 
 crate::record! {
@@ -19,9 +19,9 @@ crate::record! {
         /// "appointment" or "meeting".
         kind: EventKind = EventKind::Appointment => Select(EventKind::OPTIONS), "event.kind" .required().listed().aliases(&["jenis"]),
         /// Local office time, `YYYY-MM-DDTHH:MM`; for an all-day item only the date counts.
-        start: String => DateTime, "event.start" .required().listed().aliases(&["mulai", "start date"]),
+        start: Option<chrono::NaiveDateTime> => DateTime, "event.start" .required().listed().aliases(&["mulai", "start date"]),
         /// Local office time; for an all-day item, the last day it covers (inclusive).
-        end: String => DateTime, "event.end" .required().aliases(&["selesai", "end date"]),
+        end: Option<chrono::NaiveDateTime> => DateTime, "event.end" .required().aliases(&["selesai", "end date"]),
         all_day: bool => Check, "event.all_day" .aliases(&["sepanjang hari"]),
         /// Room or place.
         location: String => Text, "event.location" .listed().aliases(&["lokasi", "ruang", "room"]),
@@ -104,13 +104,13 @@ impl RecordRules for Event {
     }
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let (Some(s), Some(e)) = (parse_datetime(&self.start), parse_datetime(&self.end)) {
+        if let (Some(s), Some(e)) = (self.start, self.end) {
             let ends_before = if self.all_day { e.date() < s.date() } else { e < s };
             if ends_before && !errs.iter().any(|(k, _)| *k == "end") {
                 errs.push(("end", "err.end_before_start"));
             }
         }
-        if let (Some(s), Some(u)) = (parse_datetime(&self.start), self.until) {
+        if let (Some(s), Some(u)) = (self.start, self.until) {
             if u < s.date() && !errs.iter().any(|(k, _)| *k == "until") {
                 errs.push(("until", "err.until_before_start"));
             }
@@ -124,11 +124,11 @@ impl RecordRules for Event {
 
 impl Event {
     pub fn start_at(&self) -> Option<NaiveDateTime> {
-        parse_datetime(&self.start)
+        self.start
     }
 
     pub fn end_at(&self) -> Option<NaiveDateTime> {
-        parse_datetime(&self.end)
+        self.end
     }
 
     /// The repeat rule, if the item repeats.
@@ -333,8 +333,8 @@ pub fn detach(series: &Event, date: NaiveDate, now: DateTime<Utc>) -> Option<Eve
     let s = date.and_time(start.time());
     let mut e = series.clone();
     e.meta = Meta::new(now);
-    e.start = super::dates::datetime_text(s);
-    e.end = super::dates::datetime_text(s + span);
+    e.start = Some(s);
+    e.end = Some(s + span);
     e.set_rule(None);
     e.interval = None;
     e.weekdays.clear();
@@ -370,8 +370,8 @@ mod tests {
     fn ev(title: &str, start: &str, end: &str) -> Event {
         let mut e = Event::blank(Utc::now());
         e.title = title.into();
-        e.start = start.into();
-        e.end = end.into();
+        e.start = crate::domain::dates::parse_datetime(start);
+        e.end = crate::domain::dates::parse_datetime(end);
         e
     }
 
@@ -382,8 +382,8 @@ mod tests {
         s.repeat = Repeat::Weekly;
         s.except.push(d("2026-11-16"));
         let mut moved = detach(&s, d("2026-11-09"), Utc::now()).unwrap();
-        moved.start = "2026-11-10T14:00".into();
-        moved.end = "2026-11-10T15:00".into();
+        moved.start = crate::domain::dates::parse_datetime("2026-11-10T14:00");
+        moved.end = crate::domain::dates::parse_datetime("2026-11-10T15:00");
         let all = vec![s.clone(), moved.clone()];
         let got: Vec<String> =
             occurrences(&all, d("2026-11-01"), d("2026-11-30")).iter().map(|o| o.start.format("%d %H").to_string()).collect();
@@ -443,7 +443,7 @@ mod tests {
         let found = conflicts(&all, &weekly, d("2026-11-01"), 60);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].clash, Clash::Room(visit.meta.id.clone(), "ruang melati".into()));
-        assert_eq!(found[0].at, parse_datetime("2026-11-16T09:30").unwrap());
+        assert_eq!(found[0].at, crate::domain::dates::parse_datetime("2026-11-16T09:30").unwrap());
         assert_eq!(found[1].clash, Clash::Person(call.meta.id.clone(), "Budi".into()));
         // From the other side, too.
         assert_eq!(conflicts(&all, &visit, d("2026-11-01"), 60).len(), 1);
@@ -455,8 +455,8 @@ mod tests {
         s.repeat = Repeat::Daily;
         s.location = "R1".into();
         let mut moved = detach(&s, d("2026-11-03"), Utc::now()).unwrap();
-        moved.start = "2026-11-04T09:30".into();
-        moved.end = "2026-11-04T10:30".into();
+        moved.start = crate::domain::dates::parse_datetime("2026-11-04T09:30");
+        moved.end = crate::domain::dates::parse_datetime("2026-11-04T10:30");
         assert!(conflicts(&[s.clone(), moved.clone()], &s, d("2026-11-01"), 10).is_empty());
         assert!(conflicts(&[s.clone(), moved.clone()], &moved, d("2026-11-01"), 10).is_empty());
     }

@@ -170,6 +170,18 @@ pub fn text_of(d: Option<NaiveDate>) -> &'static str {
     day_text(d).leak()
 }
 
+/// A date-time field's text as a `&'static str`, for tests.
+#[cfg(test)]
+pub fn text_of_dt(t: Option<NaiveDateTime>) -> &'static str {
+    t.map(datetime_text).unwrap_or_default().leak()
+}
+
+/// A time field's text as a `&'static str`, for tests.
+#[cfg(test)]
+pub fn text_of_time(t: Option<NaiveTime>) -> &'static str {
+    t.map(time_text).unwrap_or_default().leak()
+}
+
 /// A stored list of dates, read as [`serde_dates`] reads it.
 pub fn read_dates(c: crate::table::Cell) -> Result<Vec<NaiveDate>, String> {
     serde_dates::deserialize(c).map_err(|e| e.to_string())

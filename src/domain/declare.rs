@@ -76,6 +76,26 @@ impl FieldText for Option<chrono::NaiveDate> {
     }
 }
 
+/// A local date and time to the minute, `YYYY-MM-DDTHH:MM`, or nothing.
+impl FieldText for Option<chrono::NaiveDateTime> {
+    fn text(&self, _: FieldKind) -> String {
+        self.map(super::dates::datetime_text).unwrap_or_default()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = super::dates::parse_datetime(typed)
+    }
+}
+
+/// A time of day, `HH:MM`, or nothing.
+impl FieldText for Option<chrono::NaiveTime> {
+    fn text(&self, _: FieldKind) -> String {
+        self.map(super::dates::time_text).unwrap_or_default()
+    }
+    fn set_text(&mut self, _: FieldKind, typed: &str) {
+        *self = super::dates::parse_time(typed)
+    }
+}
+
 /// Lists edited one per line (tags: comma-separated, each once).
 impl FieldText for Vec<String> {
     fn text(&self, kind: FieldKind) -> String {
@@ -127,13 +147,35 @@ impl FieldValue for Option<chrono::NaiveDate> {
         s.serialize_str(&super::dates::day_text(*self))
     }
     fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{Error, Unexpected};
-        match <Option<String> as serde::Deserialize>::deserialize(d)? {
-            Some(t) if !t.trim().is_empty() => {
-                super::dates::parse_date(&t).map(Some).ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&t), &"a date YYYY-MM-DD"))
-            }
-            _ => Ok(None),
-        }
+        read_text(d, super::dates::parse_date, "a date YYYY-MM-DD")
+    }
+}
+
+/// Empty text or nothing is no value; other text must read as one, or the list it is in
+/// stays unread (never rewritten emptied).
+fn read_text<'de, D: serde::Deserializer<'de>, T>(d: D, parse: fn(&str) -> Option<T>, what: &'static str) -> Result<Option<T>, D::Error> {
+    use serde::de::{Error, Unexpected};
+    match <Option<String> as serde::Deserialize>::deserialize(d)? {
+        Some(t) if !t.trim().is_empty() => parse(&t).map(Some).ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&t), &what)),
+        _ => Ok(None),
+    }
+}
+
+impl FieldValue for Option<chrono::NaiveDateTime> {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.map(super::dates::datetime_text).unwrap_or_default())
+    }
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_text(d, super::dates::parse_datetime, "a date and time YYYY-MM-DDTHH:MM")
+    }
+}
+
+impl FieldValue for Option<chrono::NaiveTime> {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.map(super::dates::time_text).unwrap_or_default())
+    }
+    fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read_text(d, super::dates::parse_time, "a time HH:MM")
     }
 }
 
@@ -179,7 +221,7 @@ pub trait RecordRules: Sized {
 ///     /// A visitor signed in at the front desk.
 ///     pub struct Visitor in "visitors" {
 ///         name: String => Text, "visitor.name" .required().listed(),
-///         check_out: String => DateTime, "visitor.check_out",
+///         check_out: Option<chrono::NaiveDateTime> => DateTime, "visitor.check_out",
 ///     }
 /// }
 /// impl RecordRules for Visitor { fn title(&self) -> String { self.name.clone() } }

@@ -86,8 +86,13 @@ fn every_record_type_reads_as_serde_reads_it() {
         r.tags = vec!["x".into(), "y".into()];
     });
     round_trip::<calendar::Event>(|r| {
-        (r.title, r.kind, r.start, r.end, r.all_day) =
-            ("Rapat".into(), EventKind::Meeting, "2026-01-05T09:00".into(), "2026-01-05T10:00".into(), true);
+        (r.title, r.kind, r.start, r.end, r.all_day) = (
+            "Rapat".into(),
+            EventKind::Meeting,
+            crate::domain::dates::parse_datetime("2026-01-05T09:00"),
+            crate::domain::dates::parse_datetime("2026-01-05T10:00"),
+            true,
+        );
         (r.location, r.attendees, r.notes, r.repeat, r.interval) = ("R1".into(), "Ani\nBudi".into(), "n".into(), Repeat::Weekly, Some(2));
         (r.weekdays, r.until, r.count, r.series_id, r.uid) =
             ("mo,we".into(), crate::domain::dates::parse_date("2026-03-01"), Some(5), "s-1".into(), "u@x".into());
@@ -113,7 +118,7 @@ fn every_record_type_reads_as_serde_reads_it() {
     });
     round_trip::<stocktake::Stocktake>(|r| {
         (r.location, r.category, r.started, r.notes, r.posted) =
-            ("g".into(), "c".into(), "2026-01-01".into(), "n".into(), "2026-01-02".into());
+            ("g".into(), "c".into(), crate::domain::dates::parse_datetime("2026-01-01T08:00"), "n".into(), "2026-01-02".into());
         r.counts = vec![stocktake::Count { item_id: "i".into(), counted: "4".into() }];
     });
 }

@@ -2,7 +2,7 @@
 use crate::sort::sort_by;
 use chrono::NaiveDate;
 
-use super::record::{parse_datetime, validate_by_schema, FieldError, RecordRules};
+use super::record::{validate_by_schema, FieldError, RecordRules};
 
 crate::record! {
     pub struct Call in "calls" {
@@ -14,7 +14,7 @@ crate::record! {
         urgency: Urgency = Urgency::Normal => Select(Urgency::OPTIONS), "call.urgency" .required().listed().aliases(&["urgensi"]),
         status: CallStatus = CallStatus::New => Select(CallStatus::OPTIONS), "call.status" .required().listed(),
         /// When the call came in, local time.
-        at: String => DateTimeNow, "call.at" .required().listed().aliases(&["time", "waktu"]),
+        at: Option<chrono::NaiveDateTime> => DateTimeNow, "call.at" .required().listed().aliases(&["time", "waktu"]),
         /// Linked contact id, or empty.
         contact_id: String => ContactRef, "call.contact",
         follow_up: Option<chrono::NaiveDate> => Date, "call.follow_up" .aliases(&["follow up", "tindak lanjut"]),
@@ -81,16 +81,16 @@ crate::record! {
         company: String => Text, "visitor.company" .listed().aliases(&["perusahaan", "instansi"]),
         host: String => Text, "visitor.host" .required().listed().aliases(&["tuan rumah", "bertemu"]),
         purpose: String => Text, "visitor.purpose" .aliases(&["keperluan"]),
-        check_in: String => DateTimeNow, "visitor.check_in" .required().listed().aliases(&["masuk"]),
+        check_in: Option<chrono::NaiveDateTime> => DateTimeNow, "visitor.check_in" .required().listed().aliases(&["masuk"]),
         /// Empty while the visitor is in the building.
-        check_out: String => DateTime, "visitor.check_out" .listed().aliases(&["keluar"]),
+        check_out: Option<chrono::NaiveDateTime> => DateTime, "visitor.check_out" .listed().aliases(&["keluar"]),
     }
 }
 
 impl RecordRules for Visitor {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let (Some(i), Some(o)) = (parse_datetime(&self.check_in), parse_datetime(&self.check_out)) {
+        if let (Some(i), Some(o)) = (self.check_in, self.check_out) {
             if o < i {
                 errs.push(("check_out", "err.checkout_before_checkin"));
             }
@@ -104,7 +104,7 @@ impl RecordRules for Visitor {
 
 impl Visitor {
     pub fn is_in(&self) -> bool {
-        self.meta.deleted_at.is_none() && self.check_out.is_empty()
+        self.meta.deleted_at.is_none() && self.check_out.is_none()
     }
 }
 
@@ -125,11 +125,12 @@ mod tests {
 
     #[test]
     fn a_call_needs_caller_recipient_and_a_real_time() {
-        let mut c = call("", "", "kemarin", "new");
+        let mut c = call("", "", "", "new");
+        assert_eq!(crate::domain::record::fill(&mut c, "at", "kemarin"), Some(("at", "err.datetime")));
         let errs = c.validate();
         assert!(errs.contains(&("caller", "err.required")));
         assert!(errs.contains(&("for_whom", "err.required")));
-        assert!(errs.contains(&("at", "err.datetime")));
+        assert!(errs.contains(&("at", "err.required")));
         c.set("caller", "Pak Budi");
         c.set("for_whom", "Keuangan");
         c.set("at", "2026-11-22T09:15");

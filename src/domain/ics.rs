@@ -12,7 +12,7 @@ use super::ics_read::{read, unescape, Component, Property};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
-use super::dates::{compact_date, compact_utc, datetime_text, parse_compact};
+use super::dates::{compact_date, compact_utc, parse_compact};
 use super::ics_write::IcsText;
 use super::record::{Entity, Meta};
 use super::recurrence::{Freq, Rule};
@@ -339,8 +339,8 @@ impl Reader<'_> {
         if !super::record::YEARS.contains(&s.year()) || !super::record::YEARS.contains(&end.year()) {
             return Err((title, "ics.skip.year"));
         }
-        e.start = datetime_text(s);
-        e.end = datetime_text(end);
+        e.start = Some(s);
+        e.end = Some(end);
         e.location = c.find_prop("LOCATION").map(text).unwrap_or_default();
         e.notes = c.find_prop("DESCRIPTION").map(text).unwrap_or_default();
         e.uid = c.find_prop("UID").map(|p| p.val.as_str().to_string()).unwrap_or_default();

@@ -35,7 +35,10 @@ fn google_export_in_utc_with_alarms_reported() {
     let got = read("alarm_google_future.ics").unwrap();
     assert_eq!(got.events.len(), 1);
     let e = &got.events[0];
-    assert_eq!((e.title.as_str(), e.start.as_str(), e.end.as_str()), ("event with alarms", "2024-10-05T01:15", "2024-10-05T02:00"));
+    assert_eq!(
+        (e.title.as_str(), crate::domain::dates::text_of_dt(e.start), crate::domain::dates::text_of_dt(e.end)),
+        ("event with alarms", "2024-10-05T01:15", "2024-10-05T02:00")
+    );
     assert_eq!(e.uid, "79fs7pkqvht9m5igs0vjv1sfra@google.com");
     assert_eq!(got.notes, vec![Note::NotKept("ics.part.alarm", 4)]);
 }
@@ -45,7 +48,10 @@ fn thunderbird_tzid_resolved_from_the_files_own_vtimezone() {
     // 15:00 in London on 23 October 2024 is still summer time (+1): 14:00 UTC, 21:00 WIB.
     let got = read("alarm_thunderbird_future.ics").unwrap();
     let e = &got.events[0];
-    assert_eq!((e.start.as_str(), e.end.as_str()), ("2024-10-23T21:00", "2024-10-23T22:00"));
+    assert_eq!(
+        (crate::domain::dates::text_of_dt(e.start), crate::domain::dates::text_of_dt(e.end)),
+        ("2024-10-23T21:00", "2024-10-23T22:00")
+    );
     assert!(got.notes.contains(&Note::NotKept("ics.part.alarm", 2)));
     assert!(!got.notes.iter().any(|n| matches!(n, Note::UnknownZone(_))));
 }
@@ -54,7 +60,10 @@ fn thunderbird_tzid_resolved_from_the_files_own_vtimezone() {
 fn custom_zone_with_yearly_daylight_rules() {
     // 08:00 New York daylight time (-4) = 12:00 UTC = 19:00 WIB.
     let got = read("america_new_york.ics").unwrap();
-    assert_eq!((got.events[0].start.as_str(), got.events[0].end.as_str()), ("2014-08-29T19:00", "2014-08-29T21:00"));
+    assert_eq!(
+        (crate::domain::dates::text_of_dt(got.events[0].start), crate::domain::dates::text_of_dt(got.events[0].end)),
+        ("2014-08-29T19:00", "2014-08-29T21:00")
+    );
 }
 
 #[test]
@@ -62,7 +71,7 @@ fn weekly_series_with_exdates_on_separate_lines_and_no_vcalendar_around_it() {
     let got = read("event_with_recurrence_exdates_on_different_lines.ics").unwrap();
     let e = &got.events[0];
     // 10:00 Vienna summer time = 08:00 UTC = 15:00 WIB.
-    assert_eq!(e.start, "2012-03-27T15:00");
+    assert_eq!(e.start, crate::domain::dates::parse_datetime("2012-03-27T15:00"));
     assert_eq!((e.repeat.code(), e.weekdays.as_str(), crate::domain::dates::text_of(e.until)), ("weekly", "TU", "2012-07-03"));
     assert_eq!(e.except.len(), 5);
     let occ = occurrences(&got.events, d("2012-01-01"), d("2012-12-31"));
@@ -77,15 +86,18 @@ fn a_zone_nobody_knows_is_reported_and_kept_as_written() {
     let got =
         parse(&fixture("event_with_recurrence_exdates_on_different_lines.ics"), &Clock { to_office: &wib, zone: &nowhere }, Utc::now())
             .unwrap();
-    assert_eq!(got.events[0].start, "2012-03-27T10:00");
+    assert_eq!(got.events[0].start, crate::domain::dates::parse_datetime("2012-03-27T10:00"));
     assert!(got.notes.contains(&Note::UnknownZone("Europe/Vienna".into())));
 }
 
 #[test]
 fn all_day_holidays_whose_end_repeats_the_start() {
     let got = read("example.ics").unwrap();
-    let t: Vec<(&str, bool, &str, &str)> =
-        got.events.iter().map(|e| (e.title.as_str(), e.all_day, e.start.as_str(), e.end.as_str())).collect();
+    let t: Vec<(&str, bool, &str, &str)> = got
+        .events
+        .iter()
+        .map(|e| (e.title.as_str(), e.all_day, crate::domain::dates::text_of_dt(e.start), crate::domain::dates::text_of_dt(e.end)))
+        .collect();
     assert_eq!(t[0], ("New Year's Day", true, "2022-01-01T00:00", "2022-01-01T00:00"));
     assert_eq!(got.events[1].location, "Russia");
     assert_eq!(got.events[2].notes, "May the feminine be honoured!");
@@ -95,7 +107,7 @@ fn all_day_holidays_whose_end_repeats_the_start() {
 fn daily_count_rule_in_utc() {
     let got = read("issue_1081_event_with_rrule.ics").unwrap();
     let e = &got.events[0];
-    assert_eq!((e.start.as_str(), e.repeat.code(), e.count), ("2025-01-01T17:00", "daily", Some(10)));
+    assert_eq!((crate::domain::dates::text_of_dt(e.start), e.repeat.code(), e.count), ("2025-01-01T17:00", "daily", Some(10)));
     assert_eq!(occurrences(&got.events, d("2025-01-01"), d("2025-12-31")).len(), 10);
 }
 
@@ -103,7 +115,7 @@ fn daily_count_rule_in_utc() {
 fn a_changed_occurrence_without_its_series_comes_in_on_its_own() {
     let got = read("issue_1231_recurrence.ics").unwrap();
     assert_eq!(got.events.len(), 1);
-    assert_eq!((got.events[0].series_id.as_str(), got.events[0].start.as_str()), ("", "2025-04-28T23:05"));
+    assert_eq!((got.events[0].series_id.as_str(), crate::domain::dates::text_of_dt(got.events[0].start)), ("", "2025-04-28T23:05"));
 }
 
 #[test]
@@ -152,8 +164,8 @@ fn export_and_reimport_keep_series_changes_and_text() {
     let mut s = Event::blank(now);
     s.title = "Rapat mingguan; tim, keuangan".into();
     s.kind = EventKind::Meeting;
-    s.start = "2026-11-02T09:00".into();
-    s.end = "2026-11-02T10:30".into();
+    s.start = crate::domain::dates::parse_datetime("2026-11-02T09:00");
+    s.end = crate::domain::dates::parse_datetime("2026-11-02T10:30");
     s.location = "Ruang Melati, lt. 2".into();
     s.attendees = "Ani Lestari\nbudi@contoh.co.id".into();
     s.notes = "Agenda:\n1. Anggaran\n2. Lain-lain \\ catatan".into();
@@ -162,19 +174,19 @@ fn export_and_reimport_keep_series_changes_and_text() {
     s.until = crate::domain::dates::parse_date("2026-12-31");
     s.except = vec![d("2026-11-05")];
     let mut moved = crate::domain::calendar::detach(&s, d("2026-11-09"), now).unwrap();
-    moved.start = "2026-11-10T13:00".into();
-    moved.end = "2026-11-10T14:00".into();
+    moved.start = crate::domain::dates::parse_datetime("2026-11-10T13:00");
+    moved.end = crate::domain::dates::parse_datetime("2026-11-10T14:00");
     let mut holiday = Event::blank(now);
     holiday.title = "Cuti bersama".into();
     holiday.all_day = true;
-    holiday.start = "2026-12-24T00:00".into();
-    holiday.end = "2026-12-26T00:00".into();
+    holiday.start = crate::domain::dates::parse_datetime("2026-12-24T00:00");
+    holiday.end = crate::domain::dates::parse_datetime("2026-12-26T00:00");
     holiday.repeat = Repeat::Yearly;
     holiday.count = Some(3);
     let mut quarterly = Event::blank(now);
     quarterly.title = "Tinjauan kuartal".into();
-    quarterly.start = "2026-01-15T10:00".into();
-    quarterly.end = "2026-01-15T12:00".into();
+    quarterly.start = crate::domain::dates::parse_datetime("2026-01-15T10:00");
+    quarterly.end = crate::domain::dates::parse_datetime("2026-01-15T12:00");
     quarterly.repeat = Repeat::Quarterly;
     let mine = vec![s.clone(), moved.clone(), holiday.clone(), quarterly.clone()];
 
@@ -191,10 +203,13 @@ fn export_and_reimport_keep_series_changes_and_text() {
     }
     assert_eq!(b.except, s.except);
     let bm = back.events.iter().find(|e| e.occurrence.is_some()).unwrap();
-    assert_eq!((bm.series_id.as_str(), bm.occurrence, bm.start.as_str()), (b.meta.id.as_str(), Some(d("2026-11-09")), "2026-11-10T13:00"));
+    assert_eq!(
+        (bm.series_id.as_str(), bm.occurrence, crate::domain::dates::text_of_dt(bm.start)),
+        (b.meta.id.as_str(), Some(d("2026-11-09")), "2026-11-10T13:00")
+    );
     let bh = back.events.iter().find(|e| e.all_day).unwrap();
     assert_eq!(
-        (bh.start.as_str(), bh.end.as_str(), bh.repeat.code(), bh.count),
+        (crate::domain::dates::text_of_dt(bh.start), crate::domain::dates::text_of_dt(bh.end), bh.repeat.code(), bh.count),
         ("2026-12-24T00:00", "2026-12-26T00:00", "yearly", Some(3))
     );
     let bq = back.events.iter().find(|e| e.title == "Tinjauan kuartal").unwrap();

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::record::{parse_datetime, validate_by_schema, Entity, FieldError, FormRules, RecordRules};
+use super::record::{validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 /// A whole number typed in a text field; empty or unreadable counts as zero.
 pub fn int(s: &str) -> i64 {
@@ -92,7 +92,7 @@ crate::record! {
         /// Receipt: cost per unit, minor units.
         unit_cost: Option<i64> => Money, "move.unit_cost" .aliases(&["harga satuan"]),
         /// Local date and time of the movement.
-        at: String => DateTimeNow, "move.at" .required().listed().aliases(&["tanggal", "waktu"]),
+        at: Option<chrono::NaiveDateTime> => DateTimeNow, "move.at" .required().listed().aliases(&["tanggal", "waktu"]),
     }
     stored {
         /// Receipt against a purchase order: the order's id and line id.
@@ -156,7 +156,7 @@ impl StockMove {
         }
     }
     pub fn date(&self) -> Option<NaiveDate> {
-        parse_datetime(&self.at).map(|t| t.date())
+        self.at.map(|t| t.date())
     }
 }
 

@@ -22,7 +22,7 @@ fn mv(item: &str, kind: &str, qty: i64, loc: &str) -> StockMove {
     m.kind = MoveKind::from_code(kind).unwrap();
     m.qty = Some(qty);
     m.location = loc.into();
-    m.at = "2026-11-02T09:00".into();
+    m.at = crate::domain::dates::parse_datetime("2026-11-02T09:00");
     m
 }
 
@@ -35,7 +35,7 @@ fn transfer(item: &str, qty: i64, from: &str, to: &str) -> StockMove {
 fn issue(item: &str, qty: i64, loc: &str, whom: &str, at: &str) -> StockMove {
     let mut m = mv(item, "issue", qty, loc);
     m.to_whom = whom.into();
-    m.at = at.into();
+    m.at = crate::domain::dates::parse_datetime(at);
     m
 }
 

@@ -188,8 +188,8 @@ mod tests {
         let mut e = Event::blank(Utc::now());
         e.title = "Rapat tim".into();
         e.kind = EventKind::Meeting;
-        e.start = "2026-11-02T09:00".into();
-        e.end = "2026-11-02T10:00".into();
+        e.start = crate::domain::dates::parse_datetime("2026-11-02T09:00");
+        e.end = crate::domain::dates::parse_datetime("2026-11-02T10:00");
         e.repeat = Repeat::Weekly;
         e.attendees = "Ani\nBudi".into();
         e
@@ -201,8 +201,8 @@ mod tests {
         s.except.push(d("2026-11-09"));
         assert_eq!(next_date(&[s.clone()], &s.meta.id, d("2026-11-02")), Some(d("2026-11-16")));
         let mut moved = crate::domain::calendar::detach(&s, d("2026-11-16"), Utc::now()).unwrap();
-        moved.start = "2026-11-17T14:00".into();
-        moved.end = "2026-11-17T15:00".into();
+        moved.start = crate::domain::dates::parse_datetime("2026-11-17T14:00");
+        moved.end = crate::domain::dates::parse_datetime("2026-11-17T15:00");
         assert_eq!(next_date(&[s.clone(), moved], &s.meta.id, d("2026-11-02")), Some(d("2026-11-16")));
         let mut once = weekly();
         once.repeat = Repeat::Never;

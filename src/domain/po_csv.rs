@@ -90,6 +90,8 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
         cols[i].and_then(|c| row.get(c)).map(|s| s.trim().to_string()).unwrap_or_default()
     };
     let mut groups: BTreeMap<String, Read> = BTreeMap::new();
+    // (order number, field) of dates already refused as not a day: "required" would say it twice.
+    let mut refused_dates: Vec<(String, &str)> = vec![];
     for (i, row) in table.rows.iter().enumerate() {
         let line = table.lines.get(i).copied().unwrap_or(i + 2);
         let number = cell(row, "number");
@@ -97,9 +99,11 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             let mut po = PurchaseOrder::blank(now);
             po.number = number.clone();
             let mut errors = vec![];
+            refused_dates.retain(|(n, _)| *n != number);
             for key in ["date", "expected"] {
                 if let Some((_, problem)) = crate::domain::record::fill(&mut po, key, &cell(row, key)) {
                     errors.push((line, problem));
+                    refused_dates.push((number.clone(), key));
                 }
             }
             po.tax = cell(row, "tax");
@@ -148,7 +152,8 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             let first = r.lines.first().copied().unwrap_or(0);
             for (field, e) in r.order.validate() {
                 // An unknown supplier is already named; "required" would say it twice.
-                let named = field == "supplier_id" && r.errors.iter().any(|(_, x)| *x == "err.unknown_ref");
+                let named = (field == "supplier_id" && r.errors.iter().any(|(_, x)| *x == "err.unknown_ref"))
+                    || refused_dates.iter().any(|(n, f)| *n == r.order.number && *f == field);
                 if !named && !r.errors.iter().any(|(_, x)| *x == e) {
                     r.errors.push((first, e));
                 }
@@ -218,5 +223,17 @@ mod tests {
         let strip =
             |p: &PurchaseOrder| p.lines.iter().map(|l| (l.item_id.clone(), l.description.clone(), l.qty, l.price)).collect::<Vec<_>>();
         assert_eq!(strip(&back[0].order), strip(&ok.order));
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_day_is_named_once() {
+        let rules = Rules { decimals: 0, resolve: &resolve };
+        let file = "nomor;pemasok;tanggal;expected;status;barang;jumlah;harga\n\
+                    PO-2026-020;PT Kertas Jaya;31/11/2026;2026-12-40;ordered;ATK-001;1;100\n\
+                    PO-2026-021;PT Kertas Jaya;2026-11-21;;ordered;ATK-001;1;100\n";
+        let read = import(&parse_table(file.as_bytes()).unwrap(), &rules, &|_| false, DateTime::UNIX_EPOCH);
+        assert_eq!(read[0].errors, vec![(2, "err.date"), (2, "err.date")], "the order date and the expected date, no 'required' besides");
+        assert!(read[1].errors.is_empty());
+        assert_eq!((read[1].order.date, read[1].order.expected), (crate::domain::dates::parse_date("2026-11-21"), None));
     }
 }

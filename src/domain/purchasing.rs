@@ -177,7 +177,7 @@ impl PurchaseOrder {
             m.reason = self.number.clone();
             m.order_id = self.meta.id.clone();
             m.order_line = line_id.clone();
-            m.at = at.to_string();
+            m.at = super::dates::parse_datetime(at);
             out.push(m);
         }
         (out, over)

@@ -281,6 +281,8 @@ pub fn fill<E: Entity>(record: &mut E, key: &'static str, text: &str) -> Option<
         FieldKind::Integer if refused => Some((key, "err.integer")),
         FieldKind::Number if refused => Some((key, "err.number")),
         FieldKind::Date if refused => Some((key, "err.date")),
+        FieldKind::DateTime | FieldKind::DateTimeNow if refused => Some((key, "err.datetime")),
+        FieldKind::Time if refused => Some((key, "err.time")),
         _ => None,
     }
 }

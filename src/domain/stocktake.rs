@@ -19,7 +19,7 @@ pub struct Count {
 
 crate::record! {
     pub struct Stocktake in "stocktakes" {
-        started: String => DateTimeNow, "count.started" .required().listed().aliases(&["tanggal"]),
+        started: Option<chrono::NaiveDateTime> => DateTimeNow, "count.started" .required().listed().aliases(&["tanggal"]),
         location: String => Suggest("locations"), "count.location" .listed().aliases(&["lokasi"]),
         category: String => Suggest("categories"), "count.category" .listed().aliases(&["kategori"]),
         notes: String => Text, "count.notes" .aliases(&["catatan"]),
@@ -33,7 +33,7 @@ crate::record! {
 
 impl RecordRules for Stocktake {
     fn title(&self) -> String {
-        let started = self.started.replace('T', " ");
+        let started = self.started.map(|t| super::dates::datetime_text(t).replace('T', " ")).unwrap_or_default();
         [started.as_str(), self.location.as_str(), self.category.as_str()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -121,7 +121,7 @@ impl Stocktake {
                     loc => loc.to_string(),
                 };
                 m.reason = reason.to_string();
-                m.at = at.to_string();
+                m.at = super::dates::parse_datetime(at);
                 m
             })
             .collect()

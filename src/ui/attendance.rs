@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::attendance::{self, Attendance, AttendanceStatus, PunchColumns};
 use crate::domain::csv_io::{self, Table};
-use crate::domain::dates::parse_time;
+use crate::domain::dates::{parse_time, time_text};
 use crate::domain::format::{long_date, Lang};
 use crate::domain::record::FieldError;
 
@@ -306,8 +306,8 @@ pub fn month_page(ym: String) -> AnyView {
                                         <td><a href=Route::View("attendance".into(), a.meta.id.clone()).href()>
                                             {a.date.map(|d| long_date(d, app.lang.get())).unwrap_or_default()}</a></td>
                                         <td>{display_value(&app, &a, "status")}</td>
-                                        <td>{a.check_in.clone()}</td>
-                                        <td>{a.check_out.clone()}</td>
+                                        <td>{a.check_in.map(time_text).unwrap_or_default()}</td>
+                                        <td>{a.check_out.map(time_text).unwrap_or_default()}</td>
                                         <td class="bo-num">{a.overtime.map(|m| m.to_string()).unwrap_or_default()}</td>
                                     </tr>
                                 }).collect_view()}

@@ -4,11 +4,10 @@ use crate::sort::sort_by;
 use leptos::prelude::*;
 
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
-use crate::domain::record::parse_datetime;
 
 use super::collection::{display_value, save_record};
 use super::router::Route;
-use super::state::{local, local_now_text, now, use_app, AppState};
+use super::state::{local, local_now, now, use_app, AppState};
 use super::widgets::PageHead;
 use crate::domain::frontdesk::CallStatus;
 use crate::domain::frontdesk::Urgency;
@@ -23,14 +22,14 @@ fn set_call_status(app: &AppState, call: &Call, status: CallStatus) {
 
 fn check_out(app: &AppState, v: &Visitor) {
     let mut v2 = v.clone();
-    v2.check_out = local_now_text();
+    v2.check_out = Some(local_now());
     if save_record(app, v2).is_ok() {
         app.info(app.tf("visitor.checked_out", &[("name", v.name.clone())]));
     }
 }
 
-fn time_of(app: &AppState, at: &str) -> String {
-    parse_datetime(at).map_or(at.to_string(), |t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get()))
+fn time_of(app: &AppState, at: Option<chrono::NaiveDateTime>) -> String {
+    at.map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or_default()
 }
 
 /// Open messages for each recipient, oldest first, with "mark handled".
@@ -51,7 +50,7 @@ fn messages_block(app: AppState) -> impl IntoView {
                                 view! {
                                     <li class:bo-urgent=urgent>
                                         <a href=Route::View("calls".into(), c.meta.id.clone()).href()>{c.caller.clone()}</a>
-                                        <span class="bo-meta">{time_of(&app, &c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
+                                        <span class="bo-meta">{time_of(&app, c.at)}" · "{display_value(&app, &c, "urgency")}" · "{display_value(&app, &c, "status")}</span>
                                         <span class="bo-msg">{c.message.clone()}</span>
                                         <span class="bo-row-actions">
                                             <Show when={let s = c.status; move || s == CallStatus::New}>
@@ -88,7 +87,7 @@ fn visitors_in_block(app: AppState) -> impl IntoView {
                     view! {
                         <li>
                             <a href=Route::View("visitors".into(), v.meta.id.clone()).href()>{v.name.clone()}</a>
-                            <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, &v.check_in))])}</span>
+                            <span class="bo-meta">{app.tf("desk.visiting", &[("company", v.company.clone()), ("host", v.host.clone()), ("since", time_of(&app, v.check_in))])}</span>
                             <span class="bo-row-actions">
                                 <button type="button" class="bo-btn bo-btn-small bo-btn-primary" aria-label=move || format!("{} {}", app.t("desk.check_out"), v2.name)
                                     on:click={let v = v.clone(); move |_| check_out(&app, &v)}>{app.text("desk.check_out")}</button>
@@ -117,14 +116,12 @@ pub fn today_page() -> AnyView {
     let today = local(now()).date_naive();
     let due = Memo::new(move |_| app.lists.calls().with(|c| follow_ups_due(c, today)));
     let calls_today = Memo::new(move |_| {
-        app.lists
-            .calls()
-            .with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && parse_datetime(&c.at).is_some_and(|t| t.date() == today)).count())
+        app.lists.calls().with(|c| c.iter().filter(|c| c.meta.deleted_at.is_none() && c.at.is_some_and(|t| t.date() == today)).count())
     });
     let visitors_today = Memo::new(move |_| {
-        app.lists.visitors().with(|v| {
-            v.iter().filter(|v| v.meta.deleted_at.is_none() && parse_datetime(&v.check_in).is_some_and(|t| t.date() == today)).count()
-        })
+        app.lists
+            .visitors()
+            .with(|v| v.iter().filter(|v| v.meta.deleted_at.is_none() && v.check_in.is_some_and(|t| t.date() == today)).count())
     });
     view! {
         <PageHead title=app.title("nav.desk")>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::inventory::{self, Item, StockMove};
 use crate::domain::purchasing::{drafts_from_low_stock, on_order};
-use crate::domain::record::{parse_date, parse_datetime};
+use crate::domain::record::parse_date;
 
 use super::calendar::today;
 use super::collection::save_records;
@@ -102,7 +102,7 @@ pub fn item_page(id: String) -> AnyView {
                                     let shown = if m.kind == MoveKind::Transfer { format!("{} {unit}", m.qty.unwrap_or(0)) } else { format!("{signed:+} {unit}") };
                                     let place = if m.kind == MoveKind::Transfer { format!("{} → {}", m.location, m.to_location) } else { m.location.clone() };
                                     let detail = [m.to_whom.as_str(), m.reason.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
-                                    let at = parse_datetime(&m.at).map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or(m.at.clone());
+                                    let at = m.at.map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or_default();
                                     let href = Route::View("stock".into(), m.meta.id.clone()).href();
                                     view! {
                                         <tr>

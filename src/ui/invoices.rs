@@ -287,8 +287,9 @@ pub fn invoice_page(id: String) -> AnyView {
             app.error(app.tf("inv.overpaid", &[("open", money(&app, open))]));
             return;
         }
-        let Some(date) = crate::domain::dates::parse_date(&pay_date.get_untracked()) else {
-            app.error(app.t("err.date").into());
+        let typed = pay_date.get_untracked();
+        let Some(date) = crate::domain::dates::parse_date(&typed) else {
+            app.error(app.t(if typed.trim().is_empty() { "err.required" } else { "err.date" }).into());
             return;
         };
         let made = app.lists.accounts().with_untracked(|a| i.payment(a, &pay_account.get_untracked(), date, amount));

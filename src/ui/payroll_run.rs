@@ -145,7 +145,7 @@ fn months_text(app: &AppState, year: i32, months: &[u32]) -> String {
 fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
     let s = app.settings.get_untracked();
     let refs: Vec<&Payslip> = slips.iter().collect();
-    let paid = run.paid_on.unwrap_or_else(today);
+    let paid = run.paid_on.or_else(|| pay_day_default(&run.month)).unwrap_or_else(today);
     let note =
         if run.kind == RunKind::Thr { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
     match app.lists.employees().with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
@@ -559,4 +559,10 @@ pub fn payslip_page(id: String) -> AnyView {
         .into_any()
     };
     view! { {body} }.into_any()
+}
+
+/// The day a run without a pay day is paid on, as its figures count it: the month's last.
+fn pay_day_default(month: &str) -> Option<chrono::NaiveDate> {
+    use crate::domain::payroll::records::{month_bounds, parse_month};
+    parse_month(month).and_then(|(y, m)| month_bounds(y, m)).map(|(_, last)| last)
 }

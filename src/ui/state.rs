@@ -435,7 +435,14 @@ pub fn local(t: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
     t.with_timezone(&chrono::FixedOffset::east_opt(offset_min * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap()))
 }
 
+/// The office's wall-clock time now, to the minute.
+pub fn local_now() -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    let t = local(now()).naive_local();
+    t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t)
+}
+
 /// The office's wall-clock time now, as date-time inputs write it.
 pub fn local_now_text() -> String {
-    crate::domain::dates::datetime_text(local(now()).naive_local())
+    crate::domain::dates::datetime_text(local_now())
 }

@@ -63,7 +63,10 @@ pub fn count_page(id: String) -> AnyView {
             return;
         }
         let at = local_now_text();
-        let reason = app.tf("count.reason", &[("date", st.started.replace('T', " "))]);
+        let reason = app.tf(
+            "count.reason",
+            &[("date", st.started.map(|t| crate::domain::dates::datetime_text(t).replace('T', " ")).unwrap_or_default())],
+        );
         let moves =
             app.lists.items().with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, &at, &reason, now())));
         let n = moves.len();

@@ -108,7 +108,7 @@ fn every_record_type_reads_as_serde_reads_it() {
             text: "x".into(),
             owner: "o".into(),
             due: "2026-01-09".into(),
-            status: "done".into(),
+            status: crate::domain::meeting::ActionStatus::Done,
             from: "a".into(),
         }];
     });

@@ -30,20 +30,36 @@ pub struct Action {
     pub owner: String,
     /// `YYYY-MM-DD` or "".
     pub due: String,
-    /// "open", "done", or "carried" (moved on to the next meeting).
-    pub status: String,
+    #[serde(deserialize_with = "open_when_blank")]
+    pub status: ActionStatus,
     /// The minutes it was carried over from, if any.
     pub from: String,
 }
 
 impl Action {
     pub fn new(text: &str) -> Action {
-        Action { id: uuid::Uuid::new_v4().to_string(), text: text.into(), status: "open".into(), ..Default::default() }
+        Action { id: uuid::Uuid::new_v4().to_string(), text: text.into(), ..Default::default() }
     }
 }
 
-pub const ACTION_STATUS: &[(&str, &str)] =
-    &[("open", "action.status.open"), ("done", "action.status.done"), ("carried", "action.status.carried")];
+crate::choice! {
+    /// Where an action item stands.
+    pub enum ActionStatus {
+        Open = "open" => "action.status.open",
+        Done = "done" => "action.status.done",
+        /// Moved on to the next meeting.
+        Carried = "carried" => "action.status.carried",
+    }
+}
+
+/// Action items stored before their status was a choice may hold an empty one: open.
+fn open_when_blank<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ActionStatus, D::Error> {
+    let code = String::deserialize(d)?;
+    if code.trim().is_empty() {
+        return Ok(ActionStatus::Open);
+    }
+    ActionStatus::from_code(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown ActionStatus {code:?}")))
+}
 
 crate::record! {
     pub struct Minutes in "minutes" {
@@ -130,12 +146,12 @@ pub fn next_date(events: &[Event], series_id: &str, after: NaiveDate) -> Option<
 /// remember where they came from; the originals are marked "carried".
 pub fn carry_over(from: &mut Minutes, into: &mut Minutes) -> usize {
     let mut n = 0;
-    for a in from.actions.iter_mut().filter(|a| a.status == "open") {
+    for a in from.actions.iter_mut().filter(|a| a.status == ActionStatus::Open) {
         let mut copy = a.clone();
         copy.id = uuid::Uuid::new_v4().to_string();
         copy.from = from.meta.id.clone();
         into.actions.push(copy);
-        a.status = "carried".into();
+        a.status = ActionStatus::Carried;
         n += 1;
     }
     n
@@ -158,7 +174,7 @@ pub fn open_actions(all: &[Minutes], today: NaiveDate) -> Vec<OpenAction> {
         .iter()
         .filter(|m| m.meta.deleted_at.is_none())
         .flat_map(|m| {
-            m.actions.iter().filter(|a| a.status == "open").map(|a| OpenAction {
+            m.actions.iter().filter(|a| a.status == ActionStatus::Open).map(|a| OpenAction {
                 minutes_id: m.meta.id.clone(),
                 meeting: m.title.clone(),
                 date: m.date,
@@ -214,16 +230,25 @@ mod tests {
         let s = weekly();
         let mut a = start(&s, &s.meta.id, d("2026-11-02"), Utc::now());
         assert_eq!(a.present, "Ani\nBudi");
-        a.actions = vec![Action::new("Kirim laporan"), Action { status: "done".into(), ..Action::new("Pesan ruang") }];
+        a.actions = vec![Action::new("Kirim laporan"), Action { status: ActionStatus::Done, ..Action::new("Pesan ruang") }];
         let mut b = start(&s, &s.meta.id, d("2026-11-09"), Utc::now());
         assert_eq!(carry_over(&mut a, &mut b), 1);
-        assert_eq!(a.actions[0].status, "carried");
+        assert_eq!(a.actions[0].status, ActionStatus::Carried);
         assert_eq!(
-            (b.actions[0].text.as_str(), b.actions[0].status.as_str(), b.actions[0].from.as_str()),
+            (b.actions[0].text.as_str(), b.actions[0].status.code(), b.actions[0].from.as_str()),
             ("Kirim laporan", "open", a.meta.id.as_str())
         );
         assert_ne!(b.actions[0].id, a.actions[0].id);
         assert_eq!(carry_over(&mut a, &mut b), 0, "nothing is carried twice");
+    }
+
+    #[test]
+    fn an_action_stored_without_a_status_is_open_and_an_unknown_one_is_refused() {
+        let read = |status: &str| serde_json::from_value::<Action>(serde_json::json!({"id": "a", "text": "Kirim", "status": status}));
+        assert_eq!(read("").unwrap().status, ActionStatus::Open);
+        assert_eq!(read("carried").unwrap().status, ActionStatus::Carried);
+        assert!(read("selesai").is_err(), "a code this build does not know is never guessed");
+        assert_eq!(serde_json::to_value(Action::new("x")).unwrap()["status"], "open");
     }
 
     #[test]
@@ -234,7 +259,7 @@ mod tests {
             Action { due: "2026-12-01".into(), ..Action::new("Nanti") },
             Action::new("Tanpa tenggat"),
             Action { due: "2026-11-10".into(), ..Action::new("Terlambat") },
-            Action { due: "2026-11-01".into(), status: "done".into(), ..Action::new("Selesai") },
+            Action { due: "2026-11-01".into(), status: ActionStatus::Done, ..Action::new("Selesai") },
             Action { due: "2026-11-05".into(), ..Action::new("Paling terlambat") },
         ];
         let got: Vec<(String, bool)> = open_actions(&[m], d("2026-11-20")).into_iter().map(|o| (o.action.text, o.overdue)).collect();

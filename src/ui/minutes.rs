@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::format::long_date;
-use crate::domain::meeting::{self, Action, AgendaItem, Minutes, ACTION_STATUS};
+use crate::domain::meeting::{self, Action, ActionStatus, AgendaItem, Minutes};
 
 use super::calendar::{find, today};
 use super::collection::{save_record, save_records};
@@ -168,7 +168,7 @@ pub fn minutes_page(id: String) -> AnyView {
                     touch();
                 };
                 let no = i + 1;
-                let status = a.status.clone();
+                let status = a.status;
                 let carried = !a.from.is_empty();
                 view! {
                     <tr>
@@ -178,8 +178,8 @@ pub fn minutes_page(id: String) -> AnyView {
                         <td>{text_cell(format!("action-{i}-due"), app.tf("minutes.action_due_n", &[("n", no.to_string())]), a.due, "date", set(|x, v| x.due = v))}</td>
                         <td>
                             <select id=format!("action-{i}-status") aria-label=app.tf("minutes.action_status_n", &[("n", no.to_string())])
-                                on:change=move |ev| { let v = event_target_value(&ev); draft.update_untracked(|m| if let Some(x) = m.actions.get_mut(i) { x.status = v }); touch(); }>
-                                {ACTION_STATUS.iter().map(|(v, l)| view! { <option value=*v selected=*v == status>{app.t(l)}</option> }).collect_view()}
+                                on:change=move |ev| { let v = event_target_value(&ev); draft.update_untracked(|m| if let Some(x) = m.actions.get_mut(i) { x.status = ActionStatus::from_code(&v).unwrap_or_default() }); touch(); }>
+                                {ActionStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=*s == status>{app.t(s.label_key())}</option> }).collect_view()}
                             </select>
                         </td>
                         <td><button type="button" class="bo-btn bo-btn-small bo-btn-danger" aria-label=app.tf("minutes.remove_action", &[("n", no.to_string())]) on:click=move |_| {
@@ -314,7 +314,7 @@ fn print_view(app: AppState, draft: RwSignal<Minutes>, shape: RwSignal<u32>) -> 
                 <thead><tr><th>{app.t("minutes.action")}</th><th>{app.t("minutes.owner")}</th><th>{app.t("minutes.due")}</th><th>{app.t("minutes.status")}</th></tr></thead>
                 <tbody>
                     {m.actions.iter().map(|a| {
-                        let status = ACTION_STATUS.iter().find(|(v, _)| *v == a.status).map(|(_, l)| app.t(l)).unwrap_or("");
+                        let status = app.t(a.status.label_key());
                         let due = crate::domain::record::parse_date(&a.due).map(|d| long_date(d, lang)).unwrap_or_default();
                         view! { <tr><td>{a.text.clone()}</td><td>{a.owner.clone()}</td><td>{due}</td><td>{status}</td></tr> }
                     }).collect_view()}
@@ -337,7 +337,7 @@ pub fn actions_page() -> AnyView {
     let mark_done = move |minutes_id: String, action_id: String| {
         let Some(mut m) = app.lists.minutes().with_untracked(|all| all.iter().find(|m| m.meta.id == minutes_id).cloned()) else { return };
         if let Some(a) = m.actions.iter_mut().find(|a| a.id == action_id) {
-            a.status = "done".into();
+            a.status = ActionStatus::Done;
             let text = a.text.clone();
             if save_record(&app, m).is_ok() {
                 app.info(app.tf("minutes.done_toast", &[("text", text)]));

@@ -80,9 +80,9 @@ pub fn days_from_punches(punches: &[Punch], starts: NaiveTime, grace_minutes: i6
             let mut a = Attendance::blank(now);
             a.employee_id = who.to_string();
             a.date = Some(date);
-            a.check_in = Some(first.time());
+            a.check_in = Some(super::dates::to_minute(first.time()));
             if last > first {
-                a.check_out = Some(last.time());
+                a.check_out = Some(super::dates::to_minute(last.time()));
             }
             a.status = if first.time() > late_after { AttendanceStatus::Late } else { AttendanceStatus::Present };
             a

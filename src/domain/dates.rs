@@ -42,11 +42,16 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     date_of(&numbers(s.trim(), Some(b'-'), &[4, 2, 2])?)
 }
 
-/// `2026-11-22T09:30`, or with seconds.
+/// `2026-11-22T09:30`, or with seconds, or with a space for the `T` (as spreadsheets write it).
 pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    let (d, t) = s.trim().split_once('T')?;
+    let (d, t) = s.trim().split_once(['T', ' '])?;
     let t = numbers(t, Some(b':'), &[2, 2]).or_else(|| numbers(t, Some(b':'), &[2, 2, 2]))?;
     Some(parse_date(d)?.and_time(time_of(&t)?))
+}
+
+/// What the app keeps of a time: hours and minutes (stored and shown so).
+pub fn to_minute(t: NaiveTime) -> NaiveTime {
+    NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t)
 }
 
 /// A time of day, `HH:MM` (or `H:MM`, or with seconds), as time inputs and clocks write it.
@@ -221,7 +226,8 @@ mod tests {
         let t = |h, m, s| d(2026, 11, 22).and_hms_opt(h, m, s).unwrap();
         assert_eq!(parse_datetime("2026-11-22T09:30"), Some(t(9, 30, 0)));
         assert_eq!(parse_datetime("2026-11-22T09:30:15"), Some(t(9, 30, 15)));
-        for bad in ["2026-11-22", "2026-11-22T24:00", "2026-11-22T09", "2026-11-22 09:30", "2026-11-22T09:30:"] {
+        assert_eq!(parse_datetime("2026-11-22 09:30"), Some(t(9, 30, 0)), "as spreadsheets write it");
+        for bad in ["2026-11-22", "2026-11-22T24:00", "2026-11-22T09", "2026-11-22  09:30", "2026-11-22T09:30:"] {
             assert_eq!(parse_datetime(bad), None, "{bad}");
         }
         assert_eq!(parse_compact("20261122T093015"), Some(t(9, 30, 15)));

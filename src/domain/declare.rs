@@ -82,7 +82,7 @@ impl FieldText for Option<chrono::NaiveDateTime> {
         self.map(super::dates::datetime_text).unwrap_or_default()
     }
     fn set_text(&mut self, _: FieldKind, typed: &str) {
-        *self = super::dates::parse_datetime(typed)
+        *self = super::dates::parse_datetime(typed).map(|t| t.date().and_time(super::dates::to_minute(t.time())))
     }
 }
 
@@ -92,7 +92,7 @@ impl FieldText for Option<chrono::NaiveTime> {
         self.map(super::dates::time_text).unwrap_or_default()
     }
     fn set_text(&mut self, _: FieldKind, typed: &str) {
-        *self = super::dates::parse_time(typed)
+        *self = super::dates::parse_time(typed).map(super::dates::to_minute)
     }
 }
 
@@ -166,7 +166,8 @@ impl FieldValue for Option<chrono::NaiveDateTime> {
         s.serialize_str(&self.map(super::dates::datetime_text).unwrap_or_default())
     }
     fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        read_text(d, super::dates::parse_datetime, "a date and time YYYY-MM-DDTHH:MM")
+        let t = read_text(d, super::dates::parse_datetime, "a date and time YYYY-MM-DDTHH:MM")?;
+        Ok(t.map(|t| t.date().and_time(super::dates::to_minute(t.time()))))
     }
 }
 
@@ -175,7 +176,7 @@ impl FieldValue for Option<chrono::NaiveTime> {
         s.serialize_str(&self.map(super::dates::time_text).unwrap_or_default())
     }
     fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        read_text(d, super::dates::parse_time, "a time HH:MM")
+        Ok(read_text(d, super::dates::parse_time, "a time HH:MM")?.map(super::dates::to_minute))
     }
 }
 

@@ -277,3 +277,18 @@ fn days_are_stored_as_the_text_they_always_were_and_nothing_else_is_read_as_a_da
         assert!(serde_json::from_value::<PurchaseOrder>(stored(bad, "")).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn times_are_kept_to_the_minute_however_they_were_written() {
+    use crate::domain::frontdesk::Visitor;
+    let mut v = Visitor::blank(chrono::Utc::now());
+    // A spreadsheet's space for the `T`, and seconds a clock adds: kept as the form shows it.
+    v.set("check_in", "2026-11-22 09:30:45");
+    assert_eq!(v.get("check_in"), "2026-11-22T09:30");
+    let mut stored = serde_json::to_value(&v).unwrap();
+    assert_eq!(stored["check_in"], "2026-11-22T09:30");
+    stored["check_in"] = json!("2026-11-22T09:30:45");
+    let back: Vec<Visitor> = both(&[stored]);
+    assert_eq!(back[0].check_in, v.check_in, "a stored time with seconds reads as the same minute");
+    assert_eq!(crate::domain::record::fill(&mut v, "check_out", "22/11/2026 10.00"), Some(("check_out", "err.datetime")));
+}

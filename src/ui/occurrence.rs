@@ -265,7 +265,9 @@ pub fn event_page(id: String) -> AnyView {
     };
     let body = move || {
         let e = rec.get()?;
-        let (Some(s), Some(end)) = (e.start_at(), e.end_at()) else { return Some(fields_view(app, &e, String::new())) };
+        let (Some(s), Some(end)) = (e.start_at(), e.end_at()) else {
+            return Some(fields_view(app, &e, e.start.map(crate::domain::dates::datetime_text).unwrap_or_default()));
+        };
         Some(fields_view(app, &e, when_text(&app, s, end, e.all_day)))
     };
     let stamps = move || {

@@ -23,6 +23,8 @@ macro_rules! with_record_lists {
             employee_changes: $crate::domain::people::EmployeeChange,
             checklist_steps: $crate::domain::checklists::ChecklistStep,
             checklist_items: $crate::domain::checklists::ChecklistItem,
+            vacancies: $crate::domain::recruitment::Vacancy,
+            candidates: $crate::domain::recruitment::Candidate,
             leave: $crate::domain::leave::LeaveRequest,
             holidays: $crate::domain::leave::Holiday,
             warnings: $crate::domain::discipline::WarningLetter,
@@ -103,5 +105,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 21, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 22, "every reference field of every list was checked");
 }

@@ -28,6 +28,7 @@ pub mod people;
 pub mod po_csv;
 pub mod purchasing;
 pub mod record;
+pub mod recruitment;
 pub mod recurrence;
 pub mod refs;
 pub mod schema;

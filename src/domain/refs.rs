@@ -9,6 +9,7 @@ use super::inventory::Item;
 use super::payroll::PayrollRun;
 use super::people::Employee;
 use super::record::{RecordRules, Referable};
+use super::recruitment::{Vacancy, VacancyStatus};
 use crate::text::lower;
 
 /// "first — second", or the second alone when the first is empty.
@@ -86,6 +87,19 @@ impl Referable for ClientEvent {
 impl Referable for PayrollRun {
     fn ref_label(&self) -> String {
         self.title()
+    }
+}
+
+/// A vacancy reads as its position and department; only open ones are offered.
+impl Referable for Vacancy {
+    fn ref_label(&self) -> String {
+        self.title()
+    }
+    fn offered(&self, _: &str) -> bool {
+        self.meta.deleted_at.is_none() && self.status == VacancyStatus::Open
+    }
+    fn named_by(&self, lower_cell: &str) -> bool {
+        lower(&self.position) == lower_cell
     }
 }
 

@@ -23,6 +23,7 @@ use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
+use crate::domain::recruitment::{Candidate, Vacancy};
 use crate::domain::stocktake::Stocktake;
 use crate::domain::training::Training;
 use crate::route::Route;
@@ -42,7 +43,8 @@ pub enum Area {
     Calendar,
     Supplies,
     Assets,
-    /// Employees, their history and checklists, warning letters, training, the directory.
+    /// Employees, their history and checklists, warning letters, training, recruitment,
+    /// the directory.
     People,
     /// Leave, holidays and attendance (a part of its own: People alone was over 120 KB).
     Attendance,
@@ -67,7 +69,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "events" | "minutes" => Some(Area::Calendar),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" => Some(Area::People),
+            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "vacancies"
+            | "candidates" => Some(Area::People),
             "leave" | "holidays" | "attendance" => Some(Area::Attendance),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
@@ -214,6 +217,8 @@ fn people_records(r: Route) -> AnyView {
         Some("checklist_items") => record_page::<ChecklistItem>(r),
         Some("warnings") => record_page::<WarningLetter>(r),
         Some("trainings") => record_page::<Training>(r),
+        Some("vacancies") => record_page::<Vacancy>(r),
+        Some("candidates") => record_page::<Candidate>(r),
         _ => records::not_found(),
     }
 }

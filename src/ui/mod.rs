@@ -33,6 +33,7 @@ mod people;
 mod perf;
 mod persist;
 mod records;
+mod recruitment;
 mod router;
 mod settings;
 mod state;

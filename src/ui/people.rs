@@ -84,6 +84,7 @@ impl RecordPages for Employee {
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
                 <a class="bo-btn" href=Route::List("checklist_steps".into()).href()>{app.text("nav.checklist_steps")}</a>
                 <a class="bo-btn" href=Route::List("checklist_items".into()).href()>{app.text("nav.checklist_items")}</a>
+                <a class="bo-btn" href=Route::List("vacancies".into()).href()>{app.text("nav.vacancies")}</a>
                 {csv_tools::<Employee>("employees")}
             }
             .into_any(),

@@ -343,3 +343,70 @@ def test_joining_and_leaving_checklists_with_an_asset_given_back(driver, base_ur
 def stored_items(driver):
     from stored import stored_list
     return stored_list(driver, "checklist_items")
+
+
+def test_recruitment_from_vacancy_to_employee(driver, base_url):
+    """A vacancy and its board; a candidate moved through the stages, their interview put in
+    the calendar, the offer printable, then made an employee in one step with what was typed;
+    a rejection without a reason refused."""
+    open_app(driver, base_url, "#/vacancies/new")
+    fill(driver, "f-position", "Staf Keuangan")
+    fill(driver, "f-department", "Keuangan")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Staf Keuangan — Keuangan")
+    vacancy = driver.current_url.rsplit("/", 1)[1]
+    wait_text(driver, "Kandidat per tahap")
+    driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Kandidat baru']").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    fill(driver, "f-name", "Citra Ayu")
+    fill(driver, "f-phone", "0812 3456 7890")
+    fill(driver, "f-email", "citra@contoh.id")
+    interview = office_today() + timedelta(days=1)
+    set_input(driver, "f-interview_at", f"{interview.isoformat()}T10:00")
+    fill(driver, "f-interviewers", "Budi Santoso")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Citra Ayu")
+    candidate = driver.current_url.rsplit("/", 1)[1]
+    assert "Tahap: Baru" in body_text(driver)
+    assert "Staf Keuangan — Keuangan" in body_text(driver), "the vacancy named on the candidate's page"
+
+    for stage in ["Seleksi berkas", "Wawancara", "Penawaran", "Menerima tawaran"]:
+        click(driver, f"Pindahkan ke: {stage}")
+        wait_text(driver, f"Tahap: {stage}")
+    assert driver.find_elements(By.XPATH, "//button[normalize-space(.)='Cetak surat penawaran']")
+    shot(driver, "candidate-accepted-id")
+
+    click(driver, "Masukkan wawancara ke kalender")
+    wait(driver, lambda d: heading(d) == "Wawancara: Citra Ayu — Staf Keuangan")
+    assert "Budi Santoso" in body_text(driver)
+
+    open_app(driver, base_url, f"#/candidates/{candidate}")
+    wait_text(driver, "Tahap: Menerima tawaran")
+    click(driver, "Jadikan karyawan")
+    wait(driver, lambda d: "/employees/" in d.current_url and d.find_elements(By.ID, "f-name"))
+    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Citra Ayu"
+    assert driver.find_element(By.ID, "f-position").get_attribute("value") == "Staf Keuangan"
+    assert driver.find_element(By.ID, "f-department").get_attribute("value") == "Keuangan"
+
+    open_app(driver, base_url, f"#/candidates/{candidate}")
+    wait_text(driver, "Tahap: Mulai bekerja")
+    assert not driver.find_elements(By.XPATH, "//button[normalize-space(.)='Jadikan karyawan']"), "made once"
+    driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Buka data karyawan']").click()
+    wait(driver, lambda d: heading(d) == "Citra Ayu")
+
+    open_app(driver, base_url, f"#/vacancies/{vacancy}")
+    wait_text(driver, "Mulai bekerja (1)")
+
+    # Not taken further: the reason is asked for.
+    open_app(driver, base_url, f"#/candidates/new/{vacancy}")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    fill(driver, "f-name", "Dedi Kurnia")
+    Select(driver.find_element(By.ID, "f-stage")).select_by_value("rejected")
+    click(driver, "Simpan")
+    wait_text(driver, "Tulis alasan kandidat tidak dilanjutkan.")
+    fill(driver, "f-reject_reason", "Gaji yang diminta di atas anggaran")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Dedi Kurnia")
+    open_app(driver, base_url, f"#/vacancies/{vacancy}")
+    wait_text(driver, "Tidak lanjut (1)")
+    shot(driver, "vacancy-board-id")

@@ -22,6 +22,8 @@ fn every_used_key_is_translated() {
         "app.",
         "cev.",
         "etask.",
+        "cand.",
+        "vac.",
         "backup.",
         "banner.",
         "call.",

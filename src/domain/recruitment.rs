@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::people::{Employee, EmployeeStatus};
-use super::record::{validate_by_schema, Entity, FieldError, RecordRules};
+use super::record::{looks_like_email, looks_like_phone, validate_by_schema, Entity, FieldError, RecordRules};
 
 crate::choice! {
     /// Where a vacancy stands.
@@ -90,6 +90,8 @@ crate::record! {
     stored {
         /// The employee made from them.
         employee_id: String,
+        /// Their interview's calendar item, moved rather than made again.
+        event_id: String,
     }
 }
 
@@ -102,13 +104,20 @@ impl RecordRules for Candidate {
         if self.score.is_some_and(|s| !(1..=5).contains(&s)) {
             errs.push(("score", "err.score"));
         }
+        // Checked here as the employee's form would: an employee is made from them as typed.
+        if !self.email.trim().is_empty() && !looks_like_email(self.email.trim()) {
+            errs.push(("email", "err.email"));
+        }
+        if !self.phone.trim().is_empty() && !looks_like_phone(self.phone.trim()) {
+            errs.push(("phone", "err.phone"));
+        }
         errs
     }
     fn title(&self) -> String {
         self.name.clone()
     }
     fn internal() -> &'static [&'static str] {
-        &["employee_id"]
+        &["employee_id", "event_id"]
     }
 }
 

@@ -36,6 +36,8 @@ fn a_rejection_needs_its_reason_and_a_score_is_one_to_five() {
     assert_eq!(c.validate(), vec![("score", "err.score")]);
     c.score = Some(4);
     assert!(c.validate().is_empty());
+    c.email = "dewi at contoh".into();
+    assert_eq!(c.validate(), vec![("email", "err.email")], "an employee is made from what is typed here");
     assert_eq!(fill(&mut c, "interview_at", "besok pagi"), Some(("interview_at", "err.datetime")));
 }
 

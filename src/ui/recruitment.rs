@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::calendar::{Event, EventKind};
 use crate::domain::people::Employee;
 use crate::domain::record::{Entity, RecordRules};
-use crate::domain::recruitment::{board, cannot_hire, hire, Candidate, Stage, Vacancy};
+use crate::domain::recruitment::{board, cannot_hire, hire, Candidate, Stage, Vacancy, VacancyStatus};
 
 use super::calendar::today;
 use super::collection::{save_record, UiEntity};
@@ -15,6 +15,7 @@ use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::router::{navigate, Route};
 use super::state::{now, use_app, AppState};
+use super::widgets::refocus;
 
 impl UiEntity for Vacancy {
     const PLURAL: &'static str = "nav.vacancies";
@@ -88,14 +89,22 @@ fn board_part(id: String) -> AnyView {
         })
     });
     let columns = move || -> Vec<(Stage, Vec<(String, String)>)> { columns.get() };
+    // Candidates are added while the vacancy is open and the data can be changed.
+    let id4 = id.clone();
+    let taking = Memo::new(move |_| {
+        app.read_only.get().is_none() && vacancy(&app, &id4).is_some_and(|v| v.meta.deleted_at.is_none() && v.status == VacancyStatus::Open)
+    });
+    let id3 = id.clone();
     view! {
         <section class="bo-card" aria-labelledby="vac-board-h">
             <h2 id="vac-board-h">{app.text("vac.board")}</h2>
-            <div class="bo-actions">
-                <a class="bo-btn bo-btn-primary" href=Route::NewAt("candidates".into(), id.clone()).href()>{app.text("cand.new")}</a>
-            </div>
+            <Show when=move || taking.get()>
+                <div class="bo-actions">
+                    <a class="bo-btn bo-btn-primary" href=Route::NewAt("candidates".into(), id3.clone()).href()>{app.text("cand.new")}</a>
+                </div>
+            </Show>
             // Scrolls sideways on its own: reachable by keyboard to scroll it.
-            <div class="bo-board" tabindex="0" role="region" aria-label=app.text("vac.board")>
+            <div class="bo-board" tabindex="0" role="region" aria-label=app.text("vac.board_scroll")>
                 {move || columns().into_iter().map(|(stage, cands)| {
                     let heading = format!("{} ({})", app.t(stage.label_key()), cands.len());
                     let label = heading.clone();
@@ -131,6 +140,8 @@ fn candidate_page(id: String) -> AnyView {
         let Some(next) = c.stage.next() else { return };
         c.stage = next;
         store(c, "cand.moved");
+        // The card is drawn again: focus stays on the next step.
+        refocus(if next.next().is_some() { "cand-advance" } else { "cand-hire" }.into());
     };
     let make_employee = move |_| {
         let Some(mut c) = cand.get_untracked() else { return };
@@ -145,8 +156,12 @@ fn candidate_page(id: String) -> AnyView {
         }
         c.stage = Stage::Started;
         c.employee_id = employee_id.clone();
-        store(c, "cand.hired");
-        navigate(&Route::Edit("employees".into(), employee_id));
+        let name = c.name.clone();
+        // Only once the candidate points at them: a failed write leaves the button to try again.
+        if save_record(&app, c).is_ok() {
+            app.info(app.tf("cand.hired", &[("name", name)]));
+            navigate(&Route::Edit("employees".into(), employee_id));
+        }
     };
     let to_calendar = move |_| {
         let Some(c) = cand.get_untracked() else { return };
@@ -155,7 +170,10 @@ fn candidate_page(id: String) -> AnyView {
             return;
         };
         let position = vacancy(&app, &c.vacancy_id).map(|v| v.position).unwrap_or_default();
-        let mut e = Event::blank(now());
+        // The item made before is moved to the new time; a new one only when there is none.
+        let before =
+            app.lists.events().with_untracked(|all| all.iter().find(|e| e.meta.id == c.event_id && e.meta.deleted_at.is_none()).cloned());
+        let mut e = before.unwrap_or_else(|| Event::blank(now()));
         e.title = app.tf("cand.interview_title", &[("name", c.name.clone()), ("position", position)]);
         e.kind = EventKind::Meeting;
         e.start = Some(at);
@@ -163,7 +181,12 @@ fn candidate_page(id: String) -> AnyView {
         e.attendees = c.interviewers.clone();
         e.notes = [c.phone.as_str(), c.email.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
         let event_id = e.meta.id.clone();
-        if save_record(&app, e).is_ok() {
+        if save_record(&app, e).is_err() {
+            return;
+        }
+        let mut c = c;
+        c.event_id = event_id.clone();
+        if save_record(&app, c).is_ok() {
             app.info(app.t("cand.interview_booked").into());
             navigate(&Route::View("events".into(), event_id));
         }
@@ -174,22 +197,30 @@ fn candidate_page(id: String) -> AnyView {
         let next = c.stage.next().filter(|_| live);
         let hirable = live && cannot_hire(&c).is_none();
         let employee_link = (!c.employee_id.is_empty()).then(|| c.employee_id.clone());
+        let event_link = app
+            .lists
+            .events()
+            .with(|all| all.iter().any(|e| e.meta.id == c.event_id && e.meta.deleted_at.is_none()))
+            .then(|| c.event_id.clone());
         Some(view! {
             <section class="bo-card" aria-labelledby="cand-h">
                 <h2 id="cand-h">{app.tf("cand.stage_now", &[("stage", app.t(c.stage.label_key()).to_string())])}</h2>
                 {c.interview_at.map(|t| view! { <p>{app.tf("cand.interview_on", &[("when", crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get()))])}</p> })}
                 <div class="bo-actions">
                     {next.map(|n| view! {
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=advance>{app.tf("cand.move_to", &[("stage", app.t(n.label_key()).to_string())])}</button>
+                        <button type="button" id="cand-advance" class="bo-btn bo-btn-primary" on:click=advance>{app.tf("cand.move_to", &[("stage", app.t(n.label_key()).to_string())])}</button>
                     })}
                     {hirable.then(|| view! {
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=make_employee>{app.text("cand.hire")}</button>
+                        <button type="button" id="cand-hire" class="bo-btn bo-btn-primary" on:click=make_employee>{app.text("cand.hire")}</button>
                     })}
                     {(live && c.interview_at.is_some() && c.stage != Stage::Rejected).then(|| view! {
                         <button type="button" class="bo-btn" on:click=to_calendar>{app.text("cand.to_calendar")}</button>
                     })}
                     {(matches!(c.stage, Stage::Offer | Stage::Accepted)).then(|| view! {
                         <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("cand.print_offer")}</button>
+                    })}
+                    {event_link.map(|eid| view! {
+                        <a class="bo-btn" href=Route::View("events".into(), eid).href()>{app.text("cand.open_interview")}</a>
                     })}
                     {employee_link.map(|eid| view! {
                         <a class="bo-btn" href=Route::View("employees".into(), eid).href()>{app.text("cand.open_employee")}</a>

@@ -408,5 +408,5 @@ def test_recruitment_from_vacancy_to_employee(driver, base_url):
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Dedi Kurnia")
     open_app(driver, base_url, f"#/vacancies/{vacancy}")
-    wait_text(driver, "Tidak lanjut (1)")
+    wait_text(driver, "Tidak dilanjutkan (1)")
     shot(driver, "vacancy-board-id")

@@ -196,7 +196,8 @@ def bundle():
 
 
 # A screen of each area, as a person opens it from the Today view.
-AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"), ("supplies", "#/items"),
+AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"),
+         ("meetings and actions", "#/actions"), ("supplies", "#/items"),
          ("assets", "#/assets"), ("people", "#/employees"), ("attendance and leave", "#/attendance"),
          ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"),
          ("office (trash, data, settings)", "#/data")]

@@ -41,6 +41,9 @@ pub enum Area {
     Contacts,
     FrontDesk,
     Calendar,
+    /// Meeting minutes and open action items (a part of its own: the calendar with them was
+    /// over 120 KB).
+    Meetings,
     Supplies,
     Assets,
     /// Employees, their history and checklists, warning letters, training, recruitment,
@@ -66,7 +69,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::List(_) | Route::New(_) | Route::Import(_) | Route::View(..) | Route::Edit(..) | Route::NewAt(..) => match r.list()? {
             "contacts" => Some(Area::Contacts),
             "calls" | "visitors" => Some(Area::FrontDesk),
-            "events" | "minutes" => Some(Area::Calendar),
+            "events" => Some(Area::Calendar),
+            "minutes" => Some(Area::Meetings),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "vacancies"
@@ -78,7 +82,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "client_events" | "event_tasks" => Some(Area::Events),
             _ => None,
         },
-        Route::Occurrence(..) | Route::Calendar(..) | Route::Actions => Some(Area::Calendar),
+        Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
+        Route::Actions => Some(Area::Meetings),
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::Directory => Some(Area::People),
@@ -108,6 +113,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Contacts => contacts_area(r).await,
         Area::FrontDesk => front_desk_area(r).await,
         Area::Calendar => calendar_area(r).await,
+        Area::Meetings => meetings_area(r).await,
         Area::Supplies => supplies_area(r).await,
         Area::Assets => assets_area(r).await,
         Area::People => people_area(r).await,
@@ -129,6 +135,7 @@ pub fn preload(area: Area) {
         Area::Contacts => Box::pin(__wasm_split_preload_contacts_area()),
         Area::FrontDesk => Box::pin(__wasm_split_preload_front_desk_area()),
         Area::Calendar => Box::pin(__wasm_split_preload_calendar_area()),
+        Area::Meetings => Box::pin(__wasm_split_preload_meetings_area()),
         Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
         Area::People => Box::pin(__wasm_split_preload_people_area()),
@@ -160,10 +167,19 @@ fn front_desk_area(r: Route) -> Result<AnyView, NotLoaded> {
 fn calendar_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
-        Route::Actions => minutes::actions_page(),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
         _ => match r.list() {
             Some("events") => record_page::<Event>(r),
+            _ => records::not_found(),
+        },
+    })
+}
+
+#[wasm_split(meetings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn meetings_area(r: Route) -> Result<AnyView, NotLoaded> {
+    Ok(match r {
+        Route::Actions => minutes::actions_page(),
+        _ => match r.list() {
             Some("minutes") => record_page::<Minutes>(r),
             _ => records::not_found(),
         },

@@ -54,6 +54,11 @@ pub fn to_minute(t: NaiveTime) -> NaiveTime {
     NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t)
 }
 
+/// A date and time as the app keeps it: to the minute.
+pub fn datetime_to_minute(t: NaiveDateTime) -> NaiveDateTime {
+    t.date().and_time(to_minute(t.time()))
+}
+
 /// A time of day, `HH:MM` (or `H:MM`, or with seconds), as time inputs and clocks write it.
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let t = s.trim();

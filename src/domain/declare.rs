@@ -82,7 +82,7 @@ impl FieldText for Option<chrono::NaiveDateTime> {
         self.map(super::dates::datetime_text).unwrap_or_default()
     }
     fn set_text(&mut self, _: FieldKind, typed: &str) {
-        *self = super::dates::parse_datetime(typed).map(|t| t.date().and_time(super::dates::to_minute(t.time())))
+        *self = super::dates::parse_datetime(typed).map(super::dates::datetime_to_minute)
     }
 }
 
@@ -166,8 +166,7 @@ impl FieldValue for Option<chrono::NaiveDateTime> {
         s.serialize_str(&self.map(super::dates::datetime_text).unwrap_or_default())
     }
     fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let t = read_text(d, super::dates::parse_datetime, "a date and time YYYY-MM-DDTHH:MM")?;
-        Ok(t.map(|t| t.date().and_time(super::dates::to_minute(t.time()))))
+        Ok(read_text(d, super::dates::parse_datetime, "a date and time YYYY-MM-DDTHH:MM")?.map(super::dates::datetime_to_minute))
     }
 }
 

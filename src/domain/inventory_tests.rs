@@ -169,7 +169,8 @@ fn stocktake_posts_variances_of_counted_items_only() {
     assert_eq!(v.len(), 2, "clips were not counted: no variance, no adjustment");
     assert_eq!(v[0].diff, -2);
     assert_eq!(v[1].diff, 0);
-    let adj = st.adjustments(&items, &s, "2026-11-20T17:00", "Stock opname", DateTime::UNIX_EPOCH);
+    let adj =
+        st.adjustments(&items, &s, crate::domain::dates::parse_datetime("2026-11-20T17:00").unwrap(), "Stock opname", DateTime::UNIX_EPOCH);
     assert_eq!(adj.len(), 1);
     assert_eq!((adj[0].kind.code(), adj[0].qty, adj[0].location.as_str()), ("adjust", Some(-2), "Gudang"));
     assert!(adj[0].validate().is_empty());

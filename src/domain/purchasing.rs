@@ -3,7 +3,7 @@
 //! the order's id), so an order can never disagree with the stock it brought in.
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Low, StockMove};
@@ -157,7 +157,7 @@ impl PurchaseOrder {
         moves: &[StockMove],
         qty: &[(String, i64)],
         location: &str,
-        at: &str,
+        at: NaiveDateTime,
         now: DateTime<Utc>,
     ) -> (Vec<StockMove>, Vec<String>) {
         let got = self.received(moves);
@@ -177,7 +177,7 @@ impl PurchaseOrder {
             m.reason = self.number.clone();
             m.order_id = self.meta.id.clone();
             m.order_line = line_id.clone();
-            m.at = super::dates::parse_datetime(at);
+            m.at = Some(at);
             out.push(m);
         }
         (out, over)

@@ -55,8 +55,13 @@ fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
     let mut ledger: Vec<StockMove> = vec![];
     assert_eq!(p.state(&ledger), OrderStatus::Ordered);
 
-    let (moves, over) =
-        p.receive(&ledger, &[("l-paper".into(), 4), ("l-pens".into(), 0)], "Gudang", "2026-11-21T10:00", DateTime::UNIX_EPOCH);
+    let (moves, over) = p.receive(
+        &ledger,
+        &[("l-paper".into(), 4), ("l-pens".into(), 0)],
+        "Gudang",
+        crate::domain::dates::parse_datetime("2026-11-21T10:00").unwrap(),
+        DateTime::UNIX_EPOCH,
+    );
     assert!(over.is_empty());
     assert_eq!(moves.len(), 1, "nothing received on a line writes nothing");
     assert_eq!((moves[0].qty, moves[0].unit_cost, moves[0].location.as_str()), (Some(4), Some(45000), "Gudang"));
@@ -64,8 +69,13 @@ fn partial_then_full_receipt_writes_the_ledger_and_moves_the_state() {
     assert_eq!(p.state(&ledger), OrderStatus::Partial);
     assert_eq!(on_order(std::slice::from_ref(&p), &ledger).get("paper"), Some(&6));
 
-    let (moves, over) =
-        p.receive(&ledger, &[("l-paper".into(), 7), ("l-pens".into(), 20)], "Gudang", "2026-11-22T10:00", DateTime::UNIX_EPOCH);
+    let (moves, over) = p.receive(
+        &ledger,
+        &[("l-paper".into(), 7), ("l-pens".into(), 20)],
+        "Gudang",
+        crate::domain::dates::parse_datetime("2026-11-22T10:00").unwrap(),
+        DateTime::UNIX_EPOCH,
+    );
     assert_eq!(over, ["l-paper"], "4 + 7 is more than the 10 ordered: warned");
     ledger.extend(moves);
     assert_eq!(p.state(&ledger), OrderStatus::Received);

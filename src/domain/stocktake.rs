@@ -2,7 +2,7 @@
 //! ledger, and post the differences as adjustments. Partial counts are fine: an item nobody
 //! counted is left alone, not set to zero.
 use crate::sort::sort_by;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::inventory::{Item, Stock, StockMove};
@@ -33,7 +33,7 @@ crate::record! {
 
 impl RecordRules for Stocktake {
     fn title(&self) -> String {
-        let started = self.started.map(|t| super::dates::datetime_text(t).replace('T', " ")).unwrap_or_default();
+        let started = self.started_text();
         [started.as_str(), self.location.as_str(), self.category.as_str()]
             .iter()
             .filter(|s| !s.is_empty())
@@ -53,6 +53,11 @@ pub struct Variance {
 }
 
 impl Stocktake {
+    /// When the count started, as its title and the adjustments' reason say it.
+    pub fn started_text(&self) -> String {
+        self.started.map(|t| super::dates::datetime_text(t).replace('T', " ")).unwrap_or_default()
+    }
+
     /// Items this count covers, by code: active, in the category (if any), and kept at or
     /// holding stock in the location (if any).
     pub fn scope<'a>(&self, items: &'a [Item], stock: &Stock) -> Vec<&'a Item> {
@@ -106,7 +111,7 @@ impl Stocktake {
     }
 
     /// The adjustments that make the ledger match the count; `reason` names the count.
-    pub fn adjustments(&self, items: &[Item], stock: &Stock, at: &str, reason: &str, now: DateTime<Utc>) -> Vec<StockMove> {
+    pub fn adjustments(&self, items: &[Item], stock: &Stock, at: NaiveDateTime, reason: &str, now: DateTime<Utc>) -> Vec<StockMove> {
         let by_id = |id: &str| items.iter().find(|i| i.meta.id == id);
         self.variances(items, stock)
             .into_iter()
@@ -121,7 +126,7 @@ impl Stocktake {
                     loc => loc.to_string(),
                 };
                 m.reason = reason.to_string();
-                m.at = super::dates::parse_datetime(at);
+                m.at = Some(at);
                 m
             })
             .collect()

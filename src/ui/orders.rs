@@ -14,7 +14,7 @@ use super::fields::{day_of, label_of, money, options_of, suggest_input};
 use super::files::{download, CSV_MIME};
 use super::records::form_page_with;
 use super::router::{navigate, Route};
-use super::state::{local_now_text, now, use_app, AppState};
+use super::state::{now, use_app, AppState};
 use super::widgets::PageHead;
 use crate::domain::finance::invoices::InvoiceKind;
 
@@ -340,7 +340,7 @@ pub fn receive_page(id: String) -> AnyView {
             }
         }
         let (moves, over) =
-            app.lists.stock().with_untracked(|m| p2.receive(m, &wanted, location.get_untracked().trim(), &local_now_text(), now()));
+            app.lists.stock().with_untracked(|m| p2.receive(m, &wanted, location.get_untracked().trim(), super::state::local_now(), now()));
         if moves.is_empty() {
             app.error(app.t("po.nothing_received").into());
             return;

@@ -437,9 +437,7 @@ pub fn local(t: DateTime<Utc>) -> DateTime<chrono::FixedOffset> {
 
 /// The office's wall-clock time now, to the minute.
 pub fn local_now() -> chrono::NaiveDateTime {
-    use chrono::Timelike;
-    let t = local(now()).naive_local();
-    t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t)
+    crate::domain::dates::datetime_to_minute(local(now()).naive_local())
 }
 
 /// The office's wall-clock time now, as date-time inputs write it.

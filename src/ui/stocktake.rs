@@ -9,7 +9,7 @@ use crate::domain::stocktake::Stocktake;
 
 use super::collection::{save_record, save_records, trash_record};
 use super::router::{navigate, Route};
-use super::state::{local_now_text, now, use_app, AppState};
+use super::state::{local_now, now, use_app, AppState};
 use super::widgets::PageHead;
 
 fn find(app: &AppState, id: &str) -> Option<Stocktake> {
@@ -62,13 +62,10 @@ pub fn count_page(id: String) -> AnyView {
             app.error(app.t("count.bad").into());
             return;
         }
-        let at = local_now_text();
-        let reason = app.tf(
-            "count.reason",
-            &[("date", st.started.map(|t| crate::domain::dates::datetime_text(t).replace('T', " ")).unwrap_or_default())],
-        );
+        let at = local_now();
+        let reason = app.tf("count.reason", &[("date", st.started_text())]);
         let moves =
-            app.lists.items().with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, &at, &reason, now())));
+            app.lists.items().with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, at, &reason, now())));
         let n = moves.len();
         if !window().confirm_with_message(&app.tf("count.confirm", &[("n", n.to_string())])).unwrap_or(false) {
             return;
@@ -76,7 +73,7 @@ pub fn count_page(id: String) -> AnyView {
         if n > 0 && save_records(&app, moves).is_err() {
             return;
         }
-        st.posted = at;
+        st.posted = crate::domain::dates::datetime_text(at);
         if save_record(&app, st).is_ok() {
             app.info(app.tf("count.posted_toast", &[("n", n.to_string())]));
         }

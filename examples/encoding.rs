@@ -45,7 +45,7 @@ fn main() {
         let n: usize = texts.iter().map(|t| codec::decode_as::<backoffice::domain::contact::Contact>(t).unwrap().len()).sum();
         println!("{n} contacts decoded straight into records in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
     }
-    for chunk in [150, 200, 250, 500] {
+    for chunk in [50, 100, 150, 250] {
         let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);
         for v in cols.values() {
             let Some(rows) = v.as_array() else { continue };
@@ -57,7 +57,7 @@ fn main() {
                 let t = Instant::now();
                 let back = codec::decode(&text).unwrap();
                 dec_t += t.elapsed().as_secs_f64();
-                assert_eq!(back, part);
+                assert_eq!(back, without_nulls(part));
                 columnar += chars(&text);
             }
         }
@@ -99,4 +99,14 @@ fn encode_stages(rows: &[Value]) -> [f64; 2] {
     let _ = codec::pack(&codec::deflate(&raw));
     let b = t.elapsed().as_secs_f64();
     [a, b]
+}
+
+/// A field given as null is stored as absent, which decodes as no field at all.
+fn without_nulls(rows: &[Value]) -> Vec<Value> {
+    rows.iter()
+        .map(|r| match r {
+            Value::Object(m) => Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect()),
+            v => v.clone(),
+        })
+        .collect()
 }

@@ -32,6 +32,8 @@ pub enum Route {
     EventBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
     AttendanceImport,
+    /// Holidays taken from a calendar file (.ics): `#/holiday-file`.
+    HolidayFile,
     /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
     AttendanceMonth(String),
     /// Each employee's year from posted payslips (the 1721-A1 figures): `#/payroll-year/2026`.
@@ -80,6 +82,7 @@ impl Route {
             ["assets", id, kind] if ASSET_ENTRIES.contains(kind) => Route::AssetEntry(id.to_string(), kind.to_string()),
             ["maintenance-due"] => Route::MaintenanceDue,
             ["attendance-import"] => Route::AttendanceImport,
+            ["holiday-file"] => Route::HolidayFile,
             ["directory"] => Route::Directory,
             ["event-board"] => Route::EventBoard,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
@@ -127,6 +130,7 @@ impl Route {
             Route::AssetEntry(id, kind) => format!("#/assets/{id}/{kind}"),
             Route::MaintenanceDue => "#/maintenance-due".into(),
             Route::AttendanceImport => "#/attendance-import".into(),
+            Route::HolidayFile => "#/holiday-file".into(),
             Route::Directory => "#/directory".into(),
             Route::EventBoard => "#/event-board".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
@@ -187,6 +191,7 @@ mod tests {
             Route::Calendar("agenda".into(), String::new()),
             Route::Desk,
             Route::Actions,
+            Route::HolidayFile,
             Route::Messages,
             Route::Trash,
             Route::Data,

@@ -1,11 +1,15 @@
 //! Leave: requests with their working days counted against the office's work calendar
 //! (working days per week, national holidays and collective leave), annual leave balances,
 //! and overlaps within a department.
-use chrono::{Datelike, Months, NaiveDate, Weekday};
+use std::collections::HashSet;
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc, Weekday};
+
+use super::calendar::{occurrences, Event};
 
 use super::dates::day_text;
 use super::people::Employee;
-use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
+use super::record::{validate_by_schema, Entity, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// How leave is taken.
@@ -200,6 +204,46 @@ pub fn overlaps(request: &LeaveRequest, employees: &[Employee], all: &[LeaveRequ
     names.sort();
     names.dedup();
     names
+}
+
+/// Holidays a calendar file brings (national holidays and collective leave, as published
+/// by Google's or the government's calendars): one per day each item covers, a repeating
+/// item over the years the file spans, days this office already has left out (counted),
+/// and an item whose title says "cuti bersama" taken as collective leave.
+pub fn holidays_from_events(events: &[Event], have: &[Holiday], now: DateTime<Utc>) -> (Vec<Holiday>, usize) {
+    let starts = events.iter().filter(|e| e.meta.deleted_at.is_none()).filter_map(|e| e.start_at().map(|t| t.date()));
+    let (Some(first), Some(last_start)) = (starts.clone().min(), starts.max()) else { return (vec![], 0) };
+    // A repeating item (Christmas every year) is taken over the file's own years, at least
+    // one, and never more than five, so a rule without an end cannot fill the list.
+    let last_day = NaiveDate::from_ymd_opt(last_start.year(), 12, 31).unwrap_or(last_start);
+    let to = last_day.min(first.checked_add_months(Months::new(60)).unwrap_or(last_day));
+    let known: HashSet<NaiveDate> = have.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| h.date).collect();
+    let mut taken: HashSet<NaiveDate> = HashSet::new();
+    let (mut fresh, mut skipped) = (vec![], 0);
+    for o in occurrences(events, first, to) {
+        let (a, b) = o.days();
+        for day in a.iter_days().take_while(|d| *d <= b.min(to)) {
+            if known.contains(&day) {
+                skipped += 1;
+                continue;
+            }
+            if !taken.insert(day) {
+                continue;
+            }
+            let mut h = Holiday::blank(now);
+            h.date = Some(day);
+            h.name = o.title.trim().to_string();
+            h.collective = is_collective_leave(&h.name);
+            fresh.push(h);
+        }
+    }
+    crate::sort::sort_by(&mut fresh, |a, b| a.date.cmp(&b.date));
+    (fresh, skipped)
+}
+
+fn is_collective_leave(title: &str) -> bool {
+    let t = crate::text::lower(title);
+    ["cuti bersama", "collective leave", "joint leave"].iter().any(|w| t.contains(w))
 }
 
 #[cfg(test)]

@@ -96,3 +96,49 @@ fn a_half_day_is_one_day_and_the_end_not_before_the_start() {
     r.set("end", "2026-07-05");
     assert_eq!(r.validate(), vec![("end", "err.end_before_start")]);
 }
+
+/// A file as Google's "Holidays in Indonesia" calendar exports it (all-day items, the
+/// end date exclusive), with a yearly item and a two-day one.
+const HOLIDAYS_ICS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nUID:a@google.com\r\nSUMMARY:Tahun Baru Masehi\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270312\r\nUID:b@google.com\r\nSUMMARY:Hari Raya Idul Fitri\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270312\r\nDTEND;VALUE=DATE:20270313\r\nUID:c@google.com\r\nSUMMARY:Cuti Bersama Idul Fitri\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nDTEND;VALUE=DATE:20261226\r\nRRULE:FREQ=YEARLY\r\nUID:d@google.com\r\nSUMMARY:Hari Raya Natal\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+fn file_events() -> Vec<crate::domain::calendar::Event> {
+    let same = |t: chrono::NaiveDateTime| t;
+    let clock = crate::domain::ics::Clock { to_office: &same, zone: &|_, _| None };
+    crate::domain::ics::parse(HOLIDAYS_ICS, &clock, Utc::now()).unwrap().events
+}
+
+#[test]
+fn a_holiday_calendar_file_becomes_one_holiday_per_day() {
+    let (got, skipped) = holidays_from_events(&file_events(), &[], Utc::now());
+    let days: Vec<(NaiveDate, &str, bool)> = got.iter().map(|h| (h.date.unwrap(), h.name.as_str(), h.collective)).collect();
+    assert_eq!(
+        days,
+        vec![
+            (d(2026, 12, 25), "Hari Raya Natal", false),
+            (d(2027, 1, 1), "Tahun Baru Masehi", false),
+            (d(2027, 3, 10), "Hari Raya Idul Fitri", false),
+            (d(2027, 3, 11), "Hari Raya Idul Fitri", false),
+            (d(2027, 3, 12), "Cuti Bersama Idul Fitri", true),
+            // The yearly item again in the file's last year, and not beyond it.
+            (d(2027, 12, 25), "Hari Raya Natal", false),
+        ]
+    );
+    assert_eq!(skipped, 0);
+    assert!(got.iter().all(|h| h.validate().is_empty()));
+}
+
+#[test]
+fn holidays_the_office_already_has_are_left_out_and_counted() {
+    let have = vec![holiday("2027-01-01", false), holiday("2027-03-11", false)];
+    let (got, skipped) = holidays_from_events(&file_events(), &have, Utc::now());
+    assert_eq!(skipped, 2);
+    assert_eq!(got.len(), 4);
+    assert!(got.iter().all(|h| h.date != Some(d(2027, 1, 1)) && h.date != Some(d(2027, 3, 11))));
+    // Nothing to take from an empty file.
+    assert_eq!(holidays_from_events(&[], &have, Utc::now()).0.len(), 0);
+}

@@ -32,8 +32,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, bank, calendar, client_events, data, finance_reports, inventory, minutes, occurrence, orders, payroll, people,
-    records, settings, trash,
+    assets, attendance, bank, calendar, client_events, data, finance_reports, holiday_file, inventory, minutes, occurrence, orders,
+    payroll, people, records, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::Directory => Some(Area::People),
-        Route::AttendanceImport | Route::AttendanceMonth(_) => Some(Area::Attendance),
+        Route::AttendanceImport | Route::AttendanceMonth(_) | Route::HolidayFile => Some(Area::Attendance),
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
@@ -243,6 +243,7 @@ fn people_records(r: Route) -> AnyView {
 fn attendance_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::AttendanceImport => attendance::import_page(),
+        Route::HolidayFile => holiday_file::import_page(),
         Route::AttendanceMonth(ym) => attendance::month_page(ym),
         _ => attendance_records(r),
     })

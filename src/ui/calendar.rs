@@ -294,13 +294,9 @@ fn month_view(
                     // in the day (holidays, items, leave), as a sighted user sees them.
                     <span class="bo-cal-num" aria-hidden="true">{d.day()}</span>
                     <span class="bo-visually-hidden">{move || long_date(d, app.lang.get())}</span>
-                    {move || closed.with(|c| c.iter().filter(|(day, _)| *day == d).map(|(_, name)| view! {
-                        <span class="bo-cal-holiday">{name.clone()}</span>
-                    }).collect_view())}
+                    {move || day_holidays(closed, d)}
                     {items}
-                    {move || away.with(|a| a.iter().filter(|(_, s, e, _)| *s <= d && d <= *e).map(|(id, _, _, name)| view! {
-                        <a class="bo-cal-item bo-cal-leave" href=Route::View("leave".into(), id.clone()).href()>{app.tf("cal.on_leave", &[("name", name.clone())])}</a>
-                    }).collect_view())}
+                    {move || day_leave(app, away, d)}
                 </div>
             }
         }).collect_view();
@@ -314,8 +310,32 @@ fn month_view(
     }
 }
 
+/// Who is away on `d`, each linking to their leave.
+fn day_leave(app: AppState, away: Memo<Vec<Away>>, d: NaiveDate) -> impl IntoView {
+    away.with(|a| {
+        a.iter()
+            .filter(|(_, s, e, _)| *s <= d && d <= *e)
+            .map(|(id, _, _, name)| {
+                view! {
+                    <a class="bo-cal-item bo-cal-leave" href=Route::View("leave".into(), id.clone()).href()>{app.tf("cal.on_leave", &[("name", name.clone())])}</a>
+                }
+            })
+            .collect_view()
+    })
+}
+
+/// The holidays and collective leave of `d`.
+fn day_holidays(closed: Memo<Vec<(NaiveDate, String)>>, d: NaiveDate) -> impl IntoView {
+    closed.with(|c| {
+        c.iter().filter(|(day, _)| *day == d).map(|(_, name)| view! { <span class="bo-cal-holiday">{name.clone()}</span> }).collect_view()
+    })
+}
+
+/// Approved leave: (request id, first day, last day, employee's name).
+type Away = (String, NaiveDate, NaiveDate, String);
+
 /// Approved leave overlapping `from`–`to`: (request id, first day, last day, employee's name).
-fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<(String, NaiveDate, NaiveDate, String)> {
+fn away_between(app: AppState, from: NaiveDate, to: NaiveDate) -> Vec<Away> {
     app.lists.leave().with(|all| {
         app.lists.employees().with(|emps| {
             all.iter()
@@ -354,9 +374,16 @@ fn week_view(
 ) -> impl IntoView {
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Days::new(i)).collect();
     let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, monday, monday + Days::new(6))));
+    let away = Memo::new(move |_| away_between(app, monday, monday + Days::new(6)));
+    let closed = Memo::new(move |_| holidays_between(app, monday, monday + Days::new(6)));
     let today = today();
     let columns = days.iter().copied().map(|d| {
-        let all_day = move || occ.with(|o| o.iter().filter(|o| o.on(d) && (o.all_day || o.start.date() != d)).cloned().map(|o| item_link(app, o, false)).collect_view());
+        // Whole days: the office closed, items of a day or more, who is away.
+        let all_day = move || view! {
+            {day_holidays(closed, d)}
+            {occ.with(|o| o.iter().filter(|o| o.on(d) && (o.all_day || o.start.date() != d)).cloned().map(|o| item_link(app, o, false)).collect_view())}
+            {day_leave(app, away, d)}
+        };
         let slots = (FIRST_HOUR..=LAST_HOUR).map(|h| {
             let items = move || occ.with(|o| {
                 o.iter()
@@ -405,28 +432,35 @@ fn slot_hour(t: chrono::NaiveDateTime) -> u32 {
 
 fn agenda_view(app: AppState, first: NaiveDate, last: NaiveDate) -> impl IntoView {
     let occ = Memo::new(move |_| app.lists.events().with(|e| occurrences(e, first, last)));
-    let days = move || {
+    let away = Memo::new(move |_| away_between(app, first, last));
+    let closed = Memo::new(move |_| holidays_between(app, first, last));
+    // The days with anything on them: items, a holiday, someone away.
+    let days = Memo::new(move |_| {
         let mut out: Vec<(NaiveDate, Vec<Occurrence>)> = vec![];
         occ.with(|all| {
             let mut d = first;
             while d <= last {
                 let on: Vec<Occurrence> = all.iter().filter(|o| o.on(d)).cloned().collect();
-                if !on.is_empty() {
+                let marked =
+                    closed.with(|c| c.iter().any(|(day, _)| *day == d)) || away.with(|a| a.iter().any(|(_, s, e, _)| *s <= d && d <= *e));
+                if !on.is_empty() || marked {
                     out.push((d, on));
                 }
                 d = d + Days::new(1);
             }
         });
         out
-    };
+    });
     view! {
-            <Show when=move || occ.with(Vec::is_empty)>
+            <Show when=move || days.with(Vec::is_empty)>
                 <p class="bo-empty">{app.text("cal.agenda_empty")}</p>
     </Show>
             <div class="bo-cal-agenda">
-                {move || days().into_iter().map(|(d, items)| view! {
+                {move || days.get().into_iter().map(|(d, items)| view! {
                     <section class="bo-card">
                         <h2>{long_date(d, app.lang.get())}</h2>
+                        {day_holidays(closed, d)}
+                        {day_leave(app, away, d)}
                         <ul class="bo-list">
                             {items.into_iter().map(|o| {
                                 let when = time_range(&app, &o);

@@ -48,7 +48,22 @@ impl RecordPages for LeaveRequest {
     }
 }
 
-impl RecordPages for Holiday {}
+/// The holidays, typed, from CSV or from a calendar file of public holidays.
+impl RecordPages for Holiday {
+    fn list() -> AnyView {
+        let app = use_app();
+        list_page::<Holiday>(
+            "holidays",
+            view! {
+                <Show when=move || app.read_only.get().is_none()>
+                    <a class="bo-btn" href=Route::HolidayFile.href()>{app.text("hol.from_file")}</a>
+                </Show>
+                {csv_tools::<Holiday>("holidays")}
+            }
+            .into_any(),
+        )
+    }
+}
 
 /// The office's work calendar as the settings and the holiday list have it now.
 pub fn work_calendar(app: &AppState) -> WorkCalendar {

@@ -20,6 +20,7 @@ mod fields;
 mod files;
 mod finance;
 mod finance_reports;
+mod holiday_file;
 mod inventory;
 mod invoices;
 mod leave;

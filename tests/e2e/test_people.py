@@ -140,6 +140,18 @@ def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
     assert "Cuti: Sari Wulandari" not in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-08']").text
     assert "Hari Lahir Pancasila" in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-01']").text
     shot(driver, "leave-calendar")
+    # The week and the agenda show them too.
+    open_app(driver, base_url, "#/calendar/week/2026-06-01")
+    wait(driver, lambda d: "Cuti: Sari Wulandari" in d.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-03']").text)
+    assert "Hari Lahir Pancasila" in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-01']").text
+    assert "Cuti: Sari Wulandari" not in driver.find_element(By.CSS_SELECTOR, "main [data-date='2026-06-05']").text
+    open_app(driver, base_url, "#/calendar/agenda/2026-06-01")
+    wait_text(driver, "Hari Lahir Pancasila")
+    days = [s.text for s in driver.find_elements(By.CSS_SELECTOR, "main .bo-cal-agenda section")]
+    assert days[0].startswith("Senin, 1 Jun 2026") and "Hari Lahir Pancasila" in days[0], days
+    assert [d.split("\n")[0] for d in days if "Cuti: Sari Wulandari" in d] == [
+        "Selasa, 2 Jun 2026", "Rabu, 3 Jun 2026", "Kamis, 4 Jun 2026"], days
+    shot(driver, "leave-agenda")
     # ... and on the attendance sheet as days on leave, with nobody typing them.
     open_app(driver, base_url, "#/attendance-month/2026-06")
     wait_text(driver, "Rekap absensi")
@@ -410,3 +422,62 @@ def test_recruitment_from_vacancy_to_employee(driver, base_url):
     open_app(driver, base_url, f"#/vacancies/{vacancy}")
     wait_text(driver, "Tidak dilanjutkan (1)")
     shot(driver, "vacancy-board-id")
+
+
+HOLIDAYS_ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+    "X-WR-CALNAME:Hari libur di Indonesia\r\n"
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nUID:a@google.com\r\nSUMMARY:Tahun Baru Masehi\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270312\r\nUID:b@google.com\r\nSUMMARY:Hari Raya Idul Fitri\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270312\r\nDTEND;VALUE=DATE:20270313\r\nUID:c@google.com\r\nSUMMARY:Cuti Bersama Idul Fitri\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nDTEND;VALUE=DATE:20261226\r\nRRULE:FREQ=YEARLY\r\nUID:d@google.com\r\nSUMMARY:Hari Raya Natal\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+
+
+def test_holidays_from_a_calendar_file_count_in_leave(driver, base_url, tmp_path):
+    # One holiday typed by hand: the file's copy of that day is left out.
+    open_app(driver, base_url, "#/holidays/new")
+    set_input(driver, "f-date", "2027-01-01")
+    fill(driver, "f-name", "Tahun Baru")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "2027-01-01 · Tahun Baru")
+
+    ics = tmp_path / "hari-libur.ics"
+    ics.write_text(HOLIDAYS_ICS, encoding="utf-8")
+    broken = tmp_path / "rusak.ics"
+    broken.write_text("ini bukan kalender", encoding="utf-8")
+    open_app(driver, base_url, "#/holidays")
+    click(driver, "Dari berkas kalender")
+    wait(driver, lambda d: heading(d) == "Dari berkas kalender")
+    driver.find_element(By.ID, "holiday-file").send_keys(str(broken))
+    wait_text(driver, "«rusak.ics» tidak bisa dibaca sebagai berkas kalender (.ics). Tidak ada yang diubah.")
+    driver.find_element(By.ID, "holiday-file").send_keys(str(ics))
+    wait_text(driver, "5 hari libur baru; 1 hari sudah ada di daftar dan dilewati.")
+    preview = driver.find_element(By.CSS_SELECTOR, "main section.bo-card").text
+    assert "Jumat, 12 Mar 2027 — Cuti Bersama Idul Fitri · Cuti bersama" in preview, preview
+    assert preview.count("Hari Raya Natal") == 2 and "Tahun Baru Masehi" not in preview, preview
+    shot(driver, "holidays-from-file")
+    click(driver, "Tambahkan 5 hari libur")
+    wait_text(driver, "5 hari libur ditambahkan.")
+    wait(driver, lambda d: heading(d) == "Hari libur")
+    wait(driver, lambda d: len(table_rows(d)) == 6)
+
+    # Idul Fitri week: Monday to Friday is two working days once the holidays are in.
+    new_employee(driver, base_url, "Rina Puspita", "E-031")
+    click(driver, "Ajukan cuti")
+    wait(driver, lambda d: heading(d) == "Ajukan cuti")
+    set_input(driver, "f-start", "2027-03-08")
+    set_input(driver, "f-end", "2027-03-12")
+    click(driver, "Simpan")
+    wait_text(driver, "2 hari kerja")
+
+    # The same file again brings nothing twice; everything is still there after a reload.
+    driver.refresh()
+    open_app(driver, base_url, "#/holiday-file", "?lang=en")
+    wait(driver, lambda d: heading(d) == "From a calendar file")
+    driver.find_element(By.ID, "holiday-file").send_keys(str(ics))
+    wait_text(driver, "0 new holidays; 6 days already in the list and left out.")
+    assert not driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(.), 'Add 0')]").is_enabled()
+    open_app(driver, base_url, "#/holidays", "?lang=en")
+    wait_text(driver, "6 records")

@@ -30,8 +30,29 @@ crate::choice! {
     }
 }
 
-/// Annual leave after twelve months' service, in working days (UU 13/2003 as amended).
-pub const ANNUAL_DAYS: u32 = 12;
+/// The office's leave rules, from its settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeaveRules {
+    /// Annual leave a year after twelve months' service, in working days (12 by UU 13/2003
+    /// as amended; an office may give more).
+    pub annual_days: u32,
+    /// Unused annual days that carry into the next year, at most.
+    pub carry_over: u32,
+    /// Collective leave days are taken from the annual leave of those entitled to it.
+    pub collective_from_annual: bool,
+}
+
+impl Default for LeaveRules {
+    fn default() -> Self {
+        LeaveRules::of(&super::settings::Settings::default())
+    }
+}
+
+impl LeaveRules {
+    pub fn of(s: &super::settings::Settings) -> LeaveRules {
+        LeaveRules { annual_days: s.annual_leave_days, carry_over: s.leave_carry_over, collective_from_annual: s.collective_from_annual }
+    }
+}
 
 crate::record! {
     /// Leave asked for by an employee, decided by HR.
@@ -103,22 +124,29 @@ impl RecordRules for Holiday {
 pub struct WorkCalendar {
     pub six_day_week: bool,
     pub closed: Vec<NaiveDate>,
+    /// The closed days that are collective leave.
+    pub collective: Vec<NaiveDate>,
 }
 
 impl WorkCalendar {
     pub fn new(six_day_week: bool, holidays: &[Holiday]) -> WorkCalendar {
         let mut closed: Vec<NaiveDate> = holidays.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| h.date).collect();
         closed.sort();
-        WorkCalendar { six_day_week, closed }
+        let collective = holidays.iter().filter(|h| h.meta.deleted_at.is_none() && h.collective).filter_map(|h| h.date).collect();
+        WorkCalendar { six_day_week, closed, collective }
+    }
+
+    /// A day of the office's week (Monday–Friday or –Saturday), holiday or not.
+    fn in_work_week(&self, d: NaiveDate) -> bool {
+        match d.weekday() {
+            Weekday::Sun => false,
+            Weekday::Sat => self.six_day_week,
+            _ => true,
+        }
     }
 
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
-        let weekend = match d.weekday() {
-            Weekday::Sun => true,
-            Weekday::Sat => !self.six_day_week,
-            _ => false,
-        };
-        !weekend && self.closed.binary_search(&d).is_err()
+        self.in_work_week(d) && self.closed.binary_search(&d).is_err()
     }
 
     /// Working days from `start` through `end`, in half days (a half-day request is 1).
@@ -144,14 +172,40 @@ pub fn days_text(half_days: u32, decimal: char) -> String {
     }
 }
 
-/// Annual leave for `year`, in days: the full twelve once twelve months of service are
-/// completed within or before that year, none before.
-pub fn annual_entitlement(employee: &Employee, year: i32) -> u32 {
-    let Some(joined) = employee.joined else { return 0 };
-    match joined.checked_add_months(Months::new(12)) {
-        Some(eligible) if eligible.year() <= year => ANNUAL_DAYS,
+/// The day twelve months of service are done.
+fn entitled_from(employee: &Employee) -> Option<NaiveDate> {
+    employee.joined?.checked_add_months(Months::new(12))
+}
+
+/// Annual leave for `year`, in days: the office's full year once twelve months of service
+/// are completed within or before that year, none before.
+pub fn annual_entitlement(employee: &Employee, year: i32, rules: &LeaveRules) -> u32 {
+    match entitled_from(employee) {
+        Some(eligible) if eligible.year() <= year => rules.annual_days,
         _ => 0,
     }
+}
+
+/// Collective leave days of `year` taken from the employee's annual leave: those on a day
+/// of the office's week, once they are entitled.
+pub fn collective_taken(employee: &Employee, year: i32, cal: &WorkCalendar, rules: &LeaveRules) -> u32 {
+    let Some(eligible) = entitled_from(employee) else { return 0 };
+    if !rules.collective_from_annual {
+        return 0;
+    }
+    cal.collective.iter().filter(|d| d.year() == year && **d >= eligible && cal.in_work_week(**d)).count() as u32
+}
+
+/// Half days of `year`'s annual leave carried into the next year.
+fn carried_out(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, rules: &LeaveRules) -> u32 {
+    let had = annual_entitlement(employee, year, rules) * 2;
+    let used = annual_taken(all, &employee.meta.id, year, cal, "") + collective_taken(employee, year, cal, rules) * 2;
+    had.saturating_sub(used).min(rules.carry_over * 2)
+}
+
+/// Half days carried over from the year before `year`.
+pub fn carried_in(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, rules: &LeaveRules) -> u32 {
+    carried_out(employee, all, year - 1, cal, rules)
 }
 
 /// Half days of annual leave approved for an employee in `year` (by the day each starts),
@@ -171,19 +225,28 @@ pub fn annual_taken(all: &[LeaveRequest], employee_id: &str, year: i32, cal: &Wo
         .sum()
 }
 
-/// Half days of annual leave left in `year`, before `except` is counted.
-pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, except: &str) -> i64 {
-    i64::from(annual_entitlement(employee, year) * 2) - i64::from(annual_taken(all, &employee.meta.id, year, cal, except))
+/// Half days of annual leave left in `year`, before `except` is counted: the year's own,
+/// what carried over, less requests approved and collective leave.
+pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, rules: &LeaveRules, except: &str) -> i64 {
+    let had = annual_entitlement(employee, year, rules) * 2 + carried_in(employee, all, year, cal, rules);
+    let used = annual_taken(all, &employee.meta.id, year, cal, except) + collective_taken(employee, year, cal, rules) * 2;
+    i64::from(had) - i64::from(used)
 }
 
 /// Why `request` cannot be approved, if it cannot: annual leave beyond what is left.
-pub fn approval_problem(request: &LeaveRequest, employee: &Employee, all: &[LeaveRequest], cal: &WorkCalendar) -> Option<&'static str> {
+pub fn approval_problem(
+    request: &LeaveRequest,
+    employee: &Employee,
+    all: &[LeaveRequest],
+    cal: &WorkCalendar,
+    rules: &LeaveRules,
+) -> Option<&'static str> {
     let (s, e) = request.dates()?;
     if request.kind != LeaveKind::Annual {
         return None;
     }
     let asked = i64::from(cal.half_days(s, e, request.half_day));
-    (asked > annual_left(employee, all, s.year(), cal, &request.meta.id)).then_some("err.leave_balance")
+    (asked > annual_left(employee, all, s.year(), cal, rules, &request.meta.id)).then_some("err.leave_balance")
 }
 
 /// Other employees of the same department away (approved or asked) on any of the

@@ -48,29 +48,33 @@ fn working_days_skip_weekends_and_holidays() {
 #[test]
 fn annual_leave_after_twelve_months() {
     let e = employee("Sari", "2025-03-01", "Keuangan");
-    assert_eq!((annual_entitlement(&e, 2025), annual_entitlement(&e, 2026)), (0, 12));
+    let law = LeaveRules::default();
+    assert_eq!((annual_entitlement(&e, 2025, &law), annual_entitlement(&e, 2026, &law)), (0, 12));
+    let generous = LeaveRules { annual_days: 15, ..law };
+    assert_eq!(annual_entitlement(&e, 2026, &generous), 15);
     let none = employee("Baru", "", "Keuangan");
-    assert_eq!(annual_entitlement(&none, 2026), 0);
+    assert_eq!(annual_entitlement(&none, 2026, &law), 0);
 }
 
 #[test]
 fn approving_beyond_the_balance_is_refused() {
     let cal = WorkCalendar::new(false, &[]);
+    let law = LeaveRules::default();
     let e = employee("Sari", "2024-01-15", "Keuangan");
     // 10 days already taken in 2026 (two weeks), one refused request not counted.
     let taken = request(&e, "annual", "2026-03-02", "2026-03-13", "approved");
     let refused = request(&e, "annual", "2026-04-06", "2026-04-10", "refused");
     let too_long = request(&e, "annual", "2026-06-01", "2026-06-03", "requested");
     let all = vec![taken.clone(), refused, too_long.clone()];
-    assert_eq!(annual_left(&e, &all, 2026, &cal, ""), 4, "2 days left");
-    assert_eq!(approval_problem(&too_long, &e, &all, &cal), Some("err.leave_balance"));
+    assert_eq!(annual_left(&e, &all, 2026, &cal, &law, ""), 4, "2 days left");
+    assert_eq!(approval_problem(&too_long, &e, &all, &cal, &law), Some("err.leave_balance"));
     let two = request(&e, "annual", "2026-06-01", "2026-06-02", "requested");
-    assert_eq!(approval_problem(&two, &e, &all, &cal), None);
+    assert_eq!(approval_problem(&two, &e, &all, &cal, &law), None);
     // Sick leave is not counted against annual leave.
     let sick = request(&e, "sick", "2026-06-01", "2026-06-30", "requested");
-    assert_eq!(approval_problem(&sick, &e, &all, &cal), None);
+    assert_eq!(approval_problem(&sick, &e, &all, &cal, &law), None);
     // Re-deciding an approved request does not count it twice.
-    assert_eq!(approval_problem(&taken, &e, &all, &cal), None);
+    assert_eq!(approval_problem(&taken, &e, &all, &cal, &law), None);
 }
 
 #[test]
@@ -141,4 +145,31 @@ fn holidays_the_office_already_has_are_left_out_and_counted() {
     assert!(got.iter().all(|h| h.date != Some(d(2027, 1, 1)) && h.date != Some(d(2027, 3, 11))));
     // Nothing to take from an empty file.
     assert_eq!(holidays_from_events(&[], &have, Utc::now()).0.len(), 0);
+}
+
+#[test]
+fn collective_leave_and_carry_over_follow_the_office_rules() {
+    // Cuti bersama on Friday 26 December 2025 and Monday 29 December; the 27th is a Saturday.
+    let hols = [holiday("2025-12-26", true), holiday("2025-12-27", true), holiday("2025-12-29", true), holiday("2025-12-25", false)];
+    let cal = WorkCalendar::new(false, &hols);
+    let sari = employee("Sari", "2024-01-15", "Keuangan");
+    let law = LeaveRules::default();
+    // Two working days of collective leave come out of 2025's twelve; a Saturday does not.
+    assert_eq!(collective_taken(&sari, 2025, &cal, &law), 2);
+    assert_eq!(annual_left(&sari, &[], 2025, &cal, &law, ""), 20);
+    let kept = LeaveRules { collective_from_annual: false, ..law };
+    assert_eq!(annual_left(&sari, &[], 2025, &cal, &kept, ""), 24);
+    // Someone not yet entitled loses nothing to it.
+    let new = employee("Baru", "2025-06-01", "Keuangan");
+    assert_eq!(collective_taken(&new, 2025, &cal, &law), 0);
+
+    // 2025: 5 days taken and 2 collective leave → 5 left; up to 3 carry into 2026.
+    let taken = request(&sari, "annual", "2025-03-03", "2025-03-07", "approved");
+    let carry = LeaveRules { carry_over: 3, ..law };
+    assert_eq!(carried_in(&sari, std::slice::from_ref(&taken), 2026, &cal, &carry), 6);
+    assert_eq!(annual_left(&sari, std::slice::from_ref(&taken), 2026, &cal, &carry, ""), 30, "12 + 3 days");
+    assert_eq!(annual_left(&sari, std::slice::from_ref(&taken), 2026, &cal, &law, ""), 24, "nothing carries by default");
+    // Only what is left carries: 9 days taken and 2 collective leave 1 day, under the limit.
+    let long = request(&sari, "annual", "2025-05-05", "2025-05-15", "approved");
+    assert_eq!(carried_in(&sari, &[long], 2026, &cal, &carry), 2);
 }

@@ -18,6 +18,13 @@ pub struct Settings {
     pub user_name: String,
     /// The office works Saturdays too: leave counts them as working days.
     pub six_day_week: bool,
+    /// Annual leave a year once twelve months of service are done, in working days (the
+    /// law's minimum is 12; an office may give more).
+    pub annual_leave_days: u32,
+    /// Unused annual leave that carries into the next year, at most this many days.
+    pub leave_carry_over: u32,
+    /// Collective leave (cuti bersama) is taken from annual leave, as most offices do.
+    pub collective_from_annual: bool,
     /// The bank transfer file's columns, joined by its separator: `account;name;amount;note`.
     pub bank_layout: String,
     /// The bank file starts with a row of column names.
@@ -40,6 +47,9 @@ impl Default for Settings {
             departments: vec![],
             user_name: String::new(),
             six_day_week: false,
+            annual_leave_days: 12,
+            leave_carry_over: 0,
+            collective_from_annual: true,
             bank_layout: "account,name,amount,note".into(),
             bank_header: true,
             books_closed_to: String::new(),
@@ -67,6 +77,12 @@ impl Settings {
         let sep = layout.chars().find(|c| matches!(c, ',' | ';' | '|' | '\t')).unwrap_or(',');
         if layout.is_empty() || !layout.split(sep).all(|c| super::payroll::month::BANK_COLUMNS.contains(&c.trim())) {
             errs.push(("bank_layout", "err.bank_layout"));
+        }
+        if !(12..=60).contains(&self.annual_leave_days) {
+            errs.push(("annual_leave_days", "err.annual_days"));
+        }
+        if self.leave_carry_over > self.annual_leave_days {
+            errs.push(("leave_carry_over", "err.carry_over"));
         }
         if !super::format::CURRENCIES.iter().any(|c| c.code == self.currency) {
             errs.push(("currency", "err.choice"));
@@ -100,5 +116,18 @@ mod tests {
         let s: Settings = serde_json::from_str(r#"{"company_name":"PT Maju"}"#).unwrap();
         assert_eq!(s.company_name, "PT Maju");
         assert_eq!(s.currency, "IDR");
+        // Settings stored before the leave rules existed read as the law has them.
+        assert_eq!((s.annual_leave_days, s.leave_carry_over, s.collective_from_annual), (12, 0, true));
+    }
+
+    #[test]
+    fn leave_rules_never_below_the_law() {
+        let mut s = Settings { annual_leave_days: 10, ..Settings::default() };
+        assert_eq!(s.validate(), vec![("annual_leave_days", "err.annual_days")]);
+        s.annual_leave_days = 14;
+        s.leave_carry_over = 20;
+        assert_eq!(s.validate(), vec![("leave_carry_over", "err.carry_over")]);
+        s.leave_carry_over = 6;
+        assert!(s.validate().is_empty());
     }
 }

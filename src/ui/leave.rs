@@ -2,7 +2,7 @@
 //! the annual leave left and who else in the department is away, and approves or refuses.
 use leptos::prelude::*;
 
-use crate::domain::leave::{self, days_text, Holiday, LeaveRequest, WorkCalendar};
+use crate::domain::leave::{self, days_text, Holiday, LeaveRequest, LeaveRules, WorkCalendar};
 use crate::domain::people::Employee;
 
 use super::calendar::today;
@@ -71,25 +71,43 @@ pub fn work_calendar(app: &AppState) -> WorkCalendar {
     app.lists.holidays().with(|h| WorkCalendar::new(six, h))
 }
 
-/// "Annual leave 2026: 4 of 12 days left", for an employee's page and a request's.
+/// The office's leave rules as its settings have them now.
+pub fn leave_rules(app: &AppState) -> LeaveRules {
+    app.settings.with(LeaveRules::of)
+}
+
+/// "Annual leave 2026: 4 of 12 days left", for an employee's page and a request's, with
+/// what carried over and the collective leave taken from it, when there is any.
 pub fn annual_line(app: &AppState, e: &Employee, year: i32, except: &str) -> String {
-    let cal = work_calendar(app);
-    let left = app.lists.leave().with(|all| leave::annual_left(e, all, year, &cal, except));
-    let entitled = leave::annual_entitlement(e, year);
+    let (cal, rules) = (work_calendar(app), leave_rules(app));
+    let (left, carried) = app
+        .lists
+        .leave()
+        .with(|all| (leave::annual_left(e, all, year, &cal, &rules, except), leave::carried_in(e, all, year, &cal, &rules)));
+    let entitled = leave::annual_entitlement(e, year, &rules);
     if entitled == 0 {
         return app.tf("leave.not_yet_entitled", &[("year", year.to_string())]);
     }
-    app.tf(
-        "leave.annual_left",
-        &[("year", year.to_string()), ("left", days_text(left.max(0) as u32, app.lang.get().decimal_mark())), ("of", entitled.to_string())],
-    )
+    let mark = app.lang.get().decimal_mark();
+    let of = entitled * 2 + carried;
+    let mut line = app
+        .tf("leave.annual_left", &[("year", year.to_string()), ("left", days_text(left.max(0) as u32, mark)), ("of", days_text(of, mark))]);
+    if carried > 0 {
+        line = format!("{line} {}", app.tf("leave.carried", &[("n", days_text(carried, mark))]));
+    }
+    let collective = leave::collective_taken(e, year, &cal, &rules);
+    if collective > 0 {
+        line = format!("{line} {}", app.tf("leave.collective_taken", &[("n", collective.to_string())]));
+    }
+    line
 }
 
 fn decide(app: AppState, id: String, approve: bool) {
     let Some(mut r) = app.lists.leave().with_untracked(|all| all.iter().find(|r| r.meta.id == id).cloned()) else { return };
     if approve {
-        let problem = employee(&app, &r.employee_id)
-            .and_then(|e| app.lists.leave().with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app))));
+        let problem = employee(&app, &r.employee_id).and_then(|e| {
+            app.lists.leave().with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app), &leave_rules(&app)))
+        });
         if let Some(p) = problem {
             app.error(app.t(p).into());
             return;

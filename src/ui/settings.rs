@@ -45,12 +45,27 @@ pub fn settings_page() -> AnyView {
     let departments = RwSignal::new(s.departments.join("\n"));
     let user_name = RwSignal::new(s.user_name.clone());
     let six_day_week = RwSignal::new(s.six_day_week);
+    let annual_days = RwSignal::new(s.annual_leave_days.to_string());
+    let carry_over = RwSignal::new(s.leave_carry_over.to_string());
+    let collective_from_annual = RwSignal::new(s.collective_from_annual);
     let bank_layout = RwSignal::new(s.bank_layout.clone());
     let bank_header = RwSignal::new(s.bank_header);
     let errors = RwSignal::new(vec![]);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let whole = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>().ok();
+        let (Some(annual_leave_days), Some(leave_carry_over)) = (whole(annual_days), whole(carry_over)) else {
+            let mut errs = vec![];
+            if whole(annual_days).is_none() {
+                errs.push(("annual_leave_days", "err.integer"));
+            }
+            if whole(carry_over).is_none() {
+                errs.push(("leave_carry_over", "err.integer"));
+            }
+            errors.set(errs);
+            return;
+        };
         let next = Settings {
             company_name: company_name.get_untracked().trim().into(),
             company_address: company_address.get_untracked().trim().into(),
@@ -62,6 +77,9 @@ pub fn settings_page() -> AnyView {
             departments: departments.get_untracked().lines().map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect(),
             user_name: user_name.get_untracked().trim().into(),
             six_day_week: six_day_week.get_untracked(),
+            annual_leave_days,
+            leave_carry_over,
+            collective_from_annual: collective_from_annual.get_untracked(),
             bank_layout: bank_layout.get_untracked().trim().into(),
             bank_header: bank_header.get_untracked(),
             // Closed from the books' own page, not here.
@@ -120,6 +138,17 @@ pub fn settings_page() -> AnyView {
                         <option value="5" selected=move || !six_day_week.get()>{app.text("settings.work_week.5")}</option>
                         <option value="6" selected=move || six_day_week.get()>{app.text("settings.work_week.6")}</option>
                     </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{app.text("settings.leave")}</legend>
+                {text_field(app, "annual_leave_days", "settings.annual_leave_days", annual_days, errors, false)}
+                {text_field(app, "leave_carry_over", "settings.leave_carry_over", carry_over, errors, false)}
+                <small class="bo-hint">{app.text("settings.leave_carry_over_hint")}</small>
+                <div class="bo-field">
+                    <label for="s-collective">{app.text("settings.collective_from_annual")}</label>
+                    <input id="s-collective" type="checkbox" class="bo-check" prop:checked=move || collective_from_annual.get()
+                        on:change=move |ev| collective_from_annual.set(event_target_checked(&ev)) />
                 </div>
             </fieldset>
             <fieldset>

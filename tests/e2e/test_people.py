@@ -471,6 +471,21 @@ def test_holidays_from_a_calendar_file_count_in_leave(driver, base_url, tmp_path
     set_input(driver, "f-end", "2027-03-12")
     click(driver, "Simpan")
     wait_text(driver, "2 hari kerja")
+    # The collective leave day comes out of 2027's annual leave, as the settings say.
+    wait_text(driver, "Cuti tahunan 2027: sisa 11 dari 12 hari. 1 hari cuti bersama sudah dipotong.")
+    request_url = driver.current_url
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-annual_leave_days", "10")
+    click(driver, "Simpan")
+    wait_text(driver, "Cuti tahunan paling sedikit 12 hari kerja")
+    fill(driver, "s-annual_leave_days", "14")
+    driver.find_element(By.ID, "s-collective").click()
+    shot(driver, "settings-leave-rules")
+    click(driver, "Simpan")
+    wait_text(driver, "Pengaturan disimpan.")
+    driver.get(request_url)
+    wait_text(driver, "Cuti tahunan 2027: sisa 14 dari 14 hari.")
+    assert "cuti bersama sudah dipotong" not in body_text(driver)
 
     # The same file again brings nothing twice; everything is still there after a reload.
     driver.refresh()

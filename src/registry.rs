@@ -30,6 +30,7 @@ macro_rules! with_record_lists {
             warnings: $crate::domain::discipline::WarningLetter,
             attendance: $crate::domain::attendance::Attendance,
             trainings: $crate::domain::training::Training,
+            career_notes: $crate::domain::career::CareerNote,
             pay_rates: $crate::domain::payroll::PayRates,
             pay: $crate::domain::payroll::PayStructure,
             pay_adjustments: $crate::domain::payroll::PayAdjustment,
@@ -105,5 +106,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 22, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 23, "every reference field of every list was checked");
 }

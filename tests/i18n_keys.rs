@@ -23,6 +23,7 @@ fn every_used_key_is_translated() {
         "cev.",
         "etask.",
         "cand.",
+        "career.",
         "vac.",
         "backup.",
         "banner.",

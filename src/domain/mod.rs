@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod backup;
 pub mod booking;
 pub mod calendar;
+pub mod career;
 pub mod checklists;
 pub mod client_events;
 pub mod contact;

@@ -7,6 +7,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::attendance::Attendance;
 use crate::domain::calendar::Event;
+use crate::domain::career::CareerNote;
 use crate::domain::checklists::{ChecklistItem, ChecklistStep};
 use crate::domain::client_events::{ClientEvent, EventTask};
 use crate::domain::contact::Contact;
@@ -73,8 +74,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "minutes" => Some(Area::Meetings),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "vacancies"
-            | "candidates" => Some(Area::People),
+            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "career_notes"
+            | "vacancies" | "candidates" => Some(Area::People),
             "leave" | "holidays" | "attendance" => Some(Area::Attendance),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
@@ -233,6 +234,7 @@ fn people_records(r: Route) -> AnyView {
         Some("checklist_items") => record_page::<ChecklistItem>(r),
         Some("warnings") => record_page::<WarningLetter>(r),
         Some("trainings") => record_page::<Training>(r),
+        Some("career_notes") => record_page::<CareerNote>(r),
         Some("vacancies") => record_page::<Vacancy>(r),
         Some("candidates") => record_page::<Candidate>(r),
         _ => records::not_found(),

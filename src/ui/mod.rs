@@ -6,6 +6,7 @@ mod attendance;
 mod bank;
 mod calendar;
 mod calendar_files;
+mod career;
 mod checklists;
 mod client_events;
 mod clock;

@@ -81,6 +81,7 @@ impl RecordPages for Employee {
                 <a class="bo-btn" href=Route::List("holidays".into()).href()>{app.text("nav.holidays")}</a>
                 <a class="bo-btn" href=Route::List("warnings".into()).href()>{app.text("nav.warnings")}</a>
                 <a class="bo-btn" href=Route::List("trainings".into()).href()>{app.text("nav.trainings")}</a>
+                <a class="bo-btn" href=Route::List("career_notes".into()).href()>{app.text("nav.career_notes")}</a>
                 <a class="bo-btn" href=Route::List("employee_changes".into()).href()>{app.text("nav.employee_changes")}</a>
                 <a class="bo-btn" href=Route::List("checklist_steps".into()).href()>{app.text("nav.checklist_steps")}</a>
                 <a class="bo-btn" href=Route::List("checklist_items".into()).href()>{app.text("nav.checklist_items")}</a>
@@ -251,6 +252,7 @@ fn employee_page(id: String) -> AnyView {
             </section>
         })
     };
+    let career = super::career::career_part(employee);
     let joining = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Joining);
     let leaving = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Leaving);
     view! {
@@ -258,6 +260,7 @@ fn employee_page(id: String) -> AnyView {
         {joining}
         {leaving}
         {timeline_part}
+        {career}
     }
     .into_any()
 }

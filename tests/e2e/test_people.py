@@ -496,3 +496,28 @@ def test_holidays_from_a_calendar_file_count_in_leave(driver, base_url, tmp_path
     assert not driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(.), 'Add 0')]").is_enabled()
     open_app(driver, base_url, "#/holidays", "?lang=en")
     wait_text(driver, "6 records")
+
+
+def test_career_notes_on_the_employee_page(driver, base_url):
+    new_employee(driver, base_url, "Dewi Lestari", "E-041")
+    assert "Belum ada catatan karier." in body_text(driver)
+    click(driver, "Catatan karier baru")
+    wait(driver, lambda d: heading(d) == "Catatan karier baru")
+    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "Dewi Lestari"
+    click(driver, "Simpan")
+    wait_text(driver, "Wajib diisi")
+    Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("Pencapaian")
+    fill(driver, "f-note", "Menutup buku tahunan tepat waktu\nTanpa koreksi auditor")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d).endswith("Menutup buku tahunan tepat waktu"))
+    open_app(driver, base_url, "#/employees")
+    click(driver, "Dewi Lestari")
+    wait(driver, lambda d: heading(d) == "Dewi Lestari")
+    section = driver.find_element(By.XPATH, "//section[h2='Catatan karier']")
+    assert "Pencapaian" in section.text and "Tanpa koreksi auditor" in section.text, section.text
+    shot(driver, "career-notes")
+    # Kept after a reload, and in English.
+    driver.refresh()
+    open_app(driver, base_url, "#/career_notes", "?lang=en")
+    wait_text(driver, "1 record")
+    assert "Achievement" in body_text(driver)

@@ -253,14 +253,53 @@ fn employee_page(id: String) -> AnyView {
         })
     };
     let career = super::career::career_part(employee);
+    let print_part = move || employee.get().map(|e| card_print(&app, &e));
     let joining = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Joining);
     let leaving = super::checklists::checklist_part(employee, crate::domain::checklists::Moment::Leaving);
+    let print_button = move || {
+        view! {
+            <div class="bo-actions">
+                <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("emp.print_card")}</button>
+            </div>
+        }
+    };
     view! {
-        {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {contract_part}{leave_part}{warnings_part}{pay_part}{training_part}{reports_part} }.into_any())))}
-        {joining}
-        {leaving}
-        {timeline_part}
-        {career}
+        <div class="bo-no-print">
+            {detail_page_with::<Employee>("employees", id, Some(ViewFn::from(move || view! { {print_button()}{contract_part}{leave_part}{warnings_part}{pay_part}{training_part}{reports_part} }.into_any())))}
+            {joining}
+            {leaving}
+            {timeline_part}
+            {career}
+        </div>
+        {print_part}
+    }
+    .into_any()
+}
+
+/// The employee's record on one A4 page, for the personnel file: the company, every field
+/// that is filled in, the manager by name, and when it was printed.
+fn card_print(app: &AppState, e: &Employee) -> AnyView {
+    use crate::domain::record::{Entity, RecordRules};
+    let app = *app;
+    let s = app.settings.get_untracked();
+    let rows: Vec<(&'static str, String)> = Employee::fields()
+        .iter()
+        .filter(|f| !Employee::internal().contains(&f.key) && Employee::form_rules().applies(f.key, |k| e.get(k)))
+        .map(|f| (f.label, super::collection::display_value(&app, e, f.key)))
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect();
+    view! {
+        <article class="bo-print-only bo-doc-print" aria-hidden="true">
+            <p class="bo-print-company">{s.company_name.clone()}</p>
+            <p class="bo-prewrap">{s.company_address.clone()}</p>
+            <h1>{app.t("emp.card")}" — "{e.name.clone()}</h1>
+            <table class="bo-card-print">
+                <tbody>
+                    {rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{app.t(label)}</th><td class="bo-prewrap">{value}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+            <p>{app.tf("emp.card_printed", &[("date", crate::domain::format::long_date(today(), app.lang.get()))])}</p>
+        </article>
     }
     .into_any()
 }

@@ -516,6 +516,15 @@ def test_career_notes_on_the_employee_page(driver, base_url):
     section = driver.find_element(By.XPATH, "//section[h2='Catatan karier']")
     assert "Pencapaian" in section.text and "Tanpa koreksi auditor" in section.text, section.text
     shot(driver, "career-notes")
+    # Her record printed for the personnel file: the filled fields only, the page itself hidden.
+    assert driver.find_element(By.XPATH, "//main//button[.='Cetak data karyawan']").is_displayed()
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    card = driver.find_element(By.CSS_SELECTOR, "article.bo-doc-print")
+    assert card.is_displayed() and "Data karyawan — Dewi Lestari" in card.text, card.text
+    assert "E-041" in card.text and "NPWP" not in card.text, card.text
+    assert not section.is_displayed()
+    shot(driver, "employee-card-print")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     # Kept after a reload, and in English.
     driver.refresh()
     open_app(driver, base_url, "#/career_notes", "?lang=en")

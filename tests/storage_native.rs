@@ -1,6 +1,7 @@
 //! The storage engine's guarantees, against the in-memory backend.
 use backoffice::domain::contact::Contact;
 use backoffice::domain::record::Entity;
+use backoffice::storage::layout::CHUNK;
 use backoffice::storage::{doc_key, Backend, Db, MemoryBackend, StorageError, META_KEY};
 use serde_json::json;
 
@@ -198,12 +199,12 @@ fn a_rewrite_refused_part_way_near_the_quota_is_undone_whole() {
     // Chunk 0 shrinks, chunk 1 grows into what chunk 0 freed, chunk 2 grows past the quota.
     let mut next = recs.clone();
     for (i, c) in next.iter_mut().enumerate() {
-        let grow = match i / 250 {
+        let grow = match i / CHUNK {
             0 => String::new(),
             1 => uuid::Uuid::new_v4().simple().to_string()[..6].to_string(),
             _ => (0..4).map(|_| uuid::Uuid::new_v4().simple().to_string()).collect(),
         };
-        c.name = if i < 250 { "a".into() } else { format!("{}{grow}", c.name) };
+        c.name = if i < CHUNK { "a".into() } else { format!("{}{grow}", c.name) };
     }
     let rows = |r: std::ops::Range<usize>| records_as_columns(&next[r]);
     assert_eq!(db.write(vec![("contacts", Write::List { len: next.len(), rows: &rows, edit: &Edit::all() })]), Err(StorageError::Quota));

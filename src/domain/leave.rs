@@ -132,7 +132,18 @@ impl WorkCalendar {
     pub fn new(six_day_week: bool, holidays: &[Holiday]) -> WorkCalendar {
         let mut closed: Vec<NaiveDate> = holidays.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| h.date).collect();
         closed.sort();
-        let collective = holidays.iter().filter(|h| h.meta.deleted_at.is_none() && h.collective).filter_map(|h| h.date).collect();
+        closed.dedup();
+        // A collective leave day counts once, and not when the day is a holiday of its own.
+        let own: HashSet<NaiveDate> =
+            holidays.iter().filter(|h| h.meta.deleted_at.is_none() && !h.collective).filter_map(|h| h.date).collect();
+        let mut collective: Vec<NaiveDate> = holidays
+            .iter()
+            .filter(|h| h.meta.deleted_at.is_none() && h.collective)
+            .filter_map(|h| h.date)
+            .filter(|d| !own.contains(d))
+            .collect();
+        collective.sort();
+        collective.dedup();
         WorkCalendar { six_day_week, closed, collective }
     }
 
@@ -196,9 +207,13 @@ pub fn collective_taken(employee: &Employee, year: i32, cal: &WorkCalendar, rule
     cal.collective.iter().filter(|d| d.year() == year && **d >= eligible && cal.in_work_week(**d)).count() as u32
 }
 
-/// Half days of `year`'s annual leave carried into the next year.
+/// Half days of `year`'s annual leave carried into the next year: what is left of the
+/// year's own and what it carried in (used first), up to the limit.
 fn carried_out(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &WorkCalendar, rules: &LeaveRules) -> u32 {
-    let had = annual_entitlement(employee, year, rules) * 2;
+    if rules.carry_over == 0 || annual_entitlement(employee, year, rules) == 0 {
+        return 0;
+    }
+    let had = annual_entitlement(employee, year, rules) * 2 + carried_in(employee, all, year, cal, rules);
     let used = annual_taken(all, &employee.meta.id, year, cal, "") + collective_taken(employee, year, cal, rules) * 2;
     had.saturating_sub(used).min(rules.carry_over * 2)
 }
@@ -269,44 +284,100 @@ pub fn overlaps(request: &LeaveRequest, employees: &[Employee], all: &[LeaveRequ
     names
 }
 
+/// What a calendar file of public holidays brings.
+#[derive(Debug, Default)]
+pub struct FromFile {
+    /// One holiday per new day, in date order.
+    pub fresh: Vec<Holiday>,
+    /// Days the holiday list already has, left out.
+    pub known: usize,
+    /// Items that are no day off (Google marks its observances so), left out.
+    pub observances: usize,
+}
+
+/// Days a file may bring at most: five years of holidays are a few hundred.
+const MAX_DAYS: usize = 2_000;
+
 /// Holidays a calendar file brings (national holidays and collective leave, as published
 /// by Google's or the government's calendars): one per day each item covers, a repeating
-/// item over the years the file spans, days this office already has left out (counted),
-/// and an item whose title says "cuti bersama" taken as collective leave.
-pub fn holidays_from_events(events: &[Event], have: &[Holiday], now: DateTime<Utc>) -> (Vec<Holiday>, usize) {
-    let starts = events.iter().filter(|e| e.meta.deleted_at.is_none()).filter_map(|e| e.start_at().map(|t| t.date()));
-    let (Some(first), Some(last_start)) = (starts.clone().min(), starts.max()) else { return (vec![], 0) };
-    // A repeating item (Christmas every year) is taken over the file's own years, at least
-    // one, and never more than five, so a rule without an end cannot fill the list.
-    let last_day = NaiveDate::from_ymd_opt(last_start.year(), 12, 31).unwrap_or(last_start);
-    let to = last_day.min(first.checked_add_months(Months::new(60)).unwrap_or(last_day));
+/// item over the years the file's own dated items span (this year and the next when it has
+/// only repeating ones, five at most), days this office already has left out, observances
+/// left out, and an item whose title says "cuti bersama" taken as collective leave unless
+/// the same day is also a holiday of its own.
+pub fn holidays_from_events(events: &[Event], have: &[Holiday], today: NaiveDate, now: DateTime<Utc>) -> FromFile {
+    let mut out = FromFile::default();
+    let days_off: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.meta.deleted_at.is_none() && !e.title.trim().is_empty())
+        .filter(|e| {
+            let observance = is_observance(&e.notes);
+            out.observances += usize::from(observance);
+            !observance
+        })
+        .collect();
+    let dated = days_off.iter().filter(|e| e.repeat == super::calendar::Repeat::Never).filter_map(|e| e.start_at().map(|t| t.date()));
+    let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(today);
+    let (from, to) = match (dated.clone().min(), dated.max()) {
+        // The dated items' years, the last five at most (an old series start cannot hide them).
+        (Some(first), Some(last)) => {
+            let to = year_end(last.year());
+            let first = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+            (first.max(to.checked_sub_months(Months::new(60)).unwrap_or(first)), to)
+        }
+        _ => (NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today), year_end(today.year() + 1)),
+    };
     let known: HashSet<NaiveDate> = have.iter().filter(|h| h.meta.deleted_at.is_none()).filter_map(|h| h.date).collect();
-    let mut taken: HashSet<NaiveDate> = HashSet::new();
-    let (mut fresh, mut skipped) = (vec![], 0);
-    for o in occurrences(events, first, to) {
-        let (a, b) = o.days();
-        for day in a.iter_days().take_while(|d| *d <= b.min(to)) {
-            if known.contains(&day) {
-                skipped += 1;
-                continue;
+    let mut seen_known: HashSet<NaiveDate> = HashSet::new();
+    let mut by_day: std::collections::BTreeMap<NaiveDate, (String, bool)> = std::collections::BTreeMap::new();
+    // One item at a time, so a hostile rule cannot build millions of occurrences at once.
+    'items: for e in days_off {
+        for o in occurrences(std::slice::from_ref(e), from, to) {
+            let (a, b) = o.days();
+            for day in a.max(from).iter_days().take_while(|d| *d <= b.min(to)) {
+                if known.contains(&day) {
+                    seen_known.insert(day);
+                    continue;
+                }
+                let name = o.title.trim().to_string();
+                let collective = is_collective_leave(&name);
+                match by_day.get_mut(&day) {
+                    // A day that is a holiday of its own is not taken from annual leave.
+                    Some(held) if held.1 && !collective => *held = (name, false),
+                    Some(_) => {}
+                    None => {
+                        if by_day.len() >= MAX_DAYS {
+                            break 'items;
+                        }
+                        by_day.insert(day, (name, collective));
+                    }
+                }
             }
-            if !taken.insert(day) {
-                continue;
-            }
-            let mut h = Holiday::blank(now);
-            h.date = Some(day);
-            h.name = o.title.trim().to_string();
-            h.collective = is_collective_leave(&h.name);
-            fresh.push(h);
         }
     }
-    crate::sort::sort_by(&mut fresh, |a, b| a.date.cmp(&b.date));
-    (fresh, skipped)
+    out.known = seen_known.len();
+    out.fresh = by_day
+        .into_iter()
+        .map(|(day, (name, collective))| {
+            let mut h = Holiday::blank(now);
+            h.date = Some(day);
+            h.name = name;
+            h.collective = collective;
+            h
+        })
+        .collect();
+    out
 }
 
 fn is_collective_leave(title: &str) -> bool {
     let t = crate::text::lower(title);
-    ["cuti bersama", "collective leave", "joint leave"].iter().any(|w| t.contains(w))
+    ["cuti bersama", "collective leave", "joint leave", "joint holiday"].iter().any(|w| t.contains(w))
+}
+
+/// Google's holiday calendars describe each item as "Public holiday" or "Observance" (in
+/// Indonesian "Hari libur nasional" or "Perayaan"); an observance is no day off.
+fn is_observance(description: &str) -> bool {
+    let first = crate::text::lower(description.lines().next().unwrap_or_default().trim());
+    first.starts_with("observance") || first.starts_with("perayaan")
 }
 
 #[cfg(test)]

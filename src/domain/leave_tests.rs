@@ -108,6 +108,8 @@ BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nUID:
 BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270312\r\nUID:b@google.com\r\nSUMMARY:Hari Raya Idul Fitri\r\nEND:VEVENT\r\n\
 BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270312\r\nDTEND;VALUE=DATE:20270313\r\nUID:c@google.com\r\nSUMMARY:Cuti Bersama Idul Fitri\r\nEND:VEVENT\r\n\
 BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nDTEND;VALUE=DATE:20261226\r\nRRULE:FREQ=YEARLY\r\nUID:d@google.com\r\nSUMMARY:Hari Raya Natal\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270421\r\nDTEND;VALUE=DATE:20270422\r\nUID:e@google.com\r\nSUMMARY:Hari Kartini\r\nDESCRIPTION:Observance\\nTo hide observances, go to Google Calendar Settings\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270311\r\nDTEND;VALUE=DATE:20270312\r\nUID:f@google.com\r\nSUMMARY:Cuti Bersama Idul Fitri\r\nEND:VEVENT\r\n\
 END:VCALENDAR\r\n";
 
 fn file_events() -> Vec<crate::domain::calendar::Event> {
@@ -118,17 +120,17 @@ fn file_events() -> Vec<crate::domain::calendar::Event> {
 
 #[test]
 fn a_holiday_calendar_file_becomes_one_holiday_per_day() {
-    let (got, skipped) = holidays_from_events(&file_events(), &[], Utc::now());
+    let FromFile { fresh: got, known: skipped, observances } = holidays_from_events(&file_events(), &[], d(2026, 12, 2), Utc::now());
+    assert_eq!(observances, 1);
     let days: Vec<(NaiveDate, &str, bool)> = got.iter().map(|h| (h.date.unwrap(), h.name.as_str(), h.collective)).collect();
     assert_eq!(
         days,
         vec![
-            (d(2026, 12, 25), "Hari Raya Natal", false),
             (d(2027, 1, 1), "Tahun Baru Masehi", false),
             (d(2027, 3, 10), "Hari Raya Idul Fitri", false),
             (d(2027, 3, 11), "Hari Raya Idul Fitri", false),
             (d(2027, 3, 12), "Cuti Bersama Idul Fitri", true),
-            // The yearly item again in the file's last year, and not beyond it.
+            // The yearly item in the years of the file's dated items, and not beyond them.
             (d(2027, 12, 25), "Hari Raya Natal", false),
         ]
     );
@@ -139,12 +141,12 @@ fn a_holiday_calendar_file_becomes_one_holiday_per_day() {
 #[test]
 fn holidays_the_office_already_has_are_left_out_and_counted() {
     let have = vec![holiday("2027-01-01", false), holiday("2027-03-11", false)];
-    let (got, skipped) = holidays_from_events(&file_events(), &have, Utc::now());
+    let FromFile { fresh: got, known: skipped, .. } = holidays_from_events(&file_events(), &have, d(2026, 12, 2), Utc::now());
     assert_eq!(skipped, 2);
-    assert_eq!(got.len(), 4);
+    assert_eq!(got.len(), 3);
     assert!(got.iter().all(|h| h.date != Some(d(2027, 1, 1)) && h.date != Some(d(2027, 3, 11))));
     // Nothing to take from an empty file.
-    assert_eq!(holidays_from_events(&[], &have, Utc::now()).0.len(), 0);
+    assert_eq!(holidays_from_events(&[], &have, d(2026, 12, 2), Utc::now()).fresh.len(), 0);
 }
 
 #[test]
@@ -172,4 +174,47 @@ fn collective_leave_and_carry_over_follow_the_office_rules() {
     // Only what is left carries: 9 days taken and 2 collective leave 1 day, under the limit.
     let long = request(&sari, "annual", "2025-05-05", "2025-05-15", "approved");
     assert_eq!(carried_in(&sari, &[long], 2026, &cal, &carry), 2);
+}
+
+#[test]
+fn an_old_series_start_never_hides_the_files_own_years_and_rules_are_bounded() {
+    let same = |t: chrono::NaiveDateTime| t;
+    let clock = crate::domain::ics::Clock { to_office: &same, zone: &|_, _| None };
+    // New Year every year since 2010, one dated holiday in 2027, and a daily rule.
+    let text = "BEGIN:VCALENDAR\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20100101\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Tahun Baru\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270517\r\nSUMMARY:Hari Raya Waisak\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20200101\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Setiap hari\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+    let events = crate::domain::ics::parse(text, &clock, Utc::now()).unwrap().events;
+    let got = holidays_from_events(&events[..2], &[], d(2026, 12, 2), Utc::now()).fresh;
+    let days: Vec<NaiveDate> = got.iter().map(|h| h.date.unwrap()).collect();
+    assert_eq!(days, vec![d(2027, 1, 1), d(2027, 5, 17)], "the dated item's year, not 2010");
+    // Only repeating items: this year and the next.
+    let only = holidays_from_events(&events[..1], &[], d(2026, 12, 2), Utc::now()).fresh;
+    assert_eq!(only.iter().map(|h| h.date.unwrap()).collect::<Vec<_>>(), vec![d(2026, 1, 1), d(2027, 1, 1)]);
+    // A rule for every day brings one year's days, not an unbounded list.
+    let all = holidays_from_events(&events, &[], d(2026, 12, 2), Utc::now()).fresh;
+    assert_eq!(all.len(), 365);
+}
+
+#[test]
+fn collective_leave_on_a_holiday_of_its_own_or_twice_counts_once_or_not_at_all() {
+    let hols = [holiday("2026-12-24", true), holiday("2026-12-24", true), holiday("2026-12-25", true), holiday("2026-12-25", false)];
+    let cal = WorkCalendar::new(false, &hols);
+    assert_eq!(cal.collective, vec![d(2026, 12, 24)]);
+    let sari = employee("Sari", "2024-01-15", "Keuangan");
+    assert_eq!(collective_taken(&sari, 2026, &cal, &LeaveRules::default()), 1);
+}
+
+#[test]
+fn carried_in_days_are_used_first() {
+    let cal = WorkCalendar::new(false, &[]);
+    let sari = employee("Sari", "2023-01-02", "Keuangan");
+    let rules = LeaveRules { carry_over: 6, ..LeaveRules::default() };
+    // 2024: nothing taken, 6 carried into 2025 (the limit). 2025: 10 days taken of 18 → 8
+    // left, 6 carried into 2026.
+    let taken = request(&sari, "annual", "2025-03-03", "2025-03-14", "approved");
+    assert_eq!(carried_in(&sari, &[], 2025, &cal, &rules), 12);
+    assert_eq!(carried_in(&sari, std::slice::from_ref(&taken), 2026, &cal, &rules), 12);
 }

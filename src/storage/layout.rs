@@ -231,4 +231,19 @@ mod tests {
         assert_eq!(p.write, vec![(0, 0..7)]);
         assert!(p.delete.is_empty());
     }
+
+    #[test]
+    fn chunks_an_older_build_made_larger_keep_working() {
+        // Two chunks of 250 (the size before 150): an edit rewrites only its own chunk, an
+        // append starts a new one instead of growing them, a removal shrinks its chunk.
+        let old = slots(&[250, 250]);
+        let p = plan(&old, 2, 501, &Edit::appended(1));
+        assert_eq!(p.write, vec![(2, 500..501)]);
+        assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![250, 250, 1]);
+        let p = plan(&old, 2, 500, &Edit::replaced(260));
+        assert_eq!(p.write, vec![(1, 250..500)]);
+        let p = plan(&old, 2, 499, &Edit::removed(vec![10]));
+        assert_eq!(p.write, vec![(0, 0..249)]);
+        assert!(p.delete.is_empty());
+    }
 }

@@ -16,6 +16,9 @@ use super::widgets::PageHead;
 
 const ICS_MIME: &str = "text/calendar;charset=utf-8";
 
+/// Items listed in an import's preview before "… and N more".
+const SHOWN: usize = 50;
+
 fn calendar_name(app: &AppState) -> String {
     let company = app.settings.with_untracked(|s| s.company_name.clone());
     if company.is_empty() {
@@ -144,7 +147,9 @@ pub fn import_page() -> AnyView {
         {move || preview.get().map(|p| {
             let n = p.fresh.len();
             let lang = app.lang.get();
-            let rows = p.fresh.iter().filter(|e| e.occurrence.is_none()).take(50).map(|e| {
+            let listed = p.fresh.iter().filter(|e| e.occurrence.is_none()).count();
+            let more = listed.saturating_sub(SHOWN);
+            let rows = p.fresh.iter().filter(|e| e.occurrence.is_none()).take(SHOWN).map(|e| {
                 let when = e.start_at().map(|t| long_date(t.date(), lang)).unwrap_or_default();
                 let repeat = (e.repeat != crate::domain::calendar::Repeat::Never).then(|| super::collection::display_value(&app, e, "repeat"));
                 view! { <li><strong>{e.title.clone()}</strong>" — "{when}{repeat.map(|r| format!(" · {r}"))}</li> }
@@ -160,6 +165,7 @@ pub fn import_page() -> AnyView {
                         </div>
                     })}
                     <ul class="bo-list">{rows}</ul>
+                    {(more > 0).then(|| view! { <p>{app.tf("ics.more", &[("n", more.to_string())])}</p> })}
                     <div class="bo-actions">
                         <button type="button" class="bo-btn bo-btn-primary" disabled=n == 0 on:click=apply>{app.tf("ics.apply", &[("n", n.to_string())])}</button>
                     </div>

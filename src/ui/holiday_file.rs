@@ -8,7 +8,8 @@ use crate::domain::format::long_date;
 use crate::domain::ics::{self, Clock, IcsError};
 use crate::domain::leave::{holidays_from_events, Holiday};
 
-use super::clock::zone_offset;
+use super::calendar::today;
+use super::clock::{to_office, zone_offset};
 use super::collection::add_records;
 use super::files::read_chosen;
 use super::router::{navigate, Route};
@@ -24,6 +25,8 @@ struct Preview {
     fresh: Vec<Holiday>,
     /// Days the holiday list already has, left out.
     known: usize,
+    /// Observances in the file: no day off, left out.
+    observances: usize,
 }
 
 pub fn import_page() -> AnyView {
@@ -36,13 +39,11 @@ pub fn import_page() -> AnyView {
             preview.set(None);
             problem.set(None);
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            // Holidays are whole days: a file's times stay as they are written.
-            let same = |t: chrono::NaiveDateTime| t;
-            let clock = Clock { to_office: &same, zone: &zone_offset };
+            let clock = Clock { to_office: &to_office, zone: &zone_offset };
             match ics::parse(&text, &clock, now()) {
                 Ok(got) => {
-                    let (fresh, known) = app.lists.holidays().with_untracked(|have| holidays_from_events(&got.events, have, now()));
-                    preview.set(Some(Preview { file: name, fresh, known }));
+                    let found = app.lists.holidays().with_untracked(|have| holidays_from_events(&got.events, have, today(), now()));
+                    preview.set(Some(Preview { file: name, fresh: found.fresh, known: found.known, observances: found.observances }));
                 }
                 Err(IcsError::Unreadable(_)) => problem.set(Some(app.tf("hol.file_unreadable", &[("name", name)]))),
                 Err(IcsError::NoEvents(_)) => problem.set(Some(app.tf("hol.file_none", &[("name", name)]))),
@@ -80,6 +81,7 @@ pub fn import_page() -> AnyView {
                 <section class="bo-card" aria-live="polite">
                     <h2>{app.tf("ics.preview", &[("name", p.file.clone())])}</h2>
                     <p>{app.tf("hol.file_counts", &[("n", n.to_string()), ("known", p.known.to_string())])}</p>
+                    {(p.observances > 0).then(|| view! { <p>{app.tf("hol.file_observances", &[("n", p.observances.to_string())])}</p> })}
                     <ul class="bo-list">{rows}</ul>
                     {(more > 0).then(|| view! { <p>{app.tf("hol.file_more", &[("n", more.to_string())])}</p> })}
                     <div class="bo-actions">

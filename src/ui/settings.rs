@@ -55,17 +55,7 @@ pub fn settings_page() -> AnyView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let whole = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>().ok();
-        let (Some(annual_leave_days), Some(leave_carry_over)) = (whole(annual_days), whole(carry_over)) else {
-            let mut errs = vec![];
-            if whole(annual_days).is_none() {
-                errs.push(("annual_leave_days", "err.integer"));
-            }
-            if whole(carry_over).is_none() {
-                errs.push(("leave_carry_over", "err.integer"));
-            }
-            errors.set(errs);
-            return;
-        };
+        let (annual_leave_days, leave_carry_over) = (whole(annual_days), whole(carry_over));
         let next = Settings {
             company_name: company_name.get_untracked().trim().into(),
             company_address: company_address.get_untracked().trim().into(),
@@ -77,15 +67,25 @@ pub fn settings_page() -> AnyView {
             departments: departments.get_untracked().lines().map(str::trim).filter(|d| !d.is_empty()).map(String::from).collect(),
             user_name: user_name.get_untracked().trim().into(),
             six_day_week: six_day_week.get_untracked(),
-            annual_leave_days,
-            leave_carry_over,
+            annual_leave_days: annual_leave_days.unwrap_or_default(),
+            leave_carry_over: leave_carry_over.unwrap_or_default(),
             collective_from_annual: collective_from_annual.get_untracked(),
             bank_layout: bank_layout.get_untracked().trim().into(),
             bank_header: bank_header.get_untracked(),
             // Closed from the books' own page, not here.
             books_closed_to: app.settings.with_untracked(|s| s.books_closed_to.clone()),
         };
-        let errs = next.validate();
+        // Every problem at once: a number that is not one, then the rules' own.
+        let mut errs = next.validate();
+        errs.retain(|(k, _)| {
+            !(*k == "annual_leave_days" && annual_leave_days.is_none() || *k == "leave_carry_over" && leave_carry_over.is_none())
+        });
+        if annual_leave_days.is_none() {
+            errs.push(("annual_leave_days", "err.integer"));
+        }
+        if leave_carry_over.is_none() {
+            errs.push(("leave_carry_over", "err.integer"));
+        }
         errors.set(errs.clone());
         if !errs.is_empty() {
             return;

@@ -503,7 +503,7 @@ def test_career_notes_on_the_employee_page(driver, base_url):
     assert "Belum ada catatan karier." in body_text(driver)
     click(driver, "Catatan karier baru")
     wait(driver, lambda d: heading(d) == "Catatan karier baru")
-    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "Dewi Lestari"
+    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "E-041 — Dewi Lestari"
     click(driver, "Simpan")
     wait_text(driver, "Wajib diisi")
     Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("Pencapaian")

@@ -211,6 +211,8 @@ def area_downloads(d, base):
     d.get("about:blank")
     d.get(base + "#/")
     wait(d, lambda x: x.execute_script("return performance.getEntriesByName('bo:ready').length") > 0)
+    # The browser keeps 250 resource entries by default; every area's parts are more.
+    d.execute_script("performance.setResourceTimingBufferSize(100000)")
     seen = set(d.execute_script(FETCHED))
     out = [("shell and first screen", sorted(seen))]
     for name, href in AREAS:

@@ -248,7 +248,25 @@ pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &W
     i64::from(had) - i64::from(used)
 }
 
-/// Why `request` cannot be approved, if it cannot: annual leave beyond what is left.
+/// Maternity leave: three months (UU 13/2003 art. 82: one and a half before the birth and
+/// one and a half after); up to six when a doctor's letter shows the conditions UU 4/2024
+/// names.
+pub const MATERNITY_MONTHS: u32 = 3;
+pub const MATERNITY_MONTHS_MAX: u32 = 6;
+
+/// The last day of `months` of leave starting on `start`.
+fn months_from(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start.checked_add_months(Months::new(months))?.pred_opt()
+}
+
+/// A maternity request longer than three months: it needs the doctor's letter.
+pub fn maternity_needs_letter(request: &LeaveRequest) -> bool {
+    request.kind == LeaveKind::Maternity
+        && request.dates().is_some_and(|(s, e)| months_from(s, MATERNITY_MONTHS).is_some_and(|last| e > last))
+}
+
+/// Why `request` cannot be approved, if it cannot: annual leave beyond what is left,
+/// maternity leave beyond six months.
 pub fn approval_problem(
     request: &LeaveRequest,
     employee: &Employee,
@@ -257,6 +275,9 @@ pub fn approval_problem(
     rules: &LeaveRules,
 ) -> Option<&'static str> {
     let (s, e) = request.dates()?;
+    if request.kind == LeaveKind::Maternity {
+        return months_from(s, MATERNITY_MONTHS_MAX).is_some_and(|last| e > last).then_some("err.maternity_long");
+    }
     if request.kind != LeaveKind::Annual {
         return None;
     }

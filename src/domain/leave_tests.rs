@@ -218,3 +218,21 @@ fn carried_in_days_are_used_first() {
     assert_eq!(carried_in(&sari, &[], 2025, &cal, &rules), 12);
     assert_eq!(carried_in(&sari, std::slice::from_ref(&taken), 2026, &cal, &rules), 12);
 }
+
+#[test]
+fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
+    let (cal, law) = (WorkCalendar::new(false, &[]), LeaveRules::default());
+    let sari = employee("Sari", "2024-01-15", "Keuangan");
+    let three = request(&sari, "maternity", "2026-03-01", "2026-05-31", "requested");
+    assert!(!maternity_needs_letter(&three));
+    assert_eq!(approval_problem(&three, &sari, &[], &cal, &law), None, "not counted against annual leave");
+    let four = request(&sari, "maternity", "2026-03-01", "2026-06-01", "requested");
+    assert!(maternity_needs_letter(&four));
+    assert_eq!(approval_problem(&four, &sari, &[], &cal, &law), None);
+    let six = request(&sari, "maternity", "2026-03-01", "2026-08-31", "requested");
+    assert_eq!(approval_problem(&six, &sari, &[], &cal, &law), None);
+    let seven = request(&sari, "maternity", "2026-03-01", "2026-09-01", "requested");
+    assert_eq!(approval_problem(&seven, &sari, &[], &cal, &law), Some("err.maternity_long"));
+    // Sick leave of any length is not refused here.
+    assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested")));
+}

@@ -101,18 +101,24 @@ fn prepare(app: &AppState, mut incoming: Vec<Event>) -> (Vec<Event>, usize) {
     })
 }
 
+/// The .ics file the user chose, read in office time: its name and what it holds.
+pub async fn read_ics(ev: web_sys::Event) -> Option<(String, Result<ics::Imported, IcsError>)> {
+    let (name, bytes) = read_chosen(ev).await?;
+    let text = String::from_utf8_lossy(&bytes);
+    let clock = Clock { to_office: &to_office, zone: &zone_offset };
+    Some((name, ics::parse(&text, &clock, now())))
+}
+
 pub fn import_page() -> AnyView {
     let app = use_app();
     let problem = RwSignal::new(None::<String>);
     let preview = RwSignal::new(None::<Preview>);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
-            let Some((name, bytes)) = read_chosen(ev).await else { return };
+            let Some((name, parsed)) = read_ics(ev).await else { return };
             preview.set(None);
             problem.set(None);
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let clock = Clock { to_office: &to_office, zone: &zone_offset };
-            match ics::parse(&text, &clock, now()) {
+            match parsed {
                 Ok(got) => {
                     let notes = got.notes.iter().map(|n| note_text(&app, n)).collect();
                     let (fresh, known) = prepare(&app, got.events);

@@ -5,13 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::format::long_date;
-use crate::domain::ics::{self, Clock, IcsError};
+use crate::domain::ics::IcsError;
 use crate::domain::leave::{holidays_from_events, Holiday};
 
 use super::calendar::today;
-use super::clock::{to_office, zone_offset};
+use super::calendar_files::read_ics;
 use super::collection::add_records;
-use super::files::read_chosen;
 use super::router::{navigate, Route};
 use super::state::{now, use_app};
 use super::widgets::PageHead;
@@ -35,12 +34,10 @@ pub fn import_page() -> AnyView {
     let preview = RwSignal::new(None::<Preview>);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
-            let Some((name, bytes)) = read_chosen(ev).await else { return };
+            let Some((name, parsed)) = read_ics(ev).await else { return };
             preview.set(None);
             problem.set(None);
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let clock = Clock { to_office: &to_office, zone: &zone_offset };
-            match ics::parse(&text, &clock, now()) {
+            match parsed {
                 Ok(got) => {
                     let found = app.lists.holidays().with_untracked(|have| holidays_from_events(&got.events, have, today(), now()));
                     preview.set(Some(Preview { file: name, fresh: found.fresh, known: found.known, observances: found.observances }));

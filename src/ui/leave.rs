@@ -140,6 +140,9 @@ fn leave_page(id: String) -> AnyView {
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
                 })}
+                {leave::maternity_needs_letter(&r).then(|| view! {
+                    <p class="bo-warn-text" role="note">{app.text("leave.maternity_letter")}</p>
+                })}
                 {open.then(|| view! {
                     <div class="bo-actions">
                         <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| decide(app, approve_id.clone(), true)>{app.text("leave.approve")}</button>

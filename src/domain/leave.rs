@@ -22,6 +22,31 @@ crate::choice! {
     }
 }
 crate::choice! {
+    /// The important reasons the law gives paid leave for (UU 13/2003 art. 93(4)).
+    pub enum ImportantReason {
+        Unstated = "" => "leave.why.unstated",
+        Marriage = "marriage" => "leave.why.marriage",
+        ChildMarriage = "child_marriage" => "leave.why.child_marriage",
+        ChildRite = "child_rite" => "leave.why.child_rite",
+        Birth = "birth" => "leave.why.birth",
+        Death = "death" => "leave.why.death",
+        HouseholdDeath = "household_death" => "leave.why.household_death",
+    }
+}
+
+impl ImportantReason {
+    /// The paid working days the reason gives.
+    pub fn days(self) -> Option<u32> {
+        match self {
+            ImportantReason::Unstated => None,
+            ImportantReason::Marriage => Some(3),
+            ImportantReason::ChildMarriage | ImportantReason::ChildRite | ImportantReason::Birth | ImportantReason::Death => Some(2),
+            ImportantReason::HouseholdDeath => Some(1),
+        }
+    }
+}
+
+crate::choice! {
     /// Where a leave request stands.
     pub enum LeaveStatus {
         Requested = "requested" => "leave.status.requested",
@@ -59,6 +84,8 @@ crate::record! {
     pub struct LeaveRequest in "leave" {
         employee_id: String => Ref(crate::domain::people::Employee), "leave.employee" .required().listed().aliases(&["karyawan", "employee", "nama"]),
         kind: LeaveKind = LeaveKind::Annual => Select(LeaveKind::OPTIONS), "leave.kind" .required().listed().aliases(&["jenis", "jenis cuti"]),
+        /// For leave of an important reason: which, as the law lists them.
+        why: ImportantReason => Select(ImportantReason::OPTIONS), "leave.why" .aliases(&["alasan penting"]),
         start: Option<chrono::NaiveDate> => Date, "leave.start" .required().listed().aliases(&["mulai", "dari", "from"]),
         end: Option<chrono::NaiveDate> => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
         /// A half day: only for a one-day request.
@@ -71,7 +98,8 @@ crate::record! {
     }
 }
 
-const RULES: FormRules = FormRules { shown_when: &[], span: Some(("start", "end")), hidden: &["status", "decided_on"] };
+const RULES: FormRules =
+    FormRules { shown_when: &[("why", "kind", &["important"])], span: Some(("start", "end")), hidden: &["status", "decided_on"] };
 
 impl RecordRules for LeaveRequest {
     fn validate(&self) -> Vec<FieldError> {
@@ -82,6 +110,9 @@ impl RecordRules for LeaveRequest {
             } else if self.half_day && e != s {
                 errs.push(("half_day", "err.half_day_one_day"));
             }
+        }
+        if self.kind == LeaveKind::Important && self.why == ImportantReason::Unstated {
+            errs.push(("why", "err.required"));
         }
         errs
     }
@@ -266,7 +297,7 @@ pub fn maternity_needs_letter(request: &LeaveRequest) -> bool {
 }
 
 /// Why `request` cannot be approved, if it cannot: annual leave beyond what is left,
-/// maternity leave beyond six months.
+/// maternity leave beyond six months, leave of an important reason beyond its days.
 pub fn approval_problem(
     request: &LeaveRequest,
     employee: &Employee,
@@ -277,6 +308,10 @@ pub fn approval_problem(
     let (s, e) = request.dates()?;
     if request.kind == LeaveKind::Maternity {
         return months_from(s, MATERNITY_MONTHS_MAX).is_some_and(|last| e > last).then_some("err.maternity_long");
+    }
+    if request.kind == LeaveKind::Important {
+        let asked = cal.half_days(s, e, request.half_day);
+        return request.why.days().is_some_and(|days| asked > days * 2).then_some("err.important_days");
     }
     if request.kind != LeaveKind::Annual {
         return None;

@@ -236,3 +236,24 @@ fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
     // Sick leave of any length is not refused here.
     assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested")));
 }
+
+#[test]
+fn important_reasons_give_the_days_the_law_names() {
+    let (cal, law) = (WorkCalendar::new(false, &[]), LeaveRules::default());
+    let sari = employee("Sari", "2026-06-01", "Keuangan");
+    // Marriage: three working days, Thursday to Monday over a weekend.
+    let mut wed = request(&sari, "important", "2026-07-09", "2026-07-13", "requested");
+    assert_eq!(wed.validate(), vec![("why", "err.required")], "the reason must be named");
+    wed.set("why", "marriage");
+    assert!(wed.validate().is_empty());
+    assert_eq!(approval_problem(&wed, &sari, &[], &cal, &law), None, "not yet entitled to annual leave: no matter");
+    wed.set("end", "2026-07-14");
+    assert_eq!(approval_problem(&wed, &sari, &[], &cal, &law), Some("err.important_days"));
+    let mut death = request(&sari, "important", "2026-07-09", "2026-07-10", "requested");
+    death.set("why", "household_death");
+    assert_eq!(approval_problem(&death, &sari, &[], &cal, &law), Some("err.important_days"));
+    death.set("why", "death");
+    assert_eq!(approval_problem(&death, &sari, &[], &cal, &law), None);
+    // Another kind never asks for a reason.
+    assert!(request(&sari, "sick", "2026-07-09", "2026-07-10", "requested").validate().is_empty());
+}

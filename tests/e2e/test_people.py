@@ -530,3 +530,24 @@ def test_career_notes_on_the_employee_page(driver, base_url):
     open_app(driver, base_url, "#/career_notes", "?lang=en")
     wait_text(driver, "1 record")
     assert "Achievement" in body_text(driver)
+
+
+def test_leave_for_an_important_reason_is_held_to_the_laws_days(driver, base_url):
+    new_employee(driver, base_url, "Agus Salim", "E-051")
+    click(driver, "Ajukan cuti")
+    wait(driver, lambda d: heading(d) == "Ajukan cuti")
+    assert not driver.find_elements(By.ID, "f-why"), "no reason asked for annual leave"
+    Select(driver.find_element(By.ID, "f-kind")).select_by_value("important")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-why"))
+    # Thursday to Tuesday: four working days, one more than a wedding gives.
+    set_input(driver, "f-start", "2026-07-09")
+    set_input(driver, "f-end", "2026-07-14")
+    click(driver, "Simpan")
+    wait_text(driver, "Wajib diisi.")
+    Select(driver.find_element(By.ID, "f-why")).select_by_value("marriage")
+    click(driver, "Simpan")
+    wait_text(driver, "4 hari kerja")
+    click(driver, "Setujui")
+    wait_text(driver, "Lebih lama dari hari yang diberikan undang-undang untuk alasan ini")
+    assert "Pernikahan sendiri (3 hari)" in body_text(driver)
+    shot(driver, "leave-important-refused")

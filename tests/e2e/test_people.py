@@ -536,9 +536,9 @@ def test_leave_for_an_important_reason_is_held_to_the_laws_days(driver, base_url
     new_employee(driver, base_url, "Agus Salim", "E-051")
     click(driver, "Ajukan cuti")
     wait(driver, lambda d: heading(d) == "Ajukan cuti")
-    assert not driver.find_elements(By.ID, "f-why"), "no reason asked for annual leave"
+    assert not driver.find_element(By.ID, "f-why").is_displayed(), "no reason asked for annual leave"
     Select(driver.find_element(By.ID, "f-kind")).select_by_value("important")
-    wait(driver, lambda d: d.find_elements(By.ID, "f-why"))
+    wait(driver, lambda d: d.find_element(By.ID, "f-why").is_displayed())
     # Thursday to Tuesday: four working days, one more than a wedding gives.
     set_input(driver, "f-start", "2026-07-09")
     set_input(driver, "f-end", "2026-07-14")

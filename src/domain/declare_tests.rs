@@ -292,3 +292,13 @@ fn times_are_kept_to_the_minute_however_they_were_written() {
     assert_eq!(back[0].check_in, v.check_in, "a stored time with seconds reads as the same minute");
     assert_eq!(crate::domain::record::fill(&mut v, "check_out", "22/11/2026 10.00"), Some(("check_out", "err.datetime")));
 }
+
+#[test]
+fn a_field_added_later_reads_as_its_default_from_older_stores() {
+    // A sick-leave request stored before the doctor's letter was asked about.
+    let mut old = filled::<crate::domain::leave::LeaveRequest>(|r| r.set("kind", "sick"));
+    old.as_object_mut().unwrap().remove("letter");
+    let rows = Columns::from_values(&[old]).rows_of::<crate::domain::leave::LeaveRequest>().unwrap();
+    assert!(!rows[0].letter);
+    assert_eq!(rows[0].kind, crate::domain::leave::LeaveKind::Sick);
+}

@@ -65,6 +65,8 @@ pub struct LeaveRules {
     pub carry_over: u32,
     /// Collective leave days are taken from the annual leave of those entitled to it.
     pub collective_from_annual: bool,
+    /// Sick leave longer than this many working days needs a doctor's letter.
+    pub sick_days_without_letter: u32,
 }
 
 impl Default for LeaveRules {
@@ -75,7 +77,12 @@ impl Default for LeaveRules {
 
 impl LeaveRules {
     pub fn of(s: &super::settings::Settings) -> LeaveRules {
-        LeaveRules { annual_days: s.annual_leave_days, carry_over: s.leave_carry_over, collective_from_annual: s.collective_from_annual }
+        LeaveRules {
+            annual_days: s.annual_leave_days,
+            carry_over: s.leave_carry_over,
+            collective_from_annual: s.collective_from_annual,
+            sick_days_without_letter: s.sick_days_without_letter,
+        }
     }
 }
 
@@ -90,6 +97,9 @@ crate::record! {
         end: Option<chrono::NaiveDate> => Date, "leave.end" .required().listed().aliases(&["sampai", "selesai", "to"]),
         /// A half day: only for a one-day request.
         half_day: bool => Check, "leave.half_day" .aliases(&["setengah hari"]),
+        /// A doctor's letter was handed in (sick leave beyond the office's days without one;
+        /// maternity leave beyond three months).
+        letter: bool => Check, "leave.letter" .aliases(&["surat dokter", "surat keterangan dokter"]),
         reason: String => Text, "leave.reason" .aliases(&["alasan", "keperluan"]),
         status: LeaveStatus = LeaveStatus::Requested => Select(LeaveStatus::OPTIONS), "leave.status" .required().listed(),
         /// The day it was approved or refused.
@@ -98,8 +108,11 @@ crate::record! {
     }
 }
 
-const RULES: FormRules =
-    FormRules { shown_when: &[("why", "kind", &["important"])], span: Some(("start", "end")), hidden: &["status", "decided_on"] };
+const RULES: FormRules = FormRules {
+    shown_when: &[("why", "kind", &["important"]), ("letter", "kind", &["sick", "maternity"])],
+    span: Some(("start", "end")),
+    hidden: &["status", "decided_on"],
+};
 
 impl RecordRules for LeaveRequest {
     fn validate(&self) -> Vec<FieldError> {
@@ -297,7 +310,9 @@ pub fn maternity_needs_letter(request: &LeaveRequest) -> bool {
 }
 
 /// Why `request` cannot be approved, if it cannot: annual leave beyond what is left,
-/// maternity leave beyond six months, leave of an important reason beyond its days.
+/// maternity leave beyond six months (or beyond three without the doctor's letter), sick
+/// leave beyond the office's days without a doctor's letter, leave of an important reason
+/// beyond its days.
 pub fn approval_problem(
     request: &LeaveRequest,
     employee: &Employee,
@@ -307,7 +322,14 @@ pub fn approval_problem(
 ) -> Option<&'static str> {
     let (s, e) = request.dates()?;
     if request.kind == LeaveKind::Maternity {
-        return months_from(s, MATERNITY_MONTHS_MAX).is_some_and(|last| e > last).then_some("err.maternity_long");
+        if months_from(s, MATERNITY_MONTHS_MAX).is_some_and(|last| e > last) {
+            return Some("err.maternity_long");
+        }
+        return (maternity_needs_letter(request) && !request.letter).then_some("err.maternity_letter");
+    }
+    if request.kind == LeaveKind::Sick {
+        let asked = cal.half_days(s, e, request.half_day);
+        return (!request.letter && asked > rules.sick_days_without_letter * 2).then_some("err.sick_letter");
     }
     if request.kind == LeaveKind::Important {
         let asked = cal.half_days(s, e, request.half_day);

@@ -70,8 +70,9 @@ fn approving_beyond_the_balance_is_refused() {
     assert_eq!(approval_problem(&too_long, &e, &all, &cal, &law), Some("err.leave_balance"));
     let two = request(&e, "annual", "2026-06-01", "2026-06-02", "requested");
     assert_eq!(approval_problem(&two, &e, &all, &cal, &law), None);
-    // Sick leave is not counted against annual leave.
-    let sick = request(&e, "sick", "2026-06-01", "2026-06-30", "requested");
+    // Sick leave (with its doctor's letter) is not counted against annual leave.
+    let mut sick = request(&e, "sick", "2026-06-01", "2026-06-30", "requested");
+    sick.set("letter", "true");
     assert_eq!(approval_problem(&sick, &e, &all, &cal, &law), None);
     // Re-deciding an approved request does not count it twice.
     assert_eq!(approval_problem(&taken, &e, &all, &cal, &law), None);
@@ -226,15 +227,39 @@ fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
     let three = request(&sari, "maternity", "2026-03-01", "2026-05-31", "requested");
     assert!(!maternity_needs_letter(&three));
     assert_eq!(approval_problem(&three, &sari, &[], &cal, &law), None, "not counted against annual leave");
-    let four = request(&sari, "maternity", "2026-03-01", "2026-06-01", "requested");
+    let mut four = request(&sari, "maternity", "2026-03-01", "2026-06-01", "requested");
     assert!(maternity_needs_letter(&four));
+    assert_eq!(approval_problem(&four, &sari, &[], &cal, &law), Some("err.maternity_letter"), "beyond three months: the letter");
+    four.set("letter", "true");
     assert_eq!(approval_problem(&four, &sari, &[], &cal, &law), None);
-    let six = request(&sari, "maternity", "2026-03-01", "2026-08-31", "requested");
+    let mut six = request(&sari, "maternity", "2026-03-01", "2026-08-31", "requested");
+    six.set("letter", "true");
     assert_eq!(approval_problem(&six, &sari, &[], &cal, &law), None);
-    let seven = request(&sari, "maternity", "2026-03-01", "2026-09-01", "requested");
-    assert_eq!(approval_problem(&seven, &sari, &[], &cal, &law), Some("err.maternity_long"));
-    // Sick leave of any length is not refused here.
+    let mut seven = request(&sari, "maternity", "2026-03-01", "2026-09-01", "requested");
+    seven.set("letter", "true");
+    assert_eq!(approval_problem(&seven, &sari, &[], &cal, &law), Some("err.maternity_long"), "never beyond six");
     assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested")));
+}
+
+#[test]
+fn sick_leave_beyond_the_office_days_needs_a_doctors_letter() {
+    let cal = WorkCalendar::new(false, &[]);
+    let law = LeaveRules::default();
+    let sari = employee("Sari", "2026-06-01", "Keuangan");
+    // One working day (Monday) without a letter: the office's default allows it.
+    assert_eq!(approval_problem(&request(&sari, "sick", "2026-07-06", "2026-07-06", "requested"), &sari, &[], &cal, &law), None);
+    // Friday to Monday is two working days: the letter is asked for.
+    let mut weekend = request(&sari, "sick", "2026-07-10", "2026-07-13", "requested");
+    assert_eq!(approval_problem(&weekend, &sari, &[], &cal, &law), Some("err.sick_letter"));
+    weekend.set("letter", "true");
+    assert_eq!(approval_problem(&weekend, &sari, &[], &cal, &law), None, "with the letter, any length");
+    // An office that allows two days without one; one that always asks.
+    let two = LeaveRules { sick_days_without_letter: 2, ..LeaveRules::default() };
+    assert_eq!(approval_problem(&request(&sari, "sick", "2026-07-10", "2026-07-13", "requested"), &sari, &[], &cal, &two), None);
+    let always = LeaveRules { sick_days_without_letter: 0, ..LeaveRules::default() };
+    let mut half = request(&sari, "sick", "2026-07-06", "2026-07-06", "requested");
+    half.set("half_day", "true");
+    assert_eq!(approval_problem(&half, &sari, &[], &cal, &always), Some("err.sick_letter"));
 }
 
 #[test]

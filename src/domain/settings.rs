@@ -25,6 +25,9 @@ pub struct Settings {
     pub leave_carry_over: u32,
     /// Collective leave (cuti bersama) is taken from annual leave, as most offices do.
     pub collective_from_annual: bool,
+    /// Sick leave longer than this many working days is approved only with a doctor's
+    /// letter (0: always needs one).
+    pub sick_days_without_letter: u32,
     /// The bank transfer file's columns, joined by its separator: `account;name;amount;note`.
     pub bank_layout: String,
     /// The bank file starts with a row of column names.
@@ -50,6 +53,7 @@ impl Default for Settings {
             annual_leave_days: 12,
             leave_carry_over: 0,
             collective_from_annual: true,
+            sick_days_without_letter: 1,
             bank_layout: "account,name,amount,note".into(),
             bank_header: true,
             books_closed_to: String::new(),
@@ -84,6 +88,9 @@ impl Settings {
         if self.leave_carry_over > self.annual_leave_days {
             errs.push(("leave_carry_over", "err.carry_over"));
         }
+        if self.sick_days_without_letter > 30 {
+            errs.push(("sick_days_without_letter", "err.sick_days"));
+        }
         if !super::format::CURRENCIES.iter().any(|c| c.code == self.currency) {
             errs.push(("currency", "err.choice"));
         }
@@ -117,7 +124,7 @@ mod tests {
         assert_eq!(s.company_name, "PT Maju");
         assert_eq!(s.currency, "IDR");
         // Settings stored before the leave rules existed read as the law has them.
-        assert_eq!((s.annual_leave_days, s.leave_carry_over, s.collective_from_annual), (12, 0, true));
+        assert_eq!((s.annual_leave_days, s.leave_carry_over, s.collective_from_annual, s.sick_days_without_letter), (12, 0, true, 1));
     }
 
     #[test]
@@ -128,6 +135,10 @@ mod tests {
         s.leave_carry_over = 20;
         assert_eq!(s.validate(), vec![("leave_carry_over", "err.carry_over")]);
         s.leave_carry_over = 6;
+        assert!(s.validate().is_empty());
+        s.sick_days_without_letter = 31;
+        assert_eq!(s.validate(), vec![("sick_days_without_letter", "err.sick_days")]);
+        s.sick_days_without_letter = 0;
         assert!(s.validate().is_empty());
     }
 }

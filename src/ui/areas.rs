@@ -1,6 +1,7 @@
 //! The screens in areas, each a part of the wasm loaded the first time one of its screens
 //! opens (`wasm_split`, see scripts/build-wasm.sh). The shell keeps what every visit
 //! needs: the store, the lists' readers, the navigation, the Today view and messages.
+//! Each area first adds its strings (`i18n::add`): they come with its part.
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -152,6 +153,7 @@ pub fn preload(area: Area) {
 
 #[wasm_split(contacts, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn contacts_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::CONTACTS);
     Ok(record_page::<Contact>(r))
 }
 
@@ -166,6 +168,7 @@ fn front_desk_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn calendar_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::CALENDAR);
     Ok(match r {
         Route::Occurrence(id, date) => occurrence::occurrence_page(id, date),
         Route::Calendar(v, date) => calendar::calendar_page(v, date),
@@ -178,6 +181,7 @@ fn calendar_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(meetings, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn meetings_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::MEETINGS);
     Ok(match r {
         Route::Actions => minutes::actions_page(),
         _ => match r.list() {
@@ -189,6 +193,7 @@ fn meetings_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(supplies, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn supplies_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::SUPPLIES);
     Ok(match r {
         Route::ItemMove(id, kind) => inventory::move_page(id, kind),
         Route::LowStock => inventory::low_stock_page(),
@@ -206,6 +211,7 @@ fn supplies_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(assets, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ASSETS);
     Ok(match r {
         Route::AssetEntry(id, kind) => assets::entry_page(id, kind),
         Route::MaintenanceDue => assets::due_page(),
@@ -220,6 +226,7 @@ fn assets_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn people_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::PEOPLE);
     Ok(match r {
         Route::Directory => people::directory_page(),
         _ => people_records(r),
@@ -243,6 +250,7 @@ fn people_records(r: Route) -> AnyView {
 
 #[wasm_split(attendance, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn attendance_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ATTENDANCE);
     Ok(match r {
         Route::AttendanceImport => attendance::import_page(),
         Route::HolidayFile => holiday_file::import_page(),
@@ -262,6 +270,7 @@ fn attendance_records(r: Route) -> AnyView {
 
 #[wasm_split(payroll, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::PAYROLL);
     Ok(match r {
         Route::PayrollYear(y) => payroll::year_page(y),
         _ => match r.list() {
@@ -277,6 +286,7 @@ fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(finance, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::FINANCE);
     Ok(match r {
         Route::Books(report, period) => finance_reports::books_page(report, period),
         _ => match r.list() {
@@ -291,6 +301,7 @@ fn finance_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(billing, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn billing_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::BILLING);
     Ok(match r {
         Route::Reconcile(account) => bank::reconcile_page(account),
         _ => match r.list() {
@@ -303,6 +314,7 @@ fn billing_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(events, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::EVENTS);
     Ok(match r {
         Route::EventBoard => client_events::board_page(),
         _ => match r.list() {
@@ -315,6 +327,7 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::OFFICE);
     Ok(match r {
         Route::Trash => trash::trash_page(),
         Route::Data => data::data_page(),
@@ -335,6 +348,7 @@ pub fn export_backup(app: AppState) {
 
 #[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
+    crate::i18n::add(crate::i18n::OFFICE);
     data::export_backup(&app);
     Ok(())
 }

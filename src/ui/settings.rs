@@ -47,6 +47,7 @@ pub fn settings_page() -> AnyView {
     let six_day_week = RwSignal::new(s.six_day_week);
     let annual_days = RwSignal::new(s.annual_leave_days.to_string());
     let carry_over = RwSignal::new(s.leave_carry_over.to_string());
+    let sick_days = RwSignal::new(s.sick_days_without_letter.to_string());
     let collective_from_annual = RwSignal::new(s.collective_from_annual);
     let bank_layout = RwSignal::new(s.bank_layout.clone());
     let bank_header = RwSignal::new(s.bank_header);
@@ -55,7 +56,7 @@ pub fn settings_page() -> AnyView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let whole = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>().ok();
-        let (annual_leave_days, leave_carry_over) = (whole(annual_days), whole(carry_over));
+        let (annual_leave_days, leave_carry_over, sick_days_without_letter) = (whole(annual_days), whole(carry_over), whole(sick_days));
         let next = Settings {
             company_name: company_name.get_untracked().trim().into(),
             company_address: company_address.get_untracked().trim().into(),
@@ -70,22 +71,25 @@ pub fn settings_page() -> AnyView {
             annual_leave_days: annual_leave_days.unwrap_or_default(),
             leave_carry_over: leave_carry_over.unwrap_or_default(),
             collective_from_annual: collective_from_annual.get_untracked(),
+            sick_days_without_letter: sick_days_without_letter.unwrap_or_default(),
             bank_layout: bank_layout.get_untracked().trim().into(),
             bank_header: bank_header.get_untracked(),
             // Closed from the books' own page, not here.
             books_closed_to: app.settings.with_untracked(|s| s.books_closed_to.clone()),
         };
         // Every problem at once: a number that is not one, then the rules' own.
+        let not_numbers: Vec<&str> = [
+            ("annual_leave_days", annual_leave_days),
+            ("leave_carry_over", leave_carry_over),
+            ("sick_days_without_letter", sick_days_without_letter),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(k, _)| k)
+        .collect();
         let mut errs = next.validate();
-        errs.retain(|(k, _)| {
-            !(*k == "annual_leave_days" && annual_leave_days.is_none() || *k == "leave_carry_over" && leave_carry_over.is_none())
-        });
-        if annual_leave_days.is_none() {
-            errs.push(("annual_leave_days", "err.integer"));
-        }
-        if leave_carry_over.is_none() {
-            errs.push(("leave_carry_over", "err.integer"));
-        }
+        errs.retain(|(k, _)| !not_numbers.contains(k));
+        errs.extend(not_numbers.into_iter().map(|k| (k, "err.integer")));
         errors.set(errs.clone());
         if !errs.is_empty() {
             return;
@@ -145,6 +149,7 @@ pub fn settings_page() -> AnyView {
                 {text_field(app, "annual_leave_days", "settings.annual_leave_days", annual_days, errors, false)}
                 {text_field(app, "leave_carry_over", "settings.leave_carry_over", carry_over, errors, false)}
                 <small class="bo-hint">{app.text("settings.leave_carry_over_hint")}</small>
+                {text_field(app, "sick_days_without_letter", "settings.sick_days_without_letter", sick_days, errors, false)}
                 <div class="bo-field">
                     <label for="s-collective">{app.text("settings.collective_from_annual")}</label>
                     <input id="s-collective" type="checkbox" class="bo-check" prop:checked=move || collective_from_annual.get()

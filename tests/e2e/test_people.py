@@ -551,3 +551,41 @@ def test_leave_for_an_important_reason_is_held_to_the_laws_days(driver, base_url
     wait_text(driver, "Lebih lama dari hari yang diberikan undang-undang untuk alasan ini")
     assert "Pernikahan sendiri (3 hari)" in body_text(driver)
     shot(driver, "leave-important-refused")
+
+
+def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, base_url):
+    new_employee(driver, base_url, "Rina Wati", "E-052")
+    click(driver, "Ajukan cuti")
+    wait(driver, lambda d: heading(d) == "Ajukan cuti")
+    assert not driver.find_element(By.ID, "f-letter").is_displayed(), "no letter asked for annual leave"
+    Select(driver.find_element(By.ID, "f-kind")).select_by_value("sick")
+    wait(driver, lambda d: d.find_element(By.ID, "f-letter").is_displayed())
+    # Monday to Wednesday: three working days, more than the one the office allows without a letter.
+    set_input(driver, "f-start", "2026-07-06")
+    set_input(driver, "f-end", "2026-07-08")
+    click(driver, "Simpan")
+    wait_text(driver, "3 hari kerja")
+    click(driver, "Setujui")
+    wait_text(driver, "Cuti sakit sepanjang ini perlu surat keterangan dokter")
+    shot(driver, "leave-sick-letter-refused")
+    assert "Disetujui" not in body_text(driver)
+    # The letter handed in: approved.
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_element(By.ID, "f-letter").is_displayed())
+    driver.find_element(By.ID, "f-letter").click()
+    click(driver, "Simpan")
+    wait_text(driver, "3 hari kerja")
+    click(driver, "Setujui")
+    wait_text(driver, "Disetujui")
+    # An office allowing three days without a letter, in Settings; a bad number refused there.
+    open_app(driver, base_url, "#/settings", "?lang=en")
+    field = driver.find_element(By.ID, "s-sick_days_without_letter")
+    assert field.get_attribute("value") == "1"
+    field.clear()
+    field.send_keys("40")
+    click(driver, "Save")
+    wait_text(driver, "Enter 0 to 30 days.")
+    field.clear()
+    field.send_keys("3")
+    click(driver, "Save")
+    wait_text(driver, "Settings saved.")

@@ -25,6 +25,7 @@ macro_rules! with_record_lists {
             checklist_items: $crate::domain::checklists::ChecklistItem,
             vacancies: $crate::domain::recruitment::Vacancy,
             candidates: $crate::domain::recruitment::Candidate,
+            interviews: $crate::domain::recruitment::Interview,
             leave: $crate::domain::leave::LeaveRequest,
             holidays: $crate::domain::leave::Holiday,
             warnings: $crate::domain::discipline::WarningLetter,
@@ -106,5 +107,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 23, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 24, "every reference field of every list was checked");
 }

@@ -36,6 +36,9 @@ pub enum Route {
     HolidayFile,
     /// Everyone's attendance in a month, `#/attendance-month/2026-11` (empty: this month).
     AttendanceMonth(String),
+    /// One employee's month typed a row per day: `#/attendance-grid/<employee id>/2026-11`
+    /// (no month: this month).
+    AttendanceGrid(String, String),
     /// Each employee's year from posted payslips (the 1721-A1 figures): `#/payroll-year/2026`.
     PayrollYear(String),
     /// A report of the books over a period: `#/books/pl/2026-11` (pl, balance, cash, costs;
@@ -87,6 +90,8 @@ impl Route {
             ["event-board"] => Route::EventBoard,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
+            ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
+            ["attendance-grid", id, ym] => Route::AttendanceGrid(id.to_string(), ym.to_string()),
             ["asset-register"] => Route::AssetRegister,
             ["stock-report"] => Route::StockReport,
             ["payroll-year"] => Route::PayrollYear(String::new()),
@@ -135,6 +140,8 @@ impl Route {
             Route::EventBoard => "#/event-board".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
+            Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),
+            Route::AttendanceGrid(id, ym) => format!("#/attendance-grid/{id}/{ym}"),
             Route::PayrollYear(y) if y.is_empty() => "#/payroll-year".into(),
             Route::PayrollYear(y) => format!("#/payroll-year/{y}"),
             Route::Reconcile(id) => format!("#/reconcile/{id}"),

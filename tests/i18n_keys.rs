@@ -167,9 +167,12 @@ fn area_of(path: &str) -> Option<&'static str> {
             "attendance",
             &[
                 "ui/attendance.rs",
+                "ui/attendance_grid.rs",
                 "ui/leave.rs",
                 "ui/holiday_file.rs",
                 "domain/attendance.rs",
+                "domain/attendance_grid.rs",
+                "domain/attendance_grid_tests.rs",
                 "domain/attendance_tests.rs",
                 "domain/leave.rs",
                 "domain/leave_tests.rs",

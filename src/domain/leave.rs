@@ -328,8 +328,8 @@ pub fn approval_problem(
         return (maternity_needs_letter(request) && !request.letter).then_some("err.maternity_letter");
     }
     if request.kind == LeaveKind::Sick {
-        let asked = cal.half_days(s, e, request.half_day);
-        return (!request.letter && asked > rules.sick_days_without_letter * 2).then_some("err.sick_letter");
+        let asked = sick_spell(request, all, cal);
+        return (!request.letter && asked > rules.sick_days_without_letter.saturating_mul(2)).then_some("err.sick_letter");
     }
     if request.kind == LeaveKind::Important {
         let asked = cal.half_days(s, e, request.half_day);
@@ -340,6 +340,54 @@ pub fn approval_problem(
     }
     let asked = i64::from(cal.half_days(s, e, request.half_day));
     (asked > annual_left(employee, all, s.year(), cal, rules, &request.meta.id)).then_some("err.leave_balance")
+}
+
+/// Half days of the sickness `request` is part of: the request itself with the employee's
+/// approved sick leave that overlaps it or touches it (no working day between), so a week
+/// of sickness asked for a day at a time still needs the doctor's letter.
+pub fn sick_spell(request: &LeaveRequest, all: &[LeaveRequest], cal: &WorkCalendar) -> u32 {
+    let Some((mut from, mut to)) = request.dates() else { return 0 };
+    // (first day, last day, a half day) of each request.
+    let span = |r: &LeaveRequest| r.dates().map(|(s, e)| (s, e, r.half_day && s == e));
+    let others: Vec<(NaiveDate, NaiveDate, bool)> = all
+        .iter()
+        .filter(|r| {
+            r.live()
+                && r.employee_id == request.employee_id
+                && r.kind == LeaveKind::Sick
+                && r.status == LeaveStatus::Approved
+                && r.meta.id != request.meta.id
+        })
+        .filter_map(span)
+        .collect();
+    // No working day strictly between `a` and `b`.
+    let touch = |a: NaiveDate, b: NaiveDate| a >= b || a.succ_opt().zip(b.pred_opt()).is_none_or(|(x, y)| cal.half_days(x, y, false) == 0);
+    loop {
+        let grown =
+            others.iter().fold((from, to), |(f, t), &(s, e, _)| if touch(e, f) && touch(t, s) { (f.min(s), t.max(e)) } else { (f, t) });
+        if grown == (from, to) {
+            break;
+        }
+        (from, to) = grown;
+    }
+    // Each working day of the spell once: a half only when every request covering it is
+    // a half day.
+    let covering: Vec<(NaiveDate, NaiveDate, bool)> =
+        others.into_iter().filter(|&(s, e, _)| s <= to && e >= from).chain(span(request)).collect();
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| cal.is_working_day(*d))
+        .map(|d| {
+            let halves: Vec<bool> = covering.iter().filter(|(s, e, _)| *s <= d && d <= *e).map(|c| c.2).collect();
+            if halves.is_empty() {
+                0
+            } else if halves.iter().all(|half| *half) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
 }
 
 /// Other employees of the same department away (approved or asked) on any of the

@@ -256,6 +256,29 @@ fn sick_leave_beyond_the_office_days_needs_a_doctors_letter() {
     // An office that allows two days without one; one that always asks.
     let two = LeaveRules { sick_days_without_letter: 2, ..LeaveRules::default() };
     assert_eq!(approval_problem(&request(&sari, "sick", "2026-07-10", "2026-07-13", "requested"), &sari, &[], &cal, &two), None);
+    // A sickness asked for a day at a time: Friday approved, then Monday (the weekend between
+    // has no working day) makes two; a Wednesday after a working Tuesday starts afresh.
+    let mut friday = request(&sari, "sick", "2026-07-10", "2026-07-10", "approved");
+    friday.meta.id = "fri".into();
+    let monday = request(&sari, "sick", "2026-07-13", "2026-07-13", "requested");
+    assert_eq!(approval_problem(&monday, &sari, std::slice::from_ref(&friday), &cal, &law), Some("err.sick_letter"));
+    assert_eq!(sick_spell(&monday, std::slice::from_ref(&friday), &cal), 4);
+    let wednesday = request(&sari, "sick", "2026-07-15", "2026-07-15", "requested");
+    assert_eq!(approval_problem(&wednesday, &sari, std::slice::from_ref(&friday), &cal, &law), None);
+    // Only approved sick leave of the same employee joins the spell.
+    let mut asked = friday.clone();
+    asked.status = LeaveStatus::Requested;
+    assert_eq!(sick_spell(&monday, &[asked], &cal), 2);
+    let mut annual = friday.clone();
+    annual.kind = LeaveKind::Annual;
+    assert_eq!(sick_spell(&monday, &[annual], &cal), 2);
+    // Half a day on Friday and half on Monday: one day in all, within the default.
+    let mut half_fri = request(&sari, "sick", "2026-07-10", "2026-07-10", "approved");
+    half_fri.set("half_day", "true");
+    let mut half_mon = request(&sari, "sick", "2026-07-13", "2026-07-13", "requested");
+    half_mon.set("half_day", "true");
+    assert_eq!(sick_spell(&half_mon, std::slice::from_ref(&half_fri), &cal), 2);
+    assert_eq!(approval_problem(&half_mon, &sari, std::slice::from_ref(&half_fri), &cal, &law), None);
     let always = LeaveRules { sick_days_without_letter: 0, ..LeaveRules::default() };
     let mut half = request(&sari, "sick", "2026-07-06", "2026-07-06", "requested");
     half.set("half_day", "true");

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod attendance;
+pub mod attendance_grid;
 pub mod backup;
 pub mod booking;
 pub mod calendar;

@@ -121,6 +121,54 @@ impl RecordRules for Candidate {
     }
 }
 
+crate::record! {
+    /// A further interview of a candidate (the first is kept on the candidate): its round,
+    /// time, interviewers, score and notes.
+    pub struct Interview in "interviews" {
+        candidate_id: String => Ref(crate::domain::recruitment::Candidate), "intv.candidate" .required().listed().aliases(&["kandidat", "pelamar", "candidate"]),
+        /// Which round: "user", "technical test", "director".
+        round: String => Text, "intv.round" .listed().aliases(&["tahap", "babak", "round"]),
+        at: Option<chrono::NaiveDateTime> => DateTime, "intv.at" .required().listed().aliases(&["jadwal", "waktu", "wawancara"]),
+        /// Who interviews, one per line (the calendar item's attendees).
+        interviewers: String => Lines, "intv.interviewers" .aliases(&["pewawancara"]),
+        /// The interview's score, 1 to 5.
+        score: Option<u32> => Number, "intv.score" .listed().aliases(&["nilai", "skor"]),
+        notes: String => LongText, "intv.notes" .aliases(&["catatan"]),
+    }
+    stored {
+        /// Its calendar item, moved rather than made again.
+        event_id: String,
+    }
+}
+
+impl RecordRules for Interview {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errs = validate_by_schema(self);
+        if self.score.is_some_and(|s| !(1..=5).contains(&s)) {
+            errs.push(("score", "err.score"));
+        }
+        errs
+    }
+    fn title(&self) -> String {
+        let when = self.at.map(|t| super::dates::datetime_text(t).replacen('T', " ", 1)).unwrap_or_default();
+        if self.round.trim().is_empty() {
+            when
+        } else {
+            format!("{when} · {}", self.round.trim())
+        }
+    }
+    fn internal() -> &'static [&'static str] {
+        &["event_id"]
+    }
+}
+
+/// A candidate's live further interviews, earliest first (those without a time last).
+pub fn interviews_of(all: &[Interview], candidate_id: &str) -> Vec<Interview> {
+    let mut mine: Vec<Interview> = all.iter().filter(|i| i.meta.deleted_at.is_none() && i.candidate_id == candidate_id).cloned().collect();
+    crate::sort::sort_by(&mut mine, |a, b| (a.at.is_none(), a.at, a.meta.created_at).cmp(&(b.at.is_none(), b.at, b.meta.created_at)));
+    mine
+}
+
 /// Candidates of a vacancy by stage, in stage order; live ones only, each stage by name.
 pub fn board<'a>(all: &'a [Candidate], vacancy_id: &str) -> Vec<(Stage, Vec<&'a Candidate>)> {
     Stage::ALL

@@ -78,3 +78,35 @@ fn an_accepted_candidate_becomes_an_employee_with_what_was_typed() {
     c.employee_id = e.meta.id.clone();
     assert_eq!(cannot_hire(&c), Some("cand.already_hired"), "made once");
 }
+
+fn interview(candidate_id: &str, at: &str, round: &str) -> Interview {
+    let mut i = Interview::blank(Utc::now());
+    i.candidate_id = candidate_id.into();
+    i.set("at", at);
+    i.round = round.into();
+    i
+}
+
+#[test]
+fn a_candidates_further_interviews_earliest_first_each_with_its_score() {
+    let mut gone = interview("sari", "2026-07-01T09:00", "Dihapus");
+    gone.meta.deleted_at = Some(Utc::now());
+    let all = vec![
+        interview("sari", "2026-07-20T13:00", "Direktur"),
+        interview("budi", "2026-07-05T10:00", "Bukan Sari"),
+        interview("sari", "2026-07-08T09:30", "User"),
+        gone,
+    ];
+    let rounds: Vec<String> = interviews_of(&all, "sari").iter().map(|i| i.round.clone()).collect();
+    assert_eq!(rounds, ["User", "Direktur"]);
+    assert_eq!(all[2].title(), "2026-07-08 09:30 · User");
+    // The time is required, a score is one to five.
+    let mut i = Interview::blank(Utc::now());
+    i.candidate_id = "sari".into();
+    assert_eq!(i.validate(), vec![("at", "err.required")]);
+    i.set("at", "2026-07-08T09:30");
+    i.score = Some(6);
+    assert_eq!(i.validate(), vec![("score", "err.score")]);
+    i.score = Some(4);
+    assert!(i.validate().is_empty());
+}

@@ -9,7 +9,7 @@ use super::inventory::Item;
 use super::payroll::PayrollRun;
 use super::people::Employee;
 use super::record::{RecordRules, Referable};
-use super::recruitment::{Vacancy, VacancyStatus};
+use super::recruitment::{Candidate, Stage, Vacancy, VacancyStatus};
 use crate::text::lower;
 
 /// "first — second", or the second alone when the first is empty.
@@ -100,6 +100,19 @@ impl Referable for Vacancy {
     }
     fn named_by(&self, lower_cell: &str) -> bool {
         lower(&self.position) == lower_cell
+    }
+}
+
+/// A candidate reads as their name; those still in the running are offered.
+impl Referable for Candidate {
+    fn ref_label(&self) -> String {
+        self.name.clone()
+    }
+    fn offered(&self, _: &str) -> bool {
+        self.meta.deleted_at.is_none() && !matches!(self.stage, Stage::Rejected | Stage::Started)
+    }
+    fn named_by(&self, lower_cell: &str) -> bool {
+        lower(&self.name) == lower_cell
     }
 }
 

@@ -1,6 +1,7 @@
 //! Assets, their history and maintenance.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("alog.action", "Tindakan", "Action taken"),
     ("alog.asset", "Aset", "Asset"),
@@ -34,11 +35,7 @@ pub const STRINGS: &str = table![
     ("asset.cost", "Harga beli", "Purchase cost"),
     ("asset.depreciated", "Penyusutan", "Depreciation"),
     ("asset.due_back", " — kembali {due}", " — due back {due}"),
-    (
-        "asset.due_hint",
-        "Aset yang jadwal perawatannya sudah lewat atau jatuh dalam {n} hari.",
-        "Assets whose scheduled maintenance is overdue or due within {n} days."
-    ),
+    ("asset.due_hint", "Aset yang jadwal perawatannya sudah lewat atau jatuh dalam {n} hari.", "Assets whose scheduled maintenance is overdue or due within {n} days."),
     ("asset.every", "Perawatan setiap", "Maintenance every"),
     ("asset.every.days", "hari", "days"),
     ("asset.every.months", "bulan", "months"),
@@ -59,11 +56,7 @@ pub const STRINGS: &str = table![
     ("asset.out_to", "Dipinjam {who} sejak {since}", "Checked out to {who} since {since}"),
     ("asset.overdue_mark", " — terlambat", " — overdue"),
     ("asset.purchase_date", "Tanggal beli", "Purchase date"),
-    (
-        "asset.register_hint",
-        "Nilai buku per {date}, penyusutan garis lurus per bulan penuh.",
-        "Book values on {date}, straight-line depreciation by whole months."
-    ),
+    ("asset.register_hint", "Nilai buku per {date}, penyusutan garis lurus per bulan penuh.", "Book values on {date}, straight-line depreciation by whole months."),
     ("asset.salvage", "Nilai sisa", "Salvage value"),
     ("asset.serial", "Nomor seri", "Serial number"),
     ("asset.soon_mark", " — segera", " — soon"),

@@ -1,6 +1,7 @@
 //! Leave, holidays and attendance.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("att.bad_row", "Baris {line}: «{cell}» tidak dikenali", "Line {line}: «{cell}» not recognised"),
     ("att.bad_rows", "{n} baris tidak diimpor: karyawan atau waktu tidak dikenali.", "{n} rows not imported: employee or time not recognised."),
@@ -13,10 +14,19 @@ pub const STRINGS: &str = table![
     ("att.col_when", "Kolom tanggal dan jam", "Date and time column"),
     ("att.columns", "Kolom berkas", "The file's columns"),
     ("att.date", "Tanggal", "Date"),
+    ("att.day_off", "hari libur", "day off"),
     ("att.days_each", "Rincian per karyawan", "Each employee's days"),
     ("att.employee", "Karyawan", "Employee"),
     ("att.empty", "Belum ada data absensi. Ketik per hari atau impor dari mesin absensi.", "No attendance yet. Type it day by day or import an attendance machine's export."),
     ("att.grace", "Toleransi terlambat (menit)", "Minutes of grace before late"),
+    ("att.grid", "Isian bulanan", "Month grid"),
+    ("att.grid_hint", "Satu baris per hari. Pilih kehadiran dengan mengetik huruf pertamanya, Enter ke hari berikutnya (Shift+Enter ke hari sebelumnya), Ctrl+Enter menyimpan sebulan. Baris kosong dilewati; jam tanpa kehadiran dianggap hadir.", "One row per day. Pick the attendance by typing its first letter, Enter goes to the next day (Shift+Enter to the day before), Ctrl+Enter saves the month. Blank rows are left out; times without an attendance count as present."),
+    ("att.grid_refused", "{n} isian perlu diperbaiki; belum ada yang disimpan.", "{n} entries need fixing; nothing was saved."),
+    ("att.grid_refused.one", "{n} isian perlu diperbaiki; belum ada yang disimpan.", "{n} entry needs fixing; nothing was saved."),
+    ("att.grid_save", "Simpan bulan ini", "Save the month"),
+    ("att.grid_saved", "{n} hari disimpan.", "{n} days saved."),
+    ("att.grid_saved.one", "{n} hari disimpan.", "{n} day saved."),
+    ("att.grid_unchanged", "Tidak ada yang berubah.", "Nothing changed."),
     ("att.import", "Impor mesin absensi", "Import from an attendance machine"),
     ("att.import_go", "Impor", "Import"),
     ("att.import_intro", "Pilih berkas CSV dari mesin sidik jari: satu baris per pindaian. Pindaian pertama hari itu menjadi jam masuk, yang terakhir jam pulang.", "Choose the CSV file a fingerprint machine exports: one row per scan. The day's first scan is the check-in, the last the check-out."),
@@ -39,6 +49,7 @@ pub const STRINGS: &str = table![
     ("att.status.present", "Hadir", "Present"),
     ("att.status.sick", "Sakit", "Sick"),
     ("att.status.trip", "Dinas luar", "Business trip"),
+    ("att.type_month", "Isi sebulan", "Type a month"),
     ("hol.collective", "Cuti bersama", "Collective leave"),
     ("hol.date", "Tanggal", "Date"),
     ("hol.empty", "Belum ada hari libur. Ketik libur nasional dan cuti bersama tahun ini, ambil dari berkas kalender, atau impor dari CSV.", "No holidays yet. Type this year's national holidays and collective leave, take them from a calendar file, or import a CSV file."),

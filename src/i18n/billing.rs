@@ -1,6 +1,7 @@
 //! Invoices and bills, bank statements and their reconciliation.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("bank.account", "Rekening", "Bank account"),
     ("bank.all_matched", "Semua baris mutasi sudah cocok dengan transaksi.", "Every statement line is matched to an entry."),

@@ -1,6 +1,7 @@
 //! The calendar, its items and calendar files (also read for holidays).
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("cal.agenda", "Agenda", "Agenda"),
     ("cal.agenda_empty", "Tidak ada acara dalam 30 hari ini.", "Nothing on the calendar in these 30 days."),

@@ -1,6 +1,7 @@
 //! Contacts and vCards.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("contact.address", "Alamat", "Address"),
     ("contact.emails", "Email", "Emails"),

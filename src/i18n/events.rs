@@ -1,16 +1,13 @@
 //! Client events and their timelines.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("cev.board", "Papan acara", "Event board"),
     ("cev.brief", "Kebutuhan dan keputusan klien", "Client's brief and decisions"),
     ("cev.client", "Klien", "Client"),
     ("cev.date", "Tanggal acara", "Event date"),
-    (
-        "cev.empty",
-        "Belum ada acara klien. Catat permintaan pertama dari klien di sini.",
-        "No client events yet. Record a client's first enquiry here."
-    ),
+    ("cev.empty", "Belum ada acara klien. Catat permintaan pertama dari klien di sini.", "No client events yet. Record a client's first enquiry here."),
     ("cev.end_date", "Sampai tanggal", "Until"),
     ("cev.formality", "Formalitas", "Formality"),
     ("cev.formality.casual", "Santai", "Casual"),

@@ -1,6 +1,7 @@
 //! The chart of accounts, entries, budgets, schedules, the ledger and the reports.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("acc.balance", "Saldo", "Balance"),
     ("acc.balance_today", "Saldo hari ini:", "Balance today:"),

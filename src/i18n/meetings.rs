@@ -1,6 +1,7 @@
 //! Meeting minutes and action items.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("minutes.action", "Tindakan", "Action"),
     ("minutes.action_due_n", "Tenggat tindakan {n}", "Due date of action {n}"),
@@ -8,11 +9,7 @@ pub const STRINGS: &str = table![
     ("minutes.action_owner_n", "Penanggung jawab tindakan {n}", "Owner of action {n}"),
     ("minutes.action_status_n", "Status tindakan {n}", "Status of action {n}"),
     ("minutes.actions", "Tindakan", "Action items"),
-    (
-        "minutes.actions_hint",
-        "Tindakan yang belum selesai dari semua rapat; yang lewat tenggat paling atas.",
-        "Unfinished action items from every meeting; overdue ones first."
-    ),
+    ("minutes.actions_hint", "Tindakan yang belum selesai dari semua rapat; yang lewat tenggat paling atas.", "Unfinished action items from every meeting; overdue ones first."),
     ("minutes.add_action", "Tambah tindakan", "Add an action item"),
     ("minutes.add_item", "Tambah butir agenda", "Add an agenda item"),
     ("minutes.agenda", "Agenda dan notulen", "Agenda and minutes"),

@@ -1,6 +1,7 @@
 //! Trash, data and backup, settings.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("backup.apply", "Impor cadangan", "Import backup"),
     ("backup.conflicts", "Data yang berbeda di kedua sisi", "Records changed on both sides"),

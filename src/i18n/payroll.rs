@@ -1,6 +1,7 @@
 //! Pay structures, rate sets, payroll runs, payslips and the payroll year.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("adj.amount", "Jumlah (negatif = potongan)", "Amount (negative = deduction)"),
     ("adj.employee", "Karyawan", "Employee"),

@@ -1,22 +1,15 @@
 //! Employees, their history and checklists, warning letters, training, career notes, recruitment.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("cand.already_hired", "Kandidat ini sudah menjadi karyawan.", "This candidate is already an employee."),
     ("cand.applied_on", "Tanggal melamar", "Applied on"),
     ("cand.email", "Email", "E-mail"),
     ("cand.empty", "Belum ada kandidat.", "No candidates yet."),
     ("cand.hire", "Jadikan karyawan", "Make an employee"),
-    (
-        "cand.hire_after_accept",
-        "Kandidat hanya bisa dijadikan karyawan setelah menerima tawaran.",
-        "A candidate becomes an employee once they have accepted the offer."
-    ),
-    (
-        "cand.hired",
-        "{name} sekarang karyawan. Lengkapi datanya (NIK, PTKP, rekening).",
-        "{name} is now an employee. Complete their record (NIK, PTKP, bank account)."
-    ),
+    ("cand.hire_after_accept", "Kandidat hanya bisa dijadikan karyawan setelah menerima tawaran.", "A candidate becomes an employee once they have accepted the offer."),
+    ("cand.hired", "{name} sekarang karyawan. Lengkapi datanya (NIK, PTKP, rekening).", "{name} is now an employee. Complete their record (NIK, PTKP, bank account)."),
     ("cand.interview_at", "Jadwal wawancara", "Interview at"),
     ("cand.interview_booked", "Wawancara dimasukkan ke kalender.", "Interview put in the calendar."),
     ("cand.interview_on", "Wawancara: {when}", "Interview: {when}"),
@@ -28,17 +21,9 @@ pub const STRINGS: &str = table![
     ("cand.new", "Kandidat baru", "New candidate"),
     ("cand.no_interview_time", "Isi jadwal wawancara lebih dulu.", "Set the interview time first."),
     ("cand.notes", "Catatan", "Notes"),
-    (
-        "cand.offer_body",
-        "Dengan senang hati kami menawarkan kepada Anda posisi {position} dengan ketentuan berikut.",
-        "We are pleased to offer you the position of {position} on the following terms."
-    ),
+    ("cand.offer_body", "Dengan senang hati kami menawarkan kepada Anda posisi {position} dengan ketentuan berikut.", "We are pleased to offer you the position of {position} on the following terms."),
     ("cand.offer_letter", "Surat Penawaran Kerja", "Offer of Employment"),
-    (
-        "cand.offer_reply",
-        "Mohon konfirmasi penerimaan tawaran ini dengan menandatangani dan mengembalikan salinan surat ini.",
-        "Please confirm that you accept this offer by signing and returning a copy of this letter."
-    ),
+    ("cand.offer_reply", "Mohon konfirmasi penerimaan tawaran ini dengan menandatangani dan mengembalikan salinan surat ini.", "Please confirm that you accept this offer by signing and returning a copy of this letter."),
     ("cand.offer_to", "Kepada", "To"),
     ("cand.offer_wage", "Gaji yang ditawarkan (per bulan)", "Monthly wage offered"),
     ("cand.open_employee", "Buka data karyawan", "Open the employee"),
@@ -63,11 +48,7 @@ pub const STRINGS: &str = table![
     ("career.by", "Ditulis oleh", "Written by"),
     ("career.date", "Tanggal", "Date"),
     ("career.employee", "Karyawan", "Employee"),
-    (
-        "career.empty",
-        "Belum ada catatan karier. Tulis dari halaman karyawan: sasaran yang disepakati, pencapaian, masukan, rencana pengembangan.",
-        "No career notes yet. Write them from an employee's page: goals agreed, achievements, feedback, development plans."
-    ),
+    ("career.empty", "Belum ada catatan karier. Tulis dari halaman karyawan: sasaran yang disepakati, pencapaian, masukan, rencana pengembangan.", "No career notes yet. Write them from an employee's page: goals agreed, achievements, feedback, development plans."),
     ("career.kind", "Jenis", "Kind"),
     ("career.kind.achievement", "Pencapaian", "Achievement"),
     ("career.kind.development", "Rencana pengembangan", "Development plan"),
@@ -98,11 +79,7 @@ pub const STRINGS: &str = table![
     ("emp.checklist_made", "Daftar periksa dibuat: {n} butir.", "Checklist made: {n} items."),
     ("emp.checklist_made.one", "Daftar periksa dibuat: 1 butir.", "Checklist made: 1 item."),
     ("emp.checklist_progress", "{done} dari {total} selesai", "{done} of {total} done"),
-    (
-        "emp.compensation",
-        "Kompensasi PKWT saat berakhir: {months}/12 dari upah sebulan.",
-        "PKWT compensation when it ends: {months}/12 of one month's wage."
-    ),
+    ("emp.compensation", "Kompensasi PKWT saat berakhir: {months}/12 dari upah sebulan.", "PKWT compensation when it ends: {months}/12 of one month's wage."),
     ("emp.contract", "Jenis kontrak", "Contract"),
     ("emp.contract.pkwt", "PKWT (kontrak waktu tertentu)", "PKWT (fixed-term)"),
     ("emp.contract.pkwtt", "PKWTT (karyawan tetap)", "PKWTT (permanent)"),
@@ -115,11 +92,7 @@ pub const STRINGS: &str = table![
     ("emp.emergency", "Kontak darurat", "Emergency contact"),
     ("emp.empty", "Belum ada karyawan. Tambahkan satu atau impor dari CSV.", "No employees yet. Add one or import a CSV file."),
     ("emp.grade", "Golongan", "Grade"),
-    (
-        "emp.history_not_saved",
-        "Data karyawan tersimpan, tetapi riwayat perubahannya tidak.",
-        "The employee was saved, but the history of the change was not."
-    ),
+    ("emp.history_not_saved", "Data karyawan tersimpan, tetapi riwayat perubahannya tidak.", "The employee was saved, but the history of the change was not."),
     ("emp.joined", "Tanggal masuk", "Joined"),
     ("emp.left_on", "Hari terakhir", "Last day"),
     ("emp.left_reason", "Alasan keluar", "Reason for leaving"),
@@ -129,25 +102,13 @@ pub const STRINGS: &str = table![
     ("emp.new", "Karyawan baru", "New employee"),
     ("emp.nik", "NIK (KTP)", "NIK (identity card)"),
     ("emp.no_department", "Tanpa departemen", "No department"),
-    (
-        "emp.no_pay",
-        "Belum ada struktur gaji: karyawan ini belum ikut penggajian.",
-        "No pay structure: this employee is not on the payroll yet."
-    ),
-    (
-        "emp.no_steps",
-        "Belum ada langkah untuk ini: tambahkan di Langkah masuk/keluar.",
-        "No steps for this yet: add them under Joining and leaving steps."
-    ),
+    ("emp.no_pay", "Belum ada struktur gaji: karyawan ini belum ikut penggajian.", "No pay structure: this employee is not on the payroll yet."),
+    ("emp.no_steps", "Belum ada langkah untuk ini: tambahkan di Langkah masuk/keluar.", "No steps for this yet: add them under Joining and leaving steps."),
     ("emp.notes", "Catatan", "Notes"),
     ("emp.npwp", "NPWP", "NPWP (tax number)"),
     ("emp.number", "No. karyawan", "Employee no."),
     ("emp.org_chart", "Struktur organisasi", "Who reports to whom"),
-    (
-        "emp.pay_line",
-        "Gaji pokok {basic}, tunjangan tetap {fixed}, berlaku mulai {from}",
-        "Basic wage {basic}, fixed allowances {fixed}, from {from}"
-    ),
+    ("emp.pay_line", "Gaji pokok {basic}, tunjangan tetap {fixed}, berlaku mulai {from}", "Basic wage {basic}, fixed allowances {fixed}, from {from}"),
     ("emp.phone", "Telepon", "Phone"),
     ("emp.position", "Jabatan", "Position"),
     ("emp.print_card", "Cetak data karyawan", "Print employee record"),
@@ -169,11 +130,7 @@ pub const STRINGS: &str = table![
     ("emp.timeline", "Riwayat jabatan dan kontrak", "Position and contract history"),
     ("hrc.days", "Hari dari hari pertama/terakhir", "Days from the first/last day"),
     ("hrc.department", "Hanya untuk departemen", "Only for department"),
-    (
-        "hrc.empty",
-        "Belum ada langkah. Pakai langkah standar atau tambahkan sendiri.",
-        "No steps yet. Use the standard steps or add your own."
-    ),
+    ("hrc.empty", "Belum ada langkah. Pakai langkah standar atau tambahkan sendiri.", "No steps yet. Use the standard steps or add your own."),
     ("hrc.moment", "Saat", "When"),
     ("hrc.moment.joining", "Masuk kerja", "Joining"),
     ("hrc.moment.leaving", "Keluar", "Leaving"),
@@ -190,6 +147,17 @@ pub const STRINGS: &str = table![
     ("hri.give_back", "Kembalikan {asset}", "Give back {asset}"),
     ("hri.new", "Butir baru", "New item"),
     ("hri.note", "Catatan", "Note"),
+    ("intv.at", "Jadwal wawancara", "Interview at"),
+    ("intv.candidate", "Kandidat", "Candidate"),
+    ("intv.empty", "Belum ada wawancara lanjutan.", "No further interviews yet."),
+    ("intv.heading", "Wawancara lanjutan", "Further interviews"),
+    ("intv.interviewers", "Pewawancara (satu per baris)", "Interviewers (one per line)"),
+    ("intv.new", "Wawancara lanjutan baru", "New further interview"),
+    ("intv.none", "Belum ada wawancara lanjutan. Wawancara pertama tercatat pada data kandidat.", "No further interviews yet. The first interview is kept on the candidate."),
+    ("intv.notes", "Catatan", "Notes"),
+    ("intv.round", "Tahap (mis. user, direktur)", "Round (e.g. user, director)"),
+    ("intv.score", "Nilai wawancara (1–5)", "Interview score (1–5)"),
+    ("intv.score_of", "nilai {n}", "score {n}"),
     ("sp.date", "Tanggal", "Date"),
     ("sp.employee", "Karyawan", "Employee"),
     ("sp.empty", "Belum ada surat peringatan.", "No warning letters yet."),
@@ -203,11 +171,7 @@ pub const STRINGS: &str = table![
     ("sp.new", "Buat surat peringatan", "Write a warning letter"),
     ("sp.none_valid", "Tidak ada surat peringatan yang berlaku.", "No warning letter in force."),
     ("sp.number", "Nomor surat", "Letter number"),
-    (
-        "sp.print_validity",
-        "Surat peringatan ini berlaku selama 6 (enam) bulan, sampai {until}.",
-        "This warning letter is valid for six months, until {until}."
-    ),
+    ("sp.print_validity", "Surat peringatan ini berlaku selama 6 (enam) bulan, sampai {until}.", "This warning letter is valid for six months, until {until}."),
     ("sp.reason", "Alasan", "Reason"),
     ("sp.signed_by", "Ditandatangani oleh", "Signed by"),
     ("sp.to", "Diberikan kepada", "Given to"),

@@ -1,6 +1,7 @@
 //! The shell's strings: navigation, forms and lists every area uses, errors, the Today view.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const SHELL: &str = table![
     ("action.back", "Kembali", "Back"),
     ("action.cancel", "Batal", "Cancel"),
@@ -86,6 +87,7 @@ pub const SHELL: &str = table![
     ("collection.event_tasks", "Tugas acara", "Event tasks"),
     ("collection.events", "Kalender", "Calendar"),
     ("collection.holidays", "Hari libur", "Holidays"),
+    ("collection.interviews", "Wawancara lanjutan", "Further interviews"),
     ("collection.invoices", "Faktur dan tagihan", "Invoices and bills"),
     ("collection.items", "Barang persediaan", "Supply items"),
     ("collection.leave", "Cuti", "Leave"),
@@ -338,6 +340,7 @@ pub const SHELL: &str = table![
     ("nav.events", "Semua acara kalender", "All calendar items"),
     ("nav.finance", "Keuangan: bagian lain", "Finance screens"),
     ("nav.holidays", "Hari libur", "Holidays"),
+    ("nav.interviews", "Wawancara lanjutan", "Further interviews"),
     ("nav.invoices", "Faktur & tagihan", "Invoices & bills"),
     ("nav.items", "Persediaan", "Supplies"),
     ("nav.label", "Menu utama", "Main menu"),

@@ -1,6 +1,7 @@
 //! Items, the stock ledger, stocktakes, purchase orders and the stock report.
 
 /// Sorted by key.
+#[rustfmt::skip]
 pub const STRINGS: &str = table![
     ("count.bad", "Ada hitungan yang bukan bilangan bulat 0 atau lebih. Perbaiki dulu.", "Some counts are not whole numbers of 0 or more. Fix them first."),
     ("count.category", "Kategori (kosong: semua)", "Category (empty: all)"),

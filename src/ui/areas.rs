@@ -25,7 +25,7 @@ use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
-use crate::domain::recruitment::{Candidate, Vacancy};
+use crate::domain::recruitment::{Candidate, Interview, Vacancy};
 use crate::domain::stocktake::Stocktake;
 use crate::domain::training::Training;
 use crate::route::Route;
@@ -34,8 +34,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, bank, calendar, client_events, data, finance_reports, holiday_file, inventory, minutes, occurrence, orders,
-    payroll, people, records, settings, trash,
+    assets, attendance, attendance_grid, bank, calendar, client_events, data, finance_reports, holiday_file, inventory, minutes,
+    occurrence, orders, payroll, people, records, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
             "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "career_notes"
-            | "vacancies" | "candidates" => Some(Area::People),
+            | "vacancies" | "candidates" | "interviews" => Some(Area::People),
             "leave" | "holidays" | "attendance" => Some(Area::Attendance),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
@@ -89,7 +89,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::ItemMove(..) | Route::Receive(_) | Route::LowStock | Route::StockReport => Some(Area::Supplies),
         Route::AssetEntry(..) | Route::MaintenanceDue | Route::AssetRegister => Some(Area::Assets),
         Route::Directory => Some(Area::People),
-        Route::AttendanceImport | Route::AttendanceMonth(_) | Route::HolidayFile => Some(Area::Attendance),
+        Route::AttendanceImport | Route::AttendanceMonth(_) | Route::AttendanceGrid(..) | Route::HolidayFile => Some(Area::Attendance),
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
@@ -244,6 +244,7 @@ fn people_records(r: Route) -> AnyView {
         Some("career_notes") => record_page::<CareerNote>(r),
         Some("vacancies") => record_page::<Vacancy>(r),
         Some("candidates") => record_page::<Candidate>(r),
+        Some("interviews") => record_page::<Interview>(r),
         _ => records::not_found(),
     }
 }
@@ -255,6 +256,7 @@ fn attendance_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::AttendanceImport => attendance::import_page(),
         Route::HolidayFile => holiday_file::import_page(),
         Route::AttendanceMonth(ym) => attendance::month_page(ym),
+        Route::AttendanceGrid(id, ym) => attendance_grid::grid_page(id, ym),
         _ => attendance_records(r),
     })
 }

@@ -272,9 +272,9 @@ pub fn month_page(ym: String) -> AnyView {
                     <th scope="col" class="bo-num">{app.text("att.overtime_hours")}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|(id, _, s)| (id.clone(), s.clone()) let((_, name, s))>
+                    <For each=move || rows.get() key=|(id, _, s)| (id.clone(), s.clone()) let((id, name, s))>
                         <tr>
-                            <th scope="row">{name}</th>
+                            <th scope="row"><a href=Route::AttendanceGrid(id, ym_of(first)).href()>{name}</a></th>
                             {AttendanceStatus::ALL.iter().map(|k| view! { <td class="bo-num">{s.days.get(k).copied().unwrap_or(0)}</td> }).collect_view()}
                             <td class="bo-num">{move || hours(s.overtime_minutes, app.lang.get())}</td>
                         </tr>

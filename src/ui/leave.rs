@@ -131,6 +131,11 @@ fn leave_page(id: String) -> AnyView {
         let days = work_calendar(&app).half_days(start, end, r.half_day);
         let away = app.lists.employees().with(|emps| app.lists.leave().with(|all| leave::overlaps(&r, emps, all)));
         let open = r.status == LeaveStatus::Requested && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
+        let sick_letter_missing = open
+            && r.kind == LeaveKind::Sick
+            && !r.letter
+            && app.lists.leave().with(|all| leave::sick_spell(&r, all, &work_calendar(&app)))
+                > leave_rules(&app).sick_days_without_letter.saturating_mul(2);
         let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
@@ -140,8 +145,11 @@ fn leave_page(id: String) -> AnyView {
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
                 })}
-                {leave::maternity_needs_letter(&r).then(|| view! {
+                {(leave::maternity_needs_letter(&r) && !r.letter).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.text("leave.maternity_letter")}</p>
+                })}
+                {sick_letter_missing.then(|| view! {
+                    <p class="bo-warn-text" role="note">{app.text("err.sick_letter")}</p>
                 })}
                 {open.then(|| view! {
                     <div class="bo-actions">

@@ -3,6 +3,7 @@ mod app;
 mod areas;
 mod assets;
 mod attendance;
+mod attendance_grid;
 mod bank;
 mod calendar;
 mod calendar_files;

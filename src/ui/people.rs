@@ -129,6 +129,7 @@ fn employee_page(id: String) -> AnyView {
                 {writable.then(|| view! {
                     <div class="bo-actions">
                         <a class="bo-btn" href=Route::NewAt("leave".into(), e.meta.id.clone()).href()>{app.text("leave.new")}</a>
+                        <a class="bo-btn" href=Route::AttendanceGrid(e.meta.id.clone(), String::new()).href()>{app.text("att.type_month")}</a>
                     </div>
                 })}
             </section>

@@ -1,12 +1,12 @@
 //! Recruitment: vacancies with a board of their candidates by stage, and each candidate's
-//! page to move them on, put their interview in the calendar, print the offer letter and
+//! page to move them on, put their interviews in the calendar, print the offer letter and
 //! make them an employee in one step.
 use leptos::prelude::*;
 
 use crate::domain::calendar::{Event, EventKind};
 use crate::domain::people::Employee;
 use crate::domain::record::{Entity, RecordRules};
-use crate::domain::recruitment::{board, cannot_hire, hire, Candidate, Stage, Vacancy, VacancyStatus};
+use crate::domain::recruitment::{board, cannot_hire, hire, interviews_of, Candidate, Interview, Stage, Vacancy, VacancyStatus};
 
 use super::calendar::today;
 use super::collection::{save_record, UiEntity};
@@ -27,6 +27,78 @@ impl UiEntity for Candidate {
     const PLURAL: &'static str = "nav.candidates";
     const NEW: &'static str = "cand.new";
     const EMPTY: &'static str = "cand.empty";
+}
+
+impl UiEntity for Interview {
+    const PLURAL: &'static str = "nav.interviews";
+    const NEW: &'static str = "intv.new";
+    const EMPTY: &'static str = "intv.empty";
+}
+
+impl RecordPages for Interview {
+    /// `#/interviews/new/<candidate id>`: for that candidate, with their interviewers.
+    fn create(candidate: Option<String>) -> AnyView {
+        let app = use_app();
+        let mut prefill = vec![];
+        if let Some(c) = candidate.and_then(|id| app.lists.candidates().with_untracked(|all| all.iter().find(|c| c.meta.id == id).cloned()))
+        {
+            prefill.push(("interviewers", c.interviewers.clone()));
+            prefill.push(("candidate_id", c.meta.id));
+        }
+        form_page_with::<Interview>("interviews", None, prefill)
+    }
+    fn view(id: String) -> AnyView {
+        let app = use_app();
+        let id2 = id.clone();
+        let found = Memo::new(move |_| app.lists.interviews().with(|all| all.iter().find(|i| i.meta.id == id2).cloned()));
+        let to_calendar = move |_| {
+            let Some(mut i) = found.get_untracked() else { return };
+            let Some(c) = app.lists.candidates().with_untracked(|all| all.iter().find(|c| c.meta.id == i.candidate_id).cloned()) else {
+                return;
+            };
+            let Some(at) = i.at else { return };
+            let Some(event_id) = book_interview(&app, &c, at, &i.interviewers, &i.event_id) else { return };
+            i.event_id = event_id.clone();
+            if save_record(&app, i).is_ok() {
+                app.info(app.t("cand.interview_booked").into());
+                navigate(&Route::View("events".into(), event_id));
+            }
+        };
+        let actions = move || {
+            let i = found.get()?;
+            let live = i.meta.deleted_at.is_none() && app.read_only.get().is_none();
+            let booked = app.lists.events().with(|all| all.iter().any(|e| e.meta.id == i.event_id && e.meta.deleted_at.is_none()));
+            Some(view! {
+                <div class="bo-actions">
+                    {(live && i.at.is_some()).then(|| view! {
+                        <button type="button" class="bo-btn" on:click=to_calendar>{app.text("cand.to_calendar")}</button>
+                    })}
+                    {booked.then(|| view! {
+                        <a class="bo-btn" href=Route::View("events".into(), i.event_id.clone()).href()>{app.text("cand.open_interview")}</a>
+                    })}
+                </div>
+            })
+        };
+        detail_page_with::<Interview>("interviews", id, Some(ViewFn::from(move || view! { {actions} }.into_any())))
+    }
+}
+
+/// Puts an interview of `c` in the calendar as a meeting of an hour with the interviewers
+/// as attendees: the item `event_id` names is moved, a new one made only when there is
+/// none. The item's id, once stored.
+fn book_interview(app: &AppState, c: &Candidate, at: chrono::NaiveDateTime, interviewers: &str, event_id: &str) -> Option<String> {
+    let position = vacancy(app, &c.vacancy_id).map(|v| v.position).unwrap_or_default();
+    let before =
+        app.lists.events().with_untracked(|all| all.iter().find(|e| e.meta.id == event_id && e.meta.deleted_at.is_none()).cloned());
+    let mut e = before.unwrap_or_else(|| Event::blank(now()));
+    e.title = app.tf("cand.interview_title", &[("name", c.name.clone()), ("position", position)]);
+    e.kind = EventKind::Meeting;
+    e.start = Some(at);
+    e.end = Some(at + chrono::Duration::hours(1));
+    e.attendees = interviewers.to_string();
+    e.notes = [c.phone.as_str(), c.email.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
+    let id = e.meta.id.clone();
+    save_record(app, e).ok().map(|_| id)
 }
 
 impl RecordPages for Vacancy {
@@ -57,6 +129,7 @@ impl RecordPages for Candidate {
             "candidates",
             view! {
                 <a class="bo-btn" href=Route::List("vacancies".into()).href()>{app.text("nav.vacancies")}</a>
+                <a class="bo-btn" href=Route::List("interviews".into()).href()>{app.text("nav.interviews")}</a>
                 {csv_tools::<Candidate>("candidates")}
             }
             .into_any(),
@@ -164,27 +237,12 @@ fn candidate_page(id: String) -> AnyView {
         }
     };
     let to_calendar = move |_| {
-        let Some(c) = cand.get_untracked() else { return };
+        let Some(mut c) = cand.get_untracked() else { return };
         let Some(at) = c.interview_at else {
             app.error(app.t("cand.no_interview_time").into());
             return;
         };
-        let position = vacancy(&app, &c.vacancy_id).map(|v| v.position).unwrap_or_default();
-        // The item made before is moved to the new time; a new one only when there is none.
-        let before =
-            app.lists.events().with_untracked(|all| all.iter().find(|e| e.meta.id == c.event_id && e.meta.deleted_at.is_none()).cloned());
-        let mut e = before.unwrap_or_else(|| Event::blank(now()));
-        e.title = app.tf("cand.interview_title", &[("name", c.name.clone()), ("position", position)]);
-        e.kind = EventKind::Meeting;
-        e.start = Some(at);
-        e.end = Some(at + chrono::Duration::hours(1));
-        e.attendees = c.interviewers.clone();
-        e.notes = [c.phone.as_str(), c.email.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
-        let event_id = e.meta.id.clone();
-        if save_record(&app, e).is_err() {
-            return;
-        }
-        let mut c = c;
+        let Some(event_id) = book_interview(&app, &c, at, &c.interviewers, &c.event_id) else { return };
         c.event_id = event_id.clone();
         if save_record(&app, c).is_ok() {
             app.info(app.t("cand.interview_booked").into());
@@ -229,10 +287,47 @@ fn candidate_page(id: String) -> AnyView {
             </section>
         })
     };
+    let interviews_part = move || {
+        let c = cand.get()?;
+        let more = app.lists.interviews().with(|all| interviews_of(all, &c.meta.id));
+        let writable = c.meta.deleted_at.is_none() && app.read_only.get().is_none() && c.stage != Stage::Rejected;
+        (writable || !more.is_empty()).then(|| {
+            view! {
+                <section class="bo-card" aria-labelledby="intv-h">
+                    <h2 id="intv-h">{app.text("intv.heading")}</h2>
+                    {if more.is_empty() {
+                        view! { <p>{app.text("intv.none")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="bo-timeline">
+                                {more.into_iter().map(|i| {
+                                    let when = i.at.map(|t| crate::domain::format::format_datetime(t.and_utc().fixed_offset(), app.lang.get())).unwrap_or_default();
+                                    let round = (!i.round.trim().is_empty()).then(|| format!(" · {}", i.round.trim()));
+                                    let score = i.score.map(|s| format!(" — {}", app.tf("intv.score_of", &[("n", s.to_string())])));
+                                    view! {
+                                        <li>
+                                            <a href=Route::View("interviews".into(), i.meta.id.clone()).href()><strong>{when}</strong></a>
+                                            {round}{score}
+                                            {(!i.notes.is_empty()).then(|| view! { <p class="bo-prewrap">{i.notes.clone()}</p> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                    {writable.then(|| view! {
+                        <div class="bo-actions">
+                            <a class="bo-btn" href=Route::NewAt("interviews".into(), c.meta.id.clone()).href()>{app.text("intv.new")}</a>
+                        </div>
+                    })}
+                </section>
+            }
+        })
+    };
     let print_part = move || cand.get().filter(|c| matches!(c.stage, Stage::Offer | Stage::Accepted)).map(|c| offer_letter(&app, &c));
     view! {
         <div class="bo-no-print">
-            {detail_page_with::<Candidate>("candidates", id, Some(ViewFn::from(move || view! { {actions} }.into_any())))}
+            {detail_page_with::<Candidate>("candidates", id, Some(ViewFn::from(move || view! { {actions}{interviews_part} }.into_any())))}
         </div>
         {print_part}
     }

@@ -42,6 +42,8 @@ def screens(driver):
         recs = stored_list(driver, name)
         if recs:
             out.append(f"#/{name}/{recs[0]['id']}")
+            if name == "employees":
+                out.append(f"#/attendance-grid/{recs[0]['id']}")
     return out
 
 

@@ -4,6 +4,7 @@ first (a number already used is refused), the contract's end on the Today view; 
 from datetime import timedelta
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait
@@ -565,8 +566,10 @@ def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, bas
     set_input(driver, "f-end", "2026-07-08")
     click(driver, "Simpan")
     wait_text(driver, "3 hari kerja")
+    assert driver.find_element(By.XPATH, "//main//p[@role='note' and contains(., 'perlu surat keterangan dokter')]").is_displayed()
     click(driver, "Setujui")
-    wait_text(driver, "Cuti sakit sepanjang ini perlu surat keterangan dokter")
+    wait(driver, lambda d: any("Cuti sakit sepanjang ini perlu surat keterangan dokter" in t.text
+                               for t in d.find_elements(By.CSS_SELECTOR, ".bo-toast-error")))
     shot(driver, "leave-sick-letter-refused")
     assert "Disetujui" not in body_text(driver)
     # The letter handed in: approved.
@@ -589,3 +592,120 @@ def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, bas
     field.send_keys("3")
     click(driver, "Save")
     wait_text(driver, "Settings saved.")
+
+
+def test_a_candidate_has_further_interviews_each_with_its_score_and_calendar_item(driver, base_url):
+    open_app(driver, base_url, "#/vacancies/new")
+    fill(driver, "f-position", "Staf Gudang")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Staf Gudang")
+    driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Kandidat baru']").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
+    fill(driver, "f-name", "Eko Prasetyo")
+    first = office_today() + timedelta(days=1)
+    set_input(driver, "f-interview_at", f"{first.isoformat()}T09:00")
+    fill(driver, "f-interviewers", "Sari Dewi")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Eko Prasetyo")
+    candidate = driver.current_url.rsplit("/", 1)[1]
+    wait_text(driver, "Belum ada wawancara lanjutan.")
+
+    # A later round: the candidate and their interviewers come filled in; the score is held to 1–5.
+    driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Wawancara lanjutan baru']").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "f-round"))
+    assert driver.find_element(By.ID, "f-interviewers").get_attribute("value") == "Sari Dewi"
+    fill(driver, "f-round", "User")
+    later = office_today() + timedelta(days=3)
+    set_input(driver, "f-at", f"{later.isoformat()}T13:00")
+    fill(driver, "f-score", "6")
+    click(driver, "Simpan")
+    wait_text(driver, "Nilai antara 1 dan 5.")
+    driver.find_element(By.ID, "f-score").clear()
+    fill(driver, "f-score", "4")
+    fill(driver, "f-notes", "Paham stok opname")
+    click(driver, "Simpan")
+    wait(driver, lambda d: "User" in heading(d))
+    click(driver, "Masukkan wawancara ke kalender")
+    wait(driver, lambda d: heading(d) == "Wawancara: Eko Prasetyo — Staf Gudang")
+    assert "Sari Dewi" in body_text(driver)
+    event_url = driver.current_url
+
+    # A second later round, earlier in time: listed first on the candidate's page.
+    open_app(driver, base_url, f"#/interviews/new/{candidate}")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-round"))
+    fill(driver, "f-round", "Tes praktik")
+    set_input(driver, "f-at", f"{(office_today() + timedelta(days=2)).isoformat()}T10:00")
+    click(driver, "Simpan")
+    wait(driver, lambda d: "Tes praktik" in heading(d))
+    open_app(driver, base_url, f"#/candidates/{candidate}")
+    wait_text(driver, "nilai 4")
+    section = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='intv-h']")
+    items = [li.text for li in section.find_elements(By.CSS_SELECTOR, "li")]
+    assert len(items) == 2 and "Tes praktik" in items[0] and "User — nilai 4" in items[1], items
+    assert "Paham stok opname" in items[1]
+    shot(driver, "candidate-further-interviews")
+
+    # Booking the same round again moves its calendar item instead of making another.
+    section.find_element(By.PARTIAL_LINK_TEXT, "13.00").click()
+    wait(driver, lambda d: "User" in heading(d))
+    click(driver, "Masukkan wawancara ke kalender")
+    wait(driver, lambda d: heading(d) == "Wawancara: Eko Prasetyo — Staf Gudang")
+    assert driver.current_url == event_url
+
+    # Kept after a reload, in English.
+    driver.refresh()
+    open_app(driver, base_url, f"#/candidates/{candidate}", "?lang=en")
+    wait_text(driver, "Further interviews")
+    wait_text(driver, "User — score 4")
+
+
+def test_a_month_of_attendance_typed_on_the_grid_from_the_keyboard(driver, base_url):
+    new_employee(driver, base_url, "Wulan Sari", "E-061")
+    employee = driver.current_url.rsplit("/", 1)[1]
+    assert driver.find_elements(By.XPATH, "//main//a[normalize-space(.)='Isi sebulan']"), "reached from the employee's page"
+    open_app(driver, base_url, f"#/attendance-grid/{employee}/2026-08")
+    wait(driver, lambda d: heading(d) == "Isian bulanan · Wulan Sari · Agustus 2026")
+    rows = driver.find_elements(By.CSS_SELECTOR, "main table.bo-grid tbody tr")
+    assert len(rows) == 31
+    assert "bo-muted" in rows[0].get_attribute("class"), "Saturday 1 August is shaded"
+    # Monday the 3rd: late, picked by its first letter; Enter goes to Tuesday's attendance.
+    monday = driver.find_element(By.ID, "g-status-2")
+    monday.send_keys("T")
+    monday.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "g-status-3"
+    set_input(driver, "g-check_in-2", "08:20")
+    # Tuesday: times only (present); Wednesday: sick; Thursday: a check-out before the check-in.
+    driver.find_element(By.ID, "g-check_in-3").send_keys("0755")
+    driver.find_element(By.ID, "g-check_out-3").send_keys("17.30")
+    driver.find_element(By.ID, "g-overtime-3").send_keys("30")
+    wednesday = driver.find_element(By.ID, "g-status-4")
+    wednesday.send_keys("S")
+    set_input(driver, "g-check_in-5", "17:00")
+    set_input(driver, "g-check_out-5", "08:00")
+    driver.find_element(By.ID, "g-overtime-3").send_keys(Keys.CONTROL, Keys.ENTER)
+    wait_text(driver, "1 isian perlu diperbaiki; belum ada yang disimpan.")
+    assert driver.switch_to.active_element.get_attribute("id") == "g-check_out-5", "the bad entry is focused"
+    assert "Waktu keluar tidak boleh sebelum waktu masuk." in rows[5].text, rows[5].text
+    shot(driver, "attendance-grid-refused")
+    set_input(driver, "g-check_out-5", "17:00")
+    set_input(driver, "g-check_in-5", "08:00")
+    click(driver, "Simpan bulan ini")
+    wait_text(driver, "4 hari disimpan.")
+    # Saved as days of attendance: the month sheet counts them; the grid reads them back.
+    open_app(driver, base_url, "#/attendance-month/2026-08")
+    row = driver.find_element(By.XPATH, "//main//table//tr[th[normalize-space(.)='Wulan Sari']]")
+    cells = [c.text for c in row.find_elements(By.CSS_SELECTOR, "td")]
+    assert cells[:4] == ["2", "1", "0", "1"], cells
+    driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Wulan Sari']").click()
+    wait(driver, lambda d: heading(d) == "Isian bulanan · Wulan Sari · Agustus 2026")
+    assert driver.find_element(By.ID, "g-check_in-2").get_attribute("value") == "08:20"
+    assert driver.find_element(By.ID, "g-overtime-3").get_attribute("value") == "30"
+    assert driver.find_element(By.ID, "g-check_in-3").get_attribute("value") == "07:55"
+    assert driver.find_element(By.ID, "g-check_out-3").get_attribute("value") == "17:30"
+    assert Select(driver.find_element(By.ID, "g-status-2")).first_selected_option.text == "Terlambat", "a stored day shows its attendance"
+    click(driver, "Simpan bulan ini")
+    wait_text(driver, "Tidak ada yang berubah.")
+    shot(driver, "attendance-grid")
+    # In English.
+    open_app(driver, base_url, f"#/attendance-grid/{employee}/2026-08", "?lang=en")
+    wait(driver, lambda d: heading(d) == "Month grid · Wulan Sari · August 2026")

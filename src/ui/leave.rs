@@ -128,13 +128,14 @@ fn leave_page(id: String) -> AnyView {
         let r = request.get()?;
         let (start, end) = r.dates()?;
         let who = employee(&app, &r.employee_id);
-        let days = work_calendar(&app).half_days(start, end, r.half_day);
+        let cal = work_calendar(&app);
+        let days = cal.half_days(start, end, r.half_day);
         let away = app.lists.employees().with(|emps| app.lists.leave().with(|all| leave::overlaps(&r, emps, all)));
         let open = r.status == LeaveStatus::Requested && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
         let sick_letter_missing = open
             && r.kind == LeaveKind::Sick
             && !r.letter
-            && app.lists.leave().with(|all| leave::sick_spell(&r, all, &work_calendar(&app)))
+            && app.lists.leave().with(|all| leave::sick_spell(&r, all, &cal))
                 > leave_rules(&app).sick_days_without_letter.saturating_mul(2);
         let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
         Some(view! {

@@ -37,6 +37,7 @@ macro_rules! with_record_lists {
             pay_adjustments: $crate::domain::payroll::PayAdjustment,
             payroll_runs: $crate::domain::payroll::PayrollRun,
             payslips: $crate::domain::payroll::Payslip,
+            bank_layouts: $crate::domain::payroll::BankLayout,
             accounts: $crate::domain::finance::Account,
             entries: $crate::domain::finance::Entry,
             bank_lines: $crate::domain::finance::reconcile::BankLine,
@@ -45,6 +46,8 @@ macro_rules! with_record_lists {
             recurring: $crate::domain::finance::recurring::Recurring,
             client_events: $crate::domain::client_events::ClientEvent,
             event_tasks: $crate::domain::client_events::EventTask,
+            obligations: $crate::domain::compliance::Obligation,
+            obligations_done: $crate::domain::compliance::ObligationDone,
         }
     };
 }
@@ -107,5 +110,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 24, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 25, "every reference field of every list was checked");
 }

@@ -67,6 +67,9 @@ fn every_used_key_is_translated() {
         "trn.",
         "pay.",
         "rates.",
+        "blay.",
+        "obl.",
+        "obld.",
         "adj.",
         "run.",
         "slip.",
@@ -192,6 +195,7 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("events", &["ui/client_events.rs", "domain/client_events.rs"]),
+        ("coordination", &["ui/compliance.rs", "domain/compliance.rs", "domain/compliance_tests.rs"]),
         ("office", &["ui/data.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
@@ -226,6 +230,7 @@ fn every_key_is_where_its_code_is() {
             Some("finance") => i18n::FINANCE,
             Some("billing") => i18n::BILLING,
             Some("events") => i18n::EVENTS,
+            Some("coordination") => i18n::COORDINATION,
             Some("office") => i18n::OFFICE,
             Some(other) => panic!("no tables for {other}"),
         };

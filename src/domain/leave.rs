@@ -10,6 +10,7 @@ use super::calendar::{occurrences, Event};
 use super::dates::day_text;
 use super::people::Employee;
 use super::record::{validate_by_schema, Entity, FieldError, FormRules, RecordRules};
+use super::settings::ImportantDays;
 
 crate::choice! {
     /// How leave is taken.
@@ -35,13 +36,16 @@ crate::choice! {
 }
 
 impl ImportantReason {
-    /// The paid working days the reason gives.
-    pub fn days(self) -> Option<u32> {
+    /// The paid working days the office gives for the reason.
+    pub fn days(self, given: &ImportantDays) -> Option<u32> {
         match self {
             ImportantReason::Unstated => None,
-            ImportantReason::Marriage => Some(3),
-            ImportantReason::ChildMarriage | ImportantReason::ChildRite | ImportantReason::Birth | ImportantReason::Death => Some(2),
-            ImportantReason::HouseholdDeath => Some(1),
+            ImportantReason::Marriage => Some(given.marriage),
+            ImportantReason::ChildMarriage => Some(given.child_marriage),
+            ImportantReason::ChildRite => Some(given.child_rite),
+            ImportantReason::Birth => Some(given.birth),
+            ImportantReason::Death => Some(given.death),
+            ImportantReason::HouseholdDeath => Some(given.household_death),
         }
     }
 }
@@ -67,6 +71,10 @@ pub struct LeaveRules {
     pub collective_from_annual: bool,
     /// Sick leave longer than this many working days needs a doctor's letter.
     pub sick_days_without_letter: u32,
+    /// Maternity leave without a doctor's letter, in months (3–6).
+    pub maternity_months: u32,
+    /// Paid working days for each important reason.
+    pub important: ImportantDays,
 }
 
 impl Default for LeaveRules {
@@ -82,6 +90,8 @@ impl LeaveRules {
             carry_over: s.leave_carry_over,
             collective_from_annual: s.collective_from_annual,
             sick_days_without_letter: s.sick_days_without_letter,
+            maternity_months: s.maternity_months,
+            important: s.important_days,
         }
     }
 }
@@ -292,10 +302,9 @@ pub fn annual_left(employee: &Employee, all: &[LeaveRequest], year: i32, cal: &W
     i64::from(had) - i64::from(used)
 }
 
-/// Maternity leave: three months (UU 13/2003 art. 82: one and a half before the birth and
-/// one and a half after); up to six when a doctor's letter shows the conditions UU 4/2024
-/// names.
-pub const MATERNITY_MONTHS: u32 = 3;
+/// Maternity leave: the office's months, at least the law's three (UU 13/2003 art. 82: one
+/// and a half before the birth and one and a half after); up to six when a doctor's letter
+/// shows the conditions UU 4/2024 names.
 pub const MATERNITY_MONTHS_MAX: u32 = 6;
 
 /// The last day of `months` of leave starting on `start`.
@@ -303,16 +312,17 @@ fn months_from(start: NaiveDate, months: u32) -> Option<NaiveDate> {
     start.checked_add_months(Months::new(months))?.pred_opt()
 }
 
-/// A maternity request longer than three months: it needs the doctor's letter.
-pub fn maternity_needs_letter(request: &LeaveRequest) -> bool {
+/// A maternity request longer than the office gives without one: it needs the doctor's
+/// letter.
+pub fn maternity_needs_letter(request: &LeaveRequest, rules: &LeaveRules) -> bool {
     request.kind == LeaveKind::Maternity
-        && request.dates().is_some_and(|(s, e)| months_from(s, MATERNITY_MONTHS).is_some_and(|last| e > last))
+        && request.dates().is_some_and(|(s, e)| months_from(s, rules.maternity_months).is_some_and(|last| e > last))
 }
 
 /// Why `request` cannot be approved, if it cannot: annual leave beyond what is left,
-/// maternity leave beyond six months (or beyond three without the doctor's letter), sick
-/// leave beyond the office's days without a doctor's letter, leave of an important reason
-/// beyond its days.
+/// maternity leave beyond six months (or beyond the office's months without the doctor's
+/// letter), sick leave beyond the office's days without a doctor's letter, leave of an
+/// important reason beyond the days the office gives for it.
 pub fn approval_problem(
     request: &LeaveRequest,
     employee: &Employee,
@@ -325,7 +335,7 @@ pub fn approval_problem(
         if months_from(s, MATERNITY_MONTHS_MAX).is_some_and(|last| e > last) {
             return Some("err.maternity_long");
         }
-        return (maternity_needs_letter(request) && !request.letter).then_some("err.maternity_letter");
+        return (maternity_needs_letter(request, rules) && !request.letter).then_some("err.maternity_letter");
     }
     if request.kind == LeaveKind::Sick {
         let asked = sick_spell(request, all, cal);
@@ -333,7 +343,7 @@ pub fn approval_problem(
     }
     if request.kind == LeaveKind::Important {
         let asked = cal.half_days(s, e, request.half_day);
-        return request.why.days().is_some_and(|days| asked > days * 2).then_some("err.important_days");
+        return request.why.days(&rules.important).is_some_and(|days| asked > days * 2).then_some("err.important_days");
     }
     if request.kind != LeaveKind::Annual {
         return None;

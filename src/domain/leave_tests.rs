@@ -225,10 +225,10 @@ fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
     let (cal, law) = (WorkCalendar::new(false, &[]), LeaveRules::default());
     let sari = employee("Sari", "2024-01-15", "Keuangan");
     let three = request(&sari, "maternity", "2026-03-01", "2026-05-31", "requested");
-    assert!(!maternity_needs_letter(&three));
+    assert!(!maternity_needs_letter(&three, &law));
     assert_eq!(approval_problem(&three, &sari, &[], &cal, &law), None, "not counted against annual leave");
     let mut four = request(&sari, "maternity", "2026-03-01", "2026-06-01", "requested");
-    assert!(maternity_needs_letter(&four));
+    assert!(maternity_needs_letter(&four, &law));
     assert_eq!(approval_problem(&four, &sari, &[], &cal, &law), Some("err.maternity_letter"), "beyond three months: the letter");
     four.set("letter", "true");
     assert_eq!(approval_problem(&four, &sari, &[], &cal, &law), None);
@@ -238,7 +238,16 @@ fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
     let mut seven = request(&sari, "maternity", "2026-03-01", "2026-09-01", "requested");
     seven.set("letter", "true");
     assert_eq!(approval_problem(&seven, &sari, &[], &cal, &law), Some("err.maternity_long"), "never beyond six");
-    assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested")));
+    // An office giving four months: the fourth needs no letter, the fifth does; six stays the most.
+    let four_months = LeaveRules { maternity_months: 4, ..law };
+    four.set("letter", "false");
+    assert!(!maternity_needs_letter(&four, &four_months));
+    assert_eq!(approval_problem(&four, &sari, &[], &cal, &four_months), None);
+    let five = request(&sari, "maternity", "2026-03-01", "2026-07-01", "requested");
+    assert_eq!(approval_problem(&five, &sari, &[], &cal, &four_months), Some("err.maternity_letter"));
+    let all_six = LeaveRules { maternity_months: 6, ..law };
+    assert_eq!(approval_problem(&seven, &sari, &[], &cal, &all_six), Some("err.maternity_long"));
+    assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested"), &law));
 }
 
 #[test]
@@ -286,7 +295,7 @@ fn sick_leave_beyond_the_office_days_needs_a_doctors_letter() {
 }
 
 #[test]
-fn important_reasons_give_the_days_the_law_names() {
+fn important_reasons_give_the_offices_days_never_fewer_than_the_laws() {
     let (cal, law) = (WorkCalendar::new(false, &[]), LeaveRules::default());
     let sari = employee("Sari", "2026-06-01", "Keuangan");
     // Marriage: three working days, Thursday to Monday over a weekend.
@@ -302,6 +311,11 @@ fn important_reasons_give_the_days_the_law_names() {
     assert_eq!(approval_problem(&death, &sari, &[], &cal, &law), Some("err.important_days"));
     death.set("why", "death");
     assert_eq!(approval_problem(&death, &sari, &[], &cal, &law), None);
+    // An office that gives five days for one's own wedding.
+    let generous = LeaveRules { important: crate::domain::settings::ImportantDays { marriage: 5, ..law.important }, ..law };
+    assert_eq!(approval_problem(&wed, &sari, &[], &cal, &generous), None, "four working days of five");
+    wed.set("end", "2026-07-16");
+    assert_eq!(approval_problem(&wed, &sari, &[], &cal, &generous), Some("err.important_days"), "six working days");
     // Another kind never asks for a reason.
     assert!(request(&sari, "sick", "2026-07-09", "2026-07-10", "requested").validate().is_empty());
 }

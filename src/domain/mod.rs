@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod career;
 pub mod checklists;
 pub mod client_events;
+pub mod compliance;
 pub mod contact;
 pub mod csv_io;
 pub mod csv_write;

@@ -28,6 +28,11 @@ pub struct Settings {
     /// Sick leave longer than this many working days is approved only with a doctor's
     /// letter (0: always needs one).
     pub sick_days_without_letter: u32,
+    /// Maternity leave the office gives without a doctor's letter, in months: the law's
+    /// three at least; up to six with the letter (UU 4/2024) whatever this says.
+    pub maternity_months: u32,
+    /// Paid working days for each important reason.
+    pub important_days: ImportantDays,
     /// The bank transfer file's columns, joined by its separator: `account;name;amount;note`.
     pub bank_layout: String,
     /// The bank file starts with a row of column names.
@@ -54,10 +59,51 @@ impl Default for Settings {
             leave_carry_over: 0,
             collective_from_annual: true,
             sick_days_without_letter: 1,
+            maternity_months: 3,
+            important_days: ImportantDays::LAW,
             bank_layout: "account,name,amount,note".into(),
             bank_header: true,
             books_closed_to: String::new(),
         }
+    }
+}
+
+/// Paid working days for each important reason an employee may be away for (UU 13/2003
+/// art. 93(4) names the least; an office may give more).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportantDays {
+    pub marriage: u32,
+    pub child_marriage: u32,
+    pub child_rite: u32,
+    pub birth: u32,
+    pub death: u32,
+    pub household_death: u32,
+}
+
+impl ImportantDays {
+    /// The law's days.
+    pub const LAW: ImportantDays = ImportantDays { marriage: 3, child_marriage: 2, child_rite: 2, birth: 2, death: 2, household_death: 1 };
+    /// The most an office may set for one reason.
+    pub const MOST: u32 = 30;
+
+    /// (settings field, days given, the law's least) for each reason, in the law's order.
+    pub fn each(&self) -> [(&'static str, u32, u32); 6] {
+        let law = ImportantDays::LAW;
+        [
+            ("marriage", self.marriage, law.marriage),
+            ("child_marriage", self.child_marriage, law.child_marriage),
+            ("child_rite", self.child_rite, law.child_rite),
+            ("birth", self.birth, law.birth),
+            ("death", self.death, law.death),
+            ("household_death", self.household_death, law.household_death),
+        ]
+    }
+}
+
+impl Default for ImportantDays {
+    fn default() -> Self {
+        ImportantDays::LAW
     }
 }
 
@@ -77,9 +123,7 @@ impl Settings {
         if !self.email.trim().is_empty() && !super::record::looks_like_email(self.email.trim()) {
             errs.push(("email", "err.email"));
         }
-        let layout = self.bank_layout.trim();
-        let sep = layout.chars().find(|c| matches!(c, ',' | ';' | '|' | '\t')).unwrap_or(',');
-        if layout.is_empty() || !layout.split(sep).all(|c| super::payroll::month::BANK_COLUMNS.contains(&c.trim())) {
+        if self.bank_layout.trim().is_empty() || super::payroll::bank::columns(&self.bank_layout).is_err() {
             errs.push(("bank_layout", "err.bank_layout"));
         }
         if !(12..=60).contains(&self.annual_leave_days) {
@@ -90,6 +134,14 @@ impl Settings {
         }
         if self.sick_days_without_letter > 30 {
             errs.push(("sick_days_without_letter", "err.sick_days"));
+        }
+        if !(3..=6).contains(&self.maternity_months) {
+            errs.push(("maternity_months", "err.maternity_months"));
+        }
+        for (field, days, least) in self.important_days.each() {
+            if !(least..=ImportantDays::MOST).contains(&days) {
+                errs.push((field, "err.important_setting"));
+            }
         }
         if !super::format::CURRENCIES.iter().any(|c| c.code == self.currency) {
             errs.push(("currency", "err.choice"));
@@ -139,6 +191,30 @@ mod tests {
         s.sick_days_without_letter = 31;
         assert_eq!(s.validate(), vec![("sick_days_without_letter", "err.sick_days")]);
         s.sick_days_without_letter = 0;
+        assert!(s.validate().is_empty());
+    }
+
+    #[test]
+    fn maternity_months_and_important_days_from_the_law_up() {
+        let s: Settings = serde_json::from_str(r#"{"maternity_months":4,"important_days":{"marriage":5}}"#).unwrap();
+        assert_eq!(
+            (s.maternity_months, s.important_days.marriage, s.important_days.death),
+            (4, 5, 2),
+            "a field left out reads as the law's"
+        );
+        assert!(s.validate().is_empty());
+        let mut s = Settings::default();
+        assert_eq!((s.maternity_months, s.important_days), (3, ImportantDays::LAW));
+        s.maternity_months = 2;
+        assert_eq!(s.validate(), vec![("maternity_months", "err.maternity_months")]);
+        s.maternity_months = 7;
+        assert_eq!(s.validate(), vec![("maternity_months", "err.maternity_months")]);
+        s.maternity_months = 6;
+        s.important_days.marriage = 2;
+        s.important_days.household_death = 31;
+        assert_eq!(s.validate(), vec![("marriage", "err.important_setting"), ("household_death", "err.important_setting")]);
+        s.important_days.marriage = 30;
+        s.important_days.household_death = 1;
         assert!(s.validate().is_empty());
     }
 }

@@ -20,8 +20,10 @@ mod attendance;
 mod billing;
 mod calendar;
 mod contacts;
+mod coordination;
 mod events;
 mod finance;
+mod leave_why;
 mod meetings;
 mod office;
 mod payroll;
@@ -37,14 +39,16 @@ pub static CALENDAR: &[&str] = &[calendar::STRINGS];
 pub static MEETINGS: &[&str] = &[meetings::STRINGS];
 pub static SUPPLIES: &[&str] = &[supplies::STRINGS];
 pub static ASSETS: &[&str] = &[assets::STRINGS];
-pub static PEOPLE: &[&str] = &[people::STRINGS, attendance::STRINGS];
+pub static PEOPLE: &[&str] = &[people::STRINGS, attendance::STRINGS, leave_why::STRINGS];
 /// Holidays are read from calendar files: the calendar's file messages.
-pub static ATTENDANCE: &[&str] = &[attendance::STRINGS, calendar::STRINGS];
+pub static ATTENDANCE: &[&str] = &[attendance::STRINGS, calendar::STRINGS, leave_why::STRINGS];
 pub static PAYROLL: &[&str] = &[payroll::STRINGS, people::STRINGS];
 pub static FINANCE: &[&str] = &[finance::STRINGS];
 pub static BILLING: &[&str] = &[billing::STRINGS, finance::STRINGS];
+pub static COORDINATION: &[&str] = &[coordination::STRINGS];
 pub static EVENTS: &[&str] = &[events::STRINGS];
-pub static OFFICE: &[&str] = &[office::STRINGS];
+/// The settings name the important reasons whose days they give.
+pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
 
 type Entry = (&'static str, &'static str, &'static str);
 
@@ -103,10 +107,12 @@ pub const ALL: &[&str] = &[
     assets::STRINGS,
     people::STRINGS,
     attendance::STRINGS,
+    leave_why::STRINGS,
     payroll::STRINGS,
     finance::STRINGS,
     billing::STRINGS,
     events::STRINGS,
+    coordination::STRINGS,
     office::STRINGS,
 ];
 

@@ -263,6 +263,7 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::List("items".into()), "nav.items")}
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}
+                        {nav_item(Route::List("obligations".into()), "nav.obligations")}
                         {nav_item(Route::Trash, "nav.trash")}
                         {nav_item(Route::Data, "nav.data")}
                         {nav_item(Route::Settings, "nav.settings")}

@@ -11,6 +11,7 @@ use crate::domain::calendar::Event;
 use crate::domain::career::CareerNote;
 use crate::domain::checklists::{ChecklistItem, ChecklistStep};
 use crate::domain::client_events::{ClientEvent, EventTask};
+use crate::domain::compliance::{Obligation, ObligationDone};
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
 use crate::domain::finance::budgets::Budget;
@@ -22,7 +23,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::leave::{Holiday, LeaveRequest};
 use crate::domain::meeting::Minutes;
-use crate::domain::payroll::{PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
+use crate::domain::payroll::{BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::recruitment::{Candidate, Interview, Vacancy};
@@ -61,6 +62,8 @@ pub enum Area {
     Billing,
     /// Events run for clients: their board and timelines.
     Events,
+    /// The compliance register (and, to come, work plans, KPIs and the review report).
+    Coordination,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -78,10 +81,11 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "career_notes"
             | "vacancies" | "candidates" | "interviews" => Some(Area::People),
             "leave" | "holidays" | "attendance" => Some(Area::Attendance),
-            "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" => Some(Area::Payroll),
+            "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" | "bank_layouts" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
             "client_events" | "event_tasks" => Some(Area::Events),
+            "obligations" | "obligations_done" => Some(Area::Coordination),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
@@ -124,6 +128,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Finance => finance_area(r).await,
         Area::Billing => billing_area(r).await,
         Area::Events => events_area(r).await,
+        Area::Coordination => coordination_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -146,6 +151,7 @@ pub fn preload(area: Area) {
         Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
         Area::Billing => Box::pin(__wasm_split_preload_billing_area()),
         Area::Events => Box::pin(__wasm_split_preload_events_area()),
+        Area::Coordination => Box::pin(__wasm_split_preload_coordination_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -277,6 +283,7 @@ fn payroll_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::PayrollYear(y) => payroll::year_page(y),
         _ => match r.list() {
             Some("pay_rates") => record_page::<PayRates>(r),
+            Some("bank_layouts") => record_page::<BankLayout>(r),
             Some("pay") => record_page::<PayStructure>(r),
             Some("pay_adjustments") => record_page::<PayAdjustment>(r),
             Some("payroll_runs") => record_page::<PayrollRun>(r),
@@ -353,4 +360,14 @@ fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     data::export_backup(&app);
     Ok(())
+}
+
+#[wasm_split(coordination, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::COORDINATION);
+    Ok(match r.list() {
+        Some("obligations") => record_page::<Obligation>(r),
+        Some("obligations_done") => record_page::<ObligationDone>(r),
+        _ => records::not_found(),
+    })
 }

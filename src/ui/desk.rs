@@ -150,6 +150,7 @@ pub fn today_page() -> AnyView {
         {contracts_block(app)}
         {super::checklists::due_block(app)}
         {certificates_block(app)}
+        {compliance_block(app)}
         {attention_block(app)}
     }
     .into_any()
@@ -191,6 +192,37 @@ fn certificates_block(app: AppState) -> impl IntoView {
                         <a href=Route::View("trainings".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
                         " ("{t.people().join(", ")}") — "
                         {move || app.tf("desk.certificate_until", &[("date", crate::domain::format::long_date(until, app.lang.get()))])}
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// "15 Des 2026 — 3 days late", "— today", "— in 5 days".
+pub fn due_text(app: &AppState, d: &crate::domain::compliance::Due) -> String {
+    let date = crate::domain::format::long_date(d.due, app.lang.get());
+    match d.days {
+        n if n < 0 => app.tf("desk.obl_late", &[("date", date), ("n", (-n).to_string())]),
+        0 => app.tf("desk.obl_today", &[("date", date)]),
+        n => app.tf("desk.obl_in", &[("date", date), ("n", n.to_string())]),
+    }
+}
+
+/// Obligations overdue or due within their reminder (tax, BPJS, licences, contracts).
+fn compliance_block(app: AppState) -> impl IntoView {
+    let dues = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.obligations().with(|o| app.lists.obligations_done().with(|d| crate::domain::compliance::open_dues(o, d, today)))
+    });
+    view! {
+        <Show when=move || dues.with(|d| !d.is_empty())>
+            <h2>{app.text("desk.compliance")}</h2>
+            <ul class="bo-list">
+                <For each=move || dues.get() key=|x| (x.obligation_id.clone(), x.due) let(x)>
+                    <li class:bo-warn-text=x.days < 0>
+                        <a href=Route::View("obligations".into(), x.obligation_id.clone()).href()>{x.name.clone()}</a>
+                        " — "{let x = x.clone(); move || due_text(&app, &x)}
                     </li>
                 </For>
             </ul>

@@ -109,7 +109,7 @@ fn decide(app: AppState, id: String, approve: bool) {
             app.lists.leave().with_untracked(|all| leave::approval_problem(&r, &e, all, &work_calendar(&app), &leave_rules(&app)))
         });
         if let Some(p) = problem {
-            app.error(app.t(p).into());
+            app.error(app.tf(p, &[("months", leave_rules(&app).maternity_months.to_string())]));
             return;
         }
     }
@@ -128,15 +128,14 @@ fn leave_page(id: String) -> AnyView {
         let r = request.get()?;
         let (start, end) = r.dates()?;
         let who = employee(&app, &r.employee_id);
-        let cal = work_calendar(&app);
+        let (cal, rules) = (work_calendar(&app), leave_rules(&app));
         let days = cal.half_days(start, end, r.half_day);
         let away = app.lists.employees().with(|emps| app.lists.leave().with(|all| leave::overlaps(&r, emps, all)));
         let open = r.status == LeaveStatus::Requested && app.read_only.get().is_none() && r.meta.deleted_at.is_none();
         let sick_letter_missing = open
             && r.kind == LeaveKind::Sick
             && !r.letter
-            && app.lists.leave().with(|all| leave::sick_spell(&r, all, &cal))
-                > leave_rules(&app).sick_days_without_letter.saturating_mul(2);
+            && app.lists.leave().with(|all| leave::sick_spell(&r, all, &cal)) > rules.sick_days_without_letter.saturating_mul(2);
         let (approve_id, refuse_id) = (r.meta.id.clone(), r.meta.id.clone());
         Some(view! {
             <section class="bo-card" aria-labelledby="leave-h">
@@ -146,8 +145,11 @@ fn leave_page(id: String) -> AnyView {
                 {(!away.is_empty()).then(|| view! {
                     <p class="bo-warn-text" role="note">{app.tf("leave.overlap", &[("names", away.join(", "))])}</p>
                 })}
-                {(leave::maternity_needs_letter(&r) && !r.letter).then(|| view! {
-                    <p class="bo-warn-text" role="note">{app.text("leave.maternity_letter")}</p>
+                {(r.kind == LeaveKind::Important).then(|| r.why.days(&rules.important)).flatten().map(|n| view! {
+                    <p>{app.tf("leave.why_days", &[("n", n.to_string())])}</p>
+                })}
+                {(leave::maternity_needs_letter(&r, &rules) && !r.letter).then(|| view! {
+                    <p class="bo-warn-text" role="note">{app.tf("leave.maternity_letter", &[("months", rules.maternity_months.to_string())])}</p>
                 })}
                 {sick_letter_missing.then(|| view! {
                     <p class="bo-warn-text" role="note">{app.text("err.sick_letter")}</p>

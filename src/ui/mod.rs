@@ -12,6 +12,7 @@ mod checklists;
 mod client_events;
 mod clock;
 mod collection;
+mod compliance;
 mod contact_picker;
 mod contacts;
 mod csv_import;

@@ -4,9 +4,10 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
+use crate::domain::payroll::bank::same_bank;
 use crate::domain::payroll::month::{self, Books, YearSummary};
 use crate::domain::payroll::records::{month_bounds, month_text, rates_on};
-use crate::domain::payroll::{tax, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
+use crate::domain::payroll::{tax, BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::record::FieldError;
 
 use super::calendar::today;
@@ -50,6 +51,23 @@ impl UiEntity for PayAdjustment {
     }
 }
 
+impl UiEntity for BankLayout {
+    const PLURAL: &'static str = "nav.bank_layouts";
+    const NEW: &'static str = "blay.new";
+    const EMPTY: &'static str = "blay.empty";
+    /// One layout a bank: each employee is paid in one file.
+    fn check(&self, app: &AppState) -> Vec<FieldError> {
+        let twin = app.lists.bank_layouts().with_untracked(|all| {
+            all.iter().any(|l| l.meta.id != self.meta.id && l.meta.deleted_at.is_none() && same_bank(&l.bank, &self.bank))
+        });
+        if twin {
+            vec![("bank", "err.bank_twice")]
+        } else {
+            vec![]
+        }
+    }
+}
+
 impl UiEntity for PayrollRun {
     const PLURAL: &'static str = "nav.payroll_runs";
     const NEW: &'static str = "run.new";
@@ -85,6 +103,7 @@ fn payroll_links() -> AnyView {
         {link(Route::List("pay".into()), "nav.pay")}
         {link(Route::List("pay_adjustments".into()), "nav.pay_adjustments")}
         {link(Route::List("pay_rates".into()), "nav.pay_rates")}
+        {link(Route::List("bank_layouts".into()), "nav.bank_layouts")}
         {link(Route::List("payslips".into()), "nav.payslips")}
         {link(Route::PayrollYear(String::new()), "pay.year")}
     }
@@ -115,6 +134,21 @@ impl RecordPages for PayRates {
         });
         let prefill = PayRates::fields().iter().filter(|f| f.key != "from").map(|f| (f.key, base.get(f.key))).collect();
         form_page_with::<PayRates>("pay_rates", None, prefill)
+    }
+}
+
+impl RecordPages for BankLayout {
+    fn list() -> AnyView {
+        let app = use_app();
+        list_page::<BankLayout>(
+            "bank_layouts",
+            view! {
+                {payroll_links()}
+                <p class="bo-hint">{app.text("blay.hint")}</p>
+                {csv_tools::<BankLayout>("bank_layouts")}
+            }
+            .into_any(),
+        )
     }
 }
 

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 
 use crate::domain::format::{long_date, month_year, Lang};
+use crate::domain::payroll::bank::{self, transfer_groups};
 use crate::domain::payroll::month::{self, figures, month_totals, MonthTotals, PostProblem, RunResult};
 use crate::domain::payroll::records::{parse_month, rates_on};
 use crate::domain::payroll::run::{Arg, Group, Line, Refusal, Warning};
 use crate::domain::payroll::slip::parse_lines;
-use crate::domain::payroll::{PayrollRun, Payslip};
+use crate::domain::payroll::{BankLayout, PayrollRun, Payslip};
 
 use super::calendar::today;
 use super::collection::{save_record, save_records, trash_record};
@@ -142,17 +143,60 @@ fn months_text(app: &AppState, year: i32, months: &[u32]) -> String {
         .join(", ")
 }
 
-fn bank_file(app: AppState, run: &PayrollRun, slips: &[Payslip]) {
+/// Downloads the transfer file of `slips`: in `layout` (a bank's own) or in the Settings'
+/// layout.
+fn bank_file(app: AppState, run: &PayrollRun, layout: Option<&BankLayout>, slips: &[&Payslip]) {
     let s = app.settings.get_untracked();
-    let refs: Vec<&Payslip> = slips.iter().collect();
+    let (columns, header) = layout.map_or((s.bank_layout.as_str(), s.bank_header), |l| (l.columns.as_str(), l.header));
     let paid = run.paid_on.or_else(|| pay_day_default(&run.month)).unwrap_or_else(today);
     let note =
         if run.kind == RunKind::Thr { format!("THR {}", run.holiday) } else { app.tf("run.bank_note", &[("month", run.month.clone())]) };
-    match app.lists.employees().with_untracked(|all| month::bank_file(&s.bank_layout, s.bank_header, &refs, all, &note, paid)) {
+    match app.lists.employees().with_untracked(|all| bank::bank_file(columns, header, slips, all, &note, paid)) {
         Ok(text) => {
-            download(&format!("transfer-{}{}.csv", run.month, if run.kind == RunKind::Thr { "-thr" } else { "" }), "text/csv", &text)
+            // transfer-2026-01-thr-bca.csv: the bank's name kept to letters and digits.
+            let bank: String =
+                layout.map(|l| crate::text::lower(&l.bank)).unwrap_or_default().chars().filter(char::is_ascii_alphanumeric).collect();
+            let name = format!(
+                "transfer-{}{}{}.csv",
+                run.month,
+                if run.kind == RunKind::Thr { "-thr" } else { "" },
+                if bank.is_empty() { String::new() } else { format!("-{bank}") }
+            );
+            download(&name, "text/csv", &text)
         }
         Err(col) => app.error(app.tf("run.bank_layout_bad", &[("column", col)])),
+    }
+}
+
+/// A button for each transfer file of a posted run: a bank with a layout of its own, then
+/// everyone else in the Settings' layout.
+fn bank_buttons(app: AppState, run: PayrollRun, shown: Memo<Shown>) -> impl IntoView {
+    move || {
+        let layouts = app.lists.bank_layouts().get();
+        shown.with(|s| {
+            let groups = transfer_groups(&s.slips, &layouts);
+            let per_bank = groups.iter().any(|(l, _)| l.is_some());
+            groups
+                .iter()
+                .map(|(layout, slips)| {
+                    let n = slips.len().to_string();
+                    let label = match layout {
+                        Some(l) => app.tf("run.bank_file_for", &[("bank", l.bank.trim().to_string()), ("n", n)]),
+                        None if per_bank => app.tf("run.bank_file_rest", &[("n", n)]),
+                        None => app.t("run.bank_file").to_string(),
+                    };
+                    let (run, layout, ids) = (run.clone(), layout.cloned(), slips.iter().map(|p| p.meta.id.clone()).collect::<Vec<_>>());
+                    view! {
+                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| {
+                            shown.with_untracked(|s| {
+                                let slips: Vec<&Payslip> = s.slips.iter().filter(|p| ids.contains(&p.meta.id)).collect();
+                                bank_file(app, &run, layout.as_ref(), &slips)
+                            })
+                        }>{label}</button>
+                    }
+                })
+                .collect_view()
+        })
     }
 }
 
@@ -195,9 +239,7 @@ pub fn run_page(id: String) -> AnyView {
                         <button type="button" class="bo-btn" on:click=move |_| set_status(app, r_back.clone(), RunStatus::Draft)>{app.text("run.to_draft")}</button>
                         <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| post(app, r_post.clone())>{app.text("run.post")}</button>
                     })}
-                    {(status == RunStatus::Posted).then(|| view! {
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| shown.with_untracked(|s| bank_file(app, &r_bank, &s.slips))>{app.text("run.bank_file")}</button>
-                    })}
+                    {(status == RunStatus::Posted).then(|| bank_buttons(app, r_bank.clone(), shown))}
                     <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("run.print_all")}</button>
                     <a class="bo-btn" href=Route::List("payroll_runs".into()).href()>{app.text("action.back")}</a>
                 </PageHead>

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::domain::format::{Lang, CURRENCIES};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{ImportantDays, Settings};
 
 use super::state::use_app;
 use super::widgets::PageHead;
@@ -10,7 +10,7 @@ use super::widgets::PageHead;
 fn text_field(
     app: super::state::AppState,
     key: &'static str,
-    label: &'static str,
+    label: Signal<String>,
     value: RwSignal<String>,
     errors: RwSignal<Vec<(&'static str, &'static str)>>,
     multiline: bool,
@@ -24,7 +24,7 @@ fn text_field(
     };
     view! {
         <div class="bo-field" class:bo-field-invalid=move || err().is_some()>
-            <label for=id>{app.text(label)}</label>
+            <label for=id>{label}</label>
             {control}
             <p class="bo-error" role="alert">{err}</p>
         </div>
@@ -49,6 +49,11 @@ pub fn settings_page() -> AnyView {
     let carry_over = RwSignal::new(s.leave_carry_over.to_string());
     let sick_days = RwSignal::new(s.sick_days_without_letter.to_string());
     let collective_from_annual = RwSignal::new(s.collective_from_annual);
+    let maternity_months = RwSignal::new(s.maternity_months.to_string());
+    // (settings field, typed days) for each important reason, in the law's order.
+    let important: Vec<(&'static str, u32, RwSignal<String>)> =
+        s.important_days.each().into_iter().map(|(field, days, least)| (field, least, RwSignal::new(days.to_string()))).collect();
+    let important_typed = important.iter().map(|(field, _, v)| (*field, *v)).collect::<Vec<_>>();
     let bank_layout = RwSignal::new(s.bank_layout.clone());
     let bank_header = RwSignal::new(s.bank_header);
     let errors = RwSignal::new(vec![]);
@@ -57,6 +62,9 @@ pub fn settings_page() -> AnyView {
         ev.prevent_default();
         let whole = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>().ok();
         let (annual_leave_days, leave_carry_over, sick_days_without_letter) = (whole(annual_days), whole(carry_over), whole(sick_days));
+        let maternity = whole(maternity_months);
+        let typed: Vec<(&'static str, Option<u32>)> = important_typed.iter().map(|(field, v)| (*field, whole(*v))).collect();
+        let day = |field: &str| typed.iter().find(|(f, _)| *f == field).and_then(|(_, d)| *d).unwrap_or_default();
         let next = Settings {
             company_name: company_name.get_untracked().trim().into(),
             company_address: company_address.get_untracked().trim().into(),
@@ -72,6 +80,15 @@ pub fn settings_page() -> AnyView {
             leave_carry_over: leave_carry_over.unwrap_or_default(),
             collective_from_annual: collective_from_annual.get_untracked(),
             sick_days_without_letter: sick_days_without_letter.unwrap_or_default(),
+            maternity_months: maternity.unwrap_or_default(),
+            important_days: ImportantDays {
+                marriage: day("marriage"),
+                child_marriage: day("child_marriage"),
+                child_rite: day("child_rite"),
+                birth: day("birth"),
+                death: day("death"),
+                household_death: day("household_death"),
+            },
             bank_layout: bank_layout.get_untracked().trim().into(),
             bank_header: bank_header.get_untracked(),
             // Closed from the books' own page, not here.
@@ -82,8 +99,10 @@ pub fn settings_page() -> AnyView {
             ("annual_leave_days", annual_leave_days),
             ("leave_carry_over", leave_carry_over),
             ("sick_days_without_letter", sick_days_without_letter),
+            ("maternity_months", maternity),
         ]
         .into_iter()
+        .chain(typed.iter().copied())
         .filter(|(_, v)| v.is_none())
         .map(|(k, _)| k)
         .collect();
@@ -108,11 +127,11 @@ pub fn settings_page() -> AnyView {
         <form class="bo-form" on:submit=save novalidate>
             <fieldset>
                 <legend>{app.text("settings.company")}</legend>
-                {text_field(app, "company_name", "settings.company_name", company_name, errors, false)}
-                {text_field(app, "company_address", "settings.company_address", company_address, errors, true)}
-                {text_field(app, "tax_number", "settings.tax_number", tax_number, errors, false)}
-                {text_field(app, "phone", "settings.phone", phone, errors, false)}
-                {text_field(app, "email", "settings.email", email, errors, false)}
+                {text_field(app, "company_name", app.title("settings.company_name"), company_name, errors, false)}
+                {text_field(app, "company_address", app.title("settings.company_address"), company_address, errors, true)}
+                {text_field(app, "tax_number", app.title("settings.tax_number"), tax_number, errors, false)}
+                {text_field(app, "phone", app.title("settings.phone"), phone, errors, false)}
+                {text_field(app, "email", app.title("settings.email"), email, errors, false)}
             </fieldset>
             <fieldset>
                 <legend>{app.text("settings.regional")}</legend>
@@ -133,9 +152,9 @@ pub fn settings_page() -> AnyView {
             </fieldset>
             <fieldset>
                 <legend>{app.text("settings.office")}</legend>
-                {text_field(app, "departments", "settings.departments", departments, errors, true)}
+                {text_field(app, "departments", app.title("settings.departments"), departments, errors, true)}
                 <small class="bo-hint">{app.text("settings.departments_hint")}</small>
-                {text_field(app, "user_name", "settings.user_name", user_name, errors, false)}
+                {text_field(app, "user_name", app.title("settings.user_name"), user_name, errors, false)}
                 <div class="bo-field">
                     <label for="s-work-week">{app.text("settings.work_week")}</label>
                     <select id="s-work-week" on:change=move |ev| six_day_week.set(event_target_value(&ev) == "6")>
@@ -146,10 +165,12 @@ pub fn settings_page() -> AnyView {
             </fieldset>
             <fieldset>
                 <legend>{app.text("settings.leave")}</legend>
-                {text_field(app, "annual_leave_days", "settings.annual_leave_days", annual_days, errors, false)}
-                {text_field(app, "leave_carry_over", "settings.leave_carry_over", carry_over, errors, false)}
+                {text_field(app, "annual_leave_days", app.title("settings.annual_leave_days"), annual_days, errors, false)}
+                {text_field(app, "leave_carry_over", app.title("settings.leave_carry_over"), carry_over, errors, false)}
                 <small class="bo-hint">{app.text("settings.leave_carry_over_hint")}</small>
-                {text_field(app, "sick_days_without_letter", "settings.sick_days_without_letter", sick_days, errors, false)}
+                {text_field(app, "sick_days_without_letter", app.title("settings.sick_days_without_letter"), sick_days, errors, false)}
+                {text_field(app, "maternity_months", app.title("settings.maternity_months"), maternity_months, errors, false)}
+                <small class="bo-hint">{app.text("settings.maternity_months_hint")}</small>
                 <div class="bo-field">
                     <label for="s-collective">{app.text("settings.collective_from_annual")}</label>
                     <input id="s-collective" type="checkbox" class="bo-check" prop:checked=move || collective_from_annual.get()
@@ -157,8 +178,21 @@ pub fn settings_page() -> AnyView {
                 </div>
             </fieldset>
             <fieldset>
+                <legend>{app.text("settings.important")}</legend>
+                <small class="bo-hint">{app.text("settings.important_hint")}</small>
+                {important
+                    .into_iter()
+                    .map(|(field, least, value)| {
+                        let label = Signal::derive(move || {
+                            app.tf("settings.why_label", &[("reason", app.t(&format!("leave.why.{field}")).to_string()), ("n", least.to_string())])
+                        });
+                        text_field(app, field, label, value, errors, false)
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset>
                 <legend>{app.text("settings.payroll")}</legend>
-                {text_field(app, "bank_layout", "settings.bank_layout", bank_layout, errors, false)}
+                {text_field(app, "bank_layout", app.title("settings.bank_layout"), bank_layout, errors, false)}
                 <small class="bo-hint">{app.text("settings.bank_layout_hint")}</small>
                 <div class="bo-field">
                     <label for="s-bank-header">{app.text("settings.bank_header")}</label>

@@ -202,3 +202,60 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
     click(driver, "Ani Lestari")
     wait_text(driver, "Take-home pay")
     shot(driver, "payroll-payslip-phone-en")
+
+
+def test_each_bank_with_a_layout_of_its_own_gets_its_own_transfer_file(driver, base_url, downloads, tmp_path):
+    people = tmp_path / "karyawan.csv"
+    people.write_text("\ufeffNama;No karyawan;Tanggal masuk;Status PTKP;Bank;No rekening\r\n"
+                      "Dewi Kartika;E-11;2020-02-03;TK/0;BCA;111-222-3333\r\n"
+                      "Eko Prasetyo;E-12;2021-03-01;TK/0;Mandiri;1400099988877\r\n"
+                      "Fajar Nugroho;E-13;2022-04-01;TK/0;BRI;0021-01-000999-30-1\r\n", encoding="utf-8")
+    import_csv(driver, base_url, "employees", people, 3)
+    pay = tmp_path / "gaji.csv"
+    pay.write_text("\ufeffKaryawan;Berlaku mulai;Gaji pokok\r\n"
+                   "E-11;2020-01-01;6.000.000\r\nE-12;2021-01-01;5.500.000\r\nE-13;2022-01-01;5.000.000\r\n", encoding="utf-8")
+    import_csv(driver, base_url, "pay", pay, 3)
+
+    # BCA's upload wants the name first and a row of column names; Mandiri's semicolons.
+    open_app(driver, base_url, "#/bank_layouts")
+    wait_text(driver, "Belum ada format per bank")
+    click(driver, "Format bank baru")
+    wait(driver, lambda d: heading(d) == "Format bank baru")
+    assert driver.find_element(By.ID, "f-columns").get_attribute("value") == "account,name,amount,note"
+    fill(driver, "f-bank", "bca")
+    fill(driver, "f-columns", "name,account,amount")
+    driver.find_element(By.ID, "f-header").click()
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "bca")
+    # One layout a bank; unknown columns named.
+    open_app(driver, base_url, "#/bank_layouts/new")
+    fill(driver, "f-bank", "BCA ")
+    fill(driver, "f-columns", "rekening;jumlah")
+    click(driver, "Simpan")
+    wait_text(driver, "Bank ini sudah punya format. Ubah format yang itu.")
+    wait_text(driver, "Tulis kolom yang dikenal")
+    shot(driver, "bank-layout-refused")
+    fill(driver, "f-bank", "Mandiri")
+    fill(driver, "f-columns", "account;amount;note")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Mandiri")
+    open_app(driver, base_url, "#/bank_layouts")
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+
+    new_run(driver, base_url, "2026-02", "2026-02-25")
+    post(driver)
+    net = {name: rupiah(n) for name, _, n in pay_table(driver)}
+    shot(driver, "payroll-bank-files")
+    click(driver, "File transfer bca (1 orang)")
+    bca = wait_file(downloads, "transfer-2026-02-bca.csv").read_text(encoding="utf-8").strip().split("\n")
+    assert bca == ["name,account,amount", f"Dewi Kartika,1112223333,{net['Dewi Kartika']}"], bca
+    click(driver, "File transfer Mandiri (1 orang)")
+    mandiri = wait_file(downloads, "-mandiri.csv").read_text(encoding="utf-8").strip().split("\n")
+    assert mandiri == [f"1400099988877;{net['Eko Prasetyo']};Gaji 2026-02"], mandiri
+    # BRI has no layout: the Settings' one (a header row, commas).
+    click(driver, "File transfer bank lain (1 orang)")
+    rest = wait_file(downloads, "transfer-2026-02.csv").read_text(encoding="utf-8").strip().split("\n")
+    assert rest == ["account,name,amount,note", f"002101000999301,Fajar Nugroho,{net['Fajar Nugroho']},Gaji 2026-02"], rest
+    # In English, one person is one.
+    open_app(driver, base_url, "#" + driver.current_url.split("#", 1)[1], "?lang=en")
+    wait_text(driver, "Other banks' transfer file (1 person)")

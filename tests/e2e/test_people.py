@@ -533,14 +533,14 @@ def test_career_notes_on_the_employee_page(driver, base_url):
     assert "Achievement" in body_text(driver)
 
 
-def test_leave_for_an_important_reason_is_held_to_the_laws_days(driver, base_url):
+def test_leave_for_an_important_reason_is_held_to_the_offices_days(driver, base_url):
     new_employee(driver, base_url, "Agus Salim", "E-051")
     click(driver, "Ajukan cuti")
     wait(driver, lambda d: heading(d) == "Ajukan cuti")
     assert not driver.find_element(By.ID, "f-why").is_displayed(), "no reason asked for annual leave"
     Select(driver.find_element(By.ID, "f-kind")).select_by_value("important")
     wait(driver, lambda d: d.find_element(By.ID, "f-why").is_displayed())
-    # Thursday to Tuesday: four working days, one more than a wedding gives.
+    # Thursday to Tuesday: four working days, one more than a wedding gives by law.
     set_input(driver, "f-start", "2026-07-09")
     set_input(driver, "f-end", "2026-07-14")
     click(driver, "Simpan")
@@ -548,10 +548,46 @@ def test_leave_for_an_important_reason_is_held_to_the_laws_days(driver, base_url
     Select(driver.find_element(By.ID, "f-why")).select_by_value("marriage")
     click(driver, "Simpan")
     wait_text(driver, "4 hari kerja")
+    request_url = driver.current_url
+    assert "Pernikahan sendiri" in body_text(driver)
+    assert "Diberikan kantor: 3 hari kerja berbayar." in body_text(driver)
     click(driver, "Setujui")
-    wait_text(driver, "Lebih lama dari hari yang diberikan undang-undang untuk alasan ini")
-    assert "Pernikahan sendiri (3 hari)" in body_text(driver)
+    wait_text(driver, "Lebih lama dari hari kerja yang diberikan kantor untuk alasan ini")
     shot(driver, "leave-important-refused")
+    assert "Disetujui" not in body_text(driver)
+    # The office gives five days for one's own wedding (never fewer than the law's three),
+    # and four months of maternity leave (three to six).
+    open_app(driver, base_url, "#/settings")
+    marriage = driver.find_element(By.ID, "s-marriage")
+    assert marriage.get_attribute("value") == "3"
+    assert driver.find_element(By.XPATH, "//label[@for='s-marriage']").text == "Pernikahan sendiri (UU: paling sedikit 3)"
+    months = driver.find_element(By.ID, "s-maternity_months")
+    assert months.get_attribute("value") == "3"
+    marriage.clear()
+    marriage.send_keys("2")
+    months.clear()
+    months.send_keys("7")
+    click(driver, "Simpan")
+    wait_text(driver, "Tidak boleh kurang dari hari menurut undang-undang, dan paling banyak 30.")
+    wait_text(driver, "Isi 3 sampai 6 bulan")
+    assert driver.find_element(By.ID, "s-marriage").get_attribute("aria-invalid") == "true"
+    shot(driver, "settings-important-refused")
+    marriage.clear()
+    marriage.send_keys("5")
+    months.clear()
+    months.send_keys("4")
+    click(driver, "Simpan")
+    wait_text(driver, "Pengaturan disimpan.")
+    driver.get(request_url)
+    wait_text(driver, "Diberikan kantor: 5 hari kerja berbayar.")
+    click(driver, "Setujui")
+    wait_text(driver, "Disetujui")
+    # Read back after a reload, in English.
+    open_app(driver, base_url, "#/settings", "?lang=en")
+    assert driver.find_element(By.ID, "s-marriage").get_attribute("value") == "5"
+    assert driver.find_element(By.ID, "s-maternity_months").get_attribute("value") == "4"
+    assert driver.find_element(By.XPATH, "//label[@for='s-marriage']").text == "Own wedding (the law: at least 3)"
+    shot(driver, "settings-important-en")
 
 
 def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, base_url):

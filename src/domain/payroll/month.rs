@@ -2,7 +2,7 @@
 //! leave, what earlier posted payslips paid them, and the payslips that posting freezes.
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::rates::Rates;
 use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustment, PayStructure, PayrollRun, Payslip};
@@ -422,48 +422,4 @@ pub fn year_summaries(books: &Books, year: i32) -> Vec<YearSummary> {
     let name = |id: &str| books.employees.iter().find(|e| e.meta.id == id).map(|e| crate::text::lower(&e.name)).unwrap_or_default();
     sort_by(&mut out, |a, b| name(&a.employee_id).cmp(&name(&b.employee_id)));
     out
-}
-
-/// Columns a bank's bulk transfer file can hold, named in the layout setting.
-pub const BANK_COLUMNS: &[&str] = &["account", "name", "amount", "note", "bank", "number", "email", "date"];
-
-/// The bank transfer file: one row per payslip with pay to transfer, columns as the layout
-/// names them, separated as the layout is (`account;name;amount;note` makes a
-/// semicolon file). Amounts are whole rupiah without separators, as banks read them.
-pub fn bank_file(
-    layout: &str,
-    header: bool,
-    slips: &[&Payslip],
-    employees: &[Employee],
-    note: &str,
-    paid_on: NaiveDate,
-) -> Result<String, String> {
-    let sep = layout.chars().find(|c| matches!(c, ',' | ';' | '|' | '\t')).unwrap_or(',');
-    let cols: Vec<&str> = layout.split(sep).map(str::trim).collect();
-    if let Some(bad) = cols.iter().find(|c| !BANK_COLUMNS.contains(c)) {
-        return Err(bad.to_string());
-    }
-    let mut out = crate::domain::csv_write::CsvText::new(sep as u8);
-    if header {
-        out.row(cols.iter().copied());
-    }
-    for p in slips.iter().filter(|p| p.net.unwrap_or(0) > 0) {
-        let e = employees.iter().find(|e| e.meta.id == p.employee_id);
-        let get = |c: &str| -> String {
-            match c {
-                "account" => p.account.chars().filter(char::is_ascii_digit).collect(),
-                "name" => e.map(|e| e.name.clone()).unwrap_or_default(),
-                "amount" => p.net.unwrap_or(0).to_string(),
-                "note" => note.to_string(),
-                "bank" => p.bank.clone(),
-                "number" => e.map(|e| e.number.clone()).unwrap_or_default(),
-                "email" => e.map(|e| e.email.clone()).unwrap_or_default(),
-                "date" => format!("{:02}/{:02}/{}", paid_on.day(), paid_on.month(), paid_on.year()),
-                _ => String::new(),
-            }
-        };
-        out.row(cols.iter().map(|c| get(c)));
-    }
-    // Bank upload screens read plain text: no byte-order mark.
-    Ok(out.finish().trim_start_matches('\u{feff}').to_string())
 }

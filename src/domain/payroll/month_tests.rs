@@ -1,7 +1,8 @@
 //! A run over a small office from the People module's records.
 use chrono::{DateTime, NaiveDate};
 
-use super::month::{bank_file, compute_run, month_totals, payslips, year_summaries, Books};
+use super::bank::{bank_file, transfer_groups, BankLayout};
+use super::month::{compute_run, month_totals, payslips, year_summaries, Books};
 use super::rates::{parse_scaled, parse_table, table_text};
 use super::records::{rates_on, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use super::run::{Refusal, Warning};
@@ -252,6 +253,43 @@ fn the_bank_file_follows_the_layout() {
     assert_eq!(journal[2], ("journal.net_payable", -totals.net));
     assert_eq!(totals.net, o.payslips.iter().map(|p| p.net.unwrap()).sum::<i64>());
     assert_eq!(totals.jp, o.payslips.iter().map(|p| p.jp_employer.unwrap() + p.jp_employee.unwrap()).sum::<i64>());
+}
+
+#[test]
+fn each_bank_with_a_layout_has_its_own_file_the_rest_the_settings_one() {
+    let mut o = office();
+    o.employees[1].set("bank", "Mandiri");
+    o.employees[2].set("bank", "BRI");
+    o.employees[2].set("account", "555");
+    o.post(run("2026-01", "regular", "2026-01-28"));
+    let bank_of = |p: &Payslip| p.bank.clone();
+    let layout = |bank: &str, columns: &str| {
+        let mut l = BankLayout::blank(DateTime::UNIX_EPOCH);
+        l.set("bank", bank);
+        l.set("columns", columns);
+        l
+    };
+    // No layouts: everyone in the Settings' file.
+    let groups = transfer_groups(&o.payslips, &[]);
+    assert_eq!(groups.len(), 1);
+    assert!(groups[0].0.is_none() && groups[0].1.len() == 3);
+    // Mandiri's and BCA's own layouts (typed in another case), one for a bank nobody uses, one in the trash.
+    let mut trashed = layout("BRI", "account");
+    trashed.meta.deleted_at = Some(DateTime::UNIX_EPOCH);
+    let layouts = [layout("mandiri", "account;amount"), layout(" bca ", "name,account,amount"), layout("BNI", "account"), trashed];
+    let groups = transfer_groups(&o.payslips, &layouts);
+    let shape: Vec<(Option<String>, Vec<String>)> =
+        groups.iter().map(|(l, g)| (l.map(|l| l.bank.trim().to_string()), g.iter().map(|p| bank_of(p)).collect())).collect();
+    assert_eq!(
+        shape,
+        vec![(Some("bca".into()), vec!["BCA".into()]), (Some("mandiri".into()), vec!["Mandiri".into()]), (None, vec!["BRI".into()])]
+    );
+    let (mandiri, slips) = &groups[1];
+    let file = bank_file(&mandiri.unwrap().columns, false, slips, &o.employees, "", d(2026, 1, 28)).unwrap();
+    assert_eq!(file.lines().next().unwrap(), format!("1234567890;{}", slips[0].net.unwrap()));
+    // A layout must name known columns.
+    assert_eq!(layout("BCA", "rekening;jumlah").validate(), vec![("columns", "err.bank_layout")]);
+    assert_eq!(BankLayout::blank(DateTime::UNIX_EPOCH).validate(), vec![("bank", "err.required")]);
 }
 
 #[test]

@@ -1,0 +1,120 @@
+use chrono::{DateTime, NaiveDate};
+
+use super::{coming, deadlines_ics, open_dues, starter_first_due, Obligation, ObligationDone};
+use crate::domain::record::{Entity, RecordRules};
+
+fn d(s: &str) -> NaiveDate {
+    crate::domain::dates::parse_date(s).unwrap()
+}
+
+fn obligation(name: &str, first: &str, repeat: &str) -> Obligation {
+    let mut o = Obligation::blank(DateTime::UNIX_EPOCH);
+    o.meta.id = name.into();
+    o.set("name", name);
+    o.set("first_due", first);
+    o.set("repeat", repeat);
+    o
+}
+
+fn done(o: &Obligation, due: &str) -> ObligationDone {
+    let mut x = ObligationDone::blank(DateTime::UNIX_EPOCH);
+    x.obligation_id = o.meta.id.clone();
+    x.set("due", due);
+    x.set("done_on", due);
+    x.set("evidence", "NTPN 0123456789ABCDEF");
+    x
+}
+
+fn dates(v: &[NaiveDate]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn a_monthly_date_keeps_its_day_and_a_month_end_stays_the_month_end() {
+    let end = obligation("PPN", "2026-01-31", "monthly");
+    assert_eq!(
+        dates(&end.due_dates(d("2026-01-01"), d("2026-05-31"))),
+        ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31"]
+    );
+    let thirtieth = obligation("Sewa", "2026-01-30", "monthly");
+    assert_eq!(dates(&thirtieth.due_dates(d("2026-01-01"), d("2026-03-31"))), ["2026-01-30", "2026-02-28", "2026-03-30"]);
+    // A November month end: December's is the 31st.
+    let nov = obligation("PPN", "2026-11-30", "monthly");
+    assert_eq!(dates(&nov.due_dates(d("2026-11-01"), d("2027-02-28"))), ["2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"]);
+    // Started long ago: only the window's dates, found without walking every month.
+    let old = obligation("BPJS", "2000-01-15", "monthly");
+    assert_eq!(dates(&old.due_dates(d("2026-12-01"), d("2026-12-31"))), ["2026-12-15"]);
+}
+
+#[test]
+fn every_n_months_yearly_once_and_an_end() {
+    let mut quarterly = obligation("APAR", "2026-02-15", "months");
+    assert_eq!(quarterly.validate(), vec![("every", "err.every_months")], "how many months must be said");
+    quarterly.set("every", "3");
+    quarterly.set("until", "2026-12-31");
+    assert!(quarterly.validate().is_empty());
+    assert_eq!(dates(&quarterly.due_dates(d("2026-01-01"), d("2027-12-31"))), ["2026-02-15", "2026-05-15", "2026-08-15", "2026-11-15"]);
+    assert_eq!(dates(&quarterly.due_dates(d("2026-06-01"), d("2026-10-01"))), ["2026-08-15"]);
+    let yearly = obligation("SPT Tahunan", "2026-04-30", "yearly");
+    assert_eq!(dates(&yearly.due_dates(d("2026-01-01"), d("2028-12-31"))), ["2026-04-30", "2027-04-30", "2028-04-30"]);
+    let once = obligation("Izin", "2027-03-01", "once");
+    assert_eq!(dates(&once.due_dates(d("2026-01-01"), d("2027-12-31"))), ["2027-03-01"]);
+    assert!(once.due_dates(d("2027-03-02"), d("2027-12-31")).is_empty());
+    let mut bad = obligation("x", "2026-05-01", "monthly");
+    bad.set("until", "2026-04-01");
+    bad.set("lead_days", "400");
+    assert_eq!(bad.validate(), vec![("lead_days", "err.lead_days"), ("until", "err.end_before_start")]);
+}
+
+#[test]
+fn open_dues_are_the_overdue_and_those_within_their_reminder_not_done() {
+    let today = d("2026-12-12");
+    let pph = obligation("Setor PPh 21", "2026-10-15", "monthly");
+    let mut kes = obligation("BPJS Kesehatan", "2026-10-10", "monthly");
+    kes.set("lead_days", "3");
+    let mut gone = obligation("Dihapus", "2026-10-01", "monthly");
+    gone.meta.deleted_at = Some(DateTime::UNIX_EPOCH);
+    let mut undone = done(&pph, "2026-11-15");
+    undone.meta.deleted_at = Some(DateTime::UNIX_EPOCH);
+    let records = [done(&pph, "2026-10-15"), undone, done(&kes, "2026-10-10"), done(&kes, "2026-11-10"), done(&kes, "2026-12-10")];
+    let dues = open_dues(&[pph.clone(), kes, gone], &records, today);
+    let shown: Vec<(String, String, i64)> = dues.iter().map(|x| (x.name.clone(), x.due.to_string(), x.days)).collect();
+    assert_eq!(
+        shown,
+        vec![("Setor PPh 21".into(), "2026-11-15".into(), -27), ("Setor PPh 21".into(), "2026-12-15".into(), 3)],
+        "October's done; a done record in the trash settles nothing; BPJS's January is beyond its 3 days"
+    );
+    let all_done = [done(&pph, "2026-10-15"), done(&pph, "2026-11-15"), done(&pph, "2026-12-15")];
+    assert!(open_dues(&[pph], &all_done, today).is_empty());
+}
+
+#[test]
+fn starter_deadlines_start_at_their_next_date() {
+    assert_eq!(starter_first_due(d("2026-12-02"), 10, None), Some(d("2026-12-10")));
+    assert_eq!(starter_first_due(d("2026-12-16"), 15, None), Some(d("2027-01-15")));
+    assert_eq!(starter_first_due(d("2026-11-05"), 31, None), Some(d("2026-11-30")), "the month's last day");
+    assert_eq!(starter_first_due(d("2026-12-02"), 30, Some(4)), Some(d("2027-04-30")));
+    assert_eq!(starter_first_due(d("2026-03-02"), 30, Some(4)), Some(d("2026-04-30")));
+}
+
+#[test]
+fn the_coming_deadlines_read_back_as_a_calendar_file_with_alarms() {
+    let mut pph = obligation("Setor PPh 21; masa November", "2026-10-15", "monthly");
+    pph.set("reference", "PMK 81/2024");
+    let once = obligation("Perpanjang izin", "2027-06-01", "once");
+    let both = [pph, once];
+    let items = coming(&both, d("2026-12-02"), 60);
+    assert_eq!(
+        items.iter().map(|(o, d)| (o.name.as_str(), d.to_string())).collect::<Vec<_>>(),
+        [("Setor PPh 21; masa November", "2026-12-15".to_string()), ("Setor PPh 21; masa November", "2027-01-15".to_string())]
+    );
+    let text = deadlines_ics(&items, "Kepatuhan", DateTime::UNIX_EPOCH);
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 2);
+    use icalendar::Component;
+    assert_eq!(events[0].get_summary(), Some("Setor PPh 21; masa November"));
+    assert!(matches!(events[0].get_start(), Some(icalendar::DatePerhapsTime::Date(x)) if x == d("2026-12-15")));
+    assert!(text.contains("TRIGGER:-P7D"), "{text}");
+    assert_ne!(events[0].get_uid(), events[1].get_uid());
+}

@@ -24,6 +24,8 @@ crate::choice! {
     pub enum Repeat {
         Once = "once" => "obl.repeat.once",
         Monthly = "monthly" => "obl.repeat.monthly",
+        /// On every month's last day (a VAT return): the first due date's month on.
+        MonthEnd = "month_end" => "obl.repeat.month_end",
         Months = "months" => "obl.repeat.months",
         Yearly = "yearly" => "obl.repeat.yearly",
     }
@@ -41,7 +43,7 @@ crate::record! {
         every: Option<i64> => Integer, "obl.every" .aliases(&["setiap (bulan)", "every"]),
         /// The last day it can fall due (a contract's end); none: for as long as it is kept.
         until: Option<chrono::NaiveDate> => Date, "obl.until" .aliases(&["sampai", "berakhir"]),
-        /// Shown on Today from this many days before it is due.
+        /// Shown on Today from this many days before it is due (none: on the day).
         lead_days: Option<i64> = Some(7) => Integer, "obl.lead_days" .aliases(&["pengingat (hari)", "lead"]),
         /// The rule or document it comes from: a regulation, a licence number, a contract.
         reference: String => Text, "obl.reference" .aliases(&["dasar", "referensi", "nomor"]),
@@ -85,11 +87,16 @@ impl Referable for Obligation {
 }
 
 impl Obligation {
+    /// Days before a due date it is shown from.
+    pub fn lead(&self) -> i64 {
+        self.lead_days.unwrap_or(0).clamp(0, MOST_LEAD)
+    }
+
     /// Months between two due dates; `None` when it falls due once.
     fn step(&self) -> Option<u32> {
         match self.repeat {
             Repeat::Once => None,
-            Repeat::Monthly => Some(1),
+            Repeat::Monthly | Repeat::MonthEnd => Some(1),
             Repeat::Months => self.every.and_then(|n| u32::try_from(n).ok()).filter(|n| *n > 0),
             Repeat::Yearly => Some(12),
         }
@@ -107,9 +114,8 @@ impl Obligation {
             }
             return out;
         };
-        // Each date counted from the first, so a 31st stays the 31st after a short month; a
-        // first date on a month's last day falls on every month's last day.
-        let at_end = is_month_end(first);
+        // Each date counted from the first, so a 31st stays the 31st after a short month.
+        let at_end = self.repeat == Repeat::MonthEnd;
         let mut k: u32 = 0;
         // Straight to the first date that can be on or after `from`.
         if from > first {
@@ -137,10 +143,6 @@ fn month_index(d: NaiveDate) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month0())
 }
 
-fn is_month_end(d: NaiveDate) -> bool {
-    d.succ_opt().is_none_or(|next| next.day() == 1)
-}
-
 /// The last day of `d`'s month.
 fn month_end(d: NaiveDate) -> Option<NaiveDate> {
     d.with_day(1)?.checked_add_months(Months::new(1))?.pred_opt()
@@ -161,13 +163,18 @@ crate::record! {
 }
 
 impl RecordRules for ObligationDone {
+    /// The evidence names it ("NTPN 0123…"); the due date while there is none.
     fn title(&self) -> String {
-        day_text(self.due)
+        if self.evidence.trim().is_empty() {
+            day_text(self.due)
+        } else {
+            self.evidence.clone()
+        }
     }
 }
 
 /// A due date not yet done: overdue, or within the obligation's reminder.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Due {
     pub obligation_id: String,
     pub name: String,
@@ -177,15 +184,18 @@ pub struct Due {
     pub days: i64,
 }
 
+/// How far back a due date not done is still listed as overdue, in days: an obligation
+/// entered with its first date years ago (or a mistyped year) does not fill Today.
+pub const LOOK_BACK: i64 = 2 * 366;
+
 /// Every due date of the live obligations not yet done, up to each one's reminder from
-/// `today`, overdue ones included however old; the earliest first.
+/// `today`, overdue ones of the last two years included; the earliest first.
 pub fn open_dues(obligations: &[Obligation], done: &[ObligationDone], today: NaiveDate) -> Vec<Due> {
     let mut out = vec![];
+    let from = today - chrono::Duration::days(LOOK_BACK);
     for o in obligations.iter().filter(|o| o.meta.deleted_at.is_none()) {
-        let Some(first) = o.first_due else { continue };
-        let lead = o.lead_days.unwrap_or(7).clamp(0, MOST_LEAD);
-        let to = today + chrono::Duration::days(lead);
-        for due in o.due_dates(first, to) {
+        let to = today + chrono::Duration::days(o.lead());
+        for due in o.due_dates(from, to) {
             let settled = done.iter().any(|d| d.meta.deleted_at.is_none() && d.obligation_id == o.meta.id && d.due == Some(due));
             if !settled {
                 out.push(Due {
@@ -238,7 +248,7 @@ pub fn deadlines_ics(coming: &[(&Obligation, NaiveDate)], name: &str, stamp: chr
             w.text("DESCRIPTION", &about.join("\n"));
         }
         w.prop("TRANSP", &[], "TRANSPARENT");
-        let lead = o.lead_days.unwrap_or(7).clamp(0, MOST_LEAD);
+        let lead = o.lead();
         if lead > 0 {
             w.prop("BEGIN", &[], "VALARM");
             w.prop("ACTION", &[], "DISPLAY");
@@ -253,7 +263,8 @@ pub fn deadlines_ics(coming: &[(&Obligation, NaiveDate)], name: &str, stamp: chr
 }
 
 /// The common deadlines of an Indonesian office, offered as a starter list: (name key,
-/// kind, day of the month, month of the year for yearly ones, reference key). A tax or
+/// kind, day of the month — 31: the month's last day —, month of the year for yearly
+/// ones, reference key). A tax or
 /// BPJS deadline on a day off moves to the next working day; the list keeps the date.
 pub const STARTER: &[(&str, ObligationKind, u32, Option<u32>, &str)] = &[
     ("obl.starter.bpjs_kes", ObligationKind::Bpjs, 10, None, "obl.starter.bpjs_kes_ref"),

@@ -31,16 +31,19 @@ fn dates(v: &[NaiveDate]) -> Vec<String> {
 
 #[test]
 fn a_monthly_date_keeps_its_day_and_a_month_end_stays_the_month_end() {
-    let end = obligation("PPN", "2026-01-31", "monthly");
+    let end = obligation("Sewa", "2026-01-31", "monthly");
     assert_eq!(
         dates(&end.due_dates(d("2026-01-01"), d("2026-05-31"))),
         ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31"]
     );
     let thirtieth = obligation("Sewa", "2026-01-30", "monthly");
     assert_eq!(dates(&thirtieth.due_dates(d("2026-01-01"), d("2026-03-31"))), ["2026-01-30", "2026-02-28", "2026-03-30"]);
-    // A November month end: December's is the 31st.
-    let nov = obligation("PPN", "2026-11-30", "monthly");
-    assert_eq!(dates(&nov.due_dates(d("2026-11-01"), d("2027-02-28"))), ["2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"]);
+    // A 30th that happens to be a month's last day stays the 30th, never a day later...
+    let nov = obligation("Lapor", "2026-11-30", "monthly");
+    assert_eq!(dates(&nov.due_dates(d("2026-11-01"), d("2027-01-31"))), ["2026-11-30", "2026-12-30", "2027-01-30"]);
+    // ...unless it is due on every month's last day.
+    let ppn = obligation("PPN", "2026-11-30", "month_end");
+    assert_eq!(dates(&ppn.due_dates(d("2026-11-01"), d("2027-02-28"))), ["2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"]);
     // Started long ago: only the window's dates, found without walking every month.
     let old = obligation("BPJS", "2000-01-15", "monthly");
     assert_eq!(dates(&old.due_dates(d("2026-12-01"), d("2026-12-31"))), ["2026-12-15"]);
@@ -69,7 +72,8 @@ fn every_n_months_yearly_once_and_an_end() {
 #[test]
 fn open_dues_are_the_overdue_and_those_within_their_reminder_not_done() {
     let today = d("2026-12-12");
-    let pph = obligation("Setor PPh 21", "2026-10-15", "monthly");
+    let mut pph = obligation("Setor PPh 21", "2026-10-15", "monthly");
+    pph.set("lead_days", "7");
     let mut kes = obligation("BPJS Kesehatan", "2026-10-10", "monthly");
     kes.set("lead_days", "3");
     let mut gone = obligation("Dihapus", "2026-10-01", "monthly");
@@ -85,7 +89,16 @@ fn open_dues_are_the_overdue_and_those_within_their_reminder_not_done() {
         "October's done; a done record in the trash settles nothing; BPJS's January is beyond its 3 days"
     );
     let all_done = [done(&pph, "2026-10-15"), done(&pph, "2026-11-15"), done(&pph, "2026-12-15")];
-    assert!(open_dues(&[pph], &all_done, today).is_empty());
+    assert!(open_dues(std::slice::from_ref(&pph), &all_done, today).is_empty());
+    // No reminder: listed on the day; a first date typed a century early fills nothing.
+    pph.set("lead_days", "");
+    assert_eq!(open_dues(std::slice::from_ref(&pph), &all_done[..2], today), vec![]);
+    assert_eq!(open_dues(std::slice::from_ref(&pph), &all_done[..2], d("2026-12-15")).len(), 1);
+    let mut typo = obligation("Salah ketik", "1926-12-15", "monthly");
+    typo.set("lead_days", "");
+    let listed = open_dues(&[typo], &[], today);
+    assert_eq!(listed.len(), 24, "two years of overdue months at most");
+    assert_eq!(listed.last().unwrap().due, d("2026-11-15"));
 }
 
 #[test]

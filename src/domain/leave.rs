@@ -90,8 +90,9 @@ impl LeaveRules {
             carry_over: s.leave_carry_over,
             collective_from_annual: s.collective_from_annual,
             sick_days_without_letter: s.sick_days_without_letter,
-            maternity_months: s.maternity_months,
-            important: s.important_days,
+            // Settings restored from a backup were never validated: never below the law.
+            maternity_months: s.maternity_months.clamp(3, MATERNITY_MONTHS_MAX),
+            important: s.important_days.at_least_the_law(),
         }
     }
 }

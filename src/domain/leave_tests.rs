@@ -245,6 +245,9 @@ fn maternity_leave_is_three_months_six_with_a_letter_never_more() {
     assert_eq!(approval_problem(&four, &sari, &[], &cal, &four_months), None);
     let five = request(&sari, "maternity", "2026-03-01", "2026-07-01", "requested");
     assert_eq!(approval_problem(&five, &sari, &[], &cal, &four_months), Some("err.maternity_letter"));
+    // Settings that were never checked (a restored backup) never go below the law.
+    let s = crate::domain::settings::Settings { maternity_months: 1, ..Default::default() };
+    assert_eq!(LeaveRules::of(&s).maternity_months, 3);
     let all_six = LeaveRules { maternity_months: 6, ..law };
     assert_eq!(approval_problem(&seven, &sari, &[], &cal, &all_six), Some("err.maternity_long"));
     assert!(!maternity_needs_letter(&request(&sari, "sick", "2026-03-01", "2026-09-01", "requested"), &law));

@@ -87,6 +87,19 @@ impl ImportantDays {
     /// The most an office may set for one reason.
     pub const MOST: u32 = 30;
 
+    /// These days, none below the law's.
+    pub fn at_least_the_law(self) -> ImportantDays {
+        let law = ImportantDays::LAW;
+        ImportantDays {
+            marriage: self.marriage.max(law.marriage),
+            child_marriage: self.child_marriage.max(law.child_marriage),
+            child_rite: self.child_rite.max(law.child_rite),
+            birth: self.birth.max(law.birth),
+            death: self.death.max(law.death),
+            household_death: self.household_death.max(law.household_death),
+        }
+    }
+
     /// (settings field, days given, the law's least) for each reason, in the law's order.
     pub fn each(&self) -> [(&'static str, u32, u32); 6] {
         let law = ImportantDays::LAW;

@@ -196,7 +196,7 @@ pub const SHELL: &str = table![
     ("err.lines", "Setiap baris perlu barang, jumlah 1 atau lebih dan harga.", "Every line needs an item, a quantity of 1 or more and a price."),
     ("err.maternity_letter", "Cuti melahirkan lebih dari {months} bulan perlu surat keterangan dokter. Centang «Surat keterangan dokter sudah diserahkan» setelah memeriksanya.", "Maternity leave beyond {months} months needs a doctor's letter. Tick «Doctor's letter handed in» once you have checked it."),
     ("err.maternity_long", "Cuti melahirkan paling lama 6 bulan (UU 4/2024).", "Maternity leave is 6 months at the most (UU 4/2024)."),
-    ("err.maternity_months", "Isi 3 sampai 6 bulan: paling sedikit 3 bulan menurut undang-undang; lebih dari 6 bulan tidak pernah.", "Enter 3 to 6 months: the law gives 3 at least, and never more than 6."),
+    ("err.maternity_months", "Isi 3 sampai 6 bulan: paling sedikit 3 bulan menurut undang-undang, paling lama 6 bulan.", "Enter 3 to 6 months: the law gives 3 at least, and never more than 6."),
     ("err.migration_failed", "Pembaruan format data gagal: {why}", "Upgrading the data format failed: {why}"),
     ("err.money", "Isi dengan jumlah uang, misalnya 15.000.", "Enter an amount of money, for example 15,000."),
     ("err.money_account_asset", "Kas atau rekening bank harus berjenis Aset.", "A cash or bank account must be an asset."),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::compliance::{coming, deadlines_ics, open_dues, starter_first_due, Due, Obligation, ObligationDone, Repeat, STARTER};
 use crate::domain::dates::date_text;
+use crate::domain::format::Lang;
 use crate::domain::record::{Entity, FieldError};
 use crate::route::Route;
 use crate::text::lower;
@@ -124,7 +125,7 @@ fn due_card() -> AnyView {
             <section class="bo-card" class:bo-warn=move || dues.with(|d| d.iter().any(|x| x.days < 0)) aria-labelledby="due-h">
                 <h2 id="due-h">{move || app.tf("obl.due_n", &[("n", dues.with(Vec::len).to_string())])}</h2>
                 <ul class="bo-list">
-                    <For each=move || dues.get() key=|x| (x.obligation_id.clone(), x.due) let(x)>
+                    <For each=move || dues.get() key=|x| x.clone() let(x)>
                         <li>
                             <a href=Route::View("obligations".into(), x.obligation_id.clone()).href()>{x.name.clone()}</a>
                             " — "{let x = x.clone(); move || due_text(&app, &x)}
@@ -148,15 +149,21 @@ fn tools() -> AnyView {
             .lists
             .obligations()
             .with_untracked(|all| all.iter().filter(|o| o.meta.deleted_at.is_none()).map(|o| lower(&o.name)).collect());
+        // Added in either language: the same deadline.
+        let known = |key: &str| [Lang::Id, Lang::En].into_iter().any(|l| have.contains(&lower(crate::i18n::t(l, key))));
         let stamp = now();
         let new: Vec<Obligation> = STARTER
             .iter()
-            .filter(|(name, ..)| !have.contains(&lower(crate::i18n::t(lang, name))))
+            .filter(|(name, ..)| !known(name))
             .map(|&(name, kind, on, month, reference)| {
                 let mut o = Obligation::blank(stamp);
                 o.name = crate::i18n::t(lang, name).into();
                 o.kind = kind;
-                o.repeat = if month.is_some() { Repeat::Yearly } else { Repeat::Monthly };
+                o.repeat = match (month, on) {
+                    (Some(_), _) => Repeat::Yearly,
+                    (None, 31) => Repeat::MonthEnd,
+                    _ => Repeat::Monthly,
+                };
                 o.first_due = starter_first_due(day, on, month);
                 o.reference = crate::i18n::t(lang, reference).into();
                 o
@@ -197,10 +204,13 @@ fn history(id: String) -> AnyView {
     });
     let next = Memo::new(move |_| {
         let t = today();
-        obligation
-            .get()
-            .map(|o| o.due_dates(t, t + chrono::Duration::days(400)).into_iter().take(3).collect::<Vec<_>>())
-            .unwrap_or_default()
+        let Some(o) = obligation.get() else { return vec![] };
+        app.lists.obligations_done().with(|done| {
+            let settled = |d: &chrono::NaiveDate| {
+                done.iter().any(|x| x.meta.deleted_at.is_none() && x.obligation_id == o.meta.id && x.due == Some(*d))
+            };
+            o.due_dates(t, t + chrono::Duration::days(400)).into_iter().filter(|d| !settled(d)).take(3).collect::<Vec<_>>()
+        })
     });
     let done = Memo::new({
         let id = id.clone();
@@ -224,7 +234,7 @@ fn history(id: String) -> AnyView {
                 }}</p>
             }>
                 <ul class="bo-list">
-                    <For each=move || open.get() key=|x| x.due let(x)>
+                    <For each=move || open.get() key=|x| x.clone() let(x)>
                         <li>
                             {let x = x.clone(); move || due_text(&app, &x)}" "
                             {done_link(app, &x, writable)}

@@ -219,7 +219,7 @@ fn compliance_block(app: AppState) -> impl IntoView {
         <Show when=move || dues.with(|d| !d.is_empty())>
             <h2>{app.text("desk.compliance")}</h2>
             <ul class="bo-list">
-                <For each=move || dues.get() key=|x| (x.obligation_id.clone(), x.due) let(x)>
+                <For each=move || dues.get() key=|x| x.clone() let(x)>
                     <li class:bo-warn-text=x.days < 0>
                         <a href=Route::View("obligations".into(), x.obligation_id.clone()).href()>{x.name.clone()}</a>
                         " — "{let x = x.clone(); move || due_text(&app, &x)}

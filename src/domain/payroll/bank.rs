@@ -101,9 +101,11 @@ pub fn bank_file(
 /// `None` for the Settings' layout, and its payslips). Banks with a layout come first, in
 /// the order of their names; a group is there only when someone is paid in it.
 pub fn transfer_groups<'a>(slips: &'a [Payslip], layouts: &'a [BankLayout]) -> Vec<(Option<&'a BankLayout>, Vec<&'a Payslip>)> {
+    let key = |l: &BankLayout| crate::text::lower(l.bank.trim());
     let mut live: Vec<&BankLayout> = layouts.iter().filter(|l| l.meta.deleted_at.is_none()).collect();
-    crate::sort::sort_by(&mut live, |a, b| crate::text::lower(&a.bank).cmp(&crate::text::lower(&b.bank)));
-    // Two layouts for one bank: the first by name (the list refuses a second).
+    crate::sort::sort_by(&mut live, |a, b| key(a).cmp(&key(b)));
+    // Two layouts for one bank (the form refuses a second; an import or a restore may not):
+    // the first by name, so nobody is in two files.
     live.dedup_by(|b, a| same_bank(&a.bank, &b.bank));
     let paid: Vec<&Payslip> = slips.iter().filter(|p| p.net.unwrap_or(0) > 0).collect();
     let mut out: Vec<(Option<&BankLayout>, Vec<&Payslip>)> = live

@@ -48,6 +48,9 @@ macro_rules! with_record_lists {
             event_tasks: $crate::domain::client_events::EventTask,
             obligations: $crate::domain::compliance::Obligation,
             obligations_done: $crate::domain::compliance::ObligationDone,
+            work_plans: $crate::domain::plans::WorkPlan,
+            plan_tasks: $crate::domain::plans::PlanTask,
+            plan_reviews: $crate::domain::plans::PlanReview,
         }
     };
 }
@@ -110,5 +113,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 25, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 28, "every reference field of every list was checked");
 }

@@ -70,6 +70,9 @@ fn every_used_key_is_translated() {
         "blay.",
         "obl.",
         "obld.",
+        "plan.",
+        "ptask.",
+        "prev.",
         "adj.",
         "run.",
         "slip.",
@@ -195,7 +198,17 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("events", &["ui/client_events.rs", "domain/client_events.rs"]),
-        ("coordination", &["ui/compliance.rs", "domain/compliance.rs", "domain/compliance_tests.rs"]),
+        (
+            "coordination",
+            &[
+                "ui/compliance.rs",
+                "ui/plans.rs",
+                "domain/compliance.rs",
+                "domain/compliance_tests.rs",
+                "domain/plans.rs",
+                "domain/plans_tests.rs",
+            ],
+        ),
         ("office", &["ui/data.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {

@@ -44,7 +44,7 @@ crate::record! {
         /// The last day it can fall due (a contract's end); none: for as long as it is kept.
         until: Option<chrono::NaiveDate> => Date, "obl.until" .aliases(&["sampai", "berakhir"]),
         /// Shown on Today from this many days before it is due (none: on the day).
-        lead_days: Option<i64> = Some(7) => Integer, "obl.lead_days" .aliases(&["pengingat (hari)", "lead"]),
+        lead_days: Option<i64> => Integer, "obl.lead_days" .aliases(&["pengingat (hari)", "lead"]),
         /// The rule or document it comes from: a regulation, a licence number, a contract.
         reference: String => Text, "obl.reference" .aliases(&["dasar", "referensi", "nomor"]),
         note: String => LongText, "obl.note" .aliases(&["catatan"]),
@@ -52,6 +52,9 @@ crate::record! {
 }
 
 const RULES: FormRules = FormRules { shown_when: &[("every", "repeat", &["months"])], span: None, hidden: &[] };
+
+/// The reminder a new obligation starts with, in days.
+pub const LEAD: i64 = 7;
 
 /// The most a reminder reaches ahead, in days.
 pub const MOST_LEAD: i64 = 366;

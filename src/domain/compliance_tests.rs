@@ -114,6 +114,7 @@ fn starter_deadlines_start_at_their_next_date() {
 fn the_coming_deadlines_read_back_as_a_calendar_file_with_alarms() {
     let mut pph = obligation("Setor PPh 21; masa November", "2026-10-15", "monthly");
     pph.set("reference", "PMK 81/2024");
+    pph.set("lead_days", "7");
     let once = obligation("Perpanjang izin", "2027-06-01", "once");
     let both = [pph, once];
     let items = coming(&both, d("2026-12-02"), 60);

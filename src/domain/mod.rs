@@ -28,6 +28,7 @@ pub mod leave;
 pub mod meeting;
 pub mod payroll;
 pub mod people;
+pub mod plans;
 pub mod po_csv;
 pub mod purchasing;
 pub mod record;

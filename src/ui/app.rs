@@ -264,6 +264,7 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}
                         {nav_item(Route::List("obligations".into()), "nav.obligations")}
+                        {nav_item(Route::List("work_plans".into()), "nav.work_plans")}
                         {nav_item(Route::Trash, "nav.trash")}
                         {nav_item(Route::Data, "nav.data")}
                         {nav_item(Route::Settings, "nav.settings")}

@@ -25,6 +25,7 @@ use crate::domain::leave::{Holiday, LeaveRequest};
 use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
+use crate::domain::plans::{PlanReview, PlanTask, WorkPlan};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::recruitment::{Candidate, Interview, Vacancy};
 use crate::domain::stocktake::Stocktake;
@@ -62,7 +63,7 @@ pub enum Area {
     Billing,
     /// Events run for clients: their board and timelines.
     Events,
-    /// The compliance register (and, to come, work plans, KPIs and the review report).
+    /// The compliance register and work plans (and, to come, KPIs and the review report).
     Coordination,
     /// Trash, data and backup, settings.
     Office,
@@ -85,7 +86,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
             "client_events" | "event_tasks" => Some(Area::Events),
-            "obligations" | "obligations_done" => Some(Area::Coordination),
+            "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" => Some(Area::Coordination),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
@@ -368,6 +369,9 @@ fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r.list() {
         Some("obligations") => record_page::<Obligation>(r),
         Some("obligations_done") => record_page::<ObligationDone>(r),
+        Some("work_plans") => record_page::<WorkPlan>(r),
+        Some("plan_tasks") => record_page::<PlanTask>(r),
+        Some("plan_reviews") => record_page::<PlanReview>(r),
         _ => records::not_found(),
     })
 }

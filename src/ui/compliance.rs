@@ -3,7 +3,9 @@
 //! of an Indonesian office's deadlines, and the coming deadlines as a calendar file.
 use leptos::prelude::*;
 
-use crate::domain::compliance::{coming, deadlines_ics, open_dues, starter_first_due, Due, Obligation, ObligationDone, Repeat, STARTER};
+use crate::domain::compliance::{
+    coming, deadlines_ics, open_dues, starter_first_due, Due, Obligation, ObligationDone, Repeat, LEAD, STARTER,
+};
 use crate::domain::dates::date_text;
 use crate::domain::format::Lang;
 use crate::domain::record::{Entity, FieldError};
@@ -51,6 +53,10 @@ impl RecordPages for Obligation {
             view! { {links()} {due_card()} {tools()} {csv_tools::<Obligation>("obligations")} }.into_any(),
         )
     }
+    /// A week's reminder to start with.
+    fn create(_: Option<String>) -> AnyView {
+        form_page_back::<Obligation>("obligations", None, vec![("lead_days", LEAD.to_string())], None)
+    }
     fn view(id: String) -> AnyView {
         let top = ViewFn::from({
             let id = id.clone();
@@ -96,8 +102,8 @@ fn done_link(app: AppState, x: &Due, writable: impl Fn() -> bool + Send + Sync +
     .into_any()
 }
 
-/// The register's screens, side by side.
-fn links() -> AnyView {
+/// Coordination's screens, side by side.
+pub fn links() -> AnyView {
     let app = use_app();
     let link = move |route: Route, key: &'static str| {
         let here = {
@@ -107,9 +113,12 @@ fn links() -> AnyView {
         view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
     };
     view! {
-        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.obligations")>
+        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.coordination")>
             {link(Route::List("obligations".into()), "nav.obligations")}
             {link(Route::List("obligations_done".into()), "nav.obligations_done")}
+            {link(Route::List("work_plans".into()), "nav.work_plans")}
+            {link(Route::List("plan_tasks".into()), "nav.plan_tasks")}
+            {link(Route::List("plan_reviews".into()), "nav.plan_reviews")}
         </nav>
     }
     .into_any()
@@ -166,6 +175,7 @@ fn tools() -> AnyView {
                 };
                 o.first_due = starter_first_due(day, on, month);
                 o.reference = crate::i18n::t(lang, reference).into();
+                o.lead_days = Some(LEAD);
                 o
             })
             .collect();

@@ -233,7 +233,7 @@ fn compliance_block(app: AppState) -> impl IntoView {
 /// Fixed-term contracts ending this soon are listed on the Today view.
 pub const CONTRACT_WARNING_DAYS: u64 = 30;
 
-/// Supplies to reorder, equipment to service and event tasks past their day, as counts that
+/// Supplies to reorder, equipment to service, event and work plan tasks past their day, as counts that
 /// link to their lists; shown only when there is something to do.
 fn attention_block(app: AppState) -> impl IntoView {
     let low = Memo::new(move |_| {
@@ -248,8 +248,12 @@ fn attention_block(app: AppState) -> impl IntoView {
         let today = local(now()).date_naive();
         app.lists.client_events().with(|e| app.lists.event_tasks().with(|t| crate::domain::client_events::overdue(e, t, today).len()))
     });
+    let late_plan = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, today))
+    });
     view! {
-            <Show when=move || low.get() + service.get() + late_tasks.get() != 0>
+            <Show when=move || low.get() + service.get() + late_tasks.get() + late_plan.get() != 0>
                 <h2>{app.text("desk.attention")}</h2>
                 <ul class="bo-list">
                     <Show when=move || low.get() != 0>
@@ -260,6 +264,9 @@ fn attention_block(app: AppState) -> impl IntoView {
     </Show>
                     <Show when=move || late_tasks.get() != 0>
                         <li><a href=Route::List("client_events".into()).href()>{move || app.tf("etask.late_n", &[("n", late_tasks.get().to_string())])}</a></li>
+    </Show>
+                    <Show when=move || late_plan.get() != 0>
+                        <li><a href=Route::List("plan_tasks".into()).href()>{move || app.tf("desk.plan_late", &[("n", late_plan.get().to_string())])}</a></li>
     </Show>
                 </ul>
     </Show>

@@ -36,6 +36,7 @@ mod payroll_run;
 mod people;
 mod perf;
 mod persist;
+mod plans;
 mod records;
 mod recruitment;
 mod router;

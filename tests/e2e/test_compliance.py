@@ -84,7 +84,7 @@ def test_an_overdue_licence_on_today_then_done_with_its_evidence(driver, base_ur
     alert(driver).accept()  # leaving what could not be saved is asked first
     open_app(driver, base_url, "#/")
     wait_text(driver, "Janji & rapat hari ini")
-    assert "Perpanjang izin reklame" not in body_text(driver)
+    assert "Perpanjang izin reklame" not in driver.find_element(By.TAG_NAME, "main").text
 
     # The coming deadlines as a calendar file, with reminders.
     open_app(driver, base_url, "#/obligations")
@@ -97,3 +97,68 @@ def test_an_overdue_licence_on_today_then_done_with_its_evidence(driver, base_ur
     wait_text(driver, "Add the common deadlines (Indonesia)")
     assert heading(driver) == "Compliance"
     shot(driver, "compliance-list-en")
+
+
+def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(driver, base_url):
+    today = office_today()
+    open_app(driver, base_url, "#/work_plans/new")
+    wait(driver, lambda d: heading(d) == "Rencana kerja baru")
+    fill(driver, "f-name", "Tim Keuangan")
+    fill(driver, "f-owner", "Keuangan")
+    Select(driver.find_element(By.ID, "f-period")).select_by_value("quarter")
+    set_date(driver, "f-starts", "2027-01-01")
+    fill(driver, "f-targets", "Tutup buku paling lambat tanggal 5")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Tim Keuangan")
+    wait_text(driver, "Belum ada tugas.")
+    plan_url = driver.current_url
+
+    # Two tasks from the plan's page: one past its day, one that waits for it.
+    click(driver, "Tugas baru")
+    wait(driver, lambda d: heading(d) == "Tugas baru")
+    assert Select(driver.find_element(By.ID, "f-plan_id")).first_selected_option.text == "Tim Keuangan"
+    fill(driver, "f-title", "Rekonsiliasi bank Desember")
+    set_date(driver, "f-due", (today - datetime.timedelta(days=2)).isoformat())
+    Select(driver.find_element(By.ID, "f-status")).select_by_value("doing")
+    fill(driver, "f-progress", "150")
+    click(driver, "Simpan")
+    wait_text(driver, "Isi persen antara 0 dan 100")
+    fill(driver, "f-progress", "60")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Tim Keuangan")
+    click(driver, "Tugas baru")
+    wait(driver, lambda d: heading(d) == "Tugas baru")
+    fill(driver, "f-title", "Laporan laba rugi")
+    set_date(driver, "f-due", (today + datetime.timedelta(days=20)).isoformat())
+    Select(driver.find_element(By.ID, "f-status")).select_by_value("blocked")
+    Select(driver.find_element(By.ID, "f-blocked_by")).select_by_visible_text("Rekonsiliasi bank Desember")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Tim Keuangan")
+    wait_text(driver, "progres 30 % · 2 tugas, 1 lewat tenggat")
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=plan-tasks-h] tbody tr")]
+    assert "Rekonsiliasi bank Desember" in rows[0] and "lewat tenggat" in rows[0] and "60 %" in rows[0], rows
+    assert rows[1].endswith("Rekonsiliasi bank Desember"), rows
+
+    # Today counts the late task and links to the tasks.
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "1 tugas rencana kerja lewat tenggat")
+
+    # Two quarters evaluated: the second starts where the first ended, the change shown.
+    driver.get(plan_url)
+    wait(driver, lambda d: heading(d) == "Tim Keuangan")
+    for score, actual in (("3", "Tutup buku tanggal 7"), ("5", "Tutup buku tanggal 4")):
+        click(driver, "Evaluasi baru")
+        wait(driver, lambda d: heading(d) == "Evaluasi baru")
+        expected = "2027-01-01" if score == "3" else "2027-04-01"
+        assert driver.find_element(By.ID, "f-period").get_attribute("value") == expected
+        fill(driver, "f-actual", actual)
+        fill(driver, "f-score", score)
+        click(driver, "Simpan")
+        wait(driver, lambda d: heading(d) == "Tim Keuangan")
+    reviews = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=plan-reviews-h] tbody tr")]
+    assert len(reviews) == 2 and "Tutup buku tanggal 4" in reviews[1] and "5 (+2)" in reviews[1], reviews
+    shot(driver, "work-plan")
+
+    open_app(driver, base_url, "#/work_plans/" + plan_url.rsplit("/", 1)[1], "?lang=en")
+    wait_text(driver, "30 % done · 2 tasks, 1 past due")
+    shot(driver, "work-plan-en")

@@ -30,6 +30,8 @@ pub enum Route {
     Directory,
     /// Every client event on a board by stage.
     EventBoard,
+    /// Every work plan's tasks on a board by status: `#/plan-board`.
+    PlanBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
     AttendanceImport,
     /// Holidays taken from a calendar file (.ics): `#/holiday-file`.
@@ -88,6 +90,7 @@ impl Route {
             ["holiday-file"] => Route::HolidayFile,
             ["directory"] => Route::Directory,
             ["event-board"] => Route::EventBoard,
+            ["plan-board"] => Route::PlanBoard,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
@@ -138,6 +141,7 @@ impl Route {
             Route::HolidayFile => "#/holiday-file".into(),
             Route::Directory => "#/directory".into(),
             Route::EventBoard => "#/event-board".into(),
+            Route::PlanBoard => "#/plan-board".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),

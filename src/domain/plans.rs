@@ -135,6 +135,19 @@ pub fn progress(tasks: &[&PlanTask]) -> Option<i64> {
     (!tasks.is_empty()).then(|| tasks.iter().map(|t| t.done_percent()).sum::<i64>() / tasks.len() as i64)
 }
 
+/// Every live task by status, in the board's order, each column by due day (those without
+/// one last).
+pub fn board(tasks: &[PlanTask]) -> Vec<(TaskStatus, Vec<&PlanTask>)> {
+    TaskStatus::ALL
+        .iter()
+        .map(|status| {
+            let mut at: Vec<&PlanTask> = tasks.iter().filter(|t| t.meta.deleted_at.is_none() && t.status == *status).collect();
+            crate::sort::sort_by(&mut at, |a, b| (a.due.is_none(), a.due).cmp(&(b.due.is_none(), b.due)));
+            (*status, at)
+        })
+        .collect()
+}
+
 /// Tasks past their due day and not done, of every plan.
 pub fn late_tasks(tasks: &[PlanTask], today: NaiveDate) -> usize {
     tasks.iter().filter(|t| t.late(today)).count()

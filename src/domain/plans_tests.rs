@@ -1,6 +1,6 @@
 use chrono::{DateTime, NaiveDate};
 
-use super::{late_tasks, progress, reviews_of, tasks_of, PlanReview, PlanTask, WorkPlan};
+use super::{board, late_tasks, progress, reviews_of, tasks_of, PlanReview, PlanTask, TaskStatus, WorkPlan};
 use crate::domain::record::{Entity, RecordRules};
 
 fn d(s: &str) -> NaiveDate {
@@ -69,6 +69,18 @@ fn tasks_progress_and_lateness() {
     assert_eq!(progress(&[]), None);
     // Late: the bank reconciliation (due 8 Feb, doing) and the other plan's task; not the done one, not the deleted one.
     assert_eq!(late_tasks(&all, today), 2);
+    let columns: Vec<(TaskStatus, Vec<&str>)> =
+        board(&all).into_iter().map(|(s, ts)| (s, ts.into_iter().map(|t| t.title.as_str()).collect())).collect();
+    assert_eq!(
+        columns,
+        vec![
+            (TaskStatus::Todo, vec!["rencana lain", "Anggaran Q2"]),
+            (TaskStatus::Doing, vec!["Rekonsiliasi bank"]),
+            (TaskStatus::Blocked, vec!["Audit kas kecil"]),
+            (TaskStatus::Done, vec!["Tutup buku Januari"]),
+        ],
+        "every plan's, by due day, none last; the deleted one left out"
+    );
     let mut bad = task("x", "", "todo", "120");
     assert_eq!(bad.validate(), vec![("progress", "err.percent")]);
     bad.set("progress", "100");

@@ -86,9 +86,11 @@ pub const STRINGS: &str = table![
     ("prev.score", "Nilai (1–5)", "Score (1–5)"),
     ("prev.target", "Target", "Target"),
     ("ptask.blocked_by", "Menunggu tugas", "Waits for"),
+    ("ptask.board", "Papan tugas", "Task board"),
     ("ptask.due", "Tenggat", "Due"),
     ("ptask.empty", "Belum ada tugas.", "No tasks yet."),
     ("ptask.late", "lewat tenggat", "past due"),
+    ("ptask.moved", "«{name}» dipindah ke {status}.", "«{name}» moved to {status}."),
     ("ptask.new", "Tugas baru", "New task"),
     ("ptask.notes", "Catatan", "Notes"),
     ("ptask.owner", "Penanggung jawab", "Owner"),
@@ -99,5 +101,6 @@ pub const STRINGS: &str = table![
     ("ptask.status.doing", "Dikerjakan", "In progress"),
     ("ptask.status.done", "Selesai", "Done"),
     ("ptask.status.todo", "Belum mulai", "To do"),
+    ("ptask.status_of", "Status {name}", "Status of {name}"),
     ("ptask.title", "Tugas", "Task"),
 ];

@@ -221,6 +221,7 @@ pub fn App() -> impl IntoView {
             cur == r2
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
                 || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard))
+                || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()

@@ -37,7 +37,7 @@ use super::state::AppState;
 use super::pages::record_page;
 use super::{
     assets, attendance, attendance_grid, bank, calendar, client_events, data, finance_reports, holiday_file, inventory, minutes,
-    occurrence, orders, payroll, people, records, settings, trash,
+    occurrence, orders, payroll, people, plans, records, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +99,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
         Route::EventBoard => Some(Area::Events),
+        Route::PlanBoard => Some(Area::Coordination),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
@@ -366,12 +367,15 @@ fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
 #[wasm_split(coordination, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::COORDINATION);
-    Ok(match r.list() {
-        Some("obligations") => record_page::<Obligation>(r),
-        Some("obligations_done") => record_page::<ObligationDone>(r),
-        Some("work_plans") => record_page::<WorkPlan>(r),
-        Some("plan_tasks") => record_page::<PlanTask>(r),
-        Some("plan_reviews") => record_page::<PlanReview>(r),
-        _ => records::not_found(),
+    Ok(match r {
+        Route::PlanBoard => plans::board_page(),
+        _ => match r.list() {
+            Some("obligations") => record_page::<Obligation>(r),
+            Some("obligations_done") => record_page::<ObligationDone>(r),
+            Some("work_plans") => record_page::<WorkPlan>(r),
+            Some("plan_tasks") => record_page::<PlanTask>(r),
+            Some("plan_reviews") => record_page::<PlanReview>(r),
+            _ => records::not_found(),
+        },
     })
 }

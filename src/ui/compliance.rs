@@ -108,7 +108,14 @@ pub fn links() -> AnyView {
     let link = move |route: Route, key: &'static str| {
         let here = {
             let route = route.clone();
-            move || app.route.get().list() == route.list()
+            move || {
+                let cur = app.route.get();
+                if matches!(route, Route::List(_)) {
+                    cur.list() == route.list()
+                } else {
+                    cur == route
+                }
+            }
         };
         view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
     };
@@ -118,6 +125,7 @@ pub fn links() -> AnyView {
             {link(Route::List("obligations_done".into()), "nav.obligations_done")}
             {link(Route::List("work_plans".into()), "nav.work_plans")}
             {link(Route::List("plan_tasks".into()), "nav.plan_tasks")}
+            {link(Route::PlanBoard, "ptask.board")}
             {link(Route::List("plan_reviews".into()), "nav.plan_reviews")}
         </nav>
     }

@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::date_text;
-use crate::domain::plans::{progress, reviews_of, tasks_of, PlanReview, PlanTask, WorkPlan};
+use crate::domain::plans::{board, progress, reviews_of, tasks_of, PlanReview, PlanTask, TaskStatus, WorkPlan};
+use crate::domain::record::RecordRules;
 use crate::route::Route;
 
 use super::calendar::today;
+use super::collection::save_record;
 use super::collection::UiEntity;
 use super::compliance::links;
 use super::fields::day_of;
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_back, list_page};
 use super::state::use_app;
+use super::widgets::PageHead;
 
 impl UiEntity for WorkPlan {
     const PLURAL: &'static str = "nav.work_plans";
@@ -199,6 +202,72 @@ fn plan_part(id: String) -> AnyView {
                 <div class="bo-actions"><a class="bo-btn" href=new_review.clone()>{app.text("prev.new")}</a></div>
             </Show>
         </section>
+    }
+    .into_any()
+}
+
+/// Every plan's tasks by status; a card's status is changed where it stands (done: 100 %).
+pub fn board_page() -> AnyView {
+    let app = use_app();
+    let columns = Memo::new(move |_| {
+        app.lists.plan_tasks().with(|all| {
+            board(all).into_iter().map(|(status, tasks)| (status, tasks.into_iter().cloned().collect::<Vec<_>>())).collect::<Vec<_>>()
+        })
+    });
+    let plan_name = move |id: &str| {
+        app.lists.work_plans().with_untracked(|all| all.iter().find(|p| p.meta.id == id).map(|p| p.name.clone())).unwrap_or_default()
+    };
+    let move_to = move |t: PlanTask, code: String| {
+        let (name, select_id, was) = (t.title(), format!("status-{}", t.meta.id), t.status);
+        let Some(status) = TaskStatus::from_code(&code) else { return };
+        if save_record(&app, PlanTask { status, ..t }).is_ok() {
+            app.info(app.tf("ptask.moved", &[("name", name), ("status", app.t(status.label_key()).to_string())]));
+        } else if let Some(el) = document().get_element_by_id(&select_id) {
+            // Refused (the error says why): the select shows the status still stored.
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &was.code().into());
+        }
+        super::widgets::refocus(select_id);
+    };
+    let card = move |t: PlanTask| {
+        let select_id = format!("status-{}", t.meta.id);
+        let late = t.late(today());
+        let facts = [plan_name(&t.plan_id), t.owner.clone(), day_of(&app, t.due), format!("{} %", t.done_percent())]
+            .into_iter()
+            .filter(|f| !f.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let (current, t2) = (t.status, t.clone());
+        view! {
+            <li class="bo-board-card">
+                <a href=Route::View("plan_tasks".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
+                <p class="bo-meta" class:bo-warn-text=late>{facts}{late.then(|| view! { " · "<strong>{app.text("ptask.late")}</strong> })}</p>
+                <label class="bo-visually-hidden" for=select_id.clone()>{app.tf("ptask.status_of", &[("name", t.title.clone())])}</label>
+                <select id=select_id disabled=move || app.read_only.get().is_some() on:change=move |ev| move_to(t2.clone(), event_target_value(&ev))>
+                    {TaskStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=*s == current>{app.t(s.label_key())}</option> }).collect_view()}
+                </select>
+            </li>
+        }
+    };
+    view! {
+        <PageHead title=app.title("ptask.board")>
+            <a class="bo-btn bo-btn-primary" href=Route::New("plan_tasks".into()).href()>{app.text("ptask.new")}</a>
+        </PageHead>
+        {links()}
+        // Scrolls sideways on its own: reachable by keyboard to scroll it.
+        <div class="bo-board" tabindex="0" role="region" aria-label=app.text("ptask.board")>
+            <For each=move || columns.get() key=|(status, tasks)| (*status, tasks.iter().map(|t| (t.meta.id.clone(), t.meta.updated_at)).collect::<Vec<_>>()) let:column>
+                {
+                    let (status, tasks) = column;
+                    let (heading, labelled_by) = (format!("board-{}", status.code()), format!("board-{}", status.code()));
+                    view! {
+                        <section class="bo-board-col" aria-labelledby=labelled_by>
+                            <h2 id=heading>{app.t(status.label_key())}" "<span class="bo-meta">{format!("({})", tasks.len())}</span></h2>
+                            <ul>{tasks.into_iter().map(card).collect_view()}</ul>
+                        </section>
+                    }
+                }
+            </For>
+        </div>
     }
     .into_any()
 }

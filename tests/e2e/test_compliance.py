@@ -143,6 +143,20 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     open_app(driver, base_url, "#/")
     wait_text(driver, "1 tugas rencana kerja lewat tenggat")
 
+    # Done on the board: no longer late anywhere, and it counts as 100 %.
+    open_app(driver, base_url, "#/plan-board")
+    wait(driver, lambda d: heading(d) == "Papan tugas")
+    card = driver.find_element(By.XPATH, "//li[contains(@class,'bo-board-card')][a[normalize-space(.)='Rekonsiliasi bank Desember']]")
+    assert "lewat tenggat" in card.text and "Tim Keuangan" in card.text, card.text
+    Select(card.find_element(By.TAG_NAME, "select")).select_by_value("done")
+    wait_text(driver, "«Rekonsiliasi bank Desember» dipindah ke Selesai.")
+    done_col = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=board-done]")
+    wait(driver, lambda d: "Rekonsiliasi bank Desember" in done_col.text)
+    shot(driver, "plan-board")
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "Janji & rapat hari ini")
+    assert "tugas rencana kerja lewat tenggat" not in driver.find_element(By.TAG_NAME, "main").text
+
     # Two quarters evaluated: the second starts where the first ended, the change shown.
     driver.get(plan_url)
     wait(driver, lambda d: heading(d) == "Tim Keuangan")
@@ -160,5 +174,5 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     shot(driver, "work-plan")
 
     open_app(driver, base_url, "#/work_plans/" + plan_url.rsplit("/", 1)[1], "?lang=en")
-    wait_text(driver, "30 % done · 2 tasks, 1 past due")
+    wait_text(driver, "50 % done · 2 tasks, 0 past due")
     shot(driver, "work-plan-en")

@@ -150,8 +150,7 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     assert "lewat tenggat" in card.text and "Tim Keuangan" in card.text, card.text
     Select(card.find_element(By.TAG_NAME, "select")).select_by_value("done")
     wait_text(driver, "«Rekonsiliasi bank Desember» dipindah ke Selesai.")
-    done_col = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=board-done]")
-    wait(driver, lambda d: "Rekonsiliasi bank Desember" in done_col.text)
+    wait(driver, lambda d: "Rekonsiliasi bank Desember" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=board-done]").text)
     shot(driver, "plan-board")
     open_app(driver, base_url, "#/")
     wait_text(driver, "Janji & rapat hari ini")

@@ -23,7 +23,7 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Screens that are not a list's pages.
 OWN = ["#/", "#/messages", "#/calendar/month", "#/calendar/week", "#/calendar/agenda", "#/actions", "#/low-stock",
-       "#/stock-report", "#/maintenance-due", "#/asset-register", "#/directory", "#/event-board", "#/attendance-month",
+       "#/stock-report", "#/maintenance-due", "#/asset-register", "#/directory", "#/event-board", "#/plan-board", "#/attendance-month",
        "#/attendance-import", "#/holiday-file", "#/payroll-year", "#/books/pl", "#/books/balance", "#/books/cash",
        "#/books/costs", "#/books/budget", "#/books/tax", "#/books/contacts", "#/books/ar", "#/books/ap", "#/trash", "#/data", "#/settings"]
 

@@ -128,9 +128,10 @@ pub fn asset_page(id: String) -> AnyView {
             </section>
         }
     };
+    let books = books_part(asset);
     // Stock or use first, then the record's fields, then its history.
     view! {
-        {detail_page_with::<Asset>("assets", id, Some(ViewFn::from(move || view! { {status_part} }.into_any())))}
+        {detail_page_with::<Asset>("assets", id, Some(ViewFn::from(move || view! { {status_part} {books.run()} }.into_any())))}
         {history_part}
     }
     .into_any()
@@ -241,4 +242,73 @@ pub fn register_page() -> AnyView {
         }}
     }
     .into_any()
+}
+
+/// The asset's purchase in the books: a link to the entry once it is there, or the cash or
+/// bank account it was paid from and one click to record it (once).
+fn books_part(asset: Memo<Option<Asset>>) -> ViewFn {
+    use crate::domain::finance::entries::{asset_purchase, asset_source};
+    let app = use_app();
+    let made = Memo::new(move |_| {
+        let source = asset.with(|a| a.as_ref().map(|a| asset_source(&a.meta.id)))?;
+        app.lists.entries().with(|all| all.iter().find(|e| e.is_live() && e.source == source).map(|e| e.meta.id.clone()))
+    });
+    let money_accounts = Memo::new(move |_| {
+        app.lists.accounts().with(|all| {
+            let mut v: Vec<(String, String)> =
+                all.iter().filter(|a| a.is_live() && a.money).map(|a| (a.meta.id.clone(), a.label())).collect();
+            v.sort();
+            v
+        })
+    });
+    let paid_from = RwSignal::new(String::new());
+    let record = move |_| {
+        let Some(a) = asset.get_untracked() else { return };
+        let from = paid_from.get_untracked();
+        if from.is_empty() {
+            app.error(app.t("asset.books_choose").into());
+            return;
+        }
+        let description = app.tf("asset.books_description", &[("name", a.name.clone())]);
+        match app.lists.accounts().with_untracked(|all| asset_purchase(all, &a, &from, description)) {
+            Ok(Some(e)) => {
+                if let Some((_, key)) = super::collection::UiEntity::check(&e, &app).first() {
+                    app.error(app.t(key).into());
+                } else if save_record(&app, e).is_ok() {
+                    app.info(app.t("asset.books_recorded").into());
+                }
+            }
+            Ok(None) => app.error(app.t("asset.books_needs").into()),
+            Err(code) => app.error(app.tf("asset.books_missing_account", &[("code", code.to_string())])),
+        }
+    };
+    ViewFn::from(move || {
+        let a = asset.get()?;
+        let writable = app.read_only.get().is_none() && a.meta.deleted_at.is_none();
+        Some(view! {
+            <section class="bo-card bo-no-print" aria-labelledby="asset-books-h">
+                <h2 id="asset-books-h">{app.text("asset.books")}</h2>
+                {move || match made.get() {
+                    Some(id) => view! { <p><a href=Route::View("entries".into(), id).href()>{app.text("asset.books_made")}</a></p> }.into_any(),
+                    None if a.cost.is_none() || a.purchase_date.is_none() => view! { <p>{app.text("asset.books_needs")}</p> }.into_any(),
+                    None if writable => view! {
+                        <div class="bo-field">
+                            <label for="asset-paid-from">{app.text("asset.books_paid_from")}</label>
+                            <select id="asset-paid-from" on:change=move |ev| paid_from.set(event_target_value(&ev))>
+                                <option value="" selected=move || paid_from.get().is_empty()>{app.text("form.choose")}</option>
+                                {money_accounts.get().into_iter().map(|(id, label)| {
+                                    let id2 = id.clone();
+                                    view! { <option value=id selected=move || paid_from.get() == id2>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="bo-actions">
+                            <button type="button" class="bo-btn" on:click=record>{app.text("asset.books_record")}</button>
+                        </div>
+                    }.into_any(),
+                    None => view! { <p>{app.text("asset.books_not_yet")}</p> }.into_any(),
+                }}
+            </section>
+        })
+    })
 }

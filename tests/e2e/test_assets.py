@@ -119,3 +119,27 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     kinds = sorted(e["kind"] for e in stored_list(driver, "asset_log"))
     assert kinds == ["checkin", "checkout", "maintenance", "repair"]
     assert stored_list(driver, "assets")[0]["cost"] == 12000000, "money is stored as a number of minor units"
+
+
+def test_an_assets_purchase_recorded_in_the_books_once(driver, base_url):
+    from stored import stored_list as stored
+    open_app(driver, base_url, "#/entries")
+    click(driver, "Pakai bagan akun standar")
+    wait_text(driver, "Bagan akun standar siap dipakai.")
+    new_laptop(driver, base_url, tag="IT-009")
+    wait(driver, lambda d: heading(d) == "IT-009 Laptop Budi")
+    wait_text(driver, "Di pembukuan")
+    click(driver, "Catat pembelian di pembukuan")
+    wait_text(driver, "Pilih dulu kas atau rekening bank yang dipakai membayar.")
+    Select(driver.find_element(By.ID, "asset-paid-from")).select_by_visible_text("1111 — Bank")
+    click(driver, "Catat pembelian di pembukuan")
+    wait_text(driver, "Pembelian aset ini sudah dicatat di pembukuan.")
+    assert not [b for b in driver.find_elements(By.XPATH, "//button[normalize-space(.)='Catat pembelian di pembukuan']") if b.is_displayed()], "once"
+    shot(driver, "asset-in-the-books")
+    entries = [e for e in stored(driver, "entries") if e.get("source", "").startswith("assets/")]
+    cost = [a for a in stored(driver, "assets") if a["tag"] == "IT-009"][0]["cost"]
+    assert len(entries) == 1 and entries[0]["amount"] == cost and entries[0]["date"] == "2025-11-01", entries
+    # The entry's page: money out of the bank into fixed assets.
+    click(driver, "Pembelian aset ini sudah dicatat di pembukuan.")
+    wait_text(driver, "Pembelian aset: Laptop Budi")
+    assert "1501 — Aset tetap" in body_text(driver)

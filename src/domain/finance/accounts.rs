@@ -111,6 +111,7 @@ pub mod codes {
     pub const OPENING_EQUITY: &str = "3900";
     pub const DEPRECIATION: &str = "6601";
     pub const ACCUMULATED_DEPRECIATION: &str = "1502";
+    pub const FIXED_ASSETS: &str = "1501";
 }
 
 /// The chart shipped for a small Indonesian business (numbering in the usual 1–6 groups),

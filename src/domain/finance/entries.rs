@@ -344,6 +344,36 @@ pub fn depreciation(
     }))
 }
 
+/// What an asset's purchase entry is made from, so it is made once.
+pub fn asset_source(asset_id: &str) -> String {
+    format!("assets/{asset_id}")
+}
+
+/// An asset's purchase as money out of `paid_from` (a cash or bank account) into fixed
+/// assets on its purchase date, for its cost as the register keeps it; a transfer of
+/// value, never an expense (depreciation makes it one month by month). `Ok(None)` without
+/// a cost or a purchase date; `Err` names a missing chart code.
+pub fn asset_purchase(
+    accounts: &[Account],
+    asset: &crate::domain::assets::Asset,
+    paid_from: &str,
+    description: String,
+) -> Result<Option<Entry>, &'static str> {
+    let (Some(cost), Some(date)) = (asset.cost.filter(|c| *c > 0), asset.purchase_date) else { return Ok(None) };
+    let fixed = by_code(accounts, codes::FIXED_ASSETS).ok_or(codes::FIXED_ASSETS)?;
+    Ok(Some(Entry {
+        date: Some(date),
+        kind: EntryKind::Out,
+        account_id: paid_from.into(),
+        category_id: fixed.meta.id.clone(),
+        amount: Some(cost),
+        description,
+        reference: asset.tag.clone(),
+        source: asset_source(&asset.meta.id),
+        ..Entry::default()
+    }))
+}
+
 pub fn depreciation_source(year: i32, month: u32) -> String {
     format!("depreciation/{year}-{month:02}")
 }

@@ -80,7 +80,20 @@ fn the_standard_chart_has_unique_codes_and_every_code_the_app_posts_to() {
         assert!(acc.validate().is_empty(), "{}: {:?}", acc.code, acc.validate());
     }
     use super::accounts::codes::*;
-    for c in [PPN_IN, PPN_OUT, SALARY, BPJS_EXPENSE, NET_PAY, TAX_PAYABLE, BPJS_PAYABLE, OTHER_PAYABLE, OPENING_EQUITY] {
+    for c in [
+        PPN_IN,
+        PPN_OUT,
+        SALARY,
+        BPJS_EXPENSE,
+        NET_PAY,
+        TAX_PAYABLE,
+        BPJS_PAYABLE,
+        OTHER_PAYABLE,
+        OPENING_EQUITY,
+        FIXED_ASSETS,
+        DEPRECIATION,
+        ACCUMULATED_DEPRECIATION,
+    ] {
         assert!(by_code(&a, c).is_some(), "{c}");
     }
     assert_eq!(standard_chart(Lang::En)[0].name, "Cash");
@@ -540,4 +553,23 @@ fn a_months_depreciation_is_posted_against_accumulated_depreciation() {
     assert_eq!(e.source, "depreciation/2026-11");
     // Before it was bought nothing depreciates.
     assert!(super::entries::depreciation(&a, &[laptop], 2025, 11).unwrap().is_none());
+}
+
+#[test]
+fn an_asset_bought_moves_money_into_fixed_assets_never_an_expense() {
+    use crate::domain::assets::Asset;
+    let a = chart();
+    let mut laptop = Asset { cost: Some(12_000_000), tag: "AST-001".into(), ..Asset::default() };
+    assert_eq!(super::entries::asset_purchase(&a, &laptop, &id(&a, "1111"), "Laptop".into()), Ok(None), "no purchase date yet");
+    laptop.purchase_date = crate::domain::dates::parse_date("2026-01-10");
+    let e = super::entries::asset_purchase(&a, &laptop, &id(&a, "1111"), "Laptop".into()).unwrap().unwrap();
+    assert!(e.validate().is_empty(), "{:?}", e.validate());
+    assert_eq!((e.source.as_str(), e.reference.as_str()), (super::entries::asset_source(&laptop.meta.id).as_str(), "AST-001"));
+    let l = Ledger::new(&a, &[e]);
+    assert_eq!(l.balance_at(&id(&a, "1501"), d("2026-01-31")), 12_000_000);
+    assert_eq!(l.balance_at(&id(&a, "1111"), d("2026-01-31")), -12_000_000);
+    let pl = profit_and_loss(&a, &l, d("2026-01-01"), d("2026-12-31"));
+    assert_eq!((pl.total_income, pl.total_expenses), (0, 0));
+    let without: Vec<Account> = a.iter().filter(|x| x.code != "1501").cloned().collect();
+    assert_eq!(super::entries::asset_purchase(&without, &laptop, &id(&a, "1111"), String::new()), Err("1501"));
 }

@@ -68,6 +68,20 @@ impl UiEntity for Entry {
         });
         errs
     }
+    /// Where a transfer went: the category column is empty for one.
+    fn derived() -> &'static [super::collection::Derived<Self>] {
+        &[super::collection::Derived {
+            label: "entry.to_account",
+            value: |app, e| {
+                if e.kind != crate::domain::finance::entries::EntryKind::Transfer || e.to_account_id.is_empty() {
+                    return (String::new(), String::new());
+                }
+                let label = super::fields::ref_label::<Entry>(app, "to_account_id", &e.to_account_id);
+                let key = crate::text::lower(&label);
+                (format!("→ {label}"), key)
+            },
+        }]
+    }
     fn locked(&self, app: &AppState) -> Option<&'static str> {
         if in_closed_period(app, self.date) {
             Some("entry.locked")

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
-from helpers import alert, body_text, click, fill, heading, open_app, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text
 
 
 def set_date(driver, field_id, value):
@@ -86,6 +86,8 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     driver.get(f"{base_url}#/entries")
     alert(driver).accept()
     wait_text(driver, "Kertas dan tinta")
+    transfer = [r for r in table_rows(driver) if "Ambil tunai untuk kas" in r]
+    assert len(transfer) == 1 and "→ 1101 — Kas" in transfer[0], transfer  # where the transfer went
     shot(driver, "finance-entries")
 
     # By hand: income 10,000,000; expenses 4,000,000 rent + 500,000 supplies; profit 5,500,000.

@@ -405,6 +405,10 @@ fn split_editor(entry: Memo<Option<Entry>>) -> AnyView {
     let save = move |_| {
         let Some(mut e) = entry.get_untracked() else { return };
         e.lines = parts.get_untracked();
+        // Split, its categories are its lines: the single one would read as a fourth.
+        if !e.lines.is_empty() {
+            e.category_id.clear();
+        }
         if !e.lines.is_empty() && e.lines.iter().map(|l| l.amount).sum::<i64>() != target() {
             app.error(app.t("err.split_total").into());
             return;

@@ -424,6 +424,9 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     wait_text(driver, "6901 — Konsumsi dan jamuan Rp 700.000")
     postings = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table.bo-postings tbody tr")]
     assert "6901 — Konsumsi dan jamuan Rp 700.000" in postings and "1401 — PPN masukan Rp 111.000" in postings, postings
+    from stored import stored_list
+    split = [e for e in stored_list(driver, "entries") if e.get("description") == "Nota Toko Sinar"]
+    assert len(split) == 1 and not split[0].get("category_id"), split  # no unused single category beside the split
     shot(driver, "finance-split")
 
     open_app(driver, base_url, "#/books/tax/2026-12")

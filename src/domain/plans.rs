@@ -142,7 +142,9 @@ pub fn board(tasks: &[PlanTask]) -> Vec<(TaskStatus, Vec<&PlanTask>)> {
         .iter()
         .map(|status| {
             let mut at: Vec<&PlanTask> = tasks.iter().filter(|t| t.meta.deleted_at.is_none() && t.status == *status).collect();
-            crate::sort::sort_by(&mut at, |a, b| (a.due.is_none(), a.due).cmp(&(b.due.is_none(), b.due)));
+            crate::sort::sort_by(&mut at, |a, b| {
+                (a.due.is_none(), a.due, crate::text::lower(&a.title)).cmp(&(b.due.is_none(), b.due, crate::text::lower(&b.title)))
+            });
             (*status, at)
         })
         .collect()

@@ -148,6 +148,8 @@ pub const STRINGS: &str = table![
     ("entry.split", "Pecah ke beberapa akun", "Split over several categories"),
     ("entry.split_intro", "Bagian-bagiannya harus berjumlah {amount} (jumlah tanpa PPN).", "The parts must add up to {amount} (the amount without PPN)."),
     ("entry.split_left", "Sisa yang belum dibagi: {amount}", "Left to spread: {amount}"),
+    ("entry.split_n", "dipecah ke {n} akun", "split over {n} categories"),
+    ("entry.split_needs_category", "Tanpa pembagian, transaksi ini perlu satu akun lagi: pilih di formulirnya (Ubah).", "Without a split this entry needs its one category again: choose it in its form (Edit)."),
     ("entry.split_save", "Simpan pembagian", "Save the split"),
     ("entry.split_saved", "Pembagian disimpan.", "The split is saved."),
     ("entry.tax", "PPN di dalamnya", "PPN included"),

@@ -257,13 +257,16 @@ fn books_part(asset: Memo<Option<Asset>>) -> ViewFn {
         app.lists.accounts().with(|all| {
             let mut v: Vec<(String, String)> =
                 all.iter().filter(|a| a.is_live() && a.money).map(|a| (a.meta.id.clone(), a.label())).collect();
-            v.sort();
+            v.sort_by(|a, b| a.1.cmp(&b.1));
             v
         })
     });
     let paid_from = RwSignal::new(String::new());
     let record = move |_| {
         let Some(a) = asset.get_untracked() else { return };
+        if made.get_untracked().is_some() {
+            return;
+        }
         let from = paid_from.get_untracked();
         if from.is_empty() {
             app.error(app.t("asset.books_choose").into());
@@ -282,33 +285,36 @@ fn books_part(asset: Memo<Option<Asset>>) -> ViewFn {
             Err(code) => app.error(app.tf("asset.books_missing_account", &[("code", code.to_string())])),
         }
     };
+    // Its own reactive scope: the page around it is not drawn again when it changes.
     ViewFn::from(move || {
-        let a = asset.get()?;
-        let writable = app.read_only.get().is_none() && a.meta.deleted_at.is_none();
-        Some(view! {
-            <section class="bo-card bo-no-print" aria-labelledby="asset-books-h">
-                <h2 id="asset-books-h">{app.text("asset.books")}</h2>
-                {move || match made.get() {
-                    Some(id) => view! { <p><a href=Route::View("entries".into(), id).href()>{app.text("asset.books_made")}</a></p> }.into_any(),
-                    None if a.cost.is_none() || a.purchase_date.is_none() => view! { <p>{app.text("asset.books_needs")}</p> }.into_any(),
-                    None if writable => view! {
-                        <div class="bo-field">
-                            <label for="asset-paid-from">{app.text("asset.books_paid_from")}</label>
-                            <select id="asset-paid-from" on:change=move |ev| paid_from.set(event_target_value(&ev))>
-                                <option value="" selected=move || paid_from.get().is_empty()>{app.text("form.choose")}</option>
-                                {money_accounts.get().into_iter().map(|(id, label)| {
-                                    let id2 = id.clone();
-                                    view! { <option value=id selected=move || paid_from.get() == id2>{label}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="bo-actions">
-                            <button type="button" class="bo-btn" on:click=record>{app.text("asset.books_record")}</button>
-                        </div>
-                    }.into_any(),
-                    None => view! { <p>{app.text("asset.books_not_yet")}</p> }.into_any(),
-                }}
-            </section>
-        })
+        move || {
+            let a = asset.get()?;
+            let writable = app.read_only.get().is_none() && a.meta.deleted_at.is_none();
+            Some(view! {
+                <section class="bo-card bo-no-print" aria-labelledby="asset-books-h">
+                    <h2 id="asset-books-h">{app.text("asset.books")}</h2>
+                    {move || match made.get() {
+                        Some(id) => view! { <p><a href=Route::View("entries".into(), id).href()>{app.text("asset.books_made")}</a></p> }.into_any(),
+                        None if a.cost.is_none_or(|c| c <= 0) || a.purchase_date.is_none() => view! { <p>{app.text("asset.books_needs")}</p> }.into_any(),
+                        None if writable => view! {
+                            <div class="bo-field">
+                                <label for="asset-paid-from">{app.text("asset.books_paid_from")}</label>
+                                <select id="asset-paid-from" on:change=move |ev| paid_from.set(event_target_value(&ev))>
+                                    <option value="" selected=move || paid_from.get().is_empty()>{app.text("form.choose")}</option>
+                                    {money_accounts.get().into_iter().map(|(id, label)| {
+                                        let id2 = id.clone();
+                                        view! { <option value=id selected=move || paid_from.get() == id2>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="bo-actions">
+                                <button type="button" class="bo-btn" on:click=record>{app.text("asset.books_record")}</button>
+                            </div>
+                        }.into_any(),
+                        None => view! { <p>{app.text("asset.books_not_yet")}</p> }.into_any(),
+                    }}
+                </section>
+            })
+        }
     })
 }

@@ -68,11 +68,16 @@ impl UiEntity for Entry {
         });
         errs
     }
-    /// Where a transfer went: the category column is empty for one.
+    /// Where a transfer went, and that an entry is split: the category column is empty for
+    /// both.
     fn derived() -> &'static [super::collection::Derived<Self>] {
         &[super::collection::Derived {
             label: "entry.to_account",
             value: |app, e| {
+                if e.is_split() {
+                    let text = app.tf("entry.split_n", &[("n", e.lines.len().to_string())]);
+                    return (text.clone(), crate::text::lower(&text));
+                }
                 if e.kind != crate::domain::finance::entries::EntryKind::Transfer || e.to_account_id.is_empty() {
                     return (String::new(), String::new());
                 }
@@ -405,9 +410,13 @@ fn split_editor(entry: Memo<Option<Entry>>) -> AnyView {
     let save = move |_| {
         let Some(mut e) = entry.get_untracked() else { return };
         e.lines = parts.get_untracked();
-        // Split, its categories are its lines: the single one would read as a fourth.
+        // Split, its categories are its lines: the single one would read as a fourth. Not
+        // split any more, it needs its one category again (the form asks for it).
         if !e.lines.is_empty() {
             e.category_id.clear();
+        } else if e.category_id.is_empty() {
+            app.error(app.t("entry.split_needs_category").into());
+            return;
         }
         if !e.lines.is_empty() && e.lines.iter().map(|l| l.amount).sum::<i64>() != target() {
             app.error(app.t("err.split_total").into());

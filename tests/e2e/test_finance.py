@@ -427,6 +427,8 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     from stored import stored_list
     split = [e for e in stored_list(driver, "entries") if e.get("description") == "Nota Toko Sinar"]
     assert len(split) == 1 and not split[0].get("category_id"), split  # no unused single category beside the split
+    open_app(driver, base_url, "#/entries")
+    wait(driver, lambda d: any("Nota Toko Sinar" in r and "dipecah ke 2 akun" in r for r in table_rows(d)))
     shot(driver, "finance-split")
 
     open_app(driver, base_url, "#/books/tax/2026-12")

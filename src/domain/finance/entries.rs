@@ -369,6 +369,7 @@ pub fn asset_purchase(
         amount: Some(cost),
         description,
         reference: asset.tag.clone(),
+        contact_id: asset.supplier_id.clone(),
         source: asset_source(&asset.meta.id),
         ..Entry::default()
     }))

@@ -46,6 +46,8 @@ macro_rules! with_record_lists {
             recurring: $crate::domain::finance::recurring::Recurring,
             client_events: $crate::domain::client_events::ClientEvent,
             event_tasks: $crate::domain::client_events::EventTask,
+            event_guests: $crate::domain::event_guests::EventGuest,
+            run_items: $crate::domain::run_sheet::RunItem,
             obligations: $crate::domain::compliance::Obligation,
             obligations_done: $crate::domain::compliance::ObligationDone,
             work_plans: $crate::domain::plans::WorkPlan,
@@ -113,5 +115,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 28, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 30, "every reference field of every list was checked");
 }

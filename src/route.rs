@@ -6,6 +6,8 @@ pub enum Route {
     List(String),
     New(String),
     Import(String),
+    /// Rows imported into one record they belong to: `#/event_guests/import/<event id>`.
+    ImportInto(String, String),
     View(String, String),
     Edit(String, String),
     /// A new record with its time filled in: `#/events/new/2026-11-23T09:00`.
@@ -30,6 +32,10 @@ pub enum Route {
     Directory,
     /// Every client event on a board by stage.
     EventBoard,
+    /// The door of an event: its guests found by name and checked in, `#/check-in/<event id>`.
+    CheckIn(String),
+    /// An event's run sheet to print or follow on the day: `#/run-sheet/<event id>`.
+    RunSheet(String),
     /// Every work plan's tasks on a board by status: `#/plan-board`.
     PlanBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
@@ -91,6 +97,8 @@ impl Route {
             ["directory"] => Route::Directory,
             ["event-board"] => Route::EventBoard,
             ["plan-board"] => Route::PlanBoard,
+            ["check-in", id] => Route::CheckIn(id.to_string()),
+            ["run-sheet", id] => Route::RunSheet(id.to_string()),
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
@@ -106,6 +114,7 @@ impl Route {
             [m] if MODULES.contains(m) => Route::List(m.to_string()),
             [m, "new"] if MODULES.contains(m) => Route::New(m.to_string()),
             [m, "import"] if MODULES.contains(m) => Route::Import(m.to_string()),
+            [m, "import", parent] if MODULES.contains(m) => Route::ImportInto(m.to_string(), parent.to_string()),
             [m, id] if MODULES.contains(m) => Route::View(m.to_string(), id.to_string()),
             [m, id, "edit"] if MODULES.contains(m) => Route::Edit(m.to_string(), id.to_string()),
             _ => Route::NotFound(path.to_string()),
@@ -115,7 +124,13 @@ impl Route {
     /// The record list of a record page (list, new, import, detail, edit).
     pub fn list(&self) -> Option<&str> {
         match self {
-            Route::List(m) | Route::New(m) | Route::Import(m) | Route::View(m, _) | Route::Edit(m, _) | Route::NewAt(m, _) => Some(m),
+            Route::List(m)
+            | Route::New(m)
+            | Route::Import(m)
+            | Route::ImportInto(m, _)
+            | Route::View(m, _)
+            | Route::Edit(m, _)
+            | Route::NewAt(m, _) => Some(m),
             _ => None,
         }
     }
@@ -125,6 +140,7 @@ impl Route {
             Route::List(m) => format!("#/{m}"),
             Route::New(m) => format!("#/{m}/new"),
             Route::Import(m) => format!("#/{m}/import"),
+            Route::ImportInto(m, parent) => format!("#/{m}/import/{parent}"),
             Route::View(m, id) => format!("#/{m}/{id}"),
             Route::Edit(m, id) => format!("#/{m}/{id}/edit"),
             Route::NewAt(m, at) => format!("#/{m}/new/{at}"),
@@ -142,6 +158,8 @@ impl Route {
             Route::Directory => "#/directory".into(),
             Route::EventBoard => "#/event-board".into(),
             Route::PlanBoard => "#/plan-board".into(),
+            Route::CheckIn(id) => format!("#/check-in/{id}"),
+            Route::RunSheet(id) => format!("#/run-sheet/{id}"),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),
@@ -192,6 +210,9 @@ mod tests {
             Route::List("contacts".into()),
             Route::New("contacts".into()),
             Route::Import("contacts".into()),
+            Route::ImportInto("event_guests".into(), "ev-1".into()),
+            Route::CheckIn("ev-1".into()),
+            Route::RunSheet("ev-1".into()),
             Route::View("contacts".into(), "abc-1".into()),
             Route::Edit("contacts".into(), "abc-1".into()),
             Route::View("calls".into(), "c1".into()),

@@ -22,6 +22,8 @@ fn every_used_key_is_translated() {
         "app.",
         "cev.",
         "etask.",
+        "guest.",
+        "rundown.",
         "cand.",
         "career.",
         "vac.",
@@ -197,7 +199,17 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/finance/statement_tests.rs",
             ],
         ),
-        ("events", &["ui/client_events.rs", "domain/client_events.rs"]),
+        (
+            "events",
+            &[
+                "ui/client_events.rs",
+                "domain/client_events.rs",
+                "ui/event_guests.rs",
+                "domain/event_guests.rs",
+                "ui/run_sheet.rs",
+                "domain/run_sheet.rs",
+            ],
+        ),
         (
             "coordination",
             &[

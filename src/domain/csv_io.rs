@@ -113,11 +113,14 @@ pub struct Rules<'a> {
     /// A reference cell (an id, a code or a name) to the id of the record it names, by the
     /// field's key (an order line's item: `item_id`); `None` when nothing matches.
     pub resolve: &'a dyn Fn(&str, &str) -> Option<String>,
+    /// Values for fields no column fills: rows imported into one record (an event's guests
+    /// belong to it unless the file names another).
+    pub fixed: &'a [(&'static str, String)],
 }
 
 impl Rules<'_> {
     /// No money, no references: contacts.
-    pub const PLAIN: Rules<'static> = Rules { decimals: 0, resolve: &|_, _| None };
+    pub const PLAIN: Rules<'static> = Rules { decimals: 0, resolve: &|_, _| None, fixed: &[] };
 }
 
 /// Turns mapped rows into records; a row with errors is reported, never half-imported.
@@ -151,6 +154,9 @@ fn row_values(
         let parts: Vec<&str> =
             mapping.iter().zip(row).filter(|(m, v)| **m == Some(f.key) && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect();
         if parts.is_empty() {
+            if let Some((key, value)) = rules.fixed.iter().find(|(k, _)| *k == f.key) {
+                values.push((*key, value.clone()));
+            }
             continue;
         }
         let joined = match f.kind {
@@ -353,7 +359,7 @@ mod tests {
         let out = build_records::<Item>(&t, &map, now(), &Rules::PLAIN);
         assert_eq!(out[0].record.unit_cost, Some(45000));
         assert_eq!(out[1].errors, vec![("unit_cost", "err.money")], "sen in a currency without them is refused, not guessed");
-        let usd = Rules { decimals: 2, resolve: &|_, _| None };
+        let usd = Rules { decimals: 2, resolve: &|_, _| None, fixed: &[] };
         assert_eq!(build_records::<Item>(&t, &map, now(), &usd)[1].record.unit_cost, Some(250050));
         // Written back in major units, read back the same.
         let again = parse_table(export(&[out[0].record.clone()], b',', 0).as_bytes()).unwrap();
@@ -364,7 +370,7 @@ mod tests {
         let moves = "item;kind;qty;location;tanggal\nATK-1;Terima;5;Gudang;2026-11-01T09:00\nXYZ;receive;1;Gudang;2026-11-01T09:00\n";
         let t = parse_table(moves.as_bytes()).unwrap();
         let map = guess_mapping::<StockMove>(&t.headers, |_| vec![]);
-        let by_code = Rules { decimals: 0, resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()) };
+        let by_code = Rules { decimals: 0, resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()), fixed: &[] };
         let out = build_records::<StockMove>(&t, &map, now(), &by_code);
         assert_eq!(
             (out[0].record.item_id.as_str(), out[0].record.kind.code(), out[0].errors.len()),

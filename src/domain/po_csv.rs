@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn orders_with_lines_round_trip_and_bad_rows_are_named() {
-        let rules = Rules { decimals: 0, resolve: &resolve };
+        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[] };
         let file = "nomor;pemasok;tanggal;status;ppn;barang;uraian;jumlah;harga\n\
                     PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4;10;45.000\n\
                     PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-002;Pulpen;24;2.500\n\
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn a_date_that_is_not_a_day_is_named_once() {
-        let rules = Rules { decimals: 0, resolve: &resolve };
+        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[] };
         let file = "nomor;pemasok;tanggal;expected;status;barang;jumlah;harga\n\
                     PO-2026-020;PT Kertas Jaya;31/11/2026;2026-12-40;ordered;ATK-001;1;100\n\
                     PO-2026-021;PT Kertas Jaya;2026-11-21;;ordered;ATK-001;1;100\n";

@@ -220,12 +220,12 @@ pub fn App() -> impl IntoView {
                 && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
-                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard))
+                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_)))
                 || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()
-                    .is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::View(x, _) | Route::Edit(x, _) if x == m))
+                    .is_some_and(|m| matches!(&cur, Route::New(x) | Route::Import(x) | Route::ImportInto(x, _) | Route::View(x, _) | Route::Edit(x, _) if x == m))
         };
         view! {
             <li><a href=href class:active=active.clone() aria-current=move || active().then_some("page")>{app.text(key)}</a></li>

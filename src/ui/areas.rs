@@ -14,6 +14,7 @@ use crate::domain::client_events::{ClientEvent, EventTask};
 use crate::domain::compliance::{Obligation, ObligationDone};
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
+use crate::domain::event_guests::EventGuest;
 use crate::domain::finance::budgets::Budget;
 use crate::domain::finance::invoices::Invoice;
 use crate::domain::finance::reconcile::BankLine;
@@ -28,6 +29,7 @@ use crate::domain::people::{Employee, EmployeeChange};
 use crate::domain::plans::{PlanReview, PlanTask, WorkPlan};
 use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::recruitment::{Candidate, Interview, Vacancy};
+use crate::domain::run_sheet::RunItem;
 use crate::domain::stocktake::Stocktake;
 use crate::domain::training::Training;
 use crate::route::Route;
@@ -36,8 +38,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, attendance_grid, bank, calendar, client_events, data, finance_reports, holiday_file, inventory, minutes,
-    occurrence, orders, payroll, people, plans, records, settings, trash,
+    assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, finance_reports, holiday_file, inventory,
+    minutes, occurrence, orders, payroll, people, plans, records, run_sheet, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +74,13 @@ pub enum Area {
 /// The area a screen belongs to; `None` for the shell's own screens.
 pub fn area_of(r: &Route) -> Option<Area> {
     match r {
-        Route::List(_) | Route::New(_) | Route::Import(_) | Route::View(..) | Route::Edit(..) | Route::NewAt(..) => match r.list()? {
+        Route::List(_)
+        | Route::New(_)
+        | Route::Import(_)
+        | Route::ImportInto(..)
+        | Route::View(..)
+        | Route::Edit(..)
+        | Route::NewAt(..) => match r.list()? {
             "contacts" => Some(Area::Contacts),
             "calls" | "visitors" => Some(Area::FrontDesk),
             "events" => Some(Area::Calendar),
@@ -85,7 +93,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" | "bank_layouts" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
-            "client_events" | "event_tasks" => Some(Area::Events),
+            "client_events" | "event_tasks" | "event_guests" | "run_items" => Some(Area::Events),
             "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" => Some(Area::Coordination),
             _ => None,
         },
@@ -98,7 +106,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
-        Route::EventBoard => Some(Area::Events),
+        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) => Some(Area::Events),
         Route::PlanBoard => Some(Area::Coordination),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -328,9 +336,13 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::EVENTS);
     Ok(match r {
         Route::EventBoard => client_events::board_page(),
+        Route::CheckIn(id) => event_guests::check_in_page(id),
+        Route::RunSheet(id) => run_sheet::run_sheet_page(id),
         _ => match r.list() {
             Some("client_events") => record_page::<ClientEvent>(r),
             Some("event_tasks") => record_page::<EventTask>(r),
+            Some("event_guests") => record_page::<EventGuest>(r),
+            Some("run_items") => record_page::<RunItem>(r),
             _ => records::not_found(),
         },
     })

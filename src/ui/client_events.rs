@@ -34,7 +34,14 @@ impl RecordPages for ClientEvent {
     fn view(id: String) -> AnyView {
         let top = ViewFn::from({
             let id = id.clone();
-            move || timeline_part(id.clone())
+            move || {
+                view! {
+                    {timeline_part(id.clone())}
+                    {super::event_guests::guests_part(id.clone())}
+                    {super::run_sheet::run_part(id.clone())}
+                }
+                .into_any()
+            }
         });
         detail_page_with::<ClientEvent>("client_events", id, Some(top))
     }
@@ -52,7 +59,7 @@ impl RecordPages for EventTask {
 }
 
 /// The area's screens, side by side.
-fn links() -> AnyView {
+pub fn links() -> AnyView {
     let app = use_app();
     let link = move |route: Route, key: &'static str| {
         let here = {
@@ -69,6 +76,8 @@ fn links() -> AnyView {
             {link(Route::List("client_events".into()), "nav.client_events")}
             {link(Route::EventBoard, "cev.board")}
             {link(Route::List("event_tasks".into()), "nav.event_tasks")}
+            {link(Route::List("event_guests".into()), "nav.event_guests")}
+            {link(Route::List("run_items".into()), "nav.run_items")}
         </nav>
     }
     .into_any()

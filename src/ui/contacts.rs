@@ -92,14 +92,14 @@ pub fn import_page() -> AnyView {
 
     let rows = Memo::new(move |_| {
         app.lang.track();
-        table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<Contact>(&app, t, m).1)).unwrap_or_default())
+        table.with(|t| t.as_ref().map(|t| mapping.with(|m| outcomes::<Contact>(&app, t, m, &[]).1)).unwrap_or_default())
     });
     let confirm_csv = Callback::new(move |_| {
-        let good: Vec<Contact> =
-            table.with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<Contact>(&app, t, m).0)).unwrap_or_default());
-        finish(&app, MODULE, good, "import.done");
+        let good: Vec<Contact> = table
+            .with_untracked(|t| t.as_ref().map(|t| mapping.with_untracked(|m| outcomes::<Contact>(&app, t, m, &[]).0)).unwrap_or_default());
+        finish(&app, Route::List(MODULE.into()), good, "import.done");
     });
-    let confirm_vcard = move |_| finish(&app, MODULE, cards.get_untracked().unwrap_or_default(), "import.done");
+    let confirm_vcard = move |_| finish(&app, Route::List(MODULE.into()), cards.get_untracked().unwrap_or_default(), "import.done");
 
     view! {
         <PageHead title=app.title("import.title")>
@@ -111,7 +111,7 @@ pub fn import_page() -> AnyView {
             <input id="import-file" type="file" accept=".csv,.txt,.vcf,text/csv,text/vcard" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-        {mapping_preview(MODULE, Contact::fields(), table, mapping, rows.into(), confirm_csv, "import.confirm")}
+        {mapping_preview(Route::List(MODULE.into()), Contact::fields(), table, mapping, rows.into(), confirm_csv, "import.confirm")}
         {move || card_report.get().map(|r| {
             let n = r.names.len();
             view! {

@@ -39,11 +39,17 @@ pub fn read_table<E: Entity>(bytes: &[u8]) -> Result<(Table, Vec<Option<&'static
     Ok((t, m))
 }
 
-/// The rows as they would be imported, each with its problems named.
-pub fn outcomes<E: UiEntity>(app: &AppState, t: &Table, mapping: &[Option<&'static str>]) -> (Vec<E>, Vec<PreviewRow>) {
+/// The rows as they would be imported, each with its problems named; `fixed` fills fields
+/// no column does.
+pub fn outcomes<E: UiEntity>(
+    app: &AppState,
+    t: &Table,
+    mapping: &[Option<&'static str>],
+    fixed: &[(&'static str, String)],
+) -> (Vec<E>, Vec<PreviewRow>) {
     let app2 = *app;
     let resolve = move |key: &str, v: &str| resolve_ref::<E>(&app2, key, v);
-    let rules = Rules { decimals: decimals(app), resolve: &resolve };
+    let rules = Rules { decimals: decimals(app), resolve: &resolve, fixed };
     let mut good = vec![];
     let rows = csv_io::build_records::<E>(t, mapping, now(), &rules)
         .into_iter()
@@ -81,7 +87,7 @@ fn preview_row(
 
 /// Column mapping, preview and the import button, for a table already read.
 pub fn mapping_preview(
-    module: &'static str,
+    back: Route,
     fields: &'static [FieldDef],
     table: RwSignal<Option<Table>>,
     mapping: RwSignal<Vec<Option<&'static str>>>,
@@ -140,7 +146,7 @@ pub fn mapping_preview(
                     <button type="button" class="bo-btn bo-btn-primary" disabled=move || good() == 0 on:click=move |_| confirm.run(())>
                         {move || app.tf(confirm_key, &[("n", good().to_string())])}
                     </button>
-                    <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.cancel")}</a>
+                    <a class="bo-btn" href=back.href()>{app.text("action.cancel")}</a>
                 </div>
             }
         })}
@@ -148,17 +154,38 @@ pub fn mapping_preview(
     .into_any()
 }
 
-/// Adds imported records in one write and goes back to the list; `done` names the toast.
-pub fn finish<E: UiEntity>(app: &AppState, module: &'static str, recs: Vec<E>, done: &'static str) {
+/// Adds imported records in one write and goes `back`; `done` names the toast.
+pub fn finish<E: UiEntity>(app: &AppState, back: Route, recs: Vec<E>, done: &'static str) {
     let n = recs.len();
     if n > 0 && add_records(app, recs).is_ok() {
         app.info(app.tf(done, &[("n", n.to_string())]));
-        navigate(&Route::List(module.into()));
+        navigate(&back);
     }
 }
 
+/// Where imported rows go: the list (`#/<list>/import`), or one record they belong to
+/// (`#/<list>/import/<id>`: an event's guests), which the type's first reference field then
+/// holds unless the file names another; the pages go back there.
+pub struct Target {
+    pub fixed: Vec<(&'static str, String)>,
+    pub back: Route,
+}
+
 pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
-    import_of(module, E::PLURAL, E::fields(), ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
+    let to_list = Target { fixed: vec![], back: Route::List(module.into()) };
+    import_of(E::PLURAL, E::fields(), to_list, ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
+}
+
+/// `#/<list>/import/<parent id>`: rows into the record `parent` names.
+pub fn import_into<E: UiEntity>(parent: String) -> AnyView {
+    let Some((key, of)) = E::fields().iter().find_map(|f| match f.kind {
+        FieldKind::Ref(of) => Some((f.key, of)),
+        _ => None,
+    }) else {
+        return super::records::not_found();
+    };
+    let into = Target { back: Route::View(of.into(), parent.clone()), fixed: vec![(key, parent)] };
+    import_of(E::PLURAL, E::fields(), into, ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
 }
 
 type Mapping = [Option<&'static str>];
@@ -166,21 +193,23 @@ type Mapping = [Option<&'static str>];
 /// A module's CSV import as plain functions: the page and its reactive parts are built once.
 struct ImportOf {
     read: fn(&[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError>,
-    preview: fn(&AppState, &Table, &Mapping) -> Vec<PreviewRow>,
-    /// Adds the good rows and goes back to the list.
-    import: fn(&AppState, &'static str, &Table, &Mapping),
+    preview: fn(&AppState, &Table, &Mapping, &Target) -> Vec<PreviewRow>,
+    /// Adds the good rows and goes back.
+    import: fn(&AppState, &Table, &Mapping, &Target),
 }
 
-fn preview_rows<E: UiEntity>(app: &AppState, t: &Table, m: &Mapping) -> Vec<PreviewRow> {
-    outcomes::<E>(app, t, m).1
+fn preview_rows<E: UiEntity>(app: &AppState, t: &Table, m: &Mapping, to: &Target) -> Vec<PreviewRow> {
+    outcomes::<E>(app, t, m, &to.fixed).1
 }
 
-fn import_rows<E: UiEntity>(app: &AppState, module: &'static str, t: &Table, m: &Mapping) {
-    finish(app, module, outcomes::<E>(app, t, m).0, "import.done_rows");
+fn import_rows<E: UiEntity>(app: &AppState, t: &Table, m: &Mapping, to: &Target) {
+    finish(app, to.back.clone(), outcomes::<E>(app, t, m, &to.fixed).0, "import.done_rows");
 }
 
-fn import_of(module: &'static str, plural: &'static str, fields: &'static [FieldDef], of: ImportOf) -> AnyView {
+fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> AnyView {
     let app = use_app();
+    let back = to.back.clone();
+    let to = StoredValue::new(to);
     let problem = RwSignal::new(None::<String>);
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
@@ -202,22 +231,22 @@ fn import_of(module: &'static str, plural: &'static str, fields: &'static [Field
     let preview = of.preview;
     let rows = Memo::new(move |_| {
         app.lang.track();
-        table.with(|t| t.as_ref().map(|t| mapping.with(|m| preview(&app, t, m))).unwrap_or_default())
+        table.with(|t| t.as_ref().map(|t| mapping.with(|m| to.with_value(|to| preview(&app, t, m, to)))).unwrap_or_default())
     });
     let import = of.import;
     let confirm = Callback::new(move |_| {
         table.with_untracked(|t| {
             if let Some(t) = t {
-                mapping.with_untracked(|m| import(&app, module, t, m));
+                mapping.with_untracked(|m| to.with_value(|to| import(&app, t, m, to)));
             }
         })
     });
-    import_view(module, plural, fields, problem, table, mapping, rows.into(), confirm, on_file)
+    import_view(back, plural, fields, problem, table, mapping, rows.into(), confirm, on_file)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn import_view(
-    module: &'static str,
+    back: Route,
     plural: &'static str,
     fields: &'static [FieldDef],
     problem: RwSignal<Option<String>>,
@@ -228,9 +257,10 @@ fn import_view(
     on_file: impl Fn(web_sys::Event) + 'static,
 ) -> AnyView {
     let app = use_app();
+    let back_href = back.href();
     view! {
         <PageHead title=Signal::derive(move || format!("{}: {}", app.t("import.csv_title"), app.t(plural)))>
-            <a class="bo-btn" href=Route::List(module.into()).href()>{app.text("action.back")}</a>
+            <a class="bo-btn" href=back_href>{app.text("action.back")}</a>
         </PageHead>
         <p>{app.text("import.csv_intro")}</p>
         <div class="bo-field">
@@ -238,7 +268,7 @@ fn import_view(
             <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-        {mapping_preview(module, fields, table, mapping, rows, confirm, "import.confirm_rows")}
+        {mapping_preview(back, fields, table, mapping, rows, confirm, "import.confirm_rows")}
     }
     .into_any()
 }

@@ -464,7 +464,7 @@ pub fn import_page() -> AnyView {
                 "item_id" => super::fields::resolve_of::<Item>(&app, "", v),
                 _ => super::fields::resolve_ref::<PurchaseOrder>(&app, key, v),
             };
-            let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve };
+            let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve, fixed: &[] };
             app.lists.orders().with_untracked(|orders| {
                 po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now())
             })

@@ -35,6 +35,10 @@ pub trait RecordPages: UiEntity {
     fn import() -> AnyView {
         csv_import::import_page::<Self>(Self::COLLECTION)
     }
+    /// Rows into the record `parent` names (its type's first reference field).
+    fn import_into(parent: String) -> AnyView {
+        csv_import::import_into::<Self>(parent)
+    }
 }
 
 /// The page of `E`'s list that `r` asks for.
@@ -46,6 +50,7 @@ pub fn record_page<E: RecordPages>(r: Route) -> AnyView {
         Route::Edit(_, id) => E::edit(id),
         Route::View(_, id) => E::view(id),
         Route::Import(_) => E::import(),
+        Route::ImportInto(_, parent) => E::import_into(parent),
         _ => not_found(),
     }
 }

@@ -10,6 +10,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import shot, wait
 from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
 from stored import stored_list
+from test_calendar import set_input
 from test_finance import set_date
 
 
@@ -129,4 +130,125 @@ def test_events_at_phone_width_in_english(driver, base_url):
     assert driver.find_element(By.CSS_SELECTOR, "nav.bo-nav a[aria-current=page]").text == "Client events"
     shot(driver, "event-phone-board-en")
     # The board scrolls inside its own box; the page itself does not spill sideways.
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def guest_summary(driver):
+    return driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=guests-h]").text
+
+
+def run_rows(driver):
+    return [[td.text.split("\n")[0] for td in tr.find_elements(By.TAG_NAME, "td")[:3]]
+            for tr in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=run-h] tbody tr")]
+
+
+def add_run_item(driver, title, minutes, starts=""):
+    click(driver, "Mata acara baru")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-title"))
+    if starts:
+        set_input(driver, "f-starts", starts)
+    fill(driver, "f-minutes", minutes)
+    fill(driver, "f-title", title)
+    fill(driver, "f-pic", "Pak Joko")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    wait(driver, lambda d: any(r[2] == title for r in run_rows(d)))
+
+
+def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driver, base_url, tmp_path):
+    new_event(driver, base_url, "Resepsi Budi & Siti", "wedding", "2027-02-14")
+    fill(driver, "f-guests", "5")
+    fill(driver, "f-venue", "Gedung Serbaguna")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    page = "#" + driver.current_url.split("#", 1)[1]
+    wait_text(driver, "Belum ada tamu untuk acara ini.")
+
+    # The guest list as Excel in Indonesian saves it: semicolons, a BOM, CRLF; no event
+    # column (the rows go to this event); one row without a name.
+    guests = tmp_path / "tamu.csv"
+    guests.write_bytes("\ufeffNama;Kelompok;Konfirmasi;Jumlah orang;Makanan;Meja\r\n"
+                       "Budi Santoso;Keluarga pria;Hadir;2;Biasa;Meja 1\r\n"
+                       "Siti Aminah;Keluarga wanita;hadir;;Vegetarian;Meja 2\r\n"
+                       "Andi Wijaya;Teman kantor;Tidak hadir;3;;\r\n"
+                       "Dewi Lestari;Teman kantor;;4;vegan;Meja 3\r\n"
+                       "Rina Kusuma;VIP;Hadir;4;Vegetarian;Meja 1\r\n"
+                       ";VIP;Hadir;;;\r\n".encode("utf-8"))
+    click(driver, "Impor tamu (CSV)")
+    wait(driver, lambda d: d.find_elements(By.ID, "import-file"))
+    driver.find_element(By.ID, "import-file").send_keys(str(guests))
+    wait_text(driver, "Impor 5 baris")
+    assert "7" in body_text(driver)  # the nameless row is named by its line
+    click(driver, "Impor 5 baris")
+    wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    assert "#" + driver.current_url.split("#", 1)[1] == page
+    wait(driver, lambda d: "7 orang dikonfirmasi · 4 orang belum menjawab · 3 orang menolak" in guest_summary(d))
+    summary = guest_summary(driver)
+    assert "lebih dari 5 tamu yang direncanakan" in summary, summary
+    # The caterer counts confirmed people only: the undecided vegans are not yet in.
+    assert "Untuk katering (orang yang dikonfirmasi): Biasa 2, Vegetarian 5" in summary, summary
+    shot(driver, "event-guests-id")
+
+    # At the door: a name found as it is typed, checked in with one tap.
+    click(driver, "Buka meja tamu (check-in)")
+    wait(driver, lambda d: heading(d) == "Meja tamu: Resepsi Budi & Siti")
+    wait_text(driver, "Sudah datang: 0 dari 7 orang yang dikonfirmasi")
+    search = driver.find_element(By.ID, "door-search")
+    assert driver.switch_to.active_element == search
+    search.send_keys("sant bud")
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".bo-door-list li")) == 1)
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Catat «Budi Santoso» datang']").click()
+    wait_text(driver, "«Budi Santoso» sudah datang (2 orang).")
+    wait_text(driver, "Sudah datang: 2 dari 7 orang yang dikonfirmasi")
+    # Ready for the next guest: the box is empty and has the focus.
+    assert search.get_attribute("value") == "" and driver.switch_to.active_element == search
+    # Someone who never answered comes anyway: checked in, and counted as confirmed.
+    search.send_keys("meja 3")
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".bo-door-list li")) == 1)
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Catat «Dewi Lestari» datang']").click()
+    wait_text(driver, "Sudah datang: 6 dari 11 orang yang dikonfirmasi")
+    shot(driver, "event-door-id")
+    stored = {g["name"]: g for g in stored_list(driver, "event_guests")}
+    assert stored["Dewi Lestari"]["rsvp"] == "confirmed" and stored["Dewi Lestari"].get("arrived")
+    assert not stored["Rina Kusuma"].get("arrived")
+    open_app(driver, base_url, page.replace("#/client_events/", "#/check-in/"), "?lang=en")
+    wait_text(driver, "Arrived: 6 of 11 confirmed people")
+    driver.find_element(By.ID, "door-search").send_keys("dewi")
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Undo check-in of «Dewi Lestari»']").click()
+    wait_text(driver, "Arrived: 2 of 11 confirmed people")
+
+    # The run sheet: each item starts when the one before ends.
+    open_app(driver, base_url, page)
+    wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    add_run_item(driver, "Kirab pengantin", "30", starts="11:00")
+    add_run_item(driver, "Sambutan keluarga", "15")
+    add_run_item(driver, "Makan siang", "45")
+    assert run_rows(driver) == [["11.00–11.30", "30", "Kirab pengantin"], ["11.30–11.45", "15", "Sambutan keluarga"],
+                                ["11.45–12.30", "45", "Makan siang"]], run_rows(driver)
+    assert [i["seq"] for i in stored_list(driver, "run_items")] == [1, 2, 3]
+    # The welcome runs long: lunch moves with it.
+    driver.find_element(By.LINK_TEXT, "Sambutan keluarga").click()
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-minutes"))
+    fill(driver, "f-minutes", "40")
+    click(driver, "Simpan")
+    open_app(driver, base_url, page)
+    wait(driver, lambda d: run_rows(d) and run_rows(d)[2] == ["12.10–12.55", "45", "Makan siang"])
+
+    click(driver, "Susunan acara lengkap dan cetak")
+    wait(driver, lambda d: heading(d) == "Susunan acara: Resepsi Budi & Siti")
+    sheet = driver.find_element(By.CSS_SELECTOR, "article.bo-run-sheet").text
+    assert "Minggu, 14 Februari 2027 · Gedung Serbaguna" in sheet or "14 Feb 2027" in sheet, sheet
+    shot(driver, "event-run-sheet-id")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not driver.find_element(By.CSS_SELECTOR, "nav.bo-nav").is_displayed()
+    assert driver.find_element(By.CSS_SELECTOR, "article.bo-run-sheet h2").is_displayed()
+    shot(driver, "event-run-sheet-print")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # On a phone at the event: every item readable without scrolling sideways.
+    driver.set_window_size(390, 844)
+    open_app(driver, base_url, page.replace("#/client_events/", "#/run-sheet/"), "?lang=en")
+    wait(driver, lambda d: heading(d) == "Run sheet: Resepsi Budi & Siti")
+    assert "Person in charge: Pak Joko" in driver.find_element(By.CSS_SELECTOR, "article.bo-run-sheet").text.replace("\n", " ")
+    shot(driver, "event-run-sheet-phone-en")
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390

@@ -36,6 +36,8 @@ pub enum Route {
     CheckIn(String),
     /// An event's run sheet to print or follow on the day: `#/run-sheet/<event id>`.
     RunSheet(String),
+    /// The client's quotation for an event, to print: `#/quotation/<event id>`.
+    Quotation(String),
     /// Every work plan's tasks on a board by status: `#/plan-board`.
     PlanBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
@@ -99,6 +101,7 @@ impl Route {
             ["plan-board"] => Route::PlanBoard,
             ["check-in", id] => Route::CheckIn(id.to_string()),
             ["run-sheet", id] => Route::RunSheet(id.to_string()),
+            ["quotation", id] => Route::Quotation(id.to_string()),
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
@@ -160,6 +163,7 @@ impl Route {
             Route::PlanBoard => "#/plan-board".into(),
             Route::CheckIn(id) => format!("#/check-in/{id}"),
             Route::RunSheet(id) => format!("#/run-sheet/{id}"),
+            Route::Quotation(id) => format!("#/quotation/{id}"),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),
@@ -213,6 +217,7 @@ mod tests {
             Route::ImportInto("event_guests".into(), "ev-1".into()),
             Route::CheckIn("ev-1".into()),
             Route::RunSheet("ev-1".into()),
+            Route::Quotation("ev-1".into()),
             Route::View("contacts".into(), "abc-1".into()),
             Route::Edit("contacts".into(), "abc-1".into()),
             Route::View("calls".into(), "c1".into()),

@@ -24,6 +24,7 @@ fn every_used_key_is_translated() {
         "etask.",
         "guest.",
         "rundown.",
+        "vendor.",
         "cand.",
         "career.",
         "vac.",
@@ -208,6 +209,8 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/event_guests.rs",
                 "ui/run_sheet.rs",
                 "domain/run_sheet.rs",
+                "ui/event_vendors.rs",
+                "domain/event_vendors.rs",
             ],
         ),
         (

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod declare;
 pub mod discipline;
 pub mod event_guests;
+pub mod event_vendors;
 pub mod finance;
 pub mod format;
 pub mod frontdesk;

@@ -15,6 +15,7 @@ use crate::domain::compliance::{Obligation, ObligationDone};
 use crate::domain::contact::Contact;
 use crate::domain::discipline::WarningLetter;
 use crate::domain::event_guests::EventGuest;
+use crate::domain::event_vendors::EventVendor;
 use crate::domain::finance::budgets::Budget;
 use crate::domain::finance::invoices::Invoice;
 use crate::domain::finance::reconcile::BankLine;
@@ -38,8 +39,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, finance_reports, holiday_file, inventory,
-    minutes, occurrence, orders, payroll, people, plans, records, run_sheet, settings, trash,
+    assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, event_vendors, finance_reports, holiday_file,
+    inventory, minutes, occurrence, orders, payroll, people, plans, records, run_sheet, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +94,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" | "bank_layouts" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
-            "client_events" | "event_tasks" | "event_guests" | "run_items" => Some(Area::Events),
+            "client_events" | "event_tasks" | "event_guests" | "run_items" | "event_vendors" => Some(Area::Events),
             "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" => Some(Area::Coordination),
             _ => None,
         },
@@ -106,7 +107,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
-        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) => Some(Area::Events),
+        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) => Some(Area::Events),
         Route::PlanBoard => Some(Area::Coordination),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -338,11 +339,13 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::EventBoard => client_events::board_page(),
         Route::CheckIn(id) => event_guests::check_in_page(id),
         Route::RunSheet(id) => run_sheet::run_sheet_page(id),
+        Route::Quotation(id) => event_vendors::quotation_page(id),
         _ => match r.list() {
             Some("client_events") => record_page::<ClientEvent>(r),
             Some("event_tasks") => record_page::<EventTask>(r),
             Some("event_guests") => record_page::<EventGuest>(r),
             Some("run_items") => record_page::<RunItem>(r),
+            Some("event_vendors") => record_page::<EventVendor>(r),
             _ => records::not_found(),
         },
     })

@@ -29,7 +29,11 @@ impl UiEntity for EventTask {
 
 impl RecordPages for ClientEvent {
     fn list() -> AnyView {
-        list_page::<ClientEvent>("client_events", view! { {links()} {csv_tools::<ClientEvent>("client_events")} {late_tasks()} }.into_any())
+        list_page::<ClientEvent>(
+            "client_events",
+            view! { {links()} {csv_tools::<ClientEvent>("client_events")} {late_tasks()} {super::event_vendors::payments_part()} }
+                .into_any(),
+        )
     }
     fn view(id: String) -> AnyView {
         let top = ViewFn::from({
@@ -37,6 +41,7 @@ impl RecordPages for ClientEvent {
             move || {
                 view! {
                     {timeline_part(id.clone())}
+                    {super::event_vendors::vendors_part(id.clone())}
                     {super::event_guests::guests_part(id.clone())}
                     {super::run_sheet::run_part(id.clone())}
                 }
@@ -76,6 +81,7 @@ pub fn links() -> AnyView {
             {link(Route::List("client_events".into()), "nav.client_events")}
             {link(Route::EventBoard, "cev.board")}
             {link(Route::List("event_tasks".into()), "nav.event_tasks")}
+            {link(Route::List("event_vendors".into()), "nav.event_vendors")}
             {link(Route::List("event_guests".into()), "nav.event_guests")}
             {link(Route::List("run_items".into()), "nav.run_items")}
         </nav>

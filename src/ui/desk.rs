@@ -248,12 +248,20 @@ fn attention_block(app: AppState) -> impl IntoView {
         let today = local(now()).date_naive();
         app.lists.client_events().with(|e| app.lists.event_tasks().with(|t| crate::domain::client_events::overdue(e, t, today).len()))
     });
+    let vendor_due = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.client_events().with(|e| {
+            app.lists
+                .event_vendors()
+                .with(|v| crate::domain::event_vendors::payments_due(e, v, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS).len())
+        })
+    });
     let late_plan = Memo::new(move |_| {
         let today = local(now()).date_naive();
         app.lists.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, today))
     });
     view! {
-            <Show when=move || low.get() + service.get() + late_tasks.get() + late_plan.get() != 0>
+            <Show when=move || low.get() + service.get() + late_tasks.get() + vendor_due.get() + late_plan.get() != 0>
                 <h2>{app.text("desk.attention")}</h2>
                 <ul class="bo-list">
                     <Show when=move || low.get() != 0>
@@ -264,6 +272,9 @@ fn attention_block(app: AppState) -> impl IntoView {
     </Show>
                     <Show when=move || late_tasks.get() != 0>
                         <li><a href=Route::List("client_events".into()).href()>{move || app.tf("etask.late_n", &[("n", late_tasks.get().to_string())])}</a></li>
+    </Show>
+                    <Show when=move || vendor_due.get() != 0>
+                        <li><a href=Route::List("event_vendors".into()).href()>{move || app.tf("vendor.payments_due", &[("n", vendor_due.get().to_string())])}</a></li>
     </Show>
                     <Show when=move || late_plan.get() != 0>
                         <li><a href=Route::List("plan_tasks".into()).href()>{move || app.tf("desk.plan_late", &[("n", late_plan.get().to_string())])}</a></li>

@@ -20,6 +20,7 @@ mod data;
 mod desk;
 mod discipline;
 mod event_guests;
+mod event_vendors;
 mod fields;
 mod files;
 mod finance;

@@ -252,3 +252,94 @@ def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driv
     assert "Person in charge: Pak Joko" in driver.find_element(By.CSS_SELECTOR, "article.bo-run-sheet").text.replace("\n", " ")
     shot(driver, "event-run-sheet-phone-en")
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def add_vendor(driver, kind, supplies, contact="", **money):
+    click(driver, "Vendor baru")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-supplies"))
+    Select(driver.find_element(By.ID, "f-kind")).select_by_value(kind)
+    if contact:
+        search = driver.find_element(By.ID, "f-contact_id")
+        search.send_keys(contact)
+        wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
+        search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
+    fill(driver, "f-supplies", supplies)
+    for field, value in money.items():
+        if field.endswith("_due"):
+            set_date(driver, f"f-{field}", value)
+        elif field == "contract":
+            Select(driver.find_element(By.ID, "f-contract")).select_by_value(value)
+        elif value is True:
+            driver.find_element(By.ID, f"f-{field}").click()
+        else:
+            fill(driver, f"f-{field}", value)
+    click(driver, "Simpan")
+
+
+def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation(driver, base_url):
+    from test_assets import office_today
+    new_contact(driver, base_url, "CV Boga Rasa")
+    new_event(driver, base_url, "Seminar Pajak PT Maju", "seminar", "2027-03-10")
+    fill(driver, "f-guests", "120")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    page = "#" + driver.current_url.split("#", 1)[1]
+    wait_text(driver, "Belum ada vendor untuk acara ini.")
+
+    # A deposit above the agreed price is refused, in words.
+    add_vendor(driver, "catering", "Makan siang 120 pax", quote="5.000.000", deposit="6.000.000")
+    wait_text(driver, "DP tidak boleh lebih dari harga yang disepakati.")
+    driver.find_element(By.ID, "f-supplies")  # still on the form
+    fill(driver, "f-quote", "32.500.000")
+    fill(driver, "f-deposit", "10.000.000")
+    fill(driver, "f-estimate", "30.000.000")
+    fill(driver, "f-charged", "40.000.000")
+    set_date(driver, "f-deposit_due", (office_today() + datetime.timedelta(days=3)).isoformat())
+    search = driver.find_element(By.ID, "f-contact_id")
+    search.send_keys("boga")
+    wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
+    search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
+    Select(driver.find_element(By.ID, "f-contract")).select_by_value("signed")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    add_vendor(driver, "venue", "Ballroom setengah hari", quote="15.000.000", charged="18.000.000", balance_paid=True)
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    wait(driver, lambda d: "Ballroom setengah hari" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h]").text)
+    card = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h]").text
+    assert "Makan siang 120 pax — CV Boga Rasa" in card, card
+    # Budget: venue first; the total contracted, paid (the venue in full) and still to pay.
+    total = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h] tr.bo-total").text
+    assert "47.500.000" in total and "15.000.000" in total and "32.500.000" in total and "58.000.000" in total, total
+    assert "Margin: Rp 10.500.000 (biaya Rp 47.500.000) (18%)" in card, card
+    shot(driver, "event-vendors-id")
+
+    # The deposit is due in three days: on the Today view, and listed where it links.
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "1 pembayaran vendor jatuh tempo")
+    click(driver, "1 pembayaran vendor jatuh tempo")
+    wait(driver, lambda d: d.execute_script("return location.hash") == "#/event_vendors")
+    wait_text(driver, "Seminar Pajak PT Maju: DP CV Boga Rasa — Rp 10.000.000")
+    # Paid: gone from Today.
+    driver.find_element(By.LINK_TEXT, "Makan siang 120 pax").click()
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-deposit_paid"))
+    driver.find_element(By.ID, "f-deposit_paid").click()
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Makan siang 120 pax")
+    open_app(driver, base_url, "#/")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+    assert "pembayaran vendor" not in driver.find_element(By.TAG_NAME, "main").text
+
+    # The client's quotation, printed.
+    open_app(driver, base_url, page)
+    click(driver, "Cetak penawaran untuk klien")
+    wait(driver, lambda d: heading(d) == "Penawaran: Seminar Pajak PT Maju")
+    doc = driver.find_element(By.CSS_SELECTOR, "article.bo-quotation").text
+    assert "Penawaran harga" in doc and "Makan siang 120 pax" in doc and "Rp 58.000.000" in doc and "120 tamu" in doc, doc
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not driver.find_element(By.CSS_SELECTOR, "nav.bo-nav").is_displayed()
+    shot(driver, "event-quotation-print")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    open_app(driver, base_url, page.replace("#/client_events/", "#/quotation/"), "?lang=en")
+    wait(driver, lambda d: heading(d) == "Quotation: Seminar Pajak PT Maju")
+    assert "Catering" in driver.find_element(By.CSS_SELECTOR, "article.bo-quotation").text

@@ -38,6 +38,8 @@ pub enum Route {
     RunSheet(String),
     /// The client's quotation for an event, to print: `#/quotation/<event id>`.
     Quotation(String),
+    /// Events held, with their figures and lessons: `#/portfolio`.
+    Portfolio,
     /// Every work plan's tasks on a board by status: `#/plan-board`.
     PlanBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
@@ -102,6 +104,7 @@ impl Route {
             ["check-in", id] => Route::CheckIn(id.to_string()),
             ["run-sheet", id] => Route::RunSheet(id.to_string()),
             ["quotation", id] => Route::Quotation(id.to_string()),
+            ["portfolio"] => Route::Portfolio,
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
@@ -164,6 +167,7 @@ impl Route {
             Route::CheckIn(id) => format!("#/check-in/{id}"),
             Route::RunSheet(id) => format!("#/run-sheet/{id}"),
             Route::Quotation(id) => format!("#/quotation/{id}"),
+            Route::Portfolio => "#/portfolio".into(),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),
@@ -218,6 +222,7 @@ mod tests {
             Route::CheckIn("ev-1".into()),
             Route::RunSheet("ev-1".into()),
             Route::Quotation("ev-1".into()),
+            Route::Portfolio,
             Route::View("contacts".into(), "abc-1".into()),
             Route::Edit("contacts".into(), "abc-1".into()),
             Route::View("calls".into(), "c1".into()),

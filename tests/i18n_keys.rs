@@ -25,6 +25,7 @@ fn every_used_key_is_translated() {
         "guest.",
         "rundown.",
         "vendor.",
+        "folio.",
         "cand.",
         "career.",
         "vac.",
@@ -211,6 +212,8 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/run_sheet.rs",
                 "ui/event_vendors.rs",
                 "domain/event_vendors.rs",
+                "ui/portfolio.rs",
+                "domain/portfolio.rs",
             ],
         ),
         (

@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::format::Lang;
-use super::record::{validate_by_schema, FieldError, RecordRules};
+use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 use crate::sort::sort_by;
 
 crate::choice! {
@@ -56,10 +56,23 @@ crate::record! {
         /// What the client asked for and decided, in their words.
         brief: String => LongText, "cev.brief" .aliases(&["brief", "kebutuhan"]),
         notes: String => LongText, "cev.notes" .aliases(&["catatan"]),
+        /// For the portfolio, once it is held.
+        went_well: String => LongText, "cev.went_well" .aliases(&["yang berhasil", "went well"]),
+        lessons: String => LongText, "cev.lessons" .aliases(&["pelajaran", "evaluasi", "lessons"]),
     }
 }
 
+/// What was learnt is asked for once the event has been held.
+const RULES: FormRules = FormRules {
+    shown_when: &[("went_well", "stage", &["held", "closed"]), ("lessons", "stage", &["held", "closed"])],
+    span: None,
+    hidden: &[],
+};
+
 impl RecordRules for ClientEvent {
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
         if let (Some(d), Some(e)) = (self.date, self.end_date) {
@@ -154,6 +167,38 @@ pub fn overdue<'a>(
         .collect();
     sort_by(&mut v, |a, b| a.2.cmp(&b.2));
     v
+}
+
+/// The event and its timeline as a calendar file: the event's days, and each task not yet
+/// done on its day with a reminder the day before.
+pub fn milestones_ics(event: &ClientEvent, tasks: &[EventTask], stamp: chrono::DateTime<chrono::Utc>) -> String {
+    use super::ics_write::{all_day_calendar, AllDay};
+    let mut items = vec![];
+    if let Some(first) = event.date {
+        let last = event.end_date.filter(|e| *e >= first).unwrap_or(first);
+        items.push(AllDay {
+            uid: format!("{}@backoffice", event.meta.id),
+            summary: &event.name,
+            first,
+            last,
+            description: event.venue.clone(),
+            alarm_days: 0,
+        });
+    }
+    let line = timeline(tasks, event);
+    let titles: Vec<String> = line.iter().map(|(t, _)| format!("{}: {}", event.name, t.title)).collect();
+    for ((task, due), summary) in line.iter().zip(&titles) {
+        let Some(due) = due.filter(|_| !task.done) else { continue };
+        items.push(AllDay {
+            uid: format!("{}@backoffice", task.meta.id),
+            summary,
+            first: due,
+            last: due,
+            description: task.owner.clone(),
+            alarm_days: 1,
+        });
+    }
+    all_day_calendar(&event.name, &items, stamp)
 }
 
 /// The events at each stage, in stage order, soonest first within a stage.
@@ -276,6 +321,36 @@ mod tests {
         assert_eq!(overdue(std::slice::from_ref(&e), &tasks, today).len(), 2);
         e.set("stage", "lost");
         assert!(overdue(std::slice::from_ref(&e), &tasks, today).is_empty());
+    }
+
+    #[test]
+    fn milestones_are_the_event_and_its_open_tasks_read_back_as_a_calendar() {
+        use icalendar::{Calendar, CalendarComponent, Component};
+        let mut e = event("2027-03-10", "seminar");
+        e.set("end_date", "2027-03-11");
+        let mut tasks = from_template(&e, Lang::En);
+        tasks[0].done = true;
+        let text = milestones_ics(&e, &tasks, "2026-12-01T00:00:00Z".parse().unwrap());
+        let cal: Calendar = text.parse().unwrap();
+        let items: Vec<(String, String, String)> = cal
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(ev) => Some((
+                    ev.get_summary().unwrap_or_default().to_string(),
+                    ev.property_value("DTSTART").unwrap_or_default().to_string(),
+                    ev.property_value("DTEND").unwrap_or_default().to_string(),
+                )),
+                _ => None,
+            })
+            .collect();
+        // The event over two days, then six tasks (the venue is done), the report after it.
+        assert_eq!(items.len(), 7);
+        assert_eq!(items[0], ("Seminar Pajak PT Maju".into(), "20270310".into(), "20270312".into()));
+        assert_eq!(items[1].0, "Seminar Pajak PT Maju: Speakers confirmed");
+        assert_eq!(items[1].1, "20270109");
+        assert_eq!(items[6].1, "20270318");
+        assert!(text.contains("TRIGGER:-P1D"));
     }
 
     #[test]

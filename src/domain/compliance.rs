@@ -230,39 +230,19 @@ pub fn coming(obligations: &[Obligation], today: NaiveDate, days: i64) -> Vec<(&
 /// The coming due dates as a calendar file: an all-day item for each, with an alarm the
 /// obligation's reminder days before, so the office's calendar app warns in time.
 pub fn deadlines_ics(coming: &[(&Obligation, NaiveDate)], name: &str, stamp: chrono::DateTime<chrono::Utc>) -> String {
-    use super::dates::{compact_date, compact_utc};
-    let mut w = super::ics_write::IcsText::default();
-    for (k, v) in [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Back Office//Back Office//ID"), ("CALSCALE", "GREGORIAN")] {
-        w.prop(k, &[], v);
-    }
-    w.text("NAME", name);
-    w.text("X-WR-CALNAME", name);
-    let date: &[(&str, &str)] = &[("VALUE", "DATE")];
-    for (o, due) in coming {
-        w.prop("BEGIN", &[], "VEVENT");
-        // One UID per obligation and date: a file exported again updates the same items.
-        w.text("UID", &format!("{}-{}@backoffice", o.meta.id, compact_date(*due)));
-        w.prop("DTSTAMP", &[], &compact_utc(stamp.naive_utc()));
-        w.text("SUMMARY", &o.name);
-        w.prop("DTSTART", date, &compact_date(*due));
-        w.prop("DTEND", date, &compact_date(due.succ_opt().unwrap_or(*due)));
-        let about: Vec<&str> = [o.owner.as_str(), o.reference.as_str()].into_iter().filter(|t| !t.is_empty()).collect();
-        if !about.is_empty() {
-            w.text("DESCRIPTION", &about.join("\n"));
-        }
-        w.prop("TRANSP", &[], "TRANSPARENT");
-        let lead = o.lead();
-        if lead > 0 {
-            w.prop("BEGIN", &[], "VALARM");
-            w.prop("ACTION", &[], "DISPLAY");
-            w.text("DESCRIPTION", &o.name);
-            w.prop("TRIGGER", &[], &format!("-P{lead}D"));
-            w.prop("END", &[], "VALARM");
-        }
-        w.prop("END", &[], "VEVENT");
-    }
-    w.prop("END", &[], "VCALENDAR");
-    w.finish()
+    let items: Vec<super::ics_write::AllDay> = coming
+        .iter()
+        .map(|(o, due)| super::ics_write::AllDay {
+            // One UID per obligation and date: a file exported again updates the same items.
+            uid: format!("{}-{}@backoffice", o.meta.id, super::dates::compact_date(*due)),
+            summary: &o.name,
+            first: *due,
+            last: *due,
+            description: [o.owner.as_str(), o.reference.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n"),
+            alarm_days: u32::try_from(o.lead()).unwrap_or(0),
+        })
+        .collect();
+    super::ics_write::all_day_calendar(name, &items, stamp)
 }
 
 /// The common deadlines of an Indonesian office, offered as a starter list: (name key,

@@ -57,6 +57,54 @@ impl IcsText {
     }
 }
 
+/// An all-day item of a calendar the app exports (a deadline, an event's milestone).
+pub struct AllDay<'a> {
+    /// The same for the same item in every export, so a file imported again updates it.
+    pub uid: String,
+    pub summary: &'a str,
+    pub first: chrono::NaiveDate,
+    /// The last day it covers (the first, for a one-day item).
+    pub last: chrono::NaiveDate,
+    pub description: String,
+    /// A reminder this many days before; 0: none.
+    pub alarm_days: u32,
+}
+
+/// A calendar of all-day items, named `name`, that calendar programs import or subscribe to.
+pub fn all_day_calendar(name: &str, items: &[AllDay], stamp: chrono::DateTime<chrono::Utc>) -> String {
+    use super::dates::{compact_date, compact_utc};
+    let mut w = IcsText::default();
+    for (k, v) in [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Back Office//Back Office//ID"), ("CALSCALE", "GREGORIAN")] {
+        w.prop(k, &[], v);
+    }
+    w.text("NAME", name);
+    w.text("X-WR-CALNAME", name);
+    let date: &[(&str, &str)] = &[("VALUE", "DATE")];
+    for item in items {
+        w.prop("BEGIN", &[], "VEVENT");
+        w.text("UID", &item.uid);
+        w.prop("DTSTAMP", &[], &compact_utc(stamp.naive_utc()));
+        w.text("SUMMARY", item.summary);
+        w.prop("DTSTART", date, &compact_date(item.first));
+        // DTEND of an all-day item is the day after its last.
+        w.prop("DTEND", date, &compact_date(item.last.succ_opt().unwrap_or(item.last)));
+        if !item.description.is_empty() {
+            w.text("DESCRIPTION", &item.description);
+        }
+        w.prop("TRANSP", &[], "TRANSPARENT");
+        if item.alarm_days > 0 {
+            w.prop("BEGIN", &[], "VALARM");
+            w.prop("ACTION", &[], "DISPLAY");
+            w.text("DESCRIPTION", item.summary);
+            w.prop("TRIGGER", &[], &format!("-P{}D", item.alarm_days));
+            w.prop("END", &[], "VALARM");
+        }
+        w.prop("END", &[], "VEVENT");
+    }
+    w.prop("END", &[], "VCALENDAR");
+    w.finish()
+}
+
 /// RFC 5545 §3.3.11: backslash, semicolon and comma escaped, line breaks as `\n`.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);

@@ -32,6 +32,7 @@ pub mod payroll;
 pub mod people;
 pub mod plans;
 pub mod po_csv;
+pub mod portfolio;
 pub mod purchasing;
 pub mod record;
 pub mod recruitment;

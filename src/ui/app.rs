@@ -84,9 +84,12 @@ fn first_screen_shown(app: AppState) {
     );
 }
 
-/// Focus on the page's heading, or a form's first field.
+/// Focus on the field a page marks `autofocus` (the door's search box), else the page's
+/// heading, or a form's first field.
 fn focus_page(r: &Route) {
-    let sel = if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
+    let sel = if document().query_selector("main [autofocus]").ok().flatten().is_some() {
+        "main [autofocus]"
+    } else if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {
         "main .bo-form input, main .bo-form select"
     } else {
         "main h1"
@@ -220,7 +223,7 @@ pub fn App() -> impl IntoView {
                 && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
-                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_)))
+                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio))
                 || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module

@@ -40,7 +40,7 @@ use super::state::AppState;
 use super::pages::record_page;
 use super::{
     assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, event_vendors, finance_reports, holiday_file,
-    inventory, minutes, occurrence, orders, payroll, people, plans, records, run_sheet, settings, trash,
+    inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +107,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
-        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) => Some(Area::Events),
+        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio => Some(Area::Events),
         Route::PlanBoard => Some(Area::Coordination),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -340,6 +340,7 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::CheckIn(id) => event_guests::check_in_page(id),
         Route::RunSheet(id) => run_sheet::run_sheet_page(id),
         Route::Quotation(id) => event_vendors::quotation_page(id),
+        Route::Portfolio => portfolio::portfolio_page(),
         _ => match r.list() {
             Some("client_events") => record_page::<ClientEvent>(r),
             Some("event_tasks") => record_page::<EventTask>(r),

@@ -3,7 +3,7 @@
 //! that are late.
 use leptos::prelude::*;
 
-use crate::domain::client_events::{board, from_template, overdue, timeline, ClientEvent, EventTask, Stage};
+use crate::domain::client_events::{board, from_template, milestones_ics, overdue, timeline, ClientEvent, EventTask, Stage};
 use crate::domain::record::RecordRules;
 use crate::route::Route;
 
@@ -44,6 +44,7 @@ impl RecordPages for ClientEvent {
                     {super::event_vendors::vendors_part(id.clone())}
                     {super::event_guests::guests_part(id.clone())}
                     {super::run_sheet::run_part(id.clone())}
+                    {super::portfolio::copy_part(id.clone())}
                 }
                 .into_any()
             }
@@ -84,6 +85,7 @@ pub fn links() -> AnyView {
             {link(Route::List("event_vendors".into()), "nav.event_vendors")}
             {link(Route::List("event_guests".into()), "nav.event_guests")}
             {link(Route::List("run_items".into()), "nav.run_items")}
+            {link(Route::Portfolio, "folio.title")}
         </nav>
     }
     .into_any()
@@ -144,6 +146,12 @@ fn timeline_part(id: String) -> AnyView {
         super::widgets::refocus(box_id);
     };
     let new_task = Route::NewAt("event_tasks".into(), id).href();
+    let export = move |_| {
+        let Some(e) = event.get_untracked() else { return };
+        let text = app.lists.event_tasks().with_untracked(|t| milestones_ics(&e, t, super::state::now()));
+        super::files::download("jadwal-acara.ics", "text/calendar", &text);
+        app.info(app.t("cev.ics_done").to_string());
+    };
     view! {
         <section class="bo-card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{app.text("cev.timeline")}</h2>
@@ -187,9 +195,14 @@ fn timeline_part(id: String) -> AnyView {
                     </table>
                 </div>
             </Show>
-            <Show when=writable>
-                <div class="bo-actions"><a class="bo-btn" href=new_task.clone()>{app.text("etask.new")}</a></div>
-            </Show>
+            <div class="bo-actions">
+                <Show when=writable>
+                    <a class="bo-btn" href=new_task.clone()>{app.text("etask.new")}</a>
+                </Show>
+                <Show when=move || event.with(|e| e.as_ref().is_some_and(|e| e.date.is_some()))>
+                    <button type="button" class="bo-btn" on:click=export>{app.text("cev.ics")}</button>
+                </Show>
+            </div>
         </section>
     }
     .into_any()

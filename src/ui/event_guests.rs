@@ -194,7 +194,11 @@ pub fn check_in_page(id: String) -> AnyView {
                         <li class:bo-door-in=arrived>
                             <div>
                                 <strong>{name}</strong>
-                                <p class="bo-meta">{facts}{(g.rsvp == Rsvp::Declined).then(|| view! { " · "<span class="bo-warn-text">{app.t("guest.rsvp.declined")}</span> })}</p>
+                                <p class="bo-meta">
+                                    {facts}
+                                    {(g.rsvp == Rsvp::Declined && !arrived).then(|| view! { " · "<span class="bo-warn-text">{app.t("guest.rsvp.declined")}</span> })}
+                                    {arrived.then(|| view! { " · "<strong>{app.t("guest.arrived_yes")}</strong> })}
+                                </p>
                             </div>
                             <button type="button" class=if arrived { "bo-btn" } else { "bo-btn bo-btn-primary" } aria-label=label disabled=move || !writable()
                                 on:click=move |_| set_arrived(g2.clone(), !arrived)>

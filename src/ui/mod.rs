@@ -39,6 +39,7 @@ mod people;
 mod perf;
 mod persist;
 mod plans;
+mod portfolio;
 mod records;
 mod recruitment;
 mod router;

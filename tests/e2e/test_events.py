@@ -249,7 +249,11 @@ def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driv
     driver.set_window_size(390, 844)
     open_app(driver, base_url, page.replace("#/client_events/", "#/run-sheet/"), "?lang=en")
     wait(driver, lambda d: heading(d) == "Run sheet: Resepsi Budi & Siti")
-    assert "Person in charge: Pak Joko" in driver.find_element(By.CSS_SELECTOR, "article.bo-run-sheet").text.replace("\n", " ")
+    # Each item is a block of its own, its cells labelled (the table's head is not shown).
+    assert not driver.find_element(By.CSS_SELECTOR, ".bo-run-table thead").is_displayed()
+    label = driver.execute_script(
+        "return getComputedStyle(document.querySelectorAll('.bo-run-table tbody td')[4], '::before').content")
+    assert label == '"Person in charge: "', label
     shot(driver, "event-run-sheet-phone-en")
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
 
@@ -343,3 +347,44 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     open_app(driver, base_url, page.replace("#/client_events/", "#/quotation/"), "?lang=en")
     wait(driver, lambda d: heading(d) == "Quotation: Seminar Pajak PT Maju")
     assert "Catering" in driver.find_element(By.CSS_SELECTOR, "article.bo-quotation").text
+
+    # Held: what was learnt is asked for now, and the event joins the portfolio.
+    open_app(driver, base_url, page)
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-stage"))
+    assert not [f for f in driver.find_elements(By.ID, "f-lessons") if f.is_displayed()]
+    Select(driver.find_element(By.ID, "f-stage")).select_by_value("held")
+    wait(driver, lambda d: d.find_element(By.ID, "f-lessons").is_displayed())
+    fill(driver, "f-lessons", "Ruangan terlalu dingin; minta AC diatur 25 derajat.")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    open_app(driver, base_url, "#/portfolio")
+    wait(driver, lambda d: heading(d) == "Portofolio acara")
+    wait_text(driver, "Tamu: 120 direncanakan, 0 dikonfirmasi, 0 datang")
+    folio = driver.find_element(By.CSS_SELECTOR, "ul.bo-folio").text
+    assert "margin Rp 10.500.000" in folio and "Ruangan terlalu dingin" in folio, folio
+    fill(driver, "folio-search", "ac DERAJAT")
+    wait_text(driver, "1 acara")
+    fill(driver, "folio-search", "pernikahan bali")
+    wait_text(driver, "0 acara")
+    shot(driver, "event-portfolio-id")
+
+    # Copied as the start of next year's: its vendors with last time's prices, nothing agreed.
+    open_app(driver, base_url, page)
+    wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    click(driver, "Salin sebagai acara baru")
+    wait_text(driver, "Acara disalin dengan 2 vendor, 0 mata acara dan 0 tugas. Isi tanggal dan kliennya.")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-name")
+         and d.find_element(By.ID, "f-name").get_attribute("value") == "Seminar Pajak PT Maju (salinan)")
+    fill(driver, "f-name", "Seminar Pajak 2028")
+    set_date(driver, "f-date", "2028-03-09")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Seminar Pajak 2028")
+    card = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h]").text
+    assert "Makan siang 120 pax — CV Boga Rasa" in card and "Diminta penawaran" in card, card
+    copies = [v for v in stored_list(driver, "event_vendors") if v["supplies"] == "Makan siang 120 pax"]
+    # The first's deposit was paid; the copy's is not.
+    assert len(copies) == 2 and [bool(v.get("deposit_paid")) for v in copies].count(True) == 1, copies
+    events = {e["name"]: e for e in stored_list(driver, "client_events")}
+    assert events["Seminar Pajak 2028"]["stage"] == "enquiry" and not events["Seminar Pajak 2028"].get("lessons")

@@ -333,8 +333,54 @@ def finance(n, contact_ids, seed=47):
     return accounts, _in_order(out)
 
 
+def client_events(n, contact_ids, guests_each, seed=53):
+    """`n` client events over two years with their guests, timelines, vendors and run
+    sheets, as a planning coordinator keeps them: most held and closed, some still coming."""
+    rnd = random.Random(seed)
+    base = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    kinds = ["wedding", "seminar", "conference", "gathering", "meeting"]
+    events, tasks, guests, vendors, run = [], [], [], [], []
+
+    def meta(stamp):
+        s = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": s, "updated_at": s}
+
+    for i in range(n):
+        created = base + timedelta(days=i * 700 // max(n, 1), hours=rnd.randrange(8, 17))
+        day = created + timedelta(days=rnd.randrange(30, 180))
+        kind = rnd.choice(kinds)
+        stage = "closed" if day < datetime(2026, 11, 1, tzinfo=timezone.utc) else rnd.choice(["enquiry", "proposal", "confirmed", "preparation"])
+        e = {**meta(created), "name": f"{kind.title()} {rnd.choice(LAST)} {i}", "client_id": rnd.choice(contact_ids) if contact_ids else "",
+             "kind": kind, "date": day.strftime("%Y-%m-%d"), "end_date": "", "guests": guests_each, "formality": rnd.choice(["casual", "smart", "formal"]),
+             "venue": rnd.choice(["Hotel Santika", "Gedung Serbaguna", "Balai Kartini", "Kantor klien"]), "stage": stage,
+             "brief": "Klien ingin acara sederhana tetapi rapi; anggaran sudah disetujui direksi.", "notes": "",
+             "went_well": "Tamu tepat waktu." if stage == "closed" else "", "lessons": "Konfirmasi katering H-3." if stage == "closed" else ""}
+        events.append(e)
+        for t, (title, before) in enumerate([("Tempat acara dipesan", 90), ("Vendor utama dikontrak", 60), ("Undangan dikirim", 30),
+                                             ("Daftar tamu final", 14), ("Susunan acara final", 7), ("Gladi", 1), ("Laporan ke klien", -7)]):
+            tasks.append({**meta(created), "event_id": e["id"], "title": title, "days_before": before, "due": "", "owner": rnd.choice(FIRST),
+                          "done": stage == "closed" or t < 2, "notes": ""})
+        for g in range(guests_each):
+            rsvp = rnd.choice(["confirmed"] * 7 + ["declined", "invited"])
+            guests.append({**meta(created), "event_id": e["id"], "name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}", "group": rnd.choice(["Keluarga", "Kantor", "VIP", "Teman"]),
+                           "rsvp": rsvp, "party": rnd.choice([None, None, 2, 3]), "diet": rnd.choice(["regular"] * 8 + ["vegetarian", "allergy"]),
+                           "table": f"Meja {g // 10 + 1}", "phone": "", "arrived": stage == "closed" and rsvp == "confirmed", "notes": ""})
+        for v, (vkind, price) in enumerate([("venue", 15_000_000), ("catering", 250_000 * guests_each), ("decoration", 8_000_000), ("documentation", 5_000_000)]):
+            quote = price + rnd.randrange(0, 10) * 500_000
+            vendors.append({**meta(created), "event_id": e["id"], "kind": vkind, "contact_id": rnd.choice(contact_ids) if contact_ids else "",
+                            "supplies": f"{vkind.title()} {e['name']}", "estimate": price, "quote": quote, "contract": "signed",
+                            "deposit": quote * 3 // 10, "deposit_due": (day - timedelta(days=60)).strftime("%Y-%m-%d"), "deposit_paid": True,
+                            "balance_due": (day - timedelta(days=7)).strftime("%Y-%m-%d"), "balance_paid": stage == "closed",
+                            "charged": quote * 12 // 10, "notes": ""})
+        for r, (title, minutes) in enumerate([("Registrasi", 30), ("Pembukaan", 15), ("Sambutan", 20), ("Acara inti", 90), ("Makan siang", 60),
+                                              ("Hiburan", 45), ("Doa dan penutup", 15), ("Foto bersama", 20)]):
+            run.append({**meta(created), "event_id": e["id"], "seq": r + 1, "day": "", "starts": "09:00" if r == 0 else "", "minutes": minutes,
+                        "title": title, "place": "Ruang utama", "pic": rnd.choice(FIRST), "equipment": "", "notes": ""})
+    return {"client_events": events, "event_tasks": tasks, "event_guests": guests, "event_vendors": vendors, "run_items": run}
+
+
 def mixed(n):
-    """What two or three years of a small office add up to: half contacts (the list the
+    """What two or three years of a small office add up to: a third contacts (the list the
     keystroke target searches), the front desk's logs, the calendar, the stock ledger with
     its items and orders, and the equipment with its history."""
     # Three years of the books (20,000 entries at full size) take their room from the front
@@ -351,6 +397,11 @@ def mixed(n):
     # Three years of the books: the chart and 20,000 entries at full size.
     counts["accounts"] = len(CHART)
     counts["entries"] = 20_000 if n >= 50_000 else n // 50
+    # The planning coordinator's events: 300 at full size, each with 20 guests, 7 tasks,
+    # 4 vendors and an 8-item run sheet (12,000 records, taken from the contacts: 35,000).
+    n_events, guests_each = (300, 20) if n >= 50_000 else (10, 10)
+    counts["client_events"] = n_events * (1 + guests_each + 7 + 4 + 8)
+    counts["contacts"] -= counts["client_events"] * 5 // 6
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -366,7 +417,8 @@ def mixed(n):
             "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
             "attendance": attendance(emps, counts["attendance"] // counts["employees"]),
-            "pay": pay, "payroll_runs": runs, "payslips": slips, "accounts": accounts, "entries": entries}
+            "pay": pay, "payroll_runs": runs, "payslips": slips, "accounts": accounts, "entries": entries,
+            **client_events(n_events, ids, guests_each)}
 
 
 def backup(collections, schema_version=4):

@@ -49,6 +49,7 @@ macro_rules! with_record_lists {
             event_guests: $crate::domain::event_guests::EventGuest,
             run_items: $crate::domain::run_sheet::RunItem,
             event_vendors: $crate::domain::event_vendors::EventVendor,
+            venue_options: $crate::domain::venues::VenueOption,
             obligations: $crate::domain::compliance::Obligation,
             obligations_done: $crate::domain::compliance::ObligationDone,
             work_plans: $crate::domain::plans::WorkPlan,
@@ -116,5 +117,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 31, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 32, "every reference field of every list was checked");
 }

@@ -26,6 +26,7 @@ fn every_used_key_is_translated() {
         "rundown.",
         "vendor.",
         "folio.",
+        "venue.",
         "cand.",
         "career.",
         "vac.",
@@ -214,6 +215,8 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/event_vendors.rs",
                 "ui/portfolio.rs",
                 "domain/portfolio.rs",
+                "ui/venues.rs",
+                "domain/venues.rs",
             ],
         ),
         (

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::sort::sort_by;
 
 use super::client_events::ClientEvent;
-use super::record::{validate_by_schema, FieldError, RecordRules};
+use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
     /// What a vendor supplies: the event budget's categories.
@@ -46,6 +46,9 @@ crate::record! {
         estimate: Option<i64> => Money, "vendor.estimate" .aliases(&["anggaran", "estimasi", "estimate"]),
         /// The agreed price: the quote accepted or the contract's sum.
         quote: Option<i64> => Money, "vendor.quote" .listed().aliases(&["penawaran", "harga", "quote", "kontrak"]),
+        /// A caterer's price per person: with no agreed total, the total is this for each
+        /// person coming.
+        per_head: Option<i64> => Money, "vendor.per_head" .aliases(&["harga per orang", "per pax", "per head"]),
         contract: Contract = Contract::Asked => Select(Contract::OPTIONS), "vendor.contract" .required().listed().aliases(&["status kontrak", "contract"]),
         deposit: Option<i64> => Money, "vendor.deposit" .aliases(&["dp", "uang muka", "deposit"]),
         deposit_due: Option<chrono::NaiveDate> => Date, "vendor.deposit_due" .aliases(&["jatuh tempo dp", "deposit due"]),
@@ -58,13 +61,19 @@ crate::record! {
     }
 }
 
+/// A price per person is asked of caterers.
+const RULES: FormRules = FormRules { shown_when: &[("per_head", "kind", &["catering"])], span: None, hidden: &[] };
+
 impl RecordRules for EventVendor {
+    fn form_rules() -> &'static FormRules {
+        &RULES
+    }
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if self.deposit.unwrap_or(0) > 0 && self.deposit > self.quote {
+        if self.deposit.unwrap_or(0) > 0 && self.quote.is_some() && self.deposit > self.quote {
             errs.push(("deposit", "err.vendor_deposit_over_quote"));
         }
-        if self.balance_paid && self.quote.is_none() {
+        if self.balance_paid && self.quote.is_none() && self.per_head.is_none() {
             errs.push(("quote", "err.vendor_paid_without_quote"));
         }
         errs
@@ -75,15 +84,21 @@ impl RecordRules for EventVendor {
 }
 
 impl EventVendor {
-    /// What is left after the deposit.
-    pub fn balance(&self) -> i64 {
-        self.quote.unwrap_or(0) - self.deposit.unwrap_or(0)
+    /// The agreed total for `people` coming: the agreed price, else the price per person
+    /// for each.
+    pub fn agreed(&self, people: u32) -> Option<i64> {
+        self.quote.or(self.per_head.map(|p| p * i64::from(people)))
     }
 
-    /// Paid so far: the deposit once paid, the whole quote once the balance is.
-    pub fn paid(&self) -> i64 {
+    /// What is left after the deposit.
+    pub fn balance(&self, people: u32) -> i64 {
+        self.agreed(people).unwrap_or(0) - self.deposit.unwrap_or(0)
+    }
+
+    /// Paid so far: the deposit once paid, the whole agreed price once the balance is.
+    pub fn paid(&self, people: u32) -> i64 {
         if self.balance_paid {
-            self.quote.unwrap_or(0)
+            self.agreed(people).unwrap_or(0)
         } else if self.deposit_paid {
             self.deposit.unwrap_or(0)
         } else {
@@ -92,8 +107,8 @@ impl EventVendor {
     }
 
     /// The cost the budget counts: the agreed price, else the estimate.
-    pub fn cost(&self) -> i64 {
-        self.quote.or(self.estimate).unwrap_or(0)
+    pub fn cost(&self, people: u32) -> i64 {
+        self.agreed(people).or(self.estimate).unwrap_or(0)
     }
 }
 
@@ -116,11 +131,12 @@ pub struct BudgetLine {
 }
 
 impl BudgetLine {
-    fn add(&mut self, v: &EventVendor) {
+    fn add(&mut self, v: &EventVendor, people: u32) {
+        let agreed = v.agreed(people).unwrap_or(0);
         self.estimated += v.estimate.unwrap_or(0);
-        self.contracted += v.quote.unwrap_or(0);
-        self.paid += v.paid();
-        self.to_pay += v.quote.unwrap_or(0) - v.paid();
+        self.contracted += agreed;
+        self.paid += v.paid(people);
+        self.to_pay += agreed - v.paid(people);
         self.charged += v.charged.unwrap_or(0);
     }
 
@@ -131,23 +147,24 @@ impl BudgetLine {
     }
 }
 
-/// The budget by category (those with a vendor), the total, and the total cost.
-pub fn budget(vendors: &[&EventVendor]) -> (Vec<(VendorKind, BudgetLine)>, BudgetLine, i64) {
+/// The budget by category (those with a vendor), the total, and the total cost, for `people`
+/// coming (what prices per person are multiplied by).
+pub fn budget(vendors: &[&EventVendor], people: u32) -> (Vec<(VendorKind, BudgetLine)>, BudgetLine, i64) {
     let mut lines: Vec<(VendorKind, BudgetLine)> = vec![];
     let mut total = BudgetLine::default();
     for v in vendors {
         match lines.iter_mut().find(|(k, _)| *k == v.kind) {
-            Some((_, line)) => line.add(v),
+            Some((_, line)) => line.add(v, people),
             None => {
                 let mut line = BudgetLine::default();
-                line.add(v);
+                line.add(v, people);
                 lines.push((v.kind, line));
             }
         }
-        total.add(v);
+        total.add(v, people);
     }
     sort_by(&mut lines, |a, b| (a.0 as u8).cmp(&(b.0 as u8)));
-    let cost = vendors.iter().map(|v| v.cost()).sum();
+    let cost = vendors.iter().map(|v| v.cost(people)).sum();
     (lines, total, cost)
 }
 
@@ -194,14 +211,14 @@ pub fn payments_due(events: &[ClientEvent], vendors: &[EventVendor], today: Naiv
             due,
         };
         let deposit = v.deposit.unwrap_or(0);
+        let people = e.guests.unwrap_or(0);
         if let Some(d) = v.deposit_due.filter(|d| *d <= until && deposit > 0 && !v.deposit_paid && !v.balance_paid) {
             out.push(due(Payment::Deposit, deposit, d));
         }
         // The balance is what the deposit leaves; a deposit without a day of its own is
         // paid with it.
-        if let Some(d) = v.balance_due.filter(|d| *d <= until && !v.balance_paid && v.quote.is_some()) {
-            let amount =
-                if v.deposit_paid { v.balance() } else { v.quote.unwrap_or(0) - if v.deposit_due.is_some() { deposit } else { 0 } };
+        if let Some(d) = v.balance_due.filter(|d| *d <= until && !v.balance_paid) {
+            let amount = if v.deposit_paid || v.deposit_due.is_some() { v.balance(people) } else { v.agreed(people).unwrap_or(0) };
             if amount > 0 {
                 out.push(due(Payment::Balance, amount, d));
             }
@@ -243,7 +260,7 @@ mod tests {
         let all = [catering, venue, decoration, snacks];
         let mine = vendors_of(&all, "ev1");
         assert_eq!(mine.iter().map(|v| v.kind.code()).collect::<Vec<_>>(), ["venue", "catering", "catering", "decoration"]);
-        let (lines, total, cost) = budget(&mine);
+        let (lines, total, cost) = budget(&mine, 120);
         assert_eq!(lines.iter().map(|(k, _)| k.code()).collect::<Vec<_>>(), ["venue", "catering", "decoration"]);
         assert_eq!(
             lines[1].1,
@@ -254,6 +271,21 @@ mod tests {
         // Decoration has no quote yet: its estimate stands in the cost.
         assert_eq!(cost, 15_000_000 + 32_500_000 + 1_500_000 + 8_000_000);
         assert_eq!(total.margin(cost), 70_500_000 - 57_000_000);
+    }
+
+    #[test]
+    fn a_caterer_priced_per_person_costs_that_for_each_person_coming() {
+        let mut v = vendor("catering", "30000000", "", "5000000", "");
+        v.set("per_head", "250000");
+        assert_eq!(v.agreed(118), Some(29_500_000));
+        let (_, total, cost) = budget(&[&v], 118);
+        assert_eq!((total.contracted, total.to_pay, cost), (29_500_000, 29_500_000, 29_500_000));
+        v.deposit_paid = true;
+        assert_eq!(v.balance(118), 24_500_000);
+        // An agreed total wins over the price per person.
+        v.set("quote", "28000000");
+        assert_eq!(v.agreed(118), Some(28_000_000));
+        assert!(v.validate().is_empty());
     }
 
     #[test]

@@ -44,3 +44,4 @@ pub mod settings;
 pub mod stocktake;
 pub mod training;
 pub mod vcard;
+pub mod venues;

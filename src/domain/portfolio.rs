@@ -12,6 +12,16 @@ use super::event_vendors::{budget, vendors_of, BudgetLine, Contract, EventVendor
 use super::record::Entity;
 use super::run_sheet::RunItem;
 
+/// The people prices per person are counted for: those confirmed once any are, else the
+/// guests the event plans.
+pub fn people(e: &ClientEvent, guests: &GuestCounts) -> u32 {
+    if guests.confirmed > 0 {
+        guests.confirmed
+    } else {
+        e.guests.unwrap_or(0)
+    }
+}
+
 /// A past event and its figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PastEvent {
@@ -34,8 +44,9 @@ pub fn portfolio(events: &[ClientEvent], vendors: &[EventVendor], guests: &[Even
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .map(|e| {
-            let (_, total, cost) = budget(&vendors_of(vendors, &e.meta.id));
-            PastEvent { event: e.clone(), budget: total, cost, guests: counts(&guests_of(guests, &e.meta.id)) }
+            let guests = counts(&guests_of(guests, &e.meta.id));
+            let (_, total, cost) = budget(&vendors_of(vendors, &e.meta.id), people(e, &guests));
+            PastEvent { event: e.clone(), budget: total, cost, guests }
         })
         .collect();
     sort_by(&mut v, |a, b| b.event.date.cmp(&a.event.date));
@@ -73,6 +84,7 @@ pub fn copy_of(e: &ClientEvent, name: String, vendors: &[EventVendor], run: &[Ru
             contact_id: v.contact_id.clone(),
             supplies: v.supplies.clone(),
             estimate: v.quote.or(v.estimate),
+            per_head: v.per_head,
             contract: Contract::Asked,
             charged: v.charged,
             notes: v.notes.clone(),

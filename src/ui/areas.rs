@@ -33,6 +33,7 @@ use crate::domain::recruitment::{Candidate, Interview, Vacancy};
 use crate::domain::run_sheet::RunItem;
 use crate::domain::stocktake::Stocktake;
 use crate::domain::training::Training;
+use crate::domain::venues::VenueOption;
 use crate::route::Route;
 
 use super::state::AppState;
@@ -94,7 +95,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" | "bank_layouts" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
-            "client_events" | "event_tasks" | "event_guests" | "run_items" | "event_vendors" => Some(Area::Events),
+            "client_events" | "event_tasks" | "event_guests" | "run_items" | "event_vendors" | "venue_options" => Some(Area::Events),
             "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" => Some(Area::Coordination),
             _ => None,
         },
@@ -347,6 +348,7 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("event_guests") => record_page::<EventGuest>(r),
             Some("run_items") => record_page::<RunItem>(r),
             Some("event_vendors") => record_page::<EventVendor>(r),
+            Some("venue_options") => record_page::<VenueOption>(r),
             _ => records::not_found(),
         },
     })

@@ -41,6 +41,7 @@ impl RecordPages for ClientEvent {
             move || {
                 view! {
                     {timeline_part(id.clone())}
+                    {super::venues::venues_part(id.clone())}
                     {super::event_vendors::vendors_part(id.clone())}
                     {super::event_guests::guests_part(id.clone())}
                     {super::run_sheet::run_part(id.clone())}
@@ -82,6 +83,7 @@ pub fn links() -> AnyView {
             {link(Route::List("client_events".into()), "nav.client_events")}
             {link(Route::EventBoard, "cev.board")}
             {link(Route::List("event_tasks".into()), "nav.event_tasks")}
+            {link(Route::List("venue_options".into()), "nav.venue_options")}
             {link(Route::List("event_vendors".into()), "nav.event_vendors")}
             {link(Route::List("event_guests".into()), "nav.event_guests")}
             {link(Route::List("run_items".into()), "nav.run_items")}

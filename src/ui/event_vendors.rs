@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::client_events::ClientEvent;
+use crate::domain::event_guests::{counts, guests_of};
 use crate::domain::event_vendors::{budget, payments_due, vendors_of, BudgetLine, EventVendor, PaymentDue, PAYMENT_AHEAD_DAYS};
 use crate::domain::format::long_date;
 use crate::route::Route;
@@ -63,7 +64,15 @@ pub fn vendors_part(id: String) -> AnyView {
     let app = use_app();
     let event = event_of(app, id.clone());
     let vendors = mine(app, id.clone());
-    let sums = Memo::new(move |_| vendors.with(|v| budget(&v.iter().collect::<Vec<_>>())));
+    // Prices per person count those confirmed, or the guests planned until anyone is.
+    let people = Memo::new({
+        let id = id.clone();
+        move |_| {
+            let confirmed = app.lists.event_guests().with(|g| counts(&guests_of(g, &id)));
+            event.with(|e| e.as_ref().map(|e| crate::domain::portfolio::people(e, &confirmed)).unwrap_or(0))
+        }
+    });
+    let sums = Memo::new(move |_| vendors.with(|v| budget(&v.iter().collect::<Vec<_>>(), people.get())));
     let writable = move || app.read_only.get().is_none() && event.with(|e| e.as_ref().is_some_and(|e| e.meta.deleted_at.is_none()));
     let (new_vendor, quotation) = (Route::NewAt("event_vendors".into(), id.clone()).href(), Route::Quotation(id).href());
     let row = move |label: String, l: BudgetLine, strong: bool| {
@@ -90,16 +99,30 @@ pub fn vendors_part(id: String) -> AnyView {
                             <th scope="col">{app.text("vendor.balance")}</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || vendors.get() key=|v| (v.meta.id.clone(), v.meta.updated_at) let:v>
+                            <For
+                                each=move || {
+                                    let n = people.get();
+                                    vendors.get().into_iter().map(|v| (v, n)).collect::<Vec<_>>()
+                                }
+                                key=|(v, n)| (v.meta.id.clone(), v.meta.updated_at, *n)
+                                let:row
+                            >
                                 {
+                                    let (v, n) = row;
                                     let who = party_name(&app, &v.contact_id).map(|n| format!(" — {n}")).unwrap_or_default();
-                                    let balance = (v.quote.is_some()).then(|| v.balance());
+                                    let balance = v.agreed(n).map(|_| v.balance(n));
+                                    let per_head = v.per_head.filter(|_| v.quote.is_none()).map(|p| {
+                                        app.tf("vendor.per_head_times", &[("price", money(&app, p)), ("n", n.to_string())])
+                                    });
                                     view! {
                                         <tr>
                                             <td>{app.t(v.kind.label_key())}</td>
                                             <td><a href=Route::View("event_vendors".into(), v.meta.id.clone()).href()>{v.supplies.clone()}</a>{who}</td>
                                             <td>{app.t(v.contract.label_key())}</td>
-                                            <td class="bo-num">{v.quote.map(|q| money(&app, q)).unwrap_or_default()}</td>
+                                            <td class="bo-num">
+                                                {v.agreed(n).map(|q| money(&app, q)).unwrap_or_default()}
+                                                {per_head.map(|t| view! { <br /><small>{t}</small> })}
+                                            </td>
                                             <td>{payment_text(&app, v.deposit, v.deposit_due, v.deposit_paid || v.balance_paid)}</td>
                                             <td>{payment_text(&app, balance, v.balance_due, v.balance_paid)}</td>
                                         </tr>

@@ -49,6 +49,7 @@ mod state;
 mod stocktake;
 mod trash;
 mod unreadable;
+mod venues;
 mod widgets;
 
 use wasm_bindgen::JsCast;

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import shot, wait
+from conftest import shot, wait, wait_file
 from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
 from stored import stored_list
 from test_calendar import set_input
@@ -26,7 +26,7 @@ def new_event(driver, base_url, name, kind, date):
     set_date(driver, "f-date", date)
 
 
-def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url):
+def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url, downloads):
     new_contact(driver, base_url, "Ibu Rina", org="PT Sinar Abadi")
     new_event(driver, base_url, "Seminar Pajak 2027", "seminar", "2027-03-10")
     search = driver.find_element(By.ID, "f-client_id")
@@ -57,6 +57,12 @@ def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url)
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Seminar Pajak 2027")
     wait(driver, lambda d: timeline_rows(d) and timeline_rows(d)[0] == ["Tempat acara dipesan", "Minggu, 10 Jan 2027"])
+    # The milestones for the office's calendar: the event's day and each task on its new day.
+    click(driver, "Ekspor jadwal (.ics)")
+    ics = wait_file(downloads, "jadwal-acara.ics").read_bytes().decode("utf-8")
+    assert "SUMMARY:Seminar Pajak 2027\r\nDTSTART;VALUE=DATE:20270410\r\n" in ics, ics[:600]
+    assert "SUMMARY:Seminar Pajak 2027: Tempat acara dipesan\r\nDTSTART;VALUE=DATE:20270110\r\n" in ics, ics[:900]
+    assert ics.count("BEGIN:VEVENT") == 8 and "TRIGGER:-P1D" in ics
 
     # Ticked on the event's page: the venue is booked.
     box = driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][aria-label='Selesai: Tempat acara dipesan']")
@@ -217,9 +223,15 @@ def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driv
     driver.find_element(By.CSS_SELECTOR, "button[aria-label='Undo check-in of «Dewi Lestari»']").click()
     wait_text(driver, "Arrived: 2 of 11 confirmed people")
 
-    # The run sheet: each item starts when the one before ends.
+    # The caterer's price per person, for each person confirmed.
     open_app(driver, base_url, page)
     wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    add_vendor(driver, "catering", "Menu prasmanan B", per_head="250.000")
+    wait(driver, lambda d: heading(d) == "Resepsi Budi & Siti")
+    wait(driver, lambda d: "Rp 250.000 × 11 orang" in d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h]").text)
+    assert "Rp 2.750.000" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vendors-h]").text
+
+    # The run sheet: each item starts when the one before ends.
     add_run_item(driver, "Kirab pengantin", "30", starts="11:00")
     add_run_item(driver, "Sambutan keluarga", "15")
     add_run_item(driver, "Makan siang", "45")
@@ -289,6 +301,25 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
     page = "#" + driver.current_url.split("#", 1)[1]
     wait_text(driver, "Belum ada vendor untuk acara ini.")
+
+    # Two venues side by side; the one too small for 120 guests says so; one is chosen.
+    for name, capacity, price in [("Balai Kartini", "100", "9.000.000"), ("Hotel Santika", "150", "15.000.000")]:
+        click(driver, "Pilihan tempat baru")
+        wait(driver, lambda d: d.find_elements(By.ID, "f-capacity"))
+        assert not driver.find_elements(By.ID, "f-chosen")
+        fill(driver, "f-name", name)
+        fill(driver, "f-capacity", capacity)
+        fill(driver, "f-price", price)
+        fill(driver, "f-distance_km", "12")
+        click(driver, "Simpan")
+        wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
+    venues = lambda d: [tr.text for tr in d.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=venues-h] tbody tr")]
+    wait(driver, lambda d: len(venues(d)) == 2)
+    assert "Kurang untuk jumlah tamu" in venues(driver)[0] and "Rp 125.000" in venues(driver)[1], venues(driver)
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Pilih «Hotel Santika» sebagai tempat acara']").click()
+    wait_text(driver, "Tempat acara: Hotel Santika.")
+    wait(driver, lambda d: venues(d) and venues(d)[0].startswith("Hotel Santika (dipilih)"))
+    assert {e["name"]: e for e in stored_list(driver, "client_events")}["Seminar Pajak PT Maju"]["venue"] == "Hotel Santika"
 
     # A deposit above the agreed price is refused, in words.
     add_vendor(driver, "catering", "Makan siang 120 pax", quote="5.000.000", deposit="6.000.000")

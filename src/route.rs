@@ -40,6 +40,8 @@ pub enum Route {
     Quotation(String),
     /// Events held, with their figures and lessons: `#/portfolio`.
     Portfolio,
+    /// Client events on a month: `#/event-calendar/2027-02` (empty: this month).
+    EventCalendar(String),
     /// Every work plan's tasks on a board by status: `#/plan-board`.
     PlanBoard,
     /// Attendance machine punches imported: `#/attendance-import`.
@@ -105,6 +107,8 @@ impl Route {
             ["run-sheet", id] => Route::RunSheet(id.to_string()),
             ["quotation", id] => Route::Quotation(id.to_string()),
             ["portfolio"] => Route::Portfolio,
+            ["event-calendar"] => Route::EventCalendar(String::new()),
+            ["event-calendar", ym] => Route::EventCalendar(ym.to_string()),
             ["attendance-month"] => Route::AttendanceMonth(String::new()),
             ["attendance-month", ym] => Route::AttendanceMonth(ym.to_string()),
             ["attendance-grid", id] => Route::AttendanceGrid(id.to_string(), String::new()),
@@ -168,6 +172,8 @@ impl Route {
             Route::RunSheet(id) => format!("#/run-sheet/{id}"),
             Route::Quotation(id) => format!("#/quotation/{id}"),
             Route::Portfolio => "#/portfolio".into(),
+            Route::EventCalendar(ym) if ym.is_empty() => "#/event-calendar".into(),
+            Route::EventCalendar(ym) => format!("#/event-calendar/{ym}"),
             Route::AttendanceMonth(ym) if ym.is_empty() => "#/attendance-month".into(),
             Route::AttendanceMonth(ym) => format!("#/attendance-month/{ym}"),
             Route::AttendanceGrid(id, ym) if ym.is_empty() => format!("#/attendance-grid/{id}"),
@@ -223,6 +229,8 @@ mod tests {
             Route::RunSheet("ev-1".into()),
             Route::Quotation("ev-1".into()),
             Route::Portfolio,
+            Route::EventCalendar(String::new()),
+            Route::EventCalendar("2027-02".into()),
             Route::View("contacts".into(), "abc-1".into()),
             Route::Edit("contacts".into(), "abc-1".into()),
             Route::View("calls".into(), "c1".into()),

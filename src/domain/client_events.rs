@@ -201,6 +201,23 @@ pub fn milestones_ics(event: &ClientEvent, tasks: &[EventTask], stamp: chrono::D
     all_day_calendar(&event.name, &items, stamp)
 }
 
+/// The days of `month`'s calendar grid (Monday first, six weeks) with the events held on
+/// each (an event over several days on each of them), lost ones left out.
+pub fn month_of_events(events: &[ClientEvent], month: NaiveDate) -> Vec<(NaiveDate, Vec<&ClientEvent>)> {
+    super::calendar::month_grid(month)
+        .into_iter()
+        .map(|d| {
+            let mut on: Vec<&ClientEvent> = events
+                .iter()
+                .filter(|e| e.meta.deleted_at.is_none() && e.stage != Stage::Lost)
+                .filter(|e| e.date.is_some_and(|first| first <= d && d <= e.end_date.filter(|end| *end >= first).unwrap_or(first)))
+                .collect();
+            sort_by(&mut on, |a, b| a.name.cmp(&b.name));
+            (d, on)
+        })
+        .collect()
+}
+
 /// The events at each stage, in stage order, soonest first within a stage.
 pub fn board(events: &[ClientEvent]) -> Vec<(Stage, Vec<&ClientEvent>)> {
     Stage::ALL
@@ -368,6 +385,26 @@ mod tests {
         let confirmed: Vec<&str> = cols[2].1.iter().map(|e| crate::domain::dates::text_of(e.date)).collect();
         assert_eq!(confirmed, ["2027-01-05", "2027-02-01"]);
         assert_eq!(cols[0].1.len(), 1);
+    }
+
+    #[test]
+    fn the_month_shows_each_event_on_every_day_it_is_held() {
+        let mut a = event("2027-02-14", "wedding");
+        a.set("name", "Resepsi");
+        let mut b = event("2027-02-26", "conference");
+        b.set("name", "Konferensi");
+        b.set("end_date", "2027-03-01");
+        let mut c = event("2027-02-14", "meeting");
+        c.set("stage", "lost");
+        let all = [a, b, c];
+        let grid = month_of_events(&all, d("2027-02-10"));
+        assert_eq!(grid.len(), 42);
+        assert_eq!(grid[0].0, d("2027-02-01"), "February 2027 starts on a Monday");
+        let names = |day: &str| grid.iter().find(|(x, _)| *x == d(day)).unwrap().1.iter().map(|e| e.name.as_str()).collect::<Vec<_>>();
+        assert_eq!(names("2027-02-14"), ["Resepsi"]);
+        assert_eq!(names("2027-02-27"), ["Konferensi"]);
+        assert_eq!(names("2027-03-01"), ["Konferensi"]);
+        assert!(names("2027-03-02").is_empty());
     }
 
     #[test]

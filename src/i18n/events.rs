@@ -5,6 +5,7 @@
 pub const STRINGS: &str = table![
     ("cev.board", "Papan acara", "Event board"),
     ("cev.brief", "Kebutuhan dan keputusan klien", "Client's brief and decisions"),
+    ("cev.calendar", "Kalender acara", "Event calendar"),
     ("cev.client", "Klien", "Client"),
     ("cev.copied", "Acara disalin dengan {vendors} vendor, {items} mata acara dan {tasks} tugas. Isi tanggal dan kliennya.", "Event copied with {vendors} vendors, {items} run sheet items and {tasks} tasks. Enter its date and client."),
     ("cev.copy", "Salin sebagai acara baru", "Copy as a new event"),
@@ -29,6 +30,8 @@ pub const STRINGS: &str = table![
     ("cev.kind.seminar", "Seminar", "Seminar"),
     ("cev.kind.wedding", "Pernikahan", "Wedding"),
     ("cev.lessons", "Pelajaran untuk berikutnya", "Lessons for next time"),
+    ("cev.month_after", "Bulan berikutnya", "Month after"),
+    ("cev.month_before", "Bulan sebelumnya", "Month before"),
     ("cev.moved", "«{name}» dipindah ke tahap {stage}.", "«{name}» moved to {stage}."),
     ("cev.name", "Nama acara", "Event name"),
     ("cev.new", "Acara klien baru", "New client event"),

@@ -223,7 +223,7 @@ pub fn App() -> impl IntoView {
                 && matches!(&cur, Route::Calendar(..) | Route::NewAt(..) | Route::Occurrence(..) | Route::List(_));
             cur == r2
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
-                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio))
+                || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_)))
                 || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module

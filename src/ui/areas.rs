@@ -108,7 +108,9 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::PayrollYear(_) => Some(Area::Payroll),
         Route::Books(..) => Some(Area::Finance),
         Route::Reconcile(_) => Some(Area::Billing),
-        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio => Some(Area::Events),
+        Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_) => {
+            Some(Area::Events)
+        }
         Route::PlanBoard => Some(Area::Coordination),
         Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -342,6 +344,7 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
         Route::RunSheet(id) => run_sheet::run_sheet_page(id),
         Route::Quotation(id) => event_vendors::quotation_page(id),
         Route::Portfolio => portfolio::portfolio_page(),
+        Route::EventCalendar(ym) => client_events::calendar_page(ym),
         _ => match r.list() {
             Some("client_events") => record_page::<ClientEvent>(r),
             Some("event_tasks") => record_page::<EventTask>(r),

@@ -3,7 +3,10 @@
 //! that are late.
 use leptos::prelude::*;
 
-use crate::domain::client_events::{board, from_template, milestones_ics, overdue, timeline, ClientEvent, EventTask, Stage};
+use crate::domain::client_events::{
+    board, from_template, milestones_ics, month_of_events, overdue, timeline, ClientEvent, EventTask, Stage,
+};
+use crate::domain::format::{long_date, month_year, weekday_name};
 use crate::domain::record::RecordRules;
 use crate::route::Route;
 
@@ -82,6 +85,7 @@ pub fn links() -> AnyView {
         <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.client_events")>
             {link(Route::List("client_events".into()), "nav.client_events")}
             {link(Route::EventBoard, "cev.board")}
+            {link(Route::EventCalendar(String::new()), "cev.calendar")}
             {link(Route::List("event_tasks".into()), "nav.event_tasks")}
             {link(Route::List("venue_options".into()), "nav.venue_options")}
             {link(Route::List("event_vendors".into()), "nav.event_vendors")}
@@ -274,6 +278,67 @@ pub fn board_page() -> AnyView {
                     }
                 }
             </For>
+        </div>
+    }
+    .into_any()
+}
+
+/// `#/event-calendar/2027-02`: the month with each event on the days it is held; the
+/// months before and after a link away (empty: this month).
+pub fn calendar_page(ym: String) -> AnyView {
+    use chrono::{Datelike, Months};
+    let app = use_app();
+    let month = crate::domain::dates::parse_date(&format!("{ym}-01")).unwrap_or_else(|| today().with_day(1).unwrap_or_else(today));
+    let grid = Memo::new(move |_| {
+        app.lists.client_events().with(|all| {
+            month_of_events(all, month).into_iter().map(|(d, on)| (d, on.into_iter().cloned().collect::<Vec<_>>())).collect::<Vec<_>>()
+        })
+    });
+    let step = move |months: i32| {
+        let to = if months < 0 { month.checked_sub_months(Months::new(1)) } else { month.checked_add_months(Months::new(1)) };
+        Route::EventCalendar(to.map(|d| d.format("%Y-%m").to_string()).unwrap_or_default()).href()
+    };
+    let title = Signal::derive(move || format!("{}: {}", app.t("cev.calendar"), month_year(month, app.lang.get())));
+    let now = today();
+    view! {
+        <PageHead title=title>
+            <a class="bo-btn" href=step(-1) aria-label=app.text("cev.month_before")>"‹"</a>
+            <a class="bo-btn" href=step(1) aria-label=app.text("cev.month_after")>"›"</a>
+        </PageHead>
+        {links()}
+        <div class="bo-table-wrap" tabindex="0" role="region" aria-label=move || month_year(month, app.lang.get())>
+            <table class="bo-table bo-event-month">
+                <thead><tr>
+                    {[chrono::Weekday::Mon, chrono::Weekday::Tue, chrono::Weekday::Wed, chrono::Weekday::Thu, chrono::Weekday::Fri, chrono::Weekday::Sat, chrono::Weekday::Sun]
+                        .into_iter()
+                        .map(|w| view! { <th scope="col">{move || weekday_name(w, app.lang.get(), true)}</th> })
+                        .collect_view()}
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let days = grid.get();
+                        days.chunks(7).map(|week| {
+                        let cells = week.iter().map(|(d, on)| {
+                            let out = d.month() != month.month();
+                            let d = *d;
+                            let label = move || long_date(d, app.lang.get());
+                            view! {
+                                <td class:bo-cal-out=out class:bo-cal-today=d == now>
+                                    <span class="bo-cal-num" title=label>{d.day()}</span>
+                                    <ul>
+                                        {on.iter().map(|e| view! {
+                                            <li><a href=Route::View("client_events".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>
+                                                <span class="bo-meta">" · "{app.t(e.stage.label_key())}</span></li>
+                                        }).collect_view()}
+                                    </ul>
+                                </td>
+                            }
+                        }).collect_view();
+                        view! { <tr>{cells}</tr> }
+                    }).collect::<Vec<_>>()
+                    }}
+                </tbody>
+            </table>
         </div>
     }
     .into_any()

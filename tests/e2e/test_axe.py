@@ -23,7 +23,7 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Screens that are not a list's pages.
 OWN = ["#/", "#/messages", "#/calendar/month", "#/calendar/week", "#/calendar/agenda", "#/actions", "#/low-stock",
-       "#/stock-report", "#/maintenance-due", "#/asset-register", "#/directory", "#/event-board", "#/plan-board", "#/attendance-month",
+       "#/stock-report", "#/maintenance-due", "#/asset-register", "#/directory", "#/event-board", "#/portfolio", "#/plan-board", "#/attendance-month",
        "#/attendance-import", "#/holiday-file", "#/payroll-year", "#/books/pl", "#/books/balance", "#/books/cash",
        "#/books/costs", "#/books/budget", "#/books/tax", "#/books/contacts", "#/books/ar", "#/books/ap", "#/trash", "#/data", "#/settings"]
 
@@ -44,6 +44,8 @@ def screens(driver):
             out.append(f"#/{name}/{recs[0]['id']}")
             if name == "employees":
                 out.append(f"#/attendance-grid/{recs[0]['id']}")
+            if name == "client_events":
+                out += [f"#/{page}/{recs[0]['id']}" for page in ("check-in", "run-sheet", "quotation")]
     return out
 
 

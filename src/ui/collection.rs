@@ -45,6 +45,10 @@ pub trait UiEntity: Entity + InState + Send + Sync {
     fn locked(&self, _app: &AppState) -> Option<&'static str> {
         None
     }
+    /// The message after the form saved it, in plain words: «title» saved by default.
+    fn saved_text(&self, app: &AppState) -> String {
+        app.tf("toast.saved", &[("name", self.title())])
+    }
 }
 
 /// A derived list column: its label's i18n key, and (shown text, sort key) of a record.
@@ -81,6 +85,33 @@ impl UiEntity for StockMove {
     const PLURAL: &'static str = "nav.stock";
     const NEW: &'static str = "move.new";
     const EMPTY: &'static str = "move.empty";
+    /// "Stock received: 3 pcs of Kertas A4", not the ledger's "+3".
+    fn saved_text(&self, app: &AppState) -> String {
+        let (name, unit) = app
+            .lists
+            .items()
+            .with_untracked(|all| all.iter().find(|i| i.meta.id == self.item_id).map(|i| (i.name.clone(), i.unit.clone())))
+            .unwrap_or_default();
+        let qty = self.qty.unwrap_or(0);
+        let key = match self.kind {
+            MoveKind::Receive => "move.saved.receive",
+            MoveKind::Issue => "move.saved.issue",
+            MoveKind::Transfer => "move.saved.transfer",
+            MoveKind::Adjust => "move.saved.adjust",
+        };
+        let qty = if self.kind == MoveKind::Adjust { format!("{qty:+}") } else { qty.to_string() };
+        app.tf(
+            key,
+            &[
+                ("qty", qty),
+                ("unit", unit),
+                ("item", name),
+                ("who", self.to_whom.clone()),
+                ("from", self.location.clone()),
+                ("to", self.to_location.clone()),
+            ],
+        )
+    }
     /// Issuing or moving more than the ledger says is there is refused: the count is wrong
     /// somewhere, and a stocktake or adjustment should say so first.
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
@@ -198,6 +229,22 @@ impl UiEntity for AssetLog {
     const PLURAL: &'static str = "nav.asset_log";
     const NEW: &'static str = "alog.new";
     const EMPTY: &'static str = "alog.empty";
+    /// "Proyektor Epson lent to Budi Santoso, Tue, 1 Dec 2026", not "→ Budi Santoso 2026-12-01".
+    fn saved_text(&self, app: &AppState) -> String {
+        let asset = app
+            .lists
+            .assets()
+            .with_untracked(|all| all.iter().find(|a| a.meta.id == self.asset_id).map(|a| a.name.clone()))
+            .unwrap_or_default();
+        let date = self.date.map(|d| crate::domain::format::long_date(d, app.lang.get_untracked())).unwrap_or_default();
+        let key = match self.kind {
+            LogKind::Checkout => "alog.saved.checkout",
+            LogKind::Checkin => "alog.saved.checkin",
+            LogKind::Repair => "alog.saved.repair",
+            LogKind::Maintenance => "alog.saved.maintenance",
+        };
+        app.tf(key, &[("asset", asset), ("who", self.who.clone()), ("date", date)])
+    }
     /// A second check-out of something already out is refused: check it in first.
     fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
         if self.kind != LogKind::Checkout {

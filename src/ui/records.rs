@@ -337,7 +337,7 @@ fn form_of(
         Submitted::Saved(id, title) => {
             errors.set(vec![]);
             app.dirty.set(false);
-            app.info(app.tf("toast.saved", &[("name", title)]));
+            app.info(title);
             navigate(&back.clone().unwrap_or(Route::View(n.module.into(), id)));
         }
         Submitted::Refused => errors.set(vec![]),
@@ -387,7 +387,7 @@ impl<E: UiEntity> FormRecord for E {
         if editing && current != Some(self.meta().updated_at) {
             return Submitted::ChangedElsewhere;
         }
-        let (id, title) = (rec.meta().id.clone(), rec.title());
+        let (id, title) = (rec.meta().id.clone(), rec.saved_text(app));
         match save_record(app, rec.clone()) {
             Ok(()) => {
                 rec.after_save(editing.then_some(self), app);

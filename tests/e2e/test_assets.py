@@ -66,6 +66,8 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == TITLE)
     wait_text(driver, "Dipinjam Budi sejak")
+    # In words and with the date in the locale, not "«→ Budi 2026-12-01» saved".
+    assert "Laptop Budi dipinjam oleh Budi, " in body_text(driver)
     asset_id = driver.current_url.rsplit("/", 1)[1]
     open_app(driver, base_url, f"#/assets/{asset_id}/checkout")
     fill(driver, "f-who", "Citra")

@@ -419,3 +419,20 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     assert len(copies) == 2 and [bool(v.get("deposit_paid")) for v in copies].count(True) == 1, copies
     events = {e["name"]: e for e in stored_list(driver, "client_events")}
     assert events["Seminar Pajak 2028"]["stage"] == "enquiry" and not events["Seminar Pajak 2028"].get("lessons")
+
+
+def test_the_event_calendar_shows_an_event_on_each_of_its_days(driver, base_url):
+    new_event(driver, base_url, "Konferensi Koperasi", "conference", "2027-04-29")
+    set_date(driver, "f-end_date", "2027-05-01")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Konferensi Koperasi")
+    open_app(driver, base_url, "#/event-calendar/2027-04")
+    wait(driver, lambda d: heading(d) == "Kalender acara: April 2027")
+    day = lambda d, label: d.find_element(By.XPATH, f"//main//td[span[@title='{label}']]").text
+    assert "Konferensi Koperasi · Permintaan" in day(driver, "Kamis, 29 Apr 2027")
+    assert "Konferensi Koperasi" in day(driver, "Jumat, 30 Apr 2027")
+    assert "Konferensi" not in day(driver, "Rabu, 28 Apr 2027")
+    driver.find_element(By.CSS_SELECTOR, "main a[aria-label='Bulan berikutnya']").click()
+    wait(driver, lambda d: heading(d) == "Kalender acara: Mei 2027")
+    assert "Konferensi Koperasi" in day(driver, "Sabtu, 1 Mei 2027")
+    shot(driver, "event-calendar-id")

@@ -82,9 +82,12 @@ def test_stock_from_receipt_to_stocktake_to_purchase_order(driver, base_url, dow
     move(driver, "Terima", 25)
     wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
     assert on_hand(driver) == "25 rim"
+    # The message says what happened in words, not the ledger's "+25".
+    wait_text(driver, "Stok diterima: 25 rim Kertas A4 80g.")
     move(driver, "Keluarkan", 12, to_whom="Keuangan", reason="Laporan bulanan")
     wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
     assert on_hand(driver) == "13 rim"
+    wait_text(driver, "Stok dikeluarkan: 12 rim Kertas A4 80g untuk Keuangan.")
     move(driver, "Keluarkan", 50, to_whom="HRD")
     wait_text(driver, "Lebih banyak dari stok di lokasi ini menurut catatan.")
     click(driver, "Batal")

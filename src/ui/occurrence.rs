@@ -47,6 +47,13 @@ pub fn conflicts_banner(app: AppState, id: String) -> impl IntoView {
     }
 }
 
+/// Whether the calendar item is a meeting (which has minutes), as it changes.
+fn is_meeting(app: AppState, id: String) -> Memo<bool> {
+    Memo::new(move |_| {
+        app.lists.events().with(|all| all.iter().any(|e| e.meta.id == id && e.kind == crate::domain::calendar::EventKind::Meeting))
+    })
+}
+
 /// Extra parts of an item's own page.
 pub fn event_extras(id: String) -> AnyView {
     let app = use_app();
@@ -61,6 +68,8 @@ pub fn event_extras(id: String) -> AnyView {
         }
     });
     let id2 = id.clone();
+    let meeting = is_meeting(app, id.clone());
+    let minutes_of = StoredValue::new(id.clone());
     view! {
         {conflicts_banner(app, id.clone())}
         {move || series.get().map(|(sid, title, date)| {
@@ -73,19 +82,22 @@ pub fn event_extras(id: String) -> AnyView {
             }
         })}
         <div class="bo-actions">
-            <button type="button" class="bo-btn bo-btn-primary" on:click={
-                let id = id2.clone();
-                move |_| {
-                    let Some(e) = find(&app, &id) else { return };
-                    // A changed date's minutes belong to its series and the date it replaces.
-                    let (owner, date) = match (e.series_id.is_empty(), e.occurrence, e.start_at()) {
-                        (false, Some(d), _) => (e.series_id.clone(), d),
-                        (_, _, Some(t)) => (id.clone(), t.date()),
-                        _ => return,
-                    };
-                    super::minutes::open_minutes(&app, &owner, date);
-                }
-            }>{app.text("event.minutes")}</button>
+            // Minutes are a meeting's: an appointment (a visit, an imported booking) has none.
+            <Show when=move || meeting.get()>
+                <button type="button" class="bo-btn bo-btn-primary" on:click={
+                    move |_| {
+                        let id = minutes_of.get_value();
+                        let Some(e) = find(&app, &id) else { return };
+                        // A changed date's minutes belong to its series and the date it replaces.
+                        let (owner, date) = match (e.series_id.is_empty(), e.occurrence, e.start_at()) {
+                            (false, Some(d), _) => (e.series_id.clone(), d),
+                            (_, _, Some(t)) => (id.clone(), t.date()),
+                            _ => return,
+                        };
+                        super::minutes::open_minutes(&app, &owner, date);
+                    }
+                }>{app.text("event.minutes")}</button>
+            </Show>
             <button type="button" class="bo-btn" on:click=move |_| super::calendar_files::export_one(&app, &id2)>{app.text("event.export_one")}</button>
             <a class="bo-btn" href=move || {
                 let d = find(&app, &id).and_then(|e| e.start_at()).map(|t| t.date().to_string()).unwrap_or_default();
@@ -121,7 +133,8 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     if occ.get_untracked().is_none() {
         return not_found(app);
     }
-    let (id_one, id_del, id_all, id_trash, id_min) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (id_one, id_del, id_all, id_trash, id_min) = (id.clone(), id.clone(), id.clone(), id.clone(), StoredValue::new(id.clone()));
+    let meeting = is_meeting(app, id.clone());
     let edit_one = move |_| {
         let Some(series) = find(&app, &id_one) else { return };
         let Some(copy) = detach(&series, day, super::state::now()) else { return };
@@ -162,10 +175,11 @@ pub fn occurrence_page(id: String, date: String) -> AnyView {
     view! {
         <PageHead title=title>
             <Show when=move || app.read_only.get().is_none()>
-                <button type="button" class="bo-btn bo-btn-primary" on:click={
-                    let id = id_min.clone();
-                    move |_| super::minutes::open_minutes(&app, &id, day)
-                }>{app.text("event.minutes")}</button>
+                <Show when=move || meeting.get()>
+                    <button type="button" class="bo-btn bo-btn-primary" on:click={
+                        move |_| super::minutes::open_minutes(&app, &id_min.get_value(), day)
+                    }>{app.text("event.minutes")}</button>
+                </Show>
                 <button type="button" class="bo-btn" on:click=edit_one.clone()>{app.text("event.edit_one")}</button>
                 <button type="button" class="bo-btn bo-btn-danger" on:click=delete_one.clone()>{app.text("event.delete_one")}</button>
                 <a class="bo-btn" href=Route::Edit("events".into(), id_all.clone()).href()>{app.text("event.edit_series")}</a>

@@ -134,6 +134,8 @@ def test_double_booking_is_warned_on_both_items(driver, base_url):
     wait(driver, lambda d: heading(d) == "Tamu dari bank")
     wait_text(driver, "Ruang «Ruang Melati» juga dipakai «Rapat tim mingguan» pada Senin, 28 Des 2026 09.30")
     shot(driver, "calendar-conflict-id")
+    # A visitor is an appointment, not a meeting: no minutes are offered for it.
+    assert not [b for b in driver.find_elements(By.XPATH, "//main//button[normalize-space(.)='Notulen rapat']") if b.is_displayed()]
     # The series sees it too, and the person check ignores case and spacing.
     open_app(driver, base_url, "#/events/new/2026-12-14T09:45")
     fill(driver, "f-title", "Telepon vendor")

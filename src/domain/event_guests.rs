@@ -3,6 +3,7 @@
 use crate::sort::sort_by;
 use crate::text::lower;
 
+use super::client_events::ClientEvent;
 use super::record::{validate_by_schema, FieldError, RecordRules};
 
 crate::choice! {
@@ -29,8 +30,8 @@ crate::choice! {
 crate::record! {
     /// A guest (or a party: a guest with the people who come with them) of a client's event.
     pub struct EventGuest in "event_guests" {
-        event_id: String => Ref(crate::domain::client_events::ClientEvent), "guest.event" .required().listed().aliases(&["acara", "event"]),
         name: String => Text, "guest.name" .required().listed().aliases(&["nama", "nama tamu", "name", "guest"]),
+        event_id: String => Ref(crate::domain::client_events::ClientEvent), "guest.event" .required().listed().aliases(&["acara", "event"]),
         group: String => Text, "guest.group" .listed().aliases(&["kelompok", "grup", "group", "kategori"]),
         rsvp: Rsvp = Rsvp::Invited => Select(Rsvp::OPTIONS), "guest.rsvp" .required().listed().aliases(&["konfirmasi", "rsvp", "status"]),
         /// The people the invitation is for, the guest included; empty means one.
@@ -68,6 +69,16 @@ pub fn guests_of<'a>(all: &'a [EventGuest], event_id: &str) -> Vec<&'a EventGues
     let mut v: Vec<&EventGuest> = all.iter().filter(|g| g.meta.deleted_at.is_none() && g.event_id == event_id).collect();
     sort_by(&mut v, |a, b| (lower(&a.group), lower(&a.name)).cmp(&(lower(&b.group), lower(&b.name))));
     v
+}
+
+/// The people prices per person are counted for: those confirmed once any are, else the
+/// guests the event plans.
+pub fn people(e: &ClientEvent, guests: &GuestCounts) -> u32 {
+    if guests.confirmed > 0 {
+        guests.confirmed
+    } else {
+        e.guests.unwrap_or(0)
+    }
 }
 
 /// Answers and arrivals, in invitations and in people.

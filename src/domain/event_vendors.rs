@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::sort::sort_by;
 
 use super::client_events::ClientEvent;
+use super::event_guests::{counts, guests_of, people, EventGuest};
 use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::choice! {
@@ -38,10 +39,10 @@ crate::choice! {
 crate::record! {
     /// A vendor of an event, and the event budget's line for what it supplies.
     pub struct EventVendor in "event_vendors" {
+        supplies: String => Text, "vendor.supplies" .required().listed().aliases(&["keterangan", "uraian", "description"]),
         event_id: String => Ref(crate::domain::client_events::ClientEvent), "vendor.event" .required().listed().aliases(&["event"]),
         kind: VendorKind = VendorKind::Other => Select(VendorKind::OPTIONS), "vendor.kind" .required().listed().aliases(&["kategori", "jenis", "category"]),
         contact_id: String => ContactRef, "vendor.contact" .listed().aliases(&["vendor", "pemasok", "supplier"]),
-        supplies: String => Text, "vendor.supplies" .required().listed().aliases(&["keterangan", "uraian", "description"]),
         /// The budget before any quote.
         estimate: Option<i64> => Money, "vendor.estimate" .aliases(&["anggaran", "estimasi", "estimate"]),
         /// The agreed price: the quote accepted or the contract's sum.
@@ -87,7 +88,8 @@ impl EventVendor {
     /// The agreed total for `people` coming: the agreed price, else the price per person
     /// for each.
     pub fn agreed(&self, people: u32) -> Option<i64> {
-        self.quote.or(self.per_head.map(|p| p * i64::from(people)))
+        // Nobody counted yet: the price per person gives no total, the estimate stands.
+        self.quote.or(self.per_head.filter(|_| people > 0).map(|p| p * i64::from(people)))
     }
 
     /// What is left after the deposit.
@@ -136,7 +138,8 @@ impl BudgetLine {
         self.estimated += v.estimate.unwrap_or(0);
         self.contracted += agreed;
         self.paid += v.paid(people);
-        self.to_pay += agreed - v.paid(people);
+        // A deposit paid before any price was agreed leaves nothing to pay, not less.
+        self.to_pay += (agreed - v.paid(people)).max(0);
         self.charged += v.charged.unwrap_or(0);
     }
 
@@ -195,7 +198,13 @@ pub const PAYMENT_AHEAD_DAYS: u64 = 7;
 
 /// Unpaid deposits and balances of events still open, due by `today + ahead` days (late
 /// ones included), the earliest first.
-pub fn payments_due(events: &[ClientEvent], vendors: &[EventVendor], today: NaiveDate, ahead: u64) -> Vec<PaymentDue> {
+pub fn payments_due(
+    events: &[ClientEvent],
+    vendors: &[EventVendor],
+    guests: &[EventGuest],
+    today: NaiveDate,
+    ahead: u64,
+) -> Vec<PaymentDue> {
     let until = today.checked_add_days(chrono::Days::new(ahead)).unwrap_or(today);
     let mut out = vec![];
     for v in vendors.iter().filter(|v| v.meta.deleted_at.is_none()) {
@@ -211,7 +220,7 @@ pub fn payments_due(events: &[ClientEvent], vendors: &[EventVendor], today: Naiv
             due,
         };
         let deposit = v.deposit.unwrap_or(0);
-        let people = e.guests.unwrap_or(0);
+        let people = people(e, &counts(&guests_of(guests, &e.meta.id)));
         if let Some(d) = v.deposit_due.filter(|d| *d <= until && deposit > 0 && !v.deposit_paid && !v.balance_paid) {
             out.push(due(Payment::Deposit, deposit, d));
         }
@@ -300,7 +309,7 @@ mod tests {
         let today = d("2026-12-01");
         let due = |v: &EventVendor, today: NaiveDate| due_of(&e, v, today);
         fn due_of(e: &ClientEvent, v: &EventVendor, today: NaiveDate) -> Vec<(Payment, i64, String)> {
-            payments_due(std::slice::from_ref(e), std::slice::from_ref(v), today, 7)
+            payments_due(std::slice::from_ref(e), std::slice::from_ref(v), &[], today, 7)
                 .iter()
                 .map(|p| (p.payment, p.amount, p.due.to_string()))
                 .collect::<Vec<_>>()

@@ -7,20 +7,10 @@ use crate::sort::sort_by;
 use crate::text::lower;
 
 use super::client_events::{ClientEvent, EventTask, Stage};
-use super::event_guests::{counts, guests_of, EventGuest, GuestCounts};
+use super::event_guests::{counts, guests_of, people, EventGuest, GuestCounts};
 use super::event_vendors::{budget, vendors_of, BudgetLine, Contract, EventVendor};
 use super::record::Entity;
-use super::run_sheet::RunItem;
-
-/// The people prices per person are counted for: those confirmed once any are, else the
-/// guests the event plans.
-pub fn people(e: &ClientEvent, guests: &GuestCounts) -> u32 {
-    if guests.confirmed > 0 {
-        guests.confirmed
-    } else {
-        e.guests.unwrap_or(0)
-    }
-}
+use super::run_sheet::{run_sheet, RunItem};
 
 /// A past event and its figures.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,8 +56,13 @@ pub struct Copy {
 /// timeline counted from the new date (a task on a day of its own keeps its distance from
 /// the event). Not its guests, date, client or lessons.
 pub fn copy_of(e: &ClientEvent, name: String, vendors: &[EventVendor], run: &[RunItem], tasks: &[EventTask], now: DateTime<Utc>) -> Copy {
+    // A year on, as a yearly event usually is: the copy must have a date, and the form it
+    // opens in asks for the real one.
+    let year_on = |d: Option<chrono::NaiveDate>| d.and_then(|d| d.checked_add_months(chrono::Months::new(12)));
     let event = ClientEvent {
         name,
+        date: year_on(e.date).or_else(|| Some(now.date_naive())),
+        end_date: year_on(e.end_date),
         kind: e.kind,
         formality: e.formality,
         venue: e.venue.clone(),
@@ -91,12 +86,14 @@ pub fn copy_of(e: &ClientEvent, name: String, vendors: &[EventVendor], run: &[Ru
             ..EventVendor::blank(now)
         })
         .collect();
-    let run = run
-        .iter()
-        .filter(|i| i.meta.deleted_at.is_none() && i.event_id == e.meta.id)
-        .map(|i| RunItem {
+    // In the order they ran, numbered afresh: the days of a several-day event do not carry.
+    let run = run_sheet(run, e)
+        .into_iter()
+        .enumerate()
+        .map(|(n, line)| (n, line.item))
+        .map(|(n, i)| RunItem {
             event_id: id.clone(),
-            seq: i.seq,
+            seq: u32::try_from(n + 1).ok(),
             starts: i.starts,
             minutes: i.minutes,
             title: i.title.clone(),
@@ -111,7 +108,12 @@ pub fn copy_of(e: &ClientEvent, name: String, vendors: &[EventVendor], run: &[Ru
         .iter()
         .filter(|t| t.meta.deleted_at.is_none() && t.event_id == e.meta.id)
         .filter_map(|t| {
-            let days_before = t.days_before.or_else(|| Some((e.date? - t.due?).num_days()))?;
+            // A day of its own keeps its distance: before the first day, or after the last.
+            let days_before = t.days_before.or_else(|| {
+                let (first, due) = (e.date?, t.due?);
+                let last = e.end_date.filter(|l| *l >= first).unwrap_or(first);
+                Some(if due > last { -(due - last).num_days() } else { (first - due).num_days() })
+            })?;
             Some(EventTask {
                 event_id: id.clone(),
                 title: t.title.clone(),
@@ -128,6 +130,7 @@ pub fn copy_of(e: &ClientEvent, name: String, vendors: &[EventVendor], run: &[Ru
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record::RecordRules;
 
     fn at() -> DateTime<Utc> {
         "2026-11-01T08:00:00Z".parse().unwrap()
@@ -196,7 +199,11 @@ mod tests {
         let mut gone = own_day.clone();
         gone.meta.deleted_at = Some(at());
         let c = copy_of(&e, "Seminar Pajak 2027".into(), &[v], &[r], &[own_day, gone], at());
-        assert_eq!((c.event.name.as_str(), c.event.kind, c.event.guests, c.event.date), ("Seminar Pajak 2027", e.kind, Some(120), None));
+        assert_eq!(
+            (c.event.name.as_str(), c.event.kind, c.event.guests, c.event.date),
+            ("Seminar Pajak 2027", e.kind, Some(120), crate::domain::dates::parse_date("2027-09-10"))
+        );
+        assert!(c.event.validate().is_empty(), "{:?}", c.event.validate());
         assert_eq!(c.event.stage, Stage::Enquiry);
         assert!(c.event.lessons.is_empty() && c.event.meta.id != e.meta.id);
         assert_eq!(c.vendors.len(), 1);

@@ -11,6 +11,7 @@ use super::record::{validate_by_schema, FieldError, RecordRules};
 crate::record! {
     /// One item of an event's run sheet.
     pub struct RunItem in "run_items" {
+        title: String => Text, "rundown.title" .required().listed().aliases(&["acara", "kegiatan", "mata acara", "item"]),
         event_id: String => Ref(crate::domain::client_events::ClientEvent), "rundown.event" .required().aliases(&["event"]),
         /// Its place in the order of the day.
         seq: Option<u32> => Number, "rundown.seq" .listed().aliases(&["no", "urutan", "seq"]),
@@ -19,7 +20,6 @@ crate::record! {
         /// A time of its own; empty: when the item before it ends.
         starts: Option<chrono::NaiveTime> => Time, "rundown.starts" .listed().aliases(&["jam", "waktu", "mulai", "time", "start"]),
         minutes: Option<u32> => Number, "rundown.minutes" .required().listed().aliases(&["durasi", "menit", "duration", "minutes"]),
-        title: String => Text, "rundown.title" .required().listed().aliases(&["acara", "kegiatan", "mata acara", "item"]),
         place: String => Text, "rundown.place" .aliases(&["tempat", "lokasi", "place"]),
         pic: String => Suggest("people"), "rundown.pic" .listed().aliases(&["pic", "penanggung jawab", "petugas", "person in charge"]),
         equipment: String => Text, "rundown.equipment" .aliases(&["perlengkapan", "alat", "equipment"]),

@@ -8,8 +8,8 @@ use super::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 crate::record! {
     /// A venue considered for an event.
     pub struct VenueOption in "venue_options" {
-        event_id: String => Ref(crate::domain::client_events::ClientEvent), "venue.event" .required().listed().aliases(&["event"]),
         name: String => Text, "venue.name" .required().listed().aliases(&["tempat", "nama tempat", "venue"]),
+        event_id: String => Ref(crate::domain::client_events::ClientEvent), "venue.event" .required().listed().aliases(&["event"]),
         capacity: Option<u32> => Number, "venue.capacity" .listed().aliases(&["kapasitas", "capacity"]),
         price: Option<i64> => Money, "venue.price" .listed().aliases(&["harga", "sewa", "price"]),
         /// From the client's office or the guests' side of town, in km.

@@ -7,7 +7,7 @@ pub const STRINGS: &str = table![
     ("cev.brief", "Kebutuhan dan keputusan klien", "Client's brief and decisions"),
     ("cev.calendar", "Kalender acara", "Event calendar"),
     ("cev.client", "Klien", "Client"),
-    ("cev.copied", "Acara disalin dengan {vendors} vendor, {items} mata acara dan {tasks} tugas. Isi tanggal dan kliennya.", "Event copied with {vendors} vendors, {items} run sheet items and {tasks} tasks. Enter its date and client."),
+    ("cev.copied", "Acara disalin dengan {vendors} vendor, {items} mata acara dan {tasks} tugas, bertanggal setahun sesudahnya. Periksa tanggal dan kliennya.", "Event copied with {vendors} vendors, {items} run sheet items and {tasks} tasks, dated a year on. Check its date and client."),
     ("cev.copy", "Salin sebagai acara baru", "Copy as a new event"),
     ("cev.copy_name", "{name} (salinan)", "{name} (copy)"),
     ("cev.date", "Tanggal acara", "Event date"),

@@ -324,7 +324,8 @@ pub fn calendar_page(ym: String) -> AnyView {
                             let label = move || long_date(d, app.lang.get());
                             view! {
                                 <td class:bo-cal-out=out class:bo-cal-today=d == now>
-                                    <span class="bo-cal-num" title=label>{d.day()}</span>
+                                    <span class="bo-cal-num" title=label aria-hidden="true">{d.day()}</span>
+                                    <span class="bo-visually-hidden">{label}</span>
                                     <ul>
                                         {on.iter().map(|e| view! {
                                             <li><a href=Route::View("client_events".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>

@@ -184,6 +184,10 @@ pub fn import_into<E: UiEntity>(parent: String) -> AnyView {
     }) else {
         return super::records::not_found();
     };
+    // Only into a record that is there (not one in the trash, not a typed address).
+    if resolve_ref::<E>(&use_app(), key, &parent).as_deref() != Some(parent.as_str()) {
+        return super::records::not_found();
+    }
     let into = Target { back: Route::View(of.into(), parent.clone()), fixed: vec![(key, parent)] };
     import_of(E::PLURAL, E::fields(), into, ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
 }

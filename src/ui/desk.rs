@@ -251,9 +251,11 @@ fn attention_block(app: AppState) -> impl IntoView {
     let vendor_due = Memo::new(move |_| {
         let today = local(now()).date_naive();
         app.lists.client_events().with(|e| {
-            app.lists
-                .event_vendors()
-                .with(|v| crate::domain::event_vendors::payments_due(e, v, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS).len())
+            app.lists.event_vendors().with(|v| {
+                app.lists.event_guests().with(|g| {
+                    crate::domain::event_vendors::payments_due(e, v, g, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS).len()
+                })
+            })
         })
     });
     let late_plan = Memo::new(move |_| {

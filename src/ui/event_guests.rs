@@ -21,6 +21,9 @@ impl UiEntity for EventGuest {
 
 /// `#/event_guests/new/<event id>`: a guest of that event; the form goes back to it.
 impl RecordPages for EventGuest {
+    fn import_into(event: String) -> AnyView {
+        super::csv_import::import_into::<EventGuest>(event)
+    }
     fn list() -> AnyView {
         list_page::<EventGuest>("event_guests", view! { {links()} {csv_tools::<EventGuest>("event_guests")} }.into_any())
     }

@@ -69,7 +69,7 @@ pub fn vendors_part(id: String) -> AnyView {
         let id = id.clone();
         move |_| {
             let confirmed = app.lists.event_guests().with(|g| counts(&guests_of(g, &id)));
-            event.with(|e| e.as_ref().map(|e| crate::domain::portfolio::people(e, &confirmed)).unwrap_or(0))
+            event.with(|e| e.as_ref().map(|e| crate::domain::event_guests::people(e, &confirmed)).unwrap_or(0))
         }
     });
     let sums = Memo::new(move |_| vendors.with(|v| budget(&v.iter().collect::<Vec<_>>(), people.get())));
@@ -179,7 +179,9 @@ pub fn vendors_part(id: String) -> AnyView {
 pub fn payments_part() -> AnyView {
     let app = use_app();
     let due = Memo::new(move |_| {
-        app.lists.client_events().with(|e| app.lists.event_vendors().with(|v| payments_due(e, v, today(), PAYMENT_AHEAD_DAYS)))
+        app.lists.client_events().with(|e| {
+            app.lists.event_vendors().with(|v| app.lists.event_guests().with(|g| payments_due(e, v, g, today(), PAYMENT_AHEAD_DAYS)))
+        })
     });
     view! {
         <Show when=move || !due.with(Vec::is_empty)>

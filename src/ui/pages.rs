@@ -35,9 +35,10 @@ pub trait RecordPages: UiEntity {
     fn import() -> AnyView {
         csv_import::import_page::<Self>(Self::COLLECTION)
     }
-    /// Rows into the record `parent` names (its type's first reference field).
-    fn import_into(parent: String) -> AnyView {
-        csv_import::import_into::<Self>(parent)
+    /// Rows into the record `parent` names (its type's first reference field): only for
+    /// types whose records belong to one (an event's guests), which say so by overriding this.
+    fn import_into(_parent: String) -> AnyView {
+        not_found()
     }
 }
 

@@ -24,6 +24,9 @@ impl UiEntity for RunItem {
 
 /// `#/run_items/new/<event id>`: the event's next item, numbered after the last.
 impl RecordPages for RunItem {
+    fn import_into(event: String) -> AnyView {
+        super::csv_import::import_into::<RunItem>(event)
+    }
     fn list() -> AnyView {
         list_page::<RunItem>("run_items", view! { {links()} {csv_tools::<RunItem>("run_items")} }.into_any())
     }
@@ -92,7 +95,7 @@ pub fn run_part(id: String) -> AnyView {
                             <th scope="col">{app.text("rundown.pic")}</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || lines.get() key=|l| (l.item.meta.id.clone(), l.item.meta.updated_at, l.start) let:l>
+                            <For each=move || lines.get() key=|l| (l.item.meta.id.clone(), l.item.meta.updated_at, l.start, l.end, l.overlaps, l.past_midnight) let:l>
                                 <tr>
                                     <td class:bo-warn-text=l.overlaps>
                                         {span(&app, &l)}

@@ -247,6 +247,7 @@ pub fn quotation_page(id: String) -> AnyView {
             <p>{app.text("vendor.for_client")}": "<strong>{client}</strong></p>
             <p>{app.text("cev.name")}": "<strong>{e.name.clone()}</strong>" · "{facts}</p>
             <p>{move || app.tf("vendor.quoted_on", &[("date", long_date(today(), app.lang.get()))])}</p>
+            <div class="bo-table-wrap" tabindex="0">
             <table class="bo-table">
                 <thead><tr>
                     <th scope="col">{app.text("vendor.kind")}</th>
@@ -269,6 +270,7 @@ pub fn quotation_page(id: String) -> AnyView {
                     </tr>
                 </tfoot>
             </table>
+            </div>
         </article>
     }
     .into_any()

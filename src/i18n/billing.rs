@@ -22,6 +22,8 @@ pub const STRINGS: &str = table![
     ("bank.err.date", "tanggalnya tidak terbaca", "the date could not be read"),
     ("bank.err.not_text", "File ini bukan teks CSV. Ekspor mutasi dari internet banking sebagai CSV.", "This file is not CSV text. Export the statement from internet banking as CSV."),
     ("bank.format.bcabisnis", "BCA Bisnis", "BCA Bisnis"),
+    ("bank.format.bni", "BNI (BNIDirect, Internet Banking)", "BNI (BNIDirect, Internet Banking)"),
+    ("bank.format.bri", "BRI (CMS/QLola, BRImo)", "BRI (CMS/QLola, BRImo)"),
     ("bank.format.klikbca", "KlikBCA", "KlikBCA"),
     ("bank.format.mandiri", "Mandiri (MCM)", "Mandiri (MCM)"),
     ("bank.format.mapped", "susunan kolom sendiri", "your own column mapping"),

@@ -105,7 +105,17 @@ fn focus_page(r: &Route) {
 pub fn App() -> impl IntoView {
     let dirty = RwSignal::new(false);
     let lang = RwSignal::new(Lang::Id);
-    let route = route_signal(dirty, move || crate::i18n::t(lang.get_untracked(), "form.leave_unsaved").to_string());
+    let save_refused = RwSignal::new(false);
+    // After a refused save the question says so: what is on screen was never saved.
+    let leave_text = move || {
+        let key = if save_refused.get_untracked() { "form.leave_refused" } else { "form.leave_unsaved" };
+        crate::i18n::t(lang.get_untracked(), key).to_string()
+    };
+    let route = route_signal(dirty, leave_text);
+    Effect::new(move |_| {
+        route.track();
+        save_refused.set(false);
+    });
     let unreadable = RwSignal::new(vec![]);
     let lists = super::state::Lists::new(unreadable);
     let app = AppState {
@@ -115,6 +125,7 @@ pub fn App() -> impl IntoView {
         lists,
         route,
         dirty,
+        save_refused,
         toasts: RwSignal::new(vec![]),
         unreadable,
         read_only: RwSignal::new(None),

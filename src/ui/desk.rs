@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
 
 use super::collection::{display_value, save_record};
+use super::fields::money;
 use super::router::Route;
 use super::state::{local, local_now, now, use_app, AppState};
 use super::widgets::PageHead;
@@ -262,8 +263,10 @@ fn attention_block(app: AppState) -> impl IntoView {
         let today = local(now()).date_naive();
         app.lists.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, today))
     });
+    let money_due = money_due(app);
+    let books = move || money_due.with(|m| m.invoices.0 + m.bills.0 + m.recurring);
     view! {
-            <Show when=move || low.get() + service.get() + late_tasks.get() + vendor_due.get() + late_plan.get() != 0>
+            <Show when=move || low.get() + service.get() + late_tasks.get() + vendor_due.get() + late_plan.get() + books() != 0>
                 <h2>{app.text("desk.attention")}</h2>
                 <ul class="bo-list">
                     <Show when=move || low.get() != 0>
@@ -281,7 +284,47 @@ fn attention_block(app: AppState) -> impl IntoView {
                     <Show when=move || late_plan.get() != 0>
                         <li><a href=Route::List("plan_tasks".into()).href()>{move || app.tf("desk.plan_late", &[("n", late_plan.get().to_string())])}</a></li>
     </Show>
+                    <Show when=move || money_due.with(|m| m.invoices.0 != 0)>
+                        <li class="bo-warn-text"><a href=Route::List("invoices".into()).href()>{move || money_due.with(|m| app.tf("desk.invoices_late", &[("n", m.invoices.0.to_string()), ("amount", money(&app, m.invoices.1))]))}</a></li>
+    </Show>
+                    <Show when=move || money_due.with(|m| m.bills.0 != 0)>
+                        <li class="bo-warn-text"><a href=Route::List("invoices".into()).href()>{move || money_due.with(|m| app.tf("desk.bills_late", &[("n", m.bills.0.to_string()), ("amount", money(&app, m.bills.1))]))}</a></li>
+    </Show>
+                    <Show when=move || money_due.with(|m| m.recurring != 0)>
+                        <li><a href=Route::List("recurring".into()).href()>{move || app.tf("desk.recurring_due", &[("n", money_due.with(|m| m.recurring).to_string())])}</a></li>
+    </Show>
                 </ul>
     </Show>
         }
+}
+
+/// Counts and sums of what the books say is late.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct MoneyDue {
+    /// Invoices past due: how many, still owed to the office.
+    invoices: (usize, i64),
+    /// Bills past due: how many, still owed by the office.
+    bills: (usize, i64),
+    /// Entries the schedules should have made and have not.
+    recurring: usize,
+}
+
+/// Read once the first screen is up: the books may hold tens of thousands of entries, and
+/// the rest of the Today view should not wait for them.
+fn money_due(app: AppState) -> Memo<MoneyDue> {
+    let later = RwSignal::new(false);
+    set_timeout(move || later.set(true), std::time::Duration::ZERO);
+    Memo::new(move |_| {
+        if !later.get() {
+            return MoneyDue::default();
+        }
+        use crate::domain::finance::{invoices::overdue, recurring::due_count};
+        let today = local(now()).date_naive();
+        let sum = |late: Vec<crate::domain::finance::invoices::Late>| (late.len(), late.iter().map(|l| l.open).sum());
+        app.lists.entries().with(|e| MoneyDue {
+            invoices: app.lists.invoices().with(|i| sum(overdue(i, e, true, today))),
+            bills: app.lists.invoices().with(|i| sum(overdue(i, e, false, today))),
+            recurring: app.lists.recurring().with(|r| due_count(r, e, today)),
+        })
+    })
 }

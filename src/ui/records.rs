@@ -329,8 +329,12 @@ fn form_of(
     let errors = RwSignal::new(vec![]);
     let base_id = base.id();
     let on_save = Callback::new(move |vals: Vec<String>| match base.submit(&app, editing, &vals) {
-        Submitted::Invalid(errs) => errors.set(errs),
+        Submitted::Invalid(errs) => {
+            app.save_refused.set(true);
+            errors.set(errs)
+        }
         Submitted::ChangedElsewhere => {
+            app.save_refused.set(true);
             errors.set(vec![]);
             app.error(app.t("err.changed_elsewhere").into());
         }
@@ -340,7 +344,10 @@ fn form_of(
             app.info(title);
             navigate(&back.clone().unwrap_or(Route::View(n.module.into(), id)));
         }
-        Submitted::Refused => errors.set(vec![]),
+        Submitted::Refused => {
+            app.save_refused.set(true);
+            errors.set(vec![])
+        }
     });
     form_view(n, &form, editing, base_id, initial, errors, on_save, cancel)
 }

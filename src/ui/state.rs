@@ -44,6 +44,14 @@ pub struct Toast {
     /// A button in the toast, e.g. Undo: (label, what it does, the record id it acts on).
     /// A plain fn rather than a reactive callback, so it outlives the page that made it.
     pub action: Option<(String, fn(&AppState, &str), String)>,
+    /// The action that raised it: toasts of one action show together, a later action's
+    /// toast replaces them all (one message per thing done, never a pile).
+    pub action_id: u64,
+}
+
+thread_local! {
+    /// The action whose toasts are being raised now: until the browser's current task ends.
+    static ACTION: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -210,6 +218,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
+    /// The form's last save was refused (a field to fix, another tab's change, a full store).
+    pub save_refused: RwSignal<bool>,
     pub toasts: RwSignal<Vec<Toast>>,
     pub unreadable: RwSignal<Vec<UnreadableNotice>>,
     /// Set when the stored data is newer than this app: (stored schema version).
@@ -252,14 +262,16 @@ impl AppState {
         let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         // A toast with a button (Undo) stays longer: time to reach it by keyboard.
         let secs = if action.is_some() { 12 } else { 6 };
+        let action_id = ACTION.with(|a| {
+            a.get().unwrap_or_else(|| {
+                a.set(Some(id));
+                queue_microtask(|| ACTION.with(|a| a.set(None)));
+                id
+            })
+        });
         self.toasts.update(|t| {
-            // The same words again (a second save of the same record) replace the first; not
-            // one with a button: its Undo acts on its own record.
-            t.retain(|x| x.text != text || x.action.is_some());
-            t.push(Toast { id, text, kind, action });
-            // Only the newest few stay on screen.
-            let excess = t.len().saturating_sub(3);
-            t.drain(..excess);
+            t.retain(|x| x.action_id == action_id && x.text != text);
+            t.push(Toast { id, text, kind, action, action_id });
         });
         expire_toast(self.toasts, id, secs);
     }

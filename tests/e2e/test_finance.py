@@ -268,6 +268,20 @@ def test_a_bank_statement_imported_and_reconciled(driver, base_url, tmp_path):
     import_statement(driver, base_url, other, "1101 — Kas")
     wait_text(driver, "0 baris siap diimpor. 2 baris sudah pernah diimpor dan dilewati.")
 
+    # BRI's and BNI's own exports are recognised by their columns, no mapping asked.
+    bri = tmp_path / "mutasi-bri.csv"
+    bri.write_text('"ID","NOREK","TGL_TRAN","TGL_EFEKTIF","JAM_TRAN","SEQ","DESK_TRAN","SALDO_AWAL_MUTASI","MUTASI_DEBET","MUTASI_KREDIT","SALDO_AKHIR_MUTASI","GLSIGN"\r\n'
+                   '"1","12340100099950","2026-12-01 09:15:22","2026-12-01 09:15:22","91522","1","SETORAN","0.00",".00","2000000.00","2000000.00","Cr"\r\n', encoding="utf-8")
+    import_statement(driver, base_url, bri)
+    wait_text(driver, "Pratinjau (BRI (CMS/QLola, BRImo))")
+    wait_text(driver, "1 baris siap diimpor.")
+    bni = tmp_path / "mutasi-bni.csv"
+    bni.write_text('Post Date,Value Date,Branch,Journal No.,Description,Debit,Credit,\n'
+                   '01/12/26 09.15.22,01/12/26,0259,120345,BIAYA ADM|ADMIN BULANAN,"15,000.00",,\n', encoding="utf-8")
+    import_statement(driver, base_url, bni)
+    wait_text(driver, "Pratinjau (BNI (BNIDirect, Internet Banking))")
+    wait_text(driver, "1 baris siap diimpor.")
+
     open_app(driver, base_url, "#/bank_lines", "?lang=en")
     click(driver, "Reconcile Bank")
     wait(driver, lambda d: heading(d) == "Reconciling Bank")
@@ -380,6 +394,16 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
     rows = report_rows(driver)
     assert rows["PT Maju Jaya"][bucket] == "Rp 5,100,000", rows
 
+    # The Today view names the late invoice and what is still owed; the paid bill is not there.
+    open_app(driver, base_url, "#/", "?lang=en")
+    wait_text(driver, "1 invoice overdue — Rp 5,100,000 to collect")
+    assert "past due" not in body_text(driver)
+    open_app(driver, base_url, "#/")
+    wait_text(driver, "1 faktur lewat jatuh tempo — Rp 5.100.000 belum diterima")
+    shot(driver, "finance-today-overdue")
+    driver.find_element(By.LINK_TEXT, "1 faktur lewat jatuh tempo — Rp 5.100.000 belum diterima").click()
+    wait(driver, lambda d: d.current_url.endswith("#/invoices"))
+
 
 def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     open_app(driver, base_url, "#/accounts")
@@ -401,10 +425,19 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     y, m, _ = browser_today(driver)
     due = (y - 2026) * 12 + m - 10 + 1
     wait_text(driver, f"{due} transaksi berulang sudah jatuh tempo dan belum dicatat.")
+    # The Today view asks for them too, and links to the schedules.
+    open_app(driver, base_url, "#/")
+    wait_text(driver, f"{due} transaksi terjadwal belum dicatat")
+    open_app(driver, base_url, "#/entries")
+    wait_text(driver, f"{due} transaksi berulang sudah jatuh tempo dan belum dicatat.")
     shot(driver, "finance-recurring-due")
     click(driver, "Catat semuanya")
     wait_text(driver, f"{due} transaksi berulang dicatat.")
     wait(driver, lambda d: "jatuh tempo dan belum dicatat" not in body_text(d))
+    open_app(driver, base_url, "#/")
+    # Once the lists the first screen did not need are read, the Today view has its figures.
+    wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:loaded').length > 0"))
+    assert "transaksi terjadwal belum dicatat" not in body_text(driver)
     assert len(driver.find_elements(By.CSS_SELECTOR, "main table.bo-table tbody tr")) == min(due, 100)
 
     # Stationery and a meeting's snacks on one receipt, split over two categories.

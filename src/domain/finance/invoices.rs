@@ -300,3 +300,44 @@ pub fn aging(invoices: &[Invoice], entries: &[Entry], sale: bool, at: NaiveDate)
     v.sort_by(|a, b| b.1.iter().sum::<i64>().cmp(&a.1.iter().sum::<i64>()).then(a.0.cmp(&b.0)));
     v
 }
+
+/// A sent invoice or received bill past its due date with money still owed on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Late {
+    pub id: String,
+    pub number: String,
+    pub contact_id: String,
+    /// Days past the due date (at least 1).
+    pub days: i64,
+    /// Still owed, minor units.
+    pub open: i64,
+}
+
+/// Invoices (`sale`) or bills past due at `today` and not fully paid, the longest late
+/// first. One pass over the entries: the Today view asks this of every entry in the books.
+pub fn overdue(invoices: &[Invoice], entries: &[Entry], sale: bool, today: NaiveDate) -> Vec<Late> {
+    let mut paid: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+    for e in entries.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != EntryKind::Journal) {
+        *paid.entry(e.document_id.as_str()).or_default() += e.amount.unwrap_or(0);
+    }
+    let mut out: Vec<Late> = invoices
+        .iter()
+        .filter(|i| i.is_live() && i.is_sale() == sale)
+        .filter_map(|i| {
+            let p = paid.get(i.meta.id.as_str()).copied().unwrap_or(0);
+            if i.state(p, today) != State::Overdue {
+                return None;
+            }
+            let days = (today - i.due?).num_days();
+            Some(Late {
+                id: i.meta.id.clone(),
+                number: i.number.clone(),
+                contact_id: i.contact_id.clone(),
+                days,
+                open: i.totals().total - p,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.days.cmp(&a.days).then(a.number.cmp(&b.number)));
+    out
+}

@@ -139,3 +139,9 @@ impl Recurring {
         }
     }
 }
+
+/// How many entries the schedules should have made by `today` and have not: what the
+/// Today view asks the clerk to record.
+pub fn due_count(schedules: &[Recurring], entries: &[Entry], today: NaiveDate) -> usize {
+    schedules.iter().map(|r| r.due(entries, today).len()).sum()
+}

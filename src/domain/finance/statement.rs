@@ -1,4 +1,5 @@
-//! Bank statements as Indonesian banks export them (KlikBCA, BCA Bisnis, Mandiri MCM), and
+//! Bank statements as Indonesian banks export them (KlikBCA, BCA Bisnis, Mandiri MCM, BRI's
+//! CMS/QLola export, BNI's transaction inquiry), and
 //! any other CSV by a column mapping the office sets once per account. Amounts in these
 //! files write `.` before the cents and `,` between thousands, the reverse of Indonesian
 //! display; a mapping can say otherwise. Pending rows are skipped; each line gets a key so
@@ -59,6 +60,10 @@ pub enum Format {
     KlikBca,
     BcaBisnis,
     Mandiri,
+    /// BRI's CSV from CMS / QLola (also what BRImo exports): quoted fields, plain numbers.
+    Bri,
+    /// BNI's transaction inquiry (BNIDirect, Internet Banking): debit and credit columns.
+    Bni,
     /// Read by the account's own mapping.
     Mapped,
 }
@@ -69,6 +74,8 @@ impl Format {
             Format::KlikBca => "bank.format.klikbca",
             Format::BcaBisnis => "bank.format.bcabisnis",
             Format::Mandiri => "bank.format.mandiri",
+            Format::Bri => "bank.format.bri",
+            Format::Bni => "bank.format.bni",
             Format::Mapped => "bank.format.mapped",
         }
     }
@@ -144,6 +151,39 @@ pub fn detect(rows: &[Vec<String>]) -> Option<(Format, Mapping)> {
             },
         ));
     }
+    // BRI names its columns in capitals with underscores, the balance before and after each
+    // line beside the debit and credit; the date carries the time (2026-08-03 09:15:22).
+    if let Some((i, c)) = find(&["norek", "tgl_tran", "desk_tran", "mutasi_debet", "mutasi_kredit"]) {
+        return Some((
+            Format::Bri,
+            Mapping {
+                header: i,
+                date: col(&c, "tgl_tran")?,
+                order: DateOrder::Ymd,
+                description: vec![col(&c, "desk_tran")?],
+                amount: Amount::DebitCredit(col(&c, "mutasi_debet")?, col(&c, "mutasi_kredit")?),
+                balance: col(&c, "saldo_akhir_mutasi"),
+                reference: None,
+                decimal: '.',
+            },
+        ));
+    }
+    // BNI: the posting date with its time (03/08/26 09.15.22), the journal number, no balance.
+    if let Some((i, c)) = find(&["post date", "journal no.", "description", "debit", "credit"]) {
+        return Some((
+            Format::Bni,
+            Mapping {
+                header: i,
+                date: col(&c, "post date")?,
+                order: DateOrder::Dmy,
+                description: vec![col(&c, "description")?],
+                amount: Amount::DebitCredit(col(&c, "debit")?, col(&c, "credit")?),
+                balance: None,
+                reference: col(&c, "journal no."),
+                decimal: '.',
+            },
+        ));
+    }
     for (date, desc, amount, balance) in [
         ("date", "description", "amount", "balance"),
         ("tanggal transaksi", "keterangan", "jumlah", "saldo"),
@@ -209,9 +249,11 @@ pub fn amount(text: &str, decimal: char, decimals: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-/// A date as the bank writes it (`'01/11/2026`, `01/11/26`, `'01/11` with `year`).
+/// A date as the bank writes it (`'01/11/2026`, `01/11/26`, `'01/11` with `year`); a time
+/// after it (`2026-08-03 09:15:22`, `03/08/26 09.15.22`) is not the date's.
 pub fn date(text: &str, order: DateOrder, year: i32) -> Option<NaiveDate> {
     let t = text.trim().trim_start_matches('\'');
+    let t = t.split_whitespace().next().unwrap_or_default();
     let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
     let num = |s: &str| s.trim().parse::<i32>().ok();
     let full_year = |y: &str| {

@@ -74,6 +74,57 @@ fn mandiri_mcm_has_debit_and_credit_columns_and_two_descriptions() {
 }
 
 #[test]
+fn bri_cms_export_has_quoted_plain_numbers_and_the_time_in_the_date() {
+    // BRI's CSV (CMS / QLola, also BRImo's): every field quoted, no thousands marks, a zero
+    // written ".00", the balance before and after each line; the account number may have
+    // lost its leading zero.
+    let text = "\"ID\",\"NOREK\",\"TGL_TRAN\",\"TGL_EFEKTIF\",\"JAM_TRAN\",\"SEQ\",\"DESK_TRAN\",\"SALDO_AWAL_MUTASI\",\"MUTASI_DEBET\",\"MUTASI_KREDIT\",\"SALDO_AKHIR_MUTASI\",\"GLSIGN\",\"TRUSER\",\"KODE_TRAN\",\"KODE_TRAN_TELLER\",\"TRREMK\",\"TLBDS1\",\"TLBDS2\"\r\n\
+\"1\",\"12340100099950\",\"2026-11-03 09:15:22\",\"2026-11-03 09:15:22\",\"91522\",\"1001\",\"TRANSFER DARI PT MAJU JAYA\",\"5000000.00\",\".00\",\"11100000.00\",\"16100000.00\",\"Cr\",\"8888001\",\"2\",\"8508\",\"INV-2026-001\",\"\",\"\"\r\n\
+\"2\",\"12340100099950\",\"2026-11-04 14:02:10\",\"2026-11-04 14:02:10\",\"140210\",\"1002\",\"SEWA KANTOR NOVEMBER\",\"16100000.00\",\"4000000.00\",\".00\",\"12100000.00\",\"Db\",\"8888001\",\"2\",\"8508\",\"SEWA\",\"\",\"\"\r\n\
+\"3\",\"12340100099950\",\"2026-11-30 23:59:00\",\"2026-11-30 23:59:00\",\"235900\",\"1003\",\"BIAYA ADM\",\"12100000.00\",\"12500.50\",\".00\",\"12087499.50\",\"Db\",\"8888001\",\"2\",\"8508\",\"ADM\",\"\",\"\"\r\n";
+    let r = rows(text);
+    let (format, m) = detect(&r.rows).unwrap();
+    assert_eq!(format, Format::Bri);
+    let p = parse(&r, &m, 2026, 0);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(
+        p.lines.iter().map(|l| (l.date, l.amount, l.balance)).collect::<Vec<_>>(),
+        vec![
+            (d("2026-11-03"), 11_100_000, Some(16_100_000)),
+            (d("2026-11-04"), -4_000_000, Some(12_100_000)),
+            // Half a rupiah rounds up, as the bank's own rounding would.
+            (d("2026-11-30"), -12_501, Some(12_087_500)),
+        ]
+    );
+    assert_eq!(p.lines[0].description, "TRANSFER DARI PT MAJU JAYA");
+    assert_eq!((p.lines[0].line, p.lines[2].line), (2, 4));
+    // With cents kept, exact.
+    assert_eq!(parse(&r, &m, 2026, 2).lines[2].amount, -1_250_050);
+}
+
+#[test]
+fn bni_transaction_inquiry_has_the_journal_number_and_a_dotted_time() {
+    // BNI: a header that ends with a comma, the posting time written 09.15.22, amounts in
+    // quotes with "," between thousands, debit or credit left empty, no balance.
+    let text = "Post Date,Value Date,Branch,Journal No.,Description,Debit,Credit,\n\
+03/11/26 09.15.22,03/11/26,0259,120345,TRANSFER|INV-2026-001|PT MAJU JAYA,,\"11,100,000.00\",\n\
+04/11/26 14.02.10,04/11/26,0998,120981,BIAYA ADM|ADMIN BULANAN,\"15,000.00\",,\n\
+04/11/26 14.02.10,04/11/26,0998,120982,BIAYA ADM|ADMIN BULANAN,\"15,000.00\",,\n";
+    let r = rows(text);
+    let (format, m) = detect(&r.rows).unwrap();
+    assert_eq!(format, Format::Bni);
+    let p = parse(&r, &m, 2026, 0);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(
+        p.lines.iter().map(|l| (l.date, l.amount, l.reference.as_str())).collect::<Vec<_>>(),
+        vec![(d("2026-11-03"), 11_100_000, "120345"), (d("2026-11-04"), -15_000, "120981"), (d("2026-11-04"), -15_000, "120982")]
+    );
+    assert_eq!(p.lines[0].balance, None);
+    // Two fees alike on one day are two lines, not one imported twice.
+    assert_ne!(p.lines[1].key, p.lines[2].key);
+}
+
+#[test]
 fn any_other_bank_reads_by_a_mapping_in_indonesian_numbers() {
     let text = "\u{feff}Tgl;Uraian;Mutasi;Saldo\r\n2026-11-05;Transfer masuk;1.500.000,00;2.500.000,00\r\n2026-11-06;Tarik tunai;-250.000,00;2.250.000,00\r\n2026-11-07;Rusak;abc;0\r\n";
     let r = rows(text);

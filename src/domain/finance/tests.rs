@@ -499,8 +499,40 @@ fn recurring_entries_fall_due_on_their_day_and_are_not_made_twice() {
     // Quarters counted from the start month; a day before the start waits for the next.
     let quarterly = Recurring { every: Every::Quarter, day: Some(1), end: None, ..rent.clone() };
     assert_eq!(quarterly.dates(d("2026-12-01")), ["2026-04-01", "2026-07-01", "2026-10-01"].map(d).to_vec());
-    let yearly = Recurring { every: Every::Year, day: Some(29), start: crate::domain::dates::parse_date("2024-02-29"), end: None, ..rent };
+    let yearly =
+        Recurring { every: Every::Year, day: Some(29), start: crate::domain::dates::parse_date("2024-02-29"), end: None, ..rent.clone() };
     assert_eq!(yearly.dates(d("2026-12-01")), ["2024-02-29", "2025-02-28", "2026-02-28"].map(d).to_vec());
+    // The Today view's count: what every schedule should have made and has not.
+    let made = rent.entry_on(d("2026-01-31"));
+    let schedules = [rent, quarterly, yearly];
+    assert_eq!(super::recurring::due_count(&schedules, &[made], d("2026-12-01")), 5 + 3 + 3);
+}
+
+#[test]
+fn overdue_invoices_and_bills_for_the_today_view() {
+    use super::invoices::{overdue, Invoice};
+    let a = chart();
+    let mut late = invoice(&a, "sale", &[("4101", 1, 2_000_000)], 0, "");
+    late.meta.id = "late".into();
+    let mut later = Invoice { number: "INV-2026-002".into(), due: crate::domain::dates::parse_date("2026-11-20"), ..late.clone() };
+    later.meta.id = "later".into();
+    let mut draft = Invoice { status: InvoiceStatus::Draft, ..later.clone() };
+    draft.meta.id = "draft".into();
+    let mut bill = invoice(&a, "bill", &[("6201", 1, 500_000)], 0, "");
+    bill.meta.id = "bill".into();
+    let part = late.payment(&a, &id(&a, "1111"), d("2026-11-10"), 1_500_000).unwrap();
+    let mut paid = later.payment(&a, &id(&a, "1111"), d("2026-11-10"), 2_000_000).unwrap();
+    let invoices = vec![late.clone(), later.clone(), draft, bill];
+    // Paid in full: never late. Partly paid: late for what is still owed.
+    let sales = overdue(&invoices, &[part.clone(), paid.clone()], true, d("2026-12-03"));
+    assert_eq!(sales.iter().map(|l| (l.id.as_str(), l.days, l.open)).collect::<Vec<_>>(), vec![("late", 3, 500_000)]);
+    // A payment in the trash no longer counts: the longest late comes first.
+    paid.meta.deleted_at = Some(chrono::Utc::now());
+    let sales = overdue(&invoices, &[part, paid], true, d("2026-12-03"));
+    assert_eq!(sales.iter().map(|l| (l.id.as_str(), l.days)).collect::<Vec<_>>(), vec![("later", 13), ("late", 3)]);
+    // Not late on its due day; bills apart from invoices.
+    assert!(overdue(&invoices, &[], false, d("2026-11-30")).is_empty());
+    assert_eq!(overdue(&invoices, &[], false, d("2026-12-01")).len(), 1);
 }
 
 #[test]

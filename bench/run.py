@@ -110,6 +110,17 @@ def keystrokes(d, base):
     return d.execute_async_script(KEYSTROKES, "budi san")
 
 
+def search_everywhere(d, base):
+    """Per keystroke in the search of every list (its index made once, when the page opens:
+    that time is printed apart)."""
+    d.get("about:blank")
+    d.get(base + "#/search")
+    wait(d, lambda x: x.find_elements(By.ID, "search-all"))
+    wait(d, lambda x: x.execute_script("return performance.getEntriesByName('bo:search-index').length") > 0, 120)
+    index = d.execute_script("return performance.getEntriesByName('bo:search-index')[0].duration")
+    return index, d.execute_async_script(KEYSTROKES, "budi san")
+
+
 def dom_rows(d, base):
     d.get("about:blank")
     d.get(base + "#/contacts")
@@ -270,6 +281,8 @@ def main():
             res["cold"] = med(cold_starts(d, base, runs, parts))
             res["cold_parts"] = [med([p[i] for p in parts if p[i] is not None]) for i in range(4)]
             res["keys"] = med(keystrokes(d, base))
+            res["search_index"], times = search_everywhere(d, base)
+            res["search_keys"] = med(times)
             res["rows"] = dom_rows(d, base)
             res["save_n"] = med(saves(d, base, runs))
             res["export"] = med(exports(d, base, max(1, runs // 2)))
@@ -290,6 +303,7 @@ def main():
     cp = g("cold_parts") or [None] * 4
     print(f"| cold start to first usable screen | {fmt(g('cold'))}{verdict(g('cold'), lambda v: v <= 400)} (wasm running at {fmt(cp[0])}, first lists decoded {fmt(cp[1])}, sort keys {fmt(cp[2])}, sorted {fmt(cp[3])}) | ≤ 400 ms |")
     print(f"| one keystroke in list search ({len(data['contacts']):,} contacts) | {fmt(g('keys'))}{verdict(g('keys'), lambda v: v <= 30)} | ≤ 30 ms |")
+    print(f"| one keystroke in search everywhere ({n:,} records; its index made once in {fmt(g('search_index'))}) | {fmt(g('search_keys'))}{verdict(g('search_keys'), lambda v: v <= 50)} | ≤ 50 ms |")
     print(f"| save one record, {n:,} stored | {fmt(g('save_n'))}{verdict(g('save_n'), lambda v: v <= 5)} | ≤ 5 ms |")
     print(f"| save one record, 1,000 stored | {fmt(g('save_1k'))} | ≤ 5 ms, no slower than above |")
     print(f"| import backup (validated, stored) | {fmt(g('import'))}{verdict(g('import'), lambda v: v <= 2000)} | ≤ 2 s |")

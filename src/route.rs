@@ -66,6 +66,8 @@ pub enum Route {
     Trash,
     Data,
     Settings,
+    /// Every list searched at once (Ctrl+K): `#/search`.
+    Search,
     NotFound(String),
 }
 
@@ -85,6 +87,7 @@ impl Route {
             [] | ["desk"] => Route::Desk,
             ["messages"] => Route::Messages,
             ["trash"] => Route::Trash,
+            ["search"] => Route::Search,
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
             ["actions"] => Route::Actions,
@@ -188,6 +191,7 @@ impl Route {
             Route::Desk => "#/desk".into(),
             Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
+            Route::Search => "#/search".into(),
             Route::Data => "#/data".into(),
             Route::Settings => "#/settings".into(),
             Route::NotFound(p) => format!("#/{p}"),
@@ -244,6 +248,7 @@ mod tests {
             Route::HolidayFile,
             Route::Messages,
             Route::Trash,
+            Route::Search,
             Route::Data,
             Route::Settings,
         ] {

@@ -6,6 +6,7 @@
 use backoffice::domain::calendar::Event;
 use backoffice::domain::contact::Contact;
 use backoffice::domain::csv_io::{self, Rules};
+use backoffice::domain::format::{parse_amount_as, NumberStyle};
 use backoffice::domain::frontdesk::Call;
 use backoffice::domain::record::{Entity, RecordRules, YEARS};
 use backoffice::domain::{ics, vcard};
@@ -36,8 +37,52 @@ fn minute_in_years() -> impl Strategy<Value = NaiveDateTime> {
     (0..minutes).prop_map(move |m| first + Duration::minutes(m))
 }
 
+/// `minor` written as a person or a spreadsheet in `style` would: grouped or not, with the
+/// currency's decimals or (when they are zero) a spreadsheet's `,00`, a symbol in front.
+fn written(minor: i64, decimals: u32, style: NumberStyle, grouped: bool, symbol: bool, zeros: bool) -> String {
+    let (thousands, decimal) = match style {
+        NumberStyle::Indonesian => ('.', ','),
+        NumberStyle::English => (',', '.'),
+    };
+    let scale = 10i64.pow(decimals);
+    let digits = (minor.abs() / scale).to_string();
+    let mut whole = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
+            whole.push(thousands);
+        }
+        whole.push(c);
+    }
+    let mut text = format!("{}{}{whole}", if minor < 0 { "-" } else { "" }, if symbol { "Rp " } else { "" });
+    if decimals > 0 {
+        text.push(decimal);
+        text.push_str(&format!("{:0w$}", minor.abs() % scale, w = decimals as usize));
+    } else if zeros {
+        text.push(decimal);
+        text.push_str("00");
+    }
+    text
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// Any amount written in a file's style reads back as itself in that style, whatever the
+    /// grouping (the `1.500` that needs the style included), and no text makes it panic.
+    #[test]
+    fn amounts_read_back_in_the_style_they_are_written(
+        minor in -10_000_000_000i64..10_000_000_000,
+        decimals in 0u32..=2,
+        english in any::<bool>(),
+        (grouped, symbol, zeros) in (any::<bool>(), any::<bool>(), any::<bool>()),
+        noise in "[0-9.,Rp -]{0,16}",
+    ) {
+        let style = if english { NumberStyle::English } else { NumberStyle::Indonesian };
+        let text = written(minor, decimals, style, grouped, symbol, zeros);
+        prop_assert_eq!(parse_amount_as(&text, decimals, style), Some(minor), "{}", text);
+        let _ = parse_amount_as(&noise, decimals, style);
+        let _ = NumberStyle::of(&noise);
+    }
 
     #[test]
     fn contacts_read_back_from_vcard(

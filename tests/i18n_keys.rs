@@ -230,7 +230,7 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/plans_tests.rs",
             ],
         ),
-        ("office", &["ui/data.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
+        ("office", &["ui/data.rs", "ui/search.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
         return Some(area);

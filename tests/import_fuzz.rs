@@ -388,7 +388,7 @@ fn csv_as<E: Entity + PartialEq + std::fmt::Debug>(name: &str, file: &[u8]) -> R
         Err(_) => Ok(()),
         Ok(table) => {
             let mapping = csv_io::guess_mapping::<E>(&table.headers, |k| vec![k.to_string(), k.replace('_', " ")]);
-            let rules = csv_io::Rules { decimals: 2, resolve: &|_, _| None, fixed: &[] };
+            let rules = csv_io::Rules { decimals: 2, resolve: &|_, _| None, fixed: &[], ..csv_io::Rules::PLAIN };
             let kept: Vec<E> = csv_io::build_records(&table, &mapping, now(), &rules)
                 .into_iter()
                 .filter(|o| o.errors.is_empty())

@@ -2,7 +2,7 @@
 //! comma or semicolon (Indonesian Excel), UTF-8 with or without BOM.
 use chrono::{DateTime, Utc};
 
-use super::format::parse_amount;
+use super::format::{parse_amount_as, NumberStyle};
 use super::record::{fill, problems_after_fill, Entity, FieldDef, FieldError, FieldKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,11 +116,47 @@ pub struct Rules<'a> {
     /// Values for fields no column fills: rows imported into one record (an event's guests
     /// belong to it unless the file names another).
     pub fixed: &'a [(&'static str, String)],
+    /// How the file writes `1.500` and `1,500` (see [`number_style`]).
+    pub style: NumberStyle,
 }
 
 impl Rules<'_> {
     /// No money, no references: contacts.
-    pub const PLAIN: Rules<'static> = Rules { decimals: 0, resolve: &|_, _| None, fixed: &[] };
+    pub const PLAIN: Rules<'static> = Rules { decimals: 0, resolve: &|_, _| None, fixed: &[], style: NumberStyle::Indonesian };
+}
+
+/// How the file writes its numbers, from the cells of the columns mapped to money and
+/// quantities: the style most of its telling cells show (`1.500.000`, `45.000,50`), else
+/// Indonesian. `true` when the file's own numbers said so.
+pub fn number_style(fields: &[FieldDef], table: &Table, mapping: &[Option<&'static str>]) -> (NumberStyle, bool) {
+    let numeric: Vec<usize> = mapping
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.and_then(|k| fields.iter().find(|f| f.key == k))
+                .is_some_and(|f| matches!(f.kind, FieldKind::Money | FieldKind::Number | FieldKind::Integer))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    style_of_cells(table.rows.iter().flat_map(|r| numeric.iter().filter_map(|&i| r.get(i))))
+}
+
+/// The style most of `cells` show (each telling cell one vote), else Indonesian; `true`
+/// when any cell told.
+pub fn style_of_cells<'a>(cells: impl Iterator<Item = &'a String>) -> (NumberStyle, bool) {
+    let (mut id, mut en) = (0usize, 0usize);
+    for cell in cells {
+        match NumberStyle::of(cell) {
+            Some(NumberStyle::Indonesian) => id += 1,
+            Some(NumberStyle::English) => en += 1,
+            None => {}
+        }
+    }
+    match (id, en) {
+        (0, 0) => (NumberStyle::Indonesian, false),
+        _ if en > id => (NumberStyle::English, true),
+        _ => (NumberStyle::Indonesian, true),
+    }
 }
 
 /// Turns mapped rows into records; a row with errors is reported, never half-imported.
@@ -166,7 +202,9 @@ fn row_values(
         };
         let value = match f.kind {
             FieldKind::Select(opts) => match_choice(&joined, opts),
-            FieldKind::Money => parse_amount(&joined, rules.decimals).map_or(joined, |m| m.to_string()),
+            FieldKind::Money => parse_amount_as(&joined, rules.decimals, rules.style).map_or(joined, |m| m.to_string()),
+            // "1.500" pieces, written as the file writes its numbers.
+            FieldKind::Number | FieldKind::Integer => parse_amount_as(&joined, 0, rules.style).map_or(joined, |m| m.to_string()),
             FieldKind::Ref(_) | FieldKind::ContactRef => (rules.resolve)(f.key, joined.trim()).unwrap_or_else(|| {
                 unknown.push((f.key, "err.unknown_ref"));
                 joined
@@ -351,6 +389,31 @@ mod tests {
     }
 
     #[test]
+    fn fifteen_hundred_is_read_as_the_file_writes_its_numbers() {
+        use crate::domain::format::NumberStyle;
+        use crate::domain::inventory::Item;
+        let read = |file: &str| {
+            let t = parse_table(file.as_bytes()).unwrap();
+            let map = guess_mapping::<Item>(&t.headers, |_| vec![]);
+            let (style, told) = number_style(Item::fields(), &t, &map);
+            let rules = Rules { style, ..Rules::PLAIN };
+            let costs: Vec<Option<i64>> = build_records::<Item>(&t, &map, now(), &rules).iter().map(|o| o.record.unit_cost).collect();
+            (style, told, costs)
+        };
+        // An English sheet: 1,500 is fifteen hundred, 1.500 one and a half (no rupiah amount).
+        let (style, told, costs) = read("code,name,unit,unit cost\nA,Pen,pcs,\"1,500\"\nB,Ink,pcs,\"2,500,000.00\"\nC,Tip,pcs,1.500\n");
+        assert_eq!((style, told), (NumberStyle::English, true));
+        assert_eq!(costs, vec![Some(1_500), Some(2_500_000), None]);
+        // Indonesian Excel: 1.500 is fifteen hundred.
+        let (style, told, costs) = read("kode;nama;satuan;harga satuan\r\nA;Pena;pcs;1.500\r\nB;Tinta;pcs;2.500.000,00\r\n");
+        assert_eq!((style, told), (NumberStyle::Indonesian, true));
+        assert_eq!(costs, vec![Some(1_500), Some(2_500_000)]);
+        // Nothing in the file tells: read the Indonesian way, and said to be assumed.
+        let (style, told, costs) = read("kode;nama;satuan;harga satuan\nA;Pena;pcs;1.500\n");
+        assert_eq!((style, told, costs), (NumberStyle::Indonesian, false, vec![Some(1_500)]));
+    }
+
+    #[test]
     fn money_and_references_read_as_people_write_them() {
         use crate::domain::inventory::{Item, StockMove};
         let file = "kode;nama;satuan;harga satuan\nATK-1;Kertas;rim;45.000\nATK-2;Map;pcs;Rp 2.500,50\n";
@@ -359,7 +422,7 @@ mod tests {
         let out = build_records::<Item>(&t, &map, now(), &Rules::PLAIN);
         assert_eq!(out[0].record.unit_cost, Some(45000));
         assert_eq!(out[1].errors, vec![("unit_cost", "err.money")], "sen in a currency without them is refused, not guessed");
-        let usd = Rules { decimals: 2, resolve: &|_, _| None, fixed: &[] };
+        let usd = Rules { decimals: 2, resolve: &|_, _| None, fixed: &[], ..Rules::PLAIN };
         assert_eq!(build_records::<Item>(&t, &map, now(), &usd)[1].record.unit_cost, Some(250050));
         // Written back in major units, read back the same.
         let again = parse_table(export(&[out[0].record.clone()], b',', 0).as_bytes()).unwrap();
@@ -370,7 +433,12 @@ mod tests {
         let moves = "item;kind;qty;location;tanggal\nATK-1;Terima;5;Gudang;2026-11-01T09:00\nXYZ;receive;1;Gudang;2026-11-01T09:00\n";
         let t = parse_table(moves.as_bytes()).unwrap();
         let map = guess_mapping::<StockMove>(&t.headers, |_| vec![]);
-        let by_code = Rules { decimals: 0, resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()), fixed: &[] };
+        let by_code = Rules {
+            decimals: 0,
+            resolve: &|key, v| (key == "item_id" && v == "ATK-1").then(|| "id-1".to_string()),
+            fixed: &[],
+            ..Rules::PLAIN
+        };
         let out = build_records::<StockMove>(&t, &map, now(), &by_code);
         assert_eq!(
             (out[0].record.item_id.as_str(), out[0].record.kind.code(), out[0].errors.len()),

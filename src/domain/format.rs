@@ -129,6 +129,67 @@ pub fn parse_amount(text: &str, decimals: u32) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
+/// How a file writes its numbers: which mark groups thousands and which comes before the
+/// cents. Only `1.500` and `1,500` (one mark, three digits after it) need to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// `1.500.000,00`: Indonesian Excel, and what Indonesians type.
+    Indonesian,
+    /// `1,500,000.00`: bank exports and English spreadsheets.
+    English,
+}
+
+impl NumberStyle {
+    fn thousands(self) -> char {
+        match self {
+            NumberStyle::Indonesian => '.',
+            NumberStyle::English => ',',
+        }
+    }
+
+    /// What one cell says of its file's style, when it says anything: both marks (the last
+    /// is the decimal one), a mark with one or two digits after it (a decimal mark), or one
+    /// mark twice (a thousands mark).
+    pub fn of(text: &str) -> Option<NumberStyle> {
+        let t = text.trim();
+        let (dot, comma) = (t.rfind('.'), t.rfind(','));
+        let style = |decimal_is_comma: bool| if decimal_is_comma { NumberStyle::Indonesian } else { NumberStyle::English };
+        match (dot, comma) {
+            (Some(d), Some(c)) => Some(style(c > d)),
+            (Some(at), None) | (None, Some(at)) => {
+                let mark = t.as_bytes()[at] as char;
+                let digits_after = t[at + 1..].chars().take_while(char::is_ascii_digit).count();
+                if t.matches(mark).count() > 1 {
+                    Some(style(mark == '.'))
+                } else if (1..=2).contains(&digits_after) && digits_after == t.len() - at - 1 {
+                    Some(style(mark == ','))
+                } else {
+                    None
+                }
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// Like [`parse_amount`], but `1.500` and `1,500` are read as `style` writes them: in an
+/// English file `1.500` is one and a half (refused for a currency without cents, where it
+/// cannot be meant), in an Indonesian one fifteen hundred.
+pub fn parse_amount_as(text: &str, decimals: u32, style: NumberStyle) -> Option<i64> {
+    let t = text.trim();
+    let marks: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| matches!(c, '.' | ',')).collect();
+    if let [(at, mark)] = marks[..] {
+        let after = &t[at + 1..];
+        if after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit()) && mark != style.thousands() {
+            // A decimal mark with three decimals: exact in minor units, or refused.
+            let thousandths = parse_amount(&format!("{}{after}", &t[..at]), 0)?;
+            let scale = 10i64.pow(decimals);
+            return (thousandths * scale % 1000 == 0).then(|| thousandths * scale / 1000);
+        }
+    }
+    parse_amount(t, decimals)
+}
+
 /// Minor units as someone would type them back: "15.000" (id) or "15,000.50" (en), no symbol.
 pub fn amount_text(minor: i64, decimals: u32, lang: Lang) -> String {
     let scale = 10u64.pow(decimals);
@@ -208,6 +269,41 @@ pub fn clock_time(t: chrono::NaiveTime, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_number_style_decides_only_the_ambiguous_amounts() {
+        use NumberStyle::{English, Indonesian};
+        for (t, style) in [
+            ("1.500.000,00", Some(Indonesian)),
+            ("1.500.000", Some(Indonesian)),
+            ("45.000,5", Some(Indonesian)),
+            ("1,500,000.00", Some(English)),
+            ("1,500,000", Some(English)),
+            ("12.50", Some(English)),
+            ("Rp 1.500", None),
+            ("1,500", None),
+            ("1500000", None),
+        ] {
+            assert_eq!(NumberStyle::of(t), style, "{t}");
+        }
+        // Unambiguous amounts read the same in either style.
+        for style in [Indonesian, English] {
+            assert_eq!(parse_amount_as("1.500.000,00", 0, style), Some(1_500_000));
+            assert_eq!(parse_amount_as("1,500,000.00", 0, style), Some(1_500_000));
+            assert_eq!(parse_amount_as("Rp 1.500.000", 0, style), Some(1_500_000));
+            assert_eq!(parse_amount_as("1500000", 0, style), Some(1_500_000));
+        }
+        assert_eq!(parse_amount_as("1.500", 0, Indonesian), Some(1_500));
+        assert_eq!(parse_amount_as("1,500", 0, English), Some(1_500));
+        // One and a half: no rupiah amount, so refused rather than guessed.
+        assert_eq!(parse_amount_as("1,500", 0, Indonesian), None);
+        assert_eq!(parse_amount_as("1.500", 0, English), None);
+        // With cents: 1.50, and a third decimal only when it is a zero.
+        assert_eq!(parse_amount_as("1.500", 2, English), Some(150));
+        assert_eq!(parse_amount_as("-1,500", 2, Indonesian), Some(-150));
+        assert_eq!(parse_amount_as("1,505", 2, Indonesian), None);
+        assert_eq!(parse_amount_as("1,000", 0, Indonesian), Some(1));
+    }
 
     #[test]
     fn amounts_typed_either_way() {

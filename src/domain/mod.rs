@@ -40,6 +40,7 @@ pub mod recurrence;
 pub mod refs;
 pub mod run_sheet;
 pub mod schema;
+pub mod search;
 pub mod settings;
 pub mod stocktake;
 pub mod training;

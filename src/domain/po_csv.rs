@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::csv_io::{normalise, plain_amount, protect, Rules, Table};
 use super::dates::day_text;
-use super::format::parse_amount;
+use super::format::{parse_amount_as, NumberStyle};
 use super::purchasing::{Line, PurchaseOrder};
 use super::record::Entity;
 use crate::domain::purchasing::OrderStatus;
@@ -74,17 +74,25 @@ pub struct Read {
     pub errors: Vec<(usize, &'static str)>,
 }
 
+/// How the file writes its prices and quantities (see [`super::csv_io::style_of_cells`]).
+pub fn number_style(table: &Table) -> (NumberStyle, bool) {
+    let numeric: Vec<usize> = ["price", "qty"].iter().filter_map(|k| column(table, k)).collect();
+    super::csv_io::style_of_cells(table.rows.iter().flat_map(|r| numeric.iter().filter_map(|&i| r.get(i))))
+}
+
+/// The file's column for `key`, by its name or an alias.
+fn column(table: &Table, key: &str) -> Option<usize> {
+    let (k, aliases) = COLUMNS.iter().find(|(k, _)| *k == key).expect("known column");
+    table.headers.iter().position(|h| {
+        let h = normalise(h);
+        h == *k || aliases.iter().any(|a| normalise(a) == h)
+    })
+}
+
 /// Groups rows by order number; an order with any bad row is reported whole, never half-read.
 /// `taken` says whether a number is already in use.
 pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: DateTime<Utc>) -> Vec<Read> {
-    let col = |key: &str| {
-        let (k, aliases) = COLUMNS.iter().find(|(k, _)| *k == key).expect("known column");
-        table.headers.iter().position(|h| {
-            let h = normalise(h);
-            h == *k || aliases.iter().any(|a| normalise(a) == h)
-        })
-    };
-    let cols: Vec<Option<usize>> = COLUMNS.iter().map(|(k, _)| col(k)).collect();
+    let cols: Vec<Option<usize>> = COLUMNS.iter().map(|(k, _)| column(table, k)).collect();
     let cell = |row: &[String], key: &str| -> String {
         let i = COLUMNS.iter().position(|(k, _)| *k == key).expect("known column");
         cols[i].and_then(|c| row.get(c)).map(|s| s.trim().to_string()).unwrap_or_default()
@@ -133,7 +141,7 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             continue;
         };
         let qty = cell(row, "qty").parse::<i64>().ok().filter(|q| *q > 0);
-        let price = parse_amount(&cell(row, "price"), rules.decimals).filter(|p| *p >= 0);
+        let price = parse_amount_as(&cell(row, "price"), rules.decimals, rules.style).filter(|p| *p >= 0);
         match (qty, price) {
             (Some(qty), Some(price)) => r.order.lines.push(Line {
                 id: uuid::Uuid::new_v4().to_string(),
@@ -189,7 +197,7 @@ mod tests {
 
     #[test]
     fn orders_with_lines_round_trip_and_bad_rows_are_named() {
-        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[] };
+        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[], style: NumberStyle::Indonesian };
         let file = "nomor;pemasok;tanggal;status;ppn;barang;uraian;jumlah;harga\n\
                     PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4;10;45.000\n\
                     PO-2026-010;PT Kertas Jaya;2026-11-20;ordered;11;ATK-002;Pulpen;24;2.500\n\
@@ -227,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_date_that_is_not_a_day_is_named_once() {
-        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[] };
+        let rules = Rules { decimals: 0, resolve: &resolve, fixed: &[], style: NumberStyle::Indonesian };
         let file = "nomor;pemasok;tanggal;expected;status;barang;jumlah;harga\n\
                     PO-2026-020;PT Kertas Jaya;31/11/2026;2026-12-40;ordered;ATK-001;1;100\n\
                     PO-2026-021;PT Kertas Jaya;2026-11-21;;ordered;ATK-001;1;100\n";

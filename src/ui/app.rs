@@ -9,7 +9,7 @@ use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
 use super::areas::export_backup;
 use super::data::{backup_overdue, StorageMeter};
 use super::desk;
-use super::router::{route_signal, Route};
+use super::router::{navigate, route_signal, Route};
 use super::state::{set_db, with_db, AppState};
 use super::widgets::Toasts;
 
@@ -145,6 +145,19 @@ pub fn App() -> impl IntoView {
             let _ = el.set_attribute("lang", lang.get().code());
         }
     });
+
+    // Ctrl+K (⌘K) from anywhere: search every list.
+    let h = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+            ev.prevent_default();
+            if route.get_untracked() == Route::Search {
+                focus_page(&Route::Search);
+            } else {
+                navigate(&Route::Search);
+            }
+        }
+    });
+    std::mem::forget(h);
 
     // Another tab wrote: show its data without a reload.
     let h = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| match ev.key() {
@@ -290,6 +303,9 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <div class="bo-body">
                     <header class="bo-header">
+                        <a class="bo-btn bo-btn-small bo-search-link" href=Route::Search.href() aria-keyshortcuts="Control+K">
+                            {app.text("nav.search")}" "<kbd>"Ctrl K"</kbd>
+                        </a>
                         <StorageMeter id="bo-usage" />
                         <div class="bo-lang" role="group" aria-label=app.text("settings.language")>
                             <button type="button" class="bo-btn bo-btn-small" aria-pressed=move || (lang.get() == Lang::Id).to_string() on:click=move |_| lang.set(Lang::Id)>"ID"</button>

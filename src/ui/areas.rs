@@ -41,7 +41,7 @@ use super::state::AppState;
 use super::pages::record_page;
 use super::{
     assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, event_vendors, finance_reports, holiday_file,
-    inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, settings, trash,
+    inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, search, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,8 @@ pub fn area_of(r: &Route) -> Option<Area> {
             Some(Area::Events)
         }
         Route::PlanBoard => Some(Area::Coordination),
-        Route::Trash | Route::Data | Route::Settings => Some(Area::Office),
+        // Search reads every list, as the trash and the backup do: it lives with them.
+        Route::Trash | Route::Data | Route::Settings | Route::Search => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
 }
@@ -362,6 +363,7 @@ fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     Ok(match r {
         Route::Trash => trash::trash_page(),
+        Route::Search => search::search_page(),
         Route::Data => data::data_page(),
         Route::Settings => settings::settings_page(),
         _ => records::not_found(),

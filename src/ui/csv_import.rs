@@ -49,7 +49,7 @@ pub fn outcomes<E: UiEntity>(
 ) -> (Vec<E>, Vec<PreviewRow>) {
     let app2 = *app;
     let resolve = move |key: &str, v: &str| resolve_ref::<E>(&app2, key, v);
-    let rules = Rules { decimals: decimals(app), resolve: &resolve, fixed };
+    let rules = Rules { decimals: decimals(app), resolve: &resolve, fixed, style: csv_io::number_style(E::fields(), t, mapping).0 };
     let mut good = vec![];
     let rows = csv_io::build_records::<E>(t, mapping, now(), &rules)
         .into_iter()
@@ -272,7 +272,40 @@ fn import_view(
             <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
         </div>
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
+        {move || number_note(&app, fields, table, mapping).map(|n| view! { <p class="bo-hint" id="import-numbers">{n}</p> })}
         {mapping_preview(back, fields, table, mapping, rows, confirm, "import.confirm_rows")}
     }
     .into_any()
+}
+
+/// How the file's numbers are read (`1.500`: fifteen hundred or one and a half), when a
+/// column is mapped to money or a quantity: said, never guessed silently.
+fn number_note(
+    app: &AppState,
+    fields: &'static [FieldDef],
+    table: RwSignal<Option<Table>>,
+    mapping: RwSignal<Vec<Option<&'static str>>>,
+) -> Option<String> {
+    let numeric = |k: &Option<&'static str>| {
+        k.and_then(|k| fields.iter().find(|f| f.key == k))
+            .is_some_and(|f| matches!(f.kind, FieldKind::Money | FieldKind::Number | FieldKind::Integer))
+    };
+    table.with(|t| {
+        let t = t.as_ref()?;
+        mapping.with(|m| {
+            if !m.iter().any(numeric) {
+                return None;
+            }
+            let (style, told) = csv_io::number_style(fields, t, m);
+            let key = match style {
+                crate::domain::format::NumberStyle::Indonesian => "import.numbers_id",
+                crate::domain::format::NumberStyle::English => "import.numbers_en",
+            };
+            let mut text = app.t(key).to_string();
+            if !told {
+                text = format!("{text} {}", app.t("import.numbers_assumed"));
+            }
+            Some(text)
+        })
+    })
 }

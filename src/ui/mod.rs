@@ -44,6 +44,7 @@ mod records;
 mod recruitment;
 mod router;
 mod run_sheet;
+mod search;
 mod settings;
 mod state;
 mod stocktake;

@@ -464,7 +464,12 @@ pub fn import_page() -> AnyView {
                 "item_id" => super::fields::resolve_of::<Item>(&app, "", v),
                 _ => super::fields::resolve_ref::<PurchaseOrder>(&app, key, v),
             };
-            let rules = crate::domain::csv_io::Rules { decimals: super::fields::decimals(&app), resolve: &resolve, fixed: &[] };
+            let rules = crate::domain::csv_io::Rules {
+                decimals: super::fields::decimals(&app),
+                resolve: &resolve,
+                fixed: &[],
+                style: po_csv::number_style(t).0,
+            };
             app.lists.orders().with_untracked(|orders| {
                 po_csv::import(t, &rules, &|n| orders.iter().any(|o| o.meta.deleted_at.is_none() && o.number == n), now())
             })

@@ -200,9 +200,22 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     driver.find_element(By.ID, "import-file").send_keys(str(items))
     wait_text(driver, "1 baris siap diimpor, 1 baris bermasalah (tidak diimpor).")
     assert "Harga satuan: Isi dengan jumlah uang" in body_text(driver)
+    # 2.500 could be read two ways: the preview says how it is read.
+    note = driver.find_element(By.ID, "import-numbers").text
+    assert note == "Angka dibaca dengan cara Indonesia: 1.500 berarti seribu lima ratus, 1,5 berarti satu setengah. Berkas ini sendiri tidak menunjukkan caranya.", note
     shot(driver, "items-import-id")
     click(driver, "Impor 1 baris")
     wait_text(driver, "1 baris diimpor.")
+
+    # An English sheet: its 2,500,000.00 tells that 1,500 is fifteen hundred.
+    english = tmp_path / "items-en.csv"
+    english.write_text('code,name,unit,unit cost\nATK-020,Pen,pcs,"1,500"\nATK-021,Ink,pcs,"2,500,000.00"\n', encoding="utf-8")
+    open_app(driver, base_url, "#/items/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(english))
+    wait_text(driver, "2 baris siap diimpor, 0 baris bermasalah (tidak diimpor).")
+    assert driver.find_element(By.ID, "import-numbers").text.startswith("Angka dibaca dengan cara Inggris: 1,500 berarti seribu lima ratus")
+    preview = body_text(driver)
+    assert "Rp 1.500" in preview and "Rp 2.500.000" in preview, preview
 
     moves = tmp_path / "mutasi.csv"
     moves.write_text("barang;jenis;jumlah;lokasi;tanggal\n"

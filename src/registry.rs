@@ -55,6 +55,8 @@ macro_rules! with_record_lists {
             work_plans: $crate::domain::plans::WorkPlan,
             plan_tasks: $crate::domain::plans::PlanTask,
             plan_reviews: $crate::domain::plans::PlanReview,
+            kpis: $crate::domain::kpis::Kpi,
+            kpi_actuals: $crate::domain::kpis::KpiActual,
         }
     };
 }
@@ -117,5 +119,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 32, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 33, "every reference field of every list was checked");
 }

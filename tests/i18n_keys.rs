@@ -224,7 +224,9 @@ fn area_of(path: &str) -> Option<&'static str> {
             &[
                 "ui/compliance.rs",
                 "ui/plans.rs",
+                "ui/kpis.rs",
                 "domain/compliance.rs",
+                "domain/kpis.rs",
                 "domain/compliance_tests.rs",
                 "domain/plans.rs",
                 "domain/plans_tests.rs",

@@ -26,6 +26,7 @@ pub mod ics;
 pub mod ics_read;
 pub mod ics_write;
 pub mod inventory;
+pub mod kpis;
 pub mod leave;
 pub mod meeting;
 pub mod payroll;

@@ -23,6 +23,7 @@ use crate::domain::finance::recurring::Recurring;
 use crate::domain::finance::{Account, Entry};
 use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
+use crate::domain::kpis::{Kpi, KpiActual};
 use crate::domain::leave::{Holiday, LeaveRequest};
 use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
@@ -96,7 +97,9 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
             "bank_lines" | "invoices" => Some(Area::Billing),
             "client_events" | "event_tasks" | "event_guests" | "run_items" | "event_vendors" | "venue_options" => Some(Area::Events),
-            "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" => Some(Area::Coordination),
+            "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" | "kpis" | "kpi_actuals" => {
+                Some(Area::Coordination)
+            }
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
@@ -398,6 +401,8 @@ fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("work_plans") => record_page::<WorkPlan>(r),
             Some("plan_tasks") => record_page::<PlanTask>(r),
             Some("plan_reviews") => record_page::<PlanReview>(r),
+            Some("kpis") => record_page::<Kpi>(r),
+            Some("kpi_actuals") => record_page::<KpiActual>(r),
             _ => records::not_found(),
         },
     })

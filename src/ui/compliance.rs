@@ -127,6 +127,7 @@ pub fn links() -> AnyView {
             {link(Route::List("plan_tasks".into()), "nav.plan_tasks")}
             {link(Route::PlanBoard, "ptask.board")}
             {link(Route::List("plan_reviews".into()), "nav.plan_reviews")}
+            {link(Route::List("kpis".into()), "nav.kpis")}
         </nav>
     }
     .into_any()

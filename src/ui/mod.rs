@@ -28,6 +28,7 @@ mod finance_reports;
 mod holiday_file;
 mod inventory;
 mod invoices;
+mod kpis;
 mod leave;
 mod minutes;
 mod occurrence;

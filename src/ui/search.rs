@@ -32,10 +32,32 @@ macro_rules! docs {
 }
 crate::with_record_lists!(docs);
 
+/// The shown results grouped by list (lists in the order of their best result), each
+/// result numbered in the order it is drawn, and how many matched in all.
 #[derive(Clone, PartialEq)]
 struct Found {
-    shown: Vec<(&'static str, String, String)>,
+    groups: Vec<(&'static str, Vec<(usize, String, String)>)>,
     total: usize,
+}
+
+impl Found {
+    fn of(ranked: Vec<&Doc>, total: usize) -> Found {
+        let mut groups: Vec<(&'static str, Vec<(usize, String, String)>)> = vec![];
+        for d in ranked {
+            match groups.iter_mut().find(|(list, _)| *list == d.list) {
+                Some((_, hits)) => hits.push((0, d.id.clone(), d.title.clone())),
+                None => groups.push((d.list, vec![(0, d.id.clone(), d.title.clone())])),
+            }
+        }
+        for (n, hit) in groups.iter_mut().flat_map(|(_, hits)| hits.iter_mut()).enumerate() {
+            hit.0 = n;
+        }
+        Found { groups, total }
+    }
+
+    fn shown(&self) -> usize {
+        self.groups.iter().map(|(_, hits)| hits.len()).sum()
+    }
 }
 
 pub fn search_page() -> AnyView {
@@ -55,11 +77,11 @@ pub fn search_page() -> AnyView {
         index
             .try_update_value(|ix| {
                 let (shown, total) = super::perf::timed("bo:search", || ix.search(&q, SHOWN));
-                Found { shown: shown.into_iter().map(|d| (d.list, d.id.clone(), d.title.clone())).collect(), total }
+                Found::of(shown, total)
             })
-            .unwrap_or(Found { shown: vec![], total: 0 })
+            .unwrap_or(Found { groups: vec![], total: 0 })
     });
-    let first = move || found.with(|f| f.shown.first().map(|(list, id, _)| Route::View((*list).into(), id.clone())));
+    let first = move || found.with(|f| f.groups.first().map(|(list, hits)| Route::View((*list).into(), hits[0].1.clone())));
     let keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => {
             if let Some(r) = first() {
@@ -83,14 +105,18 @@ pub fn search_page() -> AnyView {
                 on:keydown=keydown />
         </div>
         <p id="search-count" class="bo-hint" role="status">{move || count_text(&app, query, found)}</p>
-        <ul class="bo-list bo-search-results" on:keydown=move_between_results>
-            <For each=move || found.get().shown key=|(list, id, title)| (*list, id.clone(), title.clone()) let((list, id, title))>
-                <li>
-                    <a href=Route::View(list.into(), id).href()>{title}</a>
-                    " "<span class="bo-hint">{move || app.t(&format!("collection.{list}")).to_string()}</span>
-                </li>
+        <div class="bo-search-results" on:keydown=move_between_results>
+            <For each=move || found.get().groups key=|(list, hits)| (*list, hits.clone()) let((list, hits))>
+                <section aria-labelledby=format!("search-g-{list}")>
+                    <h2 id=format!("search-g-{list}")>{move || app.t(&format!("collection.{list}")).to_string()}</h2>
+                    <ul class="bo-list">
+                        {hits.into_iter().map(|(i, id, title)| view! {
+                            <li><a id=format!("search-hit-{i}") href=Route::View(list.into(), id).href()>{title}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
             </For>
-        </ul>
+        </div>
     }
     .into_any()
 }
@@ -101,31 +127,21 @@ fn count_text(app: &AppState, query: RwSignal<String>, found: Memo<Found>) -> St
     }
     found.with(|f| match f.total {
         0 => app.t("search.none").into(),
-        n if n > f.shown.len() => app.tf("search.more", &[("n", n.to_string()), ("shown", f.shown.len().to_string())]),
+        n if n > f.shown() => app.tf("search.more", &[("n", n.to_string()), ("shown", f.shown().to_string())]),
         n => app.tf("search.found", &[("n", n.to_string())]),
     })
 }
 
-fn result_link(i: usize) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    document().query_selector(&format!(".bo-search-results li:nth-child({}) a", i + 1)).ok()??.dyn_into().ok()
-}
-
 fn focus_result(i: usize) {
-    if let Some(a) = result_link(i) {
-        let _ = a.focus();
+    if let Some(a) = document().get_element_by_id(&format!("search-hit-{i}")) {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(a).focus();
     }
 }
 
-/// Up and down arrows move through the results; up from the first goes back to the box.
+/// Up and down arrows move through the results, across lists; up from the first goes back
+/// to the box.
 fn move_between_results(ev: leptos::ev::KeyboardEvent) {
-    let Some(li) = document().active_element().and_then(|a| a.closest("li").ok().flatten()) else { return };
-    let mut at = 0;
-    let mut before = li.previous_element_sibling();
-    while let Some(el) = before {
-        at += 1;
-        before = el.previous_element_sibling();
-    }
+    let Some(at) = document().active_element().and_then(|a| a.id().strip_prefix("search-hit-")?.parse::<usize>().ok()) else { return };
     match ev.key().as_str() {
         "ArrowDown" => {
             ev.prevent_default();

@@ -175,3 +175,73 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     open_app(driver, base_url, "#/work_plans/" + plan_url.rsplit("/", 1)[1], "?lang=en")
     wait_text(driver, "50 % done · 2 tasks, 0 past due")
     shot(driver, "work-plan-en")
+
+
+def kpi_table(driver):
+    return [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#kpi-table tbody tr")]
+
+
+def test_kpis_worked_out_from_the_visitors_and_typed_per_month(driver, base_url):
+    from selenium.webdriver.common.keys import Keys
+    today = office_today()
+    this_month = f"{today.year}-{today.month:02}"
+    first = today.replace(day=1)
+    before = (first - datetime.timedelta(days=1)).replace(day=1)
+    for name in ["Ibu Rina", "Pak Dedi"]:
+        open_app(driver, base_url, "#/visitors/new")
+        fill(driver, "f-name", name)
+        fill(driver, "f-host", "Pak Joko").send_keys(Keys.ENTER)
+        wait(driver, lambda d: heading(d) == name)
+
+    # Worked out from the visitors book: two this month against a target of three.
+    open_app(driver, base_url, "#/kpis/new")
+    fill(driver, "f-name", "Tamu per bulan")
+    Select(driver.find_element(By.ID, "f-source")).select_by_visible_text("Tamu yang datang")
+    fill(driver, "f-target", "3")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Tamu per bulan")
+    rows = kpi_table(driver)
+    assert len(rows) == 6, rows
+    assert rows[-1] == [this_month, "3", "2", "Belum", "+2"], rows
+    assert rows[-2][2] == "0", rows
+    assert "Isi realisasi periode" not in body_text(driver)
+    shot(driver, "kpi-visitors")
+
+    # Typed: client satisfaction, this month's 95 meets 90, last month's 80 did not.
+    open_app(driver, base_url, "#/kpis/new")
+    fill(driver, "f-name", "Kepuasan klien (%)")
+    fill(driver, "f-target", "90")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")
+    assert kpi_table(driver)[-1] == [this_month, "90", "—", "", ""]
+    click(driver, "Isi realisasi periode")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-actual"))
+    assert driver.find_element(By.ID, "f-period").get_attribute("value") == first.isoformat()
+    fill(driver, "f-actual", "95")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")
+    click(driver, "Isi realisasi periode")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-actual"))
+    set_date(driver, "f-period", before.isoformat())
+    fill(driver, "f-actual", "80")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")
+    rows = kpi_table(driver)
+    assert rows[-2][1:4] == ["90", "80", "Belum"] and rows[-1] == [this_month, "90", "95", "Ya", "+15"], rows
+    # A period starts on its first day.
+    click(driver, "Isi realisasi periode")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-actual"))
+    set_date(driver, "f-period", first.replace(day=2).isoformat())
+    click(driver, "Simpan")
+    wait_text(driver, "Periode dimulai pada tanggal 1.")
+    click(driver, "Batal")
+    alert(driver).accept()
+    wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")
+    shot(driver, "kpi-typed")
+
+    open_app(driver, base_url, "#/kpis", "?lang=en")
+    click(driver, "Kepuasan klien (%)")
+    wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")
+    wait_text(driver, "By period")
+    assert kpi_table(driver)[-1][3] == "Yes" and kpi_table(driver)[-2][3] == "Not met"
+    shot(driver, "kpi-typed-en")

@@ -10,7 +10,9 @@ from test_inventory import new_item
 
 
 def results(driver):
-    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".bo-search-results li")]
+    """[(list heading, [titles])] as drawn."""
+    return [(g.find_element(By.TAG_NAME, "h2").text, [li.text for li in g.find_elements(By.TAG_NAME, "li")])
+            for g in driver.find_elements(By.CSS_SELECTOR, ".bo-search-results section")]
 
 
 def active_id(driver):
@@ -30,16 +32,24 @@ def test_ctrl_k_finds_records_of_every_list_and_opens_one_by_keyboard(driver, ba
     wait(driver, lambda d: active_id(d) == "search-all")
     wait_text(driver, "Ketik nama, nomor, tempat, atau kata apa pun: semua daftar dicari sekaligus.")
 
-    # One word: the contact named so first, the item with it in its title, then the contact
-    # whose company has it; each says which list it is in.
+    # One word, grouped by list: the contact named so first (the contact whose company has it
+    # after it), then the item with it in its title.
     driver.switch_to.active_element.send_keys("budi")
     wait_text(driver, "3 data ditemukan.")
-    assert results(driver) == ["Budi Santoso Kontak", "ATK-001 Kertas A4 untuk Budi Barang persediaan", "Ani Wijaya Kontak"], results(driver)
+    assert results(driver) == [("Kontak", ["Budi Santoso", "Ani Wijaya"]), ("Barang persediaan", ["ATK-001 Kertas A4 untuk Budi"])], results(driver)
+    # The arrows go through every list's results in the order drawn.
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    wait(driver, lambda d: d.switch_to.active_element.text == "ATK-001 Kertas A4 untuk Budi")
+    for _ in range(3):
+        driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    wait(driver, lambda d: active_id(d) == "search-all")
     shot(driver, "search-id")
     # Every word must be there, in any case.
     driver.switch_to.active_element.send_keys(" SAN")
     wait_text(driver, "1 data ditemukan.")
-    assert results(driver) == ["Budi Santoso Kontak"]
+    assert results(driver) == [("Kontak", ["Budi Santoso"])]
 
     # Down to the result, Enter opens it; back again, the search is as it was.
     driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
@@ -76,5 +86,5 @@ def test_ctrl_k_finds_records_of_every_list_and_opens_one_by_keyboard(driver, ba
     box.clear()
     box.send_keys("kertas")
     wait_text(driver, "1 record found.")
-    assert results(driver) == ["ATK-001 Kertas A4 untuk Budi Supply items"]
+    assert results(driver) == [("Supply items", ["ATK-001 Kertas A4 untuk Budi"])]
     shot(driver, "search-en")

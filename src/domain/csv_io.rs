@@ -141,18 +141,23 @@ pub fn number_style(fields: &[FieldDef], table: &Table, mapping: &[Option<&'stat
     style_of_cells(table.rows.iter().flat_map(|r| numeric.iter().filter_map(|&i| r.get(i))))
 }
 
-/// The style most of `cells` show (each telling cell one vote), else Indonesian; `true`
-/// when any cell told.
+/// The style most of `cells` show (each telling cell one vote); `true` when any cell told.
+/// When none tells, the mark of the `1.500` / `1,500` cells decides (whole numbers being
+/// what a file of prices or quantities holds), else Indonesian.
 pub fn style_of_cells<'a>(cells: impl Iterator<Item = &'a String>) -> (NumberStyle, bool) {
     let (mut id, mut en) = (0usize, 0usize);
+    let (mut dots, mut commas) = (0usize, 0usize);
     for cell in cells {
         match NumberStyle::of(cell) {
             Some(NumberStyle::Indonesian) => id += 1,
             Some(NumberStyle::English) => en += 1,
+            None if cell.contains(',') => commas += 1,
+            None if cell.contains('.') => dots += 1,
             None => {}
         }
     }
     match (id, en) {
+        (0, 0) if commas > dots => (NumberStyle::English, false),
         (0, 0) => (NumberStyle::Indonesian, false),
         _ if en > id => (NumberStyle::English, true),
         _ => (NumberStyle::Indonesian, true),
@@ -408,9 +413,12 @@ mod tests {
         let (style, told, costs) = read("kode;nama;satuan;harga satuan\r\nA;Pena;pcs;1.500\r\nB;Tinta;pcs;2.500.000,00\r\n");
         assert_eq!((style, told), (NumberStyle::Indonesian, true));
         assert_eq!(costs, vec![Some(1_500), Some(2_500_000)]);
-        // Nothing in the file tells: read the Indonesian way, and said to be assumed.
+        // Nothing in the file tells: its round prices are whole numbers, whichever mark they
+        // use, and the style is said to be assumed.
         let (style, told, costs) = read("kode;nama;satuan;harga satuan\nA;Pena;pcs;1.500\n");
         assert_eq!((style, told, costs), (NumberStyle::Indonesian, false, vec![Some(1_500)]));
+        let (style, told, costs) = read("code,name,unit,unit cost\nA,Pen,pcs,\"25,000\"\nB,Ink,pcs,\"150,000\"\n");
+        assert_eq!((style, told, costs), (NumberStyle::English, false, vec![Some(25_000), Some(150_000)]));
     }
 
     #[test]

@@ -151,7 +151,8 @@ impl NumberStyle {
     /// is the decimal one), a mark with one or two digits after it (a decimal mark), or one
     /// mark twice (a thousands mark).
     pub fn of(text: &str) -> Option<NumberStyle> {
-        let t = text.trim();
+        // A currency before the number ("Rp. 1,500,000") or a sign is not the number's.
+        let t = text.trim().trim_start_matches(|c: char| !c.is_ascii_digit()).trim_end_matches(|c: char| !c.is_ascii_digit());
         let (dot, comma) = (t.rfind('.'), t.rfind(','));
         let style = |decimal_is_comma: bool| if decimal_is_comma { NumberStyle::Indonesian } else { NumberStyle::English };
         match (dot, comma) {
@@ -173,8 +174,8 @@ impl NumberStyle {
 }
 
 /// Like [`parse_amount`], but `1.500` and `1,500` are read as `style` writes them: in an
-/// English file `1.500` is one and a half (refused for a currency without cents, where it
-/// cannot be meant), in an Indonesian one fifteen hundred.
+/// English file `1.500` is one and a half, in an Indonesian one fifteen hundred. Three
+/// decimals for a currency without cents (or a whole number) cannot be meant: refused.
 pub fn parse_amount_as(text: &str, decimals: u32, style: NumberStyle) -> Option<i64> {
     let t = text.trim();
     let marks: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| matches!(c, '.' | ',')).collect();
@@ -182,9 +183,11 @@ pub fn parse_amount_as(text: &str, decimals: u32, style: NumberStyle) -> Option<
         let after = &t[at + 1..];
         if after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit()) && mark != style.thousands() {
             // A decimal mark with three decimals: exact in minor units, or refused.
-            let thousandths = parse_amount(&format!("{}{after}", &t[..at]), 0)?;
-            let scale = 10i64.pow(decimals);
-            return (thousandths * scale % 1000 == 0).then(|| thousandths * scale / 1000);
+            if decimals == 0 {
+                return None;
+            }
+            let thousandths = parse_amount(&format!("{}{after}", &t[..at]), 0)?.checked_mul(10i64.pow(decimals))?;
+            return (thousandths % 1000 == 0).then_some(thousandths / 1000);
         }
     }
     parse_amount(t, decimals)
@@ -302,7 +305,9 @@ mod tests {
         assert_eq!(parse_amount_as("1.500", 2, English), Some(150));
         assert_eq!(parse_amount_as("-1,500", 2, Indonesian), Some(-150));
         assert_eq!(parse_amount_as("1,505", 2, Indonesian), None);
-        assert_eq!(parse_amount_as("1,000", 0, Indonesian), Some(1));
+        assert_eq!(parse_amount_as("1,000", 0, Indonesian), None, "one rupiah in three decimals is not meant");
+        assert_eq!(NumberStyle::of("Rp. 1,500,000"), Some(English), "the dot after Rp is not the number's");
+        assert_eq!(NumberStyle::of("(1.500,50)"), Some(Indonesian));
     }
 
     #[test]

@@ -140,7 +140,7 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
             r.errors.push((line, "err.unknown_ref"));
             continue;
         };
-        let qty = cell(row, "qty").parse::<i64>().ok().filter(|q| *q > 0);
+        let qty = parse_amount_as(&cell(row, "qty"), 0, rules.style).filter(|q| *q > 0);
         let price = parse_amount_as(&cell(row, "price"), rules.decimals, rules.style).filter(|p| *p >= 0);
         match (qty, price) {
             (Some(qty), Some(price)) => r.order.lines.push(Line {

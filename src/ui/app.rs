@@ -148,7 +148,7 @@ pub fn App() -> impl IntoView {
 
     // Ctrl+K (⌘K) from anywhere: search every list.
     let h = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && !ev.shift_key() && ev.key().eq_ignore_ascii_case("k") {
             ev.prevent_default();
             if route.get_untracked() == Route::Search {
                 focus_page(&Route::Search);

@@ -108,7 +108,7 @@ fn kpi_part(id: String) -> AnyView {
         <section class="bo-card" aria-labelledby="kpi-periods-h">
             <h2 id="kpi-periods-h">{app.text("kpi.periods")}</h2>
             {move || table.get().map(|(money_kpi, every, rows)| view! {
-                {chart(&rows)}
+                {chart(every, &rows)}
                 <div class="bo-table-wrap" tabindex="0">
                     <table class="bo-table" id="kpi-table">
                         <thead><tr>
@@ -161,7 +161,7 @@ fn kpi_part(id: String) -> AnyView {
 
 /// Bars of the actuals with the target marked on each; the table beside it holds the same
 /// figures for screen readers, so the drawing itself is hidden from them.
-fn chart(rows: &[Row]) -> AnyView {
+fn chart(every: crate::domain::kpis::Every, rows: &[Row]) -> AnyView {
     let (w, h, pad) = (600.0_f64, 180.0_f64, 24.0_f64);
     let top = rows.iter().flat_map(|r| [r.actual, r.target]).flatten().map(|v| v.max(0)).max().unwrap_or(0).max(1) as f64;
     let slot = (w - 2.0 * pad) / rows.len().max(1) as f64;
@@ -177,7 +177,7 @@ fn chart(rows: &[Row]) -> AnyView {
                 view! { <rect x=x y=top_y width=bw height=(h - pad - top_y).max(0.0) class=if r.met == Some(false) { "bo-chart-bar bo-chart-short" } else { "bo-chart-bar" } /> }
             });
             let target = r.target.map(|t| view! { <line x1=x - 4.0 x2=x + bw + 4.0 y1=y(t) y2=y(t) class="bo-chart-target" /> });
-            let label = r.period.from.format("%m/%y").to_string();
+            let label = r.period.label(every);
             view! {
                 <g>
                     {bar}

@@ -313,11 +313,13 @@ pub struct Late {
     pub open: i64,
 }
 
-/// Invoices (`sale`) or bills past due at `today` and not fully paid, the longest late
-/// first. One pass over the entries: the Today view asks this of every entry in the books.
+/// Invoices (`sale`) or bills past due at `today` and not fully paid by then, the longest
+/// late first. One pass over the entries: the Today view asks this of every entry in the books.
 pub fn overdue(invoices: &[Invoice], entries: &[Entry], sale: bool, today: NaiveDate) -> Vec<Late> {
     let mut paid: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
-    for e in entries.iter().filter(|e| e.is_live() && !e.document_id.is_empty() && e.kind != EntryKind::Journal) {
+    let counted =
+        |e: &&Entry| e.is_live() && !e.document_id.is_empty() && e.kind != EntryKind::Journal && e.day().is_some_and(|d| d <= today);
+    for e in entries.iter().filter(counted) {
         *paid.entry(e.document_id.as_str()).or_default() += e.amount.unwrap_or(0);
     }
     let mut out: Vec<Late> = invoices

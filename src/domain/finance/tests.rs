@@ -530,6 +530,10 @@ fn overdue_invoices_and_bills_for_the_today_view() {
     paid.meta.deleted_at = Some(chrono::Utc::now());
     let sales = overdue(&invoices, &[part, paid], true, d("2026-12-03"));
     assert_eq!(sales.iter().map(|l| (l.id.as_str(), l.days)).collect::<Vec<_>>(), vec![("later", 13), ("late", 3)]);
+    // At the end of November the payment of 10 November counts, one of December does not.
+    let later_paid = later.payment(&a, &id(&a, "1111"), d("2026-12-02"), 2_000_000).unwrap();
+    assert_eq!(overdue(&invoices, std::slice::from_ref(&later_paid), true, d("2026-12-01")).len(), 2);
+    assert_eq!(overdue(&invoices, &[later_paid], true, d("2026-12-02")).len(), 1);
     // Not late on its due day; bills apart from invoices.
     assert!(overdue(&invoices, &[], false, d("2026-11-30")).is_empty());
     assert_eq!(overdue(&invoices, &[], false, d("2026-12-01")).len(), 1);

@@ -36,6 +36,7 @@ pub const STRINGS: &str = table![
     ("kpia.kpi", "KPI", "KPI"),
     ("kpia.new", "Isi realisasi periode", "Enter a period's actual"),
     ("kpia.period", "Periode (tanggal 1)", "Period (its 1st day)"),
+    ("kpia.saved", "{kpi}, {period}: {actual} disimpan.", "{kpi}, {period}: {actual} saved."),
     ("kpia.target", "Target periode ini", "This period's target"),
     ("obl.done", "Selesai…", "Done…"),
     ("obl.done_for", "Catat selesai: {name}, {date}", "Record done: {name}, {date}"),

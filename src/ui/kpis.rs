@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::date_text;
 use crate::domain::kpis::{rows, Facts, Kpi, KpiActual, Row, Source};
+use crate::domain::record::RecordRules;
 use crate::route::Route;
 
 use super::calendar::today;
@@ -28,6 +29,12 @@ impl UiEntity for KpiActual {
     const PLURAL: &'static str = "nav.kpi_actuals";
     const NEW: &'static str = "kpia.new";
     const EMPTY: &'static str = "kpia.empty";
+    /// "Kepuasan klien, 2026-11: 95 disimpan." rather than the bare period.
+    fn saved_text(&self, app: &AppState) -> String {
+        let kpi = app.lists.kpis().with_untracked(|all| all.iter().find(|k| k.meta.id == self.kpi_id).map(|k| k.name.clone()));
+        let actual = self.actual.map(|a| a.to_string()).unwrap_or_else(|| "—".into());
+        app.tf("kpia.saved", &[("kpi", kpi.unwrap_or_default()), ("period", self.title()), ("actual", actual)])
+    }
 }
 
 impl RecordPages for Kpi {

@@ -68,6 +68,8 @@ pub enum Route {
     Settings,
     /// Every list searched at once (Ctrl+K): `#/search`.
     Search,
+    /// The office at a glance: `#/dashboard`.
+    Dashboard,
     NotFound(String),
 }
 
@@ -88,6 +90,7 @@ impl Route {
             ["messages"] => Route::Messages,
             ["trash"] => Route::Trash,
             ["search"] => Route::Search,
+            ["dashboard"] => Route::Dashboard,
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
             ["actions"] => Route::Actions,
@@ -192,6 +195,7 @@ impl Route {
             Route::Messages => "#/messages".into(),
             Route::Trash => "#/trash".into(),
             Route::Search => "#/search".into(),
+            Route::Dashboard => "#/dashboard".into(),
             Route::Data => "#/data".into(),
             Route::Settings => "#/settings".into(),
             Route::NotFound(p) => format!("#/{p}"),
@@ -249,6 +253,7 @@ mod tests {
             Route::Messages,
             Route::Trash,
             Route::Search,
+            Route::Dashboard,
             Route::Data,
             Route::Settings,
         ] {

@@ -225,6 +225,7 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "ui/compliance.rs",
                 "ui/plans.rs",
                 "ui/kpis.rs",
+                "ui/dashboard.rs",
                 "domain/compliance.rs",
                 "domain/kpis.rs",
                 "domain/compliance_tests.rs",

@@ -3,6 +3,19 @@
 /// Sorted by key.
 #[rustfmt::skip]
 pub const STRINGS: &str = table![
+    ("dash.cash", "Saldo kas dan bank", "Cash and bank"),
+    ("dash.headcount", "Karyawan aktif", "Current employees"),
+    ("dash.kpis", "KPI periode ini", "KPIs this period"),
+    ("dash.late_tasks", "Tugas rencana kerja terlambat", "Work plan tasks late"),
+    ("dash.low_stock", "Barang yang stoknya menipis", "Items low on stock"),
+    ("dash.messages", "Pesan menunggu", "Messages waiting"),
+    ("dash.no_kpis", "Belum ada KPI. Tambahkan di Rencana kerja → KPI.", "No KPIs yet: add them under Work plans → KPIs."),
+    ("dash.obligations", "Kewajiban jatuh tempo", "Obligations due"),
+    ("dash.open_actions", "Tindakan rapat yang terbuka", "Open action items"),
+    ("dash.receivables", "Piutang lewat jatuh tempo", "Overdue receivables"),
+    ("dash.service", "Aset perlu perawatan", "Assets due for maintenance"),
+    ("dash.title", "Ringkasan kantor", "The office at a glance"),
+    ("dash.visitors_in", "Tamu di gedung", "Visitors in the building"),
     ("kpi.better", "Yang baik", "Better when"),
     ("kpi.better.higher", "Makin tinggi makin baik", "Higher is better"),
     ("kpi.better.lower", "Makin rendah makin baik", "Lower is better"),

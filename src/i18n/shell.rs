@@ -379,6 +379,7 @@ pub const SHELL: &str = table![
     ("nav.client_events", "Acara klien", "Client events"),
     ("nav.contacts", "Kontak", "Contacts"),
     ("nav.coordination", "Koordinasi", "Coordination"),
+    ("nav.dashboard", "Ringkasan kantor", "Dashboard"),
     ("nav.data", "Data & cadangan", "Data & backup"),
     ("nav.desk", "Meja depan", "Front desk"),
     ("nav.employee_changes", "Riwayat karyawan", "Employee history"),

@@ -275,6 +275,7 @@ pub fn App() -> impl IntoView {
                     }}</a>
                     <ul>
                         {nav_item(Route::Desk, "nav.desk")}
+                        {nav_item(Route::Dashboard, "nav.dashboard")}
                         {nav_item(Route::Messages, "nav.messages")}
                         {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
                         {nav_item(Route::Actions, "nav.actions")}

@@ -41,8 +41,8 @@ use super::state::AppState;
 
 use super::pages::record_page;
 use super::{
-    assets, attendance, attendance_grid, bank, calendar, client_events, data, event_guests, event_vendors, finance_reports, holiday_file,
-    inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, search, settings, trash,
+    assets, attendance, attendance_grid, bank, calendar, client_events, dashboard, data, event_guests, event_vendors, finance_reports,
+    holiday_file, inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, search, settings, trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_) => {
             Some(Area::Events)
         }
-        Route::PlanBoard => Some(Area::Coordination),
+        Route::PlanBoard | Route::Dashboard => Some(Area::Coordination),
         // Search reads every list, as the trash and the backup do: it lives with them.
         Route::Trash | Route::Data | Route::Settings | Route::Search => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -395,6 +395,7 @@ fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::COORDINATION);
     Ok(match r {
         Route::PlanBoard => plans::board_page(),
+        Route::Dashboard => dashboard::dashboard_page(),
         _ => match r.list() {
             Some("obligations") => record_page::<Obligation>(r),
             Some("obligations_done") => record_page::<ObligationDone>(r),

@@ -68,31 +68,31 @@ impl RecordPages for KpiActual {
     }
 }
 
-/// The KPI's periods, worked out from the lists its source reads (only those).
-fn kpi_rows(app: AppState, k: &Kpi) -> Vec<Row> {
+/// The KPI's last `n` periods, worked out from the lists its source reads (only those).
+pub fn kpi_rows(app: AppState, k: &Kpi, n: usize) -> Vec<Row> {
     let scale = 10i64.pow(decimals(&app));
     let actuals = app.lists.kpi_actuals();
     let l = app.lists;
     actuals.with(|a| match k.source {
-        Source::Typed => rows(k, a, today(), PERIODS, scale, &Facts::default()),
-        Source::Calls => l.calls().with(|calls| rows(k, a, today(), PERIODS, scale, &Facts { calls, ..Facts::default() })),
-        Source::Visitors => l.visitors().with(|visitors| rows(k, a, today(), PERIODS, scale, &Facts { visitors, ..Facts::default() })),
-        Source::Headcount => l.employees().with(|employees| rows(k, a, today(), PERIODS, scale, &Facts { employees, ..Facts::default() })),
+        Source::Typed => rows(k, a, today(), n, scale, &Facts::default()),
+        Source::Calls => l.calls().with(|calls| rows(k, a, today(), n, scale, &Facts { calls, ..Facts::default() })),
+        Source::Visitors => l.visitors().with(|visitors| rows(k, a, today(), n, scale, &Facts { visitors, ..Facts::default() })),
+        Source::Headcount => l.employees().with(|employees| rows(k, a, today(), n, scale, &Facts { employees, ..Facts::default() })),
         Source::Cash | Source::Receivables => l.accounts().with(|accounts| {
             l.entries().with(|entries| {
-                l.invoices()
-                    .with(|invoices| rows(k, a, today(), PERIODS, scale, &Facts { accounts, entries, invoices, ..Facts::default() }))
+                l.invoices().with(|invoices| rows(k, a, today(), n, scale, &Facts { accounts, entries, invoices, ..Facts::default() }))
             })
         }),
         Source::EventMargin => l.client_events().with(|events| {
             l.event_vendors().with(|vendors| {
-                l.event_guests().with(|guests| rows(k, a, today(), PERIODS, scale, &Facts { events, vendors, guests, ..Facts::default() }))
+                l.event_guests().with(|guests| rows(k, a, today(), n, scale, &Facts { events, vendors, guests, ..Facts::default() }))
             })
         }),
     })
 }
 
-fn figure(app: &AppState, money_kpi: bool, v: Option<i64>) -> String {
+/// A KPI figure as shown: money in the office currency, counts grouped.
+pub fn figure(app: &AppState, money_kpi: bool, v: Option<i64>) -> String {
     match v {
         None => "—".into(),
         Some(v) if money_kpi => money(app, v),
@@ -107,7 +107,7 @@ fn kpi_part(id: String) -> AnyView {
         let id = id.clone();
         move |_| app.lists.kpis().with(|all| all.iter().find(|k| k.meta.id == id).cloned())
     });
-    let table = Memo::new(move |_| kpi.get().map(|k| (k.source.is_money(), k.every, kpi_rows(app, &k))));
+    let table = Memo::new(move |_| kpi.get().map(|k| (k.source.is_money(), k.every, kpi_rows(app, &k, PERIODS))));
     let typed = move || kpi.with(|k| k.as_ref().is_some_and(|k| k.source == Source::Typed));
     let writable = move || app.read_only.get().is_none() && kpi.with(|k| k.as_ref().is_some_and(|k| k.meta.deleted_at.is_none()));
     let new_actual = Route::NewAt("kpi_actuals".into(), id).href();

@@ -16,6 +16,7 @@ mod compliance;
 mod contact_picker;
 mod contacts;
 mod csv_import;
+mod dashboard;
 mod data;
 mod desk;
 mod discipline;

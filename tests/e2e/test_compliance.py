@@ -246,3 +246,18 @@ def test_kpis_worked_out_from_the_visitors_and_typed_per_month(driver, base_url)
     wait_text(driver, "By period")
     assert kpi_table(driver)[-1][3] == "Yes" and kpi_table(driver)[-2][3] == "Not met"
     shot(driver, "kpi-typed-en")
+
+    # The dashboard: the two visitors still in, and both KPIs' current month.
+    open_app(driver, base_url, "#/dashboard")
+    wait(driver, lambda d: heading(d) == "Ringkasan kantor")
+    tiles = {t.find_element(By.CLASS_NAME, "bo-tile-label").text: t.find_element(By.CLASS_NAME, "bo-tile-figure").text
+             for t in driver.find_elements(By.CSS_SELECTOR, ".bo-tile")}
+    assert tiles["Tamu di gedung"] == "2" and tiles["Piutang lewat jatuh tempo"] == "Rp 0", tiles
+    kpis = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#dash-kpis tbody tr")]
+    assert sorted(kpis) == [["Kepuasan klien (%)", this_month, "90", "95", "Ya"], ["Tamu per bulan", this_month, "3", "2", "Belum"]], kpis
+    shot(driver, "dashboard-id")
+    driver.find_element(By.XPATH, "//li[contains(@class,'bo-tile')]//a[contains(., 'Tamu di gedung')]").click()
+    wait(driver, lambda d: d.current_url.endswith("#/visitors"))
+    open_app(driver, base_url, "#/dashboard", "?lang=en")
+    wait(driver, lambda d: heading(d) == "The office at a glance")
+    wait_text(driver, "KPIs this period")

@@ -118,11 +118,7 @@ pub fn dashboard_page() -> AnyView {
                                         <td>{period}</td>
                                         <td class="bo-num">{target}</td>
                                         <td class="bo-num">{actual}</td>
-                                        <td class:bo-warn-text=met == Some(false)>{match met {
-                                            Some(true) => app.t("kpi.met.yes"),
-                                            Some(false) => app.t("kpi.met.no"),
-                                            None => "",
-                                        }}</td>
+                                        <td class:bo-warn-text=met == Some(false)>{super::kpis::met_text(&app, met)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -91,6 +91,15 @@ pub fn kpi_rows(app: AppState, k: &Kpi, n: usize) -> Vec<Row> {
     })
 }
 
+/// "Yes", "Not met", or nothing while there is no actual or no target.
+pub fn met_text(app: &AppState, met: Option<bool>) -> &'static str {
+    match met {
+        Some(true) => app.t("kpi.met.yes"),
+        Some(false) => app.t("kpi.met.no"),
+        None => "",
+    }
+}
+
 /// A KPI figure as shown: money in the office currency, counts grouped.
 pub fn figure(app: &AppState, money_kpi: bool, v: Option<i64>) -> String {
     match v {
@@ -132,11 +141,7 @@ fn kpi_part(id: String) -> AnyView {
                                     Some(rid) => view! { <a href=Route::View("kpi_actuals".into(), rid.clone()).href()>{label}</a> }.into_any(),
                                     None => label.into_any(),
                                 };
-                                let met = match r.met {
-                                    Some(true) => app.t("kpi.met.yes"),
-                                    Some(false) => app.t("kpi.met.no"),
-                                    None => "",
-                                };
+                                let met = met_text(&app, r.met);
                                 let change = r.change.map(|c| {
                                     let sign = if c > 0 { "+" } else if c < 0 { "−" } else { "" };
                                     format!("{sign}{}", figure(&app, money_kpi, Some(c.abs())))

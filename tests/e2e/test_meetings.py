@@ -49,10 +49,12 @@ def test_minutes_actions_carry_over_and_print(driver, base_url):
     click(driver, "Simpan")
     wait_text(driver, "Setiap tindakan perlu uraian.")
     driver.find_element(By.CSS_SELECTOR, "[aria-label='Hapus tindakan 3']").click()
-    # Wait for this save's own notice: earlier "disimpan." toasts are still on screen.
-    saved_before = body_text(driver).count("disimpan.")
+    # Wait for this save's own notice: an earlier "disimpan." may still be on screen, so a
+    # message not seen before (each has its own number) is waited for.
+    seen = {t.get_attribute("data-toast") for t in driver.find_elements(By.CSS_SELECTOR, ".bo-toast")}
     click(driver, "Simpan")
-    wait(driver, lambda d: body_text(d).count("disimpan.") > saved_before)
+    wait(driver, lambda d: any(t.get_attribute("data-toast") not in seen and "disimpan." in t.text
+                               for t in d.find_elements(By.CSS_SELECTOR, ".bo-toast")))
     shot(driver, "minutes-id")
 
     # Printed: only the minutes, on a clean page.

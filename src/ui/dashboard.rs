@@ -30,11 +30,8 @@ fn tiles(app: AppState) -> Vec<Tile> {
     let waiting = l.calls().with(|c| crate::domain::frontdesk::messages_waiting(c).iter().map(|(_, calls)| calls.len()).sum());
     let inside = l.visitors().with(|v| v.iter().filter(|v| v.is_in()).count());
     let actions = l.minutes().with(|m| crate::domain::meeting::open_actions(m, day).len());
-    let low = {
-        let ordered = l.orders().with(|o| l.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
-        l.items().with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
-    };
-    let service = l.assets().with(|a| l.asset_log().with(|log| crate::domain::assets::maintenance_due(a, log, day, 14).len()));
+    let low = super::desk::low_stock_count(app);
+    let service = super::desk::service_due_count(app, day);
     let dues = l.obligations().with(|o| l.obligations_done().with(|d| crate::domain::compliance::open_dues(o, d, day).len()));
     let late = l.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, day));
     let people = l.employees().with(|e| e.iter().filter(|e| e.is_current()).count());

@@ -234,17 +234,23 @@ fn compliance_block(app: AppState) -> impl IntoView {
 /// Fixed-term contracts ending this soon are listed on the Today view.
 pub const CONTRACT_WARNING_DAYS: u64 = 30;
 
+/// Items at or under their reorder point, counting what is already on order: the Today
+/// view's and the dashboard's count.
+pub fn low_stock_count(app: AppState) -> usize {
+    let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
+    app.lists.items().with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
+}
+
+/// Equipment whose maintenance is late or due within two weeks.
+pub fn service_due_count(app: AppState, today: chrono::NaiveDate) -> usize {
+    app.lists.assets().with(|a| app.lists.asset_log().with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
+}
+
 /// Supplies to reorder, equipment to service, event and work plan tasks past their day, as counts that
 /// link to their lists; shown only when there is something to do.
 fn attention_block(app: AppState) -> impl IntoView {
-    let low = Memo::new(move |_| {
-        let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
-        app.lists.items().with(|items| app.stock_levels.with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
-    });
-    let service = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.assets().with(|a| app.lists.asset_log().with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
-    });
+    let low = Memo::new(move |_| low_stock_count(app));
+    let service = Memo::new(move |_| service_due_count(app, local(now()).date_naive()));
     let late_tasks = Memo::new(move |_| {
         let today = local(now()).date_naive();
         app.lists.client_events().with(|e| app.lists.event_tasks().with(|t| crate::domain::client_events::overdue(e, t, today).len()))

@@ -70,6 +70,8 @@ pub enum Route {
     Search,
     /// The office at a glance: `#/dashboard`.
     Dashboard,
+    /// The coordinator's review of a month (`2026-11`) or a quarter (`2026-Q4`); empty: this quarter.
+    Review(String),
     NotFound(String),
 }
 
@@ -91,6 +93,8 @@ impl Route {
             ["trash"] => Route::Trash,
             ["search"] => Route::Search,
             ["dashboard"] => Route::Dashboard,
+            ["review"] => Route::Review(String::new()),
+            ["review", p] => Route::Review(p.to_string()),
             ["data"] => Route::Data,
             ["settings"] => Route::Settings,
             ["actions"] => Route::Actions,
@@ -196,6 +200,8 @@ impl Route {
             Route::Trash => "#/trash".into(),
             Route::Search => "#/search".into(),
             Route::Dashboard => "#/dashboard".into(),
+            Route::Review(p) if p.is_empty() => "#/review".into(),
+            Route::Review(p) => format!("#/review/{p}"),
             Route::Data => "#/data".into(),
             Route::Settings => "#/settings".into(),
             Route::NotFound(p) => format!("#/{p}"),
@@ -254,6 +260,8 @@ mod tests {
             Route::Trash,
             Route::Search,
             Route::Dashboard,
+            Route::Review(String::new()),
+            Route::Review("2026-Q4".into()),
             Route::Data,
             Route::Settings,
         ] {

@@ -39,6 +39,7 @@ pub mod record;
 pub mod recruitment;
 pub mod recurrence;
 pub mod refs;
+pub mod review;
 pub mod run_sheet;
 pub mod schema;
 pub mod search;

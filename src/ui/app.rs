@@ -120,7 +120,6 @@ pub fn App() -> impl IntoView {
     let lists = super::state::Lists::new(unreadable);
     let app = AppState {
         lang,
-        stock_levels: Memo::new(move |_| lists.stock().with(|m| crate::domain::inventory::Stock::of(m))),
         settings: RwSignal::new(Default::default()),
         lists,
         route,

@@ -42,7 +42,8 @@ use super::state::AppState;
 use super::pages::record_page;
 use super::{
     assets, attendance, attendance_grid, bank, calendar, client_events, dashboard, data, event_guests, event_vendors, finance_reports,
-    holiday_file, inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, run_sheet, search, settings, trash,
+    holiday_file, inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, review, run_sheet, search, settings,
+    trash,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +115,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
         Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_) => {
             Some(Area::Events)
         }
-        Route::PlanBoard | Route::Dashboard => Some(Area::Coordination),
+        Route::PlanBoard | Route::Dashboard | Route::Review(_) => Some(Area::Coordination),
         // Search reads every list, as the trash and the backup do: it lives with them.
         Route::Trash | Route::Data | Route::Settings | Route::Search => Some(Area::Office),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
@@ -373,6 +374,42 @@ fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
     })
 }
 
+/// The Today view's reminders (ui/reminders.rs): they read most of the office's lists, so
+/// their code is a part of its own, fetched while the rest of the Today view is drawn and
+/// shown when it comes. Nothing stands in for them meanwhile; a part that cannot be
+/// fetched says so, with Retry.
+pub fn reminders(app: AppState) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match reminders_part(app).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => view! {
+                            <div class="bo-banner bo-banner-error" role="alert">
+                                <p>{app.text("area.failed")}</p>
+                                <button type="button" class="bo-btn" on:click=move |_| attempt.update(|n| *n += 1)>
+                                    {app.text("area.retry")}
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[wasm_split(reminders, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reminders_part(app: AppState) -> Result<AnyView, NotLoaded> {
+    let view = super::reminders::reminders_view(app);
+    super::perf::mark("bo:reminders");
+    Ok(view)
+}
+
 /// A backup asked for from the shell's banners and dialogs. Its writer (every record type's)
 /// lives with the data screen in the office area, fetched first if need be.
 pub fn export_backup(app: AppState) {
@@ -396,6 +433,7 @@ fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::PlanBoard => plans::board_page(),
         Route::Dashboard => dashboard::dashboard_page(),
+        Route::Review(p) => review::review_page(p),
         _ => match r.list() {
             Some("obligations") => record_page::<Obligation>(r),
             Some("obligations_done") => record_page::<ObligationDone>(r),

@@ -73,7 +73,7 @@ impl UiEntity for Item {
         &[Derived {
             label: "item.on_hand",
             value: |app, i| {
-                let n = app.stock_levels.with(|s| s.on_hand(&i.meta.id));
+                let n = app.stock_levels().with(|s| s.on_hand(&i.meta.id));
                 let low = i.reorder_point.is_some_and(|point| n <= point);
                 (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
             },
@@ -118,7 +118,7 @@ impl UiEntity for StockMove {
         if !matches!(self.kind, MoveKind::Issue | MoveKind::Transfer) {
             return vec![];
         }
-        let there = app.stock_levels.with_untracked(|s| s.at(&self.item_id, &self.location));
+        let there = app.stock_levels().with_untracked(|s| s.at(&self.item_id, &self.location));
         // Editing a movement: its own quantity is already out of the ledger.
         let own = app.lists.stock().with_untracked(|all| {
             all.iter()

@@ -14,11 +14,11 @@ use crate::text::lower;
 
 use super::calendar::today;
 use super::collection::{save_records, UiEntity};
-use super::desk::due_text;
 use super::fields::day_of;
 use super::files::download;
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_back, list_page};
+use super::reminders::due_text;
 use super::state::{now, use_app, AppState};
 
 impl UiEntity for Obligation {

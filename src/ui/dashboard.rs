@@ -30,8 +30,8 @@ fn tiles(app: AppState) -> Vec<Tile> {
     let waiting = l.calls().with(|c| crate::domain::frontdesk::messages_waiting(c).iter().map(|(_, calls)| calls.len()).sum());
     let inside = l.visitors().with(|v| v.iter().filter(|v| v.is_in()).count());
     let actions = l.minutes().with(|m| crate::domain::meeting::open_actions(m, day).len());
-    let low = super::desk::low_stock_count(app);
-    let service = super::desk::service_due_count(app, day);
+    let low = super::reminders::low_stock_count(app);
+    let service = super::reminders::service_due_count(app, day);
     let dues = l.obligations().with(|o| l.obligations_done().with(|d| crate::domain::compliance::open_dues(o, d, day).len()));
     let late = l.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, day));
     let people = l.employees().with(|e| e.iter().filter(|e| e.is_current()).count());
@@ -80,6 +80,7 @@ pub fn dashboard_page() -> AnyView {
     let app = use_app();
     view! {
         <PageHead title=app.title("dash.title")>
+            <a class="bo-btn" href=Route::Review(String::new()).href()>{app.text("dash.review")}</a>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         <ul class="bo-tiles">

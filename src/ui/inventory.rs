@@ -39,7 +39,7 @@ pub fn toolbar() -> AnyView {
 pub fn item_page(id: String) -> AnyView {
     let app = use_app();
     let id2 = id.clone();
-    let places = Memo::new(move |_| app.stock_levels.with(|s| s.places(&id2)));
+    let places = Memo::new(move |_| app.stock_levels().with(|s| s.places(&id2)));
     let id3 = id.clone();
     let ledger = Memo::new(move |_| {
         let mut v: Vec<StockMove> =
@@ -148,7 +148,7 @@ pub fn low_stock_page() -> AnyView {
     let app = use_app();
     let low = Memo::new(move |_| {
         let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| on_order(o, m)));
-        app.lists.items().with(|items| app.stock_levels.with(|s| inventory::low_stock(items, s, &ordered)))
+        app.lists.items().with(|items| app.stock_levels().with(|s| inventory::low_stock(items, s, &ordered)))
     });
     let create = move |_| {
         let lows = low.get_untracked();
@@ -240,7 +240,7 @@ pub fn report_page() -> AnyView {
     let first = NaiveDate::from_ymd_opt(t.year(), t.month(), 1).unwrap_or(t);
     let from = RwSignal::new(crate::domain::dates::date_text(first));
     let to = RwSignal::new(crate::domain::dates::date_text(t));
-    let value = Memo::new(move |_| app.lists.items().with(|items| app.stock_levels.with(|s| inventory::stock_value(items, s))));
+    let value = Memo::new(move |_| app.lists.items().with(|items| app.stock_levels().with(|s| inventory::stock_value(items, s))));
     let used = Memo::new(move |_| {
         let (Some(f), Some(t)) = (parse_date(&from.get()), parse_date(&to.get())) else { return None };
         Some(app.lists.items().with(|items| app.lists.stock().with(|m| inventory::usage(items, m, f, t))))

@@ -44,6 +44,8 @@ mod plans;
 mod portfolio;
 mod records;
 mod recruitment;
+mod reminders;
+mod review;
 mod router;
 mod run_sheet;
 mod search;

@@ -13,7 +13,7 @@ use super::records::{csv_tools, detail_page_with, list_page};
 use super::router::Route;
 use super::state::{now, use_app, AppState};
 
-use super::desk::CONTRACT_WARNING_DAYS;
+use super::reminders::CONTRACT_WARNING_DAYS;
 use crate::domain::people::EmployeeStatus;
 
 impl UiEntity for Employee {

@@ -213,8 +213,6 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// Every record list of the registry.
     pub lists: Lists,
-    /// Quantities on hand, worked out from the stock ledger once per change of it.
-    pub stock_levels: Memo<crate::domain::inventory::Stock>,
     pub route: RwSignal<Route>,
     /// A form has unsaved changes.
     pub dirty: RwSignal<bool>,
@@ -234,7 +232,27 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
 }
 
+thread_local! {
+    static STOCK_LEVELS: std::cell::Cell<Option<Memo<crate::domain::inventory::Stock>>> = const { std::cell::Cell::new(None) };
+}
+
 impl AppState {
+    /// Quantities on hand, worked out from the stock ledger once per change of it. Made on
+    /// first use by the screens that show stock, so the shell carries no stock code.
+    pub fn stock_levels(self) -> Memo<crate::domain::inventory::Stock> {
+        STOCK_LEVELS.with(|cell| {
+            cell.get().unwrap_or_else(|| {
+                let make = move || Memo::new(move |_| self.lists.stock().with(|m| crate::domain::inventory::Stock::of(m)));
+                let levels = ROOT.with_borrow(|r| match r {
+                    Some(owner) => owner.with(make),
+                    None => make(),
+                });
+                cell.set(Some(levels));
+                levels
+            })
+        })
+    }
+
     pub fn t(&self, key: &str) -> &'static str {
         i18n::t(self.lang.get(), key)
     }

@@ -35,7 +35,7 @@ pub fn count_page(id: String) -> AnyView {
     let rows = Memo::new(move |_| {
         let Some(st) = take.with(|t| t.as_ref().map(|t| Stocktake { counts: vec![], ..t.clone() })) else { return vec![] };
         app.lists.items().with(|items| {
-            app.stock_levels.with(|s| {
+            app.stock_levels().with(|s| {
                 st.scope(items, s)
                     .into_iter()
                     .map(|i| (i.meta.id.clone(), i.code.clone(), i.name.clone(), i.unit.clone(), st.expected(i, s)))
@@ -45,7 +45,7 @@ pub fn count_page(id: String) -> AnyView {
     });
     let variances = Memo::new(move |_| {
         take.with(|t| {
-            t.as_ref().map(|t| app.lists.items().with(|items| app.stock_levels.with(|s| t.variances(items, s)))).unwrap_or_default()
+            t.as_ref().map(|t| app.lists.items().with(|items| app.stock_levels().with(|s| t.variances(items, s)))).unwrap_or_default()
         })
     });
     let set_count = move |item_id: String, text: String| {
@@ -65,7 +65,7 @@ pub fn count_page(id: String) -> AnyView {
         let at = local_now();
         let reason = app.tf("count.reason", &[("date", st.started_text())]);
         let moves =
-            app.lists.items().with_untracked(|items| app.stock_levels.with_untracked(|s| st.adjustments(items, s, at, &reason, now())));
+            app.lists.items().with_untracked(|items| app.stock_levels().with_untracked(|s| st.adjustments(items, s, at, &reason, now())));
         let n = moves.len();
         if !window().confirm_with_message(&app.tf("count.confirm", &[("n", n.to_string())])).unwrap_or(false) {
             return;

@@ -155,3 +155,5 @@ def test_leaving_an_area_still_on_its_way_loads_the_rest(driver):
         wait(driver, lambda d: heading(d) == "Meja depan")
         # Well before the slow part arrives, every list is in memory.
         wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:loaded').length") > 0, 3)
+        # The Today view's reminders come in a part of their own: here before the site stops.
+        wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:reminders').length") > 0)

@@ -43,6 +43,9 @@ crate::record! {
         every: Option<i64> => Integer, "obl.every" .aliases(&["setiap (bulan)", "every"]),
         /// The last day it can fall due (a contract's end); none: for as long as it is kept.
         until: Option<chrono::NaiveDate> => Date, "obl.until" .aliases(&["sampai", "berakhir"]),
+        /// A contract's or lease's notice period: notice must be given this many days before
+        /// it ends (its last day, or its one due date), or it renews as it is.
+        notice_days: Option<i64> => Integer, "obl.notice_days" .aliases(&["masa pemberitahuan (hari)", "notice"]),
         /// Shown on Today from this many days before it is due (none: on the day).
         lead_days: Option<i64> => Integer, "obl.lead_days" .aliases(&["pengingat (hari)", "lead"]),
         /// The rule or document it comes from: a regulation, a licence number, a contract.
@@ -67,6 +70,11 @@ impl RecordRules for Obligation {
         }
         if self.lead_days.is_some_and(|n| !(0..=MOST_LEAD).contains(&n)) {
             errs.push(("lead_days", "err.lead_days"));
+        }
+        if self.notice_days.is_some_and(|n| !(1..=3650).contains(&n)) {
+            errs.push(("notice_days", "err.notice_days"));
+        } else if self.notice_days.is_some() && self.ends().is_none() {
+            errs.push(("notice_days", "err.notice_end"));
         }
         if let (Some(first), Some(until)) = (self.first_due, self.until) {
             if until < first {
@@ -93,6 +101,17 @@ impl Obligation {
     /// Days before a due date it is shown from.
     pub fn lead(&self) -> i64 {
         self.lead_days.unwrap_or(0).clamp(0, MOST_LEAD)
+    }
+
+    /// Its last day: the end date, or the one due date of what falls due once.
+    pub fn ends(&self) -> Option<NaiveDate> {
+        self.until.or(if self.repeat == Repeat::Once { self.first_due } else { None })
+    }
+
+    /// The last day to give notice, for a contract with a notice period.
+    pub fn notice_date(&self) -> Option<NaiveDate> {
+        let days = self.notice_days.filter(|n| (1..=3650).contains(n))?;
+        self.ends()?.checked_sub_days(chrono::Days::new(days as u64))
     }
 
     /// Months between two due dates; `None` when it falls due once.
@@ -185,6 +204,8 @@ pub struct Due {
     pub due: NaiveDate,
     /// Days from today: negative when overdue.
     pub days: i64,
+    /// The last day to give notice of a contract, not a due date of its own.
+    pub notice: bool,
 }
 
 /// How far back a due date not done is still listed as overdue, in days: an obligation
@@ -198,7 +219,10 @@ pub fn open_dues(obligations: &[Obligation], done: &[ObligationDone], today: Nai
     let from = today - chrono::Duration::days(LOOK_BACK);
     for o in obligations.iter().filter(|o| o.meta.deleted_at.is_none()) {
         let to = today + chrono::Duration::days(o.lead());
-        for due in o.due_dates(from, to) {
+        let notice = o.notice_date().filter(|d| from <= *d && *d <= to);
+        let dates = o.due_dates(from, to).into_iter().map(|d| (d, false)).chain(notice.map(|d| (d, true)));
+        for (due, notice) in dates {
+            // A notice given is recorded as done for its day, like any due date.
             let settled = done.iter().any(|d| d.meta.deleted_at.is_none() && d.obligation_id == o.meta.id && d.due == Some(due));
             if !settled {
                 out.push(Due {
@@ -207,6 +231,7 @@ pub fn open_dues(obligations: &[Obligation], done: &[ObligationDone], today: Nai
                     owner: o.owner.clone(),
                     due,
                     days: (due - today).num_days(),
+                    notice,
                 });
             }
         }

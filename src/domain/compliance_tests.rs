@@ -132,3 +132,31 @@ fn the_coming_deadlines_read_back_as_a_calendar_file_with_alarms() {
     assert!(text.contains("TRIGGER:-P7D"), "{text}");
     assert_ne!(events[0].get_uid(), events[1].get_uid());
 }
+
+#[test]
+fn a_lease_with_a_notice_period_reminds_of_the_notice_until_it_is_given() {
+    // Rent paid monthly until the lease ends on 30 June 2027; 60 days' notice.
+    let mut lease = obligation("Sewa kantor", "2026-07-01", "monthly");
+    lease.set("until", "2027-06-30");
+    lease.set("notice_days", "60");
+    lease.set("lead_days", "14");
+    assert!(lease.validate().is_empty(), "{:?}", lease.validate());
+    assert_eq!(lease.notice_date(), Some(d("2027-05-01")));
+    let notice = |dues: &[super::Due]| dues.iter().filter(|x| x.notice).map(|x| (x.due, x.days)).collect::<Vec<_>>();
+    // Shown from its reminder, like any due date; then late.
+    assert!(notice(&open_dues(&[lease.clone()], &[], d("2027-04-16"))).is_empty());
+    assert_eq!(notice(&open_dues(&[lease.clone()], &[], d("2027-04-20"))), [(d("2027-05-01"), 11)]);
+    assert_eq!(notice(&open_dues(&[lease.clone()], &[], d("2027-05-03"))), [(d("2027-05-01"), -2)]);
+    // Recorded as done for its day: gone, and the rent due that day is another matter.
+    let given = done(&lease, "2027-05-01");
+    assert!(notice(&open_dues(&[lease.clone()], &[given], d("2027-05-03"))).is_empty());
+    // A one-off contract ends on its due date; a notice period needs an end.
+    let mut vendor = obligation("Kontrak kebersihan", "2027-03-31", "once");
+    vendor.set("notice_days", "30");
+    assert_eq!(vendor.notice_date(), Some(d("2027-03-01")));
+    let mut open_ended = obligation("Asuransi", "2027-01-15", "yearly");
+    open_ended.set("notice_days", "30");
+    assert!(open_ended.validate().iter().any(|(f, e)| *f == "notice_days" && *e == "err.notice_end"));
+    open_ended.set("notice_days", "0");
+    assert!(open_ended.validate().iter().any(|(_, e)| *e == "err.notice_days"));
+}

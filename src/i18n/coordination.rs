@@ -3,6 +3,7 @@
 /// Sorted by key.
 #[rustfmt::skip]
 pub const STRINGS: &str = table![
+    ("dash.agenda", "Janji & rapat hari ini", "Appointments and meetings today"),
     ("dash.cash", "Saldo kas dan bank", "Cash and bank"),
     ("dash.headcount", "Karyawan aktif", "Current employees"),
     ("dash.kpis", "KPI periode ini", "KPIs this period"),
@@ -17,6 +18,8 @@ pub const STRINGS: &str = table![
     ("dash.service", "Aset perlu perawatan", "Assets due for maintenance"),
     ("dash.title", "Ringkasan kantor", "The office at a glance"),
     ("dash.visitors_in", "Tamu di gedung", "Visitors in the building"),
+    ("err.notice_days", "Isi masa pemberitahuan antara 1 dan 3650 hari.", "Enter a notice period of 1 to 3650 days."),
+    ("err.notice_end", "Masa pemberitahuan perlu tanggal berakhir (atau jatuh tempo sekali).", "A notice period needs an end date (or a single due date)."),
     ("kpi.better", "Yang baik", "Better when"),
     ("kpi.better.higher", "Makin tinggi makin baik", "Higher is better"),
     ("kpi.better.lower", "Makin rendah makin baik", "Lower is better"),
@@ -77,6 +80,7 @@ pub const STRINGS: &str = table![
     ("obl.next_dates", "Berikutnya: {dates}.", "Next: {dates}."),
     ("obl.no_next", "Tidak ada jatuh tempo lagi.", "No more due dates."),
     ("obl.note", "Catatan", "Note"),
+    ("obl.notice_days", "Masa pemberitahuan (hari sebelum berakhir)", "Notice period (days before it ends)"),
     ("obl.owner", "Penanggung jawab", "Owner"),
     ("obl.reference", "Dasar atau nomor dokumen", "Rule or document number"),
     ("obl.repeat", "Berulang", "Repeats"),

@@ -156,6 +156,7 @@ pub const SHELL: &str = table![
     ("desk.mark_handled", "Tandai selesai", "Mark handled"),
     ("desk.no_messages", "Tidak ada pesan yang menunggu.", "No messages waiting."),
     ("desk.nobody_in", "Tidak ada tamu di gedung.", "No visitors in the building."),
+    ("desk.notice", "pemberitahuan paling lambat {when}", "notice by {when}"),
     ("desk.obl_in", "{date} — {n} hari lagi", "{date} — in {n} days"),
     ("desk.obl_in.one", "{date} — {n} hari lagi", "{date} — in {n} day"),
     ("desk.obl_late", "{date} — terlambat {n} hari", "{date} — {n} days late"),

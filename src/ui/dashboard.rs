@@ -1,4 +1,4 @@
-//! The office at a glance: one tile per thing that needs someone (messages, visitors,
+//! The office at a glance: today's agenda, one tile per thing that needs someone (messages, visitors,
 //! actions, stock, maintenance, obligations, late work) and the office's figures (people,
 //! cash, overdue receivables), each linking to its list, and every KPI's current period.
 use leptos::prelude::*;
@@ -27,6 +27,7 @@ fn count(n: usize, label: &'static str, to: Route) -> Tile {
 fn tiles(app: AppState) -> Vec<Tile> {
     let day = today();
     let l = app.lists;
+    let agenda = l.events().with(|e| crate::domain::calendar::occurrences(e, day, day).len());
     let waiting = l.calls().with(|c| crate::domain::frontdesk::messages_waiting(c).iter().map(|(_, calls)| calls.len()).sum());
     let inside = l.visitors().with(|v| v.iter().filter(|v| v.is_in()).count());
     let actions = l.minutes().with(|m| crate::domain::meeting::open_actions(m, day).len());
@@ -48,6 +49,8 @@ fn tiles(app: AppState) -> Vec<Tile> {
         })
     });
     vec![
+        // Today's appointments and meetings are the day's plan, not something gone wrong.
+        Tile { figure: agenda.to_string(), label: "dash.agenda", to: Route::Calendar("agenda".into(), String::new()), warn: false },
         count(waiting, "dash.messages", Route::Messages),
         // Visitors in the building are the day's business, not something gone wrong.
         Tile { figure: inside.to_string(), label: "dash.visitors_in", to: Route::List("visitors".into()), warn: false },

@@ -64,12 +64,18 @@ fn certificates_block(app: AppState) -> impl IntoView {
 }
 
 /// "15 Des 2026 — 3 days late", "— today", "— in 5 days".
+/// A contract's notice deadline says so: "notice by 1 May 2027 — in 5 days".
 pub fn due_text(app: &AppState, d: &crate::domain::compliance::Due) -> String {
     let date = crate::domain::format::long_date(d.due, app.lang.get());
-    match d.days {
+    let when = match d.days {
         n if n < 0 => app.tf("desk.obl_late", &[("date", date), ("n", (-n).to_string())]),
         0 => app.tf("desk.obl_today", &[("date", date)]),
         n => app.tf("desk.obl_in", &[("date", date), ("n", n.to_string())]),
+    };
+    if d.notice {
+        app.tf("desk.notice", &[("when", when)])
+    } else {
+        when
     }
 }
 

@@ -252,7 +252,7 @@ def test_kpis_worked_out_from_the_visitors_and_typed_per_month(driver, base_url)
     wait(driver, lambda d: heading(d) == "Ringkasan kantor")
     tiles = {t.find_element(By.CLASS_NAME, "bo-tile-label").text: t.find_element(By.CLASS_NAME, "bo-tile-figure").text
              for t in driver.find_elements(By.CSS_SELECTOR, ".bo-tile")}
-    assert tiles["Tamu di gedung"] == "2" and tiles["Piutang lewat jatuh tempo"] == "Rp 0", tiles
+    assert tiles["Tamu di gedung"] == "2" and tiles["Piutang lewat jatuh tempo"] == "Rp 0" and tiles["Janji & rapat hari ini"] == "0", tiles
     kpis = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#dash-kpis tbody tr")]
     assert sorted(kpis) == [["Kepuasan klien (%)", this_month, "90", "95", "Ya"], ["Tamu per bulan", this_month, "3", "2", "Belum"]], kpis
     shot(driver, "dashboard-id")

@@ -259,8 +259,13 @@ pub fn weekday_name(d: chrono::Weekday, lang: Lang, short: bool) -> String {
 
 /// "Senin, 23 Nov 2026" / "Monday, 23 Nov 2026".
 pub fn long_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    format!("{}, {}", weekday_name(d.weekday(), lang, false), medium_date(d, lang))
+}
+
+/// "23 Nov 2026": for tables and reports, where the weekday is noise.
+pub fn medium_date(d: chrono::NaiveDate, lang: Lang) -> String {
     let months = if lang == Lang::Id { MONTHS_ID } else { MONTHS_EN };
-    format!("{}, {} {} {}", weekday_name(d.weekday(), lang, false), d.day(), months[d.month0() as usize], d.year())
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
 /// "09.30" / "09:30".

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar::{occurrences, EventKind};
-use crate::domain::format::long_date;
+use crate::domain::format::{long_date, medium_date};
 use crate::domain::kpis::{Every, Facts, Period};
 use crate::domain::meeting::{find as find_minutes, start as start_minutes, AgendaItem};
 use crate::domain::review::{after, before, parse_period, review, Review, Sources};
@@ -86,7 +86,7 @@ fn count(app: &AppState, n: usize) -> String {
 }
 
 fn day(app: &AppState, d: chrono::NaiveDate) -> String {
-    long_date(d, app.lang.get())
+    medium_date(d, app.lang.get())
 }
 
 /// A figure with the change from the period before: "Rp 6.000.000 (+Rp 3.000.000)".
@@ -467,6 +467,12 @@ pub fn review_page(text: String) -> AnyView {
             <a class="bo-btn" href=Route::Review(label(other.0, other.0.period_of(p.from))).href()>{app.text(other.1)}</a>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
+        // On paper the page's own heading is hidden with the navigation: the office and the
+        // report's name head the first page instead.
+        <div class="bo-print-only">
+            <p class="bo-print-company">{move || app.settings.with(|s| s.company_name.clone())}</p>
+            <p class="bo-print-title">{move || title.get()}</p>
+        </div>
         <p class="bo-hint">{move || app.tf("review.period", &[("from", day(&app, p.from)), ("to", day(&app, p.to)), ("day", day(&app, report.with(|r| r.day)))])}</p>
         {move || {
             let r = report.get();

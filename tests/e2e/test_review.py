@@ -77,6 +77,7 @@ def test_a_quarter_reviewed_printed_in_english_and_put_on_a_meeting_agenda(drive
     assert not driver.find_element(By.CSS_SELECTOR, ".bo-nav").is_displayed()
     assert not driver.find_element(By.ID, "review-agenda").is_displayed()
     assert driver.find_element(By.ID, "review-plans").is_displayed()
+    assert driver.find_element(By.CSS_SELECTOR, ".bo-print-title").text == "Laporan tinjauan 2026-Q4"
     shot(driver, "review-q4-print")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 

@@ -25,7 +25,7 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OWN = ["#/", "#/messages", "#/calendar/month", "#/calendar/week", "#/calendar/agenda", "#/actions", "#/low-stock",
        "#/stock-report", "#/maintenance-due", "#/asset-register", "#/directory", "#/event-board", "#/portfolio", "#/plan-board", "#/attendance-month",
        "#/attendance-import", "#/holiday-file", "#/payroll-year", "#/books/pl", "#/books/balance", "#/books/cash",
-       "#/books/costs", "#/books/budget", "#/books/tax", "#/books/contacts", "#/books/ar", "#/books/ap", "#/trash", "#/data", "#/settings", "#/search", "#/dashboard"]
+       "#/books/costs", "#/books/budget", "#/books/tax", "#/books/contacts", "#/books/ar", "#/books/ap", "#/trash", "#/data", "#/settings", "#/search", "#/dashboard", "#/review/2026-Q4"]
 
 
 def lists():

@@ -100,7 +100,7 @@ fn every_used_key_is_translated() {
     for src in &files {
         for piece in src.split('"').skip(1).step_by(2) {
             let is_key = prefixes.iter().any(|p| piece.starts_with(p))
-                && piece.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                && piece.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
                 && !piece.ends_with('.');
             if is_key {
                 seen += 1;

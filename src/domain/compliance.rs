@@ -180,6 +180,9 @@ crate::record! {
         /// What shows it was done: a payment's NTPN, a filing's receipt number, a new licence.
         evidence: String => Text, "obld.evidence" .required().listed().aliases(&["bukti", "ntpn", "nomor bukti"]),
         by: String => Suggest("people"), "obld.by" .listed().aliases(&["oleh", "by"]),
+        /// Records the notice given for a contract's notice deadline, not its due date: a
+        /// rent due on the same day is settled on its own.
+        notice: bool => Check, "obld.notice" .aliases(&["pemberitahuan", "notice"]),
         note: String => Text, "obld.note" .aliases(&["catatan"]),
     }
 }
@@ -215,15 +218,32 @@ pub const LOOK_BACK: i64 = 2 * 366;
 /// Every due date of the live obligations not yet done, up to each one's reminder from
 /// `today`, overdue ones of the last two years included; the earliest first.
 pub fn open_dues(obligations: &[Obligation], done: &[ObligationDone], today: NaiveDate) -> Vec<Due> {
+    dues(obligations, done, today, |o, notice| if notice { o.lead().max(NOTICE_LEAD) } else { o.lead() })
+}
+
+/// The due dates not yet done from two years back to `days` after `today`, whatever each
+/// obligation's reminder: what a review lists as coming.
+pub fn dues_within(obligations: &[Obligation], done: &[ObligationDone], today: NaiveDate, days: i64) -> Vec<Due> {
+    dues(obligations, done, today, |_, _| days)
+}
+
+/// A notice deadline is shown at least this many days ahead: a notice takes preparing.
+pub const NOTICE_LEAD: i64 = 14;
+
+fn dues(obligations: &[Obligation], done: &[ObligationDone], today: NaiveDate, ahead: impl Fn(&Obligation, bool) -> i64) -> Vec<Due> {
     let mut out = vec![];
     let from = today - chrono::Duration::days(LOOK_BACK);
     for o in obligations.iter().filter(|o| o.meta.deleted_at.is_none()) {
-        let to = today + chrono::Duration::days(o.lead());
-        let notice = o.notice_date().filter(|d| from <= *d && *d <= to);
+        let to = today + chrono::Duration::days(ahead(o, false));
+        // A notice matters until the contract ends; after that it renewed or it ended.
+        let notice = o
+            .notice_date()
+            .filter(|d| from <= *d && *d <= today + chrono::Duration::days(ahead(o, true)) && o.ends().is_some_and(|end| today <= end));
         let dates = o.due_dates(from, to).into_iter().map(|d| (d, false)).chain(notice.map(|d| (d, true)));
         for (due, notice) in dates {
-            // A notice given is recorded as done for its day, like any due date.
-            let settled = done.iter().any(|d| d.meta.deleted_at.is_none() && d.obligation_id == o.meta.id && d.due == Some(due));
+            let settled = done
+                .iter()
+                .any(|d| d.meta.deleted_at.is_none() && d.obligation_id == o.meta.id && d.due == Some(due) && d.notice == notice);
             if !settled {
                 out.push(Due {
                     obligation_id: o.meta.id.clone(),

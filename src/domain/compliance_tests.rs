@@ -147,9 +147,20 @@ fn a_lease_with_a_notice_period_reminds_of_the_notice_until_it_is_given() {
     assert!(notice(&open_dues(&[lease.clone()], &[], d("2027-04-16"))).is_empty());
     assert_eq!(notice(&open_dues(&[lease.clone()], &[], d("2027-04-20"))), [(d("2027-05-01"), 11)]);
     assert_eq!(notice(&open_dues(&[lease.clone()], &[], d("2027-05-03"))), [(d("2027-05-01"), -2)]);
-    // Recorded as done for its day: gone, and the rent due that day is another matter.
-    let given = done(&lease, "2027-05-01");
-    assert!(notice(&open_dues(&[lease.clone()], &[given], d("2027-05-03"))).is_empty());
+    // The rent due that day paid: the notice is still to give; the notice given: gone.
+    let rent = done(&lease, "2027-05-01");
+    let rent_due = |dues: &[super::Due]| dues.iter().any(|x| !x.notice && x.due == d("2027-05-01"));
+    let after_rent = open_dues(&[lease.clone()], std::slice::from_ref(&rent), d("2027-05-03"));
+    assert_eq!((notice(&after_rent), rent_due(&after_rent)), (vec![(d("2027-05-01"), -2)], false));
+    let mut given = done(&lease, "2027-05-01");
+    given.notice = true;
+    let after_notice = open_dues(&[lease.clone()], &[given], d("2027-05-03"));
+    assert_eq!((notice(&after_notice).len(), rent_due(&after_notice)), (0, true));
+    // Once the lease has ended a notice never given is no longer asked for.
+    assert!(notice(&open_dues(&[lease.clone()], &[], d("2027-07-01"))).is_empty());
+    // With no reminder of its own a notice is still shown two weeks ahead.
+    lease.lead_days = None;
+    assert_eq!(notice(&open_dues(&[lease.clone()], &[], d("2027-04-17"))), [(d("2027-05-01"), 14)]);
     // A one-off contract ends on its due date; a notice period needs an end.
     let mut vendor = obligation("Kontrak kebersihan", "2027-03-31", "once");
     vendor.set("notice_days", "30");

@@ -7,10 +7,10 @@
 use chrono::NaiveDate;
 
 use super::assets::{Asset, AssetLog, AssetStatus, LogKind};
-use super::compliance::{open_dues, Due, Obligation, ObligationDone};
+use super::compliance::{dues_within, Due, Obligation, ObligationDone};
 use super::finance::ledger::Ledger;
 use super::finance::reports::profit_and_loss;
-use super::kpis::{rows, Every, Facts, Kpi, KpiActual, Period, Row};
+use super::kpis::{rows, worked_out, Every, Facts, Kpi, KpiActual, Period, Row, Source};
 use super::meeting::{open_actions, Minutes, OpenAction};
 use super::payroll::records::RunStatus;
 use super::payroll::{PayrollRun, Payslip};
@@ -86,10 +86,11 @@ pub struct Books {
 pub struct Pay {
     pub runs: usize,
     pub people: usize,
+    /// Gross pay, which holds the office's JKK, JKM and BPJS Kesehatan premiums.
     pub gross: i64,
     pub tax: i64,
-    /// BPJS paid by the office on top of gross pay.
-    pub employer_bpjs: i64,
+    /// JHT and JP paid by the office: beyond gross pay.
+    pub employer_pension: i64,
     pub net: i64,
     /// Runs of the period not posted yet.
     pub unposted: usize,
@@ -184,7 +185,7 @@ pub fn review(every: Every, p: Period, today: NaiveDate, scale: i64, s: &Sources
             .collect(),
         books: books(every, p, day, &s.facts),
         pay: pay(p, s),
-        people: people(every, p, day, s),
+        people: people(every, p, today, s),
         equipment: equipment(&within, day, s),
         compliance: compliance(&within, day, s),
         actions: open_actions(s.minutes, day),
@@ -244,23 +245,18 @@ fn pay(p: Period, s: &Sources) -> Pay {
         people: people.len(),
         gross: sum(|x| x.gross),
         tax: sum(|x| x.tax),
-        employer_bpjs: slips
-            .iter()
-            .map(|x| [x.kes_employer, x.jht_employer, x.jp_employer, x.jkk, x.jkm].iter().flatten().sum::<i64>())
-            .sum(),
+        employer_pension: sum(|x| x.jht_employer) + sum(|x| x.jp_employer),
         net: sum(|x| x.net),
         unposted: runs.len() - posted.len(),
     }
 }
 
-fn headcount(employees: &[Employee], at: NaiveDate) -> usize {
-    employees
-        .iter()
-        .filter(|e| e.meta.deleted_at.is_none() && e.joined.is_some_and(|j| j <= at) && e.left_on.is_none_or(|l| l > at))
-        .count()
+/// Employees at the period's end (or today while it runs), as the headcount KPI counts them.
+fn headcount(p: Period, today: NaiveDate, f: &Facts) -> usize {
+    usize::try_from(worked_out(Source::Headcount, p, today, f).unwrap_or(0)).unwrap_or(0)
 }
 
-fn people(every: Every, p: Period, day: NaiveDate, s: &Sources) -> People {
+fn people(every: Every, p: Period, today: NaiveDate, s: &Sources) -> People {
     let within = |d: NaiveDate| p.from <= d && d <= p.to;
     let all = s.facts.employees;
     let named = |pick: fn(&Employee) -> Option<NaiveDate>| {
@@ -271,8 +267,8 @@ fn people(every: Every, p: Period, day: NaiveDate, s: &Sources) -> People {
         v
     };
     People {
-        headcount: headcount(all, day),
-        headcount_before: headcount(all, before(every, p).to),
+        headcount: headcount(p, today, &s.facts),
+        headcount_before: headcount(before(every, p), today, &s.facts),
         joined: named(|e| e.joined),
         left: named(|e| e.left_on),
         changes: live(s.changes, |c| c.meta.deleted_at.is_none()).filter(|c| c.date.is_some_and(within)).count(),
@@ -280,15 +276,17 @@ fn people(every: Every, p: Period, day: NaiveDate, s: &Sources) -> People {
 }
 
 fn equipment(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -> Equipment {
-    let logged =
-        |kind: LogKind| live(s.asset_log, |l| l.meta.deleted_at.is_none()).filter(move |l| l.kind == kind && l.date.is_some_and(within));
+    let live_assets: Vec<&str> = live(s.assets, |a| a.meta.deleted_at.is_none()).map(|a| a.meta.id.as_str()).collect();
+    let live_assets = &live_assets;
+    let logged = |kind: LogKind| {
+        live(s.asset_log, |l| l.meta.deleted_at.is_none())
+            .filter(move |l| l.kind == kind && l.date.is_some_and(within) && live_assets.contains(&l.asset_id.as_str()))
+    };
     let orders: Vec<&PurchaseOrder> = live(s.orders, |o| o.meta.deleted_at.is_none())
         .filter(|o| o.status != OrderStatus::Draft && o.status != OrderStatus::Cancelled && o.date.is_some_and(within))
         .collect();
     Equipment {
-        in_use: live(s.assets, |a| a.meta.deleted_at.is_none())
-            .filter(|a| !matches!(a.status, AssetStatus::Retired | AssetStatus::Disposed))
-            .count(),
+        in_use: live(s.assets, |a| a.meta.deleted_at.is_none()).filter(|a| a.status == AssetStatus::InUse).count(),
         repairs: logged(LogKind::Repair).count(),
         maintenance: logged(LogKind::Maintenance).count(),
         cost: logged(LogKind::Repair).chain(logged(LogKind::Maintenance)).filter_map(|l| l.cost).sum(),
@@ -299,18 +297,15 @@ fn equipment(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -
 }
 
 fn compliance(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -> Compliance {
-    let name = |id: &str| s.obligations.iter().find(|o| o.meta.id == id).map(|o| o.name.clone()).unwrap_or_default();
+    // Only obligations still kept: one in the trash takes its history with it.
+    let name = |id: &str| s.obligations.iter().find(|o| o.meta.id == id && o.meta.deleted_at.is_none()).map(|o| o.name.clone());
     let mut settled: Vec<(String, NaiveDate, NaiveDate, String)> = live(s.done, |d| d.meta.deleted_at.is_none())
-        .filter_map(|d| Some((name(&d.obligation_id), d.due?, d.done_on.filter(|x| within(*x))?, d.evidence.clone())))
+        .filter_map(|d| Some((name(&d.obligation_id)?, d.due?, d.done_on.filter(|x| within(*x))?, d.evidence.clone())))
         .collect();
     settled.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    let (overdue, open): (Vec<Due>, Vec<Due>) = open_dues(s.obligations, s.done, day).into_iter().partition(|d| d.days < 0);
-    Compliance {
-        settled_late: settled.iter().filter(|x| x.2 > x.1).count(),
-        settled,
-        overdue,
-        coming: open.into_iter().filter(|d| d.days <= COMING_DAYS).collect(),
-    }
+    let (overdue, coming): (Vec<Due>, Vec<Due>) =
+        dues_within(s.obligations, s.done, day, COMING_DAYS).into_iter().partition(|d| d.days < 0);
+    Compliance { settled_late: settled.iter().filter(|x| x.2 > x.1).count(), settled, overdue, coming }
 }
 
 #[cfg(test)]

@@ -105,6 +105,8 @@ fn books_payroll_and_people_of_the_period() {
         net: Some(gross - gross / 20),
         kes_employer: Some(gross / 25),
         jkk: Some(10),
+        jht_employer: Some(gross * 37 / 1000),
+        jp_employer: Some(gross / 50),
         ..Payslip::blank(epoch)
     };
     let payslips = vec![slip("r1", "Ani", 8_000_000), slip("r1", "Budi", 6_000_000), slip("r2", "Ani", 8_000_000), slip("r3", "Ani", 1)];
@@ -120,7 +122,8 @@ fn books_payroll_and_people_of_the_period() {
     assert_eq!(r.books.cash, 9_000_000, "every entry up to the month's end");
     // Only November's posted run; December's draft is another month.
     assert_eq!((r.pay.runs, r.pay.people, r.pay.gross, r.pay.net, r.pay.unposted), (1, 2, 14_000_000, 13_300_000, 0));
-    assert_eq!(r.pay.employer_bpjs, 560_000 + 20);
+    // Kesehatan, JKK and JKM are in gross already: only JHT and JP come on top.
+    assert_eq!(r.pay.employer_pension, 518_000 + 280_000);
     assert_eq!((r.people.headcount, r.people.headcount_before), (2, 2));
     assert_eq!(r.people.joined, vec![("Budi".to_string(), d("2026-11-10"))]);
     assert_eq!(r.people.left, vec![("Citra".to_string(), d("2026-11-15"))]);
@@ -164,6 +167,8 @@ fn obligations_settled_late_and_open_actions() {
     assert_eq!(r.compliance.settled_late, 1);
     // 10 December is not settled: four days late on the 14th.
     assert_eq!(r.compliance.overdue.iter().map(|x| (x.due, x.days)).collect::<Vec<_>>(), [(d("2026-12-10"), -4)]);
+    // Coming within 30 days whatever the obligation's own reminder (7 days).
+    assert_eq!(r.compliance.coming.iter().map(|x| x.due).collect::<Vec<_>>(), [d("2027-01-10")]);
     assert_eq!(r.actions.len(), 1);
     assert_eq!(r.actions[0].action.text, "Kirim laporan");
 }

@@ -333,7 +333,7 @@ fn Banners() -> impl IntoView {
     std::mem::forget(window_event_listener_untyped("bo-update", move |_| update_ready.set(true)));
     view! {
             <Show when=move || update_ready.get()>
-                <p class="bo-banner bo-banner-info" role="status">
+                <p class="bo-banner bo-banner-info bo-no-print" role="status">
                     {app.text("banner.update")}" "
                     // Reloading asks first when a form has unsaved input (the unsaved-changes guard).
                     <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| {
@@ -353,13 +353,13 @@ fn Banners() -> impl IntoView {
                 <super::unreadable::UnreadableBanner notice=u />
             </For>
             <Show when=move || app.storage_high() && !matches!(app.route.get(), Route::Data)>
-                <p class="bo-banner bo-banner-warn" role="status">
+                <p class="bo-banner bo-banner-warn bo-no-print" role="status">
                     {move || app.tf("banner.storage_high", &[("pct", app.usage_percent_text())])}" "
                     <a class="bo-btn bo-btn-small" href=Route::Data.href()>{app.text("banner.storage_high_go")}</a>
                 </p>
             </Show>
             <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
-                <p class="bo-banner bo-banner-info">
+                <p class="bo-banner bo-banner-info bo-no-print">
                     {app.text("banner.backup_due")}" "
                     <button type="button" class="bo-btn bo-btn-small" on:click=move |_| export_backup(app)>{app.text("data.export")}</button>
                 </p>

@@ -70,12 +70,20 @@ impl RecordPages for ObligationDone {
     fn list() -> AnyView {
         list_page::<ObligationDone>("obligations_done", view! { {links()} {csv_tools::<ObligationDone>("obligations_done")} }.into_any())
     }
-    /// `#/obligations_done/new/<obligation id>~<due date>`: a due date recorded done today
-    /// by whoever uses this browser; the form goes back to the obligation.
+    /// `#/obligations_done/new/<obligation id>~<due date>[~notice]`: a due date (or a
+    /// contract's notice deadline) recorded done today by whoever uses this browser; the
+    /// form goes back to the obligation.
     fn create(at: Option<String>) -> AnyView {
         let app = use_app();
         let mut prefill = vec![("done_on", date_text(today())), ("by", app.settings.with_untracked(|s| s.user_name.clone()))];
         let mut back = None;
+        let at = match at.as_deref().and_then(|a| a.strip_suffix("~notice")) {
+            Some(due) => {
+                prefill.push(("notice", "1".to_string()));
+                Some(due.to_string())
+            }
+            None => at,
+        };
         if let Some((id, due)) = at.as_deref().and_then(|a| a.rsplit_once('~')) {
             prefill.push(("obligation_id", id.to_string()));
             prefill.push(("due", due.to_string()));
@@ -86,13 +94,14 @@ impl RecordPages for ObligationDone {
 }
 
 /// The link that records a due date done.
-fn done_href(obligation_id: &str, due: chrono::NaiveDate) -> String {
-    Route::NewAt("obligations_done".into(), format!("{obligation_id}~{}", date_text(due))).href()
+fn done_href(x: &Due) -> String {
+    let notice = if x.notice { "~notice" } else { "" };
+    Route::NewAt("obligations_done".into(), format!("{}~{}{notice}", x.obligation_id, date_text(x.due))).href()
 }
 
 /// "Done…" for a due date, for whoever may write.
 fn done_link(app: AppState, x: &Due, writable: impl Fn() -> bool + Send + Sync + 'static) -> AnyView {
-    let (href, name, due) = (done_href(&x.obligation_id, x.due), x.name.clone(), x.due);
+    let (href, name, due) = (done_href(x), x.name.clone(), x.due);
     let label = move || app.tf("obl.done_for", &[("name", name.clone()), ("date", day_of(&app, Some(due)))]);
     view! {
         <Show when=writable>

@@ -213,7 +213,7 @@ fn pay_rows(app: &AppState, r: &Review) -> Vec<(String, String)> {
         (app.t("review.runs_posted").into(), count(app, p.runs)),
         (app.t("review.people_paid").into(), count(app, p.people)),
         (app.t("review.gross").into(), money(app, p.gross)),
-        (app.t("review.employer_bpjs").into(), money(app, p.employer_bpjs)),
+        (app.t("review.employer_pension").into(), money(app, p.employer_pension)),
         (app.t("review.tax").into(), money(app, p.tax)),
         (app.t("review.net").into(), money(app, p.net)),
     ];
@@ -287,7 +287,7 @@ fn compliance_part(app: AppState, r: &Review) -> AnyView {
                             <tr class:bo-warn-text=late>
                                 <th scope="row">{name.clone()}</th>
                                 <td>{day(&app, *due)}</td>
-                                <td>{day(&app, *on)}</td>
+                                <td>{day(&app, *on)}{late.then(|| format!(" ({})", app.t("etask.overdue")))}</td>
                                 <td>{evidence.clone()}</td>
                             </tr>
                         }}).collect_view()}
@@ -313,6 +313,7 @@ fn actions_part(app: AppState, r: &Review) -> AnyView {
                     {a.action.text.clone()}
                     {(!a.action.owner.is_empty()).then(|| format!(" — {}", a.action.owner))}
                     {(!a.action.due.is_empty()).then(|| format!(" · {}", a.action.due))}
+                    {a.overdue.then(|| format!(" ({})", app.t("etask.overdue")))}
                     " ("<a href=Route::View("minutes".into(), a.minutes_id.clone()).href()>{a.meeting.clone()}</a>")"
                 </li>
             }).collect_view()}
@@ -394,10 +395,14 @@ fn add_to_agenda(app: AppState, r: &Review, name: &str, owner: &str, date: chron
             start_minutes(&e, owner, date, now())
         }
     };
-    let fresh = agenda_items(&app, r, name);
-    // Added again after the figures changed: the review's items are replaced, not doubled.
-    m.agenda.retain(|a| !fresh.iter().any(|f| f.title == a.title));
-    m.agenda.extend(fresh);
+    // Put on again after the figures changed: the review's items get the new figures where
+    // they stand, keeping who leads them and the time given; nothing is doubled.
+    for item in agenda_items(&app, r, name) {
+        match m.agenda.iter_mut().find(|a| a.title == item.title) {
+            Some(there) => there.notes = item.notes,
+            None => m.agenda.push(item),
+        }
+    }
     let id = m.meta.id.clone();
     if save_record(&app, m).is_ok() {
         app.info(app.tf("review.on_agenda", &[("name", name.to_string())]));
@@ -477,7 +482,7 @@ pub fn review_page(text: String) -> AnyView {
         {move || {
             let r = report.get();
             view! {
-                {agenda_form(app, r.clone(), name.clone())}
+                {app.read_only.get().is_none().then(|| agenda_form(app, r.clone(), name.clone()))}
                 {part("review.plans", "review-plans-h", plans_part(app, &r))}
                 {part("review.kpis", "review-kpis-h", kpis_part(app, &r))}
                 {part("review.books", "review-books-h", figures_part("review-books", books_rows(&app, &r)))}

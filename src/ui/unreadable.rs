@@ -49,7 +49,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
                     <input id=input_id.clone() type="text" autocomplete="off" prop:value=move || typed.get()
                         on:input=move |ev| typed.set(event_target_value(&ev)) />
                     <button type="button" class="bo-btn bo-btn-small bo-btn-danger"
-                        disabled=move || typed.get().trim().to_uppercase() != word()
+                        disabled=move || !typed.get().trim().eq_ignore_ascii_case(&word())
                         on:click=remove.clone()>
                         {app.text("banner.discard_go")}
                     </button>

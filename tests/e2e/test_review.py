@@ -24,7 +24,7 @@ def quarter_backup(path, meeting_day):
                        rec("p2", name="Rencana lama", owner="Umum", period="quarter", starts="2026-04-01")],
         "plan_tasks": [rec("t1", plan_id="p1", title="Tutup buku Oktober", due="2026-10-15", status="done"),
                        rec("t2", plan_id="p1", title="Rekonsiliasi bank", due="2026-11-01", status="doing", progress=50),
-                       rec("t3", plan_id="p1", title="Laporan tahunan", due="2026-12-30", status="todo")],
+                       rec("t3", plan_id="p1", title="Laporan tahunan", due="2027-03-30", status="todo")],
         "plan_reviews": [rec("r1", plan_id="p1", period="2026-07-01", score=2, actual="Telat", comment=""),
                          rec("r2", plan_id="p1", period="2026-10-01", score=4, actual="Tepat waktu", comment="Tutup buku tepat waktu")],
         "kpis": [rec("k1", name="Tamu per bulan", source="visitors", every="month", target=2, better="higher")],
@@ -38,7 +38,10 @@ def quarter_backup(path, meeting_day):
         "events": [rec("m1", title="Rapat koordinasi", kind="meeting", start=f"{meeting_day}T09:00", end=f"{meeting_day}T10:00",
                        attendees="Ani Lestari\nBudi Santoso")],
         "minutes": [rec("n1", title="Rapat November", date="2026-11-02", event_id="", agenda=[],
-                        actions=[{"id": "a1", "text": "Kirim laporan pajak", "owner": "Ani", "due": "2026-11-20", "status": "open", "from": ""}])],
+                        actions=[{"id": "a1", "text": "Kirim laporan pajak", "owner": "Ani", "due": "2026-11-20", "status": "open", "from": ""}]),
+                    # The coming meeting's minutes are started already, with an item of their own.
+                    rec("n2", title="Rapat koordinasi", date=meeting_day, event_id="m1", actions=[],
+                        agenda=[{"title": "Lain-lain", "owner": "Ani", "minutes": "10", "notes": ""}])],
     }
     path.write_text(json.dumps({"format": "backoffice-backup", "schema_version": 4, "exported_at": "2026-12-01T08:00:00Z",
                                 "collections": collections}))
@@ -102,15 +105,17 @@ def test_a_quarter_reviewed_printed_in_english_and_put_on_a_meeting_agenda(drive
     assert len(options) == 1 and options[0].endswith("Rapat koordinasi"), options
     click(driver, "Masukkan ke agenda rapat")
     wait_text(driver, "2026-Q4 dimasukkan ke agenda rapat.")
-    wait(driver, lambda d: "/minutes/" in d.current_url)
+    wait(driver, lambda d: d.current_url.endswith("/minutes/n2"))
     minutes = [m for m in stored_list(driver, "minutes") if m.get("event_id") == "m1"]
     assert len(minutes) == 1 and minutes[0]["date"] == meeting_day, minutes
     titles = [a["title"] for a in minutes[0]["agenda"]]
-    assert titles[0] == "2026-Q4 — Rencana kerja" and "2026-Q4 — Kepatuhan" in titles and len(titles) == 8, titles
-    assert "Tim Keuangan: 1 dari 3 tugas selesai, 1 lewat tenggat" in minutes[0]["agenda"][0]["notes"]
-    # Put on again: the items are replaced, not doubled.
+    # The meeting's own item stays first; one item per part of the report follows.
+    assert titles[0] == "Lain-lain" and titles[1] == "2026-Q4 — Rencana kerja" and "2026-Q4 — Kepatuhan" in titles and len(titles) == 9, titles
+    assert "Tim Keuangan: 1 dari 3 tugas selesai, 1 lewat tenggat" in minutes[0]["agenda"][1]["notes"]
+    # Put on again: the figures are brought up to date where they stand, nothing doubled.
     open_app(driver, base_url, "#/review/2026-Q4")
     wait(driver, lambda d: heading(d) == "Laporan tinjauan 2026-Q4")
     click(driver, "Masukkan ke agenda rapat")
-    wait(driver, lambda d: "/minutes/" in d.current_url)
-    wait(driver, lambda d: len([m for m in stored_list(d, "minutes") if m.get("event_id") == "m1"][0]["agenda"]) == 8)
+    wait(driver, lambda d: d.current_url.endswith("/minutes/n2"))
+    again = [m for m in stored_list(driver, "minutes") if m.get("event_id") == "m1"]
+    assert len(again) == 1 and [a["title"] for a in again[0]["agenda"]] == titles, again

@@ -189,9 +189,11 @@ fn kpis_part(app: AppState, r: &Review) -> AnyView {
 
 fn figures_part(id: &'static str, rows: Vec<(String, String)>) -> AnyView {
     view! {
-        <table class="bo-table bo-table-figures" id=id>
-            <tbody>{rows.into_iter().map(|(l, f)| line(l, f)).collect_view()}</tbody>
-        </table>
+        <div class="bo-table-wrap" tabindex="0">
+            <table class="bo-table bo-table-figures" id=id>
+                <tbody>{rows.into_iter().map(|(l, f)| line(l, f)).collect_view()}</tbody>
+            </table>
+        </div>
     }
     .into_any()
 }

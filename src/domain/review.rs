@@ -17,6 +17,7 @@ use super::payroll::{PayrollRun, Payslip};
 use super::people::{Employee, EmployeeChange};
 use super::plans::{reviews_of, tasks_of, PlanReview, PlanTask, TaskStatus, WorkPlan};
 use super::purchasing::{OrderStatus, PurchaseOrder};
+use super::record::Entity;
 
 /// How many periods of each KPI the review shows: the period and the three before it.
 pub const KPI_PERIODS: usize = 4;
@@ -166,8 +167,9 @@ pub fn after(every: Every, p: Period) -> Period {
     every.period_of(p.to.succ_opt().unwrap_or(p.to))
 }
 
-fn live<T>(all: &[T], meta: impl Fn(&T) -> bool) -> impl Iterator<Item = &T> {
-    all.iter().filter(move |r| meta(r))
+/// The records not in the trash.
+fn live<T: Entity>(all: &[T]) -> impl Iterator<Item = &T> {
+    all.iter().filter(|r| r.meta().deleted_at.is_none())
 }
 
 /// The review of `p`; `today` bounds the "as it stands" figures; `scale` is 10 to the
@@ -180,9 +182,7 @@ pub fn review(every: Every, p: Period, today: NaiveDate, scale: i64, s: &Sources
         period: p,
         day,
         plans: plans(p, day, s),
-        kpis: live(s.kpis, |k| k.meta.deleted_at.is_none())
-            .map(|k| KpiLine { kpi: k.clone(), rows: rows(k, s.actuals, day, KPI_PERIODS, scale, &s.facts) })
-            .collect(),
+        kpis: live(s.kpis).map(|k| KpiLine { kpi: k.clone(), rows: rows(k, s.actuals, day, KPI_PERIODS, scale, &s.facts) }).collect(),
         books: books(every, p, day, &s.facts),
         pay: pay(p, s),
         people: people(every, p, today, s),
@@ -193,7 +193,7 @@ pub fn review(every: Every, p: Period, today: NaiveDate, scale: i64, s: &Sources
 }
 
 fn plans(p: Period, day: NaiveDate, s: &Sources) -> Vec<PlanLine> {
-    let mut out: Vec<PlanLine> = live(s.plans, |w| w.meta.deleted_at.is_none())
+    let mut out: Vec<PlanLine> = live(s.plans)
         .filter(|w| w.starts.zip(w.ends()).is_some_and(|(a, b)| a <= p.to && b >= p.from))
         .map(|w| {
             let tasks = tasks_of(s.tasks, &w.meta.id);
@@ -223,7 +223,7 @@ fn books(every: Every, p: Period, day: NaiveDate, f: &Facts) -> Books {
     let b = before(every, p);
     let then = profit_and_loss(f.accounts, &ledger, b.from, b.to);
     let cash = f.accounts.iter().filter(|a| a.money && a.meta.deleted_at.is_none()).map(|a| ledger.balance_at(&a.meta.id, day)).sum();
-    let receivables_late = super::finance::invoices::overdue(f.invoices, f.entries, true, day).iter().map(|l| l.open).sum();
+    let receivables_late = worked_out(Source::Receivables, p, day, f).unwrap_or(0);
     Books { income: now.total_income, expenses: now.total_expenses, profit: now.profit, profit_before: then.profit, cash, receivables_late }
 }
 
@@ -233,9 +233,9 @@ fn month_within(month: &str, p: Period) -> bool {
 }
 
 fn pay(p: Period, s: &Sources) -> Pay {
-    let runs: Vec<&PayrollRun> = live(s.runs, |r| r.meta.deleted_at.is_none()).filter(|r| month_within(&r.month, p)).collect();
+    let runs: Vec<&PayrollRun> = live(s.runs).filter(|r| month_within(&r.month, p)).collect();
     let posted: Vec<&str> = runs.iter().filter(|r| r.status == RunStatus::Posted).map(|r| r.meta.id.as_str()).collect();
-    let slips: Vec<&Payslip> = live(s.payslips, |x| x.meta.deleted_at.is_none()).filter(|x| posted.contains(&x.run_id.as_str())).collect();
+    let slips: Vec<&Payslip> = live(s.payslips).filter(|x| posted.contains(&x.run_id.as_str())).collect();
     let sum = |f: fn(&Payslip) -> Option<i64>| slips.iter().filter_map(|x| f(x)).sum::<i64>();
     let mut people: Vec<&str> = slips.iter().map(|x| x.employee_id.as_str()).collect();
     people.sort_unstable();
@@ -260,9 +260,8 @@ fn people(every: Every, p: Period, today: NaiveDate, s: &Sources) -> People {
     let within = |d: NaiveDate| p.from <= d && d <= p.to;
     let all = s.facts.employees;
     let named = |pick: fn(&Employee) -> Option<NaiveDate>| {
-        let mut v: Vec<(String, NaiveDate)> = live(all, |e| e.meta.deleted_at.is_none())
-            .filter_map(|e| pick(e).filter(|d| within(*d)).map(|d| (e.name.clone(), d)))
-            .collect();
+        let mut v: Vec<(String, NaiveDate)> =
+            live(all).filter_map(|e| pick(e).filter(|d| within(*d)).map(|d| (e.name.clone(), d))).collect();
         v.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
         v
     };
@@ -271,22 +270,21 @@ fn people(every: Every, p: Period, today: NaiveDate, s: &Sources) -> People {
         headcount_before: headcount(before(every, p), today, &s.facts),
         joined: named(|e| e.joined),
         left: named(|e| e.left_on),
-        changes: live(s.changes, |c| c.meta.deleted_at.is_none()).filter(|c| c.date.is_some_and(within)).count(),
+        changes: live(s.changes).filter(|c| c.date.is_some_and(within)).count(),
     }
 }
 
 fn equipment(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -> Equipment {
-    let live_assets: Vec<&str> = live(s.assets, |a| a.meta.deleted_at.is_none()).map(|a| a.meta.id.as_str()).collect();
+    let live_assets: Vec<&str> = live(s.assets).map(|a| a.meta.id.as_str()).collect();
     let live_assets = &live_assets;
     let logged = |kind: LogKind| {
-        live(s.asset_log, |l| l.meta.deleted_at.is_none())
-            .filter(move |l| l.kind == kind && l.date.is_some_and(within) && live_assets.contains(&l.asset_id.as_str()))
+        live(s.asset_log).filter(move |l| l.kind == kind && l.date.is_some_and(within) && live_assets.contains(&l.asset_id.as_str()))
     };
-    let orders: Vec<&PurchaseOrder> = live(s.orders, |o| o.meta.deleted_at.is_none())
+    let orders: Vec<&PurchaseOrder> = live(s.orders)
         .filter(|o| o.status != OrderStatus::Draft && o.status != OrderStatus::Cancelled && o.date.is_some_and(within))
         .collect();
     Equipment {
-        in_use: live(s.assets, |a| a.meta.deleted_at.is_none()).filter(|a| a.status == AssetStatus::InUse).count(),
+        in_use: live(s.assets).filter(|a| a.status == AssetStatus::InUse).count(),
         repairs: logged(LogKind::Repair).count(),
         maintenance: logged(LogKind::Maintenance).count(),
         cost: logged(LogKind::Repair).chain(logged(LogKind::Maintenance)).filter_map(|l| l.cost).sum(),
@@ -299,7 +297,7 @@ fn equipment(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -
 fn compliance(within: &impl Fn(NaiveDate) -> bool, day: NaiveDate, s: &Sources) -> Compliance {
     // Only obligations still kept: one in the trash takes its history with it.
     let name = |id: &str| s.obligations.iter().find(|o| o.meta.id == id && o.meta.deleted_at.is_none()).map(|o| o.name.clone());
-    let mut settled: Vec<(String, NaiveDate, NaiveDate, String)> = live(s.done, |d| d.meta.deleted_at.is_none())
+    let mut settled: Vec<(String, NaiveDate, NaiveDate, String)> = live(s.done)
         .filter_map(|d| Some((name(&d.obligation_id)?, d.due?, d.done_on.filter(|x| within(*x))?, d.evidence.clone())))
         .collect();
     settled.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));

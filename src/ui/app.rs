@@ -213,15 +213,7 @@ pub fn App() -> impl IntoView {
                             }
                             Err(super::areas::NotLoaded) => {
                                 request_animation_frame(move || first_screen_shown(app));
-                                view! {
-                                <div class="bo-banner bo-banner-error" role="alert">
-                                    <p>{app.text("area.failed")}</p>
-                                    <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
-                                        {app.text("area.retry")}
-                                    </button>
-                                </div>
-                            }
-                            .into_any()
+                                super::areas::not_loaded(app, attempt)
                             }
                         }
                     })}

@@ -132,6 +132,20 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
+/// What stands where a part could not be fetched: the reason, and Retry (which bumps
+/// `attempt`, the signal the part's loader follows).
+pub fn not_loaded(app: AppState, attempt: RwSignal<u32>) -> AnyView {
+    view! {
+        <div class="bo-banner bo-banner-error" role="alert">
+            <p>{app.text("area.failed")}</p>
+            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
+                {app.text("area.retry")}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
 /// The screen for `r` in `area`, its code fetched first if this is the area's first screen.
 pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
     match area {
@@ -387,15 +401,7 @@ pub fn reminders(app: AppState) -> impl IntoView {
                 {Suspend::new(async move {
                     match reminders_part(app).await {
                         Ok(v) => v,
-                        Err(NotLoaded) => view! {
-                            <div class="bo-banner bo-banner-error" role="alert">
-                                <p>{app.text("area.failed")}</p>
-                                <button type="button" class="bo-btn" on:click=move |_| attempt.update(|n| *n += 1)>
-                                    {app.text("area.retry")}
-                                </button>
-                            </div>
-                        }
-                        .into_any(),
+                        Err(NotLoaded) => not_loaded(app, attempt),
                     }
                 })}
             </Suspense>

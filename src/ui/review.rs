@@ -20,11 +20,6 @@ use super::widgets::PageHead;
 /// Meetings this many days ahead are offered for the review's agenda.
 const AGENDA_DAYS: u64 = 60;
 
-/// "2026-Q4" or "2026-11" for `p`.
-fn label(every: Every, p: Period) -> String {
-    p.label(every)
-}
-
 /// The review of the period named in the address; this quarter when it names none.
 fn period_of(text: &str) -> Option<(Every, Period)> {
     if text.is_empty() {
@@ -449,7 +444,7 @@ pub fn review_page(text: String) -> AnyView {
         }
         .into_any();
     };
-    let name = label(every, p);
+    let name = p.label(every);
     let report = Memo::new(move |_| compute(app, every, p));
     let other = match every {
         Every::Month => (Every::Quarter, "review.by_quarter"),
@@ -469,9 +464,9 @@ pub fn review_page(text: String) -> AnyView {
     };
     view! {
         <PageHead title=title>
-            <a class="bo-btn" href=Route::Review(label(every, before(every, p))).href()>{app.text("review.earlier")}</a>
-            <a class="bo-btn" href=Route::Review(label(every, after(every, p))).href()>{app.text("review.later")}</a>
-            <a class="bo-btn" href=Route::Review(label(other.0, other.0.period_of(p.from))).href()>{app.text(other.1)}</a>
+            <a class="bo-btn" href=Route::Review(before(every, p).label(every)).href()>{app.text("review.earlier")}</a>
+            <a class="bo-btn" href=Route::Review(after(every, p).label(every)).href()>{app.text("review.later")}</a>
+            <a class="bo-btn" href=Route::Review(other.0.period_of(p.from).label(other.0)).href()>{app.text(other.1)}</a>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         // On paper the page's own heading is hidden with the navigation: the office and the

@@ -77,6 +77,14 @@ thread_local! {
     static ROOT: RefCell<Option<Owner>> = const { RefCell::new(None) };
 }
 
+/// Makes `f`'s signals under the app's owner: they outlive the page that first asked.
+fn in_root<T>(f: impl FnOnce() -> T) -> T {
+    ROOT.with_borrow(|r| match r {
+        Some(owner) => owner.with(f),
+        None => f(),
+    })
+}
+
 /// The record lists in memory. Each is read from the store the first time a screen asks
 /// for it, by the code of that screen's area: the shell carries the readers of the lists
 /// its own screens show, and an area brings the rest with it.
@@ -102,10 +110,7 @@ impl Lists {
             return signal;
         }
         let all = super::perf::timed(&format!("bo:list:{}", T::COLLECTION), || load_list::<T>(T::COLLECTION));
-        let signal = ROOT.with_borrow(|r| match r {
-            Some(owner) => owner.with(|| RwSignal::new(all)),
-            None => RwSignal::new(all),
-        });
+        let signal = in_root(|| RwSignal::new(all));
         let slot = Slot {
             signal: Box::new(signal),
             reload: |l| l.of::<T>().set(load_list::<T>(T::COLLECTION)),
@@ -243,10 +248,7 @@ impl AppState {
         STOCK_LEVELS.with(|cell| {
             cell.get().unwrap_or_else(|| {
                 let make = move || Memo::new(move |_| self.lists.stock().with(|m| crate::domain::inventory::Stock::of(m)));
-                let levels = ROOT.with_borrow(|r| match r {
-                    Some(owner) => owner.with(make),
-                    None => make(),
-                });
+                let levels = in_root(make);
                 cell.set(Some(levels));
                 levels
             })

@@ -59,6 +59,9 @@ const RULES: FormRules = FormRules { shown_when: &[("every", "repeat", &["months
 /// The reminder a new obligation starts with, in days.
 pub const LEAD: i64 = 7;
 
+/// The longest notice period, in days (ten years).
+pub const MOST_NOTICE: i64 = 3650;
+
 /// The most a reminder reaches ahead, in days.
 pub const MOST_LEAD: i64 = 366;
 
@@ -71,7 +74,7 @@ impl RecordRules for Obligation {
         if self.lead_days.is_some_and(|n| !(0..=MOST_LEAD).contains(&n)) {
             errs.push(("lead_days", "err.lead_days"));
         }
-        if self.notice_days.is_some_and(|n| !(1..=3650).contains(&n)) {
+        if self.notice_days.is_some_and(|n| !(1..=MOST_NOTICE).contains(&n)) {
             errs.push(("notice_days", "err.notice_days"));
         } else if self.notice_days.is_some() && self.ends().is_none() {
             errs.push(("notice_days", "err.notice_end"));
@@ -110,7 +113,7 @@ impl Obligation {
 
     /// The last day to give notice, for a contract with a notice period.
     pub fn notice_date(&self) -> Option<NaiveDate> {
-        let days = self.notice_days.filter(|n| (1..=3650).contains(n))?;
+        let days = self.notice_days.filter(|n| (1..=MOST_NOTICE).contains(n))?;
         self.ends()?.checked_sub_days(chrono::Days::new(days as u64))
     }
 

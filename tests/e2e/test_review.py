@@ -91,12 +91,17 @@ def test_a_quarter_reviewed_printed_in_english_and_put_on_a_meeting_agenda(drive
     click(driver, "Per bulan")
     wait(driver, lambda d: heading(d) == "Laporan tinjauan 2026-07")
 
-    # In English.
+    # In English, and on a phone.
     open_app(driver, base_url, "#/review/2026-Q4", "?lang=en")
     wait(driver, lambda d: heading(d) == "Review report 2026-Q4")
     wait_text(driver, "2 obligations settled in the period, 1 of them late.")
     assert "Joined" in driver.find_element(By.ID, "review-people").text
     shot(driver, "review-q4-en")
+    size = driver.get_window_size()
+    driver.set_window_size(390, 844)
+    driver.execute_script("document.getElementById('review-people-h').scrollIntoView()")
+    shot(driver, "review-q4-en-phone")
+    driver.set_window_size(size["width"], size["height"])
 
     # Onto the coming meeting's agenda: its minutes are started with one item per part.
     open_app(driver, base_url, "#/review/2026-Q4")

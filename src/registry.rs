@@ -57,6 +57,9 @@ macro_rules! with_record_lists {
             plan_reviews: $crate::domain::plans::PlanReview,
             kpis: $crate::domain::kpis::Kpi,
             kpi_actuals: $crate::domain::kpis::KpiActual,
+            letters_in: $crate::domain::letters::IncomingLetter,
+            letters_out: $crate::domain::letters::OutgoingLetter,
+            letter_series: $crate::domain::letters::LetterSeries,
         }
     };
 }
@@ -119,5 +122,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 33, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 34, "every reference field of every list was checked");
 }

@@ -94,6 +94,9 @@ fn every_used_key_is_translated() {
         "rec.",
         "review.",
         "dash.",
+        "lin.",
+        "lout.",
+        "lser.",
     ];
     let mut missing = vec![];
     let mut seen = 0;
@@ -238,6 +241,7 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/plans_tests.rs",
             ],
         ),
+        ("letters", &["ui/letters.rs", "domain/letters.rs", "domain/letters_tests.rs"]),
         ("office", &["ui/data.rs", "ui/search.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
@@ -273,6 +277,7 @@ fn every_key_is_where_its_code_is() {
             Some("billing") => i18n::BILLING,
             Some("events") => i18n::EVENTS,
             Some("coordination") => i18n::COORDINATION,
+            Some("letters") => i18n::LETTERS,
             Some("office") => i18n::OFFICE,
             Some(other) => panic!("no tables for {other}"),
         };

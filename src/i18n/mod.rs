@@ -24,6 +24,7 @@ mod coordination;
 mod events;
 mod finance;
 mod leave_why;
+mod letters;
 mod meetings;
 mod office;
 mod payroll;
@@ -46,6 +47,7 @@ pub static PAYROLL: &[&str] = &[payroll::STRINGS, people::STRINGS];
 pub static FINANCE: &[&str] = &[finance::STRINGS];
 pub static BILLING: &[&str] = &[billing::STRINGS, finance::STRINGS];
 pub static COORDINATION: &[&str] = &[coordination::STRINGS];
+pub static LETTERS: &[&str] = &[letters::STRINGS];
 pub static EVENTS: &[&str] = &[events::STRINGS];
 /// The settings name the important reasons whose days they give.
 pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
@@ -113,6 +115,7 @@ pub const ALL: &[&str] = &[
     billing::STRINGS,
     events::STRINGS,
     coordination::STRINGS,
+    letters::STRINGS,
     office::STRINGS,
 ];
 

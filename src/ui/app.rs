@@ -240,6 +240,7 @@ pub fn App() -> impl IntoView {
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
                 || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_)))
                 || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
+                || (module.as_deref() == Some("letters_in") && matches!(cur.list(), Some("letters_out" | "letter_series")))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()
@@ -283,6 +284,7 @@ pub fn App() -> impl IntoView {
                         {nav_item(Route::List("items".into()), "nav.items")}
                         {nav_item(Route::List("orders".into()), "nav.orders")}
                         {nav_item(Route::List("assets".into()), "nav.assets")}
+                        {nav_item(Route::List("letters_in".into()), "nav.letters")}
                         {nav_item(Route::List("obligations".into()), "nav.obligations")}
                         {nav_item(Route::List("work_plans".into()), "nav.work_plans")}
                         {nav_item(Route::Trash, "nav.trash")}

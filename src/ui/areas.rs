@@ -25,6 +25,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::kpis::{Kpi, KpiActual};
 use crate::domain::leave::{Holiday, LeaveRequest};
+use crate::domain::letters::{IncomingLetter, LetterSeries, OutgoingLetter};
 use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 use crate::domain::people::{Employee, EmployeeChange};
@@ -71,6 +72,8 @@ pub enum Area {
     Events,
     /// The compliance register and work plans (and, to come, KPIs and the review report).
     Coordination,
+    /// The correspondence register: letters received and sent, and the series that number them.
+    Letters,
     /// Trash, data and backup, settings.
     Office,
 }
@@ -101,6 +104,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" | "kpis" | "kpi_actuals" => {
                 Some(Area::Coordination)
             }
+            "letters_in" | "letters_out" | "letter_series" => Some(Area::Letters),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
@@ -162,6 +166,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Billing => billing_area(r).await,
         Area::Events => events_area(r).await,
         Area::Coordination => coordination_area(r).await,
+        Area::Letters => letters_area(r).await,
         Area::Office => office_area(r).await,
     }
 }
@@ -185,6 +190,7 @@ pub fn preload(area: Area) {
         Area::Billing => Box::pin(__wasm_split_preload_billing_area()),
         Area::Events => Box::pin(__wasm_split_preload_events_area()),
         Area::Coordination => Box::pin(__wasm_split_preload_coordination_area()),
+        Area::Letters => Box::pin(__wasm_split_preload_letters_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
@@ -373,6 +379,17 @@ fn events_area(r: Route) -> Result<AnyView, NotLoaded> {
             Some("venue_options") => record_page::<VenueOption>(r),
             _ => records::not_found(),
         },
+    })
+}
+
+#[wasm_split(letters, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn letters_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::LETTERS);
+    Ok(match r.list() {
+        Some("letters_in") => record_page::<IncomingLetter>(r),
+        Some("letters_out") => record_page::<OutgoingLetter>(r),
+        Some("letter_series") => record_page::<LetterSeries>(r),
+        _ => records::not_found(),
     })
 }
 

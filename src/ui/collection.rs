@@ -37,6 +37,9 @@ pub trait UiEntity: Entity + InState + Send + Sync {
     fn check(&self, _app: &AppState) -> Vec<crate::domain::record::FieldError> {
         vec![]
     }
+    /// What a save through the form fills in itself (the next number of a series), after
+    /// the record's own checks passed and before [`UiEntity::check`]; `before` as below.
+    fn before_save(&mut self, _before: Option<&Self>, _app: &AppState) {}
     /// What else a save through the form writes (an employee's history), once the record
     /// itself is stored; `before` is the stored record the form edited (`None`: a new one).
     fn after_save(&self, _before: Option<&Self>, _app: &AppState) {}

@@ -384,6 +384,7 @@ impl<E: UiEntity> FormRecord for E {
         let refused = E::fields().iter().zip(vals).filter_map(|(f, v)| fill(&mut rec, f.key, v)).collect();
         let mut errs = problems_after_fill(&rec, refused);
         if errs.is_empty() {
+            rec.before_save(editing.then_some(self), app);
             errs = rec.check(app);
         }
         if !errs.is_empty() {

@@ -15,6 +15,7 @@ pub fn reminders_view(app: AppState) -> AnyView {
         {super::checklists::due_block(app)}
         {certificates_block(app)}
         {compliance_block(app)}
+        {dispositions_block(app)}
         {attention_block(app)}
     }
     .into_any()
@@ -66,16 +67,47 @@ fn certificates_block(app: AppState) -> impl IntoView {
 /// "15 Des 2026 — 3 days late", "— today", "— in 5 days".
 /// A contract's notice deadline says so: "notice by 1 May 2027 — in 5 days".
 pub fn due_text(app: &AppState, d: &crate::domain::compliance::Due) -> String {
-    let date = crate::domain::format::long_date(d.due, app.lang.get());
-    let when = match d.days {
-        n if n < 0 => app.tf("desk.obl_late", &[("date", date), ("n", (-n).to_string())]),
-        0 => app.tf("desk.obl_today", &[("date", date)]),
-        n => app.tf("desk.obl_in", &[("date", date), ("n", n.to_string())]),
-    };
+    let when = when_text(app, d.due, d.days);
     if d.notice {
         app.tf("desk.notice", &[("when", when)])
     } else {
         when
+    }
+}
+
+/// "15 Des 2026 — 3 days late", "— today", "— in 5 days": `days` from today to `due`.
+fn when_text(app: &AppState, due: chrono::NaiveDate, days: i64) -> String {
+    let date = crate::domain::format::long_date(due, app.lang.get());
+    match days {
+        n if n < 0 => app.tf("desk.obl_late", &[("date", date), ("n", (-n).to_string())]),
+        0 => app.tf("desk.obl_today", &[("date", date)]),
+        n => app.tf("desk.obl_in", &[("date", date), ("n", n.to_string())]),
+    }
+}
+
+/// Letters received whose disposition is due within three days or late: what, who acts, by when.
+fn dispositions_block(app: AppState) -> impl IntoView {
+    let due = Memo::new(move |_| {
+        let today = local(now()).date_naive();
+        app.lists.letters_in().with(|all| {
+            crate::domain::letters::dispositions_due(all, today)
+                .into_iter()
+                .filter_map(|l| Some((l.meta.id.clone(), l.subject.clone(), l.disposition_to.clone(), l.due?, (l.due? - today).num_days())))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty())>
+            <h2>{app.text("desk.dispositions")}</h2>
+            <ul class="bo-list">
+                <For each=move || due.get() key=|x| x.clone() let((id, subject, who, on, days))>
+                    <li class:bo-warn-text=days < 0>
+                        <a href=Route::View("letters_in".into(), id).href()>{subject}</a>
+                        " — "{who}", "{move || when_text(&app, on, days)}
+                    </li>
+                </For>
+            </ul>
+        </Show>
     }
 }
 

@@ -379,6 +379,45 @@ def client_events(n, contact_ids, guests_each, seed=53):
     return {"client_events": events, "event_tasks": tasks, "event_guests": guests, "event_vendors": vendors, "run_items": run}
 
 
+def letters(n, seed=59):
+    """`n` letters over two years, half received and half sent: the received ones passed on
+    with a date to act by (most done), the sent ones numbered in three yearly series."""
+    rnd = random.Random(seed)
+    base = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+    def meta(stamp):
+        s = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": s, "updated_at": s}
+
+    series = [{**meta(base), "code": code, "name": name, "unit": unit, "pattern": "{seq:03}/{code}/{unit}/{month:roman}/{year}",
+               "restart": "yearly", "last_seq": None, "note": "", "last_period": ""}
+              for code, name, unit in [("SK", "Surat Keputusan", "HRD"), ("UND", "Undangan", "UMUM"), ("SP", "Surat Pengantar", "KEU")]]
+    received, sent, seq, agenda = [], [], {}, {}
+    for i in range(n):
+        stamp = base + timedelta(minutes=i * 700 * 24 * 60 // max(n, 1))
+        day = stamp.strftime("%Y-%m-%d")
+        if i % 2 == 0:
+            done = stamp < datetime(2026, 11, 1, tzinfo=timezone.utc)
+            agenda[stamp.year] = agenda.get(stamp.year, 0) + 1
+            received.append({**meta(stamp), "agenda": agenda[stamp.year],
+                             "received": day, "sender": f"PT {rnd.choice(LAST)} {rnd.choice(['Abadi', 'Jaya', 'Makmur'])}",
+                             "their_number": f"{rnd.randrange(1, 500):03}/EXT/{stamp.year}", "letter_date": day,
+                             "subject": rnd.choice(["Undangan rapat", "Penawaran harga", "Konfirmasi pesanan", "Pemberitahuan libur"]),
+                             "addressed_to": "Direktur", "disposition_to": rnd.choice(FIRST), "instruction": "Tindak lanjuti",
+                             "due": (stamp + timedelta(days=7)).strftime("%Y-%m-%d"), "status": "done" if done else "disposed", "note": ""})
+        else:
+            s = rnd.choice(series)
+            key = (s["id"], stamp.year)
+            seq[key] = seq.get(key, 0) + 1
+            sent.append({**meta(stamp), "series_id": s["id"], "number": f"{seq[key]:03}/{s['code']}/{s['unit']}/{roman[stamp.month - 1]}/{stamp.year}",
+                         "date": day, "to": f"Bapak {rnd.choice(FIRST)} {rnd.choice(LAST)}", "address": "Jl. Merdeka 1, Jakarta",
+                         "subject": rnd.choice(["Pengangkatan karyawan", "Undangan rapat tahunan", "Pengantar dokumen"]),
+                         "signer": "Dewi Lestari", "status": "sent", "body": "Dengan hormat,\n\nBersama ini kami sampaikan hal tersebut.\n\nHormat kami,",
+                         "note": "", "seq": seq[key], "period": str(stamp.year)})
+    return {"letter_series": series, "letters_in": received, "letters_out": sent}
+
+
 def mixed(n):
     """What two or three years of a small office add up to: a third contacts (the list the
     keystroke target searches), the front desk's logs, the calendar, the stock ledger with
@@ -402,6 +441,8 @@ def mixed(n):
     n_events, guests_each = (300, 20) if n >= 50_000 else (10, 10)
     counts["client_events"] = n_events * (1 + guests_each + 7 + 4 + 8)
     counts["contacts"] -= counts["client_events"] * 5 // 6
+    # Two years of correspondence: 2,000 letters at full size.
+    counts["letters"] = 2_000 if n >= 50_000 else n // 100
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -418,7 +459,7 @@ def mixed(n):
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
             "attendance": attendance(emps, counts["attendance"] // counts["employees"]),
             "pay": pay, "payroll_runs": runs, "payslips": slips, "accounts": accounts, "entries": entries,
-            **client_events(n_events, ids, guests_each)}
+            **client_events(n_events, ids, guests_each), **letters(counts["letters"])}
 
 
 def backup(collections, schema_version=4):

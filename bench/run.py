@@ -210,7 +210,7 @@ def bundle():
 AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/calendar"),
          ("meetings and actions", "#/actions"), ("supplies", "#/items"),
          ("assets", "#/assets"), ("people", "#/employees"), ("attendance and leave", "#/attendance"),
-         ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"), ("compliance", "#/obligations"),
+         ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"), ("compliance", "#/obligations"), ("letters", "#/letters_in"),
          ("office (trash, data, settings)", "#/data")]
 
 FETCHED = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').slice(2).join('/'))"

@@ -60,6 +60,7 @@ macro_rules! with_record_lists {
             letters_in: $crate::domain::letters::IncomingLetter,
             letters_out: $crate::domain::letters::OutgoingLetter,
             letter_series: $crate::domain::letters::LetterSeries,
+            letter_templates: $crate::domain::letter_templates::LetterTemplate,
         }
     };
 }
@@ -122,5 +123,5 @@ fn every_reference_field_reaches_the_type_its_schema_names() {
     macro_rules! all {
         ($($name:ident: $t:ty,)*) => { 0 $(+ check::<$t>())* };
     }
-    assert_eq!(with_record_lists!(all), 34, "every reference field of every list was checked");
+    assert_eq!(with_record_lists!(all), 35, "every reference field of every list was checked");
 }

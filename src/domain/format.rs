@@ -268,6 +268,12 @@ pub fn medium_date(d: chrono::NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
+/// "3 Desember 2026" / "3 December 2026": the date a letter carries, its month in full.
+pub fn letter_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    let names = if lang == Lang::Id { MONTH_NAMES_ID } else { MONTH_NAMES_EN };
+    format!("{} {} {}", d.day(), names[d.month0() as usize], d.year())
+}
+
 /// "09.30" / "09:30".
 pub fn clock_time(t: chrono::NaiveTime, lang: Lang) -> String {
     let sep = if lang == Lang::Id { '.' } else { ':' };

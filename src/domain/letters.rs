@@ -88,9 +88,9 @@ pub const MOST_SEQ: i64 = 999_999;
 crate::record! {
     /// A letter the office sends, numbered when first saved.
     pub struct OutgoingLetter in "letters_out" {
-        series_id: String => Ref(LetterSeries), "lout.series" .required().listed().aliases(&["jenis", "seri"]),
         /// Left empty, it is given the series' next number when saved.
         number: String => Text, "lout.number" .listed().aliases(&["nomor", "no. surat"]),
+        series_id: String => Ref(LetterSeries), "lout.series" .required().listed().aliases(&["jenis", "seri"]),
         date: Option<NaiveDate> => Date, "lout.date" .required().listed().aliases(&["tanggal"]),
         to: String => Text, "lout.to" .required().listed().aliases(&["kepada", "tujuan", "addressee"]),
         address: String => LongText, "lout.address" .aliases(&["alamat"]),

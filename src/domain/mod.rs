@@ -28,6 +28,7 @@ pub mod ics_write;
 pub mod inventory;
 pub mod kpis;
 pub mod leave;
+pub mod letter_templates;
 pub mod letters;
 pub mod meeting;
 pub mod payroll;

@@ -240,7 +240,7 @@ pub fn App() -> impl IntoView {
                 || (matches!(r2, Route::Books(..)) && matches!(cur, Route::Books(..)))
                 || (module.as_deref() == Some("client_events") && matches!(cur, Route::EventBoard | Route::CheckIn(_) | Route::RunSheet(_) | Route::Quotation(_) | Route::Portfolio | Route::EventCalendar(_)))
                 || (module.as_deref() == Some("work_plans") && matches!(cur, Route::PlanBoard))
-                || (module.as_deref() == Some("letters_in") && matches!(cur.list(), Some("letters_out" | "letter_series")))
+                || (module.as_deref() == Some("letters_in") && matches!(cur.list(), Some("letters_out" | "letter_series" | "letter_templates")))
                 || (calendar && !matches!(&cur, Route::List(x) if x != "events"))
                 || module
                     .as_ref()

@@ -25,6 +25,7 @@ use crate::domain::frontdesk::{Call, Visitor};
 use crate::domain::inventory::{Item, StockMove};
 use crate::domain::kpis::{Kpi, KpiActual};
 use crate::domain::leave::{Holiday, LeaveRequest};
+use crate::domain::letter_templates::LetterTemplate;
 use crate::domain::letters::{IncomingLetter, LetterSeries, OutgoingLetter};
 use crate::domain::meeting::Minutes;
 use crate::domain::payroll::{BankLayout, PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
@@ -104,7 +105,7 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "obligations" | "obligations_done" | "work_plans" | "plan_tasks" | "plan_reviews" | "kpis" | "kpi_actuals" => {
                 Some(Area::Coordination)
             }
-            "letters_in" | "letters_out" | "letter_series" => Some(Area::Letters),
+            "letters_in" | "letters_out" | "letter_series" | "letter_templates" => Some(Area::Letters),
             _ => None,
         },
         Route::Occurrence(..) | Route::Calendar(..) => Some(Area::Calendar),
@@ -389,6 +390,7 @@ fn letters_area(r: Route) -> Result<AnyView, NotLoaded> {
         Some("letters_in") => record_page::<IncomingLetter>(r),
         Some("letters_out") => record_page::<OutgoingLetter>(r),
         Some("letter_series") => record_page::<LetterSeries>(r),
+        Some("letter_templates") => record_page::<LetterTemplate>(r),
         _ => records::not_found(),
     })
 }

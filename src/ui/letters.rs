@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::date_text;
-use crate::domain::format::long_date;
+use crate::domain::format::letter_date;
 use crate::domain::letters::{
     agenda_taken, assign, blocks, gaps, next_agenda, number_taken, period_of, raised, Block, Gap, IncomingLetter, LetterSeries,
     OutgoingLetter, Span,
@@ -14,6 +14,7 @@ use crate::route::Route;
 
 use super::calendar::today;
 use super::collection::{save_record, UiEntity};
+use super::letter_templates::{filled, parse_letter_link};
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
 use super::state::{use_app, AppState};
@@ -115,8 +116,9 @@ impl RecordPages for OutgoingLetter {
             view! { {links()} {gaps_card()} {csv_tools::<OutgoingLetter>("letters_out")} }.into_any(),
         )
     }
-    /// Dated today, in the only series when there is one, signed by whoever signed last.
-    fn create(_: Option<String>) -> AnyView {
+    /// Dated today, in the only series when there is one, signed by whoever signed last;
+    /// `tpl~<template>~<source>~<record>`: filled from a template for that record.
+    fn create(at: Option<String>) -> AnyView {
         let app = use_app();
         let mut prefill = vec![("date", date_text(today()))];
         let live: Vec<String> = app
@@ -131,6 +133,15 @@ impl RecordPages for OutgoingLetter {
         });
         if let Some(signer) = signer {
             prefill.push(("signer", signer));
+        }
+        if let Some((tid, source, rid)) = at.as_deref().and_then(parse_letter_link) {
+            let tpl = app.lists.letter_templates().with_untracked(|all| all.iter().find(|t| t.meta.id == tid).cloned());
+            if let Some((tpl, (who, subject, body))) = tpl.and_then(|t| filled(&app, &t, source, &rid).map(|f| (t, f))) {
+                prefill.extend([("to", who.to), ("address", who.address), ("subject", subject.text), ("body", body.text)]);
+                if !tpl.series_id.is_empty() {
+                    prefill.push(("series_id", tpl.series_id));
+                }
+            }
         }
         form_page_with::<OutgoingLetter>("letters_out", None, prefill)
     }
@@ -151,7 +162,7 @@ impl RecordPages for LetterSeries {
 }
 
 /// The register's screens, side by side.
-fn links() -> AnyView {
+pub(super) fn links() -> AnyView {
     let app = use_app();
     let link = move |list: &'static str, key: &'static str| {
         let here = move || app.route.get().list() == Some(list);
@@ -161,6 +172,7 @@ fn links() -> AnyView {
         <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.letters")>
             {link("letters_in", "nav.letters_in")}
             {link("letters_out", "nav.letters_out")}
+            {link("letter_templates", "nav.letter_templates")}
             {link("letter_series", "nav.letter_series")}
         </nav>
     }
@@ -213,15 +225,17 @@ fn letter_sheet(id: String) -> AnyView {
                     {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
                     {(!s.tax_number.is_empty()).then(|| view! { <p>"NPWP "{s.tax_number.clone()}</p> })}
                 </header>
-                <p class="bo-letter-date">{l.date.map(|d| long_date(d, lang)).unwrap_or_default()}</p>
+                <p class="bo-letter-date">{l.date.map(|d| letter_date(d, lang)).unwrap_or_default()}</p>
                 <table class="bo-letter-refs">
                     <tbody>
                         <tr><th scope="row">{app.t("lout.number")}</th><td>{l.number.clone()}</td></tr>
                         <tr><th scope="row">{app.t("lout.subject")}</th><td><strong>{l.subject.clone()}</strong></td></tr>
                     </tbody>
                 </table>
-                <p class="bo-letter-to">{app.t("lout.to_head")}<br/><strong>{l.to.clone()}</strong></p>
-                {(!l.address.is_empty()).then(|| view! { <p class="bo-prewrap">{l.address.clone()}</p> })}
+                <p class="bo-letter-to">
+                    {app.t("lout.to_head")}<br/><strong>{l.to.clone()}</strong>
+                    {(!l.address.is_empty()).then(|| view! { <br/><span class="bo-prewrap">{l.address.clone()}</span> })}
+                </p>
                 <div class="bo-letter-body">{body_view(&l.body)}</div>
                 <p class="bo-letter-sign">{app.t("lout.regards")}<br/>{s.company_name.clone()}</p>
                 <p class="bo-letter-signer">{l.signer.clone()}</p>
@@ -236,7 +250,7 @@ fn spans_view(spans: Vec<Span>) -> impl IntoView {
 }
 
 /// A letter's text: paragraphs with their line breaks, lists, bold.
-fn body_view(text: &str) -> impl IntoView {
+pub(super) fn body_view(text: &str) -> impl IntoView {
     blocks(text)
         .into_iter()
         .map(|b| match b {

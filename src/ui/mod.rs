@@ -31,6 +31,7 @@ mod inventory;
 mod invoices;
 mod kpis;
 mod leave;
+mod letter_templates;
 mod letters;
 mod minutes;
 mod occurrence;

@@ -21,7 +21,7 @@ from helpers import body_text, click, heading, open_app, wait_text
 AREAS = [("#/contacts", "Kontak"), ("#/calls", "Log telepon"), ("#/visitors", "Buku tamu"), ("#/calendar", None),
          ("#/actions", None), ("#/items", "Persediaan"), ("#/orders", "Pesanan pembelian"), ("#/assets", "Aset & peralatan"),
          ("#/employees", None), ("#/attendance", None), ("#/leave", None), ("#/payroll_runs", None), ("#/entries", None), ("#/invoices", None),
-         ("#/event-board", "Papan acara"), ("#/portfolio", "Portofolio acara"), ("#/obligations", "Kepatuhan"), ("#/trash", "Tempat sampah"), ("#/data", "Data & cadangan"), ("#/settings", "Pengaturan")]
+         ("#/event-board", "Papan acara"), ("#/portfolio", "Portofolio acara"), ("#/obligations", "Kepatuhan"), ("#/letters_in", "Surat masuk"), ("#/trash", "Tempat sampah"), ("#/data", "Data & cadangan"), ("#/settings", "Pengaturan")]
 
 
 class Server(socketserver.ThreadingTCPServer):

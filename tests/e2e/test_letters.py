@@ -175,3 +175,58 @@ def test_letters_sent_numbered_printed_and_never_numbered_twice(driver, base_url
     wait_text(driver, "Numbers skipped (1)")
     assert "its letter is in the trash; the number is not given again" in body_text(driver)
     shot(driver, "letters-out-en")
+
+
+def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base_url):
+    open_app(driver, base_url, "#/contacts/new")
+    fill(driver, "f-name", "Rina Halim")
+    fill(driver, "f-organisation", "PT Maju Jaya")
+    fill(driver, "f-emails", "rina@majujaya.co.id")
+    fill(driver, "f-address", "Jl. Melati 3\nBogor")
+    fill(driver, "f-tags", "Klien VIP")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Rina Halim")
+    open_app(driver, base_url, "#/letter_series/new")
+    fill(driver, "f-code", "UND")
+    fill(driver, "f-name", "Undangan")
+    fill(driver, "f-unit", "UMUM")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "UND — Undangan")
+
+    open_app(driver, base_url, "#/letter_templates/new")
+    wait(driver, lambda d: heading(d) == "Templat surat baru")
+    fill(driver, "f-name", "Undangan seminar klien")
+    Select(driver.find_element(By.ID, "f-series_id")).select_by_visible_text("UND — Undangan")
+    fill(driver, "f-subject", "Undangan seminar untuk {organisation}")
+    fill(driver, "f-body", "Yth. {name},\n\nPada {date} kami mengundang **{organisation}** ke seminar pajak.\n\nNomor pesanan: {po_number}")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Undangan seminar klien")
+
+    # Filled for a contact: the preview names the field a contact does not fill.
+    Select(driver.find_element(By.ID, "tpl-source")).select_by_value("contact")
+    Select(driver.find_element(By.ID, "tpl-pick")).select_by_visible_text("Rina Halim")
+    wait_text(driver, "Isian ini tidak dikenal dan dibiarkan apa adanya: {po_number}.")
+    preview = driver.find_element(By.CSS_SELECTOR, "main .bo-letter-preview")
+    assert "Undangan seminar untuk PT Maju Jaya" in preview.text and "Yth. Rina Halim," in preview.text, preview.text
+    assert preview.find_element(By.TAG_NAME, "strong").text == "Rina Halim"
+    mail = driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Tulis e-mail']").get_attribute("href")
+    assert mail.startswith("mailto:rina@majujaya.co.id?subject=Undangan%20seminar%20untuk%20PT%20Maju%20Jaya&body=Yth.%20Rina%20Halim%2C%0D%0A"), mail
+    # To every contact tagged "Klien VIP", as blind copies, greeted together.
+    Select(driver.find_element(By.ID, "tpl-tag")).select_by_visible_text("Klien VIP")
+    group = driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Tulis e-mail ke 1 kontak (BCC)']").get_attribute("href")
+    assert "bcc=rina@majujaya.co.id" in group and "Yth.%20Bapak%2FIbu%2C" in group, group
+    shot(driver, "letters-template")
+
+    # Made a letter: the form comes filled, and saving numbers it in the template's series.
+    click(driver, "Buat surat keluar")
+    wait(driver, lambda d: heading(d) == "Surat keluar baru")
+    assert driver.find_element(By.ID, "f-to").get_attribute("value") == "Rina Halim"
+    assert driver.find_element(By.ID, "f-address").get_attribute("value") == "PT Maju Jaya\nJl. Melati 3\nBogor"
+    assert Select(driver.find_element(By.ID, "f-series_id")).first_selected_option.text == "UND — Undangan"
+    click(driver, "Simpan")
+    today = office_today()
+    wait(driver, lambda d: heading(d) == f"001/UND/UMUM/{ROMAN[today.month - 1]}/{today.year} · Undangan seminar untuk PT Maju Jaya")
+    sheet = driver.find_element(By.CSS_SELECTOR, "main article.bo-letter")
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+    assert f"Pada {today.day} {months[today.month - 1]} {today.year} kami mengundang PT Maju Jaya" in sheet.text, sheet.text
+    shot(driver, "letters-from-template")

@@ -46,21 +46,33 @@ crate::record! {
         unit: String => Suggest("departments"), "lser.unit" .listed().aliases(&["unit", "bagian", "departemen"]),
         pattern: String = DEFAULT_PATTERN.into() => Text, "lser.pattern" .required().listed().aliases(&["pola", "format nomor"]),
         restart: Restart = Restart::Yearly => Select(Restart::OPTIONS), "lser.restart" .required().aliases(&["mulai ulang"]),
-        /// The highest number given in `last_period`: typed once when the office moves its
-        /// paper register here, then kept by the app as it numbers letters.
+        /// The last number the paper register gave, typed once when the office moves its
+        /// register here: the app goes on from it.
         last_seq: Option<i64> => Integer, "lser.last_seq" .aliases(&["nomor terakhir"]),
         note: String => LongText, "lser.note" .aliases(&["catatan"]),
     }
     stored {
-        /// The period `last_seq` counts in (`2026`, `2026-12`, or empty for a series that never restarts).
+        /// The period `last_seq` counts in (`2026`, `2026-12`; empty for a series that never
+        /// restarts, or one imported from a file: then it counts in every period until the
+        /// first letter is numbered).
         last_period: String,
+        /// The highest number the app gave in each period: it outlives a letter purged from
+        /// the trash, so that number is never given again.
+        given: Vec<Given>,
     }
+}
+
+/// The highest number a series gave in a period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Given {
+    pub period: String,
+    pub seq: i64,
 }
 
 impl RecordRules for LetterSeries {
     fn validate(&self) -> Vec<FieldError> {
         let mut errs = validate_by_schema(self);
-        if let Err(key) = check_pattern(&self.pattern) {
+        if let Err(key) = check_pattern(&self.pattern).and_then(|()| check_restart(&self.pattern, self.restart)) {
             errs.push(("pattern", key));
         }
         if self.last_seq.is_some_and(|n| !(0..=MOST_SEQ).contains(&n)) {
@@ -262,6 +274,20 @@ pub fn check_pattern(pattern: &str) -> Result<(), &'static str> {
     }
 }
 
+/// A series that starts again each year (month) must name the year (and month) in its
+/// numbers, or this year's 001 would be last year's 001.
+fn check_restart(pattern: &str, restart: Restart) -> Result<(), &'static str> {
+    let parts = parse_pattern(pattern)?;
+    let has = |want: &[Part]| parts.iter().any(|p| matches!(p, Err(x) if want.contains(x)));
+    let year = has(&[Part::Year, Part::Year2]);
+    let month = has(&[Part::Month, Part::Month2, Part::MonthRoman]);
+    match restart {
+        Restart::Yearly if !year => Err("err.pattern_year"),
+        Restart::Monthly if !(year && month) => Err("err.pattern_month"),
+        _ => Ok(()),
+    }
+}
+
 /// The number `seq` of `series` on `date`; a pattern that does not parse gives the bare
 /// sequence number (validation keeps such a pattern from being saved).
 pub fn format_number(series: &LetterSeries, seq: i64, date: NaiveDate) -> String {
@@ -283,10 +309,19 @@ pub fn format_number(series: &LetterSeries, seq: i64, date: NaiveDate) -> String
     s
 }
 
-/// The highest sequence number given in `period` of `series`: by its letters, deleted ones
-/// included, and by the count the series keeps (which outlives a letter purged from the trash).
+/// The paper register's last number in `period`.
+fn paper(series: &LetterSeries, period: &str) -> i64 {
+    if series.last_period == period || series.last_period.is_empty() {
+        series.last_seq.unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// The highest sequence number given in `period` of `series`: by the paper register, by
+/// the count the series keeps, and by its letters (deleted ones included).
 pub fn highest(series: &LetterSeries, letters: &[OutgoingLetter], period: &str) -> i64 {
-    let kept = if series.last_period == period { series.last_seq.unwrap_or(0) } else { 0 };
+    let kept = series.given.iter().filter(|g| g.period == period).map(|g| g.seq).fold(paper(series, period), i64::max);
     letters.iter().filter(|l| l.series_id == series.meta.id && l.period == period).filter_map(|l| l.seq).fold(kept, i64::max)
 }
 
@@ -312,27 +347,61 @@ pub fn assign(letter: &mut OutgoingLetter, series: &LetterSeries, letters: &[Out
     }
 }
 
+/// What saving `letter` does to its number (`before`: the letter as stored, `series`: its
+/// series). A number typed or changed by hand is the letter's own; a letter moved to
+/// another series or period is numbered again there (its old number stays given: a gap);
+/// a letter moved within its period keeps its place and its number follows the new date
+/// (the month in `…/XII/2026`); a letter without a number takes the series' next.
+pub fn number_on_save(
+    letter: &mut OutgoingLetter,
+    before: Option<&OutgoingLetter>,
+    series: Option<&LetterSeries>,
+    letters: &[OutgoingLetter],
+) {
+    if let Some(b) = before {
+        if letter.number.trim() != b.number.trim() {
+            letter.seq = None;
+            letter.period.clear();
+        } else if let (Some(seq), Some(s), Some(date)) = (b.seq, series, letter.date) {
+            if b.series_id != letter.series_id || period_of(s.restart, date) != b.period {
+                letter.number.clear();
+                letter.seq = None;
+                letter.period.clear();
+            } else {
+                let again = format_number(s, seq, date);
+                if !number_taken(letters, &again, &letter.meta.id) {
+                    letter.number = again;
+                }
+            }
+        }
+    }
+    if letter.number.trim().is_empty() {
+        if let Some(s) = series {
+            assign(letter, s, letters);
+        }
+    }
+}
+
 /// Whether another letter (in the trash too: its number stays given) has `number`.
 pub fn number_taken(letters: &[OutgoingLetter], number: &str, own_id: &str) -> bool {
     let number = number.trim();
     !number.is_empty() && letters.iter().any(|l| l.meta.id != own_id && l.number.trim() == number)
 }
 
-/// The series' count after `letter` was numbered: raised to its number, never lowered.
-/// `None` when the count already covers it.
+/// The series' count after `letter` was numbered: its period's highest raised to its
+/// number, never lowered; a paper register's last number imported without its period is
+/// pinned to this letter's. `None` when nothing changes.
 pub fn raised(series: &LetterSeries, letter: &OutgoingLetter) -> Option<LetterSeries> {
     let seq = letter.seq?;
-    // A later period takes over the count; an earlier one (a letter dated back) is counted
-    // by its own letters.
-    let raise = if series.last_period == letter.period { seq > series.last_seq.unwrap_or(0) } else { letter.period > series.last_period };
-    if raise {
-        let mut s = series.clone();
+    let mut s = series.clone();
+    if s.last_period.is_empty() && s.last_seq.is_some() {
         s.last_period = letter.period.clone();
-        s.last_seq = Some(seq);
-        Some(s)
-    } else {
-        None
     }
+    match s.given.iter_mut().find(|g| g.period == letter.period) {
+        Some(g) => g.seq = g.seq.max(seq),
+        None => s.given.push(Given { period: letter.period.clone(), seq }),
+    }
+    (s != *series).then_some(s)
 }
 
 /// A number given and no longer on a letter in the register.
@@ -343,27 +412,47 @@ pub struct Gap {
     pub in_trash: bool,
 }
 
-/// The numbers of a series missing from its letters, period by period: from the first
-/// number the app gave in the period up to the highest given. Numbers below the first are
-/// the paper register's.
+/// The most gaps listed for a series (a mistyped count would list a million).
+pub const MOST_GAPS: usize = 200;
+
+/// The numbers of a series no letter in the register has, period by period: from the one
+/// after the paper register's last up to the highest given. A number is shown as the letter
+/// that had it printed it, or as the nearest letter of its period would print it.
 pub fn gaps(series: &LetterSeries, letters: &[OutgoingLetter]) -> Vec<Gap> {
     let mine: Vec<&OutgoingLetter> = letters.iter().filter(|l| l.series_id == series.meta.id && l.seq.is_some()).collect();
-    let mut periods: Vec<&str> = mine.iter().map(|l| l.period.as_str()).collect();
+    let mut periods: Vec<&str> = mine.iter().map(|l| l.period.as_str()).chain(series.given.iter().map(|g| g.period.as_str())).collect();
     periods.sort_unstable();
     periods.dedup();
+    let live_numbers: std::collections::HashSet<&str> =
+        letters.iter().filter(|l| l.meta.deleted_at.is_none()).map(|l| l.number.trim()).collect();
     let mut out = vec![];
     for period in periods {
-        let of: Vec<&&OutgoingLetter> = mine.iter().filter(|l| l.period == period).collect();
-        let first = of.iter().filter_map(|l| l.seq).min().unwrap_or(1);
-        let top = highest(series, letters, period);
-        // The date a missing number would have carried: any letter's of the period.
-        let Some(date) = of.iter().filter_map(|l| l.date).min() else { continue };
-        for seq in first..=top {
-            let holders: Vec<&&&OutgoingLetter> = of.iter().filter(|l| l.seq == Some(seq)).collect();
+        // (seq, date, letter) of the period, by number.
+        let mut of: Vec<(i64, Option<NaiveDate>, &OutgoingLetter)> =
+            mine.iter().filter(|l| l.period == period).map(|l| (l.seq.unwrap_or(0), l.date, *l)).collect();
+        of.sort_by_key(|x| x.0);
+        let near = |seq: i64| {
+            let below = of.iter().rev().find(|x| x.0 < seq && x.1.is_some());
+            below.or_else(|| of.iter().find(|x| x.0 > seq && x.1.is_some())).and_then(|x| x.1)
+        };
+        for seq in paper(series, period) + 1..=highest(series, letters, period) {
+            if out.len() >= MOST_GAPS {
+                return out;
+            }
+            let holders: Vec<&OutgoingLetter> = of.iter().filter(|x| x.0 == seq).map(|x| x.2).collect();
             if holders.iter().any(|l| l.meta.deleted_at.is_none()) {
                 continue;
             }
-            let number = holders.first().map(|l| l.number.clone()).unwrap_or_else(|| format_number(series, seq, date));
+            let number = match (holders.first(), near(seq)) {
+                (Some(l), _) => l.number.clone(),
+                (None, Some(date)) => format_number(series, seq, date),
+                // Every letter of the period is gone: the period says which count it was.
+                (None, None) => format!("{} {period} · {seq}", series.code),
+            };
+            // A letter typed or imported with that number holds it.
+            if live_numbers.contains(number.trim()) {
+                continue;
+            }
             out.push(Gap { number, in_trash: !holders.is_empty() });
         }
     }
@@ -376,15 +465,11 @@ pub fn next_agenda(letters: &[IncomingLetter], received: NaiveDate) -> i64 {
     letters.iter().filter(|l| l.received.is_some_and(|d| d.year() == received.year())).filter_map(|l| l.agenda).max().unwrap_or(0) + 1
 }
 
-/// Whether another letter of the same year has `letter`'s agenda number.
+/// Whether another letter of the same year (in the trash too: restored, it would have the
+/// same number) has `letter`'s agenda number.
 pub fn agenda_taken(letters: &[IncomingLetter], letter: &IncomingLetter) -> bool {
     let (Some(n), Some(day)) = (letter.agenda, letter.received) else { return false };
-    letters.iter().any(|l| {
-        l.meta.id != letter.meta.id
-            && l.meta.deleted_at.is_none()
-            && l.agenda == Some(n)
-            && l.received.is_some_and(|d| d.year() == day.year())
-    })
+    letters.iter().any(|l| l.meta.id != letter.meta.id && l.agenda == Some(n) && l.received.is_some_and(|d| d.year() == day.year()))
 }
 
 /// Days ahead a disposition shows on the Today view.
@@ -456,9 +541,8 @@ fn spans(line: &str) -> Vec<Span> {
             out.push(Span { text: rest[..start].to_string(), bold: false });
         }
         let inner = &rest[start + 2..start + 2 + len];
-        if !inner.is_empty() {
-            out.push(Span { text: inner.to_string(), bold: true });
-        }
+        // `****` marks nothing: kept as typed.
+        out.push(if inner.is_empty() { Span { text: "****".into(), bold: false } } else { Span { text: inner.to_string(), bold: true } });
         rest = &rest[start + 4 + len..];
     }
     if !rest.is_empty() {

@@ -157,7 +157,7 @@ fn use_card(tid: String) -> AnyView {
                 let names = unknown.iter().map(|u| format!("{{{u}}}")).collect::<Vec<_>>().join(", ");
                 view! { <p class="bo-banner bo-banner-warn" role="status">{app.tf("ltpl.unknown", &[("fields", names)])}</p> }
             })}
-            <div class="bo-letter bo-letter-preview" aria-label=app.text("ltpl.preview")>
+            <div class="bo-letter bo-letter-preview" role="region" aria-label=app.text("ltpl.preview")>
                 <p class="bo-prewrap"><strong>{who.to.clone()}</strong></p>
                 <p><strong>{subject.text.clone()}</strong></p>
                 <div class="bo-letter-body">{body_view(&body.text)}</div>
@@ -207,7 +207,7 @@ fn group_mail(tid: String) -> impl IntoView {
         let mut all: Vec<String> = app.lists.contacts().with(|cs| {
             cs.iter().filter(|c| c.meta.deleted_at.is_none() && !c.emails.is_empty()).flat_map(|c| c.tags.iter().cloned()).collect()
         });
-        all.sort_by_cached_key(|t| lower(t));
+        all.sort_by_cached_key(|t| (lower(t), t.clone()));
         all.dedup();
         all
     });
@@ -220,7 +220,9 @@ fn group_mail(tid: String) -> impl IntoView {
             cs.iter().filter(|c| c.meta.deleted_at.is_none() && c.tags.contains(&t)).filter_map(|c| c.emails.first().cloned()).collect()
         });
         let tpl = template(&app, &tid.get_value())?;
+        // Greeted together: a contact's own fields are left blank, the name says "Sir or Madam".
         let mut values: Values = vec![("name", app.t("ltpl.group_name").to_string())];
+        values.extend(Source::Contact.fields().iter().filter(|f| **f != "name").map(|f| (*f, String::new())));
         values.extend(app.settings.with(|s| office_values(s, today(), app.lang.get())));
         let href = mailto(&[], &bcc, &fill(&tpl.subject, &values).text, &fill(&tpl.body, &values).text);
         let n = bcc.len();

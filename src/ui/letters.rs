@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::domain::dates::date_text;
 use crate::domain::format::letter_date;
 use crate::domain::letters::{
-    agenda_taken, assign, blocks, gaps, next_agenda, number_taken, period_of, raised, Block, Gap, IncomingLetter, LetterSeries,
-    OutgoingLetter, Span,
+    agenda_taken, blocks, format_number, gaps, highest, next_agenda, number_on_save, number_taken, period_of, raised, Block, Gap,
+    IncomingLetter, LetterSeries, OutgoingLetter, Span,
 };
 use crate::domain::record::FieldError;
 use crate::route::Route;
 
 use super::calendar::today;
-use super::collection::{save_record, UiEntity};
+use super::collection::{save_record, Derived, UiEntity};
 use super::letter_templates::{filled, parse_letter_link};
 use super::pages::RecordPages;
 use super::records::{csv_tools, detail_page_with, form_page_with, list_page};
@@ -42,14 +42,10 @@ impl UiEntity for OutgoingLetter {
     const PLURAL: &'static str = "nav.letters_out";
     const NEW: &'static str = "lout.new";
     const EMPTY: &'static str = "lout.empty";
-    /// Left without a number, it takes its series' next.
-    fn before_save(&mut self, _before: Option<&Self>, app: &AppState) {
-        if !self.number.trim().is_empty() {
-            return;
-        }
-        if let Some(series) = series_of(app, &self.series_id) {
-            app.lists.letters_out().with_untracked(|all| assign(self, &series, all));
-        }
+    /// Numbered (or numbered again) as [`number_on_save`] says.
+    fn before_save(&mut self, before: Option<&Self>, app: &AppState) {
+        let series = series_of(app, &self.series_id);
+        app.lists.letters_out().with_untracked(|all| number_on_save(self, before, series.as_ref(), all));
     }
     fn check(&self, app: &AppState) -> Vec<FieldError> {
         if self.number.trim().is_empty() {
@@ -76,21 +72,21 @@ impl UiEntity for LetterSeries {
     const PLURAL: &'static str = "nav.letter_series";
     const NEW: &'static str = "lser.new";
     const EMPTY: &'static str = "lser.empty";
+    /// The number the next letter dated today gets.
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived {
+            label: "lser.next",
+            value: |app, s| {
+                let day = today();
+                let seq = app.lists.letters_out().with(|all| highest(s, all, &period_of(s.restart, day))) + 1;
+                (format_number(s, seq, day), String::new())
+            },
+        }]
+    }
     /// A last number typed in the form counts in the period it is typed in.
     fn before_save(&mut self, before: Option<&Self>, _app: &AppState) {
         if before.is_none_or(|b| b.last_seq != self.last_seq || b.restart != self.restart) {
             self.last_period = period_of(self.restart, today());
-        }
-    }
-    /// The count cannot go below a number a letter of the period already has.
-    fn check(&self, app: &AppState) -> Vec<FieldError> {
-        let mut own = self.clone();
-        own.last_seq = None;
-        let given = app.lists.letters_out().with_untracked(|all| crate::domain::letters::highest(&own, all, &self.last_period));
-        if self.last_seq.unwrap_or(0) < given {
-            vec![("last_seq", "err.last_seq_below")]
-        } else {
-            vec![]
         }
     }
 }

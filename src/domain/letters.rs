@@ -171,6 +171,15 @@ impl RecordRules for IncomingLetter {
     }
 }
 
+impl IncomingLetter {
+    /// A letter received that names who must act on it has been passed on.
+    pub fn mark_passed_on(&mut self) {
+        if self.status == InStatus::Received && !self.disposition_to.trim().is_empty() {
+            self.status = InStatus::Disposed;
+        }
+    }
+}
+
 /// The period a series counts in on `date`: the year, the month, or one count forever.
 pub fn period_of(restart: Restart, date: NaiveDate) -> String {
     match restart {

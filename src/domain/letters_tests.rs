@@ -218,7 +218,14 @@ fn a_disposition_due_date_needs_someone_to_act() {
     l.sender = "Kelurahan".into();
     l.due = Some(day(2026, 12, 5));
     assert!(l.validate().contains(&("disposition_to", "err.disposition_who")));
+    l.mark_passed_on();
+    assert_eq!(l.status, InStatus::Received, "nobody named yet");
     l.disposition_to = "Budi".into();
+    l.mark_passed_on();
+    assert_eq!(l.status, InStatus::Disposed);
+    l.status = InStatus::Done;
+    l.mark_passed_on();
+    assert_eq!(l.status, InStatus::Done, "done stays done");
     l.letter_date = Some(day(2026, 12, 2));
     assert_eq!(l.validate(), vec![("letter_date", "err.letter_after_received")]);
 }

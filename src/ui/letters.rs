@@ -23,8 +23,10 @@ impl UiEntity for IncomingLetter {
     const PLURAL: &'static str = "nav.letters_in";
     const NEW: &'static str = "lin.new";
     const EMPTY: &'static str = "lin.empty";
-    /// The next agenda number of its year, unless one was typed.
+    /// The next agenda number of its year, unless one was typed; passed on once someone
+    /// is named to act.
     fn before_save(&mut self, _before: Option<&Self>, app: &AppState) {
+        self.mark_passed_on();
         if let (None, Some(day)) = (self.agenda, self.received) {
             self.agenda = Some(app.lists.letters_in().with_untracked(|all| next_agenda(all, day)));
         }

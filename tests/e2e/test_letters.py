@@ -53,6 +53,7 @@ def test_a_letter_received_passed_on_and_named_on_today(driver, base_url):
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Undangan kerja bakti")
     assert detail(driver, "No. agenda") == "1", "numbered in the register on save"
+    assert detail(driver, "Status") == "Didisposisikan", "passed on once someone is named"
     receive(driver, base_url, "Penawaran alat tulis", "Toko ATK Sinar")
     wait(driver, lambda d: heading(d) == "Penawaran alat tulis")
     assert detail(driver, "No. agenda") == "2"

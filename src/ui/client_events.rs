@@ -70,31 +70,20 @@ impl RecordPages for EventTask {
 
 /// The area's screens, side by side.
 pub fn links() -> AnyView {
-    let app = use_app();
-    let link = move |route: Route, key: &'static str| {
-        let here = {
-            let route = route.clone();
-            move || match (&route, app.route.get()) {
-                (Route::List(a), cur) => cur.list() == Some(a.as_str()),
-                (r, cur) => *r == cur,
-            }
-        };
-        view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
-    };
-    view! {
-        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.client_events")>
-            {link(Route::List("client_events".into()), "nav.client_events")}
-            {link(Route::EventBoard, "cev.board")}
-            {link(Route::EventCalendar(String::new()), "cev.calendar")}
-            {link(Route::List("event_tasks".into()), "nav.event_tasks")}
-            {link(Route::List("venue_options".into()), "nav.venue_options")}
-            {link(Route::List("event_vendors".into()), "nav.event_vendors")}
-            {link(Route::List("event_guests".into()), "nav.event_guests")}
-            {link(Route::List("run_items".into()), "nav.run_items")}
-            {link(Route::Portfolio, "folio.title")}
-        </nav>
-    }
-    .into_any()
+    super::widgets::subnav(
+        "nav.client_events",
+        vec![
+            (Route::List("client_events".into()), "nav.client_events"),
+            (Route::EventBoard, "cev.board"),
+            (Route::EventCalendar(String::new()), "cev.calendar"),
+            (Route::List("event_tasks".into()), "nav.event_tasks"),
+            (Route::List("venue_options".into()), "nav.venue_options"),
+            (Route::List("event_vendors".into()), "nav.event_vendors"),
+            (Route::List("event_guests".into()), "nav.event_guests"),
+            (Route::List("run_items".into()), "nav.run_items"),
+            (Route::Portfolio, "folio.title"),
+        ],
+    )
 }
 
 /// Tasks of open events whose day has passed, on the list: what to chase today.

@@ -113,33 +113,18 @@ fn done_link(app: AppState, x: &Due, writable: impl Fn() -> bool + Send + Sync +
 
 /// Coordination's screens, side by side.
 pub fn links() -> AnyView {
-    let app = use_app();
-    let link = move |route: Route, key: &'static str| {
-        let here = {
-            let route = route.clone();
-            move || {
-                let cur = app.route.get();
-                if matches!(route, Route::List(_)) {
-                    cur.list() == route.list()
-                } else {
-                    cur == route
-                }
-            }
-        };
-        view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
-    };
-    view! {
-        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.coordination")>
-            {link(Route::List("obligations".into()), "nav.obligations")}
-            {link(Route::List("obligations_done".into()), "nav.obligations_done")}
-            {link(Route::List("work_plans".into()), "nav.work_plans")}
-            {link(Route::List("plan_tasks".into()), "nav.plan_tasks")}
-            {link(Route::PlanBoard, "ptask.board")}
-            {link(Route::List("plan_reviews".into()), "nav.plan_reviews")}
-            {link(Route::List("kpis".into()), "nav.kpis")}
-        </nav>
-    }
-    .into_any()
+    super::widgets::subnav(
+        "nav.coordination",
+        vec![
+            (Route::List("obligations".into()), "nav.obligations"),
+            (Route::List("obligations_done".into()), "nav.obligations_done"),
+            (Route::List("work_plans".into()), "nav.work_plans"),
+            (Route::List("plan_tasks".into()), "nav.plan_tasks"),
+            (Route::PlanBoard, "ptask.board"),
+            (Route::List("plan_reviews".into()), "nav.plan_reviews"),
+            (Route::List("kpis".into()), "nav.kpis"),
+        ],
+    )
 }
 
 /// Overdue due dates and those within their reminder, each with "Done…".

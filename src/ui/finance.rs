@@ -101,30 +101,18 @@ impl UiEntity for Entry {
 /// Links between the finance screens, on each of them: one row of its own that scrolls
 /// sideways on a phone rather than pushing the page down.
 pub fn finance_links() -> AnyView {
-    let app = use_app();
-    let link = move |route: Route, key: &'static str| {
-        let here = {
-            let route = route.clone();
-            move || match (&route, app.route.get()) {
-                (Route::Books(..), Route::Books(..)) => true,
-                (Route::List(a), cur) => cur.list() == Some(a.as_str()),
-                _ => false,
-            }
-        };
-        view! { <a href=route.href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
-    };
-    view! {
-        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.finance")>
-        {link(Route::List("entries".into()), "nav.entries")}
-        {link(Route::List("accounts".into()), "nav.accounts")}
-        {link(Route::List("invoices".into()), "nav.invoices")}
-        {link(Route::List("bank_lines".into()), "nav.bank_lines")}
-        {link(Route::List("budgets".into()), "nav.budgets")}
-        {link(Route::List("recurring".into()), "nav.recurring")}
-        {link(Route::Books("pl".into(), String::new()), "nav.books")}
-        </nav>
-    }
-    .into_any()
+    super::widgets::subnav(
+        "nav.finance",
+        vec![
+            (Route::List("entries".into()), "nav.entries"),
+            (Route::List("accounts".into()), "nav.accounts"),
+            (Route::List("invoices".into()), "nav.invoices"),
+            (Route::List("bank_lines".into()), "nav.bank_lines"),
+            (Route::List("budgets".into()), "nav.budgets"),
+            (Route::List("recurring".into()), "nav.recurring"),
+            (Route::Books("pl".into(), String::new()), "nav.books"),
+        ],
+    )
 }
 
 /// Writes the shipped chart, named in the UI language.

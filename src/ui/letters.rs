@@ -161,20 +161,15 @@ impl RecordPages for LetterSeries {
 
 /// The register's screens, side by side.
 pub(super) fn links() -> AnyView {
-    let app = use_app();
-    let link = move |list: &'static str, key: &'static str| {
-        let here = move || app.route.get().list() == Some(list);
-        view! { <a href=Route::List(list.into()).href() aria-current=move || here().then_some("page")>{app.text(key)}</a> }
-    };
-    view! {
-        <nav class="bo-subnav bo-no-print" aria-label=app.text("nav.letters")>
-            {link("letters_in", "nav.letters_in")}
-            {link("letters_out", "nav.letters_out")}
-            {link("letter_templates", "nav.letter_templates")}
-            {link("letter_series", "nav.letter_series")}
-        </nav>
-    }
-    .into_any()
+    super::widgets::subnav(
+        "nav.letters",
+        vec![
+            (Route::List("letters_in".into()), "nav.letters_in"),
+            (Route::List("letters_out".into()), "nav.letters_out"),
+            (Route::List("letter_templates".into()), "nav.letter_templates"),
+            (Route::List("letter_series".into()), "nav.letter_series"),
+        ],
+    )
 }
 
 /// Numbers given and no longer on a letter: the register says why each is missing.

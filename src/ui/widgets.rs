@@ -499,3 +499,23 @@ pub fn refocus(id: String) {
         }
     });
 }
+
+/// An area's screens side by side, the one open marked: a list's link stands for its
+/// records' pages too, and the books' link for every report.
+pub fn subnav(label: &'static str, links: Vec<(crate::route::Route, &'static str)>) -> AnyView {
+    use crate::route::Route;
+    let app = use_app();
+    let items = links
+        .into_iter()
+        .map(|(route, key)| {
+            let href = route.href();
+            let here = move || match (&route, app.route.get()) {
+                (Route::List(a), cur) => cur.list() == Some(a.as_str()),
+                (Route::Books(..), Route::Books(..)) => true,
+                (r, cur) => *r == cur,
+            };
+            view! { <a href=href aria-current=move || here().then_some("page")>{app.text(key)}</a> }
+        })
+        .collect_view();
+    view! { <nav class="bo-subnav bo-no-print" aria-label=app.text(label)>{items}</nav> }.into_any()
+}

@@ -175,6 +175,17 @@ def test_letters_sent_numbered_printed_and_never_numbered_twice(driver, base_url
     assert "its letter is in the trash; the number is not given again" in body_text(driver)
     shot(driver, "letters-out-en")
 
+    # On a phone: the register and a letter as printed.
+    size = driver.get_window_size()
+    driver.set_window_size(390, 844)
+    shot(driver, "letters-out-en-phone")
+    click(driver, number(7))
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "main article.bo-letter"))
+    width = driver.execute_script("return document.querySelector('main article.bo-letter').scrollWidth <= document.documentElement.clientWidth")
+    assert width, "the letter fits a phone's width"
+    shot(driver, "letters-sheet-en-phone")
+    driver.set_window_size(size["width"], size["height"])
+
 
 def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base_url):
     open_app(driver, base_url, "#/contacts/new")
@@ -215,6 +226,10 @@ def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base
     group = driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Tulis e-mail ke 1 kontak (BCC)']").get_attribute("href")
     assert "bcc=rina@majujaya.co.id" in group and "Yth.%20Bapak%2FIbu%2C" in group, group
     shot(driver, "letters-template")
+    size = driver.get_window_size()
+    driver.set_window_size(390, 844)
+    shot(driver, "letters-template-phone")
+    driver.set_window_size(size["width"], size["height"])
 
     # Made a letter: the form comes filled, and saving numbers it in the template's series.
     click(driver, "Buat surat keluar")

@@ -436,19 +436,18 @@ pub fn gaps(series: &LetterSeries, letters: &[OutgoingLetter]) -> Vec<Gap> {
         letters.iter().filter(|l| l.meta.deleted_at.is_none()).map(|l| l.number.trim()).collect();
     let mut out = vec![];
     for period in periods {
-        // (seq, date, letter) of the period, by number.
-        let mut of: Vec<(i64, Option<NaiveDate>, &OutgoingLetter)> =
-            mine.iter().filter(|l| l.period == period).map(|l| (l.seq.unwrap_or(0), l.date, *l)).collect();
-        of.sort_by_key(|x| x.0);
-        let near = |seq: i64| {
-            let below = of.iter().rev().find(|x| x.0 < seq && x.1.is_some());
-            below.or_else(|| of.iter().find(|x| x.0 > seq && x.1.is_some())).and_then(|x| x.1)
-        };
+        // The period's letters by number (a number given twice is held by all its letters).
+        let mut by_seq: std::collections::BTreeMap<i64, Vec<&OutgoingLetter>> = std::collections::BTreeMap::new();
+        for l in mine.iter().filter(|l| l.period == period) {
+            by_seq.entry(l.seq.unwrap_or(0)).or_default().push(l);
+        }
+        let date_of = |(_, ls): (&i64, &Vec<&OutgoingLetter>)| ls.iter().find_map(|l| l.date);
+        let near = |seq: i64| by_seq.range(..seq).rev().find_map(date_of).or_else(|| by_seq.range(seq + 1..).find_map(date_of));
         for seq in paper(series, period) + 1..=highest(series, letters, period) {
             if out.len() >= MOST_GAPS {
                 return out;
             }
-            let holders: Vec<&OutgoingLetter> = of.iter().filter(|x| x.0 == seq).map(|x| x.2).collect();
+            let holders = by_seq.get(&seq).map(Vec::as_slice).unwrap_or_default();
             if holders.iter().any(|l| l.meta.deleted_at.is_none()) {
                 continue;
             }

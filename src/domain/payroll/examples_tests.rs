@@ -72,7 +72,7 @@ fn year(e: &Employee, p: &PayStructure, rates: &Rates, y: i32, extras: &[(u32, i
         let adj: Vec<PayAdjustment> = extras.iter().filter(|(mm, _)| *mm == m).map(|(_, a)| extra(*a, "lembur")).collect();
         let adj: Vec<&PayAdjustment> = adj.iter().collect();
         let month = Month { year: y, month: m, kind: RunKind::Regular, paid_on: last, service_until: last, rates, calendar: &cal };
-        let s = compute(e, Some(p), &Days::default(), &adj, &earlier, &month).unwrap();
+        let s = compute(e, &[(NaiveDate::MIN, p)], &Days::default(), &adj, &earlier, &month).unwrap();
         let mut this = Earlier {
             month_gross: s.figures.gross,
             month_tax: s.figures.tax,
@@ -81,7 +81,7 @@ fn year(e: &Employee, p: &PayStructure, rates: &Rates, y: i32, extras: &[(u32, i
         };
         if thr_month == Some(m) {
             let month = Month { kind: RunKind::Thr, ..month };
-            let t = compute(e, Some(p), &Days::default(), &[], &this, &month).unwrap();
+            let t = compute(e, &[(NaiveDate::MIN, p)], &Days::default(), &[], &this, &month).unwrap();
             this.month_gross += t.figures.gross;
             this.month_tax += t.figures.tax;
             thr = Some(t);
@@ -137,7 +137,7 @@ fn zakat_through_the_employer_is_deducted_from_the_year() {
             rates: &rates,
             calendar: &cal,
         };
-        let s = compute(&e, Some(&p), &Days::default(), &[], &earlier, &month).unwrap();
+        let s = compute(&e, &[(NaiveDate::MIN, &p)], &Days::default(), &[], &earlier, &month).unwrap();
         if m < 12 {
             assert_eq!(s.figures.tax, 200_000);
         }
@@ -235,7 +235,7 @@ fn shipped_rates_put_employer_premiums_in_the_gross() {
         rates: &rates,
         calendar: &cal,
     };
-    let s = compute(&e, Some(&pay(&e, 10_000_000)), &Days::default(), &[], &Earlier::default(), &month).unwrap();
+    let s = compute(&e, &[(NaiveDate::MIN, &pay(&e, 10_000_000))], &Days::default(), &[], &Earlier::default(), &month).unwrap();
     let f = &s.figures;
     assert_eq!((f.benefits, f.gross, f.tax), (454_000, 10_454_000, 156_810));
     assert_eq!((f.jht_employee, f.jp_employee, f.kes_employee, f.net), (200_000, 100_000, 100_000, 9_443_190));

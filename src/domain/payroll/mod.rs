@@ -16,3 +16,5 @@ pub use records::{PayAdjustment, PayRates, PayStructure, PayrollRun, Payslip};
 mod examples_tests;
 #[cfg(test)]
 mod month_tests;
+#[cfg(test)]
+mod wage_rules_tests;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::rates::Rates;
 use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustment, PayStructure, PayrollRun, Payslip};
-use super::run::{compute, in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
+use super::run::{compute, in_month, pays_in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
 
 use crate::domain::attendance::Attendance;
 use crate::domain::attendance::AttendanceStatus;
@@ -149,8 +149,12 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
         } else {
             vec![]
         };
-        // THR on the wage when it is paid; a month's pay on the month's last structure.
-        let pay = pay_on(books.pay, id, if kind == RunKind::Thr { paid_on } else { last });
+        // THR on the wage when it is paid; a month's pay on each structure for its days.
+        let pays = if kind == RunKind::Thr {
+            pay_on(books.pay, id, paid_on).map(|p| vec![(paid_on, p)]).unwrap_or_default()
+        } else {
+            pays_in_month(books.pay, id, first, last)
+        };
         // The TER category and the year's PTKP follow the status on 1 January (PMK 168/2023).
         let mut e = e.clone();
         if let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) {
@@ -163,7 +167,7 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
             }
         }
         let e = &e;
-        match compute(e, pay, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {
+        match compute(e, &pays, days.get(id).unwrap_or(&none), &adjustments, earlier.get(id).unwrap_or(&Earlier::default()), &m) {
             Ok(slip) => result.slips.push(slip),
             Err(why) => result.refused.push((id.to_string(), why)),
         }

@@ -81,10 +81,29 @@ pub struct Rates {
     pub overtime_workday: Multipliers,
     pub overtime_rest_6day: Multipliers,
     pub overtime_rest_5day: Multipliers,
+    /// A public holiday on a six-day week's shortest working day (PP 35/2021 art. 31(2)b).
+    pub overtime_short_holiday: Multipliers,
+    /// The overtime wage base is at least this share of the whole month's wage when basic
+    /// and fixed allowances are less (PP 35/2021 art. 32(4)); 0 when not applied.
+    pub overtime_floor: Bp,
+    /// The JP pension age by the year it applies from (PP 45/2015 art. 15): JP is no
+    /// longer paid once an employee has reached it. Empty: JP never stops.
+    pub jp_pension_age: AgeSteps,
     /// Extra tax for an employee without a tax ID (NPWP or a valid NIK); 0 when not applied.
     pub no_tax_id_surcharge: Bp,
     /// Take-home pay is rounded down to a multiple of this (1 = whole rupiah).
     pub round_net: i64,
+}
+
+/// Ages by the year each applies from, rising.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgeSteps(pub Vec<(i32, u32)>);
+
+impl AgeSteps {
+    /// The age in force in `year`: the last step that began by then.
+    pub fn in_year(&self, year: i32) -> Option<u32> {
+        self.0.iter().take_while(|(from, _)| *from <= year).last().map(|(_, age)| *age)
+    }
 }
 
 /// A decimal typed with `.` or `,` and at most `scale` decimals, times 10^scale:
@@ -160,9 +179,24 @@ pub fn parse_multipliers(text: &str) -> Option<Multipliers> {
     v.filter(|v| !v.is_empty()).map(Multipliers)
 }
 
+/// `"2019:57 2022:58"`: from each year, the age; years rising. Empty is no steps.
+pub fn parse_age_steps(text: &str) -> Option<AgeSteps> {
+    let mut steps: Vec<(i32, u32)> = vec![];
+    for token in text.split_whitespace() {
+        let (year, age) = token.split_once(':')?;
+        let year: i32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+        let age: u32 = age.parse().ok().filter(|a| (15..=100).contains(a))?;
+        if steps.last().is_some_and(|(prev, _)| *prev >= year) {
+            return None;
+        }
+        steps.push((year, age));
+    }
+    Some(AgeSteps(steps))
+}
+
 /// The shipped values (PP 58/2023 and PMK 168/2023 for the TER tables; UU HPP for the
 /// brackets and PTKP; PP 44, 45, 46/2015 and Perpres 82/2018 for BPJS; PP 35/2021 for
-/// overtime), as text a rate set's form shows.
+/// overtime and its wage base), as text a rate set's form shows.
 pub mod shipped {
     pub const BRACKETS: &str = "60:5 250:15 500:25 5000:30 *:35";
     pub const TER_A: &str = "5.4:0 5.65:0.25 5.95:0.5 6.3:0.75 6.75:1 7.5:1.25 8.55:1.5 9.65:1.75 10.05:2 10.35:2.25 10.7:2.5 11.05:3 11.6:3.5 12.5:4 13.75:5 15.1:6 16.95:7 19.75:8 24.15:9 26.45:10 28:11 30.05:12 32.4:13 35.4:14 39.1:15 43.85:16 47.8:17 51.4:18 56.3:19 62.2:20 68.6:21 77.5:22 89:23 103:24 125:25 157:26 206:27 337:28 454:29 550:30 695:31 910:32 1400:33 *:34";
@@ -171,4 +205,7 @@ pub mod shipped {
     pub const OVERTIME_WORKDAY: &str = "1.5 2";
     pub const OVERTIME_REST_6DAY: &str = "2 2 2 2 2 2 2 3 4";
     pub const OVERTIME_REST_5DAY: &str = "2 2 2 2 2 2 2 2 3 4";
+    pub const OVERTIME_SHORT_HOLIDAY: &str = "2 2 2 2 2 3 4";
+    /// 56 at first, 57 from 2019, one year more every three years up to 65 (PP 45/2015 art. 15).
+    pub const JP_PENSION_AGE: &str = "2015:56 2019:57 2022:58 2025:59 2028:60 2031:61 2034:62 2037:63 2040:64 2043:65";
 }

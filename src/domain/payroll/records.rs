@@ -3,7 +3,7 @@
 //! run froze.
 use chrono::{Datelike, NaiveDate};
 
-use super::rates::{parse_multipliers, parse_percent, parse_table, shipped, Rates};
+use super::rates::{parse_age_steps, parse_multipliers, parse_percent, parse_table, shipped, Rates};
 use crate::domain::record::{validate_by_schema, FieldError, FormRules, RecordRules};
 
 crate::record! {
@@ -37,6 +37,9 @@ crate::record! {
         overtime_workday: String = shipped::OVERTIME_WORKDAY.into() => Text, "rates.overtime_workday" .required(),
         overtime_rest_6day: String = shipped::OVERTIME_REST_6DAY.into() => Text, "rates.overtime_rest_6day" .required(),
         overtime_rest_5day: String = shipped::OVERTIME_REST_5DAY.into() => Text, "rates.overtime_rest_5day" .required(),
+        overtime_short_holiday: String = shipped::OVERTIME_SHORT_HOLIDAY.into() => Text, "rates.overtime_short_holiday" .required(),
+        overtime_floor: String = "75".into() => Text, "rates.overtime_floor",
+        jp_pension_age: String = shipped::JP_PENSION_AGE.into() => Text, "rates.jp_pension_age",
         no_tax_id_surcharge: String = "0".into() => Text, "rates.no_tax_id_surcharge",
         round_net: Option<i64> => Integer, "rates.round_net",
         note: String => Text, "rates.note",
@@ -92,6 +95,7 @@ const PERCENTS: &[&str] = &[
     "jkk",
     "jkm",
     "position_cost",
+    "overtime_floor",
     "no_tax_id_surcharge",
 ];
 
@@ -114,6 +118,7 @@ impl PayRates {
         let jkk = pct("jkk", &self.jkk);
         let jkm = pct("jkm", &self.jkm);
         let position_cost = pct("position_cost", &self.position_cost);
+        let overtime_floor = pct("overtime_floor", &self.overtime_floor);
         let no_tax_id_surcharge = pct("no_tax_id_surcharge", &self.no_tax_id_surcharge);
         let mut table = |key: &'static str, text: &str| {
             parse_table(text).unwrap_or_else(|| {
@@ -134,6 +139,11 @@ impl PayRates {
         let overtime_workday = mult("overtime_workday", &self.overtime_workday);
         let overtime_rest_6day = mult("overtime_rest_6day", &self.overtime_rest_6day);
         let overtime_rest_5day = mult("overtime_rest_5day", &self.overtime_rest_5day);
+        let overtime_short_holiday = mult("overtime_short_holiday", &self.overtime_short_holiday);
+        let jp_pension_age = parse_age_steps(&self.jp_pension_age).unwrap_or_else(|| {
+            errs.push(("jp_pension_age", "err.age_steps"));
+            super::rates::AgeSteps::default()
+        });
         let positive = |key: &'static str, v: Option<i64>, errs: &mut Vec<FieldError>| match v {
             Some(n) if n >= 1 => n,
             _ => {
@@ -172,6 +182,9 @@ impl PayRates {
             overtime_workday,
             overtime_rest_6day,
             overtime_rest_5day,
+            overtime_short_holiday,
+            overtime_floor,
+            jp_pension_age,
             no_tax_id_surcharge,
             round_net,
         })

@@ -181,15 +181,22 @@ pub fn bpjs(rates: &Rates, wage: i64) -> Bpjs {
     }
 }
 
-/// Overtime pay for approved minutes on each day: the hourly wage (monthly ÷ divisor,
-/// rounded down to the rupiah) times each hour's multiplier, on working days and on rest days (by the office's week).
-/// Returns (pay, minutes).
-pub fn overtime_pay(rates: &Rates, calendar: &WorkCalendar, monthly_wage: i64, days: &[(NaiveDate, i64)]) -> (i64, i64) {
+/// Overtime pay for approved minutes on each day: the hourly wage (the month's wage base ÷
+/// divisor, rounded down to the rupiah) times each hour's multiplier, on working days and
+/// on rest days (by the office's week); a public holiday on a six-day week's Saturday, its
+/// shortest day, has a schedule of its own. Returns (pay, minutes).
+pub fn overtime_pay(rates: &Rates, calendar: &WorkCalendar, base: i64, days: &[(NaiveDate, i64)]) -> (i64, i64) {
     let rest = if calendar.six_day_week { &rates.overtime_rest_6day } else { &rates.overtime_rest_5day };
     let mut weighted: i128 = 0; // minutes × tenths
     let mut minutes = 0;
     for (day, m) in days.iter().filter(|(_, m)| *m > 0) {
-        let mult = if calendar.is_working_day(*day) { &rates.overtime_workday } else { rest };
+        let mult = if calendar.is_working_day(*day) {
+            &rates.overtime_workday
+        } else if short_day_holiday(calendar, *day) {
+            &rates.overtime_short_holiday
+        } else {
+            rest
+        };
         minutes += m;
         let mut left = *m;
         let mut hour = 0;
@@ -201,8 +208,70 @@ pub fn overtime_pay(rates: &Rates, calendar: &WorkCalendar, monthly_wage: i64, d
         }
     }
     // The hourly wage in whole rupiah, as the ministry of manpower's examples floor it.
-    let hourly = monthly_wage / rates.overtime_divisor;
+    let hourly = base / rates.overtime_divisor;
     ((hourly as i128 * weighted / 600) as i64, minutes)
+}
+
+/// A public holiday (not collective leave) on the Saturday of a six-day week, whose working
+/// hours are the week's shortest.
+fn short_day_holiday(calendar: &WorkCalendar, day: NaiveDate) -> bool {
+    calendar.six_day_week
+        && day.weekday() == chrono::Weekday::Sat
+        && calendar.closed.binary_search(&day).is_ok()
+        && calendar.collective.binary_search(&day).is_err()
+}
+
+/// Why the overtime wage base is not simply basic wage and fixed allowances.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OvertimeBase {
+    Wage,
+    /// Basic and fixed allowances are less than this share of the whole month's wage
+    /// (with the allowances paid per day): the base is that share (PP 35/2021 art. 32(4)).
+    Floor,
+    /// The month's wage is below the regional minimum wage, which is the base instead
+    /// (PP 35/2021 art. 33(3)).
+    Minimum,
+}
+
+/// The month's overtime wage base from basic and fixed allowances (`wage`) and the
+/// allowances paid per day present (`variable`).
+pub fn overtime_base(rates: &Rates, wage: i64, variable: i64) -> (i64, OvertimeBase) {
+    let whole = wage + variable.max(0);
+    let floor = share(whole, rates.overtime_floor);
+    let mut base = (wage, OvertimeBase::Wage);
+    if floor > base.0 {
+        base = (floor, OvertimeBase::Floor);
+    }
+    if rates.wage_floor > base.0 {
+        base = (rates.wage_floor, OvertimeBase::Minimum);
+    }
+    base
+}
+
+/// Whole years from `born` to `on`.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> i64 {
+    let mut years = (on.year() - born.year()) as i64;
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years.max(0)
+}
+
+/// JP stops once an employee has reached the pension age in force on that day: from the
+/// first month that begins after it. Whether it has for the month starting `first`, as
+/// (their age, the pension age they reached); an employee without a birth date keeps
+/// paying. Reached once is reached for good, though the pension age rises later (58 in
+/// December 2024 is past 2024's 58, and still in January 2025 when it is 59).
+pub fn jp_ended(rates: &Rates, e: &Employee, first: NaiveDate) -> Option<(i64, u32)> {
+    let born = e.birth_date?;
+    // Within a year the pension age is one and the age only grows: each earlier year's
+    // last day, then this month's first, says whether it was reached.
+    let ends = (born.year()..first.year()).filter_map(|y| NaiveDate::from_ymd_opt(y, 12, 31)).chain(std::iter::once(first));
+    let reached = ends.filter(|day| *day <= first).find_map(|day| {
+        let pension = rates.jp_pension_age.in_year(day.year())?;
+        (age_on(born, day) >= pension as i64).then_some(pension)
+    })?;
+    Some((age_on(born, first), reached))
 }
 
 /// Whole months of service from `joined` to `on`.
@@ -235,13 +304,39 @@ pub fn has_tax_id(e: &Employee) -> bool {
     matches!(digits(&e.npwp), 15 | 16) || digits(&e.nik) == 16
 }
 
-/// Working days of the month the employee was employed, and the month's working days.
-fn employed_days(e: &Employee, first: NaiveDate, last: NaiveDate, cal: &WorkCalendar) -> (i64, i64) {
+/// The first and last day of the month the employee was employed.
+fn employed_span(e: &Employee, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
     let start = e.joined.map_or(first, |j| j.max(first));
     let end = if e.status == EmployeeStatus::Left { e.left_on.map_or(last, |l| l.min(last)) } else { last };
-    let count = |a: NaiveDate, b: NaiveDate| a.iter_days().take_while(|d| *d <= b).filter(|d| cal.is_working_day(*d)).count() as i64;
-    let total = count(first, last);
-    (if start > end { 0 } else { count(start, end) }, total)
+    (start, end)
+}
+
+fn working_days(cal: &WorkCalendar, a: NaiveDate, b: NaiveDate) -> i64 {
+    if a > b {
+        return 0;
+    }
+    a.iter_days().take_while(|d| *d <= b).filter(|d| cal.is_working_day(*d)).count() as i64
+}
+
+/// The pay structures in force during a month, in date order, each with the first day it
+/// applies to: the one in force on the first day (if any), then each that starts later in
+/// the month. A raise on the 15th pays the old wage before it and the new one from it.
+pub fn pays_in_month<'a>(
+    all: &'a [PayStructure],
+    employee_id: &str,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, &'a PayStructure)> {
+    let mut starts: Vec<NaiveDate> = all
+        .iter()
+        .filter(|p| p.meta.deleted_at.is_none() && p.employee_id == employee_id)
+        .filter_map(|p| p.from)
+        .filter(|f| *f > first && *f <= last)
+        .collect();
+    starts.push(first);
+    starts.sort();
+    starts.dedup();
+    starts.into_iter().filter_map(|day| Some((day, super::records::pay_on(all, employee_id, day)?))).collect()
 }
 
 /// Whether an employee is paid in this month: joined by its end, not gone before it.
@@ -280,15 +375,18 @@ pub fn refusal(e: &Employee, pay: Option<&PayStructure>) -> Option<Refusal> {
     }
 }
 
-/// One employee's payslip, or why they cannot be paid.
+/// One employee's payslip, or why they cannot be paid. `pays` are the structures in force
+/// during the month with the day each applies from ([`pays_in_month`]); the last one
+/// decides everything but the basic wage and fixed allowances, which each pays for its days.
 pub fn compute(
     e: &Employee,
-    pay: Option<&PayStructure>,
+    pays: &[(NaiveDate, &PayStructure)],
     days: &Days,
     adjustments: &[&PayAdjustment],
     earlier: &Earlier,
     m: &Month,
 ) -> Result<Slip, Refusal> {
+    let pay = pays.last().map(|(_, p)| *p);
     if let Some(r) = refusal(e, pay) {
         return Err(r);
     }
@@ -301,7 +399,7 @@ pub fn compute(
     let wage = basic + fixed;
     let mut lines: Vec<Line> = vec![];
     let mut line = |group, key, amount: i64, how: Vec<(&'static str, Arg)>| {
-        if amount != 0 || matches!(key, "pay.line.basic" | "pay.line.tax" | "pay.line.tax_ter" | "pay.line.thr") {
+        if amount != 0 || matches!(key, "pay.line.basic" | "pay.line.tax" | "pay.line.tax_ter" | "pay.line.thr" | "pay.line.jp_ended") {
             lines.push(Line { group, key, amount, how })
         }
     };
@@ -310,12 +408,34 @@ pub fn compute(
     let mut contributions = 0;
     let mut zakat = 0;
     if m.kind == RunKind::Regular {
-        let (employed, total) = employed_days(e, first, last, m.calendar);
-        let prorate = |v: i64| if employed == total || total == 0 { v } else { (v as i128 * employed as i128 / total as i128) as i64 };
-        let (basic_paid, fixed_paid) = (prorate(basic), prorate(fixed));
-        let part = if employed == total { vec![] } else { vec![("days", Arg::Count(employed)), ("total", Arg::Count(total))] };
-        line(Group::Earning, "pay.line.basic", basic_paid, part.clone());
-        line(Group::Earning, "pay.line.fixed", fixed_paid, part);
+        let (start, end) = employed_span(e, first, last);
+        let total = working_days(m.calendar, first, last);
+        let employed = working_days(m.calendar, start, end);
+        let (mut basic_paid, mut fixed_paid) = (0, 0);
+        for (i, (from, p)) in pays.iter().enumerate() {
+            // This structure's days: from its start to the day before the next. The first
+            // also pays any days employed before it began, as a month's only one always has.
+            let until = pays.get(i + 1).and_then(|(next, _)| next.pred_opt()).unwrap_or(last);
+            let from = if i == 0 { start } else { start.max(*from) };
+            let days = working_days(m.calendar, from, end.min(until));
+            if days == 0 && pays.len() > 1 {
+                continue;
+            }
+            let part = |v: Option<i64>| {
+                let v = v.unwrap_or(0);
+                if days == total || total == 0 {
+                    v
+                } else {
+                    (v as i128 * days as i128 / total as i128) as i64
+                }
+            };
+            let (b, f) = (part(p.basic), part(p.fixed_allowance));
+            let how = if days == total { vec![] } else { vec![("days", Arg::Count(days)), ("total", Arg::Count(total))] };
+            line(Group::Earning, "pay.line.basic", b, how.clone());
+            line(Group::Earning, "pay.line.fixed", f, how);
+            basic_paid += b;
+            fixed_paid += f;
+        }
         // Never more than the days employed: a joiner's pay does not go below nothing.
         let half_days = (days.unpaid_half_days as i64).min(2 * employed);
         let unpaid = if total == 0 { 0 } else { (wage as i128 * half_days as i128 / (2 * total) as i128) as i64 };
@@ -330,20 +450,33 @@ pub fn compute(
             transport,
             vec![("n", Arg::Count(present)), ("rate", Arg::Money(pay.transport_per_day.unwrap_or(0)))],
         );
-        let (overtime, minutes) = overtime_pay(rates, m.calendar, wage, &days.overtime);
-        line(
-            Group::Earning,
-            "pay.line.overtime",
-            overtime,
-            vec![("time", Arg::Minutes(minutes)), ("wage", Arg::Money(wage)), ("divisor", Arg::Count(rates.overtime_divisor))],
-        );
+        // The whole wage is the month's: with the meal and transport paid for the days present.
+        let (base, why) = overtime_base(rates, wage, meal + transport);
+        let (overtime, minutes) = overtime_pay(rates, m.calendar, base, &days.overtime);
+        let mut how = vec![("time", Arg::Minutes(minutes)), ("wage", Arg::Money(base)), ("divisor", Arg::Count(rates.overtime_divisor))];
+        let key = match why {
+            OvertimeBase::Wage => "pay.line.overtime",
+            OvertimeBase::Floor => {
+                how.push(("rate", Arg::Percent(rates.overtime_floor)));
+                "pay.line.overtime_floor"
+            }
+            OvertimeBase::Minimum => "pay.line.overtime_minimum",
+        };
+        line(Group::Earning, key, overtime, how);
         f.earnings = basic_paid + fixed_paid - unpaid + meal + transport + overtime;
 
-        let b = bpjs(rates, wage);
+        let mut b = bpjs(rates, wage);
+        let ended = jp_ended(rates, e, first);
+        if ended.is_some() {
+            (b.jp_employee, b.jp_employer) = (0, 0);
+        }
         let pct = |bp: Bp, base: i64| vec![("rate", Arg::Percent(bp)), ("base", Arg::Money(base))];
         line(Group::Deduction, "pay.line.kes_employee", b.kes_employee, pct(rates.kes_employee, b.kes_base));
         line(Group::Deduction, "pay.line.jht_employee", b.jht_employee, pct(rates.jht_employee, wage));
         line(Group::Deduction, "pay.line.jp_employee", b.jp_employee, pct(rates.jp_employee, b.jp_base));
+        if let Some((age, pension)) = ended {
+            line(Group::Deduction, "pay.line.jp_ended", 0, vec![("age", Arg::Count(age)), ("pension", Arg::Count(pension as i64))]);
+        }
         line(Group::Employer, "pay.line.kes_employer", b.kes_employer, pct(rates.kes_employer, b.kes_base));
         line(Group::Employer, "pay.line.jht_employer", b.jht_employer, pct(rates.jht_employer, wage));
         line(Group::Employer, "pay.line.jp_employer", b.jp_employer, pct(rates.jp_employer, b.jp_base));

@@ -11,11 +11,14 @@ pub const LINE_KEYS: &[&str] = &[
     "pay.line.meal",
     "pay.line.transport",
     "pay.line.overtime",
+    "pay.line.overtime_floor",
+    "pay.line.overtime_minimum",
     "pay.line.thr",
     "pay.line.adjustment",
     "pay.line.kes_employee",
     "pay.line.jht_employee",
     "pay.line.jp_employee",
+    "pay.line.jp_ended",
     "pay.line.loan",
     "pay.line.coop",
     "pay.line.zakat",
@@ -38,8 +41,10 @@ pub const LINE_KEYS: &[&str] = &[
 ];
 
 /// Names an explanation may fill in.
-const ARG_NAMES: &[&str] =
-    &["days", "total", "n", "rate", "time", "wage", "divisor", "months", "note", "base", "status", "annual", "withheld", "category"];
+const ARG_NAMES: &[&str] = &[
+    "days", "total", "n", "rate", "time", "wage", "divisor", "months", "note", "base", "status", "annual", "withheld", "category", "age",
+    "pension",
+];
 
 const GROUPS: &[(Group, &str)] = &[(Group::Earning, "e"), (Group::Deduction, "d"), (Group::Employer, "r"), (Group::Info, "i")];
 

@@ -79,6 +79,59 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
     Ok(Table { delimiter, headers, rows, lines })
 }
 
+/// A field's stored text as a typed spreadsheet cell for the kinds a spreadsheet counts with
+/// or sorts by date; `None` for the others, which the screens' own wording fills (a choice's
+/// label, a reference's name). Text that does not read as its kind stays text.
+pub fn xlsx_cell(kind: FieldKind, raw: &str) -> Option<super::xlsx::Cell> {
+    use super::dates::{parse_date, parse_datetime, parse_time};
+    use super::xlsx::Cell;
+    if raw.trim().is_empty() {
+        return matches!(kind, FieldKind::Check).then_some(Cell::Bool(false)).or(Some(Cell::Empty));
+    }
+    let typed = match kind {
+        FieldKind::Money => raw.trim().parse().ok().map(Cell::Money),
+        FieldKind::Integer | FieldKind::Number => raw.trim().parse().ok().map(Cell::Integer),
+        FieldKind::Date => parse_date(raw).map(Cell::Date),
+        FieldKind::DateTime | FieldKind::DateTimeNow => parse_datetime(raw).map(Cell::DateTime),
+        FieldKind::Time => parse_time(raw).map(Cell::Time),
+        FieldKind::Check => Some(Cell::Bool(true)),
+        _ => return None,
+    };
+    Some(typed.unwrap_or_else(|| Cell::Text(raw.to_string())))
+}
+
+/// A sheet of an Excel workbook as the table the import maps, its cells written as the
+/// CSV import reads them: numbers with a decimal comma (never a thousands mark, so `1.125`
+/// cannot be read as 1125), dates as `YYYY-MM-DD`, times as `HH:MM`, yes as `1`. The header
+/// is the first row about as wide as the table, so a title typed above it is passed over.
+pub fn table_from_xlsx(bytes: &[u8], sheet: usize) -> Result<Table, super::xlsx::XlsxError> {
+    use super::xlsx::{rows, Value, XlsxError};
+    let rows = rows(bytes, sheet)?;
+    let filled = |cells: &[Value]| cells.iter().filter(|v| !matches!(v, Value::Empty)).count();
+    let widest = rows.iter().take(10).map(|(_, r)| filled(r)).max().ok_or(XlsxError::Empty)?;
+    let at = rows.iter().take(10).position(|(_, r)| filled(r) * 5 >= widest * 3 && filled(r) >= widest.min(2)).unwrap_or(0);
+    let text = |v: &Value| match v {
+        Value::Empty => String::new(),
+        Value::Text(t) => t.clone(),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        Value::Number(n) => n.to_string().replace('.', ","),
+        Value::Bool(b) => if *b { "1" } else { "" }.to_string(),
+        Value::Date(d) => super::dates::date_text(*d),
+        Value::DateTime(t) => format!("{}T{}", super::dates::date_text(t.date()), super::dates::time_text(t.time())),
+        Value::Time(t) => super::dates::time_text(*t),
+        Value::Error(e) => e.clone(),
+    };
+    let headers: Vec<String> = rows[at].1.iter().map(|v| text(v).trim().to_string()).collect();
+    let (mut body, mut lines) = (vec![], vec![]);
+    for (n, cells) in &rows[at + 1..] {
+        let mut row: Vec<String> = cells.iter().map(text).collect();
+        row.resize(headers.len().max(row.len()), String::new());
+        body.push(row);
+        lines.push(*n);
+    }
+    Ok(Table { delimiter: b',', headers, rows: body, lines })
+}
+
 pub fn normalise(h: &str) -> String {
     crate::text::lower(h.trim()).replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }

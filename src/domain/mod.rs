@@ -50,3 +50,4 @@ pub mod stocktake;
 pub mod training;
 pub mod vcard;
 pub mod venues;
+pub mod xlsx;

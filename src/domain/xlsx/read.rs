@@ -68,7 +68,7 @@ fn walk(bytes: &[u8], mut on: impl FnMut(Xml)) -> Result<(), XlsxError> {
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref().map_err(|_| XlsxError::Damaged)? {
                     Some(c) => c,
-                    None => match r.as_ref() {
+                    None => match &*r {
                         b"amp" => '&',
                         b"lt" => '<',
                         b"gt" => '>',

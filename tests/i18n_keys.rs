@@ -254,6 +254,7 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("office", &["ui/data.rs", "ui/search.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
+        ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
         return Some(area);
@@ -290,6 +291,7 @@ fn every_key_is_where_its_code_is() {
             Some("coordination") => i18n::COORDINATION,
             Some("letters") => i18n::LETTERS,
             Some("office") => i18n::OFFICE,
+            Some("xlsx") => i18n::XLSX,
             Some(other) => panic!("no tables for {other}"),
         };
         std::iter::once(i18n::SHELL).chain(own.iter().copied()).collect()

@@ -31,6 +31,7 @@ mod payroll;
 mod people;
 mod shell;
 mod supplies;
+mod xlsx;
 
 /// The tables each area adds: its own, and those of what its screens show from another
 /// area (an employee's page shows their leave; a payroll run names the employee's tax
@@ -49,6 +50,8 @@ pub static BILLING: &[&str] = &[billing::STRINGS, finance::STRINGS];
 pub static COORDINATION: &[&str] = &[coordination::STRINGS];
 pub static LETTERS: &[&str] = &[letters::STRINGS];
 pub static EVENTS: &[&str] = &[events::STRINGS];
+/// Why a workbook cannot be read: added by the workbook part (ui/xlsx.rs).
+pub static XLSX: &[&str] = &[xlsx::STRINGS];
 /// The settings name the important reasons whose days they give.
 pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
 
@@ -117,6 +120,7 @@ pub const ALL: &[&str] = &[
     coordination::STRINGS,
     letters::STRINGS,
     office::STRINGS,
+    xlsx::STRINGS,
 ];
 
 /// The shell's own table, for tests.

@@ -8,7 +8,7 @@ use crate::domain::csv_io::Table;
 use crate::domain::record::Entity;
 use crate::domain::vcard;
 
-use super::csv_import::{finish, mapping_preview, outcomes, problem_text, read_table};
+use super::csv_import::{finish, guess, mapping_preview, outcomes, problem_text, read_table, Workbook};
 use super::files::{download, read_chosen, VCARD_MIME};
 use super::router::Route;
 use super::state::{now, use_app};
@@ -52,6 +52,7 @@ pub fn import_page() -> AnyView {
     let cards = RwSignal::new(None::<Vec<Contact>>);
     let card_report = RwSignal::new(None::<VcardPreview>);
 
+    let book = Workbook::new(problem, table, mapping, guess::<Contact>);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
             let Some((name, bytes)) = read_chosen(ev).await else { return };
@@ -60,6 +61,7 @@ pub fn import_page() -> AnyView {
             table.set(None);
             cards.set(None);
             card_report.set(None);
+            book.clear();
             let head =
                 String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase();
             if head.starts_with("BEGIN:VCARD") || crate::text::lower(&name).ends_with(".vcf") {
@@ -78,6 +80,10 @@ pub fn import_page() -> AnyView {
                     unmapped: r.unmapped.iter().map(|(k, n)| format!("{k} ×{n}")).collect(),
                 }));
                 cards.set(Some(r.contacts));
+                return;
+            }
+            if super::xlsx::is_xlsx(&bytes) {
+                book.open(bytes).await;
                 return;
             }
             match read_table::<Contact>(&bytes) {
@@ -108,8 +114,9 @@ pub fn import_page() -> AnyView {
         <p>{app.text("import.intro")}</p>
         <div class="bo-field">
             <label for="import-file">{app.text("import.choose")}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,.vcf,text/csv,text/vcard" on:change=on_file />
+            <input id="import-file" type="file" accept=format!("{},.vcf,text/vcard", super::xlsx::ACCEPT) on:change=on_file />
         </div>
+        {move || book.choice()}
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
         {mapping_preview(Route::List(MODULE.into()), Contact::fields(), table, mapping, rows.into(), confirm_csv, "import.confirm")}
         {move || card_report.get().map(|r| {

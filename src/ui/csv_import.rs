@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use crate::domain::csv_io::{self, CsvError, Rules, Table};
 use crate::domain::format::Lang;
 use crate::domain::record::{Entity, FieldDef, FieldError, FieldKind};
+use crate::domain::xlsx::SheetName;
 use crate::i18n;
 
 use super::collection::{add_records, shown_as, UiEntity};
@@ -35,8 +36,13 @@ pub fn problem_text(app: &AppState, e: CsvError) -> String {
 /// A table read from a file with every column's likely field.
 pub fn read_table<E: Entity>(bytes: &[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError> {
     let t = csv_io::parse_table(bytes)?;
-    let m = csv_io::guess_mapping::<E>(&t.headers, |k| vec![i18n::t(Lang::Id, k).into(), i18n::t(Lang::En, k).into()]);
+    let m = guess::<E>(&t.headers);
     Ok((t, m))
+}
+
+/// Every column's likely field, from its header in either language or an alias.
+pub fn guess<E: Entity>(headers: &[String]) -> Vec<Option<&'static str>> {
+    csv_io::guess_mapping::<E>(headers, |k| vec![i18n::t(Lang::Id, k).into(), i18n::t(Lang::En, k).into()])
 }
 
 /// The rows as they would be imported, each with its problems named; `fixed` fills fields
@@ -173,7 +179,12 @@ pub struct Target {
 
 pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
     let to_list = Target { fixed: vec![], back: Route::List(module.into()) };
-    import_of(E::PLURAL, E::fields(), to_list, ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
+    import_of(
+        E::PLURAL,
+        E::fields(),
+        to_list,
+        ImportOf { read: read_table::<E>, guess: guess::<E>, preview: preview_rows::<E>, import: import_rows::<E> },
+    )
 }
 
 /// `#/<list>/import/<parent id>`: rows into the record `parent` names.
@@ -189,7 +200,12 @@ pub fn import_into<E: UiEntity>(parent: String) -> AnyView {
         return super::records::not_found();
     }
     let into = Target { back: Route::View(of.into(), parent.clone()), fixed: vec![(key, parent)] };
-    import_of(E::PLURAL, E::fields(), into, ImportOf { read: read_table::<E>, preview: preview_rows::<E>, import: import_rows::<E> })
+    import_of(
+        E::PLURAL,
+        E::fields(),
+        into,
+        ImportOf { read: read_table::<E>, guess: guess::<E>, preview: preview_rows::<E>, import: import_rows::<E> },
+    )
 }
 
 type Mapping = [Option<&'static str>];
@@ -197,6 +213,7 @@ type Mapping = [Option<&'static str>];
 /// A module's CSV import as plain functions: the page and its reactive parts are built once.
 struct ImportOf {
     read: fn(&[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError>,
+    guess: fn(&[String]) -> Vec<Option<&'static str>>,
     preview: fn(&AppState, &Table, &Mapping, &Target) -> Vec<PreviewRow>,
     /// Adds the good rows and goes back.
     import: fn(&AppState, &Table, &Mapping, &Target),
@@ -218,11 +235,17 @@ fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: 
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
     let read = of.read;
+    let book = Workbook::new(problem, table, mapping, of.guess);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
             let Some((_, bytes)) = read_chosen(ev).await else { return };
             problem.set(None);
             table.set(None);
+            book.clear();
+            if super::xlsx::is_xlsx(&bytes) {
+                book.open(bytes).await;
+                return;
+            }
             match read(&bytes) {
                 Ok((t, m)) => {
                     mapping.set(m);
@@ -245,7 +268,91 @@ fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: 
             }
         })
     });
-    import_view(back, plural, fields, problem, table, mapping, rows.into(), confirm, on_file)
+    import_view(back, plural, fields, problem, table, mapping, rows.into(), confirm, on_file, move || book.choice())
+}
+
+/// An Excel workbook chosen to import: its worksheets (the first visible one read at once,
+/// another on request) read into the same table, mapping and problem as a CSV file.
+#[derive(Clone, Copy)]
+pub struct Workbook {
+    sheets: RwSignal<Vec<SheetName>>,
+    bytes: StoredValue<Option<Vec<u8>>>,
+    problem: RwSignal<Option<String>>,
+    table: RwSignal<Option<Table>>,
+    mapping: RwSignal<Vec<Option<&'static str>>>,
+    guess: fn(&[String]) -> Vec<Option<&'static str>>,
+}
+
+impl Workbook {
+    pub fn new(
+        problem: RwSignal<Option<String>>,
+        table: RwSignal<Option<Table>>,
+        mapping: RwSignal<Vec<Option<&'static str>>>,
+        guess: fn(&[String]) -> Vec<Option<&'static str>>,
+    ) -> Self {
+        Workbook { sheets: RwSignal::new(vec![]), bytes: StoredValue::new(None), problem, table, mapping, guess }
+    }
+
+    /// Forgets the workbook when another file is chosen.
+    pub fn clear(self) {
+        self.sheets.set(vec![]);
+        self.bytes.set_value(None);
+    }
+
+    /// Lists the workbook's worksheets and reads the first; a file that is no workbook, or
+    /// a part that cannot be fetched, is said in the problem.
+    pub async fn open(self, bytes: Vec<u8>) {
+        let app = use_app();
+        match super::xlsx::sheets(app, bytes.clone()).await {
+            Ok(names) => {
+                self.sheets.set(names);
+                self.bytes.set_value(Some(bytes.clone()));
+                self.show(super::xlsx::table(app, bytes, 0).await);
+            }
+            Err(p) => self.problem.set(Some(p)),
+        }
+    }
+
+    fn show(self, read: Result<Table, String>) {
+        match read {
+            Ok(t) => {
+                self.mapping.set((self.guess)(&t.headers));
+                self.table.set(Some(t));
+            }
+            Err(p) => self.problem.set(Some(p)),
+        }
+    }
+
+    fn load(self, sheet: usize) {
+        let Some(bytes) = self.bytes.get_value() else { return };
+        let app = use_app();
+        self.problem.set(None);
+        self.table.set(None);
+        spawn_local(async move { self.show(super::xlsx::table(app, bytes, sheet).await) });
+    }
+
+    /// The worksheet to import, when the workbook has more than one.
+    pub fn choice(self) -> Option<AnyView> {
+        let app = use_app();
+        (self.sheets.with(Vec::len) > 1).then(|| {
+            view! {
+                <div class="bo-field">
+                    <label for="import-sheet">{app.text("import.sheet")}</label>
+                    <select id="import-sheet" on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse() {
+                            self.load(i);
+                        }
+                    }>
+                        {self.sheets.get().into_iter().enumerate().map(|(i, s)| {
+                            let name = if s.hidden { format!("{} {}", s.name, app.t("import.sheet_hidden")) } else { s.name };
+                            view! { <option value=i.to_string()>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        })
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -259,18 +366,20 @@ fn import_view(
     rows: Signal<Vec<PreviewRow>>,
     confirm: Callback<()>,
     on_file: impl Fn(web_sys::Event) + 'static,
+    sheet_choice: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
 ) -> AnyView {
     let app = use_app();
     let back_href = back.href();
     view! {
-        <PageHead title=Signal::derive(move || format!("{}: {}", app.t("import.csv_title"), app.t(plural)))>
+        <PageHead title=Signal::derive(move || format!("{}: {}", app.t("import.any_title"), app.t(plural)))>
             <a class="bo-btn" href=back_href>{app.text("action.back")}</a>
         </PageHead>
-        <p>{app.text("import.csv_intro")}</p>
+        <p>{app.text("import.csv_intro")}" "{app.text("import.xlsx_intro")}</p>
         <div class="bo-field">
-            <label for="import-file">{app.text("import.choose_csv")}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+            <label for="import-file">{app.text("import.choose_any")}</label>
+            <input id="import-file" type="file" accept=super::xlsx::ACCEPT on:change=on_file />
         </div>
+        {sheet_choice}
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
         {move || number_note(&app, fields, table, mapping).map(|n| view! { <p class="bo-hint" id="import-numbers">{n}</p> })}
         {mapping_preview(back, fields, table, mapping, rows, confirm, "import.confirm_rows")}

@@ -5,9 +5,26 @@ use wasm_bindgen_futures::JsFuture;
 /// Starts a download of `content` named `name`; nothing leaves the machine.
 pub fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &blob_type(mime)) {
+        save(name, blob);
+    }
+}
+
+/// [`download`] of a binary file (a workbook).
+pub fn download_bytes(name: &str, mime: &str, content: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+    if let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &blob_type(mime)) {
+        save(name, blob);
+    }
+}
+
+fn blob_type(mime: &str) -> web_sys::BlobPropertyBag {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    opts
+}
+
+fn save(name: &str, blob: web_sys::Blob) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let doc = leptos::prelude::document();
     if let Ok(a) = doc.create_element("a") {

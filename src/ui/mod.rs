@@ -58,6 +58,7 @@ mod trash;
 mod unreadable;
 mod venues;
 mod widgets;
+mod xlsx;
 
 use wasm_bindgen::JsCast;
 

@@ -446,7 +446,7 @@ pub fn csv_tools<E: UiEntity>(module: &'static str) -> AnyView {
 /// CSV export of a module's live records, comma and semicolon. Indonesian Excel reads
 /// semicolons: its list separator follows the decimal comma.
 pub fn csv_buttons<E: UiEntity>() -> AnyView {
-    csv_buttons_of(E::COLLECTION, csv_text::<E>)
+    csv_buttons_of(E::COLLECTION, csv_text::<E>, super::xlsx::list_sheet::<E>)
 }
 
 /// The module's live records as CSV text.
@@ -454,13 +454,23 @@ fn csv_text<E: UiEntity>(app: &AppState, delimiter: u8) -> String {
     E::signal(app).with_untracked(|all| crate::domain::csv_io::export(all, delimiter, super::fields::decimals(app)))
 }
 
-fn csv_buttons_of(collection: &'static str, text: fn(&AppState, u8) -> String) -> AnyView {
+fn csv_buttons_of(
+    collection: &'static str,
+    text: fn(&AppState, u8) -> String,
+    sheet: fn(&AppState) -> crate::domain::xlsx::Sheet,
+) -> AnyView {
     let app = use_app();
+    let today = move || crate::domain::dates::date_text(now().date_naive());
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
-        let name = format!("{collection}-{}{suffix}.csv", crate::domain::dates::date_text(now().date_naive()));
+        let name = format!("{collection}-{}{suffix}.csv", today());
         super::files::download(&name, super::files::CSV_MIME, &text(&app, delimiter));
     });
-    csv_buttons_view(export)
+    let workbook = Callback::new(move |_| super::xlsx::download(app, format!("{collection}-{}.xlsx", today()), sheet(&app)));
+    view! {
+        {csv_buttons_view(export)}
+        <button type="button" class="bo-btn" on:click=move |_| workbook.run(())>{app.text("list.export_xlsx")}</button>
+    }
+    .into_any()
 }
 
 pub fn csv_buttons_view(export: Callback<(u8, &'static str)>) -> AnyView {

@@ -1,0 +1,95 @@
+//! Excel workbooks from the lists and into their imports. The workbook code is a part of its
+//! own (`xlsx`), fetched the first time a list is exported to Excel or a workbook is chosen
+//! to import, never by the screens that only show lists.
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+use super::areas::NotLoaded;
+use super::collection::{shown_as, UiEntity};
+use super::state::AppState;
+use crate::domain::csv_io::{table_from_xlsx, xlsx_cell, Table};
+use crate::domain::xlsx::{self, Cell, Sheet, SheetName, XlsxError};
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// What a file input accepts for an import that takes CSV and Excel files.
+pub const ACCEPT: &str = ".csv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// An .xlsx file starts as every ZIP file does; a CSV file never can.
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+#[wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn write_part(sheet: Sheet, currency: String) -> Result<Vec<u8>, NotLoaded> {
+    Ok(xlsx::workbook(&[sheet], crate::domain::format::currency(&currency)))
+}
+
+#[wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sheets_part(bytes: Vec<u8>) -> Result<Result<Vec<SheetName>, XlsxError>, NotLoaded> {
+    crate::i18n::add(crate::i18n::XLSX);
+    Ok(xlsx::sheets(&bytes))
+}
+
+#[wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn table_part(bytes: Vec<u8>, sheet: usize) -> Result<Result<Table, XlsxError>, NotLoaded> {
+    crate::i18n::add(crate::i18n::XLSX);
+    Ok(table_from_xlsx(&bytes, sheet))
+}
+
+/// A workbook's problem, or a part that could not be fetched, in the UI language.
+fn problem(app: &AppState, e: Result<XlsxError, NotLoaded>) -> String {
+    match e {
+        Ok(e) => app.t(e.key()).to_string(),
+        Err(NotLoaded) => app.t("area.failed").to_string(),
+    }
+}
+
+/// The workbook's worksheets (visible ones first), or why it cannot be read.
+pub async fn sheets(app: AppState, bytes: Vec<u8>) -> Result<Vec<SheetName>, String> {
+    match sheets_part(bytes).await {
+        Ok(Ok(names)) => Ok(names),
+        Ok(Err(e)) => Err(problem(&app, Ok(e))),
+        Err(e) => Err(problem(&app, Err(e))),
+    }
+}
+
+/// One worksheet as the table the import maps, or why it cannot be read.
+pub async fn table(app: AppState, bytes: Vec<u8>, sheet: usize) -> Result<Table, String> {
+    match table_part(bytes, sheet).await {
+        Ok(Ok(t)) => Ok(t),
+        Ok(Err(e)) => Err(problem(&app, Ok(e))),
+        Err(e) => Err(problem(&app, Err(e))),
+    }
+}
+
+/// Downloads `sheet` as the workbook `name`.
+pub fn download(app: AppState, name: String, sheet: Sheet) {
+    let currency = app.settings.with_untracked(|s| s.currency.clone());
+    leptos::task::spawn_local(async move {
+        match write_part(sheet, currency).await {
+            Ok(bytes) => super::files::download_bytes(&name, XLSX_MIME, &bytes),
+            Err(e) => app.error(problem(&app, Err(e))),
+        }
+    });
+}
+
+/// A list's live records as a sheet: a column per field headed by its label, numbers, money,
+/// dates and yes/no as typed cells, everything else as the list shows it (a choice's label,
+/// a reference's name), so the sheet reads as the screen does and imports back.
+pub fn list_sheet<E: UiEntity>(app: &AppState) -> Sheet {
+    let fields = E::fields();
+    let header = fields.iter().map(|f| app.t(f.label).to_string()).collect();
+    let rows = E::signal(app).with_untracked(|all| {
+        all.iter()
+            .filter(|r| r.meta().deleted_at.is_none())
+            .map(|r| {
+                fields
+                    .iter()
+                    .map(|f| xlsx_cell(f.kind, &r.get(f.key)).unwrap_or_else(|| Cell::Text(shown_as(app, r, f.key, Some(f.kind)))))
+                    .collect()
+            })
+            .collect()
+    });
+    Sheet { name: app.t(E::PLURAL).to_string(), header, rows }
+}

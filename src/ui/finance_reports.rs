@@ -15,6 +15,8 @@ use super::finance::{books, chart_setup, closed_to, finance_links};
 use super::router::Route;
 use super::state::{use_app, AppState};
 use super::widgets::PageHead;
+use super::xlsx::{text, Report};
+use crate::domain::xlsx::Cell;
 
 const TITLES: &[(&str, &str)] = &[
     ("pl", "books.pl"),
@@ -240,10 +242,12 @@ pub fn books_page(report: String, period: String) -> AnyView {
         }
     };
     let export = move |_| export_csv(&app, report, period, table.get_untracked(), ledger);
+    let workbook = move |_| export_xlsx(app, report, period, table.get_untracked(), ledger, title.get_untracked());
     view! {
         <PageHead title=title>
             {finance_links()}
             <button type="button" class="bo-btn" on:click=export>{app.text("books.export")}</button>
+            <button type="button" class="bo-btn" on:click=workbook>{app.text("list.export_xlsx")}</button>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         {chart_setup()}
@@ -441,68 +445,76 @@ fn chart(app: AppState, costs: &CostsByMonth, month_name: impl Fn(u32) -> String
     .into_any()
 }
 
-fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
-    let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
-    let mut out = crate::domain::csv_write::CsvText::new(sep);
+/// The report's rows for its CSV and workbook: labels as text, amounts as money.
+fn report_rows(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) -> Report {
+    let t = |k: &str| text(app.t(k));
+    let head = |keys: &[&str]| keys.iter().map(|k| t(k)).collect::<Vec<Cell>>();
+    let mut rows: Vec<Vec<Cell>> = vec![];
     if report == "tax" {
-        let t = app.lists.accounts().with_untracked(|a| reports::tax_summary(a, &ledger.get_untracked().0, period.first(), period.last()));
-        for (k, v) in [("books.ppn_charged", t.charged), ("books.ppn_paid", t.paid), ("books.ppn_payable", t.payable)] {
-            out.row(vec![app.t(k).to_string(), v.to_string()]);
+        let s = app.lists.accounts().with_untracked(|a| reports::tax_summary(a, &ledger.get_untracked().0, period.first(), period.last()));
+        for (k, v) in [("books.ppn_charged", s.charged), ("books.ppn_paid", s.paid), ("books.ppn_payable", s.payable)] {
+            rows.push(vec![t(k), Cell::Money(v)]);
         }
     } else if report == "contacts" {
-        out.row(["inv.contact", "books.income", "books.expenses"].map(|k| app.t(k).to_string()).to_vec());
+        rows.push(head(&["inv.contact", "books.income", "books.expenses"]));
         for (name, i, e) in contact_rows(app, &ledger.get_untracked().0, period) {
-            out.row(vec![name, i.to_string(), e.to_string()]);
+            rows.push(vec![text(name), Cell::Money(i), Cell::Money(e)]);
         }
     } else if report == "budget" {
-        out.row(["acc.code", "books.account", "budget.planned", "budget.actual", "budget.variance"].map(|k| app.t(k).to_string()).to_vec());
+        rows.push(head(&["acc.code", "books.account", "budget.planned", "budget.actual", "budget.variance"]));
         for (r, planned, variance) in budget_rows(app, &ledger.get_untracked().0, period) {
-            out.row(vec![r.code.clone(), r.name.clone(), planned.to_string(), r.amount.to_string(), variance.to_string()]);
+            rows.push(vec![text(r.code.clone()), text(r.name.clone()), Cell::Money(planned), Cell::Money(r.amount), Cell::Money(variance)]);
         }
     } else if matches!(report, "ar" | "ap") {
-        let rows = aging_rows(app, report == "ar", period.last().min(today()));
-        let mut head = vec![app.t("inv.contact").to_string()];
-        head.extend(BUCKETS.iter().map(|k| app.t(k).to_string()));
-        head.push(app.t("aging.total").to_string());
-        out.row(head);
-        for (name, b) in rows {
-            let mut row = vec![name];
-            row.extend(b.iter().map(|v| v.to_string()));
-            row.push(b.iter().sum::<i64>().to_string());
-            out.row(row);
+        let aging = aging_rows(app, report == "ar", period.last().min(today()));
+        let mut h = head(&["inv.contact"]);
+        h.extend(BUCKETS.iter().map(|k| t(k)));
+        h.push(t("aging.total"));
+        rows.push(h);
+        for (name, b) in aging {
+            let mut row = vec![text(name)];
+            row.extend(b.iter().map(|v| Cell::Money(*v)));
+            row.push(Cell::Money(b.iter().sum::<i64>()));
+            rows.push(row);
         }
     } else if report == "costs" {
         let year = chrono::Datelike::year(&period.first());
         let costs = app.lists.accounts().with_untracked(|a| reports::costs_by_month(a, &ledger.get_untracked().0, year));
-        let mut head = vec![app.t("acc.code").to_string(), app.t("acc.name").to_string()];
-        head.extend((1..=12).map(|m| format!("{year}-{m:02}")));
-        head.push(app.t("books.year_total").to_string());
-        out.row(head);
+        let mut h = head(&["acc.code", "acc.name"]);
+        h.extend((1..=12).map(|m| text(format!("{year}-{m:02}"))));
+        h.push(t("books.year_total"));
+        rows.push(h);
         for (r, months) in costs.rows {
-            let mut row = vec![r.code.clone(), r.name.clone()];
-            row.extend(months.iter().map(|v| v.to_string()));
-            row.push(r.amount.to_string());
-            out.row(row);
+            let mut row = vec![text(r.code.clone()), text(r.name.clone())];
+            row.extend(months.iter().map(|v| Cell::Money(*v)));
+            row.push(Cell::Money(r.amount));
+            rows.push(row);
         }
     } else {
-        out.row(["acc.code", "books.account", "books.this_period", "books.compared"].map(|k| app.t(k).to_string()).to_vec());
+        rows.push(head(&["acc.code", "books.account", "books.this_period", "books.compared"]));
+        let maybe = |v: Option<i64>| v.map_or(Cell::Empty, Cell::Money);
         for s in table.sections {
-            out.row(vec![String::new(), app.t(s.title).to_string(), String::new(), String::new()]);
+            rows.push(vec![Cell::Empty, t(s.title), Cell::Empty, Cell::Empty]);
             for (r, then) in s.rows {
-                out.row(vec![r.code.clone(), row_name(app, &r), r.amount.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
+                rows.push(vec![text(r.code.clone()), text(row_name(app, &r)), Cell::Money(r.amount), maybe(then)]);
             }
-            out.row(vec![
-                String::new(),
-                app.t(s.total.0).to_string(),
-                s.total.1.to_string(),
-                s.total.2.map(|v| v.to_string()).unwrap_or_default(),
-            ]);
+            rows.push(vec![Cell::Empty, t(s.total.0), Cell::Money(s.total.1), maybe(s.total.2)]);
         }
         for (key, now, then) in table.closing {
-            out.row(vec![String::new(), app.t(key).to_string(), now.to_string(), then.map(|v| v.to_string()).unwrap_or_default()]);
+            rows.push(vec![Cell::Empty, t(key), Cell::Money(now), maybe(then)]);
         }
     }
-    download(&format!("{report}-{}.csv", period.text()), "text/csv", &out.finish());
+    Report { rows }
+}
+
+fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {
+    let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
+    let csv = report_rows(app, report, period, table, ledger).csv(sep);
+    download(&format!("{report}-{}.csv", period.text()), "text/csv", &csv);
+}
+
+fn export_xlsx(app: AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>, title: String) {
+    report_rows(&app, report, period, table, ledger).download(app, format!("{report}-{}.xlsx", period.text()), title);
 }
 
 /// PPN charged and paid over the period, and what is left to pay the tax office.

@@ -325,24 +325,31 @@ pub fn year_page(y: String) -> AnyView {
             s.tax,
         ]
     };
+    // The year's rows for its CSV and workbook: the number of months a count, figures money.
+    let report = move || {
+        use super::xlsx::text;
+        use crate::domain::xlsx::Cell;
+        let mut head = vec![text(app.t("slip.employee")), text(app.t("year.tax_id"))];
+        head.extend(columns.iter().map(|k| text(app.t(k))));
+        let mut all = vec![head];
+        for r in rows.get_untracked() {
+            let mut row = vec![text(r.name.clone()), text(r.tax_id.clone())];
+            row.extend(values(&r).iter().enumerate().map(|(i, v)| if i == 0 { Cell::Integer(*v) } else { Cell::Money(*v) }));
+            all.push(row);
+        }
+        super::xlsx::Report { rows: all }
+    };
     let export = move |_| {
         let sep = if app.lang.get_untracked() == crate::domain::format::Lang::Id { b';' } else { b',' };
-        let mut out = crate::domain::csv_write::CsvText::new(sep);
-        let mut head = vec![app.t("slip.employee").to_string(), app.t("year.tax_id").to_string()];
-        head.extend(columns.iter().map(|k| app.t(k).to_string()));
-        out.row(head);
-        for r in rows.get_untracked() {
-            let mut row = vec![r.name.clone(), r.tax_id.clone()];
-            row.extend(values(&r).iter().map(|v| v.to_string()));
-            out.row(row);
-        }
-        download(&format!("pph21-{year}.csv"), "text/csv", &out.finish());
+        download(&format!("pph21-{year}.csv"), "text/csv", &report().csv(sep));
     };
+    let workbook = move |_| report().download(app, format!("pph21-{year}.xlsx"), app.tf("year.title", &[("year", year.to_string())]));
     view! {
         <PageHead title=Signal::derive(move || app.tf("year.title", &[("year", year.to_string())]))>
             <a class="bo-btn" href=Route::PayrollYear((year - 1).to_string()).href()>{move || (year - 1).to_string()}</a>
             <a class="bo-btn" href=Route::PayrollYear((year + 1).to_string()).href()>{move || (year + 1).to_string()}</a>
             <button type="button" class="bo-btn" on:click=export>{app.text("year.export")}</button>
+            <button type="button" class="bo-btn" on:click=workbook>{app.text("list.export_xlsx")}</button>
             <button type="button" class="bo-btn" on:click=move |_| { let _ = window().print(); }>{app.text("action.print")}</button>
         </PageHead>
         <p class="bo-hint">{app.text("year.intro")}</p>

@@ -367,16 +367,24 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
             Err(code) => app.error(app.tf("journal.missing_account", &[("code", code.to_string())])),
         }
     };
+    // The journal for its CSV and workbook: each line a debit or a credit.
+    let report = move || {
+        use super::xlsx::text;
+        use crate::domain::xlsx::Cell;
+        let mut rows = vec![vec![text(app.t("journal.account")), text(app.t("journal.debit")), text(app.t("journal.credit"))]];
+        for (key, v) in lines.get_untracked() {
+            let (d, c) = if v >= 0 { (Cell::Money(v), Cell::Empty) } else { (Cell::Empty, Cell::Money(-v)) };
+            rows.push(vec![text(app.t(key)), d, c]);
+        }
+        super::xlsx::Report { rows }
+    };
+    let csv_file = format!("jurnal-gaji-{month_text}.csv");
     let export = move |_| {
         let sep = if app.lang.get_untracked() == Lang::Id { b';' } else { b',' };
-        let mut out = crate::domain::csv_write::CsvText::new(sep);
-        out.row([app.t("journal.account"), app.t("journal.debit"), app.t("journal.credit")]);
-        for (key, v) in lines.get_untracked() {
-            let (d, c) = if v >= 0 { (v.to_string(), String::new()) } else { (String::new(), (-v).to_string()) };
-            out.row([app.t(key).to_string(), d, c]);
-        }
-        download(&format!("jurnal-gaji-{month_text}.csv"), "text/csv", &out.finish());
+        download(&csv_file, "text/csv", &report().csv(sep));
     };
+    let file = format!("jurnal-gaji-{month_text}.xlsx");
+    let workbook = move |_| report().download(app, file.clone(), app.t("journal.title").to_string());
     view! {
         <section class="bo-card" aria-labelledby="journal-h">
             <h2 id="journal-h">{app.text("journal.title")}</h2>
@@ -398,6 +406,7 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
             </table></div>
             <div class="bo-actions">
                 <button type="button" class="bo-btn" on:click=export>{app.text("journal.export")}</button>
+                <button type="button" class="bo-btn" on:click=workbook>{app.text("list.export_xlsx")}</button>
                 {move || match in_books.get() {
                     Some(id) => Some(view! { <a class="bo-btn" href=Route::View("entries".into(), id).href()>{app.text("journal.in_books")}</a> }.into_any()),
                     None if posted && app.read_only.get().is_none() => Some(view! {

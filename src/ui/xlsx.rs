@@ -93,3 +93,53 @@ pub fn list_sheet<E: UiEntity>(app: &AppState) -> Sheet {
     });
     Sheet { name: app.t(E::PLURAL).to_string(), header, rows }
 }
+
+/// A report's rows, its header first: written as the CSV it has always been (money in
+/// minor units, as the report's CSV has been read back) or as a workbook with typed cells.
+pub struct Report {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Report {
+    pub fn csv(&self, delimiter: u8) -> String {
+        let mut out = crate::domain::csv_write::CsvText::new(delimiter);
+        for row in &self.rows {
+            out.row(row.iter().map(|c| match c {
+                Cell::Text(t) => t.clone(),
+                Cell::Money(v) | Cell::Integer(v) => v.to_string(),
+                Cell::Number(v) => v.to_string(),
+                Cell::Date(d) => crate::domain::dates::date_text(*d),
+                Cell::DateTime(t) => crate::domain::dates::datetime_text(*t),
+                Cell::Time(t) => crate::domain::dates::time_text(*t),
+                Cell::Bool(b) => if *b { "1" } else { "" }.to_string(),
+                Cell::Empty => String::new(),
+            }));
+        }
+        out.finish()
+    }
+
+    /// Downloads the report as the workbook `file`, its sheet named `title`.
+    pub fn download(self, app: AppState, file: String, title: String) {
+        let mut rows = self.rows.into_iter();
+        let header = rows
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| match c {
+                Cell::Text(t) => t,
+                _ => String::new(),
+            })
+            .collect();
+        download(app, file, Sheet { name: title, header, rows: rows.collect() });
+    }
+}
+
+/// Text for a report's cell; an empty text is an empty cell.
+pub fn text(t: impl Into<String>) -> Cell {
+    let t = t.into();
+    if t.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(t)
+    }
+}

@@ -197,6 +197,10 @@ fn is_field_name(n: &str) -> bool {
 
 /// A `mailto:` link that opens the mail program with the subject and text filled: to one
 /// addressee, or to many as blind copies (a group, who should not see each other's address).
+/// Browsers and mail programs cut or refuse longer `mailto:` links (Outlook takes about
+/// 2,000 characters): a link longer than this is not offered.
+pub const MAILTO_MOST: usize = 2000;
+
 pub fn mailto(to: &[String], bcc: &[String], subject: &str, body: &str) -> String {
     let join = |v: &[String]| v.iter().map(|a| encode(a.trim())).collect::<Vec<_>>().join(",");
     let mut url = format!("mailto:{}?subject={}", join(to), encode(subject));

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::letter_templates::{
     contact_values, employee_values, event_values, fill, mailto, office_values, order_values, Addressee, Filled, LetterTemplate, Source,
-    Values, OFFICE_FIELDS,
+    Values, MAILTO_MOST, OFFICE_FIELDS,
 };
 use crate::domain::record::Entity;
 use crate::route::Route;
@@ -197,6 +197,17 @@ fn use_card(tid: String) -> AnyView {
     .into_any()
 }
 
+/// Puts `text` on the clipboard (the browser's asynchronous clipboard, allowed after a
+/// click); `false` where the browser has none.
+fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let clipboard = navigator.and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()).filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else { return false };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
+}
+
 /// The template as one e-mail to every contact with a tag, as blind copies; the text
 /// greets them together, so a contact's own fields are not filled.
 fn group_mail(tid: String) -> impl IntoView {
@@ -224,9 +235,34 @@ fn group_mail(tid: String) -> impl IntoView {
         let mut values: Values = vec![("name", app.t("ltpl.group_name").to_string())];
         values.extend(Source::Contact.fields().iter().filter(|f| **f != "name").map(|f| (*f, String::new())));
         values.extend(app.settings.with(|s| office_values(s, today(), app.lang.get())));
-        let href = mailto(&[], &bcc, &fill(&tpl.subject, &values).text, &fill(&tpl.body, &values).text);
+        let (subject, body) = (fill(&tpl.subject, &values).text, fill(&tpl.body, &values).text);
+        let href = mailto(&[], &bcc, &subject, &body);
         let n = bcc.len();
-        Some(view! { <a class="bo-btn" href=href>{app.tf("ltpl.email_group", &[("n", n.to_string())])}</a> })
+        if href.len() <= MAILTO_MOST {
+            return Some(view! { <a class="bo-btn" href=href>{app.tf("ltpl.email_group", &[("n", n.to_string())])}</a> }.into_any());
+        }
+        // Too many addresses for one link: the e-mail opens without them, to paste into Bcc.
+        let addresses = bcc.join(", ");
+        let copied = addresses.clone();
+        let copy = move |_| {
+            if copy_text(&copied) {
+                app.info(app.t("ltpl.copied").into());
+            }
+        };
+        Some(
+            view! {
+                <div class="bo-field">
+                    <p class="bo-hint" id="tpl-too-many">{app.tf("ltpl.too_many", &[("n", n.to_string())])}</p>
+                    <label for="tpl-addresses">{app.text("ltpl.addresses")}</label>
+                    <textarea id="tpl-addresses" readonly rows="3" aria-describedby="tpl-too-many">{addresses}</textarea>
+                    <div class="bo-actions">
+                        <button type="button" class="bo-btn" on:click=copy>{app.text("ltpl.copy_addresses")}</button>
+                        <a class="bo-btn" href=mailto(&[], &[], &subject, &body)>{app.text("ltpl.email_paste")}</a>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        )
     };
     view! {
         <Show when=move || !tags.with(Vec::is_empty)>

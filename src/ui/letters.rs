@@ -211,6 +211,12 @@ fn letter_sheet(id: String) -> AnyView {
             <p class="bo-no-print">
                 <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| { let _ = window().print(); }>{app.text("lout.print")}</button>
             </p>
+            // Without a company profile the letterhead and the signature would print blank.
+            {s.company_name.trim().is_empty().then(|| view! {
+                <p class="bo-banner bo-no-print" id="letter-no-profile">
+                    {app.text("lout.no_profile")}" "<a href=Route::Settings.href()>{app.text("lout.no_profile_link")}</a>
+                </p>
+            })}
             <article class="bo-letter" aria-label=app.text("lout.sheet")>
                 <header class="bo-letterhead">
                     <p class="bo-print-company">{s.company_name.clone()}</p>

@@ -275,6 +275,7 @@ fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: 
 /// another on request) read into the same table, mapping and problem as a CSV file.
 #[derive(Clone, Copy)]
 pub struct Workbook {
+    app: AppState,
     sheets: RwSignal<Vec<SheetName>>,
     bytes: StoredValue<Option<Vec<u8>>>,
     problem: RwSignal<Option<String>>,
@@ -290,7 +291,8 @@ impl Workbook {
         mapping: RwSignal<Vec<Option<&'static str>>>,
         guess: fn(&[String]) -> Vec<Option<&'static str>>,
     ) -> Self {
-        Workbook { sheets: RwSignal::new(vec![]), bytes: StoredValue::new(None), problem, table, mapping, guess }
+        // Taken here: the reading runs in tasks, outside the component that owns the context.
+        Workbook { app: use_app(), sheets: RwSignal::new(vec![]), bytes: StoredValue::new(None), problem, table, mapping, guess }
     }
 
     /// Forgets the workbook when another file is chosen.
@@ -302,7 +304,7 @@ impl Workbook {
     /// Lists the workbook's worksheets and reads the first; a file that is no workbook, or
     /// a part that cannot be fetched, is said in the problem.
     pub async fn open(self, bytes: Vec<u8>) {
-        let app = use_app();
+        let app = self.app;
         match super::xlsx::sheets(app, bytes.clone()).await {
             Ok(names) => {
                 self.sheets.set(names);
@@ -325,7 +327,7 @@ impl Workbook {
 
     fn load(self, sheet: usize) {
         let Some(bytes) = self.bytes.get_value() else { return };
-        let app = use_app();
+        let app = self.app;
         self.problem.set(None);
         self.table.set(None);
         spawn_local(async move { self.show(super::xlsx::table(app, bytes, sheet).await) });
@@ -333,7 +335,7 @@ impl Workbook {
 
     /// The worksheet to import, when the workbook has more than one.
     pub fn choice(self) -> Option<AnyView> {
-        let app = use_app();
+        let app = self.app;
         (self.sheets.with(Vec::len) > 1).then(|| {
             view! {
                 <div class="bo-field">

@@ -187,7 +187,7 @@ def test_letters_sent_numbered_printed_and_never_numbered_twice(driver, base_url
     driver.set_window_size(size["width"], size["height"])
 
 
-def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base_url):
+def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base_url, tmp_path):
     open_app(driver, base_url, "#/contacts/new")
     fill(driver, "f-name", "Rina Halim")
     fill(driver, "f-organisation", "PT Maju Jaya")
@@ -243,4 +243,26 @@ def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base
     sheet = driver.find_element(By.CSS_SELECTOR, "main article.bo-letter")
     months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
     assert f"Pada {today.day} {months[today.month - 1]} {today.year} kami mengundang PT Maju Jaya" in sheet.text, sheet.text
+    # No office profile yet: the page says the letterhead would print blank (not on paper).
+    assert driver.find_element(By.ID, "letter-no-profile").is_displayed()
     shot(driver, "letters-from-template")
+
+    # 80 more tagged contacts: too many addresses for one link, so they are offered to copy.
+    many = tmp_path / "klien.csv"
+    rows = "".join(f"Klien {i:02d};direktur.utama.{i:02d}@perusahaan-klien-{i:02d}.co.id;Klien VIP\n" for i in range(80))
+    many.write_text("name;emails;tags\n" + rows, encoding="utf-8")
+    open_app(driver, base_url, "#/contacts/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(many))
+    click(driver, "Impor 80 kontak")
+    wait(driver, lambda d: heading(d) == "Kontak")
+    open_app(driver, base_url, "#/letter_templates")
+    click(driver, "Undangan seminar klien")
+    wait(driver, lambda d: heading(d) == "Undangan seminar klien")
+    Select(driver.find_element(By.ID, "tpl-tag")).select_by_visible_text("Klien VIP")
+    wait_text(driver, "81 alamat terlalu banyak untuk satu tautan e-mail")
+    addresses = driver.find_element(By.ID, "tpl-addresses").get_attribute("value")
+    assert addresses.count("@") == 81 and "rina@majujaya.co.id" in addresses
+    paste = driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Tulis e-mail (tempel alamat di BCC)']").get_attribute("href")
+    assert paste.startswith("mailto:?subject=") and "bcc=" not in paste, paste
+    assert not driver.find_elements(By.XPATH, "//main//a[contains(., 'kontak (BCC)')]")
+    shot(driver, "letters-template-many")

@@ -11,6 +11,7 @@ use super::format::{parse_amount_as, NumberStyle};
 use super::purchasing::{Line, PurchaseOrder};
 use super::record::Entity;
 use crate::domain::purchasing::OrderStatus;
+use crate::domain::xlsx::{Cell, Sheet};
 
 const COLUMNS: &[(&str, &[&str])] = &[
     ("number", &["nomor", "no po", "po"]),
@@ -64,6 +65,37 @@ pub fn export(
         }
     }
     w.finish()
+}
+
+/// The same rows as a workbook's sheet, headed as the CSV is: dates as dates, quantities
+/// and money as numbers (a line without an item has neither).
+pub fn sheet(orders: &[PurchaseOrder], supplier: &dyn Fn(&str) -> String, item: &dyn Fn(&str) -> String, name: String) -> Sheet {
+    let text = |t: String| if t.is_empty() { Cell::Empty } else { Cell::Text(t) };
+    let day = |d: Option<chrono::NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
+    let mut rows = vec![];
+    for po in orders.iter().filter(|o| o.meta.deleted_at.is_none()) {
+        let empty = [Line::default()];
+        let lines: &[Line] = if po.lines.is_empty() { &empty } else { &po.lines };
+        for l in lines {
+            let has = !l.item_id.is_empty();
+            let when = |c: Cell| if has { c } else { Cell::Empty };
+            rows.push(vec![
+                text(po.number.clone()),
+                text(supplier(&po.supplier_id)),
+                day(po.date),
+                day(po.expected),
+                text(po.status.code().to_string()),
+                text(po.tax.clone()),
+                when(text(item(&l.item_id))),
+                text(l.description.clone()),
+                when(Cell::Integer(l.qty)),
+                when(Cell::Money(l.price)),
+                when(Cell::Money(l.amount())),
+                text(po.notes.clone()),
+            ]);
+        }
+    }
+    Sheet { name, header: COLUMNS.iter().map(|(k, _)| k.to_string()).collect(), rows }
 }
 
 /// An order read from a file, with the file lines it came from and their problems.
@@ -231,6 +263,22 @@ mod tests {
         let strip =
             |p: &PurchaseOrder| p.lines.iter().map(|l| (l.item_id.clone(), l.description.clone(), l.qty, l.price)).collect::<Vec<_>>();
         assert_eq!(strip(&back[0].order), strip(&ok.order));
+
+        // Through a workbook: typed cells out, the same order back.
+        let s = sheet(
+            std::slice::from_ref(&ok.order),
+            &|_| "PT Kertas Jaya".into(),
+            &|id| if id == "paper" { "ATK-001".into() } else { "ATK-002".into() },
+            "Pesanan".into(),
+        );
+        assert_eq!(s.rows[0][2], Cell::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()));
+        assert_eq!((&s.rows[0][8], &s.rows[0][9], &s.rows[0][10]), (&Cell::Integer(10), &Cell::Money(45_000), &Cell::Money(450_000)));
+        let bytes = crate::domain::xlsx::workbook(&[s], crate::domain::format::currency("IDR"));
+        let t = crate::domain::csv_io::table_from_xlsx(&bytes, 0).unwrap();
+        let back = import(&t, &rules, &|_| false, DateTime::UNIX_EPOCH);
+        assert!(back[0].errors.is_empty(), "{:?}", back[0].errors);
+        assert_eq!(strip(&back[0].order), strip(&ok.order));
+        assert_eq!(back[0].order.date, ok.order.date);
     }
 
     #[test]

@@ -406,39 +406,33 @@ pub fn receive_page(id: String) -> AnyView {
 /// Import and export of orders with their lines, beside "New order".
 pub fn toolbar() -> AnyView {
     let app = use_app();
+    // What an import resolves back: the organisation, or the person's name; an item's code.
+    let supplier = move |id: &str| {
+        app.lists
+            .contacts()
+            .with_untracked(|cs| {
+                cs.iter().find(|c| c.meta.id == id).map(|c| if c.organisation.is_empty() { c.name.clone() } else { c.organisation.clone() })
+            })
+            .unwrap_or_default()
+    };
+    let item = move |id: &str| {
+        app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default()
+    };
     let export = Callback::new(move |(delimiter, suffix): (u8, &'static str)| {
-        let text = app.lists.orders().with_untracked(|orders| {
-            po_csv::export(
-                orders,
-                // What an import resolves back: the organisation, or the person's name.
-                &|id| {
-                    app.lists
-                        .contacts()
-                        .with_untracked(|cs| {
-                            cs.iter().find(|c| c.meta.id == id).map(|c| {
-                                if c.organisation.is_empty() {
-                                    c.name.clone()
-                                } else {
-                                    c.organisation.clone()
-                                }
-                            })
-                        })
-                        .unwrap_or_default()
-                },
-                &|id| {
-                    app.lists.items().with_untracked(|all| all.iter().find(|i| i.meta.id == id).map(|i| i.code.clone())).unwrap_or_default()
-                },
-                delimiter,
-                super::fields::decimals(&app),
-            )
-        });
+        let decimals = super::fields::decimals(&app);
+        let text = app.lists.orders().with_untracked(|orders| po_csv::export(orders, &supplier, &item, delimiter, decimals));
         download(&format!("orders-{}{suffix}.csv", crate::domain::dates::date_text(today())), CSV_MIME, &text);
     });
+    let workbook = move |_| {
+        let sheet = app.lists.orders().with_untracked(|orders| po_csv::sheet(orders, &supplier, &item, app.t("nav.orders").to_string()));
+        super::xlsx::download(app, format!("orders-{}.xlsx", crate::domain::dates::date_text(today())), sheet);
+    };
     view! {
             <Show when=move || app.read_only.get().is_none()>
                 <a class="bo-btn" href=Route::Import("orders".into()).href()>{app.text("import.csv_button")}</a>
     </Show>
             {super::records::csv_buttons_view(export)}
+            <button type="button" class="bo-btn" on:click=workbook>{app.text("list.export_xlsx")}</button>
         }
     .into_any()
 }
@@ -494,11 +488,18 @@ pub fn import_page() -> AnyView {
             .collect::<Vec<_>>()
     });
     let good = move || rows.with(|r| r.iter().filter(|x| x.problems.is_empty()).count());
+    // A workbook's columns are found by name when its rows are read: nothing to map.
+    let book = super::csv_import::Workbook::new(problem, table, RwSignal::new(vec![]), |_| vec![]);
     let on_file = move |ev: web_sys::Event| {
         leptos::task::spawn_local(async move {
             let Some((_, bytes)) = super::files::read_chosen(ev).await else { return };
             problem.set(None);
             table.set(None);
+            book.clear();
+            if super::xlsx::is_xlsx(&bytes) {
+                book.open(bytes).await;
+                return;
+            }
             match crate::domain::csv_io::parse_table(&bytes) {
                 Ok(t) => table.set(Some(t)),
                 Err(e) => problem.set(Some(super::csv_import::problem_text(&app, e))),
@@ -519,9 +520,10 @@ pub fn import_page() -> AnyView {
         </PageHead>
         <p>{app.text("po.import_intro")}</p>
         <div class="bo-field">
-            <label for="import-file">{app.text("import.choose_csv")}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+            <label for="import-file">{app.text("import.choose_any")}</label>
+            <input id="import-file" type="file" accept=super::xlsx::ACCEPT on:change=on_file />
         </div>
+        {move || book.choice()}
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
         <Show when=move || table.with(Option::is_some)>
             <h2>{app.text("import.preview")}</h2>

@@ -12,6 +12,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Line in the file where each row starts (the header is line 1).
     pub lines: Vec<usize>,
+    /// How the file writes its numbers when it says so itself: a workbook's numbers are
+    /// typed cells, written here with a decimal comma. `None` for CSV, whose cells decide.
+    pub numbers: Option<NumberStyle>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -76,7 +79,7 @@ pub fn parse_table(bytes: &[u8]) -> Result<Table, CsvError> {
         counted_to = at.max(counted_to);
         lines.push(line);
     }
-    Ok(Table { delimiter, headers, rows, lines })
+    Ok(Table { delimiter, headers, rows, lines, numbers: None })
 }
 
 /// A field's stored text as a typed spreadsheet cell for the kinds a spreadsheet counts with
@@ -95,6 +98,11 @@ pub fn xlsx_cell(kind: FieldKind, raw: &str) -> Option<super::xlsx::Cell> {
         FieldKind::DateTime | FieldKind::DateTimeNow => parse_datetime(raw).map(Cell::DateTime),
         FieldKind::Time => parse_time(raw).map(Cell::Time),
         FieldKind::Check => Some(Cell::Bool(true)),
+        // One per line or codes, as the import reads them back (the list shows them joined
+        // with commas, and weekdays by name).
+        FieldKind::Emails | FieldKind::Phones | FieldKind::Lines | FieldKind::People | FieldKind::Weekdays | FieldKind::Tags => {
+            Some(Cell::Text(raw.to_string()))
+        }
         _ => return None,
     };
     Some(typed.unwrap_or_else(|| Cell::Text(raw.to_string())))
@@ -113,8 +121,15 @@ pub fn table_from_xlsx(bytes: &[u8], sheet: usize) -> Result<Table, super::xlsx:
     let text = |v: &Value| match v {
         Value::Empty => String::new(),
         Value::Text(t) => t.clone(),
-        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        Value::Number(n) => n.to_string().replace('.', ","),
+        Value::Number(n) => {
+            // Excel stores 17 digits (`111000.00000000001` for 100000 × 1.11) and shows 15.
+            let n: f64 = format!("{n:.14e}").parse().unwrap_or(*n);
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{}", n as i64)
+            } else {
+                n.to_string().replace('.', ",")
+            }
+        }
         Value::Bool(b) => if *b { "1" } else { "" }.to_string(),
         Value::Date(d) => super::dates::date_text(*d),
         Value::DateTime(t) => format!("{}T{}", super::dates::date_text(t.date()), super::dates::time_text(t.time())),
@@ -129,7 +144,7 @@ pub fn table_from_xlsx(bytes: &[u8], sheet: usize) -> Result<Table, super::xlsx:
         body.push(row);
         lines.push(*n);
     }
-    Ok(Table { delimiter: b',', headers, rows: body, lines })
+    Ok(Table { delimiter: b',', headers, rows: body, lines, numbers: Some(NumberStyle::Indonesian) })
 }
 
 pub fn normalise(h: &str) -> String {
@@ -182,6 +197,9 @@ impl Rules<'_> {
 /// quantities: the style most of its telling cells show (`1.500.000`, `45.000,50`), else
 /// Indonesian. `true` when the file's own numbers said so.
 pub fn number_style(fields: &[FieldDef], table: &Table, mapping: &[Option<&'static str>]) -> (NumberStyle, bool) {
+    if let Some(style) = table.numbers {
+        return (style, true);
+    }
     let numeric: Vec<usize> = mapping
         .iter()
         .enumerate()

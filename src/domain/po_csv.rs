@@ -108,6 +108,9 @@ pub struct Read {
 
 /// How the file writes its prices and quantities (see [`super::csv_io::style_of_cells`]).
 pub fn number_style(table: &Table) -> (NumberStyle, bool) {
+    if let Some(style) = table.numbers {
+        return (style, true);
+    }
     let numeric: Vec<usize> = ["price", "qty"].iter().filter_map(|k| column(table, k)).collect();
     super::csv_io::style_of_cells(table.rows.iter().flat_map(|r| numeric.iter().filter_map(|&i| r.get(i))))
 }

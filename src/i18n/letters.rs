@@ -75,6 +75,7 @@ pub const STRINGS: &str = table![
     ("ltpl.body", "Isi surat", "Text"),
     ("ltpl.copied", "Alamat disalin: tempel di kolom BCC.", "Addresses copied: paste them into the Bcc field."),
     ("ltpl.copy_addresses", "Salin alamat", "Copy the addresses"),
+    ("ltpl.copy_refused", "Peramban menolak menyalin: pilih alamat di kotak lalu salin sendiri (Ctrl+C).", "The browser refused to copy: select the addresses in the box and copy them yourself (Ctrl+C)."),
     ("ltpl.email", "Tulis e-mail", "Write an e-mail"),
     ("ltpl.email_group", "Tulis e-mail ke {n} kontak (BCC)", "Write an e-mail to {n} contacts (BCC)"),
     ("ltpl.email_group.one", "Tulis e-mail ke {n} kontak (BCC)", "Write an e-mail to {n} contact (BCC)"),
@@ -99,6 +100,7 @@ pub const STRINGS: &str = table![
     ("ltpl.source.order", "Pesanan pembelian", "Purchase order"),
     ("ltpl.subject", "Perihal", "Subject"),
     ("ltpl.too_many", "{n} alamat terlalu banyak untuk satu tautan e-mail: salin alamatnya, lalu tempel di kolom BCC e-mail.", "{n} addresses are too many for one e-mail link: copy them, then paste them into the e-mail's Bcc field."),
+    ("ltpl.too_many.one", "{n} alamat terlalu banyak untuk satu tautan e-mail: salin alamatnya, lalu tempel di kolom BCC e-mail.", "{n} address is too long for one e-mail link: copy it, then paste it into the e-mail's Bcc field."),
     ("ltpl.unknown", "Isian ini tidak dikenal dan dibiarkan apa adanya: {fields}.", "These fields are not known and are left as typed: {fields}."),
     ("ltpl.use", "Pakai templat ini", "Use this template"),
 ];

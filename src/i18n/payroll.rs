@@ -63,8 +63,6 @@ pub const STRINGS: &str = table![
     ("pay.line.overtime.how", "{time}; upah sejam {wage} ÷ {divisor}, dengan pengali PP 35/2021", "{time}; hourly wage {wage} ÷ {divisor}, with the PP 35/2021 multipliers"),
     ("pay.line.overtime_floor", "Lembur", "Overtime"),
     ("pay.line.overtime_floor.how", "{time}; upah sejam {wage} ÷ {divisor}: {rate} dari seluruh upah, karena upah pokok dan tunjangan tetap kurang dari itu (PP 35/2021 pasal 32)", "{time}; hourly wage {wage} ÷ {divisor}: {rate} of the whole wage, as basic wage and fixed allowances are less (PP 35/2021 art. 32)"),
-    ("pay.line.overtime_minimum", "Lembur", "Overtime"),
-    ("pay.line.overtime_minimum.how", "{time}; upah sejam {wage} ÷ {divisor}: upah minimum, karena upah sebulan lebih rendah (PP 35/2021 pasal 33)", "{time}; hourly wage {wage} ÷ {divisor}: the minimum wage, as the month's wage is lower (PP 35/2021 art. 33)"),
     ("pay.line.pkp", "Penghasilan kena pajak (dibulatkan ke ribuan)", "Taxable income (rounded down to the thousand)"),
     ("pay.line.position_cost", "Biaya jabatan", "Position cost (biaya jabatan)"),
     ("pay.line.position_cost.how", "{rate}, paling banyak sesuai batas bulanan dan tahunan", "{rate}, up to the monthly and yearly limits"),

@@ -276,6 +276,8 @@ fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: 
 #[derive(Clone, Copy)]
 pub struct Workbook {
     app: AppState,
+    /// Counts the files and sheets picked: a slow read of an earlier pick is dropped.
+    pick: StoredValue<u64>,
     sheets: RwSignal<Vec<SheetName>>,
     bytes: StoredValue<Option<Vec<u8>>>,
     problem: RwSignal<Option<String>>,
@@ -292,24 +294,51 @@ impl Workbook {
         guess: fn(&[String]) -> Vec<Option<&'static str>>,
     ) -> Self {
         // Taken here: the reading runs in tasks, outside the component that owns the context.
-        Workbook { app: use_app(), sheets: RwSignal::new(vec![]), bytes: StoredValue::new(None), problem, table, mapping, guess }
+        Workbook {
+            app: use_app(),
+            pick: StoredValue::new(0),
+            sheets: RwSignal::new(vec![]),
+            bytes: StoredValue::new(None),
+            problem,
+            table,
+            mapping,
+            guess,
+        }
     }
 
     /// Forgets the workbook when another file is chosen.
     pub fn clear(self) {
+        self.next_pick();
         self.sheets.set(vec![]);
         self.bytes.set_value(None);
+    }
+
+    fn next_pick(self) -> u64 {
+        self.pick.update_value(|n| *n += 1);
+        self.pick.get_value()
+    }
+
+    fn still(self, pick: u64) -> bool {
+        self.pick.get_value() == pick
     }
 
     /// Lists the workbook's worksheets and reads the first; a file that is no workbook, or
     /// a part that cannot be fetched, is said in the problem.
     pub async fn open(self, bytes: Vec<u8>) {
         let app = self.app;
-        match super::xlsx::sheets(app, bytes.clone()).await {
+        let pick = self.next_pick();
+        let names = super::xlsx::sheets(app, bytes.clone()).await;
+        if !self.still(pick) {
+            return;
+        }
+        match names {
             Ok(names) => {
                 self.sheets.set(names);
                 self.bytes.set_value(Some(bytes.clone()));
-                self.show(super::xlsx::table(app, bytes, 0).await);
+                let read = super::xlsx::table(app, bytes, 0).await;
+                if self.still(pick) {
+                    self.show(read);
+                }
             }
             Err(p) => self.problem.set(Some(p)),
         }
@@ -330,7 +359,13 @@ impl Workbook {
         let app = self.app;
         self.problem.set(None);
         self.table.set(None);
-        spawn_local(async move { self.show(super::xlsx::table(app, bytes, sheet).await) });
+        let pick = self.next_pick();
+        spawn_local(async move {
+            let read = super::xlsx::table(app, bytes, sheet).await;
+            if self.still(pick) {
+                self.show(read);
+            }
+        });
     }
 
     /// The worksheet to import, when the workbook has more than one.

@@ -504,7 +504,8 @@ fn report_rows(app: &AppState, report: &'static str, period: Period, table: Tabl
             rows.push(vec![Cell::Empty, t(key), Cell::Money(now), maybe(then)]);
         }
     }
-    Report { rows }
+    // The tax report is labelled figures: no header row.
+    Report { rows, headed: report != "tax" }
 }
 
 fn export_csv(app: &AppState, report: &'static str, period: Period, table: Table, ledger: Memo<LedgerEq>) {

@@ -198,14 +198,31 @@ fn use_card(tid: String) -> AnyView {
 }
 
 /// Puts `text` on the clipboard (the browser's asynchronous clipboard, allowed after a
-/// click); `false` where the browser has none.
-fn copy_text(text: &str) -> bool {
+/// click) and says whether it did; where the browser refuses, the addresses stay in their
+/// box to select and copy by hand.
+fn copy_text(app: AppState, text: String) {
     use wasm_bindgen::JsCast;
     let navigator = web_sys::window().map(|w| w.navigator());
     let clipboard = navigator.and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok()).filter(|c| !c.is_undefined());
-    let Some(clipboard) = clipboard else { return false };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
+    let write = clipboard
+        .as_ref()
+        .and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let promise = match (clipboard, write) {
+        (Some(c), Some(f)) => f.call1(&c, &text.into()).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()),
+        _ => None,
+    };
+    leptos::task::spawn_local(async move {
+        let copied = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        if copied {
+            app.info(app.t("ltpl.copied").into());
+        } else {
+            app.error(app.t("ltpl.copy_refused").into());
+        }
+    });
 }
 
 /// The template as one e-mail to every contact with a tag, as blind copies; the text
@@ -238,17 +255,14 @@ fn group_mail(tid: String) -> impl IntoView {
         let (subject, body) = (fill(&tpl.subject, &values).text, fill(&tpl.body, &values).text);
         let href = mailto(&[], &bcc, &subject, &body);
         let n = bcc.len();
-        if href.len() <= MAILTO_MOST {
+        // The addresses decide: a long letter is a long link for one contact too.
+        if mailto(&[], &bcc, "", "").len() <= MAILTO_MOST {
             return Some(view! { <a class="bo-btn" href=href>{app.tf("ltpl.email_group", &[("n", n.to_string())])}</a> }.into_any());
         }
         // Too many addresses for one link: the e-mail opens without them, to paste into Bcc.
         let addresses = bcc.join(", ");
         let copied = addresses.clone();
-        let copy = move |_| {
-            if copy_text(&copied) {
-                app.info(app.t("ltpl.copied").into());
-            }
-        };
+        let copy = move |_| copy_text(app, copied.clone());
         Some(
             view! {
                 <div class="bo-field">

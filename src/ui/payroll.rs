@@ -337,7 +337,7 @@ pub fn year_page(y: String) -> AnyView {
             row.extend(values(&r).iter().enumerate().map(|(i, v)| if i == 0 { Cell::Integer(*v) } else { Cell::Money(*v) }));
             all.push(row);
         }
-        super::xlsx::Report { rows: all }
+        super::xlsx::Report { rows: all, headed: true }
     };
     let export = move |_| {
         let sep = if app.lang.get_untracked() == crate::domain::format::Lang::Id { b';' } else { b',' };

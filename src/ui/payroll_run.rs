@@ -376,7 +376,7 @@ fn journal_card(app: AppState, shown: Memo<Shown>, run: PayrollRun) -> AnyView {
             let (d, c) = if v >= 0 { (Cell::Money(v), Cell::Empty) } else { (Cell::Empty, Cell::Money(-v)) };
             rows.push(vec![text(app.t(key)), d, c]);
         }
-        super::xlsx::Report { rows }
+        super::xlsx::Report { rows, headed: true }
     };
     let csv_file = format!("jurnal-gaji-{month_text}.csv");
     let export = move |_| {

@@ -98,6 +98,8 @@ pub fn list_sheet<E: UiEntity>(app: &AppState) -> Sheet {
 /// minor units, as the report's CSV has been read back) or as a workbook with typed cells.
 pub struct Report {
     pub rows: Vec<Vec<Cell>>,
+    /// The first row is a header (a report of labelled figures has none).
+    pub headed: bool,
 }
 
 impl Report {
@@ -121,9 +123,8 @@ impl Report {
     /// Downloads the report as the workbook `file`, its sheet named `title`.
     pub fn download(self, app: AppState, file: String, title: String) {
         let mut rows = self.rows.into_iter();
-        let header = rows
-            .next()
-            .unwrap_or_default()
+        let first = if self.headed { rows.next().unwrap_or_default() } else { vec![] };
+        let header = first
             .into_iter()
             .map(|c| match c {
                 Cell::Text(t) => t,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::rates::Rates;
 use super::records::{month_bounds, month_text, parse_month, pay_on, PayAdjustment, PayStructure, PayrollRun, Payslip};
-use super::run::{compute, in_month, pays_in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
+use super::run::{compute, employed_span, in_month, pays_in_month, Days, Earlier, Month, Refusal, RunKind, Slip};
 
 use crate::domain::attendance::Attendance;
 use crate::domain::attendance::AttendanceStatus;
@@ -153,7 +153,8 @@ pub fn compute_run(run: &PayrollRun, books: &Books, rates: &Rates, cal: &WorkCal
         let pays = if kind == RunKind::Thr {
             pay_on(books.pay, id, paid_on).map(|p| vec![(paid_on, p)]).unwrap_or_default()
         } else {
-            pays_in_month(books.pay, id, first, last)
+            // Not a structure that starts after the employee has left.
+            pays_in_month(books.pay, id, first, employed_span(e, first, last).1.max(first))
         };
         // The TER category and the year's PTKP follow the status on 1 January (PMK 168/2023).
         let mut e = e.clone();

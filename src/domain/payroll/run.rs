@@ -227,10 +227,9 @@ pub enum OvertimeBase {
     Wage,
     /// Basic and fixed allowances are less than this share of the whole month's wage
     /// (with the allowances paid per day): the base is that share (PP 35/2021 art. 32(4)).
+    /// (Art. 33(3)'s minimum-wage base is for wages paid by the piece, which payroll does
+    /// not pay.)
     Floor,
-    /// The month's wage is below the regional minimum wage, which is the base instead
-    /// (PP 35/2021 art. 33(3)).
-    Minimum,
 }
 
 /// The month's overtime wage base from basic and fixed allowances (`wage`) and the
@@ -238,14 +237,11 @@ pub enum OvertimeBase {
 pub fn overtime_base(rates: &Rates, wage: i64, variable: i64) -> (i64, OvertimeBase) {
     let whole = wage + variable.max(0);
     let floor = share(whole, rates.overtime_floor);
-    let mut base = (wage, OvertimeBase::Wage);
-    if floor > base.0 {
-        base = (floor, OvertimeBase::Floor);
+    if floor > wage {
+        (floor, OvertimeBase::Floor)
+    } else {
+        (wage, OvertimeBase::Wage)
     }
-    if rates.wage_floor > base.0 {
-        base = (rates.wage_floor, OvertimeBase::Minimum);
-    }
-    base
 }
 
 /// Whole years from `born` to `on`.
@@ -305,7 +301,7 @@ pub fn has_tax_id(e: &Employee) -> bool {
 }
 
 /// The first and last day of the month the employee was employed.
-fn employed_span(e: &Employee, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
+pub fn employed_span(e: &Employee, first: NaiveDate, last: NaiveDate) -> (NaiveDate, NaiveDate) {
     let start = e.joined.map_or(first, |j| j.max(first));
     let end = if e.status == EmployeeStatus::Left { e.left_on.map_or(last, |l| l.min(last)) } else { last };
     (start, end)
@@ -460,7 +456,6 @@ pub fn compute(
                 how.push(("rate", Arg::Percent(rates.overtime_floor)));
                 "pay.line.overtime_floor"
             }
-            OvertimeBase::Minimum => "pay.line.overtime_minimum",
         };
         line(Group::Earning, key, overtime, how);
         f.earnings = basic_paid + fixed_paid - unpaid + meal + transport + overtime;

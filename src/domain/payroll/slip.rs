@@ -12,7 +12,6 @@ pub const LINE_KEYS: &[&str] = &[
     "pay.line.transport",
     "pay.line.overtime",
     "pay.line.overtime_floor",
-    "pay.line.overtime_minimum",
     "pay.line.thr",
     "pay.line.adjustment",
     "pay.line.kes_employee",

@@ -4,7 +4,7 @@
 //! miniz_oxide, already the store's) and quick-xml, because the crates that do all of
 //! Office Open XML weigh more than an area may: rust_xlsxwriter alone measured 214 KB
 //! brotli in wasm, with calamine 365 KB; the area budget is 120 KB.
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 mod read;
 mod write;
@@ -88,19 +88,26 @@ impl XlsxError {
 }
 
 /// Days from the 1900 date system's day zero: serial 1 is 1 January 1900, and Excel counts
-/// a 29 February 1900 that never was, so from March 1900 on the count starts a day earlier.
+/// a 29 February 1900 that never was (serial 60), so from March 1900 on the count starts a
+/// day earlier than it would.
 const EPOCH_1900: (i32, u32, u32) = (1899, 12, 30);
 const EPOCH_1904: (i32, u32, u32) = (1904, 1, 1);
+/// 1 March 1900, serial 61: from here the 1900 system counts straight.
+const STRAIGHT_FROM: f64 = 61.0;
 
 fn epoch(date1904: bool) -> NaiveDate {
     let (y, m, d) = if date1904 { EPOCH_1904 } else { EPOCH_1900 };
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-/// A date and time as a serial number of days (1900 system).
-pub fn serial(t: NaiveDateTime) -> f64 {
-    let days = (t.date() - epoch(false)).num_days() as f64;
-    days + time_fraction(t.time())
+/// A date and time as a serial number of days (1900 system); `None` before 1900, which a
+/// spreadsheet cannot show as a date.
+pub fn serial(t: NaiveDateTime) -> Option<f64> {
+    if t.date().year() < 1900 {
+        return None;
+    }
+    let days = (t.date() - epoch(false)).num_days() as f64 + time_fraction(t.time());
+    Some(if days < STRAIGHT_FROM { days - 1.0 } else { days })
 }
 
 pub fn time_fraction(t: NaiveTime) -> f64 {
@@ -113,6 +120,8 @@ pub fn from_serial(v: f64, date1904: bool) -> Option<NaiveDateTime> {
     if !v.is_finite() || !(0.0..3_000_000.0).contains(&v) {
         return None;
     }
+    // Before its 29 February the 1900 system is a day ahead; that day itself reads as the 28th.
+    let v = if !date1904 && v < STRAIGHT_FROM - 1.0 { v + 1.0 } else { v };
     let seconds = (v * 86_400.0).round() as i64;
     let start = epoch(date1904).and_hms_opt(0, 0, 0)?;
     start.checked_add_signed(chrono::Duration::seconds(seconds))

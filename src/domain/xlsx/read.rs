@@ -12,6 +12,9 @@ use super::{from_serial, Value, XlsxError};
 /// No office list has more columns; a cell further right is a damaged or hostile file.
 const MOST_COLUMNS: usize = 1024;
 const MOST_ROWS: usize = 1_048_576;
+/// Cells kept in all (counting the empty ones a row holds up to its last): far more than an
+/// import previews, and bounded, so a small file repeating rows cannot exhaust memory.
+const MOST_CELLS: usize = 4_000_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SheetName {
@@ -228,6 +231,8 @@ enum Shown {
     Date,
     DateTime,
     Time,
+    /// Hours worked and the like (`[h]:mm`): may pass 24 hours, read as `H:MM` text.
+    Duration,
 }
 
 /// What a number format shows, from its id (the built-in ones) or its code.
@@ -239,15 +244,24 @@ fn shown(id: u32, code: Option<&str>) -> Shown {
         (_, Some(code)) => {
             // Quoted text, escaped characters and [colour]/[$-locale] sections are not parts.
             let mut plain = String::new();
-            let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+            let (mut quoted, mut bracket, mut escaped) = (false, None::<String>, false);
+            let mut elapsed = false;
             for c in code.chars() {
                 match c {
                     _ if escaped => escaped = false,
                     '\\' => escaped = true,
                     '"' => quoted = !quoted,
-                    '[' if !quoted => bracket = true,
-                    ']' if !quoted => bracket = false,
-                    _ if quoted || bracket => {}
+                    '[' if !quoted => bracket = Some(String::new()),
+                    ']' if !quoted => {
+                        // `[h]`, `[mm]`, `[ss]`: elapsed time; `[Red]`, `[$-421]` are not parts.
+                        let inside = bracket.take().unwrap_or_default().to_ascii_lowercase();
+                        if !inside.is_empty() && inside.chars().all(|c| matches!(c, 'h' | 'm' | 's')) {
+                            elapsed = true;
+                            plain.push('h');
+                        }
+                    }
+                    _ if quoted => {}
+                    c if bracket.is_some() => bracket.get_or_insert_with(String::new).push(c),
                     c => plain.push(c.to_ascii_lowercase()),
                 }
             }
@@ -255,6 +269,7 @@ fn shown(id: u32, code: Option<&str>) -> Shown {
             let date = plain.contains(['y', 'd']) || (plain.contains('m') && !plain.contains(['h', 's']));
             let time = plain.contains(['h', 's']);
             match (date, time) {
+                (false, true) if elapsed => Shown::Duration,
                 (true, true) => Shown::DateTime,
                 (true, false) => Shown::Date,
                 (false, true) => Shown::Time,
@@ -301,7 +316,14 @@ fn cell_ref(r: &str) -> Option<(usize, usize)> {
 }
 
 fn number_value(v: f64, shown: Shown, date1904: bool) -> Value {
-    let Some(t) = (shown != Shown::Number).then(|| from_serial(v, date1904)).flatten() else { return Value::Number(v) };
+    if shown == Shown::Duration && v.is_finite() && v.abs() < 1e6 {
+        let minutes = (v.abs() * 1440.0).round() as i64;
+        let sign = if v < 0.0 { "-" } else { "" };
+        return Value::Text(format!("{sign}{}:{:02}", minutes / 60, minutes % 60));
+    }
+    let Some(t) = (!matches!(shown, Shown::Number | Shown::Duration)).then(|| from_serial(v, date1904)).flatten() else {
+        return Value::Number(v);
+    };
     match shown {
         Shown::Time if v < 1.0 => Value::Time(t.time()),
         Shown::Date if t.time() == chrono::NaiveTime::MIN => Value::Date(t.date()),
@@ -321,7 +343,7 @@ pub fn rows(bytes: &[u8], index: usize) -> Result<Vec<(usize, Vec<Value>)>, Xlsx
     let shown_by_style = styles(&book)?;
 
     let mut out: Vec<(usize, Vec<Value>)> = vec![];
-    let mut too_large = false;
+    let (mut too_large, mut kept) = (false, 0usize);
     let (mut row_no, mut col) = (0usize, 0usize);
     let mut cell: Option<(usize, String, usize)> = None; // (column, type, style)
     let (mut v, mut inline) = (String::new(), String::new());
@@ -382,7 +404,15 @@ pub fn rows(bytes: &[u8], index: usize) -> Result<Vec<(usize, Vec<Value>)>, Xlsx
                 }
                 values[at] = value;
             }
-            b"row" if !values.is_empty() && row_no <= MOST_ROWS => out.push((row_no, std::mem::take(&mut values))),
+            b"row" if !values.is_empty() && row_no <= MOST_ROWS => {
+                kept += values.len();
+                if kept > MOST_CELLS {
+                    too_large = true;
+                    values.clear();
+                } else {
+                    out.push((row_no, std::mem::take(&mut values)));
+                }
+            }
             _ => {}
         },
     })?;
@@ -405,4 +435,16 @@ fn iso_date(s: &str) -> Value {
         }
     }
     Value::Text(s.to_string())
+}
+
+/// What the tests look at of a number format, without a file.
+#[cfg(test)]
+pub(super) mod tests_api {
+    pub fn shown_of(id: u32, code: Option<&str>) -> String {
+        format!("{:?}", super::shown(id, code))
+    }
+
+    pub fn number_value_of(v: f64, id: u32, code: Option<&str>) -> super::Value {
+        super::number_value(v, super::shown(id, code), false)
+    }
 }

@@ -49,7 +49,7 @@ fn sample() -> Sheet {
                 Cell::Text("  baris\r\ndua\u{7} _x000D_ 日本 😀 ".into()),
                 Cell::Empty,
                 Cell::Money(-5),
-                Cell::Date(d(1900, 3, 1)),
+                Cell::Date(d(1899, 12, 31)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Bool(false),
@@ -89,7 +89,7 @@ fn a_written_workbook_reads_back_with_the_same_typed_values() {
     assert_eq!(rows[2].1[0], text("  baris\r\ndua _x000D_ 日本 😀 "));
     assert_eq!(rows[2].1[1], Value::Empty);
     assert_eq!(rows[2].1[2], Value::Number(-0.05));
-    assert_eq!(rows[2].1[3], Value::Date(d(1900, 3, 1)));
+    assert_eq!(rows[2].1[3], text("1899-12-31"), "a day before 1900 as text, never a #### cell");
     assert_eq!(rows[2].1[6], Value::Bool(false));
     assert_eq!(rows[2].1.len(), 7, "a number that is no number is left empty");
     // A formula-like text is text, never a formula.
@@ -136,7 +136,8 @@ fn dates_libreoffice_saved_read_as_dates() {
     let r = rows(&fixture("date.xlsx"), 0).unwrap();
     assert_eq!(r[0].1, vec![Value::Date(d(2021, 1, 1)), Value::Number(15.0)]);
     assert_eq!(r[1].1[0], Value::Date(d(2021, 1, 2)));
-    assert_eq!(r[2].1[0], Value::DateTime(d(1900, 1, 9).and_hms_opt(15, 10, 10).unwrap()));
+    // 10.632 days in an `[hh]:mm:ss` cell: elapsed hours, not a day in January 1900.
+    assert_eq!(r[2].1[0], text("255:10"));
     // The same dates in the 1904 system.
     let r = rows(&fixture("date_1904.xlsx"), 0).unwrap();
     assert_eq!(r[0].1[0], Value::Date(d(2021, 1, 1)));
@@ -219,7 +220,18 @@ fn damaged_and_foreign_files_are_refused() {
 #[test]
 fn serial_numbers_and_dates() {
     let t = d(2026, 12, 3).and_hms_opt(12, 0, 0).unwrap();
-    assert_eq!(serial(t), 46359.5);
+    assert_eq!(serial(t), Some(46359.5));
+    // Excel's 1900 system: serial 1 is 1 January 1900, 60 its 29 February that never was.
+    let midnight = |y, m, day| d(y, m, day).and_hms_opt(0, 0, 0).unwrap();
+    assert_eq!(serial(midnight(1900, 1, 1)), Some(1.0));
+    assert_eq!(serial(midnight(1900, 2, 28)), Some(59.0));
+    assert_eq!(serial(midnight(1900, 3, 1)), Some(61.0));
+    assert_eq!(serial(midnight(1899, 12, 31)), None, "before 1900: no date a spreadsheet shows");
+    assert_eq!(from_serial(1.0, false), Some(midnight(1900, 1, 1)));
+    assert_eq!(from_serial(59.0, false), Some(midnight(1900, 2, 28)));
+    assert_eq!(from_serial(60.0, false), Some(midnight(1900, 2, 28)));
+    assert_eq!(from_serial(61.0, false), Some(midnight(1900, 3, 1)));
+    assert_eq!(from_serial(0.0, true), Some(midnight(1904, 1, 1)));
     assert_eq!(from_serial(46359.5, false), Some(t));
     assert_eq!(from_serial(46359.5 - 1462.0, true), Some(t));
     assert_eq!(from_serial(f64::NAN, false), None);
@@ -355,4 +367,54 @@ fn the_header_is_found_below_a_title() {
     assert_eq!(col, vec!["1,5", "ab", "", "test", "2016-10-20"]);
     let empty = workbook(&[Sheet { name: "x".into(), header: vec![], rows: vec![] }], &rupiah());
     assert_eq!(crate::domain::csv_io::table_from_xlsx(&empty, 0), Err(XlsxError::Empty));
+}
+
+#[test]
+fn elapsed_hours_noise_and_old_or_locked_files() {
+    use super::read::tests_api::{number_value_of, shown_of};
+    // `[h]:mm` is hours worked, which may pass a day: never a date.
+    assert_eq!(shown_of(164, Some("[h]:mm")), "Duration");
+    assert_eq!(number_value_of(1.0625, 164, Some("[h]:mm")), text("25:30"));
+    assert_eq!(number_value_of(0.354166666, 164, Some("[h]:mm:ss")), text("8:30"));
+    assert_eq!(shown_of(164, Some("[Red]#,##0")), "Number");
+    assert_eq!(shown_of(164, Some("[$-421]dd mmmm yyyy")), "Date");
+    assert_eq!(shown_of(164, Some("h:mm")), "Time");
+    // A number Excel stored with its floating-point noise reads as Excel shows it.
+    let noisy = Sheet {
+        name: "x".into(),
+        header: vec!["a".into(), "b".into()],
+        rows: vec![vec![Cell::Number(111_000.000_000_000_01), Cell::Number(2.999_999_999_999_999_6)]],
+    };
+    let t = crate::domain::csv_io::table_from_xlsx(&workbook(&[noisy], &rupiah()), 0).unwrap();
+    assert_eq!(t.rows[0], vec!["111000".to_string(), "3".into()]);
+    assert_eq!(t.numbers, Some(crate::domain::format::NumberStyle::Indonesian), "a workbook says how its numbers are written");
+    // An old .xls and a password-protected .xlsx are OLE files, not ZIP.
+    let mut ole = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    ole.extend(vec![0u8; 600]);
+    assert_eq!(sheets(&ole).err(), Some(XlsxError::NotXlsx));
+    ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(sheets(&ole).err(), Some(XlsxError::Unsupported));
+}
+
+/// A small file repeating wide rows would ask for gigabytes: refused once it holds more
+/// cells than any import needs.
+#[test]
+fn a_sheet_of_endless_wide_rows_is_refused() {
+    let book = workbook(&[Sheet { name: "s".into(), header: vec!["a".into()], rows: vec![] }], &rupiah());
+    let a = zip::Archive::open(&book).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> =
+        ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]
+            .iter()
+            .map(|n| (n.to_string(), a.read(n).unwrap().unwrap()))
+            .collect();
+    let row = r#"<row r="1"><c r="AMJ1"><v>1</v></c></row>"#;
+    let sheet = format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>"#,
+        row.repeat(5000)
+    );
+    parts.push(("xl/worksheets/sheet1.xml".into(), sheet.into_bytes()));
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    let hostile = zip::write(&parts);
+    assert!(hostile.len() < 100_000);
+    assert_eq!(rows(&hostile, 0).err(), Some(XlsxError::TooLarge));
 }

@@ -110,6 +110,18 @@ fn shown_width(cell: &Cell, currency: &Currency) -> usize {
     }
 }
 
+/// Excel holds at most this many characters in a cell and asks to repair a file with more.
+const MOST_IN_CELL: usize = 32_767;
+
+fn inline_text(x: &mut String, at: &str, t: &str) {
+    let _ = write!(x, "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    match t.char_indices().nth(MOST_IN_CELL) {
+        Some((cut, _)) => escape(&t[..cut], x),
+        None => escape(t, x),
+    }
+    x.push_str("</t></is></c>");
+}
+
 fn sheet_xml(sheet: &Sheet, currency: &Currency) -> String {
     let columns = sheet.header.len().max(sheet.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
     let last_row = sheet.rows.len() + 1;
@@ -145,19 +157,21 @@ fn sheet_xml(sheet: &Sheet, currency: &Currency) -> String {
             };
             match cell {
                 Cell::Empty => {}
-                Cell::Text(t) => {
-                    let _ = write!(x, "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-                    escape(t, &mut x);
-                    x.push_str("</t></is></c>");
-                }
+                Cell::Text(t) => inline_text(&mut x, &at, t),
                 Cell::Integer(v) => number(&mut x, style::INTEGER, &v.to_string()),
                 Cell::Number(v) if v.is_finite() => {
                     let _ = write!(x, "<c r=\"{at}\"><v>{v}</v></c>");
                 }
                 Cell::Number(_) => {}
                 Cell::Money(v) => number(&mut x, style::MONEY, &major(*v, currency.decimals)),
-                Cell::Date(d) => number(&mut x, style::DATE, &serial(d.and_hms_opt(0, 0, 0).unwrap_or_default()).to_string()),
-                Cell::DateTime(t) => number(&mut x, style::DATE_TIME, &serial(*t).to_string()),
+                Cell::Date(d) => match serial(d.and_time(chrono::NaiveTime::MIN)) {
+                    Some(v) => number(&mut x, style::DATE, &v.to_string()),
+                    None => inline_text(&mut x, &at, &crate::domain::dates::date_text(*d)),
+                },
+                Cell::DateTime(t) => match serial(*t) {
+                    Some(v) => number(&mut x, style::DATE_TIME, &v.to_string()),
+                    None => inline_text(&mut x, &at, &crate::domain::dates::datetime_text(*t)),
+                },
                 Cell::Time(t) => number(&mut x, style::TIME, &time_fraction(*t).to_string()),
                 Cell::Bool(b) => {
                     let _ = write!(x, "<c r=\"{at}\" t=\"b\"><v>{}</v></c>", u8::from(*b));

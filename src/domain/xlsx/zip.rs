@@ -14,11 +14,20 @@ const MOST_PER_PART: usize = 64 << 20;
 const DOS_DATE: u16 = 0x0021;
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
+}
+
+/// An OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password (kept
+/// in such a file, with its encryption described in a stream of that name).
+const OLE: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+fn encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
 /// The archive of `parts` (name, content), each deflated.
@@ -87,6 +96,9 @@ pub struct Archive<'a> {
 
 impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, XlsxError> {
+        if bytes.starts_with(&OLE) {
+            return Err(if encrypted_ooxml(bytes) { XlsxError::Unsupported } else { XlsxError::NotXlsx });
+        }
         if !bytes.starts_with(&LOCAL.to_le_bytes()) {
             return Err(XlsxError::NotXlsx);
         }
@@ -104,8 +116,8 @@ impl<'a> Archive<'a> {
             if u32_at(bytes, at) != Some(CENTRAL) {
                 return Err(XlsxError::Damaged);
             }
-            let field = |off: usize| u32_at(bytes, at + off).ok_or(XlsxError::Damaged);
-            let short = |off: usize| u16_at(bytes, at + off).map(usize::from).ok_or(XlsxError::Damaged);
+            let field = |off: usize| u32_at(bytes, at.saturating_add(off)).ok_or(XlsxError::Damaged);
+            let short = |off: usize| u16_at(bytes, at.saturating_add(off)).map(usize::from).ok_or(XlsxError::Damaged);
             let flags = short(8)?;
             let (packed, size, local) = (field(20)?, field(24)?, field(42)?);
             if flags & 1 == 1 {
@@ -115,7 +127,7 @@ impl<'a> Archive<'a> {
                 return Err(XlsxError::Unsupported);
             }
             let (name_len, extra, comment) = (short(28)?, short(30)?, short(32)?);
-            let name = bytes.get(at + 46..at + 46 + name_len).ok_or(XlsxError::Damaged)?;
+            let name = bytes.get(at.saturating_add(46)..at.saturating_add(46 + name_len)).ok_or(XlsxError::Damaged)?;
             parts.push(Part {
                 name: String::from_utf8_lossy(name).into_owned(),
                 method: short(10)? as u16,
@@ -124,7 +136,7 @@ impl<'a> Archive<'a> {
                 size: size as usize,
                 local: local as usize,
             });
-            at += 46 + name_len + extra + comment;
+            at = at.saturating_add(46 + name_len + extra + comment);
         }
         Ok(Archive { bytes, parts })
     }
@@ -140,9 +152,9 @@ impl<'a> Archive<'a> {
         if u32_at(b, p.local) != Some(LOCAL) {
             return Err(XlsxError::Damaged);
         }
-        let name_len = u16_at(b, p.local + 26).ok_or(XlsxError::Damaged)? as usize;
-        let extra = u16_at(b, p.local + 28).ok_or(XlsxError::Damaged)? as usize;
-        let from = p.local + 30 + name_len + extra;
+        let name_len = u16_at(b, p.local.saturating_add(26)).ok_or(XlsxError::Damaged)? as usize;
+        let extra = u16_at(b, p.local.saturating_add(28)).ok_or(XlsxError::Damaged)? as usize;
+        let from = p.local.checked_add(30 + name_len + extra).ok_or(XlsxError::Damaged)?;
         let packed = b.get(from..from.checked_add(p.packed).ok_or(XlsxError::Damaged)?).ok_or(XlsxError::Damaged)?;
         if p.size > MOST_PER_PART {
             return Err(XlsxError::TooLarge);

@@ -101,22 +101,33 @@ pub fn import_page() -> AnyView {
     let time_col = RwSignal::new(String::new());
     let starts = RwSignal::new("08:00".to_string());
     let grace = RwSignal::new("15".to_string());
+    // The columns guessed again for each table read: a CSV file, or a workbook's worksheet.
+    Effect::new(move |_| {
+        table.with(|t| {
+            let Some(t) = t else { return };
+            let who = guess(t, &["no", "id", "pin", "nik", "nip", "nama", "name", "karyawan", "employee"], None);
+            let when = guess(t, &["tanggal", "date", "waktu", "scan", "datetime"], who);
+            let time = when.and_then(|w| guess(t, &["jam", "time"], Some(w)).filter(|c| Some(*c) != who));
+            let text = |c: Option<usize>| c.map(|c| c.to_string()).unwrap_or_default();
+            employee_col.set(text(who));
+            when_col.set(text(when));
+            time_col.set(text(time));
+        })
+    });
+    // Machines that save a workbook: its columns are chosen below, nothing to map.
+    let book = super::csv_import::Workbook::new(problem, table, RwSignal::new(vec![]), |_| vec![]);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
             let Some((_, bytes)) = read_chosen(ev).await else { return };
             problem.set(None);
             table.set(None);
+            book.clear();
+            if super::xlsx::is_xlsx(&bytes) {
+                book.open(bytes).await;
+                return;
+            }
             match csv_io::parse_table(&bytes) {
-                Ok(t) => {
-                    let who = guess(&t, &["no", "id", "pin", "nik", "nip", "nama", "name", "karyawan", "employee"], None);
-                    let when = guess(&t, &["tanggal", "date", "waktu", "scan", "datetime"], who);
-                    let time = when.and_then(|w| guess(&t, &["jam", "time"], Some(w)).filter(|c| Some(*c) != who));
-                    let text = |c: Option<usize>| c.map(|c| c.to_string()).unwrap_or_default();
-                    employee_col.set(text(who));
-                    when_col.set(text(when));
-                    time_col.set(text(time));
-                    table.set(Some(t));
-                }
+                Ok(t) => table.set(Some(t)),
                 Err(e) => problem.set(Some(problem_text(&app, e))),
             }
         });
@@ -180,9 +191,10 @@ pub fn import_page() -> AnyView {
         </PageHead>
         <p>{app.text("att.import_intro")}</p>
         <div class="bo-field">
-            <label for="import-file">{app.text("import.choose_csv")}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+            <label for="import-file">{app.text("import.choose_any")}</label>
+            <input id="import-file" type="file" accept=super::xlsx::ACCEPT on:change=on_file />
         </div>
+        {move || book.choice()}
         {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
         <Show when=move || table.with(Option::is_some)>
             <fieldset class="bo-form">

@@ -418,3 +418,28 @@ fn a_sheet_of_endless_wide_rows_is_refused() {
     assert!(hostile.len() < 100_000);
     assert_eq!(rows(&hostile, 0).err(), Some(XlsxError::TooLarge));
 }
+
+/// An attendance machine's workbook: a date column and a time column, or one date-time
+/// column, read into punches as its CSV would be.
+#[test]
+fn machine_punches_from_a_workbook() {
+    use crate::domain::attendance::{punches_from_table, PunchColumns};
+    let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let sheet = Sheet {
+        name: "Log".into(),
+        header: vec!["No".into(), "Tanggal".into(), "Jam".into(), "Waktu".into()],
+        rows: vec![
+            vec![Cell::Integer(7), Cell::Date(d(2026, 11, 2)), Cell::Time(at(7, 55)), Cell::DateTime(d(2026, 11, 2).and_time(at(7, 55)))],
+            vec![Cell::Integer(7), Cell::Date(d(2026, 11, 2)), Cell::Time(at(17, 2)), Cell::DateTime(d(2026, 11, 2).and_time(at(17, 2)))],
+        ],
+    };
+    let t = crate::domain::csv_io::table_from_xlsx(&workbook(&[sheet], &rupiah()), 0).unwrap();
+    let resolve = |c: &str| (c == "7").then(|| "emp-7".to_string());
+    let (apart, bad) = punches_from_table(&t, &PunchColumns { employee: 0, when: 1, time: Some(2) }, &resolve);
+    assert!(bad.is_empty(), "{bad:?}");
+    let (together, bad) = punches_from_table(&t, &PunchColumns { employee: 0, when: 3, time: None }, &resolve);
+    assert!(bad.is_empty(), "{bad:?}");
+    let times: Vec<_> = apart.iter().map(|p| (p.employee_id.as_str(), p.at)).collect();
+    assert_eq!(times, vec![("emp-7", d(2026, 11, 2).and_time(at(7, 55))), ("emp-7", d(2026, 11, 2).and_time(at(17, 2)))]);
+    assert_eq!(together.iter().map(|p| p.at).collect::<Vec<_>>(), apart.iter().map(|p| p.at).collect::<Vec<_>>());
+}

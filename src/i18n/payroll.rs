@@ -70,6 +70,7 @@ pub const STRINGS: &str = table![
     ("pay.line.ptkp", "PTKP", "Non-taxable income (PTKP)"),
     ("pay.line.ptkp.how", "status {status}", "status {status}"),
     ("pay.line.rounding", "Pembulatan", "Rounding"),
+    ("pay.line.rounding_carry", "Pembulatan bulan lalu", "Last month's rounding"),
     ("pay.line.tax", "PPh 21 (perhitungan akhir tahun)", "PPh 21 (the year's reconciliation)"),
     ("pay.line.tax.how", "pajak setahun {annual} dikurangi yang sudah dipotong {withheld}; negatif berarti dikembalikan", "the year's tax {annual} less {withheld} already withheld; negative is refunded"),
     ("pay.line.tax_refund", "Pengembalian PPh 21 (perhitungan akhir tahun)", "PPh 21 refund (the year's reconciliation)"),

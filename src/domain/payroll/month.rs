@@ -75,6 +75,8 @@ pub fn earlier(books: &Books, run_id: &str, year: i32, month: u32) -> HashMap<St
         }
         if p.month == prev && p.kind == RunKind::Regular {
             e.previous_net = Some(e.previous_net.unwrap_or(0) + n(p.net));
+            e.previous_rounding +=
+                super::slip::parse_lines(&p.lines).iter().filter(|l| l.key == "pay.line.rounding").map(|l| l.amount).sum::<i64>();
         }
     }
     out

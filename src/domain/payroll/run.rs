@@ -67,6 +67,8 @@ pub struct Earlier {
     pub month_regular_posted: bool,
     /// Last month's take-home pay from its regular run, to flag a large change.
     pub previous_net: Option<i64>,
+    /// What rounding last month's take-home pay down kept back: paid with this month's.
+    pub previous_rounding: i64,
 }
 
 /// The month's days as attendance and leave give them.
@@ -503,6 +505,11 @@ pub fn compute(
         f.earnings = thr;
     }
     let mut untaxed = 0;
+    // Last month's rounding is this month's: over a year nothing is kept back.
+    if m.kind == RunKind::Regular && earlier.previous_rounding > 0 {
+        line(Group::Earning, "pay.line.rounding_carry", earlier.previous_rounding, vec![]);
+        untaxed += earlier.previous_rounding;
+    }
     for a in adjustments {
         let amount = a.amount.unwrap_or(0);
         line(Group::Earning, "pay.line.adjustment", amount, vec![("note", Arg::Text(a.note.clone()))]);

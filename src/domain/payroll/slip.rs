@@ -25,6 +25,7 @@ pub const LINE_KEYS: &[&str] = &[
     "pay.line.tax_ter",
     "pay.line.tax_refund",
     "pay.line.rounding",
+    "pay.line.rounding_carry",
     "pay.line.kes_employer",
     "pay.line.jht_employer",
     "pay.line.jp_employer",

@@ -230,3 +230,49 @@ fn a_pay_change_mid_month_pays_each_wage_for_its_days() {
     let s = month_of(2026, 3, &shipped(), &cal, |m| compute(&joiner, &pays, &Days::default(), &[], &Earlier::default(), m).unwrap());
     assert_eq!(line(&s, "pay.line.basic").unwrap().amount, 5_500_000 * 16 / 22);
 }
+
+/// Take-home pay rounded down to whole thousands keeps some rupiah back each month: they are
+/// paid with the next month's pay, untaxed, so a year keeps nothing back.
+#[test]
+fn what_rounding_keeps_back_is_paid_the_next_month() {
+    use super::month::payslips;
+    use super::records::RunStatus;
+    let e = employee("1990-05-05");
+    let all = vec![pay(&e, "2020-01-01", 6_123_457, 0, 0)];
+    let employees = [e.clone()];
+    let rates = Rates { round_net: 1000, ..shipped() };
+    let cal = WorkCalendar::new(false, &[]);
+    let run_of = |month: &str| {
+        let mut r = PayrollRun::blank(DateTime::UNIX_EPOCH);
+        r.month = month.into();
+        r
+    };
+    let mut jan = run_of("2026-01");
+    let (runs, slips) = (vec![], vec![]);
+    let books = Books {
+        employees: &employees,
+        pay: &all,
+        adjustments: &[],
+        attendance: &[],
+        leave: &[],
+        runs: &runs,
+        payslips: &slips,
+        changes: &[],
+    };
+    let result = compute_run(&jan, &books, &rates, &cal);
+    let kept = result.slips[0].lines.iter().find(|l| l.key == "pay.line.rounding").map_or(0, |l| l.amount);
+    assert!(kept > 0 && kept < 1000, "{kept}");
+    assert_eq!(result.slips[0].figures.net % 1000, 0);
+    jan.status = RunStatus::Posted;
+    let slips = payslips(&jan, &result, &employees, DateTime::UNIX_EPOCH);
+    let runs = vec![jan];
+    let books = Books { runs: &runs, payslips: &slips, ..books };
+    let feb = &compute_run(&run_of("2026-02"), &books, &rates, &cal).slips[0];
+    let carry = feb.lines.iter().find(|l| l.key == "pay.line.rounding_carry").expect("January's rounding paid in February");
+    assert_eq!(carry.amount, kept);
+    assert_eq!(feb.figures.gross, result.slips[0].figures.gross, "untaxed: the gross is January's");
+    assert_eq!(parse_lines(&lines_text(&feb.lines)), feb.lines);
+    // Whole rupiah (the shipped rounding) keeps nothing back, so nothing is carried.
+    let jan = &compute_run(&run_of("2026-01"), &Books { runs: &[], payslips: &[], ..books }, &shipped(), &cal).slips[0];
+    assert!(jan.lines.iter().all(|l| l.key != "pay.line.rounding" && l.key != "pay.line.rounding_carry"));
+}

@@ -120,3 +120,17 @@ def test_a_damaged_workbook_is_refused_with_a_message(driver, base_url, tmp_path
     open_app(driver, base_url, "#/assets/import", "?lang=en")
     upload(driver, "import-file", cut)
     wait_text(driver, "This Excel file is damaged or cut short")
+
+
+def test_a_report_exported_to_excel(driver, base_url, downloads):
+    # The PPN summary is labelled figures: no header row, each amount a money cell.
+    open_app(driver, base_url, "#/books/tax/2026-11")
+    click(driver, "Ekspor Excel (.xlsx)")
+    book = wait_file(downloads, ".xlsx")
+    assert book.name == "tax-2026-11.xlsx", book.name
+    xml, cells = sheet_cells(book)
+    assert "A1" not in cells, "no header row"
+    assert cells["A2"][2] == "PPN keluaran (dipungut dari penjualan)" and cells["B2"] == ("2", None, "0"), cells
+    assert cells["A4"][2].startswith("PPN") and cells["B4"][0] == "2", cells
+    with zipfile.ZipFile(book) as z:
+        assert 'name="Ringkasan PPN' in z.read("xl/workbook.xml").decode()

@@ -9,7 +9,7 @@ pub const STRINGS: &str = table![
     ("bank.balance_agrees", "Saldo rekening koran {statement} pada {date} sama dengan saldo di buku.", "The statement's balance of {statement} on {date} agrees with the books."),
     ("bank.balance_differs", "Saldo rekening koran pada {date} {statement}, di buku {books}: selisih {diff}. Cocokkan baris yang tersisa atau catat yang belum ada.", "The statement shows {statement} on {date}, the books {books}: a difference of {diff}. Match the lines left or record what is missing."),
     ("bank.category", "Akun untuk transaksi baru dari mutasi", "Category for entries made from lines"),
-    ("bank.choose_file", "Pilih file mutasi (CSV)", "Choose the statement file (CSV)"),
+    ("bank.choose_file", "Pilih file mutasi (CSV atau Excel .xlsx)", "Choose the statement file (CSV or Excel .xlsx)"),
     ("bank.confirm", "Impor {n} baris", "Import {n} lines"),
     ("bank.confirm.one", "Impor {n} baris", "Import {n} line"),
     ("bank.create", "Catat sebagai transaksi baru", "Record as a new entry"),

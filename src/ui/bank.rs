@@ -155,6 +155,17 @@ pub fn import_page() -> AnyView {
     let on_file = move |ev: web_sys::Event| {
         leptos::task::spawn_local(async move {
             let Some((_, bytes)) = read_chosen(ev).await else { return };
+            if super::xlsx::is_xlsx(&bytes) {
+                match super::xlsx::statement(app, bytes).await {
+                    Ok(rows) => {
+                        problem.set(None);
+                        mapping.set(None);
+                        sheet.set(Some(rows));
+                    }
+                    Err(p) => problem.set(Some(p)),
+                }
+                return;
+            }
             match String::from_utf8(bytes) {
                 Ok(text) => {
                     problem.set(None);
@@ -221,7 +232,7 @@ pub fn import_page() -> AnyView {
         </div>
         <div class="bo-field">
             <label for="import-file">{app.text("bank.choose_file")}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,text/csv" on:change=on_file />
+            <input id="import-file" type="file" accept=super::xlsx::ACCEPT on:change=on_file />
         </div>
         <div class="bo-field">
             <label for="bank-year">{app.text("bank.year")}</label>

@@ -8,6 +8,7 @@ use super::areas::NotLoaded;
 use super::collection::{shown_as, UiEntity};
 use super::state::AppState;
 use crate::domain::csv_io::{table_from_xlsx, xlsx_cell, Table};
+use crate::domain::finance::statement;
 use crate::domain::xlsx::{self, Cell, Sheet, SheetName, XlsxError};
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -35,6 +36,21 @@ fn sheets_part(bytes: Vec<u8>) -> Result<Result<Vec<SheetName>, XlsxError>, NotL
 fn table_part(bytes: Vec<u8>, sheet: usize) -> Result<Result<Table, XlsxError>, NotLoaded> {
     crate::i18n::add(crate::i18n::XLSX);
     Ok(table_from_xlsx(&bytes, sheet))
+}
+
+#[wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn statement_part(bytes: Vec<u8>) -> Result<Result<statement::Sheet, XlsxError>, NotLoaded> {
+    crate::i18n::add(crate::i18n::XLSX);
+    Ok(statement::sheet_from_xlsx(&bytes))
+}
+
+/// A bank's workbook as the rows of its statement, or why it cannot be read.
+pub async fn statement(app: AppState, bytes: Vec<u8>) -> Result<statement::Sheet, String> {
+    match statement_part(bytes).await {
+        Ok(Ok(s)) => Ok(s),
+        Ok(Err(e)) => Err(problem(&app, Ok(e))),
+        Err(e) => Err(problem(&app, Err(e))),
+    }
 }
 
 /// A workbook's problem, or a part that could not be fetched, in the UI language.

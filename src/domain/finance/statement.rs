@@ -99,6 +99,36 @@ pub struct Sheet {
     pub lines: Vec<usize>,
 }
 
+/// A bank's workbook (the first worksheet) as the rows its CSV would have: numbers as banks
+/// write them (a decimal point, no thousands), dates day first (`02/11/2026`), text as is.
+pub fn sheet_from_xlsx(bytes: &[u8]) -> Result<Sheet, crate::domain::xlsx::XlsxError> {
+    use crate::domain::xlsx::Value;
+    let day = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let text = |v: &Value| match v {
+        Value::Empty => String::new(),
+        Value::Text(t) | Value::Error(t) => t.clone(),
+        Value::Number(n) => {
+            // Excel stores 17 digits and shows 15 (`111000.00000000001`).
+            let n: f64 = format!("{n:.14e}").parse().unwrap_or(*n);
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{}", n as i64)
+            } else {
+                n.to_string()
+            }
+        }
+        Value::Bool(b) => if *b { "1" } else { "" }.to_string(),
+        Value::Date(d) => day(*d),
+        Value::DateTime(t) => format!("{} {}", day(t.date()), crate::domain::dates::time_text(t.time())),
+        Value::Time(t) => crate::domain::dates::time_text(*t),
+    };
+    let mut sheet = Sheet::default();
+    for (line, cells) in crate::domain::xlsx::rows(bytes, 0)? {
+        sheet.rows.push(cells.iter().map(text).collect());
+        sheet.lines.push(line);
+    }
+    Ok(sheet)
+}
+
 /// Reads the file; the delimiter is the one most used outside quotes. Blank lines are not
 /// rows, but they count in the line numbers a problem is reported at.
 pub fn rows(text: &str) -> Sheet {

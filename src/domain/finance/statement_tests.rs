@@ -3,7 +3,7 @@
 //! mapping remembered as text read back the same.
 use chrono::NaiveDate;
 
-use super::statement::{amount, date, detect, parse, rows, Amount, DateOrder, Format, Mapping};
+use super::statement::{amount, date, detect, parse, rows, sheet_from_xlsx, Amount, DateOrder, Format, Mapping};
 
 fn d(s: &str) -> NaiveDate {
     crate::domain::record::parse_date(s).unwrap()
@@ -205,4 +205,56 @@ mod laws {
             prop_assert_eq!(Mapping::from_text(&m.to_text()), Some(m));
         }
     }
+}
+
+/// The same Mandiri statement saved as a workbook (dates as dates, amounts as numbers, the
+/// account number as text) reads as its CSV does.
+#[test]
+fn a_bank_workbook_reads_as_its_csv() {
+    use crate::domain::xlsx::{workbook, Cell, Sheet};
+    let t = |s: &str| Cell::Text(s.into());
+    let day = |s: &str| Cell::Date(d(s));
+    let sheet = Sheet {
+        name: "Mutasi".into(),
+        header: ["Account No", "Date", "Val. Date", "Transaction Code", "Description", "Description", "Reference No.", "Debit", "Credit"]
+            .map(String::from)
+            .to_vec(),
+        rows: vec![
+            vec![
+                t("1400012345678"),
+                day("2026-11-05"),
+                day("2026-11-05"),
+                t("8888"),
+                t("TRANSFER DARI"),
+                t("PT MAJU JAYA"),
+                t("REF123"),
+                Cell::Number(0.0),
+                Cell::Number(11_100_000.0),
+            ],
+            vec![
+                t("1400012345678"),
+                day("2026-11-06"),
+                day("2026-11-06"),
+                t("7777"),
+                t("PEMBAYARAN"),
+                t("LISTRIK PLN"),
+                t("REF124"),
+                Cell::Number(1_250_000.5),
+                Cell::Number(0.0),
+            ],
+        ],
+    };
+    let bytes = workbook(&[sheet], crate::domain::format::currency("IDR"));
+    let r = sheet_from_xlsx(&bytes).unwrap();
+    assert_eq!(r.lines, vec![1, 2, 3]);
+    let (format, m) = detect(&r.rows).unwrap();
+    assert_eq!(format, Format::Mandiri);
+    let p = parse(&r, &m, 2026, 2);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.lines[0].description, "TRANSFER DARI PT MAJU JAYA");
+    assert_eq!(
+        p.lines.iter().map(|l| (l.date, l.amount)).collect::<Vec<_>>(),
+        vec![(d("2026-11-05"), 1_110_000_000), (d("2026-11-06"), -125_000_050)]
+    );
+    assert_eq!(sheet_from_xlsx(b"Tanggal,Keterangan").err(), Some(crate::domain::xlsx::XlsxError::NotXlsx));
 }

@@ -122,8 +122,7 @@ pub fn table_from_xlsx(bytes: &[u8], sheet: usize) -> Result<Table, super::xlsx:
         Value::Empty => String::new(),
         Value::Text(t) => t.clone(),
         Value::Number(n) => {
-            // Excel stores 17 digits (`111000.00000000001` for 100000 × 1.11) and shows 15.
-            let n: f64 = format!("{n:.14e}").parse().unwrap_or(*n);
+            let n = super::xlsx::as_shown(*n);
             if n.fract() == 0.0 && n.abs() < 1e15 {
                 format!("{}", n as i64)
             } else {

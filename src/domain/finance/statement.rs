@@ -108,8 +108,7 @@ pub fn sheet_from_xlsx(bytes: &[u8]) -> Result<Sheet, crate::domain::xlsx::XlsxE
         Value::Empty => String::new(),
         Value::Text(t) | Value::Error(t) => t.clone(),
         Value::Number(n) => {
-            // Excel stores 17 digits and shows 15 (`111000.00000000001`).
-            let n: f64 = format!("{n:.14e}").parse().unwrap_or(*n);
+            let n = crate::domain::xlsx::as_shown(*n);
             if n.fract() == 0.0 && n.abs() < 1e15 {
                 format!("{}", n as i64)
             } else {

@@ -115,6 +115,12 @@ pub fn time_fraction(t: NaiveTime) -> f64 {
     t.num_seconds_from_midnight() as f64 / 86_400.0
 }
 
+/// A number as Excel shows it: stored with 17 significant digits (`111000.00000000001` for
+/// 100000 × 1.11), shown with 15.
+pub fn as_shown(n: f64) -> f64 {
+    format!("{n:.14e}").parse().unwrap_or(n)
+}
+
 /// A serial number as a date and time, to the nearest second; `None` far outside any date.
 pub fn from_serial(v: f64, date1904: bool) -> Option<NaiveDateTime> {
     if !v.is_finite() || !(0.0..3_000_000.0).contains(&v) {

@@ -6,13 +6,9 @@ import random
 import uuid
 from datetime import datetime, timedelta, timezone
 
-FIRST = ["Budi", "Siti", "Agus", "Dewi", "Rudi", "Ani", "Joko", "Sri", "Hendra", "Wati", "Andi", "Rina",
-         "Bambang", "Yuni", "Eko", "Lestari", "Fajar", "Indah", "Putu", "Made", "Wayan", "Nyoman", "Citra", "Dian"]
-LAST = ["Santoso", "Wijaya", "Rahma", "Saputra", "Kusuma", "Pratama", "Hidayat", "Siregar", "Nasution",
-        "Simanjuntak", "Gunawan", "Setiawan", "Lubis", "Harahap", "Wibowo", "Sari", "Putri", "Halim"]
-ORG_KIND = ["PT", "CV", "UD", "Koperasi", "Yayasan"]
-ORG_WORD = ["Maju", "Jaya", "Sejahtera", "Abadi", "Makmur", "Sentosa", "Karya", "Mandiri", "Nusantara",
-            "Sinar", "Terang", "Bersama", "Utama", "Prima", "Cahaya", "Indah"]
+import prose
+
+FIRST, LAST, ORG_KIND, ORG_WORD = prose.FIRST, prose.LAST, prose.ORG_KIND, prose.ORG_WORD
 CITY = ["Jakarta", "Bandung", "Surabaya", "Medan", "Semarang", "Makassar", "Denpasar", "Yogyakarta", "Malang"]
 ROLE = ["Direktur", "Manajer Keuangan", "Staf Admin", "Pembelian", "Sales", "HRD", "Sekretaris", ""]
 TAGS = ["vip", "langganan", "baru", "jakarta", "ekspor", "pemerintah", "prioritas"]
@@ -37,9 +33,9 @@ def contacts(n, seed=42):
             "role": rnd.choice(ROLE),
             "emails": [f"{first.lower()}.{last.lower()}{i % 97}@{domain}"] if rnd.random() < 0.85 else [],
             "phones": [f"+62 8{rnd.randrange(11, 99)} {rnd.randrange(1000, 9999)} {rnd.randrange(1000, 9999)}"],
-            "address": f"Jl. {rnd.choice(ORG_WORD)} No. {rnd.randrange(1, 200)}, {rnd.choice(CITY)}" if rnd.random() < 0.5 else "",
+            "address": prose.address(rnd) if rnd.random() < 0.7 else "",
             "tags": rnd.sample(TAGS, rnd.randrange(0, 3)),
-            "notes": "Kontak dari pameran." if rnd.random() < 0.1 else "",
+            "notes": prose.note(rnd, 40, 300) if rnd.random() < 0.15 else "",
         }
         out.append(c)
     return _in_order(out)
@@ -80,7 +76,7 @@ def calls(n, contact_ids, seed=7):
                     "number": f"08{rnd.randrange(11, 99)}{rnd.randrange(1000, 9999)}{rnd.randrange(1000, 9999)}" if rnd.random() < 0.9 else "",
                     "contact_id": rnd.choice(contact_ids) if linked and contact_ids else "",
                     "for_whom": rnd.choice(DEPTS) if rnd.random() < 0.3 else f"{rnd.choice(FIRST)} ({rnd.choice(DEPTS)})",
-                    "message": rnd.choice(MSG) if rnd.random() < 0.8 else "",
+                    "message": (rnd.choice(MSG) if rnd.random() < 0.5 else prose.note(rnd, 30, 200)) if rnd.random() < 0.8 else "",
                     "urgency": rnd.choice(["normal"] * 5 + ["high", "urgent", "low"]),
                     "status": status,
                     "follow_up": (local + timedelta(days=rnd.randrange(1, 8))).strftime("%Y-%m-%d") if rnd.random() < 0.2 else ""})
@@ -127,7 +123,7 @@ def events(n, seed=13):
                     "start": start.strftime("%Y-%m-%dT%H:%M"), "end": (start + timedelta(minutes=rnd.choice([30, 60, 90]))).strftime("%Y-%m-%dT%H:%M"),
                     "all_day": False, "location": rnd.choice(ROOMS),
                     "attendees": "\n".join(f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" for _ in range(rnd.randrange(0, 4))),
-                    "notes": "", "repeat": repeat, "interval": None, "weekdays": "", "until": "",
+                    "notes": prose.note(rnd, 40, 400) if rnd.random() < 0.2 else "", "repeat": repeat, "interval": None, "weekdays": "", "until": "",
                     "count": rnd.choice([None, 4, 12]) if repeat else None, "except": [], "series_id": "", "occurrence": None, "uid": ""})
     return _in_order(out)
 
@@ -218,7 +214,7 @@ def employees(n, seed=37):
                     "joined": created.strftime("%Y-%m-%d"), "contract": "pkwt" if pkwt else "pkwtt",
                     "contract_start": "2026-01-01" if pkwt else "", "contract_end": "2026-12-31" if pkwt else "",
                     "nik": f"3174{rnd.randrange(10**11, 10**12)}", "npwp": "", "ptkp": rnd.choice(["TK/0", "K/0", "K/1", "K/2"]),
-                    "bpjs_health": "", "bpjs_work": "", "birth_date": "", "phone": "", "email": "", "address": "", "emergency": "",
+                    "bpjs_health": "", "bpjs_work": "", "birth_date": "", "phone": "", "email": "", "address": prose.address(rnd), "emergency": "",
                     "bank": "BCA", "account": str(rnd.randrange(10**9, 10**10)), "left_on": "", "left_reason": "", "notes": ""})
     return out
 
@@ -353,7 +349,7 @@ def client_events(n, contact_ids, guests_each, seed=53):
         e = {**meta(created), "name": f"{kind.title()} {rnd.choice(LAST)} {i}", "client_id": rnd.choice(contact_ids) if contact_ids else "",
              "kind": kind, "date": day.strftime("%Y-%m-%d"), "end_date": "", "guests": guests_each, "formality": rnd.choice(["casual", "smart", "formal"]),
              "venue": rnd.choice(["Hotel Santika", "Gedung Serbaguna", "Balai Kartini", "Kantor klien"]), "stage": stage,
-             "brief": "Klien ingin acara sederhana tetapi rapi; anggaran sudah disetujui direksi.", "notes": "",
+             "brief": prose.note(rnd, 100, 600), "notes": "",
              "went_well": "Tamu tepat waktu." if stage == "closed" else "", "lessons": "Konfirmasi katering H-3." if stage == "closed" else ""}
         events.append(e)
         for t, (title, before) in enumerate([("Tempat acara dipesan", 90), ("Vendor utama dikontrak", 60), ("Undangan dikirim", 30),
@@ -405,7 +401,8 @@ def letters(n, seed=59):
                              "their_number": f"{rnd.randrange(1, 500):03}/EXT/{stamp.year}", "letter_date": day,
                              "subject": rnd.choice(["Undangan rapat", "Penawaran harga", "Konfirmasi pesanan", "Pemberitahuan libur"]),
                              "addressed_to": "Direktur", "disposition_to": rnd.choice(FIRST), "instruction": "Tindak lanjuti",
-                             "due": (stamp + timedelta(days=7)).strftime("%Y-%m-%d"), "status": "done" if done else "disposed", "note": ""})
+                             "due": (stamp + timedelta(days=7)).strftime("%Y-%m-%d"), "status": "done" if done else "disposed",
+                             "note": prose.note(rnd, 40, 250) if rnd.random() < 0.3 else ""})
         else:
             s = rnd.choice(series)
             key = (s["id"], stamp.year)
@@ -413,15 +410,41 @@ def letters(n, seed=59):
             sent.append({**meta(stamp), "series_id": s["id"], "number": f"{seq[key]:03}/{s['code']}/{s['unit']}/{roman[stamp.month - 1]}/{stamp.year}",
                          "date": day, "to": f"Bapak {rnd.choice(FIRST)} {rnd.choice(LAST)}", "address": "Jl. Merdeka 1, Jakarta",
                          "subject": rnd.choice(["Pengangkatan karyawan", "Undangan rapat tahunan", "Pengantar dokumen"]),
-                         "signer": "Dewi Lestari", "status": "sent", "body": "Dengan hormat,\n\nBersama ini kami sampaikan hal tersebut.\n\nHormat kami,",
+                         "signer": "Dewi Lestari", "status": "sent", "body": f"Dengan hormat,\n\n{prose.note(rnd, 300, 1500)}\n\nHormat kami,",
                          "note": "", "seq": seq[key], "period": str(stamp.year)})
     return {"letter_series": series, "letters_in": received, "letters_out": sent}
 
 
+def minutes(n, meetings, seed=61):
+    """`n` meetings' minutes, the text an office keeps most of: an agenda of three to six
+    items whose notes come to 2-5 KB, who was there, decisions and action items."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        ev = meetings[i % len(meetings)] if meetings else {"id": "", "title": "Rapat", "start": "2026-01-05T09:00"}
+        held = datetime.strptime(ev["start"][:10], "%Y-%m-%d").replace(tzinfo=timezone.utc) + timedelta(days=7 * (i // max(len(meetings), 1)))
+        stamp = (held + timedelta(hours=10)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        items = rnd.randrange(3, 7)
+        total = rnd.randrange(2000, 5001)
+        agenda = [{"title": rnd.choice(prose.TOPICS).capitalize(), "owner": rnd.choice(FIRST), "minutes": str(rnd.choice([10, 15, 20, 30])),
+                   "notes": prose.note(rnd, total // items - 150, total // items + 150)} for _ in range(items)]
+        actions = [{"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "text": prose.note(rnd, 30, 120), "owner": rnd.choice(FIRST),
+                    "due": (held + timedelta(days=rnd.randrange(3, 21))).strftime("%Y-%m-%d"), "status": rnd.choice(["done", "done", "open", "carried"]),
+                    "from": ""} for _ in range(rnd.randrange(1, 6))]
+        out.append({"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp, "updated_at": stamp,
+                    "title": ev["title"], "date": held.strftime("%Y-%m-%d"), "chair": prose.person(rnd),
+                    "present": "\n".join(prose.person(rnd) for _ in range(rnd.randrange(4, 11))),
+                    "decisions": "\n".join(prose.note(rnd, 40, 160) for _ in range(rnd.randrange(1, 5))),
+                    "event_id": ev["id"], "agenda": agenda, "actions": actions})
+    return _in_order(out)
+
+
 def mixed(n):
     """What two or three years of a small office add up to: a third contacts (the list the
-    keystroke target searches), the front desk's logs, the calendar, the stock ledger with
-    its items and orders, and the equipment with its history."""
+    keystroke target searches), the front desk's logs, the calendar with meetings' minutes,
+    the stock ledger with its items and orders, the equipment with its history, people,
+    payroll, the books, client events and letters; the text as long as people write it
+    (full addresses, notes, letter bodies, minutes of 2-5 KB: `prose.py`)."""
     # Three years of the books (20,000 entries at full size) take their room from the front
     # desk's logs and the contacts, so the whole stays n records.
     counts = {"contacts": n * 45 // 100, "calls": n * 6 // 100, "visitors": n // 25, "events": n * 3 // 100,
@@ -443,6 +466,10 @@ def mixed(n):
     counts["contacts"] -= counts["client_events"] * 5 // 6
     # Two years of correspondence: 2,000 letters at full size.
     counts["letters"] = 2_000 if n >= 50_000 else n // 100
+    # Three years of meetings' minutes, 900 at full size (the text an office keeps most of),
+    # also taken from the contacts.
+    counts["minutes"] = 900 if n >= 50_000 else n // 100
+    counts["contacts"] -= counts["minutes"]
     counts["stock"] = n - sum(counts.values())
     cs = contacts(counts["contacts"])
     ids = [c["id"] for c in cs[:2000]]
@@ -453,8 +480,9 @@ def mixed(n):
     emps = employees(counts["employees"])
     pay, runs, slips = payroll(emps)
     accounts, entries = finance(counts["entries"], ids)
+    evs = events(counts["events"])
     return {"contacts": cs, "calls": calls(counts["calls"], ids), "visitors": visitors(counts["visitors"]),
-            "events": events(counts["events"]), "items": its, "stock": stock(counts["stock"], item_ids),
+            "events": evs, "minutes": minutes(counts["minutes"], [e for e in evs if e["kind"] == "meeting"]), "items": its, "stock": stock(counts["stock"], item_ids),
             "orders": orders(counts["orders"], item_ids, suppliers), "assets": ast,
             "asset_log": asset_log(counts["asset_log"], [a["id"] for a in ast]), "employees": emps,
             "attendance": attendance(emps, counts["attendance"] // counts["employees"]),

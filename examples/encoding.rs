@@ -45,6 +45,18 @@ fn main() {
         let n: usize = texts.iter().map(|t| codec::decode_as::<backoffice::domain::contact::Contact>(t).unwrap().len()).sum();
         println!("{n} contacts decoded straight into records in {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
     }
+    // Where the characters go, at the stored chunk size: the lists that take most first.
+    let mut per: Vec<(usize, &String, usize)> = cols
+        .iter()
+        .filter_map(|(name, v)| {
+            let rows = v.as_array()?;
+            Some((rows.chunks(backoffice::storage::layout::CHUNK).map(|p| chars(&codec::encode(p.to_vec()))).sum(), name, rows.len()))
+        })
+        .collect();
+    per.sort_by(|a, b| b.0.cmp(&a.0));
+    for (used, name, n) in per.iter().take(12) {
+        println!("  {name:<14} {n:>6} records {:>5.1} chars/record, {:>4.1} % of the quota", *used as f64 / *n as f64, 100.0 * *used as f64 / backoffice::storage::QUOTA_CHARS as f64);
+    }
     for chunk in [50, 100, 150, 250] {
         let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);
         for v in cols.values() {

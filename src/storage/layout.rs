@@ -5,8 +5,9 @@
 /// Records a new chunk takes before the next one starts: small enough that re-encoding
 /// one chunk keeps a save within a few milliseconds, large enough to compress well
 /// (`examples/encoding.rs` prints both figures per size: on the benchmark's 100,000
-/// records, 150 per chunk left 42.5 % of the quota free and encoded a chunk in 1.2 ms
-/// natively, 250 left 44.7 % in 2.2 ms; chunks stored larger by older builds stay so).
+/// records with their long text, 150 per chunk left 25.6 % of the quota free and encoded
+/// a chunk in 1.4 ms natively, 250 left 29.5 % in 2.6 ms; chunks stored larger by older
+/// builds stay so).
 pub const CHUNK: usize = 150;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -53,9 +53,13 @@ fn main() {
             Some((rows.chunks(backoffice::storage::layout::CHUNK).map(|p| chars(&codec::encode(p.to_vec()))).sum(), name, rows.len()))
         })
         .collect();
-    per.sort_by(|a, b| b.0.cmp(&a.0));
+    per.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (used, name, n) in per.iter().take(12) {
-        println!("  {name:<14} {n:>6} records {:>5.1} chars/record, {:>4.1} % of the quota", *used as f64 / *n as f64, 100.0 * *used as f64 / backoffice::storage::QUOTA_CHARS as f64);
+        println!(
+            "  {name:<14} {n:>6} records {:>5.1} chars/record, {:>4.1} % of the quota",
+            *used as f64 / *n as f64,
+            100.0 * *used as f64 / backoffice::storage::QUOTA_CHARS as f64
+        );
     }
     for chunk in [50, 100, 150, 250] {
         let (mut rowwise, mut columnar, mut enc_t, mut dec_t) = (0, 0, 0.0, 0.0);

@@ -253,7 +253,19 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "domain/letter_templates_tests.rs",
             ],
         ),
-        ("office", &["ui/data.rs", "ui/search.rs", "ui/settings.rs", "ui/trash.rs", "domain/settings.rs"]),
+        (
+            "office",
+            &[
+                "ui/data.rs",
+                "ui/search.rs",
+                "ui/settings.rs",
+                "ui/trash.rs",
+                "domain/settings.rs",
+                "ui/audit_view.rs",
+                "domain/audit.rs",
+                "domain/audit_tests.rs",
+            ],
+        ),
         ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {

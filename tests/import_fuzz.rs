@@ -57,7 +57,7 @@ macro_rules! sample_backup {
             $(let $name: Vec<$t> = records(3, TEXTS);)*
             let rows: Vec<(&str, usize, Rows)> = vec![$((stringify!($name), $name.len(), Box::new(|r| records_as_columns(&$name[r]))),)*];
             let lists: Vec<backup::ExportList> = rows.iter().map(|(name, len, rows)| backup::ExportList { name, len: *len, rows: rows.as_ref() }).collect();
-            backup::export(&lists, Some(&json!({"company_name": "PT Maju", "lang": "id"})), &[], at("2026-12-01T10:00:00Z"))
+            backup::export(&lists, Some(&json!({"company_name": "PT Maju", "lang": "id"})), &[], None, at("2026-12-01T10:00:00Z"))
         }
 
         /// Stores what was imported the way the Data screen does (every list whole, all or

@@ -131,7 +131,7 @@ macro_rules! record_laws {
                     prop_assert_eq!(back.as_ref(), Ok(&recs), "{} from a chunk", stringify!($name));
                     let rows = |r: std::ops::Range<usize>| records_as_columns(&recs[r]);
                     let list = backup::ExportList { name: stringify!($name), len: recs.len(), rows: &rows };
-                    let file = backup::export(&[list], None, &[], times[0].0);
+                    let file = backup::export(&[list], None, &[], None, times[0].0);
                     let read = backup::parse(file.as_bytes());
                     prop_assert!(read.is_ok(), "{} backup: {:?}", stringify!($name), read.as_ref().err());
                     prop_assert_eq!(read.unwrap().$name, Some(recs), "{} from a backup", stringify!($name));

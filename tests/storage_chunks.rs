@@ -214,3 +214,33 @@ fn a_list_is_summed_up_from_its_columns_without_reading_its_records() {
     assert_eq!(db.summary("contacts", "deleted_at", "created_at").unwrap().present, 2);
     assert!(db.unreadable().contains_key("contacts.1"));
 }
+
+/// The audit trail gets an entry with almost every save: its chunks are small, so an
+/// append re-encodes few entries; the log reads back whole, chained as it was written.
+#[test]
+fn the_audit_trail_is_stored_in_small_chunks_and_reads_back_verified() {
+    use backoffice::domain::audit::{verify, AuditAction, AuditEntry, Tail, Verified};
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    let mut tail = Tail::default();
+    let mut log: Vec<AuditEntry> = vec![];
+    for i in 0..45 {
+        let e = AuditEntry {
+            at: "2026-11-22T08:00:00Z".parse().unwrap(),
+            who: "Dewi".into(),
+            action: AuditAction::Create,
+            list: "contacts".into(),
+            title: format!("Orang {i}"),
+            ..Default::default()
+        };
+        log.push(tail.seal(e));
+        db.save_edit("audit", &log, &Edit::appended(1)).unwrap();
+    }
+    let head = b.get(&doc_key("audit")).unwrap().unwrap();
+    assert!(head.contains(r#""chunks":[[0,20],[1,20],[2,5]]"#), "{head}");
+    let back: Vec<AuditEntry> = open(&b).load("audit").unwrap().unwrap();
+    assert_eq!(back, log);
+    assert!(matches!(verify(&back), Verified::Intact { entries: 45, .. }));
+    // Other lists keep the usual size.
+    assert_eq!(backoffice::registry::STORE.chunk_records("contacts"), CHUNK);
+}

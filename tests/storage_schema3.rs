@@ -5,7 +5,7 @@ use backoffice::storage::{doc_key, Backend, Db, Docs, MemoryBackend, Schema};
 use serde_json::Value;
 
 /// Schema 3 itself: nothing to migrate to. Writes lists as schema 3 wrote them.
-static V3: Schema = Schema { current: 3, migrate: no_migration };
+static V3: Schema = Schema { current: 3, migrate: no_migration, small_chunks: &[] };
 
 fn no_migration(_: &mut Docs, _: u32) -> Result<(), String> {
     Ok(())

@@ -56,7 +56,16 @@ const BATCH: usize = 1000;
 /// `unreadable` is stored text this version could not read, by part name (`calls.0`): it
 /// goes into the file as it is (under `"unreadable"`, beside the collections), so a backup
 /// made while a part cannot be read still holds everything the browser holds.
-pub fn export(lists: &[ExportList], settings: Option<&Value>, unreadable: &[(String, String)], now: DateTime<Utc>) -> String {
+///
+/// `audit` is the audit trail, written beside the collections (under `"audit"`): a file
+/// keeps the log with the data, and a version that does not know the log reads the rest.
+pub fn export(
+    lists: &[ExportList],
+    settings: Option<&Value>,
+    unreadable: &[(String, String)],
+    audit: Option<&ExportList>,
+    now: DateTime<Utc>,
+) -> String {
     let mut out = Vec::with_capacity(lists.iter().map(|l| l.len * 160).sum::<usize>() + 256);
     let head = format!(
         r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#,
@@ -74,20 +83,17 @@ pub fn export(lists: &[ExportList], settings: Option<&Value>, unreadable: &[(Str
     };
     for l in lists {
         key(&mut out, l.name);
-        out.push(b'[');
-        for start in (0..l.len).step_by(BATCH) {
-            if start > 0 {
-                out.push(b',');
-            }
-            (l.rows)(start..(start + BATCH).min(l.len)).write_json_rows(&mut out);
-        }
-        out.push(b']');
+        write_rows(&mut out, l);
     }
     if let Some(s) = settings {
         key(&mut out, "settings");
         serde_json::to_writer(&mut out, s).expect("a JSON value serialises");
     }
     out.push(b'}');
+    if let Some(a) = audit {
+        out.extend_from_slice(br#","audit":"#);
+        write_rows(&mut out, a);
+    }
     if !unreadable.is_empty() {
         let parts: serde_json::Map<String, Value> = unreadable.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
         out.extend_from_slice(br#","unreadable":"#);
@@ -95,6 +101,17 @@ pub fn export(lists: &[ExportList], settings: Option<&Value>, unreadable: &[(Str
     }
     out.push(b'}');
     String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+fn write_rows(out: &mut Vec<u8>, l: &ExportList) {
+    out.push(b'[');
+    for start in (0..l.len).step_by(BATCH) {
+        if start > 0 {
+            out.push(b',');
+        }
+        (l.rows)(start..(start + BATCH).min(l.len)).write_json_rows(out);
+    }
+    out.push(b']');
 }
 
 pub fn file_name(now: DateTime<Utc>) -> String {
@@ -404,7 +421,7 @@ mod tests {
             rows.iter().map(|(_, v)| Box::new(move |r: std::ops::Range<usize>| Columns::from_values(&v[r])) as Rows).collect();
         let lists: Vec<ExportList> =
             rows.iter().zip(&fns).map(|((k, v), f)| ExportList { name: k, len: v.len(), rows: f.as_ref() }).collect();
-        export(&lists, d.get("settings"), &[], now())
+        export(&lists, d.get("settings"), &[], None, now())
     }
 
     #[test]
@@ -523,12 +540,26 @@ mod parts_tests {
         call.at = crate::domain::dates::parse_datetime("0226-12-01T09:30");
         let chunk = format!("7;{}", codec::encode_columns(records_as_columns(std::slice::from_ref(&call))));
         let parts = [("calls.0".to_string(), chunk), ("contacts.2".to_string(), "3;rusak".to_string())];
-        let file = export(&[], None, &parts, DateTime::UNIX_EPOCH);
+        let file = export(&[], None, &parts, None, DateTime::UNIX_EPOCH);
         let got = parse(file.as_bytes()).unwrap();
         assert_eq!(got.calls, Some(vec![call]));
         assert_eq!(got.parts, vec![("calls.0".to_string(), true), ("contacts.2".to_string(), false)]);
         // The same file read through the JSON tree (the path older files take).
         let tree = parse_tree(file.as_bytes()).unwrap();
         assert_eq!(tree.parts, got.parts);
+    }
+
+    #[test]
+    fn the_audit_trail_travels_beside_the_collections_and_older_readers_pass_it_by() {
+        let rows = |r: std::ops::Range<usize>| {
+            crate::table::records_as_columns(&[serde_json::json!({"seq": 1, "action": "create", "hash": "ab"})][r])
+        };
+        let audit = ExportList { name: "audit", len: 1, rows: &rows };
+        let file = export(&[], None, &[], Some(&audit), DateTime::UNIX_EPOCH);
+        let v: Value = serde_json::from_str(&file).unwrap();
+        assert_eq!(v["audit"][0]["action"], "create");
+        assert!(v["collections"].get("audit").is_none());
+        let got = parse(file.as_bytes()).unwrap();
+        assert!(got.unknown.is_empty(), "not an unknown collection: {:?}", got.unknown);
     }
 }

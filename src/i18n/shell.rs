@@ -75,6 +75,7 @@ pub const SHELL: &str = table![
     ("collection.asset_log", "Riwayat aset", "Asset history"),
     ("collection.assets", "Aset", "Assets"),
     ("collection.attendance", "Absensi", "Attendance"),
+    ("collection.audit", "Jejak audit", "Audit trail"),
     ("collection.bank_layouts", "Format file bank", "Bank file layouts"),
     ("collection.bank_lines", "Mutasi rekening", "Bank statement lines"),
     ("collection.budgets", "Anggaran", "Budgets"),

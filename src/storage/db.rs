@@ -529,7 +529,7 @@ impl Db {
             .collect();
         // A list stored inline (schema 2) has no chunks yet: it is rewritten whole.
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
-        let p = plan(&slots, old.next, len, &edit);
+        let p = plan(&slots, old.next, len, &edit, self.schema.chunk_records(name));
         // The revision of the head being replaced: a chunk written after it (by another tab
         // whose head has not arrived yet) is newer than what this write starts from. Not
         // `known`: a migration rewrites lists this tab has not read yet.

@@ -71,7 +71,8 @@ pub struct Plan {
 }
 
 /// The chunks after `edit`, given the chunks before it and the list's length after it.
-pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit) -> Plan {
+/// `per` is how many records a new chunk takes (usually [`CHUNK`]).
+pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize) -> Plan {
     let mut next = next;
     let mut slots: Vec<Slot> = old.to_vec();
     let mut dirty: Vec<u32> = vec![];
@@ -88,7 +89,7 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit) -> Plan {
         slots.retain(|s| s.bad);
         let mut n = len_after;
         while n > 0 {
-            let k = n.min(CHUNK);
+            let k = n.min(per);
             let id = reuse.pop().unwrap_or_else(|| {
                 next += 1;
                 next - 1
@@ -105,7 +106,7 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit) -> Plan {
             slots[i].n -= 1;
             dirty.push(slots[i].id);
         }
-        append(&mut slots, &mut next, &mut dirty, edit.appended, true);
+        append(&mut slots, &mut next, &mut dirty, edit.appended, per);
         for &p in &edit.replaced {
             dirty.push(slots[slot_at(&slots, p)].id);
         }
@@ -141,17 +142,17 @@ fn slot_at(slots: &[Slot], pos: usize) -> usize {
     unreachable!("positions were checked against the layout")
 }
 
-fn append(slots: &mut Vec<Slot>, next: &mut u32, dirty: &mut Vec<u32>, mut n: usize, fill_last: bool) {
-    if fill_last && n > 0 {
-        if let Some(last) = slots.iter_mut().rev().find(|s| !s.bad).filter(|s| s.n < CHUNK) {
-            let k = n.min(CHUNK - last.n);
+fn append(slots: &mut Vec<Slot>, next: &mut u32, dirty: &mut Vec<u32>, mut n: usize, per: usize) {
+    if n > 0 {
+        if let Some(last) = slots.iter_mut().rev().find(|s| !s.bad).filter(|s| s.n < per) {
+            let k = n.min(per - last.n);
             last.n += k;
             n -= k;
             dirty.push(last.id);
         }
     }
     while n > 0 {
-        let k = n.min(CHUNK);
+        let k = n.min(per);
         slots.push(Slot { id: *next, n: k, bad: false });
         dirty.push(*next);
         *next += 1;
@@ -169,34 +170,34 @@ mod tests {
 
     #[test]
     fn a_new_list_is_cut_into_chunks() {
-        let p = plan(&[], 0, CHUNK * 2 + 1, &Edit::all());
+        let p = plan(&[], 0, CHUNK * 2 + 1, &Edit::all(), CHUNK);
         assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
         assert_eq!(p.next, 3);
     }
 
     #[test]
     fn replacing_one_record_rewrites_its_chunk_only() {
-        let p = plan(&slots(&[CHUNK, CHUNK, 10]), 3, 2 * CHUNK + 10, &Edit::replaced(CHUNK + 5));
+        let p = plan(&slots(&[CHUNK, CHUNK, 10]), 3, 2 * CHUNK + 10, &Edit::replaced(CHUNK + 5), CHUNK);
         assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK)]);
         assert!(p.delete.is_empty());
     }
 
     #[test]
     fn appending_fills_the_last_chunk_then_opens_one() {
-        let p = plan(&slots(&[CHUNK, CHUNK - 1]), 2, 2 * CHUNK + 1, &Edit::appended(2));
+        let p = plan(&slots(&[CHUNK, CHUNK - 1]), 2, 2 * CHUNK + 1, &Edit::appended(2), CHUNK);
         assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
     }
 
     #[test]
     fn removing_shrinks_one_chunk_and_leaves_later_ones_alone() {
-        let p = plan(&slots(&[3, 3, 3]), 3, 8, &Edit::removed(vec![4]));
+        let p = plan(&slots(&[3, 3, 3]), 3, 8, &Edit::removed(vec![4]), CHUNK);
         assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![3, 2, 3]);
         assert_eq!(p.write, vec![(1, 3..5)]);
     }
 
     #[test]
     fn an_emptied_chunk_is_deleted() {
-        let p = plan(&slots(&[3, 1, 3]), 3, 6, &Edit::removed(vec![3]));
+        let p = plan(&slots(&[3, 1, 3]), 3, 6, &Edit::removed(vec![3]), CHUNK);
         assert_eq!(p.delete, vec![1]);
         assert!(p.write.is_empty());
         assert_eq!(p.slots.len(), 2);
@@ -206,9 +207,9 @@ mod tests {
     fn unreadable_chunks_are_kept_and_hold_no_positions() {
         let mut old = slots(&[3, 3, 3]);
         old[1].bad = true;
-        let p = plan(&old, 3, 6, &Edit::replaced(3));
+        let p = plan(&old, 3, 6, &Edit::replaced(3), CHUNK);
         assert_eq!(p.write, vec![(2, 3..6)]);
-        let p = plan(&old, 3, 2, &Edit::all());
+        let p = plan(&old, 3, 2, &Edit::all(), CHUNK);
         assert_eq!(p.slots.iter().filter(|s| s.bad).count(), 1);
         assert_eq!(p.write, vec![(0, 0..2)]);
         assert_eq!(p.delete, vec![2]);
@@ -216,19 +217,19 @@ mod tests {
 
     #[test]
     fn a_list_rewritten_whole_takes_its_own_keys_again() {
-        let p = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 2 * CHUNK + 9, &Edit::all());
+        let p = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 2 * CHUNK + 9, &Edit::all(), CHUNK);
         assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 9)]);
         assert!(p.delete.is_empty());
         assert_eq!(p.next, 3);
-        let shorter = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 5, &Edit::all());
+        let shorter = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 5, &Edit::all(), CHUNK);
         assert_eq!((shorter.write, shorter.delete, shorter.next), (vec![(0, 0..5)], vec![1, 2], 3));
-        let longer = plan(&slots(&[2]), 1, CHUNK + 1, &Edit::all());
+        let longer = plan(&slots(&[2]), 1, CHUNK + 1, &Edit::all(), CHUNK);
         assert_eq!((longer.write, longer.next), (vec![(0, 0..CHUNK), (1, CHUNK..CHUNK + 1)], 2));
     }
 
     #[test]
     fn a_change_that_does_not_add_up_rewrites_everything() {
-        let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1));
+        let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1), CHUNK);
         assert_eq!(p.write, vec![(0, 0..7)]);
         assert!(p.delete.is_empty());
     }
@@ -238,13 +239,27 @@ mod tests {
         // Two chunks of 250 (the size before 150): an edit rewrites only its own chunk, an
         // append starts a new one instead of growing them, a removal shrinks its chunk.
         let old = slots(&[250, 250]);
-        let p = plan(&old, 2, 501, &Edit::appended(1));
+        let p = plan(&old, 2, 501, &Edit::appended(1), CHUNK);
         assert_eq!(p.write, vec![(2, 500..501)]);
         assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![250, 250, 1]);
-        let p = plan(&old, 2, 500, &Edit::replaced(260));
+        let p = plan(&old, 2, 500, &Edit::replaced(260), CHUNK);
         assert_eq!(p.write, vec![(1, 250..500)]);
-        let p = plan(&old, 2, 499, &Edit::removed(vec![10]));
+        let p = plan(&old, 2, 499, &Edit::removed(vec![10]), CHUNK);
         assert_eq!(p.write, vec![(0, 0..249)]);
         assert!(p.delete.is_empty());
+    }
+
+    #[test]
+    fn a_list_with_small_chunks_fills_them_to_its_own_size() {
+        let p = plan(&slots(&[20, 19]), 2, 40, &Edit::appended(1), 20);
+        assert_eq!(p.write, vec![(1, 20..40)], "the last chunk takes one more");
+        let p = plan(&p.slots, p.next, 41, &Edit::appended(1), 20);
+        assert_eq!(
+            (p.write, p.slots.iter().map(|s| s.n).collect::<Vec<_>>()),
+            (vec![(2, 40..41)], vec![20, 20, 1]),
+            "then a new one starts"
+        );
+        let p = plan(&[], 0, 45, &Edit::all(), 20);
+        assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), [20, 20, 5]);
     }
 }

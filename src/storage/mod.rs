@@ -33,6 +33,16 @@ pub type Docs = std::collections::BTreeMap<String, serde_json::Value>;
 pub struct Schema {
     pub current: u32,
     pub migrate: fn(&mut Docs, u32) -> Result<(), String>,
+    /// Lists whose new chunks hold fewer records than [`layout::CHUNK`]: a list appended to
+    /// on every save (the audit trail) re-encodes its last chunk each time.
+    pub small_chunks: &'static [(&'static str, usize)],
+}
+
+impl Schema {
+    /// Records a new chunk of `list` takes.
+    pub fn chunk_records(&self, list: &str) -> usize {
+        self.small_chunks.iter().find(|(n, _)| *n == list).map_or(layout::CHUNK, |(_, k)| *k)
+    }
 }
 
 pub const PREFIX: &str = "bo.";

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::assets::{Asset, AssetLog};
+use crate::domain::audit::AuditEntry;
 use crate::domain::calendar::Event;
 use crate::domain::contact::Contact;
 use crate::domain::format::format_date;
@@ -265,9 +266,17 @@ impl UiEntity for AssetLog {
     }
 }
 
-/// Stores `next` by writing only the chunks `edit` touches.
-fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), StorageError> {
-    match super::perf::timed("bo:save", || with_db(|db| db.save_edit(E::COLLECTION, &next, &edit))) {
+/// Stores `next` by writing only the chunks `edit` touches, with `log`'s entries.
+fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit, log: Vec<AuditEntry>) -> Result<(), StorageError> {
+    let written = super::perf::timed("bo:save", || {
+        super::audit::write_with(log, |audit| {
+            let rows = |r: std::ops::Range<usize>| crate::table::records_as_columns(&next[r]);
+            let mut docs = vec![(E::COLLECTION, Write::List { len: next.len(), rows: &rows, edit: &edit })];
+            docs.extend(audit.map(|w| (super::audit::LIST, w)));
+            with_db(|db| db.write(docs))
+        })
+    });
+    match written {
         Ok(_) => {
             E::signal(app).set(next);
             app.refresh_usage();
@@ -281,9 +290,13 @@ fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit) -> Result<(), S
 /// past the end): the store gets the list as it will be, read through this function rather
 /// than from a copy, and memory changes once the store has it. At 50,000 contacts a copy
 /// of the list took longer than the write itself.
-fn put<E: UiEntity>(app: &AppState, at: usize, recs: Vec<E>) -> Result<(), StorageError> {
+fn put<E: UiEntity>(app: &AppState, at: usize, recs: Vec<E>, log: Logged) -> Result<(), StorageError> {
     let signal = E::signal(app);
     let written = signal.with_untracked(|all| {
+        let entries = match log {
+            Logged::Each => recs.iter().enumerate().filter_map(|(i, r)| super::audit::saved(app, all.get(at + i), r)).collect(),
+            Logged::As(entries) => entries,
+        };
         let (n, k) = (all.len(), recs.len());
         let edit = Edit { replaced: (at..(at + k).min(n)).collect(), appended: (at + k).saturating_sub(n), ..Default::default() };
         let rows = |r: std::ops::Range<usize>| {
@@ -294,7 +307,11 @@ fn put<E: UiEntity>(app: &AppState, at: usize, recs: Vec<E>) -> Result<(), Stora
             c
         };
         super::perf::timed("bo:save", || {
-            with_db(|db| db.write(vec![(E::COLLECTION, Write::List { len: n.max(at + k), rows: &rows, edit: &edit })]))
+            super::audit::write_with(entries, |audit| {
+                let mut docs = vec![(E::COLLECTION, Write::List { len: n.max(at + k), rows: &rows, edit: &edit })];
+                docs.extend(audit.map(|w| (super::audit::LIST, w)));
+                with_db(|db| db.write(docs))
+            })
         })
     });
     match written {
@@ -339,16 +356,19 @@ fn touch<E: Entity>(rec: &mut E) {
 pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
     touch(&mut rec);
     let at = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == rec.meta().id).unwrap_or(all.len()));
-    put(app, at, vec![rec])
+    put(app, at, vec![rec], Logged::Each)
 }
 
 /// Inserts or replaces several records in one write: all of them or none.
 pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), StorageError> {
     let mut all = E::signal(app).get_untracked();
     let mut edit = Edit::default();
+    let mut log = vec![];
     for mut rec in recs {
         touch(&mut rec);
-        match all.iter().position(|r| r.meta().id == rec.meta().id) {
+        let at = all.iter().position(|r| r.meta().id == rec.meta().id);
+        log.extend(super::audit::saved(app, at.map(|i| &all[i]), &rec));
+        match at {
             Some(i) => {
                 all[i] = rec;
                 edit.replaced.push(i);
@@ -359,16 +379,26 @@ pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Sto
             }
         }
     }
-    commit(app, all, edit)
+    commit(app, all, edit, log)
 }
 
-/// Adds many records in one write (imports): all of them or none.
+/// Adds many records in one write (imports): all of them or none. The audit trail gets one
+/// entry for the import, saying how many, not one per record.
 pub fn add_records<E: UiEntity>(app: &AppState, mut recs: Vec<E>) -> Result<(), StorageError> {
     for rec in recs.iter_mut().filter(|r| r.meta().created_at == chrono::DateTime::UNIX_EPOCH) {
         touch(rec);
     }
     let at = E::signal(app).with_untracked(Vec::len);
-    put(app, at, recs)
+    let entry = super::audit::imported(app, E::COLLECTION, String::new(), recs.len().to_string());
+    put(app, at, recs, Logged::As(vec![entry]))
+}
+
+/// What a write adds to the audit trail.
+enum Logged {
+    /// An entry per record saved, for what changed in it.
+    Each,
+    /// These entries (an import's one).
+    As(Vec<AuditEntry>),
 }
 
 fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
@@ -377,7 +407,7 @@ fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(
         return Ok(());
     };
     rec.meta_mut().deleted_at = deleted.then(now);
-    put(app, at, vec![rec])
+    put(app, at, vec![rec], Logged::Each)
 }
 
 /// Moves a record to the trash and offers Undo in a toast.
@@ -406,8 +436,9 @@ pub fn restore_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), Stora
 pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), StorageError> {
     let mut all = E::signal(app).get_untracked();
     let gone: Vec<usize> = all.iter().enumerate().filter(|(_, r)| ids.contains(&r.meta().id)).map(|(i, _)| i).collect();
+    let log = gone.iter().map(|&i| super::audit::purged(app, &all[i])).collect();
     all.retain(|r| !ids.contains(&r.meta().id));
-    commit(app, all, Edit::removed(gone))
+    commit(app, all, Edit::removed(gone), log)
 }
 
 /// A field as shown in lists and detail views: choices translated, lists joined.

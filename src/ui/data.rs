@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::audit::AuditEntry;
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::record::Entity;
@@ -25,16 +26,19 @@ macro_rules! lists {
     ($($name:ident: $t:ty,)*) => {
         /// Every collection, read in place (no copy of the records), as the backup file lists them.
         fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
-            borrowing!(app, [$($name),*], {
+            let with_audit = |audit: Option<&[AuditEntry]>| borrowing!(app, [$($name),*], {
                 let settings = app.settings.with_untracked(|s| serde_json::to_value(s).expect("settings serialise"));
                 let unreadable: Vec<(String, String)> = app.unreadable.with_untracked(|u| u.iter().map(|u| (u.name.clone(), u.raw.clone())).collect());
+                let audit = audit.map(|log| (log.len(), move |r: std::ops::Range<usize>| records_as_columns(&log[r])));
                 backup::export(
                     &[$(backup::ExportList { name: stringify!($name), len: $name.len(), rows: &|r| records_as_columns(&$name[r]) },)*],
                     Some(&settings),
                     &unreadable,
+                    audit.as_ref().map(|(len, rows)| backup::ExportList { name: super::audit::LIST, len: *len, rows }).as_ref(),
                     t,
                 )
-            })
+            });
+            super::audit::with_log(|log| with_audit(Some(log))).unwrap_or_else(|| with_audit(None))
         }
 
         /// Records per list, not counting the trash: every list of the registry.
@@ -59,20 +63,25 @@ macro_rules! lists {
                 Next { $($name: b.$name.and_then(|inc| merged(app.lists.$name(), inc, report)),)* settings: None }
             }
 
-            /// Writes the changed lists, all or nothing, straight from the records.
-            fn store(&self) -> Result<Vec<u64>, crate::storage::StorageError> {
+            /// Writes the changed lists and the import's audit entry, all or nothing,
+            /// straight from the records.
+            fn store(&self, log: AuditEntry) -> Result<Vec<u64>, crate::storage::StorageError> {
                 $(let $name = self.$name.as_ref().map(|(recs, edit)| (recs.len(), edit, move |r: std::ops::Range<usize>| records_as_columns(&recs[r])));)*
-                let mut writes = vec![];
-                $(if let Some((len, edit, rows)) = &$name {
-                    writes.push((stringify!($name), Write::List { len: *len, rows, edit }));
-                })*
-                if let Some(s) = &self.settings {
-                    writes.push(("settings", Write::Whole(serde_json::to_value(s).expect("settings serialise"))));
-                }
-                if writes.is_empty() {
+                let settings = self.settings.as_ref().map(|s| serde_json::to_value(s).expect("settings serialise"));
+                if $($name.is_none() &&)* settings.is_none() {
                     return Ok(vec![]);
                 }
-                with_db(|db| db.write(writes))
+                super::audit::write_with(vec![log], |audit| {
+                    let mut writes = vec![];
+                    $(if let Some((len, edit, rows)) = &$name {
+                        writes.push((stringify!($name), Write::List { len: *len, rows, edit }));
+                    })*
+                    if let Some(s) = &settings {
+                        writes.push(("settings", Write::Whole(s.clone())));
+                    }
+                    writes.extend(audit.map(|w| (super::audit::LIST, w)));
+                    with_db(|db| db.write(writes))
+                })
             }
 
             /// Shows what was stored without reading it back from storage.
@@ -211,10 +220,11 @@ pub fn data_page() -> AnyView {
         super::perf::timed("bo:import-apply", || {
             let replace = mode.get_untracked() == "replace";
             // Taken, not copied: at 100,000 records a copy costs more than the write.
-            let Some((_, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
+            let Some((file, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
             let mut report = MergeReport::default();
             let next = Next::from(&app, b, replace, &mut report);
-            match next.store() {
+            let how = if replace { "replace".to_string() } else { format!("merge;{};{}", report.added, report.updated) };
+            match next.store(super::audit::imported(&app, "", file, how)) {
                 Ok(_) => {
                     next.show(&app);
                     pending.notify();
@@ -244,6 +254,7 @@ pub fn data_page() -> AnyView {
         }
         match with_db(|db| db.reset_all()) {
             Ok(()) => {
+                super::audit::forget();
                 app.read_only.set(None);
                 app.load_all();
                 reset_text.set(String::new());
@@ -331,6 +342,7 @@ pub fn data_page() -> AnyView {
                 </div>
             })}
         </section>
+        <super::audit_view::AuditSection />
         <section class="bo-card bo-danger-zone">
             <h2>{app.text("data.reset")}</h2>
             <p>{move || app.tf("data.reset_explain", &[("word", reset_word().into())])}</p>

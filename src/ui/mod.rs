@@ -4,6 +4,8 @@ mod areas;
 mod assets;
 mod attendance;
 mod attendance_grid;
+mod audit;
+mod audit_view;
 mod bank;
 mod calendar;
 mod calendar_files;

@@ -1,0 +1,147 @@
+//! The audit trail in the app: the log, read once when first needed and kept in memory;
+//! the entries a save adds, written in the same all-or-nothing write as the records, so a
+//! record is never saved without its entry nor an entry kept for a save that failed.
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use crate::domain::audit::{classify, clip, AuditAction, AuditEntry, Tail};
+use crate::domain::record::Entity;
+use crate::storage::{Edit, StorageError, Write};
+use crate::table::Columns;
+
+use super::collection::shown_as;
+use super::state::{now, with_db, AppState};
+
+/// The log's stored name, beside the lists (not one of them: it has no pages of its own,
+/// is never edited, and a backup carries it apart from the collections).
+pub const LIST: &str = "audit";
+
+thread_local! {
+    static LOG: RefCell<Option<Vec<AuditEntry>>> = const { RefCell::new(None) };
+}
+
+/// Reads the log if it is not in memory yet. False when it cannot be read: saves then go
+/// on without entries, and the Data screen says the log is unreadable (a log that cannot
+/// be read is never written over).
+fn loaded() -> bool {
+    if LOG.with(|l| l.borrow().is_some()) {
+        return true;
+    }
+    let read = with_db(|db| {
+        let log = db.load::<Vec<AuditEntry>>(LIST)?;
+        Ok(if db.unreadable().contains_key(LIST) { None } else { Some(log.unwrap_or_default()) })
+    });
+    match read {
+        Ok(Some(log)) => {
+            LOG.with(|l| *l.borrow_mut() = Some(log));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Forgets the log in memory: another tab wrote it, or a restore replaced the store.
+pub fn forget() {
+    LOG.with(|l| *l.borrow_mut() = None);
+}
+
+/// The log as stored, or `None` when it cannot be read.
+pub fn with_log<R>(f: impl FnOnce(&[AuditEntry]) -> R) -> Option<R> {
+    if !loaded() {
+        return None;
+    }
+    LOG.with(|l| l.borrow().as_deref().map(f))
+}
+
+fn entry(app: &AppState, action: AuditAction, list: &str) -> AuditEntry {
+    AuditEntry { at: now(), who: app.settings.with_untracked(|s| s.user_name.clone()), action, list: list.into(), ..Default::default() }
+}
+
+/// What saving `after` over `before` (`None`: a new record) adds to the log: nothing when
+/// the save changed nothing a reader would see.
+/// A field a form shows is logged by its name and as the screen shows it (a choice's label,
+/// a reference's name, a date in the UI's language); any other as stored.
+pub fn saved<E: Entity>(app: &AppState, before: Option<&E>, after: &E) -> Option<AuditEntry> {
+    let value = |r: &E| serde_json::to_value(r).unwrap_or_default();
+    let (action, mut changes) = classify(before.map(value).as_ref(), &value(after))?;
+    for c in &mut changes {
+        if let Some(f) = E::fields().iter().find(|f| f.key == c.field) {
+            c.label = app.t(f.label).to_string();
+            c.before = before.map(|b| clip(shown_as(app, b, f.key, Some(f.kind)))).unwrap_or_default();
+            c.after = clip(shown_as(app, after, f.key, Some(f.kind)));
+        }
+    }
+    // Stored values that differ but show the same (a number typed "1.0" for "1") changed nothing.
+    changes.retain(|c| c.before != c.after);
+    if action == AuditAction::Change && changes.is_empty() {
+        return None;
+    }
+    Some(AuditEntry { record: after.meta().id.clone(), title: after.title(), changes, ..entry(app, action, E::COLLECTION) })
+}
+
+/// A record deleted for good.
+pub fn purged<E: Entity>(app: &AppState, rec: &E) -> AuditEntry {
+    AuditEntry { record: rec.meta().id.clone(), title: rec.title(), ..entry(app, AuditAction::Purge, E::COLLECTION) }
+}
+
+/// Records imported into `list` (a CSV, a vCard, a calendar file), or a backup (`list`
+/// empty); `note` says how many or how.
+pub fn imported(app: &AppState, list: &str, title: String, note: String) -> AuditEntry {
+    AuditEntry { title, note, ..entry(app, AuditAction::Import, list) }
+}
+
+/// Runs `write` with the log's part of it: the new entries numbered and chained after the
+/// log, as a change to the stored log. `write` gets `None` when there is nothing to log or
+/// the log cannot be read. Another tab having written the log meanwhile is no conflict for
+/// the records: the log is read again and the write tried once more.
+pub fn write_with<R>(
+    new: Vec<AuditEntry>,
+    write: impl for<'w> Fn(Option<Write<'w>>) -> Result<R, StorageError>,
+) -> Result<R, StorageError> {
+    if new.is_empty() || !loaded() {
+        return write(None);
+    }
+    let attempt = |new: Vec<AuditEntry>| {
+        LOG.with(|l| {
+            let mut guard = l.borrow_mut();
+            let Some(log) = guard.as_mut() else { return write(None) };
+            let mut tail = Tail::of(log);
+            let sealed: Vec<AuditEntry> = new.into_iter().map(|e| tail.seal(e)).collect();
+            let n = log.len();
+            let result = {
+                let rows = |r: std::ops::Range<usize>| {
+                    let mut c = Columns::new();
+                    for j in r {
+                        c.push(if j < n { &log[j] } else { &sealed[j - n] }).expect("entries serialise");
+                    }
+                    c
+                };
+                let edit = Edit::appended(sealed.len());
+                write(Some(Write::List { len: n + sealed.len(), rows: &rows, edit: &edit }))
+            };
+            if result.is_ok() {
+                log.extend(sealed);
+            }
+            result
+        })
+    };
+    match attempt(new.clone()) {
+        Err(StorageError::Conflict(name)) if name == LIST => {
+            forget();
+            if loaded() {
+                attempt(new)
+            } else {
+                write(None)
+            }
+        }
+        other => other,
+    }
+}
+
+/// Replaces the whole stored log (an archive), all or nothing.
+pub fn replace(log: Vec<AuditEntry>) -> Result<(), StorageError> {
+    with_db(|db| db.save_edit(LIST, &log, &Edit::all()))?;
+    LOG.with(|l| *l.borrow_mut() = Some(log));
+    Ok(())
+}

@@ -1,0 +1,114 @@
+"""The audit trail as an office manager checks it: who did what to which record, before and
+after; Verify proves the chain, and names the first entry someone changed afterwards."""
+import json
+
+from selenium.webdriver.common.by import By
+
+from conftest import shot, wait, wait_file
+from helpers import body_text, button, click, fill, heading, new_contact, open_app, wait_text
+from stored import rewrite_list, stored_list
+
+
+def audit_rows(driver):
+    return [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#audit-table tbody tr")]
+
+
+def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, base_url, downloads):
+    open_app(driver, base_url, "#/settings")
+    fill(driver, "s-user_name", "Dewi Lestari")
+    click(driver, "Simpan")
+    wait(driver, lambda d: heading(d) == "Pengaturan")
+
+    new_contact(driver, base_url, "Budi Santoso", email="budi@maju.co.id")
+    contact_url = driver.current_url
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    fill(driver, "f-role", "Direktur")
+    click(driver, "Simpan")
+    wait_text(driver, "Direktur")
+    # Saved again untouched: nothing to log.
+    click(driver, "Ubah")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    click(driver, "Simpan")
+    wait(driver, lambda d: "/edit" not in d.current_url)
+    click(driver, "Hapus")
+    wait_text(driver, "dipindah ke tempat sampah")
+    button(driver, "Urungkan").click()
+    wait_text(driver, "Dipulihkan.")
+
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-table"))
+    assert "4 entri; tautan terakhir" in driver.find_element(By.ID, "audit-summary").text
+    rows = audit_rows(driver)
+    assert len(rows) == 4, rows
+    assert rows[0].startswith("4") and "Pulihkan · Kontak" in rows[0] and "Dewi Lestari" in rows[0]
+    assert "Ke tempat sampah · Kontak" in rows[1]
+    assert "Ubah · Kontak" in rows[2] and "Jabatan: (kosong) → Direktur" in rows[2], rows[2]
+    assert "Buat · Kontak" in rows[3] and "Nama: Budi Santoso" in rows[3] and "budi@maju.co.id" in rows[3]
+    driver.find_element(By.ID, "audit-h").location_once_scrolled_into_view
+    shot(driver, "audit-trail-id")
+
+    click(driver, "Periksa rantai")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
+    assert driver.find_element(By.ID, "audit-verified").text == "Rantai utuh: 4 entri diperiksa, tidak ada yang diubah."
+
+    # The filter finds the entries of a field's value.
+    fill(driver, "audit-filter", "direktur")
+    wait(driver, lambda d: len(audit_rows(d)) == 1)
+    fill(driver, "audit-filter", "")
+
+    # The log as CSV, a row per field changed, each with its entry's link.
+    click(driver, "Ekspor CSV (;) Excel Indonesia")
+    csv = wait_file(downloads, "-excel-id.csv").read_bytes().decode("utf-8").lstrip("\ufeff")
+    lines = csv.splitlines()
+    assert lines[0] == "No.;Waktu;Oleh;Tindakan;Daftar;ID data;Data;Kolom;Sebelum;Sesudah;Keterangan;Tautan"
+    assert any(";Ubah;contacts;" in l and ";Jabatan;;Direktur;;" in l for l in lines), csv
+    assert all(len(l.rsplit(";", 1)[1]) == 32 for l in lines[1:]), "every row has its link"
+
+    # A backup carries the log beside the collections.
+    click(driver, "Ekspor cadangan")
+    backup = json.loads(wait_file(downloads, ".json").read_text(encoding="utf-8"))
+    assert [e["action"] for e in backup["audit"]] == ["create", "change", "trash", "restore"]
+    assert "audit" not in backup["collections"]
+
+    # Someone edits an entry in storage afterwards: Verify names it.
+    def forge(entry):
+        if entry["seq"] == 2:
+            entry["who"] = "Orang lain"
+    rewrite_list(driver, "audit", forge)
+    driver.refresh()
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-table"))
+    click(driver, "Periksa rantai")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
+    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai putus di entri no. 2 (")
+    shot(driver, "audit-broken-id")
+
+    # The log goes on: a later save is logged after the forged entry, and the log stays
+    # what it was (nothing rewritten over it).
+    driver.get(contact_url + "/edit")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    fill(driver, "f-role", "Komisaris")
+    click(driver, "Simpan")
+    wait_text(driver, "Komisaris")
+    stored = stored_list(driver, "audit")
+    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5]
+    assert stored[1]["who"] == "Orang lain"
+    assert "Komisaris" in body_text(driver)
+
+
+def test_an_import_is_one_entry_and_english_reads_the_same(driver, base_url, tmp_path):
+    csv_file = tmp_path / "kontak.csv"
+    csv_file.write_bytes("Nama;Email\nBudi Santoso;budi@maju.co.id\nSiti Rahma;siti@jaya.id\n".encode("utf-8"))
+    open_app(driver, base_url, "#/contacts/import")
+    driver.find_element(By.ID, "import-file").send_keys(str(csv_file))
+    wait_text(driver, "2 baris siap diimpor")
+    click(driver, "Impor 2 kontak")
+    wait(driver, lambda d: heading(d) == "Kontak")
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-table"))
+    driver.find_element(By.XPATH, "//header//button[normalize-space(.)='EN']").click()
+    wait(driver, lambda d: "1 entry; last link" in d.find_element(By.ID, "audit-summary").text)
+    rows = audit_rows(driver)
+    assert len(rows) == 1 and "Import · Contacts" in rows[0] and "2 records imported" in rows[0], rows
+    driver.find_element(By.ID, "audit-h").location_once_scrolled_into_view
+    shot(driver, "audit-import-en")

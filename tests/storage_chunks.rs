@@ -238,9 +238,17 @@ fn the_audit_trail_is_stored_in_small_chunks_and_reads_back_verified() {
     }
     let head = b.get(&doc_key("audit")).unwrap().unwrap();
     assert!(head.contains(r#""chunks":[[0,20],[1,20],[2,5]]"#), "{head}");
+    // A save reads only the last chunk and how many come before it.
+    let (before, last) = open(&b).load_last("audit").unwrap().unwrap();
+    assert_eq!((before, last.len()), (40, 5));
+    assert_eq!(last[4]["title"], "Orang 44");
+    assert_eq!(open(&b).load_last("nothing").unwrap(), None);
     let back: Vec<AuditEntry> = open(&b).load("audit").unwrap().unwrap();
     assert_eq!(back, log);
     assert!(matches!(verify(&back), Verified::Intact { entries: 45, .. }));
+    // A last chunk that cannot be read is never added to.
+    b.set(&chunk_key("audit", 2), "1;garbage").unwrap();
+    assert!(matches!(open(&b).load_last("audit"), Err(StorageError::Unreadable(_))));
     // Other lists keep the usual size.
     assert_eq!(backoffice::registry::STORE.chunk_records("contacts"), CHUNK);
 }

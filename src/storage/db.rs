@@ -387,6 +387,37 @@ impl Db {
         Ok(sum)
     }
 
+    /// The records of a list's last chunk and how many come before it, read without the
+    /// rest of the list: all that appending to a log needs (its next entries fill that chunk
+    /// and start new ones). `Ok(None)` when the list is absent; `Err` when its head or that
+    /// chunk cannot be read, so the caller leaves the list alone.
+    pub fn load_last(&mut self, name: &str) -> Result<Option<(usize, Vec<Value>)>, StorageError> {
+        let unreadable = || StorageError::Unreadable(name.to_string());
+        let Some(head) = self.head(name).map_err(|_| unreadable())? else {
+            self.known.insert(name.into(), 0);
+            return Ok(None);
+        };
+        // Stored whole (schema 2) or by a newer build: not something to add to.
+        if head.data.is_some() || head.schema > self.schema.current {
+            return Err(unreadable());
+        }
+        let chunks = head.chunks.unwrap_or_default();
+        let rows = match chunks.last() {
+            None => vec![],
+            Some((id, n)) => {
+                let text = self.backend.get(&chunk_key(name, *id))?.ok_or_else(unreadable)?;
+                let rows = decode_chunk(&text).map_err(|_| unreadable())?;
+                if rows.len() != *n {
+                    return Err(unreadable());
+                }
+                rows
+            }
+        };
+        let before = chunks.iter().rev().skip(1).map(|(_, n)| n).sum();
+        self.known.insert(name.into(), head.rev);
+        Ok(Some((before, rows)))
+    }
+
     /// Reads a list chunk by chunk, handing each chunk's columns to `take` (the one typed
     /// step, kept out of here so this is not compiled again for every record type); false
     /// when the list is absent or unreadable as a whole.

@@ -17,41 +17,58 @@ use super::state::{now, with_db, AppState};
 /// is never edited, and a backup carries it apart from the collections).
 pub const LIST: &str = "audit";
 
-thread_local! {
-    static LOG: RefCell<Option<Vec<AuditEntry>>> = const { RefCell::new(None) };
+/// What a save needs of the log: its length and the entries of its last chunk (the next
+/// entries fill that chunk, then start new ones), never the whole log, which a busy office
+/// grows by thousands of entries a year.
+struct End {
+    len: usize,
+    /// The log's position of `entries[0]`.
+    start: usize,
+    entries: Vec<AuditEntry>,
 }
 
-/// Reads the log if it is not in memory yet. False when it cannot be read: saves then go
+thread_local! {
+    static END: RefCell<Option<End>> = const { RefCell::new(None) };
+    /// The whole log, read for the Data screen and backups; dropped when a save adds to it.
+    static FULL: RefCell<Option<Vec<AuditEntry>>> = const { RefCell::new(None) };
+}
+
+/// Reads the log's end if it is not in memory. False when it cannot be read: saves then go
 /// on without entries, and the Data screen says the log is unreadable (a log that cannot
 /// be read is never written over).
-fn loaded() -> bool {
-    if LOG.with(|l| l.borrow().is_some()) {
+fn end_loaded() -> bool {
+    if END.with(|e| e.borrow().is_some()) {
         return true;
     }
-    let read = with_db(|db| {
-        let log = db.load::<Vec<AuditEntry>>(LIST)?;
-        Ok(if db.unreadable().contains_key(LIST) { None } else { Some(log.unwrap_or_default()) })
+    let read = with_db(|db| db.load_last(LIST)).ok().and_then(|last| {
+        let (start, rows) = last.unwrap_or_default();
+        let entries = rows.into_iter().map(serde_json::from_value).collect::<Result<Vec<AuditEntry>, _>>().ok()?;
+        Some(End { len: start + entries.len(), start, entries })
     });
-    match read {
-        Ok(Some(log)) => {
-            LOG.with(|l| *l.borrow_mut() = Some(log));
-            true
-        }
-        _ => false,
-    }
+    let ok = read.is_some();
+    END.with(|e| *e.borrow_mut() = read);
+    ok
 }
 
-/// Forgets the log in memory: another tab wrote it, or a restore replaced the store.
+/// Forgets the log in memory: another tab wrote it, or the store was reset or replaced.
 pub fn forget() {
-    LOG.with(|l| *l.borrow_mut() = None);
+    END.with(|e| *e.borrow_mut() = None);
+    FULL.with(|f| *f.borrow_mut() = None);
 }
 
-/// The log as stored, or `None` when it cannot be read.
+/// The whole log as stored, or `None` when it cannot be read.
 pub fn with_log<R>(f: impl FnOnce(&[AuditEntry]) -> R) -> Option<R> {
-    if !loaded() {
-        return None;
+    if FULL.with(|l| l.borrow().is_none()) {
+        let read = with_db(|db| {
+            let log = db.load::<Vec<AuditEntry>>(LIST)?;
+            let broken = db.unreadable().keys().any(|k| k == LIST || k.starts_with(&format!("{LIST}.")));
+            Ok((!broken).then(|| log.unwrap_or_default()))
+        });
+        FULL.with(|l| *l.borrow_mut() = read.ok().flatten());
+        // Reading took the stored revision as known: an end read before it may be older.
+        END.with(|e| *e.borrow_mut() = None);
     }
-    LOG.with(|l| l.borrow().as_deref().map(f))
+    FULL.with(|l| l.borrow().as_deref().map(f))
 }
 
 fn entry(app: &AppState, action: AuditAction, list: &str) -> AuditEntry {
@@ -94,34 +111,42 @@ pub fn imported(app: &AppState, list: &str, title: String, note: String) -> Audi
 /// Runs `write` with the log's part of it: the new entries numbered and chained after the
 /// log, as a change to the stored log. `write` gets `None` when there is nothing to log or
 /// the log cannot be read. Another tab having written the log meanwhile is no conflict for
-/// the records: the log is read again and the write tried once more.
+/// the records: the log's end is read again and the write tried once more.
 pub fn write_with<R>(
     new: Vec<AuditEntry>,
     write: impl for<'w> Fn(Option<Write<'w>>) -> Result<R, StorageError>,
 ) -> Result<R, StorageError> {
-    if new.is_empty() || !loaded() {
+    if new.is_empty() || !end_loaded() {
         return write(None);
     }
     let attempt = |new: Vec<AuditEntry>| {
-        LOG.with(|l| {
-            let mut guard = l.borrow_mut();
-            let Some(log) = guard.as_mut() else { return write(None) };
-            let mut tail = Tail::of(log);
+        END.with(|e| {
+            let mut guard = e.borrow_mut();
+            let Some(end) = guard.as_mut() else { return write(None) };
+            let mut tail = match end.entries.last() {
+                Some(last) => Tail { seq: last.seq, hash: last.hash.clone() },
+                None => Tail::default(),
+            };
             let sealed: Vec<AuditEntry> = new.into_iter().map(|e| tail.seal(e)).collect();
-            let n = log.len();
+            let (len, start) = (end.len, end.start);
             let result = {
+                // The store asks only for the chunks an append touches: the last one, which
+                // starts at `start`, and new ones.
                 let rows = |r: std::ops::Range<usize>| {
                     let mut c = Columns::new();
                     for j in r {
-                        c.push(if j < n { &log[j] } else { &sealed[j - n] }).expect("entries serialise");
+                        let e = if j < len { &end.entries[j - start] } else { &sealed[j - len] };
+                        c.push(e).expect("entries serialise");
                     }
                     c
                 };
                 let edit = Edit::appended(sealed.len());
-                write(Some(Write::List { len: n + sealed.len(), rows: &rows, edit: &edit }))
+                write(Some(Write::List { len: len + sealed.len(), rows: &rows, edit: &edit }))
             };
             if result.is_ok() {
-                log.extend(sealed);
+                end.len += sealed.len();
+                end.entries.extend(sealed);
+                FULL.with(|f| *f.borrow_mut() = None);
             }
             result
         })
@@ -129,7 +154,7 @@ pub fn write_with<R>(
     match attempt(new.clone()) {
         Err(StorageError::Conflict(name)) if name == LIST => {
             forget();
-            if loaded() {
+            if end_loaded() {
                 attempt(new)
             } else {
                 write(None)
@@ -142,6 +167,7 @@ pub fn write_with<R>(
 /// Replaces the whole stored log (an archive), all or nothing.
 pub fn replace(log: Vec<AuditEntry>) -> Result<(), StorageError> {
     with_db(|db| db.save_edit(LIST, &log, &Edit::all()))?;
-    LOG.with(|l| *l.borrow_mut() = Some(log));
+    END.with(|e| *e.borrow_mut() = None);
+    FULL.with(|f| *f.borrow_mut() = Some(log));
     Ok(())
 }

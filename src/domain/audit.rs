@@ -71,22 +71,38 @@ pub const MAX_VALUE: usize = 200;
 const UNLOGGED: &[&str] = &["updated_at", "created_at", "deleted_at", "id"];
 
 fn shown(v: &Value) -> String {
-    clip(match v {
+    match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Array(a) if a.iter().all(Value::is_string) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
-    })
+    }
 }
 
 /// `text`, or its first [`MAX_VALUE`] characters and "…".
-pub fn clip(text: String) -> String {
+pub fn clip(text: &str) -> String {
     if text.chars().count() <= MAX_VALUE {
-        return text;
+        return text.to_string();
     }
     let mut cut: String = text.chars().take(MAX_VALUE).collect();
     cut.push('…');
     cut
+}
+
+/// A change between two texts as kept in the log: both cut to [`MAX_VALUE`] characters,
+/// from where they start to differ when that is further in (an edit at the end of a long
+/// letter shows as "…" and the words around it, not as two equal beginnings).
+pub fn change(field: &str, before: &str, after: &str) -> Change {
+    let same = before.chars().zip(after.chars()).take_while(|(a, b)| a == b).count();
+    let from = same.saturating_sub(MAX_VALUE / 4);
+    let part = |t: &str| {
+        if from == 0 {
+            return clip(t);
+        }
+        let rest: String = t.chars().skip(from).collect();
+        format!("…{}", clip(&rest))
+    };
+    Change { field: field.into(), before: part(before), after: part(after), ..Default::default() }
 }
 
 /// The fields that differ between two stored records (JSON objects), in the order of the
@@ -99,9 +115,8 @@ pub fn diff(before: &Value, after: &Value) -> Vec<Change> {
     keys.into_iter()
         .filter(|k| !UNLOGGED.contains(&k.as_str()))
         .filter_map(|k| {
-            let (x, y) = (b.get(k).unwrap_or(&Value::Null), a.get(k).unwrap_or(&Value::Null));
-            let (x, y) = (shown(x), shown(y));
-            (x != y).then(|| Change { field: k.clone(), before: x, after: y, ..Default::default() })
+            let (x, y) = (shown(b.get(k).unwrap_or(&Value::Null)), shown(a.get(k).unwrap_or(&Value::Null)));
+            (x != y).then(|| change(k, &x, &y))
         })
         .collect()
 }
@@ -169,6 +184,19 @@ pub enum Verified {
 /// Recomputes every link from the first entry kept. An entry changed, removed, inserted or
 /// moved breaks the chain at the first place it shows.
 pub fn verify(log: &[AuditEntry]) -> Verified {
+    // A log that does not start at entry 1 starts where an archive said it would: the
+    // entries before it cannot simply be deleted and the link copied forward.
+    if let Some(first) = log.first() {
+        let archived = |e: &AuditEntry| {
+            e.action == AuditAction::Archive
+                && e.note.split(';').nth(2).and_then(|to| to.parse::<u64>().ok()) == first.seq.checked_sub(1)
+                && e.note.rsplit(';').next() == Some(first.prev.as_str())
+        };
+        let starts = if first.seq == 1 { first.prev.is_empty() } else { first.seq > 1 && log.iter().any(archived) };
+        if !starts {
+            return Verified::Broken { seq: first.seq, index: 0 };
+        }
+    }
     let mut prev = log.first().map(|e| e.prev.clone()).unwrap_or_default();
     for (index, e) in log.iter().enumerate() {
         let follows = index == 0 || e.seq == log[index - 1].seq + 1;
@@ -195,7 +223,7 @@ pub fn archive(log: &[AuditEntry], before: DateTime<Utc>, who: &str, now: DateTi
     }
     let mut tail = if kept.is_empty() { Tail { seq: gone.seq, hash: gone.hash.clone() } } else { Tail::of(&kept) };
     let note = format!("{n};{};{};{}", log[0].seq, gone.seq, gone.hash);
-    let entry = AuditEntry { at: now, who: who.into(), action: AuditAction::Archive, note, ..Default::default() };
+    let entry = AuditEntry { at: now, who: who.into(), action: AuditAction::Archive, list: "audit".into(), note, ..Default::default() };
     let sealed = tail.seal(entry);
     // An archive that took every entry leaves its own entry first: it keeps the link.
     let sealed = if kept.is_empty() { AuditEntry { prev: gone.hash.clone(), ..sealed } } else { sealed };
@@ -205,7 +233,13 @@ pub fn archive(log: &[AuditEntry], before: DateTime<Utc>, who: &str, now: DateTi
 
 /// The log as CSV: one row per changed field (an entry without fields, one row), each row
 /// with its entry's link, so an archived file can still be checked against the log.
-pub fn csv(log: &[AuditEntry], header: [&str; 12], delimiter: u8, action: impl Fn(AuditAction) -> String) -> String {
+pub fn csv(
+    log: &[AuditEntry],
+    header: [&str; 12],
+    delimiter: u8,
+    action: impl Fn(AuditAction) -> String,
+    note: impl Fn(&AuditEntry) -> String,
+) -> String {
     let mut out = super::csv_write::CsvText::new(delimiter);
     out.row(header.iter().map(|h| h.to_string()));
     for e in log {
@@ -213,8 +247,8 @@ pub fn csv(log: &[AuditEntry], header: [&str; 12], delimiter: u8, action: impl F
             let (field, before, after) = c.map_or(Default::default(), |c| {
                 (if c.label.is_empty() { c.field.clone() } else { c.label.clone() }, c.before.clone(), c.after.clone())
             });
-            let note = if c.is_none() { e.note.clone() } else { String::new() };
-            let at = e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let note = if c.is_none() { note(e) } else { String::new() };
+            let at = e.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
             [
                 e.seq.to_string(),
                 at,

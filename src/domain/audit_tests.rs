@@ -56,6 +56,17 @@ fn a_long_value_is_cut_so_the_log_stays_small() {
 }
 
 #[test]
+fn an_edit_far_into_a_long_text_is_logged_around_where_it_was_made() {
+    let before = format!("{}akhir lama.", "kata ".repeat(100));
+    let after = format!("{}akhir baru.", "kata ".repeat(100));
+    let (action, changes) = classify(Some(&json!({"body": before})), &json!({"body": after})).unwrap();
+    assert_eq!(action, AuditAction::Change, "a change past the part kept is still a change");
+    assert!(changes[0].before.starts_with('…') && changes[0].before.ends_with("akhir lama."), "{}", changes[0].before);
+    assert!(changes[0].after.ends_with("akhir baru."));
+    assert!(changes[0].after.chars().count() <= MAX_VALUE + 2);
+}
+
+#[test]
 fn an_intact_log_verifies_and_gives_its_last_link() {
     let l = log(5);
     assert_eq!(l.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
@@ -90,9 +101,17 @@ fn any_change_to_an_entry_breaks_the_chain_where_it_was_made() {
     who[0].who = "Someone else".into();
     assert_eq!(verify(&who), Verified::Broken { seq: 1, index: 0 });
 
-    let mut when = l;
+    let mut when = l.clone();
     when[5].at = at(28);
     assert_eq!(verify(&when), Verified::Broken { seq: 6, index: 5 });
+
+    // The oldest entries deleted and their link copied forward, as no archive did.
+    let mut cut = l[3..].to_vec();
+    cut[0].prev = l[2].hash.clone();
+    assert_eq!(verify(&cut), Verified::Broken { seq: 4, index: 0 });
+    let mut unstarted = l;
+    unstarted[0].prev = "00".repeat(16);
+    assert_eq!(verify(&unstarted), Verified::Broken { seq: 1, index: 0 }, "a log's first entry starts from nothing");
 }
 
 #[test]
@@ -103,7 +122,7 @@ fn an_archive_keeps_the_chain_verifiable_and_says_what_left() {
     assert_eq!(kept[0].seq, 5);
     assert_eq!(kept[0].prev, l[3].hash, "the first entry kept carries the link the archived ones ended on");
     let last = kept.last().unwrap();
-    assert_eq!((last.seq, last.action), (11, AuditAction::Archive));
+    assert_eq!((last.seq, last.action, last.list.as_str()), (11, AuditAction::Archive, "audit"));
     assert_eq!(last.note, format!("4;1;4;{}", l[3].hash));
     assert!(matches!(verify(&kept), Verified::Intact { entries: 7, .. }));
     assert_eq!(archive(&l, at(1), "Dewi", at(20)), None, "nothing that old");
@@ -138,14 +157,14 @@ fn the_csv_has_a_row_per_field_changed() {
     let mut l = vec![tail.seal(e), tail.seal(entry(2, AuditAction::Trash, "Budi S"))];
     l[0].changes[1].label = "Jabatan".into();
     let header = ["no", "at", "who", "action", "list", "record", "title", "field", "before", "after", "note", "link"];
-    let text = csv(&l, header, b';', |a| a.code().to_string());
+    let text = csv(&l, header, b';', |a| a.code().to_string(), |e| e.note.clone());
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
-    assert_eq!(lines[1], format!("1;2026-11-01T09:00:00Z;Dewi;change;contacts;c1;Budi;name;Budi;Budi S;;{}", l[0].hash));
+    assert_eq!(lines[1], format!("1;2026-11-01T09:00:00.000Z;Dewi;change;contacts;c1;Budi;name;Budi;Budi S;;{}", l[0].hash));
     assert_eq!(
         lines[2],
-        format!("1;2026-11-01T09:00:00Z;Dewi;change;contacts;c1;Budi;Jabatan;;Direktur;;{}", l[0].hash),
+        format!("1;2026-11-01T09:00:00.000Z;Dewi;change;contacts;c1;Budi;Jabatan;;Direktur;;{}", l[0].hash),
         "a field by its name"
     );
-    assert_eq!(lines[3], format!("2;2026-11-02T09:00:00Z;Dewi;trash;contacts;c1;Budi S;;;;;{}", l[1].hash));
+    assert_eq!(lines[3], format!("2;2026-11-02T09:00:00.000Z;Dewi;trash;contacts;c1;Budi S;;;;;{}", l[1].hash));
 }

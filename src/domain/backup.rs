@@ -22,6 +22,15 @@ pub struct Backup {
     /// Stored text of parts the exporting app could not read (see [`export`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unreadable: BTreeMap<String, String>,
+    /// The audit trail (see [`export`]), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<Value>,
+}
+
+/// A file's audit trail in the app's type: `None` when absent or not a log this version
+/// reads (the rest of the file is imported all the same).
+fn audit_of(v: Option<Value>) -> Option<Vec<super::audit::AuditEntry>> {
+    serde_json::from_value(v?).ok()
 }
 
 #[derive(Debug, PartialEq)]
@@ -136,6 +145,8 @@ macro_rules! imported {
             /// Lists that held one record more than once (a file edited or joined by hand),
             /// with how many extra copies were left out: the newest copy of each is kept.
             pub doubled: Vec<(&'static str, usize)>,
+            /// The audit trail the file carries.
+            pub audit: Option<Vec<super::audit::AuditEntry>>,
         }
 
         impl Imported {
@@ -169,6 +180,7 @@ macro_rules! imported {
                         unknown: c.unknown,
                         parts: vec![],
                         doubled: vec![],
+                        audit: audit_of(f.audit),
                     };
                     return first.map_or(Ok(got.with_parts(f.unreadable).once_each()), Err);
                 }
@@ -199,6 +211,7 @@ macro_rules! imported {
                 unknown,
                 parts: vec![],
                 doubled: vec![],
+                audit: audit_of(b.audit),
             };
             first.map_or(Ok(got.with_parts(b.unreadable).once_each()), Err)
         }
@@ -252,6 +265,8 @@ struct Current {
     collections: FileCollections,
     #[serde(default)]
     unreadable: BTreeMap<String, String>,
+    #[serde(default)]
+    audit: Option<Value>,
 }
 
 /// The file's collections: known lists as columns, settings as JSON, other names noted.
@@ -561,5 +576,7 @@ mod parts_tests {
         assert!(v["collections"].get("audit").is_none());
         let got = parse(file.as_bytes()).unwrap();
         assert!(got.unknown.is_empty(), "not an unknown collection: {:?}", got.unknown);
+        let trail = got.audit.expect("the file's log is read");
+        assert_eq!((trail.len(), trail[0].seq, trail[0].hash.as_str()), (1, 1, "ab"));
     }
 }

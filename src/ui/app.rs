@@ -163,10 +163,16 @@ pub fn App() -> impl IntoView {
         Some(key) if key == META_KEY => app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten()),
         Some(key) => {
             if let Some(name) = doc_name(&key) {
+                if name == super::audit::LIST {
+                    super::audit::forget();
+                }
                 app.reload(name);
             }
         }
-        None => app.load_all(),
+        None => {
+            super::audit::forget();
+            app.load_all()
+        }
     });
     std::mem::forget(h);
     let h = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {

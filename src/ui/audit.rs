@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use crate::domain::audit::{classify, clip, AuditAction, AuditEntry, Tail};
+use crate::domain::audit::{change, classify, AuditAction, AuditEntry, Change, Tail};
 use crate::domain::record::Entity;
 use crate::storage::{Edit, StorageError, Write};
 use crate::table::Columns;
@@ -84,13 +84,18 @@ pub fn saved<E: Entity>(app: &AppState, before: Option<&E>, after: &E) -> Option
     let (action, mut changes) = classify(before.map(value).as_ref(), &value(after))?;
     for c in &mut changes {
         if let Some(f) = E::fields().iter().find(|f| f.key == c.field) {
-            c.label = app.t(f.label).to_string();
-            c.before = before.map(|b| clip(shown_as(app, b, f.key, Some(f.kind)))).unwrap_or_default();
-            c.after = clip(shown_as(app, after, f.key, Some(f.kind)));
+            let shown = |r: &E| shown_as(app, r, f.key, Some(f.kind));
+            let (b, a) = (before.map(shown).unwrap_or_default(), shown(after));
+            // Stored values that differ but show the same (a number typed "1.0" for "1")
+            // changed nothing a reader would see.
+            if b == a {
+                c.field.clear();
+                continue;
+            }
+            *c = Change { label: app.t(f.label).to_string(), ..change(f.key, &b, &a) };
         }
     }
-    // Stored values that differ but show the same (a number typed "1.0" for "1") changed nothing.
-    changes.retain(|c| c.before != c.after);
+    changes.retain(|c| !c.field.is_empty());
     if action == AuditAction::Change && changes.is_empty() {
         return None;
     }
@@ -166,7 +171,11 @@ pub fn write_with<R>(
 
 /// Replaces the whole stored log (an archive), all or nothing.
 pub fn replace(log: Vec<AuditEntry>) -> Result<(), StorageError> {
-    with_db(|db| db.save_edit(LIST, &log, &Edit::all()))?;
+    if let Err(e) = with_db(|db| db.save_edit(LIST, &log, &Edit::all())) {
+        // Another tab wrote the log: what this screen shows is read again.
+        forget();
+        return Err(e);
+    }
     END.with(|e| *e.borrow_mut() = None);
     FULL.with(|f| *f.borrow_mut() = Some(log));
     Ok(())

@@ -28,7 +28,7 @@ fn csv_text(app: &AppState, log: &[AuditEntry], delimiter: u8) -> String {
         h("audit.col.note"),
         h("audit.col.link"),
     ];
-    audit::csv(log, header, delimiter, |a| app.t(a.label_key()).to_string())
+    audit::csv(log, header, delimiter, |a| app.t(a.label_key()).to_string(), |e| note_text(app, e))
 }
 
 fn list_name(app: &AppState, list: &str) -> String {
@@ -81,18 +81,27 @@ fn matches(app: &AppState, e: &AuditEntry, q: &str) -> bool {
         || e.changes.iter().any(|c| [&c.label, &c.field, &c.before, &c.after].iter().any(|t| lower(t).contains(q)))
 }
 
+/// `changed` is bumped by the Data screen when an import or a reset changed the log.
 #[component]
-pub fn AuditSection() -> impl IntoView {
+pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
     let app = use_app();
-    // Bumped when this screen changes the log (an archive), so what it shows is read again.
+    // Bumped when this section changes the log (an archive), so what it shows is read again.
     let version = RwSignal::new(0u32);
+    // The archive's first step done: the entries before this time are in a downloaded file.
+    let downloaded = RwSignal::new(None::<(chrono::DateTime<chrono::Utc>, usize, String)>);
     let verified = RwSignal::new(None::<(bool, String)>);
     let query = RwSignal::new(String::new());
     let before = RwSignal::new(String::new());
 
     let summary = move || {
         version.track();
-        with_log(|log| (log.len(), log.last().map(|e| e.hash.clone()).unwrap_or_default()))
+        changed.track();
+        let read = with_log(|log| (log.len(), log.last().map(|e| e.hash.clone()).unwrap_or_default()));
+        if read.is_none() {
+            // The unreadable part is then offered for download like any other.
+            app.refresh_unreadable();
+        }
+        read
     };
     let do_verify = move |_| {
         let lang = app.lang.get_untracked();
@@ -111,7 +120,10 @@ pub fn AuditSection() -> impl IntoView {
             download(&name, CSV_MIME, &text);
         }
     });
-    let do_archive = move |_| {
+    // Step one: the entries before the date chosen, downloaded as they are stored (JSON,
+    // links included, so the file can be checked against the log's later entries).
+    let do_download = move |_| {
+        downloaded.set(None);
         let Some(day) = crate::domain::dates::parse_date(&before.get_untracked()) else {
             app.error(app.t("audit.archive_date").into());
             return;
@@ -119,30 +131,39 @@ pub fn AuditSection() -> impl IntoView {
         // Midnight where the office is, as the date input means it.
         let offset = local(now()).offset().local_minus_utc() as i64;
         let cut = day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc() - chrono::Duration::seconds(offset);
-        let who = app.settings.with_untracked(|s| s.user_name.clone());
-        let planned = with_log(|log| {
+        let file = with_log(|log| {
             let n = log.iter().take_while(|e| e.at < cut).count();
-            archive(log, cut, &who, now()).map(|kept| (csv_text(&app, &log[..n], b','), kept, n))
+            (n > 0).then(|| (n, serde_json::json!({"format": "backoffice-audit-archive", "entries": &log[..n]}).to_string()))
         });
-        match planned.flatten() {
-            None => app.info(app.t("audit.archive_none").into()),
-            Some((file, kept, n)) => {
-                // The file first: the entries leave the log only once their copy is downloaded.
-                let name = format!("audit-archive-{}.csv", crate::domain::dates::date_text(day));
-                download(&name, CSV_MIME, &file);
-                match replace(kept) {
-                    Ok(()) => {
-                        app.info(app.tf("audit.archived", &[("n", n.to_string()), ("file", name)]));
-                        version.update(|v| *v += 1);
-                        verified.set(None);
-                    }
-                    Err(e) => app.report_storage_error(&e),
-                }
+        match file {
+            None => app.error(app.t("audit.unreadable").into()),
+            Some(None) => app.info(app.t("audit.archive_none").into()),
+            Some(Some((n, text))) => {
+                let name = format!("audit-archive-{}.json", crate::domain::dates::date_text(day));
+                download(&name, super::files::JSON_MIME, &text);
+                downloaded.set(Some((cut, n, name)));
             }
+        }
+    };
+    // Step two, asked for once the file is kept: the entries leave the log.
+    let do_archive = move |_| {
+        let Some((cut, n, name)) = downloaded.get_untracked() else { return };
+        let who = app.settings.with_untracked(|s| s.user_name.clone());
+        let kept = with_log(|log| archive(log, cut, &who, now())).flatten();
+        downloaded.set(None);
+        let Some(kept) = kept else { return };
+        match replace(kept) {
+            Ok(()) => {
+                app.info(app.tf("audit.archived", &[("n", n.to_string()), ("file", name)]));
+                version.update(|v| *v += 1);
+                verified.set(None);
+            }
+            Err(e) => app.report_storage_error(&e),
         }
     };
     let latest = move || {
         version.track();
+        changed.track();
         let q = crate::text::lower(query.get().trim());
         with_log(|log| {
             let found: Vec<AuditEntry> =
@@ -166,16 +187,32 @@ pub fn AuditSection() -> impl IntoView {
                 <button type="button" class="bo-btn" on:click=do_verify>{app.text("audit.verify")}</button>
                 {super::records::csv_buttons_view(export)}
             </div>
-            {move || verified.get().map(|(ok, text)| view! {
-                <p id="audit-verified" class=if ok { "bo-banner bo-banner-info" } else { "bo-banner bo-banner-error" } role="status">{text}</p>
-            })}
+            // A live region that is always there, so the result is announced when it comes.
+            <div role="status" aria-live="polite">
+                {move || verified.get().map(|(ok, text)| if ok {
+                    view! { <p id="audit-verified" class="bo-banner bo-banner-info">{text}</p> }.into_any()
+                } else {
+                    view! { <p id="audit-verified" class="bo-banner bo-banner-error" role="alert">{text}</p> }.into_any()
+                })}
+            </div>
             <h3>{app.text("audit.archive_title")}</h3>
             <p class="bo-hint">{app.text("audit.archive_hint")}</p>
             <div class="bo-field">
                 <label for="audit-before">{app.text("audit.archive_before")}</label>
                 <input id="audit-before" type="date" prop:value=move || before.get() on:input=move |ev| before.set(event_target_value(&ev)) />
             </div>
-            <button type="button" class="bo-btn" on:click=do_archive>{app.text("audit.archive")}</button>
+            <button type="button" class="bo-btn" on:click=do_download>{app.text("audit.archive_download")}</button>
+            <div role="status" aria-live="polite">
+                {move || downloaded.get().map(|(_, n, name)| view! {
+                    <div class="bo-banner bo-banner-warn">
+                        <p>{app.tf("audit.archive_confirm", &[("n", n.to_string()), ("file", name)])}</p>
+                        <div class="bo-actions">
+                            <button type="button" class="bo-btn bo-btn-danger" on:click=do_archive>{app.tf("audit.archive", &[("n", n.to_string())])}</button>
+                            <button type="button" class="bo-btn" on:click=move |_| downloaded.set(None)>{app.t("action.cancel")}</button>
+                        </div>
+                    </div>
+                })}
+            </div>
             <h3>{app.text("audit.latest")}</h3>
             <div class="bo-field">
                 <label for="audit-filter">{app.text("audit.filter")}</label>
@@ -191,6 +228,7 @@ pub fn AuditSection() -> impl IntoView {
                 let lang = app.lang.get();
                 view! {
                     <div class="bo-table-wrap"><table class="bo-table" id="audit-table">
+                        <caption class="bo-visually-hidden">{app.t("audit.latest")}</caption>
                         <thead><tr>
                             <th scope="col">{app.t("audit.col.no")}</th>
                             <th scope="col">{app.t("audit.col.at")}</th>

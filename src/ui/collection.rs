@@ -385,6 +385,9 @@ pub fn save_records<E: UiEntity>(app: &AppState, recs: Vec<E>) -> Result<(), Sto
 /// Adds many records in one write (imports): all of them or none. The audit trail gets one
 /// entry for the import, saying how many, not one per record.
 pub fn add_records<E: UiEntity>(app: &AppState, mut recs: Vec<E>) -> Result<(), StorageError> {
+    if recs.is_empty() {
+        return Ok(());
+    }
     for rec in recs.iter_mut().filter(|r| r.meta().created_at == chrono::DateTime::UNIX_EPOCH) {
         touch(rec);
     }

@@ -64,12 +64,29 @@ macro_rules! lists {
             }
 
             /// Writes the changed lists and the import's audit entry, all or nothing,
-            /// straight from the records.
-            fn store(&self, log: AuditEntry) -> Result<Vec<u64>, crate::storage::StorageError> {
+            /// straight from the records; with `trail`, the file's audit trail becomes the
+            /// log, the import's entry chained after it.
+            fn store(&self, log: AuditEntry, trail: Option<Vec<AuditEntry>>) -> Result<Vec<u64>, crate::storage::StorageError> {
                 $(let $name = self.$name.as_ref().map(|(recs, edit)| (recs.len(), edit, move |r: std::ops::Range<usize>| records_as_columns(&recs[r])));)*
                 let settings = self.settings.as_ref().map(|s| serde_json::to_value(s).expect("settings serialise"));
                 if $($name.is_none() &&)* settings.is_none() {
                     return Ok(vec![]);
+                }
+                if let Some(mut trail) = trail {
+                    let sealed = crate::domain::audit::Tail::of(&trail).seal(log);
+                    trail.push(sealed);
+                    let rows = |r: std::ops::Range<usize>| records_as_columns(&trail[r]);
+                    let all = Edit::all();
+                    let mut writes = vec![(super::audit::LIST, Write::List { len: trail.len(), rows: &rows, edit: &all })];
+                    $(if let Some((len, edit, rows)) = &$name {
+                        writes.push((stringify!($name), Write::List { len: *len, rows, edit }));
+                    })*
+                    if let Some(s) = &settings {
+                        writes.push(("settings", Write::Whole(s.clone())));
+                    }
+                    let done = with_db(|db| db.write(writes));
+                    super::audit::forget();
+                    return done;
                 }
                 super::audit::write_with(vec![log], |audit| {
                     let mut writes = vec![];
@@ -103,6 +120,13 @@ crate::with_record_lists!(lists);
 fn merged<E: Entity + Send + Sync>(local: RwSignal<Vec<E>>, incoming: Vec<E>, report: &mut MergeReport) -> Option<(Vec<E>, Edit)> {
     let m = local.with_untracked(|l| backup::merge(l, incoming, report));
     m.changed().then(|| (m.records, Edit { replaced: m.replaced, appended: m.appended, ..Edit::default() }))
+}
+
+/// A file's audit trail can become this browser's: it verifies, and this browser's own
+/// trail is empty (readable, no entries).
+fn trail_restorable(trail: &[AuditEntry]) -> bool {
+    matches!(crate::domain::audit::verify(trail), crate::domain::audit::Verified::Intact { .. })
+        && super::audit::with_log(|l| l.is_empty()) == Some(true)
 }
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
@@ -198,6 +222,8 @@ pub fn data_page() -> AnyView {
     let mode = RwSignal::new("merge".to_string());
     let merged = RwSignal::new(None::<(usize, usize, Vec<(String, bool)>)>);
     let reset_text = RwSignal::new(String::new());
+    // An import or a reset changed the audit trail the section below shows.
+    let audit_changed = RwSignal::new(0u32);
 
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
@@ -220,14 +246,18 @@ pub fn data_page() -> AnyView {
         super::perf::timed("bo:import-apply", || {
             let replace = mode.get_untracked() == "replace";
             // Taken, not copied: at 100,000 records a copy costs more than the write.
-            let Some((file, b)) = pending.try_update_untracked(Option::take).flatten() else { return };
+            let Some((file, mut b)) = pending.try_update_untracked(Option::take).flatten() else { return };
+            // The file's audit trail comes with a replace into a browser whose own is empty
+            // (a new computer, a reset), if it verifies; a trail of this browser is kept.
+            let trail = b.audit.take().filter(|t| replace && trail_restorable(t));
             let mut report = MergeReport::default();
             let next = Next::from(&app, b, replace, &mut report);
             let how = if replace { "replace".to_string() } else { format!("merge;{};{}", report.added, report.updated) };
-            match next.store(super::audit::imported(&app, "", file, how)) {
+            match next.store(super::audit::imported(&app, "", file, how), trail) {
                 Ok(_) => {
                     next.show(&app);
                     pending.notify();
+                    audit_changed.update(|v| *v += 1);
                     if replace {
                         app.info(app.t("backup.replaced").into());
                     } else {
@@ -255,6 +285,7 @@ pub fn data_page() -> AnyView {
         match with_db(|db| db.reset_all()) {
             Ok(()) => {
                 super::audit::forget();
+                audit_changed.update(|v| *v += 1);
                 app.read_only.set(None);
                 app.load_all();
                 reset_text.set(String::new());
@@ -305,7 +336,7 @@ pub fn data_page() -> AnyView {
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone(), b.doubled.clone()))).map(|(name, version, exported_at, counts, unknown, parts, doubled)| view! {
+            {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone(), b.doubled.clone(), b.audit.clone()))).map(|(name, version, exported_at, counts, unknown, parts, doubled, trail)| view! {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
                     <p>{app.tf("backup.preview_meta", &[("v", version.to_string()), ("when", format_datetime(local(exported_at), app.lang.get()))])}</p>
@@ -319,6 +350,7 @@ pub fn data_page() -> AnyView {
                     {parts_note(&app, &parts, true)}
                     {parts_note(&app, &parts, false)}
                     {doubled_note(&app, &doubled)}
+                    {trail.map(|t| view! { <p class="bo-hint" id="backup-audit">{trail_note(&app, &t)}</p> })}
                     <fieldset>
                         <legend>{app.text("backup.how")}</legend>
                         <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{app.text("backup.merge")}</label>
@@ -342,7 +374,7 @@ pub fn data_page() -> AnyView {
                 </div>
             })}
         </section>
-        <super::audit_view::AuditSection />
+        <super::audit_view::AuditSection changed=audit_changed />
         <section class="bo-card bo-danger-zone">
             <h2>{app.text("data.reset")}</h2>
             <p>{move || app.tf("data.reset_explain", &[("word", reset_word().into())])}</p>
@@ -354,6 +386,18 @@ pub fn data_page() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// What happens to the audit trail a backup carries.
+fn trail_note(app: &AppState, trail: &[AuditEntry]) -> String {
+    let n = ("n", trail.len().to_string());
+    if !matches!(crate::domain::audit::verify(trail), crate::domain::audit::Verified::Intact { .. }) {
+        app.tf("backup.audit_broken", &[n])
+    } else if trail_restorable(trail) {
+        app.tf("backup.audit_restored", &[n])
+    } else {
+        app.tf("backup.audit_kept", &[n])
+    }
 }
 
 /// The lists a backup holds nothing of, named on one line.

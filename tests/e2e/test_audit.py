@@ -65,11 +65,27 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     assert any(";Ubah;contacts;" in l and ";Jabatan;;Direktur;;" in l for l in lines), csv
     assert all(len(l.rsplit(";", 1)[1]) == 32 for l in lines[1:]), "every row has its link"
 
-    # A backup carries the log beside the collections.
+    # A backup carries the log beside the collections, and brings it back into a browser
+    # whose own is empty: reset, then restore.
     click(driver, "Ekspor cadangan")
-    backup = json.loads(wait_file(downloads, ".json").read_text(encoding="utf-8"))
+    backup_file = wait_file(downloads, ".json")
+    backup = json.loads(backup_file.read_text(encoding="utf-8"))
     assert [e["action"] for e in backup["audit"]] == ["create", "change", "trash", "restore"]
     assert "audit" not in backup["collections"]
+    fill(driver, "reset-confirm", "HAPUS")
+    click(driver, "Hapus semua data di browser ini")
+    wait(driver, lambda d: "Belum ada entri." in body_text(d))
+    driver.find_element(By.ID, "backup-file").send_keys(str(backup_file))
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-audit"))
+    assert "jika diganti, jejak itu dipulihkan" in driver.find_element(By.ID, "backup-audit").text
+    driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    click(driver, "Impor cadangan")
+    wait_text(driver, "Semua data diganti")
+    wait(driver, lambda d: "5 entri; tautan terakhir" in d.find_element(By.ID, "audit-summary").text)
+    assert "Semua data diganti dengan " + backup_file.name in audit_rows(driver)[0]
+    click(driver, "Periksa rantai")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
+    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 5 entri")
 
     # Someone edits an entry in storage afterwards: Verify names it.
     def forge(entry):
@@ -91,9 +107,33 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     click(driver, "Simpan")
     wait_text(driver, "Komisaris")
     stored = stored_list(driver, "audit")
-    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5]
+    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5, 6]
     assert stored[1]["who"] == "Orang lain"
     assert "Komisaris" in body_text(driver)
+
+
+def test_older_entries_are_archived_to_a_file_first_and_the_chain_still_verifies(driver, base_url, downloads):
+    new_contact(driver, base_url, "Budi Santoso")
+    new_contact(driver, base_url, "Siti Rahma")
+    # Both entries were made "before" tomorrow.
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-table"))
+    tomorrow = driver.execute_script("const d = new Date(Date.now() + 86400000); return d.toISOString().slice(0, 10)")
+    driver.execute_script("const i = document.getElementById('audit-before'); i.value = arguments[0]; i.dispatchEvent(new Event('input', {bubbles: true}))", tomorrow)
+    click(driver, "Unduh entri yang akan diarsipkan")
+    archived = json.loads(wait_file(downloads, ".json").read_text(encoding="utf-8"))
+    assert archived["format"] == "backoffice-audit-archive"
+    assert [e["title"] for e in archived["entries"]] == ["Budi Santoso", "Siti Rahma"]
+    # Nothing has left the log until asked.
+    assert len(stored_list(driver, "audit")) == 2
+    shot(driver, "audit-archive-confirm-id")
+    click(driver, "Keluarkan 2 entri dari jejak")
+    wait_text(driver, "2 entri diarsipkan")
+    rows = audit_rows(driver)
+    assert len(rows) == 1 and "Arsip · Jejak audit" in rows[0] and "2 entri (no. 1–2) diarsipkan" in rows[0], rows
+    click(driver, "Periksa rantai")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
+    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 1 entri")
 
 
 def test_an_import_is_one_entry_and_english_reads_the_same(driver, base_url, tmp_path):

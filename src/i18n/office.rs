@@ -102,7 +102,7 @@ pub const STRINGS: &str = table![
     ("data.reset_type", "Ketik {word}", "Type {word}"),
     ("data.reset_word", "HAPUS", "RESET"),
     ("data.storage", "Penyimpanan", "Storage"),
-    ("data.storage_high", "Penyimpanan sudah terisi {pct}%. Ekspor cadangan dulu, lalu ekspor data lama yang tidak dipakai lagi (CSV) dan hapus di sini lalu kosongkan tempat sampah: cadangan tetap menyimpannya.", "Storage is {pct}% full. Export a backup first, then export older records you no longer use (CSV), delete them here and empty the trash: the backup still holds them."),
+    ("data.storage_high", "Penyimpanan sudah terisi {pct}%. Ekspor cadangan dulu, lalu ekspor data lama yang tidak dipakai lagi (CSV) dan hapus di sini lalu kosongkan tempat sampah: cadangan tetap menyimpannya. Jejak audit yang panjang bisa diarsipkan ke berkas (di bawah).", "Storage is {pct}% full. Export a backup first, then export older records you no longer use (CSV), delete them here and empty the trash: the backup still holds them. A long audit trail can be archived to a file (below)."),
     ("data.where", "Semua data tersimpan hanya di browser ini (localStorage), tidak dikirim ke mana pun. Menghapus data situs di browser akan menghapusnya: ekspor cadangan secara rutin.", "All data is kept only in this browser (localStorage) and sent nowhere. Clearing the browser's site data removes it: export backups regularly."),
     ("search.found", "{n} data ditemukan.", "{n} records found."),
     ("search.found.one", "{n} data ditemukan.", "{n} record found."),

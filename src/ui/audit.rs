@@ -80,7 +80,9 @@ fn entry(app: &AppState, action: AuditAction, list: &str) -> AuditEntry {
 /// A field a form shows is logged by its name and as the screen shows it (a choice's label,
 /// a reference's name, a date in the UI's language); any other as stored.
 pub fn saved<E: Entity>(app: &AppState, before: Option<&E>, after: &E) -> Option<AuditEntry> {
-    let value = |r: &E| serde_json::to_value(r).unwrap_or_default();
+    // Through the stored columns' writer, which every record type already has: serde_json's
+    // own `to_value` would add a second serializer per record type to every area's code.
+    let value = |r: &E| crate::table::records_as_columns(std::slice::from_ref(r)).into_rows().pop().unwrap_or_default();
     let (action, mut changes) = classify(before.map(value).as_ref(), &value(after))?;
     for c in &mut changes {
         if let Some(f) = E::fields().iter().find(|f| f.key == c.field) {

@@ -133,7 +133,10 @@ pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
         let cut = day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc() - chrono::Duration::seconds(offset);
         let file = with_log(|log| {
             let n = log.iter().take_while(|e| e.at < cut).count();
-            (n > 0).then(|| (n, serde_json::json!({"format": "backoffice-audit-archive", "entries": &log[..n]}).to_string()))
+            (n > 0).then(|| {
+                let entries = serde_json::to_string(&log[..n]).expect("entries serialise");
+                (n, format!(r#"{{"format":"backoffice-audit-archive","entries":{entries}}}"#))
+            })
         });
         match file {
             None => app.error(app.t("audit.unreadable").into()),

@@ -183,7 +183,7 @@ pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
             {move || match summary() {
                 None => view! { <p class="bo-banner bo-banner-error" role="alert">{app.t("audit.unreadable")}</p> }.into_any(),
                 Some((n, last)) => view! {
-                    <p id="audit-summary">{app.tf("audit.summary", &[("n", group_digits(n as u64, app.lang.get())), ("link", last)])}</p>
+                    <p id="audit-summary" class="bo-break">{app.tf("audit.summary", &[("n", group_digits(n as u64, app.lang.get())), ("link", last)])}</p>
                 }.into_any(),
             }}
             <div class="bo-actions">
@@ -216,7 +216,7 @@ pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
                     </div>
                 })}
             </div>
-            <h3>{app.text("audit.latest")}</h3>
+            <h3 id="audit-latest-h">{app.text("audit.latest")}</h3>
             <div class="bo-field">
                 <label for="audit-filter">{app.text("audit.filter")}</label>
                 <input id="audit-filter" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
@@ -230,7 +230,7 @@ pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
                 }
                 let lang = app.lang.get();
                 view! {
-                    <div class="bo-table-wrap"><table class="bo-table" id="audit-table">
+                    <div class="bo-table-wrap" tabindex="0" aria-labelledby="audit-latest-h"><table class="bo-table" id="audit-table">
                         <caption class="bo-visually-hidden">{app.t("audit.latest")}</caption>
                         <thead><tr>
                             <th scope="col">{app.t("audit.col.no")}</th>

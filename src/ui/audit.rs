@@ -78,14 +78,17 @@ fn entry(app: &AppState, action: AuditAction, list: &str) -> AuditEntry {
 /// What saving `after` over `before` (`None`: a new record) adds to the log: nothing when
 /// the save changed nothing a reader would see.
 /// A field a form shows is logged by its name and as the screen shows it (a choice's label,
-/// a reference's name, a date in the UI's language); any other as stored.
+/// a reference's name, a date in the UI's language); any other, or any whose area's strings
+/// are not read yet, as stored.
 pub fn saved<E: Entity>(app: &AppState, before: Option<&E>, after: &E) -> Option<AuditEntry> {
     // Through the stored columns' writer, which every record type already has: serde_json's
     // own `to_value` would add a second serializer per record type to every area's code.
     let value = |r: &E| crate::table::records_as_columns(std::slice::from_ref(r)).into_rows().pop().unwrap_or_default();
     let (action, mut changes) = classify(before.map(value).as_ref(), &value(after))?;
     for c in &mut changes {
-        if let Some(f) = E::fields().iter().find(|f| f.key == c.field) {
+        // Only while the strings of the record's area are read: a record saved from another
+        // area (an interview booked into the calendar from People) is logged as stored.
+        if let Some(f) = E::fields().iter().find(|f| f.key == c.field && crate::i18n::has(f.label)) {
             let shown = |r: &E| shown_as(app, r, f.key, Some(f.kind));
             let (b, a) = (before.map(shown).unwrap_or_default(), shown(after));
             // Stored values that differ but show the same (a number typed "1.0" for "1")

@@ -262,6 +262,7 @@ fn area_of(path: &str) -> Option<&'static str> {
                 "ui/trash.rs",
                 "domain/settings.rs",
                 "ui/audit_view.rs",
+                "ui/autosave_folder.rs",
                 "domain/audit.rs",
                 "domain/audit_tests.rs",
             ],

@@ -289,6 +289,22 @@ fn last_backup_is_remembered() {
 }
 
 #[test]
+fn autosave_setting_is_kept_beside_the_last_backup_and_survives_saves() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    assert_eq!(db.autosave_keep(), 0, "off until a folder is chosen");
+    db.set_autosave_keep(7).unwrap();
+    let t = "2026-11-01T00:00:00Z".parse().unwrap();
+    db.set_last_backup(t).unwrap();
+    db.save("contacts", &vec![contact("Ani")]).unwrap();
+    let again = open(&b);
+    assert_eq!((again.autosave_keep(), again.last_backup()), (7, Some(t)));
+    // Meta written before autosave existed reads as off; off is not written at all.
+    db.set_autosave_keep(0).unwrap();
+    assert!(!b.get(META_KEY).unwrap().unwrap().contains("autosave"));
+}
+
+#[test]
 fn other_tab_data_arriving_before_its_meta_is_not_a_conflict() {
     // Chromium delivers another tab's writes key by key: the collection may arrive first.
     let b = MemoryBackend::new(1_000_000);

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod attendance;
 pub mod attendance_grid;
 pub mod audit;
+pub mod autosave;
 pub mod backup;
 pub mod booking;
 pub mod calendar;

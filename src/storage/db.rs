@@ -27,6 +27,10 @@ struct MetaDoc {
         serialize_with = "crate::table::stamps::write_some_stamp"
     )]
     last_backup_at: Option<DateTime<Utc>>,
+    /// How many backups autosave keeps in the folder this browser chose; 0: autosave off.
+    /// Per browser like the last backup's time: a folder belongs to one computer.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    autosave_keep: u32,
 }
 
 /// A collection's head key. A document (settings) is inline in `data`; a list has
@@ -652,11 +656,24 @@ impl Db {
     }
 
     pub fn set_last_backup(&mut self, at: DateTime<Utc>) -> Result<(), StorageError> {
+        self.update_meta(|m| m.last_backup_at = Some(at))
+    }
+
+    /// Backups autosave keeps in its folder; 0 when autosave is off.
+    pub fn autosave_keep(&self) -> u32 {
+        self.read_meta().map_or(0, |m| m.autosave_keep)
+    }
+
+    pub fn set_autosave_keep(&mut self, keep: u32) -> Result<(), StorageError> {
+        self.update_meta(|m| m.autosave_keep = keep)
+    }
+
+    fn update_meta(&mut self, change: impl FnOnce(&mut MetaDoc)) -> Result<(), StorageError> {
         if self.read_only {
             return Err(StorageError::ReadOnly);
         }
         let mut m = self.read_meta()?;
-        m.last_backup_at = Some(at);
+        change(&mut m);
         self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();
         Ok(())

@@ -14,6 +14,8 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod db;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod layout;
 mod memory;
 mod txn;

@@ -79,6 +79,7 @@ fn first_screen_shown(app: AppState) {
             // for the user's first backup or their "Ask again".
             super::persist::check(app, false);
             super::perf::mark("bo:loaded");
+            super::autosave::start(app);
         },
         std::time::Duration::ZERO,
     );
@@ -133,6 +134,7 @@ pub fn App() -> impl IntoView {
         used_chars: RwSignal::new(0),
         last_backup: RwSignal::new(None),
         persisted: RwSignal::new(None),
+        autosave: RwSignal::new(Default::default()),
     };
     provide_context(app);
     open_store(&app);
@@ -357,6 +359,9 @@ fn Banners() -> impl IntoView {
                     {move || app.tf("banner.storage_high", &[("pct", app.usage_percent_text())])}" "
                     <a class="bo-btn bo-btn-small" href=Route::Data.href()>{app.text("banner.storage_high_go")}</a>
                 </p>
+            </Show>
+            <Show when=move || !matches!(app.route.get(), Route::Data)>
+                <super::autosave::AutosaveBanner />
             </Show>
             <Show when=move || backup_overdue(&app) && !matches!(app.route.get(), Route::Data)>
                 <p class="bo-banner bo-banner-info bo-no-print">

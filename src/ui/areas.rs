@@ -452,6 +452,29 @@ fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
     Ok(())
 }
 
+/// Autosave's folder work, done where the backup writer lives (the office area).
+pub fn autosave(app: AppState, job: super::autosave::Job) {
+    leptos::task::spawn_local(async move {
+        if autosave_in_office(app, job).await.is_err() {
+            let why = app.t("area.failed").to_string();
+            app.autosave.update(|s| {
+                if let super::autosave::Status::On { folder, .. } | super::autosave::Status::Paused { folder } = s {
+                    *s = super::autosave::Status::Failed { folder: std::mem::take(folder), why };
+                } else if *s == super::autosave::Status::Starting {
+                    *s = super::autosave::Status::Failed { folder: String::new(), why };
+                }
+            });
+        }
+    });
+}
+
+#[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
+    crate::i18n::add(crate::i18n::OFFICE);
+    super::autosave_folder::run(app, job);
+    Ok(())
+}
+
 #[wasm_split(coordination, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn coordination_area(r: Route) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::COORDINATION);

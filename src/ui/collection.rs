@@ -279,7 +279,7 @@ fn commit<E: UiEntity>(app: &AppState, next: Vec<E>, edit: Edit, log: Vec<AuditE
     match written {
         Ok(_) => {
             E::signal(app).set(next);
-            app.refresh_usage();
+            app.wrote();
             Ok(())
         }
         Err(e) => Err(refused(app, E::COLLECTION, e)),
@@ -325,7 +325,7 @@ fn put<E: UiEntity>(app: &AppState, at: usize, recs: Vec<E>, log: Logged) -> Res
                     }
                 }
             });
-            app.refresh_usage();
+            app.wrote();
             Ok(())
         }
         Err(e) => Err(refused(app, E::COLLECTION, e)),

@@ -25,7 +25,7 @@ macro_rules! borrowing {
 macro_rules! lists {
     ($($name:ident: $t:ty,)*) => {
         /// Every collection, read in place (no copy of the records), as the backup file lists them.
-        fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
+        pub(super) fn backup_text(app: &AppState, t: chrono::DateTime<chrono::Utc>) -> String {
             let with_audit = |audit: Option<&[AuditEntry]>| borrowing!(app, [$($name),*], {
                 let settings = app.settings.with_untracked(|s| serde_json::to_value(s).expect("settings serialise"));
                 let unreadable: Vec<(String, String)> = app.unreadable.with_untracked(|u| u.iter().map(|u| (u.name.clone(), u.raw.clone())).collect());
@@ -110,7 +110,7 @@ macro_rules! lists {
                     app.settings.set(s);
                 }
                 app.refresh_unreadable();
-                app.refresh_usage();
+                app.wrote();
             }
         }
     };
@@ -329,6 +329,7 @@ pub fn data_page() -> AnyView {
             }}</p>
             <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
         </section>
+        <super::autosave_folder::AutosaveSection />
         <section class="bo-card">
             <h2>{app.text("data.import")}</h2>
             <div class="bo-field">

@@ -6,6 +6,8 @@ mod attendance;
 mod attendance_grid;
 mod audit;
 mod audit_view;
+mod autosave;
+mod autosave_folder;
 mod bank;
 mod calendar;
 mod calendar_files;

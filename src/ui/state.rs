@@ -235,6 +235,8 @@ pub struct AppState {
     pub last_backup: RwSignal<Option<DateTime<Utc>>>,
     /// The browser's answer on keeping this site's data (`None`: it does not say).
     pub persisted: RwSignal<Option<bool>>,
+    /// Autosave to a folder, in this browser.
+    pub autosave: RwSignal<super::autosave::Status>,
 }
 
 thread_local! {
@@ -302,6 +304,12 @@ impl AppState {
 
     pub fn error(&self, text: String) {
         self.toast(text, ToastKind::Error, None)
+    }
+
+    /// This tab wrote to the store: the usage meter follows, and autosave counts a change.
+    pub fn wrote(&self) {
+        self.refresh_usage();
+        super::autosave::changed(*self);
     }
 
     pub fn refresh_usage(&self) {
@@ -397,7 +405,7 @@ impl AppState {
         match with_db(|db| db.save("settings", &s)) {
             Ok(_) => {
                 self.settings.set(s);
-                self.refresh_usage();
+                self.wrote();
                 Ok(())
             }
             Err(e) => {

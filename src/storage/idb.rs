@@ -1,0 +1,89 @@
+//! IndexedDB, for what localStorage cannot hold: browser objects such as the folder autosave
+//! writes to (a handle only IndexedDB can keep across visits). One database, one key-value
+//! store; values are whatever the browser can structured-clone.
+use js_sys::Promise;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use super::StorageError;
+
+const DB_NAME: &str = "backoffice";
+const VERSION: u32 = 1;
+const STORE: &str = "kv";
+
+fn failed(e: JsValue) -> StorageError {
+    let text = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| format!("{}: {}", d.name(), d.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "IndexedDB".into());
+    StorageError::Unavailable(text)
+}
+
+/// Waits for a request; its error (a DOMException) when it fails.
+async fn done(req: &IdbRequest) -> Result<JsValue, StorageError> {
+    let wait = Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+    });
+    match JsFuture::from(wait).await {
+        Ok(_) => req.result().map_err(failed),
+        Err(_) => Err(failed(req.error().ok().flatten().map_or(JsValue::from_str("IndexedDB"), JsValue::from))),
+    }
+}
+
+/// Waits until a write transaction is on disk (or was refused: quota, a private window).
+async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
+    let wait = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    JsFuture::from(wait).await.map(|_| ()).map_err(|_| failed(tx.error().map_or(JsValue::from_str("IndexedDB"), JsValue::from)))
+}
+
+async fn open() -> Result<IdbDatabase, StorageError> {
+    let factory =
+        web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or_else(|| StorageError::Unavailable("IndexedDB".into()))?;
+    let req = factory.open_with_u32(DB_NAME, VERSION).map_err(failed)?;
+    let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
+        let db: Option<IdbDatabase> =
+            ev.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok()).and_then(|r| r.dyn_into().ok());
+        if let Some(db) = db {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    done(&req).await?.dyn_into().map_err(failed)
+}
+
+/// The value stored under `key`, `None` when there is none.
+pub async fn get(key: &str) -> Result<Option<JsValue>, StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(STORE).map_err(failed)?;
+    let req = tx.object_store(STORE).map_err(failed)?.get(&key.into()).map_err(failed)?;
+    let v = done(&req).await?;
+    db.close();
+    Ok((!v.is_undefined()).then_some(v))
+}
+
+pub async fn put(key: &str, value: &JsValue) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(failed)?;
+    tx.object_store(STORE).map_err(failed)?.put_with_key(value, &key.into()).map_err(failed)?;
+    let r = committed(&tx).await;
+    db.close();
+    r
+}
+
+pub async fn delete(key: &str) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(failed)?;
+    tx.object_store(STORE).map_err(failed)?.delete(&key.into()).map_err(failed)?;
+    let r = committed(&tx).await;
+    db.close();
+    r
+}

@@ -268,6 +268,7 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
+        ("attachments", &["ui/attachments.rs", "domain/attachments.rs"]),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
         return Some(area);
@@ -305,6 +306,7 @@ fn every_key_is_where_its_code_is() {
             Some("letters") => i18n::LETTERS,
             Some("office") => i18n::OFFICE,
             Some("xlsx") => i18n::XLSX,
+            Some("attachments") => i18n::ATTACHMENTS,
             Some(other) => panic!("no tables for {other}"),
         };
         std::iter::once(i18n::SHELL).chain(own.iter().copied()).collect()

@@ -2,6 +2,7 @@
 //! so everything below is tested natively with `cargo test`.
 
 pub mod assets;
+pub mod attachments;
 pub mod attendance;
 pub mod attendance_grid;
 pub mod audit;

@@ -16,6 +16,7 @@ macro_rules! table {
 }
 
 mod assets;
+mod attachments;
 mod attendance;
 mod billing;
 mod calendar;
@@ -52,6 +53,8 @@ pub static LETTERS: &[&str] = &[letters::STRINGS];
 pub static EVENTS: &[&str] = &[events::STRINGS];
 /// Why a workbook cannot be read: added by the workbook part (ui/xlsx.rs).
 pub static XLSX: &[&str] = &[xlsx::STRINGS];
+/// A record's files: added by the attachments part (ui/attachments.rs).
+pub static ATTACHMENTS: &[&str] = &[attachments::STRINGS];
 /// The settings name the important reasons whose days they give.
 pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
 
@@ -121,6 +124,7 @@ pub const ALL: &[&str] = &[
     letters::STRINGS,
     office::STRINGS,
     xlsx::STRINGS,
+    attachments::STRINGS,
 ];
 
 /// The shell's own table, for tests.

@@ -1,6 +1,7 @@
 //! IndexedDB, for what localStorage cannot hold: browser objects such as the folder autosave
-//! writes to (a handle only IndexedDB can keep across visits). One database, one key-value
-//! store; values are whatever the browser can structured-clone.
+//! writes to (a handle only IndexedDB can keep across visits), and attachments' files. One
+//! database: a key-value store (`kv`), and `files`, objects keyed by their `id` with an
+//! index on their `owner`. Values are whatever the browser can structured-clone.
 use js_sys::Promise;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -9,8 +10,11 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 use super::StorageError;
 
 const DB_NAME: &str = "backoffice";
-const VERSION: u32 = 1;
+/// 1: `kv`; 2: `files` added.
+const VERSION: u32 = 2;
 const STORE: &str = "kv";
+pub const FILES: &str = "files";
+const BY_OWNER: &str = "owner";
 
 fn failed(e: JsValue) -> StorageError {
     let text = e
@@ -54,6 +58,13 @@ async fn open() -> Result<IdbDatabase, StorageError> {
             if !db.object_store_names().contains(STORE) {
                 let _ = db.create_object_store(STORE);
             }
+            if !db.object_store_names().contains(FILES) {
+                let params = web_sys::IdbObjectStoreParameters::new();
+                params.set_key_path(&"id".into());
+                if let Ok(files) = db.create_object_store_with_optional_parameters(FILES, &params) {
+                    let _ = files.create_index_with_str(BY_OWNER, BY_OWNER);
+                }
+            }
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
@@ -83,6 +94,48 @@ pub async fn delete(key: &str) -> Result<(), StorageError> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(STORE).map_err(failed)?.delete(&key.into()).map_err(failed)?;
+    let r = committed(&tx).await;
+    db.close();
+    r
+}
+
+/// Every object of `files` whose `owner` is `owner`, or all of them for `None`.
+pub async fn files(owner: Option<&str>) -> Result<Vec<JsValue>, StorageError> {
+    let db = open().await?;
+    let store = db.transaction_with_str(FILES).and_then(|tx| tx.object_store(FILES)).map_err(failed)?;
+    let req = match owner {
+        Some(o) => store.index(BY_OWNER).and_then(|i| i.get_all_with_key(&o.into())),
+        None => store.get_all(),
+    }
+    .map_err(failed)?;
+    let all = done(&req).await?;
+    db.close();
+    Ok(all.dyn_into::<js_sys::Array>().map(|a| a.to_vec()).unwrap_or_default())
+}
+
+/// One object of `files` by its id.
+pub async fn file(id: &str) -> Result<Option<JsValue>, StorageError> {
+    let db = open().await?;
+    let req = db.transaction_with_str(FILES).and_then(|tx| tx.object_store(FILES)).and_then(|s| s.get(&id.into())).map_err(failed)?;
+    let v = done(&req).await?;
+    db.close();
+    Ok((!v.is_undefined()).then_some(v))
+}
+
+/// Stores `value` (an object with its `id`) in `files`, replacing one with that id.
+pub async fn put_file(value: &JsValue) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
+    tx.object_store(FILES).map_err(failed)?.put(value).map_err(failed)?;
+    let r = committed(&tx).await;
+    db.close();
+    r
+}
+
+pub async fn delete_file(id: &str) -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
+    tx.object_store(FILES).map_err(failed)?.delete(&id.into()).map_err(failed)?;
     let r = committed(&tx).await;
     db.close();
     r

@@ -435,6 +435,75 @@ fn reminders_part(app: AppState) -> Result<AnyView, NotLoaded> {
     Ok(view)
 }
 
+/// A record's attachments (ui/attachments.rs): a part of their own, fetched by the first
+/// record page shown; the page is there meanwhile, and a part that cannot come says so.
+pub fn attachments(app: AppState, owner: String, title: String, editable: bool) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let (owner, title) = (owner.clone(), title.clone());
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match attachments_part(owner, title, editable).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => not_loaded(app, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn attachments_part(owner: String, title: String, editable: bool) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ATTACHMENTS);
+    Ok(view! { <super::attachments::AttachmentsSection owner title editable /> }.into_any())
+}
+
+/// The files of records deleted for good go with them.
+pub fn attachments_gone(owners: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        let _ = purge_attachments(owners).await;
+    });
+}
+
+#[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn purge_attachments(owners: Vec<String>) -> Result<(), NotLoaded> {
+    leptos::task::spawn_local(async move {
+        let _ = super::attachments::purge_owners(&owners).await;
+    });
+    Ok(())
+}
+
+/// The trash's and the Data screen's view of every attachment.
+pub fn attachments_overview(app: AppState, trash: bool) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match attachments_overview_part(trash).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => not_loaded(app, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn attachments_overview_part(trash: bool) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ATTACHMENTS);
+    Ok(if trash {
+        view! { <super::attachments::TrashedAttachments /> }.into_any()
+    } else {
+        view! { <super::attachments::AttachmentsUsage /> }.into_any()
+    })
+}
+
 /// A backup asked for from the shell's banners and dialogs. Its writer (every record type's)
 /// lives with the data screen in the office area, fetched first if need be.
 pub fn export_backup(app: AppState) {

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::autosave::{Job, Status, LAST_TOOK_MS};
-use super::state::{local, local_now, now, use_app, with_db, AppState};
+use super::state::{local, now, use_app, with_db, AppState};
 use crate::domain::autosave as rules;
 use crate::domain::format::format_datetime;
 use crate::storage::idb;
@@ -170,7 +170,7 @@ async fn write_once(app: AppState) {
     let folder = folder_name(&handle);
     let keep = with_db(|db| Ok(db.autosave_keep())).unwrap_or(rules::KEEP_DEFAULT);
     let t = now();
-    let name = rules::file_name(local_now());
+    let name = rules::file_name(local(t).naive_local());
     let started = js_sys::Date::now();
     let text = super::perf::timed("bo:autosave", || super::data::backup_text(&app, t));
     LAST_TOOK_MS.with(|c| c.set((js_sys::Date::now() - started) as u32));

@@ -441,7 +441,9 @@ pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), 
     let gone: Vec<usize> = all.iter().enumerate().filter(|(_, r)| ids.contains(&r.meta().id)).map(|(i, _)| i).collect();
     let log = gone.iter().map(|&i| super::audit::purged(app, &all[i])).collect();
     all.retain(|r| !ids.contains(&r.meta().id));
-    commit(app, all, Edit::removed(gone), log)
+    commit(app, all, Edit::removed(gone), log)?;
+    super::areas::attachments_gone(ids.iter().map(|id| crate::domain::attachments::owner(E::COLLECTION, id)).collect());
+    Ok(())
 }
 
 /// A field as shown in lists and detail views: choices translated, lists joined.

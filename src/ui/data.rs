@@ -314,6 +314,7 @@ pub fn data_page() -> AnyView {
                     " "<button type="button" class="bo-btn bo-btn-small" on:click=move |_| super::persist::check(app, true)>{app.text("data.persist_ask")}</button>
                 </Show>
             </p>
+            {super::areas::attachments_overview(app, false)}
             <p>{app.text("data.record_counts")}</p>
             <ul class="bo-counts">
                 {move || live_counts(&app).into_iter().map(|(name, n)| view! {

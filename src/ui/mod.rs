@@ -2,6 +2,7 @@
 mod app;
 mod areas;
 mod assets;
+mod attachments;
 mod attendance;
 mod attendance_grid;
 mod audit;

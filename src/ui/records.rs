@@ -153,13 +153,14 @@ pub fn detail_page<E: UiEntity>(module: &'static str, id: String) -> AnyView {
 /// [`detail_page`] with `top` shown between the heading and the fields: what a person
 /// comes to the record for (an item's stock, an asset's holder) before its details.
 pub fn detail_page_with<E: UiEntity>(module: &'static str, id: String, top: Option<ViewFn>) -> AnyView {
-    detail_of(module, id, detail_of_record::<E>, trash_record::<E>, restore_record::<E>, top)
+    detail_of(module, E::COLLECTION, id, detail_of_record::<E>, trash_record::<E>, restore_record::<E>, top)
 }
 
 type RecordAction = fn(&AppState, &str) -> Result<(), crate::storage::StorageError>;
 
 fn detail_of(
     module: &'static str,
+    collection: &'static str,
     id: String,
     read: fn(&AppState, &str) -> Option<Detail>,
     trash: RecordAction,
@@ -174,7 +175,7 @@ fn detail_of(
     });
     let trash = Callback::new(move |id: String| trash(&app, &id).is_ok());
     let restore = Callback::new(move |id: String| restore(&app, &id).is_ok());
-    detail_view(module, id, detail.into(), trash, restore, top)
+    detail_view(module, collection, id, detail.into(), trash, restore, top)
 }
 
 fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
@@ -196,6 +197,7 @@ fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
 
 fn detail_view(
     module: &'static str,
+    collection: &'static str,
     id: String,
     detail: Signal<Option<Detail>>,
     trash: Callback<String, bool>,
@@ -221,6 +223,8 @@ fn detail_view(
             })
             .collect_view();
         let (created, updated, title) = (d.created, d.updated, d.title);
+        let editable = !deleted && locked.is_none() && app.read_only.get_untracked().is_none();
+        let files = super::areas::attachments(app, crate::domain::attachments::owner(collection, &id), title.clone(), editable);
         view! {
             <PageHead title=Signal::derive(move || title.clone())>
                 <Show when=move || !deleted && locked.is_none() && app.read_only.get().is_none() fallback=move || {
@@ -250,6 +254,7 @@ fn detail_view(
                     ("updated", format_datetime(local(updated), app.lang.get())),
                 ])}
             </p>
+            {files}
         }
         .into_any()
     };

@@ -11,11 +11,12 @@ pub const QUIET_MS: u32 = 5_000;
 /// A backup is also written when the last one is older than this, changes or not.
 pub const DAILY_HOURS: i64 = 24;
 
-/// `backoffice-autosave-2026-12-03-191507.json`: the local time to the second, so a
-/// folder's autosaves sort by age by name, and two in the same minute do not collide.
-pub fn file_name(local: NaiveDateTime) -> String {
+/// `backoffice-autosave-2026-12-03-191507-k3f9a2.json`: the local time to the second, so
+/// one browser's autosaves sort by age by name, and `tag`, this browser's own mark, so two
+/// computers (or two browsers) writing to one shared folder never remove each other's.
+pub fn file_name(local: NaiveDateTime, tag: &str) -> String {
     format!(
-        "{PREFIX}{:04}-{:02}-{:02}-{:02}{:02}{:02}.json",
+        "{PREFIX}{:04}-{:02}-{:02}-{:02}{:02}{:02}-{tag}.json",
         local.year(),
         local.month(),
         local.day(),
@@ -25,19 +26,34 @@ pub fn file_name(local: NaiveDateTime) -> String {
     )
 }
 
-/// Whether `name` is one of ours: the prefix, a time as [`file_name`] writes it, `.json`.
-pub fn is_autosave(name: &str) -> bool {
+/// A browser's mark: six lowercase letters and digits, from any random number.
+pub fn tag(random: u64) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    (0..6).map(|i| ALPHABET[((random >> (i * 6)) % 36) as usize] as char).collect()
+}
+
+/// Whether `name` is one of this browser's autosaves: the prefix, a time as [`file_name`]
+/// writes it, this browser's `tag`, `.json`.
+pub fn is_own_autosave(name: &str, tag: &str) -> bool {
     name.strip_prefix(PREFIX)
         .and_then(|rest| rest.strip_suffix(".json"))
+        .and_then(|rest| rest.strip_suffix(tag))
+        .and_then(|rest| rest.strip_suffix('-'))
         .is_some_and(|t| NaiveDateTime::parse_from_str(t, "%Y-%m-%d-%H%M%S").is_ok())
 }
 
-/// The autosaves among a folder's `names` beyond the newest `keep`, oldest first; any other
-/// file in the folder is the user's and is never named.
-pub fn to_remove(names: &[String], keep: u32) -> Vec<String> {
-    let mut ours: Vec<&String> = names.iter().filter(|n| is_autosave(n)).collect();
+/// This browser's autosaves among a folder's `names` beyond the newest `keep`, oldest first,
+/// never `written` (the one just made, even when a clock set back makes it sort first).
+/// Another browser's autosaves and any other file are never named, and a `keep` of 0 (autosave
+/// off, or a setting another version dropped) removes nothing.
+pub fn to_remove(names: &[String], keep: u32, tag: &str, written: &str) -> Vec<String> {
+    if keep == 0 {
+        return vec![];
+    }
+    let mut ours: Vec<&String> = names.iter().filter(|n| is_own_autosave(n, tag) && n.as_str() != written).collect();
     ours.sort();
-    let extra = ours.len().saturating_sub(keep.max(1) as usize);
+    // The one just written counts among those kept.
+    let extra = ours.len().saturating_sub(keep as usize - 1);
     ours.into_iter().take(extra).cloned().collect()
 }
 

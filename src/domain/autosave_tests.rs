@@ -5,32 +5,54 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 #[test]
-fn names_carry_the_local_second_and_sort_by_age() {
-    assert_eq!(file_name(at("2026-12-03 09:05:07")), "backoffice-autosave-2026-12-03-090507.json");
-    let a = file_name(at("2026-12-03 23:59:59"));
-    let b = file_name(at("2026-12-04 00:00:00"));
+fn names_carry_the_local_second_and_the_browser_and_sort_by_age() {
+    assert_eq!(file_name(at("2026-12-03 09:05:07"), "k3f9a2"), "backoffice-autosave-2026-12-03-090507-k3f9a2.json");
+    let a = file_name(at("2026-12-03 23:59:59"), "k3f9a2");
+    let b = file_name(at("2026-12-04 00:00:00"), "k3f9a2");
     assert!(a < b);
-    assert!(is_autosave(&a));
+    assert!(is_own_autosave(&a, "k3f9a2"));
+    assert!(!is_own_autosave(&a, "zzzzzz"));
+    let t = tag(0x0123_4567_89ab_cdef);
+    assert_eq!(t.len(), 6);
+    assert!(t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    assert_ne!(t, tag(42));
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 #[test]
-fn only_our_own_files_are_ever_removed() {
-    let names: Vec<String> = [
-        "backoffice-autosave-2026-12-01-080000.json",
-        "backoffice-autosave-2026-12-03-080000.json",
-        "backoffice-autosave-2026-12-02-080000.json",
+fn only_this_browsers_own_autosaves_are_ever_removed() {
+    let folder = names(&[
+        "backoffice-autosave-2026-12-01-080000-aaaaaa.json",
+        "backoffice-autosave-2026-12-03-080000-aaaaaa.json",
+        "backoffice-autosave-2026-12-02-080000-aaaaaa.json",
+        // A colleague's computer writing to the same shared folder.
+        "backoffice-autosave-2026-11-01-080000-bbbbbb.json",
         "backoffice-backup-2026-11-01.json",
         "backoffice-autosave-notes.json",
-        "backoffice-autosave-2026-12-01-080000.json.crswap",
+        "backoffice-autosave-2026-12-01-080000-aaaaaa.json.crswap",
         "laporan.xlsx",
-    ]
-    .map(String::from)
-    .to_vec();
-    assert_eq!(to_remove(&names, 2), vec!["backoffice-autosave-2026-12-01-080000.json".to_string()]);
-    assert_eq!(to_remove(&names, 1).len(), 2);
-    assert!(to_remove(&names, 3).is_empty());
-    // Keeping none would delete the backup just written: at least one stays.
-    assert_eq!(to_remove(&names, 0).len(), 2);
+    ]);
+    let newest = "backoffice-autosave-2026-12-03-080000-aaaaaa.json";
+    assert_eq!(to_remove(&folder, 2, "aaaaaa", newest), names(&["backoffice-autosave-2026-12-01-080000-aaaaaa.json"]));
+    assert_eq!(to_remove(&folder, 1, "aaaaaa", newest).len(), 2);
+    assert!(to_remove(&folder, 3, "aaaaaa", newest).is_empty());
+    assert!(to_remove(&folder, 1, "cccccc", "x").is_empty(), "another browser's files are never ours");
+    // Autosave off, or its setting lost: nothing goes.
+    assert!(to_remove(&folder, 0, "aaaaaa", newest).is_empty());
+}
+
+#[test]
+fn the_backup_just_written_stays_even_when_the_clock_went_back() {
+    let folder = names(&[
+        "backoffice-autosave-2026-12-03-080000-aaaaaa.json",
+        "backoffice-autosave-2026-12-02-080000-aaaaaa.json",
+        "backoffice-autosave-2000-01-01-000000-aaaaaa.json",
+    ]);
+    let written = "backoffice-autosave-2000-01-01-000000-aaaaaa.json";
+    assert_eq!(to_remove(&folder, 2, "aaaaaa", written), names(&["backoffice-autosave-2026-12-02-080000-aaaaaa.json"]));
 }
 
 #[test]

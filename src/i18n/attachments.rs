@@ -12,7 +12,7 @@ pub const STRINGS: &str = table![
     ("attach.empty", "«{name}» kosong (0 byte) dan tidak dilampirkan.", "«{name}» is empty (0 bytes) and was not attached."),
     ("attach.failed", "Lampiran tidak dapat disimpan atau dibaca di browser ini: {why}", "Attachments cannot be stored or read in this browser: {why}"),
     ("attach.gone", "Berkas ini tidak ada lagi di browser ini.", "This file is no longer in this browser."),
-    ("attach.hint", "Misalnya CV, kontrak, kuitansi atau denah; sampai {max} per berkas. Berkas disimpan di browser ini, terpisah dari data lainnya.", "For example a résumé, a contract, a receipt or a floor plan; up to {max} each. Files are kept in this browser, apart from the other data."),
+    ("attach.hint", "Misalnya CV, kontrak, kuitansi atau denah; sampai {max} per berkas. Berkas disimpan di browser ini, terpisah dari data lainnya, dan belum ikut dalam cadangan: simpan juga berkas aslinya. PDF, gambar dan teks dibuka di tab baru; berkas lain diunduh.", "For example a résumé, a contract, a receipt or a floor plan; up to {max} each. Files are kept in this browser, apart from the other data, and are not in backups yet: keep the originals too. PDFs, pictures and text open in a new tab; other files download."),
     ("attach.in_trash", "{n} lampiran di tempat sampah", "{n} attachments in the trash"),
     ("attach.in_trash.one", "1 lampiran di tempat sampah", "1 attachment in the trash"),
     ("attach.none", "Belum ada lampiran.", "No attachments yet."),

@@ -140,3 +140,13 @@ pub async fn delete_file(id: &str) -> Result<(), StorageError> {
     db.close();
     r
 }
+
+/// Removes every attachment (all data removed from this browser).
+pub async fn clear_files() -> Result<(), StorageError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
+    tx.object_store(FILES).map_err(failed)?.clear().map_err(failed)?;
+    let r = committed(&tx).await;
+    db.close();
+    r
+}

@@ -162,7 +162,10 @@ pub fn App() -> impl IntoView {
 
     // Another tab wrote: show its data without a reload.
     let h = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| match ev.key() {
-        Some(key) if key == META_KEY => app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten()),
+        Some(key) if key == META_KEY => {
+            app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
+            super::autosave::meta_changed(app);
+        }
         Some(key) => {
             if let Some(name) = doc_name(&key) {
                 if name == super::audit::LIST {
@@ -173,7 +176,8 @@ pub fn App() -> impl IntoView {
         }
         None => {
             super::audit::forget();
-            app.load_all()
+            app.load_all();
+            super::autosave::meta_changed(app);
         }
     });
     std::mem::forget(h);

@@ -78,11 +78,12 @@ async fn add(owner: &str, title: &str, file: &web_sys::File) -> Result<(), Stora
     idb::put_file(&o).await
 }
 
-/// Moves an attachment to the trash (`Some` time) or back (`None`).
-pub async fn set_removed(id: &str, removed: Option<f64>) -> Result<(), StorageError> {
-    let Some(v) = idb::file(id).await? else { return Ok(()) };
+/// Moves an attachment to the trash (`Some` time) or back (`None`); false when the file is
+/// no longer there (deleted for good in another tab).
+pub async fn set_removed(id: &str, removed: Option<f64>) -> Result<bool, StorageError> {
+    let Some(v) = idb::file(id).await? else { return Ok(false) };
     let _ = Reflect::set(&v, &"removed".into(), &removed.map_or(JsValue::NULL, JsValue::from));
-    idb::put_file(&v).await
+    idb::put_file(&v).await.map(|()| true)
 }
 
 pub async fn purge(id: &str) -> Result<(), StorageError> {
@@ -99,18 +100,29 @@ pub async fn purge_owners(owners: &[String]) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Opens the file in a new tab (the browser shows PDFs and pictures; others download).
+/// Files a tab shows as they are, with nothing in them that runs: anything else (a web page,
+/// an SVG drawing, an office document) is downloaded, never opened under the app's address.
+const SHOWN: &[&str] = &["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"];
+
+/// Opens a PDF, a picture or plain text in a new tab; downloads any other file.
 async fn open(app: AppState, id: String) {
-    let blob = match idb::file(&id).await {
-        Ok(Some(v)) => Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()),
+    let file = match idb::file(&id).await {
+        Ok(Some(v)) => {
+            Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()).map(|b| (b, text(&v, "name")))
+        }
         _ => None,
     };
-    let Some(blob) = blob else { return app.error(app.t("attach.gone").into()) };
+    let Some((blob, name)) = file else { return app.error(app.t("attach.gone").into()) };
+    let shown = SHOWN.contains(&blob.type_().as_str());
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document().create_element("a") {
         let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("target", "_blank");
-        let _ = a.set_attribute("rel", "noopener");
+        if shown {
+            let _ = a.set_attribute("target", "_blank");
+            let _ = a.set_attribute("rel", "noopener");
+        } else {
+            let _ = a.set_attribute("download", &name);
+        }
         if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
             a.click();
         }
@@ -137,9 +149,12 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
     let problem = RwSignal::new(None::<String>);
     let owner = StoredValue::new(owner);
     let title = StoredValue::new(title);
+    // Each task reads these with `try_`: the page may be gone (left, or drawn again) by the
+    // time a file is stored, and a value of a page that is gone must not be read.
     let reload = move || {
         leptos::task::spawn_local(async move {
-            match of(&owner.get_value()).await {
+            let Some(owner) = owner.try_get_value() else { return };
+            match of(&owner).await {
                 Ok(list) => items.set(list),
                 Err(e) => problem.set(Some(app.tf("attach.failed", &[("why", e.to_string())]))),
             }
@@ -158,7 +173,8 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
                     problem.set(Some(refusal_text(&app, f.name(), r)));
                     continue;
                 }
-                match add(&owner.get_value(), &title.get_value(), &f).await {
+                let (Some(owner), Some(title)) = (owner.try_get_value(), title.try_get_value()) else { return };
+                match add(&owner, &title, &f).await {
                     Ok(()) => added.push(f.name()),
                     Err(e) => problem.set(Some(app.tf("attach.failed", &[("why", e.to_string())]))),
                 }
@@ -172,7 +188,8 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
     let remove = move |a: Attached, removed: Option<f64>| {
         leptos::task::spawn_local(async move {
             match set_removed(&a.id, removed).await {
-                Ok(()) => app.info(app.tf(if removed.is_some() { "attach.trashed" } else { "attach.restored" }, &[("name", a.name)])),
+                Ok(false) => app.error(app.t("attach.gone").into()),
+                Ok(true) => app.info(app.tf(if removed.is_some() { "attach.trashed" } else { "attach.restored" }, &[("name", a.name)])),
                 Err(e) => problem.set(Some(app.tf("attach.failed", &[("why", e.to_string())]))),
             }
             reload();
@@ -246,9 +263,10 @@ pub fn TrashedAttachments() -> impl IntoView {
     reload();
     let act = move |a: Attached, purge_it: bool| {
         leptos::task::spawn_local(async move {
-            let done = if purge_it { purge(&a.id).await } else { set_removed(&a.id, None).await };
+            let done = if purge_it { purge(&a.id).await.map(|()| true) } else { set_removed(&a.id, None).await };
             match done {
-                Ok(()) => app.info(app.tf(if purge_it { "attach.purged" } else { "attach.restored" }, &[("name", a.name)])),
+                Ok(false) => app.error(app.t("attach.gone").into()),
+                Ok(true) => app.info(app.tf(if purge_it { "attach.purged" } else { "attach.restored" }, &[("name", a.name)])),
                 Err(e) => app.error(app.tf("attach.failed", &[("why", e.to_string())])),
             }
             reload();

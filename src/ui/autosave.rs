@@ -38,6 +38,8 @@ pub enum Job {
     Write,
     /// Ask the browser for the folder's permission again (a click: the banner's button).
     Allow,
+    /// Autosave was stopped in another tab: let go of the folder.
+    Forget,
 }
 
 thread_local! {
@@ -55,12 +57,33 @@ pub fn start(app: AppState) {
     }
     app.autosave.set(Status::Starting);
     super::areas::autosave(app, Job::Resume);
+    every_hour(app);
+}
+
+/// Once per visit: every hour, a backup if the last is a day old (an office leaves the app
+/// open for days), unless someone is typing in a form.
+pub fn every_hour(app: AppState) {
+    thread_local!(static STARTED: Cell<bool> = const { Cell::new(false) });
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
     let hourly = move || {
-        if matches!(app.autosave.get_untracked(), Status::On { .. }) && autosave::daily_due(app.last_backup.get_untracked(), now()) {
+        if matches!(app.autosave.get_untracked(), Status::On { .. })
+            && !app.dirty.get_untracked()
+            && autosave::daily_due(app.last_backup.get_untracked(), now())
+        {
             super::areas::autosave(app, Job::Write);
         }
     };
     let _ = set_interval_with_handle(hourly, std::time::Duration::from_secs(3600));
+}
+
+/// Another tab changed the meta key: autosave stopped there (or the data was removed) stops here.
+pub fn meta_changed(app: AppState) {
+    if app.autosave.get_untracked() != Status::Off && with_db(|db| Ok(db.autosave_keep())).unwrap_or(0) == 0 {
+        app.autosave.set(Status::Off);
+        super::areas::autosave(app, Job::Forget);
+    }
 }
 
 /// This tab saved something: a backup follows once saves have been quiet for a while.

@@ -17,9 +17,12 @@ use crate::storage::idb;
 
 /// The folder's handle under this IndexedDB key.
 const HANDLE_KEY: &str = "autosave-folder";
+/// This browser's mark in its autosaves' names (`domain::autosave::tag`).
+const TAG_KEY: &str = "autosave-tag";
 
 thread_local! {
     static FOLDER: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static TAG: RefCell<String> = const { RefCell::new(String::new()) };
     static WRITING: Cell<bool> = const { Cell::new(false) };
     /// A write was asked for while one ran: one more follows, with what changed since.
     static AGAIN: Cell<bool> = const { Cell::new(false) };
@@ -36,6 +39,7 @@ pub fn run(app: AppState, job: Job) {
             Job::Resume => resume(app).await,
             Job::Write => write(app).await,
             Job::Allow => allow(app).await,
+            Job::Forget => forget(app),
         }
     });
 }
@@ -82,7 +86,30 @@ async fn permission(handle: &JsValue, ask: bool) -> String {
     call(handle, name, &[read_write()]).await.ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
+/// This browser's mark, made the first time a folder is chosen.
+async fn load_tag() -> Result<String, crate::storage::StorageError> {
+    let tag = match idb::get(TAG_KEY).await?.and_then(|t| t.as_string()) {
+        Some(t) => t,
+        None => {
+            let t = rules::tag((js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
+            idb::put(TAG_KEY, &t.as_str().into()).await?;
+            t
+        }
+    };
+    TAG.with(|s| *s.borrow_mut() = tag.clone());
+    Ok(tag)
+}
+
+/// Whether `handle` is still the folder autosave writes to (not stopped, not changed)
+/// after an await.
+fn still(handle: &JsValue) -> bool {
+    FOLDER.with(|f| f.borrow().as_ref().is_some_and(|h| js_sys::Object::is(h, handle)))
+}
+
 async fn resume(app: AppState) {
+    if let Err(e) = load_tag().await {
+        return app.autosave.set(Status::Failed { folder: String::new(), why: e.to_string() });
+    }
     match idb::get(HANDLE_KEY).await {
         Ok(Some(handle)) => {
             let folder = folder_name(&handle);
@@ -127,7 +154,7 @@ async fn choose(app: AppState, keep: u32) {
         Err(e) if error_name(&e) == "AbortError" => return, // the picker was closed
         Err(e) => return app.error(app.tf("autosave.failed", &[("why", error_text(&e))])),
     };
-    if let Err(e) = idb::put(HANDLE_KEY, &handle).await {
+    if let Err(e) = idb::put(HANDLE_KEY, &handle).await.and(load_tag().await.map(drop)) {
         return app.error(app.tf("autosave.failed", &[("why", e.to_string())]));
     }
     if let Err(e) = with_db(|db| db.set_autosave_keep(keep)) {
@@ -135,6 +162,7 @@ async fn choose(app: AppState, keep: u32) {
     }
     FOLDER.with(|f| *f.borrow_mut() = Some(handle.clone()));
     app.autosave.set(Status::On { folder: folder_name(&handle), last_file: None });
+    super::autosave::every_hour(app);
     write(app).await;
 }
 
@@ -142,11 +170,28 @@ fn stop(app: AppState) {
     if let Err(e) = with_db(|db| db.set_autosave_keep(0)) {
         return app.report_storage_error(&e);
     }
-    FOLDER.with(|f| *f.borrow_mut() = None);
-    app.autosave.set(Status::Off);
+    forget(app);
     leptos::task::spawn_local(async {
         let _ = idb::delete(HANDLE_KEY).await;
     });
+}
+
+/// "Remove all data from this browser": the attachments and the folder go too (the
+/// autosaves already in the folder stay there: they are the way back).
+pub fn remove_all(app: AppState) {
+    forget(app);
+    leptos::task::spawn_local(async move {
+        let gone = idb::delete(HANDLE_KEY).await.and(idb::clear_files().await);
+        if let Err(e) = gone {
+            app.error(app.tf("autosave.failed", &[("why", e.to_string())]));
+        }
+    });
+}
+
+/// Autosave off in this tab: stopped here or in another tab, or the data removed.
+pub fn forget(app: AppState) {
+    FOLDER.with(|f| *f.borrow_mut() = None);
+    app.autosave.set(Status::Off);
 }
 
 /// Writes a backup into the folder and removes the autosaves beyond the number kept.
@@ -168,13 +213,22 @@ async fn write(app: AppState) {
 async fn write_once(app: AppState) {
     let Some(handle) = FOLDER.with(|f| f.borrow().clone()) else { return };
     let folder = folder_name(&handle);
-    let keep = with_db(|db| Ok(db.autosave_keep())).unwrap_or(rules::KEEP_DEFAULT);
+    // Read each time: another tab may have stopped autosave, a reset removed it.
+    let keep = with_db(|db| Ok(db.autosave_keep())).unwrap_or(0);
+    if keep == 0 {
+        return forget(app);
+    }
+    let tag = TAG.with(|t| t.borrow().clone());
     let t = now();
-    let name = rules::file_name(local(t).naive_local());
+    let name = rules::file_name(local(t).naive_local(), &tag);
     let started = js_sys::Date::now();
     let text = super::perf::timed("bo:autosave", || super::data::backup_text(&app, t));
     LAST_TOOK_MS.with(|c| c.set((js_sys::Date::now() - started) as u32));
-    match save_file(&handle, &name, &text, keep).await {
+    let saved = save_file(&handle, &name, &text, keep, &tag).await;
+    if !still(&handle) {
+        return; // stopped or moved to another folder meanwhile: that status stands
+    }
+    match saved {
         Ok(()) => {
             if with_db(|db| db.set_last_backup(t)).is_ok() {
                 app.last_backup.set(Some(t));
@@ -190,7 +244,7 @@ async fn write_once(app: AppState) {
     }
 }
 
-async fn save_file(dir: &JsValue, name: &str, text: &str, keep: u32) -> Result<(), JsValue> {
+async fn save_file(dir: &JsValue, name: &str, text: &str, keep: u32, tag: &str) -> Result<(), JsValue> {
     let file = call(dir, "getFileHandle", &[name.into(), options(&[("create", true.into())])]).await?;
     // The browser writes to a copy and puts it in place on close: a failed write leaves
     // no half file, and the older autosaves are only removed after this one is whole.
@@ -200,8 +254,12 @@ async fn save_file(dir: &JsValue, name: &str, text: &str, keep: u32) -> Result<(
         return Err(e);
     }
     call(&out, "close", &[]).await?;
-    for old in rules::to_remove(&names(dir).await?, keep) {
-        call(dir, "removeEntry", &[old.into()]).await?;
+    // The backup is whole: making room may fail (another tab removed the file first, a sync
+    // program holds it) without making the backup a failure; the next one tries again.
+    if let Ok(all) = names(dir).await {
+        for old in rules::to_remove(&all, keep, tag, name) {
+            let _ = call(dir, "removeEntry", &[old.into()]).await;
+        }
     }
     Ok(())
 }
@@ -265,7 +323,7 @@ pub fn AutosaveSection() -> impl IntoView {
                 <div class="bo-field">
                     <label for="autosave-keep">{app.text("autosave.keep")}</label>
                     <input id="autosave-keep" type="number" min="1" max=rules::KEEP_MAX inputmode="numeric"
-                        aria-invalid=move || keep().is_none().then_some("true") aria-describedby="autosave-keep-err"
+                        aria-invalid=move || keep().is_none().then_some("true") aria-describedby=move || keep().is_none().then_some("autosave-keep-err")
                         prop:value=move || keep_text.get() on:change=on_keep />
                     <Show when=move || keep().is_none()>
                         <p class="bo-error" id="autosave-keep-err">{move || app.tf("autosave.keep_bad", &[("max", rules::KEEP_MAX.to_string())])}</p>

@@ -285,6 +285,7 @@ pub fn data_page() -> AnyView {
         match with_db(|db| db.reset_all()) {
             Ok(()) => {
                 super::audit::forget();
+                super::autosave_folder::remove_all(app);
                 audit_changed.update(|v| *v += 1);
                 app.read_only.set(None);
                 app.load_all();

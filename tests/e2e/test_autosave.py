@@ -52,7 +52,7 @@ def folder(driver):
 
 
 def autosaves(driver):
-    return sorted(n for n in folder(driver) if n.startswith("backoffice-autosave-"))
+    return sorted(n for n in folder(driver) if n.startswith("backoffice-autosave-") and n.endswith(".json"))
 
 
 def reload(driver, base_url, hash_, query=""):
@@ -66,21 +66,22 @@ def status(driver):
     return driver.find_element(By.ID, "autosave-status").text
 
 
-def put_user_file(driver):
+def put_user_file(driver, name="catatan.txt", text="jangan dihapus"):
     driver.execute_async_script("""
-      const done = arguments[arguments.length - 1];
+      const [name, text, done] = arguments;
       (async () => {
         const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('kantor', { create: true });
-        const w = await (await dir.getFileHandle('catatan.txt', { create: true })).createWritable();
-        await w.write('jangan dihapus'); await w.close(); done(true);
+        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await w.write(text); await w.close(); done(true);
       })();
-    """)
+    """, name, text)
 
 
 def test_backups_land_in_the_folder_after_saves_and_only_the_last_ones_stay(driver, base_url):
     with_picker(driver)
     open_app(driver, base_url, "#/data")
     put_user_file(driver)
+    put_user_file(driver, "backoffice-autosave-2026-01-01-080000-other1.json", "{}")  # a colleague's PC
     wait(driver, lambda d: d.find_elements(By.ID, "autosave-status"))
     assert status(driver) == "Simpan otomatis belum aktif di browser ini."
     fill(driver, "autosave-keep", "0")
@@ -92,7 +93,7 @@ def test_backups_land_in_the_folder_after_saves_and_only_the_last_ones_stay(driv
     click(driver, "Pilih folder…")
     wait(driver, lambda d: "Terakhir: backoffice-autosave-" in status(d))
     assert status(driver).startswith("Menyimpan otomatis ke folder «kantor». Terakhir: backoffice-autosave-")
-    first = autosaves(driver)
+    first = [n for n in autosaves(driver) if "other1" not in n]
     assert len(first) == 1, first
     backup = json.loads(folder(driver)[first[0]])
     assert backup["format"] and backup["collections"], list(backup)
@@ -106,12 +107,15 @@ def test_backups_land_in_the_folder_after_saves_and_only_the_last_ones_stay(driv
         new_contact(driver, base_url, name)
         # Written once saves have been quiet for five seconds.
         wait(driver, lambda d: any(name in text for n, text in folder(d).items() if n.startswith("backoffice-autosave-")), 20)
-    names = autosaves(driver)
+    # Room is made once the new backup is whole.
+    wait(driver, lambda d: len(autosaves(d)) == 3)
+    names = [n for n in autosaves(driver) if "other1" not in n]
     assert len(names) == 2, names
     assert first[0] not in names, "the oldest autosave made room"
     newest = json.loads(folder(driver)[names[-1]])
     assert "Siti Rahayu" in json.dumps(newest) and "Budi Santoso" in json.dumps(newest)
     assert folder(driver)["catatan.txt"] == "jangan dihapus", "the user's own file is never touched"
+    assert "backoffice-autosave-2026-01-01-080000-other1.json" in folder(driver), "another computer's backup stays"
 
     # After a reload the folder is still the one chosen; nothing asks.
     reload(driver, base_url, "#/data")
@@ -120,8 +124,28 @@ def test_backups_land_in_the_folder_after_saves_and_only_the_last_ones_stay(driv
     click(driver, "Hentikan simpan otomatis")
     wait(driver, lambda d: status(d) == "Simpan otomatis belum aktif di browser ini.")
     new_contact(driver, base_url, "Agus Wijaya")
-    time.sleep(6)
+    time.sleep(8)
     assert not any("Agus Wijaya" in text for text in folder(driver).values()), "stopped means stopped"
+
+
+def test_removing_all_data_stops_autosave_and_keeps_the_folder(driver, base_url):
+    with_picker(driver)
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "autosave-status"))
+    click(driver, "Pilih folder…")
+    wait(driver, lambda d: "Terakhir: backoffice-autosave-" in status(d))
+    new_contact(driver, base_url, "Budi Santoso")
+    wait(driver, lambda d: any("Budi Santoso" in t for t in folder(d).values()), 20)
+    kept = autosaves(driver)
+    open_app(driver, base_url, "#/data")
+    fill(driver, "reset-confirm", "HAPUS")
+    click(driver, "Hapus semua data di browser ini")
+    wait(driver, lambda d: status(d) == "Simpan otomatis belum aktif di browser ini.")
+    new_contact(driver, base_url, "Siti Rahayu")
+    time.sleep(8)
+    # The backups made before are the way back: none is removed or written over.
+    assert autosaves(driver) == kept
+    assert any("Budi Santoso" in t for t in folder(driver).values())
 
 
 def test_after_a_reload_the_banner_asks_and_allowing_writes_a_backup(driver, base_url):

@@ -39,11 +39,13 @@ pub fn size_text(bytes: u64, lang: Lang) -> String {
         return format!("{} B", bytes);
     }
     let mut unit = 0;
-    let mut tenths = bytes * 10 / 1024;
-    while tenths >= 10_240 && unit + 1 < UNITS.len() {
-        tenths /= 1024;
+    let mut div: u64 = 1024;
+    while bytes >= div * 1024 && unit + 1 < UNITS.len() {
+        div *= 1024;
         unit += 1;
     }
+    // Tenths of the unit, rounded to the nearest.
+    let tenths = (bytes * 10 + div / 2) / div;
     if tenths < 100 {
         format!("{}{}{} {}", tenths / 10, lang.decimal_mark(), tenths % 10, UNITS[unit])
     } else {

@@ -455,8 +455,16 @@ pub fn attachments(app: AppState, owner: String, title: String, editable: bool) 
     }
 }
 
+#[cfg(feature = "app")]
 #[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn attachments_part(owner: String, title: String, editable: bool) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ATTACHMENTS);
+    Ok(view! { <super::attachments::AttachmentsSection owner title editable /> }.into_any())
+}
+
+// The storage tests' build is never split: there the part is a plain function.
+#[cfg(not(feature = "app"))]
+async fn attachments_part(owner: String, title: String, editable: bool) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::ATTACHMENTS);
     Ok(view! { <super::attachments::AttachmentsSection owner title editable /> }.into_any())
 }
@@ -468,8 +476,18 @@ pub fn attachments_gone(owners: Vec<String>) {
     });
 }
 
+#[cfg(feature = "app")]
 #[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn purge_attachments(owners: Vec<String>) -> Result<(), NotLoaded> {
+    leptos::task::spawn_local(async move {
+        let _ = super::attachments::purge_owners(&owners).await;
+    });
+    Ok(())
+}
+
+// The storage tests' build is never split: there the part is a plain function.
+#[cfg(not(feature = "app"))]
+async fn purge_attachments(owners: Vec<String>) -> Result<(), NotLoaded> {
     leptos::task::spawn_local(async move {
         let _ = super::attachments::purge_owners(&owners).await;
     });
@@ -494,8 +512,20 @@ pub fn attachments_overview(app: AppState, trash: bool) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "app")]
 #[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn attachments_overview_part(trash: bool) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::ATTACHMENTS);
+    Ok(if trash {
+        view! { <super::attachments::TrashedAttachments /> }.into_any()
+    } else {
+        view! { <super::attachments::AttachmentsUsage /> }.into_any()
+    })
+}
+
+// The storage tests' build is never split: there the part is a plain function.
+#[cfg(not(feature = "app"))]
+async fn attachments_overview_part(trash: bool) -> Result<AnyView, NotLoaded> {
     crate::i18n::add(crate::i18n::ATTACHMENTS);
     Ok(if trash {
         view! { <super::attachments::TrashedAttachments /> }.into_any()
@@ -537,8 +567,17 @@ pub fn autosave(app: AppState, job: super::autosave::Job) {
     });
 }
 
+#[cfg(feature = "app")]
 #[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
+    crate::i18n::add(crate::i18n::OFFICE);
+    super::autosave_folder::run(app, job);
+    Ok(())
+}
+
+// The storage tests' build is never split: there the part is a plain function.
+#[cfg(not(feature = "app"))]
+async fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     super::autosave_folder::run(app, job);
     Ok(())

@@ -268,7 +268,10 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
-        ("attachments", &["ui/attachments.rs", "domain/attachments.rs"]),
+        (
+            "attachments",
+            &["ui/attachments.rs", "ui/attachments_part.rs", "ui/backup_zip.rs", "domain/attachments.rs", "domain/backup_zip.rs"],
+        ),
     ];
     if let Some((area, _)) = by_file.iter().find(|(_, files)| files.contains(&path)) {
         return Some(area);

@@ -442,7 +442,7 @@ pub fn purge_records<E: UiEntity>(app: &AppState, ids: &[String]) -> Result<(), 
     let log = gone.iter().map(|&i| super::audit::purged(app, &all[i])).collect();
     all.retain(|r| !ids.contains(&r.meta().id));
     commit(app, all, Edit::removed(gone), log)?;
-    super::areas::attachments_gone(ids.iter().map(|id| crate::domain::attachments::owner(E::COLLECTION, id)).collect());
+    super::attachments_part::attachments_gone(ids.iter().map(|id| crate::domain::attachments::owner(E::COLLECTION, id)).collect());
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use crate::domain::settings::Settings;
 use crate::storage::{Edit, Write, QUOTA_CHARS};
 use crate::table::records_as_columns;
 
-use super::files::{download, read_chosen, JSON_MIME};
+use super::files::{chosen, download, read_all, JSON_MIME};
 use super::state::{local, now, use_app, with_db, AppState};
 use super::widgets::PageHead;
 
@@ -101,6 +101,15 @@ macro_rules! lists {
                 })
             }
 
+            /// The records (as attachments name their owners) of the lists this import sets.
+            fn owners(&self) -> std::collections::HashSet<String> {
+                let mut out = std::collections::HashSet::new();
+                $(if let Some((recs, _)) = &self.$name {
+                    out.extend(recs.iter().map(|r| crate::domain::attachments::owner(stringify!($name), &r.meta().id)));
+                })*
+                out
+            }
+
             /// Shows what was stored without reading it back from storage.
             fn show(self, app: &AppState) {
                 $(if let Some((recs, _)) = self.$name {
@@ -131,21 +140,41 @@ fn trail_restorable(trail: &[AuditEntry]) -> bool {
 
 /// Downloads a full backup and remembers when, for the 14-day reminder.
 pub fn export_backup(app: &AppState) {
-    // Someone keeping backups wants the browser to keep the data too.
-    if app.persisted.get_untracked() == Some(false) {
-        super::persist::check(*app, true);
-    }
     let t = now();
     super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup_text(app, t)));
-    if with_db(|db| db.set_last_backup(t)).is_ok() {
-        app.last_backup.set(Some(t));
-    }
+    backed_up(app, t);
     let kept: Vec<String> = app.unreadable.with_untracked(|u| u.iter().map(|u| part_label(app, &u.name)).collect());
     if kept.is_empty() {
         app.info(app.t("data.exported").into());
     } else {
         // Said plainly: the file holds these parts as stored text, not as records.
         app.info(app.tf("data.exported_with_unreadable", &[("names", kept.join(", "))]));
+    }
+}
+
+/// The backup and every attachment, as one archive (written by the attachments part).
+fn export_with_attachments(app: AppState) {
+    let t = now();
+    let text = backup_text(&app, t);
+    spawn_local(async move {
+        match super::attachments_part::export_zip(app, backup::file_name(t), text).await {
+            Ok(n) => {
+                backed_up(&app, t);
+                app.info(app.tf("data.exported_zip", &[("n", n.to_string())]));
+            }
+            Err(why) => app.error(why),
+        }
+    });
+}
+
+/// A backup was written at `t`: the 14-day reminder counts from it.
+fn backed_up(app: &AppState, t: chrono::DateTime<chrono::Utc>) {
+    // Someone keeping backups wants the browser to keep the data too.
+    if app.persisted.get_untracked() == Some(false) {
+        super::persist::check(*app, true);
+    }
+    if with_db(|db| db.set_last_backup(t)).is_ok() {
+        app.last_backup.set(Some(t));
     }
 }
 
@@ -225,10 +254,35 @@ pub fn data_page() -> AnyView {
     // An import or a reset changed the audit trail the section below shows.
     let audit_changed = RwSignal::new(0u32);
 
+    // An archive's attachments, read when the import is applied; what the preview says of them.
+    let archive = StoredValue::new_local(None::<super::backup_zip::Opened>);
+    let archive_note = RwSignal::new(None::<(usize, u64, usize)>);
+
     let on_file = move |ev: web_sys::Event| {
+        let Some(file) = chosen(&ev) else { return };
         spawn_local(async move {
-            let Some((name, bytes)) = read_chosen(ev).await else { return };
             merged.set(None);
+            archive.set_value(None);
+            archive_note.set(None);
+            let name = file.name();
+            let bytes = if name.to_lowercase().ends_with(".zip") {
+                match super::attachments_part::open_zip(app, file).await {
+                    Ok(mut opened) => {
+                        archive_note.set(Some((opened.found.files.len(), opened.found.bytes(), opened.found.left_out)));
+                        let json = std::mem::take(&mut opened.json);
+                        archive.set_value(Some(opened));
+                        json
+                    }
+                    Err(why) => {
+                        pending.set(None);
+                        problem.set(Some(why));
+                        return;
+                    }
+                }
+            } else {
+                let Some(bytes) = read_all(&file).await else { return };
+                bytes
+            };
             match super::perf::timed("bo:import-parse", || backup::parse(&bytes)) {
                 Ok(b) => {
                     problem.set(None);
@@ -236,6 +290,8 @@ pub fn data_page() -> AnyView {
                 }
                 Err(e) => {
                     pending.set(None);
+                    archive.set_value(None);
+                    archive_note.set(None);
                     problem.set(Some(backup_error_text(&app, &e)));
                 }
             }
@@ -255,6 +311,14 @@ pub fn data_page() -> AnyView {
             let how = if replace { "replace".to_string() } else { format!("merge;{};{}", report.added, report.updated) };
             match next.store(super::audit::imported(&app, "", file, how), trail) {
                 Ok(_) => {
+                    // A replace leaves no record the file does not hold: their attachments
+                    // go to the trash, where they can still be restored or deleted.
+                    let alive = replace.then(|| next.owners());
+                    let opened = archive.try_update_value(Option::take).flatten();
+                    archive_note.set(None);
+                    if opened.is_some() || alive.is_some() {
+                        super::attachments_part::imported(app, opened, replace, alive);
+                    }
                     next.show(&app);
                     pending.notify();
                     audit_changed.update(|v| *v += 1);
@@ -315,7 +379,7 @@ pub fn data_page() -> AnyView {
                     " "<button type="button" class="bo-btn bo-btn-small" on:click=move |_| super::persist::check(app, true)>{app.text("data.persist_ask")}</button>
                 </Show>
             </p>
-            {super::areas::attachments_overview(app, false)}
+            {super::attachments_part::attachments_overview(app, false)}
             <p>{app.text("data.record_counts")}</p>
             <ul class="bo-counts">
                 {move || live_counts(&app).into_iter().map(|(name, n)| view! {
@@ -329,14 +393,18 @@ pub fn data_page() -> AnyView {
                 Some(t) => app.tf("data.last_backup", &[("when", format_datetime(local(t), app.lang.get()))]),
                 None => app.t("data.never_backed_up").into(),
             }}</p>
-            <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
+            <div class="bo-actions">
+                <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
+                <button type="button" class="bo-btn" id="export-zip" on:click=move |_| export_with_attachments(app)>{app.text("data.export_zip")}</button>
+            </div>
+            <p class="bo-hint">{app.text("data.export_zip_hint")}</p>
         </section>
         <super::autosave_folder::AutosaveSection />
         <section class="bo-card">
             <h2>{app.text("data.import")}</h2>
             <div class="bo-field">
                 <label for="backup-file">{app.text("data.choose_backup")}</label>
-                <input id="backup-file" type="file" accept=".json,application/json" on:change=on_file />
+                <input id="backup-file" type="file" accept=".json,.zip,application/json,application/zip" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
             {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone(), b.doubled.clone(), b.audit.clone()))).map(|(name, version, exported_at, counts, unknown, parts, doubled, trail)| view! {
@@ -354,6 +422,12 @@ pub fn data_page() -> AnyView {
                     {parts_note(&app, &parts, false)}
                     {doubled_note(&app, &doubled)}
                     {trail.map(|t| view! { <p class="bo-hint" id="backup-audit">{trail_note(&app, &t)}</p> })}
+                    {move || archive_note.get().map(|(n, bytes, left_out)| view! {
+                        <p class="bo-hint" id="backup-attachments">
+                            {app.tf("backup.attachments", &[("n", n.to_string()), ("size", crate::domain::attachments::size_text(bytes, app.lang.get()))])}
+                            {(left_out > 0).then(|| format!(" {}", app.tf("backup.attachments_left_out", &[("n", left_out.to_string())])))}
+                        </p>
+                    })}
                     <fieldset>
                         <legend>{app.text("backup.how")}</legend>
                         <label class="bo-radio"><input type="radio" name="mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into()) />{app.text("backup.merge")}</label>

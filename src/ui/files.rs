@@ -24,7 +24,7 @@ fn blob_type(mime: &str) -> web_sys::BlobPropertyBag {
     opts
 }
 
-fn save(name: &str, blob: web_sys::Blob) {
+pub fn save(name: &str, blob: web_sys::Blob) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let doc = leptos::prelude::document();
     if let Ok(a) = doc.create_element("a") {
@@ -45,16 +45,32 @@ fn save(name: &str, blob: web_sys::Blob) {
     );
 }
 
-/// The first file chosen in an `<input type=file>` change event: (name, bytes).
-pub async fn read_chosen(ev: web_sys::Event) -> Option<(String, Vec<u8>)> {
+/// The first file chosen in an `<input type=file>` change event, the input cleared so the
+/// same file can be chosen again after a fix.
+pub fn chosen(ev: &web_sys::Event) -> Option<web_sys::File> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
     let file = input.files()?.get(0)?;
-    let name = file.name();
-    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    // Let the same file be chosen again after a fix.
     input.set_value("");
-    Some((name, bytes))
+    Some(file)
+}
+
+/// Bytes `from..to` of a file (or all of a blob), read without reading the rest.
+pub async fn read_range(blob: &web_sys::Blob, from: u64, to: u64) -> Option<Vec<u8>> {
+    let part = blob.slice_with_f64_and_f64(from as f64, to as f64).ok()?;
+    let buf = JsFuture::from(part.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// A file's bytes, all of them.
+pub async fn read_all(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The first file chosen in an `<input type=file>` change event: (name, bytes).
+pub async fn read_chosen(ev: web_sys::Event) -> Option<(String, Vec<u8>)> {
+    let file = chosen(&ev)?;
+    Some((file.name(), read_all(&file).await?))
 }
 
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";

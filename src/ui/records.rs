@@ -224,7 +224,7 @@ fn detail_view(
             .collect_view();
         let (created, updated, title) = (d.created, d.updated, d.title);
         let editable = !deleted && locked.is_none() && app.read_only.get_untracked().is_none();
-        let files = super::areas::attachments(app, crate::domain::attachments::owner(collection, &id), title.clone(), editable);
+        let files = super::attachments_part::attachments(app, crate::domain::attachments::owner(collection, &id), title.clone(), editable);
         view! {
             <PageHead title=Signal::derive(move || title.clone())>
                 <Show when=move || !deleted && locked.is_none() && app.read_only.get().is_none() fallback=move || {

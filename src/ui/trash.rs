@@ -111,7 +111,7 @@ pub fn trash_page() -> AnyView {
                 <p class="bo-empty">{app.text("trash.empty")}</p>
     </Show>
             {sections()}
-            {super::areas::attachments_overview(app, true)}
+            {super::attachments_part::attachments_overview(app, true)}
         }
     .into_any()
 }

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 mod read;
 mod write;
-mod zip;
+use super::zip;
 
 pub use read::{rows, sheets, SheetName};
 pub use write::workbook;
@@ -53,6 +53,17 @@ pub enum Value {
     Time(NaiveTime),
     /// A formula's error (`#DIV/0!`), as the program shows it.
     Error(String),
+}
+
+impl From<zip::ZipError> for XlsxError {
+    fn from(e: zip::ZipError) -> XlsxError {
+        match e {
+            zip::ZipError::NotZip => XlsxError::NotXlsx,
+            zip::ZipError::Damaged => XlsxError::Damaged,
+            zip::ZipError::Unsupported => XlsxError::Unsupported,
+            zip::ZipError::TooLarge => XlsxError::TooLarge,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

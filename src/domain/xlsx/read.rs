@@ -161,7 +161,19 @@ fn relationships(a: &Archive, part: &str) -> Result<Vec<(String, String, String)
     Ok(out)
 }
 
+/// An OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password (kept
+/// in such a file, with its encryption described in a stream of that name).
+const OLE: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+fn encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 fn open(bytes: &[u8]) -> Result<Book<'_>, XlsxError> {
+    if bytes.starts_with(&OLE) {
+        return Err(if encrypted_ooxml(bytes) { XlsxError::Unsupported } else { XlsxError::NotXlsx });
+    }
     let archive = Archive::open(bytes)?;
     let root = relationships(&archive, "")?;
     let main = root.iter().find(|(_, k, _)| k == "officeDocument").map_or("xl/workbook.xml".to_string(), |(_, _, t)| t.clone());

@@ -1,0 +1,171 @@
+//! The ways into the `attachments` part of the wasm (ui/attachments.rs, ui/backup_zip.rs):
+//! fetched by the first record page, the Trash, the Data screen or a backup with
+//! attachments. Each entry is split out in the app's build; the storage tests' build is
+//! never split, so there each is a plain function (a wasm importing a part no splitter made
+//! cannot start).
+use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+#[cfg(feature = "app")]
+use leptos::wasm_split::wasm_split;
+
+use super::areas::{not_loaded, NotLoaded};
+use super::backup_zip::{self, Opened};
+use super::state::AppState;
+
+/// Work the part does after it is fetched, awaited by the caller.
+type Later<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// An entry of the part, with the part's strings added first.
+macro_rules! entry {
+    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $t:ty),*) -> $ret:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "app")]
+        #[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
+            crate::i18n::add(crate::i18n::ATTACHMENTS);
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "app"))]
+        async fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
+            crate::i18n::add(crate::i18n::ATTACHMENTS);
+            Ok($body)
+        }
+    };
+}
+
+/// A record's attachments: the page is there meanwhile, and a part that cannot come says so.
+pub fn attachments(app: AppState, owner: String, title: String, editable: bool) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let (owner, title) = (owner.clone(), title.clone());
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match section(owner, title, editable).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => not_loaded(app, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+entry! {
+    fn section(owner: String, title: String, editable: bool) -> AnyView {
+        view! { <super::attachments::AttachmentsSection owner title editable /> }.into_any()
+    }
+}
+
+/// The trash's and the Data screen's view of every attachment.
+pub fn attachments_overview(app: AppState, trash: bool) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match overview(trash).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => not_loaded(app, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+entry! {
+    fn overview(trash: bool) -> AnyView {
+        if trash {
+            view! { <super::attachments::TrashedAttachments /> }.into_any()
+        } else {
+            view! { <super::attachments::AttachmentsUsage /> }.into_any()
+        }
+    }
+}
+
+/// The files of records deleted for good go with them.
+pub fn attachments_gone(owners: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(work) = purge(owners).await {
+            let _ = work.await;
+        }
+    });
+}
+
+entry! {
+    fn purge(owners: Vec<String>) -> Later<()> {
+        Box::pin(async move {
+            let _ = super::attachments::purge_owners(&owners).await;
+        })
+    }
+}
+
+/// A backup with every attachment, as one archive: how many files it holds.
+pub async fn export_zip(app: AppState, json_name: String, json: String) -> Result<usize, String> {
+    match zip_export(app, json_name, json).await {
+        Ok(work) => work.await,
+        Err(NotLoaded) => Err(app.t("area.failed").into()),
+    }
+}
+
+entry! {
+    fn zip_export(app: AppState, json_name: String, json: String) -> Later<Result<usize, String>> {
+        Box::pin(backup_zip::export(app, json_name, json))
+    }
+}
+
+/// An archive chosen for import, read as far as its preview needs.
+pub async fn open_zip(app: AppState, file: web_sys::File) -> Result<Opened, String> {
+    match zip_open(app, file).await {
+        Ok(work) => work.await,
+        Err(NotLoaded) => Err(app.t("area.failed").into()),
+    }
+}
+
+entry! {
+    fn zip_open(app: AppState, file: web_sys::File) -> Later<Result<Opened, String>> {
+        Box::pin(backup_zip::open(app, file))
+    }
+}
+
+/// After an import's records are stored: the archive's attachments (if it was one), and
+/// after a replace, those of records no longer there moved to the trash (`alive` names the
+/// records the new data holds).
+pub fn imported(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) {
+    leptos::task::spawn_local(async move {
+        match after_import(app, opened, replace, alive).await {
+            Ok(work) => work.await,
+            Err(NotLoaded) => app.error(app.t("area.failed").into()),
+        }
+    });
+}
+
+entry! {
+    fn after_import(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) -> Later<()> {
+        Box::pin(async move {
+            let restored = match opened {
+                Some(o) => match backup_zip::restore(o, replace).await {
+                    Ok(r) => Some(r),
+                    Err(why) => return app.error(app.tf("attach.failed", &[("why", why)])),
+                },
+                None => None,
+            };
+            let trashed = match alive {
+                Some(alive) => match backup_zip::orphans_to_trash(alive).await {
+                    Ok(n) => n,
+                    Err(why) => return app.error(app.tf("attach.failed", &[("why", why)])),
+                },
+                None => 0,
+            };
+            backup_zip::report(&app, restored, trashed);
+        })
+    }
+}

@@ -1,0 +1,226 @@
+//! A backup with its attachments, as one ZIP archive (domain/backup_zip.rs): written file by
+//! file from IndexedDB into a Blob of parts, so the browser never copies every attachment
+//! into memory at once; read back by slices of the chosen file, each attachment checked
+//! against its checksum before it is stored. Part of the attachments part of the wasm.
+use std::collections::HashSet;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::files::{read_range, save};
+use super::state::AppState;
+use crate::domain::attachments::MAX_BYTES;
+use crate::domain::backup_zip::{self as rules, Attachment, Found, ListError, BACKUP_PART, LIST_PART, MOST_LIST_BYTES};
+use crate::domain::zip::{self, Content, Entry, Writer, ZipError};
+use crate::storage::idb;
+
+/// The largest backup file taken out of an archive: the whole of localStorage, as text,
+/// is far smaller.
+const MOST_BACKUP_BYTES: usize = 256 << 20;
+
+fn text(v: &JsValue, k: &str) -> String {
+    Reflect::get(v, &k.into()).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
+fn number(v: &JsValue, k: &str) -> Option<f64> {
+    Reflect::get(v, &k.into()).ok().and_then(|n| n.as_f64())
+}
+
+fn too_large(app: &AppState) -> String {
+    app.t("attach.zip_too_large").into()
+}
+
+/// Downloads `json` (the backup file as Export writes it) and every attachment, those in
+/// the trash too, as one archive; how many files it holds.
+pub async fn export(app: AppState, json_name: String, json: String) -> Result<usize, String> {
+    let failed = |why: String| app.tf("attach.failed", &[("why", why)]);
+    let stored = idb::files(None).await.map_err(|e| failed(e.to_string()))?;
+    let mut w = Writer::default();
+    let parts = Array::new();
+    let push = |header: Vec<u8>, body: &JsValue| {
+        parts.push(&Uint8Array::from(header.as_slice()));
+        parts.push(body);
+    };
+    let (c, packed) = Content::deflated(json.as_bytes());
+    drop(json);
+    push(w.part(BACKUP_PART, c).map_err(|_| too_large(&app))?, &Uint8Array::from(packed.as_slice()));
+    let mut listed = vec![];
+    for v in stored {
+        let Some(blob) = Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()) else { continue };
+        // The checksum needs the bytes; the archive takes the stored file itself.
+        let bytes = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(|| failed(text(&v, "name")))?;
+        let a = Attachment {
+            id: text(&v, "id"),
+            owner: text(&v, "owner"),
+            title: text(&v, "title"),
+            name: text(&v, "name"),
+            mime: blob.type_(),
+            size: bytes.len() as u64,
+            added: number(&v, "added").unwrap_or(0.0),
+            removed: number(&v, "removed"),
+            path: rules::path(&text(&v, "id"), &text(&v, "name")),
+        };
+        push(w.part(&a.path, Content::stored(&bytes)).map_err(|_| too_large(&app))?, &blob);
+        listed.push(a);
+    }
+    let (c, packed) = Content::deflated(&rules::list_text(&listed));
+    push(w.part(LIST_PART, c).map_err(|_| too_large(&app))?, &Uint8Array::from(packed.as_slice()));
+    parts.push(&Uint8Array::from(w.finish().map_err(|_| too_large(&app))?.as_slice()));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/zip");
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &opts).map_err(|_| failed("Blob".into()))?;
+    save(&rules::file_name(&json_name), blob);
+    Ok(listed.len())
+}
+
+/// An archive chosen for import: its backup file's bytes and the attachments it holds.
+pub struct Opened {
+    pub json: Vec<u8>,
+    pub found: Found,
+    file: web_sys::File,
+}
+
+fn zip_error(app: &AppState, e: ZipError) -> String {
+    app.t(match e {
+        ZipError::NotZip | ZipError::Damaged => "attach.zip_damaged",
+        ZipError::Unsupported => "attach.zip_unsupported",
+        ZipError::TooLarge => "attach.zip_too_large",
+    })
+    .into()
+}
+
+/// A part's bytes, read from the file alone and checked.
+async fn part(file: &web_sys::File, e: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+    let (from, packed) = located(file, e).await?;
+    if e.content.size > limit as u64 {
+        return Err(ZipError::TooLarge);
+    }
+    let bytes = read_range(file, from, from + packed).await.ok_or(ZipError::Damaged)?;
+    zip::unpack(&e.content, &bytes, limit)
+}
+
+/// Where a part's packed bytes start in the file, and how many there are.
+async fn located(file: &web_sys::File, e: &Entry) -> Result<(u64, u64), ZipError> {
+    let header = read_range(file, e.local, e.local + zip::LOCAL_LEN as u64).await.ok_or(ZipError::Damaged)?;
+    let from = e.local + zip::data_offset(&header)?;
+    if from + e.content.packed > file.size() as u64 {
+        return Err(ZipError::Damaged);
+    }
+    Ok((from, e.content.packed))
+}
+
+/// Reads an archive's directory, its backup file and its list of attachments; the
+/// attachments themselves are read when the import is applied.
+pub async fn open(app: AppState, file: web_sys::File) -> Result<Opened, String> {
+    let len = file.size() as u64;
+    let tail = read_range(&file, len.saturating_sub(zip::TAIL_LEN as u64), len).await.ok_or_else(|| zip_error(&app, ZipError::Damaged))?;
+    let d = zip::directory(&tail).map_err(|e| zip_error(&app, e))?;
+    if d.start + d.len > len {
+        return Err(zip_error(&app, ZipError::Damaged));
+    }
+    let dir = read_range(&file, d.start, d.start + d.len).await.ok_or_else(|| zip_error(&app, ZipError::Damaged))?;
+    let entries = zip::entries(&dir, d.count).map_err(|e| zip_error(&app, e))?;
+    let Some(backup) = entries.iter().find(|e| e.name == BACKUP_PART) else { return Err(app.t("attach.zip_not_backup").into()) };
+    let json = part(&file, backup, MOST_BACKUP_BYTES).await.map_err(|e| zip_error(&app, e))?;
+    let found = match entries.iter().find(|e| e.name == LIST_PART) {
+        Some(list) => {
+            let list = part(&file, list, MOST_LIST_BYTES).await.map_err(|e| zip_error(&app, e))?;
+            rules::found(&list, &entries).map_err(|e| match e {
+                ListError::Newer(v) => app.tf("attach.zip_newer", &[("v", v.to_string())]),
+                ListError::NotJson | ListError::Foreign => app.t("attach.zip_damaged").into(),
+            })?
+        }
+        None => Found::default(),
+    };
+    Ok(Opened { json, found, file })
+}
+
+/// What storing an archive's attachments did.
+#[derive(Default)]
+pub struct Restored {
+    pub stored: usize,
+    /// Already in this browser (a merge keeps its own).
+    pub kept: usize,
+    /// Their bytes did not match their checksum (the archive was damaged after it was made).
+    pub damaged: Vec<String>,
+}
+
+/// The stored object for an attachment and its file.
+fn object(a: &Attachment, blob: &web_sys::Blob) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &k.into(), &v);
+    };
+    set("id", a.id.as_str().into());
+    set("owner", a.owner.as_str().into());
+    set("title", a.title.as_str().into());
+    set("name", a.name.as_str().into());
+    set("type", a.mime.as_str().into());
+    set("size", (a.size as f64).into());
+    set("added", a.added.into());
+    set("removed", a.removed.map_or(JsValue::NULL, JsValue::from));
+    set("blob", blob.into());
+    o.into()
+}
+
+/// Stores the archive's attachments, one at a time; with `replace`, one of the same id is
+/// written over, else this browser's copy is kept.
+pub async fn restore(opened: Opened, replace: bool) -> Result<Restored, String> {
+    let mut r = Restored::default();
+    for (a, e) in &opened.found.files {
+        if !replace && matches!(idb::file(&a.id).await, Ok(Some(_))) {
+            r.kept += 1;
+            continue;
+        }
+        let checked = async {
+            let (from, packed) = located(&opened.file, e).await?;
+            let bytes = read_range(&opened.file, from, from + packed).await.ok_or(ZipError::Damaged)?;
+            let data = zip::unpack(&e.content, &bytes, MAX_BYTES as usize)?;
+            let opts = web_sys::BlobPropertyBag::new();
+            opts.set_type(&a.mime);
+            web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(data.as_slice())), &opts)
+                .map_err(|_| ZipError::Damaged)
+        };
+        match checked.await {
+            Ok(blob) => {
+                idb::put_file(&object(a, &blob)).await.map_err(|e| e.to_string())?;
+                r.stored += 1;
+            }
+            Err(_) => r.damaged.push(a.name.clone()),
+        }
+    }
+    Ok(r)
+}
+
+/// After a replace, the attachments of records the new data does not hold go to the trash
+/// (the Trash screen names the record each came from); how many.
+pub async fn orphans_to_trash(alive: HashSet<String>) -> Result<usize, String> {
+    let mut moved = 0;
+    for v in idb::files(None).await.map_err(|e| e.to_string())? {
+        if alive.contains(&text(&v, "owner")) || number(&v, "removed").is_some() {
+            continue;
+        }
+        let _ = Reflect::set(&v, &"removed".into(), &js_sys::Date::now().into());
+        idb::put_file(&v).await.map_err(|e| e.to_string())?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
+/// Says what an import did with attachments, when it did anything.
+pub fn report(app: &AppState, restored: Option<Restored>, trashed: usize) {
+    if let Some(r) = restored {
+        if !r.damaged.is_empty() {
+            app.error(app.tf("attach.zip_damaged_files", &[("n", r.damaged.len().to_string()), ("names", r.damaged.join(", "))]));
+        }
+        if r.stored > 0 {
+            app.info(app.tf("attach.zip_restored", &[("n", r.stored.to_string())]));
+        }
+        if r.kept > 0 {
+            app.info(app.tf("attach.zip_kept", &[("n", r.kept.to_string())]));
+        }
+    }
+    if trashed > 0 {
+        app.info(app.tf("attach.orphans_trashed", &[("n", trashed.to_string())]));
+    }
+}

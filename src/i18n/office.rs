@@ -58,6 +58,7 @@ pub const STRINGS: &str = table![
     ("audit.verify", "Periksa rantai", "Verify the chain"),
     ("autosave.change", "Ganti folder…", "Change folder…"),
     ("autosave.choose", "Pilih folder…", "Choose a folder…"),
+    ("autosave.denied", "browser tidak mengizinkan situs ini menulis ke folder «{folder}». Izinkan di pengaturan situs (ikon di kiri alamat), lalu tekan Coba lagi, atau pilih folder lain.", "the browser does not let this site write to the folder «{folder}». Allow it in the site settings (the icon left of the address), then press Try again, or choose another folder."),
     ("autosave.explain", "Pilih satu folder di komputer ini (misalnya folder yang disinkronkan ke drive kantor). Cadangan lengkap ditulis ke sana beberapa detik setelah Anda menyimpan perubahan, dan paling sedikit sekali sehari; cadangan tertua dihapus setelah jumlah yang disimpan tercapai. Berkas lain di folder itu, dan cadangan dari komputer lain, tidak disentuh. Lampiran belum ikut dalam cadangan.", "Choose a folder on this computer (for example one synced to the office drive). A full backup is written there a few seconds after you save changes, and at least once a day; the oldest are removed once the number kept is reached. Other files in that folder, and other computers' backups there, are never touched. Attachments are not in backups yet."),
     ("autosave.folder_gone", "folder itu sudah dipindah atau dihapus. Pilih folder lagi.", "that folder was moved or deleted. Choose the folder again."),
     ("autosave.keep", "Jumlah cadangan yang disimpan", "Backups to keep"),

@@ -47,7 +47,29 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
     JsFuture::from(wait).await.map(|_| ()).map_err(|_| failed(tx.error().map_or(JsValue::from_str("IndexedDB"), JsValue::from)))
 }
 
-async fn open() -> Result<IdbDatabase, StorageError> {
+/// An open connection, closed when dropped, on every path (an error half-way included):
+/// a connection left open would hold up another tab's upgrade of the database.
+struct Conn {
+    db: IdbDatabase,
+    /// Closes this connection when a newer build in another tab upgrades the database.
+    _make_way: Closure<dyn Fn()>,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.db.set_onversionchange(None);
+        self.db.close();
+    }
+}
+
+impl std::ops::Deref for Conn {
+    type Target = IdbDatabase;
+    fn deref(&self) -> &IdbDatabase {
+        &self.db
+    }
+}
+
+async fn open() -> Result<Conn, StorageError> {
     let factory =
         web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or_else(|| StorageError::Unavailable("IndexedDB".into()))?;
     let req = factory.open_with_u32(DB_NAME, VERSION).map_err(failed)?;
@@ -68,7 +90,13 @@ async fn open() -> Result<IdbDatabase, StorageError> {
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    done(&req).await?.dyn_into().map_err(failed)
+    let db: IdbDatabase = done(&req).await?.dyn_into().map_err(failed)?;
+    let make_way = Closure::<dyn Fn()>::new({
+        let db = db.clone();
+        move || db.close()
+    });
+    db.set_onversionchange(Some(make_way.as_ref().unchecked_ref()));
+    Ok(Conn { db, _make_way: make_way })
 }
 
 /// The value stored under `key`, `None` when there is none.
@@ -77,7 +105,6 @@ pub async fn get(key: &str) -> Result<Option<JsValue>, StorageError> {
     let tx = db.transaction_with_str(STORE).map_err(failed)?;
     let req = tx.object_store(STORE).map_err(failed)?.get(&key.into()).map_err(failed)?;
     let v = done(&req).await?;
-    db.close();
     Ok((!v.is_undefined()).then_some(v))
 }
 
@@ -86,7 +113,6 @@ pub async fn put(key: &str, value: &JsValue) -> Result<(), StorageError> {
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(STORE).map_err(failed)?.put_with_key(value, &key.into()).map_err(failed)?;
     let r = committed(&tx).await;
-    db.close();
     r
 }
 
@@ -95,7 +121,6 @@ pub async fn delete(key: &str) -> Result<(), StorageError> {
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(STORE).map_err(failed)?.delete(&key.into()).map_err(failed)?;
     let r = committed(&tx).await;
-    db.close();
     r
 }
 
@@ -109,7 +134,6 @@ pub async fn files(owner: Option<&str>) -> Result<Vec<JsValue>, StorageError> {
     }
     .map_err(failed)?;
     let all = done(&req).await?;
-    db.close();
     Ok(all.dyn_into::<js_sys::Array>().map(|a| a.to_vec()).unwrap_or_default())
 }
 
@@ -118,7 +142,6 @@ pub async fn file(id: &str) -> Result<Option<JsValue>, StorageError> {
     let db = open().await?;
     let req = db.transaction_with_str(FILES).and_then(|tx| tx.object_store(FILES)).and_then(|s| s.get(&id.into())).map_err(failed)?;
     let v = done(&req).await?;
-    db.close();
     Ok((!v.is_undefined()).then_some(v))
 }
 
@@ -128,7 +151,6 @@ pub async fn put_file(value: &JsValue) -> Result<(), StorageError> {
     let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(FILES).map_err(failed)?.put(value).map_err(failed)?;
     let r = committed(&tx).await;
-    db.close();
     r
 }
 
@@ -137,7 +159,6 @@ pub async fn delete_file(id: &str) -> Result<(), StorageError> {
     let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(FILES).map_err(failed)?.delete(&id.into()).map_err(failed)?;
     let r = committed(&tx).await;
-    db.close();
     r
 }
 
@@ -147,6 +168,5 @@ pub async fn clear_files() -> Result<(), StorageError> {
     let tx = db.transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite).map_err(failed)?;
     tx.object_store(FILES).map_err(failed)?.clear().map_err(failed)?;
     let r = committed(&tx).await;
-    db.close();
     r
 }

@@ -6,6 +6,7 @@ use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::attachments_part::{files_changed, trashed_files};
 use super::state::{local, use_app, AppState};
 use crate::domain::attachments::{self as rules, Refusal};
 use crate::domain::format::format_datetime;
@@ -151,16 +152,22 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
     let title = StoredValue::new(title);
     // Each task reads these with `try_`: the page may be gone (left, or drawn again) by the
     // time a file is stored, and a value of a page that is gone must not be read.
+    // "No attachments yet" only once they were read: not while they are being read.
+    let loaded = RwSignal::new(false);
     let reload = move || {
         leptos::task::spawn_local(async move {
             let Some(owner) = owner.try_get_value() else { return };
             match of(&owner).await {
-                Ok(list) => items.set(list),
-                Err(e) => problem.set(Some(app.tf("attach.failed", &[("why", e.to_string())]))),
+                Ok(list) => drop(items.try_set(list)),
+                Err(e) => drop(problem.try_set(Some(app.tf("attach.failed", &[("why", e.to_string())])))),
             }
+            loaded.try_set(true);
         })
     };
-    reload();
+    Effect::new(move |_| {
+        files_changed().track();
+        reload();
+    });
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let files: Vec<web_sys::File> = input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
@@ -201,7 +208,7 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
         <section class="bo-card bo-attachments" aria-labelledby="attach-h">
             <h2 id="attach-h">{app.text("attach.title")}</h2>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
-            <Show when=move || !live().is_empty() fallback=move || view! { <p class="bo-hint" id="attach-none">{app.text("attach.none")}</p> }>
+            <Show when=move || !live().is_empty() fallback=move || loaded.get().then(|| view! { <p class="bo-hint" id="attach-none">{app.text("attach.none")}</p> })>
                 <ul class="bo-list" id="attach-list">
                     <For each=live key=|a| a.id.clone() let:a>
                         <li>
@@ -209,8 +216,8 @@ pub fn AttachmentsSection(owner: String, title: String, editable: bool) -> impl 
                                 let id = a.id.clone();
                                 move |_| leptos::task::spawn_local(open(app, id.clone()))
                             }>{a.name.clone()}</button>
-                            " · "{rules::size_text(a.size, app.lang.get_untracked())}
-                            " · "{format_datetime(local(chrono::DateTime::from_timestamp_millis(a.added as i64).unwrap_or_default()), app.lang.get_untracked())}
+                            " · "{move || rules::size_text(a.size, app.lang.get())}
+                            " · "{move || format_datetime(local(chrono::DateTime::from_timestamp_millis(a.added as i64).unwrap_or_default()), app.lang.get())}
                             {editable.then(|| {
                                 let a = a.clone();
                                 let label = app.tf("attach.remove_named", &[("name", a.name.clone())]);
@@ -256,11 +263,16 @@ pub fn TrashedAttachments() -> impl IntoView {
     let reload = move || {
         leptos::task::spawn_local(async move {
             if let Ok(list) = all().await {
-                items.set(list.into_iter().filter(|a| a.removed.is_some()).collect());
+                let trashed: Vec<Attached> = list.into_iter().filter(|a| a.removed.is_some()).collect();
+                trashed_files().set(trashed.len());
+                let _ = items.try_set(trashed);
             }
         })
     };
-    reload();
+    Effect::new(move |_| {
+        files_changed().track();
+        reload();
+    });
     let act = move |a: Attached, purge_it: bool| {
         leptos::task::spawn_local(async move {
             let done = if purge_it { purge(&a.id).await.map(|()| true) } else { set_removed(&a.id, None).await };
@@ -279,7 +291,7 @@ pub fn TrashedAttachments() -> impl IntoView {
                 <ul class="bo-list" id="attach-trash">
                     <For each=move || items.get() key=|a| a.id.clone() let:a>
                         <li>
-                            {format!("{} · {} · {}", a.name, rules::size_text(a.size, app.lang.get_untracked()), app.tf("attach.of", &[("title", a.title.clone())]))}" "
+                            {let a = a.clone(); move || format!("{} · {} · {}", a.name, rules::size_text(a.size, app.lang.get()), app.tf("attach.of", &[("title", a.title.clone())]))}" "
                             <button type="button" class="bo-btn bo-btn-small" aria-label=app.tf("attach.restore_named", &[("name", a.name.clone())]) on:click={
                                 let a = a.clone();
                                 move |_| act(a.clone(), false)

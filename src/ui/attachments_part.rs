@@ -15,6 +15,26 @@ use super::areas::{not_loaded, NotLoaded};
 use super::backup_zip::{self, Opened};
 use super::state::AppState;
 
+thread_local! {
+    static SIGNALS: std::cell::OnceCell<(RwSignal<u32>, RwSignal<usize>)> = const { std::cell::OnceCell::new() };
+}
+
+fn signals() -> (RwSignal<u32>, RwSignal<usize>) {
+    SIGNALS.with(|s| *s.get_or_init(|| super::state::in_root(|| (RwSignal::new(0), RwSignal::new(0)))))
+}
+
+/// Bumped when attachments change behind the screens' back (deleted with their records,
+/// restored by an import): lists of them read again.
+pub fn files_changed() -> RwSignal<u32> {
+    signals().0
+}
+
+/// Attachments in the trash, as the Trash screen last read them: with any, the screen is
+/// not "empty".
+pub fn trashed_files() -> RwSignal<usize> {
+    signals().1
+}
+
 /// Work the part does after it is fetched, awaited by the caller.
 type Later<T> = Pin<Box<dyn Future<Output = T>>>;
 
@@ -95,7 +115,8 @@ entry! {
 pub fn attachments_gone(owners: Vec<String>) {
     leptos::task::spawn_local(async move {
         if let Ok(work) = purge(owners).await {
-            let _ = work.await;
+            work.await;
+            files_changed().update(|n| *n += 1);
         }
     });
 }
@@ -142,7 +163,10 @@ entry! {
 pub fn imported(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) {
     leptos::task::spawn_local(async move {
         match after_import(app, opened, replace, alive).await {
-            Ok(work) => work.await,
+            Ok(work) => {
+                work.await;
+                files_changed().update(|n| *n += 1);
+            }
             Err(NotLoaded) => app.error(app.t("area.failed").into()),
         }
     });

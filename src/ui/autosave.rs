@@ -45,6 +45,8 @@ pub enum Job {
 thread_local! {
     /// Bumped by every save: a timer still holding an older number was overtaken.
     static CHANGES: Cell<u64> = const { Cell::new(0) };
+    /// A save waits for its backup (the quiet time has not passed yet).
+    static PENDING: Cell<bool> = const { Cell::new(false) };
     /// How long the last autosave took, which sets the quiet time before the next.
     pub static LAST_TOOK_MS: Cell<u32> = const { Cell::new(0) };
 }
@@ -76,6 +78,15 @@ pub fn every_hour(app: AppState) {
         }
     };
     let _ = set_interval_with_handle(hourly, std::time::Duration::from_secs(3600));
+    // The tab hidden (another tab, the window minimised, or being closed): a backup still
+    // waiting for its quiet time is written now, or it would wait for the next visit.
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() && PENDING.with(Cell::get) && matches!(app.autosave.get_untracked(), Status::On { .. }) {
+            CHANGES.with(|c| c.set(c.get() + 1));
+            PENDING.with(|p| p.set(false));
+            super::areas::autosave(app, Job::Write);
+        }
+    });
 }
 
 /// Another tab changed the meta key: autosave stopped there (or the data was removed) stops here.
@@ -95,6 +106,7 @@ pub fn changed(app: AppState) {
         c.set(c.get() + 1);
         c.get()
     });
+    PENDING.with(|p| p.set(true));
     let wait = autosave::wait_after_change(LAST_TOOK_MS.with(Cell::get));
     set_timeout(move || write_when_quiet(app, n), std::time::Duration::from_millis(wait.into()));
 }
@@ -108,6 +120,7 @@ fn write_when_quiet(app: AppState, n: u64) {
         set_timeout(move || write_when_quiet(app, n), std::time::Duration::from_millis(autosave::QUIET_MS.into()));
         return;
     }
+    PENDING.with(|p| p.set(false));
     super::areas::autosave(app, Job::Write);
 }
 

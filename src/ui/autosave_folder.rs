@@ -131,11 +131,17 @@ async fn resume(app: AppState) {
 async fn allow(app: AppState) {
     let Some(handle) = FOLDER.with(|f| f.borrow().clone()) else { return resume(app).await };
     let folder = folder_name(&handle);
-    if permission(&handle, true).await == "granted" {
-        app.autosave.set(Status::On { folder, last_file: None });
-        write(app).await;
-    } else {
-        app.autosave.set(Status::Paused { folder });
+    match permission(&handle, true).await.as_str() {
+        "granted" => {
+            app.autosave.set(Status::On { folder, last_file: None });
+            write(app).await;
+        }
+        // Blocked for this site: asking again does nothing until the site settings change.
+        "denied" => {
+            let why = app.tf("autosave.denied", &[("folder", folder.clone())]);
+            app.autosave.set(Status::Failed { folder, why });
+        }
+        _ => app.autosave.set(Status::Paused { folder }),
     }
 }
 
@@ -322,7 +328,7 @@ pub fn AutosaveSection() -> impl IntoView {
                 <p id="autosave-status" role="status">{status}</p>
                 <div class="bo-field">
                     <label for="autosave-keep">{app.text("autosave.keep")}</label>
-                    <input id="autosave-keep" type="number" min="1" max=rules::KEEP_MAX inputmode="numeric"
+                    <input id="autosave-keep" class="bo-input-short" type="number" min="1" max=rules::KEEP_MAX inputmode="numeric"
                         aria-invalid=move || keep().is_none().then_some("true") aria-describedby=move || keep().is_none().then_some("autosave-keep-err")
                         prop:value=move || keep_text.get() on:change=on_keep />
                     <Show when=move || keep().is_none()>

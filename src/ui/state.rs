@@ -78,7 +78,7 @@ thread_local! {
 }
 
 /// Makes `f`'s signals under the app's owner: they outlive the page that first asked.
-fn in_root<T>(f: impl FnOnce() -> T) -> T {
+pub(super) fn in_root<T>(f: impl FnOnce() -> T) -> T {
     ROOT.with_borrow(|r| match r {
         Some(owner) => owner.with(f),
         None => f(),

@@ -23,9 +23,11 @@ const ask = FileSystemHandle.prototype.requestPermission;
 FileSystemHandle.prototype.queryPermission = async function () {
   return localStorage.getItem('test.permission') || 'granted';
 };
+// What the person answers when asked ('denied': they blocked the site).
 FileSystemHandle.prototype.requestPermission = async function () {
-  localStorage.removeItem('test.permission');
-  return 'granted';
+  const answer = localStorage.getItem('test.request') || 'granted';
+  if (answer === 'granted') localStorage.removeItem('test.permission');
+  return answer;
 };
 """
 
@@ -175,6 +177,34 @@ def test_after_a_reload_the_banner_asks_and_allowing_writes_a_backup(driver, bas
     wait(driver, lambda d: len(autosaves(d)) == len(before) + 1)
     newest = folder(driver)[autosaves(driver)[-1]]
     assert "Dewi Lestari" in newest
+
+
+def test_a_hidden_tab_writes_the_waiting_backup_and_a_blocked_folder_is_said(driver, base_url):
+    with_picker(driver)
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.ID, "autosave-status"))
+    click(driver, "Pilih folder…")
+    wait(driver, lambda d: "Terakhir: backoffice-autosave-" in status(d))
+    time.sleep(1.1)
+    new_contact(driver, base_url, "Rina Kartika")
+    saved = lambda d: any("Rina Kartika" in t for n, t in folder(d).items() if n.startswith("backoffice-autosave-"))
+    assert not saved(driver), "still within the quiet time"
+    # The tab hidden (another tab chosen, the window closing) before the quiet time passes:
+    # the waiting backup is written at once, not at the next visit.
+    driver.execute_script(
+        "Object.defineProperty(document, 'hidden', { value: true, configurable: true });"
+        "document.dispatchEvent(new Event('visibilitychange'));"
+    )
+    wait(driver, saved, 3)
+
+    # Asked again after a reload, the person blocks the site: said, with what to do.
+    driver.execute_script("localStorage.setItem('test.permission', 'prompt'); localStorage.setItem('test.request', 'denied')")
+    reload(driver, base_url, "#/contacts")
+    wait(driver, lambda d: d.find_elements(By.ID, "autosave-banner"))
+    click(driver, "Izinkan")
+    wait(driver, lambda d: "tidak mengizinkan situs ini menulis ke folder «kantor»" in d.find_element(By.ID, "autosave-banner").text)
+    assert driver.find_element(By.ID, "autosave-banner").get_attribute("role") == "alert"
+    shot(driver, "autosave-denied-id")
 
 
 def test_a_browser_without_folders_keeps_the_reminder(driver, base_url):

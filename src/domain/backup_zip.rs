@@ -107,10 +107,11 @@ pub fn found(list: &[u8], parts: &[Entry]) -> Result<Found, ListError> {
     let files = value.get("files").and_then(|f| f.as_array()).ok_or(ListError::Foreign)?;
     let mut out = Found::default();
     let mut seen = std::collections::HashSet::new();
+    let by_name: std::collections::HashMap<&str, &Entry> = parts.iter().map(|e| (e.name.as_str(), e)).collect();
     for f in files {
         let part = serde_json::from_value::<Attachment>(f.clone()).ok().filter(usable).and_then(|a| {
-            let e = parts.iter().find(|e| e.name == a.path && e.content.size == a.size && matches!(e.content.method, 0 | 8))?;
-            seen.insert(a.id.clone()).then(|| (a, e.clone()))
+            let e = by_name.get(a.path.as_str()).filter(|e| e.content.size == a.size && matches!(e.content.method, 0 | 8))?;
+            seen.insert(a.id.clone()).then(|| (a, (*e).clone()))
         });
         match part {
             Some(p) => out.files.push(p),

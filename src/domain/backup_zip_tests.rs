@@ -170,3 +170,20 @@ fn damaged_archives_are_read_or_refused_never_a_crash() {
         }
     }
 }
+
+#[test]
+fn a_directory_claiming_more_packed_bytes_than_a_part_can_have_is_refused_before_reading() {
+    let data = b"isi".repeat(100);
+    let a = attachment("a1", "isi.txt", &data);
+    let mut bytes = archive(b"{}", &[(a, data)]);
+    let tail = &bytes[bytes.len().saturating_sub(zip::TAIL_LEN)..];
+    let d = zip::directory(tail).unwrap();
+    // The second part's packed size (offset 20 in its directory entry) set to most of the file.
+    let dir = d.start as usize;
+    let first_len = 46 + u16::from_le_bytes([bytes[dir + 28], bytes[dir + 29]]) as usize;
+    let second = dir + first_len;
+    let most = (bytes.len() as u32 - 10).to_le_bytes();
+    bytes[second + 20..second + 24].copy_from_slice(&most);
+    let dir_bytes = &bytes[dir..dir + d.len as usize];
+    assert_eq!(zip::entries(dir_bytes, d.count), Err(ZipError::Damaged));
+}

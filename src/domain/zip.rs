@@ -13,6 +13,8 @@ const END: u32 = 0x0605_4b50;
 pub const MOST_PER_PART: usize = 64 << 20;
 /// 1 January 1980, the earliest DOS date: written for every part.
 const DOS_DATE: u16 = 0x0021;
+/// The largest central directory read.
+const MOST_DIRECTORY: u32 = 16 << 20;
 /// The end record's size without its comment; the comment is at most 64 KB.
 pub const END_LEN: usize = 22;
 /// How much of a file's end holds the end record, whatever its comment.
@@ -61,6 +63,18 @@ impl Content {
         let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
         let c = Content { method: 8, crc: crc32fast::hash(data), packed: packed.len() as u64, size: data.len() as u64 };
         (c, packed)
+    }
+}
+
+impl Content {
+    /// Whether `packed` can be this part's packed size: a stored part is its size, and
+    /// deflate never grows data by more than a few bytes per 16 KB block. Checked before
+    /// a part is read, so a lying directory cannot make the reader take in a whole file.
+    pub fn plausible(&self) -> bool {
+        match self.method {
+            0 => self.packed == self.size,
+            _ => self.packed <= self.size + self.size / 1000 + 64 * 1024,
+        }
     }
 }
 
@@ -165,6 +179,10 @@ pub fn directory(tail: &[u8]) -> Result<Directory, ZipError> {
     if count == 0xffff || start == u32::MAX || len == u32::MAX {
         return Err(ZipError::Unsupported);
     }
+    // 65,534 parts with names of a few hundred bytes: a directory larger than this lies.
+    if len > MOST_DIRECTORY {
+        return Err(ZipError::TooLarge);
+    }
     Ok(Directory { start: start.into(), len: len.into(), count })
 }
 
@@ -196,11 +214,11 @@ pub fn entries(dir: &[u8], count: usize) -> Result<Vec<Entry>, ZipError> {
         }
         let (name_len, extra, comment) = (short(28)?, short(30)?, short(32)?);
         let name = dir.get(at.saturating_add(46)..at.saturating_add(46 + name_len)).ok_or(ZipError::Damaged)?;
-        parts.push(Entry {
-            name: String::from_utf8_lossy(name).into_owned(),
-            content: Content { method: short(10)? as u16, crc: field(16)?, packed: packed.into(), size: size.into() },
-            local: local.into(),
-        });
+        let content = Content { method: short(10)? as u16, crc: field(16)?, packed: packed.into(), size: size.into() };
+        if !content.plausible() {
+            return Err(ZipError::Damaged);
+        }
+        parts.push(Entry { name: String::from_utf8_lossy(name).into_owned(), content, local: local.into() });
         at = at.saturating_add(46 + name_len + extra + comment);
     }
     Ok(parts)

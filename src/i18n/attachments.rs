@@ -34,6 +34,7 @@ pub const STRINGS: &str = table![
     ("attach.zip_damaged", "Arsip ini rusak atau bukan arsip .zip (misalnya terpotong saat diunduh). Tidak ada yang diubah.", "This archive is damaged or not a .zip archive (for example cut short while downloading). Nothing was changed."),
     ("attach.zip_damaged_files", "{n} lampiran rusak di arsip dan tidak dipulihkan: {names}.", "{n} attachments are damaged in the archive and were not restored: {names}."),
     ("attach.zip_damaged_files.one", "1 lampiran rusak di arsip dan tidak dipulihkan: {names}.", "1 attachment is damaged in the archive and was not restored: {names}."),
+    ("attach.zip_import_too_large", "Arsip ini memuat bagian yang terlalu besar untuk cadangan Back Office (bukan cadangan dari aplikasi ini, atau rusak). Tidak ada yang diubah.", "This archive holds a part too large for a Back Office backup (not a backup from this app, or damaged). Nothing was changed."),
     ("attach.zip_kept", "{n} lampiran sudah ada di browser ini dan dipertahankan.", "{n} attachments were already in this browser and are kept."),
     ("attach.zip_kept.one", "1 lampiran sudah ada di browser ini dan dipertahankan.", "1 attachment was already in this browser and is kept."),
     ("attach.zip_newer", "Daftar lampiran dalam arsip ini dibuat oleh versi aplikasi yang lebih baru (versi {v}). Perbarui aplikasi lalu coba lagi.", "This archive's list of attachments was written by a newer version of the app (version {v}). Update the app and try again."),
@@ -41,5 +42,6 @@ pub const STRINGS: &str = table![
     ("attach.zip_restored", "{n} lampiran dipulihkan dari arsip.", "{n} attachments restored from the archive."),
     ("attach.zip_restored.one", "1 lampiran dipulihkan dari arsip.", "1 attachment restored from the archive."),
     ("attach.zip_too_large", "Cadangan dengan lampiran akan melebihi 4 GB, batas arsip .zip. Pindahkan lampiran lama ke tempat sampah dan kosongkan, lalu coba lagi.", "The backup with its attachments would pass 4 GB, the limit of a .zip archive. Move old attachments to the trash and empty it, then try again."),
+    ("attach.zip_unreadable", "Arsip tidak dapat dibaca lagi (dipindah atau diubah sejak dipilih). Data sudah diimpor; pilih arsip itu lagi dan gabungkan untuk memulihkan lampiran yang tersisa.", "The archive can no longer be read (moved or changed since it was chosen). The records were imported; choose the archive again and merge it to restore the remaining attachments."),
     ("attach.zip_unsupported", "Arsip ini memakai fitur .zip yang tidak dibaca aplikasi ini (enkripsi, ZIP64 atau metode kompresi lain). Tidak ada yang diubah.", "This archive uses a .zip feature this app does not read (encryption, ZIP64 or another compression method). Nothing was changed."),
 ];

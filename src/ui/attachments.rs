@@ -262,11 +262,10 @@ pub fn TrashedAttachments() -> impl IntoView {
     let items = RwSignal::new(Vec::<Attached>::new());
     let reload = move || {
         leptos::task::spawn_local(async move {
-            if let Ok(list) = all().await {
-                let trashed: Vec<Attached> = list.into_iter().filter(|a| a.removed.is_some()).collect();
-                trashed_files().set(trashed.len());
-                let _ = items.try_set(trashed);
-            }
+            // None readable (no IndexedDB here): none in the trash.
+            let trashed: Vec<Attached> = all().await.unwrap_or_default().into_iter().filter(|a| a.removed.is_some()).collect();
+            trashed_files().set(Some(trashed.len()));
+            let _ = items.try_set(trashed);
         })
     };
     Effect::new(move |_| {
@@ -319,17 +318,22 @@ pub fn AttachmentsUsage() -> impl IntoView {
     let app = use_app();
     let summary = RwSignal::new(None::<(usize, u64)>);
     let estimate = RwSignal::new(None::<(u64, u64)>);
+    Effect::new(move |_| {
+        files_changed().track();
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = all().await {
+                let _ = summary.try_set(Some((list.len(), list.iter().map(|a| a.size).sum())));
+            }
+        });
+    });
     leptos::task::spawn_local(async move {
-        if let Ok(list) = all().await {
-            summary.set(Some((list.len(), list.iter().map(|a| a.size).sum())));
-        }
         let storage = window().navigator().storage();
         if let Ok(p) =
             Reflect::get(&storage, &"estimate".into()).and_then(|f| f.dyn_into::<js_sys::Function>()).and_then(|f| f.call0(&storage))
         {
             if let Ok(e) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await {
                 if let (Some(u), Some(q)) = (number(&e, "usage"), number(&e, "quota")) {
-                    estimate.set(Some((u as u64, q as u64)));
+                    let _ = estimate.try_set(Some((u as u64, q as u64)));
                 }
             }
         }

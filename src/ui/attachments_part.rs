@@ -15,24 +15,42 @@ use super::areas::{not_loaded, NotLoaded};
 use super::backup_zip::{self, Opened};
 use super::state::AppState;
 
-thread_local! {
-    static SIGNALS: std::cell::OnceCell<(RwSignal<u32>, RwSignal<usize>)> = const { std::cell::OnceCell::new() };
+/// What the screens share about attachments, made once in the app's root.
+#[derive(Clone, Copy)]
+struct Shared {
+    changed: RwSignal<u32>,
+    trashed: RwSignal<Option<usize>>,
+    busy: RwSignal<bool>,
 }
 
-fn signals() -> (RwSignal<u32>, RwSignal<usize>) {
-    SIGNALS.with(|s| *s.get_or_init(|| super::state::in_root(|| (RwSignal::new(0), RwSignal::new(0)))))
+thread_local! {
+    static SHARED: std::cell::OnceCell<Shared> = const { std::cell::OnceCell::new() };
+}
+
+fn shared() -> Shared {
+    SHARED.with(|s| {
+        *s.get_or_init(|| {
+            super::state::in_root(|| Shared { changed: RwSignal::new(0), trashed: RwSignal::new(None), busy: RwSignal::new(false) })
+        })
+    })
 }
 
 /// Bumped when attachments change behind the screens' back (deleted with their records,
 /// restored by an import): lists of them read again.
 pub fn files_changed() -> RwSignal<u32> {
-    signals().0
+    shared().changed
 }
 
-/// Attachments in the trash, as the Trash screen last read them: with any, the screen is
-/// not "empty".
-pub fn trashed_files() -> RwSignal<usize> {
-    signals().1
+/// Attachments in the trash, as the Trash screen last read them (`None`: not read yet):
+/// with any, the screen is not "empty".
+pub fn trashed_files() -> RwSignal<Option<usize>> {
+    shared().trashed
+}
+
+/// A backup with attachments is being written or read in: another waits for it (two at
+/// once would read every file twice, or sweep one import's files with the other's records).
+pub fn busy() -> RwSignal<bool> {
+    shared().busy
 }
 
 /// Work the part does after it is fetched, awaited by the caller.
@@ -130,15 +148,18 @@ entry! {
 }
 
 /// A backup with every attachment, as one archive: how many files it holds.
-pub async fn export_zip(app: AppState, json_name: String, json: String) -> Result<usize, String> {
-    match zip_export(app, json_name, json).await {
+pub async fn export_zip(app: AppState, json_name: String, json: String) -> Result<backup_zip::Exported, String> {
+    busy().set(true);
+    let done = match zip_export(app, json_name, json).await {
         Ok(work) => work.await,
         Err(NotLoaded) => Err(app.t("area.failed").into()),
-    }
+    };
+    busy().set(false);
+    done
 }
 
 entry! {
-    fn zip_export(app: AppState, json_name: String, json: String) -> Later<Result<usize, String>> {
+    fn zip_export(app: AppState, json_name: String, json: String) -> Later<Result<backup_zip::Exported, String>> {
         Box::pin(backup_zip::export(app, json_name, json))
     }
 }
@@ -161,14 +182,19 @@ entry! {
 /// after a replace, those of records no longer there moved to the trash (`alive` names the
 /// records the new data holds).
 pub fn imported(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) {
+    let had_archive = opened.is_some();
+    busy().set(true);
     leptos::task::spawn_local(async move {
         match after_import(app, opened, replace, alive).await {
             Ok(work) => {
                 work.await;
                 files_changed().update(|n| *n += 1);
             }
-            Err(NotLoaded) => app.error(app.t("area.failed").into()),
+            // A plain backup needs the part only to tidy attachments there may be none of.
+            Err(NotLoaded) if had_archive => app.error(app.t("area.failed").into()),
+            Err(NotLoaded) => {}
         }
+        busy().set(false);
     });
 }
 
@@ -176,17 +202,15 @@ entry! {
     fn after_import(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) -> Later<()> {
         Box::pin(async move {
             let restored = match opened {
-                Some(o) => match backup_zip::restore(o, replace).await {
+                Some(o) => match backup_zip::restore(app, o, replace).await {
                     Ok(r) => Some(r),
-                    Err(why) => return app.error(app.tf("attach.failed", &[("why", why)])),
+                    Err(why) => return app.error(why),
                 },
                 None => None,
             };
+            // A browser without IndexedDB has no attachments to tidy: nothing to say.
             let trashed = match alive {
-                Some(alive) => match backup_zip::orphans_to_trash(alive).await {
-                    Ok(n) => n,
-                    Err(why) => return app.error(app.tf("attach.failed", &[("why", why)])),
-                },
+                Some(alive) => backup_zip::orphans_to_trash(alive).await.unwrap_or(0),
                 None => 0,
             };
             backup_zip::report(&app, restored, trashed);

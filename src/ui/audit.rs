@@ -112,6 +112,36 @@ pub fn purged<E: Entity>(app: &AppState, rec: &E) -> AuditEntry {
     AuditEntry { record: rec.meta().id.clone(), title: rec.title(), ..entry(app, AuditAction::Purge, E::COLLECTION) }
 }
 
+/// The settings saved over `before`: each field changed, by its label on the Settings
+/// screen where it has one; `None` when nothing changed.
+pub fn settings_changed(app: &AppState, before: &serde_json::Value, after: &serde_json::Value) -> Option<AuditEntry> {
+    let mut changes = crate::domain::audit::diff(before, after);
+    if changes.is_empty() {
+        return None;
+    }
+    for c in &mut changes {
+        let key = format!("settings.{}", c.field);
+        if crate::i18n::has(&key) {
+            c.label = app.t(&key).to_string();
+        }
+    }
+    Some(AuditEntry { title: app.t("nav.settings").to_string(), changes, ..entry(app, AuditAction::Change, "settings") })
+}
+
+/// A stored part this version could not read, removed for good from the Data screen's
+/// notice: `part` as the notice names it, `chars` the stored text that went.
+pub fn discarded(app: &AppState, list: &str, part: String, chars: usize) -> AuditEntry {
+    AuditEntry { title: part, note: format!("unreadable;{chars}"), ..entry(app, AuditAction::Purge, list) }
+}
+
+/// Logs `entries` on their own (not with a write of records), when the log can be read.
+pub fn log(entries: Vec<AuditEntry>) -> Result<(), StorageError> {
+    write_with(entries, |w| match w {
+        Some(w) => with_db(|db| db.write(vec![(LIST, w)])).map(drop),
+        None => Ok(()),
+    })
+}
+
 /// Records imported into `list` (a CSV, a vCard, a calendar file), or a backup (`list`
 /// empty); `note` says how many or how.
 pub fn imported(app: &AppState, list: &str, title: String, note: String) -> AuditEntry {

@@ -39,7 +39,7 @@ fn list_name(app: &AppState, list: &str) -> String {
     }
 }
 
-/// What an import's or an archive's note says, in words.
+/// What an import's, an archive's or a removed part's note says, in words.
 fn note_text(app: &AppState, e: &AuditEntry) -> String {
     let parts: Vec<&str> = e.note.split(';').collect();
     match (e.action, parts.as_slice()) {
@@ -48,6 +48,7 @@ fn note_text(app: &AppState, e: &AuditEntry) -> String {
             app.tf("audit.note.merge", &[("file", e.title.clone()), ("added", added.to_string()), ("updated", updated.to_string())])
         }
         (AuditAction::Import, [n]) => app.tf("audit.note.rows", &[("n", n.to_string())]),
+        (AuditAction::Purge, ["unreadable", n]) => app.tf("audit.note.unreadable", &[("n", n.to_string())]),
         (AuditAction::Archive, [n, from, to, _]) => {
             app.tf("audit.note.archive", &[("n", n.to_string()), ("from", from.to_string()), ("to", to.to_string())])
         }
@@ -182,6 +183,7 @@ pub fn AuditSection(changed: RwSignal<u32>) -> impl IntoView {
             <p class="bo-hint">{app.text("audit.intro")}</p>
             {move || match summary() {
                 None => view! { <p class="bo-banner bo-banner-error" role="alert">{app.t("audit.unreadable")}</p> }.into_any(),
+                Some((0, _)) => view! { <p id="audit-summary">{app.t("audit.summary_none")}</p> }.into_any(),
                 Some((n, last)) => view! {
                     <p id="audit-summary" class="bo-break">{app.tf("audit.summary", &[("n", group_digits(n as u64, app.lang.get())), ("link", last)])}</p>
                 }.into_any(),

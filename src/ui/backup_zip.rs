@@ -14,9 +14,9 @@ use crate::domain::backup_zip::{self as rules, Attachment, Found, ListError, BAC
 use crate::domain::zip::{self, Content, Entry, Writer, ZipError};
 use crate::storage::idb;
 
-/// The largest backup file taken out of an archive: the whole of localStorage, as text,
-/// is far smaller.
-const MOST_BACKUP_BYTES: usize = 256 << 20;
+/// The largest backup file taken out of an archive: a full store (5 M characters of
+/// localStorage, packed) is some 40 MB as a backup; more is a zip bomb.
+const MOST_BACKUP_BYTES: usize = 128 << 20;
 
 fn text(v: &JsValue, k: &str) -> String {
     Reflect::get(v, &k.into()).ok().and_then(|s| s.as_string()).unwrap_or_default()
@@ -30,9 +30,16 @@ fn too_large(app: &AppState) -> String {
     app.t("attach.zip_too_large").into()
 }
 
+/// What an export wrote: the files in the archive, and those the browser could not give
+/// back (named, so a backup is never thought whole when it is not).
+pub struct Exported {
+    pub files: usize,
+    pub missing: Vec<String>,
+}
+
 /// Downloads `json` (the backup file as Export writes it) and every attachment, those in
-/// the trash too, as one archive; how many files it holds.
-pub async fn export(app: AppState, json_name: String, json: String) -> Result<usize, String> {
+/// the trash too, as one archive.
+pub async fn export(app: AppState, json_name: String, json: String) -> Result<Exported, String> {
     let failed = |why: String| app.tf("attach.failed", &[("why", why)]);
     let stored = idb::files(None).await.map_err(|e| failed(e.to_string()))?;
     let mut w = Writer::default();
@@ -45,10 +52,18 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<us
     drop(json);
     push(w.part(BACKUP_PART, c).map_err(|_| too_large(&app))?, &Uint8Array::from(packed.as_slice()));
     let mut listed = vec![];
+    let mut missing = vec![];
     for v in stored {
-        let Some(blob) = Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()) else { continue };
+        let blob = Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
         // The checksum needs the bytes; the archive takes the stored file itself.
-        let bytes = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(|| failed(text(&v, "name")))?;
+        let bytes = match &blob {
+            Some(blob) => read_range(blob, 0, blob.size() as u64).await,
+            None => None,
+        };
+        let (Some(blob), Some(bytes)) = (blob, bytes) else {
+            missing.push(text(&v, "name"));
+            continue;
+        };
         let a = Attachment {
             id: text(&v, "id"),
             owner: text(&v, "owner"),
@@ -70,7 +85,7 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<us
     opts.set_type("application/zip");
     let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &opts).map_err(|_| failed("Blob".into()))?;
     save(&rules::file_name(&json_name), blob);
-    Ok(listed.len())
+    Ok(Exported { files: listed.len(), missing })
 }
 
 /// An archive chosen for import: its backup file's bytes and the attachments it holds.
@@ -84,7 +99,7 @@ fn zip_error(app: &AppState, e: ZipError) -> String {
     app.t(match e {
         ZipError::NotZip | ZipError::Damaged => "attach.zip_damaged",
         ZipError::Unsupported => "attach.zip_unsupported",
-        ZipError::TooLarge => "attach.zip_too_large",
+        ZipError::TooLarge => "attach.zip_import_too_large",
     })
     .into()
 }
@@ -165,28 +180,42 @@ fn object(a: &Attachment, blob: &web_sys::Blob) -> JsValue {
 
 /// Stores the archive's attachments, one at a time; with `replace`, one of the same id is
 /// written over, else this browser's copy is kept.
-pub async fn restore(opened: Opened, replace: bool) -> Result<Restored, String> {
+pub async fn restore(app: AppState, opened: Opened, replace: bool) -> Result<Restored, String> {
     let mut r = Restored::default();
     for (a, e) in &opened.found.files {
         if !replace && matches!(idb::file(&a.id).await, Ok(Some(_))) {
             r.kept += 1;
             continue;
         }
-        let checked = async {
-            let (from, packed) = located(&opened.file, e).await?;
-            let bytes = read_range(&opened.file, from, from + packed).await.ok_or(ZipError::Damaged)?;
-            let data = zip::unpack(&e.content, &bytes, MAX_BYTES as usize)?;
+        // The chosen file moved or changed since its preview: nothing more can be read.
+        let Some(header) = read_range(&opened.file, e.local, e.local + zip::LOCAL_LEN as u64).await else {
+            return Err(app.t("attach.zip_unreadable").into());
+        };
+        let checked = zip::data_offset(&header).map(|off| e.local + off).and_then(|from| {
+            if from + e.content.packed > opened.file.size() as u64 {
+                Err(ZipError::Damaged)
+            } else {
+                Ok(from)
+            }
+        });
+        let Ok(from) = checked else {
+            r.damaged.push(a.name.clone());
+            continue;
+        };
+        let Some(bytes) = read_range(&opened.file, from, from + e.content.packed).await else {
+            return Err(app.t("attach.zip_unreadable").into());
+        };
+        let blob = zip::unpack(&e.content, &bytes, MAX_BYTES as usize).ok().and_then(|data| {
             let opts = web_sys::BlobPropertyBag::new();
             opts.set_type(&a.mime);
-            web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(data.as_slice())), &opts)
-                .map_err(|_| ZipError::Damaged)
-        };
-        match checked.await {
-            Ok(blob) => {
-                idb::put_file(&object(a, &blob)).await.map_err(|e| e.to_string())?;
+            web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(data.as_slice())), &opts).ok()
+        });
+        match blob {
+            Some(blob) => {
+                idb::put_file(&object(a, &blob)).await.map_err(|e| app.tf("attach.failed", &[("why", e.to_string())]))?;
                 r.stored += 1;
             }
-            Err(_) => r.damaged.push(a.name.clone()),
+            None => r.damaged.push(a.name.clone()),
         }
     }
     Ok(r)

@@ -158,9 +158,13 @@ fn export_with_attachments(app: AppState) {
     let text = backup_text(&app, t);
     spawn_local(async move {
         match super::attachments_part::export_zip(app, backup::file_name(t), text).await {
-            Ok(n) => {
+            // Files the browser could not give back: said, and the backup not counted.
+            Ok(done) if !done.missing.is_empty() => {
+                app.error(app.tf("data.exported_zip_missing", &[("n", done.missing.len().to_string()), ("names", done.missing.join(", "))]))
+            }
+            Ok(done) => {
                 backed_up(&app, t);
-                app.info(app.tf("data.exported_zip", &[("n", n.to_string())]));
+                app.info(app.tf("data.exported_zip", &[("n", done.files.to_string())]));
             }
             Err(why) => app.error(why),
         }
@@ -258,15 +262,24 @@ pub fn data_page() -> AnyView {
     let archive = StoredValue::new_local(None::<super::backup_zip::Opened>);
     let archive_note = RwSignal::new(None::<(usize, u64, usize)>);
 
+    // The file chosen last: one chosen before it and read more slowly is not taken.
+    let picked = StoredValue::new(0u32);
     let on_file = move |ev: web_sys::Event| {
         let Some(file) = chosen(&ev) else { return };
+        picked.update_value(|n| *n += 1);
+        let this = picked.get_value();
+        let current = move || picked.try_get_value() == Some(this);
         spawn_local(async move {
             merged.set(None);
             archive.set_value(None);
             archive_note.set(None);
             let name = file.name();
             let bytes = if name.to_lowercase().ends_with(".zip") {
-                match super::attachments_part::open_zip(app, file).await {
+                let opened = super::attachments_part::open_zip(app, file).await;
+                if !current() {
+                    return;
+                }
+                match opened {
                     Ok(mut opened) => {
                         archive_note.set(Some((opened.found.files.len(), opened.found.bytes(), opened.found.left_out)));
                         let json = std::mem::take(&mut opened.json);
@@ -280,7 +293,8 @@ pub fn data_page() -> AnyView {
                     }
                 }
             } else {
-                let Some(bytes) = read_all(&file).await else { return };
+                let read = read_all(&file).await;
+                let (true, Some(bytes)) = (current(), read) else { return };
                 bytes
             };
             match super::perf::timed("bo:import-parse", || backup::parse(&bytes)) {
@@ -395,8 +409,12 @@ pub fn data_page() -> AnyView {
             }}</p>
             <div class="bo-actions">
                 <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
-                <button type="button" class="bo-btn" id="export-zip" on:click=move |_| export_with_attachments(app)>{app.text("data.export_zip")}</button>
+                <button type="button" class="bo-btn" id="export-zip" disabled=move || super::attachments_part::busy().get()
+                    on:click=move |_| export_with_attachments(app)>{app.text("data.export_zip")}</button>
             </div>
+            <Show when=move || super::attachments_part::busy().get()>
+                <p class="bo-hint" role="status">{app.text("data.exporting_zip")}</p>
+            </Show>
             <p class="bo-hint">{app.text("data.export_zip_hint")}</p>
         </section>
         <super::autosave_folder::AutosaveSection />
@@ -434,7 +452,7 @@ pub fn data_page() -> AnyView {
                         <label class="bo-radio"><input type="radio" name="mode" value="replace" prop:checked=move || mode.get() == "replace" on:change=move |_| mode.set("replace".into()) />{app.text("backup.replace")}</label>
                     </fieldset>
                     <div class="bo-actions">
-                        <button type="button" class="bo-btn bo-btn-primary" on:click=apply>{app.text("backup.apply")}</button>
+                        <button type="button" class="bo-btn bo-btn-primary" disabled=move || super::attachments_part::busy().get() on:click=apply>{app.text("backup.apply")}</button>
                         <button type="button" class="bo-btn" on:click=move |_| pending.set(None)>{app.text("action.cancel")}</button>
                     </div>
                 </div>

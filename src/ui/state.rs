@@ -400,9 +400,19 @@ impl AppState {
         self.rescan_usage();
     }
 
-    /// Saves the settings; memory changes only once the store has them.
+    /// Saves the settings, and what changed in them to the audit trail in the same write
+    /// (the books closed, the bank's layout, leave rules: an office asks who changed them);
+    /// memory changes only once the store has them.
     pub fn save_settings(&self, s: Settings) -> Result<(), StorageError> {
-        match with_db(|db| db.save("settings", &s)) {
+        let value = serde_json::to_value(&s).expect("settings serialise");
+        let before = self.settings.with_untracked(|b| serde_json::to_value(b).expect("settings serialise"));
+        let entry = super::audit::settings_changed(self, &before, &value);
+        let stored = super::audit::write_with(entry.into_iter().collect(), |audit| {
+            let mut writes = vec![("settings", crate::storage::Write::Whole(value.clone()))];
+            writes.extend(audit.map(|w| (super::audit::LIST, w)));
+            with_db(|db| db.write(writes))
+        });
+        match stored {
             Ok(_) => {
                 self.settings.set(s);
                 self.wrote();

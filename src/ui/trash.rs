@@ -107,7 +107,7 @@ pub fn trash_page() -> AnyView {
     view! {
             <PageHead title=app.title("nav.trash")></PageHead>
             <p class="bo-hint">{app.text("trash.intro")}</p>
-            <Show when=move || total() == 0 && super::attachments_part::trashed_files().get() == 0>
+            <Show when=move || total() == 0 && super::attachments_part::trashed_files().get() == Some(0)>
                 <p class="bo-empty">{app.text("trash.empty")}</p>
     </Show>
             {sections()}

@@ -19,9 +19,18 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
     let input_id = format!("bo-discard-{}", name.replace('.', "-"));
     let file = format!("backoffice-unreadable-{name}.txt");
     let remove = {
-        let name = name.clone();
+        let (name, label) = (name.clone(), label.clone());
+        let chars = raw.chars().count();
         move |_| match with_db(|db| db.discard_unreadable(&name)) {
-            Ok(()) => app.load_all(),
+            Ok(()) => {
+                // Records went with the part: the audit trail says so, as for any deletion.
+                super::audit::forget();
+                let list = name.split('.').next().unwrap_or_default();
+                if let Err(e) = super::audit::log(vec![super::audit::discarded(&app, list, label.clone(), chars)]) {
+                    app.report_storage_error(&e);
+                }
+                app.load_all();
+            }
             Err(e) => app.report_storage_error(&e),
         }
     };

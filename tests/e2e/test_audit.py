@@ -39,25 +39,27 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
 
     open_app(driver, base_url, "#/data")
     wait(driver, lambda d: d.find_elements(By.ID, "audit-table"))
-    assert "4 entri; tautan terakhir" in driver.find_element(By.ID, "audit-summary").text
+    assert "5 entri; tautan terakhir" in driver.find_element(By.ID, "audit-summary").text
     rows = audit_rows(driver)
-    assert len(rows) == 4, rows
-    assert rows[0].startswith("4") and "Pulihkan · Kontak" in rows[0] and "Dewi Lestari" in rows[0]
+    assert len(rows) == 5, rows
+    assert rows[0].startswith("5") and "Pulihkan · Kontak" in rows[0] and "Dewi Lestari" in rows[0]
     assert "Ke tempat sampah · Kontak" in rows[1]
     assert "Ubah · Kontak" in rows[2] and "Jabatan: (kosong) → Direktur" in rows[2], rows[2]
     assert "Buat · Kontak" in rows[3] and "Nama: Budi Santoso" in rows[3] and "budi@maju.co.id" in rows[3]
+    # A change of Settings is logged too, by the field's label on the Settings screen.
+    assert "Ubah · Pengaturan" in rows[4] and "Siapa yang memakai browser ini: (kosong) → Dewi Lestari" in rows[4], rows[4]
     driver.find_element(By.ID, "audit-h").location_once_scrolled_into_view
     shot(driver, "audit-trail-id")
 
     click(driver, "Periksa rantai")
     wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
-    assert driver.find_element(By.ID, "audit-verified").text == "Rantai utuh: 4 entri diperiksa, tidak ada yang diubah."
+    assert driver.find_element(By.ID, "audit-verified").text == "Rantai utuh: 5 entri diperiksa, tidak ada yang diubah."
 
     # The filter finds the entries of a field's value.
     fill(driver, "audit-filter", "direktur")
     wait(driver, lambda d: len(audit_rows(d)) == 1)
     driver.find_element(By.ID, "audit-filter").send_keys(Keys.CONTROL, "a", Keys.DELETE)
-    wait(driver, lambda d: len(audit_rows(d)) == 4)
+    wait(driver, lambda d: len(audit_rows(d)) == 5)
 
     # The log as CSV, a row per field changed, each with its entry's link.
     click(driver, "Ekspor CSV (;) Excel Indonesia")
@@ -72,7 +74,7 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     click(driver, "Ekspor cadangan")
     backup_file = wait_file(downloads, ".json")
     backup = json.loads(backup_file.read_text(encoding="utf-8"))
-    assert [e["action"] for e in backup["audit"]] == ["create", "change", "trash", "restore"]
+    assert [e["action"] for e in backup["audit"]] == ["change", "create", "change", "trash", "restore"]
     assert "audit" not in backup["collections"]
     fill(driver, "reset-confirm", "HAPUS")
     click(driver, "Hapus semua data di browser ini")
@@ -83,11 +85,11 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
     click(driver, "Impor cadangan")
     wait_text(driver, "Semua data diganti")
-    wait(driver, lambda d: "5 entri; tautan terakhir" in d.find_element(By.ID, "audit-summary").text)
+    wait(driver, lambda d: "6 entri; tautan terakhir" in d.find_element(By.ID, "audit-summary").text)
     assert "Semua data diganti dengan " + backup_file.name in audit_rows(driver)[0]
     click(driver, "Periksa rantai")
     wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
-    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 5 entri")
+    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 6 entri")
 
     # Someone edits an entry in storage afterwards: Verify names it.
     def forge(entry):
@@ -111,7 +113,7 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     click(driver, "Simpan")
     wait_text(driver, "Komisaris")
     stored = stored_list(driver, "audit")
-    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5, 6]
+    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5, 6, 7]
     assert stored[1]["who"] == "Orang lain"
     assert "Komisaris" in body_text(driver)
 

@@ -295,6 +295,11 @@ def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
     driver.refresh()
     open_app(driver, base_url, "#/contacts")
     wait(driver, lambda d: len(table_rows(d)) == 1)
+    # Records went with the part: the audit trail says so, as for any deletion.
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#audit-table tbody tr"))
+    last = driver.find_element(By.CSS_SELECTOR, "#audit-table tbody tr").text
+    assert "Kontak (bagian 1)" in last and "Bagian yang tidak terbaca dihapus untuk selamanya (7 karakter tersimpan)" in last, last
 
 
 def test_newer_schema_is_read_only(driver, base_url):

@@ -187,3 +187,13 @@ fn a_directory_claiming_more_packed_bytes_than_a_part_can_have_is_refused_before
     let dir_bytes = &bytes[dir..dir + d.len as usize];
     assert_eq!(zip::entries(dir_bytes, d.count), Err(ZipError::Damaged));
 }
+
+#[test]
+fn a_file_unpacked_by_hand_shows_when_it_was_added() {
+    let t = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap().and_hms_opt(19, 15, 9).unwrap();
+    let (time, date) = zip::dos_time(t);
+    assert_eq!(date, (46 << 9) | (12 << 5) | 3);
+    assert_eq!(time, (19 << 11) | (15 << 5) | 4);
+    let old = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    assert_eq!(zip::dos_time(old), (0, 0x0021));
+}

@@ -91,6 +91,12 @@ impl Writer {
     /// The local header to put before the `c.packed` bytes of the part `name`; `TooLarge`
     /// when the archive would pass what ZIP without ZIP64 holds (4 GB, 65,535 parts).
     pub fn part(&mut self, name: &str, c: Content) -> Result<Vec<u8>, ZipError> {
+        self.part_dated(name, c, (0, DOS_DATE))
+    }
+
+    /// [`Writer::part`] with the part's time, as [`dos_time`] gives it: an unpacked file
+    /// then shows when it was added, not 1980.
+    pub fn part_dated(&mut self, name: &str, c: Content, (time, date): (u16, u16)) -> Result<Vec<u8>, ZipError> {
         let header_len = (LOCAL_LEN + name.len()) as u64;
         let end = self.at + header_len + c.packed;
         if end >= u32::MAX as u64 || c.size >= u32::MAX as u64 || self.count + 1 >= 0xffff || name.len() > 0xffff {
@@ -105,8 +111,8 @@ impl Writer {
                                              // Names are UTF-8 (bit 11), so an attachment's name reads right when unpacked.
             buf.extend(0x0800u16.to_le_bytes());
             buf.extend(c.method.to_le_bytes());
-            buf.extend(0u16.to_le_bytes()); // time
-            buf.extend(DOS_DATE.to_le_bytes());
+            buf.extend(time.to_le_bytes());
+            buf.extend(date.to_le_bytes());
             buf.extend(c.crc.to_le_bytes());
             buf.extend((c.packed as u32).to_le_bytes());
             buf.extend((c.size as u32).to_le_bytes());
@@ -146,6 +152,18 @@ impl Writer {
         out.extend(0u16.to_le_bytes());
         Ok(out)
     }
+}
+
+/// A local time as ZIP keeps it: (time, date) in DOS form, to two seconds; a time before
+/// 1980 or after 2107 (which DOS dates cannot hold) as 1 January 1980.
+pub fn dos_time(t: chrono::NaiveDateTime) -> (u16, u16) {
+    use chrono::{Datelike, Timelike};
+    if !(1980..=2107).contains(&t.year()) {
+        return (0, DOS_DATE);
+    }
+    let date = ((t.year() - 1980) as u16) << 9 | (t.month() as u16) << 5 | t.day() as u16;
+    let time = (t.hour() as u16) << 11 | (t.minute() as u16) << 5 | (t.second() as u16 / 2);
+    (time, date)
 }
 
 /// The archive of `parts` (name, content), each deflated: a workbook's few small parts.

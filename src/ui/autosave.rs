@@ -80,13 +80,16 @@ pub fn every_hour(app: AppState) {
     let _ = set_interval_with_handle(hourly, std::time::Duration::from_secs(3600));
     // The tab hidden (another tab, the window minimised, or being closed): a backup still
     // waiting for its quiet time is written now, or it would wait for the next visit.
-    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+    let on_hidden = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if document().hidden() && PENDING.with(Cell::get) && matches!(app.autosave.get_untracked(), Status::On { .. }) {
             CHANGES.with(|c| c.set(c.get() + 1));
             PENDING.with(|p| p.set(false));
             super::areas::autosave(app, Job::Write);
         }
     });
+    let _ = document().add_event_listener_with_callback("visibilitychange", wasm_bindgen::JsCast::unchecked_ref(on_hidden.as_ref()));
+    // Listens for the whole visit, as the hourly check runs for it.
+    on_hidden.forget();
 }
 
 /// Another tab changed the meta key: autosave stopped there (or the data was removed) stops here.

@@ -75,7 +75,9 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<Ex
             removed: number(&v, "removed"),
             path: rules::path(&text(&v, "id"), &text(&v, "name")),
         };
-        push(w.part(&a.path, Content::stored(&bytes)).map_err(|_| too_large(&app))?, &blob);
+        let added = chrono::DateTime::from_timestamp_millis(a.added as i64).unwrap_or_default();
+        let when = zip::dos_time(super::state::local(added).naive_local());
+        push(w.part_dated(&a.path, Content::stored(&bytes), when).map_err(|_| too_large(&app))?, &blob);
         listed.push(a);
     }
     let (c, packed) = Content::deflated(&rules::list_text(&listed));

@@ -3,6 +3,9 @@ holds the backup and every file under its own name, comes back whole after "Remo
 data", keeps this browser's files on a merge, names a damaged file, and a plain backup's
 replace moves the files of records it does not hold to the trash."""
 import json
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
 import tempfile
 import zipfile
 from pathlib import Path
@@ -90,6 +93,9 @@ def test_a_zip_backup_brings_every_file_back(driver, base_url, downloads):
         by_name = {f["name"]: f for f in listed}
         assert z.read(by_name["CV Budi Santoso.pdf"]["path"]) == cv.read_bytes()
         assert by_name["CV Budi Santoso.pdf"]["path"].endswith("/CV Budi Santoso.pdf")
+        # Unpacked, a file shows the day it was added (the browser's local time), not 1980.
+        today = datetime.now(ZoneInfo(os.environ.get("BO_TEST_TZ", "Asia/Jakarta"))).date()
+        assert z.getinfo(by_name["CV Budi Santoso.pdf"]["path"]).date_time[:3] == (today.year, today.month, today.day)
         # A name no file system takes is made safe inside the archive, kept in the list.
         assert by_name["kontrak: 2026?.txt"]["path"].endswith("/kontrak_ 2026_.txt")
         assert by_name["kontrak: 2026?.txt"]["removed"] is not None

@@ -25,11 +25,12 @@ pub struct Attached {
     pub removed: Option<f64>,
 }
 
-fn text(v: &JsValue, k: &str) -> String {
+/// A stored attachment's text field (empty when missing).
+pub(super) fn text(v: &JsValue, k: &str) -> String {
     Reflect::get(v, &k.into()).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
-fn number(v: &JsValue, k: &str) -> Option<f64> {
+pub(super) fn number(v: &JsValue, k: &str) -> Option<f64> {
     Reflect::get(v, &k.into()).ok().and_then(|n| n.as_f64())
 }
 

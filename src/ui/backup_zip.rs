@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::attachments::{number, text};
 use super::files::{read_range, save};
 use super::state::AppState;
 use crate::domain::attachments::MAX_BYTES;
@@ -17,14 +18,6 @@ use crate::storage::idb;
 /// The largest backup file taken out of an archive: a full store (5 M characters of
 /// localStorage, packed) is some 40 MB as a backup; more is a zip bomb.
 const MOST_BACKUP_BYTES: usize = 128 << 20;
-
-fn text(v: &JsValue, k: &str) -> String {
-    Reflect::get(v, &k.into()).ok().and_then(|s| s.as_string()).unwrap_or_default()
-}
-
-fn number(v: &JsValue, k: &str) -> Option<f64> {
-    Reflect::get(v, &k.into()).ok().and_then(|n| n.as_f64())
-}
 
 fn too_large(app: &AppState) -> String {
     app.t("attach.zip_too_large").into()

@@ -38,6 +38,8 @@ pub const STRINGS: &str = table![
     ("attach.zip_kept", "{n} lampiran sudah ada di browser ini dan dipertahankan.", "{n} attachments were already in this browser and are kept."),
     ("attach.zip_kept.one", "1 lampiran sudah ada di browser ini dan dipertahankan.", "1 attachment was already in this browser and is kept."),
     ("attach.zip_newer", "Daftar lampiran dalam arsip ini dibuat oleh versi aplikasi yang lebih baru (versi {v}). Perbarui aplikasi lalu coba lagi.", "This archive's list of attachments was written by a newer version of the app (version {v}). Update the app and try again."),
+    ("attach.zip_no_record", "{n} lampiran di arsip tidak dipulihkan: catatannya tidak ada di cadangan maupun di browser ini.", "{n} attachments in the archive were not restored: their records are neither in the backup nor in this browser."),
+    ("attach.zip_no_record.one", "1 lampiran di arsip tidak dipulihkan: catatannya tidak ada di cadangan maupun di browser ini.", "1 attachment in the archive was not restored: its record is neither in the backup nor in this browser."),
     ("attach.zip_not_backup", "Arsip ini tidak memuat cadangan Back Office (backoffice-backup.json). Tidak ada yang diubah.", "This archive holds no Back Office backup (backoffice-backup.json). Nothing was changed."),
     ("attach.zip_restored", "{n} lampiran dipulihkan dari arsip.", "{n} attachments restored from the archive."),
     ("attach.zip_restored.one", "1 lampiran dipulihkan dari arsip.", "1 attachment restored from the archive."),

@@ -151,6 +151,30 @@ pub fn not_loaded(app: AppState, attempt: RwSignal<u32>) -> AnyView {
     .into_any()
 }
 
+/// A view drawn by a part of the wasm, shown when the part comes (nothing stands in for it
+/// meanwhile); a part that cannot be fetched says so, with Retry, which asks `load` again.
+pub fn from_part<F, Fut>(app: AppState, load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let load = load.clone();
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match load().await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => not_loaded(app, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
 /// The screen for `r` in `area`, its code fetched first if this is the area's first screen.
 pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
     match area {
@@ -412,20 +436,7 @@ fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
 /// shown when it comes. Nothing stands in for them meanwhile; a part that cannot be
 /// fetched says so, with Retry.
 pub fn reminders(app: AppState) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    move || {
-        attempt.track();
-        view! {
-            <Suspense fallback=|| ()>
-                {Suspend::new(async move {
-                    match reminders_part(app).await {
-                        Ok(v) => v,
-                        Err(NotLoaded) => not_loaded(app, attempt),
-                    }
-                })}
-            </Suspense>
-        }
-    }
+    from_part(app, move || reminders_part(app))
 }
 
 #[wasm_split(reminders, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -102,6 +102,21 @@ pub async fn purge_owners(owners: &[String]) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// After a replace, the attachments of records the new data does not hold go to the trash
+/// (the Trash screen names the record each came from); how many.
+pub async fn orphans_to_trash(alive: &std::collections::HashSet<String>) -> Result<usize, StorageError> {
+    let mut moved = 0;
+    for v in idb::files(None).await? {
+        if alive.contains(&text(&v, "owner")) || number(&v, "removed").is_some() {
+            continue;
+        }
+        let _ = Reflect::set(&v, &"removed".into(), &js_sys::Date::now().into());
+        idb::put_file(&v).await?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
 /// Files a tab shows as they are, with nothing in them that runs: anything else (a web page,
 /// an SVG drawing, an office document) is downloaded, never opened under the app's address.
 const SHOWN: &[&str] = &["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"];
@@ -291,7 +306,12 @@ pub fn TrashedAttachments() -> impl IntoView {
                 <ul class="bo-list" id="attach-trash">
                     <For each=move || items.get() key=|a| a.id.clone() let:a>
                         <li>
-                            {let a = a.clone(); move || format!("{} · {} · {}", a.name, rules::size_text(a.size, app.lang.get()), app.tf("attach.of", &[("title", a.title.clone())]))}" "
+                            // Opened from here too: a file whose record is gone is kept only here.
+                            <button type="button" class="bo-link" on:click={
+                                let id = a.id.clone();
+                                move |_| leptos::task::spawn_local(open(app, id.clone()))
+                            }>{a.name.clone()}</button>
+                            {let a = a.clone(); move || format!(" · {} · {}", rules::size_text(a.size, app.lang.get()), app.tf("attach.of", &[("title", a.title.clone())]))}" "
                             <button type="button" class="bo-btn bo-btn-small" aria-label=app.tf("attach.restore_named", &[("name", a.name.clone())]) on:click={
                                 let a = a.clone();
                                 move |_| act(a.clone(), false)

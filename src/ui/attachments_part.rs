@@ -1,6 +1,7 @@
-//! The ways into the `attachments` part of the wasm (ui/attachments.rs, ui/backup_zip.rs):
-//! fetched by the first record page, the Trash, the Data screen or a backup with
-//! attachments. Each entry is split out in the app's build; the storage tests' build is
+//! The ways into the `attachments` part of the wasm (ui/attachments.rs), fetched by the
+//! first record page, the Trash or the Data screen, and into the `archives` part
+//! (ui/backup_zip.rs with the zip writer and reader), fetched only when a backup with
+//! attachments is written or chosen. Each entry is split out in the app's build; the storage tests' build is
 //! never split, so there each is a plain function (a wasm importing a part no splitter made
 //! cannot start).
 use std::collections::HashSet;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 #[cfg(feature = "app")]
 use leptos::wasm_split::wasm_split;
 
-use super::areas::{not_loaded, NotLoaded};
+use super::areas::{from_part, NotLoaded};
 use super::backup_zip::{self, Opened};
 use super::state::AppState;
 
@@ -56,12 +57,15 @@ pub fn busy() -> RwSignal<bool> {
 /// Work the part does after it is fetched, awaited by the caller.
 type Later<T> = Pin<Box<dyn Future<Output = T>>>;
 
-/// An entry of the part, with the part's strings added first.
+/// An entry of a part (`attachments` unless named), with the parts' strings added first.
 macro_rules! entry {
     ($(#[$doc:meta])* fn $name:ident($($arg:ident: $t:ty),*) -> $ret:ty $body:block) => {
+        entry! { in attachments $(#[$doc])* fn $name($($arg: $t),*) -> $ret $body }
+    };
+    (in $part:ident $(#[$doc:meta])* fn $name:ident($($arg:ident: $t:ty),*) -> $ret:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "app")]
-        #[wasm_split(attachments, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
             crate::i18n::add(crate::i18n::ATTACHMENTS);
             Ok($body)
@@ -78,21 +82,7 @@ macro_rules! entry {
 
 /// A record's attachments: the page is there meanwhile, and a part that cannot come says so.
 pub fn attachments(app: AppState, owner: String, title: String, editable: bool) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    move || {
-        attempt.track();
-        let (owner, title) = (owner.clone(), title.clone());
-        view! {
-            <Suspense fallback=|| ()>
-                {Suspend::new(async move {
-                    match section(owner, title, editable).await {
-                        Ok(v) => v,
-                        Err(NotLoaded) => not_loaded(app, attempt),
-                    }
-                })}
-            </Suspense>
-        }
-    }
+    from_part(app, move || section(owner.clone(), title.clone(), editable))
 }
 
 entry! {
@@ -103,20 +93,7 @@ entry! {
 
 /// The trash's and the Data screen's view of every attachment.
 pub fn attachments_overview(app: AppState, trash: bool) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    move || {
-        attempt.track();
-        view! {
-            <Suspense fallback=|| ()>
-                {Suspend::new(async move {
-                    match overview(trash).await {
-                        Ok(v) => v,
-                        Err(NotLoaded) => not_loaded(app, attempt),
-                    }
-                })}
-            </Suspense>
-        }
-    }
+    from_part(app, move || overview(trash))
 }
 
 entry! {
@@ -159,6 +136,7 @@ pub async fn export_zip(app: AppState, json_name: String, json: String) -> Resul
 }
 
 entry! {
+    in archives
     fn zip_export(app: AppState, json_name: String, json: String) -> Later<Result<backup_zip::Exported, String>> {
         Box::pin(backup_zip::export(app, json_name, json))
     }
@@ -173,47 +151,56 @@ pub async fn open_zip(app: AppState, file: web_sys::File) -> Result<Opened, Stri
 }
 
 entry! {
+    in archives
     fn zip_open(app: AppState, file: web_sys::File) -> Later<Result<Opened, String>> {
         Box::pin(backup_zip::open(app, file))
     }
 }
 
-/// After an import's records are stored: the archive's attachments (if it was one), and
-/// after a replace, those of records no longer there moved to the trash (`alive` names the
-/// records the new data holds).
-pub fn imported(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) {
-    let had_archive = opened.is_some();
+/// After an import's records are stored: the archive's attachments (if it was one) of the
+/// records the store now holds (`alive`), and after a replace, those of records no longer
+/// there moved to the trash.
+pub fn imported(app: AppState, opened: Option<Opened>, replace: bool, alive: HashSet<String>) {
     busy().set(true);
     leptos::task::spawn_local(async move {
-        match after_import(app, opened, replace, alive).await {
-            Ok(work) => {
-                work.await;
-                files_changed().update(|n| *n += 1);
+        if let Some(opened) = opened {
+            match zip_restore(app, opened, replace, alive.clone()).await {
+                Ok(work) => work.await,
+                Err(NotLoaded) => app.error(app.t("area.failed").into()),
             }
-            // A plain backup needs the part only to tidy attachments there may be none of.
-            Err(NotLoaded) if had_archive => app.error(app.t("area.failed").into()),
-            Err(NotLoaded) => {}
         }
+        // A plain backup needs the part only to tidy attachments there may be none of: a
+        // part that cannot come has nothing to say.
+        if replace {
+            if let Ok(work) = sweep(app, alive).await {
+                work.await;
+            }
+        }
+        files_changed().update(|n| *n += 1);
         busy().set(false);
     });
 }
 
 entry! {
-    fn after_import(app: AppState, opened: Option<Opened>, replace: bool, alive: Option<HashSet<String>>) -> Later<()> {
+    in archives
+    fn zip_restore(app: AppState, opened: Opened, replace: bool, alive: HashSet<String>) -> Later<()> {
         Box::pin(async move {
-            let restored = match opened {
-                Some(o) => match backup_zip::restore(app, o, replace).await {
-                    Ok(r) => Some(r),
-                    Err(why) => return app.error(why),
-                },
-                None => None,
-            };
+            match backup_zip::restore(app, opened, replace, &alive).await {
+                Ok(r) => backup_zip::report(&app, r),
+                Err(why) => app.error(why),
+            }
+        })
+    }
+}
+
+entry! {
+    fn sweep(app: AppState, alive: HashSet<String>) -> Later<()> {
+        Box::pin(async move {
             // A browser without IndexedDB has no attachments to tidy: nothing to say.
-            let trashed = match alive {
-                Some(alive) => backup_zip::orphans_to_trash(alive).await.unwrap_or(0),
-                None => 0,
-            };
-            backup_zip::report(&app, restored, trashed);
+            let trashed = super::attachments::orphans_to_trash(&alive).await.unwrap_or(0);
+            if trashed > 0 {
+                app.info(app.tf("attach.orphans_trashed", &[("n", trashed.to_string())]));
+            }
         })
     }
 }

@@ -151,6 +151,9 @@ pub struct Restored {
     pub stored: usize,
     /// Already in this browser (a merge keeps its own).
     pub kept: usize,
+    /// Of records neither the imported data nor this browser holds: stored, nobody could
+    /// ever see or open them.
+    pub no_record: usize,
     /// Their bytes did not match their checksum (the archive was damaged after it was made).
     pub damaged: Vec<String>,
 }
@@ -175,9 +178,13 @@ fn object(a: &Attachment, blob: &web_sys::Blob) -> JsValue {
 
 /// Stores the archive's attachments, one at a time; with `replace`, one of the same id is
 /// written over, else this browser's copy is kept.
-pub async fn restore(app: AppState, opened: Opened, replace: bool) -> Result<Restored, String> {
+pub async fn restore(app: AppState, opened: Opened, replace: bool, alive: &HashSet<String>) -> Result<Restored, String> {
     let mut r = Restored::default();
     for (a, e) in &opened.found.files {
+        if !alive.contains(&a.owner) {
+            r.no_record += 1;
+            continue;
+        }
         if !replace && matches!(idb::file(&a.id).await, Ok(Some(_))) {
             r.kept += 1;
             continue;
@@ -216,35 +223,18 @@ pub async fn restore(app: AppState, opened: Opened, replace: bool) -> Result<Res
     Ok(r)
 }
 
-/// After a replace, the attachments of records the new data does not hold go to the trash
-/// (the Trash screen names the record each came from); how many.
-pub async fn orphans_to_trash(alive: HashSet<String>) -> Result<usize, String> {
-    let mut moved = 0;
-    for v in idb::files(None).await.map_err(|e| e.to_string())? {
-        if alive.contains(&text(&v, "owner")) || number(&v, "removed").is_some() {
-            continue;
-        }
-        let _ = Reflect::set(&v, &"removed".into(), &js_sys::Date::now().into());
-        idb::put_file(&v).await.map_err(|e| e.to_string())?;
-        moved += 1;
+/// Says what storing an archive's attachments did.
+pub fn report(app: &AppState, r: Restored) {
+    if !r.damaged.is_empty() {
+        app.error(app.tf("attach.zip_damaged_files", &[("n", r.damaged.len().to_string()), ("names", r.damaged.join(", "))]));
     }
-    Ok(moved)
-}
-
-/// Says what an import did with attachments, when it did anything.
-pub fn report(app: &AppState, restored: Option<Restored>, trashed: usize) {
-    if let Some(r) = restored {
-        if !r.damaged.is_empty() {
-            app.error(app.tf("attach.zip_damaged_files", &[("n", r.damaged.len().to_string()), ("names", r.damaged.join(", "))]));
-        }
-        if r.stored > 0 {
-            app.info(app.tf("attach.zip_restored", &[("n", r.stored.to_string())]));
-        }
-        if r.kept > 0 {
-            app.info(app.tf("attach.zip_kept", &[("n", r.kept.to_string())]));
-        }
+    if r.stored > 0 {
+        app.info(app.tf("attach.zip_restored", &[("n", r.stored.to_string())]));
     }
-    if trashed > 0 {
-        app.info(app.tf("attach.orphans_trashed", &[("n", trashed.to_string())]));
+    if r.kept > 0 {
+        app.info(app.tf("attach.zip_kept", &[("n", r.kept.to_string())]));
+    }
+    if r.no_record > 0 {
+        app.info(app.tf("attach.zip_no_record", &[("n", r.no_record.to_string())]));
     }
 }

@@ -101,11 +101,15 @@ macro_rules! lists {
                 })
             }
 
-            /// The records (as attachments name their owners) of the lists this import sets.
-            fn owners(&self) -> std::collections::HashSet<String> {
+            /// The records (as attachments name their owners) the store holds once this
+            /// import is stored: a list it leaves alone (a merge changing nothing there)
+            /// is as this browser has it.
+            fn owners(&self, app: &AppState) -> std::collections::HashSet<String> {
                 let mut out = std::collections::HashSet::new();
-                $(if let Some((recs, _)) = &self.$name {
-                    out.extend(recs.iter().map(|r| crate::domain::attachments::owner(stringify!($name), &r.meta().id)));
+                use crate::domain::attachments::owner;
+                $(match &self.$name {
+                    Some((recs, _)) => out.extend(recs.iter().map(|r| owner(stringify!($name), &r.meta().id))),
+                    None => app.lists.$name().with_untracked(|recs| out.extend(recs.iter().map(|r| owner(stringify!($name), &r.meta().id)))),
                 })*
                 out
             }
@@ -326,12 +330,12 @@ pub fn data_page() -> AnyView {
             match next.store(super::audit::imported(&app, "", file, how), trail) {
                 Ok(_) => {
                     // A replace leaves no record the file does not hold: their attachments
-                    // go to the trash, where they can still be restored or deleted.
-                    let alive = replace.then(|| next.owners());
+                    // go to the trash, where they can still be restored or deleted. An
+                    // archive's files come back only for records the store now holds.
                     let opened = archive.try_update_value(Option::take).flatten();
                     archive_note.set(None);
-                    if opened.is_some() || alive.is_some() {
-                        super::attachments_part::imported(app, opened, replace, alive);
+                    if opened.is_some() || replace {
+                        super::attachments_part::imported(app, opened, replace, next.owners(&app));
                     }
                     next.show(&app);
                     pending.notify();

@@ -157,6 +157,25 @@ def test_a_damaged_archive_is_refused_and_a_damaged_file_named(driver, base_url,
     assert [f[0] for f in files_stored(driver)] == ["memo.txt"]
     shot(driver, "backup-zip-damaged-id")
 
+    # An archive whose backup lacks the record its files belong to (edited, or from another
+    # app): merged into a browser without that record, the files are named as left out,
+    # not stored where no screen would ever show them.
+    reset(driver, base_url)
+    orphaned = folder / "tanpa-kontak.zip"
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(orphaned, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "backoffice-backup.json":
+                doc = json.loads(data)
+                doc["collections"]["contacts"] = []
+                data = json.dumps(doc).encode()
+            out.writestr(info, data)
+    choose_backup(driver, orphaned)
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-attachments"))
+    click(driver, "Impor cadangan")
+    wait_text(driver, "2 lampiran di arsip tidak dipulihkan: catatannya tidak ada di cadangan maupun di browser ini.")
+    assert files_stored(driver) == []
+
 
 def test_a_plain_replace_moves_files_of_records_it_lacks_to_the_trash(driver, base_url, downloads):
     folder = Path(tempfile.mkdtemp(prefix="bo-zip-"))
@@ -185,3 +204,8 @@ def test_a_plain_replace_moves_files_of_records_it_lacks_to_the_trash(driver, ba
     open_app(driver, base_url, "#/trash")
     wait(driver, lambda d: d.find_elements(By.ID, "attach-trash"))
     assert "dari «CV Sentosa»" in driver.find_element(By.CSS_SELECTOR, "#attach-trash li").text
+    # Its record is gone, so the Trash is where it opens: a text file opens in a tab.
+    tabs = len(driver.window_handles)
+    driver.find_element(By.CSS_SELECTOR, "#attach-trash li button.bo-link").click()
+    wait(driver, lambda d: len(d.window_handles) == tabs + 1)
+    shot(driver, "trash-attachments-id")

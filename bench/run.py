@@ -61,12 +61,14 @@ def storage_chars(d):
 
 PARTS = """const g = n => performance.getEntriesByName(n)[0];
 return [g('bo:start') && g('bo:start').startTime, g('bo:list:contacts') && g('bo:list:contacts').duration,
-        g('bo:rows') && g('bo:rows').duration, g('bo:sort') && g('bo:sort').duration];"""
+        g('bo:rows') && g('bo:rows').duration, g('bo:sort') && g('bo:sort').duration,
+        g('bo:prefetch') && g('bo:prefetch').duration];"""
 
 
 def cold_starts(d, base, runs, parts=None):
     """Times to the first usable screen; `parts` collects where each went (wasm running,
-    first lists decoded, sort keys of the sorted column built, rows sorted)."""
+    its records made from the list decoded ahead, sort keys of the sorted column built, rows
+    sorted, the list decoded ahead while the area's code downloads)."""
     out = []
     for _ in range(runs):
         d.get("about:blank")
@@ -288,7 +290,7 @@ def main():
             res["chars"], res["free_pct"] = used / n, 100 * (1 - used / QUOTA)
             parts = []
             res["cold"] = med(cold_starts(d, base, runs, parts))
-            res["cold_parts"] = [med([p[i] for p in parts if p[i] is not None]) for i in range(4)]
+            res["cold_parts"] = [med([p[i] for p in parts if p[i] is not None]) for i in range(5)]
             res["keys"] = med(keystrokes(d, base))
             res["search_index"], times = search_everywhere(d, base)
             res["search_keys"] = med(times)
@@ -309,8 +311,8 @@ def main():
     print(f"| what ({n:,} records: {mix}; medians of {runs}) | figure | target |")
     print("|---|---|---|")
     print(f"| stored | {'yes' if g('stored') else 'no: quota'}, {fmt(g('chars'), 'chars/record')} (plain JSON {plain_per_record:.0f}), {fmt(g('free_pct'), '% free')}{verdict(g('free_pct'), lambda v: v >= 40)} | ≥ 40 % free |")
-    cp = g("cold_parts") or [None] * 4
-    print(f"| cold start to first usable screen | {fmt(g('cold'))}{verdict(g('cold'), lambda v: v <= 400)} (wasm running at {fmt(cp[0])}, first lists decoded {fmt(cp[1])}, sort keys {fmt(cp[2])}, sorted {fmt(cp[3])}) | ≤ 400 ms |")
+    cp = g("cold_parts") or [None] * 5
+    print(f"| cold start to first usable screen | {fmt(g('cold'))}{verdict(g('cold'), lambda v: v <= 400)} (wasm running at {fmt(cp[0])}, the list decoded ahead while the area downloads {fmt(cp[4])}, its records made {fmt(cp[1])}, sort keys {fmt(cp[2])}, sorted {fmt(cp[3])}) | ≤ 400 ms |")
     print(f"| one keystroke in list search ({len(data['contacts']):,} contacts) | {fmt(g('keys'))}{verdict(g('keys'), lambda v: v <= 30)} | ≤ 30 ms |")
     print(f"| one keystroke in search everywhere ({n:,} records; its index made once in {fmt(g('search_index'))}) | {fmt(g('search_keys'))}{verdict(g('search_keys'), lambda v: v <= 50)} | ≤ 50 ms |")
     print(f"| save one record, {n:,} stored | {fmt(g('save_n'))}{verdict(g('save_n'), lambda v: v <= 5)} | ≤ 5 ms |")

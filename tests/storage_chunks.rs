@@ -252,3 +252,44 @@ fn the_audit_trail_is_stored_in_small_chunks_and_reads_back_verified() {
     // Other lists keep the usual size.
     assert_eq!(backoffice::registry::STORE.chunk_records("contacts"), CHUNK);
 }
+
+#[test]
+fn a_list_decoded_ahead_reads_back_the_same_broken_chunks_included() {
+    let b = MemoryBackend::new(5_242_880);
+    open(&b).save("contacts", &people(2 * CHUNK + 10)).unwrap();
+    b.set(&chunk_key("contacts", 1), "1;garbage").unwrap();
+    let plain: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    let mut db = open(&b);
+    db.prefetch("contacts");
+    let ahead: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
+    assert_eq!(ahead, plain);
+    assert_eq!(ahead.len(), CHUNK + 10);
+    assert_eq!(db.unreadable()["contacts.1"].raw, "1;garbage", "its text is kept to download");
+    // Used once: a second read goes to the store.
+    assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), plain);
+}
+
+#[test]
+fn a_list_decoded_ahead_and_written_since_is_read_as_written() {
+    let b = MemoryBackend::new(5_242_880);
+    open(&b).save("contacts", &people(300)).unwrap();
+    // Another tab saves between the decoding ahead and the screen reading the list.
+    let mut tab = open(&b);
+    tab.prefetch("contacts");
+    let mut other = open(&b);
+    let mut theirs: Vec<Contact> = other.load_list("contacts").unwrap().unwrap();
+    theirs[5].set("role", "Direktur");
+    other.save_edit("contacts", &theirs, &Edit::replaced(5)).unwrap();
+    let seen: Vec<Contact> = tab.load_list("contacts").unwrap().unwrap();
+    assert_eq!(seen[5].role, "Direktur");
+    // This tab's own write after decoding ahead.
+    tab.prefetch("contacts");
+    let mut mine = seen.clone();
+    mine.push(contact("Baru"));
+    tab.save_edit("contacts", &mine, &Edit::appended(1)).unwrap();
+    assert_eq!(tab.load_list::<Contact>("contacts").unwrap().unwrap(), mine);
+    // Another list is never taken for this one.
+    tab.prefetch("contacts");
+    assert_eq!(tab.load_list::<Contact>("visitors").unwrap(), None);
+    assert_eq!(tab.load_list::<Contact>("contacts").unwrap().unwrap(), mine);
+}

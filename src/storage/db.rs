@@ -105,6 +105,11 @@ pub enum Write<'a> {
     List { len: usize, rows: &'a dyn Fn(std::ops::Range<usize>) -> Columns, edit: &'a Edit },
 }
 
+/// A stored chunk's columns (its text is `<revision>;<columns>`).
+fn decode_stored_chunk(text: &str) -> Result<Columns, String> {
+    text.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_columns(p))
+}
+
 /// The name under which an unreadable chunk is reported: `contacts.3`.
 fn chunk_label(name: &str, id: u32) -> String {
     format!("{name}.{id}")
@@ -122,11 +127,30 @@ pub struct Db {
     /// Characters the origin uses, kept up to date by our writes so a save need not rescan;
     /// counted on first request, so opening the store does not wait for it.
     used: Option<usize>,
+    /// One list's chunks decoded ahead of the screen that shows it (see `prefetch`).
+    prefetched: Option<Prefetched>,
+}
+
+/// A list's chunks decoded into columns at one revision of its head: each chunk's columns,
+/// or its stored text and why it does not decode.
+struct Prefetched {
+    name: String,
+    rev: u64,
+    chunks: Vec<(u32, Result<Columns, (Option<String>, String)>)>,
 }
 
 impl Db {
     pub fn open(backend: Box<dyn Backend>, schema: &'static Schema) -> Result<(Db, OpenReport), StorageError> {
-        let mut db = Db { backend, schema, known: BTreeMap::new(), read_only: false, newer: None, unreadable: BTreeMap::new(), used: None };
+        let mut db = Db {
+            backend,
+            schema,
+            known: BTreeMap::new(),
+            read_only: false,
+            newer: None,
+            unreadable: BTreeMap::new(),
+            used: None,
+            prefetched: None,
+        };
         let mut report = OpenReport::default();
         let meta = match db.backend.get(META_KEY)? {
             Some(raw) => match from_json::<MetaDoc>(&raw) {
@@ -374,8 +398,35 @@ impl Db {
     /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
     pub fn load_list<E: FromRow>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
         let mut out = Vec::new();
-        let found = self.load_columns(name, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
+        let ahead = self.prefetched.take().filter(|p| p.name == name);
+        let found = self.load_columns_from(name, ahead, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
         Ok(found.then_some(out))
+    }
+
+    /// Decodes a list's chunks now, so that reading it later (`load_list`) only makes its
+    /// records: at start the first screen's list is decoded while the code that shows it is
+    /// still downloading. What is kept is used only if the list has not been written since;
+    /// one list is kept at a time.
+    pub fn prefetch(&mut self, name: &str) {
+        self.prefetched = None;
+        let Ok(Some(head)) = self.head(name) else { return };
+        if head.data.is_some() {
+            return;
+        }
+        let chunks = head
+            .chunks
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, _)| {
+                let text = self.backend.get(&chunk_key(name, id)).ok().flatten();
+                let decoded = match text.as_deref() {
+                    Some(t) => decode_stored_chunk(t),
+                    None => Err("missing".to_string()),
+                };
+                (id, decoded.map_err(|e| (text, e)))
+            })
+            .collect();
+        self.prefetched = Some(Prefetched { name: name.to_string(), rev: head.rev, chunks });
     }
 
     /// What the screens show about a list none of them has read, from its stored columns
@@ -426,6 +477,17 @@ impl Db {
     /// step, kept out of here so this is not compiled again for every record type); false
     /// when the list is absent or unreadable as a whole.
     fn load_columns(&mut self, name: &str, take: &mut dyn FnMut(Columns) -> Result<(), (usize, String)>) -> Result<bool, StorageError> {
+        self.load_columns_from(name, None, take)
+    }
+
+    /// `load_columns`, taking the chunks in `ahead` as decoded when they were decoded from
+    /// the head this reads (same revision, same chunks).
+    fn load_columns_from(
+        &mut self,
+        name: &str,
+        ahead: Option<Prefetched>,
+        take: &mut dyn FnMut(Columns) -> Result<(), (usize, String)>,
+    ) -> Result<bool, StorageError> {
         let head = match self.head(name) {
             Ok(Some(h)) if h.data.is_none() => h,
             // Absent, unreadable or stored whole (schema 2): the general path says which.
@@ -443,18 +505,30 @@ impl Db {
         self.unreadable.remove(name);
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
-        for (id, _) in head.chunks.unwrap_or_default() {
-            let text = self.backend.get(&chunk_key(name, id))?;
-            let decoded = match text.as_deref() {
-                Some(t) => t
-                    .split_once(';')
-                    .ok_or_else(|| "no revision".to_string())
-                    .and_then(|(_, p)| codec::decode_columns(p))
-                    .and_then(|c| take(c).map_err(|(_, e)| e)),
-                None => Err("missing".into()),
+        let chunks = head.chunks.unwrap_or_default();
+        let mut ahead = ahead
+            .filter(|a| a.rev == head.rev && a.chunks.iter().map(|(id, _)| *id).eq(chunks.iter().map(|(id, _)| *id)))
+            .map(|a| a.chunks.into_iter());
+        for (id, _) in chunks {
+            let decoded = match ahead.as_mut().and_then(Iterator::next) {
+                Some((_, done)) => done,
+                None => {
+                    let text = self.backend.get(&chunk_key(name, id))?;
+                    match text.as_deref() {
+                        Some(t) => decode_stored_chunk(t),
+                        None => Err("missing".into()),
+                    }
+                    .map_err(|e| (text, e))
+                }
             };
-            if let Err(error) = decoded {
-                self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
+            let taken = decoded.and_then(|c| take(c).map_err(|(_, e)| (None, e)));
+            if let Err((text, error)) = taken {
+                // A chunk whose records do not fit the type is kept as stored.
+                let raw = match text {
+                    Some(t) => t,
+                    None => self.backend.get(&chunk_key(name, id))?.unwrap_or_default(),
+                };
+                self.unreadable.insert(chunk_label(name, id), Unreadable { raw, error });
             }
         }
         Ok(true)
@@ -488,6 +562,7 @@ impl Db {
         if self.read_only {
             return Err(StorageError::ReadOnly);
         }
+        self.prefetched = None;
         if let Some((name, _)) = docs.iter().find(|(n, _)| self.unreadable.contains_key(*n)) {
             return Err(StorageError::Unreadable(name.to_string()));
         }
@@ -603,6 +678,7 @@ impl Db {
 
     /// Gives up an unreadable collection or chunk (after the user downloaded it).
     pub fn discard_unreadable(&mut self, name: &str) -> Result<(), StorageError> {
+        self.prefetched = None;
         // What a newer build wrote may well be what this one cannot read: never removed here.
         if self.read_only {
             return Err(StorageError::ReadOnly);
@@ -636,6 +712,7 @@ impl Db {
 
     /// Removes every key of the app and starts a fresh, empty store.
     pub fn reset_all(&mut self) -> Result<(), StorageError> {
+        self.prefetched = None;
         for k in self.backend.keys()? {
             if k.starts_with(PREFIX) {
                 self.backend.remove(&k)?;

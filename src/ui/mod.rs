@@ -81,9 +81,19 @@ pub fn start() {
             let _ = f.call1(&wasm_bindgen::JsValue::NULL, &info.to_string().into());
         }
     }));
-    // The first screen's area starts downloading now, while the stored lists are decoded.
-    if let Some(area) = areas::area_of(&crate::route::Route::parse(&router::current_hash())) {
+    // The first screen's area starts downloading now, while the shell is drawn and the
+    // list that screen shows is decoded: the area's code then only makes its records.
+    let first = crate::route::Route::parse(&router::current_hash());
+    if let Some(area) = areas::area_of(&first) {
         areas::preload(area);
     }
     leptos::mount::mount_to_body(app::App);
+    if let Some(list) = first.list().and_then(|l| crate::registry::LISTS.iter().find(|n| **n == l)) {
+        perf::timed("bo:prefetch", || {
+            let _ = state::with_db(|db| {
+                db.prefetch(list);
+                Ok(())
+            });
+        });
+    }
 }

@@ -182,7 +182,9 @@ pub fn App() -> impl IntoView {
     });
     std::mem::forget(h);
     let h = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
-        if dirty.get_untracked() {
+        // Closing while an archive's files are copied in (or out) would leave a restore
+        // with part of its attachments: the browser asks first, as for unsaved input.
+        if dirty.get_untracked() || super::attachments_part::busy().get_untracked() {
             ev.prevent_default();
             ev.set_return_value("unsaved");
         }

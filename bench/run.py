@@ -213,7 +213,7 @@ AREAS = [("contacts", "#/contacts"), ("front desk", "#/calls"), ("calendar", "#/
          ("meetings and actions", "#/actions"), ("supplies", "#/items"),
          ("assets", "#/assets"), ("people", "#/employees"), ("attendance and leave", "#/attendance"),
          ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"), ("compliance", "#/obligations"), ("letters", "#/letters_in"),
-         ("office (trash, data, settings)", "#/data")]
+         ("office (trash, settings, search everywhere)", "#/trash"), ("data and backup (backup in and out, audit trail, autosave)", "#/data")]
 
 FETCHED = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.split('/').slice(2).join('/'))"
 

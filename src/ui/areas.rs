@@ -75,8 +75,12 @@ pub enum Area {
     Coordination,
     /// The correspondence register: letters received and sent, and the series that number them.
     Letters,
-    /// Trash, data and backup, settings.
+    /// Trash, settings, search everywhere.
     Office,
+    /// The Data screen: backup written and read back (every record type's reader, preview
+    /// and merge), the audit trail, the autosave folder. A part of its own: with the trash
+    /// and settings it was over 120 KB.
+    Data,
 }
 
 /// The area a screen belongs to; `None` for the shell's own screens.
@@ -121,8 +125,9 @@ pub fn area_of(r: &Route) -> Option<Area> {
             Some(Area::Events)
         }
         Route::PlanBoard | Route::Dashboard | Route::Review(_) => Some(Area::Coordination),
-        // Search reads every list, as the trash and the backup do: it lives with them.
-        Route::Trash | Route::Data | Route::Settings | Route::Search => Some(Area::Office),
+        // Search reads every list, as the trash does: it lives with it.
+        Route::Trash | Route::Settings | Route::Search => Some(Area::Office),
+        Route::Data => Some(Area::Data),
         Route::Desk | Route::Messages | Route::NotFound(_) => None,
     }
 }
@@ -193,6 +198,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Coordination => coordination_area(r).await,
         Area::Letters => letters_area(r).await,
         Area::Office => office_area(r).await,
+        Area::Data => data_area(r).await,
     }
 }
 
@@ -217,6 +223,7 @@ pub fn preload(area: Area) {
         Area::Coordination => Box::pin(__wasm_split_preload_coordination_area()),
         Area::Letters => Box::pin(__wasm_split_preload_letters_area()),
         Area::Office => Box::pin(__wasm_split_preload_office_area()),
+        Area::Data => Box::pin(__wasm_split_preload_data_area()),
     };
     let _ = load.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
 }
@@ -425,8 +432,16 @@ fn office_area(r: Route) -> Result<AnyView, NotLoaded> {
     Ok(match r {
         Route::Trash => trash::trash_page(),
         Route::Search => search::search_page(),
-        Route::Data => data::data_page(),
         Route::Settings => settings::settings_page(),
+        _ => records::not_found(),
+    })
+}
+
+#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn data_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::OFFICE);
+    Ok(match r {
+        Route::Data => data::data_page(),
         _ => records::not_found(),
     })
 }
@@ -447,26 +462,26 @@ fn reminders_part(app: AppState) -> Result<AnyView, NotLoaded> {
 }
 
 /// A backup asked for from the shell's banners and dialogs. Its writer (every record type's)
-/// lives with the data screen in the office area, fetched first if need be.
+/// lives with the Data screen in its area, fetched first if need be.
 pub fn export_backup(app: AppState) {
     leptos::task::spawn_local(async move {
-        if backup_from_office(app).await.is_err() {
+        if backup_from_data(app).await.is_err() {
             app.error(app.t("area.failed").into());
         }
     });
 }
 
-#[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn backup_from_office(app: AppState) -> Result<(), NotLoaded> {
+#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn backup_from_data(app: AppState) -> Result<(), NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     data::export_backup(&app);
     Ok(())
 }
 
-/// Autosave's folder work, done where the backup writer lives (the office area).
+/// Autosave's folder work, done where the backup writer lives (the Data screen's area).
 pub fn autosave(app: AppState, job: super::autosave::Job) {
     leptos::task::spawn_local(async move {
-        if autosave_in_office(app, job).await.is_err() {
+        if autosave_in_data(app, job).await.is_err() {
             let why = app.t("area.failed").to_string();
             app.autosave.update(|s| {
                 if let super::autosave::Status::On { folder, .. } | super::autosave::Status::Paused { folder } = s {
@@ -480,8 +495,8 @@ pub fn autosave(app: AppState, job: super::autosave::Job) {
 }
 
 #[cfg(feature = "app")]
-#[wasm_split(office, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
+#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn autosave_in_data(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     super::autosave_folder::run(app, job);
     Ok(())
@@ -489,7 +504,7 @@ fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), No
 
 // The storage tests' build is never split: there the part is a plain function.
 #[cfg(not(feature = "app"))]
-async fn autosave_in_office(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
+async fn autosave_in_data(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
     crate::i18n::add(crate::i18n::OFFICE);
     super::autosave_folder::run(app, job);
     Ok(())

@@ -1,6 +1,6 @@
 //! Autosave's shell side: whether it is on, noticing this tab's saves, and the banner when
 //! the browser wants its permission again. The folder itself (choosing it, asking, writing,
-//! making room) is the office area's (`autosave_folder.rs`), fetched only when autosave is on.
+//! making room) is the Data screen's area's (`autosave_folder.rs`), fetched only when autosave is on.
 use std::cell::Cell;
 
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub enum Status {
     },
 }
 
-/// What the office part asks the folder to do.
+/// What the Data screen's part asks the folder to do.
 #[derive(Clone, Copy, Debug)]
 pub enum Job {
     /// Look at the folder this browser chose (at start).

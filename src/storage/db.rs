@@ -105,11 +105,6 @@ pub enum Write<'a> {
     List { len: usize, rows: &'a dyn Fn(std::ops::Range<usize>) -> Columns, edit: &'a Edit },
 }
 
-/// A stored chunk's columns (its text is `<revision>;<columns>`).
-fn decode_stored_chunk(text: &str) -> Result<Columns, String> {
-    text.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_columns(p))
-}
-
 /// The name under which an unreadable chunk is reported: `contacts.3`.
 fn chunk_label(name: &str, id: u32) -> String {
     format!("{name}.{id}")
@@ -136,8 +131,11 @@ pub struct Db {
 struct Prefetched {
     name: String,
     rev: u64,
-    chunks: Vec<(u32, Result<Columns, (Option<String>, String)>)>,
+    chunks: Vec<(u32, ChunkRead)>,
 }
+
+/// A chunk's columns, or its stored text (none when it is missing) and why it does not decode.
+type ChunkRead = Result<Columns, (Option<String>, String)>;
 
 impl Db {
     pub fn open(backend: Box<dyn Backend>, schema: &'static Schema) -> Result<(Db, OpenReport), StorageError> {
@@ -413,20 +411,23 @@ impl Db {
         if head.data.is_some() {
             return;
         }
-        let chunks = head
-            .chunks
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, _)| {
-                let text = self.backend.get(&chunk_key(name, id)).ok().flatten();
-                let decoded = match text.as_deref() {
-                    Some(t) => decode_stored_chunk(t),
-                    None => Err("missing".to_string()),
-                };
-                (id, decoded.map_err(|e| (text, e)))
-            })
-            .collect();
-        self.prefetched = Some(Prefetched { name: name.to_string(), rev: head.rev, chunks });
+        // A store that cannot be read now is left to the read itself, which says so.
+        let chunks: Result<Vec<_>, StorageError> =
+            head.chunks.unwrap_or_default().into_iter().map(|(id, _)| Ok((id, self.read_chunk(name, id)?))).collect();
+        if let Ok(chunks) = chunks {
+            self.prefetched = Some(Prefetched { name: name.to_string(), rev: head.rev, chunks });
+        }
+    }
+
+    /// One stored chunk's columns, or its stored text (if any) and why it does not decode.
+    fn read_chunk(&self, name: &str, id: u32) -> Result<ChunkRead, StorageError> {
+        let text = self.backend.get(&chunk_key(name, id))?;
+        // Stored as `<revision>;<columns>`.
+        let decoded = match text.as_deref() {
+            Some(t) => t.split_once(';').ok_or_else(|| "no revision".to_string()).and_then(|(_, p)| codec::decode_columns(p)),
+            None => Err("missing".to_string()),
+        };
+        Ok(decoded.map_err(|e| (text, e)))
     }
 
     /// What the screens show about a list none of them has read, from its stored columns
@@ -512,14 +513,7 @@ impl Db {
         for (id, _) in chunks {
             let decoded = match ahead.as_mut().and_then(Iterator::next) {
                 Some((_, done)) => done,
-                None => {
-                    let text = self.backend.get(&chunk_key(name, id))?;
-                    match text.as_deref() {
-                        Some(t) => decode_stored_chunk(t),
-                        None => Err("missing".into()),
-                    }
-                    .map_err(|e| (text, e))
-                }
+                None => self.read_chunk(name, id)?,
             };
             let taken = decoded.and_then(|c| take(c).map_err(|(_, e)| (None, e)));
             if let Err((text, error)) = taken {

@@ -14,6 +14,25 @@ ROLE = ["Direktur", "Manajer Keuangan", "Staf Admin", "Pembelian", "Sales", "HRD
 TAGS = ["vip", "langganan", "baru", "jakarta", "ekspor", "pemerintah", "prioritas"]
 KINDS = ["client", "client", "client", "supplier", "supplier", "partner", "other"]
 
+# Ids as the app makes them (src/domain/ids.rs): UUIDs of version 8 holding the time, a
+# counter for ids of one millisecond and the node of the browser that made them. Most of
+# an office's records are made in its own browser; one in ten came in from two colleagues'
+# backups, interleaved with the rest.
+_ID_RND = random.Random(97)
+_NODES = [_ID_RND.getrandbits(62) for _ in range(3)]
+_COUNTERS = {}
+
+
+def app_id(created):
+    if isinstance(created, str):
+        created = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    ms = int(created.timestamp() * 1000)
+    node = _NODES[0] if _ID_RND.random() < 0.9 else _ID_RND.choice(_NODES[1:])
+    counter = _COUNTERS.get((node, ms), -1) + 1
+    _COUNTERS[(node, ms)] = counter
+    ms, counter = ms + counter // 4096, counter % 4096
+    return str(uuid.UUID(int=(ms << 80) | (0x8 << 76) | (counter << 64) | (0b10 << 62) | node))
+
 
 def contacts(n, seed=42):
     rnd = random.Random(seed)
@@ -51,7 +70,7 @@ PURPOSE = ["Rapat", "Antar dokumen", "Wawancara kerja", "Servis AC", "Kirim bara
 def _stamp(rnd, base):
     created = base + timedelta(minutes=rnd.randrange(0, 1_400_000), milliseconds=rnd.randrange(0, 1000))
     updated = created + timedelta(minutes=rnd.randrange(0, 600))
-    return created, {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
+    return created, {"id": app_id(created),
                      "created_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
                      "updated_at": updated.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
 
@@ -163,7 +182,7 @@ def orders(n, item_ids, supplier_ids, seed=23):
     out = []
     for i in range(n):
         created, meta = _stamp(rnd, base)
-        lines = [{"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "item_id": rnd.choice(item_ids), "description": rnd.choice(ITEM_NAMES),
+        lines = [{"id": app_id(created), "item_id": rnd.choice(item_ids), "description": rnd.choice(ITEM_NAMES),
                   "qty": rnd.randrange(1, 50), "price": rnd.randrange(1, 400) * 500} for _ in range(rnd.randrange(1, 6))]
         out.append({**meta, "number": f"PO-{created.year}-{i + 1:04d}", "supplier_id": rnd.choice(supplier_ids) if supplier_ids else "",
                     "date": created.strftime("%Y-%m-%d"), "expected": "", "status": rnd.choice(["received"] * 6 + ["ordered", "draft", "cancelled"]),
@@ -233,7 +252,7 @@ def attendance(people, days, seed=41):
     for d in reversed(dates):
         for e in people:
             stamp = d.replace(hour=10)
-            meta = {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            meta = {"id": app_id(stamp), "created_at": stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                     "updated_at": stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
             status = rnd.choice(["present"] * 40 + ["late"] * 4 + ["sick", "leave"])
             came = status in ("present", "late")
@@ -252,7 +271,7 @@ def payroll(people, seed=43):
     stamp = "2026-01-02T09:00:00.000Z"
 
     def meta():
-        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp, "updated_at": stamp}
+        return {"id": app_id(stamp), "created_at": stamp, "updated_at": stamp}
 
     pay = [{**meta(), "employee_id": e["id"], "from": "2026-01-01", "basic": rnd.randrange(50, 200) * 100_000,
             "fixed_allowance": rnd.choice([0, 500_000, 1_000_000]), "meal_per_day": 25_000, "transport_per_day": 20_000,
@@ -310,7 +329,7 @@ def finance(n, contact_ids, seed=47):
         # A clerk records a payment on its day or the next: entries are made in date order.
         day = base + timedelta(days=rnd.randrange(365 * 3))
         created = day + timedelta(minutes=rnd.randrange(0, 2 * 24 * 60), milliseconds=rnd.randrange(0, 1000))
-        m = {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
+        m = {"id": app_id(created),
              "created_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
              "updated_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
         r = rnd.random()
@@ -339,7 +358,7 @@ def client_events(n, contact_ids, guests_each, seed=53):
 
     def meta(stamp):
         s = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": s, "updated_at": s}
+        return {"id": app_id(stamp), "created_at": s, "updated_at": s}
 
     for i in range(n):
         created = base + timedelta(days=i * 700 // max(n, 1), hours=rnd.randrange(8, 17))
@@ -384,7 +403,7 @@ def letters(n, seed=59):
 
     def meta(stamp):
         s = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-        return {"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": s, "updated_at": s}
+        return {"id": app_id(stamp), "created_at": s, "updated_at": s}
 
     series = [{**meta(base), "code": code, "name": name, "unit": unit, "pattern": "{seq:03}/{code}/{unit}/{month:roman}/{year}",
                "restart": "yearly", "last_seq": None, "note": "", "last_period": ""}
@@ -428,10 +447,10 @@ def minutes(n, meetings, seed=61):
         total = rnd.randrange(2000, 5001)
         agenda = [{"title": rnd.choice(prose.TOPICS).capitalize(), "owner": rnd.choice(FIRST), "minutes": str(rnd.choice([10, 15, 20, 30])),
                    "notes": prose.note(rnd, total // items - 150, total // items + 150)} for _ in range(items)]
-        actions = [{"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "text": prose.note(rnd, 30, 120), "owner": rnd.choice(FIRST),
+        actions = [{"id": app_id(stamp), "text": prose.note(rnd, 30, 120), "owner": rnd.choice(FIRST),
                     "due": (held + timedelta(days=rnd.randrange(3, 21))).strftime("%Y-%m-%d"), "status": rnd.choice(["done", "done", "open", "carried"]),
                     "from": ""} for _ in range(rnd.randrange(1, 6))]
-        out.append({"id": str(uuid.UUID(int=rnd.getrandbits(128), version=4)), "created_at": stamp, "updated_at": stamp,
+        out.append({"id": app_id(stamp), "created_at": stamp, "updated_at": stamp,
                     "title": ev["title"], "date": held.strftime("%Y-%m-%d"), "chair": prose.person(rnd),
                     "present": "\n".join(prose.person(rnd) for _ in range(rnd.randrange(4, 11))),
                     "decisions": "\n".join(prose.note(rnd, 40, 160) for _ in range(rnd.randrange(1, 5))),
@@ -490,7 +509,7 @@ def mixed(n):
             **client_events(n_events, ids, guests_each), **letters(counts["letters"])}
 
 
-def backup(collections, schema_version=4):
+def backup(collections, schema_version=5):
     return json.dumps({
         "format": "backoffice-backup",
         "schema_version": schema_version,

@@ -79,6 +79,7 @@ with_record_lists!(names);
 /// The stored format's version and how older stores and backups are brought up to it.
 pub const STORE: crate::storage::Schema = crate::storage::Schema {
     current: crate::domain::schema::CURRENT,
+    records_changed_at: crate::domain::schema::RECORDS_CHANGED_AT,
     migrate: crate::domain::schema::migrate,
     // The audit trail gets an entry with almost every save: 150 entries took 1.2 ms to
     // encode natively, 20 take 0.25 ms (for 37 characters an entry instead of 31).

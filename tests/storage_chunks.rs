@@ -153,7 +153,7 @@ fn schema_2_is_migrated_into_chunks_with_a_copy_kept() {
     let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migrated_from, Some(2));
     let head = b.get(&doc_key("contacts")).unwrap().unwrap();
-    assert_eq!(head, r#"{"schema":4,"rev":6,"chunks":[[0,1]],"next":1}"#);
+    assert_eq!(head, r#"{"schema":5,"rev":6,"chunks":[[0,1]],"next":1}"#);
     assert!(b.get(&doc_key("settings")).unwrap().unwrap().contains(r#""data":{"company_name":"PT Maju"}"#));
     let c: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
     assert_eq!((c[0].name.as_str(), c[0].emails.clone()), ("Budi", vec!["budi@maju.co.id".to_string()]));

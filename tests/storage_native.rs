@@ -49,7 +49,7 @@ fn save_many_is_all_or_nothing() {
     let b = MemoryBackend::new(3_000);
     let mut db = open(&b);
     db.save("settings", &json!({"company_name":"Lama"})).unwrap();
-    let big = serde_json::to_string(&many(200)).unwrap();
+    let big = serde_json::to_string(&many(400)).unwrap();
     assert_eq!(db.save_many(&[("settings", r#"{"company_name":"Baru"}"#), ("contacts", &big)]), Err(StorageError::Quota));
     let s: serde_json::Value = db.load("settings").unwrap().unwrap();
     assert_eq!(s["company_name"], "Lama");

@@ -5,7 +5,7 @@ use backoffice::storage::{doc_key, Backend, Db, Docs, MemoryBackend, Schema};
 use serde_json::Value;
 
 /// Schema 3 itself: nothing to migrate to. Writes lists as schema 3 wrote them.
-static V3: Schema = Schema { current: 3, migrate: no_migration, small_chunks: &[] };
+static V3: Schema = Schema { current: 3, records_changed_at: 3, migrate: no_migration, small_chunks: &[] };
 
 fn no_migration(_: &mut Docs, _: u32) -> Result<(), String> {
     Ok(())
@@ -91,7 +91,7 @@ fn a_schema_3_store_holding_every_type_opens_migrated() {
     let item: Vec<backoffice::domain::inventory::Item> = db.load_list("items").unwrap().unwrap();
     assert!(item[0].unit_cost.is_some() && item[0].reorder_point.is_some(), "money and counts are numbers now");
     assert_eq!(db.premigration_copy(3).unwrap()[&doc_key("items")], before);
-    assert!(b.get(&doc_key("items")).unwrap().unwrap().starts_with(r#"{"schema":4,"#));
+    assert!(b.get(&doc_key("items")).unwrap().unwrap().starts_with(r#"{"schema":5,"#));
     // Stored as numbers now, not only read as numbers.
     let head: Value = serde_json::from_str(&b.get(&doc_key("items")).unwrap().unwrap()).unwrap();
     let id = head["chunks"][0][0].as_u64().unwrap() as u32;

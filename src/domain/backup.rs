@@ -444,7 +444,7 @@ mod tests {
         let text = export_of(&sample());
         assert!(
             text.starts_with(
-                r#"{"format":"backoffice-backup","schema_version":4,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#
+                r#"{"format":"backoffice-backup","schema_version":5,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#
             ),
             "{text}"
         );

@@ -38,7 +38,7 @@ pub struct Action {
 
 impl Action {
     pub fn new(text: &str) -> Action {
-        Action { id: uuid::Uuid::new_v4().to_string(), text: text.into(), ..Default::default() }
+        Action { id: crate::domain::ids::new_id(), text: text.into(), ..Default::default() }
     }
 }
 
@@ -148,7 +148,7 @@ pub fn carry_over(from: &mut Minutes, into: &mut Minutes) -> usize {
     let mut n = 0;
     for a in from.actions.iter_mut().filter(|a| a.status == ActionStatus::Open) {
         let mut copy = a.clone();
-        copy.id = uuid::Uuid::new_v4().to_string();
+        copy.id = crate::domain::ids::new_id();
         copy.from = from.meta.id.clone();
         into.actions.push(copy);
         a.status = ActionStatus::Carried;

@@ -29,6 +29,7 @@ pub mod frontdesk;
 pub mod ics;
 pub mod ics_read;
 pub mod ics_write;
+pub mod ids;
 pub mod inventory;
 pub mod kpis;
 pub mod leave;

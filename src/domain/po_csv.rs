@@ -178,13 +178,9 @@ pub fn import(table: &Table, rules: &Rules, taken: &dyn Fn(&str) -> bool, now: D
         let qty = parse_amount_as(&cell(row, "qty"), 0, rules.style).filter(|q| *q > 0);
         let price = parse_amount_as(&cell(row, "price"), rules.decimals, rules.style).filter(|p| *p >= 0);
         match (qty, price) {
-            (Some(qty), Some(price)) => r.order.lines.push(Line {
-                id: uuid::Uuid::new_v4().to_string(),
-                item_id,
-                description: cell(row, "description"),
-                qty,
-                price,
-            }),
+            (Some(qty), Some(price)) => {
+                r.order.lines.push(Line { id: crate::domain::ids::new_id(), item_id, description: cell(row, "description"), qty, price })
+            }
             (None, _) => r.errors.push((line, "err.positive")),
             (_, None) => r.errors.push((line, "err.money")),
         }

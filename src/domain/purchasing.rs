@@ -24,13 +24,7 @@ pub struct Line {
 
 impl Line {
     pub fn new(item: &Item, qty: i64) -> Line {
-        Line {
-            id: uuid::Uuid::new_v4().to_string(),
-            item_id: item.meta.id.clone(),
-            description: item.name.clone(),
-            qty,
-            price: item.cost(),
-        }
+        Line { id: crate::domain::ids::new_id(), item_id: item.meta.id.clone(), description: item.name.clone(), qty, price: item.cost() }
     }
     pub fn amount(&self) -> i64 {
         self.qty * self.price

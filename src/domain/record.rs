@@ -24,7 +24,7 @@ pub struct Meta {
 
 impl Meta {
     pub fn new(now: DateTime<Utc>) -> Self {
-        Meta { id: uuid::Uuid::new_v4().to_string(), created_at: now, updated_at: now, deleted_at: None }
+        Meta { id: super::ids::new_id_at(now.timestamp_millis()), created_at: now, updated_at: now, deleted_at: None }
     }
 
     /// The first cells of a stored row (`table::META_FIELDS`): id and the two times are

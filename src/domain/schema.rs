@@ -10,7 +10,11 @@ use serde_json::Value;
 /// v2: `emails` and `phones` lists, `party` (person/organisation).
 /// v3: lists stored in compressed chunks; the records themselves are unchanged.
 /// v4: money and counts are numbers (`150000`, not `"150000"`); unset ones are absent.
-pub const CURRENT: u32 = 4;
+/// v5: record ids made as UUIDs of version 8 (`ids`), stored as time deltas; the records
+///     are unchanged, and schema-4 lists are read as they are.
+pub const CURRENT: u32 = 5;
+/// The newest schema whose migration changes records (see `storage::Schema`).
+pub const RECORDS_CHANGED_AT: u32 = 4;
 
 pub type Docs = BTreeMap<String, Value>;
 
@@ -24,6 +28,7 @@ pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
             1 => v1_to_v2(docs)?,
             2 => {}
             3 => v3_to_v4(docs),
+            4 => {}
             _ => return Err(format!("no migration from schema {v}")),
         }
         v += 1;

@@ -31,6 +31,10 @@ struct MetaDoc {
     /// Per browser like the last backup's time: a folder belongs to one computer.
     #[serde(default, skip_serializing_if = "is_zero")]
     autosave_keep: u32,
+    /// The node this browser's record ids carry (`domain::ids`), as 16 hex digits. Per
+    /// browser: a backup never carries it, so two browsers never share one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    node: Option<String>,
 }
 
 /// A collection's head key. A document (settings) is inline in `data`; a list has
@@ -175,6 +179,13 @@ impl Db {
             db.read_only = true;
             db.newer = Some(stored);
             report.newer = Some(stored);
+        } else if meta.schema_version >= schema.records_changed_at && meta.schema_version < schema.current {
+            let mut meta = meta;
+            meta.schema_version = schema.current;
+            if let Err(e) = db.backend.set(META_KEY, &serde_json::to_string(&meta).expect("meta serialises")) {
+                db.read_only = true;
+                report.migration_failed = Some(e.to_string());
+            }
         } else if meta.schema_version < schema.current {
             report.migrated_from = Some(meta.schema_version);
             if let Err(e) = db.migrate(meta) {
@@ -707,6 +718,8 @@ impl Db {
     /// Removes every key of the app and starts a fresh, empty store.
     pub fn reset_all(&mut self) -> Result<(), StorageError> {
         self.prefetched = None;
+        // The browser stays the same: its new records go on naming the same node.
+        let node = self.read_meta().ok().and_then(|m| m.node);
         for k in self.backend.keys()? {
             if k.starts_with(PREFIX) {
                 self.backend.remove(&k)?;
@@ -716,7 +729,7 @@ impl Db {
         self.unreadable.clear();
         self.read_only = false;
         self.newer = None;
-        let m = MetaDoc { schema_version: self.schema.current, ..Default::default() };
+        let m = MetaDoc { schema_version: self.schema.current, node, ..Default::default() };
         self.backend.set(META_KEY, &serde_json::to_string(&m).expect("meta serialises"))?;
         self.rescan();
         Ok(())
@@ -737,6 +750,17 @@ impl Db {
 
     pub fn set_autosave_keep(&mut self, keep: u32) -> Result<(), StorageError> {
         self.update_meta(|m| m.autosave_keep = keep)
+    }
+
+    /// The node this browser's record ids carry: the stored one, else `fresh()`, kept for
+    /// the next visit when the store can be written (a read-only store uses it for now).
+    pub fn browser_node(&mut self, fresh: impl FnOnce() -> u64) -> u64 {
+        if let Some(n) = self.read_meta().ok().and_then(|m| m.node).and_then(|h| u64::from_str_radix(&h, 16).ok()) {
+            return n;
+        }
+        let n = fresh();
+        let _ = self.update_meta(|m| m.node = Some(format!("{n:016x}")));
+        n
     }
 
     fn update_meta(&mut self, change: impl FnOnce(&mut MetaDoc)) -> Result<(), StorageError> {

@@ -34,6 +34,11 @@ pub type Docs = std::collections::BTreeMap<String, serde_json::Value>;
 /// record type.
 pub struct Schema {
     pub current: u32,
+    /// The newest schema whose migration changes stored records. A store from it up to
+    /// `current` is read as it is (the newer schemas only added encodings the reader
+    /// knows): its meta's number is raised, so an older build opens it read-only, and
+    /// nothing else is rewritten or copied, which a nearly full store could not hold.
+    pub records_changed_at: u32,
     pub migrate: fn(&mut Docs, u32) -> Result<(), String>,
     /// Lists whose new chunks hold fewer records than [`layout::CHUNK`]: a list appended to
     /// on every save (the audit trail) re-encodes its last chunk each time.

@@ -7,6 +7,7 @@
 //! varint that is 0 for an absent value and 1 + the value otherwise.
 use serde_json::Value;
 
+use super::ids::{id_from, id_parts, id_tail};
 use super::stamps::{is_uuid_text, minute_of, minute_text, ts_ms, ts_text, uuid_text};
 
 const MAGIC: u8 = 0xB1;
@@ -28,6 +29,11 @@ enum Kind {
     Dict = 5,
     /// Per row: opt count, then each string as varint length and UTF-8.
     StrList = 6,
+    /// Every row a UUID, most of them ids this app made (`table::ids`). Per row a varint
+    /// tag: 0, then the 16 bytes; else tag − 1 = (zig-zag millisecond delta from the last
+    /// such id × 2 + 1 when a counter follows) × 8 + the index of its last 8 bytes among the
+    /// first eight distinct ones of the column, then the counter as a varint if it is not 0.
+    OurIds = 7,
 }
 
 /// One decoded cell, owned so a record can take it without copying.
@@ -227,10 +233,14 @@ fn write_column(out: &mut Vec<u8>, col: &[Cell]) {
     let strs: Option<Vec<&str>> = col.iter().map(as_text).collect();
     if let Some(strs) = strs.filter(|s| !s.is_empty()) {
         if strs.iter().all(|s| is_uuid_text(s)) {
-            out.push(Kind::Uuid as u8);
-            for s in strs {
-                let hex = s.replace('-', "");
-                out.extend((0..16).map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap_or(0)));
+            let ids: Vec<[u8; 16]> = strs.iter().map(|s| uuid_bytes(s)).collect();
+            // Random (version 4) ids gain nothing from deltas and would pay a tag byte each.
+            if ids.iter().filter(|b| id_parts(b).is_some()).count() * 2 >= ids.len() {
+                out.push(Kind::OurIds as u8);
+                write_our_ids(out, &ids);
+            } else {
+                out.push(Kind::Uuid as u8);
+                ids.iter().for_each(|b| out.extend_from_slice(b));
             }
             return;
         }
@@ -284,6 +294,72 @@ fn write_column(out: &mut Vec<u8>, col: &[Cell]) {
     for c in col {
         put_opt_bytes(out, (*c != Cell::Null).then(|| json_text(c)).as_deref().map(str::as_bytes));
     }
+}
+
+fn uuid_bytes(s: &str) -> [u8; 16] {
+    let hex = s.replace('-', "");
+    std::array::from_fn(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap_or(0))
+}
+
+/// At most this many distinct nodes per column are named by index.
+const OUR_TAILS: usize = 8;
+
+fn write_our_ids(out: &mut Vec<u8>, ids: &[[u8; 16]]) {
+    let mut tails: Vec<[u8; 8]> = vec![];
+    let mut prev = 0i64;
+    for b in ids {
+        let known = id_parts(b).and_then(|p| Some((p, tails.iter().position(|t| *t == id_tail(b))?)));
+        match known {
+            Some(((ms, counter), at)) => {
+                let step = zigzag(ms - std::mem::replace(&mut prev, ms)) << 1 | u64::from(counter != 0);
+                put_varint(out, (step << 3 | at as u64) + 1);
+                if counter != 0 {
+                    put_varint(out, counter.into());
+                }
+            }
+            None => {
+                put_varint(out, 0);
+                out.extend_from_slice(b);
+                if let Some((ms, _)) = id_parts(b) {
+                    prev = ms;
+                    if tails.len() < OUR_TAILS {
+                        tails.push(id_tail(b));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read_our_ids(r: &mut Reader, n: usize, col: &mut Vec<Cell>) -> Result<(), String> {
+    let mut tails: Vec<[u8; 8]> = vec![];
+    let mut prev = 0i64;
+    for _ in 0..n {
+        let b = match r.varint()? {
+            0 => {
+                let b: [u8; 16] = r.bytes(16)?.try_into().map_err(|_| "chunk ends early")?;
+                if let Some((ms, _)) = id_parts(&b) {
+                    prev = ms;
+                    if tails.len() < OUR_TAILS {
+                        tails.push(id_tail(&b));
+                    }
+                }
+                b
+            }
+            tag => {
+                let v = tag - 1;
+                let tail = *tails.get((v & 7) as usize).ok_or("an id names a node not seen")?;
+                let step = v >> 3;
+                let counter = if step & 1 == 1 { r.varint()? } else { 0 };
+                let ms = prev.checked_add(unzigzag(step >> 1)).filter(|ms| (0..1 << 48).contains(ms)).ok_or("id time out of range")?;
+                let counter = u16::try_from(counter).ok().filter(|c| *c <= 0x0FFF).ok_or("id counter out of range")?;
+                prev = ms;
+                id_from(ms, counter, tail)
+            }
+        };
+        col.push(Cell::Str(uuid_text(&b)));
+    }
+    Ok(())
 }
 
 /// Few distinct values (a status, a kind, a department): each stored once.
@@ -424,6 +500,7 @@ fn read_column(r: &mut Reader, n: usize) -> Result<Vec<Cell>, String> {
                 col.push(Cell::Str(uuid_text(b)));
             }
         }
+        k if k == Kind::OurIds as u8 => read_our_ids(r, n, &mut col)?,
         k if k == Kind::Stamp as u8 => {
             let mut at = 0i64;
             for _ in 0..n {
@@ -713,7 +790,8 @@ mod tests {
                 json!({"id": format!("45666334-19ee-4b5a-aa37-2010c4242d{:02x}", i), "created_at": "2024-01-01T00:11:00.719Z",
                        "at": if i % 3 == 0 { String::new() } else { format!("2026-11-0{}T08:00", 1 + i % 9) },
                        "status": if i % 2 == 0 { "new" } else { "closed" }, "name": format!("Orang {i}"),
-                       "tags": ["a", format!("t{i}")], "n": i, "extra": if i == 3 { json!({"x": 1}) } else { Value::Null }})
+                       "tags": ["a", format!("t{i}")], "n": i, "extra": if i == 3 { json!({"x": 1}) } else { Value::Null },
+                       "ref": super::uuid_text(&crate::table::ids::id_bytes(1_764_547_200_000 + i * 60_000, (i % 3) as u16, 42 + (i % 2) as u64))})
             })
             .collect()
     }
@@ -735,7 +813,7 @@ mod tests {
                 })
                 .collect()
         };
-        for k in [Kind::Uuid, Kind::Stamp, Kind::Minute, Kind::Dict, Kind::Str, Kind::StrList, Kind::Json] {
+        for k in [Kind::Uuid, Kind::OurIds, Kind::Stamp, Kind::Minute, Kind::Dict, Kind::Str, Kind::StrList, Kind::Json] {
             assert!(kinds.contains(&(k as u8)), "{k:?} not used: {kinds:?}");
         }
         let back: Vec<Value> = read(&bytes).unwrap().into_rows();
@@ -747,6 +825,39 @@ mod tests {
             })
             .collect();
         assert_eq!(back, expected);
+    }
+
+    fn our_id(ms: i64, counter: u16, node: u64) -> String {
+        uuid_text(&crate::table::ids::id_bytes(ms, counter, node))
+    }
+
+    #[test]
+    fn our_ids_take_a_few_bytes_and_any_mix_of_them_reads_back_as_written() {
+        let base = 1_764_547_200_000i64;
+        // One browser's ids a few minutes apart, then twelve nodes (more than the column
+        // names by index), a random id, counters, a clock going back and the 48-bit edges.
+        let mut ids: Vec<String> = (0..150).map(|i| our_id(base + i * 185_000, 0, 7)).collect();
+        ids.extend((0..12).map(|i| our_id(base + i, i as u16 * 300, 1000 + i as u64)));
+        ids.push("0f8fad5b-d9cb-469f-a165-70867728950e".into());
+        ids.extend([our_id(base - 86_400_000, 0x0FFF, 7), our_id(0, 0, 7), our_id((1 << 48) - 1, 1, 7), our_id(base, 5, 1003)]);
+        let rows: Vec<Value> = ids.iter().map(|id| json!({ "id": id })).collect();
+        let bytes = write(rows.clone());
+        assert_eq!(read(&bytes).unwrap().into_rows(), rows);
+        let own = write(ids[..150].iter().map(|id| json!({ "id": id })).collect());
+        assert!(own.len() < 150 * 5, "{} bytes for 150 ids, against 2,400 as random ids", own.len());
+    }
+
+    #[test]
+    fn a_damaged_id_column_is_refused_not_misread() {
+        let rows: Vec<Value> = (0..10).map(|i| json!({ "id": our_id(1_764_547_200_000 + i, 0, 9) })).collect();
+        let bytes = write(rows);
+        for cut in 0..bytes.len() {
+            assert!(read(&bytes[..cut]).is_err());
+        }
+        let mut other_node = bytes.clone();
+        let at = other_node.len() - 1;
+        other_node[at] = ((1 << 3) + 1) as u8;
+        assert!(read(&other_node).is_err(), "an index with no node seen");
     }
 
     #[test]

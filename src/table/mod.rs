@@ -6,6 +6,7 @@
 pub mod cells;
 pub mod codec;
 pub mod columns;
+pub mod ids;
 mod rows;
 pub mod stamps;
 

@@ -28,7 +28,8 @@ fn url_lang() -> Option<Lang> {
 fn open_store(app: &AppState) {
     let opened = LocalStorageBackend::new().and_then(|b| Db::open(Box::new(b), &crate::registry::STORE));
     match opened {
-        Ok((db, report)) => {
+        Ok((mut db, report)) => {
+            crate::domain::ids::set_node(db.browser_node(crate::domain::ids::random_node));
             set_db(db);
             if let Some(v) = report.newer {
                 app.read_only.set(Some(v));

@@ -68,7 +68,7 @@ async fn add(owner: &str, title: &str, file: &web_sys::File) -> Result<(), Stora
     let set = |k: &str, v: JsValue| {
         let _ = Reflect::set(&o, &k.into(), &v);
     };
-    set("id", uuid::Uuid::new_v4().to_string().into());
+    set("id", crate::domain::ids::new_id().into());
     set("owner", owner.into());
     set("title", title.into());
     set("name", file.name().into());

@@ -187,7 +187,7 @@ pub fn invoice_page(id: String) -> AnyView {
             return;
         };
         i.lines.push(InvoiceLine {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: crate::domain::ids::new_id(),
             description: desc.get_untracked().trim().into(),
             qty: q,
             price: p,

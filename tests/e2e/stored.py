@@ -1,4 +1,4 @@
-"""Reads and writes the app's localStorage as the app itself lays it out (schema 4): a head
+"""Reads and writes the app's localStorage as the app itself lays it out (schema 5): a head
 key per collection and lists in packed, deflated, binary columnar chunks. A second, independent
 reading of the format, so a test sees what is really stored."""
 import json
@@ -71,6 +71,35 @@ class _Reader:
         return None if n == 0 else read(n - 1)
 
 
+def _uuid_text(b):
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _our_ids(r, n):
+    """Ids the app made (UUID version 8: time, counter, browser): a time delta and the
+    index of a browser already seen in the column, or the 16 bytes."""
+    tails, prev, out = [], 0, []
+    for _ in range(n):
+        tag = r.varint()
+        if tag == 0:
+            b = r.b[r.at:r.at + 16]
+            r.at += 16
+            if b[6] >> 4 == 8 and b[8] >> 6 == 2:
+                prev = int.from_bytes(b[:6], "big")
+                if len(tails) < 8:
+                    tails.append(b[8:])
+            out.append(_uuid_text(b))
+            continue
+        v = tag - 1
+        tail, step = tails[v & 7], v >> 3
+        counter = r.varint() if step & 1 else 0
+        prev += r.zigzag(step >> 1)
+        head = prev.to_bytes(6, "big") + bytes([0x80 | counter >> 8, counter & 0xFF])
+        out.append(_uuid_text(head + tail))
+    return out
+
+
 def _column(r, n):
     kind = r.byte()
     if kind == 0:
@@ -106,6 +135,8 @@ def _column(r, n):
         return [distinct[r.varint()] for _ in range(n)]
     if kind == 6:
         return [r.opt(lambda k: [r.text(r.varint()) for _ in range(k)]) for _ in range(n)]
+    if kind == 7:
+        return _our_ids(r, n)
     raise ValueError(f"unknown column kind {kind}")
 
 

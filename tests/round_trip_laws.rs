@@ -31,6 +31,17 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An id as this app makes them (any time, counter and one of twelve browsers, more than
+/// a column names by index) or any other UUID.
+fn id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (0i64..1 << 48, prop_oneof![Just(0u16), 0u16..0x1000], 0u64..12).prop_map(|(ms, counter, node)| {
+            uuid::Uuid::from_bytes(backoffice::table::ids::id_bytes(ms, counter, node * 0x9E37_79B9)).to_string()
+        }),
+        1 => "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    ]
+}
+
 fn value() -> impl Strategy<Value = Value> {
     prop_oneof![
         4 => text().prop_map(Value::String),
@@ -76,6 +87,13 @@ proptest! {
             Some(v) if !v.is_null() => json!({ "f": v, "n": 1 }),
             _ => json!({ "n": 1 }),
         }).collect();
+        let back = stored_and_read(Columns::from_values(&rows)).into_rows();
+        prop_assert_eq!(back, rows);
+    }
+
+    #[test]
+    fn any_column_of_ids_reads_back(ids in prop::collection::vec(id(), 1..60)) {
+        let rows: Vec<Value> = ids.into_iter().map(|id| json!({ "id": id })).collect();
         let back = stored_and_read(Columns::from_values(&rows)).into_rows();
         prop_assert_eq!(back, rows);
     }

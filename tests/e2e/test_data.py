@@ -1,6 +1,7 @@
 """Moving data in and out: CSV, vCard, JSON backup; and the storage engine's promises
 (quota full, corrupted key, newer schema, two tabs) as a person sees them."""
 import json
+import time
 import uuid
 from pathlib import Path
 
@@ -347,6 +348,37 @@ def test_a_list_a_newer_build_saved_is_never_saved_over(driver, base_url):
     wait_text(driver, "versi aplikasi yang lebih baru (skema 99)")
     wait(driver, lambda d: len(table_rows(d)) == 1)
     assert local_storage(driver, "bo.c.contacts") == newer
+
+
+def test_ids_name_this_browser_and_a_schema_4_store_opens_as_it_is(driver, base_url):
+    """Records typed on two visits carry ids naming their time and this browser (kept in the
+    store's meta); the list stores them as deltas, read back here independently. A store
+    schema 4 wrote opens with nothing rewritten but the meta's number."""
+    new_contact(driver, base_url, "Ani Pertama")
+    driver.refresh()
+    new_contact(driver, base_url, "Budi Kedua")
+    meta = json.loads(local_storage(driver, "bo.meta"))
+    ids = [uuid.UUID(c["id"]) for c in stored_contacts(driver)]
+    assert meta["schema_version"] == 5 and len(ids) == 2, meta
+    for u in ids:
+        assert u.version == 8 and f"{u.int & ((1 << 62) - 1):016x}" == meta["node"], (u, meta)
+        assert abs((u.int >> 80) / 1000 - time.time()) < 600, u
+    driver.execute_script("""
+        const m = JSON.parse(localStorage.getItem('bo.meta'));
+        m.schema_version = 4;
+        localStorage.setItem('bo.meta', JSON.stringify(m));
+        const h = JSON.parse(localStorage.getItem('bo.c.contacts'));
+        h.schema = 4;
+        localStorage.setItem('bo.c.contacts', JSON.stringify(h));""")
+    before = snapshot(driver)
+    open_app(driver, base_url, "#/contacts")
+    driver.refresh()
+    wait(driver, lambda d: len(table_rows(d)) == 2)
+    after = snapshot(driver)
+    assert json.loads(after.pop("bo.meta"))["schema_version"] == 5
+    before.pop("bo.meta")
+    assert after == before
+    assert "Ani Pertama" in body_text(driver) and "Budi Kedua" in body_text(driver)
 
 
 def test_two_tabs_see_each_other(driver, base_url):

@@ -26,11 +26,12 @@ _COUNTERS = {}
 def app_id(created):
     if isinstance(created, str):
         created = datetime.fromisoformat(created.replace("Z", "+00:00"))
-    ms = int(created.timestamp() * 1000)
+    ms = round(created.timestamp() * 1000)
     node = _NODES[0] if _ID_RND.random() < 0.9 else _ID_RND.choice(_NODES[1:])
+    while _COUNTERS.get((node, ms), -1) >= 0x0FFF:
+        ms += 1
     counter = _COUNTERS.get((node, ms), -1) + 1
     _COUNTERS[(node, ms)] = counter
-    ms, counter = ms + counter // 4096, counter % 4096
     return str(uuid.UUID(int=(ms << 80) | (0x8 << 76) | (counter << 64) | (0b10 << 62) | node))
 
 
@@ -509,7 +510,7 @@ def mixed(n):
             **client_events(n_events, ids, guests_each), **letters(counts["letters"])}
 
 
-def backup(collections, schema_version=5):
+def backup(collections, schema_version=4):
     return json.dumps({
         "format": "backoffice-backup",
         "schema_version": schema_version,

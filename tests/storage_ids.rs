@@ -109,3 +109,18 @@ fn a_nearly_full_schema_4_store_opens_as_it_is_and_an_older_build_will_not_write
     assert_eq!(report.newer, Some(5));
     assert!(old.is_read_only());
 }
+
+#[test]
+fn a_tab_opened_before_a_newer_build_took_the_store_over_discards_nothing() {
+    let b = MemoryBackend::new(1_000_000);
+    let mut db = open(&b);
+    db.save("contacts", &typed_in(3, ids::new_id_at)).unwrap();
+    // A newer build opens the store in another tab and writes a list this one cannot read.
+    b.set(META_KEY, &b.get(META_KEY).unwrap().unwrap().replace("\"schema_version\":5", "\"schema_version\":6")).unwrap();
+    let before: Vec<_> = b.keys().unwrap().into_iter().map(|k| (k.clone(), b.get(&k).unwrap())).collect();
+    assert!(db.discard_unreadable("contacts").is_err());
+    assert!(db.discard_unreadable("contacts.0").is_err());
+    let after: Vec<_> = b.keys().unwrap().into_iter().map(|k| (k.clone(), b.get(&k).unwrap())).collect();
+    assert_eq!(after, before);
+    assert_eq!(db.newer_schema(), Some(6));
+}

@@ -78,7 +78,9 @@ pub fn export(
     let mut out = Vec::with_capacity(lists.iter().map(|l| l.len * 160).sum::<usize>() + 256);
     let head = format!(
         r#"{{"format":"{FORMAT}","schema_version":{},"exported_at":{},"collections":{{"#,
-        schema::CURRENT,
+        // The records' schema: a file holds no stored encoding, so a build that reads these
+        // records (one before schema 5's ids, say) takes the file.
+        schema::RECORDS_CHANGED_AT,
         Value::String(now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
     );
     out.extend_from_slice(head.as_bytes());
@@ -444,7 +446,7 @@ mod tests {
         let text = export_of(&sample());
         assert!(
             text.starts_with(
-                r#"{"format":"backoffice-backup","schema_version":5,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#
+                r#"{"format":"backoffice-backup","schema_version":4,"exported_at":"2026-11-22T08:00:00Z","collections":{"contacts":[{"#
             ),
             "{text}"
         );
@@ -488,7 +490,7 @@ mod tests {
         assert_eq!(parse(&full.as_bytes()[..full.len() / 2]).unwrap_err(), BackupError::Truncated);
         assert_eq!(parse(b"\x89PNG\r\n").unwrap_err(), BackupError::NotJson);
         assert_eq!(parse(br#"{"hello":"world"}"#).unwrap_err(), BackupError::Foreign);
-        let newer = full.replace(&format!("\"schema_version\":{}", schema::CURRENT), "\"schema_version\":99");
+        let newer = full.replace(&format!("\"schema_version\":{}", schema::RECORDS_CHANGED_AT), "\"schema_version\":99");
         assert_eq!(parse(newer.as_bytes()).unwrap_err(), BackupError::Newer(99));
         let bad = full.replace("\"name\":\"Ani\"", "\"name\":5");
         assert!(matches!(parse(bad.as_bytes()).unwrap_err(), BackupError::Invalid(c, d) if c == "contacts" && d.starts_with("#1: ")));

@@ -5,9 +5,10 @@
 //! Why not random (version 4) ids: a random id is 16 bytes no compressor shrinks, 16 % of
 //! the storage quota at 100,000 records. Ids one browser makes one after another share
 //! their last 8 bytes and differ by a small time in their first, which the store keeps as
-//! a few bytes (`table::columns`). Uniqueness holds as for random ids: two browsers share a
-//! node with odds of 2⁻⁶², and one browser never makes the same id twice (the clock is
-//! read through a counter that only goes forward).
+//! a few bytes (`table::columns`). Two browsers share a node with odds of 2⁻⁶²; one tab
+//! never makes the same id twice (the clock is read through a counter that only goes
+//! forward). Two tabs of one browser would have to make an id in the same millisecond with
+//! the same counter, and a list saved by two tabs at once is refused by its revision check.
 use std::cell::Cell;
 
 use crate::table::ids::{id_bytes, NODE_BITS};

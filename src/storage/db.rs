@@ -684,8 +684,15 @@ impl Db {
     /// Gives up an unreadable collection or chunk (after the user downloaded it).
     pub fn discard_unreadable(&mut self, name: &str) -> Result<(), StorageError> {
         self.prefetched = None;
-        // What a newer build wrote may well be what this one cannot read: never removed here.
+        // What a newer build wrote may well be what this one cannot read: never removed here,
+        // nor when a newer build took the store over since this tab opened it.
         if self.read_only {
+            return Err(StorageError::ReadOnly);
+        }
+        let stored = self.read_meta().map_or(0, |m| m.schema_version).max(self.newest_head_schema()?);
+        if stored > self.schema.current {
+            self.read_only = true;
+            self.newer = Some(stored);
             return Err(StorageError::ReadOnly);
         }
         if name == "meta" {

@@ -1,8 +1,9 @@
 //! The one seam between the app and persistent storage.
 //!
 //! Layout (every key starts with `bo.` so other apps on the origin are never touched):
-//! - `bo.meta`: schema version, a revision per collection, when a backup was last exported.
-//! - `bo.c.<collection>`: the collection's head, `{"schema":4,"rev":7,…}`. A document
+//! - `bo.meta`: schema version, a revision per collection, when a backup was last exported,
+//!   the node this browser's record ids carry.
+//! - `bo.c.<collection>`: the collection's head, `{"schema":5,"rev":7,…}`. A document
 //!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,150],[1,12]]`.
 //! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
 //!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record

@@ -8,7 +8,7 @@
 //! named in the import's notes, never silently dropped.
 use std::collections::{BTreeMap, HashMap};
 
-use super::ics_read::{read, unescape, Component, Property};
+use super::ics_read::{read, unescape, Component, Property, ReadError};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use super::calendar::{parse_weekdays, weekday_code, Event};
@@ -33,8 +33,8 @@ pub enum Note {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum IcsError {
-    /// The file is not iCalendar at all, or broken beyond reading: the parser's words.
-    Unreadable(String),
+    /// The file is not iCalendar at all, or broken beyond reading: why and where.
+    Unreadable(ReadError),
     /// Readable, but not one event could be imported; why, where known.
     NoEvents(Vec<Note>),
 }
@@ -56,9 +56,9 @@ pub struct Clock<'a> {
 pub fn parse(text: &str, clock: &Clock, now: DateTime<Utc>) -> Result<Imported, IcsError> {
     let text = text.trim_start_matches('\u{feff}');
     if !text.trim_start().to_ascii_uppercase().starts_with("BEGIN:") {
-        return Err(IcsError::Unreadable("BEGIN:VCALENDAR".into()));
+        return Err(IcsError::Unreadable(ReadError::NotCalendar));
     }
-    let top = read(text).map_err(|e| IcsError::Unreadable(e.to_string()))?;
+    let top = read(text).map_err(IcsError::Unreadable)?;
     // A bare VEVENT without VCALENDAR around it is read too.
     let mut stack: Vec<&Component> = top.iter().rev().collect();
     let mut zones = HashMap::new();

@@ -46,44 +46,59 @@ impl Property {
     }
 }
 
-/// Where and why a file could not be read: the 1-based line and the line's start.
-#[derive(Debug, PartialEq)]
-pub struct ReadError {
-    pub line: usize,
-    pub text: String,
+/// Why a file could not be read and where (1-based lines), for a message in words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// Not a calendar file at all: it does not start with a BEGIN line.
+    NotCalendar,
+    /// This line is not `NAME:value`, or stands outside any BEGIN … END; its start is kept.
+    BadLine { line: usize, text: String },
+    /// This END closes nothing open, or another block than the one open.
+    StrayEnd { line: usize },
+    /// The file ends inside the block opened on `line` (its SUMMARY, if it has one): cut short.
+    Unclosed { line: usize, title: String },
 }
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{}: {}", self.line, self.text)
+impl ReadError {
+    /// The line the error is on, if it is on one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ReadError::NotCalendar => None,
+            ReadError::BadLine { line, .. } | ReadError::StrayEnd { line } | ReadError::Unclosed { line, .. } => Some(*line),
+        }
     }
 }
 
 /// The file's top-level components (usually one VCALENDAR).
 pub fn read(text: &str) -> Result<Vec<Component>, ReadError> {
-    let mut open: Vec<Component> = vec![];
+    // Each open block with the line of its BEGIN.
+    let mut open: Vec<(usize, Component)> = vec![];
     let mut top = vec![];
     for (line, content) in logical_lines(text) {
         if content.trim().is_empty() {
             continue;
         }
-        let fail = || ReadError { line, text: content.chars().take(60).collect() };
-        let p = content_line(&content).ok_or_else(fail)?;
+        let bad = || ReadError::BadLine { line, text: content.chars().take(60).collect() };
+        let p = content_line(&content).ok_or_else(bad)?;
         match p.name.as_str() {
-            "BEGIN" => open.push(Component { name: p.val.trim().to_ascii_uppercase(), ..Component::default() }),
+            "BEGIN" => open.push((line, Component { name: p.val.trim().to_ascii_uppercase(), ..Component::default() })),
             "END" => {
-                let c = open.pop().filter(|c| p.val.trim().eq_ignore_ascii_case(&c.name)).ok_or_else(fail)?;
+                let (_, c) = open.pop().filter(|(_, c)| p.val.trim().eq_ignore_ascii_case(&c.name)).ok_or(ReadError::StrayEnd { line })?;
                 match open.last_mut() {
-                    Some(parent) => parent.components.push(c),
+                    Some((_, parent)) => parent.components.push(c),
                     None => top.push(c),
                 }
             }
-            _ => open.last_mut().ok_or_else(fail)?.properties.push(p),
+            _ => open.last_mut().ok_or_else(bad)?.1.properties.push(p),
         }
     }
-    match open.pop() {
-        Some(c) => Err(ReadError { line: text.lines().count(), text: format!("BEGIN:{} … END", c.name) }),
-        None => Ok(top),
+    // Cut short: named by the innermost open item with a title (an alarm inside an event
+    // names the event), else by the innermost open block.
+    let titled = open.iter().rev().find_map(|(line, c)| Some((*line, unescape(&c.find_prop("SUMMARY")?.val))));
+    match (titled, open.last()) {
+        (Some((line, title)), _) => Err(ReadError::Unclosed { line, title: title.chars().take(80).collect() }),
+        (None, Some((line, _))) => Err(ReadError::Unclosed { line: *line, title: String::new() }),
+        (None, None) => Ok(top),
     }
 }
 

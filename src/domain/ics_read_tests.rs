@@ -103,17 +103,22 @@ fn an_empty_parameter_name_is_kept_for_the_caller_to_refuse() {
 }
 
 #[test]
-fn broken_structure_names_the_line() {
-    assert_eq!(read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VCALENDAR").unwrap_err().line, 3);
+fn broken_structure_says_what_and_where() {
+    assert_eq!(read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VCALENDAR").unwrap_err(), ReadError::StrayEnd { line: 3 });
     assert_eq!(
         read("BEGIN:VCALENDAR\nSUMMARY no colon\nEND:VCALENDAR").unwrap_err(),
-        ReadError { line: 2, text: "SUMMARY no colon".into() }
+        ReadError::BadLine { line: 2, text: "SUMMARY no colon".into() }
     );
-    assert_eq!(read("SUMMARY:outside\n").unwrap_err().line, 1);
-    assert_eq!(read("BEGIN:VCALENDAR\nATTENDEE;CN=\"never closed:x\nEND:VCALENDAR").unwrap_err().line, 2);
-    let e = read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n").unwrap_err();
-    assert_eq!(e.to_string(), "3: BEGIN:VCALENDAR … END");
-    assert_eq!(read("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR").unwrap_err().line, 3);
+    assert_eq!(read("SUMMARY:outside\n").unwrap_err(), ReadError::BadLine { line: 1, text: "SUMMARY:outside".into() });
+    assert_eq!(read("BEGIN:VCALENDAR\nATTENDEE;CN=\"never closed:x\nEND:VCALENDAR").unwrap_err().line(), Some(2));
+    // Cut short: the calendar opened on line 1 is never closed.
+    assert_eq!(read("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n").unwrap_err(), ReadError::Unclosed { line: 1, title: String::new() });
+    // Cut inside an event's alarm: the event is named by its title, with the line it starts on.
+    assert_eq!(
+        read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Rapat anggaran\\, Q1\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n").unwrap_err(),
+        ReadError::Unclosed { line: 2, title: "Rapat anggaran, Q1".into() }
+    );
+    assert_eq!(read("BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR").unwrap_err(), ReadError::StrayEnd { line: 3 });
     assert!(read("BEGIN:VCALENDAR\nBAD NAME:x\nEND:VCALENDAR").is_err());
 }
 

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use crate::domain::calendar::Event;
 use crate::domain::format::long_date;
 use crate::domain::ics::{self, Clock, IcsError, Note};
+use crate::domain::ics_read::ReadError;
 
 use super::clock::{to_office, to_utc, zone_offset};
 use super::collection::add_records;
@@ -49,6 +50,23 @@ pub fn export_one(app: &AppState, id: &str) {
         .take(40)
         .collect();
     download(&format!("{}.ics", if safe.is_empty() { "event".into() } else { safe }), ICS_MIME, &text);
+}
+
+/// Why a file could not be read, in words, with the line or the item where it went wrong.
+fn unreadable_text(app: &AppState, name: String, why: &ReadError) -> String {
+    match why {
+        ReadError::NotCalendar => app.tf("ics.err.not_calendar", &[("name", name)]),
+        ReadError::BadLine { line, text } => {
+            app.tf("ics.err.bad_line", &[("name", name), ("line", line.to_string()), ("text", text.clone())])
+        }
+        ReadError::StrayEnd { line } => app.tf("ics.err.stray_end", &[("name", name), ("line", line.to_string())]),
+        ReadError::Unclosed { line, title } if title.is_empty() => {
+            app.tf("ics.err.unclosed", &[("name", name), ("line", line.to_string())])
+        }
+        ReadError::Unclosed { line, title } => {
+            app.tf("ics.err.unclosed_item", &[("name", name), ("line", line.to_string()), ("title", title.clone())])
+        }
+    }
 }
 
 fn note_text(app: &AppState, n: &Note) -> String {
@@ -124,7 +142,7 @@ pub fn import_page() -> AnyView {
                     let (fresh, known) = prepare(&app, got.events);
                     preview.set(Some(Preview { file: name, fresh, known, notes }));
                 }
-                Err(IcsError::Unreadable(why)) => problem.set(Some(app.tf("ics.err.unreadable", &[("name", name), ("why", why)]))),
+                Err(IcsError::Unreadable(why)) => problem.set(Some(unreadable_text(&app, name, &why))),
                 Err(IcsError::NoEvents(notes)) => {
                     let why: Vec<String> = notes.iter().map(|n| note_text(&app, n)).collect();
                     problem.set(Some(format!("{} {}", app.tf("ics.err.no_events", &[("name", name)]), why.join(" "))));

@@ -170,10 +170,34 @@ def import_ics(driver, base_url, path):
     driver.find_element(By.ID, "ics-file").send_keys(str(path))
 
 
+def test_a_broken_calendar_file_is_refused_in_words_naming_the_item_or_line(driver, base_url, tmp_path):
+    """Refusals say what is wrong and where, never the parser's tokens."""
+    cases = [
+        ("foto.ics", "\x89PNG bukan kalender", "«foto.ics» bukan berkas kalender (.ics). Tidak ada yang diubah."),
+        ("terpotong.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Rapat anggaran\\, Q1\r\n"
+         "DTSTART:20270104T020000Z\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n",
+         "«terpotong.ics» berakhir di tengah acara «Rapat anggaran, Q1» (mulai di baris 3): berkasnya mungkin terpotong."),
+        ("rusak.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY tanpa titik dua\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+         "Baris 4 dari «rusak.ics» bukan data kalender yang bisa dibaca: «SUMMARY tanpa titik dua»."),
+    ]
+    for name, text, says in cases:
+        path = tmp_path / name
+        path.write_text(text, newline="")
+        import_ics(driver, base_url, path)
+        wait_text(driver, says)
+        assert "BEGIN:" not in body_text(driver) and "Tidak ada yang diubah." in body_text(driver)
+    shot(driver, "ics-refused-line-id")
+    assert stored_list(driver, "events") == []
+    open_app(driver, base_url, "#/events/import", "?lang=en")
+    driver.find_element(By.ID, "ics-file").send_keys(str(tmp_path / "terpotong.ics"))
+    wait_text(driver, "«terpotong.ics» ends in the middle of the item «Rapat anggaran, Q1» (starting on line 3): the file may be cut short.")
+    shot(driver, "ics-refused-item-en")
+
+
 def test_ics_import_from_google_and_thunderbird_then_export_and_reimport(driver, base_url, downloads):
     # A broken file is refused and changes nothing.
     import_ics(driver, base_url, FIXTURES / "ics" / "big_bad_calendar.ics")
-    wait_text(driver, "tidak bisa dibaca sebagai berkas iCalendar")
+    wait_text(driver, "berakhir sebelum bagian yang dimulai di baris 1 ditutup: berkasnya mungkin terpotong")
     assert "Tidak ada yang diubah." in body_text(driver)
     assert stored_list(driver, "events") == []
 

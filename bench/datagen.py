@@ -23,6 +23,12 @@ _NODES = [_ID_RND.getrandbits(62) for _ in range(3)]
 _COUNTERS = {}
 
 
+def _reset_ids():
+    """Each data set makes the same ids whatever was generated before it in the process."""
+    _ID_RND.seed(98)
+    _COUNTERS.clear()
+
+
 def app_id(created):
     if isinstance(created, str):
         created = datetime.fromisoformat(created.replace("Z", "+00:00"))
@@ -465,6 +471,7 @@ def mixed(n):
     the stock ledger with its items and orders, the equipment with its history, people,
     payroll, the books, client events and letters; the text as long as people write it
     (full addresses, notes, letter bodies, minutes of 2-5 KB: `prose.py`)."""
+    _reset_ids()
     # Three years of the books (20,000 entries at full size) take their room from the front
     # desk's logs and the contacts, so the whole stays n records.
     counts = {"contacts": n * 45 // 100, "calls": n * 6 // 100, "visitors": n // 25, "events": n * 3 // 100,

@@ -12,6 +12,7 @@
 use std::cell::Cell;
 
 use crate::table::ids::{id_bytes, NODE_BITS};
+use crate::table::stamps::uuid_text;
 
 thread_local! {
     /// This browser's node (62 bits); a random one until [`set_node`] names the stored one.
@@ -62,11 +63,7 @@ pub fn new_id_at(ms: i64) -> String {
         last.set(next);
         next
     });
-    id_bytes_text(&id_bytes(ms, counter, node()))
-}
-
-fn id_bytes_text(b: &[u8; 16]) -> String {
-    uuid::Uuid::from_bytes(*b).hyphenated().to_string()
+    uuid_text(&id_bytes(ms, counter, node()))
 }
 
 #[cfg(test)]

@@ -109,9 +109,8 @@ def _column(r, n):
     if kind == 2:
         out = []
         for _ in range(n):
-            h = r.b[r.at:r.at + 16].hex()
+            out.append(_uuid_text(r.b[r.at:r.at + 16]))
             r.at += 16
-            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
         return out
     if kind == 3:
         at, out = 0, []

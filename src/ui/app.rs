@@ -138,7 +138,7 @@ pub fn App() -> impl IntoView {
         autosave: RwSignal::new(Default::default()),
     };
     provide_context(app);
-    open_store(&app);
+    super::perf::timed("bo:open", || open_store(&app));
     app.load_settings();
     lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
 

@@ -85,9 +85,9 @@ pub fn start() {
     // list that screen shows is decoded: the area's code then only makes its records.
     let first = crate::route::Route::parse(&router::current_hash());
     if let Some(area) = areas::area_of(&first) {
-        areas::preload(area);
+        perf::timed("bo:preload", || areas::preload(area));
     }
-    leptos::mount::mount_to_body(app::App);
+    perf::timed("bo:mount", || leptos::mount::mount_to_body(app::App));
     if let Some(list) = first.list().and_then(|l| crate::registry::LISTS.iter().find(|n| **n == l)) {
         perf::timed("bo:prefetch", || {
             let _ = state::with_db(|db| {

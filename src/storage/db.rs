@@ -727,8 +727,10 @@ impl Db {
         self.prefetched = None;
         // The browser stays the same: its new records go on naming the same node.
         let node = self.read_meta().ok().and_then(|m| m.node);
+        // An encrypted store stays encrypted under the same passphrase: its lock is kept,
+        // or what is saved next would be sealed by a key no longer kept anywhere.
         for k in self.backend.keys()? {
-            if k.starts_with(PREFIX) {
+            if k.starts_with(PREFIX) && k != super::sealed::LOCK_KEY {
                 self.backend.remove(&k)?;
             }
         }

@@ -19,6 +19,7 @@ mod db;
 pub mod idb;
 pub mod layout;
 mod memory;
+pub mod sealed;
 mod txn;
 
 #[cfg(target_arch = "wasm32")]

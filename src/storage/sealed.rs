@@ -1,0 +1,273 @@
+//! Encryption at rest: every value stored under `bo.` sealed with AES-256-GCM.
+//!
+//! - A random data key seals the values. It is kept only wrapped (sealed itself) in
+//!   `bo.lock` by a key derived from the passphrase (PBKDF2-SHA256, done by the browser's
+//!   WebCrypto: this module takes the derived key). The passphrase and the derived key are
+//!   never stored. Changing the passphrase re-wraps the data key: one write, atomic.
+//! - A sealed value is `~1` and the packed bytes (see [`crate::table::codec::pack`]) of
+//!   nonce, ciphertext and tag. Each value is bound to its key (the key is the additional
+//!   data), so a value moved under another key does not open.
+//! - Plain and sealed values can live side by side: turning encryption on or off goes key
+//!   by key, and a store left half-way (a closed tab, a full quota) reads as it is and is
+//!   finished at the next unlock. Key names stay plain: they show a list's name and the
+//!   number of its chunks, not its records.
+//! - A value that does not open under the right key is damaged: it is read as its stored
+//!   text, so the store's reader sets it aside as unreadable, as it does any damaged value,
+//!   and nothing overwrites it.
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use serde::{Deserialize, Serialize};
+
+use super::{Backend, StorageError, PREFIX};
+use crate::table::codec::{pack, unpack};
+
+/// Where the wrapped data key and how it was wrapped are kept, unsealed.
+pub const LOCK_KEY: &str = "bo.lock";
+/// PBKDF2-SHA256 iterations for a new passphrase (OWASP's figure for 2023 onwards).
+pub const ITERATIONS: u32 = 600_000;
+const MARK: &str = "~1";
+const NONCE: usize = 12;
+
+/// A source of random bytes (the browser's `crypto.getRandomValues`).
+pub type Random = fn(&mut [u8]);
+
+/// `bo.lock`: how the passphrase becomes the key that wraps the data key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lock {
+    pub version: u32,
+    pub kdf: String,
+    pub iterations: u32,
+    /// The PBKDF2 salt, 16 bytes in hex.
+    pub salt: String,
+    /// The data key sealed by the derived key.
+    pub key: String,
+}
+
+/// Why a passphrase did not unlock the store.
+#[derive(Debug, PartialEq)]
+pub enum UnlockError {
+    /// The derived key does not open the data key: the passphrase is wrong. Nothing written.
+    WrongPassphrase,
+    /// `bo.lock` itself cannot be read.
+    Damaged(String),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for UnlockError {
+    fn from(e: StorageError) -> Self {
+        UnlockError::Storage(e)
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+fn seal_bytes(cipher: &Aes256Gcm, random: Random, aad: &str, plain: &[u8]) -> String {
+    let mut nonce = [0u8; NONCE];
+    random(&mut nonce);
+    let sealed = cipher
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: aad.as_bytes() })
+        .expect("AES-GCM seals any length the store holds");
+    let mut out = nonce.to_vec();
+    out.extend(sealed);
+    format!("{MARK}{}", pack(&out))
+}
+
+/// `None` when `text` is not sealed; `Some(Err)` when it is and does not open.
+fn open_bytes(cipher: &Aes256Gcm, aad: &str, text: &str) -> Option<Result<Vec<u8>, ()>> {
+    let body = text.strip_prefix(MARK)?;
+    let bytes = match unpack(body) {
+        Ok(b) if b.len() >= NONCE + 16 => b,
+        _ => return Some(Err(())),
+    };
+    let (nonce, sealed) = bytes.split_at(NONCE);
+    Some(cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: aad.as_bytes() }).map_err(|_| ()))
+}
+
+/// A value's text as the fewer bytes of UTF-8 (first byte 0) or UTF-16LE (first byte 1):
+/// packed chunks are all 3-byte UTF-8 characters, JSON mostly ASCII.
+fn text_bytes(value: &str) -> Vec<u8> {
+    let units = super::chars(value);
+    if value.len() <= units * 2 {
+        let mut out = Vec::with_capacity(value.len() + 1);
+        out.push(0);
+        out.extend_from_slice(value.as_bytes());
+        out
+    } else {
+        let mut out = Vec::with_capacity(units * 2 + 1);
+        out.push(1);
+        for u in value.encode_utf16() {
+            out.extend_from_slice(&u.to_le_bytes());
+        }
+        out
+    }
+}
+
+fn bytes_text(b: &[u8]) -> Option<String> {
+    match b.split_first()? {
+        (0, rest) => String::from_utf8(rest.to_vec()).ok(),
+        (1, rest) if rest.len().is_multiple_of(2) => {
+            let units: Vec<u16> = rest.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+            String::from_utf16(&units).ok()
+        }
+        _ => None,
+    }
+}
+
+impl Lock {
+    /// A new lock around `data_key`, wrapped by `derived` (from the passphrase and `salt`).
+    pub fn new(derived: &[u8; 32], salt: &[u8; 16], data_key: &[u8; 32], random: Random) -> Lock {
+        let cipher = Aes256Gcm::new(derived.into());
+        Lock {
+            version: 1,
+            kdf: "PBKDF2-SHA256".into(),
+            iterations: ITERATIONS,
+            salt: hex(salt),
+            key: seal_bytes(&cipher, random, LOCK_KEY, data_key),
+        }
+    }
+
+    /// The stored lock; `None` when the store is not encrypted.
+    pub fn read(b: &dyn Backend) -> Result<Option<Lock>, UnlockError> {
+        match b.get(LOCK_KEY)? {
+            None => Ok(None),
+            Some(raw) => serde_json::from_str(&raw).map(Some).map_err(|e| UnlockError::Damaged(e.to_string())),
+        }
+    }
+
+    pub fn write(&self, b: &dyn Backend) -> Result<(), StorageError> {
+        b.set(LOCK_KEY, &serde_json::to_string(self).expect("a lock serialises"))
+    }
+
+    pub fn salt_bytes(&self) -> Result<[u8; 16], UnlockError> {
+        unhex(&self.salt).and_then(|s| s.try_into().ok()).ok_or_else(|| UnlockError::Damaged("salt".into()))
+    }
+
+    /// The data key, if `derived` is the key of the right passphrase.
+    pub fn data_key(&self, derived: &[u8; 32]) -> Result<[u8; 32], UnlockError> {
+        let cipher = Aes256Gcm::new(derived.into());
+        match open_bytes(&cipher, LOCK_KEY, &self.key) {
+            Some(Ok(k)) => k.try_into().map_err(|_| UnlockError::Damaged("data key length".into())),
+            Some(Err(())) => Err(UnlockError::WrongPassphrase),
+            None => Err(UnlockError::Damaged("data key".into())),
+        }
+    }
+}
+
+/// A backend whose values are sealed: reads open them (plain values pass through), writes
+/// seal them. `bo.lock` and keys of other apps on the origin are passed through untouched.
+pub struct Sealed<B: Backend> {
+    inner: B,
+    data_key: [u8; 32],
+    cipher: Aes256Gcm,
+    random: Random,
+}
+
+fn sealable(key: &str) -> bool {
+    key.starts_with(PREFIX) && key != LOCK_KEY
+}
+
+impl<B: Backend> Sealed<B> {
+    /// Only from a data key proved by its lock (or just made): a wrong key would read
+    /// every value as damaged, and the store's repairs would write over them.
+    fn new(inner: B, data_key: [u8; 32], random: Random) -> Self {
+        Sealed { inner, cipher: Aes256Gcm::new(&data_key.into()), data_key, random }
+    }
+
+    /// Opens an encrypted store with the key derived from its passphrase (and the lock's
+    /// salt). A wrong passphrase writes nothing.
+    pub fn unlock(inner: B, derived: &[u8; 32], random: Random) -> Result<Self, UnlockError> {
+        let lock = Lock::read(&inner)?.ok_or_else(|| UnlockError::Damaged("the store is not encrypted".into()))?;
+        let key = lock.data_key(derived)?;
+        Ok(Sealed::new(inner, key, random))
+    }
+
+    /// Starts encrypting a plain store: a new data key, wrapped by `derived` in the lock,
+    /// written first. Its values are then sealed by [`Sealed::seal_all`] (and by each save).
+    pub fn encrypt(inner: B, derived: &[u8; 32], salt: &[u8; 16], random: Random) -> Result<Self, StorageError> {
+        let mut key = [0u8; 32];
+        random(&mut key);
+        Lock::new(derived, salt, &key, random).write(&inner)?;
+        Ok(Sealed::new(inner, key, random))
+    }
+
+    /// A new passphrase: the same data key wrapped anew, in one write of the lock.
+    pub fn rekey(&self, derived: &[u8; 32], salt: &[u8; 16]) -> Result<(), StorageError> {
+        Lock::new(derived, salt, &self.data_key, self.random).write(&self.inner)
+    }
+
+    /// Whether the value under `key` is stored sealed.
+    pub fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
+        Ok(self.inner.get(key)?.is_some_and(|v| v.starts_with(MARK)))
+    }
+
+    /// Seals every value still stored plain (a store being encrypted, or left half-way).
+    /// Returns how many were sealed; stops at the first write refused (a full quota), the
+    /// store still readable as it is.
+    pub fn seal_all(&self) -> Result<usize, StorageError> {
+        let mut done = 0;
+        for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
+            if let Some(v) = self.inner.get(&key)? {
+                if !v.starts_with(MARK) {
+                    self.set(&key, &v)?;
+                    done += 1;
+                }
+            }
+        }
+        Ok(done)
+    }
+
+    /// Writes every value plain again, then removes the lock: the store is no longer
+    /// encrypted. A value that does not open is left as it is (damaged, not lost).
+    pub fn unseal_all(self) -> Result<B, StorageError> {
+        for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
+            if let Some(v) = self.inner.get(&key)? {
+                if let Some(Ok(b)) = open_bytes(&self.cipher, &key, &v) {
+                    if let Some(plain) = bytes_text(&b) {
+                        self.inner.set(&key, &plain)?;
+                    }
+                }
+            }
+        }
+        self.inner.remove(LOCK_KEY)?;
+        Ok(self.inner)
+    }
+}
+
+impl<B: Backend> Backend for Sealed<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let Some(v) = self.inner.get(key)? else { return Ok(None) };
+        if !sealable(key) {
+            return Ok(Some(v));
+        }
+        match open_bytes(&self.cipher, key, &v) {
+            None => Ok(Some(v)),
+            Some(Ok(b)) => Ok(Some(bytes_text(&b).unwrap_or(v))),
+            Some(Err(())) => Ok(Some(v)),
+        }
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if !sealable(key) {
+            return self.inner.set(key, value);
+        }
+        self.inner.set(key, &seal_bytes(&self.cipher, self.random, key, &text_bytes(value)))
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+    /// What the value takes in the quota: its sealed length.
+    fn size(&self, key: &str) -> Result<usize, StorageError> {
+        self.inner.size(key)
+    }
+}

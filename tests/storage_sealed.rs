@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use backoffice::domain::contact::Contact;
 use backoffice::domain::record::Entity;
-use backoffice::storage::sealed::{Lock, Sealed, UnlockError, LOCK_KEY};
-use backoffice::storage::{chunk_key, Backend, Db, MemoryBackend};
+use backoffice::storage::sealed::{Guarded, Lock, Sealed, UnlockError, LOCK_KEY};
+use backoffice::storage::{chunk_key, Backend, Db, MemoryBackend, StorageError};
 
 /// Not random, but never the same twice: what the tests need of a nonce source.
 fn counter(out: &mut [u8]) {
@@ -178,6 +178,34 @@ fn a_nearly_full_store_stops_sealing_at_the_quota_and_still_reads() {
     let sealed = Sealed::encrypt(raw.clone(), &RIGHT, &SALT, counter).unwrap();
     assert_eq!(sealed.seal_all(), Err(backoffice::storage::StorageError::Quota));
     assert_eq!(unlock(&raw, &RIGHT).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
+}
+
+/// Another tab turns encryption on, changes the passphrase or turns it off: a tab that
+/// opened the store before writes nothing more (its writes would be sealed by a key no
+/// longer kept, or be plain among sealed values), and a second encryption is refused.
+#[test]
+fn a_tab_writes_nothing_once_another_changed_the_encryption() {
+    let list = contacts(20);
+    let raw = MemoryBackend::new(5_000_000);
+    let mut plain_tab = open(Box::new(Guarded::new(raw.clone()).unwrap()));
+    plain_tab.save("contacts", &list).unwrap();
+    let other = Sealed::encrypt(raw.clone(), &RIGHT, &SALT, counter).unwrap();
+    other.seal_all().unwrap();
+    let before = snapshot(&raw);
+    assert_eq!(plain_tab.save("contacts", &list[..3]), Err(StorageError::LockChanged));
+    assert_eq!(snapshot(&raw), before);
+    assert_eq!(Sealed::encrypt(raw.clone(), &WRONG, &SALT, counter).err(), Some(StorageError::LockChanged));
+    assert_eq!(snapshot(&raw), before);
+
+    let mut sealed_tab = open(Box::new(Guarded::new(Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap()).unwrap()));
+    Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&[5; 32], &[4; 16]).unwrap();
+    let before = snapshot(&raw);
+    assert_eq!(sealed_tab.save("contacts", &list[..3]), Err(StorageError::LockChanged));
+    assert_eq!(snapshot(&raw), before);
+    let mut sealed_tab = open(Box::new(Guarded::new(Sealed::unlock(raw.clone(), &[5; 32], counter).unwrap()).unwrap()));
+    Sealed::unlock(raw.clone(), &[5; 32], counter).unwrap().unseal_all().unwrap();
+    assert_eq!(sealed_tab.save("contacts", &list[..3]), Err(StorageError::LockChanged));
+    assert_eq!(open(Box::new(raw.clone())).load_list::<Contact>("contacts").unwrap().unwrap(), list);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -87,6 +87,9 @@ pub enum StorageError {
     ReadOnly,
     /// The collection's stored text could not be read; it is kept, not overwritten.
     Unreadable(String),
+    /// Encryption was turned on or off, or given a new passphrase, since this tab opened
+    /// the store (another tab): its writes would be sealed by the wrong key, or not at all.
+    LockChanged,
     Other(String),
 }
 
@@ -100,6 +103,7 @@ impl std::fmt::Display for StorageError {
             StorageError::Conflict(name) => write!(f, "{name} was saved by another tab"),
             StorageError::ReadOnly => f.write_str("data written by a newer version"),
             StorageError::Unreadable(name) => write!(f, "{name} cannot be read"),
+            StorageError::LockChanged => f.write_str("the store's encryption changed in another tab"),
             StorageError::Other(why) => f.write_str(why),
         }
     }

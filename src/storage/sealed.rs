@@ -193,6 +193,11 @@ impl<B: Backend> Sealed<B> {
     /// Starts encrypting a plain store: a new data key, wrapped by `derived` in the lock,
     /// written first. Its values are then sealed by [`Sealed::seal_all`] (and by each save).
     pub fn encrypt(inner: B, derived: &[u8; 32], salt: &[u8; 16], random: Random) -> Result<Self, StorageError> {
+        // Already encrypted (by another tab meanwhile): a second data key would leave what
+        // the first sealed unreadable.
+        if inner.get(LOCK_KEY)?.is_some() {
+            return Err(StorageError::LockChanged);
+        }
         let mut key = [0u8; 32];
         random(&mut key);
         Lock::new(derived, salt, &key, random).write(&inner)?;
@@ -267,6 +272,55 @@ impl<B: Backend> Backend for Sealed<B> {
         self.inner.keys()
     }
     /// What the value takes in the quota: its sealed length.
+    fn size(&self, key: &str) -> Result<usize, StorageError> {
+        self.inner.size(key)
+    }
+}
+
+/// A tab's view of the store that refuses to write once `bo.lock` is no longer what it
+/// was when the tab opened it: encryption turned on or off, or a new passphrase, in another
+/// tab. Writing on would seal values by a key no longer kept, or put plain values among
+/// sealed ones. One read of the small lock per write.
+pub struct Guarded<B: Backend> {
+    inner: B,
+    lock: Option<String>,
+}
+
+impl<B: Backend> Guarded<B> {
+    pub fn new(inner: B) -> Result<Self, StorageError> {
+        let lock = inner.get(LOCK_KEY)?;
+        Ok(Guarded { inner, lock })
+    }
+
+    fn unchanged(&self) -> Result<(), StorageError> {
+        if self.inner.get(LOCK_KEY)? == self.lock {
+            Ok(())
+        } else {
+            Err(StorageError::LockChanged)
+        }
+    }
+}
+
+impl<B: Backend> Backend for Guarded<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        // Every write reads the meta first: after a change it is refused in these words,
+        // not as a meta that does not parse.
+        if key == super::META_KEY {
+            self.unchanged()?;
+        }
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.unchanged()?;
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.unchanged()?;
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
     fn size(&self, key: &str) -> Result<usize, StorageError> {
         self.inner.size(key)
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::format::Lang;
-use crate::storage::{doc_name, Db, LocalStorageBackend, META_KEY};
+use crate::storage::{doc_name, Db, META_KEY};
 
 use super::areas::export_backup;
 use super::data::{backup_overdue, StorageMeter};
@@ -19,6 +19,12 @@ fn browser_lang() -> Lang {
     Lang::from_browser(&prefs)
 }
 
+/// The language before the settings are read (the lock screen): the address's, else the
+/// browser's.
+pub(super) fn start_lang() -> Lang {
+    url_lang().unwrap_or_else(browser_lang)
+}
+
 /// `?lang=en` or `?lang=id` in the address forces the language for this visit.
 fn url_lang() -> Option<Lang> {
     let search = window().location().search().ok()?;
@@ -26,7 +32,16 @@ fn url_lang() -> Option<Lang> {
 }
 
 fn open_store(app: &AppState) {
-    let opened = LocalStorageBackend::new().and_then(|b| Db::open(Box::new(b), &crate::registry::STORE));
+    open_store_on(app, super::lock::backend());
+}
+
+/// The store opened again on `backend`: encryption turned on or off (Settings).
+pub(super) fn reopen_store(app: &AppState, backend: Box<dyn crate::storage::Backend>) {
+    open_store_on(app, Ok(backend));
+}
+
+fn open_store_on(app: &AppState, backend: Result<Box<dyn crate::storage::Backend>, crate::storage::StorageError>) {
+    let opened = backend.and_then(|b| Db::open(b, &crate::registry::STORE));
     match opened {
         Ok((mut db, report)) => {
             crate::domain::ids::set_node(db.browser_node(crate::domain::ids::random_node));
@@ -161,8 +176,16 @@ pub fn App() -> impl IntoView {
     });
     std::mem::forget(h);
 
+    if super::lock::is_encrypted() {
+        super::lock::watch_idle(dirty);
+    }
+
     // Another tab wrote: show its data without a reload.
     let h = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| match ev.key() {
+        // Encrypted, decrypted or given a new passphrase in another tab: this tab starts
+        // again (behind the lock screen if there is one), never reading sealed values as
+        // damaged or writing plain ones among them.
+        Some(key) if key == crate::storage::sealed::LOCK_KEY => super::lock::lock_now(),
         Some(key) if key == META_KEY => {
             app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
             super::autosave::meta_changed(app);

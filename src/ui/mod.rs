@@ -27,6 +27,7 @@ mod dashboard;
 mod data;
 mod desk;
 mod discipline;
+mod encryption;
 mod event_guests;
 mod event_vendors;
 mod fields;
@@ -40,10 +41,12 @@ mod kpis;
 mod leave;
 mod letter_templates;
 mod letters;
+mod lock;
 mod minutes;
 mod occurrence;
 mod orders;
 mod pages;
+mod passphrase;
 mod payroll;
 mod payroll_run;
 mod people;
@@ -87,7 +90,7 @@ pub fn start() {
     if let Some(area) = areas::area_of(&first) {
         perf::timed("bo:preload", || areas::preload(area));
     }
-    perf::timed("bo:mount", || leptos::mount::mount_to_body(app::App));
+    perf::timed("bo:mount", || leptos::mount::mount_to_body(lock::Gate));
     if let Some(list) = first.list().and_then(|l| crate::registry::LISTS.iter().find(|n| **n == l)) {
         perf::timed("bo:prefetch", || {
             let _ = state::with_db(|db| {

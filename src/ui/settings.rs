@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::domain::format::{Lang, CURRENCIES};
 use crate::domain::settings::{ImportantDays, Settings};
 
+use super::encryption::EncryptionSection;
 use super::state::use_app;
 use super::widgets::PageHead;
 
@@ -203,6 +204,7 @@ pub fn settings_page() -> AnyView {
                 <button type="submit" class="bo-btn bo-btn-primary">{app.text("action.save")}</button>
             </div>
         </form>
+        <EncryptionSection />
     }
     .into_any()
 }

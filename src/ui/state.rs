@@ -366,6 +366,7 @@ impl AppState {
                 self.error(self.t("err.read_only").into())
             }
             StorageError::Unreadable(name) => self.error(self.tf("err.unreadable_write", &[("name", name.clone())])),
+            StorageError::LockChanged => self.error(self.t("err.lock_changed").into()),
             StorageError::Unavailable(why) | StorageError::Other(why) => self.error(self.tf("err.storage", &[("why", why.clone())])),
         }
     }

@@ -1,0 +1,231 @@
+//! Settings → Encryption: a passphrase set, changed or removed, and "Lock now". The store's
+//! values are sealed or opened key by key (`storage::sealed`); the store is then opened
+//! again on the new backend, and other tabs start again behind their lock screen.
+use leptos::prelude::*;
+
+use super::lock;
+use super::passphrase::{self, DeriveError};
+use super::state::AppState;
+use crate::storage::sealed::{Sealed, UnlockError, ITERATIONS};
+use crate::storage::{LocalStorageBackend, StorageError};
+
+/// What a form of this section asks for; each is checked before any key is derived.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Current,
+    New,
+    Repeat,
+}
+
+fn password(
+    id: &'static str,
+    label: String,
+    value: RwSignal<String>,
+    error: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    app: AppState,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    let autocomplete = if id == "crypt-current" { "current-password" } else { "new-password" };
+    view! {
+        <div class="bo-field" class:bo-field-invalid=move || error().is_some()>
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete=autocomplete aria-describedby=err_id.clone()
+                aria-invalid=move || error().map(|_| "true")
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <p id=err_id class="bo-error" role="alert">{move || error().map(|k| app.t(k))}</p>
+        </div>
+    }
+}
+
+/// The store opened again on `b` (its lock as it is now), and every list read again
+/// through it: the old store's revisions stay behind with it.
+fn reopen(app: AppState, b: impl crate::storage::Backend + 'static) {
+    match lock::guarded(b) {
+        Ok(b) => {
+            super::app::reopen_store(&app, b);
+            app.load_all();
+        }
+        Err(e) => app.report_storage_error(&e),
+    }
+}
+
+fn failed(app: AppState, e: impl std::fmt::Display) {
+    app.error(app.tf("crypt.err.failed", &[("why", e.to_string())]));
+}
+
+#[component]
+pub fn EncryptionSection() -> impl IntoView {
+    let app = super::state::use_app();
+    let encrypted = RwSignal::new(lock::is_encrypted());
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<(Field, &'static str)>::new());
+    let busy = RwSignal::new(false);
+    let error_of = move |f: Field| move || errors.with(|e| e.iter().find(|(g, _)| *g == f).map(|(_, m)| *m));
+    let clear = move || {
+        for s in [current, new, repeat] {
+            s.set(String::new());
+        }
+    };
+    // The new passphrase's own checks; `None` when it passes.
+    let check_new = move |errs: &mut Vec<(Field, &'static str)>| {
+        if new.get_untracked().chars().count() < 8 {
+            errs.push((Field::New, "crypt.err.short"));
+        } else if new.get_untracked() != repeat.get_untracked() {
+            errs.push((Field::Repeat, "crypt.err.mismatch"));
+        }
+    };
+    let derive_error = move |e: DeriveError| match e {
+        DeriveError::NoWebCrypto => app.error(app.t("crypt.err.no_webcrypto").into()),
+        DeriveError::Failed(why) => failed(app, why),
+    };
+    // The store opened with the current passphrase; `None` (said) when it is wrong.
+    let open_current = move || async move {
+        let lock = lock::stored_lock()?;
+        let salt = lock.salt_bytes().ok()?;
+        let derived = passphrase::derive(&current.get_untracked(), &salt, lock.iterations).await.map_err(derive_error).ok()?;
+        let inner = LocalStorageBackend::new().map_err(|e| failed(app, e)).ok()?;
+        match Sealed::unlock(inner, &derived, passphrase::random) {
+            Ok(s) => Some(s),
+            Err(UnlockError::WrongPassphrase) => {
+                errors.set(vec![(Field::Current, "crypt.err.wrong")]);
+                None
+            }
+            Err(e) => {
+                failed(app, format!("{e:?}"));
+                None
+            }
+        }
+    };
+
+    let encrypt = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut errs = vec![];
+        check_new(&mut errs);
+        errors.set(errs.clone());
+        if !errs.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let mut salt = [0u8; 16];
+            passphrase::random(&mut salt);
+            match passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await {
+                Err(e) => derive_error(e),
+                Ok(derived) => match LocalStorageBackend::new().and_then(|b| Sealed::encrypt(b, &derived, &salt, passphrase::random)) {
+                    Err(e) => app.report_storage_error(&e),
+                    Ok(sealed) => {
+                        let sealing = sealed.seal_all();
+                        reopen(app, sealed);
+                        match sealing {
+                            Ok(_) => app.info(app.t("crypt.done").into()),
+                            Err(StorageError::Quota) => app.error(app.t("crypt.partly").into()),
+                            Err(e) => failed(app, e),
+                        }
+                        encrypted.set(true);
+                        clear();
+                        lock::watch_idle(app.dirty);
+                    }
+                },
+            }
+            busy.set(false);
+        });
+    };
+
+    let change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut errs = vec![];
+        check_new(&mut errs);
+        errors.set(errs.clone());
+        if !errs.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            if let Some(sealed) = open_current().await {
+                let mut salt = [0u8; 16];
+                passphrase::random(&mut salt);
+                match passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await {
+                    Err(e) => derive_error(e),
+                    Ok(derived) => match sealed.rekey(&derived, &salt) {
+                        Ok(()) => {
+                            reopen(app, sealed);
+                            app.info(app.t("crypt.changed").into());
+                            clear();
+                        }
+                        Err(e) => failed(app, e),
+                    },
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let remove = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        errors.set(vec![]);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            if let Some(sealed) = open_current().await {
+                match sealed.unseal_all() {
+                    Ok(plain) => {
+                        reopen(app, plain);
+                        app.info(app.t("crypt.removed").into());
+                        encrypted.set(false);
+                        clear();
+                    }
+                    Err(e) => failed(app, e),
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let available = passphrase::available();
+    view! {
+        <section class="bo-card bo-crypt" aria-labelledby="crypt-title">
+            <h2 id="crypt-title">{app.text("crypt.title")}</h2>
+            <Show when=move || available fallback=move || view! { <p class="bo-hint">{app.text("crypt.err.no_webcrypto")}</p> }>
+                <Show
+                    when=move || encrypted.get()
+                    fallback=move || view! {
+                        <p>{app.text("crypt.off")}</p>
+                        <p class="bo-hint">{app.text("crypt.warning")}</p>
+                        <form class="bo-form" on:submit=encrypt novalidate>
+                            {password("crypt-new", app.t("crypt.new").into(), new, error_of(Field::New), app)}
+                            {password("crypt-repeat", app.t("crypt.repeat").into(), repeat, error_of(Field::Repeat), app)}
+                            <div class="bo-actions">
+                                <button type="submit" class="bo-btn bo-btn-primary" disabled=move || busy.get()>
+                                    {move || app.t(if busy.get() { "crypt.working" } else { "crypt.encrypt" })}
+                                </button>
+                            </div>
+                        </form>
+                    }
+                >
+                    <p>{app.text("crypt.on")}</p>
+                    <p class="bo-hint">{app.text("crypt.warning")}</p>
+                    <div class="bo-actions">
+                        <button type="button" class="bo-btn" on:click=move |_| lock::lock_now()>{app.text("crypt.lock_now")}</button>
+                    </div>
+                    <form class="bo-form" on:submit=change novalidate>
+                        {password("crypt-current", app.t("crypt.current").into(), current, error_of(Field::Current), app)}
+                        {password("crypt-new", app.t("crypt.new").into(), new, error_of(Field::New), app)}
+                        {password("crypt-repeat", app.t("crypt.repeat").into(), repeat, error_of(Field::Repeat), app)}
+                        <div class="bo-actions">
+                            <button type="submit" class="bo-btn bo-btn-primary" disabled=move || busy.get()>
+                                {move || app.t(if busy.get() { "crypt.working" } else { "crypt.change" })}
+                            </button>
+                            <button type="button" class="bo-btn bo-btn-danger" disabled=move || busy.get() on:click=remove>
+                                {app.text("crypt.remove")}
+                            </button>
+                        </div>
+                        <small class="bo-hint">{app.text("crypt.remove_hint")}</small>
+                    </form>
+                </Show>
+            </Show>
+        </section>
+    }
+}

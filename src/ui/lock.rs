@@ -1,0 +1,174 @@
+//! The lock screen of an encrypted store (`storage::sealed`): shown before anything is
+//! read, it asks for the passphrase, derives its key (WebCrypto) and opens the store; the
+//! app itself starts only then. The key lives in this tab's memory: a reload, "Lock now"
+//! or 15 minutes without input (never under unsaved input) locks it again.
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use super::app::App;
+use super::passphrase::{self, DeriveError};
+use crate::domain::format::Lang;
+use crate::storage::sealed::{Guarded, Lock, Sealed, UnlockError};
+use crate::storage::{Backend, LocalStorageBackend};
+
+thread_local! {
+    /// The store as the lock screen opened it, taken by the app when it starts.
+    static UNLOCKED: RefCell<Option<Sealed<LocalStorageBackend>>> = const { RefCell::new(None) };
+}
+
+/// The stored lock, if the store is encrypted.
+pub fn stored_lock() -> Option<Lock> {
+    LocalStorageBackend::new().ok().and_then(|b| Lock::read(&b).ok().flatten())
+}
+
+pub fn is_encrypted() -> bool {
+    LocalStorageBackend::new().ok().is_some_and(|b| b.get(crate::storage::sealed::LOCK_KEY).ok().flatten().is_some())
+}
+
+/// The backend the app opens its store on: the unlocked one, else localStorage as it is.
+pub fn backend() -> Result<Box<dyn Backend>, crate::storage::StorageError> {
+    match UNLOCKED.with(|u| u.borrow_mut().take()) {
+        Some(sealed) => guarded(sealed),
+        None => guarded(LocalStorageBackend::new()?),
+    }
+}
+
+/// `b` as this tab's store sees it from now on: its writes refused if another tab changes
+/// the encryption (`Guarded`).
+pub fn guarded(b: impl Backend + 'static) -> Result<Box<dyn Backend>, crate::storage::StorageError> {
+    Ok(Box::new(Guarded::new(b)?))
+}
+
+/// Opens the store with `passphrase`; `Ok` once the app may start.
+pub async fn unlock(passphrase: &str) -> Result<(), String> {
+    let lang = super::app::start_lang();
+    let t = |k: &str| crate::i18n::t(lang, k).to_string();
+    let lock = stored_lock().ok_or_else(|| t("lock.failed"))?;
+    let salt = lock.salt_bytes().map_err(|_| t("lock.failed"))?;
+    let derived = match passphrase::derive(passphrase, &salt, lock.iterations).await {
+        Ok(k) => k,
+        Err(DeriveError::NoWebCrypto) => return Err(t("lock.no_webcrypto")),
+        Err(DeriveError::Failed(why)) => return Err(format!("{} ({why})", t("lock.failed"))),
+    };
+    // The benchmark's encrypted cold start counts from here: the key's derivation is slow
+    // on purpose and waits for the person anyway.
+    super::perf::mark("bo:derived");
+    let inner = LocalStorageBackend::new().map_err(|e| e.to_string())?;
+    match Sealed::unlock(inner, &derived, passphrase::random) {
+        Ok(sealed) => {
+            // A store left half-way through being encrypted (a closed tab, a full quota)
+            // is finished now; what still does not fit stays readable as it is.
+            let _ = sealed.seal_all();
+            UNLOCKED.with(|u| *u.borrow_mut() = Some(sealed));
+            Ok(())
+        }
+        Err(UnlockError::WrongPassphrase) => Err(t("lock.wrong")),
+        Err(e) => Err(format!("{} ({e:?})", t("lock.failed"))),
+    }
+}
+
+/// The app, behind the lock screen when the store is encrypted.
+#[component]
+pub fn Gate() -> impl IntoView {
+    let locked = RwSignal::new(is_encrypted());
+    view! {
+        <Show when=move || !locked.get() fallback=move || view! { <LockScreen locked /> }>
+            <App />
+        </Show>
+    }
+}
+
+#[component]
+fn LockScreen(locked: RwSignal<bool>) -> impl IntoView {
+    let lang: Lang = super::app::start_lang();
+    let t = move |k: &str| crate::i18n::t(lang, k);
+    let _ = document().document_element().map(|el| el.set_attribute("lang", lang.code()));
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match unlock(&pass.get_untracked()).await {
+                Ok(()) => locked.set(false),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                    pass.set(String::new());
+                    focus_passphrase();
+                }
+            }
+        });
+    };
+    request_animation_frame(|| {
+        super::perf::mark("bo:lock");
+        focus_passphrase();
+    });
+    view! {
+        <main class="bo-lock" id="main">
+            <h1>{t("lock.title")}</h1>
+            <p>{t("lock.hint")}</p>
+            <form class="bo-form" on:submit=submit novalidate>
+                <div class="bo-field">
+                    <label for="lock-pass">{t("lock.passphrase")}</label>
+                    <input id="lock-pass" type="password" autocomplete="current-password" required
+                        aria-describedby="lock-error" aria-invalid=move || error.get().is_some().to_string()
+                        prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                    <p id="lock-error" class="bo-error" role="alert">{move || error.get()}</p>
+                </div>
+                <div class="bo-actions">
+                    <button type="submit" class="bo-btn bo-btn-primary" disabled=move || busy.get()>
+                        {move || if busy.get() { t("lock.opening") } else { t("lock.open") }}
+                    </button>
+                </div>
+            </form>
+            <p class="bo-hint">{t("lock.forgot")}</p>
+        </main>
+    }
+}
+
+fn focus_passphrase() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id("lock-pass").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Locks the app: the page starts again, and the key in memory is gone with it.
+pub fn lock_now() {
+    let _ = window().location().reload();
+}
+
+/// Locks after 15 minutes without a key, click or touch, unless a form holds unsaved input
+/// (then at the first check after it is saved or left).
+pub fn watch_idle(dirty: RwSignal<bool>) {
+    const IDLE_MS: f64 = 15.0 * 60.0 * 1000.0;
+    thread_local! {
+        static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let last = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+    for ev in ["keydown", "pointerdown", "wheel", "touchstart"] {
+        let last = last.clone();
+        let h = window_event_listener_untyped(ev, move |_| last.set(js_sys::Date::now()));
+        std::mem::forget(h);
+    }
+    let h = set_interval_with_handle(
+        move || {
+            // Encryption removed meanwhile: nothing to lock.
+            if js_sys::Date::now() - last.get() > IDLE_MS && !dirty.get_untracked() && is_encrypted() {
+                lock_now();
+            }
+        },
+        std::time::Duration::from_secs(30),
+    );
+    std::mem::forget(h);
+}

@@ -5,8 +5,10 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::app::App;
+use super::areas::NotLoaded;
 use super::passphrase::{self, DeriveError};
 use crate::domain::format::Lang;
 use crate::storage::sealed::{Guarded, Lock, Sealed, UnlockError};
@@ -14,7 +16,7 @@ use crate::storage::{Backend, LocalStorageBackend};
 
 thread_local! {
     /// The store as the lock screen opened it, taken by the app when it starts.
-    static UNLOCKED: RefCell<Option<Sealed<LocalStorageBackend>>> = const { RefCell::new(None) };
+    static UNLOCKED: RefCell<Option<Box<dyn Backend>>> = const { RefCell::new(None) };
 }
 
 /// The stored lock, if the store is encrypted.
@@ -29,7 +31,7 @@ pub fn is_encrypted() -> bool {
 /// The backend the app opens its store on: the unlocked one, else localStorage as it is.
 pub fn backend() -> Result<Box<dyn Backend>, crate::storage::StorageError> {
     match UNLOCKED.with(|u| u.borrow_mut().take()) {
-        Some(sealed) => guarded(sealed),
+        Some(sealed) => Ok(sealed),
         None => guarded(LocalStorageBackend::new()?),
     }
 }
@@ -54,18 +56,32 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
     // The benchmark's encrypted cold start counts from here: the key's derivation is slow
     // on purpose and waits for the person anyway.
     super::perf::mark("bo:derived");
-    let inner = LocalStorageBackend::new().map_err(|e| e.to_string())?;
-    match Sealed::unlock(inner, &derived, passphrase::random) {
-        Ok(sealed) => {
-            // A store left half-way through being encrypted (a closed tab, a full quota)
-            // is finished now; what still does not fit stays readable as it is.
-            let _ = sealed.seal_all();
+    match open_sealed(derived).await {
+        Ok(Ok(sealed)) => {
             UNLOCKED.with(|u| *u.borrow_mut() = Some(sealed));
             Ok(())
         }
-        Err(UnlockError::WrongPassphrase) => Err(t("lock.wrong")),
-        Err(e) => Err(format!("{} ({e:?})", t("lock.failed"))),
+        Ok(Err(UnlockError::WrongPassphrase)) => Err(t("lock.wrong")),
+        Ok(Err(e)) => Err(format!("{} ({e:?})", t("lock.failed"))),
+        Err(NotLoaded) => Err(t("area.failed")),
     }
+}
+
+/// The store opened with the passphrase's key, as this tab will see it (`Guarded`). The
+/// sealing code (AES-GCM) is a part of its own, fetched only by an encrypted store's lock
+/// screen (and by Settings, in its area): a store without a passphrase never downloads it.
+#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError>, NotLoaded> {
+    let inner = match LocalStorageBackend::new() {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(UnlockError::Storage(e))),
+    };
+    Ok(Sealed::unlock(inner, &derived, passphrase::random).and_then(|sealed| {
+        // A store left half-way through being encrypted (a closed tab, a full quota) is
+        // finished now; what still does not fit stays readable as it is.
+        let _ = sealed.seal_all();
+        guarded(sealed).map_err(UnlockError::Storage)
+    }))
 }
 
 /// The app, behind the lock screen when the store is encrypted.

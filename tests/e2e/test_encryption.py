@@ -68,7 +68,11 @@ def test_a_passphrase_seals_the_store_opens_it_changes_and_is_removed(driver, ba
     shot(driver, "encryption-lock-wrong-id")
     assert stored(driver) == before
     unlock(driver, RIGHT)
-    wait(driver, lambda d: "Rahasia Sentosa" in body_text(d) and "Kedua Terkunci" in body_text(d), timeout=30)
+    # The page the reload was on: the record saved last.
+    wait(driver, lambda d: heading(d) == "Kedua Terkunci", timeout=30)
+    shot(driver, "encryption-unlocked-id")
+    open_app(driver, base_url, "#/contacts")
+    wait(driver, lambda d: "Rahasia Sentosa" in body_text(d) and "Kedua Terkunci" in body_text(d))
 
     # A new passphrase needs the current one; then only it opens the store.
     open_app(driver, base_url, "#/settings")

@@ -2,6 +2,8 @@
 stored value; the app then opens behind a lock screen; a wrong passphrase changes nothing;
 the passphrase is changed and encryption removed, each asking for the current one."""
 import json
+import os
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
@@ -20,6 +22,14 @@ def stored(driver):
 def unlock(driver, passphrase):
     fill(driver, "lock-pass", passphrase)
     click(driver, "Buka")
+
+
+def no_violations(driver):
+    """axe-core's WCAG A and AA rules, as test_axe.py runs them on every other screen."""
+    from test_axe import violations
+    driver.set_script_timeout(60)
+    found = violations(driver, Path(os.environ["AXE_JS"]).read_text())
+    assert not found, found
 
 
 def locked(driver):
@@ -46,6 +56,7 @@ def test_a_passphrase_seals_the_store_opens_it_changes_and_is_removed(driver, ba
     click(driver, "Enkripsi data")
     wait_text(driver, "Data dienkripsi.", timeout=30)
     shot(driver, "encryption-settings-on-id")
+    no_violations(driver)
     data = stored(driver)
     lock = json.loads(data.pop("bo.lock"))
     assert (lock["kdf"], lock["iterations"]) == ("PBKDF2-SHA256", 600000)
@@ -66,6 +77,7 @@ def test_a_passphrase_seals_the_store_opens_it_changes_and_is_removed(driver, ba
     unlock(driver, "salah sekali")
     wait_text(driver, "Frasa sandi salah. Data tidak diubah; coba lagi.", timeout=30)
     shot(driver, "encryption-lock-wrong-id")
+    no_violations(driver)
     assert stored(driver) == before
     unlock(driver, RIGHT)
     # The page the reload was on: the record saved last.
@@ -123,6 +135,7 @@ def test_the_lock_screen_in_english_at_phone_width(driver, base_url):
     click(driver, "Open")
     wait_text(driver, "Wrong passphrase. The data is unchanged; try again.", timeout=30)
     shot(driver, "encryption-lock-wrong-en-390")
+    no_violations(driver)
     fill(driver, "lock-pass", RIGHT)
     click(driver, "Open")
     wait(driver, lambda d: heading(d) == "Contacts", timeout=30)

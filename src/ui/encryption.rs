@@ -99,21 +99,32 @@ pub fn EncryptionSection() -> impl IntoView {
         }
     };
 
-    let encrypt = move |ev: leptos::ev::SubmitEvent| {
+    // A form with a new passphrase: its checks, then `busy`; `false` when it may not go on.
+    let begin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errs = vec![];
         check_new(&mut errs);
         errors.set(errs.clone());
         if !errs.is_empty() || busy.get_untracked() {
-            return;
+            return false;
         }
         busy.set(true);
+        true
+    };
+    // The new passphrase's key with a salt of its own; `None` (said) when none was made.
+    let new_key = move || async move {
+        let mut salt = [0u8; 16];
+        passphrase::random(&mut salt);
+        passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await.map(|k| (k, salt)).map_err(derive_error).ok()
+    };
+
+    let encrypt = move |ev: leptos::ev::SubmitEvent| {
+        if !begin(ev) {
+            return;
+        }
         leptos::task::spawn_local(async move {
-            let mut salt = [0u8; 16];
-            passphrase::random(&mut salt);
-            match passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await {
-                Err(e) => derive_error(e),
-                Ok(derived) => match LocalStorageBackend::new().and_then(|b| Sealed::encrypt(b, &derived, &salt, passphrase::random)) {
+            if let Some((derived, salt)) = new_key().await {
+                match LocalStorageBackend::new().and_then(|b| Sealed::encrypt(b, &derived, &salt, passphrase::random)) {
                     Err(e) => app.report_storage_error(&e),
                     Ok(sealed) => {
                         let sealing = sealed.seal_all();
@@ -127,35 +138,27 @@ pub fn EncryptionSection() -> impl IntoView {
                         clear();
                         lock::watch_idle(app.dirty);
                     }
-                },
+                }
             }
             busy.set(false);
         });
     };
 
     let change = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut errs = vec![];
-        check_new(&mut errs);
-        errors.set(errs.clone());
-        if !errs.is_empty() || busy.get_untracked() {
+        if !begin(ev) {
             return;
         }
-        busy.set(true);
         leptos::task::spawn_local(async move {
             if let Some(sealed) = open_current().await {
-                let mut salt = [0u8; 16];
-                passphrase::random(&mut salt);
-                match passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await {
-                    Err(e) => derive_error(e),
-                    Ok(derived) => match sealed.rekey(&derived, &salt) {
+                if let Some((derived, salt)) = new_key().await {
+                    match sealed.rekey(&derived, &salt) {
                         Ok(()) => {
                             reopen(app, sealed);
                             app.info(app.t("crypt.changed").into());
                             clear();
                         }
                         Err(e) => failed(app, e),
-                    },
+                    }
                 }
             }
             busy.set(false);

@@ -9,6 +9,8 @@
 //!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record
 //!   rewrites its chunk and the head, whatever the size of the list.
 //! - `bo.premigration.v<N>`: the keys as they were before a migration from schema N (packed).
+//! - `bo.lock`: only in an encrypted store, the wrapped data key and how to derive the key
+//!   that opens it ([`sealed`]); every other value is then sealed (`~1…`).
 //!
 //! Writes are immediate and checked: a collection is written only if its stored revision is
 //! still the one this tab last read, so a second tab's newer data is never silently replaced.

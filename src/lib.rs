@@ -1,4 +1,5 @@
 //! Back Office: a small office's back office in one static web page.
+pub mod crypto;
 pub mod domain;
 pub mod i18n;
 pub mod registry;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use backoffice::domain::contact::Contact;
 use backoffice::domain::record::Entity;
-use backoffice::storage::sealed::{Guarded, Lock, Sealed, UnlockError, LOCK_KEY};
+use backoffice::storage::sealed::{Guarded, Sealed, UnlockError, LOCK_KEY};
 use backoffice::storage::{chunk_key, Backend, Db, MemoryBackend, StorageError};
 
 /// Not random, but never the same twice: what the tests need of a nonce source.
@@ -67,7 +67,7 @@ fn an_encrypted_store_reads_back_and_shows_none_of_its_text() {
         }
     }
     // The lock says how to derive the key.
-    let lock = Lock::read(&raw).unwrap().unwrap();
+    let lock = backoffice::storage::sealed::read_lock(&raw).unwrap().unwrap();
     assert_eq!((lock.kdf.as_str(), lock.iterations, lock.salt_bytes().unwrap()), ("PBKDF2-SHA256", 600_000, SALT));
 }
 

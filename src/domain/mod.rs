@@ -49,6 +49,7 @@ pub mod refs;
 pub mod review;
 pub mod run_sheet;
 pub mod schema;
+pub mod sealed_backup;
 pub mod search;
 pub mod settings;
 pub mod stocktake;

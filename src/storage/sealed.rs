@@ -14,34 +14,12 @@
 //! - A value that does not open under the right key is damaged: it is read as its stored
 //!   text, so the store's reader sets it aside as unreadable, as it does any damaged value,
 //!   and nothing overwrites it.
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
-use serde::{Deserialize, Serialize};
-
 use super::{Backend, StorageError, PREFIX};
-use crate::table::codec::{pack, unpack};
+use crate::crypto::{is_sealed_text, new_key, Cipher, KeyError};
+pub use crate::crypto::{Lock, Random, ITERATIONS};
 
 /// Where the wrapped data key and how it was wrapped are kept, unsealed.
 pub const LOCK_KEY: &str = "bo.lock";
-/// PBKDF2-SHA256 iterations for a new passphrase (OWASP's figure for 2023 onwards).
-pub const ITERATIONS: u32 = 600_000;
-const MARK: &str = "~1";
-const NONCE: usize = 12;
-
-/// A source of random bytes (the browser's `crypto.getRandomValues`).
-pub type Random = fn(&mut [u8]);
-
-/// `bo.lock`: how the passphrase becomes the key that wraps the data key.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Lock {
-    pub version: u32,
-    pub kdf: String,
-    pub iterations: u32,
-    /// The PBKDF2 salt, 16 bytes in hex.
-    pub salt: String,
-    /// The data key sealed by the derived key.
-    pub key: String,
-}
 
 /// Why a passphrase did not unlock the store.
 #[derive(Debug, PartialEq)]
@@ -59,37 +37,13 @@ impl From<StorageError> for UnlockError {
     }
 }
 
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) || !s.is_ascii() {
-        return None;
+impl From<KeyError> for UnlockError {
+    fn from(e: KeyError) -> Self {
+        match e {
+            KeyError::WrongPassphrase => UnlockError::WrongPassphrase,
+            KeyError::Damaged(why) => UnlockError::Damaged(why),
+        }
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
-}
-
-fn seal_bytes(cipher: &Aes256Gcm, random: Random, aad: &str, plain: &[u8]) -> String {
-    let mut nonce = [0u8; NONCE];
-    random(&mut nonce);
-    let sealed = cipher
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: aad.as_bytes() })
-        .expect("AES-GCM seals any length the store holds");
-    let mut out = nonce.to_vec();
-    out.extend(sealed);
-    format!("{MARK}{}", pack(&out))
-}
-
-/// `None` when `text` is not sealed; `Some(Err)` when it is and does not open.
-fn open_bytes(cipher: &Aes256Gcm, aad: &str, text: &str) -> Option<Result<Vec<u8>, ()>> {
-    let body = text.strip_prefix(MARK)?;
-    let bytes = match unpack(body) {
-        Ok(b) if b.len() >= NONCE + 16 => b,
-        _ => return Some(Err(())),
-    };
-    let (nonce, sealed) = bytes.split_at(NONCE);
-    Some(cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: aad.as_bytes() }).map_err(|_| ()))
 }
 
 /// A value's text as the fewer bytes of UTF-8 (first byte 0) or UTF-16LE (first byte 1):
@@ -122,44 +76,16 @@ fn bytes_text(b: &[u8]) -> Option<String> {
     }
 }
 
-impl Lock {
-    /// A new lock around `data_key`, wrapped by `derived` (from the passphrase and `salt`).
-    pub fn new(derived: &[u8; 32], salt: &[u8; 16], data_key: &[u8; 32], random: Random) -> Lock {
-        let cipher = Aes256Gcm::new(derived.into());
-        Lock {
-            version: 1,
-            kdf: "PBKDF2-SHA256".into(),
-            iterations: ITERATIONS,
-            salt: hex(salt),
-            key: seal_bytes(&cipher, random, LOCK_KEY, data_key),
-        }
+/// The store's lock, kept under [`LOCK_KEY`].
+pub fn read_lock(b: &dyn Backend) -> Result<Option<Lock>, UnlockError> {
+    match b.get(LOCK_KEY)? {
+        None => Ok(None),
+        Some(raw) => serde_json::from_str(&raw).map(Some).map_err(|e| UnlockError::Damaged(e.to_string())),
     }
+}
 
-    /// The stored lock; `None` when the store is not encrypted.
-    pub fn read(b: &dyn Backend) -> Result<Option<Lock>, UnlockError> {
-        match b.get(LOCK_KEY)? {
-            None => Ok(None),
-            Some(raw) => serde_json::from_str(&raw).map(Some).map_err(|e| UnlockError::Damaged(e.to_string())),
-        }
-    }
-
-    pub fn write(&self, b: &dyn Backend) -> Result<(), StorageError> {
-        b.set(LOCK_KEY, &serde_json::to_string(self).expect("a lock serialises"))
-    }
-
-    pub fn salt_bytes(&self) -> Result<[u8; 16], UnlockError> {
-        unhex(&self.salt).and_then(|s| s.try_into().ok()).ok_or_else(|| UnlockError::Damaged("salt".into()))
-    }
-
-    /// The data key, if `derived` is the key of the right passphrase.
-    pub fn data_key(&self, derived: &[u8; 32]) -> Result<[u8; 32], UnlockError> {
-        let cipher = Aes256Gcm::new(derived.into());
-        match open_bytes(&cipher, LOCK_KEY, &self.key) {
-            Some(Ok(k)) => k.try_into().map_err(|_| UnlockError::Damaged("data key length".into())),
-            Some(Err(())) => Err(UnlockError::WrongPassphrase),
-            None => Err(UnlockError::Damaged("data key".into())),
-        }
-    }
+pub fn write_lock(lock: &Lock, b: &dyn Backend) -> Result<(), StorageError> {
+    b.set(LOCK_KEY, &serde_json::to_string(lock).expect("a lock serialises"))
 }
 
 /// A backend whose values are sealed: reads open them (plain values pass through), writes
@@ -167,7 +93,7 @@ impl Lock {
 pub struct Sealed<B: Backend> {
     inner: B,
     data_key: [u8; 32],
-    cipher: Aes256Gcm,
+    cipher: Cipher,
     random: Random,
 }
 
@@ -179,13 +105,13 @@ impl<B: Backend> Sealed<B> {
     /// Only from a data key proved by its lock (or just made): a wrong key would read
     /// every value as damaged, and the store's repairs would write over them.
     fn new(inner: B, data_key: [u8; 32], random: Random) -> Self {
-        Sealed { inner, cipher: Aes256Gcm::new(&data_key.into()), data_key, random }
+        Sealed { inner, cipher: Cipher::new(&data_key), data_key, random }
     }
 
     /// Opens an encrypted store with the key derived from its passphrase (and the lock's
     /// salt). A wrong passphrase writes nothing.
     pub fn unlock(inner: B, derived: &[u8; 32], random: Random) -> Result<Self, UnlockError> {
-        let lock = Lock::read(&inner)?.ok_or_else(|| UnlockError::Damaged("the store is not encrypted".into()))?;
+        let lock = read_lock(&inner)?.ok_or_else(|| UnlockError::Damaged("the store is not encrypted".into()))?;
         let key = lock.data_key(derived)?;
         Ok(Sealed::new(inner, key, random))
     }
@@ -198,20 +124,25 @@ impl<B: Backend> Sealed<B> {
         if inner.get(LOCK_KEY)?.is_some() {
             return Err(StorageError::LockChanged);
         }
-        let mut key = [0u8; 32];
-        random(&mut key);
-        Lock::new(derived, salt, &key, random).write(&inner)?;
+        let key = new_key(random);
+        write_lock(&Lock::new(derived, salt, &key, random), &inner)?;
         Ok(Sealed::new(inner, key, random))
+    }
+
+    /// The data key, for files sealed so that they open with this store's passphrase
+    /// (encrypted backups carry the store's lock).
+    pub fn data_key(&self) -> &[u8; 32] {
+        &self.data_key
     }
 
     /// A new passphrase: the same data key wrapped anew, in one write of the lock.
     pub fn rekey(&self, derived: &[u8; 32], salt: &[u8; 16]) -> Result<(), StorageError> {
-        Lock::new(derived, salt, &self.data_key, self.random).write(&self.inner)
+        write_lock(&Lock::new(derived, salt, &self.data_key, self.random), &self.inner)
     }
 
     /// Whether the value under `key` is stored sealed.
     pub fn is_sealed(&self, key: &str) -> Result<bool, StorageError> {
-        Ok(self.inner.get(key)?.is_some_and(|v| v.starts_with(MARK)))
+        Ok(self.inner.get(key)?.is_some_and(|v| is_sealed_text(&v)))
     }
 
     /// Seals every value still stored plain (a store being encrypted, or left half-way).
@@ -221,7 +152,7 @@ impl<B: Backend> Sealed<B> {
         let mut done = 0;
         for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
             if let Some(v) = self.inner.get(&key)? {
-                if !v.starts_with(MARK) {
+                if !is_sealed_text(&v) {
                     self.set(&key, &v)?;
                     done += 1;
                 }
@@ -235,7 +166,7 @@ impl<B: Backend> Sealed<B> {
     pub fn unseal_all(self) -> Result<B, StorageError> {
         for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
             if let Some(v) = self.inner.get(&key)? {
-                if let Some(Ok(b)) = open_bytes(&self.cipher, &key, &v) {
+                if let Some(Ok(b)) = self.cipher.open_text(&key, &v) {
                     if let Some(plain) = bytes_text(&b) {
                         self.inner.set(&key, &plain)?;
                     }
@@ -253,17 +184,17 @@ impl<B: Backend> Backend for Sealed<B> {
         if !sealable(key) {
             return Ok(Some(v));
         }
-        match open_bytes(&self.cipher, key, &v) {
+        match self.cipher.open_text(key, &v) {
             None => Ok(Some(v)),
             Some(Ok(b)) => Ok(Some(bytes_text(&b).unwrap_or(v))),
-            Some(Err(())) => Ok(Some(v)),
+            Some(Err(_)) => Ok(Some(v)),
         }
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if !sealable(key) {
             return self.inner.set(key, value);
         }
-        self.inner.set(key, &seal_bytes(&self.cipher, self.random, key, &text_bytes(value)))
+        self.inner.set(key, &self.cipher.seal_text(self.random, key, &text_bytes(value)))
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.inner.remove(key)

@@ -228,7 +228,10 @@ async fn write_once(app: AppState) {
     let t = now();
     let name = rules::file_name(local(t).naive_local(), &tag);
     let started = js_sys::Date::now();
-    let text = super::perf::timed("bo:autosave", || super::data::backup_text(&app, t));
+    // An encrypted store's backups are encrypted too: a folder (often synced elsewhere)
+    // never holds its records in the clear.
+    let key = super::lock::store_key();
+    let text = super::perf::timed("bo:autosave", || super::data::file_text(&app, t, key.as_ref()));
     LAST_TOOK_MS.with(|c| c.set((js_sys::Date::now() - started) as u32));
     let saved = save_file(&handle, &name, &text, keep, &tag).await;
     if !still(&handle) {

@@ -2,15 +2,19 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::crypto::{new_key, Lock, ITERATIONS};
 use crate::domain::audit::AuditEntry;
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::record::Entity;
+use crate::domain::sealed_backup::{self, OpenError};
 use crate::domain::settings::Settings;
 use crate::storage::{Edit, Write, QUOTA_CHARS};
 use crate::table::records_as_columns;
 
+use super::encryption::{new_passphrase_problem, password, Field};
 use super::files::{chosen, download, read_all, JSON_MIME};
+use super::passphrase::{self, DeriveError};
 use super::state::{local, now, use_app, with_db, AppState};
 use super::widgets::PageHead;
 
@@ -142,13 +146,32 @@ fn trail_restorable(trail: &[AuditEntry]) -> bool {
         && super::audit::with_log(|l| l.is_empty()) == Some(true)
 }
 
-/// Downloads a full backup and remembers when, for the 14-day reminder.
+/// The key a backup file is sealed with: a lock and the data key it wraps.
+pub(super) type FileKey = (Lock, [u8; 32]);
+
+/// A backup file's text: the backup, sealed by `key` when there is one.
+pub(super) fn file_text(app: &AppState, t: chrono::DateTime<chrono::Utc>, key: Option<&FileKey>) -> String {
+    let text = backup_text(app, t);
+    match key {
+        Some((lock, data_key)) => sealed_backup::seal(&text, lock, data_key, super::passphrase::random),
+        None => text,
+    }
+}
+
+/// Downloads a full backup and remembers when, for the 14-day reminder; an encrypted
+/// store's backup is encrypted with its key, so it opens with the store's passphrase.
 pub fn export_backup(app: &AppState) {
+    export_backup_with(app, super::lock::store_key());
+}
+
+fn export_backup_with(app: &AppState, key: Option<FileKey>) {
     let t = now();
-    super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &backup_text(app, t)));
+    super::perf::timed("bo:export", || download(&backup::file_name(t), JSON_MIME, &file_text(app, t, key.as_ref())));
     backed_up(app, t);
     let kept: Vec<String> = app.unreadable.with_untracked(|u| u.iter().map(|u| part_label(app, &u.name)).collect());
-    if kept.is_empty() {
+    if key.is_some() {
+        app.info(app.t("data.exported_sealed").into());
+    } else if kept.is_empty() {
         app.info(app.t("data.exported").into());
     } else {
         // Said plainly: the file holds these parts as stored text, not as records.
@@ -156,10 +179,11 @@ pub fn export_backup(app: &AppState) {
     }
 }
 
-/// The backup and every attachment, as one archive (written by the attachments part).
-fn export_with_attachments(app: AppState) {
+/// The backup and every attachment, as one archive (written by the attachments part); with
+/// a key, the backup in it is encrypted (the attachments are not).
+fn export_with_attachments(app: AppState, key: Option<FileKey>) {
     let t = now();
-    let text = backup_text(&app, t);
+    let text = file_text(&app, t, key.as_ref());
     spawn_local(async move {
         match super::attachments_part::export_zip(app, backup::file_name(t), text).await {
             // Files the browser could not give back: said, and the backup not counted.
@@ -242,6 +266,14 @@ pub fn StorageMeter(id: &'static str) -> impl IntoView {
     }
 }
 
+fn open_error_text(app: &AppState, e: &OpenError) -> String {
+    match e {
+        OpenError::Damaged => app.t("backup.sealed_damaged").into(),
+        OpenError::Newer(v) => app.tf("backup.sealed_newer", &[("v", v.to_string())]),
+        OpenError::WrongPassphrase => app.t("backup.sealed_wrong").into(),
+    }
+}
+
 fn backup_error_text(app: &AppState, e: &BackupError) -> String {
     match e {
         BackupError::NotJson => app.t("backup.not_json").into(),
@@ -265,6 +297,60 @@ pub fn data_page() -> AnyView {
     // An archive's attachments, read when the import is applied; what the preview says of them.
     let archive = StoredValue::new_local(None::<super::backup_zip::Opened>);
     let archive_note = RwSignal::new(None::<(usize, u64, usize)>);
+
+    // A backup read (or opened from its encryption): previewed, or refused with the reason.
+    let show_backup = move |name: String, bytes: &[u8]| match super::perf::timed("bo:import-parse", || backup::parse(bytes)) {
+        Ok(b) => {
+            problem.set(None);
+            pending.set(Some((name, b)));
+        }
+        Err(e) => {
+            pending.set(None);
+            archive.set_value(None);
+            archive_note.set(None);
+            problem.set(Some(backup_error_text(&app, &e)));
+        }
+    };
+
+    // An encrypted backup waiting for its passphrase, and that passphrase's form.
+    let sealed_file = StoredValue::new(None::<(String, sealed_backup::Sealed)>);
+    let asking = RwSignal::new(None::<String>);
+    let open_pass = RwSignal::new(String::new());
+    let open_error = RwSignal::new(None::<&'static str>);
+    let opening = RwSignal::new(false);
+    let refuse_sealed = move |e: &OpenError| {
+        sealed_file.set_value(None);
+        asking.set(None);
+        pending.set(None);
+        archive.set_value(None);
+        archive_note.set(None);
+        problem.set(Some(open_error_text(&app, e)));
+    };
+    let take_file = move |name: String, bytes: Vec<u8>| {
+        sealed_file.set_value(None);
+        asking.set(None);
+        open_error.set(None);
+        if !sealed_backup::is_sealed(&bytes) {
+            return show_backup(name, &bytes);
+        }
+        let file = match sealed_backup::read(&bytes) {
+            Ok(file) => file,
+            Err(e) => return refuse_sealed(&e),
+        };
+        drop(bytes);
+        // A backup of this very store opens with the key it is open with.
+        if let Some((_, key)) = super::lock::store_key().filter(|(lock, _)| *lock == file.lock) {
+            return match file.open_with_key(&key) {
+                Ok(text) => show_backup(name, &text),
+                Err(e) => refuse_sealed(&e),
+            };
+        }
+        pending.set(None);
+        problem.set(None);
+        sealed_file.set_value(Some((name.clone(), file)));
+        asking.set(Some(name));
+        request_animation_frame(|| super::widgets::focus_id("backup-pass-current"));
+    };
 
     // The file chosen last: one chosen before it and read more slowly is not taken.
     let picked = StoredValue::new(0u32);
@@ -301,18 +387,96 @@ pub fn data_page() -> AnyView {
                 let (true, Some(bytes)) = (current(), read) else { return };
                 bytes
             };
-            match super::perf::timed("bo:import-parse", || backup::parse(&bytes)) {
-                Ok(b) => {
-                    problem.set(None);
-                    pending.set(Some((name, b)));
-                }
-                Err(e) => {
-                    pending.set(None);
-                    archive.set_value(None);
-                    archive_note.set(None);
-                    problem.set(Some(backup_error_text(&app, &e)));
-                }
+            take_file(name, bytes);
+        });
+    };
+
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((salt, rounds)) =
+            sealed_file.with_value(|f| f.as_ref().and_then(|(_, f)| Some((f.lock.salt_bytes().ok()?, f.lock.iterations))))
+        else {
+            return;
+        };
+        if opening.get_untracked() {
+            return;
+        }
+        opening.set(true);
+        open_error.set(None);
+        let this = picked.get_value();
+        spawn_local(async move {
+            let derived = passphrase::derive(&open_pass.get_untracked(), &salt, rounds).await;
+            // Another file chosen meanwhile: this key is not its key.
+            if picked.try_get_value() != Some(this) {
+                return opening.set(false);
             }
+            match derived {
+                Ok(derived) => match sealed_file.with_value(|f| f.as_ref().map(|(name, f)| (name.clone(), f.open(&derived)))) {
+                    Some((name, Ok(text))) => {
+                        sealed_file.set_value(None);
+                        asking.set(None);
+                        open_pass.set(String::new());
+                        show_backup(name, &text);
+                    }
+                    Some((_, Err(OpenError::WrongPassphrase))) => {
+                        open_pass.set(String::new());
+                        open_error.set(Some("backup.sealed_wrong"));
+                    }
+                    Some((_, Err(e))) => refuse_sealed(&e),
+                    None => {}
+                },
+                Err(DeriveError::NoWebCrypto) => open_error.set(Some("crypt.err.no_webcrypto")),
+                Err(DeriveError::Failed(why)) => problem.set(Some(app.tf("crypt.err.failed", &[("why", why)]))),
+            }
+            opening.set(false);
+        });
+    };
+    let cancel_sealed = move |_| {
+        sealed_file.set_value(None);
+        asking.set(None);
+        open_pass.set(String::new());
+        archive.set_value(None);
+        archive_note.set(None);
+    };
+
+    // How the next backup file is protected: by default as the store is.
+    let store_encrypted = super::lock::store_key().is_some();
+    let encrypt = RwSignal::new(store_encrypted);
+    let file_pass = RwSignal::new(String::new());
+    let file_repeat = RwSignal::new(String::new());
+    let pass_errors = RwSignal::new(Vec::<(Field, &'static str)>::new());
+    let sealing = RwSignal::new(false);
+    let pass_error = move |f: Field| move || pass_errors.with(|e| e.iter().find(|(g, _)| *g == f).map(|(_, m)| *m));
+    let export = move |zip: bool| {
+        let key = super::lock::store_key();
+        if !encrypt.get_untracked() || key.is_some() {
+            let key = key.filter(|_| encrypt.get_untracked());
+            return if zip { export_with_attachments(app, key) } else { export_backup_with(&app, key) };
+        }
+        // A passphrase for this file alone: checked, then its key derived (slow on purpose).
+        let problem = new_passphrase_problem(&file_pass.get_untracked(), &file_repeat.get_untracked());
+        pass_errors.set(problem.into_iter().collect());
+        if problem.is_some() || sealing.get_untracked() {
+            return;
+        }
+        sealing.set(true);
+        spawn_local(async move {
+            let mut salt = [0u8; 16];
+            passphrase::random(&mut salt);
+            match passphrase::derive(&file_pass.get_untracked(), &salt, ITERATIONS).await {
+                Ok(derived) => {
+                    let data_key = new_key(passphrase::random);
+                    let key = Some((Lock::new(&derived, &salt, &data_key, passphrase::random), data_key));
+                    if zip {
+                        export_with_attachments(app, key);
+                    } else {
+                        export_backup_with(&app, key);
+                    }
+                }
+                Err(DeriveError::NoWebCrypto) => app.error(app.t("crypt.err.no_webcrypto").into()),
+                Err(DeriveError::Failed(why)) => app.error(app.tf("crypt.err.failed", &[("why", why)])),
+            }
+            sealing.set(false);
         });
     };
 
@@ -411,11 +575,31 @@ pub fn data_page() -> AnyView {
                 Some(t) => app.tf("data.last_backup", &[("when", format_datetime(local(t), app.lang.get()))]),
                 None => app.t("data.never_backed_up").into(),
             }}</p>
-            <div class="bo-actions">
-                <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| export_backup(&app)>{app.text("data.export")}</button>
-                <button type="button" class="bo-btn" id="export-zip" disabled=move || super::attachments_part::busy().get()
-                    on:click=move |_| export_with_attachments(app)>{app.text("data.export_zip")}</button>
+            <div class="bo-field">
+                <label for="backup-encrypt">{app.text("data.encrypt")}</label>
+                <input id="backup-encrypt" type="checkbox" class="bo-check" prop:checked=move || encrypt.get()
+                    on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
             </div>
+            <Show when=move || encrypt.get() && store_encrypted>
+                <p class="bo-hint" id="backup-encrypt-store">{app.text("data.encrypt_store")}</p>
+            </Show>
+            <Show when=move || encrypt.get() && !store_encrypted>
+                <p class="bo-hint">{app.text("data.encrypt_hint")}</p>
+                {password("backup-pass-new", app.t("data.pass").into(), file_pass, pass_error(Field::New), app)}
+                {password("backup-pass-repeat", app.t("data.pass_repeat").into(), file_repeat, pass_error(Field::Repeat), app)}
+            </Show>
+            <Show when=move || !encrypt.get() && store_encrypted>
+                <p class="bo-banner bo-banner-warn" role="status">{app.text("data.plain_warning")}</p>
+            </Show>
+            <div class="bo-actions">
+                <button type="button" class="bo-btn bo-btn-primary" id="export-json" disabled=move || sealing.get()
+                    on:click=move |_| export(false)>{app.text("data.export")}</button>
+                <button type="button" class="bo-btn" id="export-zip" disabled=move || super::attachments_part::busy().get() || sealing.get()
+                    on:click=move |_| export(true)>{app.text("data.export_zip")}</button>
+            </div>
+            <Show when=move || sealing.get()>
+                <p class="bo-hint" role="status">{app.text("data.sealing")}</p>
+            </Show>
             <Show when=move || super::attachments_part::busy().get()>
                 <p class="bo-hint" role="status">{app.text("data.exporting_zip")}</p>
             </Show>
@@ -429,6 +613,19 @@ pub fn data_page() -> AnyView {
                 <input id="backup-file" type="file" accept=".json,.zip,application/json,application/zip" on:change=on_file />
             </div>
             {move || problem.get().map(|p| view! { <p class="bo-banner bo-banner-error" role="alert">{p}</p> })}
+            {move || asking.get().map(|name| view! {
+                <form class="bo-form bo-preview" on:submit=open_sealed novalidate>
+                    <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>
+                    <p>{app.text("backup.sealed")}</p>
+                    {password("backup-pass-current", app.t("backup.pass").into(), open_pass, move || open_error.get(), app)}
+                    <div class="bo-actions">
+                        <button type="submit" class="bo-btn bo-btn-primary" disabled=move || opening.get()>
+                            {move || app.t(if opening.get() { "backup.opening" } else { "backup.open" })}
+                        </button>
+                        <button type="button" class="bo-btn" on:click=cancel_sealed>{app.text("action.cancel")}</button>
+                    </div>
+                </form>
+            })}
             {move || pending.with(|p| p.as_ref().map(|(name, b)| (name.clone(), b.schema_version, b.exported_at, b.counts(), b.unknown.clone(), b.parts.clone(), b.doubled.clone(), b.audit.clone()))).map(|(name, version, exported_at, counts, unknown, parts, doubled, trail)| view! {
                 <div class="bo-preview">
                     <h3>{app.tf("backup.preview_title", &[("name", name)])}</h3>

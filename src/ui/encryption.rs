@@ -9,15 +9,27 @@ use super::state::AppState;
 use crate::storage::sealed::{Sealed, UnlockError, ITERATIONS};
 use crate::storage::{LocalStorageBackend, StorageError};
 
-/// What a form of this section asks for; each is checked before any key is derived.
+/// What a form with a passphrase asks for; each is checked before any key is derived.
 #[derive(Clone, Copy, PartialEq)]
-enum Field {
+pub(super) enum Field {
     Current,
     New,
     Repeat,
 }
 
-fn password(
+/// What is wrong with a new passphrase typed twice: the field to mark and its message.
+pub(super) fn new_passphrase_problem(new: &str, repeat: &str) -> Option<(Field, &'static str)> {
+    if new.chars().count() < 8 {
+        Some((Field::New, "crypt.err.short"))
+    } else if new != repeat {
+        Some((Field::Repeat, "crypt.err.mismatch"))
+    } else {
+        None
+    }
+}
+
+/// A passphrase field with its label and its error, tied to it for screen readers.
+pub(super) fn password(
     id: &'static str,
     label: String,
     value: RwSignal<String>,
@@ -25,7 +37,9 @@ fn password(
     app: AppState,
 ) -> impl IntoView {
     let err_id = format!("{id}-error");
-    let autocomplete = if id == "crypt-current" { "current-password" } else { "new-password" };
+    // A passphrase that opens something already made is the browser's to fill in; a new one
+    // is for it to suggest.
+    let autocomplete = if id.ends_with("current") { "current-password" } else { "new-password" };
     view! {
         <div class="bo-field" class:bo-field-invalid=move || error().is_some()>
             <label for=id>{label}</label>
@@ -68,14 +82,6 @@ pub fn EncryptionSection() -> impl IntoView {
             s.set(String::new());
         }
     };
-    // The new passphrase's own checks; `None` when it passes.
-    let check_new = move |errs: &mut Vec<(Field, &'static str)>| {
-        if new.get_untracked().chars().count() < 8 {
-            errs.push((Field::New, "crypt.err.short"));
-        } else if new.get_untracked() != repeat.get_untracked() {
-            errs.push((Field::Repeat, "crypt.err.mismatch"));
-        }
-    };
     let derive_error = move |e: DeriveError| match e {
         DeriveError::NoWebCrypto => app.error(app.t("crypt.err.no_webcrypto").into()),
         DeriveError::Failed(why) => failed(app, why),
@@ -102,8 +108,7 @@ pub fn EncryptionSection() -> impl IntoView {
     // A form with a new passphrase: its checks, then `busy`; `false` when it may not go on.
     let begin = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errs = vec![];
-        check_new(&mut errs);
+        let errs: Vec<_> = new_passphrase_problem(&new.get_untracked(), &repeat.get_untracked()).into_iter().collect();
         errors.set(errs.clone());
         if !errs.is_empty() || busy.get_untracked() {
             return false;
@@ -128,6 +133,7 @@ pub fn EncryptionSection() -> impl IntoView {
                     Err(e) => app.report_storage_error(&e),
                     Ok(sealed) => {
                         let sealing = sealed.seal_all();
+                        lock::keep_store_key(Some(&sealed));
                         reopen(app, sealed);
                         match sealing {
                             Ok(_) => app.info(app.t("crypt.done").into()),
@@ -153,6 +159,7 @@ pub fn EncryptionSection() -> impl IntoView {
                 if let Some((derived, salt)) = new_key().await {
                     match sealed.rekey(&derived, &salt) {
                         Ok(()) => {
+                            lock::keep_store_key(Some(&sealed));
                             reopen(app, sealed);
                             app.info(app.t("crypt.changed").into());
                             clear();
@@ -175,6 +182,7 @@ pub fn EncryptionSection() -> impl IntoView {
             if let Some(sealed) = open_current().await {
                 match sealed.unseal_all() {
                     Ok(plain) => {
+                        lock::keep_store_key::<LocalStorageBackend>(None);
                         reopen(app, plain);
                         app.info(app.t("crypt.removed").into());
                         encrypted.set(false);

@@ -17,11 +17,25 @@ use crate::storage::{Backend, LocalStorageBackend};
 thread_local! {
     /// The store as the lock screen opened it, taken by the app when it starts.
     static UNLOCKED: RefCell<Option<Box<dyn Backend>>> = const { RefCell::new(None) };
+    /// The open store's lock and data key: backups are sealed with them, so they open with
+    /// the store's passphrase. Gone with the page, as the open store is.
+    static STORE_KEY: RefCell<Option<(Lock, [u8; 32])>> = const { RefCell::new(None) };
+}
+
+/// The open store's lock and data key; `None` while the store is not encrypted.
+pub fn store_key() -> Option<(Lock, [u8; 32])> {
+    STORE_KEY.with(|k| k.borrow().clone())
+}
+
+/// Remembers `sealed`'s key (as its lock now wraps it), or forgets it (`None`).
+pub fn keep_store_key<B: Backend>(sealed: Option<&Sealed<B>>) {
+    let kept = sealed.and_then(|s| Some((crate::storage::sealed::read_lock(s).ok().flatten()?, *s.data_key())));
+    STORE_KEY.with(|k| *k.borrow_mut() = kept);
 }
 
 /// The stored lock, if the store is encrypted.
 pub fn stored_lock() -> Option<Lock> {
-    LocalStorageBackend::new().ok().and_then(|b| Lock::read(&b).ok().flatten())
+    LocalStorageBackend::new().ok().and_then(|b| crate::storage::sealed::read_lock(&b).ok().flatten())
 }
 
 pub fn is_encrypted() -> bool {
@@ -80,6 +94,7 @@ fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError
         // A store left half-way through being encrypted (a closed tab, a full quota) is
         // finished now; what still does not fit stays readable as it is.
         let _ = sealed.seal_all();
+        keep_store_key(Some(&sealed));
         guarded(sealed).map_err(UnlockError::Storage)
     }))
 }
@@ -150,10 +165,7 @@ fn LockScreen(locked: RwSignal<bool>) -> impl IntoView {
 }
 
 fn focus_passphrase() {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id("lock-pass").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    super::widgets::focus_id("lock-pass");
 }
 
 /// Locks the app: the page starts again, and the key in memory is gone with it.

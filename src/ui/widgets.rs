@@ -519,3 +519,11 @@ pub fn subnav(label: &'static str, links: Vec<(crate::route::Route, &'static str
         .collect_view();
     view! { <nav class="bo-subnav bo-no-print" aria-label=app.text(label)>{items}</nav> }.into_any()
 }
+
+/// Moves the keyboard focus to the element with `id`, if it is on the page.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,144 @@
+//! AES-256-GCM sealing of bytes, and the lock that keeps a data key wrapped by the key a
+//! passphrase gives (PBKDF2-SHA256, derived by the browser's WebCrypto: this module takes
+//! the derived key). Shared by the encrypted store (`storage::sealed`) and encrypted backup
+//! files (`domain::sealed_backup`), so a backup can carry the store's own lock and open with
+//! the same passphrase.
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use serde::{Deserialize, Serialize};
+
+use crate::table::codec::{pack, unpack};
+
+/// PBKDF2-SHA256 iterations for a new passphrase (OWASP's figure for 2023 onwards).
+pub const ITERATIONS: u32 = 600_000;
+/// The additional data the data key is wrapped with (the store's lock key, kept as it was
+/// first written so every lock made since still opens).
+const WRAP_AAD: &str = "bo.lock";
+/// How a wrapped key is written: this mark, then its packed bytes.
+const MARK: &str = "~1";
+const NONCE: usize = 12;
+const TAG: usize = 16;
+
+/// A source of random bytes (the browser's `crypto.getRandomValues`).
+pub type Random = fn(&mut [u8]);
+
+/// Why a derived key did not give the data key.
+#[derive(Debug, PartialEq)]
+pub enum KeyError {
+    /// The derived key does not open the data key: the passphrase is wrong.
+    WrongPassphrase,
+    /// The lock itself cannot be read.
+    Damaged(String),
+}
+
+/// Sealed bytes that do not open: another key, other additional data, or damage.
+#[derive(Debug, PartialEq)]
+pub struct DoesNotOpen;
+
+/// A data key ready to seal and open.
+pub struct Cipher(Aes256Gcm);
+
+impl Cipher {
+    pub fn new(key: &[u8; 32]) -> Cipher {
+        Cipher(Aes256Gcm::new(key.into()))
+    }
+
+    /// A fresh nonce, then the ciphertext and its tag, bound to `aad`.
+    pub fn seal(&self, random: Random, aad: &str, plain: &[u8]) -> Vec<u8> {
+        let mut nonce = [0u8; NONCE];
+        random(&mut nonce);
+        let sealed = self
+            .0
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: aad.as_bytes() })
+            .expect("AES-GCM seals any length a browser holds");
+        let mut out = Vec::with_capacity(NONCE + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend(sealed);
+        out
+    }
+
+    /// What [`Cipher::seal`] sealed with the same key and `aad`; `Err` for anything else.
+    pub fn open(&self, aad: &str, bytes: &[u8]) -> Result<Vec<u8>, DoesNotOpen> {
+        if bytes.len() < NONCE + TAG {
+            return Err(DoesNotOpen);
+        }
+        let (nonce, sealed) = bytes.split_at(NONCE);
+        self.0.decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad: aad.as_bytes() }).map_err(|_| DoesNotOpen)
+    }
+
+    /// [`Cipher::seal`] written as text: the mark and the packed bytes.
+    pub fn seal_text(&self, random: Random, aad: &str, plain: &[u8]) -> String {
+        format!("{MARK}{}", pack(&self.seal(random, aad, plain)))
+    }
+
+    /// `None` when `text` is not sealed; `Some(Err)` when it is and does not open.
+    pub fn open_text(&self, aad: &str, text: &str) -> Option<Result<Vec<u8>, DoesNotOpen>> {
+        let body = text.strip_prefix(MARK)?;
+        Some(unpack(body).map_err(|_| DoesNotOpen).and_then(|b| self.open(aad, &b)))
+    }
+}
+
+/// Whether `text` is written as [`Cipher::seal_text`] writes.
+pub fn is_sealed_text(text: &str) -> bool {
+    text.starts_with(MARK)
+}
+
+/// How a passphrase becomes the key that wraps the data key: kept unsealed beside what the
+/// data key seals (the store's `bo.lock`, a backup file's header).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lock {
+    pub version: u32,
+    pub kdf: String,
+    pub iterations: u32,
+    /// The PBKDF2 salt, 16 bytes in hex.
+    pub salt: String,
+    /// The data key sealed by the derived key.
+    pub key: String,
+}
+
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+impl Lock {
+    /// A new lock around `data_key`, wrapped by `derived` (from the passphrase and `salt`).
+    pub fn new(derived: &[u8; 32], salt: &[u8; 16], data_key: &[u8; 32], random: Random) -> Lock {
+        Lock {
+            version: 1,
+            kdf: "PBKDF2-SHA256".into(),
+            iterations: ITERATIONS,
+            salt: hex(salt),
+            key: Cipher::new(derived).seal_text(random, WRAP_AAD, data_key),
+        }
+    }
+
+    pub fn salt_bytes(&self) -> Result<[u8; 16], KeyError> {
+        unhex(&self.salt).and_then(|s| s.try_into().ok()).ok_or_else(|| KeyError::Damaged("salt".into()))
+    }
+
+    /// The data key, if `derived` is the key of the right passphrase.
+    pub fn data_key(&self, derived: &[u8; 32]) -> Result<[u8; 32], KeyError> {
+        if self.kdf != "PBKDF2-SHA256" || self.iterations == 0 {
+            return Err(KeyError::Damaged(format!("kdf {} × {}", self.kdf, self.iterations)));
+        }
+        match Cipher::new(derived).open_text(WRAP_AAD, &self.key) {
+            Some(Ok(k)) => k.try_into().map_err(|_| KeyError::Damaged("data key length".into())),
+            Some(Err(DoesNotOpen)) => Err(KeyError::WrongPassphrase),
+            None => Err(KeyError::Damaged("data key".into())),
+        }
+    }
+}
+
+/// A new random data key.
+pub fn new_key(random: Random) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    random(&mut key);
+    key
+}

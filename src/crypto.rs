@@ -14,10 +14,12 @@ pub const ITERATIONS: u32 = 600_000;
 /// The additional data the data key is wrapped with (the store's lock key, kept as it was
 /// first written so every lock made since still opens).
 const WRAP_AAD: &str = "bo.lock";
-/// How a wrapped key is written: this mark, then its packed bytes.
-const MARK: &str = "~1";
+/// How sealed bytes are written as text: this mark, then the packed bytes.
+pub const MARK: &str = "~1";
 const NONCE: usize = 12;
 const TAG: usize = 16;
+/// Bytes sealing adds: the nonce before the ciphertext, the tag after it.
+pub const SEAL_OVERHEAD: usize = NONCE + TAG;
 
 /// A source of random bytes (the browser's `crypto.getRandomValues`).
 pub type Random = fn(&mut [u8]);

@@ -224,7 +224,10 @@ mod any_text {
             raw.set("bo.c.x", &text).unwrap();
             proptest::prop_assert_eq!(sealed.get("bo.c.x").unwrap(), Some(text));
             sealed.set("bo.c.y", &value).unwrap();
-            proptest::prop_assert_eq!(sealed.get("bo.c.y").unwrap(), Some(value));
+            proptest::prop_assert_eq!(sealed.get("bo.c.y").unwrap(), Some(value.clone()));
+            // What a write will take in the quota is known before it is made (an undo near a
+            // full quota orders its restores by it).
+            proptest::prop_assert_eq!(sealed.stored_chars("bo.c.y", &value), raw.size("bo.c.y").unwrap());
         }
     }
 }

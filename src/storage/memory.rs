@@ -19,6 +19,16 @@ impl MemoryBackend {
         MemoryBackend { map: Rc::default(), used: Rc::default(), quota: quota_chars }
     }
 
+    /// The same map under another quota: a store that has just so much room left.
+    pub fn with_quota(&self, quota_chars: usize) -> Self {
+        MemoryBackend { quota: quota_chars, ..self.clone() }
+    }
+
+    /// Characters of all keys and values.
+    pub fn used(&self) -> usize {
+        self.used.get()
+    }
+
     fn size_of(&self, key: &str) -> usize {
         self.map.borrow().get(key).map_or(0, |v| chars(key) + chars(v))
     }

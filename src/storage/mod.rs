@@ -121,6 +121,12 @@ pub trait Backend {
     fn size(&self, key: &str) -> Result<usize, StorageError> {
         Ok(self.get(key)?.map_or(0, |v| chars(&v)))
     }
+    /// What `value` will take in the quota once set under `key` (key not counted): its
+    /// length, unless the backend stores it otherwise (sealed).
+    fn stored_chars(&self, key: &str, value: &str) -> usize {
+        let _ = key;
+        chars(value)
+    }
 }
 
 /// Length as the browser counts it: UTF-16 code units.

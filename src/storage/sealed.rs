@@ -65,6 +65,17 @@ fn text_bytes(value: &str) -> Vec<u8> {
     }
 }
 
+/// `text_bytes(value).len()`, without making them.
+fn text_bytes_len(value: &str) -> usize {
+    1 + value.len().min(super::chars(value) * 2)
+}
+
+/// The length in UTF-16 code units of a sealed value of `plain` bytes: the mark, then the
+/// packed nonce, ciphertext and tag (a header character, then 15 bits a character).
+fn sealed_chars(plain: usize) -> usize {
+    crate::crypto::MARK.len() + 1 + ((crate::crypto::SEAL_OVERHEAD + plain) * 8).div_ceil(15)
+}
+
 fn bytes_text(b: &[u8]) -> Option<String> {
     match b.split_first()? {
         (0, rest) => String::from_utf8(rest.to_vec()).ok(),
@@ -206,6 +217,13 @@ impl<B: Backend> Backend for Sealed<B> {
     fn size(&self, key: &str) -> Result<usize, StorageError> {
         self.inner.size(key)
     }
+    fn stored_chars(&self, key: &str, value: &str) -> usize {
+        if sealable(key) {
+            sealed_chars(text_bytes_len(value))
+        } else {
+            self.inner.stored_chars(key, value)
+        }
+    }
 }
 
 /// A tab's view of the store that refuses to write once `bo.lock` is no longer what it
@@ -233,6 +251,9 @@ impl<B: Backend> Guarded<B> {
 }
 
 impl<B: Backend> Backend for Guarded<B> {
+    fn stored_chars(&self, key: &str, value: &str) -> usize {
+        self.inner.stored_chars(key, value)
+    }
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         // Every write reads the meta first: after a change it is refused in these words,
         // not as a meta that does not parse.

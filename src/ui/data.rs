@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::crypto::{new_key, Lock, ITERATIONS};
+use crate::crypto::{new_key, Lock};
 use crate::domain::audit::AuditEntry;
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
@@ -454,17 +454,15 @@ pub fn data_page() -> AnyView {
             return if zip { export_with_attachments(app, key) } else { export_backup_with(&app, key) };
         }
         // A passphrase for this file alone: checked, then its key derived (slow on purpose).
-        let problem = new_passphrase_problem(&file_pass.get_untracked(), &file_repeat.get_untracked());
-        pass_errors.set(problem.into_iter().collect());
-        if problem.is_some() || sealing.get_untracked() {
+        let wrong = new_passphrase_problem(&file_pass.get_untracked(), &file_repeat.get_untracked());
+        pass_errors.set(wrong.into_iter().collect());
+        if wrong.is_some() || sealing.get_untracked() {
             return;
         }
         sealing.set(true);
         spawn_local(async move {
-            let mut salt = [0u8; 16];
-            passphrase::random(&mut salt);
-            match passphrase::derive(&file_pass.get_untracked(), &salt, ITERATIONS).await {
-                Ok(derived) => {
+            match passphrase::derive_new(&file_pass.get_untracked()).await {
+                Ok((derived, salt)) => {
                     let data_key = new_key(passphrase::random);
                     let key = Some((Lock::new(&derived, &salt, &data_key, passphrase::random), data_key));
                     if zip {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::lock;
 use super::passphrase::{self, DeriveError};
 use super::state::AppState;
-use crate::storage::sealed::{Sealed, UnlockError, ITERATIONS};
+use crate::storage::sealed::{Sealed, UnlockError};
 use crate::storage::{LocalStorageBackend, StorageError};
 
 /// What a form with a passphrase asks for; each is checked before any key is derived.
@@ -88,9 +88,7 @@ pub fn EncryptionSection() -> impl IntoView {
     };
     // The store opened with the current passphrase; `None` (said) when it is wrong.
     let open_current = move || async move {
-        let lock = lock::stored_lock()?;
-        let salt = lock.salt_bytes().ok()?;
-        let derived = passphrase::derive(&current.get_untracked(), &salt, lock.iterations).await.map_err(derive_error).ok()?;
+        let derived = lock::derive_current(&current.get_untracked()).await.map_err(derive_error).ok()?;
         let inner = LocalStorageBackend::new().map_err(|e| failed(app, e)).ok()?;
         match Sealed::unlock(inner, &derived, passphrase::random) {
             Ok(s) => Some(s),
@@ -117,11 +115,7 @@ pub fn EncryptionSection() -> impl IntoView {
         true
     };
     // The new passphrase's key with a salt of its own; `None` (said) when none was made.
-    let new_key = move || async move {
-        let mut salt = [0u8; 16];
-        passphrase::random(&mut salt);
-        passphrase::derive(&new.get_untracked(), &salt, ITERATIONS).await.map(|k| (k, salt)).map_err(derive_error).ok()
-    };
+    let new_key = move || async move { passphrase::derive_new(&new.get_untracked()).await.map_err(derive_error).ok() };
 
     let encrypt = move |ev: leptos::ev::SubmitEvent| {
         if !begin(ev) {

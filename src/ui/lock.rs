@@ -56,13 +56,19 @@ pub fn guarded(b: impl Backend + 'static) -> Result<Box<dyn Backend>, crate::sto
     Ok(Box::new(Guarded::new(b)?))
 }
 
+/// The key `passphrase` gives with the stored lock's salt and rounds: the key that opens
+/// the store if the passphrase is right.
+pub async fn derive_current(passphrase: &str) -> Result<[u8; 32], DeriveError> {
+    let lock = stored_lock().ok_or_else(|| DeriveError::Failed("bo.lock".into()))?;
+    let salt = lock.salt_bytes().map_err(|e| DeriveError::Failed(format!("{e:?}")))?;
+    passphrase::derive(passphrase, &salt, lock.iterations).await
+}
+
 /// Opens the store with `passphrase`; `Ok` once the app may start.
 pub async fn unlock(passphrase: &str) -> Result<(), String> {
     let lang = super::app::start_lang();
     let t = |k: &str| crate::i18n::t(lang, k).to_string();
-    let lock = stored_lock().ok_or_else(|| t("lock.failed"))?;
-    let salt = lock.salt_bytes().map_err(|_| t("lock.failed"))?;
-    let derived = match passphrase::derive(passphrase, &salt, lock.iterations).await {
+    let derived = match derive_current(passphrase).await {
         Ok(k) => k,
         Err(DeriveError::NoWebCrypto) => return Err(t("lock.no_webcrypto")),
         Err(DeriveError::Failed(why)) => return Err(format!("{} ({why})", t("lock.failed"))),

@@ -71,3 +71,10 @@ pub async fn derive(passphrase: &str, salt: &[u8; 16], iterations: u32) -> Resul
     Uint8Array::new(&buf).copy_to(&mut out);
     Ok(out)
 }
+
+/// The key a new passphrase gives, with a fresh salt of its own, at today's rounds.
+pub async fn derive_new(passphrase: &str) -> Result<([u8; 32], [u8; 16]), DeriveError> {
+    let mut salt = [0u8; 16];
+    random(&mut salt);
+    derive(passphrase, &salt, crate::crypto::ITERATIONS).await.map(|k| (k, salt))
+}

@@ -178,6 +178,10 @@ pub fn App() -> impl IntoView {
 
     if super::lock::is_encrypted() {
         super::lock::watch_idle(dirty);
+        // Attachments a closed tab left plain while encrypting: sealed once the screen is up.
+        // Quietly: a browser without IndexedDB has none, and the next unlock tries again.
+        let seal = move || leptos::task::spawn_local(async move { drop(super::attachments_part::seal_files(app).await) });
+        set_timeout(seal, std::time::Duration::from_secs(3));
     }
 
     // Another tab wrote: show its data without a reload.

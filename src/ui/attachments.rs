@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::attachments_part::{files_changed, trashed_files};
+use super::attachments_seal::{opened, stored};
 use super::state::{local, use_app, AppState};
 use crate::domain::attachments::{self as rules, Refusal};
 use crate::domain::format::format_datetime;
@@ -55,12 +56,12 @@ fn sorted(mut all: Vec<Attached>) -> Vec<Attached> {
 
 /// A record's attachments, newest first, those in the trash included.
 pub async fn of(owner: &str) -> Result<Vec<Attached>, StorageError> {
-    Ok(sorted(idb::files(Some(owner)).await?.iter().filter_map(Attached::from_js).collect()))
+    Ok(sorted(idb::files(Some(owner)).await?.into_iter().filter_map(|v| Attached::from_js(&opened(v))).collect()))
 }
 
 /// Every attachment, newest first.
 pub async fn all() -> Result<Vec<Attached>, StorageError> {
-    Ok(sorted(idb::files(None).await?.iter().filter_map(Attached::from_js).collect()))
+    Ok(sorted(idb::files(None).await?.into_iter().filter_map(|v| Attached::from_js(&opened(v))).collect()))
 }
 
 async fn add(owner: &str, title: &str, file: &web_sys::File) -> Result<(), StorageError> {
@@ -77,7 +78,7 @@ async fn add(owner: &str, title: &str, file: &web_sys::File) -> Result<(), Stora
     set("added", js_sys::Date::now().into());
     set("removed", JsValue::NULL);
     set("blob", file.into());
-    idb::put_file(&o).await
+    idb::put_file(&stored(o.into()).await?).await
 }
 
 /// Moves an attachment to the trash (`Some` time) or back (`None`); false when the file is
@@ -124,9 +125,7 @@ const SHOWN: &[&str] = &["application/pdf", "image/png", "image/jpeg", "image/gi
 /// Opens a PDF, a picture or plain text in a new tab; downloads any other file.
 async fn open(app: AppState, id: String) {
     let file = match idb::file(&id).await {
-        Ok(Some(v)) => {
-            Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok()).map(|b| (b, text(&v, "name")))
-        }
+        Ok(Some(v)) => super::attachments_seal::file(&v).await.map(|b| (b, text(&opened(v), "name"))),
         _ => None,
     };
     let Some((blob, name)) = file else { return app.error(app.t("attach.gone").into()) };

@@ -124,6 +124,39 @@ entry! {
     }
 }
 
+/// Seals the attachments still plain once the store is encrypted (just now, or left
+/// half-way by a tab closed meanwhile); how many.
+pub async fn seal_files(app: AppState) -> Result<usize, String> {
+    let done = match files_sealed().await {
+        Ok(work) => work.await.map_err(|e| e.to_string()),
+        Err(NotLoaded) => Err(app.t("area.failed").into()),
+    };
+    if done.as_ref().is_ok_and(|n| *n > 0) {
+        files_changed().update(|n| *n += 1);
+    }
+    done
+}
+
+entry! {
+    fn files_sealed() -> Later<Result<usize, crate::storage::StorageError>> {
+        Box::pin(super::attachments_seal::seal_all())
+    }
+}
+
+/// Opens every attachment for good with `key`, before encryption is removed.
+pub async fn open_files(app: AppState, key: [u8; 32]) -> Result<usize, String> {
+    match files_opened(key).await {
+        Ok(work) => work.await.map_err(|e| e.to_string()),
+        Err(NotLoaded) => Err(app.t("area.failed").into()),
+    }
+}
+
+entry! {
+    fn files_opened(key: [u8; 32]) -> Later<Result<usize, crate::storage::StorageError>> {
+        Box::pin(async move { super::attachments_seal::open_all(&key).await })
+    }
+}
+
 /// A backup with every attachment, as one archive: how many files it holds.
 pub async fn export_zip(app: AppState, json_name: String, json: String) -> Result<backup_zip::Exported, String> {
     busy().set(true);

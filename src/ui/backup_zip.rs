@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use js_sys::{Array, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::attachments::{number, text};
 use super::files::{read_range, save};
@@ -47,7 +47,9 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<Ex
     let mut listed = vec![];
     let mut missing = vec![];
     for v in stored {
-        let blob = Reflect::get(&v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
+        // An encrypted store's files go into the archive as they were added.
+        let blob = super::attachments_seal::file(&v).await;
+        let v = super::attachments_seal::opened(v);
         // The checksum needs the bytes; the archive takes the stored file itself.
         let bytes = match &blob {
             Some(blob) => read_range(blob, 0, blob.size() as u64).await,
@@ -214,7 +216,8 @@ pub async fn restore(app: AppState, opened: Opened, replace: bool, alive: &HashS
         });
         match blob {
             Some(blob) => {
-                idb::put_file(&object(a, &blob)).await.map_err(|e| app.tf("attach.failed", &[("why", e.to_string())]))?;
+                let failed = |e: crate::storage::StorageError| app.tf("attach.failed", &[("why", e.to_string())]);
+                idb::put_file(&super::attachments_seal::stored(object(a, &blob)).await.map_err(failed)?).await.map_err(failed)?;
                 r.stored += 1;
             }
             None => r.damaged.push(a.name.clone()),

@@ -137,6 +137,9 @@ pub fn EncryptionSection() -> impl IntoView {
                         encrypted.set(true);
                         clear();
                         lock::watch_idle(app.dirty);
+                        if let Err(why) = super::attachments_part::seal_files(app).await {
+                            app.error(app.tf("crypt.err.files_seal", &[("why", why)]));
+                        }
                     }
                 }
             }
@@ -174,6 +177,11 @@ pub fn EncryptionSection() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             if let Some(sealed) = open_current().await {
+                // The files first: while the lock is kept, one left sealed can still be opened.
+                if let Err(why) = super::attachments_part::open_files(app, *sealed.data_key()).await {
+                    app.error(app.tf("crypt.err.files_open", &[("why", why)]));
+                    return busy.set(false);
+                }
                 match sealed.unseal_all() {
                     Ok(plain) => {
                         lock::keep_store_key::<LocalStorageBackend>(None);

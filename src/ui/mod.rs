@@ -4,6 +4,7 @@ mod areas;
 mod assets;
 mod attachments;
 mod attachments_part;
+mod attachments_seal;
 mod attendance;
 mod attendance_grid;
 mod audit;

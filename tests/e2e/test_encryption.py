@@ -7,7 +7,7 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
-from conftest import shot, wait
+from conftest import shot, wait, wait_file
 from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
 
 RIGHT = "kunci gudang 2026"
@@ -139,3 +139,103 @@ def test_the_lock_screen_in_english_at_phone_width(driver, base_url):
     fill(driver, "lock-pass", RIGHT)
     click(driver, "Open")
     wait(driver, lambda d: heading(d) == "Contacts", timeout=30)
+
+
+FILES = """
+const done = arguments[arguments.length - 1];
+const req = indexedDB.open('backoffice');
+req.onsuccess = () => {
+  const db = req.result;
+  const all = db.transaction('files').objectStore('files').getAll();
+  all.onsuccess = async () => {
+    const out = [];
+    for (const f of all.result) {
+      const bytes = new Uint8Array(await f.blob.arrayBuffer());
+      out.push({name: f.name || null, title: f.title || null, sealed: typeof f.sealed === 'string',
+                text: new TextDecoder('latin1').decode(bytes)});
+    }
+    db.close();
+    done(out.sort((a, b) => (a.name || '').localeCompare(b.name || '')));
+  };
+};
+req.onerror = () => done(['error']);
+"""
+
+
+def files(driver):
+    return driver.execute_async_script(FILES)
+
+
+def attached(driver):
+    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#attach-list li")]
+
+
+def opens_to(driver, text):
+    """The newest attachment's file, opened in its own tab, holds `text`."""
+    tabs = driver.window_handles
+    driver.find_elements(By.CSS_SELECTOR, "#attach-list button.bo-link")[0].click()
+    wait(driver, lambda d: len(d.window_handles) == len(tabs) + 1)
+    driver.switch_to.window([h for h in driver.window_handles if h not in tabs][0])
+    wait(driver, lambda d: d.current_url.startswith("blob:") and text in d.find_element(By.TAG_NAME, "body").text)
+    driver.close()
+    driver.switch_to.window(tabs[0])
+
+
+def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url, downloads, tmp_path):
+    import zipfile
+    cv = tmp_path / "CV Rahasia Sentosa.txt"
+    cv.write_text("Gaji diminta: Rp 12.500.000")
+    later = tmp_path / "Kontrak Rahasia.txt"
+    later.write_text("Kontrak kerja: masa percobaan tiga bulan")
+    new_contact(driver, base_url, "Rahasia Sentosa")
+    detail = driver.current_url
+    wait(driver, lambda d: d.find_elements(By.ID, "attach-file"))
+    driver.find_element(By.ID, "attach-file").send_keys(str(cv))
+    wait(driver, lambda d: len(attached(d)) == 1)
+    assert files(driver)[0]["name"] == "CV Rahasia Sentosa.txt" and not files(driver)[0]["sealed"]
+
+    # Encrypting seals the file already there: its bytes, name and title.
+    open_app(driver, base_url, "#/settings")
+    wait(driver, lambda d: d.find_elements(By.ID, "crypt-new"))
+    fill(driver, "crypt-new", RIGHT)
+    fill(driver, "crypt-repeat", RIGHT)
+    click(driver, "Enkripsi data")
+    wait_text(driver, "Data dienkripsi.", timeout=30)
+    wait(driver, lambda d: all(f["sealed"] for f in files(d)))
+    [f] = files(driver)
+    assert f["name"] is None and f["title"] is None
+    assert "Gaji" not in f["text"] and "Rahasia" not in f["text"]
+
+    # After the lock screen, listed and opened as added; a file added now is sealed at once.
+    driver.get(detail)
+    driver.refresh()
+    locked(driver)
+    unlock(driver, RIGHT)
+    wait(driver, lambda d: len(attached(d)) == 1, timeout=30)
+    assert attached(driver)[0].startswith("CV Rahasia Sentosa.txt · "), attached(driver)
+    opens_to(driver, "Gaji diminta: Rp 12.500.000")
+    driver.find_element(By.ID, "attach-file").send_keys(str(later))
+    wait(driver, lambda d: len(attached(d)) == 2)
+    assert len(files(driver)) == 2 and all(f["sealed"] and "Kontrak" not in f["text"] for f in files(driver))
+    opens_to(driver, "masa percobaan tiga bulan")
+    shot(driver, "encryption-attachments-id")
+
+    # The .zip holds them as they were added (said beside the choice).
+    open_app(driver, base_url, "#/data")
+    click(driver, "Ekspor cadangan dengan lampiran (.zip)")
+    archive = wait_file(downloads, ".zip", timeout=30)
+    with zipfile.ZipFile(archive) as z:
+        inside = {Path(n).name: z.read(n) for n in z.namelist() if n.startswith("attachments/")}
+    assert inside == {"CV Rahasia Sentosa.txt": cv.read_bytes(), "Kontrak Rahasia.txt": later.read_bytes()}, list(inside)
+
+    # Removing encryption opens the files for good, before the store's values.
+    open_app(driver, base_url, "#/settings")
+    wait(driver, lambda d: d.find_elements(By.ID, "crypt-current"))
+    fill(driver, "crypt-current", RIGHT)
+    click(driver, "Hapus enkripsi")
+    wait_text(driver, "Enkripsi dihapus", timeout=30)
+    assert [(f["name"], f["sealed"], f["text"]) for f in files(driver)] == [
+        ("CV Rahasia Sentosa.txt", False, cv.read_text()), ("Kontrak Rahasia.txt", False, later.read_text())]
+    driver.get(detail)
+    wait(driver, lambda d: len(attached(d)) == 2)
+    opens_to(driver, "masa percobaan")

@@ -1,0 +1,159 @@
+//! An encrypted store's attachments, sealed in IndexedDB as its values are in localStorage
+//! (`storage::sealed`), by the same data key: the file's bytes, and its name, title and type
+//! (a file name often says whose it is). What stays readable is what finds and counts the
+//! files: the id, the record it belongs to, its size and dates. Each file is marked, so plain
+//! and sealed ones live side by side while encryption is turned on or off, and the next
+//! unlock finishes what a closed tab left half-way.
+use js_sys::{Array, Reflect, Uint8Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::attachments::text;
+use super::files::read_range;
+use crate::crypto::Cipher;
+use crate::storage::{idb, StorageError};
+
+/// The field holding a sealed attachment's name, title and type.
+const SEALED: &str = "sealed";
+/// The fields it holds, removed from the stored object while sealed.
+const HIDDEN: [&str; 3] = ["name", "title", "type"];
+
+#[derive(Serialize, Deserialize)]
+struct Hidden {
+    name: String,
+    title: String,
+    #[serde(rename = "type")]
+    mime: String,
+}
+
+/// The additional data of a file's bytes and of its details: bound to its id, and neither
+/// taken for the other.
+fn bytes_aad(id: &str) -> String {
+    format!("file:{id}")
+}
+
+fn details_aad(id: &str) -> String {
+    format!("file-details:{id}")
+}
+
+/// The open store's key, when it is encrypted.
+fn store_cipher() -> Option<Cipher> {
+    super::lock::store_key().map(|(_, key)| Cipher::new(&key))
+}
+
+fn set(o: &JsValue, k: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &k.into(), v);
+}
+
+fn stored_blob(v: &JsValue) -> Option<web_sys::Blob> {
+    Reflect::get(v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
+}
+
+fn blob_of(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), &opts).ok()
+}
+
+pub fn is_sealed(v: &JsValue) -> bool {
+    Reflect::get(v, &SEALED.into()).is_ok_and(|s| s.is_string())
+}
+
+/// `v` (a stored attachment, read afresh) as the screens read it: a sealed one's name, title
+/// and type opened. One that does not open (damaged) is listed by its id, so it can still
+/// be removed.
+pub fn opened(v: JsValue) -> JsValue {
+    if !is_sealed(&v) {
+        return v;
+    }
+    // A copy: the object as stored keeps its details sealed, whatever is put back later.
+    let v: JsValue = js_sys::Object::assign(&js_sys::Object::new(), v.unchecked_ref()).into();
+    let id = text(&v, "id");
+    let hidden = store_cipher()
+        .and_then(|c| c.open_text(&details_aad(&id), &text(&v, SEALED))?.ok())
+        .and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
+    let hidden = hidden.unwrap_or(Hidden { name: format!("{id}.bin"), title: String::new(), mime: String::new() });
+    set(&v, "name", &hidden.name.into());
+    set(&v, "title", &hidden.title.into());
+    set(&v, "type", &hidden.mime.into());
+    v
+}
+
+/// The file of a stored attachment as it was added (opened when sealed); `None` when the
+/// browser cannot give it back or it does not open.
+pub async fn file(v: &JsValue) -> Option<web_sys::Blob> {
+    let blob = stored_blob(v)?;
+    if !is_sealed(v) {
+        return Some(blob);
+    }
+    let sealed = read_range(&blob, 0, blob.size() as u64).await?;
+    let plain = store_cipher()?.open(&bytes_aad(&text(v, "id")), &sealed).ok()?;
+    blob_of(&plain, &text(&opened(v.clone()), "type"))
+}
+
+/// `v` as it is to be stored: sealed when the store is encrypted.
+pub async fn stored(v: JsValue) -> Result<JsValue, StorageError> {
+    match store_cipher() {
+        Some(c) => seal(&c, v).await,
+        None => Ok(v),
+    }
+}
+
+fn unreadable() -> StorageError {
+    StorageError::Other("the browser did not give the file back".into())
+}
+
+async fn seal(c: &Cipher, v: JsValue) -> Result<JsValue, StorageError> {
+    if is_sealed(&v) {
+        return Ok(v);
+    }
+    let id = text(&v, "id");
+    let blob = stored_blob(&v).ok_or_else(unreadable)?;
+    let bytes = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(unreadable)?;
+    let mime = Some(text(&v, "type")).filter(|t| !t.is_empty()).unwrap_or_else(|| blob.type_());
+    let hidden = Hidden { name: text(&v, "name"), title: text(&v, "title"), mime };
+    let details = serde_json::to_vec(&hidden).expect("details serialise");
+    let random = super::passphrase::random;
+    let sealed = blob_of(&c.seal(random, &bytes_aad(&id), &bytes), "application/octet-stream").ok_or_else(unreadable)?;
+    set(&v, "blob", &sealed.into());
+    set(&v, SEALED, &c.seal_text(random, &details_aad(&id), &details).into());
+    for k in HIDDEN {
+        let _ = Reflect::delete_property(v.unchecked_ref::<js_sys::Object>(), &k.into());
+    }
+    Ok(v)
+}
+
+/// Seals every attachment still plain (a store just encrypted, or left half-way); how many.
+pub async fn seal_all() -> Result<usize, StorageError> {
+    let Some(c) = store_cipher() else { return Ok(0) };
+    let mut done = 0;
+    for v in idb::files(None).await?.into_iter().filter(|v| !is_sealed(v)) {
+        idb::put_file(&seal(&c, v).await?).await?;
+        done += 1;
+    }
+    Ok(done)
+}
+
+/// Opens every sealed attachment for good (encryption being removed), with `key`, before the
+/// store's own values are touched: a file left sealed once its key is gone would be lost,
+/// so a refused write stops it all. One that does not open is damaged already and is left.
+pub async fn open_all(key: &[u8; 32]) -> Result<usize, StorageError> {
+    let c = Cipher::new(key);
+    let mut done = 0;
+    for v in idb::files(None).await?.into_iter().filter(is_sealed) {
+        let id = text(&v, "id");
+        let hidden =
+            c.open_text(&details_aad(&id), &text(&v, SEALED)).and_then(Result::ok).and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
+        let blob = stored_blob(&v).ok_or_else(unreadable)?;
+        let sealed = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(unreadable)?;
+        let (Some(hidden), Ok(plain)) = (hidden, c.open(&bytes_aad(&id), &sealed)) else { continue };
+        set(&v, "blob", &blob_of(&plain, &hidden.mime).ok_or_else(unreadable)?.into());
+        set(&v, "name", &hidden.name.into());
+        set(&v, "title", &hidden.title.into());
+        set(&v, "type", &hidden.mime.into());
+        let _ = Reflect::delete_property(v.unchecked_ref::<js_sys::Object>(), &SEALED.into());
+        idb::put_file(&v).await?;
+        done += 1;
+    }
+    Ok(done)
+}

@@ -2,6 +2,8 @@
 //! it (`backoffice-backup.json`), each attachment as it was added (`attachments/<id>/<name>`, stored,
 //! so unpacking the archive by hand gives the files back), and a list of them with what the
 //! app keeps beside each file (`attachments.json`). Pure: the browser side streams the files.
+//! An encrypted archive holds the backup file encrypted, the list encrypted the same way
+//! (`domain::sealed_backup`), and each file sealed by the same key under its id alone.
 use serde::{Deserialize, Serialize};
 
 use super::attachments::{owner_parts, MAX_BYTES};
@@ -62,6 +64,17 @@ pub fn path(id: &str, name: &str) -> String {
     format!("attachments/{}/{}", safe_name(id), safe_name(name))
 }
 
+/// Where an attachment's file goes in an encrypted archive: its id alone (its name is in the
+/// sealed list).
+pub fn sealed_path(id: &str) -> String {
+    format!("attachments/{}.sealed", safe_name(id))
+}
+
+/// What an attachment's file is sealed with in an encrypted archive: bound to its id.
+pub fn sealed_aad(id: &str) -> String {
+    format!("file:{id}")
+}
+
 pub fn list_text(files: &[Attachment]) -> Vec<u8> {
     serde_json::to_vec(&List { format: FORMAT.into(), version: VERSION, files: files.to_vec() }).expect("attachments serialise")
 }
@@ -96,6 +109,16 @@ fn usable(a: &Attachment) -> bool {
 
 /// Reads the archive's list against the parts its directory holds.
 pub fn found(list: &[u8], parts: &[Entry]) -> Result<Found, ListError> {
+    found_in(list, parts, 0)
+}
+
+/// [`found`] for an encrypted archive's (opened) list: each part is its file sealed, so
+/// longer by the nonce and the tag.
+pub fn found_sealed(list: &[u8], parts: &[Entry]) -> Result<Found, ListError> {
+    found_in(list, parts, crate::crypto::SEAL_OVERHEAD as u64)
+}
+
+fn found_in(list: &[u8], parts: &[Entry], overhead: u64) -> Result<Found, ListError> {
     let value: serde_json::Value = serde_json::from_slice(list).map_err(|_| ListError::NotJson)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ListError::Foreign);
@@ -110,7 +133,7 @@ pub fn found(list: &[u8], parts: &[Entry]) -> Result<Found, ListError> {
     let by_name: std::collections::HashMap<&str, &Entry> = parts.iter().map(|e| (e.name.as_str(), e)).collect();
     for f in files {
         let part = serde_json::from_value::<Attachment>(f.clone()).ok().filter(usable).and_then(|a| {
-            let e = by_name.get(a.path.as_str()).filter(|e| e.content.size == a.size && matches!(e.content.method, 0 | 8))?;
+            let e = by_name.get(a.path.as_str()).filter(|e| e.content.size == a.size + overhead && matches!(e.content.method, 0 | 8))?;
             seen.insert(a.id.clone()).then(|| (a, (*e).clone()))
         });
         match part {

@@ -197,3 +197,64 @@ fn a_file_unpacked_by_hand_shows_when_it_was_added() {
     let old = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
     assert_eq!(zip::dos_time(old), (0, 0x0021));
 }
+
+/// An encrypted archive, written as the browser writes one: the backup and the list sealed
+/// (`sealed_backup`), each file sealed under its id alone. Read back with the backup's key,
+/// file for file; nothing in it names a file or shows its text; a file sealed under another
+/// id does not open.
+#[test]
+fn an_encrypted_archive_reads_back_with_its_key_and_shows_no_name_or_text() {
+    use crate::crypto::{Cipher, Lock};
+    use crate::domain::sealed_backup;
+    fn counter(out: &mut [u8]) {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static N: AtomicU64 = AtomicU64::new(1);
+        let n = N.fetch_add(1, Ordering::Relaxed).to_le_bytes();
+        for (i, b) in out.iter_mut().enumerate() {
+            *b = n[i % 8] ^ (i as u8);
+        }
+    }
+    let (derived, key) = ([3u8; 32], [4u8; 32]);
+    let lock = Lock::new(&derived, &[5; 16], &key, counter);
+    let cipher = Cipher::new(&key);
+    let pdf = b"%PDF-1.4 kontrak kerja Rahasia".repeat(20);
+    let mut a = attachment("a1", "Kontrak Rahasia.pdf", &pdf);
+    a.path = sealed_path(&a.id);
+    let sealed = cipher.seal(counter, &sealed_aad(&a.id), &pdf);
+    let json = sealed_backup::seal(r#"{"format":"backoffice-backup"}"#, &lock, &key, counter);
+
+    let mut w = Writer::default();
+    let mut bytes = vec![];
+    let (c, packed) = Content::deflated(json.as_bytes());
+    bytes.extend(w.part(BACKUP_PART, c).unwrap());
+    bytes.extend(packed);
+    bytes.extend(w.part(&a.path, Content::stored(&sealed)).unwrap());
+    bytes.extend(&sealed);
+    let list = sealed_backup::seal(std::str::from_utf8(&list_text(std::slice::from_ref(&a))).unwrap(), &lock, &key, counter);
+    let (c, packed) = Content::deflated(list.as_bytes());
+    bytes.extend(w.part(LIST_PART, c).unwrap());
+    bytes.extend(packed);
+    bytes.extend(w.finish().unwrap());
+    let shown = String::from_utf8_lossy(&bytes);
+    assert!(!shown.contains("Rahasia") && !shown.contains("Kontrak") && !shown.contains(".pdf"), "a name or text shows");
+
+    let whole = zip::Archive::open(&bytes).unwrap();
+    let listed = whole.read(LIST_PART).unwrap().unwrap();
+    // Read as a plain archive's list, it is not one: the Data screen asks for the key first.
+    assert_eq!(found(&listed, &[]), Err(ListError::Foreign));
+    let file = sealed_backup::read(&whole.read(BACKUP_PART).unwrap().unwrap()).unwrap();
+    let key_back = file.key(&derived).unwrap();
+    let list = sealed_backup::read(&listed).unwrap().open_with_key(&key_back).unwrap();
+    let tail = &bytes[bytes.len().saturating_sub(zip::TAIL_LEN)..];
+    let d = zip::directory(tail).unwrap();
+    let parts = zip::entries(&bytes[d.start as usize..(d.start + d.len) as usize], d.count).unwrap();
+    let f = found_sealed(&list, &parts).unwrap();
+    assert_eq!((f.files.len(), f.left_out, f.bytes()), (1, 0, pdf.len() as u64));
+    let (listed_a, entry) = &f.files[0];
+    assert_eq!(listed_a.name, "Kontrak Rahasia.pdf");
+    let stored = part(&bytes, entry, MAX_BYTES as usize + crate::crypto::SEAL_OVERHEAD).unwrap();
+    assert_eq!(Cipher::new(&key_back).open(&sealed_aad("a1"), &stored).unwrap(), pdf);
+    assert!(Cipher::new(&key_back).open(&sealed_aad("b2"), &stored).is_err(), "a file moved to another id opens");
+    // The plain reading of the same list finds no file of the right size.
+    assert_eq!(found(&list, &parts).unwrap().files.len(), 0);
+}

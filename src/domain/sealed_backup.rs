@@ -17,6 +17,9 @@ const MOST_ITERATIONS: u32 = 10_000_000;
 /// The largest backup text opened: a full store is some 40 MB as a backup; more is a bomb.
 const MOST_TEXT_BYTES: usize = 256 << 20;
 
+/// What a file is encrypted with: the lock it carries and the data key that lock wraps.
+pub type FileKey = (Lock, [u8; 32]);
+
 /// An encrypted backup as written: how to get its key, and the sealed text.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Sealed {
@@ -69,13 +72,18 @@ pub fn read(bytes: &[u8]) -> Result<Sealed, OpenError> {
 }
 
 impl Sealed {
-    /// The backup's text, given the key derived from the passphrase and the lock's salt.
-    pub fn open(&self, derived: &[u8; 32]) -> Result<Vec<u8>, OpenError> {
-        let key = self.lock.data_key(derived).map_err(|e| match e {
+    /// The data key, given the key derived from the passphrase and the lock's salt: it
+    /// opens the file, and an archive's list and files beside it.
+    pub fn key(&self, derived: &[u8; 32]) -> Result<[u8; 32], OpenError> {
+        self.lock.data_key(derived).map_err(|e| match e {
             KeyError::WrongPassphrase => OpenError::WrongPassphrase,
             KeyError::Damaged(_) => OpenError::Damaged,
-        })?;
-        self.open_with_key(&key)
+        })
+    }
+
+    /// The backup's text, given the key derived from the passphrase and the lock's salt.
+    pub fn open(&self, derived: &[u8; 32]) -> Result<Vec<u8>, OpenError> {
+        self.open_with_key(&self.key(derived)?)
     }
 
     /// The backup's text, given the data key itself (a backup of a store open in this tab).

@@ -15,6 +15,7 @@ use leptos::wasm_split::wasm_split;
 use super::areas::{from_part, NotLoaded};
 use super::backup_zip::{self, Opened};
 use super::state::AppState;
+use crate::domain::sealed_backup::FileKey;
 
 /// What the screens share about attachments, made once in the app's root.
 #[derive(Clone, Copy)]
@@ -158,9 +159,9 @@ entry! {
 }
 
 /// A backup with every attachment, as one archive: how many files it holds.
-pub async fn export_zip(app: AppState, json_name: String, json: String) -> Result<backup_zip::Exported, String> {
+pub async fn export_zip(app: AppState, json_name: String, json: String, key: Option<FileKey>) -> Result<backup_zip::Exported, String> {
     busy().set(true);
-    let done = match zip_export(app, json_name, json).await {
+    let done = match zip_export(app, json_name, json, key).await {
         Ok(work) => work.await,
         Err(NotLoaded) => Err(app.t("area.failed").into()),
     };
@@ -170,8 +171,8 @@ pub async fn export_zip(app: AppState, json_name: String, json: String) -> Resul
 
 entry! {
     in archives
-    fn zip_export(app: AppState, json_name: String, json: String) -> Later<Result<backup_zip::Exported, String>> {
-        Box::pin(backup_zip::export(app, json_name, json))
+    fn zip_export(app: AppState, json_name: String, json: String, key: Option<FileKey>) -> Later<Result<backup_zip::Exported, String>> {
+        Box::pin(backup_zip::export(app, json_name, json, key))
     }
 }
 

@@ -10,8 +10,10 @@ use wasm_bindgen::JsValue;
 use super::attachments::{number, text};
 use super::files::{read_range, save};
 use super::state::AppState;
+use crate::crypto::Cipher;
 use crate::domain::attachments::MAX_BYTES;
 use crate::domain::backup_zip::{self as rules, Attachment, Found, ListError, BACKUP_PART, LIST_PART, MOST_LIST_BYTES};
+use crate::domain::sealed_backup::{self, FileKey};
 use crate::domain::zip::{self, Content, Entry, Writer, ZipError};
 use crate::storage::idb;
 
@@ -31,8 +33,9 @@ pub struct Exported {
 }
 
 /// Downloads `json` (the backup file as Export writes it) and every attachment, those in
-/// the trash too, as one archive.
-pub async fn export(app: AppState, json_name: String, json: String) -> Result<Exported, String> {
+/// the trash too, as one archive; with `key` (the one `json` is encrypted with), the list and
+/// every file are encrypted by it too.
+pub async fn export(app: AppState, json_name: String, json: String, key: Option<FileKey>) -> Result<Exported, String> {
     let failed = |why: String| app.tf("attach.failed", &[("why", why)]);
     let stored = idb::files(None).await.map_err(|e| failed(e.to_string()))?;
     let mut w = Writer::default();
@@ -59,7 +62,7 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<Ex
             missing.push(text(&v, "name"));
             continue;
         };
-        let a = Attachment {
+        let mut a = Attachment {
             id: text(&v, "id"),
             owner: text(&v, "owner"),
             title: text(&v, "title"),
@@ -72,10 +75,28 @@ pub async fn export(app: AppState, json_name: String, json: String) -> Result<Ex
         };
         let added = chrono::DateTime::from_timestamp_millis(a.added as i64).unwrap_or_default();
         let when = zip::dos_time(super::state::local(added).naive_local());
-        push(w.part_dated(&a.path, Content::stored(&bytes), when).map_err(|_| too_large(&app))?, &blob);
+        match &key {
+            Some((_, data_key)) => {
+                let sealed = Cipher::new(data_key).seal(super::passphrase::random, &rules::sealed_aad(&a.id), &bytes);
+                a.path = rules::sealed_path(&a.id);
+                push(
+                    w.part_dated(&a.path, Content::stored(&sealed), when).map_err(|_| too_large(&app))?,
+                    &Uint8Array::from(sealed.as_slice()),
+                );
+            }
+            None => push(w.part_dated(&a.path, Content::stored(&bytes), when).map_err(|_| too_large(&app))?, &blob),
+        }
         listed.push(a);
     }
-    let (c, packed) = Content::deflated(&rules::list_text(&listed));
+    let list = rules::list_text(&listed);
+    let list = match &key {
+        Some((lock, data_key)) => {
+            let text = String::from_utf8(list).expect("the list is JSON");
+            sealed_backup::seal(&text, lock, data_key, super::passphrase::random).into_bytes()
+        }
+        None => list,
+    };
+    let (c, packed) = Content::deflated(&list);
     push(w.part(LIST_PART, c).map_err(|_| too_large(&app))?, &Uint8Array::from(packed.as_slice()));
     parts.push(&Uint8Array::from(w.finish().map_err(|_| too_large(&app))?.as_slice()));
     let opts = web_sys::BlobPropertyBag::new();
@@ -90,6 +111,23 @@ pub struct Opened {
     pub json: Vec<u8>,
     pub found: Found,
     file: web_sys::File,
+    entries: Vec<Entry>,
+    /// An encrypted archive's list, read once its key is known ([`Opened::unseal`]).
+    sealed_list: Option<Vec<u8>>,
+    /// The key its files are sealed by.
+    key: Option<[u8; 32]>,
+}
+
+impl Opened {
+    /// An encrypted archive's list read with `key` (the data key of its backup file), so
+    /// its files can be shown and restored.
+    pub fn unseal(&mut self, key: &[u8; 32]) -> Result<(), String> {
+        let Some(list) = &self.sealed_list else { return Ok(()) };
+        let list = sealed_backup::read(list).and_then(|f| f.open_with_key(key)).map_err(|_| "attachments.json".to_string())?;
+        self.found = rules::found_sealed(&list, &self.entries).map_err(|_| "attachments.json".to_string())?;
+        self.key = Some(*key);
+        Ok(())
+    }
 }
 
 fn zip_error(app: &AppState, e: ZipError) -> String {
@@ -134,17 +172,23 @@ pub async fn open(app: AppState, file: web_sys::File) -> Result<Opened, String> 
     let entries = zip::entries(&dir, d.count).map_err(|e| zip_error(&app, e))?;
     let Some(backup) = entries.iter().find(|e| e.name == BACKUP_PART) else { return Err(app.t("attach.zip_not_backup").into()) };
     let json = part(&file, backup, MOST_BACKUP_BYTES).await.map_err(|e| zip_error(&app, e))?;
+    let mut sealed_list = None;
     let found = match entries.iter().find(|e| e.name == LIST_PART) {
         Some(list) => {
             let list = part(&file, list, MOST_LIST_BYTES).await.map_err(|e| zip_error(&app, e))?;
-            rules::found(&list, &entries).map_err(|e| match e {
-                ListError::Newer(v) => app.tf("attach.zip_newer", &[("v", v.to_string())]),
-                ListError::NotJson | ListError::Foreign => app.t("attach.zip_damaged").into(),
-            })?
+            if sealed_backup::is_sealed(&list) {
+                sealed_list = Some(list);
+                Found::default()
+            } else {
+                rules::found(&list, &entries).map_err(|e| match e {
+                    ListError::Newer(v) => app.tf("attach.zip_newer", &[("v", v.to_string())]),
+                    ListError::NotJson | ListError::Foreign => app.t("attach.zip_damaged").into(),
+                })?
+            }
         }
         None => Found::default(),
     };
-    Ok(Opened { json, found, file })
+    Ok(Opened { json, found, file, entries, sealed_list, key: None })
 }
 
 /// What storing an archive's attachments did.
@@ -209,7 +253,13 @@ pub async fn restore(app: AppState, opened: Opened, replace: bool, alive: &HashS
         let Some(bytes) = read_range(&opened.file, from, from + e.content.packed).await else {
             return Err(app.t("attach.zip_unreadable").into());
         };
-        let blob = zip::unpack(&e.content, &bytes, MAX_BYTES as usize).ok().and_then(|data| {
+        let unpacked = zip::unpack(&e.content, &bytes, MAX_BYTES as usize + crate::crypto::SEAL_OVERHEAD).ok();
+        // An encrypted archive's file opens with its key, or it is damaged.
+        let unpacked = match &opened.key {
+            Some(key) => unpacked.and_then(|d| Cipher::new(key).open(&rules::sealed_aad(&a.id), &d).ok()),
+            None => unpacked,
+        };
+        let blob = unpacked.and_then(|data| {
             let opts = web_sys::BlobPropertyBag::new();
             opts.set_type(&a.mime);
             web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(data.as_slice())), &opts).ok()

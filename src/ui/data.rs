@@ -7,7 +7,7 @@ use crate::domain::audit::AuditEntry;
 use crate::domain::backup::{self, BackupError, Imported, MergeReport};
 use crate::domain::format::{format_datetime, group_digits};
 use crate::domain::record::Entity;
-use crate::domain::sealed_backup::{self, OpenError};
+use crate::domain::sealed_backup::{self, FileKey, OpenError};
 use crate::domain::settings::Settings;
 use crate::storage::{Edit, Write, QUOTA_CHARS};
 use crate::table::records_as_columns;
@@ -146,9 +146,6 @@ fn trail_restorable(trail: &[AuditEntry]) -> bool {
         && super::audit::with_log(|l| l.is_empty()) == Some(true)
 }
 
-/// The key a backup file is sealed with: a lock and the data key it wraps.
-pub(super) type FileKey = (Lock, [u8; 32]);
-
 /// A backup file's text: the backup, sealed by `key` when there is one.
 pub(super) fn file_text(app: &AppState, t: chrono::DateTime<chrono::Utc>, key: Option<&FileKey>) -> String {
     let text = backup_text(app, t);
@@ -185,7 +182,7 @@ fn export_with_attachments(app: AppState, key: Option<FileKey>) {
     let t = now();
     let text = file_text(&app, t, key.as_ref());
     spawn_local(async move {
-        match super::attachments_part::export_zip(app, backup::file_name(t), text).await {
+        match super::attachments_part::export_zip(app, backup::file_name(t), text, key).await {
             // Files the browser could not give back: said, and the backup not counted.
             Ok(done) if !done.missing.is_empty() => {
                 app.error(app.tf("data.exported_zip_missing", &[("n", done.missing.len().to_string()), ("names", done.missing.join(", "))]))
@@ -326,6 +323,23 @@ pub fn data_page() -> AnyView {
         archive_note.set(None);
         problem.set(Some(open_error_text(&app, e)));
     };
+    // An encrypted backup opened with `key`: an archive's list and files open with it too;
+    // `false` (said) when the list does not.
+    let unseal_archive = move |key: &[u8; 32]| {
+        let unsealed = archive
+            .try_update_value(|a| a.as_mut().map(|a| a.unseal(key).map(|()| (a.found.files.len(), a.found.bytes(), a.found.left_out))));
+        match unsealed.flatten() {
+            Some(Err(_)) => {
+                refuse_sealed(&OpenError::Damaged);
+                false
+            }
+            Some(Ok(note)) => {
+                archive_note.set(Some(note));
+                true
+            }
+            None => true,
+        }
+    };
     let take_file = move |name: String, bytes: Vec<u8>| {
         sealed_file.set_value(None);
         asking.set(None);
@@ -341,7 +355,8 @@ pub fn data_page() -> AnyView {
         // A backup of this very store opens with the key it is open with.
         if let Some((_, key)) = super::lock::store_key().filter(|(lock, _)| *lock == file.lock) {
             return match file.open_with_key(&key) {
-                Ok(text) => show_backup(name, &text),
+                Ok(text) if unseal_archive(&key) => show_backup(name, &text),
+                Ok(_) => {}
                 Err(e) => refuse_sealed(&e),
             };
         }
@@ -411,12 +426,16 @@ pub fn data_page() -> AnyView {
                 return opening.set(false);
             }
             match derived {
-                Ok(derived) => match sealed_file.with_value(|f| f.as_ref().map(|(name, f)| (name.clone(), f.open(&derived)))) {
-                    Some((name, Ok(text))) => {
+                Ok(derived) => match sealed_file.with_value(|f| {
+                    f.as_ref().map(|(name, f)| (name.clone(), f.key(&derived).and_then(|key| Ok((key, f.open_with_key(&key)?)))))
+                }) {
+                    Some((name, Ok((key, text)))) => {
                         sealed_file.set_value(None);
                         asking.set(None);
                         open_pass.set(String::new());
-                        show_backup(name, &text);
+                        if unseal_archive(&key) {
+                            show_backup(name, &text);
+                        }
                     }
                     Some((_, Err(OpenError::WrongPassphrase))) => {
                         open_pass.set(String::new());

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import shot, wait, wait_file
 from helpers import body_text, click, fill, heading, new_contact, open_app, table_rows, wait_text
-from test_encryption import RIGHT, NEW, no_violations, stored
+from test_encryption import RIGHT, NEW, files, no_violations, stored
 
 FILE_PASS = "arsip kantor 2026"
 
@@ -34,6 +34,11 @@ def reset(driver, base_url):
 
 def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_url, downloads, tmp_path):
     new_contact(driver, base_url, "Rahasia Sentosa", phone="+62 812 7000 1000")
+    cv = tmp_path / "CV Rahasia Sentosa.txt"
+    cv.write_text("Gaji diminta: Rp 12.500.000")
+    wait(driver, lambda d: d.find_elements(By.ID, "attach-file"))
+    driver.find_element(By.ID, "attach-file").send_keys(str(cv))
+    wait_text(driver, "Dilampirkan: CV Rahasia Sentosa.txt.")
     open_app(driver, base_url, "#/data")
     box = driver.find_element(By.ID, "backup-encrypt")
     assert not box.is_selected(), "a plain store's backups are plain unless asked"
@@ -62,12 +67,17 @@ def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_u
     for secret in ["Rahasia", "7000", "contacts", "schema_version"]:
         assert secret not in text, secret
 
-    # The archive's backup is encrypted the same way.
+    # The archive is encrypted the same way: its backup, its list and its file, named by id.
     click(driver, "Ekspor cadangan dengan lampiran (.zip)")
     archive = wait_file(downloads, ".zip", timeout=30)
     with zipfile.ZipFile(archive) as z:
-        inner = z.read("backoffice-backup.json").decode()
-    assert json.loads(inner)["format"] == "backoffice-sealed-backup" and "Rahasia" not in inner
+        names = z.namelist()
+        parts = {n: z.read(n) for n in names}
+    assert json.loads(parts["backoffice-backup.json"])["format"] == "backoffice-sealed-backup"
+    assert json.loads(parts["attachments.json"])["format"] == "backoffice-sealed-backup"
+    [inside] = [n for n in names if n.startswith("attachments/")]
+    assert inside.endswith(".sealed") and "Rahasia" not in inside, names
+    assert not any(b"Rahasia" in v or b"Gaji" in v for v in parts.values())
 
     # On another computer (here: after removing everything), the file asks for its passphrase.
     reset(driver, base_url)
@@ -90,6 +100,17 @@ def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_u
     wait_text(driver, "Semua data diganti dengan isi cadangan.")
     open_app(driver, base_url, "#/contacts")
     wait(driver, lambda d: "Rahasia Sentosa" in body_text(d))
+
+    # The archive too, with its file back as it was added.
+    reset(driver, base_url)
+    upload(driver, archive)
+    fill(driver, "backup-pass-current", FILE_PASS)
+    click(driver, "Buka cadangan")
+    wait(driver, lambda d: "Arsip ini memuat 1 lampiran" in d.find_element(By.ID, "backup-attachments").text, timeout=30)
+    driver.find_element(By.CSS_SELECTOR, "input[value=replace]").click()
+    click(driver, "Impor cadangan")
+    wait_text(driver, "1 lampiran dipulihkan dari arsip.", timeout=30)
+    assert [(f["name"], f["sealed"], f["text"]) for f in files(driver)] == [("CV Rahasia Sentosa.txt", False, cv.read_text())]
 
     # A file cut short, or edited, is refused in words, and nothing changes.
     open_app(driver, base_url, "#/data")

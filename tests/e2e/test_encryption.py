@@ -220,8 +220,16 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     opens_to(driver, "masa percobaan tiga bulan")
     shot(driver, "encryption-attachments-id")
 
-    # The .zip holds them as they were added (said beside the choice).
+    # The .zip is encrypted with the store's key by default; unticked, it holds the files as
+    # they were added.
     open_app(driver, base_url, "#/data")
+    click(driver, "Ekspor cadangan dengan lampiran (.zip)")
+    archive = wait_file(downloads, ".zip", timeout=30)
+    with zipfile.ZipFile(archive) as z:
+        sealed = {n: z.read(n) for n in z.namelist() if n.startswith("attachments/")}
+    assert len(sealed) == 2 and all(n.endswith(".sealed") and b"Kontrak" not in v for n, v in sealed.items()), list(sealed)
+    archive.unlink()
+    driver.find_element(By.ID, "backup-encrypt").click()
     click(driver, "Ekspor cadangan dengan lampiran (.zip)")
     archive = wait_file(downloads, ".zip", timeout=30)
     with zipfile.ZipFile(archive) as z:

@@ -144,3 +144,14 @@ pub fn new_key(random: Random) -> [u8; 32] {
     random(&mut key);
     key
 }
+
+/// Not random, but never the same twice: what the tests need of a nonce source.
+#[cfg(test)]
+pub(crate) fn counter(out: &mut [u8]) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(1);
+    let n = N.fetch_add(1, Ordering::Relaxed).to_le_bytes();
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = n[i % 8] ^ (i as u8);
+    }
+}

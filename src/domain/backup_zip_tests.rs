@@ -204,16 +204,8 @@ fn a_file_unpacked_by_hand_shows_when_it_was_added() {
 /// id does not open.
 #[test]
 fn an_encrypted_archive_reads_back_with_its_key_and_shows_no_name_or_text() {
-    use crate::crypto::{Cipher, Lock};
+    use crate::crypto::{counter, Cipher, Lock};
     use crate::domain::sealed_backup;
-    fn counter(out: &mut [u8]) {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static N: AtomicU64 = AtomicU64::new(1);
-        let n = N.fetch_add(1, Ordering::Relaxed).to_le_bytes();
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = n[i % 8] ^ (i as u8);
-        }
-    }
     let (derived, key) = ([3u8; 32], [4u8; 32]);
     let lock = Lock::new(&derived, &[5; 16], &key, counter);
     let cipher = Cipher::new(&key);

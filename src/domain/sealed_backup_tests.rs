@@ -1,16 +1,7 @@
 use super::*;
+use crate::crypto::counter;
 use crate::domain::backup;
 use crate::domain::record::Entity;
-
-/// Not random, but never the same twice: what the tests need of a nonce source.
-fn counter(out: &mut [u8]) {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(1);
-    let n = N.fetch_add(1, Ordering::Relaxed).to_le_bytes();
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = n[i % 8] ^ (i as u8);
-    }
-}
 
 const RIGHT: [u8; 32] = [1; 32];
 const WRONG: [u8; 32] = [2; 32];

@@ -80,17 +80,9 @@ impl<'a> Txn<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::counter;
     use crate::storage::sealed::Sealed;
     use crate::storage::MemoryBackend;
-
-    fn counter(out: &mut [u8]) {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static N: AtomicU64 = AtomicU64::new(1);
-        let n = N.fetch_add(1, Ordering::Relaxed).to_le_bytes();
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = n[i % 8] ^ (i as u8);
-        }
-    }
 
     /// Two keys swap texts whose lengths order the other way once sealed (ASCII seals to
     /// about half its length, wide characters to more than theirs). The undo must free

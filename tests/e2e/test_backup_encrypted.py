@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import shot, wait, wait_file
 from helpers import body_text, click, fill, heading, new_contact, open_app, table_rows, wait_text
-from test_encryption import RIGHT, NEW, files, no_violations, stored
+from test_encryption import RIGHT, NEW, encrypt, files, no_violations, stored
 
 FILE_PASS = "arsip kantor 2026"
 
@@ -132,12 +132,7 @@ def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_u
 
 def test_an_encrypted_stores_backups_are_encrypted_with_its_passphrase(driver, base_url, downloads):
     new_contact(driver, base_url, "Rahasia Sentosa", phone="+62 812 7000 1000")
-    open_app(driver, base_url, "#/settings")
-    wait(driver, lambda d: d.find_elements(By.ID, "crypt-new"))
-    fill(driver, "crypt-new", RIGHT)
-    fill(driver, "crypt-repeat", RIGHT)
-    click(driver, "Enkripsi data")
-    wait_text(driver, "Data dienkripsi.", timeout=30)
+    encrypt(driver, base_url)
 
     # By default, with the store's own key: no passphrase to type.
     open_app(driver, base_url, "#/data")

@@ -32,6 +32,16 @@ def no_violations(driver):
     assert not found, found
 
 
+def encrypt(driver, base_url, passphrase=RIGHT):
+    """Settings → Encryption, as a person turns it on."""
+    open_app(driver, base_url, "#/settings")
+    wait(driver, lambda d: d.find_elements(By.ID, "crypt-new"))
+    fill(driver, "crypt-new", passphrase)
+    fill(driver, "crypt-repeat", passphrase)
+    click(driver, "Enkripsi data")
+    wait_text(driver, "Data dienkripsi.", timeout=30)
+
+
 def locked(driver):
     wait(driver, lambda d: heading(d) == "Back Office terkunci")
 
@@ -120,12 +130,7 @@ def test_a_passphrase_seals_the_store_opens_it_changes_and_is_removed(driver, ba
 
 
 def test_the_lock_screen_in_english_at_phone_width(driver, base_url):
-    open_app(driver, base_url, "#/settings")
-    wait(driver, lambda d: d.find_elements(By.ID, "crypt-new"))
-    fill(driver, "crypt-new", RIGHT)
-    fill(driver, "crypt-repeat", RIGHT)
-    click(driver, "Enkripsi data")
-    wait_text(driver, "Data dienkripsi.", timeout=30)
+    encrypt(driver, base_url)
     driver.set_window_size(390, 844)
     driver.get(base_url + "?lang=en#/contacts")
     wait(driver, lambda d: heading(d) == "Back Office is locked")
@@ -195,12 +200,7 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     assert files(driver)[0]["name"] == "CV Rahasia Sentosa.txt" and not files(driver)[0]["sealed"]
 
     # Encrypting seals the file already there: its bytes, name and title.
-    open_app(driver, base_url, "#/settings")
-    wait(driver, lambda d: d.find_elements(By.ID, "crypt-new"))
-    fill(driver, "crypt-new", RIGHT)
-    fill(driver, "crypt-repeat", RIGHT)
-    click(driver, "Enkripsi data")
-    wait_text(driver, "Data dienkripsi.", timeout=30)
+    encrypt(driver, base_url)
     wait(driver, lambda d: all(f["sealed"] for f in files(d)))
     [f] = files(driver)
     assert f["name"] is None and f["title"] is None

@@ -228,6 +228,7 @@ mod any_text {
             // What a write will take in the quota is known before it is made (an undo near a
             // full quota orders its restores by it).
             proptest::prop_assert_eq!(sealed.stored_chars("bo.c.y", &value), raw.size("bo.c.y").unwrap());
+            proptest::prop_assert_eq!(sealed.stored_len("bo.c.y", &value).unwrap(), raw.size("bo.c.y").unwrap());
         }
     }
 }

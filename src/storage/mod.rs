@@ -127,6 +127,12 @@ pub trait Backend {
         let _ = key;
         chars(value)
     }
+    /// What the value just read under `key` (as `read`) takes in the quota (key not
+    /// counted): its length, unless the backend stores it otherwise (sealed: then read again).
+    fn stored_len(&self, key: &str, read: &str) -> Result<usize, StorageError> {
+        let _ = key;
+        Ok(chars(read))
+    }
 }
 
 /// Length as the browser counts it: UTF-16 code units.

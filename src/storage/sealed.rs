@@ -224,6 +224,9 @@ impl<B: Backend> Backend for Sealed<B> {
             self.inner.stored_chars(key, value)
         }
     }
+    fn stored_len(&self, key: &str, _read: &str) -> Result<usize, StorageError> {
+        self.inner.size(key)
+    }
 }
 
 /// A tab's view of the store that refuses to write once `bo.lock` is no longer what it
@@ -253,6 +256,9 @@ impl<B: Backend> Guarded<B> {
 impl<B: Backend> Backend for Guarded<B> {
     fn stored_chars(&self, key: &str, value: &str) -> usize {
         self.inner.stored_chars(key, value)
+    }
+    fn stored_len(&self, key: &str, read: &str) -> Result<usize, StorageError> {
+        self.inner.stored_len(key, read)
     }
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         // Every write reads the meta first: after a change it is refused in these words,

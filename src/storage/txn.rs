@@ -28,7 +28,10 @@ impl<'a> Txn<'a> {
         if !self.before.contains_key(key) {
             let v = self.backend.get(key)?;
             // As stored, which for a sealed store is not its text's length.
-            let stored = if v.is_some() { (chars(key) + self.backend.size(key)?) as isize } else { 0 };
+            let stored = match &v {
+                Some(read) => (chars(key) + self.backend.stored_len(key, read)?) as isize,
+                None => 0,
+            };
             self.size_now.insert(key.to_string(), stored);
             self.before.insert(key.to_string(), v);
         }

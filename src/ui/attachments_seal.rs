@@ -127,7 +127,9 @@ async fn seal(c: &Cipher, v: JsValue) -> Result<JsValue, StorageError> {
 pub async fn seal_all() -> Result<usize, StorageError> {
     let Some(c) = store_cipher() else { return Ok(0) };
     let mut done = 0;
-    for v in idb::files(None).await?.into_iter().filter(|v| !is_sealed(v)) {
+    for listed in idb::files(None).await?.into_iter().filter(|v| !is_sealed(v)) {
+        // Read again, one at a time: a file trashed or deleted meanwhile stays as it is now.
+        let Some(v) = idb::file(&text(&listed, "id")).await?.filter(|v| !is_sealed(v)) else { continue };
         idb::put_file(&seal(&c, v).await?).await?;
         done += 1;
     }
@@ -140,8 +142,9 @@ pub async fn seal_all() -> Result<usize, StorageError> {
 pub async fn open_all(key: &[u8; 32]) -> Result<usize, StorageError> {
     let c = Cipher::new(key);
     let mut done = 0;
-    for v in idb::files(None).await?.into_iter().filter(is_sealed) {
-        let id = text(&v, "id");
+    for listed in idb::files(None).await?.into_iter().filter(is_sealed) {
+        let id = text(&listed, "id");
+        let Some(v) = idb::file(&id).await?.filter(is_sealed) else { continue };
         let hidden =
             c.open_text(&details_aad(&id), &text(&v, SEALED)).and_then(Result::ok).and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
         let blob = stored_blob(&v).ok_or_else(unreadable)?;

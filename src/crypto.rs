@@ -96,6 +96,10 @@ pub struct Lock {
     pub salt: String,
     /// The data key sealed by the derived key.
     pub key: String,
+    /// The data key before a change of passphrase, sealed by the same derived key: kept
+    /// while values it sealed are sealed anew by `key`, so a change cut short reads on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
 }
 
 pub fn hex(b: &[u8]) -> String {
@@ -118,7 +122,15 @@ impl Lock {
             iterations: ITERATIONS,
             salt: hex(salt),
             key: Cipher::new(derived).seal_text(random, WRAP_AAD, data_key),
+            old: None,
         }
+    }
+
+    /// [`Lock::new`] that also keeps `old`, the data key being replaced.
+    pub fn replacing(derived: &[u8; 32], salt: &[u8; 16], data_key: &[u8; 32], old: &[u8; 32], random: Random) -> Lock {
+        let mut lock = Lock::new(derived, salt, data_key, random);
+        lock.old = Some(Cipher::new(derived).seal_text(random, WRAP_AAD, old));
+        lock
     }
 
     pub fn salt_bytes(&self) -> Result<[u8; 16], KeyError> {
@@ -130,11 +142,20 @@ impl Lock {
         if self.kdf != "PBKDF2-SHA256" || self.iterations == 0 {
             return Err(KeyError::Damaged(format!("kdf {} × {}", self.kdf, self.iterations)));
         }
-        match Cipher::new(derived).open_text(WRAP_AAD, &self.key) {
-            Some(Ok(k)) => k.try_into().map_err(|_| KeyError::Damaged("data key length".into())),
-            Some(Err(DoesNotOpen)) => Err(KeyError::WrongPassphrase),
-            None => Err(KeyError::Damaged("data key".into())),
-        }
+        unwrap_key(derived, &self.key)
+    }
+
+    /// The data key a change of passphrase is replacing, while it is kept.
+    pub fn old_key(&self, derived: &[u8; 32]) -> Result<Option<[u8; 32]>, KeyError> {
+        self.old.as_deref().map(|old| unwrap_key(derived, old)).transpose()
+    }
+}
+
+fn unwrap_key(derived: &[u8; 32], wrapped: &str) -> Result<[u8; 32], KeyError> {
+    match Cipher::new(derived).open_text(WRAP_AAD, wrapped) {
+        Some(Ok(k)) => k.try_into().map_err(|_| KeyError::Damaged("data key length".into())),
+        Some(Err(DoesNotOpen)) => Err(KeyError::WrongPassphrase),
+        None => Err(KeyError::Damaged("data key".into())),
     }
 }
 

@@ -80,18 +80,62 @@ fn a_wrong_passphrase_is_refused_and_writes_nothing() {
     assert_eq!(unlock(&raw, &RIGHT).unwrap().load_list::<Contact>("contacts").unwrap().unwrap().len(), 50);
 }
 
+fn sealable(raw: &MemoryBackend) -> Vec<String> {
+    raw.keys().unwrap().into_iter().filter(|k| k.starts_with("bo.") && k != LOCK_KEY).collect()
+}
+
 #[test]
-fn a_new_passphrase_is_one_write_of_the_lock() {
+fn a_new_passphrase_seals_everything_anew_by_a_new_key_and_the_old_one_opens_nothing() {
     let list = contacts(50);
     let raw = encrypted(&list);
     let before = snapshot(&raw);
+    let old_lock = before[LOCK_KEY].clone();
     let new_derived = [5u8; 32];
-    Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&new_derived, &[4; 16]).unwrap();
+    // One write switches the passphrase: only the lock changed, and only the new one opens.
+    let mut sealed = Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&new_derived, &[4; 16]).unwrap();
     let after = snapshot(&raw);
     let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     assert_eq!(changed, vec![LOCK_KEY]);
     assert_eq!(unlock(&raw, &RIGHT).err(), Some(UnlockError::WrongPassphrase));
     assert_eq!(unlock(&raw, &new_derived).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
+
+    // Every value sealed anew, then the old key dropped from the lock.
+    assert_eq!(sealed.reseal_all().unwrap(), sealable(&raw).len());
+    assert_eq!(sealed.reseal_all().unwrap(), 0);
+    sealed.forget_old().unwrap();
+    assert!(!raw.get(LOCK_KEY).unwrap().unwrap().contains("\"old\""));
+    assert_eq!(unlock(&raw, &new_derived).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
+
+    // A copy of the old lock, with the old passphrase, opens nothing stored now.
+    let stolen = MemoryBackend::new(5_000_000);
+    for (k, v) in snapshot(&raw) {
+        stolen.set(&k, &v).unwrap();
+    }
+    stolen.set(LOCK_KEY, &old_lock).unwrap();
+    let old_view = Sealed::unlock(stolen.clone(), &RIGHT, counter).unwrap();
+    for k in sealable(&stolen) {
+        assert_eq!(old_view.get(&k).unwrap(), stolen.get(&k).unwrap(), "{k} opened with the old passphrase");
+    }
+}
+
+#[test]
+fn a_change_of_passphrase_cut_short_reads_on_and_is_finished_even_under_another_change() {
+    let list = contacts(50);
+    let raw = encrypted(&list);
+    let n = sealable(&raw).len();
+    let (b, c) = ([5u8; 32], [6u8; 32]);
+    // Cut short after the lock's write: nothing sealed anew yet.
+    drop(Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&b, &[4; 16]).unwrap());
+    assert_eq!(unlock(&raw, &b).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
+    // Another change over it: what the first key sealed is sealed by the second first, so
+    // this change, which drops the first key, loses nothing.
+    let sealed = Sealed::unlock(raw.clone(), &b, counter).unwrap().rekey(&c, &[3; 16]).unwrap();
+    assert_eq!(unlock(&raw, &c).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
+    drop(sealed);
+    // The next unlock finishes it.
+    let sealed = Sealed::unlock(raw.clone(), &c, counter).unwrap();
+    assert_eq!(sealed.reseal_all().unwrap(), n);
+    assert_eq!(unlock(&raw, &c).unwrap().load_list::<Contact>("contacts").unwrap().unwrap(), list);
 }
 
 #[test]
@@ -198,7 +242,7 @@ fn a_tab_writes_nothing_once_another_changed_the_encryption() {
     assert_eq!(snapshot(&raw), before);
 
     let mut sealed_tab = open(Box::new(Guarded::new(Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap()).unwrap()));
-    Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&[5; 32], &[4; 16]).unwrap();
+    drop(Sealed::unlock(raw.clone(), &RIGHT, counter).unwrap().rekey(&[5; 32], &[4; 16]).unwrap());
     let before = snapshot(&raw);
     assert_eq!(sealed_tab.save("contacts", &list[..3]), Err(StorageError::LockChanged));
     assert_eq!(snapshot(&raw), before);

@@ -116,7 +116,7 @@ pub const STRINGS: &str = table![
     ("backup.truncated", "Cadangan terpotong (unduhan tidak lengkap?). Tidak ada yang diubah.", "The backup is cut short (an incomplete download?). Nothing was changed."),
     ("backup.unknown", "Bagian yang tidak dikenal dan dilewati: {names}", "Unknown parts, skipped: {names}"),
     ("crypt.change", "Ganti frasa sandi", "Change passphrase"),
-    ("crypt.changed", "Frasa sandi diganti. Mulai sekarang buka aplikasi dengan frasa sandi yang baru. Kunci data tetap sama: salinan lama penyimpanan browser ini masih terbuka dengan frasa sandi lama.", "Passphrase changed. From now on the app opens with the new one. The data key stays the same: an old copy of this browser's storage still opens with the old passphrase."),
+    ("crypt.changed", "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang dengan kunci baru: frasa sandi lama tidak lagi membuka apa pun di sini. Cadangan yang dibuat sebelumnya tetap dibuka dengan frasa sandi lama.", "Passphrase changed, and all data and attachments encrypted anew under a new key: the old passphrase opens nothing here any more. Backups made before still open with the old passphrase."),
     ("crypt.current", "Frasa sandi sekarang", "Current passphrase"),
     ("crypt.done", "Data dienkripsi. Mulai sekarang aplikasi meminta frasa sandi setiap kali dibuka.", "Data encrypted. From now on the app asks for the passphrase each time it opens."),
     ("crypt.encrypt", "Enkripsi data", "Encrypt data"),

@@ -3,7 +3,9 @@
 //! - A random data key seals the values. It is kept only wrapped (sealed itself) in
 //!   `bo.lock` by a key derived from the passphrase (PBKDF2-SHA256, done by the browser's
 //!   WebCrypto: this module takes the derived key). The passphrase and the derived key are
-//!   never stored. Changing the passphrase re-wraps the data key: one write, atomic.
+//!   never stored. Changing the passphrase makes a new data key and writes the lock with
+//!   both, wrapped by the new passphrase's key (one write: from then on only it opens the
+//!   store); every value is then sealed anew by the new key, and the old one is dropped.
 //! - A sealed value is `~1` and the packed bytes (see [`crate::table::codec::pack`]) of
 //!   nonce, ciphertext and tag. Each value is bound to its key (the key is the additional
 //!   data), so a value moved under another key does not open.
@@ -105,6 +107,8 @@ pub struct Sealed<B: Backend> {
     inner: B,
     data_key: [u8; 32],
     cipher: Cipher,
+    /// The data key a change of passphrase is replacing, while values it sealed remain.
+    old: Option<([u8; 32], Cipher)>,
     random: Random,
 }
 
@@ -115,8 +119,9 @@ fn sealable(key: &str) -> bool {
 impl<B: Backend> Sealed<B> {
     /// Only from a data key proved by its lock (or just made): a wrong key would read
     /// every value as damaged, and the store's repairs would write over them.
-    fn new(inner: B, data_key: [u8; 32], random: Random) -> Self {
-        Sealed { inner, cipher: Cipher::new(&data_key), data_key, random }
+    fn new(inner: B, data_key: [u8; 32], old: Option<[u8; 32]>, random: Random) -> Self {
+        let old = old.map(|k| (k, Cipher::new(&k)));
+        Sealed { inner, cipher: Cipher::new(&data_key), data_key, old, random }
     }
 
     /// Opens an encrypted store with the key derived from its passphrase (and the lock's
@@ -124,7 +129,16 @@ impl<B: Backend> Sealed<B> {
     pub fn unlock(inner: B, derived: &[u8; 32], random: Random) -> Result<Self, UnlockError> {
         let lock = read_lock(&inner)?.ok_or_else(|| UnlockError::Damaged("the store is not encrypted".into()))?;
         let key = lock.data_key(derived)?;
-        Ok(Sealed::new(inner, key, random))
+        let old = lock.old_key(derived)?;
+        Ok(Sealed::new(inner, key, old, random))
+    }
+
+    /// A sealed value's bytes: by the data key, or by the one being replaced.
+    fn open(&self, key: &str, v: &str) -> Option<Result<Vec<u8>, crate::crypto::DoesNotOpen>> {
+        match (self.cipher.open_text(key, v), &self.old) {
+            (Some(Err(_)), Some((_, old))) => old.open_text(key, v),
+            (opened, _) => opened,
+        }
     }
 
     /// Starts encrypting a plain store: a new data key, wrapped by `derived` in the lock,
@@ -137,7 +151,7 @@ impl<B: Backend> Sealed<B> {
         }
         let key = new_key(random);
         write_lock(&Lock::new(derived, salt, &key, random), &inner)?;
-        Ok(Sealed::new(inner, key, random))
+        Ok(Sealed::new(inner, key, None, random))
     }
 
     /// The data key, for files sealed so that they open with this store's passphrase
@@ -146,9 +160,51 @@ impl<B: Backend> Sealed<B> {
         &self.data_key
     }
 
-    /// A new passphrase: the same data key wrapped anew, in one write of the lock.
-    pub fn rekey(&self, derived: &[u8; 32], salt: &[u8; 16]) -> Result<(), StorageError> {
-        write_lock(&Lock::new(derived, salt, &self.data_key, self.random), &self.inner)
+    /// The data key being replaced, while one is (files sealed by it are sealed anew too).
+    pub fn old_key(&self) -> Option<&[u8; 32]> {
+        self.old.as_ref().map(|(k, _)| k)
+    }
+
+    /// A new passphrase and a new data key, in one write of the lock: from then on only the
+    /// new passphrase opens the store, and a copy of the lock or a backup made before, with
+    /// the old passphrase, opens nothing sealed afterwards. The old data key stays in the
+    /// lock (wrapped by the new passphrase's key) until [`Sealed::reseal_all`] has sealed
+    /// every value anew and [`Sealed::forget_old`] drops it; a change cut short meanwhile
+    /// reads on and is finished at the next unlock. A change begun over one cut short
+    /// finishes that one first, so no value is left sealed by a key no longer kept.
+    pub fn rekey(self, derived: &[u8; 32], salt: &[u8; 16]) -> Result<Self, StorageError> {
+        self.reseal_all()?;
+        let key = new_key(self.random);
+        write_lock(&Lock::replacing(derived, salt, &key, &self.data_key, self.random), &self.inner)?;
+        Ok(Sealed::new(self.inner, key, Some(self.data_key), self.random))
+    }
+
+    /// Seals anew, by the data key, every value still sealed by the key being replaced (and
+    /// any still plain). Same text, same length: it never needs more room.
+    pub fn reseal_all(&self) -> Result<usize, StorageError> {
+        let mut done = self.seal_all()?;
+        let Some((_, old)) = &self.old else { return Ok(done) };
+        for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
+            let Some(v) = self.inner.get(&key)? else { continue };
+            if matches!(self.cipher.open_text(&key, &v), Some(Err(_))) {
+                if let Some(Ok(b)) = old.open_text(&key, &v) {
+                    self.inner.set(&key, &self.cipher.seal_text(self.random, &key, &b))?;
+                    done += 1;
+                }
+            }
+        }
+        Ok(done)
+    }
+
+    /// Drops the replaced data key from the lock, once nothing sealed by it is left (the
+    /// store's values and the attachments). One write of the lock.
+    pub fn forget_old(&mut self) -> Result<(), StorageError> {
+        if let Some(mut lock) = read_lock(&self.inner).map_err(|e| StorageError::Other(format!("{e:?}")))? {
+            lock.old = None;
+            write_lock(&lock, &self.inner)?;
+        }
+        self.old = None;
+        Ok(())
     }
 
     /// Whether the value under `key` is stored sealed.
@@ -177,7 +233,7 @@ impl<B: Backend> Sealed<B> {
     pub fn unseal_all(self) -> Result<B, StorageError> {
         for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
             if let Some(v) = self.inner.get(&key)? {
-                if let Some(Ok(b)) = self.cipher.open_text(&key, &v) {
+                if let Some(Ok(b)) = self.open(&key, &v) {
                     if let Some(plain) = bytes_text(&b) {
                         self.inner.set(&key, &plain)?;
                     }
@@ -195,7 +251,7 @@ impl<B: Backend> Backend for Sealed<B> {
         if !sealable(key) {
             return Ok(Some(v));
         }
-        match self.cipher.open_text(key, &v) {
+        match self.open(key, &v) {
             None => Ok(Some(v)),
             Some(Ok(b)) => Ok(Some(bytes_text(&b).unwrap_or(v))),
             Some(Err(_)) => Ok(Some(v)),

@@ -144,17 +144,18 @@ entry! {
     }
 }
 
-/// Opens every attachment for good with `key`, before encryption is removed.
-pub async fn open_files(app: AppState, key: [u8; 32]) -> Result<usize, String> {
-    match files_opened(key).await {
+/// Opens every attachment for good with `key` (or `old`, the key a change cut short was
+/// replacing), before encryption is removed.
+pub async fn open_files(app: AppState, key: [u8; 32], old: Option<[u8; 32]>) -> Result<usize, String> {
+    match files_opened(key, old).await {
         Ok(work) => work.await.map_err(|e| e.to_string()),
         Err(NotLoaded) => Err(app.t("area.failed").into()),
     }
 }
 
 entry! {
-    fn files_opened(key: [u8; 32]) -> Later<Result<usize, crate::storage::StorageError>> {
-        Box::pin(async move { super::attachments_seal::open_all(&key).await })
+    fn files_opened(key: [u8; 32], old: Option<[u8; 32]>) -> Later<Result<usize, crate::storage::StorageError>> {
+        Box::pin(async move { super::attachments_seal::open_all(&key, old).await })
     }
 }
 

@@ -36,9 +36,38 @@ fn details_aad(id: &str) -> String {
     format!("file-details:{id}")
 }
 
-/// The open store's key, when it is encrypted.
-fn store_cipher() -> Option<Cipher> {
-    super::lock::store_key().map(|(_, key)| Cipher::new(&key))
+/// The keys a store's files are sealed by: its data key, and the one a change of
+/// passphrase is replacing, while one is.
+struct Keys {
+    current: Cipher,
+    old: Option<Cipher>,
+}
+
+impl Keys {
+    fn new(key: &[u8; 32], old: Option<&[u8; 32]>) -> Keys {
+        Keys { current: Cipher::new(key), old: old.map(Cipher::new) }
+    }
+
+    /// A sealed file's bytes, and whether the current key opened them.
+    fn open(&self, aad: &str, sealed: &[u8]) -> Option<(Vec<u8>, bool)> {
+        match self.current.open(aad, sealed) {
+            Ok(b) => Some((b, true)),
+            Err(_) => Some((self.old.as_ref()?.open(aad, sealed).ok()?, false)),
+        }
+    }
+
+    fn details(&self, id: &str, sealed: &str) -> Option<(Hidden, bool)> {
+        let text = |c: &Cipher| c.open_text(&details_aad(id), sealed)?.ok().and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
+        match text(&self.current) {
+            Some(h) => Some((h, true)),
+            None => Some((text(self.old.as_ref()?)?, false)),
+        }
+    }
+}
+
+/// The open store's keys, when it is encrypted.
+fn store_keys() -> Option<Keys> {
+    super::lock::store_key().map(|(_, key)| Keys::new(&key, super::lock::old_store_key().as_ref()))
 }
 
 fn set(o: &JsValue, k: &str, v: &JsValue) {
@@ -69,9 +98,7 @@ pub fn opened(v: JsValue) -> JsValue {
     // A copy: the object as stored keeps its details sealed, whatever is put back later.
     let v: JsValue = js_sys::Object::assign(&js_sys::Object::new(), v.unchecked_ref()).into();
     let id = text(&v, "id");
-    let hidden = store_cipher()
-        .and_then(|c| c.open_text(&details_aad(&id), &text(&v, SEALED))?.ok())
-        .and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
+    let hidden = store_keys().and_then(|k| k.details(&id, &text(&v, SEALED))).map(|(h, _)| h);
     let hidden = hidden.unwrap_or(Hidden { name: format!("{id}.bin"), title: String::new(), mime: String::new() });
     set(&v, "name", &hidden.name.into());
     set(&v, "title", &hidden.title.into());
@@ -87,14 +114,14 @@ pub async fn file(v: &JsValue) -> Option<web_sys::Blob> {
         return Some(blob);
     }
     let sealed = read_range(&blob, 0, blob.size() as u64).await?;
-    let plain = store_cipher()?.open(&bytes_aad(&text(v, "id")), &sealed).ok()?;
+    let (plain, _) = store_keys()?.open(&bytes_aad(&text(v, "id")), &sealed)?;
     blob_of(&plain, &text(&opened(v.clone()), "type"))
 }
 
 /// `v` as it is to be stored: sealed when the store is encrypted.
 pub async fn stored(v: JsValue) -> Result<JsValue, StorageError> {
-    match store_cipher() {
-        Some(c) => seal(&c, v).await,
+    match store_keys() {
+        Some(k) => seal(&k.current, v).await,
         None => Ok(v),
     }
 }
@@ -123,38 +150,58 @@ async fn seal(c: &Cipher, v: JsValue) -> Result<JsValue, StorageError> {
     Ok(v)
 }
 
-/// Seals every attachment still plain (a store just encrypted, or left half-way); how many.
+/// Seals every attachment still plain (a store just encrypted, or left half-way), and seals
+/// anew by the data key those sealed by the key a change of passphrase replaces; how many.
 pub async fn seal_all() -> Result<usize, StorageError> {
-    let Some(c) = store_cipher() else { return Ok(0) };
+    let Some(keys) = store_keys() else { return Ok(0) };
     let mut done = 0;
-    for listed in idb::files(None).await?.into_iter().filter(|v| !is_sealed(v)) {
+    for listed in idb::files(None).await? {
         // Read again, one at a time: a file trashed or deleted meanwhile stays as it is now.
-        let Some(v) = idb::file(&text(&listed, "id")).await?.filter(|v| !is_sealed(v)) else { continue };
-        idb::put_file(&seal(&c, v).await?).await?;
+        let Some(v) = idb::file(&text(&listed, "id")).await? else { continue };
+        let v = if is_sealed(&v) {
+            match unsealed(&keys, v, true).await? {
+                Some(plain) => plain,
+                None => continue,
+            }
+        } else {
+            v
+        };
+        idb::put_file(&seal(&keys.current, v).await?).await?;
         done += 1;
     }
     Ok(done)
 }
 
-/// Opens every sealed attachment for good (encryption being removed), with `key`, before the
-/// store's own values are touched: a file left sealed once its key is gone would be lost,
-/// so a refused write stops it all. One that does not open is damaged already and is left.
-pub async fn open_all(key: &[u8; 32]) -> Result<usize, StorageError> {
-    let c = Cipher::new(key);
+/// A sealed file as it was before sealing: `None` when it opens under neither key (damaged,
+/// left as it is), or, with `only_old`, when the data key sealed it (nothing to do).
+async fn unsealed(keys: &Keys, v: JsValue, only_old: bool) -> Result<Option<JsValue>, StorageError> {
+    let id = text(&v, "id");
+    let Some((hidden, by_current)) = keys.details(&id, &text(&v, SEALED)) else { return Ok(None) };
+    if only_old && by_current {
+        return Ok(None);
+    }
+    let blob = stored_blob(&v).ok_or_else(unreadable)?;
+    let sealed = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(unreadable)?;
+    let Some((plain, _)) = keys.open(&bytes_aad(&id), &sealed) else { return Ok(None) };
+    set(&v, "blob", &blob_of(&plain, &hidden.mime).ok_or_else(unreadable)?.into());
+    set(&v, "name", &hidden.name.into());
+    set(&v, "title", &hidden.title.into());
+    set(&v, "type", &hidden.mime.into());
+    let _ = Reflect::delete_property(v.unchecked_ref::<js_sys::Object>(), &SEALED.into());
+    Ok(Some(v))
+}
+
+/// Opens every sealed attachment for good (encryption being removed), with `key` (and
+/// `old`, the key a change cut short was replacing), before the store's own values are
+/// touched: a file left sealed once its key is gone would be lost, so a refused write stops
+/// it all. One that does not open is damaged already and is left.
+pub async fn open_all(key: &[u8; 32], old: Option<[u8; 32]>) -> Result<usize, StorageError> {
+    let keys = Keys::new(key, old.as_ref());
     let mut done = 0;
     for listed in idb::files(None).await?.into_iter().filter(is_sealed) {
         let id = text(&listed, "id");
         let Some(v) = idb::file(&id).await?.filter(is_sealed) else { continue };
-        let hidden =
-            c.open_text(&details_aad(&id), &text(&v, SEALED)).and_then(Result::ok).and_then(|b| serde_json::from_slice::<Hidden>(&b).ok());
-        let blob = stored_blob(&v).ok_or_else(unreadable)?;
-        let sealed = read_range(&blob, 0, blob.size() as u64).await.ok_or_else(unreadable)?;
-        let (Some(hidden), Ok(plain)) = (hidden, c.open(&bytes_aad(&id), &sealed)) else { continue };
-        set(&v, "blob", &blob_of(&plain, &hidden.mime).ok_or_else(unreadable)?.into());
-        set(&v, "name", &hidden.name.into());
-        set(&v, "title", &hidden.title.into());
-        set(&v, "type", &hidden.mime.into());
-        let _ = Reflect::delete_property(v.unchecked_ref::<js_sys::Object>(), &SEALED.into());
+        let Some(v) = unsealed(&keys, v, false).await? else { continue };
         idb::put_file(&v).await?;
         done += 1;
     }

@@ -154,12 +154,32 @@ pub fn EncryptionSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Some(sealed) = open_current().await {
                 if let Some((derived, salt)) = new_key().await {
+                    // Files a change cut short left sealed by the key it replaced are sealed
+                    // anew first: this change drops that key.
+                    lock::keep_store_key(Some(&sealed));
+                    if let Err(why) = super::attachments_part::seal_files(app).await {
+                        app.error(app.tf("crypt.err.files_seal", &[("why", why)]));
+                        return busy.set(false);
+                    }
                     match sealed.rekey(&derived, &salt) {
-                        Ok(()) => {
+                        Ok(mut sealed) => {
+                            // Every value and file sealed anew by the new key; then the old
+                            // key leaves the lock. Cut short, the next unlock goes on.
                             lock::keep_store_key(Some(&sealed));
+                            let values = sealed.reseal_all();
+                            let files = super::attachments_part::seal_files(app).await;
+                            if values.is_ok() && files.is_ok() && sealed.forget_old().is_ok() {
+                                lock::keep_store_key(Some(&sealed));
+                            }
                             reopen(app, sealed);
-                            app.info(app.t("crypt.changed").into());
-                            clear();
+                            match (values, files) {
+                                (Err(e), _) => failed(app, e),
+                                (_, Err(why)) => app.error(app.tf("crypt.err.files_seal", &[("why", why)])),
+                                _ => {
+                                    app.info(app.t("crypt.changed").into());
+                                    clear();
+                                }
+                            }
                         }
                         Err(e) => failed(app, e),
                     }
@@ -178,7 +198,7 @@ pub fn EncryptionSection() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Some(sealed) = open_current().await {
                 // The files first: while the lock is kept, one left sealed can still be opened.
-                if let Err(why) = super::attachments_part::open_files(app, *sealed.data_key()).await {
+                if let Err(why) = super::attachments_part::open_files(app, *sealed.data_key(), sealed.old_key().copied()).await {
                     app.error(app.tf("crypt.err.files_open", &[("why", why)]));
                     return busy.set(false);
                 }

@@ -19,17 +19,33 @@ thread_local! {
     static UNLOCKED: RefCell<Option<Box<dyn Backend>>> = const { RefCell::new(None) };
     /// The open store's lock and data key: backups are sealed with them, so they open with
     /// the store's passphrase. Gone with the page, as the open store is.
-    static STORE_KEY: RefCell<Option<(Lock, [u8; 32])>> = const { RefCell::new(None) };
+    static STORE_KEY: RefCell<Option<StoreKey>> = const { RefCell::new(None) };
+}
+
+/// The open store's lock, its data key, and the data key a change of passphrase is
+/// replacing (attachments it sealed are sealed anew).
+#[derive(Clone)]
+struct StoreKey {
+    lock: Lock,
+    key: [u8; 32],
+    old: Option<[u8; 32]>,
 }
 
 /// The open store's lock and data key; `None` while the store is not encrypted.
 pub fn store_key() -> Option<(Lock, [u8; 32])> {
-    STORE_KEY.with(|k| k.borrow().clone())
+    STORE_KEY.with(|k| k.borrow().as_ref().map(|k| (k.lock.clone(), k.key)))
 }
 
-/// Remembers `sealed`'s key (as its lock now wraps it), or forgets it (`None`).
+/// The data key a change of passphrase is replacing, while one is.
+pub fn old_store_key() -> Option<[u8; 32]> {
+    STORE_KEY.with(|k| k.borrow().as_ref().and_then(|k| k.old))
+}
+
+/// Remembers `sealed`'s keys (as its lock now wraps them), or forgets them (`None`).
 pub fn keep_store_key<B: Backend>(sealed: Option<&Sealed<B>>) {
-    let kept = sealed.and_then(|s| Some((crate::storage::sealed::read_lock(s).ok().flatten()?, *s.data_key())));
+    let kept = sealed.and_then(|s| {
+        Some(StoreKey { lock: crate::storage::sealed::read_lock(s).ok().flatten()?, key: *s.data_key(), old: s.old_key().copied() })
+    });
     STORE_KEY.with(|k| *k.borrow_mut() = kept);
 }
 
@@ -97,9 +113,10 @@ fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError
         Err(e) => return Ok(Err(UnlockError::Storage(e))),
     };
     Ok(Sealed::unlock(inner, &derived, passphrase::random).and_then(|sealed| {
-        // A store left half-way through being encrypted (a closed tab, a full quota) is
-        // finished now; what still does not fit stays readable as it is.
-        let _ = sealed.seal_all();
+        // A store left half-way through being encrypted (a closed tab, a full quota), or
+        // through a change of passphrase, is finished now; what still does not fit stays
+        // readable as it is.
+        let _ = sealed.reseal_all();
         keep_store_key(Some(&sealed));
         guarded(sealed).map_err(UnlockError::Storage)
     }))

@@ -170,7 +170,7 @@ def test_an_encrypted_stores_backups_are_encrypted_with_its_passphrase(driver, b
     fill(driver, "crypt-new", NEW)
     fill(driver, "crypt-repeat", NEW)
     click(driver, "Ganti frasa sandi")
-    wait_text(driver, "Frasa sandi diganti.", timeout=30)
+    wait_text(driver, "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang", timeout=30)
     open_app(driver, base_url, "#/data")
     upload(driver, backup)
     fill(driver, "backup-pass-current", NEW)

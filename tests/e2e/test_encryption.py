@@ -105,8 +105,13 @@ def test_a_passphrase_seals_the_store_opens_it_changes_and_is_removed(driver, ba
     click(driver, "Ganti frasa sandi")
     wait_text(driver, "Frasa sandi sekarang salah. Tidak ada yang diubah.", timeout=30)
     fill(driver, "crypt-current", RIGHT)
+    sealed_before = stored(driver)
     click(driver, "Ganti frasa sandi")
-    wait_text(driver, "Frasa sandi diganti.", timeout=30)
+    wait_text(driver, "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang", timeout=30)
+    # Sealed anew by a new key: every value changed, and the old key left the lock.
+    sealed_after = stored(driver)
+    assert all(sealed_after[k] != v for k, v in sealed_before.items()), [k for k, v in sealed_before.items() if sealed_after[k] == v]
+    assert "old" not in json.loads(sealed_after["bo.lock"])
     click(driver, "Kunci sekarang")
     locked(driver)
     unlock(driver, RIGHT)
@@ -220,6 +225,21 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     opens_to(driver, "masa percobaan tiga bulan")
     shot(driver, "encryption-attachments-id")
 
+    # A new passphrase seals the files anew by the new key too; they still open.
+    before = {f["name"]: f["text"] for f in files(driver)}
+    open_app(driver, base_url, "#/settings")
+    wait(driver, lambda d: d.find_elements(By.ID, "crypt-current"))
+    fill(driver, "crypt-current", RIGHT)
+    fill(driver, "crypt-new", NEW)
+    fill(driver, "crypt-repeat", NEW)
+    click(driver, "Ganti frasa sandi")
+    wait_text(driver, "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang", timeout=30)
+    after = files(driver)
+    assert len(after) == 2 and all(f["sealed"] and f["text"] not in before.values() for f in after)
+    driver.get(detail)
+    wait(driver, lambda d: len(attached(d)) == 2)
+    opens_to(driver, "masa percobaan tiga bulan")
+
     # The .zip is encrypted with the store's key by default; unticked, it holds the files as
     # they were added.
     open_app(driver, base_url, "#/data")
@@ -239,7 +259,7 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     # Removing encryption opens the files for good, before the store's values.
     open_app(driver, base_url, "#/settings")
     wait(driver, lambda d: d.find_elements(By.ID, "crypt-current"))
-    fill(driver, "crypt-current", RIGHT)
+    fill(driver, "crypt-current", NEW)
     click(driver, "Hapus enkripsi")
     wait_text(driver, "Enkripsi dihapus", timeout=30)
     assert [(f["name"], f["sealed"], f["text"]) for f in files(driver)] == [

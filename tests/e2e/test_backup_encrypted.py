@@ -104,6 +104,7 @@ def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_u
     # The archive too, with its file back as it was added.
     reset(driver, base_url)
     upload(driver, archive)
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-pass-current"), timeout=30)
     fill(driver, "backup-pass-current", FILE_PASS)
     click(driver, "Buka cadangan")
     wait(driver, lambda d: "Arsip ini memuat 1 lampiran" in d.find_element(By.ID, "backup-attachments").text, timeout=30)
@@ -122,6 +123,7 @@ def test_a_backup_with_a_passphrase_of_its_own_opens_only_with_it(driver, base_u
     doc["data"] = ("B" if doc["data"][60] == "A" else "A").join([doc["data"][:60], doc["data"][61:]])
     edited.write_text(json.dumps(doc))
     upload(driver, edited)
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-pass-current"))
     fill(driver, "backup-pass-current", FILE_PASS)
     click(driver, "Buka cadangan")
     wait_text(driver, "Cadangan terenkripsi ini rusak atau terpotong", timeout=30)
@@ -173,6 +175,7 @@ def test_an_encrypted_stores_backups_are_encrypted_with_its_passphrase(driver, b
     wait_text(driver, "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang", timeout=30)
     open_app(driver, base_url, "#/data")
     upload(driver, backup)
+    wait(driver, lambda d: d.find_elements(By.ID, "backup-pass-current"))
     fill(driver, "backup-pass-current", NEW)
     click(driver, "Buka cadangan")
     wait_text(driver, "Frasa sandi salah.", timeout=30)

@@ -14,6 +14,8 @@ pub const ITERATIONS: u32 = 600_000;
 /// The additional data the data key is wrapped with (the store's lock key, kept as it was
 /// first written so every lock made since still opens).
 const WRAP_AAD: &str = "bo.lock";
+/// The same for the data key a change of passphrase is replacing: neither taken for the other.
+const OLD_WRAP_AAD: &str = "bo.lock.old";
 /// How sealed bytes are written as text: this mark, then the packed bytes.
 pub const MARK: &str = "~1";
 const NONCE: usize = 12;
@@ -129,7 +131,7 @@ impl Lock {
     /// [`Lock::new`] that also keeps `old`, the data key being replaced.
     pub fn replacing(derived: &[u8; 32], salt: &[u8; 16], data_key: &[u8; 32], old: &[u8; 32], random: Random) -> Lock {
         let mut lock = Lock::new(derived, salt, data_key, random);
-        lock.old = Some(Cipher::new(derived).seal_text(random, WRAP_AAD, old));
+        lock.old = Some(Cipher::new(derived).seal_text(random, OLD_WRAP_AAD, old));
         lock
     }
 
@@ -142,17 +144,19 @@ impl Lock {
         if self.kdf != "PBKDF2-SHA256" || self.iterations == 0 {
             return Err(KeyError::Damaged(format!("kdf {} × {}", self.kdf, self.iterations)));
         }
-        unwrap_key(derived, &self.key)
+        unwrap_key(derived, &self.key, WRAP_AAD)
     }
 
-    /// The data key a change of passphrase is replacing, while it is kept.
-    pub fn old_key(&self, derived: &[u8; 32]) -> Result<Option<[u8; 32]>, KeyError> {
-        self.old.as_deref().map(|old| unwrap_key(derived, old)).transpose()
+    /// The data key a change of passphrase is replacing, while it is kept; `None` too when
+    /// it does not open (damaged: what it sealed is kept aside as unreadable, never lost
+    /// to a refusal of the right passphrase).
+    pub fn old_key(&self, derived: &[u8; 32]) -> Option<[u8; 32]> {
+        self.old.as_deref().and_then(|old| unwrap_key(derived, old, OLD_WRAP_AAD).ok())
     }
 }
 
-fn unwrap_key(derived: &[u8; 32], wrapped: &str) -> Result<[u8; 32], KeyError> {
-    match Cipher::new(derived).open_text(WRAP_AAD, wrapped) {
+fn unwrap_key(derived: &[u8; 32], wrapped: &str, aad: &str) -> Result<[u8; 32], KeyError> {
+    match Cipher::new(derived).open_text(aad, wrapped) {
         Some(Ok(k)) => k.try_into().map_err(|_| KeyError::Damaged("data key length".into())),
         Some(Err(DoesNotOpen)) => Err(KeyError::WrongPassphrase),
         None => Err(KeyError::Damaged("data key".into())),

@@ -97,8 +97,26 @@ pub fn read_lock(b: &dyn Backend) -> Result<Option<Lock>, UnlockError> {
     }
 }
 
-pub fn write_lock(lock: &Lock, b: &dyn Backend) -> Result<(), StorageError> {
-    b.set(LOCK_KEY, &serde_json::to_string(lock).expect("a lock serialises"))
+/// Writes `lock`; returns its text as stored.
+pub fn write_lock(lock: &Lock, b: &dyn Backend) -> Result<String, StorageError> {
+    let text = serde_json::to_string(lock).expect("a lock serialises");
+    b.set(LOCK_KEY, &text)?;
+    Ok(text)
+}
+
+/// Drops the replaced data key from the lock stored as `opened` (once nothing sealed by it
+/// is left: the store's values and the attachments). One write; refused when the lock is no
+/// longer `opened` (another tab changed it: its own old key may still be needed). Returns
+/// the lock's new text.
+pub fn forget_old(b: &dyn Backend, opened: &str) -> Result<String, StorageError> {
+    if b.get(LOCK_KEY)?.as_deref() != Some(opened) {
+        return Err(StorageError::LockChanged);
+    }
+    let mut lock: Lock = serde_json::from_str(opened).map_err(|e| StorageError::Other(e.to_string()))?;
+    if lock.old.take().is_none() {
+        return Ok(opened.to_string());
+    }
+    write_lock(&lock, b)
 }
 
 /// A backend whose values are sealed: reads open them (plain values pass through), writes
@@ -109,6 +127,9 @@ pub struct Sealed<B: Backend> {
     cipher: Cipher,
     /// The data key a change of passphrase is replacing, while values it sealed remain.
     old: Option<([u8; 32], Cipher)>,
+    /// The lock as this view opened or wrote it: its bulk writes, and its writes of the
+    /// lock, are refused once another tab has changed it.
+    lock: Option<String>,
     random: Random,
 }
 
@@ -119,9 +140,23 @@ fn sealable(key: &str) -> bool {
 impl<B: Backend> Sealed<B> {
     /// Only from a data key proved by its lock (or just made): a wrong key would read
     /// every value as damaged, and the store's repairs would write over them.
-    fn new(inner: B, data_key: [u8; 32], old: Option<[u8; 32]>, random: Random) -> Self {
+    fn new(inner: B, data_key: [u8; 32], old: Option<[u8; 32]>, random: Random) -> Result<Self, StorageError> {
         let old = old.map(|k| (k, Cipher::new(&k)));
-        Sealed { inner, cipher: Cipher::new(&data_key), data_key, old, random }
+        let lock = inner.get(LOCK_KEY)?;
+        Ok(Sealed { inner, cipher: Cipher::new(&data_key), data_key, old, lock, random })
+    }
+
+    fn unchanged(&self) -> Result<(), StorageError> {
+        if self.inner.get(LOCK_KEY)? == self.lock {
+            Ok(())
+        } else {
+            Err(StorageError::LockChanged)
+        }
+    }
+
+    /// The lock as this view opened or last wrote it.
+    pub fn lock_text(&self) -> Option<&str> {
+        self.lock.as_deref()
     }
 
     /// Opens an encrypted store with the key derived from its passphrase (and the lock's
@@ -129,8 +164,8 @@ impl<B: Backend> Sealed<B> {
     pub fn unlock(inner: B, derived: &[u8; 32], random: Random) -> Result<Self, UnlockError> {
         let lock = read_lock(&inner)?.ok_or_else(|| UnlockError::Damaged("the store is not encrypted".into()))?;
         let key = lock.data_key(derived)?;
-        let old = lock.old_key(derived)?;
-        Ok(Sealed::new(inner, key, old, random))
+        let old = lock.old_key(derived);
+        Ok(Sealed::new(inner, key, old, random)?)
     }
 
     /// A sealed value's bytes: by the data key, or by the one being replaced.
@@ -151,7 +186,7 @@ impl<B: Backend> Sealed<B> {
         }
         let key = new_key(random);
         write_lock(&Lock::new(derived, salt, &key, random), &inner)?;
-        Ok(Sealed::new(inner, key, None, random))
+        Sealed::new(inner, key, None, random)
     }
 
     /// The data key, for files sealed so that they open with this store's passphrase
@@ -174,9 +209,10 @@ impl<B: Backend> Sealed<B> {
     /// finishes that one first, so no value is left sealed by a key no longer kept.
     pub fn rekey(self, derived: &[u8; 32], salt: &[u8; 16]) -> Result<Self, StorageError> {
         self.reseal_all()?;
+        self.unchanged()?;
         let key = new_key(self.random);
         write_lock(&Lock::replacing(derived, salt, &key, &self.data_key, self.random), &self.inner)?;
-        Ok(Sealed::new(self.inner, key, Some(self.data_key), self.random))
+        Sealed::new(self.inner, key, Some(self.data_key), self.random)
     }
 
     /// Seals anew, by the data key, every value still sealed by the key being replaced (and
@@ -186,6 +222,7 @@ impl<B: Backend> Sealed<B> {
         let Some((_, old)) = &self.old else { return Ok(done) };
         for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
             let Some(v) = self.inner.get(&key)? else { continue };
+            self.unchanged()?;
             if matches!(self.cipher.open_text(&key, &v), Some(Err(_))) {
                 if let Some(Ok(b)) = old.open_text(&key, &v) {
                     self.inner.set(&key, &self.cipher.seal_text(self.random, &key, &b))?;
@@ -196,13 +233,10 @@ impl<B: Backend> Sealed<B> {
         Ok(done)
     }
 
-    /// Drops the replaced data key from the lock, once nothing sealed by it is left (the
-    /// store's values and the attachments). One write of the lock.
+    /// [`forget_old`] for this view's lock.
     pub fn forget_old(&mut self) -> Result<(), StorageError> {
-        if let Some(mut lock) = read_lock(&self.inner).map_err(|e| StorageError::Other(format!("{e:?}")))? {
-            lock.old = None;
-            write_lock(&lock, &self.inner)?;
-        }
+        let opened = self.lock.clone().ok_or(StorageError::LockChanged)?;
+        self.lock = Some(forget_old(&self.inner, &opened)?);
         self.old = None;
         Ok(())
     }
@@ -220,6 +254,7 @@ impl<B: Backend> Sealed<B> {
         for key in self.inner.keys()?.into_iter().filter(|k| sealable(k)) {
             if let Some(v) = self.inner.get(&key)? {
                 if !is_sealed_text(&v) {
+                    self.unchanged()?;
                     self.set(&key, &v)?;
                     done += 1;
                 }
@@ -235,11 +270,13 @@ impl<B: Backend> Sealed<B> {
             if let Some(v) = self.inner.get(&key)? {
                 if let Some(Ok(b)) = self.open(&key, &v) {
                     if let Some(plain) = bytes_text(&b) {
+                        self.unchanged()?;
                         self.inner.set(&key, &plain)?;
                     }
                 }
             }
         }
+        self.unchanged()?;
         self.inner.remove(LOCK_KEY)?;
         Ok(self.inner)
     }
@@ -288,20 +325,38 @@ impl<B: Backend> Backend for Sealed<B> {
 /// A tab's view of the store that refuses to write once `bo.lock` is no longer what it
 /// was when the tab opened it: encryption turned on or off, or a new passphrase, in another
 /// tab. Writing on would seal values by a key no longer kept, or put plain values among
-/// sealed ones. One read of the small lock per write.
+/// sealed ones. One read of the small lock per write. The replaced key leaving the lock
+/// once a change of passphrase is done changes nothing a write needs.
 pub struct Guarded<B: Backend> {
     inner: B,
     lock: Option<String>,
 }
 
+/// A stored lock as far as the data key goes: without the key being replaced.
+fn current_key_of(raw: Option<String>) -> Option<String> {
+    raw.map(|text| match text.contains("\"old\"").then(|| serde_json::from_str::<Lock>(&text)) {
+        Some(Ok(mut lock)) if lock.old.is_some() => {
+            lock.old = None;
+            serde_json::to_string(&lock).expect("a lock serialises")
+        }
+        _ => text,
+    })
+}
+
+/// Whether two texts of the lock (as a storage event gives them) seal by the same data key:
+/// the replaced key leaving the lock is no change a tab must start again for.
+pub fn same_key(a: Option<String>, b: Option<String>) -> bool {
+    current_key_of(a) == current_key_of(b)
+}
+
 impl<B: Backend> Guarded<B> {
     pub fn new(inner: B) -> Result<Self, StorageError> {
-        let lock = inner.get(LOCK_KEY)?;
+        let lock = current_key_of(inner.get(LOCK_KEY)?);
         Ok(Guarded { inner, lock })
     }
 
     fn unchanged(&self) -> Result<(), StorageError> {
-        if self.inner.get(LOCK_KEY)? == self.lock {
+        if current_key_of(self.inner.get(LOCK_KEY)?) == self.lock {
             Ok(())
         } else {
             Err(StorageError::LockChanged)

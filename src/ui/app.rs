@@ -180,7 +180,14 @@ pub fn App() -> impl IntoView {
         super::lock::watch_idle(dirty);
         // Attachments a closed tab left plain while encrypting: sealed once the screen is up.
         // Quietly: a browser without IndexedDB has none, and the next unlock tries again.
-        let seal = move || leptos::task::spawn_local(async move { drop(super::attachments_part::seal_files(app).await) });
+        // A change of passphrase cut short is finished with them: its old key leaves the lock.
+        let seal = move || {
+            leptos::task::spawn_local(async move {
+                if super::attachments_part::seal_files(app).await.is_ok() && super::lock::values_resealed() {
+                    let _ = super::lock::forget_old_key();
+                }
+            })
+        };
         set_timeout(seal, std::time::Duration::from_secs(3));
     }
 
@@ -189,7 +196,11 @@ pub fn App() -> impl IntoView {
         // Encrypted, decrypted or given a new passphrase in another tab: this tab starts
         // again (behind the lock screen if there is one), never reading sealed values as
         // damaged or writing plain ones among them.
-        Some(key) if key == crate::storage::sealed::LOCK_KEY => super::lock::lock_now(),
+        Some(key) if key == crate::storage::sealed::LOCK_KEY => {
+            if !crate::storage::sealed::same_key(ev.old_value(), ev.new_value()) {
+                super::lock::lock_now();
+            }
+        }
         Some(key) if key == META_KEY => {
             app.last_backup.set(with_db(|db| Ok(db.last_backup())).ok().flatten());
             super::autosave::meta_changed(app);

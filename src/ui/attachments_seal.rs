@@ -65,9 +65,41 @@ impl Keys {
     }
 }
 
-/// The open store's keys, when it is encrypted.
+/// The open store's keys, when it is encrypted, to open files with.
 fn store_keys() -> Option<Keys> {
     super::lock::store_key().map(|(_, key)| Keys::new(&key, super::lock::old_store_key().as_ref()))
+}
+
+/// The open store's keys to seal with, read for each file: refused once another tab has
+/// changed the passphrase or removed encryption (a file sealed by a key no longer kept would
+/// be lost); `None` while the store is plain, or being decrypted.
+fn sealing_keys() -> Result<Option<Keys>, StorageError> {
+    Ok(super::lock::current_store_keys()?.map(|(key, old)| Keys::new(&key, old.as_ref())))
+}
+
+thread_local! {
+    /// A pass over every file is under way: one at a time, so none is sealed by one pass
+    /// after another has opened it for good.
+    static PASSING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Waits for a pass over every file to end, then marks one begun; `Done` ends it.
+async fn one_pass() -> Done {
+    while PASSING.with(|p| p.replace(true)) {
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100));
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    }
+    Done
+}
+
+struct Done;
+
+impl Drop for Done {
+    fn drop(&mut self) {
+        PASSING.with(|p| p.set(false));
+    }
 }
 
 fn set(o: &JsValue, k: &str, v: &JsValue) {
@@ -120,7 +152,7 @@ pub async fn file(v: &JsValue) -> Option<web_sys::Blob> {
 
 /// `v` as it is to be stored: sealed when the store is encrypted.
 pub async fn stored(v: JsValue) -> Result<JsValue, StorageError> {
-    match store_keys() {
+    match sealing_keys()? {
         Some(k) => seal(&k.current, v).await,
         None => Ok(v),
     }
@@ -153,11 +185,12 @@ async fn seal(c: &Cipher, v: JsValue) -> Result<JsValue, StorageError> {
 /// Seals every attachment still plain (a store just encrypted, or left half-way), and seals
 /// anew by the data key those sealed by the key a change of passphrase replaces; how many.
 pub async fn seal_all() -> Result<usize, StorageError> {
-    let Some(keys) = store_keys() else { return Ok(0) };
+    let _pass = one_pass().await;
     let mut done = 0;
     for listed in idb::files(None).await? {
         // Read again, one at a time: a file trashed or deleted meanwhile stays as it is now.
         let Some(v) = idb::file(&text(&listed, "id")).await? else { continue };
+        let Some(keys) = sealing_keys()? else { return Ok(done) };
         let v = if is_sealed(&v) {
             match unsealed(&keys, v, true).await? {
                 Some(plain) => plain,
@@ -196,6 +229,7 @@ async fn unsealed(keys: &Keys, v: JsValue, only_old: bool) -> Result<Option<JsVa
 /// touched: a file left sealed once its key is gone would be lost, so a refused write stops
 /// it all. One that does not open is damaged already and is left.
 pub async fn open_all(key: &[u8; 32], old: Option<[u8; 32]>) -> Result<usize, StorageError> {
+    let _pass = one_pass().await;
     let keys = Keys::new(key, old.as_ref());
     let mut done = 0;
     for listed in idb::files(None).await?.into_iter().filter(is_sealed) {

@@ -79,10 +79,8 @@ pub async fn export(app: AppState, json_name: String, json: String, key: Option<
             Some((_, data_key)) => {
                 let sealed = Cipher::new(data_key).seal(super::passphrase::random, &rules::sealed_aad(&a.id), &bytes);
                 a.path = rules::sealed_path(&a.id);
-                push(
-                    w.part_dated(&a.path, Content::stored(&sealed), when).map_err(|_| too_large(&app))?,
-                    &Uint8Array::from(sealed.as_slice()),
-                );
+                // Undated: when a file was added is in the sealed list, not beside it.
+                push(w.part(&a.path, Content::stored(&sealed)).map_err(|_| too_large(&app))?, &Uint8Array::from(sealed.as_slice()));
             }
             None => push(w.part_dated(&a.path, Content::stored(&bytes), when).map_err(|_| too_large(&app))?, &blob),
         }

@@ -310,7 +310,8 @@ pub fn data_page() -> AnyView {
     };
 
     // An encrypted backup waiting for its passphrase, and that passphrase's form.
-    let sealed_file = StoredValue::new(None::<(String, sealed_backup::Sealed)>);
+    // With the number of the pick it came from: a passphrase is only ever tried on its file.
+    let sealed_file = StoredValue::new(None::<(u32, String, sealed_backup::Sealed)>);
     let asking = RwSignal::new(None::<String>);
     let open_pass = RwSignal::new(String::new());
     let open_error = RwSignal::new(None::<&'static str>);
@@ -340,7 +341,7 @@ pub fn data_page() -> AnyView {
             None => true,
         }
     };
-    let take_file = move |name: String, bytes: Vec<u8>| {
+    let take_file = move |name: String, bytes: Vec<u8>, pick: u32| {
         sealed_file.set_value(None);
         asking.set(None);
         open_error.set(None);
@@ -362,7 +363,7 @@ pub fn data_page() -> AnyView {
         }
         pending.set(None);
         problem.set(None);
-        sealed_file.set_value(Some((name.clone(), file)));
+        sealed_file.set_value(Some((pick, name.clone(), file)));
         asking.set(Some(name));
         request_animation_frame(|| super::widgets::focus_id("backup-pass-current"));
     };
@@ -373,6 +374,9 @@ pub fn data_page() -> AnyView {
         let Some(file) = chosen(&ev) else { return };
         picked.update_value(|n| *n += 1);
         let this = picked.get_value();
+        // The file before's passphrase form goes at once, not once this one is read.
+        sealed_file.set_value(None);
+        asking.set(None);
         let current = move || picked.try_get_value() == Some(this);
         spawn_local(async move {
             merged.set(None);
@@ -402,23 +406,23 @@ pub fn data_page() -> AnyView {
                 let (true, Some(bytes)) = (current(), read) else { return };
                 bytes
             };
-            take_file(name, bytes);
+            take_file(name, bytes, this);
         });
     };
 
     let open_sealed = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some((salt, rounds)) =
-            sealed_file.with_value(|f| f.as_ref().and_then(|(_, f)| Some((f.lock.salt_bytes().ok()?, f.lock.iterations))))
+        let Some((this, salt, rounds)) =
+            sealed_file.with_value(|f| f.as_ref().and_then(|(n, _, f)| Some((*n, f.lock.salt_bytes().ok()?, f.lock.iterations))))
         else {
             return;
         };
-        if opening.get_untracked() {
+        // Another file is being read: this form is not its form.
+        if opening.get_untracked() || picked.get_value() != this {
             return;
         }
         opening.set(true);
         open_error.set(None);
-        let this = picked.get_value();
         spawn_local(async move {
             let derived = passphrase::derive(&open_pass.get_untracked(), &salt, rounds).await;
             // Another file chosen meanwhile: this key is not its key.
@@ -427,7 +431,9 @@ pub fn data_page() -> AnyView {
             }
             match derived {
                 Ok(derived) => match sealed_file.with_value(|f| {
-                    f.as_ref().map(|(name, f)| (name.clone(), f.key(&derived).and_then(|key| Ok((key, f.open_with_key(&key)?)))))
+                    f.as_ref()
+                        .filter(|(n, ..)| *n == this)
+                        .map(|(_, name, f)| (name.clone(), f.key(&derived).and_then(|key| Ok((key, f.open_with_key(&key)?)))))
                 }) {
                     Some((name, Ok((key, text)))) => {
                         sealed_file.set_value(None);

@@ -162,23 +162,26 @@ pub fn EncryptionSection() -> impl IntoView {
                         return busy.set(false);
                     }
                     match sealed.rekey(&derived, &salt) {
-                        Ok(mut sealed) => {
+                        Ok(sealed) => {
                             // Every value and file sealed anew by the new key; then the old
-                            // key leaves the lock. Cut short, the next unlock goes on.
-                            lock::keep_store_key(Some(&sealed));
+                            // key leaves the lock. The store is open on the new key before
+                            // the files' pass, so saves go on meanwhile. Cut short, the next
+                            // unlock goes on.
                             let values = sealed.reseal_all();
-                            let files = super::attachments_part::seal_files(app).await;
-                            if values.is_ok() && files.is_ok() && sealed.forget_old().is_ok() {
-                                lock::keep_store_key(Some(&sealed));
-                            }
+                            lock::keep_store_key(Some(&sealed));
                             reopen(app, sealed);
-                            match (values, files) {
-                                (Err(e), _) => failed(app, e),
-                                (_, Err(why)) => app.error(app.tf("crypt.err.files_seal", &[("why", why)])),
-                                _ => {
+                            let files = super::attachments_part::seal_files(app).await;
+                            let done = match (values, files) {
+                                (Err(e), _) => Err(app.tf("crypt.err.failed", &[("why", e.to_string())])),
+                                (_, Err(why)) => Err(app.tf("crypt.err.files_seal", &[("why", why)])),
+                                _ => lock::forget_old_key().map_err(|e| app.tf("crypt.err.failed", &[("why", e.to_string())])),
+                            };
+                            match done {
+                                Ok(()) => {
                                     app.info(app.t("crypt.changed").into());
                                     clear();
                                 }
+                                Err(why) => app.error(why),
                             }
                         }
                         Err(e) => failed(app, e),
@@ -197,20 +200,26 @@ pub fn EncryptionSection() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             if let Some(sealed) = open_current().await {
-                // The files first: while the lock is kept, one left sealed can still be opened.
+                // The files first: while the lock is kept, one left sealed can still be
+                // opened. From now on nothing more is sealed (a file added meanwhile is kept
+                // plain), and a pass still sealing is waited for.
+                let kept = lock::suspend_store_key();
                 if let Err(why) = super::attachments_part::open_files(app, *sealed.data_key(), sealed.old_key().copied()).await {
+                    kept.restore();
                     app.error(app.tf("crypt.err.files_open", &[("why", why)]));
                     return busy.set(false);
                 }
                 match sealed.unseal_all() {
                     Ok(plain) => {
-                        lock::keep_store_key::<LocalStorageBackend>(None);
                         reopen(app, plain);
                         app.info(app.t("crypt.removed").into());
                         encrypted.set(false);
                         clear();
                     }
-                    Err(e) => failed(app, e),
+                    Err(e) => {
+                        kept.restore();
+                        failed(app, e);
+                    }
                 }
             }
             busy.set(false);

@@ -20,13 +20,21 @@ thread_local! {
     /// The open store's lock and data key: backups are sealed with them, so they open with
     /// the store's passphrase. Gone with the page, as the open store is.
     static STORE_KEY: RefCell<Option<StoreKey>> = const { RefCell::new(None) };
+    /// Every value was sealed by the data key when the store was opened (nothing left for
+    /// a replaced key): its files sealed anew too, that key may leave the lock.
+    static RESEALED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The open store's lock, its data key, and the data key a change of passphrase is
-/// replacing (attachments it sealed are sealed anew).
+pub fn values_resealed() -> bool {
+    RESEALED.with(|r| r.get())
+}
+
+/// The open store's lock (and its text as stored), its data key, and the data key a change
+/// of passphrase is replacing (attachments it sealed are sealed anew).
 #[derive(Clone)]
 struct StoreKey {
     lock: Lock,
+    text: String,
     key: [u8; 32],
     old: Option<[u8; 32]>,
 }
@@ -41,12 +49,49 @@ pub fn old_store_key() -> Option<[u8; 32]> {
     STORE_KEY.with(|k| k.borrow().as_ref().and_then(|k| k.old))
 }
 
-/// Remembers `sealed`'s keys (as its lock now wraps them), or forgets them (`None`).
+/// Remembers `sealed`'s keys (as its lock now wraps them), or forgets them (`None`: the
+/// store is not encrypted, or is being decrypted: nothing more is sealed by them).
 pub fn keep_store_key<B: Backend>(sealed: Option<&Sealed<B>>) {
     let kept = sealed.and_then(|s| {
-        Some(StoreKey { lock: crate::storage::sealed::read_lock(s).ok().flatten()?, key: *s.data_key(), old: s.old_key().copied() })
+        let text = s.lock_text()?.to_string();
+        Some(StoreKey { lock: serde_json::from_str(&text).ok()?, text, key: *s.data_key(), old: s.old_key().copied() })
     });
     STORE_KEY.with(|k| *k.borrow_mut() = kept);
+}
+
+/// The open store's keys, put aside while encryption is removed: nothing is sealed by them
+/// meanwhile; [`Suspended::restore`] puts them back if the removal fails.
+pub struct Suspended(Option<StoreKey>);
+
+pub fn suspend_store_key() -> Suspended {
+    Suspended(STORE_KEY.with(|k| k.borrow_mut().take()))
+}
+
+impl Suspended {
+    pub fn restore(self) {
+        STORE_KEY.with(|k| *k.borrow_mut() = self.0);
+    }
+}
+
+/// The open store's data key and the one being replaced, if the stored lock is still the
+/// one they came with: after another tab changed the passphrase or removed encryption,
+/// nothing may be sealed by them.
+pub fn current_store_keys() -> Result<Option<([u8; 32], Option<[u8; 32]>)>, crate::storage::StorageError> {
+    let Some(k) = STORE_KEY.with(|k| k.borrow().clone()) else { return Ok(None) };
+    if LocalStorageBackend::new()?.get(crate::storage::sealed::LOCK_KEY)?.as_deref() != Some(k.text.as_str()) {
+        return Err(crate::storage::StorageError::LockChanged);
+    }
+    Ok(Some((k.key, k.old)))
+}
+
+/// Drops the replaced key from the lock once nothing sealed by it is left (the store's
+/// values and its attachments sealed anew).
+pub fn forget_old_key() -> Result<(), crate::storage::StorageError> {
+    let Some(k) = STORE_KEY.with(|k| k.borrow().clone()).filter(|k| k.old.is_some()) else { return Ok(()) };
+    let text = crate::storage::sealed::forget_old(&LocalStorageBackend::new()?, &k.text)?;
+    let lock = serde_json::from_str(&text).map_err(|e| crate::storage::StorageError::Other(e.to_string()))?;
+    STORE_KEY.with(|s| *s.borrow_mut() = Some(StoreKey { lock, text, key: k.key, old: None }));
+    Ok(())
 }
 
 /// The stored lock, if the store is encrypted.
@@ -116,7 +161,7 @@ fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError
         // A store left half-way through being encrypted (a closed tab, a full quota), or
         // through a change of passphrase, is finished now; what still does not fit stays
         // readable as it is.
-        let _ = sealed.reseal_all();
+        RESEALED.with(|r| r.set(sealed.reseal_all().is_ok()));
         keep_store_key(Some(&sealed));
         guarded(sealed).map_err(UnlockError::Storage)
     }))

@@ -226,7 +226,7 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     shot(driver, "encryption-attachments-id")
 
     # A new passphrase seals the files anew by the new key too; they still open.
-    before = {f["name"]: f["text"] for f in files(driver)}
+    before = [f["text"] for f in files(driver)]
     open_app(driver, base_url, "#/settings")
     wait(driver, lambda d: d.find_elements(By.ID, "crypt-current"))
     fill(driver, "crypt-current", RIGHT)
@@ -235,7 +235,7 @@ def test_attachments_are_sealed_with_the_store_and_opened_again(driver, base_url
     click(driver, "Ganti frasa sandi")
     wait_text(driver, "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang", timeout=30)
     after = files(driver)
-    assert len(after) == 2 and all(f["sealed"] and f["text"] not in before.values() for f in after)
+    assert len(after) == 2 and all(f["sealed"] and f["text"] not in before for f in after)
     driver.get(detail)
     wait(driver, lambda d: len(attached(d)) == 2)
     opens_to(driver, "masa percobaan tiga bulan")

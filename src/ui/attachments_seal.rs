@@ -4,12 +4,12 @@
 //! files: the id, the record it belongs to, its size and dates. Each file is marked, so plain
 //! and sealed ones live side by side while encryption is turned on or off, and the next
 //! unlock finishes what a closed tab left half-way.
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::Reflect;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::attachments::text;
-use super::files::read_range;
+use super::files::{blob_of, read_range};
 use crate::crypto::Cipher;
 use crate::storage::{idb, StorageError};
 
@@ -108,12 +108,6 @@ fn set(o: &JsValue, k: &str, v: &JsValue) {
 
 fn stored_blob(v: &JsValue) -> Option<web_sys::Blob> {
     Reflect::get(v, &"blob".into()).ok().and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
-}
-
-fn blob_of(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(bytes)), &opts).ok()
 }
 
 pub fn is_sealed(v: &JsValue) -> bool {

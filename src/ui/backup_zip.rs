@@ -8,7 +8,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::JsValue;
 
 use super::attachments::{number, text};
-use super::files::{read_range, save};
+use super::files::{blob_of, read_range, save};
 use super::state::AppState;
 use crate::crypto::Cipher;
 use crate::domain::attachments::MAX_BYTES;
@@ -257,11 +257,7 @@ pub async fn restore(app: AppState, opened: Opened, replace: bool, alive: &HashS
             Some(key) => unpacked.and_then(|d| Cipher::new(key).open(&rules::sealed_aad(&a.id), &d).ok()),
             None => unpacked,
         };
-        let blob = unpacked.and_then(|data| {
-            let opts = web_sys::BlobPropertyBag::new();
-            opts.set_type(&a.mime);
-            web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&Uint8Array::from(data.as_slice())), &opts).ok()
-        });
+        let blob = unpacked.and_then(|data| blob_of(&data, &a.mime));
         match blob {
             Some(blob) => {
                 let failed = |e: crate::storage::StorageError| app.tf("attach.failed", &[("why", e.to_string())]);

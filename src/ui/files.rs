@@ -12,10 +12,15 @@ pub fn download(name: &str, mime: &str, content: &str) {
 
 /// [`download`] of a binary file (a workbook).
 pub fn download_bytes(name: &str, mime: &str, content: &[u8]) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
-    if let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &blob_type(mime)) {
+    if let Some(blob) = blob_of(content, mime) {
         save(name, blob);
     }
+}
+
+/// `bytes` as a Blob of type `mime`.
+pub fn blob_of(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &blob_type(mime)).ok()
 }
 
 fn blob_type(mime: &str) -> web_sys::BlobPropertyBag {

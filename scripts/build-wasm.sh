@@ -12,8 +12,16 @@ out="$PWD/target/web-pkg"
 args=(build --lib --target wasm32-unknown-unknown --features app --offline)
 [ "$profile" = release ] && args+=(--release)
 # The splitter reads the linker's relocations.
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Clink-args=--emit-relocs" \
-  cargo "${args[@]}"
+flags="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Clink-args=--emit-relocs"
+# A panic's message names the source file it comes from, kept in every part that can
+# panic there: a dependency is named from its crate's folder (`crates/leptos-0.8.x/src/…`),
+# not from this machine's registry (`/root/.cargo/registry/src/index.crates.io-<hash>/…`),
+# which is longer and differs from machine to machine.
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  case "$d" in *' '*) continue ;; esac
+  [ -d "$d" ] && flags+=" --remap-path-prefix=${d%/}=crates"
+done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" cargo "${args[@]}"
 split="$(mktemp -d)"
 trap 'rm -rf "$split"' EXIT
 wasm-split-cli --target web --out-name backoffice "$target_dir/wasm32-unknown-unknown/$profile/backoffice.wasm" "$split"

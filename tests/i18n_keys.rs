@@ -271,7 +271,6 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
-        ("lock", &["ui/lock_screen.rs"]),
         (
             "attachments",
             &["ui/attachments.rs", "ui/attachments_part.rs", "ui/backup_zip.rs", "domain/attachments.rs", "domain/backup_zip.rs"],
@@ -314,7 +313,6 @@ fn every_key_is_where_its_code_is() {
             Some("office") => i18n::OFFICE,
             Some("xlsx") => i18n::XLSX,
             Some("attachments") => i18n::ATTACHMENTS,
-            Some("lock") => i18n::LOCK,
             Some(other) => panic!("no tables for {other}"),
         };
         std::iter::once(i18n::SHELL).chain(own.iter().copied()).collect()

@@ -26,7 +26,6 @@ mod events;
 mod finance;
 mod leave_why;
 mod letters;
-mod lock;
 mod meetings;
 mod office;
 mod payroll;
@@ -56,8 +55,6 @@ pub static EVENTS: &[&str] = &[events::STRINGS];
 pub static XLSX: &[&str] = &[xlsx::STRINGS];
 /// A record's files: added by the attachments part (ui/attachments.rs).
 pub static ATTACHMENTS: &[&str] = &[attachments::STRINGS];
-/// The lock screen of an encrypted store: added by the `lock` part (ui/lock_screen.rs).
-pub static LOCK: &[&str] = &[lock::STRINGS];
 /// The settings name the important reasons whose days they give.
 pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
 
@@ -128,7 +125,6 @@ pub const ALL: &[&str] = &[
     office::STRINGS,
     xlsx::STRINGS,
     attachments::STRINGS,
-    lock::STRINGS,
 ];
 
 /// The shell's own table, for tests.

@@ -10,12 +10,13 @@ use leptos::wasm_split::wasm_split;
 use super::app::App;
 use super::areas::NotLoaded;
 use super::passphrase::{self, DeriveError};
+use crate::domain::format::Lang;
 use crate::storage::sealed::{Guarded, Lock, Sealed, UnlockError};
 use crate::storage::{Backend, LocalStorageBackend};
 
 thread_local! {
     /// The store as the lock screen opened it, taken by the app when it starts.
-    pub(super) static UNLOCKED: RefCell<Option<Box<dyn Backend>>> = const { RefCell::new(None) };
+    static UNLOCKED: RefCell<Option<Box<dyn Backend>>> = const { RefCell::new(None) };
     /// The open store's lock and data key: backups are sealed with them, so they open with
     /// the store's passphrase. Gone with the page, as the open store is.
     static STORE_KEY: RefCell<Option<StoreKey>> = const { RefCell::new(None) };
@@ -124,11 +125,34 @@ pub async fn derive_current(passphrase: &str) -> Result<[u8; 32], DeriveError> {
     passphrase::derive(passphrase, &salt, lock.iterations).await
 }
 
+/// Opens the store with `passphrase`; `Ok` once the app may start.
+pub async fn unlock(passphrase: &str) -> Result<(), String> {
+    let lang = super::app::start_lang();
+    let t = |k: &str| crate::i18n::t(lang, k).to_string();
+    let derived = match derive_current(passphrase).await {
+        Ok(k) => k,
+        Err(DeriveError::NoWebCrypto) => return Err(t("lock.no_webcrypto")),
+        Err(DeriveError::Failed(why)) => return Err(format!("{} ({why})", t("lock.failed"))),
+    };
+    // The benchmark's encrypted cold start counts from here: the key's derivation is slow
+    // on purpose and waits for the person anyway.
+    super::perf::mark("bo:derived");
+    match open_sealed(derived).await {
+        Ok(Ok(sealed)) => {
+            UNLOCKED.with(|u| *u.borrow_mut() = Some(sealed));
+            Ok(())
+        }
+        Ok(Err(UnlockError::WrongPassphrase)) => Err(t("lock.wrong")),
+        Ok(Err(e)) => Err(format!("{} ({e:?})", t("lock.failed"))),
+        Err(NotLoaded) => Err(t("area.failed")),
+    }
+}
+
 /// The store opened with the passphrase's key, as this tab will see it (`Guarded`). The
 /// sealing code (AES-GCM) is a part of its own, fetched only by an encrypted store's lock
 /// screen (and by Settings, in its area): a store without a passphrase never downloads it.
 #[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub(super) fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError>, NotLoaded> {
+fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError>, NotLoaded> {
     let inner = match LocalStorageBackend::new() {
         Ok(b) => b,
         Err(e) => return Ok(Err(UnlockError::Storage(e))),
@@ -143,48 +167,73 @@ pub(super) fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, 
     }))
 }
 
-/// The app, behind the lock screen when the store is encrypted. The lock screen is drawn
-/// by the `lock` part (`lock_screen.rs`), with the sealing code it opens the store with: a
-/// store without a passphrase never downloads either.
+/// The app, behind the lock screen when the store is encrypted.
 #[component]
 pub fn Gate() -> impl IntoView {
     let locked = RwSignal::new(is_encrypted());
     view! {
-        <Show when=move || !locked.get() fallback=move || view! { <LockPart locked /> }>
+        <Show when=move || !locked.get() fallback=move || view! { <LockScreen locked /> }>
             <App />
         </Show>
     }
 }
 
-/// The lock screen once its part has come; a part that cannot be fetched says so, with
-/// Retry (before the store is open, so in the address's or the browser's language).
 #[component]
-fn LockPart(locked: RwSignal<bool>) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    let t = |k: &str| crate::i18n::t(super::app::start_lang(), k);
-    move || {
-        attempt.track();
-        view! {
-            <Suspense fallback=|| ()>
-                {Suspend::new(async move {
-                    match super::lock_screen::lock_screen(locked).await {
-                        Ok(v) => v,
-                        Err(NotLoaded) => view! {
-                            <main class="bo-lock" id="main">
-                                <div class="bo-banner bo-banner-error" role="alert">
-                                    <p>{t("area.failed")}</p>
-                                    <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
-                                        {t("area.retry")}
-                                    </button>
-                                </div>
-                            </main>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+fn LockScreen(locked: RwSignal<bool>) -> impl IntoView {
+    let lang: Lang = super::app::start_lang();
+    let t = move |k: &str| crate::i18n::t(lang, k);
+    let _ = document().document_element().map(|el| el.set_attribute("lang", lang.code()));
+    let pass = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
         }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match unlock(&pass.get_untracked()).await {
+                Ok(()) => locked.set(false),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                    pass.set(String::new());
+                    focus_passphrase();
+                }
+            }
+        });
+    };
+    request_animation_frame(|| {
+        super::perf::mark("bo:lock");
+        focus_passphrase();
+    });
+    view! {
+        <main class="bo-lock" id="main">
+            <h1>{t("lock.title")}</h1>
+            <p>{t("lock.hint")}</p>
+            <form class="bo-form" on:submit=submit novalidate>
+                <div class="bo-field">
+                    <label for="lock-pass">{t("lock.passphrase")}</label>
+                    <input id="lock-pass" type="password" autocomplete="current-password" required
+                        aria-describedby="lock-error" aria-invalid=move || error.get().is_some().to_string()
+                        prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />
+                    <p id="lock-error" class="bo-error" role="alert">{move || error.get()}</p>
+                </div>
+                <div class="bo-actions">
+                    <button type="submit" class="bo-btn bo-btn-primary" disabled=move || busy.get()>
+                        {move || if busy.get() { t("lock.opening") } else { t("lock.open") }}
+                    </button>
+                </div>
+            </form>
+            <p class="bo-hint">{t("lock.forgot")}</p>
+        </main>
     }
+}
+
+fn focus_passphrase() {
+    super::widgets::focus_id("lock-pass");
 }
 
 /// Locks the app: the page starts again, and the key in memory is gone with it.

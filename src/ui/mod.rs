@@ -43,7 +43,6 @@ mod leave;
 mod letter_templates;
 mod letters;
 mod lock;
-mod lock_screen;
 mod minutes;
 mod occurrence;
 mod orders;

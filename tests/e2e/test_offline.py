@@ -157,24 +157,3 @@ def test_leaving_an_area_still_on_its_way_loads_the_rest(driver):
         wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:loaded').length") > 0, 3)
         # The Today view's reminders come in a part of their own: here before the site stops.
         wait(driver, lambda d: d.execute_script("return performance.getEntriesByName('bo:reminders').length") > 0)
-
-
-def test_a_lock_screen_that_cannot_be_fetched_offers_retry(driver):
-    # The lock screen is a part of its own, fetched only by an encrypted store: missing
-    # from a half-copied deploy, the page says so with Retry instead of staying blank.
-    from test_encryption import RIGHT, encrypt, locked, unlock
-    driver.expected_errors = ["split_lock", "404", "failed to load", "service worker", "status code is not ok"]
-    with site() as s:
-        # Refused from the start: the worker cannot cache an incomplete build, so every
-        # visit goes to the network. Turning encryption on never needs the lock screen.
-        s.refuse.add("split_lock")
-        encrypt(driver, s.url)
-        driver.refresh()
-        wait_text(driver, "Bagian aplikasi ini belum bisa dimuat")
-        assert not driver.find_elements(By.ID, "lock-pass")
-        shot(driver, "lock-not-loaded-id")
-        s.refuse.clear()
-        click(driver, "Coba lagi")
-        locked(driver)
-        unlock(driver, RIGHT)
-        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "nav.bo-nav"))

@@ -172,6 +172,7 @@ pub fn finish<E: UiEntity>(app: &AppState, back: Route, recs: Vec<E>, done: &'st
 /// Where imported rows go: the list (`#/<list>/import`), or one record they belong to
 /// (`#/<list>/import/<id>`: an event's guests), which the type's first reference field then
 /// holds unless the file names another; the pages go back there.
+#[derive(Clone)]
 pub struct Target {
     pub fixed: Vec<(&'static str, String)>,
     pub back: Route,
@@ -179,12 +180,7 @@ pub struct Target {
 
 pub fn import_page<E: UiEntity>(module: &'static str) -> AnyView {
     let to_list = Target { fixed: vec![], back: Route::List(module.into()) };
-    import_of(
-        E::PLURAL,
-        E::fields(),
-        to_list,
-        ImportOf { read: read_table::<E>, guess: guess::<E>, preview: preview_rows::<E>, import: import_rows::<E> },
-    )
+    super::page_parts::csv_import(use_app(), E::PLURAL, E::fields(), to_list, import_of_type::<E>()).into_any()
 }
 
 /// `#/<list>/import/<parent id>`: rows into the record `parent` names.
@@ -200,19 +196,19 @@ pub fn import_into<E: UiEntity>(parent: String) -> AnyView {
         return super::records::not_found();
     }
     let into = Target { back: Route::View(of.into(), parent.clone()), fixed: vec![(key, parent)] };
-    import_of(
-        E::PLURAL,
-        E::fields(),
-        into,
-        ImportOf { read: read_table::<E>, guess: guess::<E>, preview: preview_rows::<E>, import: import_rows::<E> },
-    )
+    super::page_parts::csv_import(use_app(), E::PLURAL, E::fields(), into, import_of_type::<E>()).into_any()
+}
+
+fn import_of_type<E: UiEntity>() -> ImportOf {
+    ImportOf { guess: guess::<E>, preview: preview_rows::<E>, import: import_rows::<E> }
 }
 
 type Mapping = [Option<&'static str>];
 
-/// A module's CSV import as plain functions: the page and its reactive parts are built once.
-struct ImportOf {
-    read: fn(&[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError>,
+/// A module's CSV import as plain functions: the page and its reactive parts are built once,
+/// in the `import` part (ui/page_parts.rs); these stay with the record type's area.
+#[derive(Clone, Copy)]
+pub struct ImportOf {
     guess: fn(&[String]) -> Vec<Option<&'static str>>,
     preview: fn(&AppState, &Table, &Mapping, &Target) -> Vec<PreviewRow>,
     /// Adds the good rows and goes back.
@@ -227,14 +223,14 @@ fn import_rows<E: UiEntity>(app: &AppState, t: &Table, m: &Mapping, to: &Target)
     finish(app, to.back.clone(), outcomes::<E>(app, t, m, &to.fixed).0, "import.done_rows");
 }
 
-fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> AnyView {
+pub fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> AnyView {
     let app = use_app();
     let back = to.back.clone();
     let to = StoredValue::new(to);
     let problem = RwSignal::new(None::<String>);
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
-    let read = of.read;
+    let guess = of.guess;
     let book = Workbook::new(problem, table, mapping, of.guess);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
@@ -246,9 +242,9 @@ fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, of: 
                 book.open(bytes).await;
                 return;
             }
-            match read(&bytes) {
-                Ok((t, m)) => {
-                    mapping.set(m);
+            match csv_io::parse_table(&bytes) {
+                Ok(t) => {
+                    mapping.set(guess(&t.headers));
                     table.set(Some(t));
                 }
                 Err(e) => problem.set(Some(problem_text(&app, e))),

@@ -46,6 +46,7 @@ mod lock;
 mod minutes;
 mod occurrence;
 mod orders;
+mod page_parts;
 mod pages;
 mod passphrase;
 mod payroll;

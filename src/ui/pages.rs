@@ -75,7 +75,7 @@ impl RecordPages for Contact {
         list_page::<Contact>("contacts", contacts::toolbar())
     }
     fn import() -> AnyView {
-        contacts::import_page()
+        super::page_parts::contacts_import(super::state::use_app()).into_any()
     }
 }
 
@@ -95,7 +95,7 @@ impl RecordPages for Event {
         occurrence::event_page(id)
     }
     fn import() -> AnyView {
-        calendar_files::import_page()
+        super::page_parts::calendar_import(super::state::use_app()).into_any()
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::record::{fill, problems_after_fill, FieldDef, FieldKind, Form
 use super::collection::{display_value, lower_owned, restore_record, save_record, shown_as, sort_key, trash_record, UiEntity};
 use super::router::{navigate, Route};
 use super::state::{local, now, use_app, AppState};
-use super::widgets::{DataTable, ListSource, PageHead, RecordForm};
+use super::widgets::{DataTable, ListSource, PageHead};
 
 /// i18n keys naming a module's screens.
 #[derive(Clone, Copy)]
@@ -431,7 +431,9 @@ fn form_view(
     });
     view! {
         <PageHead title=Signal::derive(move || app.t(if editing { "form.edit_title" } else { n.new }).to_string())></PageHead>
-        <RecordForm fields=form.fields rules=form.rules choices=form.choices initial errors on_save on_cancel />
+        {super::page_parts::record_form(app, super::page_parts::FormArgs {
+            fields: form.fields, rules: form.rules, choices: form.choices, initial, errors, on_save, on_cancel,
+        })}
     }
     .into_any()
 }

@@ -245,7 +245,7 @@ AREAS = [("contacts", "#/contacts"), ("a record form (new contact; every list's 
          ("front desk", "#/calls"), ("calendar", "#/calendar"),
          ("meetings and actions", "#/actions"), ("supplies", "#/items"),
          ("CSV and Excel import (items; every list's)", "#/items/import", "#import-file"),
-         ("assets", "#/assets"), ("people", "#/employees"), ("attendance and leave", "#/attendance"),
+         ("assets", "#/assets"), ("people", "#/employees"), ("recruitment", "#/vacancies"), ("attendance and leave", "#/attendance"),
          ("payroll", "#/payroll_runs"), ("finance", "#/entries"), ("billing (invoices, bank statements)", "#/invoices"), ("client events", "#/event-board"), ("compliance", "#/obligations"), ("letters", "#/letters_in"),
          ("office (trash, settings, search everywhere)", "#/trash"), ("data and backup (backup in and out, audit trail, autosave)", "#/data")]
 

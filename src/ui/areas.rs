@@ -58,9 +58,11 @@ pub enum Area {
     Meetings,
     Supplies,
     Assets,
-    /// Employees, their history and checklists, warning letters, training, recruitment,
-    /// the directory.
+    /// Employees, their history and checklists, warning letters, training, the directory.
     People,
+    /// Vacancies, candidates and their interviews (a part of its own: with them People was
+    /// over 120 KB).
+    Recruitment,
     /// Leave, holidays and attendance (a part of its own: People alone was over 120 KB).
     Attendance,
     /// Pay structures, rate sets, runs, payslips.
@@ -99,8 +101,10 @@ pub fn area_of(r: &Route) -> Option<Area> {
             "minutes" => Some(Area::Meetings),
             "items" | "stock" | "orders" | "stocktakes" => Some(Area::Supplies),
             "assets" | "asset_log" => Some(Area::Assets),
-            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "career_notes"
-            | "vacancies" | "candidates" | "interviews" => Some(Area::People),
+            "employees" | "employee_changes" | "checklist_steps" | "checklist_items" | "warnings" | "trainings" | "career_notes" => {
+                Some(Area::People)
+            }
+            "vacancies" | "candidates" | "interviews" => Some(Area::Recruitment),
             "leave" | "holidays" | "attendance" => Some(Area::Attendance),
             "pay_rates" | "pay" | "pay_adjustments" | "payroll_runs" | "payslips" | "bank_layouts" => Some(Area::Payroll),
             "accounts" | "entries" | "budgets" | "recurring" => Some(Area::Finance),
@@ -190,6 +194,7 @@ pub async fn open(area: Area, r: Route) -> Result<AnyView, NotLoaded> {
         Area::Supplies => supplies_area(r).await,
         Area::Assets => assets_area(r).await,
         Area::People => people_area(r).await,
+        Area::Recruitment => recruitment_area(r).await,
         Area::Attendance => attendance_area(r).await,
         Area::Payroll => payroll_area(r).await,
         Area::Finance => finance_area(r).await,
@@ -215,6 +220,7 @@ pub fn preload(area: Area) {
         Area::Supplies => Box::pin(__wasm_split_preload_supplies_area()),
         Area::Assets => Box::pin(__wasm_split_preload_assets_area()),
         Area::People => Box::pin(__wasm_split_preload_people_area()),
+        Area::Recruitment => Box::pin(__wasm_split_preload_recruitment_area()),
         Area::Attendance => Box::pin(__wasm_split_preload_attendance_area()),
         Area::Payroll => Box::pin(__wasm_split_preload_payroll_area()),
         Area::Finance => Box::pin(__wasm_split_preload_finance_area()),
@@ -319,11 +325,19 @@ fn people_records(r: Route) -> AnyView {
         Some("warnings") => record_page::<WarningLetter>(r),
         Some("trainings") => record_page::<Training>(r),
         Some("career_notes") => record_page::<CareerNote>(r),
+        _ => records::not_found(),
+    }
+}
+
+#[wasm_split(recruitment, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn recruitment_area(r: Route) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::PEOPLE);
+    Ok(match r.list() {
         Some("vacancies") => record_page::<Vacancy>(r),
         Some("candidates") => record_page::<Candidate>(r),
         Some("interviews") => record_page::<Interview>(r),
         _ => records::not_found(),
-    }
+    })
 }
 
 #[wasm_split(attendance, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -20,7 +20,7 @@ from helpers import body_text, click, heading, open_app, wait_text
 # A screen of every area, and what its heading says.
 AREAS = [("#/contacts", "Kontak"), ("#/calls", "Log telepon"), ("#/visitors", "Buku tamu"), ("#/calendar", None),
          ("#/actions", None), ("#/items", "Persediaan"), ("#/orders", "Pesanan pembelian"), ("#/assets", "Aset & peralatan"),
-         ("#/employees", None), ("#/attendance", None), ("#/leave", None), ("#/payroll_runs", None), ("#/entries", None), ("#/invoices", None),
+         ("#/employees", None), ("#/vacancies", None), ("#/attendance", None), ("#/leave", None), ("#/payroll_runs", None), ("#/entries", None), ("#/invoices", None),
          ("#/event-board", "Papan acara"), ("#/portfolio", "Portofolio acara"), ("#/obligations", "Kepatuhan"), ("#/letters_in", "Surat masuk"), ("#/trash", "Tempat sampah"), ("#/data", "Data & cadangan"), ("#/settings", "Pengaturan"),
          # Screens drawn by parts of their own under the area's heading: a form, the imports.
          ("#/contacts/new", None, "form.bo-form"), ("#/contacts/import", None, "#import-file"),

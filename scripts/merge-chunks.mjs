@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync, statSync, unlinkSync, renameSync } from "n
 import { join } from "node:path";
 
 // Measured on this app's 25 parts (each part's files brotli-compressed, summed): these
-// left 160 files of 864, the first area 17 files instead of 94 and every part smaller;
+// left 168 files of 891, the first area 14 files instead of 94 and every part smaller;
 // merging more made the parts bigger again (the Today view's reminders 270 KB with 86 files).
 // A chunk at least this big (bytes, before optimising) stays a file of its own.
 const SMALL = 20000;
@@ -103,8 +103,13 @@ function importsOf(file) {
   }
   return found;
 }
+// The largest minimum any chunk declares: every chunk then finds what it declared.
 const shared = {};
-for (const name of chunks.keys()) Object.assign(shared, importsOf(join(dir, `${name}.wasm`)));
+for (const name of chunks.keys()) {
+  for (const [field, s] of Object.entries(importsOf(join(dir, `${name}.wasm`)))) {
+    if (!shared[field] || (s.min ?? 0) > (shared[field].min ?? 0)) shared[field] = s;
+  }
+}
 for (const [field, s] of Object.entries(shared)) {
   if (s.kind === "table" && s.type !== 0x70) throw new Error(`merge-chunks: table ${field} is not funcref`);
   if (s.kind === "global" && (s.type !== 0x7f || s.mutable !== 1)) throw new Error(`merge-chunks: global ${field} is not a mutable i32`);

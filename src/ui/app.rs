@@ -103,7 +103,7 @@ fn first_screen_shown(app: AppState) {
 
 /// Focus on the field a page marks `autofocus` (the door's search box), else the page's
 /// heading, or a form's first field.
-fn focus_page(r: &Route) {
+pub(super) fn focus_page(r: &Route) {
     let sel = if document().query_selector("main [autofocus]").ok().flatten().is_some() {
         "main [autofocus]"
     } else if matches!(r, Route::New(_) | Route::NewAt(..) | Route::Edit(..)) {

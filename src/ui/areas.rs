@@ -160,8 +160,9 @@ pub fn not_loaded(app: AppState, attempt: RwSignal<u32>) -> AnyView {
     .into_any()
 }
 
-/// A view drawn by a part of the wasm, shown when the part comes (nothing stands in for it
-/// meanwhile); a part that cannot be fetched says so, with Retry, which asks `load` again.
+/// A view drawn by a part of the wasm, shown when the part comes (meanwhile an empty box
+/// marked busy stands in for it, so assistive technology and tests know more is coming);
+/// a part that cannot be fetched says so, with Retry, which asks `load` again.
 pub fn from_part<F, Fut>(app: AppState, load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
@@ -172,7 +173,7 @@ where
         attempt.track();
         let load = load.clone();
         view! {
-            <Suspense fallback=|| ()>
+            <Suspense fallback=|| view! { <div class="bo-part-pending" aria-busy="true"></div> }>
                 {Suspend::new(async move {
                     match load().await {
                         Ok(v) => v,

@@ -31,7 +31,12 @@ pub fn record_form(app: AppState, args: FormArgs) -> impl IntoView {
 #[wasm_split(form, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn form_part(args: FormArgs) -> Result<AnyView, NotLoaded> {
     let FormArgs { fields, rules, choices, initial, errors, on_save, on_cancel } = args;
-    Ok(view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any())
+    let view = view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any();
+    // The page took focus before its form came: the form's first field takes it now, as it
+    // would have had the form been drawn with the page.
+    let route = super::state::use_app().route.get_untracked();
+    request_animation_frame(move || super::app::focus_page(&route));
+    Ok(view)
 }
 
 /// Any list's CSV and Excel import (ui/csv_import.rs).

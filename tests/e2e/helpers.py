@@ -31,8 +31,15 @@ def click(driver, text):
     button(driver, text).click()
 
 
+def field(driver, field_id, timeout=15):
+    """An element by its id once it is there, as a person waits for it: a form or an
+    importer is drawn by its part of the app a moment after the page's heading."""
+    wait(driver, lambda d: d.find_elements(By.ID, field_id), timeout)
+    return driver.find_element(By.ID, field_id)
+
+
 def fill(driver, field_id, text):
-    el = driver.find_element(By.ID, field_id)
+    el = field(driver, field_id)
     el.clear()
     el.send_keys(text)
     return el

@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait
 from stored import stored_list
-from helpers import alert, body_text, click, fill, heading, open_app, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, wait_text, field
 from test_calendar import set_input
 
 TITLE = "IT-001 Laptop Budi"
@@ -29,13 +29,13 @@ def new_laptop(driver, base_url, tag="IT-001"):
     open_app(driver, base_url, "#/assets/new")
     fill(driver, "f-tag", tag)
     fill(driver, "f-name", "Laptop Budi")
-    Select(driver.find_element(By.ID, "f-category")).select_by_value("it")
+    Select(field(driver, "f-category")).select_by_value("it")
     fill(driver, "f-serial", "SN-5521")
     set_input(driver, "f-purchase_date", "2025-11-01")
     fill(driver, "f-cost", "12.000.000")
     fill(driver, "f-salvage", "2.400.000")
     fill(driver, "f-life_months", "48")
-    assert not driver.find_element(By.ID, "f-every_unit").is_displayed(), "no schedule, no unit"
+    assert not field(driver, "f-every_unit").is_displayed(), "no schedule, no unit"
     fill(driver, "f-every", "6")
     click(driver, "Simpan")
 
@@ -60,7 +60,7 @@ def test_asset_check_out_in_repair_maintenance_and_book_value(driver, base_url):
     wait(driver, lambda d: heading(d) == TITLE)
     click(driver, "Pinjamkan")
     wait(driver, lambda d: heading(d) == "Catatan aset baru")
-    assert not driver.find_element(By.ID, "f-vendor").is_displayed(), "a loan has no vendor"
+    assert not field(driver, "f-vendor").is_displayed(), "a loan has no vendor"
     fill(driver, "f-who", "Budi")
     shot(driver, "asset-checkout-id")
     click(driver, "Simpan")

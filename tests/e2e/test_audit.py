@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import shot, wait, wait_file
-from helpers import body_text, button, click, fill, heading, new_contact, open_app, wait_text
+from helpers import body_text, button, click, fill, heading, new_contact, open_app, wait_text, field
 from stored import rewrite_list, stored_list
 
 
@@ -147,7 +147,7 @@ def test_an_import_is_one_entry_and_english_reads_the_same(driver, base_url, tmp
     csv_file = tmp_path / "kontak.csv"
     csv_file.write_bytes("Nama;Email\nBudi Santoso;budi@maju.co.id\nSiti Rahma;siti@jaya.id\n".encode("utf-8"))
     open_app(driver, base_url, "#/contacts/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(csv_file))
+    field(driver, "import-file").send_keys(str(csv_file))
     wait_text(driver, "2 baris siap diimpor")
     click(driver, "Impor 2 kontak")
     wait(driver, lambda d: heading(d) == "Kontak")

@@ -6,7 +6,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
 from stored import stored_list
-from helpers import body_text, click, fill, heading, open_app, wait_text
+from helpers import body_text, click, fill, heading, open_app, wait_text, field
 
 
 def set_input(driver, field_id, value):
@@ -42,20 +42,20 @@ def make_weekly_meeting(driver, base_url):
     # A click on the day itself opens a new item at 09:00 that day.
     driver.execute_script("arguments[0].click()", day_cell(driver, "2026-12-07"))
     wait(driver, lambda d: heading(d) == "Acara baru")
-    assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2026-12-07T09:00"
-    assert driver.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T10:00"
+    assert field(driver, "f-start").get_attribute("value") == "2026-12-07T09:00"
+    assert field(driver, "f-end").get_attribute("value") == "2026-12-07T10:00"
     fill(driver, "f-title", "Rapat tim mingguan")
     # Moving the start carries the end along; the length stays an hour.
     set_input(driver, "f-start", "2026-12-07T08:30")
-    wait(driver, lambda d: d.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T09:30")
+    wait(driver, lambda d: field(d, "f-end").get_attribute("value") == "2026-12-07T09:30")
     set_input(driver, "f-start", "2026-12-07T09:00")
-    wait(driver, lambda d: d.find_element(By.ID, "f-end").get_attribute("value") == "2026-12-07T10:00")
-    assert not driver.find_element(By.ID, "f-count").is_displayed(), "nothing repeats: no repeat details"
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value("meeting")
+    wait(driver, lambda d: field(d, "f-end").get_attribute("value") == "2026-12-07T10:00")
+    assert not field(driver, "f-count").is_displayed(), "nothing repeats: no repeat details"
+    Select(field(driver, "f-kind")).select_by_value("meeting")
     fill(driver, "f-location", "Ruang Melati")
     fill(driver, "f-attendees", "Ani\nBudi")
-    Select(driver.find_element(By.ID, "f-repeat")).select_by_value("weekly")
-    wait(driver, lambda d: d.find_element(By.ID, "f-count").is_displayed())
+    Select(field(driver, "f-repeat")).select_by_value("weekly")
+    wait(driver, lambda d: field(d, "f-count").is_displayed())
     fill(driver, "f-count", "4")
     shot(driver, "event-form-id")
     click(driver, "Simpan")
@@ -77,7 +77,7 @@ def test_weekly_meeting_one_date_moved_one_deleted_survives_reload(driver, base_
     shot(driver, "calendar-occurrence-id")
     click(driver, "Ubah tanggal ini saja")
     wait(driver, lambda d: heading(d) == "Ubah data")
-    assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2026-12-14T09:00"
+    assert field(driver, "f-start").get_attribute("value") == "2026-12-14T09:00"
     set_input(driver, "f-start", "2026-12-15T13:00")
     set_input(driver, "f-end", "2026-12-15T14:00")
     click(driver, "Simpan")
@@ -161,13 +161,14 @@ def test_month_view_by_keyboard(driver, base_url):
     shot(driver, "calendar-keyboard-id")
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     wait(driver, lambda d: heading(d) == "Acara baru")
-    assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2027-01-11T09:00"
-    assert driver.switch_to.active_element.get_attribute("id") == "f-title"
+    assert field(driver, "f-start").get_attribute("value") == "2027-01-11T09:00"
+    # The form comes with its part, and its first field takes focus then.
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == "f-title")
 
 
 def import_ics(driver, base_url, path):
     open_app(driver, base_url, "#/events/import")
-    driver.find_element(By.ID, "ics-file").send_keys(str(path))
+    field(driver, "ics-file").send_keys(str(path))
 
 
 def test_a_broken_calendar_file_is_refused_in_words_naming_the_item_or_line(driver, base_url, tmp_path):
@@ -189,7 +190,7 @@ def test_a_broken_calendar_file_is_refused_in_words_naming_the_item_or_line(driv
     shot(driver, "ics-refused-line-id")
     assert stored_list(driver, "events") == []
     open_app(driver, base_url, "#/events/import", "?lang=en")
-    driver.find_element(By.ID, "ics-file").send_keys(str(tmp_path / "terpotong.ics"))
+    field(driver, "ics-file").send_keys(str(tmp_path / "terpotong.ics"))
     wait_text(driver, "«terpotong.ics» ends in the middle of the item «Rapat anggaran, Q1» (starting on line 3): the file may be cut short.")
     shot(driver, "ics-refused-item-en")
 
@@ -246,7 +247,7 @@ def test_attendees_picked_from_contacts_or_typed(driver, base_url):
     new_contact(driver, base_url, "Citra Dewi", org="PT Sinar")
     open_app(driver, base_url, "#/events/new/2026-12-02T10:00")
     fill(driver, "f-title", "Kunjungan klien")
-    search = driver.find_element(By.ID, "f-attendees-search")
+    search = field(driver, "f-attendees-search")
     search.send_keys("citr")
     wait(driver, lambda d: "Citra Dewi · PT Sinar" in body_text(d))
     # A combobox: ArrowDown chooses the match, Enter adds it and focus stays in the search.
@@ -255,7 +256,7 @@ def test_attendees_picked_from_contacts_or_typed(driver, base_url):
     search.send_keys(Keys.ENTER)
     assert driver.switch_to.active_element == search and search.get_attribute("aria-expanded") == "false"
     search.send_keys("Keuangan" + Keys.ENTER)
-    assert driver.find_element(By.ID, "f-attendees").get_attribute("value") == "Citra Dewi\nKeuangan"
+    assert field(driver, "f-attendees").get_attribute("value") == "Citra Dewi\nKeuangan"
     assert heading(driver) == "Acara baru", "Enter in the search adds a person, it does not save"
     shot(driver, "event-people-id")
     click(driver, "Simpan")
@@ -301,7 +302,8 @@ def test_week_view_hours_by_keyboard_and_escape_returns_to_the_calendar(driver, 
     assert "7 Des 2026" in said and "Enter" in said, said
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     wait(driver, lambda d: heading(d) == "Acara baru")
-    assert driver.find_element(By.ID, "f-start").get_attribute("value") == "2026-12-07T10:00"
+    assert field(driver, "f-start").get_attribute("value") == "2026-12-07T10:00"
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == "f-title")
     # Esc leaves the new item for the calendar it was started from, not the list of items.
     driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     wait(driver, lambda d: d.execute_script("return location.hash").startswith("#/calendar/week/2026-12-07"))

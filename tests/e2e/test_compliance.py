@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
-from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text, field
 from test_finance import set_date
 
 
@@ -34,11 +34,11 @@ def test_an_overdue_licence_on_today_then_done_with_its_evidence(driver, base_ur
     due = office_today() - datetime.timedelta(days=3)
     open_app(driver, base_url, "#/obligations/new")
     wait(driver, lambda d: heading(d) == "Kewajiban baru")
-    assert not driver.find_element(By.ID, "f-every").is_displayed(), "months asked only for every few months"
+    assert not field(driver, "f-every").is_displayed(), "months asked only for every few months"
     fill(driver, "f-name", "Perpanjang izin reklame")
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value("licence")
-    Select(driver.find_element(By.ID, "f-repeat")).select_by_value("months")
-    wait(driver, lambda d: d.find_element(By.ID, "f-every").is_displayed())
+    Select(field(driver, "f-kind")).select_by_value("licence")
+    Select(field(driver, "f-repeat")).select_by_value("months")
+    wait(driver, lambda d: field(d, "f-every").is_displayed())
     set_date(driver, "f-first_due", due.isoformat())
     fill(driver, "f-owner", "Sari")
     click(driver, "Simpan")
@@ -61,7 +61,7 @@ def test_an_overdue_licence_on_today_then_done_with_its_evidence(driver, base_ur
     # Done, with its evidence (which is required).
     click(driver, "Selesai…")
     wait(driver, lambda d: heading(d) == "Catat selesai")
-    assert driver.find_element(By.ID, "f-due").get_attribute("value") == due.isoformat()
+    assert field(driver, "f-due").get_attribute("value") == due.isoformat()
     click(driver, "Simpan")
     wait_text(driver, "Wajib diisi.")
     fill(driver, "f-evidence", "SK 503/123/2026")
@@ -105,7 +105,7 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     wait(driver, lambda d: heading(d) == "Rencana kerja baru")
     fill(driver, "f-name", "Tim Keuangan")
     fill(driver, "f-owner", "Keuangan")
-    Select(driver.find_element(By.ID, "f-period")).select_by_value("quarter")
+    Select(field(driver, "f-period")).select_by_value("quarter")
     set_date(driver, "f-starts", "2027-01-01")
     fill(driver, "f-targets", "Tutup buku paling lambat tanggal 5")
     click(driver, "Simpan")
@@ -116,10 +116,10 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     # Two tasks from the plan's page: one past its day, one that waits for it.
     click(driver, "Tugas baru")
     wait(driver, lambda d: heading(d) == "Tugas baru")
-    assert Select(driver.find_element(By.ID, "f-plan_id")).first_selected_option.text == "Tim Keuangan"
+    assert Select(field(driver, "f-plan_id")).first_selected_option.text == "Tim Keuangan"
     fill(driver, "f-title", "Rekonsiliasi bank Desember")
     set_date(driver, "f-due", (today - datetime.timedelta(days=2)).isoformat())
-    Select(driver.find_element(By.ID, "f-status")).select_by_value("doing")
+    Select(field(driver, "f-status")).select_by_value("doing")
     fill(driver, "f-progress", "150")
     click(driver, "Simpan")
     wait_text(driver, "Isi persen antara 0 dan 100")
@@ -130,8 +130,8 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
     wait(driver, lambda d: heading(d) == "Tugas baru")
     fill(driver, "f-title", "Laporan laba rugi")
     set_date(driver, "f-due", (today + datetime.timedelta(days=20)).isoformat())
-    Select(driver.find_element(By.ID, "f-status")).select_by_value("blocked")
-    Select(driver.find_element(By.ID, "f-blocked_by")).select_by_visible_text("Rekonsiliasi bank Desember")
+    Select(field(driver, "f-status")).select_by_value("blocked")
+    Select(field(driver, "f-blocked_by")).select_by_visible_text("Rekonsiliasi bank Desember")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Tim Keuangan")
     wait_text(driver, "progres 30 % · 2 tugas, 1 lewat tenggat")
@@ -163,7 +163,7 @@ def test_a_work_plan_with_tasks_late_work_on_today_and_two_quarters_compared(dri
         click(driver, "Evaluasi baru")
         wait(driver, lambda d: heading(d) == "Evaluasi baru")
         expected = "2027-01-01" if score == "3" else "2027-04-01"
-        assert driver.find_element(By.ID, "f-period").get_attribute("value") == expected
+        assert field(driver, "f-period").get_attribute("value") == expected
         fill(driver, "f-actual", actual)
         fill(driver, "f-score", score)
         click(driver, "Simpan")
@@ -196,7 +196,7 @@ def test_kpis_worked_out_from_the_visitors_and_typed_per_month(driver, base_url)
     # Worked out from the visitors book: two this month against a target of three.
     open_app(driver, base_url, "#/kpis/new")
     fill(driver, "f-name", "Tamu per bulan")
-    Select(driver.find_element(By.ID, "f-source")).select_by_visible_text("Tamu yang datang")
+    Select(field(driver, "f-source")).select_by_visible_text("Tamu yang datang")
     fill(driver, "f-target", "3")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Tamu per bulan")
@@ -216,7 +216,7 @@ def test_kpis_worked_out_from_the_visitors_and_typed_per_month(driver, base_url)
     assert kpi_table(driver)[-1] == [this_month, "90", "—", "", ""]
     click(driver, "Isi realisasi periode")
     wait(driver, lambda d: d.find_elements(By.ID, "f-actual"))
-    assert driver.find_element(By.ID, "f-period").get_attribute("value") == first.isoformat()
+    assert field(driver, "f-period").get_attribute("value") == first.isoformat()
     fill(driver, "f-actual", "95")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Kepuasan klien (%)")

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import shot, wait
-from helpers import (body_text, alert, button, click, fill, heading, local_storage, new_contact,
+from helpers import (field, body_text, alert, button, click, fill, heading, local_storage, new_contact,
                      open_app, table_rows, wait_text)
 
 
@@ -15,7 +15,7 @@ def test_create_validate_edit_delete_undo_and_reload(driver, base_url):
     click(driver, "Kontak baru")
     wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
     # The form opens with focus in the first field.
-    assert driver.switch_to.active_element.get_attribute("id") == "f-name"
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == "f-name")
 
     # Bad input: no name, a broken e-mail. Nothing is saved, messages sit next to the fields.
     fill(driver, "f-emails", "budi-at-maju")
@@ -29,7 +29,7 @@ def test_create_validate_edit_delete_undo_and_reload(driver, base_url):
     box = alert(driver)
     assert box.text == "Simpan tadi ditolak, jadi isian ini belum tersimpan. Tinggalkan tanpa menyimpan?", box.text
     box.dismiss()
-    assert driver.find_element(By.ID, "f-emails").get_attribute("value") == "budi-at-maju"
+    assert field(driver, "f-emails").get_attribute("value") == "budi-at-maju"
 
     fill(driver, "f-name", "Budi Santoso")
     fill(driver, "f-emails", "budi@maju.co.id")
@@ -124,7 +124,7 @@ def test_unsaved_changes_guard(driver, base_url):
     asked = alert(driver)
     assert "belum disimpan" in asked.text
     asked.dismiss()
-    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Setengah jadi"
+    assert field(driver, "f-name").get_attribute("value") == "Setengah jadi"
     assert "#/contacts/new" in driver.current_url
 
 
@@ -134,7 +134,7 @@ def test_keyboard_enter_saves_and_escape_cancels(driver, base_url):
     wait(driver, lambda d: heading(d) == "Citra Lestari")
     click(driver, "Ubah")
     wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
-    driver.find_element(By.ID, "f-name").send_keys(Keys.ESCAPE)
+    field(driver, "f-name").send_keys(Keys.ESCAPE)
     wait(driver, lambda d: heading(d) == "Citra Lestari")
 
 

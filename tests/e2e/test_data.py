@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import FIXTURES, shot, wait, wait_file
 from stored import decode_chunk, rewrite_list, snapshot, stored_list
-from helpers import (body_text, alert, button, click, fill, heading, local_storage, new_contact, open_app,
+from helpers import (field, body_text, alert, button, click, fill, heading, local_storage, new_contact, open_app,
                      table_rows, wait_text)
 
 
@@ -223,7 +223,7 @@ def test_quota_full_is_refused_with_data_intact(driver, base_url):
     wait(driver, lambda d: "Penyimpanan penuh" not in body_text(d))
     assert driver.switch_to.active_element.text == "Simpan"
     # The form keeps what was typed, so nothing is lost while space is freed.
-    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Tidak Muat"
+    assert field(driver, "f-name").get_attribute("value") == "Tidak Muat"
     driver.execute_script("Object.keys(localStorage).filter(k => k.startsWith('other-app-')).forEach(k => localStorage.removeItem(k))")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Tidak Muat")

@@ -6,7 +6,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import shot, wait
 from stored import decode_chunk, encode_chunk, snapshot, stored_list
-from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text, field
 
 
 def type_date(driver, field, *parts):
@@ -29,7 +29,7 @@ def test_a_year_typed_0226_is_refused_at_the_field(driver, base_url):
     open_app(driver, base_url, "#/calls/new")
     fill(driver, "f-caller", "Bu Sari")
     fill(driver, "f-for_whom", "Pak Dedi")
-    at = driver.find_element(By.ID, "f-at")
+    at = field(driver, "f-at")
     # As a person types over the date part of the field (this browser shows month, day,
     # year), keeping the time it was filled with.
     type_date(driver, at, "12", "01", "0226")

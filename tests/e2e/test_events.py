@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
-from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text
+from helpers import body_text, click, fill, heading, new_contact, open_app, wait_text, field
 from stored import stored_list
 from test_calendar import set_input
 from test_finance import set_date
@@ -22,14 +22,14 @@ def timeline_rows(driver):
 def new_event(driver, base_url, name, kind, date):
     open_app(driver, base_url, "#/client_events/new")
     fill(driver, "f-name", name)
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value(kind)
+    Select(field(driver, "f-kind")).select_by_value(kind)
     set_date(driver, "f-date", date)
 
 
 def test_a_seminar_from_enquiry_to_confirmed_with_its_timeline(driver, base_url, downloads):
     new_contact(driver, base_url, "Ibu Rina", org="PT Sinar Abadi")
     new_event(driver, base_url, "Seminar Pajak 2027", "seminar", "2027-03-10")
-    search = driver.find_element(By.ID, "f-client_id")
+    search = field(driver, "f-client_id")
     search.send_keys("rina")
     wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
     search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
@@ -182,7 +182,7 @@ def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driv
                        ";VIP;Hadir;;;\r\n".encode("utf-8"))
     click(driver, "Impor tamu (CSV)")
     wait(driver, lambda d: d.find_elements(By.ID, "import-file"))
-    driver.find_element(By.ID, "import-file").send_keys(str(guests))
+    field(driver, "import-file").send_keys(str(guests))
     wait_text(driver, "Impor 5 baris")
     assert "7" in body_text(driver)  # the nameless row is named by its line
     click(driver, "Impor 5 baris")
@@ -273,9 +273,9 @@ def test_guests_imported_and_checked_in_at_the_door_and_a_run_sheet_printed(driv
 def add_vendor(driver, kind, supplies, contact="", **money):
     click(driver, "Vendor baru")
     wait(driver, lambda d: d.find_elements(By.ID, "f-supplies"))
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value(kind)
+    Select(field(driver, "f-kind")).select_by_value(kind)
     if contact:
-        search = driver.find_element(By.ID, "f-contact_id")
+        search = field(driver, "f-contact_id")
         search.send_keys(contact)
         wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
         search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
@@ -284,7 +284,7 @@ def add_vendor(driver, kind, supplies, contact="", **money):
         if field.endswith("_due"):
             set_date(driver, f"f-{field}", value)
         elif field == "contract":
-            Select(driver.find_element(By.ID, "f-contract")).select_by_value(value)
+            Select(field(driver, "f-contract")).select_by_value(value)
         elif value is True:
             driver.find_element(By.ID, f"f-{field}").click()
         else:
@@ -324,17 +324,17 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     # A deposit above the agreed price is refused, in words.
     add_vendor(driver, "catering", "Makan siang 120 pax", quote="5.000.000", deposit="6.000.000")
     wait_text(driver, "DP tidak boleh lebih dari harga yang disepakati.")
-    driver.find_element(By.ID, "f-supplies")  # still on the form
+    field(driver, "f-supplies")  # still on the form
     fill(driver, "f-quote", "32.500.000")
     fill(driver, "f-deposit", "10.000.000")
     fill(driver, "f-estimate", "30.000.000")
     fill(driver, "f-charged", "40.000.000")
     set_date(driver, "f-deposit_due", (office_today() + datetime.timedelta(days=3)).isoformat())
-    search = driver.find_element(By.ID, "f-contact_id")
+    search = field(driver, "f-contact_id")
     search.send_keys("boga")
     wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
     search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
-    Select(driver.find_element(By.ID, "f-contract")).select_by_value("signed")
+    Select(field(driver, "f-contract")).select_by_value("signed")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
     add_vendor(driver, "venue", "Ballroom setengah hari", quote="15.000.000", charged="18.000.000", balance_paid=True)
@@ -358,7 +358,7 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     driver.find_element(By.LINK_TEXT, "Makan siang 120 pax").click()
     click(driver, "Ubah")
     wait(driver, lambda d: d.find_elements(By.ID, "f-deposit_paid"))
-    driver.find_element(By.ID, "f-deposit_paid").click()
+    field(driver, "f-deposit_paid").click()
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Makan siang 120 pax")
     open_app(driver, base_url, "#/")
@@ -385,8 +385,8 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     click(driver, "Ubah")
     wait(driver, lambda d: d.find_elements(By.ID, "f-stage"))
     assert not [f for f in driver.find_elements(By.ID, "f-lessons") if f.is_displayed()]
-    Select(driver.find_element(By.ID, "f-stage")).select_by_value("held")
-    wait(driver, lambda d: d.find_element(By.ID, "f-lessons").is_displayed())
+    Select(field(driver, "f-stage")).select_by_value("held")
+    wait(driver, lambda d: field(d, "f-lessons").is_displayed())
     fill(driver, "f-lessons", "Ruangan terlalu dingin; minta AC diatur 25 derajat.")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Seminar Pajak PT Maju")
@@ -407,7 +407,7 @@ def test_vendors_with_a_deposit_due_on_today_the_budget_margin_and_the_quotation
     click(driver, "Salin sebagai acara baru")
     wait_text(driver, "Acara disalin dengan 2 vendor, 0 mata acara dan 0 tugas, bertanggal setahun sesudahnya. Periksa tanggal dan kliennya.")
     wait(driver, lambda d: d.find_elements(By.ID, "f-name")
-         and d.find_element(By.ID, "f-name").get_attribute("value") == "Seminar Pajak PT Maju (salinan)")
+         and field(d, "f-name").get_attribute("value") == "Seminar Pajak PT Maju (salinan)")
     fill(driver, "f-name", "Seminar Pajak 2028")
     set_date(driver, "f-date", "2028-03-09")
     click(driver, "Simpan")

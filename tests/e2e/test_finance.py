@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
-from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text, field
 
 
 def set_date(driver, field_id, value):
@@ -25,11 +25,11 @@ def set_date(driver, field_id, value):
 def record(driver, base_url, kind, date, account, other, amount, description, tax=""):
     open_app(driver, base_url, f"#/entries/new/{kind}")
     set_date(driver, "f-date", date)
-    Select(driver.find_element(By.ID, "f-account_id")).select_by_visible_text(account)
+    Select(field(driver, "f-account_id")).select_by_visible_text(account)
     if kind == "transfer":
-        Select(driver.find_element(By.ID, "f-to_account_id")).select_by_visible_text(other)
+        Select(field(driver, "f-to_account_id")).select_by_visible_text(other)
     else:
-        Select(driver.find_element(By.ID, "f-category_id")).select_by_visible_text(other)
+        Select(field(driver, "f-category_id")).select_by_visible_text(other)
     fill(driver, "f-amount", amount)
     if tax:
         fill(driver, "f-tax", tax)
@@ -78,7 +78,7 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     open_app(driver, base_url, "#/entries/new/out")
     fill(driver, "f-amount", "100.000")
     fill(driver, "f-tax", "200.000")
-    Select(driver.find_element(By.ID, "f-category_id")).select_by_visible_text("6999 — Biaya lain-lain")
+    Select(field(driver, "f-category_id")).select_by_visible_text("6999 — Biaya lain-lain")
     click(driver, "Simpan")
     wait_text(driver, "PPN harus antara nol dan jumlahnya.")
     shot(driver, "finance-entry-refused")
@@ -136,7 +136,7 @@ def test_a_month_in_the_books(driver, base_url, downloads):
 
     # Rent budgeted at 3,500,000 for November: 500,000 over.
     open_app(driver, base_url, "#/budgets/new")
-    Select(driver.find_element(By.ID, "f-account_id")).select_by_visible_text("6201 — Sewa")
+    Select(field(driver, "f-account_id")).select_by_visible_text("6201 — Sewa")
     fill(driver, "f-m11", "3.500.000")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "2026")
@@ -166,7 +166,7 @@ def test_a_month_in_the_books(driver, base_url, downloads):
     open_app(driver, base_url, record_url)
     set_date(driver, "f-date", "2026-11-20")
     fill(driver, "f-amount", "10.000")
-    Select(driver.find_element(By.ID, "f-category_id")).select_by_visible_text("6999 — Biaya lain-lain")
+    Select(field(driver, "f-category_id")).select_by_visible_text("6999 — Biaya lain-lain")
     click(driver, "Simpan")
     wait_text(driver, "Buku sudah ditutup untuk tanggal ini.")
     driver.get(f"{base_url}#/accounts")
@@ -201,7 +201,7 @@ KLIKBCA = ("No. rekening,=,'1234567890\r\nNama,=,PT CONTOH JAYA\r\nPeriode,=,01/
 def import_statement(driver, base_url, path, account="1111 — Bank"):
     open_app(driver, base_url, "#/bank_lines/import")
     Select(driver.find_element(By.ID, "bank-account")).select_by_visible_text(account)
-    driver.find_element(By.ID, "import-file").send_keys(str(path))
+    field(driver, "import-file").send_keys(str(path))
     wait(driver, lambda d: d.find_elements(By.ID, "bank-preview-h"))
 
 
@@ -257,7 +257,7 @@ def test_a_bank_statement_imported_and_reconciled(driver, base_url, tmp_path):
     other.write_text("\ufeffTgl;Uraian;Mutasi;Saldo\r\n2026-11-10;Setoran tunai;1.500.000,00;1.500.000,00\r\n2026-11-12;Tarik tunai;-250.000,00;1.250.000,00\r\n", encoding="utf-8")
     open_app(driver, base_url, "#/bank_lines/import")
     Select(driver.find_element(By.ID, "bank-account")).select_by_visible_text("1101 — Kas")
-    driver.find_element(By.ID, "import-file").send_keys(str(other))
+    field(driver, "import-file").send_keys(str(other))
     wait(driver, lambda d: d.find_elements(By.ID, "bank-map-h"))
     Select(driver.find_element(By.ID, "map-order")).select_by_value("ymd")
     Select(driver.find_element(By.ID, "map-balance")).select_by_visible_text("4: Saldo")
@@ -318,7 +318,7 @@ def test_an_invoice_paid_in_parts_and_a_bill_paid_in_full(driver, base_url):
 
     # An invoice: numbered for the year, two lines, a discount, PPN 11 %.
     open_app(driver, base_url, "#/invoices/new")
-    assert driver.find_element(By.ID, "f-number").get_attribute("value") == "INV-2026-001"
+    assert field(driver, "f-number").get_attribute("value") == "INV-2026-001"
     pick_contact(driver, "f-contact_id", "Rina Halim")
     set_date(driver, "f-date", "2026-11-02")
     set_date(driver, "f-due", "2026-11-16")
@@ -413,8 +413,8 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     # Rent on the 1st of each month since October: three dates due by 1 December.
     open_app(driver, base_url, "#/recurring/new")
     fill(driver, "f-description", "Sewa kantor")
-    Select(driver.find_element(By.ID, "f-account_id")).select_by_visible_text("1111 — Bank")
-    Select(driver.find_element(By.ID, "f-category_id")).select_by_visible_text("6201 — Sewa")
+    Select(field(driver, "f-account_id")).select_by_visible_text("1111 — Bank")
+    Select(field(driver, "f-category_id")).select_by_visible_text("6201 — Sewa")
     fill(driver, "f-amount", "4.000.000")
     fill(driver, "f-day", "1")
     set_date(driver, "f-start", "2026-10-01")
@@ -483,7 +483,7 @@ def test_recurring_rent_a_split_purchase_ppn_and_depreciation(driver, base_url):
     # A history entry started from the list is dated today.
     open_app(driver, base_url, "#/asset_log/new")
     today = driver.execute_script("const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0')")
-    assert driver.find_element(By.ID, "f-date").get_attribute("value") == today
+    assert field(driver, "f-date").get_attribute("value") == today
     driver.get(f"{base_url}#/books/pl/2026-11")
     try:
         alert(driver).accept()

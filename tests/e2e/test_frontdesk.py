@@ -4,7 +4,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import shot, wait
 from stored import stored_list
-from helpers import body_text, click, fill, heading, local_storage, new_contact, open_app, table_rows, wait_text
+from helpers import body_text, click, fill, heading, local_storage, new_contact, open_app, table_rows, wait_text, field
 
 
 def active(driver):
@@ -27,7 +27,7 @@ def test_log_a_call_by_keyboard_only_then_handle_it(driver, base_url):
     wait(driver, lambda d: heading(d) == "Catat telepon")
     # Focus starts in the caller field; the time is already filled with now.
     wait(driver, lambda d: active(d).get_attribute("id") == "f-caller")
-    assert driver.find_element(By.ID, "f-at").get_attribute("value")
+    assert field(driver, "f-at").get_attribute("value")
     active(driver).send_keys("Pak Hendra" + Keys.TAB + "0812 7777 8888" + Keys.TAB + "Keuangan" + Keys.TAB
                              + "Minta faktur bulan Oktober dikirim ulang.")
     shot(driver, "call-form-id")
@@ -112,7 +112,7 @@ def test_call_links_a_contact_found_by_search_or_made_on_the_spot(driver, base_u
     fill(driver, "f-caller", "Ibu Sari")
     fill(driver, "f-for_whom", "HRD")
     # By keyboard, as a combobox: Esc closes the list and only the list (the form stays).
-    search = driver.find_element(By.ID, "f-contact_id")
+    search = field(driver, "f-contact_id")
     assert search.get_attribute("role") == "combobox" and search.get_attribute("aria-expanded") == "false"
     fill(driver, "f-contact_id", "Ibu Sari Dewi")
     wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")

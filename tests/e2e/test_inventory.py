@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
 from stored import stored_list
-from helpers import alert, body_text, click, fill, heading, new_contact, open_app, wait_text
+from helpers import alert, body_text, click, fill, heading, new_contact, open_app, wait_text, field
 
 
 def on_hand(driver):
@@ -197,11 +197,11 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
                      "ATK-010;Map plastik;pcs;2.500;5\n"
                      "ATK-011;Spidol;pcs;dua ribu;3\n", encoding="utf-8")
     open_app(driver, base_url, "#/items/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(items))
+    field(driver, "import-file").send_keys(str(items))
     wait_text(driver, "1 baris siap diimpor, 1 baris bermasalah (tidak diimpor).")
     assert "Harga satuan: Isi dengan jumlah uang" in body_text(driver)
     # 2.500 could be read two ways: the preview says how it is read.
-    note = driver.find_element(By.ID, "import-numbers").text
+    note = field(driver, "import-numbers").text
     assert note == "Angka dibaca dengan cara Indonesia: 1.500 berarti seribu lima ratus, 1,5 berarti satu setengah. Berkas ini sendiri tidak menunjukkan caranya.", note
     shot(driver, "items-import-id")
     click(driver, "Impor 1 baris")
@@ -212,7 +212,7 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
                      "ATK-010;Terima;40;Gudang;2026-11-20T09:00\n"
                      "ATK-999;Terima;1;Gudang;2026-11-20T09:00\n", encoding="utf-8")
     open_app(driver, base_url, "#/stock/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(moves))
+    field(driver, "import-file").send_keys(str(moves))
     wait_text(driver, "1 baris siap diimpor, 1 baris bermasalah (tidak diimpor).")
     assert "Barang: Tidak ditemukan: periksa kode atau nama." in body_text(driver)
     click(driver, "Impor 1 baris")
@@ -225,7 +225,7 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     wait(driver, lambda d: heading(d) == "ATK-010 Map plastik")
     click(driver, "Pindahkan")
     wait(driver, lambda d: heading(d) == "Mutasi baru")
-    assert driver.find_element(By.ID, "f-to_location").is_displayed() and not driver.find_element(By.ID, "f-to_whom").is_displayed()
+    assert field(driver, "f-to_location").is_displayed() and not field(driver, "f-to_whom").is_displayed()
     fill(driver, "f-qty", "15")
     fill(driver, "f-location", "Gudang")
     fill(driver, "f-to_location", "Lantai 2")
@@ -238,7 +238,7 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
 
     # The same file again: the code is taken now, so nothing is imported twice.
     open_app(driver, base_url, "#/items/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(items))
+    field(driver, "import-file").send_keys(str(items))
     wait_text(driver, "0 baris siap diimpor, 2 baris bermasalah (tidak diimpor).")
     assert "Kode: Kode ini sudah dipakai barang lain." in body_text(driver)
     open_app(driver, base_url, "#/items")
@@ -249,7 +249,7 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     driver.execute_script("localStorage.clear()")
     driver.refresh()
     open_app(driver, base_url, "#/items/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(exported))
+    field(driver, "import-file").send_keys(str(exported))
     wait_text(driver, "1 baris siap diimpor, 0 baris bermasalah (tidak diimpor).")
     click(driver, "Impor 1 baris")
     wait_text(driver, "1 baris diimpor.")
@@ -260,9 +260,9 @@ def test_items_and_movements_csv_import_with_row_errors_and_round_trip(driver, b
     english = tmp_path / "items-en.csv"
     english.write_text('code,name,unit,unit cost\nATK-020,Pen,pcs,"1,500"\nATK-021,Ink,pcs,"2,500,000.00"\n', encoding="utf-8")
     open_app(driver, base_url, "#/items/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(english))
+    field(driver, "import-file").send_keys(str(english))
     wait_text(driver, "2 baris siap diimpor, 0 baris bermasalah (tidak diimpor).")
-    assert driver.find_element(By.ID, "import-numbers").text.startswith("Angka dibaca dengan cara Inggris: 1,500 berarti seribu lima ratus")
+    assert field(driver, "import-numbers").text.startswith("Angka dibaca dengan cara Inggris: 1,500 berarti seribu lima ratus")
     click(driver, "Impor 2 baris")
     wait_text(driver, "2 baris diimpor.")
     costs = {i["code"]: i["unit_cost"] for i in stored_list(driver, "items")}
@@ -279,7 +279,7 @@ def test_purchase_orders_csv_with_lines(driver, base_url, downloads, tmp_path):
                       "PO-2026-050;PT Kertas Jaya;2026-11-20;ordered;11;ATK-001;Kertas A4 80g (cadangan);2;45.000\n"
                       "PO-2026-051;Toko Entah;2026-11-21;draft;11;ATK-001;Kertas;1;45.000\n", encoding="utf-8")
     open_app(driver, base_url, "#/orders/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(orders))
+    field(driver, "import-file").send_keys(str(orders))
     wait_text(driver, "1 pesanan siap diimpor, 1 bermasalah (tidak diimpor).")
     assert "baris 4: Tidak ditemukan: periksa kode atau nama." in body_text(driver)
     shot(driver, "orders-import-id")
@@ -298,7 +298,7 @@ def test_purchase_orders_csv_with_lines(driver, base_url, downloads, tmp_path):
     again = tmp_path / "again.csv"
     again.write_text(text.replace("PO-2026-050", "PO-2026-052"), encoding="utf-8")
     open_app(driver, base_url, "#/orders/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(again))
+    field(driver, "import-file").send_keys(str(again))
     wait_text(driver, "1 pesanan siap diimpor, 0 bermasalah (tidak diimpor).")
     click(driver, "Impor 1 pesanan")
     wait_text(driver, "1 pesanan diimpor.")
@@ -312,8 +312,8 @@ def test_purchase_order_typed_by_hand_lines_edited_while_draft(driver, base_url)
     wait(driver, lambda d: heading(d) == "ATK-001 Kertas A4 80g")
     open_app(driver, base_url, "#/orders/new")
     wait(driver, lambda d: heading(d) == "Pesanan baru")
-    assert driver.find_element(By.ID, "f-number").get_attribute("value").startswith("PO-2026-")
-    assert not driver.find_element(By.ID, "f-status").is_displayed(), "status follows the order's life, not the form"
+    assert field(driver, "f-number").get_attribute("value").startswith("PO-2026-")
+    assert not field(driver, "f-status").is_displayed(), "status follows the order's life, not the form"
     fill(driver, "f-supplier_id", "Joko")
     wait_text(driver, "Pak Joko")
     next(b for b in driver.find_elements(By.CSS_SELECTOR, "main .bo-picker [role=option]") if b.text.startswith("Pak Joko")).click()

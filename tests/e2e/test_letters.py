@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait
-from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text, field
 from test_assets import office_today
 from test_finance import set_date
 
@@ -28,14 +28,14 @@ def detail(driver, label):
 def receive(driver, base_url, subject, sender, due=None, who=""):
     open_app(driver, base_url, "#/letters_in/new")
     wait(driver, lambda d: heading(d) == "Catat surat masuk")
-    assert driver.find_element(By.ID, "f-received").get_attribute("value") == office_today().isoformat()
+    assert field(driver, "f-received").get_attribute("value") == office_today().isoformat()
     fill(driver, "f-sender", sender)
     fill(driver, "f-subject", subject)
     if due:
         set_date(driver, "f-due", due.isoformat())
     if who:
         fill(driver, "f-disposition_to", who)
-        Select(driver.find_element(By.ID, "f-status")).select_by_value("disposed")
+        Select(field(driver, "f-status")).select_by_value("disposed")
     click(driver, "Simpan")
 
 
@@ -74,7 +74,7 @@ def test_a_letter_received_passed_on_and_named_on_today(driver, base_url):
     wait(driver, lambda d: heading(d) == "Undangan kerja bakti")
     click(driver, "Ubah")
     wait(driver, lambda d: d.find_elements(By.ID, "f-status"))
-    Select(driver.find_element(By.ID, "f-status")).select_by_value("done")
+    Select(field(driver, "f-status")).select_by_value("done")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "Undangan kerja bakti" and detail(d, "Status") == "Selesai")
     open_app(driver, base_url, "#/")
@@ -102,7 +102,7 @@ def test_letters_sent_numbered_printed_and_never_numbered_twice(driver, base_url
     # A series carried over from the paper register, where number 6 was the last.
     open_app(driver, base_url, "#/letter_series/new")
     wait(driver, lambda d: heading(d) == "Jenis surat baru")
-    assert driver.find_element(By.ID, "f-pattern").get_attribute("value") == "{seq:03}/{code}/{unit}/{month:roman}/{year}"
+    assert field(driver, "f-pattern").get_attribute("value") == "{seq:03}/{code}/{unit}/{month:roman}/{year}"
     fill(driver, "f-code", "SK")
     fill(driver, "f-name", "Surat Keputusan")
     fill(driver, "f-unit", "HRD")
@@ -120,8 +120,8 @@ def test_letters_sent_numbered_printed_and_never_numbered_twice(driver, base_url
     # The first letter sent goes on from 6, in the only series, dated today.
     open_app(driver, base_url, "#/letters_out/new")
     wait(driver, lambda d: heading(d) == "Surat keluar baru")
-    assert Select(driver.find_element(By.ID, "f-series_id")).first_selected_option.text == "SK — Surat Keputusan"
-    assert driver.find_element(By.ID, "f-date").get_attribute("value") == today.isoformat()
+    assert Select(field(driver, "f-series_id")).first_selected_option.text == "SK — Surat Keputusan"
+    assert field(driver, "f-date").get_attribute("value") == today.isoformat()
     fill(driver, "f-to", "Bapak Andi Wijaya")
     fill(driver, "f-address", "Jl. Melati 3, Bogor")
     fill(driver, "f-subject", "Pengangkatan karyawan tetap")
@@ -206,7 +206,7 @@ def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base
     open_app(driver, base_url, "#/letter_templates/new")
     wait(driver, lambda d: heading(d) == "Templat surat baru")
     fill(driver, "f-name", "Undangan seminar klien")
-    Select(driver.find_element(By.ID, "f-series_id")).select_by_visible_text("UND — Undangan")
+    Select(field(driver, "f-series_id")).select_by_visible_text("UND — Undangan")
     fill(driver, "f-subject", "Undangan seminar untuk {organisation}")
     fill(driver, "f-body", "Yth. {name},\n\nPada {date} kami mengundang **{organisation}** ke seminar pajak.\n\nNomor pesanan: {po_number}")
     click(driver, "Simpan")
@@ -234,9 +234,9 @@ def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base
     # Made a letter: the form comes filled, and saving numbers it in the template's series.
     click(driver, "Buat surat keluar")
     wait(driver, lambda d: heading(d) == "Surat keluar baru")
-    assert driver.find_element(By.ID, "f-to").get_attribute("value") == "Rina Halim"
-    assert driver.find_element(By.ID, "f-address").get_attribute("value") == "PT Maju Jaya\nJl. Melati 3\nBogor"
-    assert Select(driver.find_element(By.ID, "f-series_id")).first_selected_option.text == "UND — Undangan"
+    assert field(driver, "f-to").get_attribute("value") == "Rina Halim"
+    assert field(driver, "f-address").get_attribute("value") == "PT Maju Jaya\nJl. Melati 3\nBogor"
+    assert Select(field(driver, "f-series_id")).first_selected_option.text == "UND — Undangan"
     click(driver, "Simpan")
     today = office_today()
     wait(driver, lambda d: heading(d) == f"001/UND/UMUM/{ROMAN[today.month - 1]}/{today.year} · Undangan seminar untuk PT Maju Jaya")
@@ -252,7 +252,7 @@ def test_a_template_filled_for_a_contact_made_a_letter_and_an_email(driver, base
     rows = "".join(f"Klien {i:02d};direktur.utama.{i:02d}@perusahaan-klien-{i:02d}.co.id;Klien VIP\n" for i in range(80))
     many.write_text("name;emails;tags\n" + rows, encoding="utf-8")
     open_app(driver, base_url, "#/contacts/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(many))
+    field(driver, "import-file").send_keys(str(many))
     click(driver, "Impor 80 kontak")
     wait(driver, lambda d: heading(d) == "Kontak")
     open_app(driver, base_url, "#/letter_templates")

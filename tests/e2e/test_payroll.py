@@ -7,13 +7,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait, wait_file
-from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import alert, body_text, click, fill, heading, open_app, table_rows, wait_text, field
 from test_calendar import set_input
 
 
 def import_csv(driver, base_url, lst, path, n):
     open_app(driver, base_url, f"#/{lst}/import")
-    driver.find_element(By.ID, "import-file").send_keys(str(path))
+    field(driver, "import-file").send_keys(str(path))
     wait_text(driver, f"{n} baris siap diimpor")
     click(driver, f"Impor {n} baris")
     wait_text(driver, f"{n} baris diimpor.")
@@ -24,7 +24,7 @@ def new_run(driver, base_url, month, paid_on, thr="", holiday_on=""):
     wait(driver, lambda d: heading(d) == "Penggajian baru")
     fill(driver, "f-month", month)
     if thr:
-        Select(driver.find_element(By.ID, "f-kind")).select_by_value("thr")
+        Select(field(driver, "f-kind")).select_by_value("thr")
         fill(driver, "f-holiday", thr)
         set_input(driver, "f-holiday_on", holiday_on)
     set_input(driver, "f-paid_on", paid_on)
@@ -73,10 +73,10 @@ def test_january_thr_and_december_for_a_small_office(driver, base_url, downloads
 
     # A day at work with 90 minutes of approved overtime for Ani.
     open_app(driver, base_url, "#/attendance/new")
-    Select(driver.find_element(By.ID, "f-employee_id")).select_by_visible_text("E-01 — Ani Lestari")
+    Select(field(driver, "f-employee_id")).select_by_visible_text("E-01 — Ani Lestari")
     set_input(driver, "f-date", "2026-01-05")
     fill(driver, "f-overtime", "90")
-    driver.find_element(By.ID, "f-overtime_approved").click()
+    field(driver, "f-overtime_approved").click()
     click(driver, "Simpan")
     wait(driver, lambda d: "Ani" in heading(d) or "2026" in heading(d))
 
@@ -221,10 +221,10 @@ def test_each_bank_with_a_layout_of_its_own_gets_its_own_transfer_file(driver, b
     wait_text(driver, "Belum ada format per bank")
     click(driver, "Format bank baru")
     wait(driver, lambda d: heading(d) == "Format bank baru")
-    assert driver.find_element(By.ID, "f-columns").get_attribute("value") == "account,name,amount,note"
+    assert field(driver, "f-columns").get_attribute("value") == "account,name,amount,note"
     fill(driver, "f-bank", "bca")
     fill(driver, "f-columns", "name,account,amount")
-    driver.find_element(By.ID, "f-header").click()
+    field(driver, "f-header").click()
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "bca")
     # One layout a bank; unknown columns named.

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import shot, wait
-from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text, field
 from test_assets import office_today
 from test_calendar import set_input
 
@@ -23,8 +23,8 @@ def test_hire_promote_report_and_contract_end(driver, base_url):
     fill(driver, "f-department", "Keuangan")
     set_input(driver, "f-joined", "2025-03-01")
     fill(driver, "f-nik", "3174 0123 4567")
-    assert not driver.find_element(By.ID, "f-contract_end").is_displayed(), "a permanent contract has no end"
-    Select(driver.find_element(By.ID, "f-contract")).select_by_value("pkwt")
+    assert not field(driver, "f-contract_end").is_displayed(), "a permanent contract has no end"
+    Select(field(driver, "f-contract")).select_by_value("pkwt")
     set_input(driver, "f-contract_start", "2026-01-01")
     set_input(driver, "f-contract_end", ends.isoformat())
     click(driver, "Simpan")
@@ -48,7 +48,7 @@ def test_hire_promote_report_and_contract_end(driver, base_url):
     fill(driver, "f-name", "Budi Santoso")
     fill(driver, "f-number", "e-001")
     set_input(driver, "f-joined", "2026-02-01")
-    Select(driver.find_element(By.ID, "f-manager_id")).select_by_visible_text("E-001 — Sari Wulandari")
+    Select(field(driver, "f-manager_id")).select_by_visible_text("E-001 — Sari Wulandari")
     click(driver, "Simpan")
     wait_text(driver, "Nomor ini sudah dipakai karyawan lain.")
     fill(driver, "f-number", "E-002")
@@ -107,7 +107,7 @@ def test_leave_refused_for_lack_of_balance_then_approved(driver, base_url):
     # Three weeks of annual leave: 14 working days, more than the 12 she has.
     click(driver, "Ajukan cuti")
     wait(driver, lambda d: heading(d) == "Ajukan cuti")
-    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "Sari Wulandari"
+    assert Select(field(driver, "f-employee_id")).first_selected_option.text == "Sari Wulandari"
     set_input(driver, "f-start", "2026-06-01")
     set_input(driver, "f-end", "2026-06-19")
     fill(driver, "f-reason", "Pulang kampung")
@@ -188,7 +188,7 @@ def test_warning_letters_step_up_and_print(driver, base_url):
 
     click(driver, "Buat surat peringatan")
     wait(driver, lambda d: heading(d) == "Buat surat peringatan")
-    assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp1"
+    assert Select(field(driver, "f-level")).first_selected_option.get_attribute("value") == "sp1"
     click(driver, "Simpan")
     wait_text(driver, "Wajib diisi")
     fill(driver, "f-reason", "Terlambat masuk kerja lima kali dalam sebulan.")
@@ -206,7 +206,7 @@ def test_warning_letters_step_up_and_print(driver, base_url):
     wait_text(driver, "SP1 (peringatan pertama), berlaku sampai")
     click(driver, "Buat surat peringatan")
     wait(driver, lambda d: heading(d) == "Buat surat peringatan")
-    assert Select(driver.find_element(By.ID, "f-level")).first_selected_option.get_attribute("value") == "sp2"
+    assert Select(field(driver, "f-level")).first_selected_option.get_attribute("value") == "sp2"
 
     # A safety course whose certificate runs out in ten days: on Budi's page and the Today view.
     until = office_today() + timedelta(days=10)
@@ -243,7 +243,7 @@ def test_attendance_machine_import_month_sheet_and_overtime(driver, base_url, tm
                       "102;Budi;02/11/2026;08:31\r\n102;Budi;02/11/2026;17:00\r\n999;Tamu;02/11/2026;09:00\r\n"
                       "101;Sari;03/11/2026;07:58\r\n".encode("utf-8"))
     open_app(driver, base_url, "#/attendance-import")
-    driver.find_element(By.ID, "import-file").send_keys(str(scans))
+    field(driver, "import-file").send_keys(str(scans))
     wait_text(driver, "3 hari kerja dari 2 karyawan: 3 baru, 0 diperbarui.")
     assert Select(driver.find_element(By.ID, "att-col-employee")).first_selected_option.text == "PIN"
     assert Select(driver.find_element(By.ID, "att-col-time")).first_selected_option.text == "Jam"
@@ -264,7 +264,7 @@ def test_attendance_machine_import_month_sheet_and_overtime(driver, base_url, tm
     click(driver, "Ubah")
     wait(driver, lambda d: d.find_elements(By.ID, "f-overtime"))
     fill(driver, "f-overtime", "90")
-    driver.find_element(By.ID, "f-overtime_approved").click()
+    field(driver, "f-overtime_approved").click()
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d) == "2026-11-02")
     open_app(driver, base_url, "#/attendance-month/2026-11")
@@ -275,7 +275,7 @@ def test_attendance_machine_import_month_sheet_and_overtime(driver, base_url, tm
 
     # A second record for the same day is refused.
     open_app(driver, base_url, "#/attendance/new")
-    Select(driver.find_element(By.ID, "f-employee_id")).select_by_visible_text("101 — Sari Wulandari")
+    Select(field(driver, "f-employee_id")).select_by_visible_text("101 — Sari Wulandari")
     set_input(driver, "f-date", "2026-11-02")
     click(driver, "Simpan")
     wait_text(driver, "Absensi karyawan ini pada tanggal ini sudah ada; ubah yang itu.")
@@ -333,7 +333,7 @@ def test_joining_and_leaving_checklists_with_an_asset_given_back(driver, base_ur
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d).startswith("IT-010"))
     open_app(driver, base_url, f"#/employees/{rudi}/edit")
-    Select(driver.find_element(By.ID, "f-status")).select_by_value("left")
+    Select(field(driver, "f-status")).select_by_value("left")
     last = today + timedelta(days=40)
     set_input(driver, "f-left_on", last.isoformat())
     fill(driver, "f-left_reason", "Pindah kota")
@@ -397,9 +397,9 @@ def test_recruitment_from_vacancy_to_employee(driver, base_url):
     wait_text(driver, "Tahap: Menerima tawaran")
     click(driver, "Jadikan karyawan")
     wait(driver, lambda d: "/employees/" in d.current_url and d.find_elements(By.ID, "f-name"))
-    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Citra Ayu"
-    assert driver.find_element(By.ID, "f-position").get_attribute("value") == "Staf Keuangan"
-    assert driver.find_element(By.ID, "f-department").get_attribute("value") == "Keuangan"
+    assert field(driver, "f-name").get_attribute("value") == "Citra Ayu"
+    assert field(driver, "f-position").get_attribute("value") == "Staf Keuangan"
+    assert field(driver, "f-department").get_attribute("value") == "Keuangan"
 
     open_app(driver, base_url, f"#/candidates/{candidate}")
     wait_text(driver, "Tahap: Mulai bekerja")
@@ -414,7 +414,7 @@ def test_recruitment_from_vacancy_to_employee(driver, base_url):
     open_app(driver, base_url, f"#/candidates/new/{vacancy}")
     wait(driver, lambda d: d.find_elements(By.ID, "f-name"))
     fill(driver, "f-name", "Dedi Kurnia")
-    Select(driver.find_element(By.ID, "f-stage")).select_by_value("rejected")
+    Select(field(driver, "f-stage")).select_by_value("rejected")
     click(driver, "Simpan")
     wait_text(driver, "Tulis alasan kandidat tidak dilanjutkan.")
     fill(driver, "f-reject_reason", "Gaji yang diminta di atas anggaran")
@@ -451,9 +451,9 @@ def test_holidays_from_a_calendar_file_count_in_leave(driver, base_url, tmp_path
     open_app(driver, base_url, "#/holidays")
     click(driver, "Dari berkas kalender")
     wait(driver, lambda d: heading(d) == "Dari berkas kalender")
-    driver.find_element(By.ID, "holiday-file").send_keys(str(broken))
+    field(driver, "holiday-file").send_keys(str(broken))
     wait_text(driver, "«rusak.ics» tidak bisa dibaca sebagai berkas kalender (.ics). Tidak ada yang diubah.")
-    driver.find_element(By.ID, "holiday-file").send_keys(str(ics))
+    field(driver, "holiday-file").send_keys(str(ics))
     wait_text(driver, "4 hari libur baru; sudah ada di daftar dan dilewati: 1 hari.")
     preview = driver.find_element(By.CSS_SELECTOR, "main section.bo-card").text
     assert "Jumat, 12 Mar 2027 — Cuti Bersama Idul Fitri · Cuti bersama" in preview, preview
@@ -492,7 +492,7 @@ def test_holidays_from_a_calendar_file_count_in_leave(driver, base_url, tmp_path
     driver.refresh()
     open_app(driver, base_url, "#/holiday-file", "?lang=en")
     wait(driver, lambda d: heading(d) == "From a calendar file")
-    driver.find_element(By.ID, "holiday-file").send_keys(str(ics))
+    field(driver, "holiday-file").send_keys(str(ics))
     wait_text(driver, "0 new holidays; already in the list and left out: 5.")
     assert not driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(.), 'Add 0')]").is_enabled()
     open_app(driver, base_url, "#/holidays", "?lang=en")
@@ -504,10 +504,10 @@ def test_career_notes_on_the_employee_page(driver, base_url):
     assert "Belum ada catatan karier." in body_text(driver)
     click(driver, "Catatan karier baru")
     wait(driver, lambda d: heading(d) == "Catatan karier baru")
-    assert Select(driver.find_element(By.ID, "f-employee_id")).first_selected_option.text == "E-041 — Dewi Lestari"
+    assert Select(field(driver, "f-employee_id")).first_selected_option.text == "E-041 — Dewi Lestari"
     click(driver, "Simpan")
     wait_text(driver, "Wajib diisi")
-    Select(driver.find_element(By.ID, "f-kind")).select_by_visible_text("Pencapaian")
+    Select(field(driver, "f-kind")).select_by_visible_text("Pencapaian")
     fill(driver, "f-note", "Menutup buku tahunan tepat waktu\nTanpa koreksi auditor")
     click(driver, "Simpan")
     wait(driver, lambda d: heading(d).endswith("Menutup buku tahunan tepat waktu"))
@@ -537,15 +537,15 @@ def test_leave_for_an_important_reason_is_held_to_the_offices_days(driver, base_
     new_employee(driver, base_url, "Agus Salim", "E-051")
     click(driver, "Ajukan cuti")
     wait(driver, lambda d: heading(d) == "Ajukan cuti")
-    assert not driver.find_element(By.ID, "f-why").is_displayed(), "no reason asked for annual leave"
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value("important")
-    wait(driver, lambda d: d.find_element(By.ID, "f-why").is_displayed())
+    assert not field(driver, "f-why").is_displayed(), "no reason asked for annual leave"
+    Select(field(driver, "f-kind")).select_by_value("important")
+    wait(driver, lambda d: field(d, "f-why").is_displayed())
     # Thursday to Tuesday: four working days, one more than a wedding gives by law.
     set_input(driver, "f-start", "2026-07-09")
     set_input(driver, "f-end", "2026-07-14")
     click(driver, "Simpan")
     wait_text(driver, "Wajib diisi.")
-    Select(driver.find_element(By.ID, "f-why")).select_by_value("marriage")
+    Select(field(driver, "f-why")).select_by_value("marriage")
     click(driver, "Simpan")
     wait_text(driver, "4 hari kerja")
     request_url = driver.current_url
@@ -594,9 +594,9 @@ def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, bas
     new_employee(driver, base_url, "Rina Wati", "E-052")
     click(driver, "Ajukan cuti")
     wait(driver, lambda d: heading(d) == "Ajukan cuti")
-    assert not driver.find_element(By.ID, "f-letter").is_displayed(), "no letter asked for annual leave"
-    Select(driver.find_element(By.ID, "f-kind")).select_by_value("sick")
-    wait(driver, lambda d: d.find_element(By.ID, "f-letter").is_displayed())
+    assert not field(driver, "f-letter").is_displayed(), "no letter asked for annual leave"
+    Select(field(driver, "f-kind")).select_by_value("sick")
+    wait(driver, lambda d: field(d, "f-letter").is_displayed())
     # Monday to Wednesday: three working days, more than the one the office allows without a letter.
     set_input(driver, "f-start", "2026-07-06")
     set_input(driver, "f-end", "2026-07-08")
@@ -610,8 +610,8 @@ def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, bas
     assert "Disetujui" not in body_text(driver)
     # The letter handed in: approved.
     click(driver, "Ubah")
-    wait(driver, lambda d: d.find_element(By.ID, "f-letter").is_displayed())
-    driver.find_element(By.ID, "f-letter").click()
+    wait(driver, lambda d: field(d, "f-letter").is_displayed())
+    field(driver, "f-letter").click()
     click(driver, "Simpan")
     wait_text(driver, "3 hari kerja")
     click(driver, "Setujui")
@@ -649,14 +649,14 @@ def test_a_candidate_has_further_interviews_each_with_its_score_and_calendar_ite
     # A later round: the candidate and their interviewers come filled in; the score is held to 1–5.
     driver.find_element(By.XPATH, "//main//a[normalize-space(.)='Wawancara lanjutan baru']").click()
     wait(driver, lambda d: d.find_elements(By.ID, "f-round"))
-    assert driver.find_element(By.ID, "f-interviewers").get_attribute("value") == "Sari Dewi"
+    assert field(driver, "f-interviewers").get_attribute("value") == "Sari Dewi"
     fill(driver, "f-round", "User")
     later = office_today() + timedelta(days=3)
     set_input(driver, "f-at", f"{later.isoformat()}T13:00")
     fill(driver, "f-score", "6")
     click(driver, "Simpan")
     wait_text(driver, "Nilai antara 1 dan 5.")
-    driver.find_element(By.ID, "f-score").clear()
+    field(driver, "f-score").clear()
     fill(driver, "f-score", "4")
     fill(driver, "f-notes", "Paham stok opname")
     click(driver, "Simpan")

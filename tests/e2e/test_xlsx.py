@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import Select
 
 from browser import ROOT
 from conftest import shot, wait, wait_file
-from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text
+from helpers import body_text, click, fill, heading, open_app, table_rows, wait_text, field
 from stored import stored_list
 from test_calendar import set_input
 from test_data import upload
@@ -21,7 +21,7 @@ def new_asset(driver, base_url, tag, name, cost, bought, category):
     open_app(driver, base_url, "#/assets/new")
     fill(driver, "f-tag", tag)
     fill(driver, "f-name", name)
-    Select(driver.find_element(By.ID, "f-category")).select_by_value(category)
+    Select(field(driver, "f-category")).select_by_value(category)
     set_input(driver, "f-purchase_date", bought)
     fill(driver, "f-cost", cost)
     fill(driver, "f-life_months", "48")
@@ -96,14 +96,14 @@ def test_workbooks_spreadsheet_programs_saved(driver, base_url):
     open_app(driver, base_url, "#/items/import")
     upload(driver, "import-file", SAVED / "any_sheets.xlsx")
     wait(driver, lambda d: d.find_elements(By.ID, "import-sheet"))
-    choice = Select(driver.find_element(By.ID, "import-sheet"))
+    choice = Select(field(driver, "import-sheet"))
     assert [o.text for o in choice.options] == ["Visible", "Hidden (tersembunyi)", "VeryHidden (tersembunyi)"]
     wait_text(driver, "Kolom «1»")
     shot(driver, "import-xlsx-sheets-id")
     choice.select_by_visible_text("Hidden (tersembunyi)")
     wait_text(driver, "Lembar kerja ini kosong.")
     assert "Kolom «1»" not in body_text(driver)
-    Select(driver.find_element(By.ID, "import-sheet")).select_by_visible_text("Visible")
+    Select(field(driver, "import-sheet")).select_by_visible_text("Visible")
     wait_text(driver, "Kolom «1»")
 
 

@@ -7,8 +7,9 @@
 // start-up), and its own headers and imports in every download.
 //
 // How: a chunk only imports the shared memory, function table and stack pointer, exports
-// nothing and puts its functions in the table at fixed slots, so two chunks merged into one
-// module behave as the two did. A small chunk goes into a chunk used by every part that
+// nothing and puts its functions in the table, and its data in memory, at fixed places, so
+// two chunks merged into one module behave as the two did (each member's data is written
+// once, when the merged file loads, into its own place). A small chunk goes into a chunk used by every part that
 // uses it (and by as few others as possible): no part then downloads less than it needs,
 // and the few others download the small one too. The loader (__wasm_split.js) is rewritten
 // so each part waits for the merged files instead.
@@ -25,7 +26,8 @@ import { join } from "node:path";
 // merging more made the parts bigger again (the Today view's reminders 270 KB with 86 files).
 // A chunk at least this big (bytes, before optimising) stays a file of its own.
 const SMALL = 20000;
-// At most this many parts that did not use a small chunk download it once merged...
+// At most this many parts that did not use a small chunk download it once merged into its
+// host (a host folded in turn into a bigger chunk takes what it holds along)...
 const MAX_EXTRA_USERS = 3;
 // ...unless it is tiny: then any part that uses its host may download it.
 const TINY = 3000;
@@ -42,8 +44,11 @@ const chunks = new Map();
 for (const m of js.matchAll(CHUNK)) {
   chunks.set(m[2], { users: new Set(m[1].split(",").map((s) => s.trim())), size: statSync(join(dir, `${m[2]}.wasm`)).size, text: m[0] });
 }
-if (chunks.size === 0) {
-  throw new Error("merge-chunks: no chunk loaders found in __wasm_split.js (has wasm-split-cli's output changed?)");
+// Every chunk loader must have been read whole (a loader with dependencies, which the
+// pattern does not expect, would make it run on into the next one).
+const defined = (text) => new Set([...text.matchAll(/const __(chunk_\d+) = makeLoad/g)].map((m) => m[1]));
+if (chunks.size === 0 || defined(js).size !== chunks.size || [...chunks.values()].some((c) => defined(c.text).size !== 1)) {
+  throw new Error("merge-chunks: the chunk loaders in __wasm_split.js are not as expected (has wasm-split-cli's output changed?)");
 }
 
 const within = (small, big) => [...small].every((u) => big.has(u));
@@ -97,6 +102,7 @@ function importsOf(file) {
         if (kind === 1) { const type = b[k++]; let l; [l, k] = limits(b, k); found[field] = { kind: "table", type, ...l }; }
         else if (kind === 2) { let l; [l, k] = limits(b, k); found[field] = { kind: "memory", ...l }; }
         else if (kind === 3) { found[field] = { kind: "global", type: b[k], mutable: b[k + 1] }; k += 2; }
+        else throw new Error(`merge-chunks: ${file} imports ${field} of kind ${kind}`);
       }
     }
     i = start + len;
@@ -110,6 +116,8 @@ for (const name of chunks.keys()) {
     if (!shared[field] || (s.min ?? 0) > (shared[field].min ?? 0)) shared[field] = s;
   }
 }
+const kinds = Object.values(shared).map((s) => s.kind);
+if (new Set(kinds).size !== kinds.length) throw new Error(`merge-chunks: two shared imports of one kind (${kinds.join(", ")})`);
 for (const [field, s] of Object.entries(shared)) {
   if (s.kind === "table" && s.type !== 0x70) throw new Error(`merge-chunks: table ${field} is not funcref`);
   if (s.kind === "global" && (s.type !== 0x7f || s.mutable !== 1)) throw new Error(`merge-chunks: global ${field} is not a mutable i32`);
@@ -121,10 +129,10 @@ for (const [field, s] of Object.entries(shared)) {
 const lim = (s) => `${s.min}${s.max === undefined ? "" : ` ${s.max}`}`;
 const stub = ["(module"];
 for (const [field, s] of Object.entries(shared)) {
-  const ty = s.kind === "table" ? `(table ${lim(s)} funcref)` : s.kind === "memory" ? `(memory ${lim(s)})` : "(global (mut i32))";
+  const ty = s.kind === "table" ? `(table $${s.kind} ${lim(s)} funcref)` : s.kind === "memory" ? `(memory $${s.kind} ${lim(s)})` : `(global $${s.kind} (mut i32))`;
   stub.push(` (import "__wasm_splix" "${field}" ${ty})`);
 }
-for (const [field, s] of Object.entries(shared)) stub.push(` (export "${field}" (${s.kind} 0))`);
+for (const [field, s] of Object.entries(shared)) stub.push(` (export "${field}" (${s.kind} $${s.kind}))`);
 stub.push(")");
 const stubWat = join(dir, "merge-stub.wat"), stubWasm = join(dir, "merge-stub.wasm");
 writeFileSync(stubWat, stub.join("\n"));
@@ -144,6 +152,9 @@ async function merge(name, group) {
   const from = Buffer.from("\x0c__wasm_splix"), to = Buffer.from("\x0c__wasm_split");
   for (let i = bytes.indexOf(from); i !== -1; i = bytes.indexOf(from, i + 1)) to.copy(bytes, i);
   writeFileSync(out, bytes);
+  // Read back: the merged module imports the shared things once each, from "__wasm_split".
+  const got = Object.keys(importsOf(out)).sort().join();
+  if (got !== Object.keys(shared).sort().join()) throw new Error(`merge-chunks: ${name} merged imports ${got}`);
   for (const m of group) unlinkSync(join(dir, `${m}.wasm`));
   renameSync(out, join(dir, `${name}.wasm`));
 }
@@ -162,8 +173,9 @@ js = js.replace(/\[((?:__chunk_\d+, ?)*__chunk_\d+,? ?)\]/g, (_, list) => {
   const deps = [...new Set(list.split(",").map((s) => s.trim()).filter(Boolean).map((d) => `__${root(d.slice(2))}`))];
   return `[${deps.join(", ")}]`;
 });
-for (const name of host.keys()) {
-  if (new RegExp(`__${name}\\b`).test(js)) throw new Error(`merge-chunks: ${name} is still named in the loader`);
+const left = defined(js);
+for (const m of js.matchAll(/__(chunk_\d+)\b/g)) {
+  if (!left.has(m[1])) throw new Error(`merge-chunks: ${m[1]} is named in the loader but no longer loaded`);
 }
 writeFileSync(loaderPath, js);
 console.log(`[merge-chunks] ${chunks.size} chunks -> ${chunks.size - merged} files`);

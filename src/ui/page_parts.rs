@@ -3,6 +3,8 @@
 //! is typed (a record type's fields, its checks, its save) stays with its area and is handed
 //! in as plain functions; the parts hold the screens, which every record type shares.
 //! A part that cannot be fetched says so with Retry, as an area does (`from_part`).
+use std::future::Future;
+
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -10,6 +12,36 @@ use super::areas::{from_part, NotLoaded};
 use super::csv_import::{ImportOf, Target};
 use super::state::AppState;
 use crate::domain::record::{FieldDef, FieldError, FormRules};
+
+/// A page's body drawn by a part. The page took focus before it came (its heading, or
+/// nothing when the part draws the heading too): once it is laid out, its first field or
+/// heading takes focus as on any page, unless the person has gone elsewhere or put focus
+/// somewhere meanwhile.
+fn page_from_part<F, Fut>(app: AppState, load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+{
+    let opened = app.route.get_untracked();
+    from_part(app, move || {
+        let (load, opened) = (load.clone(), opened.clone());
+        async move {
+            let view = load().await?;
+            request_animation_frame(move || {
+                if app.route.get_untracked() == opened && focus_unclaimed() {
+                    super::app::focus_page(&opened);
+                }
+            });
+            Ok(view)
+        }
+    })
+}
+
+/// Focus is nowhere in particular: on the page itself, or on its heading.
+fn focus_unclaimed() -> bool {
+    let Some(el) = document().active_element() else { return true };
+    el.tag_name().eq_ignore_ascii_case("body") || el.tag_name().eq_ignore_ascii_case("h1")
+}
 
 /// What a record form is drawn from (ui/widgets.rs, `RecordForm`).
 #[derive(Clone)]
@@ -25,23 +57,18 @@ pub struct FormArgs {
 
 /// A record's form, under the page's heading (drawn at once); the form comes with its part.
 pub fn record_form(app: AppState, args: FormArgs) -> impl IntoView {
-    from_part(app, move || form_part(args.clone()))
+    page_from_part(app, move || form_part(args.clone()))
 }
 
 #[wasm_split(form, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn form_part(args: FormArgs) -> Result<AnyView, NotLoaded> {
     let FormArgs { fields, rules, choices, initial, errors, on_save, on_cancel } = args;
-    let view = view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any();
-    // The page took focus before its form came: the form's first field takes it now, as it
-    // would have had the form been drawn with the page.
-    let route = super::state::use_app().route.get_untracked();
-    request_animation_frame(move || super::app::focus_page(&route));
-    Ok(view)
+    Ok(view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any())
 }
 
 /// Any list's CSV and Excel import (ui/csv_import.rs).
 pub fn csv_import(app: AppState, plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> impl IntoView {
-    from_part(app, move || import_part(plural, fields, to.clone(), of))
+    page_from_part(app, move || import_part(plural, fields, to.clone(), of))
 }
 
 #[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -51,7 +78,7 @@ fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of
 
 /// The contacts' import: vCard files besides CSV and Excel (ui/contacts.rs).
 pub fn contacts_import(app: AppState) -> impl IntoView {
-    from_part(app, contacts_import_part)
+    page_from_part(app, contacts_import_part)
 }
 
 #[wasm_split(contacts_import, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -61,7 +88,7 @@ fn contacts_import_part() -> Result<AnyView, NotLoaded> {
 
 /// The calendar's import: .ics files (ui/calendar_files.rs).
 pub fn calendar_import(app: AppState) -> impl IntoView {
-    from_part(app, calendar_import_part)
+    page_from_part(app, calendar_import_part)
 }
 
 #[wasm_split(calendar_import, wasm_split_path = ::leptos::wasm_split, fallible)]

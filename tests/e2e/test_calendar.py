@@ -10,7 +10,9 @@ from helpers import body_text, click, fill, heading, open_app, wait_text, field
 
 
 def set_input(driver, field_id, value):
-    """Date and time inputs take typed keys per locale; set them as a picker would."""
+    """Date and time inputs take typed keys per locale; set them as a picker would (once the
+    form is there: it comes with its part of the app)."""
+    field(driver, field_id)
     driver.execute_script(
         "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
         "e.dispatchEvent(new Event('input', {bubbles: true}))", field_id, value)

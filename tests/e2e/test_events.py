@@ -280,15 +280,15 @@ def add_vendor(driver, kind, supplies, contact="", **money):
         wait(driver, lambda d: search.get_attribute("aria-expanded") == "true")
         search.send_keys(Keys.ARROW_DOWN + Keys.ENTER)
     fill(driver, "f-supplies", supplies)
-    for field, value in money.items():
-        if field.endswith("_due"):
-            set_date(driver, f"f-{field}", value)
-        elif field == "contract":
+    for key, value in money.items():
+        if key.endswith("_due"):
+            set_date(driver, f"f-{key}", value)
+        elif key == "contract":
             Select(field(driver, "f-contract")).select_by_value(value)
         elif value is True:
-            driver.find_element(By.ID, f"f-{field}").click()
+            field(driver, f"f-{key}").click()
         else:
-            fill(driver, f"f-{field}", value)
+            fill(driver, f"f-{key}", value)
     click(driver, "Simpan")
 
 

@@ -15,7 +15,8 @@ from helpers import alert, body_text, click, fill, heading, open_app, table_rows
 
 
 def set_date(driver, field_id, value):
-    """As a date picker sets it: the value, then input and change."""
+    """As a date picker sets it: the value, then input and change (once the field is there)."""
+    field(driver, field_id)
     driver.execute_script(
         "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
         "e.dispatchEvent(new Event('input', {bubbles: true}));"

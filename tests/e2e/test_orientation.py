@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import wait
-from helpers import heading, open_app
+from helpers import field, heading, open_app
 
 
 def test_each_screen_has_its_own_title_and_a_skip_link(driver, base_url):
@@ -55,6 +55,7 @@ def test_the_focus_ring_stands_out_wherever_it_is_drawn(driver, base_url):
     a field in a card, a link in the dark navigation."""
     from test_calendar import contrast
     open_app(driver, base_url, "#/contacts/new")
+    field(driver, "f-name")
     around = "for (let p = arguments[0].parentElement; p; p = p.parentElement) {" \
              " const c = getComputedStyle(p).backgroundColor; if (c !== 'rgba(0, 0, 0, 0)') return c; } return 'rgb(255, 255, 255)';"
     checked = []

@@ -618,14 +618,14 @@ def test_sick_leave_beyond_the_offices_days_needs_the_doctors_letter(driver, bas
     wait_text(driver, "Disetujui")
     # An office allowing three days without a letter, in Settings; a bad number refused there.
     open_app(driver, base_url, "#/settings", "?lang=en")
-    field = driver.find_element(By.ID, "s-sick_days_without_letter")
-    assert field.get_attribute("value") == "1"
-    field.clear()
-    field.send_keys("40")
+    box = driver.find_element(By.ID, "s-sick_days_without_letter")
+    assert box.get_attribute("value") == "1"
+    box.clear()
+    box.send_keys("40")
     click(driver, "Save")
     wait_text(driver, "Enter 0 to 30 days.")
-    field.clear()
-    field.send_keys("3")
+    box.clear()
+    box.send_keys("3")
     click(driver, "Save")
     wait_text(driver, "Settings saved.")
 

@@ -6,6 +6,7 @@
 use std::future::Future;
 
 use leptos::prelude::*;
+#[cfg(feature = "app")]
 use leptos::wasm_split::wasm_split;
 
 use super::areas::{from_part, NotLoaded};
@@ -60,38 +61,51 @@ pub fn record_form(app: AppState, args: FormArgs) -> impl IntoView {
     page_from_part(app, move || form_part(args.clone()))
 }
 
-#[wasm_split(form, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn form_part(args: FormArgs) -> Result<AnyView, NotLoaded> {
-    let FormArgs { fields, rules, choices, initial, errors, on_save, on_cancel } = args;
-    Ok(view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any())
+/// A part's entry, split out in the app's build. The storage tests' build is never split,
+/// so there it is a plain function: a wasm importing a part no splitter made cannot start.
+macro_rules! part {
+    ($part:ident fn $name:ident($($arg:ident: $t:ty),*) $body:block) => {
+        #[cfg(feature = "app")]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $t),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "app"))]
+        async fn $name($($arg: $t),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+    };
 }
+
+part! { form fn form_part(args: FormArgs) {
+    let FormArgs { fields, rules, choices, initial, errors, on_save, on_cancel } = args;
+    view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any()
+} }
 
 /// Any list's CSV and Excel import (ui/csv_import.rs).
 pub fn csv_import(app: AppState, plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> impl IntoView {
     page_from_part(app, move || import_part(plural, fields, to.clone(), of))
 }
 
-#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> Result<AnyView, NotLoaded> {
-    Ok(super::csv_import::import_of(plural, fields, to, of))
-}
+part! { import fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) {
+    super::csv_import::import_of(plural, fields, to, of)
+} }
 
 /// The contacts' import: vCard files besides CSV and Excel (ui/contacts.rs).
 pub fn contacts_import(app: AppState) -> impl IntoView {
     page_from_part(app, contacts_import_part)
 }
 
-#[wasm_split(contacts_import, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn contacts_import_part() -> Result<AnyView, NotLoaded> {
-    Ok(super::contacts::import_page())
-}
+part! { contacts_import fn contacts_import_part() {
+    super::contacts::import_page()
+} }
 
 /// The calendar's import: .ics files (ui/calendar_files.rs).
 pub fn calendar_import(app: AppState) -> impl IntoView {
     page_from_part(app, calendar_import_part)
 }
 
-#[wasm_split(calendar_import, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn calendar_import_part() -> Result<AnyView, NotLoaded> {
-    Ok(super::calendar_files::import_page())
-}
+part! { calendar_import fn calendar_import_part() {
+    super::calendar_files::import_page()
+} }

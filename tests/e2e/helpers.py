@@ -1,5 +1,5 @@
 """Small steps a person takes: open a screen, type into a labelled field, press a button."""
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -19,12 +19,25 @@ def heading(driver):
         return ""
 
 
-def button(driver, text):
-    """A button or link whose visible text is exactly `text`."""
+def button(driver, text, timeout=15):
+    """A button or link whose visible text is exactly `text`, once it is shown: a person
+    waits for the page they opened (or the part of the app drawing it) before clicking."""
     xp = f"//main//*[self::button or self::a or @role='option'][normalize-space(.)='{text}'] | //div[contains(@class,'bo-toasts') or contains(@class,'bo-overlay') or contains(@class,'bo-banner')]//button[normalize-space(.)='{text}']"
-    els = [e for e in driver.find_elements(By.XPATH, xp) if e.is_displayed()]
-    assert els, f"no button {text!r}"
-    return els[0]
+    found = []
+
+    def shown(d):
+        try:
+            found[:] = [e for e in d.find_elements(By.XPATH, xp) if e.is_displayed()]
+        except StaleElementReferenceException:
+            # The page was being replaced: look again.
+            return False
+        return bool(found)
+
+    try:
+        wait(driver, shown, timeout)
+    except TimeoutException:
+        raise AssertionError(f"no button {text!r}") from None
+    return found[0]
 
 
 def click(driver, text):

@@ -86,7 +86,7 @@ pub fn import_page() -> AnyView {
                 book.open(bytes).await;
                 return;
             }
-            match read_table::<Contact>(&bytes) {
+            match read_table(&bytes, guess::<Contact>) {
                 Ok((t, m)) => {
                     mapping.set(m);
                     table.set(Some(t));

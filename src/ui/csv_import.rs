@@ -33,10 +33,10 @@ pub fn problem_text(app: &AppState, e: CsvError) -> String {
     }
 }
 
-/// A table read from a file with every column's likely field.
-pub fn read_table<E: Entity>(bytes: &[u8]) -> Result<(Table, Vec<Option<&'static str>>), CsvError> {
+/// A table read from a file with every column's likely field (`guess`: a type's [`guess`]).
+pub fn read_table(bytes: &[u8], guess: fn(&[String]) -> Vec<Option<&'static str>>) -> Result<(Table, Vec<Option<&'static str>>), CsvError> {
     let t = csv_io::parse_table(bytes)?;
-    let m = guess::<E>(&t.headers);
+    let m = guess(&t.headers);
     Ok((t, m))
 }
 
@@ -231,7 +231,7 @@ pub fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, 
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
     let guess = of.guess;
-    let book = Workbook::new(problem, table, mapping, of.guess);
+    let book = Workbook::new(problem, table, mapping, guess);
     let on_file = move |ev: web_sys::Event| {
         spawn_local(async move {
             let Some((_, bytes)) = read_chosen(ev).await else { return };
@@ -242,9 +242,9 @@ pub fn import_of(plural: &'static str, fields: &'static [FieldDef], to: Target, 
                 book.open(bytes).await;
                 return;
             }
-            match csv_io::parse_table(&bytes) {
-                Ok(t) => {
-                    mapping.set(guess(&t.headers));
+            match read_table(&bytes, guess) {
+                Ok((t, m)) => {
+                    mapping.set(m);
                     table.set(Some(t));
                 }
                 Err(e) => problem.set(Some(problem_text(&app, e))),

@@ -271,6 +271,11 @@ fn area_of(path: &str) -> Option<&'static str> {
             ],
         ),
         ("xlsx", &["ui/xlsx.rs", "domain/xlsx/mod.rs", "domain/xlsx/tests.rs"]),
+        // Parts that add a table of their own (src/ui/areas.rs, page_parts.rs, lock.rs).
+        ("reminders", &["ui/reminders.rs"]),
+        ("lock", &["ui/lock.rs"]),
+        ("unreadable", &["ui/unreadable.rs"]),
+        ("import", &["ui/csv_import.rs"]),
         (
             "attachments",
             &["ui/attachments.rs", "ui/attachments_part.rs", "ui/backup_zip.rs", "domain/attachments.rs", "domain/backup_zip.rs"],
@@ -313,6 +318,10 @@ fn every_key_is_where_its_code_is() {
             Some("office") => i18n::OFFICE,
             Some("xlsx") => i18n::XLSX,
             Some("attachments") => i18n::ATTACHMENTS,
+            Some("reminders") => i18n::REMINDERS,
+            Some("lock") => i18n::LOCK,
+            Some("unreadable") => i18n::UNREADABLE,
+            Some("import") => i18n::IMPORT,
             Some(other) => panic!("no tables for {other}"),
         };
         std::iter::once(i18n::SHELL).chain(own.iter().copied()).collect()

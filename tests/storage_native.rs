@@ -238,6 +238,27 @@ fn older_schema_is_migrated_with_a_copy_kept() {
     db.save("contacts", &c).unwrap();
 }
 
+/// The app opens a store without upgrading it, and fetches the upgrade's code only for a
+/// store that needs one: until then not one key has changed.
+#[test]
+fn an_upgrade_left_pending_writes_nothing_until_it_runs() {
+    let b = MemoryBackend::new(1_000_000);
+    b.set(META_KEY, r#"{"schema_version":1,"revisions":{"contacts":3}}"#).unwrap();
+    b.set(&doc_key("contacts"), V1_CONTACTS).unwrap();
+    let before = snapshot(&b);
+    let (mut db, mut report, pending) = Db::open_unmigrated(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
+    let pending = pending.expect("schema 1 needs an upgrade");
+    assert_eq!(pending.from(), 1);
+    assert_eq!(report.migrated_from, None);
+    assert_eq!(snapshot(&b), before, "nothing written before the upgrade runs");
+    db.migrate_pending(pending, &mut report);
+    assert_eq!((report.migrated_from, report.migration_failed), (Some(1), None));
+    let c: Vec<Contact> = db.load("contacts").unwrap().unwrap();
+    assert_eq!(c[0].emails, vec!["budi@maju.co.id"]);
+    // Up to date: nothing left pending.
+    assert!(Db::open_unmigrated(Box::new(b.clone()), &backoffice::registry::STORE).unwrap().2.is_none());
+}
+
 #[test]
 fn migration_that_cannot_be_written_leaves_the_store_as_it_was() {
     let meta = r#"{"schema_version":1,"revisions":{"contacts":3}}"#;

@@ -81,6 +81,7 @@ pub const STRINGS: &str = table![
     ("bank.unmatched.one", "{n} baris belum cocok", "{n} line not matched"),
     ("bank.what", "Cocok dengan", "Matches"),
     ("bank.year", "Tahun untuk tanggal tanpa tahun", "Year for dates written without one"),
+    ("err.discount", "Diskon harus antara nol dan jumlah baris.", "The discount must be between zero and the lines' total."),
     ("inv.bill_title", "Tagihan {number}", "Bill {number}"),
     ("inv.bill_to", "Kepada", "Bill to"),
     ("inv.cancel", "Batalkan", "Cancel it"),

@@ -22,6 +22,7 @@ pub const STRINGS: &str = table![
     ("cal.tools", "Navigasi kalender", "Calendar navigation"),
     ("cal.week", "Minggu", "Week"),
     ("cal.week_of", "{from} – {to}", "{from} – {to}"),
+    ("err.until_before_start", "Tanggal akhir pengulangan tidak boleh sebelum tanggal mulai.", "The repeat's last date cannot be before the start."),
     ("event.attendees", "Peserta", "Attendees"),
     ("event.conflict_person", "«{what}» juga ada di «{other}» pada {when}", "«{what}» is also in «{other}» on {when}"),
     ("event.conflict_room", "Ruang «{what}» juga dipakai «{other}» pada {when}", "Room «{what}» is also booked for «{other}» on {when}"),

@@ -3,8 +3,10 @@
 /// Sorted by key.
 #[rustfmt::skip]
 pub const STRINGS: &str = table![
+    ("action.import", "Impor", "Import"),
     ("contact.address", "Alamat", "Address"),
     ("contact.emails", "Email", "Emails"),
+    ("contact.empty", "Belum ada kontak. Tambahkan kontak baru atau impor dari CSV/vCard.", "No contacts yet. Add a new contact or import from CSV/vCard."),
     ("contact.export_vcard", "Ekspor vCard", "Export vCard"),
     ("contact.kind", "Kategori", "Kind"),
     ("contact.kind.client", "Klien", "Client"),
@@ -12,6 +14,7 @@ pub const STRINGS: &str = table![
     ("contact.kind.partner", "Mitra", "Partner"),
     ("contact.kind.supplier", "Pemasok", "Supplier"),
     ("contact.name", "Nama", "Name"),
+    ("contact.new", "Kontak baru", "New contact"),
     ("contact.notes", "Catatan", "Notes"),
     ("contact.organisation", "Organisasi", "Organisation"),
     ("contact.party", "Jenis", "Type"),
@@ -20,6 +23,19 @@ pub const STRINGS: &str = table![
     ("contact.phones", "Telepon", "Phones"),
     ("contact.role", "Jabatan", "Role"),
     ("contact.tags", "Label", "Tags"),
+    ("import.card_skipped", "Kartu {n}: {why}", "Card {n}: {why}"),
+    ("import.choose", "Pilih berkas CSV, Excel (.xlsx) atau vCard", "Choose a CSV, Excel (.xlsx) or vCard file"),
+    ("import.confirm", "Impor {n} kontak", "Import {n} contacts"),
+    ("import.confirm.one", "Impor {n} kontak", "Import {n} contact"),
+    ("import.done", "{n} kontak diimpor.", "{n} contacts imported."),
+    ("import.done.one", "{n} kontak diimpor.", "{n} contact imported."),
+    ("import.intro", "CSV dengan koma atau titik koma (Excel Indonesia), UTF-8 dengan atau tanpa BOM; buku kerja Excel (.xlsx), lembar pertama atau yang dipilih; atau vCard (.vcf) dari Android, iPhone, Gmail, Outlook, Thunderbird. Tidak ada yang disimpan sebelum Anda konfirmasi.", "CSV with commas or semicolons (Indonesian Excel), UTF-8 with or without BOM; an Excel workbook (.xlsx), its first sheet or the one chosen; or vCard (.vcf) from Android, iPhone, Gmail, Outlook, Thunderbird. Nothing is saved until you confirm."),
+    ("import.skipped", "Dilewati", "Skipped"),
+    ("import.title", "Impor kontak", "Import contacts"),
+    ("import.unmapped", "Bagian vCard yang tidak disimpan", "vCard parts not kept"),
+    ("import.vcard_none", "Tidak ada kartu vCard di berkas ini.", "There is no vCard in this file."),
+    ("import.vcard_summary", "{n} kontak ditemukan.", "{n} contacts found."),
+    ("import.vcard_summary.one", "{n} kontak ditemukan.", "{n} contact found."),
     ("vcard.no_name", "tidak ada nama, email atau telepon", "no name, e-mail or phone"),
     ("vcard.unterminated", "kartu tidak lengkap (tanpa END:VCARD)", "incomplete card (no END:VCARD)"),
 ];

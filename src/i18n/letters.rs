@@ -103,4 +103,8 @@ pub const STRINGS: &str = table![
     ("ltpl.too_many.one", "{n} alamat terlalu banyak untuk satu tautan e-mail: salin alamatnya, lalu tempel di kolom BCC e-mail.", "{n} address is too long for one e-mail link: copy it, then paste it into the e-mail's Bcc field."),
     ("ltpl.unknown", "Isian ini tidak dikenal dan dibiarkan apa adanya: {fields}.", "These fields are not known and are left as typed: {fields}."),
     ("ltpl.use", "Pakai templat ini", "Use this template"),
+    ("nav.letter_series", "Jenis surat", "Series"),
+    ("nav.letter_templates", "Templat surat", "Templates"),
+    ("nav.letters_in", "Surat masuk", "Letters received"),
+    ("nav.letters_out", "Surat keluar", "Letters sent"),
 ];

@@ -3,6 +3,10 @@
 /// Sorted by key.
 #[rustfmt::skip]
 pub const STRINGS: &str = table![
+    ("action.status.carried", "Dibawa ke rapat berikutnya", "Carried to the next meeting"),
+    ("action.status.done", "Selesai", "Done"),
+    ("action.status.open", "Terbuka", "Open"),
+    ("err.action_text", "Setiap tindakan perlu uraian.", "Every action item needs a description."),
     ("minutes.action", "Tindakan", "Action"),
     ("minutes.action_due_n", "Tenggat tindakan {n}", "Due date of action {n}"),
     ("minutes.action_n", "Tindakan {n}", "Action {n}"),
@@ -23,6 +27,7 @@ pub const STRINGS: &str = table![
     ("minutes.done_toast", "«{text}» ditandai selesai.", "«{text}» marked done."),
     ("minutes.down", "Turunkan butir {n}", "Move item {n} down"),
     ("minutes.due", "Tenggat", "Due"),
+    ("minutes.empty", "Belum ada notulen. Buka rapat di kalender lalu pilih «Notulen rapat».", "No minutes yet. Open a meeting in the calendar and choose «Meeting minutes»."),
     ("minutes.heading", "Notulen: {title} — {date}", "Minutes: {title} — {date}"),
     ("minutes.item_n", "Butir agenda {n}", "Agenda item {n}"),
     ("minutes.mark_done", "Selesai", "Done"),
@@ -30,6 +35,7 @@ pub const STRINGS: &str = table![
     ("minutes.meeting", "Rapat", "Meeting"),
     ("minutes.minutes_n", "Menit untuk butir {n}", "Minutes for item {n}"),
     ("minutes.n_min", "{n} menit", "{n} min"),
+    ("minutes.new", "Notulen baru", "New minutes"),
     ("minutes.no_open_actions", "Tidak ada tindakan terbuka.", "No open action items."),
     ("minutes.notes_n", "Notulen butir {n}", "Minutes of item {n}"),
     ("minutes.notes_placeholder", "Apa yang dibahas…", "What was discussed…"),
@@ -46,4 +52,5 @@ pub const STRINGS: &str = table![
     ("minutes.remove_item", "Hapus butir {n}", "Remove item {n}"),
     ("minutes.status", "Status", "Status"),
     ("minutes.up", "Naikkan butir {n}", "Move item {n} up"),
+    ("nav.minutes", "Semua notulen", "All minutes"),
 ];

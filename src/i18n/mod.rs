@@ -20,18 +20,23 @@ mod attachments;
 mod attendance;
 mod billing;
 mod calendar;
+mod collections;
 mod contacts;
 mod coordination;
 mod events;
 mod finance;
+mod import;
 mod leave_why;
 mod letters;
+mod lock;
 mod meetings;
 mod office;
 mod payroll;
 mod people;
+mod reminders;
 mod shell;
 mod supplies;
+mod unreadable;
 mod xlsx;
 
 /// The tables each area adds: its own, and those of what its screens show from another
@@ -40,11 +45,11 @@ mod xlsx;
 pub static CONTACTS: &[&str] = &[contacts::STRINGS];
 pub static CALENDAR: &[&str] = &[calendar::STRINGS];
 pub static MEETINGS: &[&str] = &[meetings::STRINGS];
-pub static SUPPLIES: &[&str] = &[supplies::STRINGS];
+pub static SUPPLIES: &[&str] = &[supplies::STRINGS, import::STRINGS];
 pub static ASSETS: &[&str] = &[assets::STRINGS];
 pub static PEOPLE: &[&str] = &[people::STRINGS, attendance::STRINGS, leave_why::STRINGS];
 /// Holidays are read from calendar files: the calendar's file messages.
-pub static ATTENDANCE: &[&str] = &[attendance::STRINGS, calendar::STRINGS, leave_why::STRINGS];
+pub static ATTENDANCE: &[&str] = &[attendance::STRINGS, calendar::STRINGS, leave_why::STRINGS, import::STRINGS];
 pub static PAYROLL: &[&str] = &[payroll::STRINGS, people::STRINGS];
 pub static FINANCE: &[&str] = &[finance::STRINGS];
 pub static BILLING: &[&str] = &[billing::STRINGS, finance::STRINGS];
@@ -55,8 +60,16 @@ pub static EVENTS: &[&str] = &[events::STRINGS];
 pub static XLSX: &[&str] = &[xlsx::STRINGS];
 /// A record's files: added by the attachments part (ui/attachments.rs).
 pub static ATTACHMENTS: &[&str] = &[attachments::STRINGS];
+/// What the Today view's reminders, the lock screen and the notice for unreadable stored
+/// data say: each added by its own part, so the shell carries none of it.
+pub static REMINDERS: &[&str] = &[reminders::STRINGS];
+pub static LOCK: &[&str] = &[lock::STRINGS];
+pub static UNREADABLE: &[&str] = &[unreadable::STRINGS, collections::STRINGS];
+/// The CSV and Excel import every list shares: added by its part and by the screens that
+/// read a table themselves (stock and orders, attendance).
+pub static IMPORT: &[&str] = &[import::STRINGS];
 /// The settings name the important reasons whose days they give.
-pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS];
+pub static OFFICE: &[&str] = &[office::STRINGS, leave_why::STRINGS, collections::STRINGS];
 
 type Entry = (&'static str, &'static str, &'static str);
 
@@ -125,6 +138,11 @@ pub const ALL: &[&str] = &[
     office::STRINGS,
     xlsx::STRINGS,
     attachments::STRINGS,
+    reminders::STRINGS,
+    lock::STRINGS,
+    unreadable::STRINGS,
+    import::STRINGS,
+    collections::STRINGS,
 ];
 
 /// The shell's own table, for tests.

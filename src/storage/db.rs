@@ -141,8 +141,36 @@ struct Prefetched {
 /// A chunk's columns, or its stored text (none when it is missing) and why it does not decode.
 type ChunkRead = Result<Columns, (Option<String>, String)>;
 
+/// A store opened whose data is older than this code: the upgrade still to run
+/// ([`Db::open_unmigrated`], then [`Db::migrate_pending`]).
+pub struct PendingMigration {
+    meta: MetaDoc,
+}
+
+impl PendingMigration {
+    /// The schema the stored data was written in.
+    pub fn from(&self) -> u32 {
+        self.meta.schema_version
+    }
+}
+
 impl Db {
+    /// Opens the store and upgrades data an older version wrote (see [`Db::open_unmigrated`]).
     pub fn open(backend: Box<dyn Backend>, schema: &'static Schema) -> Result<(Db, OpenReport), StorageError> {
+        let (mut db, mut report, pending) = Db::open_unmigrated(backend, schema)?;
+        if let Some(p) = pending {
+            db.migrate_pending(p, &mut report);
+        }
+        Ok((db, report))
+    }
+
+    /// Opens the store, leaving an upgrade of older data to the caller: the app fetches the
+    /// code that rewrites stored lists only when a store needs it. Nothing may read the
+    /// lists of a store with an upgrade pending: they are in the older shape.
+    pub fn open_unmigrated(
+        backend: Box<dyn Backend>,
+        schema: &'static Schema,
+    ) -> Result<(Db, OpenReport, Option<PendingMigration>), StorageError> {
         let mut db = Db {
             backend,
             schema,
@@ -187,13 +215,19 @@ impl Db {
                 report.migration_failed = Some(e.to_string());
             }
         } else if meta.schema_version < schema.current {
-            report.migrated_from = Some(meta.schema_version);
-            if let Err(e) = db.migrate(meta) {
-                db.read_only = true;
-                report.migration_failed = Some(e.to_string());
-            }
+            return Ok((db, report, Some(PendingMigration { meta })));
         }
-        Ok((db, report))
+        Ok((db, report, None))
+    }
+
+    /// Runs the upgrade [`Db::open_unmigrated`] left pending; a failed one leaves the store
+    /// as it was and this tab read-only.
+    pub fn migrate_pending(&mut self, pending: PendingMigration, report: &mut OpenReport) {
+        report.migrated_from = Some(pending.from());
+        if let Err(e) = self.migrate(pending.meta) {
+            self.read_only = true;
+            report.migration_failed = Some(e.to_string());
+        }
     }
 
     fn doc_keys(&self) -> Result<Vec<String>, StorageError> {

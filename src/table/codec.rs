@@ -62,13 +62,22 @@ pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Level 6. On the benchmark's data set with text as long as people write it (full
-/// addresses, notes, letter bodies, minutes of 2-5 KB: `bench/prose.py`), level 6 leaves
-/// 25.6 % of the quota free at 100,000 records where level 2 left 19.2 %, for about the
-/// same time per chunk (`examples/encoding.rs`; on short fields alone level 2 had been
-/// within 3 %). Any level reads back the same: chunks written before keep theirs.
+/// Level 3. Saving one record rewrites its chunk, and deflating is a third of that write.
+/// On the benchmark's data set (100,000 records of the mix `bench/datagen.py` makes, text as
+/// long as people write it: `bench/prose.py`), in chunks of 150 (native, 2026-12-05):
+///
+/// | level | ms per chunk | bytes, % of the columns |
+/// |---|---|---|
+/// | 1 | 0.14 | 43.4 |
+/// | 2 | 0.21 | 35.8 |
+/// | 3 | 0.29 | 33.1 |
+/// | 6 | 0.54 | 32.1 |
+///
+/// Level 3 takes half the time of level 6 for 3 % more bytes (45.1 % of the quota left free
+/// at level 6 becomes about 43 %); level 2 would cost 11 % more. Any level reads back the
+/// same: chunks written before keep theirs until they are next saved.
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+    miniz_oxide::deflate::compress_to_vec(bytes, 3)
 }
 
 pub fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {

@@ -41,23 +41,48 @@ pub(super) fn reopen_store(app: &AppState, backend: Box<dyn crate::storage::Back
 }
 
 fn open_store_on(app: &AppState, backend: Result<Box<dyn crate::storage::Backend>, crate::storage::StorageError>) {
-    let opened = backend.and_then(|b| Db::open(b, &crate::registry::STORE));
-    match opened {
-        Ok((mut db, report)) => {
-            crate::domain::ids::set_node(db.browser_node(crate::domain::ids::random_node));
-            set_db(db);
-            if let Some(v) = report.newer {
-                app.read_only.set(Some(v));
-            }
-            if let Some(why) = report.migration_failed {
-                app.read_only.set(Some(0));
-                app.error(app.tf("err.migration_failed", &[("why", why)]));
-            } else if let Some(from) = report.migrated_from {
-                app.info(app.tf("toast.migrated", &[("from", from.to_string())]));
-            }
+    match backend.and_then(|b| Db::open_unmigrated(b, &crate::registry::STORE)) {
+        Ok((db, report, None)) => store_opened(app, db, report),
+        Ok((db, report, Some(pending))) => {
+            // The code that rewrites stored lists is fetched only for a store that needs
+            // it. Until it has run no screen is drawn, so nothing reads the older records.
+            app.upgrading.set(true);
+            let app = *app;
+            leptos::task::spawn_local(async move {
+                match super::areas::upgrade_store(db, pending, report).await {
+                    Ok((db, report)) => {
+                        store_opened(&app, db, report);
+                        app.load_settings();
+                        apply_lang(&app);
+                        app.load_all();
+                    }
+                    // Nothing was written: the next visit tries again.
+                    Err(super::areas::NotLoaded) => app.unavailable.set(Some(app.t("area.failed").to_string())),
+                }
+                app.upgrading.set(false);
+            });
         }
         Err(e) => app.unavailable.set(Some(e.to_string())),
     }
+}
+
+fn store_opened(app: &AppState, mut db: Db, report: crate::storage::OpenReport) {
+    crate::domain::ids::set_node(db.browser_node(crate::domain::ids::random_node));
+    set_db(db);
+    if let Some(v) = report.newer {
+        app.read_only.set(Some(v));
+    }
+    if let Some(why) = report.migration_failed {
+        app.read_only.set(Some(0));
+        app.error(app.tf("err.migration_failed", &[("why", why)]));
+    } else if let Some(from) = report.migrated_from {
+        app.info(app.tf("toast.migrated", &[("from", from.to_string())]));
+    }
+}
+
+/// The language asked for in the address, else the one chosen in Settings, else the browser's.
+fn apply_lang(app: &AppState) {
+    app.lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
 }
 
 /// The shell's own screens: the Today view (the first screen) and messages waiting.
@@ -151,11 +176,12 @@ pub fn App() -> impl IntoView {
         last_backup: RwSignal::new(None),
         persisted: RwSignal::new(None),
         autosave: RwSignal::new(Default::default()),
+        upgrading: RwSignal::new(false),
     };
     provide_context(app);
     super::perf::timed("bo:open", || open_store(&app));
     app.load_settings();
-    lang.set(url_lang().or_else(|| Lang::parse(&app.settings.get_untracked().language)).unwrap_or_else(browser_lang));
+    apply_lang(&app);
 
     Effect::new(move |_| {
         if let Some(el) = document().document_element() {
@@ -181,13 +207,7 @@ pub fn App() -> impl IntoView {
         // Attachments a closed tab left plain while encrypting: sealed once the screen is up.
         // Quietly: a browser without IndexedDB has none, and the next unlock tries again.
         // A change of passphrase cut short is finished with them: its old key leaves the lock.
-        let seal = move || {
-            leptos::task::spawn_local(async move {
-                if super::attachments_part::seal_files(app).await.is_ok() && super::lock::values_resealed() {
-                    let _ = super::lock::forget_old_key();
-                }
-            })
-        };
+        let seal = move || leptos::task::spawn_local(super::attachments_part::finish_sealing());
         set_timeout(seal, std::time::Duration::from_secs(3));
     }
 
@@ -244,6 +264,9 @@ pub fn App() -> impl IntoView {
     let page = move || {
         let r = route.get();
         attempt.track();
+        if app.upgrading.get() {
+            return view! { <p class="bo-hint" role="status" aria-busy="true">{app.text("area.upgrading")}</p> }.into_any();
+        }
         match super::areas::area_of(&r) {
             // Also when the user leaves an area whose part is still on its way.
             None => {
@@ -319,30 +342,7 @@ pub fn App() -> impl IntoView {
                         if n.is_empty() { app.t("app.name").to_string() } else { n }
                     }}</a>
                     <ul>
-                        {nav_item(Route::Desk, "nav.desk")}
-                        {nav_item(Route::Dashboard, "nav.dashboard")}
-                        {nav_item(Route::Messages, "nav.messages")}
-                        {nav_item(Route::Calendar("month".into(), String::new()), "nav.calendar")}
-                        {nav_item(Route::Actions, "nav.actions")}
-                        {nav_item(Route::List("client_events".into()), "nav.client_events")}
-                        {nav_item(Route::List("calls".into()), "nav.calls")}
-                        {nav_item(Route::List("visitors".into()), "nav.visitors")}
-                        {nav_item(Route::List("contacts".into()), "nav.contacts")}
-                        {nav_item(Route::List("employees".into()), "nav.employees")}
-                        {nav_item(Route::List("leave".into()), "nav.leave")}
-                        {nav_item(Route::List("attendance".into()), "nav.attendance")}
-                        {nav_item(Route::List("payroll_runs".into()), "nav.payroll_runs")}
-                        {nav_item(Route::List("entries".into()), "nav.entries")}
-                        {nav_item(Route::Books("pl".into(), String::new()), "nav.books")}
-                        {nav_item(Route::List("items".into()), "nav.items")}
-                        {nav_item(Route::List("orders".into()), "nav.orders")}
-                        {nav_item(Route::List("assets".into()), "nav.assets")}
-                        {nav_item(Route::List("letters_in".into()), "nav.letters")}
-                        {nav_item(Route::List("obligations".into()), "nav.obligations")}
-                        {nav_item(Route::List("work_plans".into()), "nav.work_plans")}
-                        {nav_item(Route::Trash, "nav.trash")}
-                        {nav_item(Route::Data, "nav.data")}
-                        {nav_item(Route::Settings, "nav.settings")}
+                        {nav_routes().into_iter().map(|(r, key)| nav_item(r, key)).collect_view()}
                     </ul>
                     <Show when=move || trash_count() != 0>
                         <p class="bo-nav-note">{move || app.tf("nav.trash_count", &[("n", trash_count().to_string())])}</p>
@@ -366,8 +366,39 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <Toasts />
-            <QuotaDialog />
+            <Show when=move || app.quota_full.get()>{super::page_parts::quota_dialog(app)}</Show>
         }
+}
+
+/// The navigation, in its order: each screen and the label's key.
+fn nav_routes() -> [(Route, &'static str); 24] {
+    let list = |name: &str| Route::List(name.to_string());
+    [
+        (Route::Desk, "nav.desk"),
+        (Route::Dashboard, "nav.dashboard"),
+        (Route::Messages, "nav.messages"),
+        (Route::Calendar("month".into(), String::new()), "nav.calendar"),
+        (Route::Actions, "nav.actions"),
+        (list("client_events"), "nav.client_events"),
+        (list("calls"), "nav.calls"),
+        (list("visitors"), "nav.visitors"),
+        (list("contacts"), "nav.contacts"),
+        (list("employees"), "nav.employees"),
+        (list("leave"), "nav.leave"),
+        (list("attendance"), "nav.attendance"),
+        (list("payroll_runs"), "nav.payroll_runs"),
+        (list("entries"), "nav.entries"),
+        (Route::Books("pl".into(), String::new()), "nav.books"),
+        (list("items"), "nav.items"),
+        (list("orders"), "nav.orders"),
+        (list("assets"), "nav.assets"),
+        (list("letters_in"), "nav.letters"),
+        (list("obligations"), "nav.obligations"),
+        (list("work_plans"), "nav.work_plans"),
+        (Route::Trash, "nav.trash"),
+        (Route::Data, "nav.data"),
+        (Route::Settings, "nav.settings"),
+    ]
 }
 
 #[component]
@@ -397,7 +428,7 @@ fn Banners() -> impl IntoView {
                 <p class="bo-banner bo-banner-warn" role="alert">{if v == 0 { app.t("banner.read_only_failed").to_string() } else { app.tf("banner.read_only", &[("v", v.to_string())]) }}</p>
             })}
             <For each=move || app.unreadable.get() key=|u| (u.name.clone(), u.error.clone()) let:u>
-                <super::unreadable::UnreadableBanner notice=u />
+                {super::page_parts::unreadable_banner(app, u)}
             </For>
             <Show when=move || app.storage_high() && !matches!(app.route.get(), Route::Data)>
                 <p class="bo-banner bo-banner-warn bo-no-print" role="status">
@@ -417,8 +448,10 @@ fn Banners() -> impl IntoView {
         }
 }
 
+/// Shown when a save is refused for lack of space; it comes in a part of its own
+/// (`page_parts::quota_dialog`), fetched only then.
 #[component]
-fn QuotaDialog() -> impl IntoView {
+pub(super) fn QuotaDialog() -> impl IntoView {
     let app = super::state::use_app();
     // A modal dialog: focus moves in when it opens, Tab stays inside, Esc closes it, and
     // focus goes back to where it was (the form's Save, whose input is all still there).
@@ -457,7 +490,6 @@ fn QuotaDialog() -> impl IntoView {
         _ => {}
     };
     view! {
-        <Show when=move || app.quota_full.get()>
             <div class="bo-overlay" on:keydown=keydown>
                 <div class="bo-dialog" role="alertdialog" aria-modal="true" aria-labelledby="quota-title" aria-describedby="quota-text">
                     <h2 id="quota-title">{app.text("quota.title")}</h2>
@@ -469,6 +501,5 @@ fn QuotaDialog() -> impl IntoView {
                     </div>
                 </div>
             </div>
-        </Show>
     }
 }

@@ -471,9 +471,80 @@ pub fn reminders(app: AppState) -> impl IntoView {
 
 #[wasm_split(reminders, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reminders_part(app: AppState) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::REMINDERS);
     let view = super::reminders::reminders_view(app);
     super::perf::mark("bo:reminders");
     Ok(view)
+}
+
+/// Data an older version wrote, upgraded by code fetched only for a store that needs it:
+/// what rewrites stored lists (and every write) is not in the shell.
+pub async fn upgrade_store(
+    db: crate::storage::Db,
+    pending: crate::storage::PendingMigration,
+    report: crate::storage::OpenReport,
+) -> Result<(crate::storage::Db, crate::storage::OpenReport), NotLoaded> {
+    upgrade_part(db, pending, report).await
+}
+
+#[cfg(feature = "app")]
+#[wasm_split(upgrade, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn upgrade_part(
+    mut db: crate::storage::Db,
+    pending: crate::storage::PendingMigration,
+    mut report: crate::storage::OpenReport,
+) -> Result<(crate::storage::Db, crate::storage::OpenReport), NotLoaded> {
+    db.migrate_pending(pending, &mut report);
+    Ok((db, report))
+}
+
+// The storage tests' build is never split: there the part is a plain function.
+#[cfg(not(feature = "app"))]
+async fn upgrade_part(
+    mut db: crate::storage::Db,
+    pending: crate::storage::PendingMigration,
+    mut report: crate::storage::OpenReport,
+) -> Result<(crate::storage::Db, crate::storage::OpenReport), NotLoaded> {
+    db.migrate_pending(pending, &mut report);
+    Ok((db, report))
+}
+
+/// A record saved from the Today view's quick actions.
+pub enum DeskSave {
+    Call(Call),
+    Visitor(Visitor),
+}
+
+/// Saves a call handled or a visitor signed out from the Today view, then says `done`.
+/// The code that writes to the store is fetched with the first save, as an area's first
+/// screen fetches it: someone who only reads the Today view never downloads it.
+pub fn desk_save(app: AppState, record: DeskSave, done: String) {
+    leptos::task::spawn_local(async move {
+        match desk_save_part(app, record).await {
+            Ok(true) => app.info(done),
+            // Refused: the save has said why.
+            Ok(false) => {}
+            Err(NotLoaded) => app.error(app.t("area.failed").into()),
+        }
+    });
+}
+
+#[cfg(feature = "app")]
+#[wasm_split(desk_save, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn desk_save_part(app: AppState, record: DeskSave) -> Result<bool, NotLoaded> {
+    Ok(save_desk_record(&app, record))
+}
+
+#[cfg(not(feature = "app"))]
+async fn desk_save_part(app: AppState, record: DeskSave) -> Result<bool, NotLoaded> {
+    Ok(save_desk_record(&app, record))
+}
+
+fn save_desk_record(app: &AppState, record: DeskSave) -> bool {
+    match record {
+        DeskSave::Call(c) => super::collection::save_record(app, c).is_ok(),
+        DeskSave::Visitor(v) => super::collection::save_record(app, v).is_ok(),
+    }
 }
 
 /// A backup asked for from the shell's banners and dialogs. Its writer (every record type's)

@@ -10,6 +10,7 @@ use crate::domain::record::Entity;
 
 use super::calendar::today;
 use super::collection::{display_value, save_record};
+use super::collection::{Derived, UiEntity};
 use super::fields::{day_of, money};
 use super::records::{csv_tools, detail_page_with, form_page_back};
 use super::router::Route;
@@ -317,4 +318,68 @@ fn books_part(asset: Memo<Option<Asset>>) -> ViewFn {
             })
         }
     })
+}
+
+impl UiEntity for Asset {
+    const PLURAL: &'static str = "nav.assets";
+    const NEW: &'static str = "asset.new";
+    const EMPTY: &'static str = "asset.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived {
+            label: "asset.holder",
+            value: |app, a| {
+                let who =
+                    app.lists.asset_log().with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
+                (who.clone(), crate::text::lower(&who))
+            },
+        }]
+    }
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        let tag = crate::text::lower(self.tag.trim());
+        let taken = app.lists.assets().with_untracked(|all| {
+            all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag)
+        });
+        if taken {
+            vec![("tag", "err.tag_taken")]
+        } else {
+            vec![]
+        }
+    }
+}
+
+impl UiEntity for AssetLog {
+    const PLURAL: &'static str = "nav.asset_log";
+    const NEW: &'static str = "alog.new";
+    const EMPTY: &'static str = "alog.empty";
+    /// "Proyektor Epson lent to Budi Santoso, Tue, 1 Dec 2026", not "→ Budi Santoso 2026-12-01".
+    fn saved_text(&self, app: &AppState) -> String {
+        let asset = app
+            .lists
+            .assets()
+            .with_untracked(|all| all.iter().find(|a| a.meta.id == self.asset_id).map(|a| a.name.clone()))
+            .unwrap_or_default();
+        let date = self.date.map(|d| crate::domain::format::long_date(d, app.lang.get_untracked())).unwrap_or_default();
+        let key = match self.kind {
+            LogKind::Checkout => "alog.saved.checkout",
+            LogKind::Checkin => "alog.saved.checkin",
+            LogKind::Repair => "alog.saved.repair",
+            LogKind::Maintenance => "alog.saved.maintenance",
+        };
+        app.tf(key, &[("asset", asset), ("who", self.who.clone()), ("date", date)])
+    }
+    /// A second check-out of something already out is refused: check it in first.
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        if self.kind != LogKind::Checkout {
+            return vec![];
+        }
+        let out = app
+            .lists
+            .asset_log()
+            .with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
+        if out {
+            vec![("kind", "err.already_out")]
+        } else {
+            vec![]
+        }
+    }
 }

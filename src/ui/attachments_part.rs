@@ -144,6 +144,28 @@ entry! {
     }
 }
 
+/// Once an encrypted store is open: the attachments still plain are sealed, then a change
+/// of passphrase cut short is finished with them (its old key leaves the lock). Quietly: a
+/// browser without IndexedDB has none, and the next unlock tries again.
+pub async fn finish_sealing() {
+    let Ok(work) = files_sealed_then_old_key_gone().await else { return };
+    if work.await.is_ok_and(|n| n > 0) {
+        files_changed().update(|n| *n += 1);
+    }
+}
+
+entry! {
+    fn files_sealed_then_old_key_gone() -> Later<Result<usize, crate::storage::StorageError>> {
+        Box::pin(async {
+            let sealed = super::attachments_seal::seal_all().await?;
+            if super::lock::values_resealed() {
+                let _ = super::lock::forget_old_key();
+            }
+            Ok(sealed)
+        })
+    }
+}
+
 /// Opens every attachment for good with `key` (or `old`, the key a change cut short was
 /// replacing), before encryption is removed.
 pub async fn open_files(app: AppState, key: [u8; 32], old: Option<[u8; 32]>) -> Result<usize, String> {

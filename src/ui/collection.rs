@@ -3,24 +3,16 @@
 //! another tab, read-only) leaves both the screen and the stored data as they were.
 use leptos::prelude::*;
 
-use crate::domain::assets::{Asset, AssetLog};
 use crate::domain::audit::AuditEntry;
 use crate::domain::calendar::Event;
-use crate::domain::contact::Contact;
 use crate::domain::format::format_date;
 use crate::domain::frontdesk::{Call, Visitor};
-use crate::domain::inventory::{Item, StockMove};
-use crate::domain::meeting::Minutes;
-use crate::domain::purchasing::PurchaseOrder;
 use crate::domain::record::{parse_date, parse_datetime};
 use crate::domain::record::{Entity, FieldKind};
-use crate::domain::stocktake::Stocktake;
 use crate::storage::{Edit, StorageError, Write};
 use crate::table::Columns;
 
 use super::state::{now, with_db, AppState, InState};
-use crate::domain::assets::LogKind;
-use crate::domain::inventory::MoveKind;
 
 /// What the UI needs beyond the domain entity: where its records live in the app state.
 pub trait UiEntity: Entity + InState + Send + Sync {
@@ -61,123 +53,6 @@ pub struct Derived<E: 'static> {
     pub value: fn(&AppState, &E) -> (String, String),
 }
 
-impl UiEntity for Item {
-    const PLURAL: &'static str = "nav.items";
-    const NEW: &'static str = "item.new";
-    const EMPTY: &'static str = "item.empty";
-    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let taken = app.lists.items().with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
-        if taken {
-            vec![("code", "err.code_taken")]
-        } else {
-            vec![]
-        }
-    }
-    fn derived() -> &'static [Derived<Self>] {
-        &[Derived {
-            label: "item.on_hand",
-            value: |app, i| {
-                let n = app.stock_levels().with(|s| s.on_hand(&i.meta.id));
-                let low = i.reorder_point.is_some_and(|point| n <= point);
-                (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
-            },
-        }]
-    }
-}
-
-impl UiEntity for StockMove {
-    const PLURAL: &'static str = "nav.stock";
-    const NEW: &'static str = "move.new";
-    const EMPTY: &'static str = "move.empty";
-    /// "Stock received: 3 pcs of Kertas A4", not the ledger's "+3".
-    fn saved_text(&self, app: &AppState) -> String {
-        let (name, unit) = app
-            .lists
-            .items()
-            .with_untracked(|all| all.iter().find(|i| i.meta.id == self.item_id).map(|i| (i.name.clone(), i.unit.clone())))
-            .unwrap_or_default();
-        let qty = self.qty.unwrap_or(0);
-        let key = match self.kind {
-            MoveKind::Receive => "move.saved.receive",
-            MoveKind::Issue => "move.saved.issue",
-            MoveKind::Transfer => "move.saved.transfer",
-            MoveKind::Adjust => "move.saved.adjust",
-        };
-        let qty = if self.kind == MoveKind::Adjust { format!("{qty:+}") } else { qty.to_string() };
-        app.tf(
-            key,
-            &[
-                ("qty", qty),
-                ("unit", unit),
-                ("item", name),
-                ("who", self.to_whom.clone()),
-                ("from", self.location.clone()),
-                ("to", self.to_location.clone()),
-            ],
-        )
-    }
-    /// Issuing or moving more than the ledger says is there is refused: the count is wrong
-    /// somewhere, and a stocktake or adjustment should say so first.
-    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        if !matches!(self.kind, MoveKind::Issue | MoveKind::Transfer) {
-            return vec![];
-        }
-        let there = app.stock_levels().with_untracked(|s| s.at(&self.item_id, &self.location));
-        // Editing a movement: its own quantity is already out of the ledger.
-        let own = app.lists.stock().with_untracked(|all| {
-            all.iter()
-                .find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none())
-                .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
-                .unwrap_or(0)
-        });
-        if self.qty.unwrap_or(0) > there - own {
-            vec![("qty", "err.not_enough")]
-        } else {
-            vec![]
-        }
-    }
-}
-
-impl UiEntity for PurchaseOrder {
-    const PLURAL: &'static str = "nav.orders";
-    const NEW: &'static str = "po.new";
-    const EMPTY: &'static str = "po.empty";
-    fn derived() -> &'static [Derived<Self>] {
-        &[Derived {
-            label: "po.total",
-            value: |app, p| {
-                let t = p.totals().total;
-                (super::fields::money(app, t), number_key(t))
-            },
-        }]
-    }
-}
-
-impl UiEntity for Stocktake {
-    const PLURAL: &'static str = "nav.stocktakes";
-    const NEW: &'static str = "count.new";
-    const EMPTY: &'static str = "count.empty";
-    fn derived() -> &'static [Derived<Self>] {
-        &[Derived {
-            label: "count.state",
-            value: |app, s| {
-                let text = if s.posted.is_empty() {
-                    app.tf("count.counting", &[("n", s.counts.len().to_string())])
-                } else {
-                    app.t("count.posted").to_string()
-                };
-                (text, s.posted.clone())
-            },
-        }]
-    }
-}
-
-impl UiEntity for Contact {
-    const PLURAL: &'static str = "nav.contacts";
-    const NEW: &'static str = "contact.new";
-    const EMPTY: &'static str = "contact.empty";
-}
-
 impl UiEntity for Call {
     const PLURAL: &'static str = "nav.calls";
     const NEW: &'static str = "call.new";
@@ -194,76 +69,6 @@ impl UiEntity for Event {
     const PLURAL: &'static str = "nav.events";
     const NEW: &'static str = "event.new";
     const EMPTY: &'static str = "event.empty";
-}
-
-impl UiEntity for Minutes {
-    const PLURAL: &'static str = "nav.minutes";
-    const NEW: &'static str = "minutes.new";
-    const EMPTY: &'static str = "minutes.empty";
-}
-
-impl UiEntity for Asset {
-    const PLURAL: &'static str = "nav.assets";
-    const NEW: &'static str = "asset.new";
-    const EMPTY: &'static str = "asset.empty";
-    fn derived() -> &'static [Derived<Self>] {
-        &[Derived {
-            label: "asset.holder",
-            value: |app, a| {
-                let who =
-                    app.lists.asset_log().with(|l| crate::domain::assets::holder(l, &a.meta.id).map(|o| o.who.clone())).unwrap_or_default();
-                (who.clone(), crate::text::lower(&who))
-            },
-        }]
-    }
-    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        let tag = crate::text::lower(self.tag.trim());
-        let taken = app.lists.assets().with_untracked(|all| {
-            all.iter().any(|a| a.meta.id != self.meta.id && a.meta.deleted_at.is_none() && crate::text::lower(a.tag.trim()) == tag)
-        });
-        if taken {
-            vec![("tag", "err.tag_taken")]
-        } else {
-            vec![]
-        }
-    }
-}
-
-impl UiEntity for AssetLog {
-    const PLURAL: &'static str = "nav.asset_log";
-    const NEW: &'static str = "alog.new";
-    const EMPTY: &'static str = "alog.empty";
-    /// "Proyektor Epson lent to Budi Santoso, Tue, 1 Dec 2026", not "→ Budi Santoso 2026-12-01".
-    fn saved_text(&self, app: &AppState) -> String {
-        let asset = app
-            .lists
-            .assets()
-            .with_untracked(|all| all.iter().find(|a| a.meta.id == self.asset_id).map(|a| a.name.clone()))
-            .unwrap_or_default();
-        let date = self.date.map(|d| crate::domain::format::long_date(d, app.lang.get_untracked())).unwrap_or_default();
-        let key = match self.kind {
-            LogKind::Checkout => "alog.saved.checkout",
-            LogKind::Checkin => "alog.saved.checkin",
-            LogKind::Repair => "alog.saved.repair",
-            LogKind::Maintenance => "alog.saved.maintenance",
-        };
-        app.tf(key, &[("asset", asset), ("who", self.who.clone()), ("date", date)])
-    }
-    /// A second check-out of something already out is refused: check it in first.
-    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
-        if self.kind != LogKind::Checkout {
-            return vec![];
-        }
-        let out = app
-            .lists
-            .asset_log()
-            .with_untracked(|l| crate::domain::assets::holder(l, &self.asset_id).is_some_and(|o| o.meta.id != self.meta.id));
-        if out {
-            vec![("kind", "err.already_out")]
-        } else {
-            vec![]
-        }
-    }
 }
 
 /// Stores `next` by writing only the chunks `edit` touches, with `log`'s entries.

@@ -8,6 +8,7 @@ use crate::domain::csv_io::Table;
 use crate::domain::record::Entity;
 use crate::domain::vcard;
 
+use super::collection::UiEntity;
 use super::csv_import::{finish, guess, mapping_preview, outcomes, problem_text, read_table, Workbook};
 use super::files::{download, read_chosen, VCARD_MIME};
 use super::router::Route;
@@ -144,4 +145,10 @@ pub fn import_page() -> AnyView {
         <p class="bo-hint">{move || file_name.get()}</p>
     }
     .into_any()
+}
+
+impl UiEntity for Contact {
+    const PLURAL: &'static str = "nav.contacts";
+    const NEW: &'static str = "contact.new";
+    const EMPTY: &'static str = "contact.empty";
 }

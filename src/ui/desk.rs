@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::frontdesk::{follow_ups_due, messages_waiting, Call, Visitor};
 
-use super::collection::{display_value, save_record};
+use super::areas::DeskSave;
+use super::collection::display_value;
 use super::router::Route;
 use super::state::{local, local_now, now, use_app, AppState};
 use super::widgets::PageHead;
@@ -15,17 +16,15 @@ use crate::domain::frontdesk::Urgency;
 fn set_call_status(app: &AppState, call: &Call, status: CallStatus) {
     let mut c = call.clone();
     c.status = status;
-    if save_record(app, c).is_ok() {
-        app.info(app.tf("toast.saved", &[("name", call.title())]));
-    }
+    let done = app.tf("toast.saved", &[("name", call.title())]);
+    super::areas::desk_save(*app, DeskSave::Call(c), done);
 }
 
 fn check_out(app: &AppState, v: &Visitor) {
     let mut v2 = v.clone();
     v2.check_out = Some(local_now());
-    if save_record(app, v2).is_ok() {
-        app.info(app.tf("visitor.checked_out", &[("name", v.name.clone())]));
-    }
+    let done = app.tf("visitor.checked_out", &[("name", v.name.clone())]);
+    super::areas::desk_save(*app, DeskSave::Visitor(v2), done);
 }
 
 fn time_of(app: &AppState, at: Option<chrono::NaiveDateTime>) -> String {

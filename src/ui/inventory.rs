@@ -11,6 +11,7 @@ use crate::domain::record::parse_date;
 
 use super::calendar::today;
 use super::collection::save_records;
+use super::collection::{number_key, Derived, UiEntity};
 use super::fields::money;
 use super::records::{csv_tools, detail_page, detail_page_with, form_page_back};
 use super::router::{navigate, Route};
@@ -297,4 +298,81 @@ pub fn report_page() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+impl UiEntity for Item {
+    const PLURAL: &'static str = "nav.items";
+    const NEW: &'static str = "item.new";
+    const EMPTY: &'static str = "item.empty";
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        let taken = app.lists.items().with_untracked(|all| crate::domain::inventory::code_taken(all, self).is_some());
+        if taken {
+            vec![("code", "err.code_taken")]
+        } else {
+            vec![]
+        }
+    }
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived {
+            label: "item.on_hand",
+            value: |app, i| {
+                let n = app.stock_levels().with(|s| s.on_hand(&i.meta.id));
+                let low = i.reorder_point.is_some_and(|point| n <= point);
+                (format!("{n} {}{}", i.unit, if low { app.t("item.low_mark") } else { "" }), number_key(n))
+            },
+        }]
+    }
+}
+
+impl UiEntity for StockMove {
+    const PLURAL: &'static str = "nav.stock";
+    const NEW: &'static str = "move.new";
+    const EMPTY: &'static str = "move.empty";
+    /// "Stock received: 3 pcs of Kertas A4", not the ledger's "+3".
+    fn saved_text(&self, app: &AppState) -> String {
+        let (name, unit) = app
+            .lists
+            .items()
+            .with_untracked(|all| all.iter().find(|i| i.meta.id == self.item_id).map(|i| (i.name.clone(), i.unit.clone())))
+            .unwrap_or_default();
+        let qty = self.qty.unwrap_or(0);
+        let key = match self.kind {
+            MoveKind::Receive => "move.saved.receive",
+            MoveKind::Issue => "move.saved.issue",
+            MoveKind::Transfer => "move.saved.transfer",
+            MoveKind::Adjust => "move.saved.adjust",
+        };
+        let qty = if self.kind == MoveKind::Adjust { format!("{qty:+}") } else { qty.to_string() };
+        app.tf(
+            key,
+            &[
+                ("qty", qty),
+                ("unit", unit),
+                ("item", name),
+                ("who", self.to_whom.clone()),
+                ("from", self.location.clone()),
+                ("to", self.to_location.clone()),
+            ],
+        )
+    }
+    /// Issuing or moving more than the ledger says is there is refused: the count is wrong
+    /// somewhere, and a stocktake or adjustment should say so first.
+    fn check(&self, app: &AppState) -> Vec<crate::domain::record::FieldError> {
+        if !matches!(self.kind, MoveKind::Issue | MoveKind::Transfer) {
+            return vec![];
+        }
+        let there = app.stock_levels().with_untracked(|s| s.at(&self.item_id, &self.location));
+        // Editing a movement: its own quantity is already out of the ledger.
+        let own = app.lists.stock().with_untracked(|all| {
+            all.iter()
+                .find(|m| m.meta.id == self.meta.id && m.meta.deleted_at.is_none())
+                .map(|m| m.effects().iter().filter(|(p, _)| *p == self.location).map(|(_, q)| *q).sum::<i64>())
+                .unwrap_or(0)
+        });
+        if self.qty.unwrap_or(0) > there - own {
+            vec![("qty", "err.not_enough")]
+        } else {
+            vec![]
+        }
+    }
 }

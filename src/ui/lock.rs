@@ -172,10 +172,50 @@ fn open_sealed(derived: [u8; 32]) -> Result<Result<Box<dyn Backend>, UnlockError
 pub fn Gate() -> impl IntoView {
     let locked = RwSignal::new(is_encrypted());
     view! {
-        <Show when=move || !locked.get() fallback=move || view! { <LockScreen locked /> }>
+        <Show when=move || !locked.get() fallback=move || lock_screen(locked)>
             <App />
         </Show>
     }
+}
+
+/// The lock screen is a part of its own (`lock_screen`), and the sealing code another
+/// (`lock`), asked for once the screen is drawn, while the person types: a store without a
+/// passphrase never downloads either, and the screen does not wait for AES. A part that
+/// cannot be fetched says so, with Retry.
+fn lock_screen(locked: RwSignal<bool>) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        view! {
+            <Suspense fallback=|| view! { <div class="bo-part-pending" aria-busy="true"></div> }>
+                {Suspend::new(async move {
+                    match lock_screen_part(locked).await {
+                        Ok(v) => v,
+                        Err(NotLoaded) => {
+                            let t = |k: &str| crate::i18n::t(super::app::start_lang(), k);
+                            view! {
+                                <main class="bo-lock" id="main">
+                                    <div class="bo-banner bo-banner-error" role="alert">
+                                        <p>{t("area.failed")}</p>
+                                        <button type="button" class="bo-btn bo-btn-primary" on:click=move |_| attempt.update(|n| *n += 1)>
+                                            {t("area.retry")}
+                                        </button>
+                                    </div>
+                                </main>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+#[wasm_split(lock_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lock_screen_part(locked: RwSignal<bool>) -> Result<AnyView, NotLoaded> {
+    crate::i18n::add(crate::i18n::LOCK);
+    Ok(view! { <LockScreen locked /> }.into_any())
 }
 
 #[component]
@@ -208,6 +248,9 @@ fn LockScreen(locked: RwSignal<bool>) -> impl IntoView {
     request_animation_frame(|| {
         super::perf::mark("bo:lock");
         focus_passphrase();
+        // The sealing code downloads while the passphrase is typed and its key derived.
+        let mut sealing = Box::pin(__wasm_split_preload_open_sealed());
+        let _ = std::future::Future::poll(sealing.as_mut(), &mut std::task::Context::from_waker(std::task::Waker::noop()));
     });
     view! {
         <main class="bo-lock" id="main">

@@ -9,6 +9,7 @@ use crate::domain::format::long_date;
 use crate::domain::meeting::{self, Action, ActionStatus, AgendaItem, Minutes};
 
 use super::calendar::{find, today};
+use super::collection::UiEntity;
 use super::collection::{save_record, save_records};
 use super::router::{navigate, Route};
 use super::state::{now, use_app, AppState};
@@ -383,4 +384,10 @@ pub fn actions_page() -> AnyView {
 </Show>
     }
     .into_any()
+}
+
+impl UiEntity for Minutes {
+    const PLURAL: &'static str = "nav.minutes";
+    const NEW: &'static str = "minutes.new";
+    const EMPTY: &'static str = "minutes.empty";
 }

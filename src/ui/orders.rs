@@ -9,6 +9,7 @@ use crate::domain::po_csv;
 use crate::domain::purchasing::{next_number, Line, OrderStatus, PurchaseOrder};
 
 use super::calendar::today;
+use super::collection::{number_key, Derived, UiEntity};
 use super::collection::{save_record, save_records, trash_record};
 use super::fields::{day_of, label_of, money, options_of, suggest_input};
 use super::files::{download, CSV_MIME};
@@ -552,4 +553,19 @@ pub fn import_page() -> AnyView {
 </Show>
     }
     .into_any()
+}
+
+impl UiEntity for PurchaseOrder {
+    const PLURAL: &'static str = "nav.orders";
+    const NEW: &'static str = "po.new";
+    const EMPTY: &'static str = "po.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived {
+            label: "po.total",
+            value: |app, p| {
+                let t = p.totals().total;
+                (super::fields::money(app, t), number_key(t))
+            },
+        }]
+    }
 }

@@ -89,6 +89,7 @@ pub fn csv_import(app: AppState, plural: &'static str, fields: &'static [FieldDe
 }
 
 part! { import fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) {
+    crate::i18n::add(crate::i18n::IMPORT);
     super::csv_import::import_of(plural, fields, to, of)
 } }
 
@@ -98,6 +99,7 @@ pub fn contacts_import(app: AppState) -> impl IntoView {
 }
 
 part! { contacts_import fn contacts_import_part() {
+    crate::i18n::add(crate::i18n::IMPORT);
     super::contacts::import_page()
 } }
 
@@ -108,4 +110,25 @@ pub fn calendar_import(app: AppState) -> impl IntoView {
 
 part! { calendar_import fn calendar_import_part() {
     super::calendar_files::import_page()
+} }
+
+/// The notice for stored data this version cannot read (ui/unreadable.rs): rare, so its
+/// screen and what it does (a removal written to the store and the audit trail) come in a
+/// part fetched only when there is such data.
+pub fn unreadable_banner(app: AppState, notice: super::state::UnreadableNotice) -> impl IntoView {
+    from_part(app, move || unreadable_part(notice.clone()))
+}
+
+part! { unreadable fn unreadable_part(notice: super::state::UnreadableNotice) {
+    crate::i18n::add(crate::i18n::UNREADABLE);
+    view! { <super::unreadable::UnreadableBanner notice /> }.into_any()
+} }
+
+/// The dialog for a save refused because the store is full (`app::QuotaDialog`).
+pub fn quota_dialog(app: AppState) -> impl IntoView {
+    from_part(app, quota_part)
+}
+
+part! { quota fn quota_part() {
+    view! { <super::app::QuotaDialog /> }.into_any()
 } }

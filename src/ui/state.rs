@@ -237,6 +237,8 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// Autosave to a folder, in this browser.
     pub autosave: RwSignal<super::autosave::Status>,
+    /// Data an older version wrote is being upgraded: no screen may read it meanwhile.
+    pub upgrading: RwSignal<bool>,
 }
 
 thread_local! {

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::stocktake::Stocktake;
 
 use super::collection::{save_record, save_records, trash_record};
+use super::collection::{Derived, UiEntity};
 use super::router::{navigate, Route};
 use super::state::{local_now, now, use_app, AppState};
 use super::widgets::PageHead;
@@ -156,4 +157,23 @@ pub fn count_page(id: String) -> AnyView {
         .into_any()
     };
     view! { {body} }.into_any()
+}
+
+impl UiEntity for Stocktake {
+    const PLURAL: &'static str = "nav.stocktakes";
+    const NEW: &'static str = "count.new";
+    const EMPTY: &'static str = "count.empty";
+    fn derived() -> &'static [Derived<Self>] {
+        &[Derived {
+            label: "count.state",
+            value: |app, s| {
+                let text = if s.posted.is_empty() {
+                    app.tf("count.counting", &[("n", s.counts.len().to_string())])
+                } else {
+                    app.t("count.posted").to_string()
+                };
+                (text, s.posted.clone())
+            },
+        }]
+    }
 }

@@ -255,6 +255,32 @@ def test_corrupted_key_is_kept_and_reported(driver, base_url, downloads):
     assert raw.read_text().endswith('{"na')
 
 
+def test_data_of_an_older_version_is_upgraded_before_any_screen_reads_it(driver, base_url):
+    """The upgrade's code is fetched only for a store that needs one; meanwhile no screen
+    is drawn, then the records show in their new shape and the old keys are kept."""
+    open_app(driver, base_url, "#/contacts")
+    driver.execute_script("""
+        localStorage.clear();
+        localStorage.setItem('bo.meta', '{"schema_version":1,"revisions":{"contacts":3}}');
+        localStorage.setItem('bo.c.contacts', '{"schema":1,"rev":3,"data":[{"id":"c1","created_at":"2025-01-01T00:00:00Z",'
+          + '"updated_at":"2025-01-01T00:00:00Z","name":"Budi Lama","email":"budi@maju.co.id","phone":"0812 1111"}]}');
+    """)
+    driver.refresh()
+    wait_text(driver, "Data diperbarui dari format versi 1")
+    wait(driver, lambda d: len(table_rows(d)) == 1)
+    assert "Budi Lama" in table_rows(driver)[0].text
+    shot(driver, "upgraded-from-v1-id")
+    stored = snapshot(driver)
+    assert json.loads(stored["bo.meta"])["schema_version"] > 1
+    assert any(k.startswith("bo.premigration.v1") for k in stored)
+    open_app(driver, base_url, "#/contacts/c1")
+    wait_text(driver, "0812 1111")
+    # Opened again, nothing is upgraded twice.
+    driver.refresh()
+    wait_text(driver, "0812 1111")
+    assert "Data diperbarui" not in body_text(driver)
+
+
 def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
     new_contact(driver, base_url, "Di Bagian Rusak")
     driver.execute_script("localStorage.setItem('bo.k.contacts.0', '1;rusak')")

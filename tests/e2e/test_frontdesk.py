@@ -66,10 +66,13 @@ def test_visitor_check_in_and_out(driver, base_url):
     fill(driver, "f-host", "Pak Joko").send_keys(Keys.ENTER)
     wait(driver, lambda d: heading(d) == "Ibu Rina")
     open_app(driver, base_url, "#/desk")
+    # Opened afresh: the code that saves comes with the first quick action.
+    driver.refresh()
     wait_text(driver, "bertemu Pak Joko")
     shot(driver, "desk-visitor-in-id")
     click(driver, "Keluar")
     wait_text(driver, "Tidak ada tamu di gedung.")
+    wait_text(driver, "«Ibu Rina» sudah keluar.")
     driver.refresh()
     wait_text(driver, "Tidak ada tamu di gedung.")
     open_app(driver, base_url, "#/visitors")

@@ -17,6 +17,7 @@ pub const STRINGS: &str = table![
     ("collection.career_notes", "Catatan karier", "Career notes"),
     ("collection.checklist_items", "Daftar periksa karyawan", "Employee checklists"),
     ("collection.checklist_steps", "Langkah masuk/keluar", "Joining and leaving steps"),
+    ("collection.chunk", "{name} (bagian {n})", "{name} (part {n})"),
     ("collection.client_events", "Acara klien", "Client events"),
     ("collection.contacts", "Kontak", "Contacts"),
     ("collection.employee_changes", "Riwayat karyawan", "Employee history"),

@@ -1,4 +1,4 @@
-//! The lock screen (ui/lock.rs), added by the `lock` part that draws it.
+//! The lock screen (ui/lock.rs), added by the `lock_screen` part that draws it.
 
 /// Sorted by key.
 #[rustfmt::skip]

@@ -115,7 +115,6 @@ pub const STRINGS: &str = table![
     ("backup.took_incoming", "versi dari cadangan dipakai (lebih baru)", "took the backup's copy (newer)"),
     ("backup.truncated", "Cadangan terpotong (unduhan tidak lengkap?). Tidak ada yang diubah.", "The backup is cut short (an incomplete download?). Nothing was changed."),
     ("backup.unknown", "Bagian yang tidak dikenal dan dilewati: {names}", "Unknown parts, skipped: {names}"),
-    ("collection.chunk", "{name} (bagian {n})", "{name} (part {n})"),
     ("crypt.change", "Ganti frasa sandi", "Change passphrase"),
     ("crypt.changed", "Frasa sandi diganti, dan semua data serta lampiran dienkripsi ulang dengan kunci baru: frasa sandi lama tidak lagi membuka apa pun di sini. Cadangan yang dibuat sebelumnya tetap dibuka dengan frasa sandi lama.", "Passphrase changed, and all data and attachments encrypted anew under a new key: the old passphrase opens nothing here any more. Backups made before still open with the old passphrase."),
     ("crypt.current", "Frasa sandi sekarang", "Current passphrase"),

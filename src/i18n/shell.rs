@@ -1,4 +1,6 @@
-//! The shell's strings: navigation, forms and lists every area uses, errors, the Today view.
+//! The shell's strings: navigation, banners, the Today view and messages, and what the
+//! generic pages, forms and saves of every area show. What only one area or part shows is
+//! in its own table, which comes with its code.
 
 /// Sorted by key.
 #[rustfmt::skip]

@@ -461,7 +461,10 @@ pub(super) fn QuotaDialog() -> impl IntoView {
     Effect::new(move |_| {
         if let (true, Some(b)) = (app.quota_full.get(), close_button.get()) {
             came_from.set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
-            let _ = b.focus();
+            // Drawn by its part, the dialog may not be in the page yet when this runs.
+            request_animation_frame(move || {
+                let _ = b.focus();
+            });
         }
     });
     let close = move || {

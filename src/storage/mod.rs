@@ -137,14 +137,23 @@ pub trait Backend {
 
 /// Length as the browser counts it: UTF-16 code units.
 pub fn chars(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.encode_utf16().count()
-    }
+    // One unit per character (every byte but UTF-8's continuation bytes), two for those a
+    // four-byte sequence holds. Counted over bytes, not decoded: a chunk's stored text is
+    // all three-byte characters, and each save counts a few of them.
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 /// Characters used by all keys and values of the origin, as the browser counts them.
 pub fn usage(b: &dyn Backend) -> usize {
     b.keys().unwrap_or_default().iter().map(|k| chars(k) + b.size(k).unwrap_or(0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chars_count_as_the_browser_does() {
+        for s in ["", "abc", "Rp 1.500.000,00", "語", "a😀b", "\u{800}\u{87FF}", "é😀語x"] {
+            assert_eq!(super::chars(s), s.encode_utf16().count(), "{s}");
+        }
+    }
 }

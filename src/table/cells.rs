@@ -9,6 +9,7 @@ use serde::ser::{self, Serialize, SerializeMap, SerializeStruct};
 use serde_json::{value::Serializer as ValueSer, Value};
 
 use super::columns::{cell_of, Cell, Columns};
+use super::stamps::STAMP_MS;
 
 type Error = serde_json::Error;
 
@@ -261,8 +262,17 @@ impl ser::Serializer for CellSer {
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<Cell, Error> {
         v.serialize(self)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<Cell, Error> {
-        v.serialize(self)
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, v: &T) -> Result<Cell, Error> {
+        match v.serialize(self)? {
+            Cell::Json(Value::Number(n)) if name == STAMP_MS => {
+                n.as_i64().map(Cell::Stamp).ok_or_else(|| ser::Error::custom("a time out of range"))
+            }
+            cell => Ok(cell),
+        }
+    }
+    /// Not human-readable: a record's time comes as milliseconds ([`STAMP_MS`]).
+    fn is_human_readable(&self) -> bool {
+        false
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Cell, Error> {
         Ok(Cell::Str(variant.to_owned()))
@@ -319,7 +329,7 @@ impl ser::Serializer for CellSer {
         ValueSer.serialize_newtype_variant(name, i, variant, v).map(json)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqCells, Error> {
-        Ok(SeqCells(Vec::with_capacity(len.unwrap_or(0))))
+        Ok(SeqCells::Texts(Vec::with_capacity(len.unwrap_or(0))))
     }
     fn serialize_tuple(self, len: usize) -> Result<SeqCells, Error> {
         self.serialize_seq(Some(len))
@@ -353,15 +363,35 @@ impl ser::Serializer for CellSer {
     }
 }
 
-/// A list: of texts (the usual case: emails, phones, tags) or of anything, as JSON.
-struct SeqCells(Vec<Cell>);
+/// A list: of texts (the usual case: emails, phones, tags), kept as texts while every
+/// element is one, or of anything, as JSON.
+enum SeqCells {
+    Texts(Vec<String>),
+    Any(Vec<Cell>),
+}
 
 impl SeqCells {
+    fn push(&mut self, cell: Cell) {
+        // Inside a list a time is its text, as serde_json would write it.
+        let cell = match cell {
+            Cell::Stamp(ms) => Cell::Str(super::stamps::ts_text(ms).unwrap_or_default()),
+            c => c,
+        };
+        match (&mut *self, cell) {
+            (SeqCells::Texts(t), Cell::Str(s)) => t.push(s),
+            (SeqCells::Texts(t), cell) => {
+                let mut any: Vec<Cell> = std::mem::take(t).into_iter().map(Cell::Str).collect();
+                any.push(cell);
+                *self = SeqCells::Any(any);
+            }
+            (SeqCells::Any(a), cell) => a.push(cell),
+        }
+    }
+
     fn done(self) -> Cell {
-        if self.0.iter().all(|c| matches!(c, Cell::Str(_))) {
-            Cell::List(self.0.into_iter().map(|c| if let Cell::Str(s) = c { s } else { String::new() }).collect())
-        } else {
-            Cell::Json(Value::Array(self.0.into_iter().map(Value::from).collect()))
+        match self {
+            SeqCells::Texts(t) => Cell::List(t),
+            SeqCells::Any(a) => Cell::Json(Value::Array(a.into_iter().map(Value::from).collect())),
         }
     }
 }
@@ -370,7 +400,7 @@ impl ser::SerializeSeq for SeqCells {
     type Ok = Cell;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        self.0.push(v.serialize(CellSer)?);
+        self.push(v.serialize(CellSer)?);
         Ok(())
     }
     fn end(self) -> Result<Cell, Error> {

@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::ids::{id_from, id_parts, id_tail};
-use super::stamps::{is_uuid_text, minute_of, minute_text, ts_ms, ts_text, uuid_text};
+use super::stamps::{is_stamp_ms, is_uuid_text, minute_of, minute_text, ts_ms, ts_text, uuid_text};
 
 const MAGIC: u8 = 0xB1;
 
@@ -171,12 +171,20 @@ impl Columns {
             self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| *c != Cell::Null)).collect();
         put_varint(&mut out, used.len() as u64);
         for (k, mut col) in used {
+            put_bytes(&mut out, k.as_bytes());
+            // Times a save hands over as numbers (`stamps::STAMP_MS`) are stored as such;
+            // a column that mixes them with anything else has them as text.
+            if let Some(ms) = col.iter().map(|c| if let Cell::Stamp(ms) = c { Some(*ms) } else { None }).collect::<Option<Vec<i64>>>() {
+                if ms.iter().all(|m| is_stamp_ms(*m)) {
+                    write_stamps(&mut out, ms);
+                    continue;
+                }
+            }
             for c in col.iter_mut() {
                 if let Cell::Stamp(ms) = *c {
                     *c = Cell::Str(ts_text(ms).unwrap_or_default());
                 }
             }
-            put_bytes(&mut out, k.as_bytes());
             write_column(&mut out, &col);
         }
         out
@@ -245,12 +253,7 @@ fn write_column(out: &mut Vec<u8>, col: &[Cell]) {
             return;
         }
         if let Some(ms) = strs.iter().map(|s| ts_ms(s)).collect::<Option<Vec<i64>>>() {
-            out.push(Kind::Stamp as u8);
-            let mut prev = 0;
-            for m in ms {
-                put_varint(out, zigzag(m - std::mem::replace(&mut prev, m)));
-            }
-            return;
+            return write_stamps(out, ms);
         }
         let mins: Option<Vec<Option<i64>>> = strs.iter().map(|s| if s.is_empty() { Some(None) } else { minute_of(s).map(Some) }).collect();
         if let Some(mins) = mins.filter(|m| m.iter().any(Option::is_some)) {
@@ -296,9 +299,21 @@ fn write_column(out: &mut Vec<u8>, col: &[Cell]) {
     }
 }
 
+/// Every row a time in whole milliseconds: [`Kind::Stamp`].
+fn write_stamps(out: &mut Vec<u8>, ms: Vec<i64>) {
+    out.push(Kind::Stamp as u8);
+    let mut prev = 0;
+    for m in ms {
+        put_varint(out, zigzag(m - std::mem::replace(&mut prev, m)));
+    }
+}
+
+/// The 16 bytes of a UUID's text (checked by `is_uuid_text`): its hex digits in pairs,
+/// hyphens skipped.
 fn uuid_bytes(s: &str) -> [u8; 16] {
-    let hex = s.replace('-', "");
-    std::array::from_fn(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap_or(0))
+    let nibble = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+    let mut digits = s.bytes().filter(|b| *b != b'-').map(nibble);
+    std::array::from_fn(|_| digits.next().unwrap_or(0) << 4 | digits.next().unwrap_or(0))
 }
 
 /// At most this many distinct nodes per column are named by index.

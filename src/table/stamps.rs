@@ -105,12 +105,28 @@ pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     }
 }
 
+/// The time's milliseconds if it is whole milliseconds within [`YEARS`]: a time
+/// [`ts_text`] prints exactly as chrono's serde does.
+pub fn stamp_ms(t: &DateTime<Utc>) -> Option<i64> {
+    let year = chrono::Datelike::year(t);
+    (t.timestamp_subsec_nanos().is_multiple_of(1_000_000) && YEARS.contains(&year)).then(|| t.timestamp_millis())
+}
+
 /// [`ts_text`] of a time in whole milliseconds within [`YEARS`], where it prints
 /// exactly what chrono's serde does; `None` for any other time.
 pub fn stamp_text(t: &DateTime<Utc>) -> Option<String> {
-    let year = chrono::Datelike::year(t);
-    (t.timestamp_subsec_nanos().is_multiple_of(1_000_000) && YEARS.contains(&year)).then(|| ts_text(t.timestamp_millis())).flatten()
+    stamp_ms(t).and_then(ts_text)
 }
+
+/// Whether `ms` is a time [`stamp_ms`] gives (whole milliseconds within [`YEARS`]).
+pub fn is_stamp_ms(ms: i64) -> bool {
+    DateTime::<Utc>::from_timestamp_millis(ms).is_some_and(|t| stamp_ms(&t) == Some(ms))
+}
+
+/// The newtype name under which a record's time reaches a serializer that is not
+/// human-readable (the column writer, `table::cells`) as milliseconds: a save then neither
+/// prints the time as text nor parses it back to store it as a number.
+pub const STAMP_MS: &str = "$bo::stamp_ms";
 
 /// A UUID's 16 bytes as lower-case hyphenated text.
 pub fn uuid_text(b: &[u8; 16]) -> String {
@@ -153,6 +169,11 @@ pub fn minute_of(s: &str) -> Option<i64> {
 /// The text chrono's serde writes, printed without the formatting machinery when the time
 /// is in whole milliseconds (always, for times the app takes): saves print two per record.
 pub fn write_stamp<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    if !s.is_human_readable() {
+        if let Some(ms) = stamp_ms(t) {
+            return s.serialize_newtype_struct(STAMP_MS, &ms);
+        }
+    }
     match stamp_text(t) {
         Some(text) => s.serialize_str(&text),
         None => t.serialize(s),

@@ -39,6 +39,29 @@ use crate::domain::training::Training;
 use crate::domain::venues::VenueOption;
 use crate::route::Route;
 
+/// Functions whose code is a part (`in <part>`), fetched the first time one of them is
+/// called; each body gives the result, `Err(NotLoaded)` when the part cannot be fetched.
+/// Only the app's build is split: in every other one (the storage tests' wasm, native
+/// tests) they are plain async functions, since a wasm importing a part that no splitter
+/// made cannot even start. Callers import `NotLoaded`.
+macro_rules! part_fns {
+    ($(in $part:ident $(#[$doc:meta])* fn $name:ident($($arg:ident: $t:ty),* $(,)?) -> $ret:ty $body:block)*) => {$(
+        $(#[$doc])*
+        #[cfg(feature = "app")]
+        #[::leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "app"))]
+        async fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
+            Ok($body)
+        }
+    )*};
+}
+pub(crate) use part_fns;
+
 use super::state::AppState;
 
 use super::pages::record_page;
@@ -487,26 +510,16 @@ pub async fn upgrade_store(
     upgrade_part(db, pending, report).await
 }
 
-#[cfg(feature = "app")]
-#[wasm_split(upgrade, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn upgrade_part(
-    mut db: crate::storage::Db,
-    pending: crate::storage::PendingMigration,
-    mut report: crate::storage::OpenReport,
-) -> Result<(crate::storage::Db, crate::storage::OpenReport), NotLoaded> {
-    db.migrate_pending(pending, &mut report);
-    Ok((db, report))
-}
-
-// The storage tests' build is never split: there the part is a plain function.
-#[cfg(not(feature = "app"))]
-async fn upgrade_part(
-    mut db: crate::storage::Db,
-    pending: crate::storage::PendingMigration,
-    mut report: crate::storage::OpenReport,
-) -> Result<(crate::storage::Db, crate::storage::OpenReport), NotLoaded> {
-    db.migrate_pending(pending, &mut report);
-    Ok((db, report))
+part_fns! {
+    in upgrade fn upgrade_part(
+        db: crate::storage::Db,
+        pending: crate::storage::PendingMigration,
+        report: crate::storage::OpenReport,
+    ) -> (crate::storage::Db, crate::storage::OpenReport) {
+        let (mut db, mut report) = (db, report);
+        db.migrate_pending(pending, &mut report);
+        (db, report)
+    }
 }
 
 /// A record saved from the Today view's quick actions.
@@ -529,21 +542,12 @@ pub fn desk_save(app: AppState, record: DeskSave, done: String) {
     });
 }
 
-#[cfg(feature = "app")]
-#[wasm_split(desk_save, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn desk_save_part(app: AppState, record: DeskSave) -> Result<bool, NotLoaded> {
-    Ok(save_desk_record(&app, record))
-}
-
-#[cfg(not(feature = "app"))]
-async fn desk_save_part(app: AppState, record: DeskSave) -> Result<bool, NotLoaded> {
-    Ok(save_desk_record(&app, record))
-}
-
-fn save_desk_record(app: &AppState, record: DeskSave) -> bool {
-    match record {
-        DeskSave::Call(c) => super::collection::save_record(app, c).is_ok(),
-        DeskSave::Visitor(v) => super::collection::save_record(app, v).is_ok(),
+part_fns! {
+    in desk_save fn desk_save_part(app: AppState, record: DeskSave) -> bool {
+        match record {
+            DeskSave::Call(c) => super::collection::save_record(&app, c).is_ok(),
+            DeskSave::Visitor(v) => super::collection::save_record(&app, v).is_ok(),
+        }
     }
 }
 
@@ -580,20 +584,11 @@ pub fn autosave(app: AppState, job: super::autosave::Job) {
     });
 }
 
-#[cfg(feature = "app")]
-#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn autosave_in_data(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
-    crate::i18n::add(crate::i18n::OFFICE);
-    super::autosave_folder::run(app, job);
-    Ok(())
-}
-
-// The storage tests' build is never split: there the part is a plain function.
-#[cfg(not(feature = "app"))]
-async fn autosave_in_data(app: AppState, job: super::autosave::Job) -> Result<(), NotLoaded> {
-    crate::i18n::add(crate::i18n::OFFICE);
-    super::autosave_folder::run(app, job);
-    Ok(())
+part_fns! {
+    in data fn autosave_in_data(app: AppState, job: super::autosave::Job) -> () {
+        crate::i18n::add(crate::i18n::OFFICE);
+        super::autosave_folder::run(app, job);
+    }
 }
 
 #[wasm_split(coordination, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -9,10 +9,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
-#[cfg(feature = "app")]
-use leptos::wasm_split::wasm_split;
 
-use super::areas::{from_part, NotLoaded};
+use super::areas::{from_part, part_fns, NotLoaded};
 use super::backup_zip::{self, Opened};
 use super::state::AppState;
 use crate::domain::sealed_backup::FileKey;
@@ -64,19 +62,11 @@ macro_rules! entry {
         entry! { in attachments $(#[$doc])* fn $name($($arg: $t),*) -> $ret $body }
     };
     (in $part:ident $(#[$doc:meta])* fn $name:ident($($arg:ident: $t:ty),*) -> $ret:ty $body:block) => {
-        $(#[$doc])*
-        #[cfg(feature = "app")]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
-            crate::i18n::add(crate::i18n::ATTACHMENTS);
-            Ok($body)
-        }
-
-        $(#[$doc])*
-        #[cfg(not(feature = "app"))]
-        async fn $name($($arg: $t),*) -> Result<$ret, NotLoaded> {
-            crate::i18n::add(crate::i18n::ATTACHMENTS);
-            Ok($body)
+        part_fns! {
+            in $part $(#[$doc])* fn $name($($arg: $t),*) -> $ret {
+                crate::i18n::add(crate::i18n::ATTACHMENTS);
+                $body
+            }
         }
     };
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use super::app::App;
-use super::areas::NotLoaded;
+use super::areas::{part_fns, NotLoaded};
 use super::passphrase::{self, DeriveError};
 use crate::domain::format::Lang;
 use crate::storage::sealed::{Guarded, Lock, Sealed, UnlockError};
@@ -212,19 +212,13 @@ fn lock_screen(locked: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "app")]
-#[wasm_split(lock_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn lock_screen_part(locked: RwSignal<bool>) -> Result<AnyView, NotLoaded> {
-    crate::i18n::add(crate::i18n::LOCK);
-    Ok(view! { <LockScreen locked /> }.into_any())
-}
-
-// The storage tests' build is never split: a part's entry there would keep the lock
-// screen, and with it an import of the sealing part that no splitter made.
-#[cfg(not(feature = "app"))]
-async fn lock_screen_part(locked: RwSignal<bool>) -> Result<AnyView, NotLoaded> {
-    crate::i18n::add(crate::i18n::LOCK);
-    Ok(view! { <LockScreen locked /> }.into_any())
+// A plain function in the storage tests' build (`part_fns!`): a part's entry there would
+// keep the lock screen, and with it an import of the sealing part that no splitter made.
+part_fns! {
+    in lock_screen fn lock_screen_part(locked: RwSignal<bool>) -> AnyView {
+        crate::i18n::add(crate::i18n::LOCK);
+        view! { <LockScreen locked /> }.into_any()
+    }
 }
 
 #[component]

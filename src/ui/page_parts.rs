@@ -6,10 +6,8 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-#[cfg(feature = "app")]
-use leptos::wasm_split::wasm_split;
 
-use super::areas::{from_part, NotLoaded};
+use super::areas::{from_part, part_fns, NotLoaded};
 use super::csv_import::{ImportOf, Target};
 use super::state::AppState;
 use crate::domain::record::{FieldDef, FieldError, FormRules};
@@ -61,24 +59,7 @@ pub fn record_form(app: AppState, args: FormArgs) -> impl IntoView {
     page_from_part(app, move || form_part(args.clone()))
 }
 
-/// A part's entry, split out in the app's build. The storage tests' build is never split,
-/// so there it is a plain function: a wasm importing a part no splitter made cannot start.
-macro_rules! part {
-    ($part:ident fn $name:ident($($arg:ident: $t:ty),*) $body:block) => {
-        #[cfg(feature = "app")]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $t),*) -> Result<AnyView, NotLoaded> {
-            Ok($body)
-        }
-
-        #[cfg(not(feature = "app"))]
-        async fn $name($($arg: $t),*) -> Result<AnyView, NotLoaded> {
-            Ok($body)
-        }
-    };
-}
-
-part! { form fn form_part(args: FormArgs) {
+part_fns! { in form fn form_part(args: FormArgs) -> AnyView {
     let FormArgs { fields, rules, choices, initial, errors, on_save, on_cancel } = args;
     view! { <super::widgets::RecordForm fields rules choices initial errors on_save on_cancel /> }.into_any()
 } }
@@ -88,7 +69,7 @@ pub fn csv_import(app: AppState, plural: &'static str, fields: &'static [FieldDe
     page_from_part(app, move || import_part(plural, fields, to.clone(), of))
 }
 
-part! { import fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) {
+part_fns! { in import fn import_part(plural: &'static str, fields: &'static [FieldDef], to: Target, of: ImportOf) -> AnyView {
     crate::i18n::add(crate::i18n::IMPORT);
     super::csv_import::import_of(plural, fields, to, of)
 } }
@@ -98,7 +79,7 @@ pub fn contacts_import(app: AppState) -> impl IntoView {
     page_from_part(app, contacts_import_part)
 }
 
-part! { contacts_import fn contacts_import_part() {
+part_fns! { in contacts_import fn contacts_import_part() -> AnyView {
     crate::i18n::add(crate::i18n::IMPORT);
     super::contacts::import_page()
 } }
@@ -108,7 +89,7 @@ pub fn calendar_import(app: AppState) -> impl IntoView {
     page_from_part(app, calendar_import_part)
 }
 
-part! { calendar_import fn calendar_import_part() {
+part_fns! { in calendar_import fn calendar_import_part() -> AnyView {
     super::calendar_files::import_page()
 } }
 
@@ -119,7 +100,7 @@ pub fn unreadable_banner(app: AppState, notice: super::state::UnreadableNotice) 
     from_part(app, move || unreadable_part(notice.clone()))
 }
 
-part! { unreadable fn unreadable_part(notice: super::state::UnreadableNotice) {
+part_fns! { in unreadable fn unreadable_part(notice: super::state::UnreadableNotice) -> AnyView {
     crate::i18n::add(crate::i18n::UNREADABLE);
     view! { <super::unreadable::UnreadableBanner notice /> }.into_any()
 } }
@@ -129,6 +110,6 @@ pub fn quota_dialog(app: AppState) -> impl IntoView {
     from_part(app, quota_part)
 }
 
-part! { quota fn quota_part() {
+part_fns! { in quota fn quota_part() -> AnyView {
     view! { <super::app::QuotaDialog /> }.into_any()
 } }

@@ -2,10 +2,8 @@
 //! own (`xlsx`), fetched the first time a list is exported to Excel or a workbook is chosen
 //! to import, never by the screens that only show lists.
 use leptos::prelude::*;
-#[cfg(feature = "app")]
-use leptos::wasm_split::wasm_split;
 
-use super::areas::NotLoaded;
+use super::areas::{part_fns, NotLoaded};
 use super::collection::{shown_as, UiEntity};
 use super::state::AppState;
 use crate::domain::csv_io::{table_from_xlsx, xlsx_cell, Table};
@@ -22,39 +20,26 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The workbook part's entry points. In the app's build they are the `xlsx` part, fetched
-/// when first called; the storage tests' build is never split, and its registry reaches the
-/// list pages (and so these): there they are plain functions, since a wasm importing a part
-/// that no splitter made cannot even start.
-macro_rules! parts {
-    ($(fn $name:ident($($arg:ident: $t:ty),*) -> $out:ty $body:block)*) => {$(
-        #[cfg(feature = "app")]
-        #[wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $t),*) -> Result<$out, NotLoaded> $body
-
-        #[cfg(not(feature = "app"))]
-        async fn $name($($arg: $t),*) -> Result<$out, NotLoaded> $body
-    )*};
-}
-
-parts! {
-    fn write_part(sheet: Sheet, currency: String) -> Vec<u8> {
-        Ok(xlsx::workbook(&[sheet], crate::domain::format::currency(&currency)))
+// The workbook part's entry points (plain functions where the build is not split, see
+// `part_fns!`: the storage tests' registry reaches the list pages, and so these).
+part_fns! {
+    in xlsx fn write_part(sheet: Sheet, currency: String) -> Vec<u8> {
+        xlsx::workbook(&[sheet], crate::domain::format::currency(&currency))
     }
 
-    fn sheets_part(bytes: Vec<u8>) -> Result<Vec<SheetName>, XlsxError> {
+    in xlsx fn sheets_part(bytes: Vec<u8>) -> Result<Vec<SheetName>, XlsxError> {
         crate::i18n::add(crate::i18n::XLSX);
-        Ok(xlsx::sheets(&bytes))
+        xlsx::sheets(&bytes)
     }
 
-    fn table_part(bytes: Vec<u8>, sheet: usize) -> Result<Table, XlsxError> {
+    in xlsx fn table_part(bytes: Vec<u8>, sheet: usize) -> Result<Table, XlsxError> {
         crate::i18n::add(crate::i18n::XLSX);
-        Ok(table_from_xlsx(&bytes, sheet))
+        table_from_xlsx(&bytes, sheet)
     }
 
-    fn statement_part(bytes: Vec<u8>) -> Result<statement::Sheet, XlsxError> {
+    in xlsx fn statement_part(bytes: Vec<u8>) -> Result<statement::Sheet, XlsxError> {
         crate::i18n::add(crate::i18n::XLSX);
-        Ok(statement::sheet_from_xlsx(&bytes))
+        statement::sheet_from_xlsx(&bytes)
     }
 }
 

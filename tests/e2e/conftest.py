@@ -1,11 +1,14 @@
 """End-to-end fixtures: the release build (dist/) served by a plain static server under a
 sub-path (/office/), driven in headless Chromium through WebDriver (Selenium)."""
+import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import ROOT, chrome, serve_dist
@@ -49,7 +52,18 @@ def driver(downloads, request):
 
 
 def wait(driver, cond, timeout=15):
-    return WebDriverWait(driver, timeout).until(lambda d: cond(d))
+    """Waits for `cond`; on a timeout, keeps a screenshot and says what the page showed, so
+    a failure seen once (under load, in CI) can be read afterwards."""
+    try:
+        return WebDriverWait(driver, timeout).until(lambda d: cond(d))
+    except TimeoutException:
+        test = os.environ.get("PYTEST_CURRENT_TEST", "test").split(" ")[0].split("::")[-1]
+        shot(driver, f"timeout-{test}")
+        try:
+            shown = driver.find_element(By.TAG_NAME, "body").text[-1500:]
+        except Exception:  # the page itself may be gone
+            shown = "(no page)"
+        raise TimeoutException(f"waited {timeout} s at {driver.current_url}; the page showed:\n{shown}") from None
 
 
 def shot(driver, name):

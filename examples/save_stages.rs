@@ -16,7 +16,8 @@ fn main() {
     let backup: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
     let rows = backup["collections"]["contacts"].as_array().expect("contacts").clone();
     let all: Vec<Contact> = rows.into_iter().map(|v| serde_json::from_value(v).expect("contact")).collect();
-    let chunks: Vec<&[Contact]> = all.chunks(backoffice::storage::layout::CHUNK).collect();
+    let per = backoffice::storage::layout::CHUNK;
+    let chunks: Vec<&[Contact]> = all.chunks(per).collect();
     let reps: usize = std::env::var("REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(400);
     let mut t = [0f64; 4];
     let mut len = 0;
@@ -38,14 +39,14 @@ fn main() {
     }
     println!(
         "per chunk of {}: columns {:.3} ms, to bytes {:.3}, deflate {:.3}, pack {:.3} ({} bytes of text)",
-        backoffice::storage::layout::CHUNK,
+        per,
         t[0],
         t[1],
         t[2],
         t[3],
         len / reps
     );
-    let head: Vec<(u32, usize)> = (0..all.len() as u32 / 150).map(|i| (i, 150)).collect();
+    let head: Vec<(u32, usize)> = (0..(all.len() / per) as u32).map(|i| (i, per)).collect();
     let json = serde_json::to_string(&head).unwrap();
     let s = Instant::now();
     for _ in 0..reps {

@@ -39,6 +39,15 @@ use crate::domain::training::Training;
 use crate::domain::venues::VenueOption;
 use crate::route::Route;
 
+use super::state::AppState;
+
+use super::pages::record_page;
+use super::{
+    assets, attendance, attendance_grid, bank, calendar, client_events, dashboard, data, event_guests, event_vendors, finance_reports,
+    holiday_file, inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, review, run_sheet, search, settings,
+    trash,
+};
+
 /// Functions whose code is a part (`in <part>`), fetched the first time one of them is
 /// called; each body gives the result, `Err(NotLoaded)` when the part cannot be fetched.
 /// Only the app's build is split: in every other one (the storage tests' wasm, native
@@ -61,15 +70,6 @@ macro_rules! part_fns {
     )*};
 }
 pub(crate) use part_fns;
-
-use super::state::AppState;
-
-use super::pages::record_page;
-use super::{
-    assets, attendance, attendance_grid, bank, calendar, client_events, dashboard, data, event_guests, event_vendors, finance_reports,
-    holiday_file, inventory, minutes, occurrence, orders, payroll, people, plans, portfolio, records, review, run_sheet, search, settings,
-    trash,
-};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {

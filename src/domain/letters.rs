@@ -491,7 +491,7 @@ pub fn dispositions_due(letters: &[IncomingLetter], today: NaiveDate) -> Vec<&In
         .filter(|l| l.meta.deleted_at.is_none() && l.status != InStatus::Done)
         .filter(|l| l.due.is_some_and(|d| (d - today).num_days() <= DISPOSITION_LEAD))
         .collect();
-    due.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.subject.cmp(&b.subject)));
+    crate::sort::sort_by(&mut due, |a, b| a.due.cmp(&b.due).then_with(|| a.subject.cmp(&b.subject)));
     due
 }
 

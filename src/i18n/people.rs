@@ -66,7 +66,6 @@ pub const STRINGS: &str = table![
     ("chg.note", "Catatan", "Note"),
     ("chg.to", "Menjadi", "After"),
     ("chg.what", "Perubahan", "Change"),
-    ("desk.checklists", "Daftar periksa masuk/keluar", "Joining and leaving to do"),
     ("emp.account", "Nomor rekening", "Account number"),
     ("emp.address", "Alamat", "Address"),
     ("emp.bank", "Bank", "Bank"),

@@ -8,6 +8,7 @@ pub const STRINGS: &str = table![
     ("desk.bills_late.one", "{n} tagihan pemasok lewat jatuh tempo — {amount} harus dibayar", "{n} bill past due — {amount} to pay"),
     ("desk.certificate_until", "sertifikat berlaku sampai {date}", "certificate valid until {date}"),
     ("desk.certificates", "Sertifikat pelatihan yang perlu diperbarui", "Training certificates to renew"),
+    ("desk.checklists", "Daftar periksa masuk/keluar", "Joining and leaving to do"),
     ("desk.compliance", "Kewajiban jatuh tempo", "Obligations due"),
     ("desk.contract_ends", "kontrak berakhir {date}", "contract ends {date}"),
     ("desk.contracts_ending", "Kontrak PKWT yang segera berakhir", "Fixed-term contracts ending soon"),

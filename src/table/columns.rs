@@ -168,7 +168,7 @@ impl Columns {
         put_varint(&mut out, self.n as u64);
         // Columns with no value at all are left out, as a field no record has.
         let used: Vec<(String, Vec<Cell>)> =
-            self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| *c != Cell::Null)).collect();
+            self.keys.into_iter().zip(self.cols).filter(|(_, c)| c.iter().any(|c| !matches!(c, Cell::Null))).collect();
         put_varint(&mut out, used.len() as u64);
         for (k, mut col) in used {
             put_bytes(&mut out, k.as_bytes());
@@ -382,7 +382,7 @@ fn write_dict(out: &mut Vec<u8>, col: &[Cell]) -> bool {
     let mut distinct: Vec<&Cell> = vec![];
     let mut index = Vec::with_capacity(col.len());
     for v in col {
-        let i = match distinct.iter().position(|d| *d == v) {
+        let i = match distinct.iter().position(|d| same(d, v)) {
             Some(i) => i,
             None => {
                 if distinct.len() * 4 >= col.len().max(8) {
@@ -403,6 +403,18 @@ fn write_dict(out: &mut Vec<u8>, col: &[Cell]) -> bool {
         put_varint(out, i as u64);
     }
     true
+}
+
+/// `a == b`, with the cases a column is mostly made of compared in place: a dictionary is
+/// tried on every column of every chunk saved, and most columns are text.
+fn same(a: &Cell, b: &Cell) -> bool {
+    match (a, b) {
+        (Cell::Null, Cell::Null) => true,
+        (Cell::Str(x), Cell::Str(y)) => x == y,
+        (Cell::Stamp(x), Cell::Stamp(y)) => x == y,
+        (Cell::List(_), Cell::List(_)) | (Cell::Json(_), Cell::Json(_)) => a == b,
+        _ => false,
+    }
 }
 
 /// Reads bytes front to back; every read is checked, so damaged input is an error.

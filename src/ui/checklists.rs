@@ -146,39 +146,24 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
 }
 
 /// Joining and leaving items due within a week (late ones first), for the Today view.
-pub fn due_block(app: AppState) -> impl IntoView {
-    let due = Memo::new(move |_| {
+pub fn due_lines(app: AppState) -> Memo<Vec<super::reminders::Line>> {
+    Memo::new(move |_| {
         let until = today() + chrono::Days::new(7);
-        app.lists.checklist_items().with(|items| {
-            app.lists.employees().with(|emps| {
-                // Items of an employee in the trash wait with them.
-                crate::domain::checklists::due_by(items, until)
-                    .into_iter()
-                    .filter_map(|i| {
-                        let e = emps.iter().find(|e| e.meta.id == i.employee_id && e.meta.deleted_at.is_none())?;
-                        Some((i.clone(), e.name.clone()))
-                    })
-                    .collect::<Vec<_>>()
+        let emps = app.lists.employees().read();
+        // Items of an employee in the trash wait with them.
+        crate::domain::checklists::due_by(&app.lists.checklist_items().read(), until)
+            .into_iter()
+            .filter_map(|i| {
+                let e = emps.iter().find(|e| e.meta.id == i.employee_id && e.meta.deleted_at.is_none())?;
+                let late = i.due.is_some_and(|d| d < today());
+                Some(super::reminders::Line {
+                    href: Route::View("employees".into(), i.employee_id.clone()).href(),
+                    link: e.name.clone(),
+                    rest: format!(" — {} · {}", i.title, day_of(&app, i.due)),
+                    flag: late.then(|| app.t("etask.overdue").to_string()),
+                    late,
+                })
             })
-        })
-    });
-    view! {
-        <Show when=move || due.with(|d| !d.is_empty())>
-            <h2>{app.text("desk.checklists")}</h2>
-            <ul class="bo-list">
-                <For each=move || due.get() key=|(i, name)| (i.meta.id.clone(), i.meta.updated_at, name.clone()) let((i, name))>
-                    {
-                        let late = i.due.is_some_and(|d| d < today());
-                        view! {
-                            <li class:bo-warn-text=late>
-                                <a href=Route::View("employees".into(), i.employee_id.clone()).href()>{name}</a>
-                                " — "{i.title.clone()}" · "{day_of(&app, i.due)}
-                                {late.then(|| view! { " "<strong>{app.t("etask.overdue")}</strong> })}
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-        </Show>
-    }
+            .collect()
+    })
 }

@@ -14,11 +14,22 @@ pub fn mark(name: &str) {
 
 /// Runs `f` between two marks and records the measure `name`.
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    // Everything but the call is in plain functions: this one is built again for every
+    // closure it is given (a list reader per record type among them).
+    let start = begin(name);
+    let r = f();
+    end(name, &start);
+    r
+}
+
+fn begin(name: &str) -> String {
     let start = format!("{name}:start");
     mark(&start);
-    let r = f();
+    start
+}
+
+fn end(name: &str, start: &str) {
     if let Some(p) = perf() {
-        let _ = p.measure_with_start_mark(name, &start);
+        let _ = p.measure_with_start_mark(name, start);
     }
-    r
 }

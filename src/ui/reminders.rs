@@ -11,30 +11,42 @@ use super::state::{local, now, AppState};
 /// Everything the Today view reminds of, each block shown only when it has something.
 pub fn reminders_view(app: AppState) -> AnyView {
     view! {
-        {contracts_block(app)}
-        {super::checklists::due_block(app)}
-        {certificates_block(app)}
-        {compliance_block(app)}
-        {dispositions_block(app)}
-        {attention_block(app)}
+        <Block app heading="desk.contracts_ending" lines=contracts(app) />
+        <Block app heading="desk.checklists" lines=super::checklists::due_lines(app) />
+        <Block app heading="desk.certificates" lines=certificates(app) />
+        <Block app heading="desk.compliance" lines=compliance(app) />
+        <Block app heading="desk.dispositions" lines=dispositions(app) />
+        <Block app heading="desk.attention" lines=attention(app) />
     }
     .into_any()
 }
 
-/// Fixed-term contracts ending within a month: renew them or prepare the leaving.
-fn contracts_block(app: AppState) -> impl IntoView {
-    let ending = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.employees().with(|all| crate::domain::people::contracts_ending(all, today, CONTRACT_WARNING_DAYS))
-    });
+/// One line of a block: a link to what it is about, then what is due, in the UI language.
+/// Every block is made of these, so one list is drawn the same way for all of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Line {
+    pub href: String,
+    pub link: String,
+    /// What follows the link: " — in 5 days".
+    pub rest: String,
+    /// Said in bold after the rest: "overdue".
+    pub flag: Option<String>,
+    /// Late or owed: drawn as a warning.
+    pub late: bool,
+}
+
+/// A heading and its lines, shown only when there are lines.
+#[component]
+fn Block(app: AppState, heading: &'static str, lines: Memo<Vec<Line>>) -> impl IntoView {
     view! {
-        <Show when=move || ending.with(|e| !e.is_empty())>
-            <h2>{app.text("desk.contracts_ending")}</h2>
+        <Show when=move || lines.with(|l| !l.is_empty())>
+            <h2>{app.text(heading)}</h2>
             <ul class="bo-list">
-                <For each=move || ending.get() key=|(e, _)| e.meta.id.clone() let((e, end))>
-                    <li>
-                        <a href=Route::View("employees".into(), e.meta.id.clone()).href()>{e.name.clone()}</a>
-                        " — "{move || app.tf("desk.contract_ends", &[("date", crate::domain::format::long_date(end, app.lang.get()))])}
+                <For each=move || lines.get() key=|l| l.clone() let(l)>
+                    <li class:bo-warn-text=l.late>
+                        <a href=l.href>{l.link}</a>
+                        {l.rest}
+                        {l.flag.map(|f| view! { " "<strong>{f}</strong> })}
                     </li>
                 </For>
             </ul>
@@ -42,26 +54,44 @@ fn contracts_block(app: AppState) -> impl IntoView {
     }
 }
 
+fn today() -> chrono::NaiveDate {
+    local(now()).date_naive()
+}
+
+/// Fixed-term contracts ending within a month: renew them or prepare the leaving.
+fn contracts(app: AppState) -> Memo<Vec<Line>> {
+    Memo::new(move |_| {
+        let ending = crate::domain::people::contracts_ending(&app.lists.employees().read(), today(), CONTRACT_WARNING_DAYS);
+        ending
+            .into_iter()
+            .map(|(e, end)| Line {
+                href: Route::View("employees".into(), e.meta.id.clone()).href(),
+                link: e.name.clone(),
+                rest: format!(" — {}", app.tf("desk.contract_ends", &[("date", crate::domain::format::long_date(end, app.lang.get()))])),
+                ..Line::default()
+            })
+            .collect()
+    })
+}
+
 /// Training certificates expiring within a month (or lapsed within one): renew them.
-fn certificates_block(app: AppState) -> impl IntoView {
-    let expiring = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.trainings().with(|all| crate::domain::training::certificates_expiring(all, today, CONTRACT_WARNING_DAYS))
-    });
-    view! {
-        <Show when=move || expiring.with(|e| !e.is_empty())>
-            <h2>{app.text("desk.certificates")}</h2>
-            <ul class="bo-list">
-                <For each=move || expiring.get() key=|(t, _)| t.meta.id.clone() let((t, until))>
-                    <li>
-                        <a href=Route::View("trainings".into(), t.meta.id.clone()).href()>{t.title.clone()}</a>
-                        " ("{t.people().join(", ")}") — "
-                        {move || app.tf("desk.certificate_until", &[("date", crate::domain::format::long_date(until, app.lang.get()))])}
-                    </li>
-                </For>
-            </ul>
-        </Show>
-    }
+fn certificates(app: AppState) -> Memo<Vec<Line>> {
+    Memo::new(move |_| {
+        let expiring = crate::domain::training::certificates_expiring(&app.lists.trainings().read(), today(), CONTRACT_WARNING_DAYS);
+        expiring
+            .into_iter()
+            .map(|(t, until)| Line {
+                href: Route::View("trainings".into(), t.meta.id.clone()).href(),
+                link: t.title.clone(),
+                rest: format!(
+                    " ({}) — {}",
+                    t.people().join(", "),
+                    app.tf("desk.certificate_until", &[("date", crate::domain::format::long_date(until, app.lang.get()))])
+                ),
+                ..Line::default()
+            })
+            .collect()
+    })
 }
 
 /// "15 Des 2026 — 3 days late", "— today", "— in 5 days".
@@ -86,50 +116,39 @@ fn when_text(app: &AppState, due: chrono::NaiveDate, days: i64) -> String {
 }
 
 /// Letters received whose disposition is due within three days or late: what, who acts, by when.
-fn dispositions_block(app: AppState) -> impl IntoView {
-    let due = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.letters_in().with(|all| {
-            crate::domain::letters::dispositions_due(all, today)
-                .into_iter()
-                .filter_map(|l| Some((l.meta.id.clone(), l.subject.clone(), l.disposition_to.clone(), l.due?, (l.due? - today).num_days())))
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <Show when=move || due.with(|d| !d.is_empty())>
-            <h2>{app.text("desk.dispositions")}</h2>
-            <ul class="bo-list">
-                <For each=move || due.get() key=|x| x.clone() let((id, subject, who, on, days))>
-                    <li class:bo-warn-text=days < 0>
-                        <a href=Route::View("letters_in".into(), id).href()>{subject}</a>
-                        " — "{who}", "{move || when_text(&app, on, days)}
-                    </li>
-                </For>
-            </ul>
-        </Show>
-    }
+fn dispositions(app: AppState) -> Memo<Vec<Line>> {
+    Memo::new(move |_| {
+        let today = today();
+        crate::domain::letters::dispositions_due(&app.lists.letters_in().read(), today)
+            .into_iter()
+            .filter_map(|l| {
+                let days = (l.due? - today).num_days();
+                Some(Line {
+                    href: Route::View("letters_in".into(), l.meta.id.clone()).href(),
+                    link: l.subject.clone(),
+                    rest: format!(" — {}, {}", l.disposition_to, when_text(&app, l.due?, days)),
+                    late: days < 0,
+                    ..Line::default()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Obligations overdue or due within their reminder (tax, BPJS, licences, contracts).
-fn compliance_block(app: AppState) -> impl IntoView {
-    let dues = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.obligations().with(|o| app.lists.obligations_done().with(|d| crate::domain::compliance::open_dues(o, d, today)))
-    });
-    view! {
-        <Show when=move || dues.with(|d| !d.is_empty())>
-            <h2>{app.text("desk.compliance")}</h2>
-            <ul class="bo-list">
-                <For each=move || dues.get() key=|x| x.clone() let(x)>
-                    <li class:bo-warn-text=x.days < 0>
-                        <a href=Route::View("obligations".into(), x.obligation_id.clone()).href()>{x.name.clone()}</a>
-                        " — "{let x = x.clone(); move || due_text(&app, &x)}
-                    </li>
-                </For>
-            </ul>
-        </Show>
-    }
+fn compliance(app: AppState) -> Memo<Vec<Line>> {
+    Memo::new(move |_| {
+        let dues = crate::domain::compliance::open_dues(&app.lists.obligations().read(), &app.lists.obligations_done().read(), today());
+        dues.iter()
+            .map(|x| Line {
+                href: Route::View("obligations".into(), x.obligation_id.clone()).href(),
+                link: x.name.clone(),
+                rest: format!(" — {}", due_text(&app, x)),
+                late: x.days < 0,
+                ..Line::default()
+            })
+            .collect()
+    })
 }
 
 /// Fixed-term contracts ending this soon are listed on the Today view.
@@ -138,71 +157,54 @@ pub const CONTRACT_WARNING_DAYS: u64 = 30;
 /// Items at or under their reorder point, counting what is already on order: the Today
 /// view's and the dashboard's count.
 pub fn low_stock_count(app: AppState) -> usize {
-    let ordered = app.lists.orders().with(|o| app.lists.stock().with(|m| crate::domain::purchasing::on_order(o, m)));
-    app.lists.items().with(|items| app.stock_levels().with(|s| crate::domain::inventory::low_stock(items, s, &ordered).len()))
+    let ordered = crate::domain::purchasing::on_order(&app.lists.orders().read(), &app.lists.stock().read());
+    crate::domain::inventory::low_stock(&app.lists.items().read(), &app.stock_levels().read(), &ordered).len()
 }
 
 /// Equipment whose maintenance is late or due within two weeks.
 pub fn service_due_count(app: AppState, today: chrono::NaiveDate) -> usize {
-    app.lists.assets().with(|a| app.lists.asset_log().with(|l| crate::domain::assets::maintenance_due(a, l, today, 14).len()))
+    crate::domain::assets::maintenance_due(&app.lists.assets().read(), &app.lists.asset_log().read(), today, 14).len()
 }
 
-/// Supplies to reorder, equipment to service, event and work plan tasks past their day, as counts that
-/// link to their lists; shown only when there is something to do.
-fn attention_block(app: AppState) -> impl IntoView {
-    let low = Memo::new(move |_| low_stock_count(app));
-    let service = Memo::new(move |_| service_due_count(app, local(now()).date_naive()));
-    let late_tasks = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.client_events().with(|e| app.lists.event_tasks().with(|t| crate::domain::client_events::overdue(e, t, today).len()))
-    });
-    let vendor_due = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.client_events().with(|e| {
-            app.lists.event_vendors().with(|v| {
-                app.lists.event_guests().with(|g| {
-                    crate::domain::event_vendors::payments_due(e, v, g, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS).len()
-                })
-            })
-        })
-    });
-    let late_plan = Memo::new(move |_| {
-        let today = local(now()).date_naive();
-        app.lists.plan_tasks().with(|t| crate::domain::plans::late_tasks(t, today))
-    });
+/// Supplies to reorder, equipment to service, event and work plan tasks past their day, and
+/// what the books say is late, as counts that link to their lists; each only when not zero.
+fn attention(app: AppState) -> Memo<Vec<Line>> {
     let money_due = money_due(app);
-    let books = move || money_due.with(|m| m.invoices.0 + m.bills.0 + m.recurring);
-    view! {
-            <Show when=move || low.get() + service.get() + late_tasks.get() + vendor_due.get() + late_plan.get() + books() != 0>
-                <h2>{app.text("desk.attention")}</h2>
-                <ul class="bo-list">
-                    <Show when=move || low.get() != 0>
-                        <li><a href=Route::LowStock.href()>{move || app.tf("desk.low_stock", &[("n", low.get().to_string())])}</a></li>
-    </Show>
-                    <Show when=move || service.get() != 0>
-                        <li><a href=Route::MaintenanceDue.href()>{move || app.tf("desk.service_due", &[("n", service.get().to_string())])}</a></li>
-    </Show>
-                    <Show when=move || late_tasks.get() != 0>
-                        <li><a href=Route::List("client_events".into()).href()>{move || app.tf("etask.late_n", &[("n", late_tasks.get().to_string())])}</a></li>
-    </Show>
-                    <Show when=move || vendor_due.get() != 0>
-                        <li><a href=Route::List("event_vendors".into()).href()>{move || app.tf("vendor.payments_due", &[("n", vendor_due.get().to_string())])}</a></li>
-    </Show>
-                    <Show when=move || late_plan.get() != 0>
-                        <li><a href=Route::List("plan_tasks".into()).href()>{move || app.tf("desk.plan_late", &[("n", late_plan.get().to_string())])}</a></li>
-    </Show>
-                    <Show when=move || money_due.with(|m| m.invoices.0 != 0)>
-                        <li class="bo-warn-text"><a href=Route::List("invoices".into()).href()>{move || money_due.with(|m| app.tf("desk.invoices_late", &[("n", m.invoices.0.to_string()), ("amount", money(&app, m.invoices.1))]))}</a></li>
-    </Show>
-                    <Show when=move || money_due.with(|m| m.bills.0 != 0)>
-                        <li class="bo-warn-text"><a href=Route::List("invoices".into()).href()>{move || money_due.with(|m| app.tf("desk.bills_late", &[("n", m.bills.0.to_string()), ("amount", money(&app, m.bills.1))]))}</a></li>
-    </Show>
-                    <Show when=move || money_due.with(|m| m.recurring != 0)>
-                        <li><a href=Route::List("recurring".into()).href()>{move || app.tf("desk.recurring_due", &[("n", money_due.with(|m| m.recurring).to_string())])}</a></li>
-    </Show>
-                </ul>
-    </Show>
-        }
+    Memo::new(move |_| {
+        let today = today();
+        let events = app.lists.client_events().read();
+        let late_tasks = crate::domain::client_events::overdue(&events, &app.lists.event_tasks().read(), today).len();
+        let (vendors, guests) = (app.lists.event_vendors().read(), app.lists.event_guests().read());
+        let vendor_due =
+            crate::domain::event_vendors::payments_due(&events, &vendors, &guests, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS)
+                .len();
+        let late_plan = crate::domain::plans::late_tasks(&app.lists.plan_tasks().read(), today);
+        let m = money_due.get();
+        let count = |n: usize, href: String, key: &str, late: bool| {
+            (n != 0).then(|| Line { href, link: app.tf(key, &[("n", n.to_string())]), late, ..Line::default() })
+        };
+        let owed = |(n, amount): (usize, i64), key: &str| {
+            (n != 0).then(|| Line {
+                href: Route::List("invoices".into()).href(),
+                link: app.tf(key, &[("n", n.to_string()), ("amount", money(&app, amount))]),
+                late: true,
+                ..Line::default()
+            })
+        };
+        [
+            count(low_stock_count(app), Route::LowStock.href(), "desk.low_stock", false),
+            count(service_due_count(app, today), Route::MaintenanceDue.href(), "desk.service_due", false),
+            count(late_tasks, Route::List("client_events".into()).href(), "etask.late_n", false),
+            count(vendor_due, Route::List("event_vendors".into()).href(), "vendor.payments_due", false),
+            count(late_plan, Route::List("plan_tasks".into()).href(), "desk.plan_late", false),
+            owed(m.invoices, "desk.invoices_late"),
+            owed(m.bills, "desk.bills_late"),
+            count(m.recurring, Route::List("recurring".into()).href(), "desk.recurring_due", false),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    })
 }
 
 /// Counts and sums of what the books say is late.
@@ -226,12 +228,13 @@ fn money_due(app: AppState) -> Memo<MoneyDue> {
             return MoneyDue::default();
         }
         use crate::domain::finance::{invoices::overdue, recurring::due_count};
-        let today = local(now()).date_naive();
+        let today = today();
         let sum = |late: Vec<crate::domain::finance::invoices::Late>| (late.len(), late.iter().map(|l| l.open).sum());
-        app.lists.entries().with(|e| MoneyDue {
-            invoices: app.lists.invoices().with(|i| sum(overdue(i, e, true, today))),
-            bills: app.lists.invoices().with(|i| sum(overdue(i, e, false, today))),
-            recurring: app.lists.recurring().with(|r| due_count(r, e, today)),
-        })
+        let (entries, invoices) = (app.lists.entries().read(), app.lists.invoices().read());
+        MoneyDue {
+            invoices: sum(overdue(&invoices, &entries, true, today)),
+            bills: sum(overdue(&invoices, &entries, false, today)),
+            recurring: due_count(&app.lists.recurring().read(), &entries, today),
+        }
     })
 }

@@ -24,9 +24,18 @@ pub fn set_db(db: Db) {
 
 /// Runs `f` on the open store, or reports that storage is unavailable.
 pub fn with_db<R>(f: impl FnOnce(&mut Db) -> Result<R, StorageError>) -> Result<R, StorageError> {
-    DB.with(|d| match d.borrow_mut().as_mut() {
-        Some(db) => f(db),
-        None => Err(StorageError::Unavailable("not opened".into())),
+    let (mut f, mut out) = (Some(f), None);
+    on_db(&mut |db| out = f.take().map(|f| f(db)));
+    out.unwrap_or_else(|| Err(StorageError::Unavailable("not opened".into())))
+}
+
+/// The thread-local access of [`with_db`], once for all its callers: `DB.with` is built
+/// again for every closure it is given, and every record type's list reader is one.
+fn on_db(f: &mut dyn FnMut(&mut Db)) {
+    DB.with(|d| {
+        if let Some(db) = d.borrow_mut().as_mut() {
+            f(db)
+        }
     })
 }
 
@@ -64,7 +73,7 @@ pub struct UnreadableNotice {
 /// A list's place in memory: its `RwSignal<Vec<T>>`, and what re-reads it and counts its
 /// trash without naming `T` (so the shell never names a type only an area uses).
 struct Slot {
-    signal: Box<dyn std::any::Any>,
+    signal: std::rc::Rc<dyn std::any::Any>,
     reload: fn(&Lists),
     trashed: fn(&Lists) -> usize,
     first_created: fn(&Lists) -> Option<DateTime<Utc>>,
@@ -79,10 +88,14 @@ thread_local! {
 
 /// Makes `f`'s signals under the app's owner: they outlive the page that first asked.
 pub(super) fn in_root<T>(f: impl FnOnce() -> T) -> T {
-    ROOT.with_borrow(|r| match r {
+    match root_owner() {
         Some(owner) => owner.with(f),
         None => f(),
-    })
+    }
+}
+
+fn root_owner() -> Option<Owner> {
+    ROOT.with_borrow(Clone::clone)
 }
 
 /// The record lists in memory. Each is read from the store the first time a screen asks
@@ -105,26 +118,39 @@ impl Lists {
 
     /// The list of `T`, read from the store on first use.
     pub fn of<T: Entity + Send + Sync>(&self) -> RwSignal<Vec<T>> {
-        let found = SLOTS.with_borrow(|s| s.get(T::COLLECTION).and_then(|slot| slot.signal.downcast_ref::<RwSignal<Vec<T>>>().copied()));
-        if let Some(signal) = found {
+        if let Some(signal) = Self::slot_signal(T::COLLECTION).and_then(|s| s.downcast_ref::<RwSignal<Vec<T>>>().copied()) {
             return signal;
         }
         let all = super::perf::timed(&format!("bo:list:{}", T::COLLECTION), || load_list::<T>(T::COLLECTION));
         let signal = in_root(|| RwSignal::new(all));
         let slot = Slot {
-            signal: Box::new(signal),
+            signal: std::rc::Rc::new(signal),
             reload: |l| l.of::<T>().set(load_list::<T>(T::COLLECTION)),
-            trashed: |l| l.of::<T>().with(|all| all.iter().filter(|r| r.meta().deleted_at.is_some()).count()),
-            first_created: |l| l.of::<T>().with(|all| all.iter().map(|r| r.meta().created_at).filter(|t| *t > DateTime::UNIX_EPOCH).min()),
+            // `read`, not `with`: `with` builds its whole call chain again for each closure
+            // it is given, for every record type.
+            trashed: |l| l.of::<T>().read().iter().filter(|r| r.meta().deleted_at.is_some()).count(),
+            first_created: |l| l.of::<T>().read().iter().map(|r| r.meta().created_at).filter(|t| *t > DateTime::UNIX_EPOCH).min(),
         };
-        SLOTS.with_borrow_mut(|s| s.insert(T::COLLECTION, slot));
+        self.open_slot(T::COLLECTION, slot);
+        signal
+    }
+
+    // What `of` does that does not depend on the record type is in plain functions: `of`
+    // is built once per record type, and a thread-local access once per closure it is given.
+
+    /// The signal of list `name`, if read before.
+    fn slot_signal(name: &str) -> Option<std::rc::Rc<dyn std::any::Any>> {
+        SLOTS.with_borrow(|s| s.get(name).map(|slot| slot.signal.clone()))
+    }
+
+    fn open_slot(&self, name: &'static str, slot: Slot) {
+        SLOTS.with_borrow_mut(|s| s.insert(name, slot));
         // Not now: a list is often first read while a view is being drawn.
         let lists = *self;
         queue_microtask(move || {
             lists.opened.update(|n| *n += 1);
             lists.unreadable.set(unreadable_notices());
         });
-        signal
     }
 
     fn is_open(name: &str) -> bool {
@@ -251,7 +277,7 @@ impl AppState {
     pub fn stock_levels(self) -> Memo<crate::domain::inventory::Stock> {
         STOCK_LEVELS.with(|cell| {
             cell.get().unwrap_or_else(|| {
-                let make = move || Memo::new(move |_| self.lists.stock().with(|m| crate::domain::inventory::Stock::of(m)));
+                let make = move || Memo::new(move |_| crate::domain::inventory::Stock::of(&self.lists.stock().read()));
                 let levels = in_root(make);
                 cell.set(Some(levels));
                 levels

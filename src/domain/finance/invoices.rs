@@ -340,6 +340,6 @@ pub fn overdue(invoices: &[Invoice], entries: &[Entry], sale: bool, today: Naive
             })
         })
         .collect();
-    out.sort_by(|a, b| b.days.cmp(&a.days).then(a.number.cmp(&b.number)));
+    crate::sort::sort_by(&mut out, |a, b| b.days.cmp(&a.days).then(a.number.cmp(&b.number)));
     out
 }

@@ -160,7 +160,10 @@ fn touch<E: Entity>(rec: &mut E) {
 /// Inserts or replaces a record by id, stamping `updated_at`.
 pub fn save_record<E: UiEntity>(app: &AppState, mut rec: E) -> Result<(), StorageError> {
     touch(&mut rec);
-    let at = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == rec.meta().id).unwrap_or(all.len()));
+    let at = {
+        let all = E::signal(app).read_untracked();
+        all.iter().position(|r| r.meta().id == rec.meta().id).unwrap_or(all.len())
+    };
     put(app, at, vec![rec], Logged::Each)
 }
 
@@ -196,7 +199,7 @@ pub fn add_records<E: UiEntity>(app: &AppState, mut recs: Vec<E>) -> Result<(), 
     for rec in recs.iter_mut().filter(|r| r.meta().created_at == chrono::DateTime::UNIX_EPOCH) {
         touch(rec);
     }
-    let at = E::signal(app).with_untracked(Vec::len);
+    let at = E::signal(app).read_untracked().len();
     let entry = super::audit::imported(app, E::COLLECTION, String::new(), recs.len().to_string());
     put(app, at, recs, Logged::As(vec![entry]))
 }
@@ -210,8 +213,11 @@ enum Logged {
 }
 
 fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(), StorageError> {
-    let Some((at, mut rec)) = E::signal(app).with_untracked(|all| all.iter().position(|r| r.meta().id == id).map(|i| (i, all[i].clone())))
-    else {
+    let found = {
+        let all = E::signal(app).read_untracked();
+        all.iter().position(|r| r.meta().id == id).map(|i| (i, all[i].clone()))
+    };
+    let Some((at, mut rec)) = found else {
         return Ok(());
     };
     rec.meta_mut().deleted_at = deleted.then(now);
@@ -220,7 +226,7 @@ fn set_deleted<E: UiEntity>(app: &AppState, id: &str, deleted: bool) -> Result<(
 
 /// Moves a record to the trash and offers Undo in a toast.
 pub fn trash_record<E: UiEntity>(app: &AppState, id: &str) -> Result<(), StorageError> {
-    let title = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == id).map(|r| r.title())).unwrap_or_default();
+    let title = E::signal(app).read_untracked().iter().find(|r| r.meta().id == id).map(|r| r.title()).unwrap_or_default();
     set_deleted::<E>(app, id, true)?;
     app.toast(
         app.tf("toast.trashed", &[("name", title)]),

@@ -57,19 +57,22 @@ fn list_of(n: Names, fields: &'static [FieldDef], derived: Vec<&'static str>, of
 
 /// Positions of the records not in the trash.
 fn live_positions<E: UiEntity>(app: &AppState) -> Vec<u32> {
-    E::signal(app).with(|all| all.iter().enumerate().filter(|(_, r)| r.meta().deleted_at.is_none()).map(|(i, _)| i as u32).collect())
+    E::signal(app).read().iter().enumerate().filter(|(_, r)| r.meta().deleted_at.is_none()).map(|(i, _)| i as u32).collect()
 }
 
 fn column_keys<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols, col: usize) -> Vec<String> {
-    E::signal(app).with(|all| pos.iter().map(|&p| column_key(app, &all[p as usize], cols, col)).collect())
+    let all = E::signal(app).read();
+    pos.iter().map(|&p| column_key(app, &all[p as usize], cols, col)).collect()
 }
 
 fn page_cells<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols) -> Vec<(String, Vec<String>)> {
-    E::signal(app).with(|all| pos.iter().map(|&p| (all[p as usize].meta().id.clone(), shown_cells(app, &all[p as usize], cols))).collect())
+    let all = E::signal(app).read();
+    pos.iter().map(|&p| (all[p as usize].meta().id.clone(), shown_cells(app, &all[p as usize], cols))).collect()
 }
 
 fn search_texts<E: UiEntity>(app: &AppState, pos: &[u32], cols: &Cols) -> Vec<String> {
-    E::signal(app).with(|all| pos.iter().map(|&p| search_text(shown_cells(app, &all[p as usize], cols))).collect())
+    let all = E::signal(app).read();
+    pos.iter().map(|&p| search_text(shown_cells(app, &all[p as usize], cols))).collect()
 }
 
 /// A record's list cells as shown: the schema's list columns, then the derived ones.
@@ -179,19 +182,18 @@ fn detail_of(
 }
 
 fn detail_of_record<E: UiEntity>(app: &AppState, id: &str) -> Option<Detail> {
-    E::signal(app).with(|all| {
-        all.iter().find(|r| r.meta().id == id).map(|r| Detail {
-            title: r.title(),
-            fields: E::fields()
-                .iter()
-                .filter(|f| !E::internal().contains(&f.key) && E::form_rules().applies(f.key, |k| r.get(k)))
-                .map(|f| (f.label, display_value(app, r, f.key)))
-                .collect(),
-            created: r.meta().created_at,
-            updated: r.meta().updated_at,
-            deleted: r.meta().deleted_at.is_some(),
-            locked: r.locked(app),
-        })
+    let all = E::signal(app).read();
+    all.iter().find(|r| r.meta().id == id).map(|r| Detail {
+        title: r.title(),
+        fields: E::fields()
+            .iter()
+            .filter(|f| !E::internal().contains(&f.key) && E::form_rules().applies(f.key, |k| r.get(k)))
+            .map(|f| (f.label, display_value(app, r, f.key)))
+            .collect(),
+        created: r.meta().created_at,
+        updated: r.meta().updated_at,
+        deleted: r.meta().deleted_at.is_some(),
+        locked: r.locked(app),
     })
 }
 
@@ -358,7 +360,7 @@ fn form_of(
 }
 
 fn open_form<E: UiEntity>(app: &AppState, id: Option<&str>, prefill: &[(&'static str, String)]) -> Option<(Base, bool)> {
-    let existing = id.map(|id| E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == id).cloned()));
+    let existing = id.map(|id| E::signal(app).read_untracked().iter().find(|r| r.meta().id == id).cloned());
     let base = match existing {
         Some(found) => return found.map(|r| (std::sync::Arc::new(r) as Base, true)),
         None => {
@@ -396,7 +398,7 @@ impl<E: UiEntity> FormRecord for E {
             return Submitted::Invalid(errs);
         }
         // Refuse to replace a copy that changed since this form opened (another tab, an import).
-        let current = E::signal(app).with_untracked(|all| all.iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at));
+        let current = E::signal(app).read_untracked().iter().find(|r| r.meta().id == rec.meta().id).map(|r| r.meta().updated_at);
         if editing && current != Some(self.meta().updated_at) {
             return Submitted::ChangedElsewhere;
         }
@@ -458,7 +460,7 @@ pub fn csv_buttons<E: UiEntity>() -> AnyView {
 
 /// The module's live records as CSV text.
 fn csv_text<E: UiEntity>(app: &AppState, delimiter: u8) -> String {
-    E::signal(app).with_untracked(|all| crate::domain::csv_io::export(all, delimiter, super::fields::decimals(app)))
+    crate::domain::csv_io::export(&E::signal(app).read_untracked(), delimiter, super::fields::decimals(app))
 }
 
 fn csv_buttons_of(

@@ -323,6 +323,11 @@ def test_joining_and_leaving_checklists_with_an_asset_given_back(driver, base_ur
     text = driver.find_element(By.TAG_NAME, "main").text
     assert "Rudi Hartono — Akun e-mail dan sistem dibuat" in text, text
     assert "Laptop dan perlengkapan diserahkan" not in text, "a ticked item is done"
+    # Loaded afresh, the Today view has fetched none of People's code or words: its block
+    # still has its heading in words, never its key.
+    driver.refresh()
+    wait_text(driver, "Daftar periksa masuk/keluar")
+    assert "desk.checklists" not in body_text(driver)
 
     # Rudi leaves at the end of next month with the laptop assigned to him.
     new_laptop(driver, base_url, tag="IT-010")

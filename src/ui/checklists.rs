@@ -157,6 +157,7 @@ pub fn due_lines(app: AppState) -> Memo<Vec<super::reminders::Line>> {
                 let e = emps.iter().find(|e| e.meta.id == i.employee_id && e.meta.deleted_at.is_none())?;
                 let late = i.due.is_some_and(|d| d < today());
                 Some(super::reminders::Line {
+                    id: i.meta.id.clone(),
                     href: Route::View("employees".into(), i.employee_id.clone()).href(),
                     link: e.name.clone(),
                     rest: format!(" — {} · {}", i.title, day_of(&app, i.due)),

@@ -25,6 +25,9 @@ pub fn reminders_view(app: AppState) -> AnyView {
 /// Every block is made of these, so one list is drawn the same way for all of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Line {
+    /// The record the line is about, where its link does not name it (a joining item
+    /// links to its employee): two lines alike must still be two keys.
+    pub id: String,
     pub href: String,
     pub link: String,
     /// What follows the link: " — in 5 days".
@@ -172,12 +175,22 @@ fn attention(app: AppState) -> Memo<Vec<Line>> {
     let money_due = money_due(app);
     Memo::new(move |_| {
         let today = today();
-        let events = app.lists.client_events().read();
-        let late_tasks = crate::domain::client_events::overdue(&events, &app.lists.event_tasks().read(), today).len();
-        let (vendors, guests) = (app.lists.event_vendors().read(), app.lists.event_guests().read());
-        let vendor_due =
-            crate::domain::event_vendors::payments_due(&events, &vendors, &guests, today, crate::domain::event_vendors::PAYMENT_AHEAD_DAYS)
-                .len();
+        // The events' guards go before anything else is read.
+        let (late_tasks, vendor_due) = {
+            let events = app.lists.client_events().read();
+            let (vendors, guests) = (app.lists.event_vendors().read(), app.lists.event_guests().read());
+            (
+                crate::domain::client_events::overdue(&events, &app.lists.event_tasks().read(), today).len(),
+                crate::domain::event_vendors::payments_due(
+                    &events,
+                    &vendors,
+                    &guests,
+                    today,
+                    crate::domain::event_vendors::PAYMENT_AHEAD_DAYS,
+                )
+                .len(),
+            )
+        };
         let late_plan = crate::domain::plans::late_tasks(&app.lists.plan_tasks().read(), today);
         let m = money_due.get();
         let count = |n: usize, href: String, key: &str, late: bool| {

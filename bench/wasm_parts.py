@@ -5,10 +5,18 @@ split, binding and optimisation as scripts/build-wasm.sh, but with function name
     python bench/wasm_parts.py                      # the shell, by crate
     python bench/wasm_parts.py --depth 3 --only backoffice
     python bench/wasm_parts.py --part split_contacts --depth 2
+    python bench/wasm_parts.py --copies reminders               # code built once per closure or type
+    python bench/wasm_parts.py --copies contacts --after reminders
 
 Run after a release build (`release trunk build --release`, scripts/setup.sh). Each group's
 brotli figure is the group compressed alone: a guide to where the bytes are, not a sum of
-the part's size (compressed together, the part is smaller)."""
+the part's size (compressed together, the part is smaller).
+
+`--copies` reads the split before optimising (fast, sizes raw): a part's own file and every
+chunk it loads, less those `--after` loaded first, grouped by function with its hash and
+generic arguments left out. Many copies of one function are code built again for each
+closure or type it is given: `LocalKey::with` inside a generic function, `RwSignal::with`
+per closure, a keyed `<For>` per item type (README, "Size")."""
 import argparse
 import collections
 import os
@@ -140,13 +148,48 @@ def optimised_part(part):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def part_files(split_dir, part):
+    """A part's own file and the chunks it loads, from the splitter's loader."""
+    js = (split_dir / "__wasm_split.js").read_text()
+    m = re.search(r"__wasm_split_load_" + part + r' = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(\w+)\.wasm".*?\n, \[([^\]]*)\]',
+                  js, re.S)
+    if not m:
+        raise SystemExit(f"no part named {part} in {split_dir}")
+    return [m.group(1)] + [c.strip().replace("__chunk_", "chunk_") for c in m.group(2).split(",") if c.strip()]
+
+
+def copies(part, after):
+    tmp = Path(tempfile.mkdtemp(prefix="bo-parts-"))
+    try:
+        subprocess.run(["wasm-split-cli", "--target", "web", "--out-name", "backoffice", str(WASM), str(tmp)],
+                       check=True, stdout=subprocess.DEVNULL)
+        seen = set(part_files(tmp, after)) if after else set()
+        files = [f for f in part_files(tmp, part) if f not in seen]
+        groups = collections.defaultdict(list)
+        for f in files:
+            for name, body in functions(tmp / f"{f}.wasm")[0]:
+                key = re.sub(r"17h[0-9a-f]{16}E.*$", "", name)
+                groups[re.sub(r"\$LT\$[^:]*\$GT\$", "<>", key)[:150]].append(len(body))
+        total = sum(sum(v) for v in groups.values())
+        print(f"{part}{' after ' + after if after else ''}: {len(files)} files, {total:,} B of code before optimising")
+        print(f"{'code':>9} {'copies':>6}  function")
+        for key, sizes in sorted(groups.items(), key=lambda g: -sum(g[1]))[:40]:
+            print(f"{sum(sizes):9,} {len(sizes):6}  {key}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", metavar="PART", help="a part's code by function, with how many copies of each")
+    ap.add_argument("--after", metavar="PART", help="with --copies: less what this part loaded first")
     ap.add_argument("--part", default="backoffice", help="backoffice (the shell), split_<area> or chunk_<n>")
     ap.add_argument("--depth", type=int, default=1, help="path segments a group keeps")
     ap.add_argument("--only", help="only functions of this crate")
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args()
+    if args.copies:
+        return copies(args.copies, args.after)
     whole, (funcs, data) = optimised_part(args.part)
     groups = collections.defaultdict(list)
     for name, body in funcs:

@@ -148,14 +148,15 @@ pub fn checklist_part(employee: Memo<Option<Employee>>, moment: Moment) -> AnyVi
 /// Joining and leaving items due within a week (late ones first), for the Today view.
 pub fn due_lines(app: AppState) -> Memo<Vec<super::reminders::Line>> {
     Memo::new(move |_| {
-        let until = today() + chrono::Days::new(7);
+        let today = today();
+        let until = today + chrono::Days::new(7);
         let emps = app.lists.employees().read();
         // Items of an employee in the trash wait with them.
         crate::domain::checklists::due_by(&app.lists.checklist_items().read(), until)
             .into_iter()
             .filter_map(|i| {
                 let e = emps.iter().find(|e| e.meta.id == i.employee_id && e.meta.deleted_at.is_none())?;
-                let late = i.due.is_some_and(|d| d < today());
+                let late = i.due.is_some_and(|d| d < today);
                 Some(super::reminders::Line {
                     id: i.meta.id.clone(),
                     href: Route::View("employees".into(), i.employee_id.clone()).href(),

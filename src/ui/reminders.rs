@@ -4,9 +4,10 @@
 //! fetched once the rest of the Today view is up (see `areas::reminders`).
 use leptos::prelude::*;
 
+use super::calendar::today;
 use super::fields::money;
 use super::router::Route;
-use super::state::{local, now, AppState};
+use super::state::AppState;
 
 /// Everything the Today view reminds of, each block shown only when it has something.
 pub fn reminders_view(app: AppState) -> AnyView {
@@ -55,10 +56,6 @@ fn Block(app: AppState, heading: &'static str, lines: Memo<Vec<Line>>) -> impl I
             </ul>
         </Show>
     }
-}
-
-fn today() -> chrono::NaiveDate {
-    local(now()).date_naive()
 }
 
 /// Fixed-term contracts ending within a month: renew them or prepare the leaving.

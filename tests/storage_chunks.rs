@@ -2,6 +2,7 @@
 //! chunk costs only its own records, and schema-2 stores are migrated forward.
 use backoffice::domain::contact::Contact;
 use backoffice::domain::record::Entity;
+use backoffice::domain::schema::CURRENT;
 use backoffice::storage::layout::CHUNK;
 use backoffice::storage::{chunk_key, doc_key, Backend, Db, Edit, MemoryBackend, StorageError, META_KEY};
 
@@ -49,7 +50,7 @@ fn db_reload(b: &MemoryBackend) -> Vec<Contact> {
 }
 
 #[test]
-fn saving_one_record_rewrites_only_its_chunk() {
+fn saving_one_record_writes_only_the_lists_patch_and_head() {
     let b = MemoryBackend::new(5_242_880);
     let mut db = open(&b);
     let mut all = people(1000);
@@ -58,7 +59,9 @@ fn saving_one_record_rewrites_only_its_chunk() {
     all[600].set("role", "Direktur");
     db.save_edit("contacts", &all, &Edit::replaced(600)).unwrap();
     let changed: Vec<String> = snapshot(&b).into_iter().filter(|kv| !before.contains(kv)).map(|(k, _)| k).collect();
-    assert_eq!(changed, vec![doc_key("contacts"), chunk_key("contacts", (600 / CHUNK) as u32), META_KEY.to_string()]);
+    // Chunks 0–6 hold the list; the patch takes the next id.
+    assert_eq!(changed, vec![doc_key("contacts"), chunk_key("contacts", 7), META_KEY.to_string()]);
+    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().contains(&format!(r#""patch":[7,[[{},{}]]]"#, 600 / CHUNK, 600 % CHUNK)));
     assert_eq!(db_reload(&b), all);
 }
 
@@ -153,7 +156,7 @@ fn schema_2_is_migrated_into_chunks_with_a_copy_kept() {
     let (mut db, report) = Db::open(Box::new(b.clone()), &backoffice::registry::STORE).unwrap();
     assert_eq!(report.migrated_from, Some(2));
     let head = b.get(&doc_key("contacts")).unwrap().unwrap();
-    assert_eq!(head, r#"{"schema":5,"rev":6,"chunks":[[0,1]],"next":1}"#);
+    assert_eq!(head, format!(r#"{{"schema":{CURRENT},"rev":6,"chunks":[[0,1]],"next":1}}"#));
     assert!(b.get(&doc_key("settings")).unwrap().unwrap().contains(r#""data":{"company_name":"PT Maju"}"#));
     let c: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
     assert_eq!((c[0].name.as_str(), c[0].emails.clone()), ("Budi", vec!["budi@maju.co.id".to_string()]));

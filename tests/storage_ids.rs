@@ -4,6 +4,7 @@
 use backoffice::domain::contact::Contact;
 use backoffice::domain::ids;
 use backoffice::domain::record::Entity;
+use backoffice::domain::schema::CURRENT;
 use backoffice::storage::{doc_key, Backend, Db, MemoryBackend, Schema, META_KEY};
 
 fn open(b: &MemoryBackend) -> Db {
@@ -61,15 +62,15 @@ fn as_schema_4(b: &MemoryBackend) {
     for k in b.keys().unwrap() {
         let v = b.get(&k).unwrap().unwrap();
         if k == META_KEY {
-            b.set(&k, &v.replace("\"schema_version\":5", "\"schema_version\":4")).unwrap();
+            b.set(&k, &v.replace(&format!("\"schema_version\":{CURRENT}"), "\"schema_version\":4")).unwrap();
         } else if k.starts_with("bo.c.") {
-            b.set(&k, &v.replace("\"schema\":5", "\"schema\":4")).unwrap();
+            b.set(&k, &v.replace(&format!("\"schema\":{CURRENT}"), "\"schema\":4")).unwrap();
         }
     }
 }
 
 #[test]
-fn a_nearly_full_schema_4_store_opens_as_it_is_and_an_older_build_will_not_write_over_schema_5() {
+fn a_nearly_full_schema_4_store_opens_as_it_is_and_an_older_build_will_not_write_over_it() {
     let list = typed_in(400, |_| uuid::Uuid::new_v4().to_string());
     let filled = MemoryBackend::new(10_000_000);
     open(&filled).save("contacts", &list).unwrap();
@@ -88,7 +89,7 @@ fn a_nearly_full_schema_4_store_opens_as_it_is_and_an_older_build_will_not_write
     for (k, v) in &before {
         let now = b.get(k).unwrap().unwrap();
         if k == META_KEY {
-            assert!(now.contains("\"schema_version\":5"), "{now}");
+            assert!(now.contains(&format!("\"schema_version\":{CURRENT}")), "{now}");
         } else {
             assert_eq!(&now, v, "{k} was rewritten");
         }
@@ -96,17 +97,17 @@ fn a_nearly_full_schema_4_store_opens_as_it_is_and_an_older_build_will_not_write
     let back: Vec<Contact> = db.load("contacts").unwrap().unwrap();
     assert_eq!(back, list);
 
-    // Saved by this build, the list is schema 5: a schema-4 build opens it read-only.
+    // Saved by this build, the list is of this schema: a schema-4 build opens it read-only.
     let mut changed = back.clone();
     changed[0].set("name", "Budi Santoso");
     db.save("contacts", &changed).unwrap();
-    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().contains("\"schema\":5"));
+    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().contains(&format!("\"schema\":{CURRENT}")));
     fn no_migration(_: &mut backoffice::domain::schema::Docs, _: u32) -> Result<(), String> {
         Ok(())
     }
     static V4: Schema = Schema { current: 4, records_changed_at: 4, migrate: no_migration, small_chunks: &[] };
     let (old, report) = Db::open(Box::new(b.clone()), &V4).unwrap();
-    assert_eq!(report.newer, Some(5));
+    assert_eq!(report.newer, Some(CURRENT));
     assert!(old.is_read_only());
 }
 
@@ -116,11 +117,12 @@ fn a_tab_opened_before_a_newer_build_took_the_store_over_discards_nothing() {
     let mut db = open(&b);
     db.save("contacts", &typed_in(3, ids::new_id_at)).unwrap();
     // A newer build opens the store in another tab and writes a list this one cannot read.
-    b.set(META_KEY, &b.get(META_KEY).unwrap().unwrap().replace("\"schema_version\":5", "\"schema_version\":6")).unwrap();
+    let newer = format!("\"schema_version\":{}", CURRENT + 1);
+    b.set(META_KEY, &b.get(META_KEY).unwrap().unwrap().replace(&format!("\"schema_version\":{CURRENT}"), &newer)).unwrap();
     let before: Vec<_> = b.keys().unwrap().into_iter().map(|k| (k.clone(), b.get(&k).unwrap())).collect();
     assert!(db.discard_unreadable("contacts").is_err());
     assert!(db.discard_unreadable("contacts.0").is_err());
     let after: Vec<_> = b.keys().unwrap().into_iter().map(|k| (k.clone(), b.get(&k).unwrap())).collect();
     assert_eq!(after, before);
-    assert_eq!(db.newer_schema(), Some(6));
+    assert_eq!(db.newer_schema(), Some(CURRENT + 1));
 }

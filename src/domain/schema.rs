@@ -12,7 +12,10 @@ use serde_json::Value;
 /// v4: money and counts are numbers (`150000`, not `"150000"`); unset ones are absent.
 /// v5: record ids made as UUIDs of version 8 (`ids`), stored as time deltas; the records
 ///     are unchanged, and schema-4 lists are read as they are.
-pub const CURRENT: u32 = 5;
+/// v6: a list may keep its last saved records in a patch (`storage::layout::Patched`), read
+///     over its chunks; records are unchanged. A build before it would read a list without
+///     its patch, so it opens such a store read-only.
+pub const CURRENT: u32 = 6;
 /// The newest schema whose migration changes records (see `storage::Schema`).
 pub const RECORDS_CHANGED_AT: u32 = 4;
 
@@ -28,7 +31,7 @@ pub fn migrate(docs: &mut Docs, from: u32) -> Result<(), String> {
             1 => v1_to_v2(docs)?,
             2 => {}
             3 => v3_to_v4(docs),
-            4 => {}
+            4 | 5 => {}
             _ => return Err(format!("no migration from schema {v}")),
         }
         v += 1;

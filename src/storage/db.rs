@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 
-use super::layout::{plan, Edit, Slot};
+use super::layout::{plan, position, repatch, Edit, Patched, Slot, PATCH};
 use super::txn::Txn;
 use super::{chunk_key, chunk_prefix, doc_key, doc_name, usage, Backend, Docs, Schema, StorageError, META_KEY, PREFIX};
 use crate::table::{codec, records_as_columns, Columns, FromRow};
@@ -50,6 +50,10 @@ struct Head {
     chunks: Option<Vec<(u32, usize)>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     next: u32,
+    /// The list's patch (schema 6): its chunk id and where each of its records belongs
+    /// ([`Patched`]); its records are read over those of their chunks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    patch: Option<(u32, Patched)>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -384,11 +388,19 @@ impl Db {
         }
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
+        let patch = self.read_patch(name, &head).ok().flatten().map(|(at, c)| (at, c.into_rows()));
         let mut rows = vec![];
         for (id, _) in head.chunks.unwrap_or_default() {
             let text = self.backend.get(&chunk_key(name, id)).ok().flatten();
             match text.as_deref().map(decode_chunk) {
-                Some(Ok(mut r)) => rows.append(&mut r),
+                Some(Ok(mut r)) => {
+                    for (k, (c, i)) in patch.iter().flat_map(|(at, _)| at.iter().enumerate()) {
+                        if let (true, Some(row), Some((_, saved))) = (*c == id, r.get_mut(*i), patch.as_ref()) {
+                            *row = saved[k].clone();
+                        }
+                    }
+                    rows.append(&mut r)
+                }
                 Some(Err(error)) => {
                     self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
                 }
@@ -475,6 +487,21 @@ impl Db {
         Ok(decoded.map_err(|e| (text, e)))
     }
 
+    /// The list's patch ([`Patched`]) and its records; `None` when it has none, or when its
+    /// chunk cannot be read, which is then reported under its label and stops writes to the
+    /// list until the user has downloaded and discarded it.
+    fn read_patch(&mut self, name: &str, head: &Head) -> Result<Option<(Patched, Columns)>, StorageError> {
+        let Some((id, at)) = &head.patch else { return Ok(None) };
+        let error = match self.read_chunk(name, *id)? {
+            Ok(c) if c.len() == at.len() => return Ok(Some((at.clone(), c))),
+            Ok(_) => "the patch does not match its list".to_string(),
+            Err((_, e)) => e,
+        };
+        let raw = self.backend.get(&chunk_key(name, *id))?.unwrap_or_default();
+        self.unreadable.insert(chunk_label(name, *id), Unreadable { raw, error });
+        Ok(None)
+    }
+
     /// What the screens show about a list none of them has read, from its stored columns
     /// without making records: how many rows have a value in `present` (its trash), and
     /// the earliest time in `earliest` (its oldest record).
@@ -500,6 +527,10 @@ impl Db {
         };
         // Stored whole (schema 2) or by a newer build: not something to add to.
         if head.data.is_some() || head.schema > self.schema.current {
+            return Err(unreadable());
+        }
+        // A log is only appended to, so it never has a patch: one found is not added to.
+        if head.patch.is_some() {
             return Err(unreadable());
         }
         let chunks = head.chunks.unwrap_or_default();
@@ -551,6 +582,7 @@ impl Db {
         self.unreadable.remove(name);
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
+        let mut patch = self.read_patch(name, &head)?;
         let chunks = head.chunks.unwrap_or_default();
         let mut ahead = ahead
             .filter(|a| a.rev == head.rev && a.chunks.iter().map(|(id, _)| *id).eq(chunks.iter().map(|(id, _)| *id)))
@@ -560,6 +592,14 @@ impl Db {
                 Some((_, done)) => done,
                 None => self.read_chunk(name, id)?,
             };
+            let decoded = decoded.map(|mut c| {
+                if let Some((at, saved)) = patch.as_mut() {
+                    for (k, (_, i)) in at.iter().enumerate().filter(|(_, (c, _))| *c == id) {
+                        c.put_row(*i, saved, k);
+                    }
+                }
+                c
+            });
             let taken = decoded.and_then(|c| take(c).map_err(|(_, e)| (None, e)));
             if let Err((text, error)) = taken {
                 // A chunk whose records do not fit the type is kept as stored.
@@ -657,11 +697,25 @@ impl Db {
 
     fn write_one(&self, txn: &mut Txn, name: &str, rev: u64, w: Write, old: Head) -> Result<(), StorageError> {
         type RowsFn<'a> = &'a dyn Fn(std::ops::Range<usize>) -> Columns;
+        // A patch that cannot be read holds saved records no chunk has: kept until the user
+        // has it (the notice of unreadable data), so nothing is written over it.
+        if let Some((id, _)) = &old.patch {
+            if self.unreadable.contains_key(&chunk_label(name, *id)) {
+                return Err(StorageError::Unreadable(name.to_string()));
+            }
+        }
+        // The revision of the head being replaced: a chunk written after it (by another tab
+        // whose head has not arrived yet) is newer than what this write starts from. Not
+        // `known`: a migration rewrites lists this tab has not read yet.
+        let newer_than_head = |txn: &mut Txn, key: &str| -> Result<bool, StorageError> {
+            Ok(txn.before(key)?.and_then(chunk_rev).is_some_and(|r| r > old.rev))
+        };
+        let mut gone: Vec<u32> = old.patch.iter().map(|(id, _)| *id).collect();
         let (len, edit_all, whole, rows_fn): (usize, Edit, Option<Vec<Value>>, Option<RowsFn>) = match w {
             Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
             Write::Whole(doc) => {
                 // A document: inline in its head; any chunks of an earlier list go.
-                for (id, _) in old.chunks.unwrap_or_default() {
+                for id in old.chunks.unwrap_or_default().into_iter().map(|(id, _)| id).chain(gone) {
                     txn.remove(&chunk_key(name, id))?;
                 }
                 let head = Head { schema: self.schema.current, rev, data: Some(doc), ..Default::default() };
@@ -678,31 +732,67 @@ impl Db {
             .collect();
         // A list stored inline (schema 2) has no chunks yet: it is rewritten whole.
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
-        let p = plan(&slots, old.next, len, &edit, self.schema.chunk_records(name));
-        // The revision of the head being replaced: a chunk written after it (by another tab
-        // whose head has not arrived yet) is newer than what this write starts from. Not
-        // `known`: a migration rewrites lists this tab has not read yet.
-        let newer_than_head = |txn: &mut Txn, key: &str| -> Result<bool, StorageError> {
-            Ok(txn.before(key)?.and_then(chunk_rev).is_some_and(|r| r > old.rev))
+        let per = self.schema.chunk_records(name);
+        // Records replaced and nothing else: they go into the patch, and only a chunk it
+        // outgrows is rewritten. Any other change rewrites the chunks the patch held.
+        let (old_at, old_id) = old.patch.map_or((vec![], None), |(id, at)| (at, Some(id)));
+        // A list of small chunks (the audit trail, only added to) has little to save by it.
+        let replaced_only = edit.appended == 0
+            && edit.removed.is_empty()
+            && !edit.all
+            && rows_fn.is_some()
+            && per > 2 * PATCH
+            && len == slots.iter().map(Slot::live).sum::<usize>();
+        let repatched = if replaced_only { repatch(&slots, &old_at, &edit.replaced, PATCH) } else { None };
+        let (patch, p) = match repatched {
+            Some((at, fold)) => (at, plan(&slots, old.next, len, &Edit::default(), per, &fold)),
+            None => {
+                let fold: Vec<u32> = old_at.iter().map(|(c, _)| *c).collect();
+                (vec![], plan(&slots, old.next, len, &edit, per, &fold))
+            }
         };
         // Keys that go are removed first, so their room is free for what is written.
-        for id in &p.delete {
+        let mut next = p.next;
+        let patch_id = match (patch.is_empty(), old_id) {
+            (true, _) => None,
+            (false, Some(id)) => {
+                gone.clear();
+                Some(id)
+            }
+            (false, None) => {
+                next += 1;
+                Some(next - 1)
+            }
+        };
+        for id in p.delete.iter().chain(&gone) {
             let key = chunk_key(name, *id);
             if newer_than_head(txn, &key)? {
                 return Err(StorageError::Conflict(name.to_string()));
             }
             txn.remove(&key)?;
         }
+        let rows_at = |range: std::ops::Range<usize>| match (&whole, rows_fn) {
+            (Some(all), _) => Columns::from_values(&all[range]),
+            (None, Some(f)) => f(range),
+            _ => unreachable!(),
+        };
         for (id, range) in &p.write {
             let key = chunk_key(name, *id);
             if newer_than_head(txn, &key)? {
                 return Err(StorageError::Conflict(name.to_string()));
             }
-            let rows = match (&whole, rows_fn) {
-                (Some(all), _) => Columns::from_values(&all[range.clone()]),
-                (None, Some(f)) => f(range.clone()),
-                _ => unreachable!(),
-            };
+            txn.set(&key, &chunk_text(rev, rows_at(range.clone())))?;
+        }
+        if let Some(id) = patch_id {
+            let key = chunk_key(name, id);
+            if newer_than_head(txn, &key)? {
+                return Err(StorageError::Conflict(name.to_string()));
+            }
+            let mut rows = Columns::default();
+            for at in &patch {
+                let pos = position(&p.slots, *at).expect("a patch names readable records");
+                rows.append(rows_at(pos..pos + 1));
+            }
             txn.set(&key, &chunk_text(rev, rows))?;
         }
         let head = Head {
@@ -710,7 +800,8 @@ impl Db {
             rev,
             data: None,
             chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()),
-            next: p.next,
+            next,
+            patch: patch_id.map(|id| (id, patch)),
         };
         txn.set(&doc_key(name), &head_json(&head))
     }
@@ -736,6 +827,9 @@ impl Db {
             if let Ok(Some(mut head)) = self.head(list) {
                 if let Some(chunks) = head.chunks.as_mut() {
                     chunks.retain(|(c, _)| *c != id);
+                }
+                if head.patch.as_ref().is_some_and(|(p, _)| *p == id) {
+                    head.patch = None;
                 }
                 head.rev += 1;
                 self.backend.set(&doc_key(list), &head_json(&head))?;

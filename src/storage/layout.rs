@@ -20,7 +20,7 @@ pub struct Slot {
 }
 
 impl Slot {
-    fn live(&self) -> usize {
+    pub fn live(&self) -> usize {
         if self.bad {
             0
         } else {
@@ -71,8 +71,9 @@ pub struct Plan {
 }
 
 /// The chunks after `edit`, given the chunks before it and the list's length after it.
-/// `per` is how many records a new chunk takes (usually [`CHUNK`]).
-pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize) -> Plan {
+/// `per` is how many records a new chunk takes (usually [`CHUNK`]); the chunks `fold` names
+/// are rewritten whatever the change (they take back what the list's patch held).
+pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize, fold: &[u32]) -> Plan {
     let mut next = next;
     let mut slots: Vec<Slot> = old.to_vec();
     let mut dirty: Vec<u32> = vec![];
@@ -110,6 +111,7 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize) 
         for &p in &edit.replaced {
             dirty.push(slots[slot_at(&slots, p)].id);
         }
+        dirty.extend(fold);
     }
     let mut write = vec![];
     let mut at = 0;
@@ -120,7 +122,8 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize) 
             }
             return false;
         }
-        if dirty.contains(&s.id) {
+        // An unreadable chunk is never written, even when a patch named it.
+        if dirty.contains(&s.id) && !s.bad {
             write.push((s.id, at..at + s.live()));
         }
         at += s.live();
@@ -129,6 +132,56 @@ pub fn plan(old: &[Slot], next: u32, len_after: usize, edit: &Edit, per: usize) 
     // A chunk emptied and recreated under the same id is written, not deleted.
     delete.retain(|id| !write.iter().any(|(w, _)| w == id));
     Plan { slots, write, delete, next }
+}
+
+/// Records a list keeps in its patch at most (see [`repatch`]).
+pub const PATCH: usize = 16;
+
+/// Records saved since their chunks were written, each named by its chunk and its place
+/// in it. They are stored together in a small chunk of their own, the list's patch, and
+/// read over their chunks' stored records: saving one record then re-encodes the few
+/// records of the patch instead of its whole chunk.
+pub type Patched = Vec<(u32, usize)>;
+
+/// The list position of the record at `at` (chunk id, place in it), if that chunk is
+/// readable and holds it.
+pub fn position(slots: &[Slot], at: (u32, usize)) -> Option<usize> {
+    let mut pos = 0;
+    for s in slots {
+        if s.id == at.0 {
+            return (!s.bad && at.1 < s.n).then_some(pos + at.1);
+        }
+        pos += s.live();
+    }
+    None
+}
+
+/// The patch once the records at `replaced` changed (and nothing else did), with the
+/// chunks to rewrite to keep it within `max` records: the one holding most of it first, so
+/// no save rewrites more than a chunk and the patch. `None` when `old` names a record no
+/// readable chunk holds: then the list is written without a patch.
+pub fn repatch(slots: &[Slot], old: &[(u32, usize)], replaced: &[usize], max: usize) -> Option<(Patched, Vec<u32>)> {
+    let len: usize = slots.iter().map(Slot::live).sum();
+    if old.iter().any(|&a| position(slots, a).is_none()) || replaced.iter().any(|&p| p >= len) {
+        return None;
+    }
+    let mut at = old.to_vec();
+    for &p in replaced {
+        let i = slot_at(slots, p);
+        let start: usize = slots[..i].iter().map(Slot::live).sum();
+        let entry = (slots[i].id, p - start);
+        if !at.contains(&entry) {
+            at.push(entry);
+        }
+    }
+    let mut fold = vec![];
+    while at.len() > max {
+        let held = |id: u32| at.iter().filter(|(c, _)| *c == id).count();
+        let fullest = at.iter().map(|(c, _)| *c).max_by_key(|c| held(*c)).unwrap_or_default();
+        at.retain(|(c, _)| *c != fullest);
+        fold.push(fullest);
+    }
+    Some((at, fold))
 }
 
 fn slot_at(slots: &[Slot], pos: usize) -> usize {
@@ -170,34 +223,34 @@ mod tests {
 
     #[test]
     fn a_new_list_is_cut_into_chunks() {
-        let p = plan(&[], 0, CHUNK * 2 + 1, &Edit::all(), CHUNK);
+        let p = plan(&[], 0, CHUNK * 2 + 1, &Edit::all(), CHUNK, &[]);
         assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
         assert_eq!(p.next, 3);
     }
 
     #[test]
     fn replacing_one_record_rewrites_its_chunk_only() {
-        let p = plan(&slots(&[CHUNK, CHUNK, 10]), 3, 2 * CHUNK + 10, &Edit::replaced(CHUNK + 5), CHUNK);
+        let p = plan(&slots(&[CHUNK, CHUNK, 10]), 3, 2 * CHUNK + 10, &Edit::replaced(CHUNK + 5), CHUNK, &[]);
         assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK)]);
         assert!(p.delete.is_empty());
     }
 
     #[test]
     fn appending_fills_the_last_chunk_then_opens_one() {
-        let p = plan(&slots(&[CHUNK, CHUNK - 1]), 2, 2 * CHUNK + 1, &Edit::appended(2), CHUNK);
+        let p = plan(&slots(&[CHUNK, CHUNK - 1]), 2, 2 * CHUNK + 1, &Edit::appended(2), CHUNK, &[]);
         assert_eq!(p.write, vec![(1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 1)]);
     }
 
     #[test]
     fn removing_shrinks_one_chunk_and_leaves_later_ones_alone() {
-        let p = plan(&slots(&[3, 3, 3]), 3, 8, &Edit::removed(vec![4]), CHUNK);
+        let p = plan(&slots(&[3, 3, 3]), 3, 8, &Edit::removed(vec![4]), CHUNK, &[]);
         assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![3, 2, 3]);
         assert_eq!(p.write, vec![(1, 3..5)]);
     }
 
     #[test]
     fn an_emptied_chunk_is_deleted() {
-        let p = plan(&slots(&[3, 1, 3]), 3, 6, &Edit::removed(vec![3]), CHUNK);
+        let p = plan(&slots(&[3, 1, 3]), 3, 6, &Edit::removed(vec![3]), CHUNK, &[]);
         assert_eq!(p.delete, vec![1]);
         assert!(p.write.is_empty());
         assert_eq!(p.slots.len(), 2);
@@ -207,9 +260,9 @@ mod tests {
     fn unreadable_chunks_are_kept_and_hold_no_positions() {
         let mut old = slots(&[3, 3, 3]);
         old[1].bad = true;
-        let p = plan(&old, 3, 6, &Edit::replaced(3), CHUNK);
+        let p = plan(&old, 3, 6, &Edit::replaced(3), CHUNK, &[]);
         assert_eq!(p.write, vec![(2, 3..6)]);
-        let p = plan(&old, 3, 2, &Edit::all(), CHUNK);
+        let p = plan(&old, 3, 2, &Edit::all(), CHUNK, &[]);
         assert_eq!(p.slots.iter().filter(|s| s.bad).count(), 1);
         assert_eq!(p.write, vec![(0, 0..2)]);
         assert_eq!(p.delete, vec![2]);
@@ -217,19 +270,19 @@ mod tests {
 
     #[test]
     fn a_list_rewritten_whole_takes_its_own_keys_again() {
-        let p = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 2 * CHUNK + 9, &Edit::all(), CHUNK);
+        let p = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 2 * CHUNK + 9, &Edit::all(), CHUNK, &[]);
         assert_eq!(p.write, vec![(0, 0..CHUNK), (1, CHUNK..2 * CHUNK), (2, 2 * CHUNK..2 * CHUNK + 9)]);
         assert!(p.delete.is_empty());
         assert_eq!(p.next, 3);
-        let shorter = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 5, &Edit::all(), CHUNK);
+        let shorter = plan(&slots(&[CHUNK, CHUNK, 7]), 3, 5, &Edit::all(), CHUNK, &[]);
         assert_eq!((shorter.write, shorter.delete, shorter.next), (vec![(0, 0..5)], vec![1, 2], 3));
-        let longer = plan(&slots(&[2]), 1, CHUNK + 1, &Edit::all(), CHUNK);
+        let longer = plan(&slots(&[2]), 1, CHUNK + 1, &Edit::all(), CHUNK, &[]);
         assert_eq!((longer.write, longer.next), (vec![(0, 0..CHUNK), (1, CHUNK..CHUNK + 1)], 2));
     }
 
     #[test]
     fn a_change_that_does_not_add_up_rewrites_everything() {
-        let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1), CHUNK);
+        let p = plan(&slots(&[3]), 1, 7, &Edit::appended(1), CHUNK, &[]);
         assert_eq!(p.write, vec![(0, 0..7)]);
         assert!(p.delete.is_empty());
     }
@@ -239,27 +292,27 @@ mod tests {
         // Two chunks of 250 (the size before 150): an edit rewrites only its own chunk, an
         // append starts a new one instead of growing them, a removal shrinks its chunk.
         let old = slots(&[250, 250]);
-        let p = plan(&old, 2, 501, &Edit::appended(1), CHUNK);
+        let p = plan(&old, 2, 501, &Edit::appended(1), CHUNK, &[]);
         assert_eq!(p.write, vec![(2, 500..501)]);
         assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), vec![250, 250, 1]);
-        let p = plan(&old, 2, 500, &Edit::replaced(260), CHUNK);
+        let p = plan(&old, 2, 500, &Edit::replaced(260), CHUNK, &[]);
         assert_eq!(p.write, vec![(1, 250..500)]);
-        let p = plan(&old, 2, 499, &Edit::removed(vec![10]), CHUNK);
+        let p = plan(&old, 2, 499, &Edit::removed(vec![10]), CHUNK, &[]);
         assert_eq!(p.write, vec![(0, 0..249)]);
         assert!(p.delete.is_empty());
     }
 
     #[test]
     fn a_list_with_small_chunks_fills_them_to_its_own_size() {
-        let p = plan(&slots(&[20, 19]), 2, 40, &Edit::appended(1), 20);
+        let p = plan(&slots(&[20, 19]), 2, 40, &Edit::appended(1), 20, &[]);
         assert_eq!(p.write, vec![(1, 20..40)], "the last chunk takes one more");
-        let p = plan(&p.slots, p.next, 41, &Edit::appended(1), 20);
+        let p = plan(&p.slots, p.next, 41, &Edit::appended(1), 20, &[]);
         assert_eq!(
             (p.write, p.slots.iter().map(|s| s.n).collect::<Vec<_>>()),
             (vec![(2, 40..41)], vec![20, 20, 1]),
             "then a new one starts"
         );
-        let p = plan(&[], 0, 45, &Edit::all(), 20);
+        let p = plan(&[], 0, 45, &Edit::all(), 20, &[]);
         assert_eq!(p.slots.iter().map(|s| s.n).collect::<Vec<_>>(), [20, 20, 5]);
     }
 }

@@ -3,11 +3,15 @@
 //! Layout (every key starts with `bo.` so other apps on the origin are never touched):
 //! - `bo.meta`: schema version, a revision per collection, when a backup was last exported,
 //!   the node this browser's record ids carry.
-//! - `bo.c.<collection>`: the collection's head, `{"schema":5,"rev":7,…}`. A document
-//!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,150],[1,12]]`.
+//! - `bo.c.<collection>`: the collection's head, `{"schema":6,"rev":7,…}`. A document
+//!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,150],[1,12]]`,
+//!   and its patch if it has one: `"patch":[2,[[0,17],[1,3]]]` (chunk 2 holds the records
+//!   last saved, each named by its chunk and place, read over what those chunks hold).
 //! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
 //!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record
-//!   rewrites its chunk and the head, whatever the size of the list.
+//!   rewrites the list's patch (a few records) and the head, whatever the size of the list;
+//!   a chunk is rewritten when the patch outgrows [`layout::PATCH`] records or the list
+//!   changes otherwise.
 //! - `bo.premigration.v<N>`: the keys as they were before a migration from schema N (packed).
 //! - `bo.lock`: only in an encrypted store, the wrapped data key and how to derive the key
 //!   that opens it ([`sealed`]); every other value is then sealed (`~1…`).

@@ -214,6 +214,31 @@ impl Columns {
         }
     }
 
+    /// Row `i` becomes row `k` of `from` (whose cells are moved out); nothing when `i` is
+    /// past the end.
+    pub fn put_row(&mut self, i: usize, from: &mut Columns, k: usize) {
+        if i >= self.n || k >= from.n {
+            return;
+        }
+        for col in &mut self.cols {
+            col[i] = Cell::Null;
+        }
+        for (key, col) in from.keys.iter().zip(&mut from.cols) {
+            let at = self.column(key, 0);
+            self.cols[at][i] = std::mem::take(&mut col[k]);
+        }
+    }
+
+    /// The rows of `more` added after these.
+    pub fn append(&mut self, mut more: Columns) {
+        for k in 0..more.n {
+            let row = self.n;
+            self.cols.iter_mut().for_each(|c| c.push(Cell::Null));
+            self.n += 1;
+            self.put_row(row, &mut more, k);
+        }
+    }
+
     /// Closes the row being added: fields it did not set are empty.
     pub(super) fn end_row(&mut self, row: usize) {
         debug_assert_eq!(row, self.n);

@@ -220,14 +220,21 @@ def stored_list(driver, name):
     head = json.loads(head)
     if "data" in head:
         return head["data"]
-    return [r for cid, _ in head["chunks"] for r in decode_chunk(s[f"bo.k.{name}.{cid}"])]
+    chunks = {cid: decode_chunk(s[f"bo.k.{name}.{cid}"]) for cid, _ in head["chunks"]}
+    # The last saved records (schema 6), each named by its chunk and place, over those.
+    if "patch" in head:
+        pid, at = head["patch"]
+        for (cid, i), r in zip(at, decode_chunk(s[f"bo.k.{name}.{pid}"]), strict=True):
+            chunks[cid][i] = r
+    return [r for cid, _ in head["chunks"] for r in chunks[cid]]
 
 
 def rewrite_list(driver, name, change):
     """Applies `change` to every stored record of a list, as another program would."""
     s = snapshot(driver)
     head = json.loads(s[f"bo.c.{name}"])
-    for cid, _ in head["chunks"]:
+    ids = [cid for cid, _ in head["chunks"]] + ([head["patch"][0]] if "patch" in head else [])
+    for cid in ids:
         key = f"bo.k.{name}.{cid}"
         rows = decode_chunk(s[key])
         for r in rows:

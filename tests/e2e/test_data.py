@@ -385,7 +385,7 @@ def test_ids_name_this_browser_and_a_schema_4_store_opens_as_it_is(driver, base_
     new_contact(driver, base_url, "Budi Kedua")
     meta = json.loads(local_storage(driver, "bo.meta"))
     ids = [uuid.UUID(c["id"]) for c in stored_contacts(driver)]
-    assert meta["schema_version"] == 5 and len(ids) == 2, meta
+    assert meta["schema_version"] == 6 and len(ids) == 2, meta
     for u in ids:
         assert u.version == 8 and f"{u.int & ((1 << 62) - 1):016x}" == meta["node"], (u, meta)
         assert abs((u.int >> 80) / 1000 - time.time()) < 600, u
@@ -401,7 +401,7 @@ def test_ids_name_this_browser_and_a_schema_4_store_opens_as_it_is(driver, base_
     driver.refresh()
     wait(driver, lambda d: len(table_rows(d)) == 2)
     after = snapshot(driver)
-    assert json.loads(after.pop("bo.meta"))["schema_version"] == 5
+    assert json.loads(after.pop("bo.meta"))["schema_version"] == 6
     before.pop("bo.meta")
     assert after == before
     assert "Ani Pertama" in body_text(driver) and "Budi Kedua" in body_text(driver)

@@ -6,7 +6,9 @@ the targets of the scale issue, plus bundle sizes. It reports; it never asserts 
     python bench/run.py --records 5000 --runs 1   # CI: proves the harness works
 """
 import argparse
+import atexit
 import gzip
+import shutil
 import statistics
 import sys
 import tempfile
@@ -298,6 +300,8 @@ def main():
     args = ap.parse_args()
     n, runs = args.records, args.runs
     tmp = Path(tempfile.mkdtemp(prefix="bo-bench-"))
+    # The data sets and the browser's profile are 90–130 MB a run: never left behind.
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     small, big = tmp / "small.json", tmp / "big.json"
     t = time.time()
     data = datagen.mixed(n)

@@ -73,6 +73,36 @@ fn quota_exceeded_is_refused_and_nothing_is_lost() {
     raw().clear().unwrap();
 }
 
+/// Saving a record writes the list's patch; with the quota full, a save that would grow it
+/// is refused with every key as it was, and the patch reads back over its chunk.
+#[wasm_bindgen_test]
+fn a_saved_record_goes_to_the_patch_and_a_full_quota_leaves_it_as_it_was() {
+    let mut db = fresh();
+    let mut all = contacts(200);
+    db.save("contacts", &all).unwrap();
+    all[3].set("role", "Direktur");
+    db.save_edit("contacts", &all, &Edit::replaced(3)).unwrap();
+    // Chunks 0 and 1 hold the list; the patch is chunk 2.
+    assert!(raw().get_item(&chunk_key("contacts", 2)).unwrap().is_some());
+    let reopened = || Db::open(Box::new(LocalStorageBackend::new().unwrap()), &backoffice::registry::STORE).unwrap().0;
+    assert_eq!(reopened().load_list::<Contact>("contacts").unwrap().unwrap(), all);
+    let keys = || [doc_key("contacts"), chunk_key("contacts", 0), chunk_key("contacts", 2)].map(|k| raw().get_item(&k).unwrap());
+    let before = keys();
+    fill_storage();
+    let mut more = all.clone();
+    for c in &mut more[10..20] {
+        c.set("notes", &contacts(20).into_iter().map(|c| c.name).collect::<Vec<_>>().join(" "));
+    }
+    let edit = Edit { replaced: (10..20).collect(), ..Default::default() };
+    assert_eq!(db.save_edit("contacts", &more, &edit), Err(StorageError::Quota));
+    assert_eq!(keys(), before, "stored text untouched");
+    remove_filler();
+    assert_eq!(reopened().load_list::<Contact>("contacts").unwrap().unwrap(), all);
+    db.save_edit("contacts", &more, &edit).unwrap();
+    assert_eq!(reopened().load_list::<Contact>("contacts").unwrap().unwrap(), more);
+    raw().clear().unwrap();
+}
+
 #[wasm_bindgen_test]
 fn corrupted_key_is_reported_and_never_overwritten() {
     let mut db = fresh();

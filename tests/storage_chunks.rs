@@ -61,7 +61,7 @@ fn saving_one_record_writes_only_the_lists_patch_and_head() {
     let changed: Vec<String> = snapshot(&b).into_iter().filter(|kv| !before.contains(kv)).map(|(k, _)| k).collect();
     // Chunks 0–6 hold the list; the patch takes the next id.
     assert_eq!(changed, vec![doc_key("contacts"), chunk_key("contacts", 7), META_KEY.to_string()]);
-    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().contains(&format!(r#""patch":[7,[[{},{}]]]"#, 600 / CHUNK, 600 % CHUNK)));
+    assert!(b.get(&doc_key("contacts")).unwrap().unwrap().contains(&format!(r#""patch":7,"patched":[[{},{}]]"#, 600 / CHUNK, 600 % CHUNK)));
     assert_eq!(db_reload(&b), all);
 }
 

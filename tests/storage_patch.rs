@@ -31,8 +31,7 @@ fn reload(b: &MemoryBackend) -> Vec<Contact> {
 /// The patch as the head names it: (its chunk id, how many records it holds).
 fn patch_of(b: &MemoryBackend) -> Option<(u64, usize)> {
     let head: serde_json::Value = serde_json::from_str(&b.get(&doc_key("contacts")).unwrap().unwrap()).unwrap();
-    let p = head.get("patch")?;
-    Some((p[0].as_u64().unwrap(), p[1].as_array().unwrap().len()))
+    Some((head.get("patch")?.as_u64().unwrap(), head["patched"].as_array().unwrap().len()))
 }
 
 fn stored_keys(b: &MemoryBackend) -> Vec<String> {

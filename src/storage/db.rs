@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 
-use super::layout::{plan, position, repatch, Edit, Patched, Slot, PATCH};
+use super::layout::{plan, repatch, Edit, Patched, Slot, PATCH};
 use super::txn::Txn;
 use super::{chunk_key, chunk_prefix, doc_key, doc_name, usage, Backend, Docs, Schema, StorageError, META_KEY, PREFIX};
 use crate::table::{codec, records_as_columns, Columns, FromRow};
@@ -50,10 +50,13 @@ struct Head {
     chunks: Option<Vec<(u32, usize)>>,
     #[serde(default, skip_serializing_if = "is_zero")]
     next: u32,
-    /// The list's patch (schema 6): its chunk id and where each of its records belongs
-    /// ([`Patched`]); its records are read over those of their chunks.
+    /// The chunk id of the list's patch (schema 6), whose records are read over those of
+    /// their chunks, and where each of them belongs ([`Patched`], the same shape as
+    /// `chunks`, so one reader takes both).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    patch: Option<(u32, Patched)>,
+    patch: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    patched: Option<Patched>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -77,6 +80,17 @@ fn chunk_rev(raw: &str) -> Option<u64> {
 fn decode_chunk(raw: &str) -> Result<Vec<Value>, String> {
     let (_, packed) = raw.split_once(';').ok_or("no revision")?;
     codec::decode(packed)
+}
+
+/// Chunk `id`'s columns with the records of the list's patch that belong in it put over
+/// its own (their cells moved out of the patch).
+fn patched(mut c: Columns, id: u32, patch: &mut Option<(Patched, Columns)>) -> Columns {
+    if let Some((at, saved)) = patch {
+        for (k, (_, i)) in at.iter().enumerate().filter(|(_, (chunk, _))| *chunk == id) {
+            c.put_row(*i, saved, k);
+        }
+    }
+    c
 }
 
 /// Stored text that could not be read, kept so the user can download it.
@@ -388,24 +402,16 @@ impl Db {
         }
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
-        let patch = self.read_patch(name, &head).ok().flatten().map(|(at, c)| (at, c.into_rows()));
+        let mut patch = self.read_patch(name, &head).ok().flatten();
         let mut rows = vec![];
         for (id, _) in head.chunks.unwrap_or_default() {
-            let text = self.backend.get(&chunk_key(name, id)).ok().flatten();
-            match text.as_deref().map(decode_chunk) {
-                Some(Ok(mut r)) => {
-                    for (k, (c, i)) in patch.iter().flat_map(|(at, _)| at.iter().enumerate()) {
-                        if let (true, Some(row), Some((_, saved))) = (*c == id, r.get_mut(*i), patch.as_ref()) {
-                            *row = saved[k].clone();
-                        }
-                    }
-                    rows.append(&mut r)
-                }
-                Some(Err(error)) => {
+            match self.read_chunk(name, id) {
+                Ok(Ok(c)) => rows.append(&mut patched(c, id, &mut patch).into_rows()),
+                Ok(Err((text, error))) => {
                     self.unreadable.insert(chunk_label(name, id), Unreadable { raw: text.unwrap_or_default(), error });
                 }
-                None => {
-                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: String::new(), error: "missing".into() });
+                Err(e) => {
+                    self.unreadable.insert(chunk_label(name, id), Unreadable { raw: String::new(), error: e.to_string() });
                 }
             }
         }
@@ -491,7 +497,7 @@ impl Db {
     /// chunk cannot be read, which is then reported under its label and stops writes to the
     /// list until the user has downloaded and discarded it.
     fn read_patch(&mut self, name: &str, head: &Head) -> Result<Option<(Patched, Columns)>, StorageError> {
-        let Some((id, at)) = &head.patch else { return Ok(None) };
+        let (Some(id), Some(at)) = (&head.patch, &head.patched) else { return Ok(None) };
         let error = match self.read_chunk(name, *id)? {
             Ok(c) if c.len() == at.len() => return Ok(Some((at.clone(), c))),
             Ok(_) => "the patch does not match its list".to_string(),
@@ -592,14 +598,7 @@ impl Db {
                 Some((_, done)) => done,
                 None => self.read_chunk(name, id)?,
             };
-            let decoded = decoded.map(|mut c| {
-                if let Some((at, saved)) = patch.as_mut() {
-                    for (k, (_, i)) in at.iter().enumerate().filter(|(_, (c, _))| *c == id) {
-                        c.put_row(*i, saved, k);
-                    }
-                }
-                c
-            });
+            let decoded = decoded.map(|c| patched(c, id, &mut patch));
             let taken = decoded.and_then(|c| take(c).map_err(|(_, e)| (None, e)));
             if let Err((text, error)) = taken {
                 // A chunk whose records do not fit the type is kept as stored.
@@ -699,23 +698,14 @@ impl Db {
         type RowsFn<'a> = &'a dyn Fn(std::ops::Range<usize>) -> Columns;
         // A patch that cannot be read holds saved records no chunk has: kept until the user
         // has it (the notice of unreadable data), so nothing is written over it.
-        if let Some((id, _)) = &old.patch {
-            if self.unreadable.contains_key(&chunk_label(name, *id)) {
-                return Err(StorageError::Unreadable(name.to_string()));
-            }
+        if old.patch.is_some_and(|id| self.unreadable.contains_key(&chunk_label(name, id))) {
+            return Err(StorageError::Unreadable(name.to_string()));
         }
-        // The revision of the head being replaced: a chunk written after it (by another tab
-        // whose head has not arrived yet) is newer than what this write starts from. Not
-        // `known`: a migration rewrites lists this tab has not read yet.
-        let newer_than_head = |txn: &mut Txn, key: &str| -> Result<bool, StorageError> {
-            Ok(txn.before(key)?.and_then(chunk_rev).is_some_and(|r| r > old.rev))
-        };
-        let mut gone: Vec<u32> = old.patch.iter().map(|(id, _)| *id).collect();
         let (len, edit_all, whole, rows_fn): (usize, Edit, Option<Vec<Value>>, Option<RowsFn>) = match w {
             Write::Whole(Value::Array(rows)) => (rows.len(), Edit::all(), Some(rows), None),
             Write::Whole(doc) => {
                 // A document: inline in its head; any chunks of an earlier list go.
-                for id in old.chunks.unwrap_or_default().into_iter().map(|(id, _)| id).chain(gone) {
+                for id in old.chunks.unwrap_or_default().into_iter().map(|(id, _)| id).chain(old.patch) {
                     txn.remove(&chunk_key(name, id))?;
                 }
                 let head = Head { schema: self.schema.current, rev, data: Some(doc), ..Default::default() };
@@ -734,66 +724,55 @@ impl Db {
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
         let per = self.schema.chunk_records(name);
         // Records replaced and nothing else: they go into the patch, and only a chunk it
-        // outgrows is rewritten. Any other change rewrites the chunks the patch held.
-        let (old_at, old_id) = old.patch.map_or((vec![], None), |(id, at)| (at, Some(id)));
-        // A list of small chunks (the audit trail, only added to) has little to save by it.
+        // outgrows is rewritten. Any other change rewrites the chunks the patch held. A list
+        // of small chunks (the audit trail, only added to) has little to save by a patch.
+        let old_at = old.patched.unwrap_or_default();
         let replaced_only = edit.appended == 0
             && edit.removed.is_empty()
             && !edit.all
             && rows_fn.is_some()
             && per > 2 * PATCH
             && len == slots.iter().map(Slot::live).sum::<usize>();
-        let repatched = if replaced_only { repatch(&slots, &old_at, &edit.replaced, PATCH) } else { None };
-        let (patch, p) = match repatched {
-            Some((at, fold)) => (at, plan(&slots, old.next, len, &Edit::default(), per, &fold)),
+        let (patch, positions, p) = match replaced_only.then(|| repatch(&slots, &old_at, &edit.replaced, PATCH)).flatten() {
+            Some((patch, positions, fold)) => (patch, positions, plan(&slots, old.next, len, &Edit::default(), per, &fold)),
             None => {
                 let fold: Vec<u32> = old_at.iter().map(|(c, _)| *c).collect();
-                (vec![], plan(&slots, old.next, len, &edit, per, &fold))
+                (vec![], vec![], plan(&slots, old.next, len, &edit, per, &fold))
             }
         };
-        // Keys that go are removed first, so their room is free for what is written.
+        // The patch keeps its key while it holds records; a new one takes the next id.
         let mut next = p.next;
-        let patch_id = match (patch.is_empty(), old_id) {
-            (true, _) => None,
-            (false, Some(id)) => {
-                gone.clear();
-                Some(id)
-            }
-            (false, None) => {
+        let patch_id = (!patch.is_empty()).then(|| {
+            old.patch.unwrap_or_else(|| {
                 next += 1;
-                Some(next - 1)
-            }
-        };
-        for id in p.delete.iter().chain(&gone) {
-            let key = chunk_key(name, *id);
-            if newer_than_head(txn, &key)? {
-                return Err(StorageError::Conflict(name.to_string()));
-            }
-            txn.remove(&key)?;
-        }
+                next - 1
+            })
+        });
         let rows_at = |range: std::ops::Range<usize>| match (&whole, rows_fn) {
             (Some(all), _) => Columns::from_values(&all[range]),
             (None, Some(f)) => f(range),
             _ => unreachable!(),
         };
-        for (id, range) in &p.write {
-            let key = chunk_key(name, *id);
-            if newer_than_head(txn, &key)? {
-                return Err(StorageError::Conflict(name.to_string()));
-            }
-            txn.set(&key, &chunk_text(rev, rows_at(range.clone())))?;
-        }
-        if let Some(id) = patch_id {
-            let key = chunk_key(name, id);
-            if newer_than_head(txn, &key)? {
-                return Err(StorageError::Conflict(name.to_string()));
-            }
+        // Keys that go are removed first, so their room is free for what is written.
+        let removed = p.delete.iter().copied().chain(old.patch.filter(|_| patch_id.is_none())).map(|id| (id, None));
+        let written = p.write.iter().map(|(id, range)| (*id, Some(rows_at(range.clone()))));
+        let patched = patch_id.map(|id| {
             let mut rows = Columns::default();
-            for at in &patch {
-                let pos = position(&p.slots, *at).expect("a patch names readable records");
-                rows.append(rows_at(pos..pos + 1));
+            positions.iter().for_each(|&p| rows.append(rows_at(p..p + 1)));
+            (id, Some(rows))
+        });
+        for (id, rows) in removed.chain(written).chain(patched) {
+            let key = chunk_key(name, id);
+            // Written after the head being replaced (by another tab whose head has not
+            // arrived yet): newer than what this write starts from. Not `known`: a migration
+            // rewrites lists this tab has not read yet.
+            if txn.before(&key)?.and_then(chunk_rev).is_some_and(|r| r > old.rev) {
+                return Err(StorageError::Conflict(name.to_string()));
             }
-            txn.set(&key, &chunk_text(rev, rows))?;
+            match rows {
+                None => txn.remove(&key)?,
+                Some(rows) => txn.set(&key, &chunk_text(rev, rows))?,
+            }
         }
         let head = Head {
             schema: self.schema.current,
@@ -801,7 +780,8 @@ impl Db {
             data: None,
             chunks: Some(p.slots.iter().map(|s| (s.id, s.n)).collect()),
             next,
-            patch: patch_id.map(|id| (id, patch)),
+            patched: patch_id.map(|_| patch),
+            patch: patch_id,
         };
         txn.set(&doc_key(name), &head_json(&head))
     }
@@ -828,8 +808,8 @@ impl Db {
                 if let Some(chunks) = head.chunks.as_mut() {
                     chunks.retain(|(c, _)| *c != id);
                 }
-                if head.patch.as_ref().is_some_and(|(p, _)| *p == id) {
-                    head.patch = None;
+                if head.patch == Some(id) {
+                    (head.patch, head.patched) = (None, None);
                 }
                 head.rev += 1;
                 self.backend.set(&doc_key(list), &head_json(&head))?;

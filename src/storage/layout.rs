@@ -156,32 +156,34 @@ pub fn position(slots: &[Slot], at: (u32, usize)) -> Option<usize> {
     None
 }
 
-/// The patch once the records at `replaced` changed (and nothing else did), with the
-/// chunks to rewrite to keep it within `max` records: the one holding most of it first, so
-/// no save rewrites more than a chunk and the patch. `None` when `old` names a record no
-/// readable chunk holds: then the list is written without a patch.
-pub fn repatch(slots: &[Slot], old: &[(u32, usize)], replaced: &[usize], max: usize) -> Option<(Patched, Vec<u32>)> {
+/// The patch once the records at `replaced` changed (and nothing else did): where each of
+/// its records belongs and its position in the list, and the chunks to rewrite to keep it
+/// within `max` records, the one holding most of it first, so that no save rewrites more
+/// than a chunk and the patch. `None` when `old` names a record no readable chunk holds:
+/// then the list is written without a patch.
+pub fn repatch(slots: &[Slot], old: &[(u32, usize)], replaced: &[usize], max: usize) -> Option<(Patched, Vec<usize>, Vec<u32>)> {
     let len: usize = slots.iter().map(Slot::live).sum();
-    if old.iter().any(|&a| position(slots, a).is_none()) || replaced.iter().any(|&p| p >= len) {
-        return None;
-    }
-    let mut at = old.to_vec();
+    let mut at: Vec<((u32, usize), usize)> = old.iter().map(|&a| Some((a, position(slots, a)?))).collect::<Option<_>>()?;
     for &p in replaced {
+        if p >= len {
+            return None;
+        }
         let i = slot_at(slots, p);
         let start: usize = slots[..i].iter().map(Slot::live).sum();
-        let entry = (slots[i].id, p - start);
+        let entry = ((slots[i].id, p - start), p);
         if !at.contains(&entry) {
             at.push(entry);
         }
     }
     let mut fold = vec![];
     while at.len() > max {
-        let held = |id: u32| at.iter().filter(|(c, _)| *c == id).count();
-        let fullest = at.iter().map(|(c, _)| *c).max_by_key(|c| held(*c)).unwrap_or_default();
-        at.retain(|(c, _)| *c != fullest);
+        let held = |id: u32| at.iter().filter(|((c, _), _)| *c == id).count();
+        let fullest = at.iter().map(|((c, _), _)| *c).max_by_key(|c| held(*c)).unwrap_or_default();
+        at.retain(|((c, _), _)| *c != fullest);
         fold.push(fullest);
     }
-    Some((at, fold))
+    let (at, positions) = at.into_iter().unzip();
+    Some((at, positions, fold))
 }
 
 fn slot_at(slots: &[Slot], pos: usize) -> usize {

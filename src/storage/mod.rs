@@ -5,8 +5,8 @@
 //!   the node this browser's record ids carry.
 //! - `bo.c.<collection>`: the collection's head, `{"schema":6,"rev":7,…}`. A document
 //!   (settings) sits inline in `data`; a list names its chunks: `"chunks":[[0,150],[1,12]]`,
-//!   and its patch if it has one: `"patch":[2,[[0,17],[1,3]]]` (chunk 2 holds the records
-//!   last saved, each named by its chunk and place, read over what those chunks hold).
+//!   and its patch if it has one: `"patch":2,"patched":[[0,17],[1,3]]` (chunk 2 holds the
+//!   records last saved, each named by its chunk and place, read over what those chunks hold).
 //! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
 //!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record
 //!   rewrites the list's patch (a few records) and the head, whatever the size of the list;

@@ -223,8 +223,7 @@ def stored_list(driver, name):
     chunks = {cid: decode_chunk(s[f"bo.k.{name}.{cid}"]) for cid, _ in head["chunks"]}
     # The last saved records (schema 6), each named by its chunk and place, over those.
     if "patch" in head:
-        pid, at = head["patch"]
-        for (cid, i), r in zip(at, decode_chunk(s[f"bo.k.{name}.{pid}"]), strict=True):
+        for (cid, i), r in zip(head["patched"], decode_chunk(s[f"bo.k.{name}.{head['patch']}"]), strict=True):
             chunks[cid][i] = r
     return [r for cid, _ in head["chunks"] for r in chunks[cid]]
 
@@ -233,7 +232,7 @@ def rewrite_list(driver, name, change):
     """Applies `change` to every stored record of a list, as another program would."""
     s = snapshot(driver)
     head = json.loads(s[f"bo.c.{name}"])
-    ids = [cid for cid, _ in head["chunks"]] + ([head["patch"][0]] if "patch" in head else [])
+    ids = [cid for cid, _ in head["chunks"]] + ([head["patch"]] if "patch" in head else [])
     for cid in ids:
         key = f"bo.k.{name}.{cid}"
         rows = decode_chunk(s[key])

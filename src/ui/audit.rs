@@ -22,9 +22,15 @@ pub const LIST: &str = "audit";
 /// grows by thousands of entries a year.
 struct End {
     len: usize,
-    /// The log's position of `entries[0]`.
+    /// The log's position of `stored[0]`.
     start: usize,
-    entries: Vec<AuditEntry>,
+    /// The last chunk's entries as stored, kept as JSON: a save only writes them again (not
+    /// reading them into entries keeps that reader out of every area that saves).
+    stored: Vec<serde_json::Value>,
+    /// The entries this tab added after them.
+    added: Vec<AuditEntry>,
+    /// The number and link of the last entry.
+    tail: Tail,
 }
 
 thread_local! {
@@ -41,9 +47,11 @@ fn end_loaded() -> bool {
         return true;
     }
     let read = with_db(|db| db.load_last(LIST)).ok().and_then(|last| {
-        let (start, rows) = last.unwrap_or_default();
-        let entries = rows.into_iter().map(serde_json::from_value).collect::<Result<Vec<AuditEntry>, _>>().ok()?;
-        Some(End { len: start + entries.len(), start, entries })
+        let (start, stored) = last.unwrap_or_default();
+        // Every entry numbered and linked, or the log is not added to.
+        let tails = stored.iter().map(|e| Some(Tail { seq: e["seq"].as_u64()?, hash: e["hash"].as_str()?.to_string() }));
+        let tail = tails.collect::<Option<Vec<Tail>>>()?.pop().unwrap_or_default();
+        Some(End { len: start + stored.len(), start, stored, added: vec![], tail })
     });
     let ok = read.is_some();
     END.with(|e| *e.borrow_mut() = read);
@@ -163,19 +171,17 @@ pub fn write_with<R>(
         END.with(|e| {
             let mut guard = e.borrow_mut();
             let Some(end) = guard.as_mut() else { return write(None) };
-            let mut tail = match end.entries.last() {
-                Some(last) => Tail { seq: last.seq, hash: last.hash.clone() },
-                None => Tail::default(),
-            };
+            let mut tail = end.tail.clone();
             let sealed: Vec<AuditEntry> = new.into_iter().map(|e| tail.seal(e)).collect();
-            let (len, start) = (end.len, end.start);
+            let (len, start, stored_end) = (end.len, end.start, end.start + end.stored.len());
             let result = {
                 // The store asks only for the chunks an append touches: the last one, which
                 // starts at `start`, and new ones.
                 let rows = |r: std::ops::Range<usize>| {
-                    let mut c = Columns::new();
-                    for j in r {
-                        let e = if j < len { &end.entries[j - start] } else { &sealed[j - len] };
+                    let (from, to) = (r.start.clamp(start, stored_end), r.end.clamp(start, stored_end));
+                    let mut c = Columns::from_values(&end.stored[from - start..to - start]);
+                    for j in r.start.max(stored_end)..r.end {
+                        let e = if j < len { &end.added[j - stored_end] } else { &sealed[j - len] };
                         c.push(e).expect("entries serialise");
                     }
                     c
@@ -185,7 +191,8 @@ pub fn write_with<R>(
             };
             if result.is_ok() {
                 end.len += sealed.len();
-                end.entries.extend(sealed);
+                end.added.extend(sealed);
+                end.tail = tail;
                 FULL.with(|f| *f.borrow_mut() = None);
             }
             result

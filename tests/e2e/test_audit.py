@@ -91,6 +91,19 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
     assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 6 entri")
 
+    # After a reload a save chains its entry to the stored log's last one.
+    driver.refresh()
+    driver.get(contact_url + "/edit")
+    wait(driver, lambda d: d.find_elements(By.ID, "f-role"))
+    fill(driver, "f-role", "Manajer")
+    click(driver, "Simpan")
+    wait_text(driver, "Manajer")
+    open_app(driver, base_url, "#/data")
+    wait(driver, lambda d: "7 entri; tautan terakhir" in d.find_element(By.ID, "audit-summary").text)
+    click(driver, "Periksa rantai")
+    wait(driver, lambda d: d.find_elements(By.ID, "audit-verified"))
+    assert driver.find_element(By.ID, "audit-verified").text.startswith("Rantai utuh: 7 entri")
+
     # Someone edits an entry in storage afterwards: Verify names it.
     def forge(entry):
         if entry["seq"] == 2:
@@ -113,7 +126,7 @@ def test_every_change_is_logged_verified_exported_and_tampering_shows(driver, ba
     click(driver, "Simpan")
     wait_text(driver, "Komisaris")
     stored = stored_list(driver, "audit")
-    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5, 6, 7]
+    assert [e["seq"] for e in stored] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert stored[1]["who"] == "Orang lain"
     assert "Komisaris" in body_text(driver)
 

@@ -63,9 +63,17 @@ fn saves_fill_the_patch_then_fold_the_chunk_holding_most_of_it() {
     assert_ne!(b.get(&chunk_key("contacts", 0)).unwrap(), chunk0);
     assert_eq!(patch_of(&b), Some((3, 1)));
     assert_eq!(reload(&b), all);
-    // Any other change folds the patch into its chunks and removes its key.
-    all.push(contact("Baru"));
-    db.save_edit("contacts", &all, &Edit::appended(1)).unwrap();
+    // Records added move none: the patch stays, and the new chunk takes the next id.
+    all.extend((0..CHUNK).map(|i| contact(&format!("Baru {i}"))));
+    all[PATCH + 1].set("role", "Bersama yang baru");
+    let edit = Edit { replaced: vec![PATCH + 1], appended: CHUNK, ..Default::default() };
+    db.save_edit("contacts", &all, &edit).unwrap();
+    assert_eq!(patch_of(&b), Some((3, 2)));
+    assert!(b.get(&chunk_key("contacts", 4)).unwrap().is_some());
+    assert_eq!(reload(&b), all);
+    // A record removed moves those after it: the patch is folded into its chunks and goes.
+    all.remove(5);
+    db.save_edit("contacts", &all, &Edit::removed(vec![5])).unwrap();
     assert_eq!(patch_of(&b), None);
     assert!(b.get(&chunk_key("contacts", 3)).unwrap().is_none());
     assert_eq!(reload(&b), all);
@@ -120,24 +128,46 @@ fn a_patch_that_cannot_be_read_stops_writes_until_the_user_let_it_go() {
     assert!(open(&b).unreadable().is_empty());
 }
 
+/// The patch holds the newest copy of a record whose chunk no longer reads: it is kept for
+/// the user to download, and nothing folds it away before they let it go.
 #[test]
-fn a_broken_chunk_keeps_its_patched_records_out_and_the_rest_in() {
+fn a_patch_naming_a_broken_chunk_is_kept_until_the_user_let_it_go() {
     let b = MemoryBackend::new(5_242_880);
     let mut db = open(&b);
     let mut all = people(2 * CHUNK);
     db.save("contacts", &all).unwrap();
-    all[1].set("role", "A");
-    all[CHUNK + 1].set("role", "B");
-    db.save_edit("contacts", &all, &Edit { replaced: vec![1, CHUNK + 1], ..Default::default() }).unwrap();
+    // Chunks 0 and 1 alternate in the patch.
+    for (i, role) in [(1, "A"), (CHUNK + 1, "B"), (2, "A2"), (CHUNK + 2, "B2")] {
+        all[i].set("role", role);
+        db.save_edit("contacts", &all, &Edit::replaced(i)).unwrap();
+    }
+    let patch = b.get(&chunk_key("contacts", 2)).unwrap().unwrap();
     b.set(&chunk_key("contacts", 0), "1;garbage").unwrap();
+    for read in ["records", "JSON"] {
+        let mut db = open(&b);
+        let seen: Vec<Contact> =
+            if read == "records" { db.load_list("contacts").unwrap().unwrap() } else { db.load("contacts").unwrap().unwrap() };
+        assert_eq!(seen, all[CHUNK..].to_vec(), "{read}");
+        assert_eq!(db.unreadable()["contacts.2"].raw, patch, "{read}");
+        assert!(db.unreadable().contains_key("contacts.0"), "{read}");
+    }
     let mut db = open(&b);
     let mut seen: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
-    assert_eq!(seen, all[CHUNK..].to_vec());
-    // A save now folds the patch; the broken chunk stays as it was.
     seen[2].set("role", "C");
-    db.save_edit("contacts", &seen, &Edit::replaced(2)).unwrap();
+    assert_eq!(db.save_edit("contacts", &seen, &Edit::replaced(2)), Err(StorageError::Unreadable("contacts".into())));
+    assert_eq!(b.get(&chunk_key("contacts", 2)).unwrap().unwrap(), patch);
+    // Let go (after its download), its records of chunk 1 go into that chunk and only those
+    // of the broken chunk go with it; the list is written again, the broken chunk as it was.
+    db.discard_unreadable("contacts.2").unwrap();
+    assert!(b.get(&chunk_key("contacts", 2)).unwrap().is_none());
+    assert_eq!(open(&b).load_list::<Contact>("contacts").unwrap().unwrap(), all[CHUNK..].to_vec());
+    let mut db = open(&b);
+    let mut seen: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
+    seen[5].set("role", "C");
+    db.save_edit("contacts", &seen, &Edit::replaced(5)).unwrap();
     assert_eq!(b.get(&chunk_key("contacts", 0)).unwrap().unwrap(), "1;garbage");
     assert_eq!(open(&b).load_list::<Contact>("contacts").unwrap().unwrap(), seen);
+    assert_eq!(seen[1].role, "B");
 }
 
 #[test]

@@ -402,7 +402,7 @@ impl Db {
         }
         let label_prefix = format!("{name}.");
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
-        let mut patch = self.read_patch(name, &head).ok().flatten();
+        let mut patch = self.read_patch(name, &head).map_err(|e| Unreadable { raw: String::new(), error: e.to_string() })?;
         let mut rows = vec![];
         for (id, _) in head.chunks.unwrap_or_default() {
             match self.read_chunk(name, id) {
@@ -415,6 +415,7 @@ impl Db {
                 }
             }
         }
+        self.hold_patch(name, head.patch, head.patched.as_ref()).map_err(|e| Unreadable { raw: String::new(), error: e.to_string() })?;
         Ok(Some(Value::Array(rows)))
     }
 
@@ -508,6 +509,19 @@ impl Db {
         Ok(None)
     }
 
+    /// A patch naming a chunk that did not read holds the newest copy of some of its records:
+    /// it is reported with that chunk, so that writes to the list, which would fold it away,
+    /// wait until the user has it.
+    fn hold_patch(&mut self, name: &str, id: Option<u32>, at: Option<&Patched>) -> Result<(), StorageError> {
+        let (Some(id), Some(at)) = (id, at) else { return Ok(()) };
+        let label = chunk_label(name, id);
+        if !self.unreadable.contains_key(&label) && at.iter().any(|(c, _)| self.unreadable.contains_key(&chunk_label(name, *c))) {
+            let raw = self.backend.get(&chunk_key(name, id))?.unwrap_or_default();
+            self.unreadable.insert(label, Unreadable { raw, error: "holds records of a part that cannot be read".into() });
+        }
+        Ok(())
+    }
+
     /// What the screens show about a list none of them has read, from its stored columns
     /// without making records: how many rows have a value in `present` (its trash), and
     /// the earliest time in `earliest` (its oldest record).
@@ -536,7 +550,10 @@ impl Db {
             return Err(unreadable());
         }
         // A log is only appended to, so it never has a patch: one found is not added to.
-        if head.patch.is_some() {
+        // Nor is a log with a chunk known not to read: the store would rewrite it whole,
+        // from records this read does not have.
+        let label_prefix = format!("{name}.");
+        if head.patch.is_some() || self.unreadable.keys().any(|k| k == name || k.starts_with(&label_prefix)) {
             return Err(unreadable());
         }
         let chunks = head.chunks.unwrap_or_default();
@@ -609,6 +626,7 @@ impl Db {
                 self.unreadable.insert(chunk_label(name, id), Unreadable { raw, error });
             }
         }
+        self.hold_patch(name, head.patch, head.patched.as_ref())?;
         Ok(true)
     }
 
@@ -723,18 +741,20 @@ impl Db {
         // A list stored inline (schema 2) has no chunks yet: it is rewritten whole.
         let edit = if old.data.is_some() { Edit::all() } else { edit_all };
         let per = self.schema.chunk_records(name);
-        // Records replaced and nothing else: they go into the patch, and only a chunk it
-        // outgrows is rewritten. Any other change rewrites the chunks the patch held. A list
-        // of small chunks (the audit trail, only added to) has little to save by a patch.
+        // Records replaced go into the patch, and only a chunk it outgrows is rewritten;
+        // records added go into the last chunk and new ones, which moves no record, so the
+        // patch stays. Records removed move those after them: the chunks the patch held are
+        // rewritten. A list of small chunks (the audit trail, only added to) has little to
+        // save by a patch.
         let old_at = old.patched.unwrap_or_default();
-        let replaced_only = edit.appended == 0
-            && edit.removed.is_empty()
-            && !edit.all
-            && rows_fn.is_some()
-            && per > 2 * PATCH
-            && len == slots.iter().map(Slot::live).sum::<usize>();
-        let (patch, positions, p) = match replaced_only.then(|| repatch(&slots, &old_at, &edit.replaced, PATCH)).flatten() {
-            Some((patch, positions, fold)) => (patch, positions, plan(&slots, old.next, len, &Edit::default(), per, &fold)),
+        let live: usize = slots.iter().map(Slot::live).sum();
+        let keeps_patch = edit.removed.is_empty() && !edit.all && rows_fn.is_some() && per > 2 * PATCH && len == live + edit.appended;
+        let kept = keeps_patch.then(|| {
+            let replaced: Vec<usize> = edit.replaced.iter().copied().filter(|p| *p < live).collect();
+            repatch(&slots, &old_at, &replaced, PATCH)
+        });
+        let (patch, positions, p) = match kept.flatten() {
+            Some((patch, positions, fold)) => (patch, positions, plan(&slots, old.next, len, &Edit::appended(edit.appended), per, &fold)),
             None => {
                 let fold: Vec<u32> = old_at.iter().map(|(c, _)| *c).collect();
                 (vec![], vec![], plan(&slots, old.next, len, &edit, per, &fold))
@@ -808,10 +828,11 @@ impl Db {
                 if let Some(chunks) = head.chunks.as_mut() {
                     chunks.retain(|(c, _)| *c != id);
                 }
+                head.rev += 1;
                 if head.patch == Some(id) {
+                    self.fold_patch(list, &head)?;
                     (head.patch, head.patched) = (None, None);
                 }
-                head.rev += 1;
                 self.backend.set(&doc_key(list), &head_json(&head))?;
                 self.known.insert(list.into(), head.rev);
             }
@@ -827,6 +848,28 @@ impl Db {
         }
         self.unreadable.remove(name);
         self.rescan();
+        Ok(())
+    }
+
+    /// Puts the records of a patch being let go into the chunks they belong to that read
+    /// (written as revision `head.rev`): only those of chunks that do not read go with it. Each
+    /// chunk holds them before the head stops naming the patch, and putting them in twice
+    /// changes nothing, so a write refused halfway loses nothing.
+    fn fold_patch(&mut self, list: &str, head: &Head) -> Result<(), StorageError> {
+        let (Some(id), Some(at)) = (head.patch, &head.patched) else { return Ok(()) };
+        let Ok(Ok(saved)) = self.read_chunk(list, id) else { return Ok(()) };
+        let mut patch = Some((at.clone(), saved));
+        let mut ids: Vec<u32> = at.iter().map(|(c, _)| *c).collect();
+        crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
+        ids.dedup();
+        for c in ids {
+            if self.unreadable.contains_key(&chunk_label(list, c)) {
+                continue;
+            }
+            if let Ok(Ok(cols)) = self.read_chunk(list, c) {
+                self.backend.set(&chunk_key(list, c), &chunk_text(head.rev, patched(cols, c, &mut patch)))?;
+            }
+        }
         Ok(())
     }
 

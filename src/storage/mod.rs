@@ -10,8 +10,8 @@
 //! - `bo.k.<collection>.<id>`: one chunk of a list, a few hundred records in the compact
 //!   encoding of [`crate::table::codec`] behind the revision that wrote it (`7;…`). Saving one record
 //!   rewrites the list's patch (a few records) and the head, whatever the size of the list;
-//!   a chunk is rewritten when the patch outgrows [`layout::PATCH`] records or the list
-//!   changes otherwise.
+//!   a chunk is rewritten when the patch outgrows [`layout::PATCH`] records, and the chunks
+//!   the patch names when records are removed.
 //! - `bo.premigration.v<N>`: the keys as they were before a migration from schema N (packed).
 //! - `bo.lock`: only in an encrypted store, the wrapped data key and how to derive the key
 //!   that opens it ([`sealed`]); every other value is then sealed (`~1…`).

@@ -178,6 +178,10 @@ pub fn write_with<R>(
                 // The store asks only for the chunks an append touches: the last one, which
                 // starts at `start`, and new ones.
                 let rows = |r: std::ops::Range<usize>| {
+                    // Never asked for (the store rewrites a log whole only when a chunk did
+                    // not read, and then `load_last` refuses): written empty, those entries
+                    // would be lost.
+                    assert!(r.start >= start, "the log's earlier entries are not in memory");
                     let (from, to) = (r.start.clamp(start, stored_end), r.end.clamp(start, stored_end));
                     let mut c = Columns::from_values(&end.stored[from - start..to - start]);
                     for j in r.start.max(stored_end)..r.end {

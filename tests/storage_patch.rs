@@ -213,6 +213,27 @@ fn a_refused_save_puts_the_patch_back() {
     assert_eq!(reload(&tight), all);
 }
 
+/// A patch whose records do not match its head is let go without a record of it put
+/// anywhere: what the screen never showed is not written into the list.
+#[test]
+fn a_patch_that_does_not_match_its_head_is_let_go_whole() {
+    let b = MemoryBackend::new(5_242_880);
+    let mut db = open(&b);
+    let mut all = people(CHUNK + 10);
+    db.save("contacts", &all).unwrap();
+    let stored = all.clone();
+    all[3].set("role", "Direktur");
+    db.save_edit("contacts", &all, &Edit::replaced(3)).unwrap();
+    let head = b.get(&doc_key("contacts")).unwrap().unwrap();
+    b.set(&doc_key("contacts"), &head.replace(r#""patched":[[0,3]]"#, r#""patched":[[0,3],[0,4]]"#)).unwrap();
+    let mut db = open(&b);
+    assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), stored);
+    assert!(db.unreadable()["contacts.2"].error.contains("does not match"));
+    db.discard_unreadable("contacts.2").unwrap();
+    assert_eq!(reload(&b), stored);
+    assert!(open(&b).unreadable().is_empty());
+}
+
 #[derive(Clone, Debug)]
 enum Change {
     Replace(Vec<usize>),

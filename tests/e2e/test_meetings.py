@@ -38,13 +38,19 @@ def test_minutes_actions_carry_over_and_print(driver, base_url):
     wait_text(driver, "Waktu direncanakan: 30 menit.")
     fill(driver, "m-decisions", "Anggaran perjalanan dipotong 10%")
 
-    click(driver, "Tambah tindakan")
+    # A new row's field takes the focus on the next frame, scrolling it into view: each is
+    # waited for, as a person sees the cursor there, so no later click lands mid-scroll.
+    def add_action(i):
+        click(driver, "Tambah tindakan")
+        wait(driver, lambda d: d.switch_to.active_element.get_attribute("id") == f"action-{i}-text")
+
+    add_action(0)
     driver.switch_to.active_element.send_keys("Kirim revisi anggaran")
     fill(driver, "action-0-owner", "Budi")
     set_input(driver, "action-0-due", "2026-11-01")
-    click(driver, "Tambah tindakan")
+    add_action(1)
     fill(driver, "action-1-text", "Pesan ruang untuk Januari")
-    click(driver, "Tambah tindakan")
+    add_action(2)
     # An empty action item is refused with a message, nothing saved half.
     click(driver, "Simpan")
     wait_text(driver, "Setiap tindakan perlu uraian.")

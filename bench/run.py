@@ -64,7 +64,7 @@ def storage_chars(d):
 PARTS = """const g = n => performance.getEntriesByName(n)[0];
 return [g('bo:start') && g('bo:start').startTime, g('bo:list:contacts') && g('bo:list:contacts').duration,
         g('bo:rows') && g('bo:rows').duration, g('bo:sort') && g('bo:sort').duration,
-        g('bo:prefetch') && g('bo:prefetch').duration, g('bo:preload') && g('bo:preload').duration,
+        performance.getEntriesByName('bo:prefetch').reduce((t, e) => t + e.duration, 0) || null, g('bo:preload') && g('bo:preload').duration,
         g('bo:open') && g('bo:open').duration, g('bo:mount') && g('bo:mount').duration];"""
 
 

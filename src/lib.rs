@@ -19,3 +19,17 @@ pub mod ui;
 pub fn boot() {
     ui::start();
 }
+
+/// The second step of starting, called by web/index.html after `boot` (see `ui::show`).
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn show() {
+    ui::show();
+}
+
+/// Called by web/index.html until it returns false (see `ui::decode_ahead`).
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = decodeAhead)]
+pub fn decode_ahead() -> bool {
+    ui::decode_ahead()
+}

@@ -281,6 +281,40 @@ fn a_list_decoded_ahead_reads_back_the_same_broken_chunks_included() {
 }
 
 #[test]
+fn a_list_decoded_ahead_in_steps_reads_back_the_same_wherever_it_stopped() {
+    let b = MemoryBackend::new(5_242_880);
+    open(&b).save("contacts", &people(3 * CHUNK + 10)).unwrap();
+    b.set(&chunk_key("contacts", 2), "1;garbage").unwrap();
+    let plain: Vec<Contact> = open(&b).load_list("contacts").unwrap().unwrap();
+    for steps in 0..=4 {
+        let mut db = open(&b);
+        db.prefetch_begin("contacts");
+        let mut more = true;
+        for _ in 0..steps {
+            more = db.prefetch_more(1);
+        }
+        assert_eq!(more, steps < 4, "four chunks, one a step ({steps} steps)");
+        // Another list read meanwhile leaves the decoding under way.
+        assert_eq!(db.load_list::<Contact>("visitors").unwrap(), None);
+        assert_eq!(db.load_list::<Contact>("contacts").unwrap().unwrap(), plain, "{steps} steps");
+        assert_eq!(db.unreadable()["contacts.2"].raw, "1;garbage");
+        // Taken by the read: nothing is left to decode.
+        assert!(!db.prefetch_more(1));
+    }
+    // Written between two steps: the rest is not decoded, and what was is not used.
+    let b = MemoryBackend::new(5_242_880);
+    open(&b).save("contacts", &people(3 * CHUNK + 10)).unwrap();
+    let mut db = open(&b);
+    let mut mine: Vec<Contact> = db.load_list("contacts").unwrap().unwrap();
+    db.prefetch_begin("contacts");
+    assert!(db.prefetch_more(1));
+    mine[0].set("role", "Direktur");
+    db.save_edit("contacts", &mine, &Edit::replaced(0)).unwrap();
+    assert!(!db.prefetch_more(1));
+    assert_eq!(open(&b).load_list::<Contact>("contacts").unwrap().unwrap(), mine);
+}
+
+#[test]
 fn a_list_decoded_ahead_and_written_since_is_read_as_written() {
     let b = MemoryBackend::new(5_242_880);
     open(&b).save("contacts", &people(300)).unwrap();

@@ -10,5 +10,6 @@ pub const STRINGS: &str = table![
     ("banner.discard_word", "HAPUS", "DELETE"),
     ("banner.download_raw", "Unduh teks tersimpan", "Download stored text"),
     ("banner.export_with", "Ekspor cadangan (termasuk bagian ini)", "Export backup (includes this part)"),
+    ("banner.holds_unreadable", "bagian ini berisi perubahan terakhir pada catatan dari bagian lain yang tidak bisa dibaca, jadi disimpan bersamanya", "this part holds the latest changes to records of another part that cannot be read, so it is kept with it"),
     ("banner.unreadable", "Versi aplikasi ini tidak bisa membaca «{name}». Datanya tetap tersimpan di browser ini apa adanya: tidak ditimpa dan tidak dihapus, dan versi yang bisa membacanya akan memuatnya lagi dengan sendirinya. Ekspor cadangan (menyertakan bagian ini) atau unduh teksnya dan simpan. Bagian lain berjalan normal. Rincian: {error}", "This version cannot read «{name}». Its records are still kept in this browser as they are: never overwritten or deleted, and a version that can read them loads them again by itself. Export a backup (it includes this part) or download its text and keep it. Everything else works. Details: {error}"),
 ];

@@ -93,6 +93,10 @@ fn patched(mut c: Columns, id: u32, patch: &mut Option<(Patched, Columns)>) -> C
     c
 }
 
+/// The error of a list's patch kept because it holds records of a chunk that cannot be
+/// read (the screens say it in the user's language).
+pub const HOLDS_UNREADABLE: &str = "holds records of a part that cannot be read";
+
 /// Stored text that could not be read, kept so the user can download it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
@@ -153,7 +157,9 @@ pub struct Db {
 struct Prefetched {
     name: String,
     rev: u64,
-    chunks: Vec<(u32, ChunkRead)>,
+    /// The head's chunk ids, in its order; `chunks` holds the first of them decoded so far.
+    ids: Vec<u32>,
+    chunks: Vec<ChunkRead>,
 }
 
 /// A chunk's columns, or its stored text (none when it is missing) and why it does not decode.
@@ -463,7 +469,8 @@ impl Db {
     /// or holds a record of the wrong shape, is kept aside alone; the rest of the list loads.
     pub fn load_list<E: FromRow>(&mut self, name: &str) -> Result<Option<Vec<E>>, StorageError> {
         let mut out = Vec::new();
-        let ahead = self.prefetched.take().filter(|p| p.name == name);
+        // Another list's read leaves it be: its decoding may still be under way.
+        let ahead = if self.prefetched.as_ref().is_some_and(|p| p.name == name) { self.prefetched.take() } else { None };
         let found = self.load_columns_from(name, ahead, &mut |c| c.rows_of::<E>().map(|mut rows| out.append(&mut rows)))?;
         Ok(found.then_some(out))
     }
@@ -473,17 +480,37 @@ impl Db {
     /// still downloading. What is kept is used only if the list has not been written since;
     /// one list is kept at a time.
     pub fn prefetch(&mut self, name: &str) {
+        self.prefetch_begin(name);
+        self.prefetch_more(usize::MAX);
+    }
+
+    /// [`Db::prefetch`] in steps, so that the browser can run other tasks between them
+    /// (at start: compiling the code of the first screen's area). A read of the list
+    /// before the last step takes the chunks decoded so far and reads the others itself.
+    pub fn prefetch_begin(&mut self, name: &str) {
         self.prefetched = None;
         let Ok(Some(head)) = self.head(name) else { return };
-        if head.data.is_some() {
-            return;
+        if head.data.is_none() {
+            let ids = head.chunks.unwrap_or_default().into_iter().map(|(id, _)| id).collect();
+            self.prefetched = Some(Prefetched { name: name.to_string(), rev: head.rev, ids, chunks: vec![] });
         }
-        // A store that cannot be read now is left to the read itself, which says so.
-        let chunks: Result<Vec<_>, StorageError> =
-            head.chunks.unwrap_or_default().into_iter().map(|(id, _)| Ok((id, self.read_chunk(name, id)?))).collect();
-        if let Ok(chunks) = chunks {
-            self.prefetched = Some(Prefetched { name: name.to_string(), rev: head.rev, chunks });
+    }
+
+    /// Decodes up to `count` more chunks of the list begun by [`Db::prefetch_begin`];
+    /// false once there is nothing left to decode (or the list was read or written since).
+    pub fn prefetch_more(&mut self, count: usize) -> bool {
+        let Some(mut p) = self.prefetched.take() else { return false };
+        for _ in 0..count {
+            let Some(&id) = p.ids.get(p.chunks.len()) else { break };
+            match self.read_chunk(&p.name, id) {
+                Ok(c) => p.chunks.push(c),
+                // A store that cannot be read now is left to the read itself, which says so.
+                Err(_) => return false,
+            }
         }
+        let more = p.chunks.len() < p.ids.len();
+        self.prefetched = Some(p);
+        more
     }
 
     /// One stored chunk's columns, or its stored text (if any) and why it does not decode.
@@ -520,7 +547,7 @@ impl Db {
         let label = chunk_label(name, id);
         if !self.unreadable.contains_key(&label) && at.iter().any(|(c, _)| self.unreadable.contains_key(&chunk_label(name, *c))) {
             let raw = self.backend.get(&chunk_key(name, id))?.unwrap_or_default();
-            self.unreadable.insert(label, Unreadable { raw, error: "holds records of a part that cannot be read".into() });
+            self.unreadable.insert(label, Unreadable { raw, error: HOLDS_UNREADABLE.into() });
         }
         Ok(())
     }
@@ -610,12 +637,12 @@ impl Db {
         self.unreadable.retain(|k, _| !k.starts_with(&label_prefix));
         let mut patch = self.read_patch(name, &head)?;
         let chunks = head.chunks.unwrap_or_default();
-        let mut ahead = ahead
-            .filter(|a| a.rev == head.rev && a.chunks.iter().map(|(id, _)| *id).eq(chunks.iter().map(|(id, _)| *id)))
-            .map(|a| a.chunks.into_iter());
+        // Decoded ahead from this very head: its first chunks, in the head's order.
+        let mut ahead =
+            ahead.filter(|a| a.rev == head.rev && a.ids.iter().eq(chunks.iter().map(|(id, _)| id))).map(|a| a.chunks.into_iter());
         for (id, _) in chunks {
             let decoded = match ahead.as_mut().and_then(Iterator::next) {
-                Some((_, done)) => done,
+                Some(done) => done,
                 None => self.read_chunk(name, id)?,
             };
             let decoded = decoded.map(|c| patched(c, id, &mut patch));

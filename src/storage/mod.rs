@@ -30,7 +30,7 @@ mod txn;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::LocalStorageBackend;
-pub use db::{Db, OpenReport, PendingMigration, Summary, Unreadable, Write};
+pub use db::{Db, OpenReport, PendingMigration, Summary, Unreadable, Write, HOLDS_UNREADABLE};
 pub use layout::Edit;
 pub use memory::MemoryBackend;
 

@@ -86,19 +86,32 @@ pub fn start() {
             let _ = f.call1(&wasm_bindgen::JsValue::NULL, &info.to_string().into());
         }
     }));
-    // The first screen's area starts downloading now, while the shell is drawn and the
-    // list that screen shows is decoded: the area's code then only makes its records.
-    let first = crate::route::Route::parse(&router::current_hash());
-    if let Some(area) = areas::area_of(&first) {
+    // The first screen's area starts downloading now; the browser compiles it while the
+    // shell is drawn and the list that screen shows is decoded ([`show`], [`decode_ahead`]).
+    if let Some(area) = areas::area_of(&first_route()) {
         perf::timed("bo:preload", || areas::preload(area));
     }
+}
+
+fn first_route() -> crate::route::Route {
+    crate::route::Route::parse(&router::current_hash())
+}
+
+/// The second step of starting (web/index.html calls it once [`start`] has returned, so the
+/// area's download could begin to compile): draws the shell and begins decoding the first
+/// screen's list, whose code then only makes its records.
+pub fn show() {
     perf::timed("bo:mount", || leptos::mount::mount_to_body(lock::Gate));
-    if let Some(list) = first.list().and_then(|l| crate::registry::LISTS.iter().find(|n| **n == l)) {
-        perf::timed("bo:prefetch", || {
-            let _ = state::with_db(|db| {
-                db.prefetch(list);
-                Ok(())
-            });
+    if let Some(list) = first_route().list().and_then(|l| crate::registry::LISTS.iter().find(|n| **n == l)) {
+        let _ = state::with_db(|db| {
+            db.prefetch_begin(list);
+            Ok(())
         });
     }
+}
+
+/// Decodes some more of the first screen's list (about 6 ms of work); false when done.
+/// web/index.html calls it until then, giving the browser a turn between calls.
+pub fn decode_ahead() -> bool {
+    perf::timed("bo:prefetch", || state::with_db(|db| Ok(db.prefetch_more(16))).unwrap_or(false))
 }

@@ -12,21 +12,31 @@ use super::state::{use_app, with_db, UnreadableNotice};
 pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
     let app = use_app();
     let UnreadableNotice { name, raw, error } = notice;
-    let label = part_label(&app, &name);
+    // Every sentence follows a change of language, the part's name and details included.
+    let (label_name, error) = (StoredValue::new(name.clone()), StoredValue::new(error));
+    let label_now = move || part_label(&app, &label_name.get_value());
+    let details = move || {
+        let e = error.get_value();
+        if e == crate::storage::HOLDS_UNREADABLE {
+            app.t("banner.holds_unreadable").to_string()
+        } else {
+            e
+        }
+    };
     let confirming = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let word = move || app.t("banner.discard_word").to_string();
     let input_id = format!("bo-discard-{}", name.replace('.', "-"));
     let file = format!("backoffice-unreadable-{name}.txt");
     let remove = {
-        let (name, label) = (name.clone(), label.clone());
+        let name = name.clone();
         let chars = raw.chars().count();
         move |_| match with_db(|db| db.discard_unreadable(&name)) {
             Ok(()) => {
                 // Records went with the part: the audit trail says so, as for any deletion.
                 super::audit::forget();
                 let list = name.split('.').next().unwrap_or_default();
-                if let Err(e) = super::audit::log(vec![super::audit::discarded(&app, list, label.clone(), chars)]) {
+                if let Err(e) = super::audit::log(vec![super::audit::discarded(&app, list, label_now(), chars)]) {
                     app.report_storage_error(&e);
                 }
                 app.load_all();
@@ -36,7 +46,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
     };
     view! {
         <div class="bo-banner bo-banner-error" role="alert">
-            <p>{app.tf("banner.unreadable", &[("name", label.clone()), ("error", error)])}</p>
+            <p>{move || app.tf("banner.unreadable", &[("name", label_now()), ("error", details())])}</p>
             <div class="bo-actions">
                 <button type="button" class="bo-btn bo-btn-small bo-btn-primary" on:click=move |_| export_backup(app)>
                     {app.text("banner.export_with")}
@@ -52,7 +62,7 @@ pub fn UnreadableBanner(notice: UnreadableNotice) -> impl IntoView {
             </div>
             <Show when=move || confirming.get()>
                 <div class="bo-banner-confirm">
-                <p>{app.tf("banner.discard_confirm", &[("name", label.clone()), ("word", word())])}</p>
+                <p>{move || app.tf("banner.discard_confirm", &[("name", label_now()), ("word", word())])}</p>
                 <div class="bo-actions">
                     <label for=input_id.clone()>{move || app.tf("banner.discard_type", &[("word", word())])}</label>
                     <input id=input_id.clone() type="text" autocomplete="off" prop:value=move || typed.get()

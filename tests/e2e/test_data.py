@@ -281,6 +281,30 @@ def test_data_of_an_older_version_is_upgraded_before_any_screen_reads_it(driver,
     assert "Data diperbarui" not in body_text(driver)
 
 
+def test_a_patch_kept_with_its_unreadable_part_says_why_in_the_language_chosen(driver, base_url):
+    """A record saved again after its part was written lives in the list's patch (schema 6).
+    When that part cannot be read, the patch is kept with it, and the notice says why in the
+    user's language, every sentence following a switch of language."""
+    new_contact(driver, base_url, "Budi Santoso")
+    view = driver.current_url
+    driver.get(view + "/edit")
+    fill(driver, "f-role", "Direktur")
+    click(driver, "Simpan")
+    wait(driver, lambda d: "/edit" not in d.current_url)
+    head = json.loads(local_storage(driver, "bo.c.contacts"))
+    assert head["patched"] == [[0, 0]], head
+    driver.execute_script("localStorage.setItem('bo.k.contacts.0', '1;rusak')")
+    open_app(driver, base_url, "#/contacts")
+    driver.refresh()
+    wait_text(driver, "bagian ini berisi perubahan terakhir pada catatan dari bagian lain yang tidak bisa dibaca")
+    shot(driver, "patch-kept-id")
+    driver.find_element(By.XPATH, "//header//button[normalize-space(.)='EN']").click()
+    wait_text(driver, "this part holds the latest changes to records of another part that cannot be read")
+    text = body_text(driver)
+    assert "This version cannot read «Contacts (part 1)»" in text and "Versi aplikasi ini" not in text, text
+    shot(driver, "patch-kept-en")
+
+
 def test_corrupted_chunk_costs_only_its_records(driver, base_url, downloads):
     new_contact(driver, base_url, "Di Bagian Rusak")
     driver.execute_script("localStorage.setItem('bo.k.contacts.0', '1;rusak')")

@@ -140,20 +140,30 @@ fn with_inflated<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> Result<R, String>) ->
             out.resize((bytes.len() * 4).min(INFLATED_MAX), 0);
         }
         let (mut input, mut at) = (bytes, 0);
-        loop {
+        let result = loop {
             let (status, read, written) = decompress(state, input, out, at, TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
             at += written;
             match status {
-                TINFLStatus::Done => return f(&out[..at]),
+                TINFLStatus::Done => break f(&out[..at]),
                 TINFLStatus::HasMoreOutput if out.len() < INFLATED_MAX => {
                     input = input.get(read..).unwrap_or_default();
                     out.resize((out.len() * 2).min(INFLATED_MAX), 0);
                 }
-                status => return Err(format!("inflate: {status:?}")),
+                TINFLStatus::HasMoreOutput => break Err("inflate: more than 64 MB".into()),
+                _ => break Err("inflate: damaged data".into()),
             }
+        };
+        // A chunk's bytes are kept for the next one; a whole store's (a migration's copy)
+        // or a damaged chunk's are not kept for the rest of the session.
+        if out.len() > KEPT_MAX {
+            *out = Vec::new();
         }
+        result
     })
 }
+
+/// The most the inflating buffer keeps between calls: several times a chunk's bytes.
+const KEPT_MAX: usize = 1 << 20;
 
 /// Records' JSON values → stored text.
 pub fn encode(rows: Vec<Value>) -> String {
@@ -238,6 +248,20 @@ mod tests {
         fn any_bytes_packed_unpack_as_themselves(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
             proptest::prop_assert_eq!(unpack(&pack(&bytes)).unwrap(), bytes);
         }
+    }
+
+    #[test]
+    fn inflating_in_the_kept_buffer_grows_it_stops_at_damage_and_starts_afresh() {
+        let big: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8 ^ (i / 7919) as u8).collect();
+        let small = b"a chunk's bytes".to_vec();
+        assert_eq!(inflate(&deflate(&big)).unwrap(), big, "grown past the kept size, several times");
+        let mut damaged = deflate(&big);
+        damaged.truncate(damaged.len() / 2);
+        assert!(inflate(&damaged).is_err(), "cut short");
+        assert_eq!(inflate(&[0xff; 40]), Err("inflate: damaged data".to_string()));
+        // Each inflating starts from a clean state, whatever the last one left.
+        assert_eq!(inflate(&deflate(&small)).unwrap(), small);
+        assert_eq!(inflate(&deflate(&[])).unwrap(), Vec::<u8>::new());
     }
 
     #[test]
